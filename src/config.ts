@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment and is checked here, once, at start, so a bad
+ * value stops the service with a message naming the variable rather than failing later.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  S2S_DATA_DIR: z.string().min(1).default('.s2s'),
+  S2S_BOUNDARIES_DIR: z.string().min(1).optional(),
+  S2S_BASEMAP_URL: z.string().url('must be a URL to a MapLibre style').optional(),
+  S2S_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  S2S_PUBLIC_URL: z.string().url('must be the service URL, e.g. https://s2s.example.org').optional(),
+  S2S_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  S2S_MAIL_FROM: z.string().min(3).default('S2S <no-reply@s2s.local>'),
+  S2S_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  boundariesDir: string | undefined;
+  basemapUrl: string | undefined;
+  sessionSecret: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  loadDemo: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = (['S2S_SESSION_SECRET', 'S2S_PUBLIC_URL'] as const).filter((name) => !e[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n${missing.map((m) => `  ${m}: required in production`).join('\n')}`,
+      );
+    }
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.S2S_DATA_DIR),
+    boundariesDir: e.S2S_BOUNDARIES_DIR ? path.resolve(e.S2S_BOUNDARIES_DIR) : undefined,
+    basemapUrl: e.S2S_BASEMAP_URL,
+    // Development only: production refuses to start without a secret (checked above).
+    sessionSecret: e.S2S_SESSION_SECRET ?? 'development-only-secret-do-not-use-in-production!!',
+    publicUrl: e.S2S_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.S2S_SMTP_URL,
+    mailFrom: e.S2S_MAIL_FROM,
+    loadDemo: e.S2S_LOAD_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

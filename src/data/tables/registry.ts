@@ -1,0 +1,98 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SchoolsTable {
+  urn: number;
+  name: string;
+  type_name: string | null;
+  type_group: string | null;
+  open: boolean;
+  status_name: string;
+  phase: string;
+  statutory_low_age: number | null;
+  statutory_high_age: number | null;
+  country: string;
+  la_code: string | null;
+  la_name: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  constituency_code: string | null;
+  constituency_name: string | null;
+  town: string | null;
+  postcode: string | null;
+  lat: number | null;
+  lon: number | null;
+  pupils: number | null;
+  fsm_percent: number | null;
+  eal_percent: number | null;
+  sen_percent: number | null;
+  urban_rural: string | null;
+  trust: string | null;
+  synthetic: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface InspectionsTable {
+  id: Generated<number>;
+  urn: number;
+  inspection_number: string | null;
+  start_date: string;
+  publication_date: string | null;
+  inspection_type: string | null;
+  era: string;
+  overall_effectiveness: number | null;
+  key_judgements: JSONColumnType<Record<string, number>>;
+  report_card: JSONColumnType<Record<string, number>>;
+  safeguarding_met: boolean | null;
+  category: string | null;
+  estyn_follow_up: string | null;
+  raw: JSONColumnType<Record<string, string>>;
+}
+
+export interface PerformanceTable {
+  urn: number;
+  year: number;
+  key_stage: number;
+  cohort: number | null;
+  rwm_expected_percent: number | null;
+  reading_expected_percent: number | null;
+  writing_expected_percent: number | null;
+  maths_expected_percent: number | null;
+  reading_progress: number | null;
+  writing_progress: number | null;
+  maths_progress: number | null;
+  progress8: number | null;
+  attainment8: number | null;
+  english_maths5_percent: number | null;
+  raw: JSONColumnType<Record<string, string>>;
+}
+
+export interface SchoolLinksTable {
+  urn: number;
+  link_urn: number;
+  link_name: string | null;
+  link_type: string;
+  link_date: string | null;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  synthetic: boolean;
+  rows_read: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  imported_at: Generated<Timestamp>;
+}
+
+export interface RegistryTables {
+  schools: SchoolsTable;
+  inspections: InspectionsTable;
+  performance: PerformanceTable;
+  school_links: SchoolLinksTable;
+  imports: ImportsTable;
+}
