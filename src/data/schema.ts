@@ -1,4 +1,7 @@
 import type { RegistryTables } from './tables/registry.ts';
 
-/** Every table, one interface per capability so each lives beside its own migrations. */
-export interface Database extends RegistryTables {}
+/**
+ * Every table: one interface per capability, kept beside that capability's migrations, and
+ * joined here (add yours to the intersection).
+ */
+export type Database = RegistryTables;
