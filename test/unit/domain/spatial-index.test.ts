@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSpatialIndex, distanceKm } from '../../../src/domain/spatial-index.ts';
+import type { LatLon } from '../../../src/domain/school.ts';
+
+interface Place {
+  name: string;
+  location: LatLon | null;
+}
+
+// Points due north of Birmingham: one degree of latitude is about 111.2 km.
+const origin: LatLon = { lat: 52.48, lon: -1.9 };
+const north = (km: number): LatLon => ({ lat: origin.lat + km / 111.195, lon: origin.lon });
+const places: Place[] = [
+  { name: 'far', location: north(30) },
+  { name: 'near', location: north(2) },
+  { name: 'unmapped', location: null },
+  { name: 'middle', location: north(9.9) },
+  { name: 'edge', location: north(10.1) },
+];
+
+describe('the spatial index', () => {
+  const index = buildSpatialIndex(places);
+
+  it('counts the places it could not locate', () => {
+    expect(index.size).toBe(4);
+    expect(index.unlocated).toBe(1);
+  });
+
+  it('finds everything within a radius, nearest first, with the distance in km', () => {
+    const found = index.within(origin, 10);
+    expect(found.map((n) => n.item.name)).toEqual(['near', 'middle']);
+    expect(found[0]!.distanceKm).toBeCloseTo(2, 2);
+  });
+
+  it('applies a filter to a radius search', () => {
+    expect(index.within(origin, 50, (p) => p.name !== 'near').map((n) => n.item.name)).toEqual([
+      'middle',
+      'edge',
+      'far',
+    ]);
+  });
+
+  it('finds the k nearest beyond a radius, for schools with nothing close', () => {
+    const remote = index.nearest(origin, { limit: 1, minDistanceKm: 10 });
+    expect(remote.map((n) => n.item.name)).toEqual(['edge']);
+  });
+
+  it('finds nothing in an empty index', () => {
+    const empty = buildSpatialIndex<Place>([]);
+    expect(empty.within(origin, 100)).toEqual([]);
+    expect(empty.nearest(origin, { limit: 3 })).toEqual([]);
+  });
+
+  it('agrees with checking every place by hand, anywhere in Great Britain', () => {
+    const point = fc.record({
+      lat: fc.double({ min: 50, max: 58.6, noNaN: true }),
+      lon: fc.double({ min: -6, max: 1.7, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(point, { maxLength: 60 }),
+        point,
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (points, centre, radiusKm) => {
+          const items = points.map((location, i) => ({ name: String(i), location }));
+          const expected = items
+            .map((item) => ({ name: item.name, km: distanceKm(centre, item.location) }))
+            .filter((x) => x.km <= radiusKm)
+            .sort((a, b) => a.km - b.km || Number(a.name) - Number(b.name))
+            .map((x) => x.name);
+          const got = buildSpatialIndex(items)
+            .within(centre, radiusKm)
+            .map((n) => n.item.name);
+          expect(got).toEqual(expected);
+          const nearest = buildSpatialIndex(items).nearest(centre, { limit: 3 });
+          expect(nearest.map((n) => n.distanceKm)).toEqual(
+            items
+              .map((item) => distanceKm(centre, item.location))
+              .sort((a, b) => a - b)
+              .slice(0, 3),
+          );
+        },
+      ),
+      { seed: 20191, numRuns: 200 },
+    );
+  });
+});
