@@ -1,0 +1,126 @@
+import type { Area, School } from '../school.ts';
+
+export const CAPACITY_GEOGRAPHIES = ['country', 'region', 'la', 'constituency'] as const;
+export type CapacityGeography = (typeof CAPACITY_GEOGRAPHIES)[number];
+
+export const CAPACITY_GEOGRAPHY_LABELS: Record<CapacityGeography, string> = {
+  country: 'Country',
+  region: 'Region',
+  la: 'Local authority',
+  constituency: 'Parliamentary constituency',
+};
+
+export type CapacityGroup = 'in-need' | 'high-performing' | 'other';
+
+export type CapacitySchool = Pick<School, 'urn' | 'name' | 'phase' | 'country' | 'region' | 'localAuthority' | 'constituency'> & {
+  group: CapacityGroup;
+};
+
+/** How many high-performing schools of its phase are within the radius of each in-need school (by URN); absent when it has no location. */
+export type Reach = ReadonlyMap<number, number>;
+
+export interface ReachBucket {
+  label: string;
+  min: number;
+  /** Inclusive; null for the open top bucket. */
+  max: number | null;
+  inNeed: number;
+}
+
+export interface CapacityArea {
+  code: string;
+  name: string;
+  highPerforming: number;
+  inNeed: number;
+  /** High-performing schools per school in need; null when no school is in need. */
+  ratio: number | null;
+  /** Null when no located school in the area is in need. */
+  medianHighPerformingWithinRadius: number | null;
+  distribution: ReachBucket[];
+  /** In-need schools with no high-performing school of their phase within the radius. */
+  inNeedOutOfReach: { urn: number; name: string }[];
+  /** In-need schools whose location is unknown, left out of the median and distribution. */
+  inNeedNotLocated: number;
+}
+
+/** Schools without a recorded area are kept in a row of their own so that every level adds up to the same totals. */
+export const AREA_NOT_RECORDED: Area = { code: 'not-recorded', name: 'Area not recorded' };
+
+const COUNTRY_AREAS: Record<School['country'], Area> = {
+  England: { code: 'E92000001', name: 'England' },
+  Wales: { code: 'W92000004', name: 'Wales' },
+};
+
+const BUCKETS: readonly [number, number | null][] = [
+  [0, 0],
+  [1, 1],
+  [2, 2],
+  [3, 5],
+  [6, 10],
+  [11, null],
+];
+
+function areaOf(school: CapacitySchool, by: CapacityGeography): Area {
+  switch (by) {
+    case 'country':
+      return COUNTRY_AREAS[school.country];
+    case 'region':
+      return school.region ?? AREA_NOT_RECORDED;
+    case 'la':
+      return school.localAuthority ?? AREA_NOT_RECORDED;
+    case 'constituency':
+      return school.constituency ?? AREA_NOT_RECORDED;
+  }
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function distribution(reaches: readonly number[]): ReachBucket[] {
+  return BUCKETS.map(([min, max]) => ({
+    label: max === null ? `${min} or more` : min === max ? String(min) : `${min} to ${max}`,
+    min,
+    max,
+    inNeed: reaches.filter((n) => n >= min && (max === null || n <= max)).length,
+  }));
+}
+
+/**
+ * Counts of high-performing and in-need schools per area, with how many high-performing
+ * schools each school in need has within reach. Every area with a school of the phase asked
+ * for appears, even with nothing to count; areas in name order.
+ */
+export function capacityByArea(schools: readonly CapacitySchool[], reach: Reach, by: CapacityGeography): CapacityArea[] {
+  const groups = new Map<string, { area: Area; highPerforming: number; inNeed: CapacitySchool[] }>();
+  for (const school of schools) {
+    const area = areaOf(school, by);
+    let entry = groups.get(area.code);
+    if (!entry) groups.set(area.code, (entry = { area, highPerforming: 0, inNeed: [] }));
+    if (school.group === 'high-performing') entry.highPerforming += 1;
+    else if (school.group === 'in-need') entry.inNeed.push(school);
+  }
+  return [...groups.values()]
+    .map(({ area, highPerforming, inNeed }) => {
+      const located = inNeed.filter((s) => reach.has(s.urn));
+      const reaches = located.map((s) => reach.get(s.urn)!);
+      return {
+        code: area.code,
+        name: area.name,
+        highPerforming,
+        inNeed: inNeed.length,
+        ratio: inNeed.length === 0 ? null : highPerforming / inNeed.length,
+        medianHighPerformingWithinRadius: median(reaches),
+        distribution: distribution(reaches),
+        inNeedOutOfReach: located
+          .filter((s) => reach.get(s.urn) === 0)
+          .map((s) => ({ urn: s.urn, name: s.name }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        inNeedNotLocated: inNeed.length - located.length,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+}
