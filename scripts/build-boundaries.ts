@@ -15,7 +15,9 @@ import type { FeatureCollection } from 'geojson';
 import { quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, filterWeight, presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryObject, Topology } from 'topojson-specification';
+import type { GeometryObject, Objects, Topology } from 'topojson-specification';
+
+type SourceTopology = Topology<Objects<Record<string, unknown>>>;
 import { BOUNDARY_LEVELS, type BoundaryManifest, type BoundaryLevel } from '../src/web/map/boundary-manifest.ts';
 
 interface Source {
@@ -53,19 +55,19 @@ const SOURCES: Source[] = [
 const KEEP = 0.12;
 const QUANTIZATION = 1e4;
 
-function readTopology(source: Source, from: string): Topology {
+function readTopology(source: Source, from: string): SourceTopology {
   const file = path.join(from, source.file);
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Topology | FeatureCollection;
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as SourceTopology | FeatureCollection;
   if (parsed.type === 'Topology') {
     const object = parsed.objects[source.object ?? ''];
     if (!object) throw new Error(`${file}: has no object "${source.object}"`);
     return { ...parsed, objects: { areas: object } };
   }
   if (parsed.type !== 'FeatureCollection') throw new Error(`${file}: neither a TopoJSON Topology nor a GeoJSON FeatureCollection`);
-  return topology({ areas: parsed }, QUANTIZATION);
+  return topology({ areas: parsed }, QUANTIZATION) as unknown as SourceTopology;
 }
 
-function simplified(source: Source, from: string): Topology {
+function simplified(source: Source, from: string): SourceTopology {
   const raw = presimplify(readTopology(source, from));
   const minWeight = quantile(raw, KEEP);
   const thin = simplify(raw, minWeight);

@@ -1,3 +1,4 @@
+import type { SchoolGroup } from '../classification/types.ts';
 import type { Area, School } from '../school.ts';
 
 export const CAPACITY_GEOGRAPHIES = ['country', 'region', 'la', 'constituency'] as const;
@@ -10,10 +11,8 @@ export const CAPACITY_GEOGRAPHY_LABELS: Record<CapacityGeography, string> = {
   constituency: 'Parliamentary constituency',
 };
 
-export type CapacityGroup = 'in-need' | 'high-performing' | 'other';
-
 export type CapacitySchool = Pick<School, 'urn' | 'name' | 'phase' | 'country' | 'region' | 'localAuthority' | 'constituency'> & {
-  group: CapacityGroup;
+  group: SchoolGroup;
 };
 
 /** How many high-performing schools of its phase are within the radius of each in-need school (by URN); absent when it has no location. */

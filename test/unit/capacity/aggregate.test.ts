@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capacityByArea, median, type CapacityGroup, type CapacitySchool } from '../../../src/domain/capacity/aggregate.ts';
+import { capacityByArea, median, type CapacitySchool } from '../../../src/domain/capacity/aggregate.ts';
+import type { SchoolGroup } from '../../../src/domain/classification/types.ts';
 
 const NORTH = { code: 'R1', name: 'North' };
 const SOUTH = { code: 'R2', name: 'South' };
@@ -7,7 +8,7 @@ const LEEDS = { code: '383', name: 'Leeds' };
 const YORK = { code: '816', name: 'York' };
 const KENT = { code: '886', name: 'Kent' };
 
-function school(urn: number, group: CapacityGroup, region: typeof NORTH | null, la: typeof LEEDS | null): CapacitySchool {
+function school(urn: number, group: SchoolGroup, region: typeof NORTH | null, la: typeof LEEDS | null): CapacitySchool {
   return {
     urn,
     name: `School ${urn}`,

@@ -1,0 +1,48 @@
+import type { SchoolGroup } from '../classification/types.ts';
+import type { Phase, School } from '../school.ts';
+import type { SpatialIndex } from '../spatial-index.ts';
+import { capacityByArea, type CapacityArea, type CapacityGeography, type CapacitySchool, type Reach } from './aggregate.ts';
+
+export type CapacityRegistrySchool = Pick<
+  School,
+  'urn' | 'name' | 'phase' | 'country' | 'region' | 'localAuthority' | 'constituency' | 'location'
+>;
+
+export interface CapacityQuery {
+  by: CapacityGeography;
+  /** One phase, or every phase (each school in need then looks for partners of its own phase). */
+  phase: Phase | null;
+  /** The travel radius for a school of this phase. */
+  radiusKm: (phase: Phase) => number;
+}
+
+export interface CapacityInput<T extends CapacityRegistrySchool> {
+  schools: readonly T[];
+  /** Each school's group under the chosen performance profile; a school not in it counts as 'other'. */
+  groups: ReadonlyMap<number, SchoolGroup>;
+  /** The registry's spatial index, shared with matching. */
+  index: SpatialIndex<T>;
+}
+
+/** How many high-performing schools of its phase lie within the radius of each located school in need. */
+export function highPerformingWithinReach<T extends CapacityRegistrySchool>(
+  inNeed: readonly T[],
+  { groups, index }: Omit<CapacityInput<T>, 'schools'>,
+  radiusKm: (phase: Phase) => number,
+): Reach {
+  const reach = new Map<number, number>();
+  for (const school of inNeed) {
+    if (!school.location) continue;
+    const strong = (other: T) => other.phase === school.phase && groups.get(other.urn) === 'high-performing';
+    reach.set(school.urn, index.within(school.location, radiusKm(school.phase), strong).length);
+  }
+  return reach;
+}
+
+/** The capacity for school-to-school support in each area, for one profile (its groups), phase and radius. */
+export function capacity<T extends CapacityRegistrySchool>(input: CapacityInput<T>, query: CapacityQuery): CapacityArea[] {
+  const inPhase = query.phase === null ? input.schools : input.schools.filter((s) => s.phase === query.phase);
+  const classified: CapacitySchool[] = inPhase.map((s) => ({ ...s, group: input.groups.get(s.urn) ?? 'other' }));
+  const inNeed = inPhase.filter((s) => input.groups.get(s.urn) === 'in-need');
+  return capacityByArea(classified, highPerformingWithinReach(inNeed, input, query.radiusKm), query.by);
+}
