@@ -30,7 +30,7 @@ export interface SchoolsTable {
   urban_rural: string | null;
   trust: string | null;
   synthetic: Generated<boolean>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface InspectionsTable {
@@ -86,7 +86,7 @@ export interface ImportsTable {
   inserted: number;
   updated: number;
   skipped: number;
-  imported_at: Generated<Timestamp>;
+  imported_at: Timestamp;
 }
 
 export interface RegistryTables {

@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import serve from './serve.ts';
+
+/** Every `s2s` subcommand (add yours here). */
+export const commands: Array<(program: Command) => void> = [serve];

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.ts';
+import { commands } from './commands/index.ts';
+import { UsageError } from './errors.ts';
+
+const program = new Command()
+  .name('s2s')
+  .description('S2S: the school-to-school support platform')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commands) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (error instanceof UsageError || error instanceof ConfigError) {
+    process.stderr.write(`s2s: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`s2s: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,227 @@
+import { sql, type Selectable } from 'kysely';
+import type { Inspection, Performance, Phase, School, SchoolRecord } from '../domain/school.ts';
+import type { Db } from './db.ts';
+import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
+
+export interface SchoolSearch {
+  q?: string;
+  phase?: Phase;
+  la?: string;
+  region?: string;
+  includeClosed?: boolean;
+  /** Restricts to these URNs (e.g. a classification group), applied in the database. */
+  urns?: number[];
+  limit: number;
+  offset: number;
+}
+
+export interface SchoolPage {
+  total: number;
+  items: School[];
+}
+
+const URN = /^\d{5,7}$/;
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*(\d[A-Z]{0,2})?$/i;
+
+/** Words of a free-text query as a prefix tsquery: "st mar prim" finds "St Mary's Primary". */
+function prefixQuery(q: string): string | null {
+  const words = q
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
+  let query = db.selectFrom('schools');
+  if (!search.includeClosed) query = query.where('open', '=', true);
+  if (search.phase) query = query.where('phase', '=', search.phase);
+  if (search.la) query = query.where((eb) => eb.or([eb('la_code', '=', search.la!), eb('la_name', 'ilike', search.la!)]));
+  if (search.region)
+    query = query.where((eb) => eb.or([eb('region_code', '=', search.region!), eb('region_name', 'ilike', search.region!)]));
+  if (search.urns) query = query.where('urn', 'in', search.urns.length > 0 ? search.urns : [-1]);
+
+  const q = search.q?.trim() ?? '';
+  let rank = sql<number>`0`;
+  if (URN.test(q)) {
+    query = query.where('urn', '=', Number(q));
+  } else if (POSTCODE.test(q)) {
+    const compact = q.replace(/\s+/g, '').toUpperCase();
+    query = query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`);
+  } else if (q) {
+    const tsquery = prefixQuery(q);
+    const plain = q.toLowerCase();
+    // Full text finds word prefixes; trigram similarity forgives a misspelt name.
+    query = query.where((eb) =>
+      eb.or([
+        ...(tsquery ? [sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`] : []),
+        sql<boolean>`s2s_unaccent(lower(name)) % s2s_unaccent(${plain})`,
+      ]),
+    );
+    rank = sql<number>`${tsquery ? sql`ts_rank(search, to_tsquery('simple', ${tsquery}))` : sql`0`} + similarity(s2s_unaccent(lower(name)), s2s_unaccent(${plain}))`;
+  }
+
+  const rows = await query
+    .selectAll()
+    .select([sql<number>`count(*) over ()`.as('total'), rank.as('rank')])
+    .orderBy('rank', 'desc')
+    .orderBy('name')
+    .orderBy('urn')
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute();
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && search.offset > 0) {
+    const counted = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    total = counted?.n ?? 0;
+  }
+  return { total, items: rows.map(toSchool) };
+}
+
+export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {
+  const row = await db.selectFrom('schools').selectAll().where('urn', '=', urn).executeTakeFirst();
+  if (!row) return undefined;
+  const [inspections, performance] = await Promise.all([
+    db.selectFrom('inspections').selectAll().where('urn', '=', urn).orderBy('start_date', 'desc').execute(),
+    db.selectFrom('performance').selectAll().where('urn', '=', urn).orderBy('year', 'desc').orderBy('key_stage').execute(),
+  ]);
+  return { ...toSchool(row), inspections: inspections.map(toInspection), performance: performance.map(toPerformance) };
+}
+
+export function toSchool(row: Selectable<SchoolsTable>): School {
+  const area = (code: string | null, name: string | null) => (code || name ? { code: code ?? '', name: name ?? code ?? '' } : null);
+  return {
+    urn: row.urn,
+    name: row.name,
+    typeName: row.type_name,
+    typeGroup: row.type_group,
+    open: row.open,
+    statusName: row.status_name,
+    phase: row.phase as Phase,
+    statutoryLowAge: row.statutory_low_age,
+    statutoryHighAge: row.statutory_high_age,
+    country: row.country as School['country'],
+    localAuthority: area(row.la_code, row.la_name),
+    region: area(row.region_code, row.region_name),
+    constituency: area(row.constituency_code, row.constituency_name),
+    town: row.town,
+    postcode: row.postcode,
+    location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
+    pupils: row.pupils,
+    fsmPercent: row.fsm_percent,
+    ealPercent: row.eal_percent,
+    senPercent: row.sen_percent,
+    urbanRural: row.urban_rural,
+    trust: row.trust,
+  };
+}
+
+export function toInspection(row: Selectable<InspectionsTable>): Inspection {
+  return {
+    urn: row.urn,
+    inspectionNumber: row.inspection_number,
+    startDate: row.start_date,
+    publicationDate: row.publication_date,
+    inspectionType: row.inspection_type,
+    era: row.era as Inspection['era'],
+    overallEffectiveness: row.overall_effectiveness as Inspection['overallEffectiveness'],
+    keyJudgements: row.key_judgements as Inspection['keyJudgements'],
+    reportCard: row.report_card as Inspection['reportCard'],
+    safeguardingMet: row.safeguarding_met,
+    category: row.category as Inspection['category'],
+    estynFollowUp: row.estyn_follow_up as Inspection['estynFollowUp'],
+    raw: row.raw,
+  };
+}
+
+export function toPerformance(row: Selectable<PerformanceTable>): Performance {
+  return {
+    urn: row.urn,
+    year: row.year,
+    keyStage: row.key_stage as 2 | 4,
+    cohort: row.cohort,
+    rwmExpectedPercent: row.rwm_expected_percent,
+    readingExpectedPercent: row.reading_expected_percent,
+    writingExpectedPercent: row.writing_expected_percent,
+    mathsExpectedPercent: row.maths_expected_percent,
+    readingProgress: row.reading_progress,
+    writingProgress: row.writing_progress,
+    mathsProgress: row.maths_progress,
+    progress8: row.progress8,
+    attainment8: row.attainment8,
+    englishMaths5Percent: row.english_maths5_percent,
+    raw: row.raw,
+  };
+}
+
+export interface DatasetInfo {
+  schools: number;
+  synthetic: boolean;
+  lastImport: { kind: string; fileName: string; importedAt: Date } | null;
+}
+
+export async function getDatasetInfo(db: Db): Promise<DatasetInfo> {
+  const [counts, last] = await Promise.all([
+    db
+      .selectFrom('schools')
+      .select([sql<number>`count(*)`.as('schools'), sql<boolean>`coalesce(bool_or(synthetic), false)`.as('synthetic')])
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('imports').select(['kind', 'file_name', 'imported_at']).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return {
+    schools: counts.schools,
+    synthetic: counts.synthetic,
+    lastImport: last ? { kind: last.kind, fileName: last.file_name, importedAt: last.imported_at } : null,
+  };
+}
+
+/** Local authorities and regions present in the registry, for search filters. */
+export async function listAreas(db: Db): Promise<{ localAuthorities: { code: string; name: string }[]; regions: { code: string; name: string }[] }> {
+  const [las, regions] = await Promise.all([
+    db
+      .selectFrom('schools')
+      .select(['la_code as code', 'la_name as name'])
+      .where('la_code', 'is not', null)
+      .distinct()
+      .orderBy('la_name')
+      .execute(),
+    db
+      .selectFrom('schools')
+      .select(['region_code as code', 'region_name as name'])
+      .where('region_code', 'is not', null)
+      .distinct()
+      .orderBy('region_name')
+      .execute(),
+  ]);
+  const clean = (rows: { code: string | null; name: string | null }[]) =>
+    rows.map((r) => ({ code: r.code ?? '', name: r.name ?? r.code ?? '' }));
+  return { localAuthorities: clean(las), regions: clean(regions) };
+}
+
+export type NationalAverages = Partial<Record<keyof Performance, number | null>>;
+
+/** Mean of each measure over all schools with results that year (pupil-weighted where cohorts are known). */
+export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4): Promise<NationalAverages> {
+  const weighted = (column: string) =>
+    sql<number | null>`sum(${sql.ref(column)} * coalesce(cohort, 1)) / nullif(sum(case when ${sql.ref(column)} is null then 0 else coalesce(cohort, 1) end), 0)`;
+  const row = await db
+    .selectFrom('performance')
+    .select([
+      weighted('rwm_expected_percent').as('rwmExpectedPercent'),
+      weighted('reading_expected_percent').as('readingExpectedPercent'),
+      weighted('writing_expected_percent').as('writingExpectedPercent'),
+      weighted('maths_expected_percent').as('mathsExpectedPercent'),
+      weighted('reading_progress').as('readingProgress'),
+      weighted('writing_progress').as('writingProgress'),
+      weighted('maths_progress').as('mathsProgress'),
+      weighted('progress8').as('progress8'),
+      weighted('attainment8').as('attainment8'),
+      weighted('english_maths5_percent').as('englishMaths5Percent'),
+    ])
+    .where('year', '=', year)
+    .where('key_stage', '=', keyStage)
+    .executeTakeFirst();
+  return row ?? {};
+}

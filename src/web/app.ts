@@ -1,0 +1,49 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../data/db.ts';
+import csrf from './plugins/csrf.ts';
+import dataset from './plugins/dataset.ts';
+import errors from './plugins/errors.ts';
+import openapi from './plugins/openapi.ts';
+import security from './plugins/security.ts';
+import staticFiles from './plugins/static.ts';
+import views from './plugins/views.ts';
+import { routes } from './routes/index.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+/** Builds the web service without listening, so tests can drive it with `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.config.env === 'test'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["csrf-token"]',
+              '*.password',
+            ],
+          },
+    trustProxy: deps.config.env === 'production',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  await app.register(security, { config: deps.config });
+  await app.register(views, { config: deps.config });
+  await app.register(errors);
+  await app.register(staticFiles);
+  await app.register(csrf, { config: deps.config });
+  await app.register(dataset, { db: deps.db });
+  await app.register(openapi);
+  app.decorate('readinessChecks', []);
+  for (const route of routes) await app.register(route, deps);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,39 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config.ts';
+
+/**
+ * Security headers. The CSP allows only our own scripts (with a per-request nonce for the few
+ * inline ones GOV.UK's template needs), blob: workers for MapLibre, and the optional basemap.
+ */
+export default fp(
+  async (app, { config }: { config: Config }) => {
+    const basemap = config.basemapUrl ? [new URL(config.basemapUrl).origin] : [];
+    await app.register(helmet, {
+      enableCSPNonces: true,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:', ...basemap],
+          fontSrc: ["'self'", ...basemap],
+          connectSrc: ["'self'", ...basemap],
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: config.env === 'production' ? [] : null,
+        },
+      },
+      hsts: config.env === 'production',
+      crossOriginEmbedderPolicy: false,
+    });
+    // Off by default; routes that need it (sign-in, password reset) opt in with `config.rateLimit`.
+    await app.register(rateLimit, { global: false });
+  },
+  { name: 's2s-security' },
+);

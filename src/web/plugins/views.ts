@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import view from '@fastify/view';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import type { Config } from '../../config.ts';
+
+const require = createRequire(import.meta.url);
+const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'views');
+export const govukFrontendDir = path.join(
+  path.dirname(require.resolve('govuk-frontend/package.json')),
+  'dist',
+);
+
+type ContextHook = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page as HTML with the context every page needs (nonce, path, and what plugins add). */
+    page(template: string, context?: Record<string, unknown>): Promise<string>;
+  }
+  interface FastifyInstance {
+    /** Adds to the context of every page (the signed-in user, the CSRF token, banners). */
+    pageContext(hook: ContextHook): void;
+  }
+}
+
+export default fp(
+  async (app, { config }: { config: Config }) => {
+    await app.register(view, {
+      engine: { nunjucks },
+      templates: [viewsDir, govukFrontendDir],
+      options: {
+        autoescape: true,
+        noCache: config.env === 'development',
+        onConfigure: (env: nunjucks.Environment) => configureEnvironment(env),
+      },
+    });
+
+    const hooks: ContextHook[] = [];
+    app.decorate('pageContext', (hook: ContextHook) => {
+      hooks.push(hook);
+    });
+
+    app.decorateReply('page', async function (this: FastifyReply, template: string, context = {}) {
+      const shared: Record<string, unknown> = {
+        cspNonce: this.cspNonce?.script,
+        currentPath: this.request.url.split('?')[0],
+      };
+      for (const hook of hooks) Object.assign(shared, await hook(this.request, this));
+      const html = await this.viewAsync(template, { ...shared, ...context });
+      this.type('text/html; charset=utf-8');
+      return html;
+    });
+  },
+  { name: 's2s-views', dependencies: ['s2s-security'] },
+);
+
+function configureEnvironment(env: nunjucks.Environment): void {
+  env.addGlobal('serviceName', 'S2S');
+  env.addFilter('number', (value: unknown, digits = 0) =>
+    typeof value === 'number' && Number.isFinite(value)
+      ? new Intl.NumberFormat('en-GB', {
+          maximumFractionDigits: digits,
+          minimumFractionDigits: digits,
+        }).format(value)
+      : '–',
+  );
+  env.addFilter('date', (value: unknown) => {
+    if (typeof value !== 'string' || !value) return '–';
+    return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  });
+  // Builds a query string from the current filters with some keys replaced, for pagination and sorting links.
+  env.addFilter('withQuery', (params: Record<string, unknown>, changes: Record<string, unknown>) => {
+    const merged = { ...params, ...changes };
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(merged)) {
+      if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    }
+    const text = search.toString();
+    return text ? `?${text}` : '?';
+  });
+}

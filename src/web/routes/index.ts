@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../app.ts';
+import schoolsApi from '../api/schools.ts';
+import health from './health.ts';
+import schools from './schools.ts';
+
+/** Every page and API module, registered in this order (add yours here). */
+export const routes: FastifyPluginAsync<AppDeps>[] = [health, schools, schoolsApi];
