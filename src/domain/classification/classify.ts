@@ -1,0 +1,148 @@
+import type { SchoolRecord } from '../school.ts';
+import { describeGap, describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
+import { compare, evaluateRule } from './rules.ts';
+import type {
+  AreaFinding,
+  Classification,
+  MeasureName,
+  MeasureValue,
+  Measures,
+  PerformanceProfile,
+  Reason,
+  Rule,
+} from './types.ts';
+
+function describeValues(values: Measures): string {
+  return (Object.entries(values) as [MeasureName, MeasureValue][])
+    .map(([name, value]) => describeMeasure(name, value))
+    .join('; ');
+}
+
+function inspectionNote(evidence: SchoolEvidence): Record<string, string | null> {
+  return evidence.inspection ? { inspectionDate: evidence.inspection.startDate } : {};
+}
+
+function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
+  const inspected =
+    evidence.inspection && rule.eras ? ` (inspection of ${evidence.inspection.startDate})` : '';
+  const detail = describeValues(values);
+  return {
+    ruleId: rule.id,
+    text: `${rule.text}${detail ? `: ${detail}` : ''}${inspected}`,
+    values: { ...values, ...(rule.eras ? inspectionNote(evidence) : {}) },
+  };
+}
+
+function holding(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) {
+  const reasons: Reason[] = [];
+  const missing = new Set<MeasureName>();
+  for (const rule of rules) {
+    const outcome = evaluateRule(rule, record.phase, evidence);
+    if (outcome.status === 'holds') reasons.push(reasonFor(rule, outcome.values, evidence));
+    if (outcome.status === 'unknown') outcome.missing.forEach((m) => missing.add(m));
+  }
+  return { reasons, missing };
+}
+
+function gapReason(missing: Set<MeasureName>, evidence: SchoolEvidence, profile: PerformanceProfile): Reason {
+  const gaps = new Set<string>();
+  for (const measure of missing) {
+    if (measure === 'inspection.era') {
+      gaps.add(
+        evidence.staleInspection
+          ? `current inspection (the latest, of ${evidence.staleInspection.startDate}, is more than ${profile.maxInspectionAgeYears} years old)`
+          : 'inspection on record',
+      );
+    } else {
+      gaps.add(describeGap(measure));
+    }
+  }
+  return {
+    ruleId: 'evidence.insufficient',
+    text: `Not enough evidence to decide: no ${[...gaps].join(', no ')}`,
+    values: { missing: [...missing].join(', '), ...inspectionNote(evidence) },
+  };
+}
+
+// The headline facts, where the full list of measures would drown the reader.
+const SUMMARY_MEASURES: MeasureName[] = [
+  'ofsted.overall',
+  'ofsted.worstKeyJudgement',
+  'ofsted.worstReportCard',
+  'estyn.followUp',
+  'ks2.averageProgress',
+  'ks4.progress8',
+  'ks4.attainment8',
+];
+
+function summaryReason(evidence: SchoolEvidence): Reason {
+  const headline: Measures = {};
+  for (const name of SUMMARY_MEASURES) {
+    const value = evidence.measures[name];
+    if (value !== undefined) headline[name] = value;
+  }
+  const detail = describeValues(headline);
+  return {
+    ruleId: 'evidence.neither',
+    text: `Neither in need of support nor high-performing under this profile${detail ? `: ${detail}` : ''}`,
+    values: { ...headline, ...inspectionNote(evidence) },
+  };
+}
+
+function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
+  const strengths: AreaFinding[] = [];
+  const weaknesses: AreaFinding[] = [];
+  for (const rule of profile.areas) {
+    const value = evidence.measures[rule.measure];
+    if (value === undefined) continue;
+    const finding = {
+      area: rule.area,
+      measure: rule.measure,
+      value,
+      text: describeMeasure(rule.measure, value),
+    };
+    if (compare(value, rule.strength.op, rule.strength.value)) strengths.push(finding);
+    else if (compare(value, rule.weakness.op, rule.weakness.value)) weaknesses.push(finding);
+  }
+  return { strengths, weaknesses };
+}
+
+/** Places one school in a group under a profile, as at `asOf` (yyyy-mm-dd), with the reasons. */
+export function classifySchool(
+  record: SchoolRecord,
+  profile: PerformanceProfile,
+  asOf: string,
+): Classification {
+  const evidence = measureSchool(record, profile, asOf);
+  const base = {
+    urn: record.urn,
+    profile: { name: profile.name, version: profile.version },
+    ...areaFindings(profile, evidence),
+  };
+  const inNeed = holding(profile.inNeed, record, evidence);
+  if (inNeed.reasons.length > 0) {
+    return { ...base, group: 'in-need', sufficientEvidence: true, reasons: inNeed.reasons };
+  }
+  const high = holding(profile.highPerforming, record, evidence);
+  if (high.reasons.length > 0) {
+    return { ...base, group: 'high-performing', sufficientEvidence: true, reasons: high.reasons };
+  }
+  const missing = new Set([...inNeed.missing, ...high.missing]);
+  if (missing.size > 0) {
+    return {
+      ...base,
+      group: 'other',
+      sufficientEvidence: false,
+      reasons: [gapReason(missing, evidence, profile)],
+    };
+  }
+  return { ...base, group: 'other', sufficientEvidence: true, reasons: [summaryReason(evidence)] };
+}
+
+export function classifySchools(
+  records: readonly SchoolRecord[],
+  profile: PerformanceProfile,
+  asOf: string,
+): Classification[] {
+  return records.map((record) => classifySchool(record, profile, asOf));
+}

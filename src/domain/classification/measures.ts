@@ -1,0 +1,201 @@
+import {
+  GRADE4_LABELS,
+  GRADE5_LABELS,
+  type Grade4,
+  type Grade5,
+  type Inspection,
+  type KeyJudgement,
+  type Performance,
+  type ReportCardArea,
+  type SchoolRecord,
+} from '../school.ts';
+import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
+
+/** The evidence a profile reads for one school, with where it came from for the reasons. */
+export interface SchoolEvidence {
+  measures: Measures;
+  /** The inspection the measures come from; null when none is current. */
+  inspection: Inspection | null;
+  /** Set when the latest inspection is too old for the profile. */
+  staleInspection: Inspection | null;
+  ks2: Performance | null;
+  ks4: Performance | null;
+}
+
+const MS_PER_YEAR = 365.25 * 24 * 60 * 60 * 1000;
+
+export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
+  return (Date.parse(toIsoDate) - Date.parse(fromIsoDate)) / MS_PER_YEAR;
+}
+
+function worst(grades: number[]): number | undefined {
+  return grades.length > 0 ? Math.max(...grades) : undefined;
+}
+function best(grades: number[]): number | undefined {
+  return grades.length > 0 ? Math.min(...grades) : undefined;
+}
+
+function set(measures: Measures, name: MeasureName, value: MeasureValue | null | undefined): void {
+  if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) {
+    measures[name] = value;
+  }
+}
+
+function inspectionMeasures(
+  measures: Measures,
+  inspection: Inspection,
+  previous: Inspection | undefined,
+): void {
+  set(measures, 'inspection.era', inspection.era);
+  if (inspection.era === 'estyn') {
+    set(measures, 'estyn.followUp', inspection.estynFollowUp ?? 'none');
+    return;
+  }
+  set(measures, 'ofsted.overall', inspection.overallEffectiveness);
+  set(measures, 'ofsted.category', inspection.category ?? 'none');
+  const judgements = Object.entries(inspection.keyJudgements) as [KeyJudgement, Grade4][];
+  for (const [judgement, grade] of judgements) set(measures, `ofsted.kj.${judgement}`, grade);
+  set(measures, 'ofsted.worstKeyJudgement', worst(judgements.map(([, g]) => g)));
+  set(measures, 'ofsted.bestKeyJudgement', best(judgements.map(([, g]) => g)));
+  const areas = Object.entries(inspection.reportCard) as [ReportCardArea, Grade5][];
+  for (const [area, grade] of areas) set(measures, `ofsted.rc.${area}`, grade);
+  set(measures, 'ofsted.worstReportCard', worst(areas.map(([, g]) => g)));
+  set(measures, 'ofsted.bestReportCard', best(areas.map(([, g]) => g)));
+  if (previous && previous.era !== 'estyn')
+    set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
+}
+
+function latestResults(record: SchoolRecord, keyStage: 2 | 4, minimumCohort: number): Performance | null {
+  const latest = record.performance.find((p) => p.keyStage === keyStage);
+  // An unknown cohort is accepted: the published KS2 tables leave it out, and suppress the
+  // scores themselves for the smallest cohorts.
+  if (!latest || (latest.cohort !== null && latest.cohort < minimumCohort)) return null;
+  return latest;
+}
+
+/** Reads the measures a profile's rules test from one school's record, as at `asOf` (yyyy-mm-dd). */
+export function measureSchool(
+  record: SchoolRecord,
+  profile: PerformanceProfile,
+  asOf: string,
+): SchoolEvidence {
+  const measures: Measures = {};
+  const latest = record.inspections[0];
+  let inspection: Inspection | null = null;
+  let staleInspection: Inspection | null = null;
+  if (latest) {
+    const age = yearsBetween(latest.startDate, asOf);
+    if (profile.maxInspectionAgeYears !== null && age > profile.maxInspectionAgeYears) {
+      staleInspection = latest;
+    } else {
+      inspection = latest;
+      set(measures, 'inspection.ageYears', Math.round(age * 10) / 10);
+      inspectionMeasures(measures, latest, record.inspections[1]);
+    }
+  }
+
+  const ks2 = latestResults(record, 2, profile.minimumCohort);
+  if (ks2) {
+    set(measures, 'ks2.readingProgress', ks2.readingProgress);
+    set(measures, 'ks2.writingProgress', ks2.writingProgress);
+    set(measures, 'ks2.mathsProgress', ks2.mathsProgress);
+    set(measures, 'ks2.rwmExpectedPercent', ks2.rwmExpectedPercent);
+    const { readingProgress: r, writingProgress: w, mathsProgress: m } = ks2;
+    if (r !== null && w !== null && m !== null) {
+      set(measures, 'ks2.averageProgress', Math.round(((r + w + m) / 3) * 100) / 100);
+    }
+  }
+  const ks4 = latestResults(record, 4, profile.minimumCohort);
+  if (ks4) {
+    set(measures, 'ks4.progress8', ks4.progress8);
+    set(measures, 'ks4.attainment8', ks4.attainment8);
+  }
+  return { measures, inspection, staleInspection, ks2, ks4 };
+}
+
+const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {
+  qualityOfEducation: 'quality of education',
+  behaviourAndAttitudes: 'behaviour and attitudes',
+  personalDevelopment: 'personal development',
+  leadershipAndManagement: 'leadership and management',
+  earlyYears: 'early years provision',
+  sixthForm: 'sixth-form provision',
+};
+const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
+  inclusion: 'inclusion',
+  curriculumAndTeaching: 'curriculum and teaching',
+  achievement: 'achievement',
+  attendanceAndBehaviour: 'attendance and behaviour',
+  personalDevelopmentAndWellbeing: 'personal development and well-being',
+  leadershipAndGovernance: 'leadership and governance',
+  earlyYears: 'early years',
+  post16: 'post-16 provision',
+};
+
+const signed = (n: number, digits: number) =>
+  `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(digits)}`;
+const grade4 = (v: MeasureValue) => GRADE4_LABELS[v as Grade4] ?? String(v);
+const grade5 = (v: MeasureValue) => GRADE5_LABELS[v as Grade5] ?? String(v);
+
+/** A measure and its value in plain English, as quoted in reasons. */
+export function describeMeasure(name: MeasureName, value: MeasureValue): string {
+  const n = typeof value === 'number' ? value : Number.NaN;
+  if (name.startsWith('ofsted.kj.')) {
+    return `${KEY_JUDGEMENT_LABELS[name.slice(10) as KeyJudgement]} judged ${grade4(value)}`;
+  }
+  if (name.startsWith('ofsted.rc.')) {
+    return `${REPORT_CARD_LABELS[name.slice(10) as ReportCardArea]} graded ${grade5(value)}`;
+  }
+  switch (name) {
+    case 'inspection.era':
+      return `inspection era: ${String(value)}`;
+    case 'inspection.ageYears':
+      return `inspected ${n.toFixed(1)} years ago`;
+    case 'ofsted.overall':
+      return `Ofsted overall effectiveness ${grade4(value)}`;
+    case 'ofsted.previousOverall':
+      return `${grade4(value)} at the inspection before`;
+    case 'ofsted.category':
+      return value === 'none' ? 'no Ofsted category of concern' : `in ${String(value)}`;
+    case 'ofsted.worstKeyJudgement':
+      return `lowest key judgement ${grade4(value)}`;
+    case 'ofsted.bestKeyJudgement':
+      return `highest key judgement ${grade4(value)}`;
+    case 'ofsted.worstReportCard':
+      return `lowest report-card grade ${grade5(value)}`;
+    case 'ofsted.bestReportCard':
+      return `highest report-card grade ${grade5(value)}`;
+    case 'estyn.followUp':
+      return value === 'none' ? 'no Estyn follow-up' : `Estyn follow-up: ${String(value)}`;
+    case 'ks2.readingProgress':
+      return `KS2 reading progress ${signed(n, 1)} (national average 0)`;
+    case 'ks2.writingProgress':
+      return `KS2 writing progress ${signed(n, 1)} (national average 0)`;
+    case 'ks2.mathsProgress':
+      return `KS2 maths progress ${signed(n, 1)} (national average 0)`;
+    case 'ks2.averageProgress':
+      return `KS2 progress ${signed(n, 1)} on average across reading, writing and maths`;
+    case 'ks2.rwmExpectedPercent':
+      return `${n.toFixed(0)}% met the expected standard in reading, writing and maths`;
+    case 'ks4.progress8':
+      return `Progress 8 ${signed(n, 2)} (national average 0)`;
+    case 'ks4.attainment8':
+      return `Attainment 8 ${n.toFixed(1)}`;
+  }
+  return `${name} ${String(value)}`;
+}
+
+export const MEASURE_GAPS: Partial<Record<MeasureName, string>> = {
+  'ks2.readingProgress': 'KS2 progress scores',
+  'ks2.writingProgress': 'KS2 progress scores',
+  'ks2.mathsProgress': 'KS2 progress scores',
+  'ks2.averageProgress': 'KS2 progress scores',
+  'ks2.rwmExpectedPercent': 'KS2 attainment',
+  'ks4.progress8': 'KS4 Progress 8',
+  'ks4.attainment8': 'KS4 Attainment 8',
+};
+
+/** What is missing, in words: "KS2 progress scores", "inspection grade". */
+export function describeGap(name: MeasureName): string {
+  return MEASURE_GAPS[name] ?? 'inspection grade';
+}

@@ -1,0 +1,58 @@
+import type { Phase } from '../school.ts';
+import type { SchoolEvidence } from './measures.ts';
+import type { Comparison, MeasureName, MeasureValue, Measures, Rule } from './types.ts';
+
+export function compare(
+  actual: MeasureValue,
+  op: Comparison,
+  expected: MeasureValue | MeasureValue[],
+): boolean {
+  if (op === 'in') return Array.isArray(expected) && expected.includes(actual);
+  if (Array.isArray(expected)) return false;
+  switch (op) {
+    case 'eq':
+      return actual === expected;
+    case 'ne':
+      return actual !== expected;
+    case 'lt':
+      return actual < expected;
+    case 'lte':
+      return actual <= expected;
+    case 'gt':
+      return actual > expected;
+    case 'gte':
+      return actual >= expected;
+  }
+}
+
+/**
+ * A rule holds, fails, cannot be decided on the evidence held (with the measures that were
+ * missing), or does not apply to this school (another phase or inspection era).
+ */
+export type RuleOutcome =
+  | { status: 'holds'; values: Measures }
+  | { status: 'fails' }
+  | { status: 'unknown'; missing: MeasureName[] }
+  | { status: 'not-applicable' };
+
+export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
+  if (rule.phases && !rule.phases.includes(phase)) return { status: 'not-applicable' };
+  const era = evidence.measures['inspection.era'];
+  if (rule.eras) {
+    if (era === undefined) return { status: 'unknown', missing: ['inspection.era'] };
+    if (!rule.eras.includes(era as never)) return { status: 'not-applicable' };
+  }
+  const missing: MeasureName[] = [];
+  const values: Measures = {};
+  for (const condition of rule.all) {
+    const actual = evidence.measures[condition.measure];
+    if (actual === undefined) {
+      if (condition.ifMissing !== 'skip') missing.push(condition.measure);
+      continue;
+    }
+    // One failing condition decides the rule whatever else is missing.
+    if (!compare(actual, condition.op, condition.value)) return { status: 'fails' };
+    values[condition.measure] = actual;
+  }
+  return missing.length > 0 ? { status: 'unknown', missing } : { status: 'holds', values };
+}
