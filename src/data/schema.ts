@@ -1,7 +1,8 @@
+import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
 /**
  * Every table: one interface per capability, kept beside that capability's migrations, and
  * joined here (add yours to the intersection).
  */
-export type Database = RegistryTables;
+export type Database = RegistryTables & ReadinessTables;

@@ -11,7 +11,10 @@ export const CAPACITY_GEOGRAPHY_LABELS: Record<CapacityGeography, string> = {
   constituency: 'Parliamentary constituency',
 };
 
-export type CapacitySchool = Pick<School, 'urn' | 'name' | 'phase' | 'country' | 'region' | 'localAuthority' | 'constituency'> & {
+export type CapacitySchool = Pick<
+  School,
+  'urn' | 'name' | 'phase' | 'country' | 'region' | 'localAuthority' | 'constituency'
+> & {
   group: SchoolGroup;
 };
 
@@ -93,7 +96,11 @@ function distribution(reaches: readonly number[]): ReachBucket[] {
  * schools each school in need has within reach. Every area with a school of the phase asked
  * for appears, even with nothing to count; areas in name order.
  */
-export function capacityByArea(schools: readonly CapacitySchool[], reach: Reach, by: CapacityGeography): CapacityArea[] {
+export function capacityByArea(
+  schools: readonly CapacitySchool[],
+  reach: Reach,
+  by: CapacityGeography,
+): CapacityArea[] {
   const groups = new Map<string, { area: Area; highPerforming: number; inNeed: CapacitySchool[] }>();
   for (const school of schools) {
     const area = areaOf(school, by);

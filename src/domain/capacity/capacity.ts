@@ -1,7 +1,13 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { Phase, School } from '../school.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
-import { capacityByArea, type CapacityArea, type CapacityGeography, type CapacitySchool, type Reach } from './aggregate.ts';
+import {
+  capacityByArea,
+  type CapacityArea,
+  type CapacityGeography,
+  type CapacitySchool,
+  type Reach,
+} from './aggregate.ts';
 
 export type CapacityRegistrySchool = Pick<
   School,
@@ -40,9 +46,15 @@ export function highPerformingWithinReach<T extends CapacityRegistrySchool>(
 }
 
 /** The capacity for school-to-school support in each area, for one profile (its groups), phase and radius. */
-export function capacity<T extends CapacityRegistrySchool>(input: CapacityInput<T>, query: CapacityQuery): CapacityArea[] {
+export function capacity<T extends CapacityRegistrySchool>(
+  input: CapacityInput<T>,
+  query: CapacityQuery,
+): CapacityArea[] {
   const inPhase = query.phase === null ? input.schools : input.schools.filter((s) => s.phase === query.phase);
-  const classified: CapacitySchool[] = inPhase.map((s) => ({ ...s, group: input.groups.get(s.urn) ?? 'other' }));
+  const classified: CapacitySchool[] = inPhase.map((s) => ({
+    ...s,
+    group: input.groups.get(s.urn) ?? 'other',
+  }));
   const inNeed = inPhase.filter((s) => input.groups.get(s.urn) === 'in-need');
   return capacityByArea(classified, highPerformingWithinReach(inNeed, input, query.radiusKm), query.by);
 }

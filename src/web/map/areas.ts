@@ -37,7 +37,9 @@ export function areasFromSchools(boundaries: AreaTopology, schools: readonly Pla
   const shapes = boundaries.objects.areas.geometries.filter(
     (g): g is AreaGeometry => g.type === 'Polygon' || g.type === 'MultiPolygon',
   );
-  const geo = shapes.map((shape) => (feature(boundaries, shape) as Feature<GeoPolygon | GeoMultiPolygon>).geometry);
+  const geo = shapes.map(
+    (shape) => (feature(boundaries, shape) as Feature<GeoPolygon | GeoMultiPolygon>).geometry,
+  );
   const bounds = geo.map(boundsOf);
   const names = new Map<string, string>();
   const votes = shapes.map(() => new Map<string, number>());

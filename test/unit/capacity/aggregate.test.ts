@@ -8,7 +8,12 @@ const LEEDS = { code: '383', name: 'Leeds' };
 const YORK = { code: '816', name: 'York' };
 const KENT = { code: '886', name: 'Kent' };
 
-function school(urn: number, group: SchoolGroup, region: typeof NORTH | null, la: typeof LEEDS | null): CapacitySchool {
+function school(
+  urn: number,
+  group: SchoolGroup,
+  region: typeof NORTH | null,
+  la: typeof LEEDS | null,
+): CapacitySchool {
   return {
     urn,
     name: `School ${urn}`,
@@ -93,14 +98,26 @@ describe('capacity by area', () => {
   it('adds up to the same totals at every level, counting schools with no recorded area', () => {
     for (const by of ['country', 'region', 'la', 'constituency'] as const) {
       const areas = capacityByArea(schools, reach, by);
-      expect(areas.reduce((sum, a) => sum + a.highPerforming, 0), by).toBe(4);
-      expect(areas.reduce((sum, a) => sum + a.inNeed, 0), by).toBe(7);
+      expect(
+        areas.reduce((sum, a) => sum + a.highPerforming, 0),
+        by,
+      ).toBe(4);
+      expect(
+        areas.reduce((sum, a) => sum + a.inNeed, 0),
+        by,
+      ).toBe(7);
     }
   });
 
   it('lists an area whose schools are neither group, with no ratio or median', () => {
     const [york] = capacityByArea([school(7, 'other', NORTH, YORK)], new Map(), 'la');
-    expect(york).toMatchObject({ code: '816', highPerforming: 0, inNeed: 0, ratio: null, medianHighPerformingWithinRadius: null });
+    expect(york).toMatchObject({
+      code: '816',
+      highPerforming: 0,
+      inNeed: 0,
+      ratio: null,
+      medianHighPerformingWithinRadius: null,
+    });
   });
 });
 

@@ -59,7 +59,9 @@ describe('capacity', () => {
   it('uses each phase its own radius when every phase is asked for', () => {
     const radii = { primary: 2, secondary: 10 } as Partial<Record<Phase, number>>;
     const areas = capacity(input, { by: 'la', phase: null, radiusKm: (phase) => radii[phase]! });
-    expect(areas.map((a) => [a.name, a.highPerforming, a.inNeed, a.medianHighPerformingWithinRadius])).toEqual([
+    expect(
+      areas.map((a) => [a.name, a.highPerforming, a.inNeed, a.medianHighPerformingWithinRadius]),
+    ).toEqual([
       // Leeds: secondary 1 reaches 2 and 3; primary 6 reaches primary 4.
       ['Leeds', 3, 2, 1.5],
       ['York', 0, 2, 0],

@@ -1,0 +1,301 @@
+import type { Db } from './db.ts';
+import type { PlannedAction, ActionStatus } from '../domain/readiness/action-plan.ts';
+import type { ShareGrant } from '../domain/readiness/access.ts';
+import type { PartnershipType } from '../domain/readiness/partnership-type.ts';
+import type { Answer } from '../domain/readiness/scoring.ts';
+
+export interface Assessment {
+  id: number;
+  urn: number;
+  schoolName: string;
+  frameworkId: string;
+  frameworkVersion: number;
+  partnershipType: PartnershipType;
+  status: 'draft' | 'completed';
+  startedBy: number | null;
+  startedAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface AssessmentWithAnswers extends Assessment {
+  answers: Answer[];
+  shares: Share[];
+}
+
+export interface Share extends ShareGrant {
+  id: number;
+  /** The partner school's name, when shared with a school. */
+  granteeName: string | null;
+  grantedAt: Date;
+}
+
+export interface StoredAction extends PlannedAction {
+  id: number;
+  assessmentId: number;
+}
+
+/** Expected refusals, returned as values for the edge to turn into answers. */
+export type WriteFailure = 'not-found' | 'locked';
+export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: WriteFailure };
+
+const assessmentColumns = [
+  'a.id',
+  'a.urn',
+  's.name as schoolName',
+  'a.framework_id as frameworkId',
+  'a.framework_version as frameworkVersion',
+  'a.partnership_type as partnershipType',
+  'a.status',
+  'a.started_by as startedBy',
+  'a.started_at as startedAt',
+  'a.updated_at as updatedAt',
+  'a.completed_at as completedAt',
+] as const;
+
+function assessments(db: Db) {
+  return db
+    .selectFrom('readiness_assessments as a')
+    .innerJoin('schools as s', 's.urn', 'a.urn')
+    .select(assessmentColumns)
+    .$narrowType<{ partnershipType: PartnershipType }>();
+}
+
+export async function createAssessment(
+  db: Db,
+  input: {
+    urn: number;
+    frameworkId: string;
+    frameworkVersion: number;
+    partnershipType: PartnershipType;
+    startedBy: number | null;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('readiness_assessments')
+    .values({
+      urn: input.urn,
+      framework_id: input.frameworkId,
+      framework_version: input.frameworkVersion,
+      partnership_type: input.partnershipType,
+      started_by: input.startedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findAssessment(db: Db, id: number): Promise<AssessmentWithAnswers | undefined> {
+  const assessment = await assessments(db).where('a.id', '=', id).executeTakeFirst();
+  if (!assessment) return undefined;
+  const [answers, shares] = await Promise.all([loadAnswers(db, id), listShares(db, id)]);
+  return { ...assessment, answers, shares };
+}
+
+async function loadAnswers(db: Db, id: number): Promise<Answer[]> {
+  return db
+    .selectFrom('readiness_answers')
+    .select(['item_id as itemId', 'rating', 'evidence'])
+    .where('assessment_id', '=', id)
+    .orderBy('item_id')
+    .execute();
+}
+
+/** A school's assessments, newest first. */
+export async function listSchoolAssessments(db: Db, urn: number): Promise<Assessment[]> {
+  return assessments(db).where('a.urn', '=', urn).orderBy('a.started_at', 'desc').orderBy('a.id', 'desc').execute();
+}
+
+/** Assessments other schools have shared with any of these schools or organisations. */
+export async function listSharedWith(
+  db: Db,
+  grantees: { urns: readonly number[]; organisationIds: readonly number[] },
+): Promise<Assessment[]> {
+  if (grantees.urns.length === 0 && grantees.organisationIds.length === 0) return [];
+  return assessments(db)
+    .where(({ exists, selectFrom, or }) =>
+      exists(
+        selectFrom('readiness_shares as sh')
+          .select('sh.id')
+          .whereRef('sh.assessment_id', '=', 'a.id')
+          .where((eb) =>
+            or([
+              ...(grantees.urns.length ? [eb('sh.grantee_urn', 'in', [...grantees.urns])] : []),
+              ...(grantees.organisationIds.length
+                ? [eb('sh.grantee_organisation_id', 'in', [...grantees.organisationIds])]
+                : []),
+            ]),
+          ),
+      ),
+    )
+    .orderBy('a.started_at', 'desc')
+    .execute();
+}
+
+/** The answers of the school's last completed assessment of the same framework before this one. */
+export async function previousCompletedAnswers(db: Db, assessment: Assessment): Promise<Answer[] | undefined> {
+  const previous = await db
+    .selectFrom('readiness_assessments')
+    .select('id')
+    .where('urn', '=', assessment.urn)
+    .where('framework_id', '=', assessment.frameworkId)
+    .where('status', '=', 'completed')
+    .where('id', '<>', assessment.id)
+    .where('completed_at', '<', assessment.completedAt ?? new Date('9999-12-31'))
+    .orderBy('completed_at', 'desc')
+    .executeTakeFirst();
+  return previous ? loadAnswers(db, previous.id) : undefined;
+}
+
+/**
+ * Saves answers to a draft as the user goes (one section at a time). A completed assessment is
+ * locked: the row lock makes the check and the write one step.
+ */
+export async function saveAnswers(db: Db, id: number, answers: readonly Answer[]): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('readiness_assessments')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { ok: false, reason: 'not-found' } as const;
+    if (row.status !== 'draft') return { ok: false, reason: 'locked' } as const;
+    if (answers.length > 0) {
+      await trx
+        .insertInto('readiness_answers')
+        .values(answers.map((a) => ({ assessment_id: id, item_id: a.itemId, rating: a.rating, evidence: a.evidence })))
+        .onConflict((oc) =>
+          oc.columns(['assessment_id', 'item_id']).doUpdateSet((eb) => ({
+            rating: eb.ref('excluded.rating'),
+            evidence: eb.ref('excluded.evidence'),
+            updated_at: new Date(),
+          })),
+        )
+        .execute();
+    }
+    await trx.updateTable('readiness_assessments').set({ updated_at: new Date() }).where('id', '=', id).execute();
+    return { ok: true, value: undefined } as const;
+  });
+}
+
+/** Locks and dates the assessment and stores its first action plan, together or not at all. */
+export async function completeAssessment(
+  db: Db,
+  id: number,
+  completedAt: Date,
+  plan: readonly PlannedAction[],
+): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('readiness_assessments')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { ok: false, reason: 'not-found' } as const;
+    if (row.status !== 'draft') return { ok: false, reason: 'locked' } as const;
+    await trx
+      .updateTable('readiness_assessments')
+      .set({ status: 'completed', completed_at: completedAt, updated_at: completedAt })
+      .where('id', '=', id)
+      .execute();
+    if (plan.length > 0) {
+      await trx
+        .insertInto('readiness_actions')
+        .values(
+          plan.map((p) => ({
+            assessment_id: id,
+            item_id: p.itemId,
+            action: p.action,
+            owner: p.owner,
+            due_on: p.dueOn,
+            status: p.status,
+            priority: p.priority,
+          })),
+        )
+        .execute();
+    }
+    return { ok: true, value: undefined } as const;
+  });
+}
+
+export async function listActions(db: Db, assessmentId: number): Promise<StoredAction[]> {
+  const rows = await db
+    .selectFrom('readiness_actions')
+    .select([
+      'id',
+      'assessment_id as assessmentId',
+      'item_id as itemId',
+      'action',
+      'owner',
+      'due_on as dueOn',
+      'status',
+      'priority',
+    ])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('priority')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, itemId: r.itemId ?? '', dueOn: r.dueOn ?? '', status: r.status as ActionStatus }));
+}
+
+/** Updates one action of an assessment's plan; the plan stays editable after completion. */
+export async function updateAction(
+  db: Db,
+  assessmentId: number,
+  actionId: number,
+  change: { owner: string; dueOn: string | null; status: ActionStatus },
+): Promise<WriteResult> {
+  const result = await db
+    .updateTable('readiness_actions')
+    .set({ owner: change.owner, due_on: change.dueOn, status: change.status, updated_at: new Date() })
+    .where('id', '=', actionId)
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n ? { ok: true, value: undefined } : { ok: false, reason: 'not-found' };
+}
+
+export async function listShares(db: Db, assessmentId: number): Promise<Share[]> {
+  return db
+    .selectFrom('readiness_shares as sh')
+    .leftJoin('schools as s', 's.urn', 'sh.grantee_urn')
+    .select([
+      'sh.id',
+      'sh.grantee_urn as granteeUrn',
+      'sh.grantee_organisation_id as granteeOrganisationId',
+      's.name as granteeName',
+      'sh.granted_at as grantedAt',
+    ])
+    .where('sh.assessment_id', '=', assessmentId)
+    .orderBy('sh.granted_at')
+    .execute();
+}
+
+/** Shares an assessment with a partner school or an organisation; sharing twice changes nothing. */
+export async function grantShare(
+  db: Db,
+  assessmentId: number,
+  grantee: { urn: number } | { organisationId: number },
+  grantedBy: number | null,
+): Promise<void> {
+  await db
+    .insertInto('readiness_shares')
+    .values({
+      assessment_id: assessmentId,
+      grantee_urn: 'urn' in grantee ? grantee.urn : null,
+      grantee_organisation_id: 'organisationId' in grantee ? grantee.organisationId : null,
+      granted_by: grantedBy,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function revokeShare(db: Db, assessmentId: number, shareId: number): Promise<WriteResult> {
+  const result = await db
+    .deleteFrom('readiness_shares')
+    .where('id', '=', shareId)
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n ? { ok: true, value: undefined } : { ok: false, reason: 'not-found' };
+}
