@@ -1,0 +1,149 @@
+import type { Phase, School } from '../school.ts';
+
+/**
+ * Similarity of context the way the DfE's similar-schools comparisons work: each characteristic
+ * standardised (z-score) among schools of the same phase, then the distance between two schools
+ * taken across the characteristics both publish.
+ */
+export const CONTEXT_FEATURES = ['size', 'fsm', 'eal', 'sen'] as const;
+export type ContextFeature = (typeof CONTEXT_FEATURES)[number];
+
+export interface SchoolContext {
+  /** Standardised characteristics in CONTEXT_FEATURES order; NaN where not published. */
+  z: Float64Array;
+  urban: boolean | null;
+}
+
+type Scales = Map<Phase, { mean: number[]; sd: number[] }>;
+
+function raw(school: School): number[] {
+  // Size on a log scale: 200 against 400 pupils differs as much as 600 against 1,200.
+  const size = school.pupils !== null && school.pupils > 0 ? Math.log(school.pupils) : Number.NaN;
+  return [
+    size,
+    school.fsmPercent ?? Number.NaN,
+    school.ealPercent ?? Number.NaN,
+    school.senPercent ?? Number.NaN,
+  ];
+}
+
+function urbanity(school: School): boolean | null {
+  if (!school.urbanRural) return null;
+  if (/^urban/i.test(school.urbanRural)) return true;
+  if (/^rural/i.test(school.urbanRural)) return false;
+  return null;
+}
+
+function scalesFor(schools: readonly School[]): Scales {
+  const sums = new Map<Phase, { n: number[]; sum: number[]; sumSq: number[] }>();
+  for (const school of schools) {
+    let s = sums.get(school.phase);
+    if (!s) sums.set(school.phase, (s = { n: [0, 0, 0, 0], sum: [0, 0, 0, 0], sumSq: [0, 0, 0, 0] }));
+    raw(school).forEach((v, i) => {
+      if (Number.isNaN(v)) return;
+      s.n[i]! += 1;
+      s.sum[i]! += v;
+      s.sumSq[i]! += v * v;
+    });
+  }
+  const scales: Scales = new Map();
+  for (const [phase, s] of sums) {
+    const mean = s.sum.map((sum, i) => (s.n[i]! > 0 ? sum / s.n[i]! : 0));
+    const sd = s.sumSq.map((sq, i) => {
+      const variance = s.n[i]! > 1 ? sq / s.n[i]! - mean[i]! ** 2 : 0;
+      // A characteristic that does not vary cannot tell schools apart: unit scale.
+      return variance > 1e-9 ? Math.sqrt(variance) : 1;
+    });
+    scales.set(phase, { mean, sd });
+  }
+  return scales;
+}
+
+/** Every school's standardised context, by URN. */
+export function contextOf(schools: readonly School[]): Map<number, SchoolContext> {
+  const scales = scalesFor(schools);
+  const contexts = new Map<number, SchoolContext>();
+  for (const school of schools) {
+    const { mean, sd } = scales.get(school.phase)!;
+    const z = Float64Array.from(raw(school), (v, i) => (v - mean[i]!) / sd[i]!);
+    contexts.set(school.urn, { z, urban: urbanity(school) });
+  }
+  return contexts;
+}
+
+/** 1 for identical contexts, falling towards 0; null when the two share no published characteristic. */
+export function contextSimilarity(a: SchoolContext, b: SchoolContext): number | null {
+  let sumSq = 0;
+  let n = 0;
+  for (let i = 0; i < CONTEXT_FEATURES.length; i++) {
+    const d = a.z[i]! - b.z[i]!;
+    if (Number.isNaN(d)) continue;
+    sumSq += d * d;
+    n++;
+  }
+  if (a.urban !== null && b.urban !== null) {
+    if (a.urban !== b.urban) sumSq += 1;
+    n++;
+  }
+  return n === 0 ? null : Math.exp(-sumSq / n / 2);
+}
+
+const FEATURE_WORDS: Record<
+  ContextFeature,
+  { similar: string; more: string; less: string; value: (s: School) => string }
+> = {
+  size: { similar: 'size', more: 'larger', less: 'smaller', value: (s) => `${s.pupils} pupils` },
+  fsm: {
+    similar: 'disadvantage',
+    more: 'more disadvantaged',
+    less: 'less disadvantaged',
+    value: (s) => `${s.fsmPercent?.toFixed(0)}% free school meals`,
+  },
+  eal: {
+    similar: 'share of pupils with English as an additional language',
+    more: 'more pupils with English as an additional language',
+    less: 'fewer pupils with English as an additional language',
+    value: (s) => `${s.ealPercent?.toFixed(0)}% EAL`,
+  },
+  sen: {
+    similar: 'share of pupils with special educational needs',
+    more: 'more pupils with special educational needs',
+    less: 'fewer pupils with special educational needs',
+    value: (s) => `${s.senPercent?.toFixed(0)}% SEN`,
+  },
+};
+
+const listed = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+
+/** Plain-English notes on how a candidate's context compares with the school's. */
+export function describeContext(
+  school: School,
+  a: SchoolContext,
+  candidate: School,
+  b: SchoolContext,
+): string[] {
+  const similar: string[] = [];
+  const notes: string[] = [];
+  CONTEXT_FEATURES.forEach((feature, i) => {
+    const d = b.z[i]! - a.z[i]!;
+    if (Number.isNaN(d)) return;
+    const words = FEATURE_WORDS[feature];
+    if (Math.abs(d) <= 0.5) similar.push(words.similar);
+    else if (Math.abs(d) > 1) {
+      notes.push(
+        `${d > 0 ? words.more : words.less} (${words.value(candidate)}, yours ${words.value(school)})`,
+      );
+    }
+  });
+  if (a.urban !== null && b.urban !== null) {
+    if (a.urban === b.urban) similar.push(a.urban ? 'also urban' : 'also rural');
+    else notes.push(b.urban ? 'urban, where yours is rural' : 'rural, where yours is urban');
+  }
+  const sentences: string[] = [];
+  const both = similar.filter((w) => !w.startsWith('also'));
+  const setting = similar.find((w) => w.startsWith('also'));
+  if (both.length > 0) sentences.push(`similar ${listed(both)}${setting ? `; ${setting}` : ''}`);
+  else if (setting) sentences.push(setting);
+  return [...sentences, ...notes];
+}

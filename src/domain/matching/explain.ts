@@ -1,0 +1,65 @@
+import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS, type AreaFinding } from '../classification/types.ts';
+import { describeContext } from './context.ts';
+import { areasOf, type PartnerFacts } from './pool.ts';
+import type { SupportStrategy } from './settings.ts';
+
+const km = (d: number) => `${d.toFixed(1)} km`;
+
+function findingFor(findings: AreaFinding[], mask: number): AreaFinding[] {
+  const areas = new Set(areasOf(mask));
+  return findings.filter((f) => areas.has(f.area));
+}
+
+function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 'they'): string[] {
+  const weak = findingFor(receiver.classification.weaknesses, receiver.weaknesses & giver.strengths);
+  return weak.map((w) => {
+    const strong = giver.classification.strengths.find((s) => s.area === w.area)!;
+    return whose === 'you'
+      ? `strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where yours is weaker (${w.text})`
+      : `you are strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where they are weaker (${w.text})`;
+  });
+}
+
+export interface Explained {
+  distanceKm: number;
+  remote: boolean;
+  radiusKm: number;
+  spare: number;
+}
+
+/** The reasons a candidate is offered, in the order a school leader weighs them. */
+export function explainCandidate(
+  strategy: SupportStrategy,
+  school: PartnerFacts,
+  candidate: PartnerFacts,
+  { distanceKm, remote, radiusKm, spare }: Explained,
+): string[] {
+  const reasons: string[] = [
+    remote
+      ? `${km(distanceKm)} away, beyond your ${radiusKm} km radius: no suitable partner is nearer`
+      : `${km(distanceKm)} away`,
+  ];
+  reasons.push(...describeContext(school.school, school.context, candidate.school, candidate.context));
+
+  const theirs = candidate.classification;
+  const group = SCHOOL_GROUP_LABELS[theirs.group].toLowerCase();
+  const why = theirs.reasons[0]?.text;
+  if (strategy === 'support') {
+    reasons.push(`High-performing${why ? `: ${why}` : ''}`);
+    reasons.push(...complement(candidate, school, 'you'));
+  } else if (strategy === 'peer') {
+    reasons.push(
+      theirs.group === school.classification.group
+        ? `At a similar stage of improvement: also ${group}`
+        : `At a nearby stage of improvement: ${group}`,
+    );
+    reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
+  } else {
+    reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
+  }
+  if (school.school.trust && school.school.trust === candidate.school.trust) {
+    reasons.push(`In the same trust (${candidate.school.trust})`);
+  }
+  reasons.push(`Capacity for ${spare} more partnership${spare === 1 ? '' : 's'}`);
+  return reasons;
+}

@@ -1,0 +1,75 @@
+import { SCHOOL_AREAS, type Classification, type SchoolArea } from '../classification/types.ts';
+import type { School } from '../school.ts';
+import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { contextOf, type SchoolContext } from './context.ts';
+import type { MatchingSettings } from './settings.ts';
+
+/** What matching knows about one open school under one performance profile. */
+export interface PartnerFacts {
+  school: School;
+  classification: Classification;
+  context: SchoolContext;
+  /** Areas of strength and weakness as bit sets over SCHOOL_AREAS, for quick comparison. */
+  strengths: number;
+  weaknesses: number;
+}
+
+export interface MatchingPool<S extends School = School> {
+  facts: ReadonlyMap<number, PartnerFacts>;
+  index: SpatialIndex<S>;
+}
+
+const AREA_BIT = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, 1 << i]));
+
+export function areaMask(areas: readonly { area: SchoolArea }[]): number {
+  let mask = 0;
+  for (const { area } of areas) mask |= AREA_BIT.get(area)!;
+  return mask;
+}
+
+export function areasOf(mask: number): SchoolArea[] {
+  return SCHOOL_AREAS.filter((area) => (mask & AREA_BIT.get(area)!) !== 0);
+}
+
+/**
+ * The schools that can be matched, with their classifications under one profile. Pass the
+ * registry's spatial index to share it; schools without a classification are left out.
+ */
+export function buildMatchingPool<S extends School>(
+  schools: readonly S[],
+  classifications: readonly Classification[],
+  index: SpatialIndex<S> = buildSpatialIndex(schools),
+): MatchingPool<S> {
+  const byUrn = new Map(classifications.map((c) => [c.urn, c]));
+  const contexts = contextOf(schools);
+  const facts = new Map<number, PartnerFacts>();
+  for (const school of schools) {
+    const classification = byUrn.get(school.urn);
+    if (!classification) continue;
+    facts.set(school.urn, {
+      school,
+      classification,
+      context: contexts.get(school.urn)!,
+      strengths: areaMask(classification.strengths),
+      weaknesses: areaMask(classification.weaknesses),
+    });
+  }
+  return { facts, index };
+}
+
+/** How many partnerships each school can take on, and how many it has. */
+export interface PartnerCapacity {
+  capacityOf(urn: number): number;
+  partnersOf(urn: number): number;
+}
+
+export function partnerCapacity(
+  settings: Pick<MatchingSettings, 'defaultCapacity'>,
+  declared: ReadonlyMap<number, number> = new Map(),
+  partnered: ReadonlyMap<number, number> = new Map(),
+): PartnerCapacity {
+  return {
+    capacityOf: (urn) => declared.get(urn) ?? settings.defaultCapacity,
+    partnersOf: (urn) => partnered.get(urn) ?? 0,
+  };
+}

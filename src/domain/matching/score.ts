@@ -1,0 +1,69 @@
+import type { SchoolGroup } from '../classification/types.ts';
+import type { PartnerFacts } from './pool.ts';
+import type { MatchingSettings, SupportStrategy } from './settings.ts';
+
+function bits(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+/** Share of `weak` areas that `strong` covers (0 when there is nothing weak to cover). */
+export function coverage(weak: number, strong: number): number {
+  const wanted = bits(weak);
+  return wanted === 0 ? 0 : bits(weak & strong) / wanted;
+}
+
+const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-performing': 2 };
+
+/**
+ * How well a candidate fits what the school is looking for, 0–1; null when it does not fit the
+ * strategy at all.
+ */
+export function strategyFit(
+  strategy: SupportStrategy,
+  school: PartnerFacts,
+  candidate: PartnerFacts,
+): number | null {
+  const theirs = candidate.classification;
+  switch (strategy) {
+    case 'support': {
+      if (theirs.group !== 'high-performing') return null;
+      return 0.6 + 0.4 * coverage(school.weaknesses, candidate.strengths);
+    }
+    case 'peer': {
+      // Estyn: support works less well when "the distance between the schools is too great".
+      const gap = Math.abs(STAGE[school.classification.group] - STAGE[theirs.group]);
+      if (gap > 1) return null;
+      const mutual =
+        (coverage(school.weaknesses, candidate.strengths) +
+          coverage(candidate.weaknesses, school.strengths)) /
+        2;
+      return (gap === 0 ? 0.8 : 0.4) + 0.2 * mutual;
+    }
+    case 'reciprocal': {
+      const given = coverage(school.weaknesses, candidate.strengths);
+      const received = coverage(candidate.weaknesses, school.strengths);
+      return given > 0 && received > 0 ? (given + received) / 2 : null;
+    }
+  }
+}
+
+export interface ScoreParts {
+  distance: number;
+  context: number | null;
+  fit: number;
+  capacity: number;
+}
+
+// An unknown context neither helps nor hurts.
+const UNKNOWN_CONTEXT = 0.5;
+
+export function weightedScore(parts: ScoreParts, weights: MatchingSettings['weights']): number {
+  return (
+    weights.distance * parts.distance +
+    weights.context * (parts.context ?? UNKNOWN_CONTEXT) +
+    weights.fit * parts.fit +
+    weights.capacity * parts.capacity
+  );
+}
