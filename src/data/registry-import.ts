@@ -1,0 +1,268 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Inspection, Performance, School } from '../domain/school.ts';
+import type { SchoolLink } from '../ingest/links.ts';
+import type { Database } from './schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE (old) IS DISTINCT FROM (new)` leaves an unchanged row
+ * untouched, which makes re-importing the same file change nothing; `xmax = 0` tells an inserted
+ * row from an updated one.
+ */
+function changed(table: string, columns: readonly string[]) {
+  const old = sql.join(columns.map((c) => sql.ref(`${table}.${c}`)));
+  const incoming = sql.join(columns.map((c) => sql.ref(`excluded.${c}`)));
+  return sql<boolean>`(${old}) is distinct from (${incoming})`;
+}
+
+/** `SET col = excluded.col` for each column; typed `never` so it fits every column's type. */
+function excluded<C extends string>(columns: readonly C[]): Record<C, RawBuilder<never>> {
+  return Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as Record<C, RawBuilder<never>>;
+}
+
+function count(rows: { inserted: boolean }[]): UpsertCounts {
+  const inserted = rows.filter((r) => r.inserted).length;
+  return { inserted, updated: rows.length - inserted };
+}
+
+const SCHOOL_COLUMNS = [
+  'name',
+  'type_name',
+  'type_group',
+  'open',
+  'status_name',
+  'phase',
+  'statutory_low_age',
+  'statutory_high_age',
+  'country',
+  'la_code',
+  'la_name',
+  'region_code',
+  'region_name',
+  'constituency_code',
+  'constituency_name',
+  'town',
+  'postcode',
+  'lat',
+  'lon',
+  'pupils',
+  'fsm_percent',
+  'sen_percent',
+  'urban_rural',
+  'trust',
+  'synthetic',
+] as const;
+
+export async function upsertSchools(db: Executor, schools: School[], synthetic: boolean): Promise<UpsertCounts> {
+  if (schools.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('schools')
+    .values(
+      schools.map((s) => ({
+        urn: s.urn,
+        name: s.name,
+        type_name: s.typeName,
+        type_group: s.typeGroup,
+        open: s.open,
+        status_name: s.statusName,
+        phase: s.phase,
+        statutory_low_age: s.statutoryLowAge,
+        statutory_high_age: s.statutoryHighAge,
+        country: s.country,
+        la_code: s.localAuthority?.code ?? null,
+        la_name: s.localAuthority?.name ?? null,
+        region_code: s.region?.code ?? null,
+        region_name: s.region?.name ?? null,
+        constituency_code: s.constituency?.code ?? null,
+        constituency_name: s.constituency?.name ?? null,
+        town: s.town,
+        postcode: s.postcode,
+        lat: s.location?.lat ?? null,
+        lon: s.location?.lon ?? null,
+        pupils: s.pupils,
+        fsm_percent: s.fsmPercent,
+        // EAL comes from the school census, so a GIAS import leaves it as it was.
+        eal_percent: null,
+        sen_percent: s.senPercent,
+        urban_rural: s.urbanRural,
+        trust: s.trust,
+        synthetic,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('urn')
+        .doUpdateSet({ ...excluded(SCHOOL_COLUMNS), updated_at: sql`now()` })
+        .where(changed('schools', SCHOOL_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return count(rows);
+}
+
+const INSPECTION_COLUMNS = [
+  'inspection_number',
+  'publication_date',
+  'inspection_type',
+  'era',
+  'overall_effectiveness',
+  'key_judgements',
+  'report_card',
+  'safeguarding_met',
+  'category',
+  'estyn_follow_up',
+  'raw',
+] as const;
+
+export async function upsertInspections(db: Executor, inspections: Inspection[]): Promise<UpsertCounts> {
+  if (inspections.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('inspections')
+    .values(
+      inspections.map((i) => ({
+        urn: i.urn,
+        inspection_number: i.inspectionNumber,
+        start_date: i.startDate,
+        publication_date: i.publicationDate,
+        inspection_type: i.inspectionType,
+        era: i.era,
+        overall_effectiveness: i.overallEffectiveness,
+        key_judgements: JSON.stringify(i.keyJudgements),
+        report_card: JSON.stringify(i.reportCard),
+        safeguarding_met: i.safeguardingMet,
+        category: i.category,
+        estyn_follow_up: i.estynFollowUp,
+        raw: JSON.stringify(i.raw),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['urn', 'start_date'])
+        .doUpdateSet(excluded(INSPECTION_COLUMNS))
+        .where(changed('inspections', INSPECTION_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return count(rows);
+}
+
+const PERFORMANCE_COLUMNS = [
+  'cohort',
+  'rwm_expected_percent',
+  'reading_expected_percent',
+  'writing_expected_percent',
+  'maths_expected_percent',
+  'reading_progress',
+  'writing_progress',
+  'maths_progress',
+  'progress8',
+  'attainment8',
+  'english_maths5_percent',
+  'raw',
+] as const;
+
+export async function upsertPerformance(db: Executor, results: Performance[]): Promise<UpsertCounts> {
+  if (results.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('performance')
+    .values(
+      results.map((p) => ({
+        urn: p.urn,
+        year: p.year,
+        key_stage: p.keyStage,
+        cohort: p.cohort,
+        rwm_expected_percent: p.rwmExpectedPercent,
+        reading_expected_percent: p.readingExpectedPercent,
+        writing_expected_percent: p.writingExpectedPercent,
+        maths_expected_percent: p.mathsExpectedPercent,
+        reading_progress: p.readingProgress,
+        writing_progress: p.writingProgress,
+        maths_progress: p.mathsProgress,
+        progress8: p.progress8,
+        attainment8: p.attainment8,
+        english_maths5_percent: p.englishMaths5Percent,
+        raw: JSON.stringify(p.raw),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['urn', 'year', 'key_stage'])
+        .doUpdateSet(excluded(PERFORMANCE_COLUMNS))
+        .where(changed('performance', PERFORMANCE_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return count(rows);
+}
+
+const LINK_COLUMNS = ['link_name', 'link_date'] as const;
+
+export async function upsertLinks(db: Executor, links: SchoolLink[]): Promise<UpsertCounts> {
+  if (links.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('school_links')
+    .values(
+      links.map((l) => ({
+        urn: l.urn,
+        link_urn: l.linkUrn,
+        link_name: l.linkName,
+        link_type: l.linkType,
+        link_date: l.linkDate,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['urn', 'link_urn', 'link_type'])
+        .doUpdateSet(excluded(LINK_COLUMNS))
+        .where(changed('school_links', LINK_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return count(rows);
+}
+
+/** Every URN in the registry, to skip results for schools it does not hold. */
+export async function registryUrns(db: Executor): Promise<Set<number>> {
+  const rows = await db.selectFrom('schools').select('urn').execute();
+  return new Set(rows.map((r) => r.urn));
+}
+
+export async function schoolCount(db: Executor): Promise<number> {
+  const row = await db.selectFrom('schools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface ImportRecord {
+  kind: string;
+  fileName: string;
+  sha256: string;
+  synthetic: boolean;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+}
+
+export async function recordImport(db: Executor, r: ImportRecord): Promise<number> {
+  const row = await db
+    .insertInto('imports')
+    .values({
+      kind: r.kind,
+      file_name: r.fileName,
+      sha256: r.sha256,
+      synthetic: r.synthetic,
+      rows_read: r.rowsRead,
+      inserted: r.inserted,
+      updated: r.updated,
+      skipped: r.skipped,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Performance } from '../domain/school.ts';
+import { openCsv } from './csv.ts';
+import { ImportError } from './import-error.ts';
+import { detectKind, requireColumns } from './kinds.ts';
+import type { Row } from './row.ts';
+import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+
+/** RECTYPE 1 is a mainstream school and 2 a special school; the rest are LA and national totals. */
+const SCHOOL_RECORD_TYPES = new Set(['1', '2']);
+
+const PERCENT = { min: 0, max: 100, percent: true };
+
+/**
+ * The academic year a performance file reports, as the calendar year it ends: the last four-digit
+ * year in its path ("2018-2019/england_ks2final.csv" and "performance-2019/…" are both 2019).
+ */
+export function yearFromPath(file: string): number | null {
+  const years = [...path.resolve(file).matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => Number(m[0]));
+  return years.at(-1) ?? null;
+}
+
+function ks2(r: Row, urn: number, year: number): Performance {
+  return {
+    urn,
+    year,
+    keyStage: 2,
+    cohort: r.integer('TELIG', { min: 0 }),
+    rwmExpectedPercent: r.number('PTRWM_EXP', PERCENT),
+    readingExpectedPercent: r.number('PTREAD_EXP', PERCENT),
+    writingExpectedPercent: r.number('PTWRITTA_EXP', PERCENT),
+    mathsExpectedPercent: r.number('PTMAT_EXP', PERCENT),
+    readingProgress: r.number('READPROG', { min: -40, max: 40 }),
+    writingProgress: r.number('WRITPROG', { min: -40, max: 40 }),
+    mathsProgress: r.number('MATPROG', { min: -40, max: 40 }),
+    progress8: null,
+    attainment8: null,
+    englishMaths5Percent: null,
+    raw: r.raw(),
+  };
+}
+
+function ks4(r: Row, urn: number, year: number): Performance {
+  return {
+    urn,
+    year,
+    keyStage: 4,
+    cohort: r.integer('TPUP', { min: 0 }),
+    rwmExpectedPercent: null,
+    readingExpectedPercent: null,
+    writingExpectedPercent: null,
+    mathsExpectedPercent: null,
+    readingProgress: null,
+    writingProgress: null,
+    mathsProgress: null,
+    progress8: r.number('P8MEA', { min: -10, max: 10 }),
+    attainment8: r.number('ATT8SCR', { min: 0, max: 90 }),
+    englishMaths5Percent: r.number('PTL2BASICS_95', PERCENT),
+    raw: r.raw(),
+  };
+}
+
+/**
+ * Reads a DfE performance table (`england_ks2final.csv` or `england_ks4final.csv`); which key
+ * stage it is comes from its columns.
+ */
+export async function readPerformance(
+  file: string,
+  options: ReadOptions & { year?: number },
+): Promise<RecordSource<Performance>> {
+  const csv = await openCsv(file, { encoding: 'utf-8', ...options });
+  const kind = detectKind(csv.columns);
+  const keyStage = kind === 'ks2' ? ks2 : kind === 'ks4' ? ks4 : null;
+  if (keyStage === null || kind === null) {
+    requireColumns(csv.name, csv.columns, 'ks2', ['RECTYPE', 'URN']);
+    throw ImportError.at(
+      { file: csv.name, row: 1 },
+      'this is not a KS2 or KS4 performance table: none of READPROG, PTRWM_EXP, P8MEA or ATT8SCR is in its header',
+    );
+  }
+  requireColumns(csv.name, csv.columns, kind, ['RECTYPE', 'URN']);
+  const year = options.year ?? yearFromPath(file);
+  if (year === null)
+    throw ImportError.at(
+      { file: csv.name },
+      'cannot tell which year these results are for: give --year (e.g. --year 2019 for 2018/19)',
+    );
+  const { problems } = options;
+  const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+
+  async function* records(): AsyncGenerator<Performance> {
+    for await (const r of csv.rows) {
+      const recordType = r.text('RECTYPE') ?? '';
+      if (!SCHOOL_RECORD_TYPES.has(recordType) || r.text('URN') === null) {
+        problems.skip(`RECTYPE ${recordType || 'blank'}: local-authority or national figures, not a school`);
+        continue;
+      }
+      const urn = r.integer('URN', { min: 1 });
+      if (urn === null) continue;
+      const first = duplicates.firstRow(urn, r.row);
+      if (first !== undefined) {
+        r.problem('URN', duplicates.message(urn, first));
+        continue;
+      }
+      yield keyStage!(r, urn, year!);
+    }
+    problems.throwIfAny();
+  }
+
+  return { kind, name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+}
