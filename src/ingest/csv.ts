@@ -14,6 +14,8 @@ export interface CsvOptions {
   encoding: FileEncoding;
   problems: RowProblems;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Checks the header before anything else, so a file of the wrong kind is named as such. */
+  checkHeader?: (name: string, columns: Columns) => void;
 }
 
 export interface CsvFile {
@@ -36,7 +38,8 @@ function looksLikeUtf8(chunk: Buffer): boolean {
     if (b < 0xc2) continue;
     const next = chunk[i + 1]!;
     if (b <= 0xdf && next >= 0x80 && next <= 0xbf) return true;
-    if (b === 0xe2 && next === 0x80 && (chunk[i + 2] ?? 0) >= 0x80 && (chunk[i + 2] ?? 0) <= 0xbf) return true;
+    if (b === 0xe2 && next === 0x80 && (chunk[i + 2] ?? 0) >= 0x80 && (chunk[i + 2] ?? 0) <= 0xbf)
+      return true;
   }
   return false;
 }
@@ -54,6 +57,8 @@ class Decoder extends Transform {
   private first = true;
   private lines = 0;
   bytesRead = 0;
+  /** An encoding problem seen in the first chunk, raised once the header has been checked. */
+  deferred: ImportError | null = null;
 
   constructor(
     private encoding: FileEncoding,
@@ -79,8 +84,9 @@ class Decoder extends Transform {
         this.first = false;
         this.sniff(chunk);
       }
-      if (chunk.includes(NUL)) throw this.fail('the file holds NUL bytes: it is UTF-16 or binary, not CSV text');
-      const text = this.decode(chunk);
+      if (chunk.includes(NUL))
+        throw this.fail('the file holds NUL bytes: it is UTF-16 or binary, not CSV text');
+      const text = this.decode(chunk, this.bytesRead === chunk.length);
       this.lines += countLines(text);
       this.onBytes(this.bytesRead);
       done(null, text);
@@ -98,27 +104,36 @@ class Decoder extends Transform {
   }
 
   private sniff(chunk: Buffer): void {
-    if (chunk[0] === 0x50 && chunk[1] === 0x4b) throw this.fail('this is a ZIP or Excel workbook, not a CSV file');
+    if (chunk[0] === 0x50 && chunk[1] === 0x4b)
+      throw this.fail('this is a ZIP or Excel workbook, not a CSV file');
     if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
       throw this.fail('the file is encoded as UTF-16; save it as CSV (UTF-8 or Windows-1252)');
     // A byte-order mark says UTF-8 outright, whatever the format usually uses.
     if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.encoding = 'utf-8';
   }
 
-  private decode(chunk: Buffer): string {
+  private decode(chunk: Buffer, isFirst: boolean): string {
     if (this.encoding === 'windows-1252') {
-      if (looksLikeUtf8(chunk))
-        throw this.fail(
-          'wrong encoding: this file is UTF-8 without a byte-order mark, but GIAS extracts are Windows-1252; download it again from GIAS or save it as Windows-1252',
+      if (looksLikeUtf8(chunk)) {
+        const error = this.fail(
+          'wrong encoding: this file is UTF-8 without a byte-order mark, but GIAS files are Windows-1252; download it again from GIAS or save it as Windows-1252',
         );
+        if (!isFirst) throw error;
+        this.deferred ??= error;
+      }
       return iconv.decode(chunk, 'win1252');
     }
     try {
       return this.utf8.decode(chunk, { stream: true });
     } catch {
       const lenient = new TextDecoder('utf-8').decode(chunk);
-      this.lines += countLines(lenient, lenient.indexOf('\uFFFD'));
-      throw this.fail('wrong encoding: this byte sequence is not UTF-8 (was the file saved as Windows-1252?)');
+      const error = ImportError.at(
+        { file: this.file, row: this.lines + countLines(lenient, lenient.indexOf('\uFFFD')) + 1 },
+        'wrong encoding: this byte sequence is not UTF-8 (was the file saved as Windows-1252?)',
+      );
+      if (!isFirst) throw error;
+      this.deferred ??= error;
+      return lenient;
     }
   }
 }
@@ -164,6 +179,13 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
     throw ImportError.at({ file: name }, 'the file is empty');
   }
   const columns = new Columns(head.value.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+  try {
+    options.checkHeader?.(name, columns);
+    if (decoder.deferred) throw decoder.deferred;
+  } catch (error) {
+    input.destroy();
+    throw error;
+  }
 
   let count = 0;
   async function* rows(): AsyncGenerator<Row> {

@@ -17,10 +17,15 @@ const BY_PHASE_NAME: Record<string, Phase> = {
  * alternative provision, whose "phase" in GIAS is usually "Not applicable" but which need
  * partners of their own kind.
  */
-export function normalisePhase(phaseName: string | null, typeName: string | null, typeGroup: string | null): Phase | null {
+export function normalisePhase(
+  phaseName: string | null,
+  typeName: string | null,
+  typeGroup: string | null,
+): Phase | null {
   const type = (typeName ?? '').toLowerCase();
   const group = (typeGroup ?? '').toLowerCase();
-  if (type.includes('pupil referral unit') || type.includes('alternative provision')) return 'alternative-provision';
+  if (type.includes('pupil referral unit') || type.includes('alternative provision'))
+    return 'alternative-provision';
   if (type.includes('special') || group === 'special schools') return 'special';
   if (phaseName === null) return 'not-applicable';
   return BY_PHASE_NAME[phaseName.toLowerCase()] ?? null;

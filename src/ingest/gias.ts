@@ -91,7 +91,10 @@ function toSchool(r: Row): School | null {
     country: isWelsh(laCode, regionName) ? 'Wales' : 'England',
     localAuthority: area(laCode, r.text('LA (name)')),
     region: area(r.text('GOR (code)'), regionName?.replace(/\s*\(pseudo\)$/i, '') ?? null),
-    constituency: area(r.text('ParliamentaryConstituency (code)'), r.text('ParliamentaryConstituency (name)')),
+    constituency: area(
+      r.text('ParliamentaryConstituency (code)'),
+      r.text('ParliamentaryConstituency (name)'),
+    ),
     town: r.text('Town'),
     postcode: r.text('Postcode'),
     location: location(r),
@@ -109,8 +112,11 @@ function toSchool(r: Row): School | null {
 
 /** Reads a GIAS establishments extract (`edubasealldataYYYYMMDD.csv`, Windows-1252). */
 export async function readGias(file: string, options: ReadOptions): Promise<RecordSource<School>> {
-  const csv = await openCsv(file, { encoding: 'windows-1252', ...options });
-  requireColumns(csv.name, csv.columns, 'gias', GIAS_REQUIRED_COLUMNS);
+  const csv = await openCsv(file, {
+    encoding: 'windows-1252',
+    ...options,
+    checkHeader: (name, columns) => requireColumns(name, columns, 'gias', GIAS_REQUIRED_COLUMNS),
+  });
   const { problems } = options;
   const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
 

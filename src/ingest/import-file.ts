@@ -78,7 +78,11 @@ export async function importFile(
         write: (trx, batch) => upsertSchools(trx, batch, synthetic),
       });
     case 'ofsted':
-      return run({ open: (problems) => readOfsted(file, { ...read, problems }), write: upsertInspections, urnOf: (r) => r.urn });
+      return run({
+        open: (problems) => readOfsted(file, { ...read, problems }),
+        write: upsertInspections,
+        urnOf: (r) => r.urn,
+      });
     case 'performance':
       return run({
         open: (problems) => readPerformance(file, { ...read, problems, year: options.year }),
@@ -90,7 +94,13 @@ export async function importFile(
   }
 }
 
-async function runImport<T>(db: Db, file: string, plan: Plan<T>, synthetic: boolean, batchSize: number): Promise<ImportSummary> {
+async function runImport<T>(
+  db: Db,
+  file: string,
+  plan: Plan<T>,
+  synthetic: boolean,
+  batchSize: number,
+): Promise<ImportSummary> {
   return db.transaction().execute(async (trx) => {
     const problems = new RowProblems(path.basename(file));
     const source = await plan.open(problems);

@@ -16,10 +16,30 @@ export const KIND_LABELS: Record<FileKind, string> = {
 const SIGNATURES: [FileKind, string[][]][] = [
   ['gias', [['EstablishmentName', 'TypeOfEstablishment (name)']]],
   ['links', [['LinkURN', 'LinkType']]],
-  ['ks4', [['RECTYPE', 'P8MEA'], ['RECTYPE', 'ATT8SCR']]],
-  ['ks2', [['RECTYPE', 'READPROG'], ['RECTYPE', 'PTRWM_EXP'], ['RECTYPE', 'TELIG']]],
+  [
+    'ks4',
+    [
+      ['RECTYPE', 'P8MEA'],
+      ['RECTYPE', 'ATT8SCR'],
+    ],
+  ],
+  [
+    'ks2',
+    [
+      ['RECTYPE', 'READPROG'],
+      ['RECTYPE', 'PTRWM_EXP'],
+      ['RECTYPE', 'TELIG'],
+    ],
+  ],
   ['census', [['SCHOOLTYPE', 'NOR']]],
-  ['ofsted', [['URN', 'Overall effectiveness'], ['URN', 'Inspection start date'], ['URN', 'Quality of education']]],
+  [
+    'ofsted',
+    [
+      ['URN', 'Overall effectiveness'],
+      ['URN', 'Inspection start date'],
+      ['URN', 'Quality of education'],
+    ],
+  ],
 ];
 
 export function detectKind(columns: Columns): FileKind | null {
@@ -36,10 +56,18 @@ export function detectKind(columns: Columns): FileKind | null {
 export function requireColumns(file: string, columns: Columns, kind: FileKind, required: string[]): void {
   const detected = detectKind(columns);
   if (detected !== null && detected !== kind)
-    throw ImportError.at({ file, row: 1 }, `this looks like ${KIND_LABELS[detected]}, not ${KIND_LABELS[kind]}`);
+    throw ImportError.at(
+      { file, row: 1 },
+      `this looks like ${KIND_LABELS[detected]}, not ${KIND_LABELS[kind]}`,
+    );
   const missing = required.filter((name) => !columns.has(name));
   if (missing.length > 0)
     throw new ImportError(
-      missing.map((field) => ({ file, row: 1, field, message: `missing required column for ${KIND_LABELS[kind]}` })),
+      missing.map((field) => ({
+        file,
+        row: 1,
+        field,
+        message: `missing required column for ${KIND_LABELS[kind]}`,
+      })),
     );
 }

@@ -16,8 +16,11 @@ export interface SchoolLink {
 
 /** Reads GIAS's links extract (`links_edubasealldataYYYYMMDD.csv`). */
 export async function readLinks(file: string, options: ReadOptions): Promise<RecordSource<SchoolLink>> {
-  const csv = await openCsv(file, { encoding: 'windows-1252', ...options });
-  requireColumns(csv.name, csv.columns, 'links', ['URN', 'LinkURN', 'LinkType']);
+  const csv = await openCsv(file, {
+    encoding: 'windows-1252',
+    ...options,
+    checkHeader: (name, columns) => requireColumns(name, columns, 'links', ['URN', 'LinkURN', 'LinkType']),
+  });
   const { problems } = options;
   const duplicates = new DuplicateCheck<string>((key) => `the link ${key.replaceAll('|', ' → ')}`);
 
@@ -28,7 +31,13 @@ export async function readLinks(file: string, options: ReadOptions): Promise<Rec
       const linkType = r.text('LinkType');
       if (linkType === null) r.problem('LinkType', 'the link type is missing');
       if (urn === null || linkUrn === null || linkType === null) continue;
-      const link = { urn, linkUrn, linkName: r.text('LinkName'), linkType, linkDate: r.date('LinkEstablishedDate') };
+      const link = {
+        urn,
+        linkUrn,
+        linkName: r.text('LinkName'),
+        linkType,
+        linkDate: r.date('LinkEstablishedDate'),
+      };
       const key = `${urn}|${linkUrn}|${linkType}`;
       if (duplicates.firstRow(key, r.row) !== undefined) {
         problems.skip('the same link listed twice');

@@ -10,7 +10,11 @@ export const UNGRADED_FROM = '2024-09-01';
 
 /** Each field's spellings across releases of Ofsted's management information, newest first. */
 const FIELDS = {
-  number: ['Inspection number of latest graded inspection', 'Inspection number of latest full inspection', 'Inspection number'],
+  number: [
+    'Inspection number of latest graded inspection',
+    'Inspection number of latest full inspection',
+    'Inspection number',
+  ],
   startDate: ['Inspection start date of latest graded inspection', 'Inspection start date'],
   publicationDate: ['Publication date of latest graded inspection', 'Publication date'],
   type: ['Inspection type'],
@@ -34,7 +38,10 @@ const REPORT_CARD: Record<ReportCardArea, string[]> = {
   curriculumAndTeaching: ['Curriculum and teaching'],
   achievement: ['Achievement'],
   attendanceAndBehaviour: ['Attendance and behaviour'],
-  personalDevelopmentAndWellbeing: ['Personal development and well-being', 'Personal development and wellbeing'],
+  personalDevelopmentAndWellbeing: [
+    'Personal development and well-being',
+    'Personal development and wellbeing',
+  ],
   leadershipAndGovernance: ['Leadership and governance'],
   earlyYears: ['Early years', 'Early years (where applicable)'],
   post16: ['Post-16 provision', 'Post-16 provision (where applicable)', 'Sixth form (where applicable)'],
@@ -94,14 +101,21 @@ function category(r: Row, column: string | undefined): Inspection['category'] {
   return null;
 }
 
-/** Column names for the latest inspection, or (prefixed "Previous …") the one before it. */
-function resolver(columns: Columns, previous: boolean) {
-  return (names: readonly string[]): string | undefined =>
-    columns.pick(...(previous ? names.map((n) => `Previous ${n[0]!.toLowerCase()}${n.slice(1)}`) : names));
+/**
+ * The column for a field of the latest inspection, or (prefixed "Previous …") the one before it:
+ * of the spellings present, the first this row fills in (files from the changeover carry both).
+ */
+function resolver(r: Row, columns: Columns, previous: boolean) {
+  return (names: readonly string[]): string | undefined => {
+    const present = (
+      previous ? names.map((n) => `Previous ${n[0]!.toLowerCase()}${n.slice(1)}`) : names
+    ).filter((n) => columns.has(n));
+    return present.find((n) => r.text(n) !== null) ?? present[0];
+  };
 }
 
 function inspection(r: Row, urn: number, columns: Columns, previous: boolean): Inspection | null {
-  const col = resolver(columns, previous);
+  const col = resolver(r, columns, previous);
   const startColumn = previous
     ? columns.pick('Previous inspection start date', 'Previous graded inspection start date')
     : col(FIELDS.startDate);
@@ -121,12 +135,15 @@ function inspection(r: Row, urn: number, columns: Columns, previous: boolean): I
   const era: Inspection['era'] =
     Object.keys(reportCard).length > 0 ? 'report-card' : startDate >= UNGRADED_FROM ? 'ungraded' : 'legacy';
   const raw = r.raw();
-  for (const key of Object.keys(raw)) if (key.startsWith('Previous ') !== previous && key !== 'URN') delete raw[key];
+  for (const key of Object.keys(raw))
+    if (key.startsWith('Previous ') !== previous && key !== 'URN') delete raw[key];
   return {
     urn,
     inspectionNumber: r.text(previous ? columns.pick('Previous inspection number') : col(FIELDS.number)),
     startDate,
-    publicationDate: r.date(previous ? columns.pick('Previous publication date') : col(FIELDS.publicationDate)),
+    publicationDate: r.date(
+      previous ? columns.pick('Previous publication date') : col(FIELDS.publicationDate),
+    ),
     inspectionType: r.text(previous ? columns.pick('Previous inspection type') : col(FIELDS.type)),
     era,
     // Ofsted publishes "Not judged" for inspections after the overall grade was withdrawn.
@@ -145,16 +162,23 @@ function inspection(r: Row, urn: number, columns: Columns, previous: boolean): I
  * per school with its latest graded inspection and, when present, the previous one.
  */
 export async function readOfsted(file: string, options: ReadOptions): Promise<RecordSource<Inspection>> {
-  const csv = await openCsv(file, { encoding: 'utf-8', ...options });
+  const csv = await openCsv(file, {
+    encoding: 'utf-8',
+    ...options,
+    checkHeader: (name, columns) => {
+      requireColumns(name, columns, 'ofsted', ['URN']);
+      if (columns.pick(...FIELDS.startDate) === undefined)
+        throw ImportError.at(
+          { file: name, row: 1, field: 'Inspection start date' },
+          'missing required column for an Ofsted inspection outcomes file',
+        );
+    },
+  });
   const { columns } = csv;
-  requireColumns(csv.name, columns, 'ofsted', ['URN']);
-  if (columns.pick(...FIELDS.startDate) === undefined)
-    throw ImportError.at(
-      { file: csv.name, row: 1, field: 'Inspection start date' },
-      'missing required column for an Ofsted inspection outcomes file',
-    );
   const { problems } = options;
-  const duplicates = new DuplicateCheck<string>((key) => `the inspection of URN ${key.replace('|', ' starting ')}`);
+  const duplicates = new DuplicateCheck<string>(
+    (key) => `the inspection of URN ${key.replace('|', ' starting ')}`,
+  );
 
   async function* records(): AsyncGenerator<Inspection> {
     for await (const r of csv.rows) {
@@ -175,7 +199,8 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
       }
       yield latest;
       const previous = inspection(r, urn, columns, true);
-      if (previous !== null && duplicates.firstRow(`${urn}|${previous.startDate}`, r.row) === undefined) yield previous;
+      if (previous !== null && duplicates.firstRow(`${urn}|${previous.startDate}`, r.row) === undefined)
+        yield previous;
     }
     problems.throwIfAny();
   }

@@ -16,7 +16,9 @@ const PERCENT = { min: 0, max: 100, percent: true };
  * year in its path ("2018-2019/england_ks2final.csv" and "performance-2019/…" are both 2019).
  */
 export function yearFromPath(file: string): number | null {
-  const years = [...path.resolve(file).matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => Number(m[0]));
+  // Only the file's name and its two parent folders: where the checkout lives says nothing.
+  const near = path.normalize(file).split(path.sep).slice(-3).join('/');
+  const years = [...near.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => Number(m[0]));
   return years.at(-1) ?? null;
 }
 
@@ -68,23 +70,28 @@ export async function readPerformance(
   file: string,
   options: ReadOptions & { year?: number },
 ): Promise<RecordSource<Performance>> {
-  const csv = await openCsv(file, { encoding: 'utf-8', ...options });
-  const kind = detectKind(csv.columns);
-  const keyStage = kind === 'ks2' ? ks2 : kind === 'ks4' ? ks4 : null;
-  if (keyStage === null || kind === null) {
-    requireColumns(csv.name, csv.columns, 'ks2', ['RECTYPE', 'URN']);
+  const found = options.year ?? yearFromPath(file);
+  if (found === null)
     throw ImportError.at(
-      { file: csv.name, row: 1 },
-      'this is not a KS2 or KS4 performance table: none of READPROG, PTRWM_EXP, P8MEA or ATT8SCR is in its header',
-    );
-  }
-  requireColumns(csv.name, csv.columns, kind, ['RECTYPE', 'URN']);
-  const year = options.year ?? yearFromPath(file);
-  if (year === null)
-    throw ImportError.at(
-      { file: csv.name },
+      { file: path.basename(file) },
       'cannot tell which year these results are for: give --year (e.g. --year 2019 for 2018/19)',
     );
+  const year: number = found;
+  const csv = await openCsv(file, {
+    encoding: 'utf-8',
+    ...options,
+    checkHeader: (name, columns) => {
+      const kind = detectKind(columns);
+      if (kind === 'ks2' || kind === 'ks4') return requireColumns(name, columns, kind, ['RECTYPE', 'URN']);
+      requireColumns(name, columns, 'ks2', ['RECTYPE', 'URN']);
+      throw ImportError.at(
+        { file: name, row: 1 },
+        'this is not a KS2 or KS4 performance table: none of READPROG, PTRWM_EXP, P8MEA or ATT8SCR is in its header',
+      );
+    },
+  });
+  const kind = detectKind(csv.columns) === 'ks4' ? 'ks4' : 'ks2';
+  const keyStage = kind === 'ks4' ? ks4 : ks2;
   const { problems } = options;
   const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
 
@@ -102,7 +109,7 @@ export async function readPerformance(
         r.problem('URN', duplicates.message(urn, first));
         continue;
       }
-      yield keyStage!(r, urn, year!);
+      yield keyStage(r, urn, year);
     }
     problems.throwIfAny();
   }

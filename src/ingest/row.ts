@@ -5,7 +5,23 @@ import type { RowProblems } from './import-error.ts';
  * c), not published (NP), no entries (NE), low coverage (LOWCOV), not applicable (NA, z, x),
  * new school (NEW). All of them mean "no figure", never a malformed one.
  */
-const NO_FIGURE = new Set(['', 'NA', 'N/A', 'SUPP', 'NP', 'NE', 'LOWCOV', 'NEW', 'X', 'Z', 'C', 'U', '..', ':', '-']);
+const NO_FIGURE = new Set([
+  '',
+  'NA',
+  'N/A',
+  'SUPP',
+  'NP',
+  'NE',
+  'LOWCOV',
+  'NEW',
+  'X',
+  'Z',
+  'C',
+  'U',
+  '..',
+  ':',
+  '-',
+]);
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
