@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import importCommand from './import.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
 
 /** Every `s2s` subcommand (add yours here). */
-export const commands: Array<(program: Command) => void> = [serve, readiness];
+export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand];
