@@ -1,3 +1,4 @@
+import type { AccountsTables } from './tables/accounts.ts';
 import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
@@ -5,4 +6,4 @@ import type { RegistryTables } from './tables/registry.ts';
  * Every table: one interface per capability, kept beside that capability's migrations, and
  * joined here (add yours to the intersection).
  */
-export type Database = RegistryTables & ReadinessTables;
+export type Database = RegistryTables & ReadinessTables & AccountsTables;

@@ -7,6 +7,7 @@ import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
 import openapi from './plugins/openapi.ts';
 import security from './plugins/security.ts';
+import session from './plugins/session.ts';
 import staticFiles from './plugins/static.ts';
 import views from './plugins/views.ts';
 import { routes } from './routes/index.ts';
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(staticFiles);
   await app.register(csrf, { config: deps.config });
+  await app.register(session, { config: deps.config, db: deps.db });
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);

@@ -17,7 +17,7 @@ export default fp(
             'Lists are `{ total, items }` with `limit` and `offset`. Private resources answer 401 to anonymous callers.',
           version: '1.0.0',
         },
-        tags: [{ name: 'schools' }, { name: 'health' }],
+        tags: [{ name: 'schools' }, { name: 'health' }, { name: 'accounts' }],
       },
       transform: jsonSchemaTransform,
     });

@@ -1,8 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import schoolsApi from '../api/schools.ts';
+import sessionApi from '../api/session.ts';
+import account from './account.ts';
 import health from './health.ts';
+import schoolSettings from './school-settings.ts';
 import schools from './schools.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
-export const routes: FastifyPluginAsync<AppDeps>[] = [health, schools, schoolsApi];
+export const routes: FastifyPluginAsync<AppDeps>[] = [
+  health,
+  schools,
+  schoolsApi,
+  sessionApi,
+  account,
+  schoolSettings,
+];

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { NeedArea, SchoolDeclaration } from '../domain/declarations.ts';
+import { recordAudit } from './audit.ts';
+import type { Db } from './db.ts';
+
+export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolDeclaration | undefined> {
+  const row = await db.selectFrom('school_declarations').selectAll().where('urn', '=', urn).executeTakeFirst();
+  return (
+    row && {
+      urn: row.urn,
+      capacityToSupport: row.capacity_to_support,
+      needs: row.needs as NeedArea[],
+      updatedAt: row.updated_at,
+    }
+  );
+}
+
+/** Saves the school's declaration and its audit entry together. */
+export async function saveSchoolDeclaration(
+  db: Db,
+  declaration: { urn: number; capacityToSupport: number; needs: NeedArea[] },
+  actor: { id: number; email: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('school_declarations')
+      .select(['capacity_to_support', 'needs'])
+      .where('urn', '=', declaration.urn)
+      .forUpdate()
+      .executeTakeFirst();
+    const values = {
+      capacity_to_support: declaration.capacityToSupport,
+      needs: declaration.needs,
+      updated_at: sql<Date>`now()`,
+      updated_by: actor.id,
+    };
+    await trx
+      .insertInto('school_declarations')
+      .values({ urn: declaration.urn, ...values })
+      .onConflict((oc) => oc.column('urn').doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: 'school.declaration-updated',
+      subject: `school ${declaration.urn}`,
+      urn: declaration.urn,
+      details: {
+        before: before ? { capacityToSupport: before.capacity_to_support, needs: before.needs } : null,
+        after: { capacityToSupport: declaration.capacityToSupport, needs: declaration.needs },
+      },
+    });
+  });
+}
