@@ -31,6 +31,8 @@ export interface MatchingSettings {
   defaultCapacity: number;
   /** How many partners beyond the radius to offer a school with none inside it. */
   remoteCandidates: number;
+  /** How many of each school's best candidates the national allocation considers. */
+  allocationOptions: number;
 }
 
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
@@ -61,4 +63,5 @@ export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
   weights: { distance: 0.3, context: 0.25, fit: 0.35, capacity: 0.1 },
   defaultCapacity: 2,
   remoteCandidates: 3,
+  allocationOptions: 20,
 };

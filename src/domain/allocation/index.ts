@@ -1,0 +1,10 @@
+export {
+  allocateNationally,
+  type Allocation,
+  type Assignment,
+  type Unsupported,
+  type UnsupportedReason,
+} from './allocate.ts';
+export { allocateGreedily } from './greedy.ts';
+export { allocateOptimally } from './min-cost-flow.ts';
+export { totalQuality, type AllocationProblem, type AllocationSolution, type Pairing } from './problem.ts';
