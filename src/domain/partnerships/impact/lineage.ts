@@ -8,12 +8,18 @@ export interface SchoolLink {
   linkType: string;
 }
 
-/** The school itself, then its predecessors nearest first, then its successors nearest first. */
-export function lineage(urn: number, links: SchoolLink[]): number[] {
+/**
+ * Builds the link graph once; the returned function gives a school itself, then its
+ * predecessors nearest first, then its successors nearest first.
+ */
+export function lineageFinder(links: SchoolLink[]): (urn: number) => number[] {
   const before = new Map<number, number[]>();
   const after = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, from: number, to: number) =>
-    map.set(from, [...(map.get(from) ?? []), to]);
+  const add = (map: Map<number, number[]>, from: number, to: number) => {
+    const list = map.get(from);
+    if (list) list.push(to);
+    else map.set(from, [to]);
+  };
   for (const link of links) {
     const type = link.linkType.toLowerCase();
     if (type.startsWith('predecessor')) {
@@ -24,26 +30,32 @@ export function lineage(urn: number, links: SchoolLink[]): number[] {
       add(before, link.linkUrn, link.urn);
     }
   }
-  const seen = new Set([urn]);
-  const walk = (map: Map<number, number[]>) => {
-    const found: number[] = [];
-    let frontier = [urn];
-    while (frontier.length > 0) {
-      const next: number[] = [];
-      for (const u of frontier) {
-        for (const v of (map.get(u) ?? []).toSorted((a, b) => a - b)) {
-          if (seen.has(v)) continue;
-          seen.add(v);
-          found.push(v);
-          next.push(v);
+  return (urn) => {
+    const seen = new Set([urn]);
+    const walk = (map: Map<number, number[]>) => {
+      const found: number[] = [];
+      let frontier = [urn];
+      while (frontier.length > 0) {
+        const next: number[] = [];
+        for (const u of frontier) {
+          for (const v of (map.get(u) ?? []).toSorted((a, b) => a - b)) {
+            if (seen.has(v)) continue;
+            seen.add(v);
+            found.push(v);
+            next.push(v);
+          }
         }
+        frontier = next;
       }
-      frontier = next;
-    }
-    return found;
+      return found;
+    };
+    const predecessors = walk(before);
+    return [urn, ...predecessors, ...walk(after)];
   };
-  const predecessors = walk(before);
-  return [urn, ...predecessors, ...walk(after)];
+}
+
+export function lineage(urn: number, links: SchoolLink[]): number[] {
+  return lineageFinder(links)(urn);
 }
 
 /** One value per year, each from the nearest school in the lineage that has it. */
