@@ -18,7 +18,11 @@ import { filter, filterWeight, presimplify, quantile, simplify } from 'topojson-
 import type { GeometryObject, Objects, Topology } from 'topojson-specification';
 
 type SourceTopology = Topology<Objects<Record<string, unknown>>>;
-import { BOUNDARY_LEVELS, type BoundaryManifest, type BoundaryLevel } from '../src/web/map/boundary-manifest.ts';
+import {
+  BOUNDARY_LEVELS,
+  type BoundaryManifest,
+  type BoundaryLevel,
+} from '../src/web/map/boundary-manifest.ts';
 
 interface Source {
   level: BoundaryLevel;
@@ -38,8 +42,24 @@ const ONS_2024 =
 
 /** Where each level comes from, newest first: the first file present wins. */
 const SOURCES: Source[] = [
-  { level: 'region', file: 'topo_eer.json', object: 'eer', codeProperty: 'EER13CD', nameProperty: 'EER13NM', vintage: '2013', credit: CHORLEY },
-  { level: 'district', file: 'topo_lad.json', object: 'lad', codeProperty: 'LAD13CD', nameProperty: 'LAD13NM', vintage: '2013', credit: CHORLEY },
+  {
+    level: 'region',
+    file: 'topo_eer.json',
+    object: 'eer',
+    codeProperty: 'EER13CD',
+    nameProperty: 'EER13NM',
+    vintage: '2013',
+    credit: CHORLEY,
+  },
+  {
+    level: 'district',
+    file: 'topo_lad.json',
+    object: 'lad',
+    codeProperty: 'LAD13CD',
+    nameProperty: 'LAD13NM',
+    vintage: '2013',
+    credit: CHORLEY,
+  },
   {
     level: 'constituency',
     file: 'westminster-constituencies-2024.geojson',
@@ -48,7 +68,15 @@ const SOURCES: Source[] = [
     vintage: 'July 2024',
     credit: ONS_2024,
   },
-  { level: 'constituency', file: 'topo_wpc.json', object: 'wpc', codeProperty: 'PCON13CD', nameProperty: 'PCON13NM', vintage: '2013', credit: CHORLEY },
+  {
+    level: 'constituency',
+    file: 'topo_wpc.json',
+    object: 'wpc',
+    codeProperty: 'PCON13CD',
+    nameProperty: 'PCON13NM',
+    vintage: '2013',
+    credit: CHORLEY,
+  },
 ];
 
 /** Keeps this share of the vertices by weight; tuned by eye at national and county zoom. */
@@ -63,7 +91,8 @@ function readTopology(source: Source, from: string): SourceTopology {
     if (!object) throw new Error(`${file}: has no object "${source.object}"`);
     return { ...parsed, objects: { areas: object } };
   }
-  if (parsed.type !== 'FeatureCollection') throw new Error(`${file}: neither a TopoJSON Topology nor a GeoJSON FeatureCollection`);
+  if (parsed.type !== 'FeatureCollection')
+    throw new Error(`${file}: neither a TopoJSON Topology nor a GeoJSON FeatureCollection`);
   return topology({ areas: parsed }, QUANTIZATION) as unknown as SourceTopology;
 }
 
@@ -79,7 +108,9 @@ function simplified(source: Source, from: string): SourceTopology {
     const code = properties[source.codeProperty];
     const name = properties[source.nameProperty];
     if (typeof code !== 'string' || typeof name !== 'string') {
-      throw new Error(`${source.file}: feature ${index + 1} has no ${source.codeProperty}/${source.nameProperty}`);
+      throw new Error(
+        `${source.file}: feature ${index + 1} has no ${source.codeProperty}/${source.nameProperty}`,
+      );
     }
     return { ...geometry, id: code, properties: { code, name: name.trim() } };
   });
@@ -90,7 +121,8 @@ function main(): void {
   const { values } = parseArgs({
     options: { from: { type: 'string' }, out: { type: 'string', default: 'data/boundaries' } },
   });
-  if (!values.from) throw new Error('--from DIR is required: the folder holding the published boundary files');
+  if (!values.from)
+    throw new Error('--from DIR is required: the folder holding the published boundary files');
   const from = path.resolve(values.from);
   const out = path.resolve(values.out);
   fs.mkdirSync(out, { recursive: true });
@@ -98,7 +130,12 @@ function main(): void {
   const manifest: BoundaryManifest = { levels: {} as BoundaryManifest['levels'] };
   for (const level of BOUNDARY_LEVELS) {
     const source = SOURCES.find((s) => s.level === level && fs.existsSync(path.join(from, s.file)));
-    if (!source) throw new Error(`${from}: no boundary file for ${level} (expected one of ${SOURCES.filter((s) => s.level === level).map((s) => s.file).join(', ')})`);
+    if (!source)
+      throw new Error(
+        `${from}: no boundary file for ${level} (expected one of ${SOURCES.filter((s) => s.level === level)
+          .map((s) => s.file)
+          .join(', ')})`,
+      );
     const file = `${level}.topo.json`;
     const text = JSON.stringify(simplified(source, from));
     fs.writeFileSync(path.join(out, file), text);

@@ -1,0 +1,53 @@
+import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { decodePoints } from '../../src/web/map/point-codec.ts';
+
+export interface CapacityItem {
+  code: string;
+  name: string;
+  highPerforming: number;
+  inNeed: number;
+  ratio: number | null;
+  medianHighPerformingWithinRadius: number | null;
+}
+
+export type AreaProperties = Omit<CapacityItem, 'code'> & { code: string };
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url, { headers: { accept: 'application/json, application/octet-stream' } });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return response;
+}
+
+export async function loadSchools(url: string): Promise<FeatureCollection<Point>> {
+  const points = decodePoints(await (await fetchOk(url)).arrayBuffer());
+  return {
+    type: 'FeatureCollection',
+    features: points.map((p) => ({
+      type: 'Feature',
+      id: p.urn,
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      properties: { urn: p.urn, phase: p.phase, group: p.group },
+    })),
+  };
+}
+
+/** The boundaries of one geography with each area's capacity figures joined on its code. */
+export async function loadAreas(
+  areasUrl: string,
+  capacityUrl: string,
+): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+  const [topology, capacity] = await Promise.all([
+    fetchOk(areasUrl).then((r) => r.json() as Promise<Topology<{ areas: GeometryCollection }>>),
+    fetchOk(capacityUrl).then((r) => r.json() as Promise<{ items: CapacityItem[] }>),
+  ]);
+  const figures = new Map(capacity.items.map((item) => [item.code, item]));
+  const areas = feature(topology, topology.objects.areas) as FeatureCollection<Polygon | MultiPolygon>;
+  for (const area of areas.features) {
+    const code = String(area.properties?.code);
+    const item = figures.get(code);
+    area.properties = { ...area.properties, ...item, code, ratio: item?.ratio ?? null };
+  }
+  return areas;
+}

@@ -1,0 +1,190 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type PointLike,
+} from 'maplibre-gl';
+import type { SchoolGroup } from '../../src/domain/classification/types.ts';
+import type { Phase } from '../../src/domain/school.ts';
+import { loadAreas, loadSchools, type AreaProperties } from './data.ts';
+import { showArea, showMessage, showSchool } from './details.ts';
+import { findPlaces, type Place } from './search.ts';
+import { GROUP_COLOURS, PLAIN_STYLE, ratioColour } from './style.ts';
+
+const ENGLAND: [[number, number], [number, number]] = [
+  [-6.4, 49.9],
+  [1.8, 55.8],
+];
+
+function required<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`map page: #${id} is missing`);
+  return node as T;
+}
+
+async function schoolName(urn: number): Promise<string> {
+  const response = await fetch(`/api/schools/${urn}`, { headers: { accept: 'application/json' } });
+  if (!response.ok) return `School ${urn}`;
+  return ((await response.json()) as { name: string }).name;
+}
+
+async function start(): Promise<void> {
+  const container = required<HTMLDivElement>('s2s-map');
+  const panel = required<HTMLDivElement>('map-details');
+  const settings = container.dataset;
+  const phase = (settings.phase || null) as Phase | null;
+  setWorkerUrl(settings.workerUrl!);
+
+  const map = new MapLibreMap({
+    container,
+    style: settings.basemapUrl || PLAIN_STYLE,
+    bounds: ENGLAND,
+    attributionControl: false,
+    maxZoom: 16,
+  });
+  (window as unknown as { s2sMap: MapLibreMap }).s2sMap = map;
+  map.addControl(new NavigationControl({ showCompass: false }));
+  map.addControl(new AttributionControl({ compact: false, customAttribution: settings.credits }));
+  map.getCanvas().setAttribute('aria-label', container.getAttribute('aria-label') ?? 'Map');
+
+  await map.once('load');
+  const [schools, areas] = await Promise.all([
+    loadSchools(settings.pointsUrl!),
+    loadAreas(settings.areasUrl!, settings.capacityUrl!),
+  ]);
+  map.addSource('areas', { type: 'geojson', data: areas, promoteId: 'code' });
+  map.addLayer({
+    id: 'areas-fill',
+    type: 'fill',
+    source: 'areas',
+    paint: { 'fill-color': ratioColour(), 'fill-opacity': 0.85 },
+  });
+  map.addLayer({
+    id: 'areas-outline',
+    type: 'line',
+    source: 'areas',
+    paint: { 'line-color': '#505a5f', 'line-width': 0.6 },
+  });
+  map.addLayer({
+    id: 'areas-selected',
+    type: 'line',
+    source: 'areas',
+    filter: ['==', ['get', 'code'], ''],
+    paint: { 'line-color': '#0b0c0c', 'line-width': 3 },
+  });
+  map.addSource('schools', { type: 'geojson', data: schools });
+  map.addLayer({
+    id: 'schools',
+    type: 'circle',
+    source: 'schools',
+    filter: phase ? ['==', ['get', 'phase'], phase] : ['boolean', true],
+    paint: {
+      'circle-color': [
+        'match',
+        ['get', 'group'],
+        ...Object.entries(GROUP_COLOURS).flat(),
+        '#000000',
+      ] as never,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 1.6, 9, 3.5, 13, 6],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 5, 0, 9, 0.8],
+    },
+  });
+  map.addLayer({
+    id: 'schools-selected',
+    type: 'circle',
+    source: 'schools',
+    filter: ['==', ['get', 'urn'], -1],
+    paint: {
+      'circle-radius': 9,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': '#0b0c0c',
+      'circle-stroke-width': 3,
+    },
+  });
+  map.once('idle', () => {
+    container.dataset.firstRenderMs = String(Math.round(performance.now()));
+    container.dataset.ready = 'true';
+  });
+
+  const tableHref = settings.tableUrl!;
+  const selectSchool = async (school: { urn: number; phase: Phase; group: SchoolGroup }) => {
+    map.setFilter('schools-selected', ['==', ['get', 'urn'], school.urn]);
+    map.setFilter('areas-selected', ['==', ['get', 'code'], '']);
+    showSchool(panel, school, await schoolName(school.urn));
+  };
+  const selectAt = (point: PointLike) => {
+    const [x, y] = Array.isArray(point) ? point : [point.x, point.y];
+    const near: [PointLike, PointLike] = [
+      [x - 5, y - 5],
+      [x + 5, y + 5],
+    ];
+    const [school] = map.queryRenderedFeatures(near, { layers: ['schools'] });
+    if (school)
+      return void selectSchool(school.properties as { urn: number; phase: Phase; group: SchoolGroup });
+    const [area] = map.queryRenderedFeatures([x, y], { layers: ['areas-fill'] });
+    if (!area) return showMessage(panel, 'Nothing here: choose a school or an area.');
+    map.setFilter('schools-selected', ['==', ['get', 'urn'], -1]);
+    map.setFilter('areas-selected', ['==', ['get', 'code'], area.properties.code]);
+    showArea(panel, area.properties as AreaProperties, tableHref);
+  };
+  map.on('click', (event) => selectAt(event.point));
+  map.on('mousemove', 'schools', () => (map.getCanvas().style.cursor = 'pointer'));
+  map.on('mouseleave', 'schools', () => (map.getCanvas().style.cursor = ''));
+  // Keyboard users move the map with the arrow keys and choose what lies under its centre.
+  map.getCanvas().addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    const canvas = map.getCanvas();
+    selectAt([canvas.clientWidth / 2, canvas.clientHeight / 2]);
+  });
+
+  wireSearch(map, areas.features, settings.schoolSearchUrl!, (urn) => {
+    const feature = schools.features.find((f) => f.properties?.urn === urn);
+    if (feature) void selectSchool(feature.properties as { urn: number; phase: Phase; group: SchoolGroup });
+  });
+}
+
+function wireSearch(
+  map: MapLibreMap,
+  areas: Feature<Polygon | MultiPolygon>[],
+  schoolSearchUrl: string,
+  onSchool: (urn: number) => void,
+): void {
+  const form = required<HTMLFormElement>('map-search');
+  const input = required<HTMLInputElement>('map-search-q');
+  const results = required<HTMLUListElement>('map-search-results');
+  const go = (place: Place) => {
+    if ('bounds' in place.target) map.fitBounds(place.target.bounds, { padding: 24, duration: 0 });
+    else map.jumpTo({ center: place.target.center, zoom: 13 });
+    if (place.urn !== undefined) onSchool(place.urn);
+    map.getCanvas().focus();
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const places = await findPlaces(input.value, areas, schoolSearchUrl);
+    results.replaceChildren(
+      ...places.map((place) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'govuk-button govuk-button--secondary govuk-!-margin-bottom-1';
+        button.textContent = place.label;
+        button.addEventListener('click', () => go(place));
+        item.append(button);
+        return item;
+      }),
+    );
+    required('map-search-status').textContent =
+      places.length === 0
+        ? `No place or school matches “${input.value}”.`
+        : `${places.length} found: choose one to zoom to it.`;
+  });
+}
+
+start().catch((error: unknown) => {
+  const panel = document.getElementById('map-details');
+  if (panel) showMessage(panel, `The map could not load (${String(error)}). The table has the same figures.`);
+});
