@@ -62,8 +62,13 @@ const BUCKETS: readonly [number, number | null][] = [
   [11, null],
 ];
 
-function areaOf(school: CapacitySchool, by: CapacityGeography): Area {
+/** Every school in one area, for the totals line. */
+export const ALL_AREAS: Area = { code: 'all', name: 'All areas' };
+
+function areaOf(school: CapacitySchool, by: CapacityGeography | 'all'): Area {
   switch (by) {
+    case 'all':
+      return ALL_AREAS;
     case 'country':
       return COUNTRY_AREAS[school.country];
     case 'region':
@@ -99,7 +104,7 @@ function distribution(reaches: readonly number[]): ReachBucket[] {
 export function capacityByArea(
   schools: readonly CapacitySchool[],
   reach: Reach,
-  by: CapacityGeography,
+  by: CapacityGeography | 'all',
 ): CapacityArea[] {
   const groups = new Map<string, { area: Area; highPerforming: number; inNeed: CapacitySchool[] }>();
   for (const school of schools) {
@@ -110,23 +115,35 @@ export function capacityByArea(
     else if (school.group === 'in-need') entry.inNeed.push(school);
   }
   return [...groups.values()]
-    .map(({ area, highPerforming, inNeed }) => {
-      const located = inNeed.filter((s) => reach.has(s.urn));
-      const reaches = located.map((s) => reach.get(s.urn)!);
-      return {
-        code: area.code,
-        name: area.name,
-        highPerforming,
-        inNeed: inNeed.length,
-        ratio: inNeed.length === 0 ? null : highPerforming / inNeed.length,
-        medianHighPerformingWithinRadius: median(reaches),
-        distribution: distribution(reaches),
-        inNeedOutOfReach: located
-          .filter((s) => reach.get(s.urn) === 0)
-          .map((s) => ({ urn: s.urn, name: s.name }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
-        inNeedNotLocated: inNeed.length - located.length,
-      };
-    })
+    .map(({ area, highPerforming, inNeed }) => summarise(area, highPerforming, inNeed, reach))
     .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+}
+
+function summarise(
+  area: Area,
+  highPerforming: number,
+  inNeed: readonly CapacitySchool[],
+  reach: Reach,
+): CapacityArea {
+  const located = inNeed.filter((s) => reach.has(s.urn));
+  const reaches = located.map((s) => reach.get(s.urn)!);
+  return {
+    code: area.code,
+    name: area.name,
+    highPerforming,
+    inNeed: inNeed.length,
+    ratio: inNeed.length === 0 ? null : highPerforming / inNeed.length,
+    medianHighPerformingWithinRadius: median(reaches),
+    distribution: distribution(reaches),
+    inNeedOutOfReach: located
+      .filter((s) => reach.get(s.urn) === 0)
+      .map((s) => ({ urn: s.urn, name: s.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    inNeedNotLocated: inNeed.length - located.length,
+  };
+}
+
+/** The figures of an area with no school of the phase asked for. */
+export function emptyArea(area: Area): CapacityArea {
+  return summarise(area, 0, [], new Map());
 }

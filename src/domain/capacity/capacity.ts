@@ -2,7 +2,9 @@ import type { SchoolGroup } from '../classification/types.ts';
 import type { Phase, School } from '../school.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
 import {
+  ALL_AREAS,
   capacityByArea,
+  emptyArea,
   type CapacityArea,
   type CapacityGeography,
   type CapacitySchool,
@@ -45,16 +47,24 @@ export function highPerformingWithinReach<T extends CapacityRegistrySchool>(
   return reach;
 }
 
+export interface CapacityReport {
+  areas: CapacityArea[];
+  /** All the areas together (code 'all'); its median is over every school in need, not a median of medians. */
+  total: CapacityArea;
+}
+
 /** The capacity for school-to-school support in each area, for one profile (its groups), phase and radius. */
 export function capacity<T extends CapacityRegistrySchool>(
   input: CapacityInput<T>,
   query: CapacityQuery,
-): CapacityArea[] {
+): CapacityReport {
   const inPhase = query.phase === null ? input.schools : input.schools.filter((s) => s.phase === query.phase);
   const classified: CapacitySchool[] = inPhase.map((s) => ({
     ...s,
     group: input.groups.get(s.urn) ?? 'other',
   }));
   const inNeed = inPhase.filter((s) => input.groups.get(s.urn) === 'in-need');
-  return capacityByArea(classified, highPerformingWithinReach(inNeed, input, query.radiusKm), query.by);
+  const reach = highPerformingWithinReach(inNeed, input, query.radiusKm);
+  const [total = emptyArea(ALL_AREAS)] = capacityByArea(classified, reach, 'all');
+  return { areas: capacityByArea(classified, reach, query.by), total };
 }

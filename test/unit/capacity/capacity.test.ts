@@ -43,7 +43,9 @@ const input = { schools, groups, index: buildSpatialIndex(schools) };
 
 describe('capacity', () => {
   it('counts only high-performing schools of the same phase within the radius', () => {
-    const [england] = capacity(input, { by: 'country', phase: 'secondary', radiusKm: () => 5 });
+    const {
+      areas: [england],
+    } = capacity(input, { by: 'country', phase: 'secondary', radiusKm: () => 5 });
     expect(england).toMatchObject({ highPerforming: 2, inNeed: 3, ratio: 2 / 3, inNeedNotLocated: 1 });
     // School 1 reaches school 2 only; school 5 reaches none: median of [1, 0].
     expect(england!.medianHighPerformingWithinRadius).toBe(0.5);
@@ -51,14 +53,16 @@ describe('capacity', () => {
   });
 
   it('reaches further with a wider radius', () => {
-    const [england] = capacity(input, { by: 'country', phase: 'secondary', radiusKm: () => 10 });
+    const {
+      areas: [england],
+    } = capacity(input, { by: 'country', phase: 'secondary', radiusKm: () => 10 });
     // School 1 now reaches schools 2 and 3: median of [2, 0].
     expect(england!.medianHighPerformingWithinRadius).toBe(1);
   });
 
   it('uses each phase its own radius when every phase is asked for', () => {
     const radii = { primary: 2, secondary: 10 } as Partial<Record<Phase, number>>;
-    const areas = capacity(input, { by: 'la', phase: null, radiusKm: (phase) => radii[phase]! });
+    const { areas, total } = capacity(input, { by: 'la', phase: null, radiusKm: (phase) => radii[phase]! });
     expect(
       areas.map((a) => [a.name, a.highPerforming, a.inNeed, a.medianHighPerformingWithinRadius]),
     ).toEqual([
@@ -66,5 +70,24 @@ describe('capacity', () => {
       ['Leeds', 3, 2, 1.5],
       ['York', 0, 2, 0],
     ]);
+    // The total's median is over every located school in need (2, 1, 0), not a median of the areas' medians.
+    expect(total).toMatchObject({
+      code: 'all',
+      highPerforming: 3,
+      inNeed: 4,
+      ratio: 0.75,
+      medianHighPerformingWithinRadius: 1,
+    });
+  });
+
+  it('gives zero totals when no school of the phase is held', () => {
+    const { areas, total } = capacity(input, { by: 'region', phase: 'special', radiusKm: () => 10 });
+    expect(areas).toEqual([]);
+    expect(total).toMatchObject({
+      highPerforming: 0,
+      inNeed: 0,
+      ratio: null,
+      medianHighPerformingWithinRadius: null,
+    });
   });
 });
