@@ -1,0 +1,74 @@
+import type { CapacityArea, CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import { capacity, type CapacityRegistrySchool } from '../../domain/capacity/capacity.ts';
+import type { SchoolGroup } from '../../domain/classification/types.ts';
+import { DEFAULT_RADIUS_KM, radiusFor } from '../../domain/radius.ts';
+import type { Phase } from '../../domain/school.ts';
+import type { SpatialIndex } from '../../domain/spatial-index.ts';
+import type { CapacityQueryInput } from './query.ts';
+
+/** The registry as classified under one performance profile. */
+export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityRegistrySchool> {
+  schools: readonly T[];
+  index: SpatialIndex<T>;
+  groups: ReadonlyMap<number, SchoolGroup>;
+  profile: { name: string; title: string };
+}
+
+/** The registry under a profile (the default when none is named), or the profiles there are when the name is unknown. */
+export type ClassifiedRegistrySource = (
+  profile: string | undefined,
+) => Promise<ClassifiedRegistry | { unknownProfile: string; profiles: string[] }>;
+
+export interface CapacityResult {
+  by: CapacityGeography;
+  phase: Phase | null;
+  /** The radius the user set, or null when each phase used its default. */
+  radiusKm: number | null;
+  /** What the radius was, in words, for headings and CSV. */
+  radiusText: string;
+  profile: { name: string; title: string };
+  areas: CapacityArea[];
+  total: CapacityArea;
+}
+
+export type CapacityOutcome = { ok: true; result: CapacityResult } | { ok: false; field: 'profile'; message: string };
+
+function describeRadius(phase: Phase | null, radiusKm: number | undefined): string {
+  if (radiusKm !== undefined) return `${radiusKm} km`;
+  if (phase) return `${DEFAULT_RADIUS_KM[phase]} km`;
+  return `each phase's default (primary ${DEFAULT_RADIUS_KM.primary} km, secondary ${DEFAULT_RADIUS_KM.secondary} km)`;
+}
+
+/** Answers are kept per classified registry (a new snapshot brings a new object, so nothing stale is served). */
+const answered = new WeakMap<ClassifiedRegistry, Map<string, CapacityResult>>();
+
+export async function capacityFor(source: ClassifiedRegistrySource, query: CapacityQueryInput): Promise<CapacityOutcome> {
+  const registry = await source(query.profile);
+  if ('unknownProfile' in registry) {
+    return {
+      ok: false,
+      field: 'profile',
+      message: `There is no performance profile called "${registry.unknownProfile}": choose one of ${registry.profiles.join(', ')}`,
+    };
+  }
+  const phase = query.phase ?? null;
+  const key = `${query.by}|${phase}|${query.radiusKm}`;
+  let cache = answered.get(registry);
+  if (!cache) answered.set(registry, (cache = new Map()));
+  let result = cache.get(key);
+  if (!result) {
+    // Radii are free numbers: keep the memory bounded.
+    if (cache.size >= 100) cache.clear();
+    const report = capacity(registry, { by: query.by, phase, radiusKm: radiusFor(query.radiusKm) });
+    result = {
+      by: query.by,
+      phase,
+      radiusKm: query.radiusKm ?? null,
+      radiusText: describeRadius(phase, query.radiusKm),
+      profile: registry.profile,
+      ...report,
+    };
+    cache.set(key, result);
+  }
+  return { ok: true, result };
+}
