@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
+import classifiedRegistry from './plugins/classified-registry.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
   await app.register(dataset, { db: deps.db });
+  await app.register(classifiedRegistry, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);
   for (const route of routes) await app.register(route, deps);

@@ -10,9 +10,14 @@ const area = z.object({
   name: z.string(),
   highPerforming: z.number(),
   inNeed: z.number(),
-  ratio: z.number().nullable().describe('High-performing schools per school in need; null when none is in need'),
+  ratio: z
+    .number()
+    .nullable()
+    .describe('High-performing schools per school in need; null when none is in need'),
   medianHighPerformingWithinRadius: z.number().nullable(),
-  distribution: z.array(z.object({ label: z.string(), min: z.number(), max: z.number().nullable(), inNeed: z.number() })),
+  distribution: z.array(
+    z.object({ label: z.string(), min: z.number(), max: z.number().nullable(), inNeed: z.number() }),
+  ),
   inNeedOutOfReach: z.array(z.object({ urn: z.number(), name: z.string() })),
   inNeedNotLocated: z.number(),
 });
@@ -25,7 +30,8 @@ const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
     {
       schema: {
         tags: ['capacity'],
-        summary: 'High-performing and in-need schools, their ratio and reach, by country, region, local authority or constituency',
+        summary:
+          'High-performing and in-need schools, their ratio and reach, by country, region, local authority or constituency',
         querystring: capacityQuery,
         response: {
           200: z.object({

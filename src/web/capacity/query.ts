@@ -7,8 +7,13 @@ const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** The capacity question, the same for the API, the page, the CSV and the CLI. */
 export const capacityQuery = z.object({
-  by: z.enum(CAPACITY_GEOGRAPHIES, { message: `Choose a geography: ${CAPACITY_GEOGRAPHIES.join(', ')}` }).default('la'),
-  phase: z.preprocess(blankAsUndefined, z.enum(PHASES, { message: `Choose a phase: ${PHASES.join(', ')}` }).optional()),
+  by: z
+    .enum(CAPACITY_GEOGRAPHIES, { message: `Choose a geography: ${CAPACITY_GEOGRAPHIES.join(', ')}` })
+    .default('la'),
+  phase: z.preprocess(
+    blankAsUndefined,
+    z.enum(PHASES, { message: `Choose a phase: ${PHASES.join(', ')}` }).optional(),
+  ),
   radiusKm: z.preprocess(
     blankAsUndefined,
     z.coerce

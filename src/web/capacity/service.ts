@@ -14,10 +14,17 @@ export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityR
   profile: { name: string; title: string };
 }
 
-/** The registry under a profile (the default when none is named), or the profiles there are when the name is unknown. */
-export type ClassifiedRegistrySource = (
-  profile: string | undefined,
-) => Promise<ClassifiedRegistry | { unknownProfile: string; profiles: string[] }>;
+export interface ProfileSummary {
+  name: string;
+  title: string;
+}
+
+export interface ClassifiedRegistrySource {
+  /** The performance profiles one can choose from, the default first. */
+  profiles(): Promise<ProfileSummary[]>;
+  /** The registry under a profile (the default when none is named); undefined for an unknown name. */
+  classified(profile: string | undefined): Promise<ClassifiedRegistry | undefined>;
+}
 
 export interface CapacityResult {
   by: CapacityGeography;
@@ -26,12 +33,13 @@ export interface CapacityResult {
   radiusKm: number | null;
   /** What the radius was, in words, for headings and CSV. */
   radiusText: string;
-  profile: { name: string; title: string };
+  profile: ProfileSummary;
   areas: CapacityArea[];
   total: CapacityArea;
 }
 
-export type CapacityOutcome = { ok: true; result: CapacityResult } | { ok: false; field: 'profile'; message: string };
+export type CapacityOutcome =
+  { ok: true; result: CapacityResult } | { ok: false; field: 'profile'; message: string };
 
 function describeRadius(phase: Phase | null, radiusKm: number | undefined): string {
   if (radiusKm !== undefined) return `${radiusKm} km`;
@@ -42,13 +50,17 @@ function describeRadius(phase: Phase | null, radiusKm: number | undefined): stri
 /** Answers are kept per classified registry (a new snapshot brings a new object, so nothing stale is served). */
 const answered = new WeakMap<ClassifiedRegistry, Map<string, CapacityResult>>();
 
-export async function capacityFor(source: ClassifiedRegistrySource, query: CapacityQueryInput): Promise<CapacityOutcome> {
-  const registry = await source(query.profile);
-  if ('unknownProfile' in registry) {
+export async function capacityFor(
+  source: ClassifiedRegistrySource,
+  query: CapacityQueryInput,
+): Promise<CapacityOutcome> {
+  const registry = await source.classified(query.profile);
+  if (!registry) {
+    const known = (await source.profiles()).map((p) => p.name);
     return {
       ok: false,
       field: 'profile',
-      message: `There is no performance profile called "${registry.unknownProfile}": choose one of ${registry.profiles.join(', ')}`,
+      message: `There is no performance profile called "${query.profile}": choose one of ${known.join(', ')}`,
     };
   }
   const phase = query.phase ?? null;

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import capacityApi from '../api/capacity.ts';
 import schoolsApi from '../api/schools.ts';
 import sessionApi from '../api/session.ts';
 import account from './account.ts';
+import capacity from './capacity.ts';
 import health from './health.ts';
+import map from './map.ts';
 import schoolSettings from './school-settings.ts';
 import schools from './schools.ts';
 
@@ -15,4 +18,7 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   sessionApi,
   account,
   schoolSettings,
+  capacity,
+  capacityApi,
+  map,
 ];

@@ -1,0 +1,26 @@
+import type { CapacityArea } from '../../domain/capacity/aggregate.ts';
+import type { CapacitySort } from './query.ts';
+
+const VALUE: Record<CapacitySort, (area: CapacityArea) => number | string | null> = {
+  name: (a) => a.name,
+  highPerforming: (a) => a.highPerforming,
+  inNeed: (a) => a.inNeed,
+  ratio: (a) => a.ratio,
+  median: (a) => a.medianHighPerformingWithinRadius,
+};
+
+/** Sorted for the table; areas with no figure (no school in need) go last either way. */
+export function sortAreas(
+  areas: readonly CapacityArea[],
+  sort: CapacitySort,
+  order: 'asc' | 'desc',
+): CapacityArea[] {
+  const value = VALUE[sort];
+  const sign = order === 'asc' ? 1 : -1;
+  return [...areas].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
+    const compared = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
+    return sign * compared || a.name.localeCompare(b.name);
+  });
+}
