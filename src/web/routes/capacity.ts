@@ -4,7 +4,8 @@ import { DEFAULT_RADIUS_KM } from '../../domain/radius.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppDeps } from '../app.ts';
 import { capacityCsv } from '../capacity/csv.ts';
-import { CAPACITY_SORTS, capacityPageQuery, capacityQuery } from '../capacity/query.ts';
+import type { CAPACITY_SORTS} from '../capacity/query.ts';
+import { capacityPageQuery, capacityQuery } from '../capacity/query.ts';
 import { capacityFor, type ClassifiedRegistrySource } from '../capacity/service.ts';
 import { sortAreas } from '../capacity/table.ts';
 
