@@ -8,7 +8,9 @@ const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** The capacity question, the same for the API, the page, the CSV and the CLI. */
 export const capacityQuery = z.object({
   by: z
-    .enum(CAPACITY_GEOGRAPHIES, { message: `Choose a geography: ${CAPACITY_GEOGRAPHIES.join(', ')}` })
+    .enum(CAPACITY_GEOGRAPHIES, {
+      message: `Choose the areas to count by: ${CAPACITY_GEOGRAPHIES.join(', ')} (la: local authority)`,
+    })
     .default('la'),
   phase: z.preprocess(
     blankAsUndefined,
@@ -34,3 +36,10 @@ export const capacityPageQuery = capacityQuery.extend({
   sort: z.enum(CAPACITY_SORTS).catch('name'),
   order: z.enum(['asc', 'desc']).catch('asc'),
 });
+
+/** GOV.UK error summary entries, and each field's own message, from what failed. */
+export function formErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const errors = issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
+  const fieldErrors = Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
+  return { errors, fieldErrors };
+}

@@ -4,12 +4,11 @@ import { DEFAULT_RADIUS_KM } from '../../domain/radius.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppDeps } from '../app.ts';
 import { capacityCsv } from '../capacity/csv.ts';
-import type { CAPACITY_SORTS} from '../capacity/query.ts';
-import { capacityPageQuery, capacityQuery } from '../capacity/query.ts';
+import { capacityPageQuery, capacityQuery, formErrors, type CapacitySort } from '../capacity/query.ts';
 import { capacityFor, type ClassifiedRegistrySource } from '../capacity/service.ts';
 import { sortAreas } from '../capacity/table.ts';
 
-const COLUMNS: { sort: (typeof CAPACITY_SORTS)[number]; text: string; numeric: boolean }[] = [
+const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
   { sort: 'name', text: 'Area', numeric: false },
   { sort: 'highPerforming', text: 'High-performing schools', numeric: true },
   { sort: 'inNeed', text: 'Schools in need of support', numeric: true },
@@ -53,13 +52,12 @@ const capacityPages: FastifyPluginAsync<AppDeps> = async (app) => {
       reply.page('capacity/table.njk', { raw, ...form, ...context });
     if (!parsed.success) {
       reply.code(400);
-      const errors = parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
-      return render({ errors });
+      return render(formErrors(parsed.error.issues));
     }
     const outcome = await capacityFor(app.classifiedRegistry, parsed.data);
     if (!outcome.ok) {
       reply.code(400);
-      return render({ errors: [{ text: outcome.message, href: `#${outcome.field}` }] });
+      return render(formErrors([{ path: [outcome.field], message: outcome.message }]));
     }
     const { sort, order } = parsed.data;
     const result = outcome.result;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { SCHOOL_GROUP_LABELS, SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 import type { AppDeps } from '../app.ts';
-import { capacityQuery } from '../capacity/query.ts';
+import { capacityQuery, formErrors } from '../capacity/query.ts';
 import {
   BUNDLED_BOUNDARIES_DIR,
   createMapAreas,
@@ -47,9 +47,7 @@ const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
     const raw = request.query as Record<string, string>;
     const parsed = mapQuery.safeParse(raw);
     const form = await capacityFormItems(app.classifiedRegistry, { by: 'la', ...raw });
-    const errors = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
+    const { errors, fieldErrors } = formErrors(parsed.success ? [] : parsed.error.issues);
     const query = parsed.success ? parsed.data : mapQuery.parse({});
     const search = new URLSearchParams(
       Object.entries(query)
@@ -61,6 +59,7 @@ const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
     return reply.page('map/map.njk', {
       raw,
       errors,
+      fieldErrors,
       ...form,
       byItems: form.byItems.filter((i) => i.value !== 'country'),
       byLabel: CAPACITY_GEOGRAPHY_LABELS[query.by],
@@ -82,12 +81,10 @@ const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
   app.get('/map/areas/:geography.json', async (request, reply) => {
     const params = z.object({ geography: z.enum(MAP_GEOGRAPHIES) }).safeParse(request.params);
     if (!params.success)
-      return reply
-        .code(404)
-        .send({
-          error: 'Not Found',
-          message: `No such area layer; choose one of ${MAP_GEOGRAPHIES.join(', ')}`,
-        });
+      return reply.code(404).send({
+        error: 'Not Found',
+        message: `No such area layer; choose one of ${MAP_GEOGRAPHIES.join(', ')}`,
+      });
     const registry = await app.classifiedRegistry.classified(undefined);
     const areas = mapAreas.areas(params.data.geography, registry!.schools);
     return sendCompressible(request, reply, 'application/json', { plain: areas.json, gzip: areas.gzip });
