@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import capacity from './capacity.ts';
 import importCommand from './import.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
 
 /** Every `s2s` subcommand (add yours here). */
-export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand];
+export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand, capacity];

@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+import { capacityCsv } from '../../web/capacity/csv.ts';
+import { capacityQuery } from '../../web/capacity/query.ts';
+import { createRegistrySource } from '../../web/capacity/registry-source.ts';
+import { capacityFor, type CapacityResult } from '../../web/capacity/service.ts';
+import { output, withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+function describe(result: CapacityResult): string {
+  const figure = (n: number | null, digits: number) => (n === null ? '–' : n.toFixed(digits));
+  const rows = [...result.areas, result.total].map((a) => [
+    a.name,
+    String(a.highPerforming),
+    String(a.inNeed),
+    figure(a.ratio, 2),
+    figure(a.medianHighPerformingWithinRadius, 1),
+    String(a.inNeedOutOfReach.length),
+  ]);
+  const header = [
+    CAPACITY_GEOGRAPHY_LABELS[result.by],
+    'High-performing',
+    'In need',
+    'Ratio',
+    'Median within reach',
+    'None within reach',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    `${result.phase ? PHASE_LABELS[result.phase] : 'All phases'}, radius ${result.radiusText}, profile ${result.profile.title}`,
+    '',
+    line(header),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+export default function register(program: Command): void {
+  program
+    .command('capacity')
+    .description('high-performing and in-need schools, their ratio and reach, by area')
+    .option('--by <areas>', 'country, region, la or constituency', 'la')
+    .option('--phase <phase>', 'one phase, e.g. primary or secondary (default: every phase)')
+    .option('--radius-km <km>', "how far to look for high-performing schools (default: each phase's own)")
+    .option('--profile <name>', 'performance profile (default: nfer-2017)')
+    .option('--csv', 'print CSV, as the page downloads')
+    .option('--json', 'print JSON, as the API answers')
+    .action(
+      async (opts: {
+        by: string;
+        phase?: string;
+        radiusKm?: string;
+        profile?: string;
+        csv?: boolean;
+        json?: boolean;
+      }) => {
+        const parsed = capacityQuery.safeParse({
+          by: opts.by,
+          phase: opts.phase,
+          radiusKm: opts.radiusKm,
+          profile: opts.profile,
+        });
+        if (!parsed.success) {
+          const flag = (path: PropertyKey | undefined) =>
+            `--${String(path).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+          throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
+        }
+        const outcome = await withDatabase((db) =>
+          capacityFor(
+            createRegistrySource(db, () => new Date().toISOString().slice(0, 10)),
+            parsed.data,
+          ),
+        );
+        if (!outcome.ok) throw new UsageError(`--${outcome.field}: ${outcome.message}`);
+        const { by, phase, radiusKm, profile, total, areas } = outcome.result;
+        if (opts.csv) return void process.stdout.write(capacityCsv(outcome.result));
+        output(opts.json, { by, phase, radiusKm, profile, total, items: areas }, () =>
+          describe(outcome.result),
+        );
+      },
+    );
+}
