@@ -9,6 +9,7 @@ import errors from './plugins/errors.ts';
 import openapi from './plugins/openapi.ts';
 import security from './plugins/security.ts';
 import session from './plugins/session.ts';
+import snapshot from './plugins/snapshot.ts';
 import staticFiles from './plugins/static.ts';
 import views from './plugins/views.ts';
 import { routes } from './routes/index.ts';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(classifiedRegistry, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);
+  await app.register(snapshot, { db: deps.db });
   for (const route of routes) await app.register(route, deps);
   await app.ready();
   return app;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import capacityApi from '../api/capacity.ts';
+import matchingApi from '../api/matching.ts';
 import schoolsApi from '../api/schools.ts';
 import sessionApi from '../api/session.ts';
 import account from './account.ts';
@@ -21,4 +22,5 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   capacity,
   capacityApi,
   map,
+  matchingApi,
 ];

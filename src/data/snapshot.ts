@@ -1,0 +1,165 @@
+import { sql } from 'kysely';
+import { DEFAULT_PROFILE_NAME } from '../domain/classification/profiles/index.ts';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
+import type { Inspection, Performance, SchoolRecord } from '../domain/school.ts';
+import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
+import type { Db } from './db.ts';
+import { listLatestProfiles } from './profiles.ts';
+import { toInspection, toPerformance, toSchool } from './schools.ts';
+
+/**
+ * Every open school with its inspections and results, newest first. The published rows
+ * (`raw`) stay in the database: the snapshot keeps only what the domain reads.
+ */
+const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
+
+export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
+  const [schools, inspections, performance] = await Promise.all([
+    db.selectFrom('schools').selectAll().where('open', '=', true).orderBy('urn').execute(),
+    db
+      .selectFrom('inspections')
+      .innerJoin('schools', 'schools.urn', 'inspections.urn')
+      .select([
+        'inspections.id',
+        'inspections.urn',
+        'inspections.inspection_number',
+        'inspections.start_date',
+        'inspections.publication_date',
+        'inspections.inspection_type',
+        'inspections.era',
+        'inspections.overall_effectiveness',
+        'inspections.key_judgements',
+        'inspections.report_card',
+        'inspections.safeguarding_met',
+        'inspections.category',
+        'inspections.estyn_follow_up',
+        noRaw,
+      ])
+      .where('schools.open', '=', true)
+      .orderBy('inspections.urn')
+      .orderBy('inspections.start_date', 'desc')
+      .execute(),
+    db
+      .selectFrom('performance')
+      .innerJoin('schools', 'schools.urn', 'performance.urn')
+      .select([
+        'performance.urn',
+        'performance.year',
+        'performance.key_stage',
+        'performance.cohort',
+        'performance.rwm_expected_percent',
+        'performance.reading_expected_percent',
+        'performance.writing_expected_percent',
+        'performance.maths_expected_percent',
+        'performance.reading_progress',
+        'performance.writing_progress',
+        'performance.maths_progress',
+        'performance.progress8',
+        'performance.attainment8',
+        'performance.english_maths5_percent',
+        noRaw,
+      ])
+      .where('schools.open', '=', true)
+      .orderBy('performance.urn')
+      .orderBy('performance.year', 'desc')
+      .orderBy('performance.key_stage')
+      .execute(),
+  ]);
+  const inspectionsByUrn = new Map<number, Inspection[]>();
+  for (const row of inspections) {
+    const list = inspectionsByUrn.get(row.urn) ?? [];
+    list.push(toInspection(row));
+    inspectionsByUrn.set(row.urn, list);
+  }
+  const performanceByUrn = new Map<number, Performance[]>();
+  for (const row of performance) {
+    const list = performanceByUrn.get(row.urn) ?? [];
+    list.push(toPerformance(row));
+    performanceByUrn.set(row.urn, list);
+  }
+  return schools.map((row) => ({
+    ...toSchool(row),
+    inspections: inspectionsByUrn.get(row.urn) ?? [],
+    performance: performanceByUrn.get(row.urn) ?? [],
+  }));
+}
+
+/** What the data looks like now, cheaply: a change means the snapshot is out of date. */
+export async function registryVersion(db: Db): Promise<string> {
+  const row = await sql<{ version: string }>`
+    select (select coalesce(max(id), 0) from imports)::text || ':' ||
+           (select count(*) from schools where open)::text || ':' ||
+           (select count(*) from performance_profiles)::text as version
+  `.execute(db);
+  return row.rows[0]!.version;
+}
+
+export async function loadSnapshot(
+  db: Db,
+  { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
+): Promise<Snapshot> {
+  const [schools, profiles] = await Promise.all([loadOpenSchoolRecords(db), listLatestProfiles(db)]);
+  return buildSnapshot({ schools, profiles, defaultProfile: DEFAULT_PROFILE_NAME, asOf, settings });
+}
+
+export interface SnapshotStore {
+  /** The snapshot, waiting for the first build; a rebuild after an import happens behind it. */
+  get(): Promise<Snapshot>;
+  /** The snapshot if built, for readiness checks. */
+  current(): Snapshot | undefined;
+  /** Rebuilds now (after an import in this process) and resolves with the new snapshot. */
+  refresh(): Promise<Snapshot>;
+}
+
+/**
+ * Holds the snapshot for a process. Imports may run from the CLI in another process, so every
+ * so often `get` compares the registry's version and rebuilds when it changed, still serving
+ * the previous snapshot while the new one is built.
+ */
+export function createSnapshotStore(
+  db: Db,
+  {
+    settings = DEFAULT_MATCHING_SETTINGS,
+    today = () => new Date().toISOString().slice(0, 10),
+    checkEveryMs = 10_000,
+  }: { settings?: MatchingSettings; today?: () => string; checkEveryMs?: number } = {},
+): SnapshotStore {
+  let snapshot: Snapshot | undefined;
+  let version: string | undefined;
+  let building: Promise<Snapshot> | undefined;
+  let checkedAt = 0;
+
+  const build = (): Promise<Snapshot> => {
+    building ??= (async () => {
+      try {
+        const seen = await registryVersion(db);
+        const built = await loadSnapshot(db, { asOf: today(), settings });
+        snapshot = built;
+        version = seen;
+        checkedAt = Date.now();
+        return built;
+      } finally {
+        building = undefined;
+      }
+    })();
+    return building;
+  };
+
+  const checkForChanges = async () => {
+    checkedAt = Date.now();
+    if ((await registryVersion(db)) !== version) await build();
+  };
+
+  return {
+    async get() {
+      if (!snapshot) return build();
+      if (!building && Date.now() - checkedAt > checkEveryMs) {
+        // A failed check keeps the snapshot in service; the next request tries again.
+        checkForChanges().catch(() => (checkedAt = 0));
+      }
+      return snapshot;
+    },
+    current: () => snapshot,
+    refresh: build,
+  };
+}

@@ -1,0 +1,19 @@
+import type { ColumnType, JSONColumnType } from 'kysely';
+import type { PerformanceProfile } from '../../domain/classification/types.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** One version of a performance profile; a change is a new version, never an edit. */
+export interface PerformanceProfilesTable {
+  name: string;
+  version: number;
+  title: string;
+  definition: JSONColumnType<PerformanceProfile>;
+  created_at: Timestamp;
+  /** The platform administrator who published it; null for the profiles S2S ships. */
+  created_by: number | null;
+}
+
+export interface MatchingTables {
+  performance_profiles: PerformanceProfilesTable;
+}

@@ -1,0 +1,119 @@
+import { allocateNationally, type Allocation } from './allocation/allocate.ts';
+import { classifySchools } from './classification/classify.ts';
+import type { Classification, PerformanceProfile, SchoolGroup } from './classification/types.ts';
+import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
+import {
+  buildMatchingPool,
+  partnerCapacity,
+  type MatchingPool,
+  type PartnerCapacity,
+} from './matching/pool.ts';
+import type { MatchingSettings } from './matching/settings.ts';
+import type { SchoolRecord } from './school.ts';
+import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
+
+/** One profile's view of the registry: every school's classification and the matching pool. */
+export interface ProfileView {
+  profile: PerformanceProfile;
+  classifications: ReadonlyMap<number, Classification>;
+  groups: ReadonlyMap<number, SchoolGroup>;
+  pool: MatchingPool<SchoolRecord>;
+  /** The national allocation under this profile, worked out once per snapshot. */
+  allocation(): Allocation;
+}
+
+/**
+ * Every open school with its evidence, held in memory so that classification, matching,
+ * allocation and capacity answer in microseconds, the same for the web and the CLI.
+ */
+export interface Snapshot {
+  /** The date the classifications are as at (yyyy-mm-dd). */
+  asOf: string;
+  schools: readonly SchoolRecord[];
+  byUrn: ReadonlyMap<number, SchoolRecord>;
+  index: SpatialIndex<SchoolRecord>;
+  settings: MatchingSettings;
+  capacity: PartnerCapacity;
+  profiles: readonly PerformanceProfile[];
+  defaultProfile: string;
+  /** The named profile's view (the default when no name), or undefined for an unknown name. */
+  view(profileName?: string): ProfileView | undefined;
+}
+
+export interface SnapshotInput {
+  schools: readonly SchoolRecord[];
+  profiles: readonly PerformanceProfile[];
+  defaultProfile: string;
+  asOf: string;
+  settings: MatchingSettings;
+  /** Declared capacity and current partnerships by URN; the settings' default otherwise. */
+  declaredCapacity?: ReadonlyMap<number, number>;
+  partnerships?: ReadonlyMap<number, number>;
+}
+
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const index = buildSpatialIndex(input.schools);
+  const views = new Map<string, ProfileView>();
+  const capacity = partnerCapacity(input.settings, input.declaredCapacity, input.partnerships);
+  const view = (name = input.defaultProfile): ProfileView | undefined => {
+    const cached = views.get(name);
+    if (cached) return cached;
+    const profile = input.profiles.find((p) => p.name === name);
+    if (!profile) return undefined;
+    const classified = classifySchools(input.schools, profile, input.asOf);
+    const pool = buildMatchingPool(input.schools, classified, index);
+    let allocation: Allocation | undefined;
+    const built: ProfileView = {
+      profile,
+      classifications: new Map(classified.map((c) => [c.urn, c])),
+      groups: new Map(classified.map((c) => [c.urn, c.group])),
+      pool,
+      allocation: () => (allocation ??= allocateNationally(pool, input.settings, capacity)),
+    };
+    views.set(name, built);
+    return built;
+  };
+  if (!input.profiles.some((p) => p.name === input.defaultProfile)) {
+    throw new Error(
+      `The default performance profile "${input.defaultProfile}" is not among the profiles loaded`,
+    );
+  }
+  view();
+  return {
+    asOf: input.asOf,
+    schools: input.schools,
+    byUrn: new Map(input.schools.map((s) => [s.urn, s])),
+    index,
+    settings: input.settings,
+    capacity,
+    profiles: input.profiles,
+    defaultProfile: input.defaultProfile,
+    view,
+  };
+}
+
+export type SnapshotPartnerSearch =
+  | (PartnerSearch & { ok: true; profile: PerformanceProfile })
+  | (PartnerSearch & { ok: false })
+  | { ok: false; error: 'unknown-profile'; message: string };
+
+/** One school's partners under a named profile: what the page, the API and the CLI all call. */
+export function searchPartners(
+  snapshot: Snapshot,
+  urn: number,
+  query: PartnerQuery,
+  profileName?: string,
+): SnapshotPartnerSearch {
+  const view = snapshot.view(profileName);
+  if (!view) return unknownProfile(snapshot, profileName);
+  const result = findPartners(view.pool, urn, query, snapshot.settings, snapshot.capacity);
+  return result.ok ? { ...result, profile: view.profile } : result;
+}
+
+export function unknownProfile(snapshot: Snapshot, name: string | undefined) {
+  return {
+    ok: false as const,
+    error: 'unknown-profile' as const,
+    message: `No performance profile named "${name}"; choose one of: ${snapshot.profiles.map((p) => p.name).join(', ')}`,
+  };
+}
