@@ -66,6 +66,7 @@ describe('finding a school and reading its profile', () => {
 
   it('answers the health checks once the database is reachable', async () => {
     expect((await app.inject('/health/live')).statusCode).toBe(200);
+    await app.snapshots.get(); // ready also waits for the in-memory snapshot of the registry
     const ready = await app.inject('/health/ready');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().checks).toContainEqual({ name: 'database', ok: true });
