@@ -47,7 +47,9 @@ async function start(): Promise<void> {
   (window as unknown as { s2sMap: MapLibreMap }).s2sMap = map;
   map.addControl(new NavigationControl({ showCompass: false }));
   map.addControl(new AttributionControl({ compact: false, customAttribution: settings.credits }));
-  map.getCanvas().setAttribute('aria-label', container.getAttribute('aria-label') ?? 'Map');
+  // MapLibre makes the canvas the focusable map region; name it and point it at the key help.
+  map.getCanvas().setAttribute('aria-label', settings.label ?? 'Map');
+  map.getCanvas().setAttribute('aria-describedby', 'map-keys');
 
   await map.once('load');
   const [schools, areas] = await Promise.all([

@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
+import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { startServer } from '../helpers/server.ts';
+
+const SHOTS = 'test-results';
+
+/** Runs in the page: the map the client script exposes. */
+type MapWindow = Window & {
+  s2sMap: {
+    queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+    project(lngLat: [number, number]): { x: number; y: number };
+    jumpTo(options: { center: [number, number]; zoom: number }): void;
+    getCenter(): { lat: number; lng: number };
+    once(event: string, listener: () => void): void;
+  };
+};
+
+describe('the capacity map and table in Chromium', () => {
+  let t: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  const rendered = (layer: string, property: string) =>
+    page.evaluate(
+      ([l, p]) =>
+        (window as unknown as MapWindow).s2sMap
+          .queryRenderedFeatures({ layers: [l!] })
+          .map((f) => f.properties[p!]),
+      [layer, property],
+    );
+  const zoomTo = (center: [number, number], zoom: number) =>
+    page.evaluate(
+      ([c, z]) =>
+        new Promise<void>((resolve) => {
+          const map = (window as unknown as MapWindow).s2sMap;
+          map.once('idle', () => resolve());
+          map.jumpTo({ center: c as [number, number], zoom: z as number });
+        }),
+      [center, zoom] as const,
+    );
+  /** Clicks the map where a place is drawn. */
+  const clickAt = async (lngLat: [number, number]) => {
+    const point = await page.evaluate((p) => (window as unknown as MapWindow).s2sMap.project(p), lngLat);
+    const box = (await page.locator('#s2s-map canvas').boundingBox())!;
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+  };
+
+  beforeAll(async () => {
+    await promisify(execFile)(process.execPath, ['scripts/build-client.js']);
+    t = await createTestDatabase();
+    await insertCapacitySchools(t.db);
+    server = await startServer(t.db);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+    await t?.drop();
+  });
+
+  it('draws every school of the phase and every local authority, coloured by their figures', async () => {
+    await page.goto(`${server.url}/map?by=la&phase=secondary`);
+    await page.waitForSelector('#s2s-map[data-ready="true"]', { timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/map-national.png` });
+    expect(new Set(await rendered('schools', 'urn'))).toEqual(
+      new Set([200001, 200002, 200003, 200004, 200005, 200006, 200007, 200008]),
+    );
+    expect(new Set(await rendered('areas-fill', 'name'))).toEqual(new Set(['Leeds', 'York', 'Kent']));
+    expect(new Set(await rendered('areas-fill', 'ratio'))).toEqual(new Set([2, 0, 0.5]));
+    await expect.poll(() => page.locator('#map-vintage').textContent()).toContain('2013');
+    await expectNoAxeViolations(page);
+  });
+
+  it('opens a school’s details when it is clicked, with a link to its profile', async () => {
+    await zoomTo([-1.08, 53.96], 13);
+    await clickAt([-1.08, 53.96]);
+    const details = page.locator('#map-details');
+    await expect.poll(() => details.locator('h2').textContent()).toBe('York College In Need');
+    expect(await details.textContent()).toContain('In need of support');
+    expect(await details.getByRole('link').getAttribute('href')).toBe('/schools/200004');
+    await page.screenshot({ path: `${SHOTS}/map-school.png` });
+  });
+
+  it('opens an area’s figures when it is clicked, and by keyboard at the map’s centre', async () => {
+    await zoomTo([0.63, 51.17], 10); // Headcorn, in Maidstone district (so Kent), away from any school
+    await clickAt([0.63, 51.17]);
+    const details = page.locator('#map-details');
+    await expect.poll(() => details.locator('h2').textContent()).toBe('Kent');
+    expect(await details.textContent()).toMatch(
+      /High-performing schools\s*1\s*Schools in need of support\s*2/,
+    );
+    await zoomTo([-1.5, 53.75], 9); // south of Leeds
+    await page.locator('#s2s-map canvas').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.locator('h2').textContent()).toBe('Leeds');
+  });
+
+  it('finds a place by name and zooms to it', async () => {
+    await page.getByRole('textbox', { name: 'Find a place or school' }).fill('york');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'York', exact: true }).click();
+    const center = await page.evaluate(() => (window as unknown as MapWindow).s2sMap.getCenter());
+    expect(center.lat).toBeCloseTo(53.96, 0);
+    expect(center.lng).toBeCloseTo(-1.08, 0);
+  });
+
+  it('has a table alternative with the same figures as the API, sortable and accessible', async () => {
+    await page.goto(`${server.url}/map?by=la&phase=secondary`);
+    await page.getByRole('link', { name: 'See the same figures as a table' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Capacity for school-to-school support');
+    const api = (await (
+      await page.request.get(`${server.url}/api/capacity?by=la&phase=secondary`)
+    ).json()) as {
+      items: { name: string; highPerforming: number; inNeed: number }[];
+    };
+    const rows = await page
+      .locator('#capacity-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent!.trim())),
+      );
+    expect(rows.map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
+      api.items.map((a) => [a.name, a.highPerforming, a.inNeed]),
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: /High-performing per school in need/ }).click();
+    await expect
+      .poll(() => page.locator('#capacity-table tbody th').allTextContents())
+      .toEqual(['Leeds', 'Kent', 'York']);
+    await page.screenshot({ path: `${SHOTS}/capacity-table.png`, fullPage: true });
+  });
+});
