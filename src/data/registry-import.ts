@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Inspection, Performance, School } from '../domain/school.ts';
+import type { CensusFigures } from '../ingest/census.ts';
 import type { SchoolLink } from '../ingest/links.ts';
 import type { Database } from './schema.ts';
 
@@ -265,4 +266,15 @@ export async function recordImport(db: Executor, r: ImportRecord): Promise<numbe
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The census adds the share of EAL pupils to schools already in the registry. */
+export async function updateCensusFigures(db: Executor, figures: CensusFigures[]): Promise<UpsertCounts> {
+  if (figures.length === 0) return { inserted: 0, updated: 0 };
+  const values = sql.join(figures.map((f) => sql`(${f.urn}::integer, ${f.ealPercent}::float8)`));
+  const result = await sql`
+    update schools set eal_percent = v.eal, updated_at = now()
+    from (values ${values}) as v(urn, eal)
+    where schools.urn = v.urn and schools.eal_percent is distinct from v.eal`.execute(db);
+  return { inserted: 0, updated: Number(result.numAffectedRows ?? 0) };
 }

@@ -1,40 +1,43 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { FileEncoding } from './csv.ts';
 
 export type Cell = string | number | null | undefined;
 
-function quote(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  const text = String(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
- * Writes a CSV file in a published layout and encoding, a row at a time, waiting when the disk
- * falls behind so that a 150,000-school dataset never sits in memory.
+ * Writes a CSV file in a published layout and encoding (gzipped when the name ends .gz), a row
+ * at a time, waiting when the disk falls behind so that a 150,000-school dataset never sits in
+ * memory.
  */
 export class CsvWriter {
-  private readonly out: WriteStream;
-  private buffer: string[] = [];
+  private readonly file: WriteStream;
+  private readonly out: NodeJS.WritableStream;
+  private buffer: Cell[][] = [];
 
   constructor(
-    file: string,
+    path: string,
     header: readonly string[],
     private readonly encoding: FileEncoding,
   ) {
-    this.out = createWriteStream(file);
-    this.buffer.push(header.map(quote).join(','));
+    this.file = createWriteStream(path);
+    if (path.endsWith('.gz')) {
+      const gzip = createGzip({ level: 9 });
+      gzip.pipe(this.file);
+      this.out = gzip;
+    } else this.out = this.file;
+    this.buffer.push([...header]);
   }
 
   async row(cells: readonly Cell[]): Promise<void> {
-    this.buffer.push(cells.map(quote).join(','));
+    this.buffer.push([...cells]);
     if (this.buffer.length >= 500) await this.drain();
   }
 
   private async drain(): Promise<void> {
-    const text = this.buffer.join('\r\n') + '\r\n';
+    const text = stringify(this.buffer, { record_delimiter: 'windows' });
     this.buffer = [];
     const bytes =
       this.encoding === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from(text, 'utf-8');
@@ -44,6 +47,6 @@ export class CsvWriter {
   async close(): Promise<void> {
     if (this.buffer.length > 0) await this.drain();
     this.out.end();
-    await once(this.out, 'finish');
+    await once(this.file, 'finish');
   }
 }

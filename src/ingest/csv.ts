@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ImportError, type RowProblems } from './import-error.ts';
@@ -63,7 +64,6 @@ class Decoder extends Transform {
   constructor(
     private encoding: FileEncoding,
     private readonly file: string,
-    private readonly onBytes: (n: number) => void,
   ) {
     super({ decodeStrings: true, encoding: 'utf-8' });
   }
@@ -88,7 +88,6 @@ class Decoder extends Transform {
         throw this.fail('the file holds NUL bytes: it is UTF-16 or binary, not CSV text');
       const text = this.decode(chunk, this.bytesRead === chunk.length);
       this.lines += countLines(text);
-      this.onBytes(this.bytesRead);
       done(null, text);
     } catch (error) {
       done(error as Error);
@@ -143,7 +142,7 @@ class Decoder extends Transform {
  * time so memory stays flat whatever the file's size.
  */
 export async function openCsv(file: string, options: CsvOptions): Promise<CsvFile> {
-  const name = path.basename(file);
+  const name = path.basename(file).replace(/\.gz$/, '');
   let totalBytes: number;
   try {
     totalBytes = (await fs.stat(file)).size;
@@ -152,12 +151,24 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
   }
   if (totalBytes === 0) throw ImportError.at({ file: name }, 'the file is empty');
 
-  const decoder = new Decoder(options.encoding, name, (n) => options.onProgress?.(n, totalBytes));
+  const decoder = new Decoder(options.encoding, name);
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
   const input = createReadStream(file);
-  input.on('error', (e) => decoder.destroy(e));
+  let bytesRead = 0;
+  input.on('data', (chunk) => {
+    bytesRead += chunk.length;
+    options.onProgress?.(bytesRead, totalBytes);
+  });
+  // The bundled demo files are gzipped; a downloaded file can be too.
+  const gunzip = file.endsWith('.gz') ? createGunzip() : null;
+  const fail = (e: Error) =>
+    decoder.destroy(
+      e instanceof ImportError ? e : ImportError.at({ file: name }, `the file cannot be read (${e.message})`),
+    );
+  input.on('error', fail);
+  gunzip?.on('error', fail);
   decoder.on('error', (e) => parser.destroy(e));
-  input.pipe(decoder).pipe(parser);
+  (gunzip ? input.pipe(gunzip) : input).pipe(decoder).pipe(parser);
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
 
   const next = async (): Promise<IteratorResult<string[]>> => {

@@ -7,9 +7,11 @@ import {
   upsertInspections,
   upsertLinks,
   upsertPerformance,
+  updateCensusFigures,
   upsertSchools,
   type UpsertCounts,
 } from '../data/registry-import.ts';
+import { readCensus } from './census.ts';
 import { readGias } from './gias.ts';
 import { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
@@ -18,7 +20,7 @@ import { readOfsted } from './ofsted.ts';
 import { readPerformance } from './performance.ts';
 import type { RecordSource } from './source.ts';
 
-export const IMPORT_KINDS = ['gias', 'ofsted', 'performance', 'links'] as const;
+export const IMPORT_KINDS = ['gias', 'ofsted', 'performance', 'links', 'census'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The generator writes this beside its files; the registry then marks those schools synthetic. */
@@ -91,6 +93,12 @@ export async function importFile(
       });
     case 'links':
       return run({ open: (problems) => readLinks(file, { ...read, problems }), write: upsertLinks });
+    case 'census':
+      return run({
+        open: (problems) => readCensus(file, { ...read, problems }),
+        write: updateCensusFigures,
+        urnOf: (r) => r.urn,
+      });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/open.ts';
+import { loadDemoIfEmpty } from '../../ingest/demo.ts';
 import { buildApp } from '../../web/app.ts';
 
 export default function register(program: Command): void {
@@ -13,7 +14,7 @@ export default function register(program: Command): void {
       log(`S2S: starting with ${config.databaseUrl ? 'DATABASE_URL' : 'an embedded PostgreSQL'}…`);
       const database = await openDatabase(config);
       log(`S2S: database ready: ${database.description}`);
-      // Data preparation (the demo dataset on first start) goes here, before the app is built.
+      if (config.loadDemo) await loadDemoIfEmpty(database.db, log);
       const app = await buildApp({ config, db: database.db });
       let closing = false;
       const shutdown = async (signal: string) => {

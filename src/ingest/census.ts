@@ -1,0 +1,46 @@
+import { openCsv } from './csv.ts';
+import { requireColumns } from './kinds.ts';
+import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+
+/** A school's pupil characteristics from the January school census (`england_census.csv`). */
+export interface CensusFigures {
+  urn: number;
+  ealPercent: number | null;
+}
+
+const PERCENT = { min: 0, max: 100, percent: true };
+
+/**
+ * Reads the performance tables' school census file for what GIAS lacks: the share of pupils with
+ * English as an additional language. (SEN comes from GIAS's own census-derived counts, so that
+ * the two files never overwrite each other.)
+ */
+export async function readCensus(file: string, options: ReadOptions): Promise<RecordSource<CensusFigures>> {
+  const csv = await openCsv(file, {
+    encoding: 'utf-8',
+    ...options,
+    checkHeader: (name, columns) => requireColumns(name, columns, 'census', ['URN', 'PNUMEAL']),
+  });
+  const { problems } = options;
+  const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+
+  async function* records(): AsyncGenerator<CensusFigures> {
+    for await (const r of csv.rows) {
+      if (r.text('URN') === null) {
+        problems.skip('no URN: local-authority or national figures, not a school');
+        continue;
+      }
+      const urn = r.integer('URN', { min: 1 });
+      if (urn === null) continue;
+      const first = duplicates.firstRow(urn, r.row);
+      if (first !== undefined) {
+        r.problem('URN', duplicates.message(urn, first));
+        continue;
+      }
+      yield { urn, ealPercent: r.number('PNUMEAL', PERCENT) };
+    }
+    problems.throwIfAny();
+  }
+
+  return { kind: 'census', name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+}
