@@ -26,16 +26,18 @@ const ORDER: [keyof typeof DEMO_FILES, ImportKind][] = [
   ['ks4', 'performance'],
 ];
 
-/** Imports every demo file through the same path as `s2s import`. */
+/** Imports a dataset's files (the demo's, or a generated one's) through the same path as `s2s import`. */
 export async function importDataset(
   db: Db,
   dir: string,
-  files: Record<keyof typeof DEMO_FILES, string> = DEMO_FILES,
+  files: Partial<Record<keyof typeof DEMO_FILES, string>> = DEMO_FILES,
   log: (line: string) => void = () => {},
 ): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = [];
-  for (const [file, kind] of ORDER) {
-    const summary = await importFile(db, kind, path.join(dir, files[file]));
+  for (const [key, kind] of ORDER) {
+    const file = files[key];
+    if (file === undefined) continue;
+    const summary = await importFile(db, kind, path.join(dir, file));
     log(`${summary.file}: ${summary.inserted} inserted, ${summary.updated} updated`);
     summaries.push(summary);
   }

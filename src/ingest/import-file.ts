@@ -49,8 +49,10 @@ export interface ImportSummary {
 
 const NOT_IN_REGISTRY = 'URN not in the registry (import the GIAS extract first)';
 
+/** A file is synthetic when a generator's manifest sits in its folder or the one above (year folders). */
 export function isSynthetic(file: string): boolean {
-  return existsSync(path.join(path.dirname(path.resolve(file)), SYNTHETIC_MANIFEST));
+  const folder = path.dirname(path.resolve(file));
+  return [folder, path.dirname(folder)].some((dir) => existsSync(path.join(dir, SYNTHETIC_MANIFEST)));
 }
 
 interface Plan<T> {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import capacity from './capacity.ts';
+import generate from './generate.ts';
 import importCommand from './import.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
 
 /** Every `s2s` subcommand (add yours here). */
-export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand, capacity];
+export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand, capacity, generate];
