@@ -6,4 +6,10 @@ import readiness from './readiness.ts';
 import serve from './serve.ts';
 
 /** Every `s2s` subcommand (add yours here). */
-export const commands: Array<(program: Command) => void> = [serve, readiness, importCommand, capacity, generate];
+export const commands: Array<(program: Command) => void> = [
+  serve,
+  readiness,
+  importCommand,
+  capacity,
+  generate,
+];
