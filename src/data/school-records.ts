@@ -1,31 +1,81 @@
-import type { SchoolRecord } from '../domain/school.ts';
+import { sql } from 'kysely';
+import type { Inspection, Performance, SchoolRecord } from '../domain/school.ts';
 import type { Db } from './db.ts';
 import { toInspection, toPerformance, toSchool } from './schools.ts';
 
-/** Every open school with its inspections and results, newest first: what classification reads. */
+const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
+
+/**
+ * Every open school with its inspections and results, newest first: what classification reads.
+ * The published rows (`raw`) stay in the database; in memory they would double the size.
+ */
 export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
   const [schools, inspections, performance] = await Promise.all([
     db.selectFrom('schools').selectAll().where('open', '=', true).orderBy('urn').execute(),
     db
       .selectFrom('inspections')
       .innerJoin('schools', 'schools.urn', 'inspections.urn')
+      .select([
+        'inspections.id',
+        'inspections.urn',
+        'inspections.inspection_number',
+        'inspections.start_date',
+        'inspections.publication_date',
+        'inspections.inspection_type',
+        'inspections.era',
+        'inspections.overall_effectiveness',
+        'inspections.key_judgements',
+        'inspections.report_card',
+        'inspections.safeguarding_met',
+        'inspections.category',
+        'inspections.estyn_follow_up',
+        noRaw,
+      ])
       .where('schools.open', '=', true)
-      .selectAll('inspections')
+      .orderBy('inspections.urn')
       .orderBy('inspections.start_date', 'desc')
       .execute(),
     db
       .selectFrom('performance')
       .innerJoin('schools', 'schools.urn', 'performance.urn')
+      .select([
+        'performance.urn',
+        'performance.year',
+        'performance.key_stage',
+        'performance.cohort',
+        'performance.rwm_expected_percent',
+        'performance.reading_expected_percent',
+        'performance.writing_expected_percent',
+        'performance.maths_expected_percent',
+        'performance.reading_progress',
+        'performance.writing_progress',
+        'performance.maths_progress',
+        'performance.progress8',
+        'performance.attainment8',
+        'performance.english_maths5_percent',
+        noRaw,
+      ])
       .where('schools.open', '=', true)
-      .selectAll('performance')
+      .orderBy('performance.urn')
       .orderBy('performance.year', 'desc')
       .orderBy('performance.key_stage')
       .execute(),
   ]);
-  const records = new Map<number, SchoolRecord>(
-    schools.map((row) => [row.urn, { ...toSchool(row), inspections: [], performance: [] }]),
-  );
-  for (const row of inspections) records.get(row.urn)?.inspections.push(toInspection(row));
-  for (const row of performance) records.get(row.urn)?.performance.push(toPerformance(row));
-  return [...records.values()];
+  const inspectionsByUrn = new Map<number, Inspection[]>();
+  for (const row of inspections) {
+    const list = inspectionsByUrn.get(row.urn) ?? [];
+    list.push(toInspection(row));
+    inspectionsByUrn.set(row.urn, list);
+  }
+  const performanceByUrn = new Map<number, Performance[]>();
+  for (const row of performance) {
+    const list = performanceByUrn.get(row.urn) ?? [];
+    list.push(toPerformance(row));
+    performanceByUrn.set(row.urn, list);
+  }
+  return schools.map((row) => ({
+    ...toSchool(row),
+    inspections: inspectionsByUrn.get(row.urn) ?? [],
+    performance: performanceByUrn.get(row.urn) ?? [],
+  }));
 }

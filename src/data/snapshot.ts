@@ -1,88 +1,10 @@
 import { sql } from 'kysely';
 import { DEFAULT_PROFILE_NAME } from '../domain/classification/profiles/index.ts';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
-import type { Inspection, Performance, SchoolRecord } from '../domain/school.ts';
 import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
 import { listLatestProfiles } from './profiles.ts';
-import { toInspection, toPerformance, toSchool } from './schools.ts';
-
-/**
- * Every open school with its inspections and results, newest first. The published rows
- * (`raw`) stay in the database: the snapshot keeps only what the domain reads.
- */
-const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
-
-export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
-  const [schools, inspections, performance] = await Promise.all([
-    db.selectFrom('schools').selectAll().where('open', '=', true).orderBy('urn').execute(),
-    db
-      .selectFrom('inspections')
-      .innerJoin('schools', 'schools.urn', 'inspections.urn')
-      .select([
-        'inspections.id',
-        'inspections.urn',
-        'inspections.inspection_number',
-        'inspections.start_date',
-        'inspections.publication_date',
-        'inspections.inspection_type',
-        'inspections.era',
-        'inspections.overall_effectiveness',
-        'inspections.key_judgements',
-        'inspections.report_card',
-        'inspections.safeguarding_met',
-        'inspections.category',
-        'inspections.estyn_follow_up',
-        noRaw,
-      ])
-      .where('schools.open', '=', true)
-      .orderBy('inspections.urn')
-      .orderBy('inspections.start_date', 'desc')
-      .execute(),
-    db
-      .selectFrom('performance')
-      .innerJoin('schools', 'schools.urn', 'performance.urn')
-      .select([
-        'performance.urn',
-        'performance.year',
-        'performance.key_stage',
-        'performance.cohort',
-        'performance.rwm_expected_percent',
-        'performance.reading_expected_percent',
-        'performance.writing_expected_percent',
-        'performance.maths_expected_percent',
-        'performance.reading_progress',
-        'performance.writing_progress',
-        'performance.maths_progress',
-        'performance.progress8',
-        'performance.attainment8',
-        'performance.english_maths5_percent',
-        noRaw,
-      ])
-      .where('schools.open', '=', true)
-      .orderBy('performance.urn')
-      .orderBy('performance.year', 'desc')
-      .orderBy('performance.key_stage')
-      .execute(),
-  ]);
-  const inspectionsByUrn = new Map<number, Inspection[]>();
-  for (const row of inspections) {
-    const list = inspectionsByUrn.get(row.urn) ?? [];
-    list.push(toInspection(row));
-    inspectionsByUrn.set(row.urn, list);
-  }
-  const performanceByUrn = new Map<number, Performance[]>();
-  for (const row of performance) {
-    const list = performanceByUrn.get(row.urn) ?? [];
-    list.push(toPerformance(row));
-    performanceByUrn.set(row.urn, list);
-  }
-  return schools.map((row) => ({
-    ...toSchool(row),
-    inspections: inspectionsByUrn.get(row.urn) ?? [],
-    performance: performanceByUrn.get(row.urn) ?? [],
-  }));
-}
+import { loadOpenSchoolRecords } from './school-records.ts';
 
 /** What the data looks like now, cheaply: a change means the snapshot is out of date. */
 export async function registryVersion(db: Db): Promise<string> {
