@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import allocate from './allocate.ts';
 import capacity from './capacity.ts';
+import classify from './classify.ts';
 import generate from './generate.ts';
 import importCommand from './import.ts';
+import match from './match.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
 
@@ -12,4 +15,7 @@ export const commands: Array<(program: Command) => void> = [
   importCommand,
   capacity,
   generate,
+  classify,
+  match,
+  allocate,
 ];
