@@ -1,0 +1,71 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listActions, previousCompletedAnswers } from '../../data/readiness.ts';
+import { exportDocument } from '../../domain/readiness/export.ts';
+import { requireSignedIn } from '../auth/guards.ts';
+import { openAssessment, type ReadinessDeps } from '../readiness/load.ts';
+
+/** Readiness as JSON: the frameworks (public) and an assessment's report (its readers only). */
+const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { catalogue } = deps;
+
+  app.get(
+    '/api/readiness/frameworks',
+    { schema: { tags: ['readiness'], summary: 'The readiness frameworks on hand (newest versions)' } },
+    async () => {
+      const items = catalogue.current().map(({ id, version, title, summary, audience, appliesTo, sources }) => ({
+        id,
+        version,
+        title,
+        summary,
+        audience,
+        appliesTo,
+        sources,
+      }));
+      return { total: items.length, limit: items.length, offset: 0, items };
+    },
+  );
+
+  app.get(
+    '/api/readiness/frameworks/:id',
+    {
+      schema: {
+        tags: ['readiness'],
+        summary: 'One framework in full: sections, items, scale, guidance and sources',
+        params: z.object({ id: z.string() }),
+        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const framework = catalogue.find(request.params.id, request.query.version);
+      if (!framework) {
+        return reply.code(404).send({ error: 'Not Found', message: `No framework "${request.params.id}"` });
+      }
+      return framework;
+    },
+  );
+
+  app.get(
+    '/api/readiness/assessments/:id',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: ['readiness'],
+        summary: 'An assessment’s scored report: sections, strengths, ranked gaps, answers and action plan',
+        params: z.object({ id: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const opened = await openAssessment(deps, request, reply, 'read');
+      if (!opened) return reply;
+      const { assessment, framework } = opened;
+      const previous =
+        assessment.status === 'completed' ? await previousCompletedAnswers(deps.db, assessment) : undefined;
+      return exportDocument(framework, assessment, await listActions(deps.db, assessment.id), previous);
+    },
+  );
+};
+
+export default readinessApi;
