@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './db.ts';
 import type { PlannedAction, ActionStatus } from '../domain/readiness/action-plan.ts';
 import type { ShareGrant } from '../domain/readiness/access.ts';
@@ -42,7 +43,8 @@ export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason
 const assessmentColumns = [
   'a.id',
   'a.urn',
-  's.name as schoolName',
+  // The registry may not hold the school (yet, or any more): the assessment still shows.
+  sql<string>`coalesce(s.name, 'URN ' || a.urn)`.as('schoolName'),
   'a.framework_id as frameworkId',
   'a.framework_version as frameworkVersion',
   'a.partnership_type as partnershipType',
@@ -56,7 +58,7 @@ const assessmentColumns = [
 function assessments(db: Db) {
   return db
     .selectFrom('readiness_assessments as a')
-    .innerJoin('schools as s', 's.urn', 'a.urn')
+    .leftJoin('schools as s', 's.urn', 'a.urn')
     .select(assessmentColumns)
     .$narrowType<{ partnershipType: PartnershipType }>();
 }

@@ -50,7 +50,10 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
         message: 'These two assessments are not the two sides of a deployment, so they cannot be compared.',
       });
     }
-    const rows = comparePair(ours, theirs).map((r) => ({
+    const rows = comparePair(
+      { framework: ours.framework, answers: ours.assessment.answers },
+      { framework: theirs.framework, answers: theirs.assessment.answers },
+    ).map((r) => ({
       ...r,
       ourLabel: r.ours.rating === null ? 'Not rated' : levelLabel(ours.framework, r.ours.rating),
       theirLabel: r.theirs.rating === null ? 'Not rated' : levelLabel(theirs.framework, r.theirs.rating),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sectionProgress } from '../../../src/domain/readiness/progress.ts';
 import { scoreAssessment } from '../../../src/domain/readiness/scoring.ts';
 import { answers, buildFramework } from '../../fixtures/readiness/build-framework.ts';
 
@@ -24,5 +25,22 @@ describe('scoring an assessment', () => {
   it('counts items at the top of the scale as strengths', () => {
     const profile = scoreAssessment(framework, answers({ a: 3, b: 4, c: 4, d: 2 }));
     expect(profile.strengths.map((s) => s.item.id)).toEqual(['b', 'c']);
+  });
+});
+
+describe('progress through the questionnaire', () => {
+  const framework = buildFramework();
+
+  it('marks a section completed only when every item is rated, in progress once anything is written', () => {
+    const progress = sectionProgress(framework, [
+      { itemId: 'a', rating: 2, evidence: '' },
+      { itemId: 'b', rating: 3, evidence: '' },
+      { itemId: 'c', rating: null, evidence: 'Thinking about it' },
+    ]);
+    expect(progress.map((p) => [p.sectionId, p.status, p.rated])).toEqual([
+      ['first', 'completed', 2],
+      ['second', 'in-progress', 0],
+    ]);
+    expect(sectionProgress(framework, [])[0]!.status).toBe('not-started');
   });
 });
