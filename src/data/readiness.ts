@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import type { PlannedAction, ActionStatus } from '../domain/readiness/action-plan.ts';
 import type { ShareGrant } from '../domain/readiness/access.ts';
@@ -35,6 +36,9 @@ export interface StoredAction extends PlannedAction {
   id: number;
   assessmentId: number;
 }
+
+/** Who made a change, for the audit log (null for the command line). */
+type Actor = AuditEntry['actor'];
 
 /** Expected refusals, returned as values for the edge to turn into answers. */
 export type WriteFailure = 'not-found' | 'locked';
@@ -187,11 +191,12 @@ export async function completeAssessment(
   id: number,
   completedAt: Date,
   plan: readonly PlannedAction[],
+  actor: Actor = null,
 ): Promise<WriteResult> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('readiness_assessments')
-      .select('status')
+      .select(['status', 'urn', 'framework_id'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -218,6 +223,13 @@ export async function completeAssessment(
         )
         .execute();
     }
+    await recordAudit(trx, {
+      actor,
+      action: 'readiness.completed',
+      subject: `readiness assessment ${id}`,
+      urn: row.urn,
+      details: { frameworkId: row.framework_id, actions: plan.length },
+    });
     return { ok: true, value: undefined } as const;
   });
 }
@@ -277,27 +289,56 @@ export async function listShares(db: Db, assessmentId: number): Promise<Share[]>
 /** Shares an assessment with a partner school or an organisation; sharing twice changes nothing. */
 export async function grantShare(
   db: Db,
-  assessmentId: number,
+  assessment: { id: number; urn: number },
   grantee: { urn: number } | { organisationId: number },
-  grantedBy: number | null,
+  actor: Actor = null,
 ): Promise<void> {
-  await db
-    .insertInto('readiness_shares')
-    .values({
-      assessment_id: assessmentId,
-      grantee_urn: 'urn' in grantee ? grantee.urn : null,
-      grantee_organisation_id: 'organisationId' in grantee ? grantee.organisationId : null,
-      granted_by: grantedBy,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const granteeUrn = 'urn' in grantee ? grantee.urn : null;
+    const granteeOrganisationId = 'organisationId' in grantee ? grantee.organisationId : null;
+    const inserted = await trx
+      .insertInto('readiness_shares')
+      .values({
+        assessment_id: assessment.id,
+        grantee_urn: granteeUrn,
+        grantee_organisation_id: granteeOrganisationId,
+        granted_by: actor?.id ?? null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return;
+    await recordAudit(trx, {
+      actor,
+      action: 'readiness.shared',
+      subject: `readiness assessment ${assessment.id}`,
+      urn: assessment.urn,
+      details: { granteeUrn, granteeOrganisationId },
+    });
+  });
 }
 
-export async function revokeShare(db: Db, assessmentId: number, shareId: number): Promise<WriteResult> {
-  const result = await db
-    .deleteFrom('readiness_shares')
-    .where('id', '=', shareId)
-    .where('assessment_id', '=', assessmentId)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n ? { ok: true, value: undefined } : { ok: false, reason: 'not-found' };
+export async function revokeShare(
+  db: Db,
+  assessment: { id: number; urn: number },
+  shareId: number,
+  actor: Actor = null,
+): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('readiness_shares')
+      .where('id', '=', shareId)
+      .where('assessment_id', '=', assessment.id)
+      .returning(['grantee_urn as granteeUrn', 'grantee_organisation_id as granteeOrganisationId'])
+      .executeTakeFirst();
+    if (!removed) return { ok: false, reason: 'not-found' } as const;
+    await recordAudit(trx, {
+      actor,
+      action: 'readiness.share-revoked',
+      subject: `readiness assessment ${assessment.id}`,
+      urn: assessment.urn,
+      details: removed,
+    });
+    return { ok: true, value: undefined } as const;
+  });
 }

@@ -39,12 +39,16 @@ describe('a school leader assesses readiness in Chromium', () => {
     await page.goto(`${server.url}/readiness`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Choose what to assess');
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').textContent())
+      .toContain('Choose what to assess');
     await expectNoAxeViolations(page);
     await page.getByLabel('Enablers of school-to-school support: a self-evaluation').check();
     await page.getByLabel('Deployment of a system leader or team').check();
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Enablers of school-to-school support');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toContain('Enablers of school-to-school support');
     await expectNoAxeViolations(page);
     await shot('task-list');
   });
@@ -62,7 +66,10 @@ describe('a school leader assesses readiness in Chromium', () => {
       const groups = page.locator('.s2s-readiness-item');
       for (let i = 0; i < (await groups.count()); i++) {
         const group = groups.nth(i);
-        const name = (await group.locator('input[type=radio]').first().getAttribute('name'))!.replace('rating-', '');
+        const name = (await group.locator('input[type=radio]').first().getAttribute('name'))!.replace(
+          'rating-',
+          '',
+        );
         await group.getByLabel(ratings[name] ?? 'Established', { exact: true }).check();
         await group.getByLabel('Evidence (optional)').fill(`Our evidence about ${name}`);
       }
@@ -103,7 +110,9 @@ describe('a school leader assesses readiness in Chromium', () => {
     await page.getByRole('button', { name: 'Save the action' }).click();
     await expect.poll(() => main.textContent()).toContain('Deputy headteacher');
 
-    await page.getByRole('link', { name: 'Share this assessment with a partner school or organisation' }).click();
+    await page
+      .getByRole('link', { name: 'Share this assessment with a partner school or organisation' })
+      .click();
     await expectNoAxeViolations(page);
 
     await page.goto(`${server.url}/readiness`);

@@ -13,6 +13,8 @@ import {
   updateAction,
 } from '../../src/data/readiness.ts';
 import type { PlannedAction } from '../../src/domain/readiness/action-plan.ts';
+import { listAudit } from '../../src/data/audit.ts';
+import { createOrganisation } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
@@ -123,20 +125,35 @@ describe('storing readiness assessments', () => {
 
   it('shares an assessment with a partner school or an organisation, once, until revoked', async () => {
     const id = await start();
-    await grantShare(t.db, id, { urn: PARTNER }, null);
-    await grantShare(t.db, id, { urn: PARTNER }, null);
-    await grantShare(t.db, id, { organisationId: 7 }, null);
+    await grantShare(t.db, { id, urn: OWN }, { urn: PARTNER });
+    await grantShare(t.db, { id, urn: OWN }, { urn: PARTNER });
+    const organisationId = await createOrganisation(t.db, { name: 'Leeds City Council' });
+    await grantShare(t.db, { id, urn: OWN }, { organisationId });
     const { shares } = (await findAssessment(t.db, id))!;
     expect(shares.map((s) => [s.granteeUrn, s.granteeOrganisationId, s.granteeName])).toEqual([
       [PARTNER, null, `School ${PARTNER}`],
-      [null, 7, null],
+      [null, organisationId, null],
     ]);
     expect((await listSharedWith(t.db, { urns: [PARTNER], organisationIds: [] })).map((a) => a.id)).toEqual([
       id,
     ]);
-    expect((await listSharedWith(t.db, { urns: [], organisationIds: [7] })).map((a) => a.id)).toEqual([id]);
-    expect(await listSharedWith(t.db, { urns: [OTHER], organisationIds: [8] })).toEqual([]);
-    await revokeShare(t.db, id, shares[0]!.id);
+    expect(
+      (await listSharedWith(t.db, { urns: [], organisationIds: [organisationId] })).map((a) => a.id),
+    ).toEqual([id]);
+    expect(await listSharedWith(t.db, { urns: [OTHER], organisationIds: [organisationId + 1] })).toEqual([]);
+    await revokeShare(t.db, { id, urn: OWN }, shares[0]!.id);
     expect(await listSharedWith(t.db, { urns: [PARTNER], organisationIds: [] })).toEqual([]);
+    const audit = await listAudit(t.db, { urn: OWN, limit: 10, offset: 0 });
+    expect(audit.items.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['readiness.shared', 'readiness.shared', 'readiness.share-revoked']),
+    );
+    expect(audit.items.filter((a) => a.action === 'readiness.shared')).toHaveLength(2);
+  });
+
+  it('keeps a school’s assessments when the school leaves the registry', async () => {
+    const id = await start();
+    await t.db.deleteFrom('schools').where('urn', '=', OWN).execute();
+    expect(await findAssessment(t.db, id)).toMatchObject({ urn: OWN, schoolName: `URN ${OWN}` });
+    await insertSchool(t.db, { urn: OWN });
   });
 });

@@ -48,7 +48,11 @@ describe('readiness pages and API', () => {
         fields[`rating-${item}`] = low.has(item) ? '1' : '4';
         fields[`evidence-${item}`] = `Evidence on ${item}`;
       }
-      const response = await post(member, `/readiness/assessments/${assessmentId}/sections/${section}`, fields);
+      const response = await post(
+        member,
+        `/readiness/assessments/${assessmentId}/sections/${section}`,
+        fields,
+      );
       expect(response.statusCode).toBe(303);
     }
   }
@@ -124,7 +128,9 @@ describe('readiness pages and API', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#rating-focus"');
-    expect(response.body).toContain('Evidence for “Why is the support needed?” must be 5,000 characters or fewer');
+    expect(response.body).toContain(
+      'Evidence for “Why is the support needed?” must be 5,000 characters or fewer',
+    );
     expect(response.body).toContain('Kept after the error');
   });
 
@@ -149,7 +155,9 @@ describe('readiness pages and API', () => {
       gaps.indexOf('Have you a culture within your school'),
     );
     expect(report.body).toContain('Cost the staff time needed');
-    const locked = await post(member, `/readiness/assessments/${id}/sections/purpose`, { 'rating-focus': '1' });
+    const locked = await post(member, `/readiness/assessments/${id}/sections/purpose`, {
+      'rating-focus': '1',
+    });
     expect(locked.statusCode).toBe(409);
   });
 
@@ -257,7 +265,10 @@ describe('readiness pages and API', () => {
       { itemId: 'client-time-and-capacity', rating: 1, evidence: 'No time set aside' },
       { itemId: 'client-exit-and-sustainability', rating: 3, evidence: '' },
     ]);
-    await post(admin, `/readiness/assessments/${client}/sharing`, { grantee: 'school', urn: String(PARTNER) });
+    await post(admin, `/readiness/assessments/${client}/sharing`, {
+      grantee: 'school',
+      urn: String(PARTNER),
+    });
     const report = await get(partner, `/readiness/assessments/${leader}/report`);
     expect(report.body).toContain(`/readiness/assessments/${leader}/compare/${client}`);
     const compare = await get(partner, `/readiness/assessments/${leader}/compare/${client}`);

@@ -15,15 +15,17 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
     '/api/readiness/frameworks',
     { schema: { tags: ['readiness'], summary: 'The readiness frameworks on hand (newest versions)' } },
     async () => {
-      const items = catalogue.current().map(({ id, version, title, summary, audience, appliesTo, sources }) => ({
-        id,
-        version,
-        title,
-        summary,
-        audience,
-        appliesTo,
-        sources,
-      }));
+      const items = catalogue
+        .current()
+        .map(({ id, version, title, summary, audience, appliesTo, sources }) => ({
+          id,
+          version,
+          title,
+          summary,
+          audience,
+          appliesTo,
+          sources,
+        }));
       return { total: items.length, limit: items.length, offset: 0, items };
     },
   );

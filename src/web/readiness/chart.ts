@@ -28,7 +28,10 @@ const PLOT_WIDTH = 560;
 const ROW = 64;
 const BAR = 24;
 
-export function barChart(sections: readonly SectionScore[], changes: readonly SectionChange[] | null): BarChart {
+export function barChart(
+  sections: readonly SectionScore[],
+  changes: readonly SectionChange[] | null,
+): BarChart {
   const previous = new Map((changes ?? []).map((c) => [c.sectionId, c.before]));
   const x = (percent: number) => PLOT_LEFT + (percent / 100) * PLOT_WIDTH;
   const bars = sections.map((s, i) => {

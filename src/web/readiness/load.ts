@@ -58,7 +58,10 @@ export async function openAssessment(
     reply.callNotFound();
     return undefined;
   }
-  const schoolWide = organisationsSharedWith(assessment.urn, await listOrganisationSchoolLinks(db, assessment.urn));
+  const schoolWide = organisationsSharedWith(
+    assessment.urn,
+    await listOrganisationSchoolLinks(db, assessment.urn),
+  );
   const grants = [
     ...assessment.shares,
     ...schoolWide.map((organisationId) => ({ granteeUrn: null, granteeOrganisationId: organisationId })),

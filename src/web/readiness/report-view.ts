@@ -1,5 +1,10 @@
 import type { Db } from '../../data/db.ts';
-import { listActions, listSchoolAssessments, listSharedWith, previousCompletedAnswers } from '../../data/readiness.ts';
+import {
+  listActions,
+  listSchoolAssessments,
+  listSharedWith,
+  previousCompletedAnswers,
+} from '../../data/readiness.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { canAnswer, canManage } from '../../domain/readiness/access.ts';
 import type { Catalogue } from '../../domain/readiness/catalogue.ts';
@@ -20,7 +25,8 @@ export async function reportView(
   user: SessionUser,
   partnershipType: PartnershipType,
 ) {
-  const previousAnswers = assessment.status === 'completed' ? await previousCompletedAnswers(db, assessment) : undefined;
+  const previousAnswers =
+    assessment.status === 'completed' ? await previousCompletedAnswers(db, assessment) : undefined;
   const report = buildReport(framework, assessment.answers, { partnershipType, previousAnswers });
   const partner = catalogue.partnerOf(framework);
   let compareWith: Array<{ id: number; schoolName: string; status: string; when: string }> = [];
@@ -57,7 +63,10 @@ export async function reportView(
     chart: barChart(report.profile.sections, report.changes),
     strengths: report.profile.strengths.map((s) => ({ ...s, label: levelLabel(framework, s.rating) })),
     gaps: report.gaps.map((g) => ({ ...g, label: levelLabel(framework, g.rating) })),
-    actions: (await listActions(db, assessment.id)).map((a) => ({ ...a, statusLabel: ACTION_STATUS_LABELS[a.status] })),
+    actions: (await listActions(db, assessment.id)).map((a) => ({
+      ...a,
+      statusLabel: ACTION_STATUS_LABELS[a.status],
+    })),
     canAnswer: canAnswer(access),
     canManage: canManage(access),
     partner,

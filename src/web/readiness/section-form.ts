@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { levelLabel, type Framework, type FrameworkItem, type FrameworkSection } from '../../domain/readiness/framework.ts';
+import {
+  levelLabel,
+  type Framework,
+  type FrameworkItem,
+  type FrameworkSection,
+} from '../../domain/readiness/framework.ts';
 import type { Answer } from '../../domain/readiness/scoring.ts';
 
 export const EVIDENCE_MAX = 5000;
@@ -18,7 +23,10 @@ export function sectionFormSchema(framework: Framework, section: FrameworkSectio
       .or(z.literal(''));
     shape[`evidence-${item.id}`] = z
       .string(`Enter the evidence for “${item.question}” as text`)
-      .max(EVIDENCE_MAX, `Evidence for “${item.question}” must be ${EVIDENCE_MAX.toLocaleString('en-GB')} characters or fewer`)
+      .max(
+        EVIDENCE_MAX,
+        `Evidence for “${item.question}” must be ${EVIDENCE_MAX.toLocaleString('en-GB')} characters or fewer`,
+      )
       .optional();
   }
   return z.object(shape).transform((form): Answer[] =>

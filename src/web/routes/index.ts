@@ -8,6 +8,7 @@ import account from './account.ts';
 import capacity from './capacity.ts';
 import health from './health.ts';
 import map from './map.ts';
+import readiness from './readiness.ts';
 import schoolSettings from './school-settings.ts';
 import schools from './schools.ts';
 
@@ -23,4 +24,5 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   capacityApi,
   map,
   matchingApi,
+  readiness,
 ];

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { listOrganisations } from '../../data/organisations.ts';
-import { grantShare, listActions, revokeShare, updateAction, type StoredAction } from '../../data/readiness.ts';
+import {
+  grantShare,
+  listActions,
+  revokeShare,
+  updateAction,
+  type StoredAction,
+} from '../../data/readiness.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { requireSignedIn } from '../auth/guards.ts';
@@ -31,7 +37,11 @@ const actionForm = z
         date.getUTCDate() === day &&
         date.getUTCMonth() === month - 1;
       if (!real) {
-        ctx.addIssue({ code: 'custom', path: ['dueOn-day'], message: 'Due date must be a real date, like 31 3 2027' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dueOn-day'],
+          message: 'Due date must be a real date, like 31 3 2027',
+        });
         return z.NEVER;
       }
       dueOn = date.toISOString().slice(0, 10);
@@ -100,7 +110,12 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/report#action-plan`, 303);
   });
 
-  async function renderSharing(reply: FastifyReply, opened: Opened, form: FormErrors = noErrors, values = {}) {
+  async function renderSharing(
+    reply: FastifyReply,
+    opened: Opened,
+    form: FormErrors = noErrors,
+    values = {},
+  ) {
     const organisations = await listOrganisations(db);
     return reply.page('readiness/sharing.njk', {
       title: 'Share this assessment',
@@ -135,17 +150,19 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const { grantee, urn, organisationId } = parsed.data;
     if (grantee === 'school') {
       const wanted = Number(urn);
-      if (!/^\d{6,7}$/.test(urn)) return fail(formError('urn', 'Enter the partner school’s URN, a 6 or 7 digit number'));
-      if (wanted === opened.assessment.urn) return fail(formError('urn', 'Enter another school’s URN, not your own'));
+      if (!/^\d{6,7}$/.test(urn))
+        return fail(formError('urn', 'Enter the partner school’s URN, a 6 or 7 digit number'));
+      if (wanted === opened.assessment.urn)
+        return fail(formError('urn', 'Enter another school’s URN, not your own'));
       if (!(await getSchoolNames(db, [wanted])).has(wanted)) {
         return fail(formError('urn', `No school has the URN ${wanted}`));
       }
-      await grantShare(db, opened.assessment.id, { urn: wanted }, request.user!.id);
+      await grantShare(db, opened.assessment, { urn: wanted }, request.user);
     } else {
       const organisations = await listOrganisations(db);
       const chosen = organisations.find((o) => String(o.id) === organisationId);
       if (!chosen) return fail(formError('organisationId', 'Choose the organisation to share with'));
-      await grantShare(db, opened.assessment.id, { organisationId: chosen.id }, request.user!.id);
+      await grantShare(db, opened.assessment, { organisationId: chosen.id }, request.user);
     }
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/sharing`, 303);
   });
@@ -155,7 +172,7 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     if (!opened) return reply;
     const shareId = Number((request.params as { shareId: string }).shareId);
     if (!Number.isSafeInteger(shareId)) return reply.callNotFound();
-    const result = await revokeShare(db, opened.assessment.id, shareId);
+    const result = await revokeShare(db, opened.assessment, shareId, request.user);
     if (!result.ok) return reply.callNotFound();
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/sharing`, 303);
   });

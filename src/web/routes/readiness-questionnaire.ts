@@ -89,7 +89,10 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       return renderHub(
         user,
         reply,
-        { errors: [{ text: problem.text, href: `#${problem.field}` }], fieldErrors: { [problem.field]: { text: problem.text } } },
+        {
+          errors: [{ text: problem.text, href: `#${problem.field}` }],
+          fieldErrors: { [problem.field]: { text: problem.text } },
+        },
         body,
       );
     }
@@ -181,7 +184,8 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     if (!result.ok) {
       reply.code(409);
       return reply.page('errors/400.njk', {
-        message: 'This assessment has been completed, so its answers can no longer be changed. Start a new one to record changes.',
+        message:
+          'This assessment has been completed, so its answers can no longer be changed. Start a new one to record changes.',
       });
     }
     const index = framework.sections.findIndex((s) => s.id === sectionId);
@@ -191,11 +195,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     return reply.redirect(`${base}/sections/${next.id}`, 303);
   });
 
-  async function renderCheck(
-    opened: Opened,
-    reply: FastifyReply,
-    errors: FormErrors['errors'] = [],
-  ) {
+  async function renderCheck(opened: Opened, reply: FastifyReply, errors: FormErrors['errors'] = []) {
     const { assessment, framework } = opened;
     const answers = answersByItem(assessment.answers);
     return reply.page('readiness/check.njk', {
@@ -239,7 +239,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const plan = planFromGaps(rankGaps(framework, assessment.answers, assessment.partnershipType), {
       startedOn: isoDay(now),
     });
-    const result = await completeAssessment(db, assessment.id, now, plan);
+    const result = await completeAssessment(db, assessment.id, now, plan, request.user);
     if (!result.ok && result.reason === 'not-found') return reply.callNotFound();
     return reply.redirect(`/readiness/assessments/${assessment.id}/report`, 303);
   });

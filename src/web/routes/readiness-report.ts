@@ -19,7 +19,8 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     if (!opened) return reply;
     const query = reportQuery.safeParse(request.query);
     const asked = query.success ? query.data.type : undefined;
-    const type = asked && opened.framework.appliesTo.includes(asked) ? asked : opened.assessment.partnershipType;
+    const type =
+      asked && opened.framework.appliesTo.includes(asked) ? asked : opened.assessment.partnershipType;
     return reply.page(
       'readiness/report.njk',
       await reportView(deps.db, deps.catalogue, opened, request.user!, type),
