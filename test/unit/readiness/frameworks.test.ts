@@ -21,7 +21,7 @@ async function problemsLoading(dir: string): Promise<string[]> {
 }
 
 describe('the shipped readiness frameworks', () => {
-  it('load and include Estyn’s ten questions, the enablers and the deployment pair', async () => {
+  it('load and include Estyn’s ten questions, the enablers, the deployment pair and the peer-review check', async () => {
     const catalogue = await loadFrameworks();
     expect(catalogue.current().map((f) => f.id)).toEqual(
       expect.arrayContaining([
@@ -29,6 +29,7 @@ describe('the shipped readiness frameworks', () => {
         'partnership-enablers',
         'deployment-system-leader',
         'deployment-client-school',
+        'peer-review-readiness',
       ]),
     );
     expect(allItems(catalogue.find('estyn-ten-questions')!)).toHaveLength(10);
