@@ -3,6 +3,7 @@ import type { Inspection, Performance, School } from '../domain/school.ts';
 import type { CensusFigures } from '../ingest/census.ts';
 import type { SchoolLink } from '../ingest/links.ts';
 import type { Database } from './schema.ts';
+import type { SchoolsTable } from './tables/registry.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -60,42 +61,54 @@ const SCHOOL_COLUMNS = [
   'synthetic',
 ] as const;
 
+/** A column written from arrays: its name, its PostgreSQL type and how to read it from a record. */
+type ArrayColumn<T> = [name: string, type: string, value: (record: T) => unknown];
+
+/**
+ * `SELECT * FROM unnest($1::type[], $2::type[], …)`: a batch as one array per column, so a batch
+ * of any size is a statement of a few parameters, which PostgreSQL parses and plans at once.
+ */
+function unnest<T>(records: T[], columns: ArrayColumn<T>[]) {
+  const arrays = columns.map(([, type, value]) => sql`${records.map(value)}::${sql.raw(type)}[]`);
+  return sql`select * from unnest(${sql.join(arrays)})`;
+}
+
+const SCHOOL_ARRAYS: ArrayColumn<School>[] = [
+  ['urn', 'integer', (s) => s.urn],
+  ['name', 'text', (s) => s.name],
+  ['type_name', 'text', (s) => s.typeName],
+  ['type_group', 'text', (s) => s.typeGroup],
+  ['open', 'boolean', (s) => s.open],
+  ['status_name', 'text', (s) => s.statusName],
+  ['phase', 'text', (s) => s.phase],
+  ['statutory_low_age', 'integer', (s) => s.statutoryLowAge],
+  ['statutory_high_age', 'integer', (s) => s.statutoryHighAge],
+  ['country', 'text', (s) => s.country],
+  ['la_code', 'text', (s) => s.localAuthority?.code ?? null],
+  ['la_name', 'text', (s) => s.localAuthority?.name ?? null],
+  ['region_code', 'text', (s) => s.region?.code ?? null],
+  ['region_name', 'text', (s) => s.region?.name ?? null],
+  ['constituency_code', 'text', (s) => s.constituency?.code ?? null],
+  ['constituency_name', 'text', (s) => s.constituency?.name ?? null],
+  ['town', 'text', (s) => s.town],
+  ['postcode', 'text', (s) => s.postcode],
+  ['lat', 'float8', (s) => s.location?.lat ?? null],
+  ['lon', 'float8', (s) => s.location?.lon ?? null],
+  ['pupils', 'integer', (s) => s.pupils],
+  ['fsm_percent', 'float8', (s) => s.fsmPercent],
+  ['sen_percent', 'float8', (s) => s.senPercent],
+  ['urban_rural', 'text', (s) => s.urbanRural],
+  ['trust', 'text', (s) => s.trust],
+];
+
+/** Adds or updates schools; EAL comes from the school census, so a GIAS import leaves it as it was. */
 export async function upsertSchools(db: Executor, schools: School[], synthetic: boolean): Promise<UpsertCounts> {
   if (schools.length === 0) return { inserted: 0, updated: 0 };
+  const columns: ArrayColumn<School>[] = [...SCHOOL_ARRAYS, ['synthetic', 'boolean', () => synthetic]];
   const rows = await db
     .insertInto('schools')
-    .values(
-      schools.map((s) => ({
-        urn: s.urn,
-        name: s.name,
-        type_name: s.typeName,
-        type_group: s.typeGroup,
-        open: s.open,
-        status_name: s.statusName,
-        phase: s.phase,
-        statutory_low_age: s.statutoryLowAge,
-        statutory_high_age: s.statutoryHighAge,
-        country: s.country,
-        la_code: s.localAuthority?.code ?? null,
-        la_name: s.localAuthority?.name ?? null,
-        region_code: s.region?.code ?? null,
-        region_name: s.region?.name ?? null,
-        constituency_code: s.constituency?.code ?? null,
-        constituency_name: s.constituency?.name ?? null,
-        town: s.town,
-        postcode: s.postcode,
-        lat: s.location?.lat ?? null,
-        lon: s.location?.lon ?? null,
-        pupils: s.pupils,
-        fsm_percent: s.fsmPercent,
-        // EAL comes from the school census, so a GIAS import leaves it as it was.
-        eal_percent: null,
-        sen_percent: s.senPercent,
-        urban_rural: s.urbanRural,
-        trust: s.trust,
-        synthetic,
-      })),
-    )
+    .columns(columns.map(([name]) => name as keyof SchoolsTable))
+    .expression(unnest(schools, columns))
     .onConflict((oc) =>
       oc
         .column('urn')
