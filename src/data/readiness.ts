@@ -3,7 +3,7 @@ import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import type { PlannedAction, ActionStatus } from '../domain/readiness/action-plan.ts';
 import type { ShareGrant } from '../domain/readiness/access.ts';
-import type { PartnershipType } from '../domain/readiness/partnership-type.ts';
+import type { PartnershipType } from '../domain/partnerships/model.ts';
 import type { Answer } from '../domain/readiness/scoring.ts';
 
 export interface Assessment {

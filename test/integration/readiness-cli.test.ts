@@ -26,7 +26,7 @@ describe('s2s readiness export', () => {
       urn: 300001,
       frameworkId: 'estyn-ten-questions',
       frameworkVersion: 1,
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
       startedBy: null,
     });
     await saveAnswers(t.db, id, [

@@ -38,7 +38,7 @@ describe('storing readiness assessments', () => {
       urn: OWN,
       frameworkId,
       frameworkVersion: 1,
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
       startedBy: null,
     });
 

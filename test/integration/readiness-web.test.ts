@@ -94,7 +94,7 @@ describe('readiness pages and API', () => {
     const response = await post(member, '/readiness/assessments', {
       urn: String(OTHER),
       frameworkId: 'estyn-ten-questions',
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Choose a school you are a member of');
@@ -104,7 +104,7 @@ describe('readiness pages and API', () => {
     const started = await post(member, '/readiness/assessments', {
       urn: String(OWN),
       frameworkId: 'estyn-ten-questions',
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
     });
     expect(started.statusCode).toBe(303);
     id = Number(started.headers.location!.split('/').pop());
@@ -204,7 +204,7 @@ describe('readiness pages and API', () => {
       urn: OWN,
       frameworkId: 'partnership-enablers',
       frameworkVersion: 1,
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
       startedBy: null,
     });
     expect((await get(partner, `/readiness/assessments/${draft}/report`)).statusCode).toBe(404);

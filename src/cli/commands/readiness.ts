@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findAssessment, listActions, previousCompletedAnswers } from '../../data/readiness.ts';
 import { answersCsv, exportDocument } from '../../domain/readiness/export.ts';
-import { PARTNERSHIP_TYPE_LABELS } from '../../domain/readiness/partnership-type.ts';
+import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { loadFrameworks } from '../../ingest/readiness-frameworks.ts';
 import { output, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PlannedAction } from './action-plan.ts';
 import { levelLabel, type Framework } from './framework.ts';
-import type { PartnershipType } from './partnership-type.ts';
+import type { PartnershipType } from '../partnerships/model.ts';
 import { answerRows, buildReport, CSV_COLUMNS } from './report.ts';
 import type { Answer } from './scoring.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNERSHIP_TYPES } from './partnership-type.ts';
+import { PARTNERSHIP_TYPES } from '../partnerships/model.ts';
 
 /**
  * A readiness framework is data, not code: a versioned set of sections and items with an answer

@@ -1,5 +1,5 @@
 import { allItems, type Emphasis, type Framework, type FrameworkItem } from './framework.ts';
-import type { PartnershipType } from './partnership-type.ts';
+import type { PartnershipType } from '../partnerships/model.ts';
 import { answersByItem, ratingOf, type Answer } from './scoring.ts';
 
 export interface Gap {

@@ -1,6 +1,6 @@
 import { levelLabel, type Framework } from './framework.ts';
 import { rankGaps, type Gap } from './gaps.ts';
-import type { PartnershipType } from './partnership-type.ts';
+import type { PartnershipType } from '../partnerships/model.ts';
 import { answersByItem, ratingOf, scoreAssessment, type Answer, type Profile } from './scoring.ts';
 
 export interface SectionChange {

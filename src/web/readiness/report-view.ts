@@ -9,7 +9,7 @@ import { ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { canAnswer, canManage } from '../../domain/readiness/access.ts';
 import type { Catalogue } from '../../domain/readiness/catalogue.ts';
 import { levelLabel } from '../../domain/readiness/framework.ts';
-import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/readiness/partnership-type.ts';
+import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/partnerships/model.ts';
 import { buildReport } from '../../domain/readiness/report.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { barChart } from './chart.ts';

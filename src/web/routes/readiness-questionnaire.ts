@@ -11,7 +11,7 @@ import { getSchoolNames } from '../../data/school-names.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { planFromGaps } from '../../domain/readiness/action-plan.ts';
 import { rankGaps } from '../../domain/readiness/gaps.ts';
-import { PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS } from '../../domain/readiness/partnership-type.ts';
+import { PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { sectionProgress } from '../../domain/readiness/progress.ts';
 import { answersByItem, scoreAssessment, type Answer } from '../../domain/readiness/scoring.ts';
 import { requireSignedIn } from '../auth/guards.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { answersCsv } from '../../domain/readiness/export.ts';
 import { levelLabel } from '../../domain/readiness/framework.ts';
 import { comparePair } from '../../domain/readiness/pairing.ts';
-import { PARTNERSHIP_TYPES } from '../../domain/readiness/partnership-type.ts';
+import { PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
 import { requireSignedIn } from '../auth/guards.ts';
 import { openAssessment, type ReadinessDeps } from '../readiness/load.ts';
 import { reportView } from '../readiness/report-view.ts';

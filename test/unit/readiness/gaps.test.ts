@@ -23,7 +23,7 @@ describe('ranking gaps', () => {
   });
 
   it('applies a section’s emphasis to its items for the partnership type it names', () => {
-    const gaps = rankGaps(framework, rated, 'peer');
+    const gaps = rankGaps(framework, rated, 'peer-to-peer');
     expect(gaps.map((g) => [g.item.id, g.weight])).toEqual([
       ['a', 1],
       ['c', 1.5],
@@ -33,7 +33,11 @@ describe('ranking gaps', () => {
   });
 
   it('offers the framework’s next step for each gap', () => {
-    expect(rankGaps(framework, rated, 'peer').map((g) => g.nextStep)).toEqual(['Do A.', 'Do C.', 'Do B.']);
+    expect(rankGaps(framework, rated, 'peer-to-peer').map((g) => g.nextStep)).toEqual([
+      'Do A.',
+      'Do C.',
+      'Do B.',
+    ]);
   });
 });
 
@@ -53,8 +57,8 @@ describe('the action plan from gaps', () => {
   });
 
   it('refuses a start date that is not a date', () => {
-    expect(() => planFromGaps(rankGaps(framework, answers({ a: 1 }), 'peer'), { startedOn: 'soon' })).toThrow(
-      /startedOn must be a date/,
-    );
+    expect(() =>
+      planFromGaps(rankGaps(framework, answers({ a: 1 }), 'peer-to-peer'), { startedOn: 'soon' }),
+    ).toThrow(/startedOn must be a date/);
   });
 });

@@ -16,7 +16,7 @@ describe('the readiness report', () => {
 
   it('shows the change in each section since the previous completed assessment', () => {
     const report = buildReport(framework, answers({ a: 4, b: 4, c: 2, d: 2 }), {
-      partnershipType: 'peer',
+      partnershipType: 'peer-to-peer',
       previousAnswers: answers({ a: 1, b: 1, c: 2, d: 2 }),
     });
     expect(report.changes!.map((c) => [c.sectionId, c.before, c.now, c.change])).toEqual([
