@@ -18,7 +18,11 @@ import type {
   StaffMember,
   SystemLeaderDesignation,
 } from '../domain/partnerships/model.ts';
+import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
+
+/** Who did it, for the audit log, written in the same transaction as the change. */
+type Actor = AuditEntry['actor'];
 
 export interface NewPartnership {
   title: string;
@@ -27,6 +31,7 @@ export interface NewPartnership {
   invited: { urn: number; role: MemberRole }[];
   createdBy: number;
   at: string;
+  actor?: Actor;
 }
 
 /** A proposal from one school to others, with its first event, in one transaction. */
@@ -57,6 +62,13 @@ export async function createPartnership(db: Db, input: NewPartnership): Promise<
         reason: null,
       })
       .execute();
+    await recordAudit(trx, {
+      actor: input.actor ?? null,
+      action: 'partnership.proposed',
+      subject: `partnership ${id}`,
+      urn: input.proposer.urn,
+      details: { title: input.title, invited: input.invited.map((m) => m.urn) },
+    });
     return id;
   });
 }
@@ -340,7 +352,13 @@ async function recordEvent(trx: Db, id: number, event: LifecycleEvent): Promise<
  * Applies a lifecycle change decided by the domain, only if nobody changed the status in the
  * meantime (false otherwise), with its event, in one transaction.
  */
-export async function applyTransition(db: Db, id: number, from: PartnershipStatus, t: Transition): Promise<boolean> {
+export async function applyTransition(
+  db: Db,
+  id: number,
+  from: PartnershipStatus,
+  t: Transition,
+  actor: Actor = null,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('partnerships')
@@ -350,11 +368,22 @@ export async function applyTransition(db: Db, id: number, from: PartnershipStatu
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await recordEvent(trx, id, t.event);
+    await recordAudit(trx, {
+      actor,
+      action: `partnership.${t.event.kind}`,
+      subject: `partnership ${id}`,
+      details: { from, to: t.status, ...(t.endReason ? { reason: t.endReason } : {}) },
+    });
     return true;
   });
 }
 
-export async function applyInvitationAnswer(db: Db, id: number, answer: InvitationAnswer): Promise<boolean> {
+export async function applyInvitationAnswer(
+  db: Db,
+  id: number,
+  answer: InvitationAnswer,
+  actor: Actor = null,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('partnership_members')
@@ -369,15 +398,34 @@ export async function applyInvitationAnswer(db: Db, id: number, answer: Invitati
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await recordEvent(trx, id, answer.event);
+    await recordAudit(trx, {
+      actor,
+      action: `partnership.${answer.event.kind}`,
+      subject: `partnership ${id}`,
+      urn: answer.member.urn,
+    });
     return true;
   });
 }
 
-export async function listEvents(db: Db, id: number): Promise<(LifecycleEvent & { schoolName: string | null })[]> {
+export type RecordedEvent = LifecycleEvent & { schoolName: string | null; byName: string | null };
+
+export async function listEvents(db: Db, id: number): Promise<RecordedEvent[]> {
   const rows = await db
     .selectFrom('partnership_events as e')
     .leftJoin('schools as s', 's.urn', 'e.urn')
-    .select(['e.kind', 'e.from_status', 'e.to_status', 'e.urn', 'e.by_user_id', 'e.at', 'e.reason', 's.name'])
+    .leftJoin('users as u', 'u.id', 'e.by_user_id')
+    .select([
+      'e.kind',
+      'e.from_status',
+      'e.to_status',
+      'e.urn',
+      'e.by_user_id',
+      'e.at',
+      'e.reason',
+      's.name',
+      'u.name as byName',
+    ])
     .where('e.partnership_id', '=', id)
     .orderBy('e.at')
     .orderBy('e.id')
@@ -391,5 +439,19 @@ export async function listEvents(db: Db, id: number): Promise<(LifecycleEvent & 
     at: new Date(r.at).toISOString(),
     reason: r.reason,
     schoolName: r.name,
+    byName: r.byName,
   }));
+}
+
+/** Schools that share their records with any of these organisations (their officers read them). */
+export async function schoolsSharingWith(db: Db, organisationIds: number[]): Promise<number[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisation_schools')
+    .select('urn')
+    .distinct()
+    .where('organisation_id', 'in', organisationIds)
+    .where('shares_records', '=', true)
+    .execute();
+  return rows.map((r) => r.urn);
 }

@@ -1,0 +1,69 @@
+import type { RecordedEvent } from '../../data/partnerships.ts';
+import { EVENT_LABELS } from '../../domain/partnerships/lifecycle.ts';
+import { isOverdue } from '../../domain/partnerships/actions.ts';
+import {
+  ACTION_STATUS_LABELS,
+  FOCUS_AREA_LABELS,
+  MEMBER_ROLE_LABELS,
+  PARTNERSHIP_STATUS_LABELS,
+  PARTNERSHIP_TYPE_LABELS,
+  type Action,
+  type Member,
+  type Partnership,
+  type PartnershipStatus,
+} from '../../domain/partnerships/model.ts';
+import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
+import type { Objective } from '../../domain/partnerships/model.ts';
+
+const STATUS_COLOURS: Record<PartnershipStatus, string> = {
+  proposed: 'govuk-tag--yellow',
+  agreed: 'govuk-tag--blue',
+  active: 'govuk-tag--green',
+  reviewing: 'govuk-tag--purple',
+  closed: 'govuk-tag--grey',
+};
+
+export function statusTag(p: Pick<Partnership, 'status' | 'closure'>) {
+  const text =
+    p.status === 'closed'
+      ? p.closure === 'ended-early'
+        ? 'Closed: ended early'
+        : 'Closed: completed'
+      : PARTNERSHIP_STATUS_LABELS[p.status];
+  return { text, classes: STATUS_COLOURS[p.status] };
+}
+
+const INVITATION_TEXT: Record<Member['invitation'], string> = {
+  proposer: 'Proposed the partnership',
+  invited: 'Invited, not yet answered',
+  accepted: 'Accepted',
+  declined: 'Declined',
+};
+
+export const memberLine = (m: Member) => `${m.name} (URN ${m.urn}): ${MEMBER_ROLE_LABELS[m.role]}. ${INVITATION_TEXT[m.invitation]}`;
+
+export function describe(p: Partnership) {
+  return {
+    typeLabel: PARTNERSHIP_TYPE_LABELS[p.type],
+    focusLabels: p.focusAreas.map((f) => FOCUS_AREA_LABELS[f]),
+    status: statusTag(p),
+    memberLines: p.members.map(memberLine),
+  };
+}
+
+export const measureLabel = (o: Objective) =>
+  o.measure === 'custom' ? (o.customMeasureName ?? 'Recorded by the partnership') : REGISTRY_MEASURE_INFO[o.measure].label;
+
+export function actionRows(actions: Action[], today: string) {
+  return actions.map((a) => ({
+    ...a,
+    overdue: isOverdue(a, today),
+    statusLabel: ACTION_STATUS_LABELS[a.status],
+  }));
+}
+
+export const eventRows = (events: RecordedEvent[]) =>
+  events.map((e) => ({
+    ...e,
+    label: EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
+  }));
