@@ -9,6 +9,8 @@ import capacity from './capacity.ts';
 import health from './health.ts';
 import map from './map.ts';
 import readiness from './readiness.ts';
+import partnershipForms from './partnership-forms.ts';
+import partnerships from './partnerships.ts';
 import schoolSettings from './school-settings.ts';
 import schools from './schools.ts';
 
@@ -25,4 +27,6 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   map,
   matchingApi,
   readiness,
+  partnerships,
+  partnershipForms,
 ];

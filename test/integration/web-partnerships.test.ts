@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { insertSchool } from '../helpers/schools.ts';
+
+const LEAD = 130001;
+const PARTNER = 130002;
+const OTHER = 130003;
+
+const form = (fields: Record<string, string | string[]>, csrf: string) => {
+  const body = new URLSearchParams({ _csrf: csrf });
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return body.toString();
+};
+
+describe('a partnership through the web', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let lead: SignedIn;
+  let leadMember: SignedIn;
+  let partner: SignedIn;
+  let other: SignedIn;
+  let stranger: SignedIn;
+  let officer: SignedIn;
+  let unsharedOfficer: SignedIn;
+  let id: number;
+
+  const post = (who: SignedIn, url: string, fields: Record<string, string | string[]>) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(fields, who.csrfToken),
+    });
+  const get = (who: SignedIn | null, url: string) => app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await insertSchool(t.db, { urn: LEAD, name: 'Ash Primary' });
+    await insertSchool(t.db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(t.db, { urn: OTHER, name: 'Cedar Primary' });
+    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
+    lead = await signIn(app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
+    leadMember = await signIn(app, t.db, { schools: [{ urn: LEAD, role: 'member' }] });
+    partner = await signIn(app, t.db, { name: 'Partner Head', schools: [{ urn: PARTNER, role: 'admin' }] });
+    other = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    stranger = await signIn(app, t.db, {});
+    const shared = await createOrganisation(t.db, { name: 'Leeds LA', schools: [{ urn: LEAD, sharesRecords: true }] });
+    const unshared = await createOrganisation(t.db, { name: 'Other LA', schools: [{ urn: PARTNER, sharesRecords: false }] });
+    officer = await signIn(app, t.db, { organisations: [shared] });
+    unsharedOfficer = await signIn(app, t.db, { organisations: [unshared] });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('offers the proposal form prefilled from a match', async () => {
+    const res = await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`value="${PARTNER}"`);
+    expect(res.body).toContain('Working with Birch Primary');
+  });
+
+  it('keeps what was typed and names each problem when a proposal is wrong', async () => {
+    const res = await post(lead, '/partnerships', { title: 'Reading together', partnerUrn: '12', proposerUrn: String(LEAD) });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('There is a problem');
+    expect(res.body).toContain('Choose the type of partnership');
+    expect(res.body).toContain('The URN of the partner school must be 5 to 7 digits');
+    expect(res.body).toContain('value="Reading together"');
+  });
+
+  it('refuses to propose for a school the user does not administer', async () => {
+    const res = await post(leadMember, '/partnerships', {
+      title: 'x', type: 'peer-to-peer', proposerUrn: String(LEAD), proposerRole: 'reciprocal', partnerUrn: String(PARTNER), partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('You can only propose a partnership for a school you administer');
+  });
+
+  it('creates the proposal and shows its set-up task list', async () => {
+    const res = await post(lead, '/partnerships', {
+      title: 'Reading together', type: 'peer-to-peer', proposerUrn: String(LEAD), proposerRole: 'reciprocal', partnerUrn: String(PARTNER), partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(303);
+    id = Number(res.headers.location!.split('/').pop());
+    const page = await get(lead, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Set up the partnership');
+    expect(page.body).toContain('Invited, not yet answered');
+  });
+
+  it('lets every taking-part school plan, keeping input on errors', async () => {
+    const bad = await post(lead, `/partnerships/${id}/plan/focus`, { need: 'Reading has fallen' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose at least one focus area');
+    expect(bad.body).toContain('Reading has fallen');
+    const good = await post(lead, `/partnerships/${id}/plan/focus`, {
+      focusAreas: ['literacy', 'teaching-and-learning'], need: 'Reading has fallen for three years', priorities: 'School plan priority 1',
+    });
+    expect(good.statusCode).toBe(303);
+  });
+
+  it('shows an invited school only the invitation, and strangers nothing', async () => {
+    const invited = await get(partner, `/partnerships/${id}`);
+    expect(invited.statusCode).toBe(200);
+    expect(invited.body).toContain('Will Birch Primary join this partnership?');
+    expect(invited.body).not.toContain('Reading has fallen for three years');
+    expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);
+    expect((await get(partner, `/partnerships/${id}/plan/focus`)).statusCode).toBe(403);
+    for (const who of [other, stranger, unsharedOfficer]) {
+      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(403);
+      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(403);
+    }
+    const anonymous = await get(null, `/partnerships/${id}`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('lets an officer of an organisation the lead shares with read, but not change', async () => {
+    const page = await get(officer, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Reading together');
+    expect((await post(officer, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' })).statusCode).toBe(403);
+  });
+
+  it('refuses an answer from someone who is not the invited school’s admin', async () => {
+    expect((await post(other, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' })).statusCode).toBe(403);
+    expect((await post(lead, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' })).statusCode).toBe(403);
+  });
+
+  it('takes the partner’s acceptance, after which it sees the plan', async () => {
+    const res = await post(partner, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' });
+    expect(res.statusCode).toBe(303);
+    const page = await get(partner, `/partnerships/${id}/check`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Reading has fallen for three years');
+  });
+
+  it('will not agree an incomplete plan, and says why', async () => {
+    const res = await post(lead, `/partnerships/${id}/agree`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Complete every section of the set-up before agreeing the partnership');
+  });
+});
