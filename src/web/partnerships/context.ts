@@ -2,7 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../data/db.ts';
 import { getPartnership, schoolsSharingWith } from '../../data/partnerships.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import { canSteer, partnershipAccess, type PartnershipAccess, type Viewer } from '../../domain/partnerships/access.ts';
+import {
+  canSteer,
+  partnershipAccess,
+  type PartnershipAccess,
+  type Viewer,
+} from '../../domain/partnerships/access.ts';
 import type { Partnership } from '../../domain/partnerships/model.ts';
 import { forbid } from '../auth/guards.ts';
 

@@ -23,8 +23,11 @@ export interface FormPage {
   submit: string;
 }
 
-export const options = <T extends string>(values: readonly T[], labels: Record<T, string>, hints?: Record<T, string>) =>
-  values.map((value) => ({ value, text: labels[value], ...(hints ? { hint: hints[value] } : {}) }));
+export const options = <T extends string>(
+  values: readonly T[],
+  labels: Record<T, string>,
+  hints?: Record<T, string>,
+) => values.map((value) => ({ value, text: labels[value], ...(hints ? { hint: hints[value] } : {}) }));
 
 /** The raw values of a form as the user typed them: dates as their three parts, lists as arrays. */
 export function formValues(fields: Field[], body: unknown): Record<string, unknown> {
@@ -33,7 +36,11 @@ export function formValues(fields: Field[], body: unknown): Record<string, unkno
   const values: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.kind === 'date') {
-      values[f.name] = { day: text(b[`${f.name}-day`]), month: text(b[`${f.name}-month`]), year: text(b[`${f.name}-year`]) };
+      values[f.name] = {
+        day: text(b[`${f.name}-day`]),
+        month: text(b[`${f.name}-month`]),
+        year: text(b[`${f.name}-year`]),
+      };
     } else if (f.kind === 'checkboxes') {
       values[f.name] = asList(b[f.name]).map(String);
     } else {
@@ -50,7 +57,14 @@ export const dateParts = (iso: string | null) =>
     : { day: '', month: '', year: '' };
 
 export const required = (message: string, max = 5000) =>
-  z.string().trim().min(1, message).max(max, `${message.replace(/^Enter /, '').replace(/^./, (c) => c.toUpperCase())} must be ${max} characters or fewer`);
+  z
+    .string()
+    .trim()
+    .min(1, message)
+    .max(
+      max,
+      `${message.replace(/^Enter /, '').replace(/^./, (c) => c.toUpperCase())} must be ${max} characters or fewer`,
+    );
 
 export const optional = (max = 5000) =>
   z
@@ -64,9 +78,15 @@ export const numberField = (name: string, { optional: isOptional = false, min = 
     .string()
     .trim()
     .refine((v) => isOptional || v !== '', `Enter ${name}`)
-    .refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), `${name.replace(/^./, (c) => c.toUpperCase())} must be a number, like 12 or 12.5`)
+    .refine(
+      (v) => v === '' || /^-?\d+(\.\d+)?$/.test(v),
+      `${name.replace(/^./, (c) => c.toUpperCase())} must be a number, like 12 or 12.5`,
+    )
     .transform((v) => (v === '' ? null : Number(v)))
-    .refine((v) => v === null || v >= min, `${name.replace(/^./, (c) => c.toUpperCase())} must be ${min} or more`);
+    .refine(
+      (v) => v === null || v >= min,
+      `${name.replace(/^./, (c) => c.toUpperCase())} must be ${min} or more`,
+    );
 
 export const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.enum(values, { error: message });
@@ -90,7 +110,10 @@ export const dateField = (label: string, { optional: isOptional = false } = {}) 
         date.getUTCMonth() === month - 1 &&
         date.getUTCDate() === day;
       if (!real) {
-        ctx.addIssue({ code: 'custom', message: `${label.replace(/^(the|a|an) /, '').replace(/^./, (c) => c.toUpperCase())} must be a real date` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label.replace(/^(the|a|an) /, '').replace(/^./, (c) => c.toUpperCase())} must be a real date`,
+        });
         return null;
       }
       return date.toISOString().slice(0, 10);

@@ -25,7 +25,16 @@ import {
   participants,
   type Partnership,
 } from '../../domain/partnerships/model.ts';
-import { choice, dateField, dateParts, numberField, optional, options, required, type FormPage } from './fields.ts';
+import {
+  choice,
+  dateField,
+  dateParts,
+  numberField,
+  optional,
+  options,
+  required,
+  type FormPage,
+} from './fields.ts';
 import { measureLabel, memberLine } from './presenters.ts';
 
 /** A table of what a list section already holds, each row with where to post its removal. */
@@ -50,7 +59,12 @@ export interface PlanSection {
   /** What the form shows before the user types (scalar sections show what is saved). */
   initial(p: Partnership): Record<string, unknown>;
   /** Saves; returns a field error (name and message) when the data is valid but refused. */
-  save(db: Db, p: Partnership, data: never, ctx: SaveContext): Promise<{ field: string; message: string } | null>;
+  save(
+    db: Db,
+    p: Partnership,
+    data: never,
+    ctx: SaveContext,
+  ): Promise<{ field: string; message: string } | null>;
   existing?(p: Partnership): Existing;
   /** Lists stay on their page to add another; the rest return to the task list. */
   addsToList: boolean;
@@ -59,7 +73,8 @@ export interface PlanSection {
 }
 
 const base = (p: Partnership) => `/partnerships/${p.id}`;
-const pounds = (n: number) => `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const pounds = (n: number) =>
+  `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 const schools: PlanSection = {
   addsToList: true,
@@ -91,8 +106,10 @@ const schools: PlanSection = {
     })),
   }),
   async save(db, p, data: { urn: number; role: (typeof MEMBER_ROLES)[number] }) {
-    if (p.members.some((m) => m.urn === data.urn)) return { field: 'urn', message: 'That school is already in this partnership' };
-    if (!(await getSchoolNames(db, [data.urn])).has(data.urn)) return { field: 'urn', message: `There is no school with URN ${data.urn}` };
+    if (p.members.some((m) => m.urn === data.urn))
+      return { field: 'urn', message: 'That school is already in this partnership' };
+    if (!(await getSchoolNames(db, [data.urn])).has(data.urn))
+      return { field: 'urn', message: `There is no school with URN ${data.urn}` };
     await inviteSchool(db, p.id, data.urn, data.role);
     return null;
   },
@@ -104,14 +121,31 @@ const focus: PlanSection = {
   form: () => ({
     title: 'Focus, need and priorities',
     fields: [
-      { kind: 'checkboxes', name: 'focusAreas', label: 'What will the partnership focus on?', hint: 'Select all that apply', items: options(FOCUS_AREAS, FOCUS_AREA_LABELS) },
-      { kind: 'textarea', name: 'need', label: 'Why is the support needed?', hint: 'The evidence: results, inspection findings, self-evaluation' },
-      { kind: 'textarea', name: 'priorities', label: 'How does it serve school, local and national priorities?' },
+      {
+        kind: 'checkboxes',
+        name: 'focusAreas',
+        label: 'What will the partnership focus on?',
+        hint: 'Select all that apply',
+        items: options(FOCUS_AREAS, FOCUS_AREA_LABELS),
+      },
+      {
+        kind: 'textarea',
+        name: 'need',
+        label: 'Why is the support needed?',
+        hint: 'The evidence: results, inspection findings, self-evaluation',
+      },
+      {
+        kind: 'textarea',
+        name: 'priorities',
+        label: 'How does it serve school, local and national priorities?',
+      },
     ],
     submit: 'Save and return to the task list',
   }),
   schema: z.object({
-    focusAreas: z.array(choice(FOCUS_AREAS, 'Choose focus areas from the list')).min(1, 'Choose at least one focus area'),
+    focusAreas: z
+      .array(choice(FOCUS_AREAS, 'Choose focus areas from the list'))
+      .min(1, 'Choose at least one focus area'),
     need: required('Enter why the support is needed'),
     priorities: required('Enter the priorities the partnership serves'),
   }),
@@ -123,7 +157,10 @@ const focus: PlanSection = {
 };
 
 const measureItems = [
-  ...REGISTRY_MEASURES.map((m) => ({ value: m, text: `${REGISTRY_MEASURE_INFO[m].label} (from published results)` })),
+  ...REGISTRY_MEASURES.map((m) => ({
+    value: m,
+    text: `${REGISTRY_MEASURE_INFO[m].label} (from published results)`,
+  })),
   { value: 'custom', text: 'A measure the partnership records itself' },
 ];
 
@@ -131,12 +168,23 @@ const objectives: PlanSection = {
   addsToList: true,
   form: () => ({
     title: 'Objectives and success criteria',
-    intro: 'Each objective needs a measure with a baseline and a target, so its impact can be evaluated. Published results are used automatically and compared with similar schools.',
+    intro:
+      'Each objective needs a measure with a baseline and a target, so its impact can be evaluated. Published results are used automatically and compared with similar schools.',
     fields: [
       { kind: 'textarea', name: 'description', label: 'Objective' },
-      { kind: 'textarea', name: 'successCriteria', label: 'Success criteria', hint: 'What will be true when it is achieved' },
+      {
+        kind: 'textarea',
+        name: 'successCriteria',
+        label: 'Success criteria',
+        hint: 'What will be true when it is achieved',
+      },
       { kind: 'select', name: 'measure', label: 'Measure', items: measureItems },
-      { kind: 'text', name: 'customMeasureName', label: 'Name of your own measure', hint: 'Only if the partnership records the measure itself, for example pupils reading at age-related expectations (%)' },
+      {
+        kind: 'text',
+        name: 'customMeasureName',
+        label: 'Name of your own measure',
+        hint: 'Only if the partnership records the measure itself, for example pupils reading at age-related expectations (%)',
+      },
       { kind: 'number', name: 'baseline', label: 'Baseline', width: 'govuk-input--width-5' },
       { kind: 'number', name: 'target', label: 'Target', width: 'govuk-input--width-5' },
     ],
@@ -164,8 +212,22 @@ const objectives: PlanSection = {
       remove: `${base(p)}/plan/objectives/${o.id}/remove`,
     })),
   }),
-  async save(db, p, data: { description: string; successCriteria: string; measure: (typeof REGISTRY_MEASURES)[number] | 'custom'; customMeasureName: string | null; baseline: number; target: number }) {
-    await addObjective(db, p.id, { ...data, customMeasureName: data.measure === 'custom' ? data.customMeasureName : null });
+  async save(
+    db,
+    p,
+    data: {
+      description: string;
+      successCriteria: string;
+      measure: (typeof REGISTRY_MEASURES)[number] | 'custom';
+      customMeasureName: string | null;
+      baseline: number;
+      target: number;
+    },
+  ) {
+    await addObjective(db, p.id, {
+      ...data,
+      customMeasureName: data.measure === 'custom' ? data.customMeasureName : null,
+    });
     return null;
   },
   remove: (db, p, id) => removePlanItem(db, p.id, 'objectives', id),
@@ -175,17 +237,34 @@ const resources: PlanSection = {
   addsToList: false,
   form: () => ({
     title: 'Resources',
-    intro: 'The main barrier to collaboration is a reluctance to invest staff time: say what each school commits.',
+    intro:
+      'The main barrier to collaboration is a reluctance to invest staff time: say what each school commits.',
     fields: [
-      { kind: 'number', name: 'staffDays', label: 'Staff days committed in total', width: 'govuk-input--width-5' },
-      { kind: 'textarea', name: 'releaseTime', label: 'Release time', hint: 'Who is released from teaching, how often' },
+      {
+        kind: 'number',
+        name: 'staffDays',
+        label: 'Staff days committed in total',
+        width: 'govuk-input--width-5',
+      },
+      {
+        kind: 'textarea',
+        name: 'releaseTime',
+        label: 'Release time',
+        hint: 'Who is released from teaching, how often',
+      },
     ],
     submit: 'Save and return to the task list',
   }),
   schema: z
     .object({ staffDays: numberField('staff days', { optional: true }), releaseTime: optional() })
-    .refine((r) => r.staffDays !== null || r.releaseTime, { path: ['staffDays'], message: 'Enter the staff days or the release time' }),
-  initial: (p) => ({ staffDays: p.staffDays === null ? '' : String(p.staffDays), releaseTime: p.releaseTime ?? '' }),
+    .refine((r) => r.staffDays !== null || r.releaseTime, {
+      path: ['staffDays'],
+      message: 'Enter the staff days or the release time',
+    }),
+  initial: (p) => ({
+    staffDays: p.staffDays === null ? '' : String(p.staffDays),
+    releaseTime: p.releaseTime ?? '',
+  }),
   async save(db, p, data: Pick<Partnership, 'staffDays' | 'releaseTime'>) {
     await updatePlan(db, p.id, data);
     return null;
@@ -198,9 +277,19 @@ const costs: PlanSection = {
   form: () => ({
     title: 'Costings',
     fields: [
-      { kind: 'text', name: 'item', label: 'What is paid for', hint: 'For example, supply cover for release time' },
+      {
+        kind: 'text',
+        name: 'item',
+        label: 'What is paid for',
+        hint: 'For example, supply cover for release time',
+      },
       { kind: 'number', name: 'amountPounds', label: 'Amount in pounds', width: 'govuk-input--width-10' },
-      { kind: 'text', name: 'paidBy', label: 'Who pays', hint: 'A school, the local authority, a trust or a grant' },
+      {
+        kind: 'text',
+        name: 'paidBy',
+        label: 'Who pays',
+        hint: 'A school, the local authority, a trust or a grant',
+      },
     ],
     submit: 'Add the cost',
   }),
@@ -213,7 +302,10 @@ const costs: PlanSection = {
   existing: (p) => ({
     caption: 'Costs so far',
     head: ['Item', 'Amount', 'Paid by', ''],
-    rows: p.costs.map((c) => ({ cells: [c.item, pounds(c.amountPounds), c.paidBy], remove: `${base(p)}/plan/costs/${c.id}/remove` })),
+    rows: p.costs.map((c) => ({
+      cells: [c.item, pounds(c.amountPounds), c.paidBy],
+      remove: `${base(p)}/plan/costs/${c.id}/remove`,
+    })),
   }),
   async save(db, p, data: { item: string; amountPounds: number; paidBy: string }) {
     await addCost(db, p.id, data);
@@ -229,13 +321,21 @@ const timescales: PlanSection = {
     title: 'Start and end',
     fields: [
       { kind: 'date', name: 'startDate', label: 'Start date' },
-      { kind: 'date', name: 'endDate', label: 'End date', hint: 'For example, 28 2 2027 for an 18-month partnership' },
+      {
+        kind: 'date',
+        name: 'endDate',
+        label: 'End date',
+        hint: 'For example, 28 2 2027 for an 18-month partnership',
+      },
     ],
     submit: 'Save and return to the task list',
   }),
   schema: z
     .object({ startDate: dateField('the start date'), endDate: dateField('the end date') })
-    .refine((d) => !d.startDate || !d.endDate || d.endDate > d.startDate, { path: ['endDate'], message: 'The end date must be after the start date' }),
+    .refine((d) => !d.startDate || !d.endDate || d.endDate > d.startDate, {
+      path: ['endDate'],
+      message: 'The end date must be after the start date',
+    }),
   initial: (p) => ({ startDate: dateParts(p.startDate), endDate: dateParts(p.endDate) }),
   async save(db, p, data: Pick<Partnership, 'startDate' | 'endDate'>) {
     await updatePlan(db, p.id, data);
@@ -259,7 +359,10 @@ const milestones: PlanSection = {
   existing: (p) => ({
     caption: 'Milestones so far',
     head: ['Milestone', 'Date', ''],
-    rows: p.milestones.map((m) => ({ cells: [m.title, m.dueDate], remove: `${base(p)}/plan/milestones/${m.id}/remove` })),
+    rows: p.milestones.map((m) => ({
+      cells: [m.title, m.dueDate],
+      remove: `${base(p)}/plan/milestones/${m.id}/remove`,
+    })),
   }),
   async save(db, p, data: { title: string; dueDate: string }) {
     await addMilestone(db, p.id, { ...data, doneOn: null });
@@ -275,16 +378,29 @@ const staff: PlanSection = {
     title: 'Named staff and system leaders',
     intro: 'Partnerships work best with commitment at different levels of seniority in every school.',
     fields: [
-      { kind: 'select', name: 'urn', label: 'School', items: participants(p.members).map((m) => ({ value: String(m.urn), text: m.name })) },
+      {
+        kind: 'select',
+        name: 'urn',
+        label: 'School',
+        items: participants(p.members).map((m) => ({ value: String(m.urn), text: m.name })),
+      },
       { kind: 'text', name: 'name', label: 'Name' },
       { kind: 'text', name: 'jobTitle', label: 'Job title' },
-      { kind: 'radios', name: 'seniority', label: 'Seniority', items: options(SENIORITIES, SENIORITY_LABELS) },
+      {
+        kind: 'radios',
+        name: 'seniority',
+        label: 'Seniority',
+        items: options(SENIORITIES, SENIORITY_LABELS),
+      },
       {
         kind: 'select',
         name: 'systemLeader',
         label: 'System leader designation, if any',
         hint: 'For a deployment, name the system leader being deployed',
-        items: [{ value: 'none', text: 'None' }, ...options(SYSTEM_LEADER_DESIGNATIONS, SYSTEM_LEADER_LABELS)],
+        items: [
+          { value: 'none', text: 'None' },
+          ...options(SYSTEM_LEADER_DESIGNATIONS, SYSTEM_LEADER_LABELS),
+        ],
       },
     ],
     submit: 'Add the person',
@@ -295,7 +411,11 @@ const staff: PlanSection = {
     jobTitle: required('Enter the job title', 200),
     seniority: choice(SENIORITIES, 'Choose the seniority'),
     systemLeader: z
-      .union([z.literal(''), z.literal('none'), choice(SYSTEM_LEADER_DESIGNATIONS, 'Choose a designation from the list')])
+      .union([
+        z.literal(''),
+        z.literal('none'),
+        choice(SYSTEM_LEADER_DESIGNATIONS, 'Choose a designation from the list'),
+      ])
       .transform((v) => (v === '' || v === 'none' ? null : v)),
   }),
   initial: () => ({ systemLeader: 'none' }),
@@ -303,12 +423,27 @@ const staff: PlanSection = {
     caption: 'Staff so far',
     head: ['Name', 'School', 'Role', ''],
     rows: p.staff.map((s) => ({
-      cells: [s.name, p.members.find((m) => m.urn === s.urn)?.name ?? String(s.urn), `${s.jobTitle}${s.systemLeader ? ` (${s.systemLeader})` : ''}`],
+      cells: [
+        s.name,
+        p.members.find((m) => m.urn === s.urn)?.name ?? String(s.urn),
+        `${s.jobTitle}${s.systemLeader ? ` (${s.systemLeader})` : ''}`,
+      ],
       remove: `${base(p)}/plan/staff/${s.id}/remove`,
     })),
   }),
-  async save(db, p, data: { urn: number; name: string; jobTitle: string; seniority: (typeof SENIORITIES)[number]; systemLeader: (typeof SYSTEM_LEADER_DESIGNATIONS)[number] | null }) {
-    if (!participants(p.members).some((m) => m.urn === data.urn)) return { field: 'urn', message: 'Choose a school taking part in the partnership' };
+  async save(
+    db,
+    p,
+    data: {
+      urn: number;
+      name: string;
+      jobTitle: string;
+      seniority: (typeof SENIORITIES)[number];
+      systemLeader: (typeof SYSTEM_LEADER_DESIGNATIONS)[number] | null;
+    },
+  ) {
+    if (!participants(p.members).some((m) => m.urn === data.urn))
+      return { field: 'urn', message: 'Choose a school taking part in the partnership' };
     await addStaff(db, p.id, data);
     return null;
   },
@@ -321,8 +456,17 @@ const exit: PlanSection = {
   form: () => ({
     title: 'Exit strategy',
     fields: [
-      { kind: 'textarea', name: 'exitStrategy', label: 'What is the exit strategy?', hint: 'How the supported school will carry on without the partnership' },
-      { kind: 'textarea', name: 'sustainability', label: 'How will improvements be sustained, owned by the school and celebrated?' },
+      {
+        kind: 'textarea',
+        name: 'exitStrategy',
+        label: 'What is the exit strategy?',
+        hint: 'How the supported school will carry on without the partnership',
+      },
+      {
+        kind: 'textarea',
+        name: 'sustainability',
+        label: 'How will improvements be sustained, owned by the school and celebrated?',
+      },
     ],
     submit: 'Save and return to the task list',
   }),

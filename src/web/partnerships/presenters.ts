@@ -40,7 +40,8 @@ const INVITATION_TEXT: Record<Member['invitation'], string> = {
   declined: 'Declined',
 };
 
-export const memberLine = (m: Member) => `${m.name} (URN ${m.urn}): ${MEMBER_ROLE_LABELS[m.role]}. ${INVITATION_TEXT[m.invitation]}`;
+export const memberLine = (m: Member) =>
+  `${m.name} (URN ${m.urn}): ${MEMBER_ROLE_LABELS[m.role]}. ${INVITATION_TEXT[m.invitation]}`;
 
 export function describe(p: Partnership) {
   return {
@@ -52,7 +53,9 @@ export function describe(p: Partnership) {
 }
 
 export const measureLabel = (o: Objective) =>
-  o.measure === 'custom' ? (o.customMeasureName ?? 'Recorded by the partnership') : REGISTRY_MEASURE_INFO[o.measure].label;
+  o.measure === 'custom'
+    ? (o.customMeasureName ?? 'Recorded by the partnership')
+    : REGISTRY_MEASURE_INFO[o.measure].label;
 
 export function actionRows(actions: Action[], today: string) {
   return actions.map((a) => ({
@@ -65,5 +68,6 @@ export function actionRows(actions: Action[], today: string) {
 export const eventRows = (events: RecordedEvent[]) =>
   events.map((e) => ({
     ...e,
-    label: EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
+    label:
+      EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
   }));

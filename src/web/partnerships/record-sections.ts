@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { addAction, addFeedback, addIssue, addOutcome, addUpdate } from '../../data/partnership-records.ts';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, participants, type ActionStatus } from '../../domain/partnerships/model.ts';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  participants,
+  type ActionStatus,
+} from '../../domain/partnerships/model.ts';
 import { choice, dateField, numberField, options, required, type FormPage } from './fields.ts';
 import type { PlanSection } from './plan-sections.ts';
 
@@ -20,7 +25,12 @@ const actions: PlanSection = {
         { kind: 'textarea', name: 'description', label: 'Action' },
         { kind: 'text', name: 'owner', label: 'Owner', hint: 'The person responsible' },
         { kind: 'date', name: 'dueDate', label: 'Due date' },
-        { kind: 'radios', name: 'status', label: 'Status', items: options(ACTION_STATUSES, ACTION_STATUS_LABELS) },
+        {
+          kind: 'radios',
+          name: 'status',
+          label: 'Status',
+          items: options(ACTION_STATUSES, ACTION_STATUS_LABELS),
+        },
       ],
       'Add the action',
     ),
@@ -31,7 +41,12 @@ const actions: PlanSection = {
     status: choice(ACTION_STATUSES, 'Choose the status'),
   }),
   initial: () => ({ status: 'not-started' }),
-  async save(db, p, data: { description: string; owner: string; dueDate: string; status: ActionStatus }, ctx) {
+  async save(
+    db,
+    p,
+    data: { description: string; owner: string; dueDate: string; status: ActionStatus },
+    ctx,
+  ) {
     await addAction(db, p.id, data, ctx.userId);
     return null;
   },
@@ -40,7 +55,11 @@ const actions: PlanSection = {
 const updates: PlanSection = {
   addsToList: false,
   form: () =>
-    returnTo('Add a progress update', [{ kind: 'textarea', name: 'body', label: 'What has happened, and what it has changed' }], 'Add the update'),
+    returnTo(
+      'Add a progress update',
+      [{ kind: 'textarea', name: 'body', label: 'What has happened, and what it has changed' }],
+      'Add the update',
+    ),
   schema: z.object({ body: required('Enter the progress update') }),
   initial: () => ({}),
   async save(db, p, data: { body: string }, ctx) {
@@ -78,7 +97,12 @@ const issues: PlanSection = {
     resolved: choice(['yes', 'no'], 'Choose whether the issue is resolved').transform((v) => v === 'yes'),
   }),
   initial: () => ({ resolved: 'no' }),
-  async save(db, p, data: { description: string; handling: string; raisedOn: string; resolved: boolean }, ctx) {
+  async save(
+    db,
+    p,
+    data: { description: string; handling: string; raisedOn: string; resolved: boolean },
+    ctx,
+  ) {
     await addIssue(db, p.id, data, ctx.userId);
     return null;
   },
@@ -106,7 +130,8 @@ const feedback: PlanSection = {
   }),
   initial: () => ({}),
   async save(db, p, data: { fromUrn: number; body: string }, ctx) {
-    const ours = participants(p.members).some((m) => m.urn === data.fromUrn) && ctx.userUrns.includes(data.fromUrn);
+    const ours =
+      participants(p.members).some((m) => m.urn === data.fromUrn) && ctx.userUrns.includes(data.fromUrn);
     if (!ours) return { field: 'fromUrn', message: 'You can only give feedback for a school you belong to' };
     await addFeedback(db, p.id, data.fromUrn, data.body, ctx.userId, ctx.at);
     return null;

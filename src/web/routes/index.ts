@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import capacityApi from '../api/capacity.ts';
 import matchingApi from '../api/matching.ts';
+import partnershipsApi from '../api/partnerships.ts';
 import schoolsApi from '../api/schools.ts';
 import sessionApi from '../api/session.ts';
 import account from './account.ts';
@@ -10,6 +11,7 @@ import health from './health.ts';
 import map from './map.ts';
 import readiness from './readiness.ts';
 import partnershipForms from './partnership-forms.ts';
+import partnershipImpact from './partnership-impact.ts';
 import partnerships from './partnerships.ts';
 import schoolSettings from './school-settings.ts';
 import schools from './schools.ts';
@@ -29,4 +31,6 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   readiness,
   partnerships,
   partnershipForms,
+  partnershipImpact,
+  partnershipsApi,
 ];

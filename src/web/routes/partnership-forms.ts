@@ -20,8 +20,18 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   const kinds = [
-    { path: 'plan', sections: PLAN_SECTIONS, open: ['proposed'] as PartnershipStatus[], closedMessage: 'The plan is agreed and can no longer be changed.' },
-    { path: 'record', sections: RECORD_SECTIONS, open: RUNNING, closedMessage: 'The partnership is not running, so nothing can be added to its record.' },
+    {
+      path: 'plan',
+      sections: PLAN_SECTIONS,
+      open: ['proposed'] as PartnershipStatus[],
+      closedMessage: 'The plan is agreed and can no longer be changed.',
+    },
+    {
+      path: 'record',
+      sections: RECORD_SECTIONS,
+      open: RUNNING,
+      closedMessage: 'The partnership is not running, so nothing can be added to its record.',
+    },
   ];
 
   for (const kind of kinds) {
@@ -35,13 +45,21 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return null;
       if (!kind.open.includes(loaded.partnership.status)) {
-        reply.code(409).send(await reply.page('errors/400.njk', { message: kind.closedMessage, status: 409 }));
+        reply
+          .code(409)
+          .send(await reply.page('errors/400.njk', { message: kind.closedMessage, status: 409 }));
         return null;
       }
       return { section, loaded };
     };
 
-    const render = (reply: FastifyReply, loaded: Loaded, section: PlanSection, name: string, extra: Record<string, unknown>) => {
+    const render = (
+      reply: FastifyReply,
+      loaded: Loaded,
+      section: PlanSection,
+      name: string,
+      extra: Record<string, unknown>,
+    ) => {
       const p = loaded.partnership;
       const form = section.form(p);
       return reply.page('partnerships/form.njk', {
@@ -60,7 +78,9 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       const reached = await reach(request, reply);
       if (!reached) return reply;
       const name = (request.params as { section: string }).section;
-      return render(reply, reached.loaded, reached.section, name, { values: reached.section.initial(reached.loaded.partnership) });
+      return render(reply, reached.loaded, reached.section, name, {
+        values: reached.section.initial(reached.loaded.partnership),
+      });
     });
 
     app.post(`/partnerships/:id/${kind.path}/:section`, signedIn, async (request, reply) => {
@@ -71,15 +91,22 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       const name = (request.params as { section: string }).section;
       const values = formValues(section.form(p).fields, request.body);
       const parsed = section.schema.safeParse(values);
-      if (!parsed.success) return render(reply.code(400), loaded, section, name, { values, ...formErrors(parsed.error) });
+      if (!parsed.success)
+        return render(reply.code(400), loaded, section, name, { values, ...formErrors(parsed.error) });
       const user = request.user!;
       const refused = await section.save(db, p, parsed.data as never, {
         userId: user.id,
         at: new Date().toISOString(),
         userUrns: user.schools.map((s) => s.urn),
       });
-      if (refused) return render(reply.code(400), loaded, section, name, { values, ...formError(refused.field, refused.message) });
-      const back = section.addsToList ? `/partnerships/${p.id}/${kind.path}/${name}` : `/partnerships/${p.id}`;
+      if (refused)
+        return render(reply.code(400), loaded, section, name, {
+          values,
+          ...formError(refused.field, refused.message),
+        });
+      const back = section.addsToList
+        ? `/partnerships/${p.id}/${kind.path}/${name}`
+        : `/partnerships/${p.id}`;
       return reply.redirect(back, 303);
     });
 
@@ -90,18 +117,25 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       const item = Number((request.params as { item: string }).item);
       if (!section.remove || !Number.isSafeInteger(item)) return reply.callNotFound();
       await section.remove(db, loaded.partnership, item);
-      return reply.redirect(`/partnerships/${loaded.partnership.id}/${kind.path}/${(request.params as { section: string }).section}`, 303);
+      return reply.redirect(
+        `/partnerships/${loaded.partnership.id}/${kind.path}/${(request.params as { section: string }).section}`,
+        303,
+      );
     });
   }
 
   app.post('/partnerships/:id/actions/:action/status', signedIn, async (request, reply) => {
     const loaded = await loadPartnership(db, request, reply, 'contribute');
     if (!loaded) return reply;
-    const status = z.enum(ACTION_STATUSES).safeParse((request.body as Record<string, unknown> | undefined)?.status);
+    const status = z
+      .enum(ACTION_STATUSES)
+      .safeParse((request.body as Record<string, unknown> | undefined)?.status);
     const action = Number((request.params as { action: string }).action);
     if (!status.success || !RUNNING.includes(loaded.partnership.status)) {
       reply.code(400);
-      return reply.page('errors/400.njk', { message: 'Choose a status for the action while the partnership is running.' });
+      return reply.page('errors/400.njk', {
+        message: 'Choose a status for the action while the partnership is running.',
+      });
     }
     if (!(await setActionStatus(db, loaded.partnership.id, action, status.data))) return reply.callNotFound();
     return reply.redirect(`/partnerships/${loaded.partnership.id}#actions`, 303);

@@ -8,9 +8,22 @@ import {
   listEvents,
   listPartnerships,
 } from '../../data/partnerships.ts';
-import { listActions, listFeedback, listIssues, listOutcomes, listUpdates } from '../../data/partnership-records.ts';
+import {
+  listActions,
+  listFeedback,
+  listIssues,
+  listOutcomes,
+  listUpdates,
+} from '../../data/partnership-records.ts';
 import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
-import { agree, answerInvitation, beginReview, close, start, type Transition } from '../../domain/partnerships/lifecycle.ts';
+import {
+  agree,
+  answerInvitation,
+  beginReview,
+  close,
+  start,
+  type Transition,
+} from '../../domain/partnerships/lifecycle.ts';
 import {
   MEMBER_ROLES,
   MEMBER_ROLE_LABELS,
@@ -64,10 +77,19 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   app.get('/partnerships', signedIn, async (request, reply) => {
     const user = request.user!;
     const viewer = await viewerOf(db, user);
-    const all = await listPartnerships(db, [...user.schools.map((s) => s.urn), ...viewer.sharedUrns], today(), {
-      invitedToo: true,
-    });
-    const withAccess = all.map((p) => ({ ...p, access: partnershipAccess(p.members, viewer), tag: statusTag(p) }));
+    const all = await listPartnerships(
+      db,
+      [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
+      today(),
+      {
+        invitedToo: true,
+      },
+    );
+    const withAccess = all.map((p) => ({
+      ...p,
+      access: partnershipAccess(p.members, viewer),
+      tag: statusTag(p),
+    }));
     return reply.page('partnerships/index.njk', {
       title: 'Your partnerships',
       invitations: withAccess.filter((p) => p.access === 'invitation' && p.status === 'proposed'),
@@ -82,7 +104,12 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     intro:
       'Say who you want to work with and how. The partner school is invited: it sees who is asking, the type and focus, and its role, and nothing more until it accepts.',
     fields: [
-      { kind: 'text', name: 'title', label: 'Name of the partnership', hint: 'For example, Reading together 2025 to 2027' },
+      {
+        kind: 'text',
+        name: 'title',
+        label: 'Name of the partnership',
+        hint: 'For example, Reading together 2025 to 2027',
+      },
       {
         kind: 'radios',
         name: 'type',
@@ -150,7 +177,9 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     if (!parsed.success) return rerender(formErrors(parsed.error));
     const input = parsed.data;
     if (!schools.some((s) => s.value === String(input.proposerUrn))) {
-      return rerender(formError('proposerUrn', 'You can only propose a partnership for a school you administer'));
+      return rerender(
+        formError('proposerUrn', 'You can only propose a partnership for a school you administer'),
+      );
     }
     if (input.partnerUrn === input.proposerUrn) {
       return rerender(formError('partnerUrn', 'The partner school must be a different school from yours'));
@@ -229,14 +258,23 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     if (!invitationsToAnswer(loaded.partnership.members, loaded.viewer).some((m) => m.urn === urn)) {
       return forbid(request, reply);
     }
-    if (!answer) return showPage(loaded, reply.code(400), { ...formError('answer', 'Choose whether to accept or decline') });
+    if (!answer)
+      return showPage(loaded, reply.code(400), {
+        ...formError('answer', 'Choose whether to accept or decline'),
+      });
     const outcome = answerInvitation(loaded.partnership, urn, answer, {
       byUserId: request.user!.id,
       at: new Date().toISOString(),
     });
-    if (!outcome.ok) return showPage(loaded, reply.code(409), { errors: [{ text: outcome.error.message, href: '#answer' }] });
+    if (!outcome.ok)
+      return showPage(loaded, reply.code(409), {
+        errors: [{ text: outcome.error.message, href: '#answer' }],
+      });
     await applyInvitationAnswer(db, loaded.partnership.id, outcome.value, request.user);
-    return reply.redirect(answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships', 303);
+    return reply.redirect(
+      answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships',
+      303,
+    );
   });
 
   app.get('/partnerships/:id/check', signedIn, async (request, reply) => {
@@ -261,7 +299,10 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   }
 
   /** A lifecycle step: only a participating school's admin, only as the domain allows. */
-  const step = (path: string, decide: (loaded: Loaded, change: { byUserId: number; at: string }) => Outcome<Transition>) =>
+  const step = (
+    path: string,
+    decide: (loaded: Loaded, change: { byUserId: number; at: string }) => Outcome<Transition>,
+  ) =>
     app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return reply;
@@ -272,10 +313,23 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       const problem = (text: string) => ({ errors: [{ text, href: '#lifecycle' }] });
       if (!outcome.ok) {
         reply.code(409);
-        return path === 'agree' ? checkPage(loaded, reply, problem(outcome.error.message)) : showPage(loaded, reply, problem(outcome.error.message));
+        return path === 'agree'
+          ? checkPage(loaded, reply, problem(outcome.error.message))
+          : showPage(loaded, reply, problem(outcome.error.message));
       }
-      const applied = await applyTransition(db, loaded.partnership.id, loaded.partnership.status, outcome.value, request.user);
-      if (!applied) return showPage(loaded, reply.code(409), problem('Someone else changed this partnership; check it and try again'));
+      const applied = await applyTransition(
+        db,
+        loaded.partnership.id,
+        loaded.partnership.status,
+        outcome.value,
+        request.user,
+      );
+      if (!applied)
+        return showPage(
+          loaded,
+          reply.code(409),
+          problem('Someone else changed this partnership; check it and try again'),
+        );
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -285,7 +339,8 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
 
   const closePage: FormPage = {
     title: 'Close the partnership',
-    intro: 'Closing records how the partnership ended. It can no longer be changed afterwards, but stays on record with its impact report.',
+    intro:
+      'Closing records how the partnership ended. It can no longer be changed afterwards, but stays on record with its impact report.',
     fields: [
       {
         kind: 'radios',
@@ -296,7 +351,12 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
           { value: 'ended-early', text: 'Ended early', hint: 'The work stops before it is complete' },
         ],
       },
-      { kind: 'textarea', name: 'reason', label: 'Why, and what happens next', hint: 'Needed if the partnership is ending early' },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Why, and what happens next',
+        hint: 'Needed if the partnership is ending early',
+      },
     ],
     submit: 'Close the partnership',
   };
@@ -334,10 +394,14 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     }
     const parsed = closeForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
-    const outcome = close(p, { closure: parsed.data.closure, reason: parsed.data.reason }, {
-      byUserId: request.user!.id,
-      at: new Date().toISOString(),
-    });
+    const outcome = close(
+      p,
+      { closure: parsed.data.closure, reason: parsed.data.reason },
+      {
+        byUserId: request.user!.id,
+        at: new Date().toISOString(),
+      },
+    );
     if (!outcome.ok) return rerender(formError('closure', outcome.error.message));
     await applyTransition(db, p.id, p.status, outcome.value, request.user);
     return reply.redirect(`/partnerships/${p.id}`, 303);

@@ -48,3 +48,19 @@ export function readNoOutcome(
   }
   return `Only ${schools(comparison)} like the partnership's schools have ${info.label} results for both ${baselineYear} and ${outcomeYear}: too few to compare against.`;
 }
+
+/** Progress on a measure the partnership records itself, in words. */
+export function readTargetProgress(
+  baseline: number | null,
+  target: number | null,
+  progress: { latest: number | null; shareOfWay: number | null; reached: boolean },
+): string {
+  if (progress.latest === null) return 'Nothing recorded yet: record outcomes as they are measured.';
+  if (baseline === null || target === null || progress.shareOfWay === null)
+    return `Latest value ${one(progress.latest)}.`;
+  if (progress.reached)
+    return `Target reached: the latest value, ${one(progress.latest)}, meets the target of ${one(target)} (baseline ${one(baseline)}).`;
+  if (progress.shareOfWay <= 0)
+    return `No progress yet: the latest value, ${one(progress.latest)}, is no nearer the target of ${one(target)} than the baseline of ${one(baseline)}.`;
+  return `${Math.round(progress.shareOfWay * 100)}% of the way from the baseline of ${one(baseline)} to the target of ${one(target)}: the latest value is ${one(progress.latest)}.`;
+}
