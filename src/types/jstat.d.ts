@@ -1,6 +1,10 @@
-// jstat ships no types; S2S uses only Student's t quantile.
+// jstat ships no types; S2S uses only Student's t quantile. It is CommonJS, so Node's ESM
+// loader gives it as the default export.
 declare module 'jstat' {
-  export const jStat: {
-    studentt: { inv(p: number, dof: number): number };
+  const jstat: {
+    jStat: {
+      studentt: { inv(p: number, dof: number): number };
+    };
   };
+  export default jstat;
 }

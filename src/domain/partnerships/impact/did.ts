@@ -1,4 +1,4 @@
-import { jStat } from 'jstat';
+import jstat from 'jstat';
 
 /** One school's value of a measure before the partnership and after. */
 export interface SchoolChange {
@@ -45,7 +45,7 @@ export function differenceInDifferences(
   const pooledVariance = (squares(t, treatedChange) + squares(c, comparisonChange)) / degreesOfFreedom;
   const standardError = Math.sqrt(pooledVariance * (1 / t.length + 1 / c.length));
   const estimate = treatedChange - comparisonChange;
-  const margin = jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom) * standardError;
+  const margin = jstat.jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom) * standardError;
   return {
     treatedCount: t.length,
     comparisonCount: c.length,
