@@ -196,6 +196,10 @@ describe('readiness pages and API', () => {
       ).statusCode,
     ).toBe(303);
     for (const who of [partner, officer]) {
+      const listed = (await get(who, '/api/readiness/assessments')).json();
+      expect(listed.items.map((a: { id: number; ownSchool: boolean }) => [a.id, a.ownSchool])).toEqual([
+        [id, false],
+      ]);
       expect((await get(who, `/readiness/assessments/${id}/report`)).statusCode).toBe(200);
       expect((await get(who, `/api/readiness/assessments/${id}`)).statusCode).toBe(200);
       expect((await get(who, `/readiness/assessments/${id}/sharing`)).statusCode).toBe(403);
@@ -209,6 +213,7 @@ describe('readiness pages and API', () => {
     });
     expect((await get(partner, `/readiness/assessments/${draft}/report`)).statusCode).toBe(404);
     expect((await get(stranger, `/readiness/assessments/${id}/report`)).statusCode).toBe(404);
+    expect((await get(stranger, '/api/readiness/assessments')).json()).toMatchObject({ total: 0, items: [] });
   });
 
   it('updates an action’s owner, date and status, refusing a date that does not exist', async () => {

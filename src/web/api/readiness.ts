@@ -1,7 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listActions, previousCompletedAnswers } from '../../data/readiness.ts';
+import {
+  listActions,
+  listSchoolAssessments,
+  listSharedWith,
+  previousCompletedAnswers,
+} from '../../data/readiness.ts';
 import { exportDocument } from '../../domain/readiness/export.ts';
 import { requireSignedIn } from '../auth/guards.ts';
 import { openAssessment, type ReadinessDeps } from '../readiness/load.ts';
@@ -46,6 +51,47 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
         return reply.code(404).send({ error: 'Not Found', message: `No framework "${request.params.id}"` });
       }
       return framework;
+    },
+  );
+
+  app.get(
+    '/api/readiness/assessments',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: ['readiness'],
+        summary: 'Assessments of your schools and those shared with you, newest first',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request) => {
+      const user = request.user!;
+      const { limit, offset } = request.query;
+      const urns = user.schools.map((s) => s.urn);
+      const own = (await Promise.all(urns.map((urn) => listSchoolAssessments(deps.db, urn)))).flat();
+      const shared = await listSharedWith(deps.db, {
+        urns,
+        organisationIds: user.organisations.map((o) => o.id),
+      });
+      const seen = new Set<number>();
+      const all = [...own, ...shared]
+        .filter((a) => !seen.has(a.id) && seen.add(a.id))
+        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id);
+      const items = all.slice(offset, offset + limit).map((a) => ({
+        id: a.id,
+        urn: a.urn,
+        schoolName: a.schoolName,
+        framework: { id: a.frameworkId, version: a.frameworkVersion },
+        partnershipType: a.partnershipType,
+        status: a.status,
+        startedAt: a.startedAt.toISOString(),
+        completedAt: a.completedAt?.toISOString() ?? null,
+        ownSchool: urns.includes(a.urn),
+      }));
+      return { total: all.length, limit, offset, items };
     },
   );
 
