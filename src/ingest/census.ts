@@ -1,6 +1,6 @@
 import { openCsv } from './csv.ts';
 import { requireColumns } from './kinds.ts';
-import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
 /** A school's pupil characteristics from the January school census (`england_census.csv`). */
 export interface CensusFigures {
@@ -22,7 +22,7 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
     checkHeader: (name, columns) => requireColumns(name, columns, 'census', ['URN', 'PNUMEAL']),
   });
   const { problems } = options;
-  const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+  const urns = new UniqueUrns();
 
   async function* records(): AsyncGenerator<CensusFigures> {
     for await (const r of csv.rows) {
@@ -30,13 +30,8 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
         problems.skip('no URN: local-authority or national figures, not a school');
         continue;
       }
-      const urn = r.integer('URN', { min: 1 });
+      const urn = urns.take(r);
       if (urn === null) continue;
-      const first = duplicates.firstRow(urn, r.row);
-      if (first !== undefined) {
-        r.problem('URN', duplicates.message(urn, first));
-        continue;
-      }
       yield { urn, ealPercent: r.number('PNUMEAL', PERCENT) };
     }
     problems.throwIfAny();

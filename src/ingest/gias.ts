@@ -4,7 +4,7 @@ import { normalisePhase } from './gias-phase.ts';
 import { GRID_BOUNDS, gridToLatLon } from './grid.ts';
 import { requireColumns } from './kinds.ts';
 import type { Row } from './row.ts';
-import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
 export const GIAS_REQUIRED_COLUMNS = [
   'URN',
@@ -63,14 +63,12 @@ function senPercent(r: Row, pupils: number | null): number | null {
   return Math.round((((withPlan ?? 0) + (support ?? 0)) / pupils) * 1000) / 10;
 }
 
-function toSchool(r: Row): School | null {
-  const urn = r.integer('URN', { min: 1 });
+function toSchool(r: Row, urn: number): School | null {
   const name = r.text('EstablishmentName');
   const statusName = r.text('EstablishmentStatus (name)');
   const typeName = r.text('TypeOfEstablishment (name)');
   const typeGroup = r.text('EstablishmentTypeGroup (name)');
   const phaseName = r.text('PhaseOfEducation (name)');
-  if (urn === null && r.text('URN') === null) r.problem('URN', 'the URN is missing');
   if (name === null) r.problem('EstablishmentName', 'the name is missing');
   if (statusName === null) r.problem('EstablishmentStatus (name)', 'the status is missing');
   const phase = normalisePhase(phaseName, typeName, typeGroup);
@@ -79,7 +77,7 @@ function toSchool(r: Row): School | null {
   const regionName = r.text('GOR (name)');
   const pupils = r.integer('NumberOfPupils', { min: 0 });
   const school: School = {
-    urn: urn ?? 0,
+    urn,
     name: name ?? '',
     typeName,
     typeGroup,
@@ -107,7 +105,7 @@ function toSchool(r: Row): School | null {
     // A federation shares governance as a trust does; GIAS records one or the other.
     trust: r.text('Trusts (name)') ?? r.text('Federations (name)'),
   };
-  return urn === null || name === null || statusName === null || phase === null ? null : school;
+  return name === null || statusName === null || phase === null ? null : school;
 }
 
 /** Reads a GIAS establishments extract (`edubasealldataYYYYMMDD.csv`, Windows-1252). */
@@ -118,7 +116,7 @@ export async function readGias(file: string, options: ReadOptions): Promise<Reco
     checkHeader: (name, columns) => requireColumns(name, columns, 'gias', GIAS_REQUIRED_COLUMNS),
   });
   const { problems } = options;
-  const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+  const urns = new UniqueUrns();
 
   async function* records(): AsyncGenerator<School> {
     for await (const r of csv.rows) {
@@ -132,11 +130,9 @@ export async function readGias(file: string, options: ReadOptions): Promise<Reco
         problems.skip(`outside England and Wales (${type})`);
         continue;
       }
-      const school = toSchool(r);
-      if (school === null) continue;
-      const first = duplicates.firstRow(school.urn, r.row);
-      if (first !== undefined) r.problem('URN', duplicates.message(school.urn, first));
-      else yield school;
+      const urn = urns.take(r);
+      const school = urn === null ? null : toSchool(r, urn);
+      if (school !== null) yield school;
     }
     problems.throwIfAny();
   }

@@ -4,7 +4,7 @@ import { openCsv } from './csv.ts';
 import { ImportError } from './import-error.ts';
 import { detectKind, requireColumns } from './kinds.ts';
 import type { Row } from './row.ts';
-import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
 /** RECTYPE 1 is a mainstream school and 2 a special school; the rest are LA and national totals. */
 const SCHOOL_RECORD_TYPES = new Set(['1', '2']);
@@ -93,7 +93,7 @@ export async function readPerformance(
   const kind = detectKind(csv.columns) === 'ks4' ? 'ks4' : 'ks2';
   const keyStage = kind === 'ks4' ? ks4 : ks2;
   const { problems } = options;
-  const duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+  const urns = new UniqueUrns();
 
   async function* records(): AsyncGenerator<Performance> {
     for await (const r of csv.rows) {
@@ -102,13 +102,8 @@ export async function readPerformance(
         problems.skip(`RECTYPE ${recordType || 'blank'}: local-authority or national figures, not a school`);
         continue;
       }
-      const urn = r.integer('URN', { min: 1 });
+      const urn = urns.take(r);
       if (urn === null) continue;
-      const first = duplicates.firstRow(urn, r.row);
-      if (first !== undefined) {
-        r.problem('URN', duplicates.message(urn, first));
-        continue;
-      }
       yield keyStage(r, urn, year);
     }
     problems.throwIfAny();

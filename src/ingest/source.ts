@@ -1,5 +1,6 @@
 import type { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
+import type { Row } from './row.ts';
 
 /** What every reader returns: domain records streamed from one file. */
 export interface RecordSource<T> {
@@ -29,5 +30,23 @@ export class DuplicateCheck<K> {
 
   message(key: K, first: number): string {
     return `${this.describe(key)} appears twice (first on row ${first})`;
+  }
+}
+
+/** For files with one row per school: each row's URN, refusing a missing or repeated one. */
+export class UniqueUrns {
+  private readonly duplicates = new DuplicateCheck<number>((urn) => `URN ${urn}`);
+
+  /** The row's URN, or null (with the problem noted against the row) when it is missing, malformed or repeated. */
+  take(r: Row): number | null {
+    const urn = r.integer('URN', { min: 1 });
+    if (urn === null) {
+      if (r.text('URN') === null) r.problem('URN', 'the URN is missing');
+      return null;
+    }
+    const first = this.duplicates.firstRow(urn, r.row);
+    if (first === undefined) return urn;
+    r.problem('URN', this.duplicates.message(urn, first));
+    return null;
   }
 }
