@@ -9,6 +9,7 @@ import account from './account.ts';
 import capacity from './capacity.ts';
 import health from './health.ts';
 import map from './map.ts';
+import partners from './partners.ts';
 import readiness from './readiness.ts';
 import partnershipForms from './partnership-forms.ts';
 import partnershipImpact from './partnership-impact.ts';
@@ -33,4 +34,5 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   partnershipForms,
   partnershipImpact,
   partnershipsApi,
+  partners,
 ];

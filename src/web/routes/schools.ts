@@ -59,6 +59,9 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     );
     return reply.page('schools/profile.njk', {
       school: record,
+      schoolLinks: record.open
+        ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
+        : [],
       phaseLabel: PHASE_LABELS[record.phase],
       latestInspection: latest ? describeInspection(latest) : null,
       earlierInspections: record.inspections.slice(1).map(describeInspection),
