@@ -45,10 +45,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
   await app.register(dataset, { db: deps.db });
-  await app.register(classifiedRegistry, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);
   await app.register(snapshot, { db: deps.db });
+  await app.register(classifiedRegistry);
   for (const route of routes) await app.register(route, deps);
   await app.ready();
   return app;

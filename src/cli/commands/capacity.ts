@@ -3,7 +3,8 @@ import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { capacityCsv } from '../../web/capacity/csv.ts';
 import { capacityQuery } from '../../web/capacity/query.ts';
-import { createRegistrySource } from '../../web/capacity/registry-source.ts';
+import { loadSnapshot } from '../../data/snapshot.ts';
+import { registrySource } from '../../web/capacity/registry-source.ts';
 import { capacityFor, type CapacityResult } from '../../web/capacity/service.ts';
 import { output, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -67,12 +68,13 @@ export default function register(program: Command): void {
             `--${String(path).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
           throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
         }
-        const outcome = await withDatabase((db) =>
-          capacityFor(
-            createRegistrySource(db, () => new Date().toISOString().slice(0, 10)),
+        const outcome = await withDatabase((db) => {
+          const loaded = loadSnapshot(db, { asOf: new Date().toISOString().slice(0, 10) });
+          return capacityFor(
+            registrySource(() => loaded),
             parsed.data,
-          ),
-        );
+          );
+        });
         if (!outcome.ok) throw new UsageError(`--${outcome.field}: ${outcome.message}`);
         const { by, phase, radiusKm, profile, total, areas } = outcome.result;
         if (opts.csv) return void process.stdout.write(capacityCsv(outcome.result));

@@ -1,21 +1,20 @@
 import fp from 'fastify-plugin';
-import type { Db } from '../../data/db.ts';
-import { createRegistrySource } from '../capacity/registry-source.ts';
+import { registrySource } from '../capacity/registry-source.ts';
 import type { ClassifiedRegistrySource } from '../capacity/service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The open schools in memory, classified per performance profile, with the spatial index. */
+    /** The registry snapshot classified per performance profile, as capacity reads it. */
     classifiedRegistry: ClassifiedRegistrySource;
   }
 }
 
 export default fp(
-  async (app, { db }: { db: Db }) => {
+  async (app) => {
     app.decorate(
       'classifiedRegistry',
-      createRegistrySource(db, () => new Date().toISOString().slice(0, 10)),
+      registrySource(() => app.snapshots.get()),
     );
   },
-  { name: 's2s-classified-registry' },
+  { name: 's2s-classified-registry', dependencies: ['s2s-snapshot'] },
 );
