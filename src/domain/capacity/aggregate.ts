@@ -53,6 +53,9 @@ const COUNTRY_AREAS: Record<School['country'], Area> = {
   Wales: { code: 'W92000004', name: 'Wales' },
 };
 
+/** One collator for every sort: String.localeCompare builds one per call, which shows at national scale. */
+export const byName = new Intl.Collator('en-GB').compare;
+
 const BUCKETS: readonly [number, number | null][] = [
   [0, 0],
   [1, 1],
@@ -116,7 +119,7 @@ export function capacityByArea(
   }
   return [...groups.values()]
     .map(({ area, highPerforming, inNeed }) => summarise(area, highPerforming, inNeed, reach))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+    .sort((a, b) => byName(a.name, b.name) || byName(a.code, b.code));
 }
 
 function summarise(
@@ -138,7 +141,7 @@ function summarise(
     inNeedOutOfReach: located
       .filter((s) => reach.get(s.urn) === 0)
       .map((s) => ({ urn: s.urn, name: s.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => byName(a.name, b.name)),
     inNeedNotLocated: inNeed.length - located.length,
   };
 }

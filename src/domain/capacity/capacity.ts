@@ -1,6 +1,6 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { Phase, School } from '../school.ts';
-import type { SpatialIndex } from '../spatial-index.ts';
+import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import {
   ALL_AREAS,
   capacityByArea,
@@ -28,21 +28,34 @@ export interface CapacityInput<T extends CapacityRegistrySchool> {
   schools: readonly T[];
   /** Each school's group under the chosen performance profile; a school not in it counts as 'other'. */
   groups: ReadonlyMap<number, SchoolGroup>;
-  /** The registry's spatial index, shared with matching. */
-  index: SpatialIndex<T>;
 }
 
-/** How many high-performing schools of its phase lie within the radius of each located school in need. */
+/**
+ * How many high-performing schools of its phase lie within the radius of each located school in
+ * need. The registry's spatial index is built over just the high-performing schools of each
+ * phase: a radius search then finds only what it counts, which is several times faster than
+ * filtering the index of every school, and cheap to build (milliseconds at national scale).
+ */
 export function highPerformingWithinReach<T extends CapacityRegistrySchool>(
   inNeed: readonly T[],
-  { groups, index }: Omit<CapacityInput<T>, 'schools'>,
+  { schools, groups }: CapacityInput<T>,
   radiusKm: (phase: Phase) => number,
 ): Reach {
+  const strongByPhase = new Map<Phase, SpatialIndex<T>>();
+  const strongOf = (phase: Phase) => {
+    let index = strongByPhase.get(phase);
+    if (!index) {
+      index = buildSpatialIndex(
+        schools.filter((s) => s.phase === phase && groups.get(s.urn) === 'high-performing'),
+      );
+      strongByPhase.set(phase, index);
+    }
+    return index;
+  };
   const reach = new Map<number, number>();
   for (const school of inNeed) {
-    if (!school.location) continue;
-    const strong = (other: T) => other.phase === school.phase && groups.get(other.urn) === 'high-performing';
-    reach.set(school.urn, index.within(school.location, radiusKm(school.phase), strong).length);
+    if (school.location)
+      reach.set(school.urn, strongOf(school.phase).within(school.location, radiusKm(school.phase)).length);
   }
   return reach;
 }

@@ -2,8 +2,8 @@ import type { ProfileView, Snapshot } from '../../domain/snapshot.ts';
 import type { ClassifiedRegistry, ClassifiedRegistrySource } from './service.ts';
 
 /**
- * The registry snapshot that matching also reads, seen as capacity needs it: its schools and
- * spatial index with one profile's groups. The same object is handed out for the same
+ * The registry snapshot that matching also reads, seen as capacity needs it: its schools with
+ * one profile's groups. The same object is handed out for the same
  * snapshot and profile, so answers can be kept until the snapshot is rebuilt.
  */
 export function registrySource(snapshot: () => Promise<Snapshot>): ClassifiedRegistrySource {
@@ -23,7 +23,6 @@ export function registrySource(snapshot: () => Promise<Snapshot>): ClassifiedReg
       if (!registry) {
         registry = {
           schools: current.schools,
-          index: current.index,
           groups: view.groups,
           profile: { name: view.profile.name, title: view.profile.title },
         };

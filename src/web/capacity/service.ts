@@ -3,13 +3,11 @@ import { capacity, type CapacityRegistrySchool } from '../../domain/capacity/cap
 import type { SchoolGroup } from '../../domain/classification/types.ts';
 import { DEFAULT_RADIUS_KM, radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
-import type { SpatialIndex } from '../../domain/spatial-index.ts';
 import type { CapacityQueryInput } from './query.ts';
 
 /** The registry as classified under one performance profile. */
 export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityRegistrySchool> {
   schools: readonly T[];
-  index: SpatialIndex<T>;
   groups: ReadonlyMap<number, SchoolGroup>;
   profile: { name: string; title: string };
 }

@@ -1,4 +1,4 @@
-import type { CapacityArea } from '../../domain/capacity/aggregate.ts';
+import { byName, type CapacityArea } from '../../domain/capacity/aggregate.ts';
 import type { CapacitySort } from './query.ts';
 
 const VALUE: Record<CapacitySort, (area: CapacityArea) => number | string | null> = {
@@ -19,8 +19,8 @@ export function sortAreas(
   const sign = order === 'asc' ? 1 : -1;
   return [...areas].sort((a, b) => {
     const [x, y] = [value(a), value(b)];
-    if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
-    const compared = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
-    return sign * compared || a.name.localeCompare(b.name);
+    if (x === null || y === null) return x === y ? byName(a.name, b.name) : x === null ? 1 : -1;
+    const compared = typeof x === 'string' ? byName(x, String(y)) : x - Number(y);
+    return sign * compared || byName(a.name, b.name);
   });
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { capacity, type CapacityRegistrySchool } from '../../../src/domain/capacity/capacity.ts';
 import type { SchoolGroup } from '../../../src/domain/classification/types.ts';
 import type { Phase } from '../../../src/domain/school.ts';
-import { buildSpatialIndex } from '../../../src/domain/spatial-index.ts';
 
 const LEEDS = { code: '383', name: 'Leeds' };
 const YORK = { code: '816', name: 'York' };
@@ -39,7 +38,7 @@ const groups = new Map<number, SchoolGroup>([
   [6, 'in-need'],
   [7, 'in-need'],
 ]);
-const input = { schools, groups, index: buildSpatialIndex(schools) };
+const input = { schools, groups };
 
 describe('capacity', () => {
   it('counts only high-performing schools of the same phase within the radius', () => {
