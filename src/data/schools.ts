@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Inspection, Performance, Phase, School, SchoolRecord } from '../domain/school.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
@@ -23,18 +23,21 @@ export interface SchoolPage {
 const URN = /^\d{5,7}$/;
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*(\d[A-Z]{0,2})?$/i;
 
-/** Words of a free-text query as a prefix tsquery: "st mar prim" finds "St Mary's Primary". */
-function prefixQuery(q: string): string | null {
-  const words = q
+/** Lower-case, accents removed, as the stored `name_folded` column is. */
+function fold(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .toLowerCase();
+}
+
+/** Words of a free-text query as a prefix tsquery: "st mar prim" finds "St Mary's Primary". */
+function prefixQuery(q: string): string | null {
+  const words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
   return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
-export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
+function filtered(db: Db, search: SchoolSearch) {
   let query = db.selectFrom('schools');
   if (!search.includeClosed) query = query.where('open', '=', true);
   if (search.phase) query = query.where('phase', '=', search.phase);
@@ -42,31 +45,15 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
   if (search.region)
     query = query.where((eb) => eb.or([eb('region_code', '=', search.region!), eb('region_name', 'ilike', search.region!)]));
   if (search.urns) query = query.where('urn', 'in', search.urns.length > 0 ? search.urns : [-1]);
+  return query;
+}
 
-  const q = search.q?.trim() ?? '';
-  let rank = sql<number>`0`;
-  if (URN.test(q)) {
-    query = query.where('urn', '=', Number(q));
-  } else if (POSTCODE.test(q)) {
-    const compact = q.replace(/\s+/g, '').toUpperCase();
-    query = query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`);
-  } else if (q) {
-    const tsquery = prefixQuery(q);
-    const plain = q.toLowerCase();
-    // Full text finds word prefixes; trigram similarity forgives a misspelt name.
-    query = query.where((eb) =>
-      eb.or([
-        ...(tsquery ? [sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`] : []),
-        sql<boolean>`s2s_unaccent(lower(name)) % s2s_unaccent(${plain})`,
-      ]),
-    );
-    rank = sql<number>`${tsquery ? sql`ts_rank(search, to_tsquery('simple', ${tsquery}))` : sql`0`} + similarity(s2s_unaccent(lower(name)), s2s_unaccent(${plain}))`;
-  }
+type Filtered = ReturnType<typeof filtered>;
 
-  const rows = await query
-    .selectAll()
-    .select([sql<number>`count(*) over ()`.as('total'), rank.as('rank')])
-    .orderBy('rank', 'desc')
+async function page(query: Filtered, search: SchoolSearch, first?: RawBuilder<unknown>): Promise<SchoolPage> {
+  let selected = query.selectAll().select(sql<number>`count(*) over ()`.as('total'));
+  if (first) selected = selected.orderBy(first, 'desc');
+  const rows = await selected
     .orderBy('name')
     .orderBy('urn')
     .limit(search.limit)
@@ -74,10 +61,32 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
     .execute();
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && search.offset > 0) {
-    const counted = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-    total = counted?.n ?? 0;
+    total = (await query.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0;
   }
   return { total, items: rows.map(toSchool) };
+}
+
+/**
+ * By URN, by postcode (or its start), by words of the name, town or local authority (prefix
+ * full-text search, names starting with the query first), and, only when that finds nothing,
+ * by a misspelt name (trigram similarity).
+ */
+export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
+  const query = filtered(db, search);
+  const q = search.q?.trim() ?? '';
+  if (!q) return page(query, search);
+  if (URN.test(q)) return page(query.where('urn', '=', Number(q)), search);
+  if (POSTCODE.test(q)) {
+    const compact = q.replace(/\s+/g, '').toUpperCase();
+    return page(query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);
+  }
+  const folded = fold(q);
+  const tsquery = prefixQuery(q);
+  if (tsquery) {
+    const found = await page(query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, sql`starts_with(name_folded, ${folded})`);
+    if (found.total > 0 || search.offset > 0) return found;
+  }
+  return page(query.where(sql<boolean>`name_folded % ${folded}`), search, sql`similarity(name_folded, ${folded})`);
 }
 
 export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {
