@@ -19,7 +19,16 @@ import { generateDataset, GENERATED_FILES } from '../src/ingest/generate/generat
 import { importFile } from '../src/ingest/import-file.ts';
 
 const sizes = process.argv.includes('--large') ? [22_000, 150_000] : [22_000];
-const QUERIES = ['primary', 'st mary', 'academy', 'church of england', 'leeds', 'hill', 'park junior', 'saint'];
+const QUERIES = [
+  'primary',
+  'st mary',
+  'academy',
+  'church of england',
+  'leeds',
+  'hill',
+  'park junior',
+  'saint',
+];
 const ROUNDS = 5;
 
 function median(values: number[]): number {
@@ -60,7 +69,9 @@ try {
     for (const q of QUERIES) {
       ours += await time(() => searchSchools(db, { q, limit: 20, offset: 0 }));
       baseline += await time(() =>
-        sql`select *, count(*) over () from schools where open and name ilike ${`%${q}%`} order by name limit 20`.execute(db),
+        sql`select *, count(*) over () from schools where open and name ilike ${`%${q}%`} order by name limit 20`.execute(
+          db,
+        ),
       );
     }
     const n = QUERIES.length;
