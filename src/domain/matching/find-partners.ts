@@ -3,7 +3,7 @@ import type { LatLon, Phase, School } from '../school.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
-import { strategyFit, weightedScore, type ScoreParts } from './score.ts';
+import { candidateGroups, strategyFit, weightedScore, type ScoreParts } from './score.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 export interface PartnerQuery {
@@ -114,12 +114,18 @@ export function rankCandidates<S extends School>(
     .map((n) => score(n.item, n.distanceKm, radiusKm > 0 ? 1 - n.distanceKm / radiusKm : 1));
   if (scored.length === 0) {
     remote = true;
-    const nearest = pool.index.nearest(point, {
-      // A wider ring than will be shown, so the score, not just the distance, picks among them.
-      limit: settings.remoteCandidates * 3,
-      minDistanceKm: radiusKm,
-      filter: eligible,
-    });
+    // A wider ring than will be shown, so the score, not just the distance, picks among them.
+    const ring = settings.remoteCandidates * 3;
+    const nearest = [...phases]
+      .flatMap((phase) =>
+        candidateGroups(query.strategy, school.classification.group).flatMap((group) =>
+          pool
+            .partition(phase, group)
+            .nearest(point, { limit: ring, minDistanceKm: radiusKm, filter: eligible }),
+        ),
+      )
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.item.urn - b.item.urn)
+      .slice(0, ring);
     const closest = nearest[0]?.distanceKm ?? 0;
     scored = nearest.map((n) => score(n.item, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1));
   }

@@ -1,5 +1,10 @@
-import { SCHOOL_AREAS, type Classification, type SchoolArea } from '../classification/types.ts';
-import type { School } from '../school.ts';
+import {
+  SCHOOL_AREAS,
+  type Classification,
+  type SchoolArea,
+  type SchoolGroup,
+} from '../classification/types.ts';
+import type { Phase, School } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
@@ -17,6 +22,11 @@ export interface PartnerFacts {
 export interface MatchingPool<S extends School = School> {
   facts: ReadonlyMap<number, PartnerFacts>;
   index: SpatialIndex<S>;
+  /**
+   * An index of the schools of one phase and group, built when first asked for: a search for
+   * the nearest partners beyond the radius then never walks schools that could not qualify.
+   */
+  partition(phase: Phase, group: SchoolGroup): SpatialIndex<S>;
 }
 
 const AREA_BIT = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, 1 << i]));
@@ -54,7 +64,19 @@ export function buildMatchingPool<S extends School>(
       weaknesses: areaMask(classification.weaknesses),
     });
   }
-  return { facts, index };
+  const partitions = new Map<string, SpatialIndex<S>>();
+  const partition = (phase: Phase, group: SchoolGroup) => {
+    const key = `${phase}|${group}`;
+    let found = partitions.get(key);
+    if (!found) {
+      found = buildSpatialIndex(
+        schools.filter((s) => s.phase === phase && facts.get(s.urn)?.classification.group === group),
+      );
+      partitions.set(key, found);
+    }
+    return found;
+  };
+  return { facts, index, partition };
 }
 
 /** How many partnerships each school can take on, and how many it has. */

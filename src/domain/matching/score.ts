@@ -16,6 +16,13 @@ export function coverage(weak: number, strong: number): number {
 
 const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-performing': 2 };
 
+/** The groups a candidate can be in for a school of `group` under a strategy. */
+export function candidateGroups(strategy: SupportStrategy, group: SchoolGroup): SchoolGroup[] {
+  if (strategy === 'support') return ['high-performing'];
+  if (strategy === 'reciprocal') return ['in-need', 'other', 'high-performing'];
+  return (Object.keys(STAGE) as SchoolGroup[]).filter((g) => Math.abs(STAGE[g] - STAGE[group]) <= 1);
+}
+
 /**
  * How well a candidate fits what the school is looking for, 0–1; null when it does not fit the
  * strategy at all.

@@ -1,0 +1,229 @@
+/**
+ * Classification, partner search and the national allocation on synthetic schools, with
+ * figures and ratios against baselines run in the same process: a brute-force scan of every
+ * school for the partner search, and a greedy pass for the allocation.
+ *
+ *   node --import tsx bench/matching.ts                  # 5,000 schools (quick)
+ *   node --import tsx bench/matching.ts --national       # 22,000 schools, England's state schools
+ *   node --import tsx bench/matching.ts --schools 150000
+ */
+import { performance } from 'node:perf_hooks';
+import { allocateGreedily } from '../src/domain/allocation/greedy.ts';
+import { allocateOptimally } from '../src/domain/allocation/min-cost-flow.ts';
+import { totalQuality, type AllocationProblem } from '../src/domain/allocation/problem.ts';
+import { classifySchools } from '../src/domain/classification/classify.ts';
+import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classification/profiles/index.ts';
+import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
+import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
+import type { Phase, SchoolRecord } from '../src/domain/school.ts';
+import { buildSnapshot } from '../src/domain/snapshot.ts';
+import { distanceKm } from '../src/domain/spatial-index.ts';
+
+const args = process.argv.slice(2);
+const count = args.includes('--national')
+  ? 22_000
+  : Number(args[args.indexOf('--schools') + 1] ?? '') || 5_000;
+
+/** A small deterministic generator (mulberry32), so every run benchmarks the same schools. */
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  return { next, normal };
+}
+
+/** Schools clustered around towns across England, with the 2019 mix of phases and grades. */
+function syntheticSchools(n: number): SchoolRecord[] {
+  const r = random(2019);
+  const towns = Array.from({ length: Math.max(20, Math.round(n / 60)) }, () => ({
+    lat: 50.6 + r.next() * 4.4,
+    lon: -3.5 + r.next() * 5,
+    spread: 0.02 + r.next() * 0.15,
+  }));
+  const phases: [Phase, number][] = [
+    ['primary', 0.76],
+    ['secondary', 0.16],
+    ['special', 0.05],
+    ['all-through', 0.03],
+  ];
+  return Array.from({ length: n }, (_, i): SchoolRecord => {
+    const urn = 100_000 + i;
+    const town = towns[Math.floor(r.next() * towns.length)]!;
+    let pick = r.next();
+    const phase = phases.find(([, share]) => (pick -= share) < 0)?.[0] ?? 'primary';
+    const g = r.next();
+    const grade = g < 0.2 ? 1 : g < 0.85 ? 2 : g < 0.97 ? 3 : 4;
+    const ks2 = phase === 'primary' && r.next() < 0.9;
+    const ks4 = (phase === 'secondary' || phase === 'all-through') && r.next() < 0.9;
+    return {
+      urn,
+      name: `School ${urn}`,
+      typeName: 'Academy converter',
+      typeGroup: 'Academies',
+      open: true,
+      statusName: 'Open',
+      phase,
+      statutoryLowAge: null,
+      statutoryHighAge: null,
+      country: 'England',
+      localAuthority: null,
+      region: null,
+      constituency: null,
+      town: null,
+      postcode: null,
+      location: { lat: town.lat + r.normal() * town.spread, lon: town.lon + r.normal() * town.spread * 1.6 },
+      pupils: Math.round(phase === 'primary' ? 150 + r.next() * 400 : 500 + r.next() * 1200),
+      fsmPercent: Math.max(0, 15 + r.normal() * 9),
+      ealPercent: Math.max(0, 12 + r.normal() * 12),
+      senPercent: Math.max(0, 13 + r.normal() * 4),
+      urbanRural: r.next() < 0.8 ? 'Urban city and town' : 'Rural village',
+      trust: null,
+      inspections: [
+        {
+          urn,
+          inspectionNumber: null,
+          startDate: '2018-06-01',
+          publicationDate: null,
+          inspectionType: null,
+          era: 'legacy',
+          overallEffectiveness: grade,
+          keyJudgements: {},
+          reportCard: {},
+          safeguardingMet: null,
+          category: null,
+          estynFollowUp: null,
+          raw: {},
+        },
+      ],
+      performance: [
+        ...(ks2 || ks4
+          ? [
+              {
+                urn,
+                year: 2019,
+                keyStage: ks2 ? (2 as const) : (4 as const),
+                cohort: 30,
+                rwmExpectedPercent: null,
+                readingExpectedPercent: null,
+                writingExpectedPercent: null,
+                mathsExpectedPercent: null,
+                readingProgress: ks2 ? r.normal() * 2.5 : null,
+                writingProgress: ks2 ? r.normal() * 2.3 : null,
+                mathsProgress: ks2 ? r.normal() * 2.6 : null,
+                progress8: ks4 ? r.normal() * 0.5 : null,
+                attainment8: ks4 ? 46 + r.normal() * 8 : null,
+                englishMaths5Percent: null,
+                raw: {},
+              },
+            ]
+          : []),
+      ],
+    };
+  });
+}
+
+const time = <T>(work: () => T): [T, number] => {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
+};
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const us = (n: number) => `${(n * 1000).toFixed(1)} µs`;
+
+const schools = syntheticSchools(count);
+const asOf = '2026-11-24';
+const settings = DEFAULT_MATCHING_SETTINGS;
+console.log(
+  `${count.toLocaleString('en-GB')} synthetic schools, NFER 2017 profile, ${process.platform} ${process.arch}`,
+);
+
+// Warm up the JIT on a slice, so the figures are of steady work.
+classifySchools(schools.slice(0, 2000), NFER_2017_PROFILE, asOf);
+
+const [classifications, classifyMs] = time(() => classifySchools(schools, NFER_2017_PROFILE, asOf));
+const groups = { 'in-need': 0, 'high-performing': 0, other: 0 };
+for (const c of classifications) groups[c.group]++;
+console.log(
+  `classification        ${ms(classifyMs)} (${us(classifyMs / count)} a school): ${groups['high-performing']} high-performing, ${groups['in-need']} in need`,
+);
+
+const [snapshot, snapshotMs] = time(() =>
+  buildSnapshot({
+    schools,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: NFER_2017_PROFILE.name,
+    asOf,
+    settings,
+  }),
+);
+const view = snapshot.view()!;
+const [allocation, allocateMs] = time(() => view.allocation());
+console.log(
+  `national analysis     ${ms(snapshotMs + allocateMs)}: snapshot (classify, index, context) ${ms(snapshotMs)} + allocation ${ms(allocateMs)}`,
+);
+console.log(
+  `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote), ${allocation.summary.unsupported} without a partner`,
+);
+
+// One school's search, through the index, against scanning every school (the brute force).
+const sample = schools.filter((_, i) => i % Math.max(1, Math.floor(count / 500)) === 0).slice(0, 500);
+const [, searchMs] = time(() => {
+  for (const s of sample)
+    findPartners(view.pool, s.urn, { strategy: 'support' }, settings, snapshot.capacity);
+});
+const [, bruteMs] = time(() => {
+  for (const s of sample) {
+    const radius = settings.radiusKm[s.phase];
+    const phases = new Set(settings.compatiblePhases[s.phase]);
+    schools
+      .filter(
+        (o) =>
+          o.urn !== s.urn &&
+          phases.has(o.phase) &&
+          view.groups.get(o.urn) === 'high-performing' &&
+          distanceKm(s.location!, o.location!) <= radius,
+      )
+      .sort((a, b) => distanceKm(s.location!, a.location!) - distanceKm(s.location!, b.location!));
+  }
+});
+console.log(
+  `one school's partners ${us(searchMs / sample.length)} a school with reasons; brute-force scan ${us(bruteMs / sample.length)}: ${(bruteMs / searchMs).toFixed(0)}× faster`,
+);
+
+const [, everyMs] = time(() => {
+  for (const s of schools)
+    rankCandidates(view.pool, s.urn, { strategy: 'support' }, settings, snapshot.capacity);
+});
+console.log(
+  `candidates for every  ${ms(everyMs)} (${us(everyMs / count)} a school; brute force would take about ${ms((bruteMs / sample.length) * count)})`,
+);
+
+// The optimal allocation against the greedy pass, on the same candidate lists.
+const problem: AllocationProblem = { seekers: [], capacity: new Map() };
+for (const facts of view.pool.facts.values()) {
+  if (facts.classification.group !== 'in-need') continue;
+  const ranking = rankCandidates(
+    view.pool,
+    facts.school.urn,
+    { strategy: 'support' },
+    settings,
+    snapshot.capacity,
+  );
+  if (!ranking.ok) continue;
+  const options = ranking.ranked.slice(0, settings.allocationOptions);
+  problem.seekers.push({
+    seeker: facts.school.urn,
+    options: options.map((o) => ({ supporter: o.facts.school.urn, quality: o.score })),
+  });
+  for (const o of options) (problem.capacity as Map<number, number>).set(o.facts.school.urn, o.spare);
+}
+const [optimal, optimalMs] = time(() => allocateOptimally(problem));
+const [greedy, greedyMs] = time(() => allocateGreedily(problem));
+console.log(
+  `allocation (flow only) optimal ${ms(optimalMs)}, greedy ${ms(greedyMs)} (${(optimalMs / greedyMs).toFixed(1)}× the time): supports ${optimal.pairs.length} vs ${greedy.pairs.length}, total quality ${totalQuality(optimal).toFixed(1)} vs ${totalQuality(greedy).toFixed(1)}`,
+);
