@@ -3,7 +3,7 @@ import type { Inspection, Performance, School } from '../domain/school.ts';
 import type { CensusFigures } from '../ingest/census.ts';
 import type { SchoolLink } from '../ingest/links.ts';
 import type { Database } from './schema.ts';
-import type { SchoolsTable } from './tables/registry.ts';
+import type { InspectionsTable, PerformanceTable, SchoolLinksTable, SchoolsTable } from './tables/registry.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -120,41 +120,29 @@ export async function upsertSchools(db: Executor, schools: School[], synthetic: 
   return count(rows);
 }
 
-const INSPECTION_COLUMNS = [
-  'inspection_number',
-  'publication_date',
-  'inspection_type',
-  'era',
-  'overall_effectiveness',
-  'key_judgements',
-  'report_card',
-  'safeguarding_met',
-  'category',
-  'estyn_follow_up',
-  'raw',
-] as const;
+const INSPECTION_ARRAYS: ArrayColumn<Inspection>[] = [
+  ['urn', 'integer', (i) => i.urn],
+  ['start_date', 'date', (i) => i.startDate],
+  ['inspection_number', 'text', (i) => i.inspectionNumber],
+  ['publication_date', 'date', (i) => i.publicationDate],
+  ['inspection_type', 'text', (i) => i.inspectionType],
+  ['era', 'text', (i) => i.era],
+  ['overall_effectiveness', 'smallint', (i) => i.overallEffectiveness],
+  ['key_judgements', 'jsonb', (i) => JSON.stringify(i.keyJudgements)],
+  ['report_card', 'jsonb', (i) => JSON.stringify(i.reportCard)],
+  ['safeguarding_met', 'boolean', (i) => i.safeguardingMet],
+  ['category', 'text', (i) => i.category],
+  ['estyn_follow_up', 'text', (i) => i.estynFollowUp],
+  ['raw', 'jsonb', (i) => JSON.stringify(i.raw)],
+];
+const INSPECTION_COLUMNS = INSPECTION_ARRAYS.slice(2).map(([name]) => name as keyof InspectionsTable);
 
 export async function upsertInspections(db: Executor, inspections: Inspection[]): Promise<UpsertCounts> {
   if (inspections.length === 0) return { inserted: 0, updated: 0 };
   const rows = await db
     .insertInto('inspections')
-    .values(
-      inspections.map((i) => ({
-        urn: i.urn,
-        inspection_number: i.inspectionNumber,
-        start_date: i.startDate,
-        publication_date: i.publicationDate,
-        inspection_type: i.inspectionType,
-        era: i.era,
-        overall_effectiveness: i.overallEffectiveness,
-        key_judgements: JSON.stringify(i.keyJudgements),
-        report_card: JSON.stringify(i.reportCard),
-        safeguarding_met: i.safeguardingMet,
-        category: i.category,
-        estyn_follow_up: i.estynFollowUp,
-        raw: JSON.stringify(i.raw),
-      })),
-    )
+    .columns(INSPECTION_ARRAYS.map(([name]) => name as keyof InspectionsTable))
+    .expression(unnest(inspections, INSPECTION_ARRAYS))
     .onConflict((oc) =>
       oc
         .columns(['urn', 'start_date'])
@@ -166,44 +154,31 @@ export async function upsertInspections(db: Executor, inspections: Inspection[])
   return count(rows);
 }
 
-const PERFORMANCE_COLUMNS = [
-  'cohort',
-  'rwm_expected_percent',
-  'reading_expected_percent',
-  'writing_expected_percent',
-  'maths_expected_percent',
-  'reading_progress',
-  'writing_progress',
-  'maths_progress',
-  'progress8',
-  'attainment8',
-  'english_maths5_percent',
-  'raw',
-] as const;
+const PERFORMANCE_ARRAYS: ArrayColumn<Performance>[] = [
+  ['urn', 'integer', (p) => p.urn],
+  ['year', 'integer', (p) => p.year],
+  ['key_stage', 'smallint', (p) => p.keyStage],
+  ['cohort', 'integer', (p) => p.cohort],
+  ['rwm_expected_percent', 'float8', (p) => p.rwmExpectedPercent],
+  ['reading_expected_percent', 'float8', (p) => p.readingExpectedPercent],
+  ['writing_expected_percent', 'float8', (p) => p.writingExpectedPercent],
+  ['maths_expected_percent', 'float8', (p) => p.mathsExpectedPercent],
+  ['reading_progress', 'float8', (p) => p.readingProgress],
+  ['writing_progress', 'float8', (p) => p.writingProgress],
+  ['maths_progress', 'float8', (p) => p.mathsProgress],
+  ['progress8', 'float8', (p) => p.progress8],
+  ['attainment8', 'float8', (p) => p.attainment8],
+  ['english_maths5_percent', 'float8', (p) => p.englishMaths5Percent],
+  ['raw', 'jsonb', (p) => JSON.stringify(p.raw)],
+];
+const PERFORMANCE_COLUMNS = PERFORMANCE_ARRAYS.slice(3).map(([name]) => name as keyof PerformanceTable);
 
 export async function upsertPerformance(db: Executor, results: Performance[]): Promise<UpsertCounts> {
   if (results.length === 0) return { inserted: 0, updated: 0 };
   const rows = await db
     .insertInto('performance')
-    .values(
-      results.map((p) => ({
-        urn: p.urn,
-        year: p.year,
-        key_stage: p.keyStage,
-        cohort: p.cohort,
-        rwm_expected_percent: p.rwmExpectedPercent,
-        reading_expected_percent: p.readingExpectedPercent,
-        writing_expected_percent: p.writingExpectedPercent,
-        maths_expected_percent: p.mathsExpectedPercent,
-        reading_progress: p.readingProgress,
-        writing_progress: p.writingProgress,
-        maths_progress: p.mathsProgress,
-        progress8: p.progress8,
-        attainment8: p.attainment8,
-        english_maths5_percent: p.englishMaths5Percent,
-        raw: JSON.stringify(p.raw),
-      })),
-    )
+    .columns(PERFORMANCE_ARRAYS.map(([name]) => name as keyof PerformanceTable))
+    .expression(unnest(results, PERFORMANCE_ARRAYS))
     .onConflict((oc) =>
       oc
         .columns(['urn', 'year', 'key_stage'])
@@ -215,21 +190,21 @@ export async function upsertPerformance(db: Executor, results: Performance[]): P
   return count(rows);
 }
 
+const LINK_ARRAYS: ArrayColumn<SchoolLink>[] = [
+  ['urn', 'integer', (l) => l.urn],
+  ['link_urn', 'integer', (l) => l.linkUrn],
+  ['link_type', 'text', (l) => l.linkType],
+  ['link_name', 'text', (l) => l.linkName],
+  ['link_date', 'date', (l) => l.linkDate],
+];
 const LINK_COLUMNS = ['link_name', 'link_date'] as const;
 
 export async function upsertLinks(db: Executor, links: SchoolLink[]): Promise<UpsertCounts> {
   if (links.length === 0) return { inserted: 0, updated: 0 };
   const rows = await db
     .insertInto('school_links')
-    .values(
-      links.map((l) => ({
-        urn: l.urn,
-        link_urn: l.linkUrn,
-        link_name: l.linkName,
-        link_type: l.linkType,
-        link_date: l.linkDate,
-      })),
-    )
+    .columns(LINK_ARRAYS.map(([name]) => name as keyof SchoolLinksTable))
+    .expression(unnest(links, LINK_ARRAYS))
     .onConflict((oc) =>
       oc
         .columns(['urn', 'link_urn', 'link_type'])

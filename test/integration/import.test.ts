@@ -95,6 +95,13 @@ describe('importing the published files into PostgreSQL', () => {
       expect.objectContaining({ start_date: '2022-06-12', era: 'legacy', overall_effectiveness: 4 }),
     ]);
     expect(eras[0]!.report_card).toMatchObject({ achievement: 4, post16: 5 });
+    const raw = await t.db
+      .selectFrom('inspections')
+      .select('raw')
+      .where('urn', '=', 100001)
+      .where('start_date', '=', '2024-10-08')
+      .executeTakeFirstOrThrow();
+    expect(raw.raw['School name']).toBe('St Mary\u2019s Café Academy');
     expect(await importFile(t.db, 'ofsted', fixture('ofsted-outcomes.csv'))).toMatchObject({
       inserted: 0,
       updated: 0,
