@@ -65,15 +65,6 @@ export async function setSchoolMembership(db: Executor, userId: number, urn: num
     .execute();
 }
 
-export async function removeSchoolMembership(db: Executor, userId: number, urn: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('school_memberships')
-    .where('user_id', '=', userId)
-    .where('urn', '=', urn)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
 export async function addOrganisationOfficer(db: Executor, userId: number, organisationId: number): Promise<void> {
   await db
     .insertInto('organisation_officers')

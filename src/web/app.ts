@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import classifiedRegistry from './plugins/classified-registry.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
@@ -17,6 +18,14 @@ import { routes } from './routes/index.ts';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Where email goes; by default SMTP (S2S_SMTP_URL) or the outbox folder. Tests pass a MemoryMailer. */
+  mailer?: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mailer: Mailer;
+  }
 }
 
 /** Builds the web service without listening, so tests can drive it with `app.inject`. */
@@ -38,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorate('mailer', deps.mailer ?? createMailer(deps.config, app.log));
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);

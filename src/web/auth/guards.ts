@@ -4,6 +4,7 @@ import { listOrganisationSchoolLinks } from '../../data/organisations.ts';
 import {
   canAdministerPlatform,
   canAdministerSchool,
+  canChangeSchoolSharing,
   canEditSchool,
   canReadSharedSchoolRecords,
 } from '../../domain/access.ts';
@@ -72,6 +73,10 @@ export const requireSchoolMember = (getUrn: UrnOf = urnParam): preHandlerAsyncHo
 /** The school's administrators (and platform administrators). */
 export const requireSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
   guard((request) => canAdministerSchool(request.user, getUrn(request)!), getUrn);
+
+/** The school's own administrators only (not platform administrators): they choose what it shares. */
+export const requireOwnSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
+  guard((request) => canChangeSchoolSharing(request.user, getUrn(request)!), getUrn);
 
 /** Readers of the school's private records: its members, and officers of organisations it shares with. */
 export const requireSharedSchoolReader = (db: Db, getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>

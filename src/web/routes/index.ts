@@ -14,7 +14,14 @@ import readiness from './readiness.ts';
 import partnershipForms from './partnership-forms.ts';
 import partnershipImpact from './partnership-impact.ts';
 import partnerships from './partnerships.ts';
+import admin from './admin.ts';
+import audit from './audit.ts';
+import invitations from './invitations.ts';
+import passwordReset from './password-reset.ts';
+import schoolMembers from './school-members.ts';
 import schoolSettings from './school-settings.ts';
+import schoolSharing from './school-sharing.ts';
+import signIn from './sign-in.ts';
 import schools from './schools.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
@@ -35,4 +42,11 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   partnershipImpact,
   partnershipsApi,
   partners,
+  signIn,
+  passwordReset,
+  invitations,
+  schoolMembers,
+  schoolSharing,
+  audit,
+  admin,
 ];

@@ -1,0 +1,71 @@
+import { recordAudit } from './audit.ts';
+import type { Db } from './db.ts';
+import { addOrganisationSchool, createOrganisation, setSchoolSharing } from './organisations.ts';
+import type { OrganisationKind } from '../domain/access.ts';
+
+type Actor = { id: number; email: string };
+
+/** Audited changes to organisations, each in one transaction. */
+
+export async function createOrganisationAudited(
+  db: Db,
+  org: { kind: OrganisationKind; name: string },
+  actor: Actor,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const id = await createOrganisation(trx, org);
+    await recordAudit(trx, { actor, action: 'organisation.created', subject: org.name, organisationId: id, details: { kind: org.kind } });
+    return id;
+  });
+}
+
+export async function addOrganisationSchoolAudited(db: Db, organisationId: number, urn: number, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await addOrganisationSchool(trx, organisationId, urn);
+    await recordAudit(trx, { actor, action: 'organisation.school-added', subject: `school ${urn}`, urn, organisationId });
+  });
+}
+
+export async function setSchoolSharingAudited(
+  db: Db,
+  change: { organisationId: number; urn: number; sharesRecords: boolean },
+  actor: Actor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const changed = await setSchoolSharing(trx, { ...change, changedBy: actor.id, at: new Date() });
+    if (changed) {
+      await recordAudit(trx, {
+        actor,
+        action: change.sharesRecords ? 'school.sharing-agreed' : 'school.sharing-withdrawn',
+        subject: `school ${change.urn}`,
+        urn: change.urn,
+        organisationId: change.organisationId,
+      });
+    }
+    return changed;
+  });
+}
+
+/** An organisation's schools (with whether each shares) and officers, for platform administrators. */
+export async function getOrganisationDetail(db: Db, organisationId: number) {
+  const [schools, officers] = await Promise.all([
+    db
+      .selectFrom('organisation_schools as os')
+      .leftJoin('schools as s', 's.urn', 'os.urn')
+      .select(['os.urn', 's.name', 'os.shares_records'])
+      .where('os.organisation_id', '=', organisationId)
+      .orderBy('s.name')
+      .execute(),
+    db
+      .selectFrom('organisation_officers as oo')
+      .innerJoin('users as u', 'u.id', 'oo.user_id')
+      .select(['u.name', 'u.email'])
+      .where('oo.organisation_id', '=', organisationId)
+      .orderBy('u.name')
+      .execute(),
+  ]);
+  return {
+    schools: schools.map((s) => ({ urn: s.urn, name: s.name ?? `School ${s.urn}`, sharesRecords: s.shares_records })),
+    officers,
+  };
+}
