@@ -5,6 +5,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { SESSION_LIMITS } from '../../src/web/plugins/session.ts';
 import { createOrganisation, signIn } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { postForm } from '../helpers/forms.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OWN = 100001;
@@ -25,18 +26,8 @@ describe('who may see and change a school’s settings', () => {
     await t.drop();
   });
 
-  const form = (fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-    return body.toString();
-  };
   const post = (url: string, headers: Record<string, string>, fields: Record<string, string | string[]>) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form(fields),
-    });
+    postForm(app, url, fields, headers);
 
   it('sends an anonymous visitor to sign in, and back afterwards', async () => {
     const page = await app.inject(`/schools/${OWN}/settings`);
