@@ -35,15 +35,20 @@ export function createMailer(config: Config, log: MailLog): Mailer {
     };
   }
   const outbox = path.join(config.dataDir, 'outbox');
-  if (config.env === 'production') log.warn({ outbox }, 'S2S_SMTP_URL is not set: mail is only written to the outbox');
+  if (config.env === 'production')
+    log.warn({ outbox }, 'S2S_SMTP_URL is not set: mail is only written to the outbox');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
       const info = await transport.sendMail({ from: config.mailFrom, ...message });
       await fs.mkdir(outbox, { recursive: true });
-      const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      const file = path.join(
+        outbox,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
-      if (config.env === 'development') log.info({ file, to: message.to, text: message.text }, `mail: ${message.subject}`);
+      if (config.env === 'development')
+        log.info({ file, to: message.to, text: message.text }, `mail: ${message.subject}`);
       else log.info({ file, subject: message.subject }, 'mail written to the outbox');
     },
   };

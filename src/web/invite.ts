@@ -18,7 +18,12 @@ export const inviteEmail = z
 export async function sendInvitation(
   app: FastifyInstance,
   { db, config }: { db: Db; config: Config },
-  invitation: { email: string; target: InvitationTarget; invitedBy: { id: number; email: string; name: string }; joining: string },
+  invitation: {
+    email: string;
+    target: InvitationTarget;
+    invitedBy: { id: number; email: string; name: string };
+    joining: string;
+  },
 ): Promise<void> {
   const token = await createInvitation(db, {
     email: invitation.email,

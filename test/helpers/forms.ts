@@ -22,7 +22,10 @@ export async function anonymousCsrf(app: FastifyInstance): Promise<{ cookie: str
   const response = await app.inject('/api/session');
   const secret = response.cookies.find((c) => c.name === 's2s-csrf');
   if (!secret) throw new Error('no CSRF cookie');
-  return { cookie: `s2s-csrf=${secret.value}`, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
+  return {
+    cookie: `s2s-csrf=${secret.value}`,
+    csrfToken: (response.json() as { csrfToken: string }).csrfToken,
+  };
 }
 
 /** The value of a cookie set by a response, if any. */

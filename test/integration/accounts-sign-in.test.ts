@@ -24,7 +24,12 @@ describe('signing in and out, and resetting a password', () => {
     await t.drop();
   });
 
-  const signInForm = async (email: string, password: string, extra: Record<string, string> = {}, cookie?: string) => {
+  const signInForm = async (
+    email: string,
+    password: string,
+    extra: Record<string, string> = {},
+    cookie?: string,
+  ) => {
     const csrf = await anonymousCsrf(app);
     return postForm(
       app,
@@ -41,7 +46,10 @@ describe('signing in and out, and resetting a password', () => {
     expect(response.headers.location).toBe('/account');
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const account = await app.inject({ url: '/account', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const account = await app.inject({
+      url: '/account',
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('head@oak.example.org');
   });
@@ -80,7 +88,10 @@ describe('signing in and out, and resetting a password', () => {
     const issued = setCookie(response, SESSION_COOKIE);
     expect(issued).toBeDefined();
     expect(issued).not.toBe(planted);
-    const withPlanted = await app.inject({ url: '/api/session', headers: { cookie: `${SESSION_COOKIE}=${planted}` } });
+    const withPlanted = await app.inject({
+      url: '/api/session',
+      headers: { cookie: `${SESSION_COOKIE}=${planted}` },
+    });
     expect(withPlanted.json().user).toBeNull();
   });
 
@@ -113,7 +124,8 @@ describe('signing in and out, and resetting a password', () => {
   it('limits sign-in attempts for one address from one client', async () => {
     await createUser(t.db, { email: 'guessed@example.org', password: PASSWORD });
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await signInForm('guessed@example.org', `guess ${i}`)).statusCode);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await signInForm('guessed@example.org', `guess ${i}`)).statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
     const limited = await signInForm('guessed@example.org', PASSWORD);
     expect(limited.statusCode).toBe(429);
@@ -133,7 +145,9 @@ describe('signing in and out, and resetting a password', () => {
       const known = await requestReset('reset@example.org');
       const unknown = await requestReset('stranger@example.org');
       expect(known.statusCode).toBe(200);
-      expect(comparable(known.body, 'reset@example.org')).toBe(comparable(unknown.body, 'stranger@example.org'));
+      expect(comparable(known.body, 'reset@example.org')).toBe(
+        comparable(unknown.body, 'stranger@example.org'),
+      );
       await expect.poll(() => mailTo('reset@example.org').length).toBe(1);
       expect(mailTo('stranger@example.org')).toEqual([]);
     });
@@ -143,7 +157,9 @@ describe('signing in and out, and resetting a password', () => {
       const oldSession = setCookie(await signInForm('forgetful@example.org', PASSWORD), SESSION_COOKIE)!;
       await requestReset('forgetful@example.org');
       await expect.poll(() => mailTo('forgetful@example.org').length).toBe(1);
-      const link = /http:\/\/localhost:3000(\/password-reset\/[\w-]+)/.exec(mailTo('forgetful@example.org')[0]!.text)![1]!;
+      const link = /http:\/\/localhost:3000(\/password-reset\/[\w-]+)/.exec(
+        mailTo('forgetful@example.org')[0]!.text,
+      )![1]!;
 
       const form = await app.inject(link);
       expect(form.statusCode).toBe(200);
@@ -166,12 +182,19 @@ describe('signing in and out, and resetting a password', () => {
       expect(changed.statusCode).toBe(303);
       expect(changed.headers.location).toBe('/sign-in?reset=1');
 
-      const old = await app.inject({ url: '/api/session', headers: { cookie: `${SESSION_COOKIE}=${oldSession}` } });
+      const old = await app.inject({
+        url: '/api/session',
+        headers: { cookie: `${SESSION_COOKIE}=${oldSession}` },
+      });
       expect(old.json().user).toBeNull();
       expect((await signInForm('forgetful@example.org', PASSWORD)).statusCode).toBe(400);
       expect((await signInForm('forgetful@example.org', 'a new long password')).statusCode).toBe(303);
       expect((await app.inject(link)).statusCode).toBe(404);
-      const audit = await t.db.selectFrom('audit_log').selectAll().where('actor_user_id', '=', user.id).execute();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('actor_user_id', '=', user.id)
+        .execute();
       expect(audit.map((a) => a.action)).toEqual(['account.password-reset']);
       expect(JSON.stringify(audit)).not.toContain(link.split('/').pop());
     });
@@ -181,7 +204,10 @@ describe('signing in and out, and resetting a password', () => {
       await createUser(t.db, { email: 'late@example.org', password: PASSWORD });
       await requestReset('late@example.org');
       await expect.poll(() => mailTo('late@example.org').length).toBe(1);
-      await t.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+      await t.db
+        .updateTable('password_resets')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .execute();
       const link = /(\/password-reset\/[\w-]+)/.exec(mailTo('late@example.org')[0]!.text)![1]!;
       const page = await app.inject(link);
       expect(page.statusCode).toBe(404);

@@ -17,7 +17,10 @@ let dummyHash: Promise<string> | undefined;
  * Checks a password against a stored hash. With no hash (no such user, or no password set) it
  * still does the same work, so the time taken does not tell whether an email is registered.
  */
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (password.length > PASSWORD_MAX) return false;
   if (!passwordHash) {
     dummyHash ??= hashPassword('not-a-password-anyone-has');

@@ -15,10 +15,18 @@ import { inviteEmail, sendInvitation } from '../invite.ts';
 
 const organisationForm = z.object({
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choose the kind of organisation' }),
-  name: z.string().trim().min(1, 'Enter the organisation’s name').max(200, 'Name must be 200 characters or fewer'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the organisation’s name')
+    .max(200, 'Name must be 200 characters or fewer'),
 });
 const urnField = z.object({
-  urn: z.string().trim().regex(/^\d{5,7}$/, 'Enter a URN: the school’s 6-digit unique reference number').transform(Number),
+  urn: z
+    .string()
+    .trim()
+    .regex(/^\d{5,7}$/, 'Enter a URN: the school’s 6-digit unique reference number')
+    .transform(Number),
 });
 type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };
 
@@ -33,7 +41,10 @@ const admin: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   const renderIndex = async (request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) =>
     reply.page('admin/index.njk', {
       title: 'Platform administration',
-      organisations: (await listOrganisations(db)).map((o) => ({ ...o, kindLabel: ORGANISATION_KIND_LABELS[o.kind] })),
+      organisations: (await listOrganisations(db)).map((o) => ({
+        ...o,
+        kindLabel: ORGANISATION_KIND_LABELS[o.kind],
+      })),
       kindItems: kindItems(extra.values?.kind),
       ...extra,
     });
@@ -68,7 +79,10 @@ const admin: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       reply.code(400);
       return renderIndex(request, reply, {
         values: body,
-        ...formError('name', `There is already a ${ORGANISATION_KIND_LABELS[parsed.data.kind].toLowerCase()} called ${parsed.data.name}`),
+        ...formError(
+          'name',
+          `There is already a ${ORGANISATION_KIND_LABELS[parsed.data.kind].toLowerCase()} called ${parsed.data.name}`,
+        ),
       });
     }
   });

@@ -10,7 +10,12 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 
 /** The audit log: a school's entries for its administrators, everything for platform administrators. */
 const audit: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
-  const render = async (request: FastifyRequest, reply: FastifyReply, urn: number | undefined, heading: string) => {
+  const render = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    urn: number | undefined,
+    heading: string,
+  ) => {
     const { page } = pageQuery.parse(request.query);
     const log = await listAudit(db, { urn, limit: PAGE, offset: (page - 1) * PAGE });
     const pages = Math.max(1, Math.ceil(log.total / PAGE));

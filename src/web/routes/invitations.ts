@@ -9,7 +9,9 @@ import { hashPassword, newPasswordFields } from '../auth/passwords.ts';
 import { formErrors, type FormErrors } from '../forms.ts';
 
 const newAccountForm = z
-  .object({ name: z.string().trim().min(1, 'Enter your full name').max(200, 'Name must be 200 characters or fewer') })
+  .object({
+    name: z.string().trim().min(1, 'Enter your full name').max(200, 'Name must be 200 characters or fewer'),
+  })
   .and(newPasswordFields);
 
 /**

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { completePasswordReset, createPasswordReset, isPasswordResetUsable } from '../../data/password-resets.ts';
+import {
+  completePasswordReset,
+  createPasswordReset,
+  isPasswordResetUsable,
+} from '../../data/password-resets.ts';
 import { findUserByEmail } from '../../data/users.ts';
 import { passwordResetMessage } from '../../mail/messages.ts';
 import type { AppDeps } from '../app.ts';
@@ -60,24 +64,33 @@ const passwordReset: FastifyPluginAsync<AppDeps> = async (app, { db, config }) =
     return reply.page('auth/reset-choose.njk', { title: 'Choose a new password', token: token(request) });
   });
 
-  app.post('/password-reset/:token', { config: { rateLimit: PASSWORD_RESET_LIMIT } }, async (request, reply) => {
-    const parsed = newPasswordFields.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      reply.code(400);
-      return reply.page('auth/reset-choose.njk', {
-        title: 'Choose a new password',
-        token: token(request),
-        ...formErrors(parsed.error),
-      });
-    }
-    const changed = await completePasswordReset(db, token(request), await hashPassword(parsed.data.password), new Date());
-    if (!changed) {
-      reply.code(404);
-      return reply.page('auth/reset-expired.njk', { title: 'This link has expired' });
-    }
-    await reply.endSession();
-    return reply.redirect('/sign-in?reset=1', 303);
-  });
+  app.post(
+    '/password-reset/:token',
+    { config: { rateLimit: PASSWORD_RESET_LIMIT } },
+    async (request, reply) => {
+      const parsed = newPasswordFields.safeParse(request.body ?? {});
+      if (!parsed.success) {
+        reply.code(400);
+        return reply.page('auth/reset-choose.njk', {
+          title: 'Choose a new password',
+          token: token(request),
+          ...formErrors(parsed.error),
+        });
+      }
+      const changed = await completePasswordReset(
+        db,
+        token(request),
+        await hashPassword(parsed.data.password),
+        new Date(),
+      );
+      if (!changed) {
+        reply.code(404);
+        return reply.page('auth/reset-expired.njk', { title: 'This link has expired' });
+      }
+      await reply.endSession();
+      return reply.redirect('/sign-in?reset=1', 303);
+    },
+  );
 };
 
 export default passwordReset;

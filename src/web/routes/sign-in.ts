@@ -8,7 +8,11 @@ import { SIGN_IN_LIMIT } from '../auth/rate-limits.ts';
 import { formError, formErrors } from '../forms.ts';
 
 const signInForm = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(320, 'Enter a correct email address and password'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(320, 'Enter a correct email address and password'),
   password: z.string().min(1, 'Enter your password'),
 });
 
