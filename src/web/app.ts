@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
@@ -42,6 +42,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               'req.headers["csrf-token"]',
               '*.password',
             ],
+            // Invitation and password-reset links carry their secret in the path.
+            serializers: {
+              req: (request: FastifyRequest) => ({
+                method: request.method,
+                url: request.url.replace(/^\/(invitations|password-reset)\/[^/?]+/, '/$1/[token]'),
+                remoteAddress: request.ip,
+              }),
+            },
           },
     trustProxy: deps.config.env === 'production',
     bodyLimit: 1024 * 1024,

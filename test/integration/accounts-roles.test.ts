@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { MemoryMailer } from '../../src/mail/mailer.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { SESSION_COOKIE } from '../../src/web/plugins/session.ts';
-import { createOrganisation, createUser, signIn, type SignedIn } from '../helpers/accounts.ts';
+import { createUser, signIn, type SignedIn } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { anonymousCsrf, postForm, setCookie } from '../helpers/forms.ts';
 import { insertSchool } from '../helpers/schools.ts';
