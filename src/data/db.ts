@@ -12,7 +12,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export type Db = Kysely<Database>;
 
 export function createDb(url: string, { max = 10 }: { max?: number } = {}): Db {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (a restart, or the embedded server stopping at
+  // shutdown) must not crash the process; the next query simply opens a new connection.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

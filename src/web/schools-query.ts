@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHOOL_GROUPS } from '../domain/classification/types.ts';
 import { PHASES } from '../domain/school.ts';
 
 /** The search filters, shared by the page and the API so both read them the same way. */
@@ -6,6 +7,10 @@ export const schoolSearchQuery = z.object({
   q: z.string().trim().max(200, 'Search must be 200 characters or fewer').optional(),
   phase: z
     .enum(PHASES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  group: z
+    .enum(SCHOOL_GROUPS)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   la: z.string().trim().max(100).optional(),

@@ -88,6 +88,20 @@ describe('finding a school and reading its profile', () => {
     expect(res.json().items.map((s: { urn: number }) => s.urn)).toContain(100100);
   });
 
+  it("filters by group and explains a school's group, the same on the page and in the API", async () => {
+    await app.snapshots.get();
+    const one = await app.inject('/api/schools/100101');
+    const group = one.json().classification.group;
+    expect(['in-need', 'high-performing', 'other']).toContain(group);
+    expect(one.json().classification.reasons.length).toBeGreaterThan(0);
+    const inGroup = await app.inject(`/api/schools?group=${group}&q=st%20mary`);
+    expect(inGroup.json().items.map((s: { urn: number }) => s.urn)).toEqual([100101]);
+    const other = group === 'in-need' ? 'high-performing' : 'in-need';
+    expect((await app.inject(`/api/schools?group=${other}&q=st%20mary`)).json().total).toBe(0);
+    const page = await app.inject('/schools/100101');
+    expect(page.body).toContain(one.json().classification.reasons[0].text.replace(/'/g, '&#39;'));
+  });
+
   it('leaves closed schools out of search', async () => {
     const res = await app.inject('/api/schools?q=closed');
     expect(res.json().total).toBe(0);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getSchoolRecord, searchSchools } from '../../data/schools.ts';
 import type { AppDeps } from '../app.ts';
+import { classificationOf, urnsInGroup } from '../school-groups.ts';
 import { schoolSearchQuery } from '../schools-query.ts';
 
 const area = z.object({ code: z.string(), name: z.string() }).nullable();
@@ -52,8 +53,9 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
       },
     },
     async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      const page = await searchSchools(db, { ...filters, limit, offset });
+      const { limit, offset, group, ...filters } = request.query;
+      const urns = group ? await urnsInGroup(app.snapshots, group) : undefined;
+      const page = await searchSchools(db, { ...filters, urns, limit, offset });
       return { ...page, limit, offset };
     },
   );
@@ -63,7 +65,8 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
     {
       schema: {
         tags: ['schools'],
-        summary: 'One school with its inspections and performance',
+        summary:
+          'One school with its inspections, performance, and its group under the default profile with the reasons',
         params: z.object({ urn: z.coerce.number().int().positive() }),
       },
     },
@@ -73,7 +76,7 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
         return reply
           .code(404)
           .send({ error: 'Not Found', message: `No school with URN ${request.params.urn}` });
-      return record;
+      return { ...record, classification: await classificationOf(app.snapshots, record.urn) };
     },
   );
 };

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { getNationalAverages, getSchoolRecord, listAreas, searchSchools } from '../../data/schools.ts';
+import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import { describeInspection, performanceRows } from '../presenters/school.ts';
 import type { AppDeps } from '../app.ts';
+import { classificationOf, urnsInGroup } from '../school-groups.ts';
 import { schoolSearchQuery } from '../schools-query.ts';
 
 const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
@@ -17,7 +19,8 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     const areas = await listAreas(db);
     const query = parsed.success ? parsed.data : { limit: 20, offset: 0 };
     const searched = Object.keys(request.query as object).length > 0;
-    const results = parsed.success && searched ? await searchSchools(db, query) : undefined;
+    const urns = parsed.success && query.group ? await urnsInGroup(app.snapshots, query.group) : undefined;
+    const results = parsed.success && searched ? await searchSchools(db, { ...query, urns }) : undefined;
     const errors = parsed.success
       ? []
       : parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
@@ -27,6 +30,14 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       results,
       errors,
       phaseItems: phaseItems(query.phase),
+      groupItems: [
+        { value: '', text: 'Any group' },
+        ...SCHOOL_GROUPS.map((g) => ({
+          value: g,
+          text: SCHOOL_GROUP_LABELS[g],
+          selected: g === query.group,
+        })),
+      ],
       laItems: [
         { value: '', text: 'All local authorities' },
         ...areas.localAuthorities.map((a) => ({
@@ -59,6 +70,8 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     );
     return reply.page('schools/profile.njk', {
       school: record,
+      classification: record.open ? await classificationOf(app.snapshots, record.urn) : null,
+      groupLabels: SCHOOL_GROUP_LABELS,
       schoolLinks: record.open
         ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
         : [],
