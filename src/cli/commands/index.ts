@@ -7,6 +7,7 @@ import importCommand from './import.ts';
 import match from './match.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
+import users from './users.ts';
 
 /** Every `s2s` subcommand (add yours here). */
 export const commands: Array<(program: Command) => void> = [
@@ -18,4 +19,5 @@ export const commands: Array<(program: Command) => void> = [
   classify,
   match,
   allocate,
+  users,
 ];
