@@ -195,7 +195,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await expect.poll(() => lead.locator('.govuk-task-list').textContent()).not.toContain('Incomplete');
       await shot(lead, '3-task-list-complete');
 
-      await lead.getByRole('link', { name: 'Check answers and agree' }).click();
+      await lead.getByRole('button', { name: 'Check answers and agree' }).click();
       await expectNoAxeViolations(lead);
       await shot(lead, '4-check-answers');
       await submit(lead, 'Agree the partnership');
@@ -268,7 +268,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       const text = await partner.locator('main').textContent();
       expect(text).toContain('Between 2023 and 2025');
       expect(text).toContain('unlikely to be chance alone');
-      expect(await partner.locator('svg[role="img"] path').count()).toBe(2);
+      expect(await partner.locator('main svg[role="img"] path').count()).toBe(2);
       await shot(partner, '7-impact');
 
       await visit(officer, `/organisations/${organisationId}/partnerships`);
