@@ -66,6 +66,12 @@ describe('classification and matching over the database', () => {
     expect(body.candidates[0].reasons).toEqual(expect.arrayContaining(['2.0 km away']));
   });
 
+  it('offers, on the page, to propose a partnership with each candidate', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
+  });
+
   it('answers peer search with schools at a similar stage', async () => {
     const body = (await app.inject({ url: '/api/schools/200001/partners?strategy=peer' })).json();
     expect(body.candidates.map((c: { urn: number }) => c.urn)).toEqual([200005]);
