@@ -1,16 +1,11 @@
 import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
 import { decodePoints } from '../../src/web/map/point-codec.ts';
 
-export interface CapacityItem {
-  code: string;
-  name: string;
-  highPerforming: number;
-  inNeed: number;
-  ratio: number | null;
-  medianHighPerformingWithinRadius: number | null;
-}
+/** An area's figures as /api/capacity answers them: the domain's own shape, so the two cannot drift. */
+export type CapacityItem = Omit<CapacityArea, 'distribution'>;
 
 export type AreaProperties = Omit<CapacityItem, 'code'> & { code: string };
 
