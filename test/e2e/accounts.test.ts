@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createUser, signInBrowser } from '../helpers/accounts.ts';
+import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { readOutbox } from '../helpers/mail.ts';
+import { insertSchool } from '../helpers/schools.ts';
+import { startServer } from '../helpers/server.ts';
+
+// A limit, not a measurement: axe on every page is slow on a busy shared machine.
+const STEP_LIMIT = 180_000;
+const OWN = 150001;
+const OTHER = 150002;
+const INVITEE = { email: 'dana.deputy@ashgrove.example.org', password: 'correct horse battery staple' };
+
+describe('a new person joins a school by invitation and works on it in Chromium', () => {
+  let t: TestDatabase;
+  let dataDir: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let admin: Page;
+  let invitee: Page;
+  let organisationId: number;
+
+  /** Every page is checked with axe as it is reached; the answer's status is given back. */
+  const visit = async (page: Page, pathname: string) => {
+    const response = await page.goto(`${server.url}${pathname}`);
+    await expectNoAxeViolations(page);
+    return response?.status();
+  };
+  const submit = async (page: Page, button: string) => {
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+  };
+  const localPath = (page: Page) => page.url().replace(server.url, '');
+  const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+  /** Tabs forward until the field is focused, as someone without a mouse would. */
+  const tabTo = async (page: Page, id: string) => {
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await focusedId(page)) === id) return;
+    }
+    throw new Error(`Tab never reached #${id}`);
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 's2s-accounts-e2e-'));
+    t = await createTestDatabase();
+    await insertSchool(t.db, { urn: OWN, name: 'Ashgrove Primary School', town: 'Leeds' });
+    await insertSchool(t.db, { urn: OTHER, name: 'Birchfield Primary School', town: 'Leeds' });
+    organisationId = await createOrganisation(t.db, {
+      name: 'Leeds City Council',
+      schools: [{ urn: OWN }],
+    });
+    await createUser(t.db, { name: 'Ben Head', schools: [{ urn: OTHER, role: 'admin' }] });
+    server = await startServer(t.db, { S2S_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    const adminContext = await browser.newContext();
+    await signInBrowser(adminContext, server.url, t.db, {
+      name: 'Asha Head',
+      schools: [{ urn: OWN, role: 'admin' }],
+    });
+    admin = await adminContext.newPage();
+    invitee = await (await browser.newContext()).newPage();
+    for (const page of [admin, invitee]) page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+    await t?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    'a school administrator invites a new person, who accepts and chooses a password',
+    async () => {
+      await visit(admin, `/schools/${OWN}/members`);
+      await admin.getByLabel('Email address').fill(INVITEE.email);
+      await admin.getByLabel('Administrator').check();
+      await submit(admin, 'Send invitation');
+      await expect
+        .poll(() => admin.locator('.govuk-notification-banner').textContent())
+        .toContain(`We have emailed an invitation to ${INVITEE.email}`);
+
+      const mail = (await readOutbox(dataDir)).filter((m) => m.to.includes(INVITEE.email));
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.subject).toBe('You are invited to join Ashgrove Primary School on S2S');
+      const link = /https?:\/\/\S+\/invitations\/\S+/.exec(mail[0]!.text)?.[0];
+      expect(link).toBeDefined();
+
+      await visit(invitee, new URL(link!).pathname);
+      await expect
+        .poll(() => invitee.locator('main').textContent())
+        .toContain('invited to join Ashgrove Primary School as an administrator');
+      await submit(invitee, 'Create account and accept');
+      await expect
+        .poll(() => invitee.locator('.govuk-error-summary').textContent())
+        .toContain('Enter your full name');
+      await invitee.getByLabel('Full name').fill('Dana Deputy');
+      await invitee.getByLabel('New password', { exact: true }).fill(INVITEE.password);
+      await invitee.getByLabel('Type the new password again').fill(INVITEE.password);
+      await submit(invitee, 'Create account and accept');
+      expect(localPath(invitee)).toBe('/account');
+      const account = await invitee.locator('main').textContent();
+      expect(account).toContain('Dana Deputy');
+      expect(account).toContain('Ashgrove Primary School');
+      expect(account).toContain('Administrator');
+
+      // The link was for one use.
+      expect(await visit(invitee, new URL(link!).pathname)).toBe(404);
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'signs out, then signs back in with the keyboard alone and is taken where they were heading',
+    async () => {
+      await invitee.getByRole('link', { name: 'Sign out' }).click();
+      await expectNoAxeViolations(invitee);
+      await submit(invitee, 'Sign out');
+      expect(localPath(invitee)).toBe('/sign-in?signedOut=1');
+
+      await visit(invitee, `/schools/${OWN}/sharing`);
+      expect(localPath(invitee)).toBe(`/sign-in?next=${encodeURIComponent(`/schools/${OWN}/sharing`)}`);
+      await tabTo(invitee, 'email');
+      await invitee.keyboard.type(INVITEE.email);
+      await invitee.keyboard.press('Tab');
+      expect(await focusedId(invitee)).toBe('password');
+      await invitee.keyboard.type(INVITEE.password);
+      await Promise.all([invitee.waitForURL(`**/schools/${OWN}/sharing`), invitee.keyboard.press('Enter')]);
+      await expectNoAxeViolations(invitee);
+      await expect.poll(() => invitee.locator('h1').textContent()).toContain('Sharing with organisations');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'chooses what their own school shares, and the choice is kept',
+    async () => {
+      const council = invitee.getByLabel('Leeds City Council (local authority)');
+      expect(await council.isChecked()).toBe(false);
+      await council.check();
+      await submit(invitee, 'Save choices');
+      await expect
+        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .toContain('Your choices have been saved');
+      expect(await council.isChecked()).toBe(true);
+      const shared = await t.db
+        .selectFrom('organisation_schools')
+        .select('shares_records')
+        .where('organisation_id', '=', organisationId)
+        .where('urn', '=', OWN)
+        .executeTakeFirstOrThrow();
+      expect(shared.shares_records).toBe(true);
+
+      await visit(invitee, `/schools/${OWN}/settings`);
+      await invitee.getByLabel('How many schools can you support at once?').fill('2');
+      await invitee.getByLabel('Leadership').check();
+      await submit(invitee, 'Save settings');
+      await expect
+        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .toContain('Your school’s settings have been saved');
+      expect(await invitee.getByLabel('How many schools can you support at once?').inputValue()).toBe('2');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'is refused another school’s private pages',
+    async () => {
+      for (const page of ['settings', 'members', 'sharing', 'audit']) {
+        expect(await visit(invitee, `/schools/${OTHER}/${page}`)).toBe(403);
+        await expect
+          .poll(() => invitee.locator('h1').textContent())
+          .toContain('You do not have permission to see this page');
+      }
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'signs out, after which the private pages send them to sign in',
+    async () => {
+      await visit(invitee, '/sign-out');
+      await submit(invitee, 'Sign out');
+      await expect
+        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .toContain('You have signed out');
+      for (const page of ['settings', 'sharing']) {
+        await visit(invitee, `/schools/${OWN}/${page}`);
+        expect(localPath(invitee)).toBe(`/sign-in?next=${encodeURIComponent(`/schools/${OWN}/${page}`)}`);
+      }
+      await visit(invitee, '/account');
+      expect(localPath(invitee)).toBe(`/sign-in?next=${encodeURIComponent('/account')}`);
+    },
+    STEP_LIMIT,
+  );
+});
