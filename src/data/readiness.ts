@@ -3,6 +3,7 @@ import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import type { PlannedAction, ActionStatus } from '../domain/readiness/action-plan.ts';
 import type { ShareGrant } from '../domain/readiness/access.ts';
+import { actionsToCarry } from '../domain/readiness/carry.ts';
 import type { PartnershipType } from '../domain/partnerships/model.ts';
 import type { Answer } from '../domain/readiness/scoring.ts';
 
@@ -35,6 +36,20 @@ export interface Share extends ShareGrant {
 export interface StoredAction extends PlannedAction {
   id: number;
   assessmentId: number;
+  /** The partnership the action was carried into, if any. */
+  partnershipId: number | null;
+  partnershipTitle: string | null;
+}
+
+/** An action a school brought into a partnership, as the partnership shows it. */
+export interface CarriedAction {
+  id: number;
+  urn: number;
+  schoolName: string;
+  action: string;
+  owner: string;
+  dueOn: string | null;
+  status: ActionStatus;
 }
 
 /** Who made a change, for the audit log (null for the command line). */
@@ -236,22 +251,127 @@ export async function completeAssessment(
 
 export async function listActions(db: Db, assessmentId: number): Promise<StoredAction[]> {
   const rows = await db
-    .selectFrom('readiness_actions')
+    .selectFrom('readiness_actions as ra')
+    .leftJoin('partnerships as p', 'p.id', 'ra.partnership_id')
     .select([
-      'id',
-      'assessment_id as assessmentId',
-      'item_id as itemId',
-      'action',
-      'owner',
-      'due_on as dueOn',
-      'status',
-      'priority',
+      'ra.id',
+      'ra.assessment_id as assessmentId',
+      'ra.item_id as itemId',
+      'ra.action',
+      'ra.owner',
+      'ra.due_on as dueOn',
+      'ra.status',
+      'ra.priority',
+      'ra.partnership_id as partnershipId',
+      'p.title as partnershipTitle',
     ])
-    .where('assessment_id', '=', assessmentId)
-    .orderBy('priority')
-    .orderBy('id')
+    .where('ra.assessment_id', '=', assessmentId)
+    .orderBy('ra.priority')
+    .orderBy('ra.id')
     .execute();
   return rows.map((r) => ({ ...r, itemId: r.itemId ?? '', dueOn: r.dueOn ?? '', status: r.status as ActionStatus }));
+}
+
+/** The school's most recently completed assessment, whose action plan is the one it works to. */
+export async function latestCompletedAssessment(db: Db, urn: number): Promise<Assessment | undefined> {
+  return assessments(db)
+    .where('a.urn', '=', urn)
+    .where('a.status', '=', 'completed')
+    .orderBy('a.completed_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * Brings the open actions of the school's latest completed assessment into a partnership, those
+ * no partnership carries yet. The rows are locked so two people bringing the plan in at once
+ * carry each action once. Undefined when the school has no completed assessment.
+ */
+export async function carryActionsInto(
+  db: Db,
+  urn: number,
+  partnershipId: number,
+  actor: Actor = null,
+): Promise<{ assessmentId: number; carried: number } | undefined> {
+  const latest = await latestCompletedAssessment(db, urn);
+  if (!latest) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('readiness_actions')
+      .select(['id', 'status', 'partnership_id as partnershipId'])
+      .where('assessment_id', '=', latest.id)
+      .forUpdate()
+      .execute();
+    const ids = actionsToCarry(rows.map((r) => ({ ...r, status: r.status as ActionStatus }))).map((r) => r.id);
+    if (ids.length > 0) {
+      await trx
+        .updateTable('readiness_actions')
+        .set({ partnership_id: partnershipId, updated_at: new Date() })
+        .where('id', 'in', ids)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'readiness.actions-carried',
+        subject: `readiness assessment ${latest.id}`,
+        urn,
+        details: { partnershipId, actions: ids },
+      });
+    }
+    return { assessmentId: latest.id, carried: ids.length };
+  });
+}
+
+/** The readiness actions schools brought into a partnership, soonest due first. */
+export async function listCarriedActions(db: Db, partnershipId: number): Promise<CarriedAction[]> {
+  const rows = await db
+    .selectFrom('readiness_actions as ra')
+    .innerJoin('readiness_assessments as a', 'a.id', 'ra.assessment_id')
+    .leftJoin('schools as s', 's.urn', 'a.urn')
+    .select([
+      'ra.id',
+      'a.urn',
+      sql<string>`coalesce(s.name, 'URN ' || a.urn)`.as('schoolName'),
+      'ra.action',
+      'ra.owner',
+      'ra.due_on as dueOn',
+      'ra.status',
+    ])
+    .where('ra.partnership_id', '=', partnershipId)
+    .orderBy(sql`ra.due_on nulls last`)
+    .orderBy('ra.priority')
+    .orderBy('ra.id')
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status as ActionStatus }));
+}
+
+/** Changes the status of an action a partnership carries, from the partnership's page. */
+export async function setCarriedActionStatus(
+  db: Db,
+  partnershipId: number,
+  actionId: number,
+  status: ActionStatus,
+  actor: Actor = null,
+): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('readiness_actions as ra')
+      .from('readiness_assessments as a')
+      .set({ status, updated_at: new Date() })
+      .whereRef('a.id', '=', 'ra.assessment_id')
+      .where('ra.id', '=', actionId)
+      .where('ra.partnership_id', '=', partnershipId)
+      .returning(['a.urn', 'ra.assessment_id as assessmentId'])
+      .executeTakeFirst();
+    if (!updated) return { ok: false, reason: 'not-found' } as const;
+    await recordAudit(trx, {
+      actor,
+      action: 'readiness.carried-action-updated',
+      subject: `readiness action ${actionId}`,
+      urn: updated.urn,
+      details: { partnershipId, assessmentId: updated.assessmentId, status },
+    });
+    return { ok: true, value: undefined } as const;
+  });
 }
 
 /** Updates one action of an assessment's plan; the plan stays editable after completion. */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartnership } from '../../src/data/partnerships.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
 import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -24,6 +25,7 @@ describe('a school leader assesses readiness in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await createTestDatabase();
     await insertSchool(t.db, { urn: 500001, name: 'Brookfield Primary School', town: 'Leeds' });
+    await insertSchool(t.db, { urn: 500002, name: 'Meadow Lane Primary School', town: 'Leeds' });
     server = await startServer(t.db);
     browser = await launchBrowser();
     context = await browser.newContext();
@@ -134,6 +136,64 @@ describe('a school leader assesses readiness in Chromium', () => {
       await page.goto(`${server.url}/readiness`);
       await expectNoAxeViolations(page);
       await shot('hub');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'brings the open actions into an agreed partnership, where the partner school updates one',
+    async () => {
+      const leader = (await t.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+      const id = await createPartnership(t.db, {
+        title: 'Leading together',
+        type: 'deployment',
+        proposer: { urn: 500001, role: 'supported' },
+        invited: [{ urn: 500002, role: 'supporting' }],
+        createdBy: leader,
+        at: new Date().toISOString(),
+      });
+      await t.db
+        .updateTable('partnership_members')
+        .set({ invitation: 'accepted' })
+        .where('urn', '=', 500002)
+        .execute();
+      await t.db.updateTable('partnerships').set({ status: 'agreed' }).where('id', '=', id).execute();
+
+      await page.goto(`${server.url}/partnerships/${id}`);
+      await page
+        .getByRole('button', { name: 'Bring in Brookfield Primary School’s readiness actions (3 open)' })
+        .click();
+      const carried = page.locator('#readiness-actions ~ table').first();
+      await expect.poll(() => carried.locator('tbody tr').count()).toBe(3);
+      await expectNoAxeViolations(page);
+      await shot('partnership-actions');
+
+      const partnerContext = await browser.newContext();
+      await signInBrowser(partnerContext, server.url, t.db, { schools: [{ urn: 500002 }] });
+      const partnerPage = await partnerContext.newPage();
+      await partnerPage.goto(`${server.url}/partnerships/${id}`);
+      const first = partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first();
+      await expect.poll(() => first.textContent()).toContain('Deputy headteacher');
+      await first.getByRole('combobox').selectOption('in-progress');
+      await first.getByRole('button').click();
+      await expect
+        .poll(() =>
+          partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first().textContent(),
+        )
+        .toContain('In progress');
+      await expectNoAxeViolations(partnerPage);
+      await partnerContext.close();
+
+      const assessment = await t.db
+        .selectFrom('readiness_assessments')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      await page.goto(`${server.url}/readiness/assessments/${assessment.id}/report`);
+      const plan = page.locator('#action-plan ~ table').first();
+      await expect
+        .poll(() => plan.locator('tbody tr').first().textContent())
+        .toMatch(/In progress[\s\S]*Leading together/);
+      await expectNoAxeViolations(page);
     },
     STEP_LIMIT,
   );

@@ -17,6 +17,7 @@ import {
   schoolsSharingWith,
   type PartnershipSummary,
 } from '../../data/partnerships.ts';
+import { listCarriedActions } from '../../data/readiness.ts';
 import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts';
 import { partnershipAccess } from '../../domain/partnerships/access.ts';
 import { participants } from '../../domain/partnerships/model.ts';
@@ -114,15 +115,25 @@ const partnershipsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => 
       const loaded = await loadPartnership(db, request, reply, 'read');
       if (!loaded) return reply;
       const id = loaded.partnership.id;
-      const [actions, updates, issues, feedback, outcomes, events] = await Promise.all([
+      const [actions, readinessActions, updates, issues, feedback, outcomes, events] = await Promise.all([
         listActions(db, id),
+        listCarriedActions(db, id),
         listUpdates(db, id),
         listIssues(db, id),
         listFeedback(db, id),
         listOutcomes(db, id),
         listEvents(db, id),
       ]);
-      return { ...loaded.partnership, actions, updates, issues, feedback, outcomes, events };
+      return {
+        ...loaded.partnership,
+        actions,
+        readinessActions,
+        updates,
+        issues,
+        feedback,
+        outcomes,
+        events,
+      };
     },
   );
 

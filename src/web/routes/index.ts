@@ -13,6 +13,7 @@ import partners from './partners.ts';
 import readiness from './readiness.ts';
 import partnershipForms from './partnership-forms.ts';
 import partnershipImpact from './partnership-impact.ts';
+import partnershipReadiness from './partnership-readiness.ts';
 import partnerships from './partnerships.ts';
 import admin from './admin.ts';
 import audit from './audit.ts';
@@ -40,6 +41,7 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   partnerships,
   partnershipForms,
   partnershipImpact,
+  partnershipReadiness,
   partnershipsApi,
   partners,
   signIn,

@@ -40,6 +40,7 @@ import { formError, formErrors } from '../forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from '../partnerships/context.ts';
 import { choice, formValues, options, required, type FormPage } from '../partnerships/fields.ts';
 import { actionRows, describe, eventRows, measureLabel, statusTag } from '../partnerships/presenters.ts';
+import { adminUrns, readinessOnPartnership } from '../partnerships/readiness.ts';
 
 const urnText = (what: string) =>
   z
@@ -212,13 +213,14 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       });
     }
     const day = today();
-    const [actions, updates, issues, feedback, outcomes, events] = await Promise.all([
+    const [actions, updates, issues, feedback, outcomes, events, readiness] = await Promise.all([
       listActions(db, p.id),
       listUpdates(db, p.id),
       listIssues(db, p.id),
       listFeedback(db, p.id),
       listOutcomes(db, p.id),
       listEvents(db, p.id),
+      readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
     ]);
     return reply.page('partnerships/show.njk', {
       title: p.title,
@@ -239,6 +241,7 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       customObjectives: p.objectives.filter((o) => o.measure === 'custom'),
       measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
       events: eventRows(events),
+      ...readiness,
       ...extra,
     });
   }
