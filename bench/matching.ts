@@ -6,8 +6,10 @@
  *   node --import tsx bench/matching.ts                  # 5,000 schools (quick)
  *   node --import tsx bench/matching.ts --national       # 22,000 schools, England's state schools
  *   node --import tsx bench/matching.ts --schools 150000
+ *   --repeat N   runs each stage N times (default 3) and reports the fastest
  */
 import { performance } from 'node:perf_hooks';
+import { allocateNationally } from '../src/domain/allocation/allocate.ts';
 import { allocateGreedily } from '../src/domain/allocation/greedy.ts';
 import { allocateOptimally } from '../src/domain/allocation/min-cost-flow.ts';
 import { totalQuality, type AllocationProblem } from '../src/domain/allocation/problem.ts';
@@ -127,10 +129,20 @@ function syntheticSchools(n: number): SchoolRecord[] {
   });
 }
 
+const repeats = Number(args[args.indexOf('--repeat') + 1] ?? '') || 3;
+/**
+ * The best of a few runs, in wall-clock and CPU time: the machine is shared, and the fastest run
+ * is the one least disturbed by other work.
+ */
 const time = <T>(work: () => T): [T, number] => {
-  const start = performance.now();
-  const result = work();
-  return [result, performance.now() - start];
+  let best = Infinity;
+  let result: T;
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    result = work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return [result!, best];
 };
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const us = (n: number) => `${(n * 1000).toFixed(1)} µs`;
@@ -162,7 +174,7 @@ const [snapshot, snapshotMs] = time(() =>
   }),
 );
 const view = snapshot.view()!;
-const [allocation, allocateMs] = time(() => view.allocation());
+const [allocation, allocateMs] = time(() => allocateNationally(view.pool, settings, snapshot.capacity));
 console.log(
   `national analysis     ${ms(snapshotMs + allocateMs)}: snapshot (classify, index, context) ${ms(snapshotMs)} + allocation ${ms(allocateMs)}`,
 );

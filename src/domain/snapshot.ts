@@ -17,7 +17,7 @@ export interface ProfileView {
   profile: PerformanceProfile;
   classifications: ReadonlyMap<number, Classification>;
   groups: ReadonlyMap<number, SchoolGroup>;
-  pool: MatchingPool<SchoolRecord>;
+  pool: MatchingPool;
   /** The national allocation under this profile, worked out once per snapshot. */
   allocation(): Allocation;
 }
@@ -61,7 +61,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     const profile = input.profiles.find((p) => p.name === name);
     if (!profile) return undefined;
     const classified = classifySchools(input.schools, profile, input.asOf);
-    const pool = buildMatchingPool(input.schools, classified, index);
+    const pool = buildMatchingPool(input.schools, classified);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
       profile,

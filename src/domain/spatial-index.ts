@@ -24,6 +24,11 @@ export interface SpatialIndex<T> {
   readonly unlocated: number;
   /** Items within `radiusKm` of the point, nearest first (ties in insertion order). */
   within(point: LatLon, radiusKm: number, filter?: (item: T) => boolean): Neighbour<T>[];
+  /**
+   * Calls `visit` for each item within `radiusKm`, in no particular order, allocating nothing:
+   * for hot loops that rank by something other than distance.
+   */
+  forEachWithin(point: LatLon, radiusKm: number, visit: (item: T, distanceKm: number) => void): void;
   /** The nearest items that pass the options, nearest first. */
   nearest(point: LatLon, options: NearestOptions<T>): Neighbour<T>[];
 }
@@ -51,24 +56,33 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
   const byDistance = (a: Neighbour<T> & { id: number }, b: Neighbour<T> & { id: number }) =>
     a.distanceKm - b.distanceKm || a.id - b.id;
 
+  const visitWithin = (point: LatLon, radiusKm: number, visit: (id: number, km: number) => void) => {
+    if (!tree || !(radiusKm >= 0)) return;
+    // A bounding box in degrees, widened at the pole-ward edge, then the exact distance: much
+    // faster than a priority-queue walk when a radius holds hundreds of schools.
+    const dLat = radiusKm / KM_PER_DEGREE_LAT + BOX_MARGIN_DEGREES;
+    const edgeLat = Math.min(89.9, Math.abs(point.lat) + dLat);
+    const dLon = Math.min(180, dLat / Math.cos((edgeLat * Math.PI) / 180));
+    for (const id of tree.range(point.lon - dLon, point.lat - dLat, point.lon + dLon, point.lat + dLat)) {
+      const km = distanceKm(point, located[id]!.location);
+      if (km <= radiusKm) visit(id, km);
+    }
+  };
+
   return {
     size: located.length,
     unlocated: items.length - located.length,
 
+    forEachWithin(point, radiusKm, visit) {
+      visitWithin(point, radiusKm, (id, km) => visit(located[id]!, km));
+    },
+
     within(point, radiusKm, filter) {
-      if (!tree || !(radiusKm >= 0)) return [];
-      // A bounding box in degrees, widened at the pole-ward edge, then the exact distance: much
-      // faster than a priority-queue walk when a radius holds hundreds of schools.
-      const dLat = radiusKm / KM_PER_DEGREE_LAT + BOX_MARGIN_DEGREES;
-      const edgeLat = Math.min(89.9, Math.abs(point.lat) + dLat);
-      const dLon = Math.min(180, dLat / Math.cos((edgeLat * Math.PI) / 180));
       const found: (Neighbour<T> & { id: number })[] = [];
-      for (const id of tree.range(point.lon - dLon, point.lat - dLat, point.lon + dLon, point.lat + dLat)) {
+      visitWithin(point, radiusKm, (id, km) => {
         const item = located[id]!;
-        if (filter && !filter(item)) continue;
-        const km = distanceKm(point, item.location);
-        if (km <= radiusKm) found.push({ id, item, distanceKm: km });
-      }
+        if (!filter || filter(item)) found.push({ id, item, distanceKm: km });
+      });
       return found.sort(byDistance).map(({ item, distanceKm }) => ({ item, distanceKm }));
     },
 

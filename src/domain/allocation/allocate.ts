@@ -1,4 +1,3 @@
-import type { School } from '../school.ts';
 import { explainCandidate } from '../matching/explain.ts';
 import { rankCandidates, type RankedCandidate } from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity } from '../matching/pool.ts';
@@ -40,8 +39,8 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
  * the supporters' spare capacity allows, then the best total match, beyond the radius for
  * schools with nothing nearer. Deterministic for the same pool, settings and capacities.
  */
-export function allocateNationally<S extends School>(
-  pool: MatchingPool<S>,
+export function allocateNationally(
+  pool: MatchingPool,
   settings: MatchingSettings,
   capacity: PartnerCapacity,
 ): Allocation {

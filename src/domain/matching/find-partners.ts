@@ -1,5 +1,5 @@
 import type { SchoolGroup } from '../classification/types.ts';
-import type { LatLon, Phase, School } from '../school.ts';
+import type { LatLon, Phase } from '../school.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
@@ -54,13 +54,71 @@ export type Ranking =
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** One partner search under way: the school, what it asked for, and what has been scored. */
+interface Search {
+  school: PartnerFacts;
+  query: PartnerQuery;
+  /** The query's establishment type, lower-cased once. */
+  type: string | undefined;
+  settings: MatchingSettings;
+  capacity: PartnerCapacity;
+  scored: RankedCandidate[];
+}
+
+// Module-level rather than closures in rankCandidates: the national allocation runs a search for
+// every school in need, and these run for every school inside each radius.
+
+/**
+ * The candidate's spare capacity when it can be the searching school's partner at all (its own
+ * school, other types and trusts, and full or already partnered schools cannot), else null.
+ */
+function spareOf(search: Search, candidate: PartnerFacts): number | null {
+  const { query, capacity, type } = search;
+  const s = candidate.school;
+  if (s.urn === search.school.school.urn) return null;
+  if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
+  if (query.trust && s.trust !== query.trust) return null;
+  const partners = capacity.partnersOf(s.urn);
+  if (query.excludePartnered && partners > 0) return null;
+  const spare = capacity.capacityOf(s.urn) - partners;
+  return spare > 0 ? spare : null;
+}
+
+const qualifies = (search: Search, candidate: PartnerFacts): boolean =>
+  spareOf(search, candidate) !== null &&
+  strategyFit(search.query.strategy, search.school, candidate) !== null;
+
+function consider(search: Search, facts: PartnerFacts, distanceKm: number, distanceScore: number): void {
+  const spare = spareOf(search, facts);
+  if (spare === null) return;
+  const fit = strategyFit(search.query.strategy, search.school, facts);
+  if (fit === null) return;
+  const parts: ScoreParts = {
+    distance: distanceScore,
+    context: contextSimilarity(search.school.context, facts.context),
+    fit,
+    capacity: Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn))),
+  };
+  search.scored.push({
+    facts,
+    distanceKm,
+    parts,
+    score: weightedScore(parts, search.settings.weights),
+    spare,
+  });
+}
+
+function byScore(a: RankedCandidate, b: RankedCandidate): number {
+  return b.score - a.score || a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn;
+}
+
 /**
  * Every suitable candidate for a school, best first, without the words: candidates of a
  * compatible phase within the radius or, when there are none, the nearest beyond it (remote).
  * Deterministic: ties go to the nearer school, then the lower URN.
  */
-export function rankCandidates<S extends School>(
-  pool: MatchingPool<S>,
+export function rankCandidates(
+  pool: MatchingPool,
   urn: number,
   query: PartnerQuery,
   settings: MatchingSettings,
@@ -68,7 +126,7 @@ export function rankCandidates<S extends School>(
 ): Ranking {
   const school = pool.facts.get(urn);
   if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
-  const point = school.school.location;
+  const point = school.location;
   if (!point) {
     return {
       ok: false,
@@ -77,71 +135,61 @@ export function rankCandidates<S extends School>(
     };
   }
   const radiusKm = query.radiusKm ?? settings.radiusKm[school.school.phase];
-  const phases = new Set(settings.compatiblePhases[school.school.phase]);
-  const type = query.type?.toLowerCase();
-
-  const fits = new Map<number, number>();
-  const eligible = (s: S): boolean => {
-    if (s.urn === urn || !phases.has(s.phase)) return false;
-    if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return false;
-    if (query.trust && s.trust !== query.trust) return false;
-    const partners = capacity.partnersOf(s.urn);
-    if (query.excludePartnered && partners > 0) return false;
-    if (capacity.capacityOf(s.urn) - partners <= 0) return false;
-    const facts = pool.facts.get(s.urn);
-    if (!facts) return false;
-    const fit = strategyFit(query.strategy, school, facts);
-    if (fit === null) return false;
-    fits.set(s.urn, fit);
-    return true;
+  const search: Search = {
+    school,
+    query,
+    type: query.type?.toLowerCase(),
+    settings,
+    capacity,
+    scored: [],
   };
 
-  const score = (s: S, distanceKm: number, distanceScore: number): RankedCandidate => {
-    const facts = pool.facts.get(s.urn)!;
-    const spare = capacity.capacityOf(s.urn) - capacity.partnersOf(s.urn);
-    const parts: ScoreParts = {
-      distance: distanceScore,
-      context: contextSimilarity(school.context, facts.context),
-      fit: fits.get(s.urn)!,
-      capacity: Math.min(1, spare / Math.max(1, capacity.capacityOf(s.urn))),
-    };
-    return { facts, distanceKm, parts, score: weightedScore(parts, settings.weights), spare };
-  };
-
-  let remote = false;
-  let scored = pool.index
-    .within(point, radiusKm, eligible)
-    .map((n) => score(n.item, n.distanceKm, radiusKm > 0 ? 1 - n.distanceKm / radiusKm : 1));
-  if (scored.length === 0) {
-    remote = true;
+  // Only the partitions of a compatible phase and of a group the strategy can use are searched,
+  // so schools that could never qualify are not even measured.
+  const groups = candidateGroups(query.strategy, school.classification.group);
+  const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
+    groups.map((group) => pool.partition(phase, group)),
+  );
+  for (const partition of partitions) {
+    partition.forEachWithin(point, radiusKm, (facts, km) =>
+      consider(search, facts, km, radiusKm > 0 ? 1 - km / radiusKm : 1),
+    );
+  }
+  const remote = search.scored.length === 0;
+  if (remote) {
     // A wider ring than will be shown, so the score, not just the distance, picks among them.
     const ring = settings.remoteCandidates * 3;
-    const nearest = [...phases]
-      .flatMap((phase) =>
-        candidateGroups(query.strategy, school.classification.group).flatMap((group) =>
-          pool
-            .partition(phase, group)
-            .nearest(point, { limit: ring, minDistanceKm: radiusKm, filter: eligible }),
-        ),
+    const nearest = partitions
+      .flatMap((partition) =>
+        partition.nearest(point, {
+          limit: ring,
+          minDistanceKm: radiusKm,
+          filter: (facts) => qualifies(search, facts),
+        }),
       )
-      .sort((a, b) => a.distanceKm - b.distanceKm || a.item.urn - b.item.urn)
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.item.school.urn - b.item.school.urn)
       .slice(0, ring);
     const closest = nearest[0]?.distanceKm ?? 0;
-    scored = nearest.map((n) => score(n.item, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1));
+    for (const n of nearest) {
+      consider(search, n.item, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
+    }
   }
-  scored.sort(
-    (a, b) => b.score - a.score || a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn,
-  );
-  if (remote) scored = scored.slice(0, settings.remoteCandidates);
-  return { ok: true, school, radiusKm, remote, ranked: scored };
+  const ranked = search.scored.sort(byScore);
+  return {
+    ok: true,
+    school,
+    radiusKm,
+    remote,
+    ranked: remote ? ranked.slice(0, settings.remoteCandidates) : ranked,
+  };
 }
 
 /**
  * Who a school could work with: the best candidates for a strategy, each with its score and
  * its reasons in plain English.
  */
-export function findPartners<S extends School>(
-  pool: MatchingPool<S>,
+export function findPartners(
+  pool: MatchingPool,
   urn: number,
   query: PartnerQuery,
   settings: MatchingSettings,

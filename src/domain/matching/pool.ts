@@ -4,7 +4,7 @@ import {
   type SchoolArea,
   type SchoolGroup,
 } from '../classification/types.ts';
-import type { Phase, School } from '../school.ts';
+import type { LatLon, Phase, School } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
@@ -12,6 +12,8 @@ import type { MatchingSettings } from './settings.ts';
 /** What matching knows about one open school under one performance profile. */
 export interface PartnerFacts {
   school: School;
+  /** The school's location, here so that partitions index the facts themselves. */
+  location: LatLon | null;
   classification: Classification;
   context: SchoolContext;
   /** Areas of strength and weakness as bit sets over SCHOOL_AREAS, for quick comparison. */
@@ -19,14 +21,13 @@ export interface PartnerFacts {
   weaknesses: number;
 }
 
-export interface MatchingPool<S extends School = School> {
+export interface MatchingPool {
   facts: ReadonlyMap<number, PartnerFacts>;
-  index: SpatialIndex<S>;
   /**
-   * An index of the schools of one phase and group, built when first asked for: a search for
-   * the nearest partners beyond the radius then never walks schools that could not qualify.
+   * An index of the schools of one phase and group, built when first asked for: a search then
+   * never walks schools that could not qualify.
    */
-  partition(phase: Phase, group: SchoolGroup): SpatialIndex<S>;
+  partition(phase: Phase, group: SchoolGroup): SpatialIndex<PartnerFacts>;
 }
 
 const AREA_BIT = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, 1 << i]));
@@ -41,15 +42,11 @@ export function areasOf(mask: number): SchoolArea[] {
   return SCHOOL_AREAS.filter((area) => (mask & AREA_BIT.get(area)!) !== 0);
 }
 
-/**
- * The schools that can be matched, with their classifications under one profile. Pass the
- * registry's spatial index to share it; schools without a classification are left out.
- */
-export function buildMatchingPool<S extends School>(
-  schools: readonly S[],
+/** The schools that can be matched, with their classifications under one profile; schools without a classification are left out. */
+export function buildMatchingPool(
+  schools: readonly School[],
   classifications: readonly Classification[],
-  index: SpatialIndex<S> = buildSpatialIndex(schools),
-): MatchingPool<S> {
+): MatchingPool {
   const byUrn = new Map(classifications.map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
@@ -58,25 +55,26 @@ export function buildMatchingPool<S extends School>(
     if (!classification) continue;
     facts.set(school.urn, {
       school,
+      location: school.location,
       classification,
       context: contexts.get(school.urn)!,
       strengths: areaMask(classification.strengths),
       weaknesses: areaMask(classification.weaknesses),
     });
   }
-  const partitions = new Map<string, SpatialIndex<S>>();
+  const partitions = new Map<string, SpatialIndex<PartnerFacts>>();
   const partition = (phase: Phase, group: SchoolGroup) => {
     const key = `${phase}|${group}`;
     let found = partitions.get(key);
     if (!found) {
       found = buildSpatialIndex(
-        schools.filter((s) => s.phase === phase && facts.get(s.urn)?.classification.group === group),
+        [...facts.values()].filter((f) => f.school.phase === phase && f.classification.group === group),
       );
       partitions.set(key, found);
     }
     return found;
   };
-  return { facts, index, partition };
+  return { facts, partition };
 }
 
 /** How many partnerships each school can take on, and how many it has. */
