@@ -1,0 +1,24 @@
+/**
+ * Every benchmark, one after another, each in its own process so that one's heap does not
+ * disturb the next. Quick sizes by default; `--national` runs each at the size of England.
+ *
+ *   npm run bench
+ *   npm run bench -- --national
+ */
+import { spawnSync } from 'node:child_process';
+
+const national = process.argv.includes('--national');
+const benches: { file: string; args: string[]; node?: string[] }[] = [
+  { file: 'bench/search.ts', args: [] },
+  { file: 'bench/import.ts', args: national ? ['--national'] : [], node: ['--expose-gc'] },
+  { file: 'bench/matching.ts', args: national ? ['--national'] : [] },
+  { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
+];
+
+let failed = 0;
+for (const { file, args, node = [] } of benches) {
+  console.log(`\n== ${file} ${args.join(' ')}`);
+  const run = spawnSync(process.execPath, [...node, '--import', 'tsx', file, ...args], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exitCode = failed === 0 ? 0 : 1;
