@@ -1,39 +1,25 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const run = promisify(execFile);
 
 describe('s2s capacity', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(insertCapacitySchools);
   const s2s = (...args: string[]) =>
     run(process.execPath, ['bin/s2s.js', 'capacity', ...args], {
       env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' },
     });
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertCapacitySchools(t.db);
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
-
   it('prints the same figures as the API, as JSON and as the CSV the page downloads', async () => {
-    const api = (await app.inject({ url: '/api/capacity?by=la&phase=secondary' })).json();
+    const api = (await t.app.inject({ url: '/api/capacity?by=la&phase=secondary' })).json();
     const json = JSON.parse((await s2s('--by', 'la', '--phase', 'secondary', '--json')).stdout);
     expect(json).toEqual(api);
     const csv = (await s2s('--by', 'la', '--phase', 'secondary', '--csv')).stdout;
-    expect(csv).toBe((await app.inject({ url: '/capacity.csv?by=la&phase=secondary' })).body);
+    expect(csv).toBe((await t.app.inject({ url: '/capacity.csv?by=la&phase=secondary' })).body);
     expect((parse(csv) as string[][]).map((r) => r[1])).toEqual([
       'Area',
       'Kent',

@@ -1,40 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
+import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
 import { decodePoints } from '../../src/web/map/point-codec.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-
-interface Item {
-  code: string;
-  name: string;
-  highPerforming: number;
-  inNeed: number;
-  ratio: number | null;
-  medianHighPerformingWithinRadius: number | null;
-  inNeedOutOfReach: { urn: number; name: string }[];
-}
 
 describe('capacity for support by area, from a real database', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(insertCapacitySchools);
   const capacity = async (query: string) => {
-    const response = await app.inject({ url: `/api/capacity?${query}` });
+    const response = await t.app.inject({ url: `/api/capacity?${query}` });
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { total: Item; items: Item[] };
+    return response.json() as { total: CapacityArea; items: CapacityArea[] };
   };
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertCapacitySchools(t.db);
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
 
   it('adds up to the same totals by country, region, local authority and constituency', async () => {
     for (const by of ['country', 'region', 'la', 'constituency']) {
@@ -87,7 +64,7 @@ describe('capacity for support by area, from a real database', () => {
 
   it('downloads the same figures as CSV', async () => {
     const api = await capacity('by=region&phase=secondary');
-    const response = await app.inject({ url: '/capacity.csv?by=region&phase=secondary' });
+    const response = await t.app.inject({ url: '/capacity.csv?by=region&phase=secondary' });
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toContain('s2s-capacity-region-secondary.csv');
     const [header, ...rows] = parse(response.body) as string[][];
@@ -99,23 +76,23 @@ describe('capacity for support by area, from a real database', () => {
   });
 
   it('refuses a bad radius, geography or profile with a message naming it', async () => {
-    const radius = await app.inject({ url: '/api/capacity?by=la&radiusKm=-3' });
+    const radius = await t.app.inject({ url: '/api/capacity?by=la&radiusKm=-3' });
     expect(radius.statusCode).toBe(400);
     expect(radius.body).toContain('radius greater than 0');
-    const by = await app.inject({ url: '/api/capacity?by=ward' });
+    const by = await t.app.inject({ url: '/api/capacity?by=ward' });
     expect(by.statusCode).toBe(400);
     expect(by.body).toMatch(/country, region, la, constituency/);
-    const profile = await app.inject({ url: '/api/capacity?profile=made-up' });
+    const profile = await t.app.inject({ url: '/api/capacity?profile=made-up' });
     expect(profile.statusCode).toBe(400);
     expect(profile.json().message).toMatch(/no performance profile called "made-up".*nfer-2017/);
-    const page = await app.inject({ url: '/capacity?radiusKm=lots' });
+    const page = await t.app.inject({ url: '/capacity?radiusKm=lots' });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('There is a problem');
     expect(page.body).toContain('Enter the radius as a number of kilometres');
   });
 
   it('sorts the table by any column with links, so it works without JavaScript', async () => {
-    const page = await app.inject({ url: '/capacity?by=la&phase=secondary&sort=ratio&order=desc' });
+    const page = await t.app.inject({ url: '/capacity?by=la&phase=secondary&sort=ratio&order=desc' });
     const rows = [...page.body.matchAll(/<th scope="row" class="govuk-table__header">([^<]+)<\/th>/g)].map(
       (m) => m[1],
     );
@@ -126,7 +103,7 @@ describe('capacity for support by area, from a real database', () => {
   });
 
   it('serves every located school to the map compactly, with its group', async () => {
-    const response = await app.inject({ url: '/api/map/schools' });
+    const response = await t.app.inject({ url: '/api/map/schools' });
     expect(response.headers['content-type']).toBe('application/octet-stream');
     const points = decodePoints(new Uint8Array(response.rawPayload).buffer);
     expect(points).toHaveLength(9);
@@ -138,9 +115,12 @@ describe('capacity for support by area, from a real database', () => {
   });
 
   it('draws local authorities from the districts their schools fall in, coded as the schools are', async () => {
-    const response = await app.inject({ url: '/map/areas/la.json', headers: { 'accept-encoding': 'gzip' } });
+    const response = await t.app.inject({
+      url: '/map/areas/la.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(response.headers['content-encoding']).toBe('gzip');
-    const plain = await app.inject({ url: '/map/areas/la.json' });
+    const plain = await t.app.inject({ url: '/map/areas/la.json' });
     const topology = plain.json() as {
       objects: { areas: { geometries: { id: string; properties: { name: string } }[] } };
     };

@@ -1,17 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 describe('finding a school and reading its profile', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertSchool(t.db, {
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, {
       urn: 100100,
       name: 'Ysgol Gymraeg Aberystwyth',
       town: 'Aberystwyth',
@@ -19,27 +12,27 @@ describe('finding a school and reading its profile', () => {
       laCode: '671',
       laName: 'Ceredigion',
     });
-    await insertSchool(t.db, {
+    await insertSchool(db, {
       urn: 100101,
       name: "St Mary's Catholic Primary School",
       town: 'Leeds',
       postcode: 'LS1 2AB',
     });
-    await insertSchool(t.db, {
+    await insertSchool(db, {
       urn: 100102,
       name: 'Leeds Secondary Academy',
       town: 'Leeds',
       phase: 'secondary',
       postcode: 'LS2 3CD',
     });
-    await insertSchool(t.db, {
+    await insertSchool(db, {
       urn: 100103,
       name: 'Closed Primary School',
       town: 'Leeds',
       open: false,
       statusName: 'Closed',
     });
-    await t.db
+    await db
       .insertInto('inspections')
       .values({
         urn: 100101,
@@ -57,96 +50,91 @@ describe('finding a school and reading its profile', () => {
         raw: JSON.stringify({}),
       })
       .execute();
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
   });
 
   it('answers the health checks once the database is reachable', async () => {
-    expect((await app.inject('/health/live')).statusCode).toBe(200);
-    await app.snapshots.get(); // ready also waits for the in-memory snapshot of the registry
-    const ready = await app.inject('/health/ready');
+    expect((await t.app.inject('/health/live')).statusCode).toBe(200);
+    await t.app.snapshots.get(); // ready also waits for the in-memory snapshot of the registry
+    const ready = await t.app.inject('/health/ready');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().checks).toContainEqual({ name: 'database', ok: true });
   });
 
   it('searches by partial name, town, postcode and URN through the API', async () => {
-    const byName = await app.inject('/api/schools?q=st%20mary');
+    const byName = await t.app.inject('/api/schools?q=st%20mary');
     expect(byName.json().items.map((s: { urn: number }) => s.urn)).toEqual([100101]);
-    const byTown = await app.inject('/api/schools?q=leeds&phase=secondary');
+    const byTown = await t.app.inject('/api/schools?q=leeds&phase=secondary');
     expect(byTown.json()).toMatchObject({ total: 1, limit: 20, offset: 0, items: [{ urn: 100102 }] });
-    const byPostcode = await app.inject('/api/schools?q=sy231ab');
+    const byPostcode = await t.app.inject('/api/schools?q=sy231ab');
     expect(byPostcode.json().items.map((s: { urn: number }) => s.urn)).toEqual([100100]);
-    const byUrn = await app.inject('/api/schools?q=100102');
+    const byUrn = await t.app.inject('/api/schools?q=100102');
     expect(byUrn.json().total).toBe(1);
   });
 
   it('forgives a misspelt name', async () => {
-    const res = await app.inject('/api/schools?q=aberystwith');
+    const res = await t.app.inject('/api/schools?q=aberystwith');
     expect(res.json().items.map((s: { urn: number }) => s.urn)).toContain(100100);
   });
 
   it("filters by group and explains a school's group, the same on the page and in the API", async () => {
-    await app.snapshots.get();
-    const one = await app.inject('/api/schools/100101');
+    await t.app.snapshots.get();
+    const one = await t.app.inject('/api/schools/100101');
     const group = one.json().classification.group;
     expect(['in-need', 'high-performing', 'other']).toContain(group);
     expect(one.json().classification.reasons.length).toBeGreaterThan(0);
-    const inGroup = await app.inject(`/api/schools?group=${group}&q=st%20mary`);
+    const inGroup = await t.app.inject(`/api/schools?group=${group}&q=st%20mary`);
     expect(inGroup.json().items.map((s: { urn: number }) => s.urn)).toEqual([100101]);
     const other = group === 'in-need' ? 'high-performing' : 'in-need';
-    expect((await app.inject(`/api/schools?group=${other}&q=st%20mary`)).json().total).toBe(0);
-    const page = await app.inject('/schools/100101');
+    expect((await t.app.inject(`/api/schools?group=${other}&q=st%20mary`)).json().total).toBe(0);
+    const page = await t.app.inject('/schools/100101');
     expect(page.body).toContain(one.json().classification.reasons[0].text.replace(/'/g, '&#39;'));
   });
 
   it('leaves closed schools out of search', async () => {
-    const res = await app.inject('/api/schools?q=closed');
+    const res = await t.app.inject('/api/schools?q=closed');
     expect(res.json().total).toBe(0);
   });
 
   it('rejects a bad filter with a message naming it', async () => {
-    const res = await app.inject('/api/schools?phase=university');
+    const res = await t.app.inject('/api/schools?phase=university');
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json())).toContain('phase');
   });
 
   it('pages through results with limit and offset', async () => {
-    const first = await app.inject('/api/schools?q=leeds&limit=1');
-    const second = await app.inject('/api/schools?q=leeds&limit=1&offset=1');
+    const first = await t.app.inject('/api/schools?q=leeds&limit=1');
+    const second = await t.app.inject('/api/schools?q=leeds&limit=1&offset=1');
     expect(first.json().total).toBe(2);
     expect(first.json().items[0].urn).not.toBe(second.json().items[0].urn);
   });
 
   it('returns one school with its inspections, and 404 for an unknown URN', async () => {
-    const res = await app.inject('/api/schools/100101');
+    const res = await t.app.inject('/api/schools/100101');
     expect(res.json()).toMatchObject({
       urn: 100101,
       inspections: [{ era: 'legacy', overallEffectiveness: 2 }],
     });
-    expect((await app.inject('/api/schools/999999')).statusCode).toBe(404);
+    expect((await t.app.inject('/api/schools/999999')).statusCode).toBe(404);
   });
 
   it('shows search results and the profile as GOV.UK pages', async () => {
-    const page = await app.inject('/?q=leeds');
+    const page = await t.app.inject('/?q=leeds');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('2 schools found');
     expect(page.body).toContain('href="/schools/100101"');
-    const profile = await app.inject('/schools/100101');
+    const profile = await t.app.inject('/schools/100101');
     expect(profile.body).toContain('Overall effectiveness: Good');
     expect(profile.body).toContain('Leadership and management');
     expect(profile.headers['content-security-policy']).toContain("worker-src 'self' blob:");
   });
 
   it('serves the OpenAPI documentation', async () => {
-    const res = await app.inject('/api/docs/json');
+    const res = await t.app.inject('/api/docs/json');
     expect(res.json().paths).toHaveProperty('/api/schools/{urn}');
   });
 
   it('refuses a form post without a CSRF token', async () => {
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST',
       url: '/',
       payload: 'q=x',
