@@ -18,6 +18,7 @@ import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classificatio
 import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
 import type { Phase, SchoolRecord } from '../src/domain/school.ts';
+import { aSchool, anInspection, ks2Results, ks4Results } from '../test/helpers/school-records.ts';
 import { buildSnapshot } from '../src/domain/snapshot.ts';
 import { distanceKm } from '../src/domain/spatial-index.ts';
 
@@ -62,20 +63,16 @@ function syntheticSchools(n: number): SchoolRecord[] {
     const grade = g < 0.2 ? 1 : g < 0.85 ? 2 : g < 0.97 ? 3 : 4;
     const ks2 = phase === 'primary' && r.next() < 0.9;
     const ks4 = (phase === 'secondary' || phase === 'all-through') && r.next() < 0.9;
-    return {
+    return aSchool({
       urn,
       name: `School ${urn}`,
       typeName: 'Academy converter',
       typeGroup: 'Academies',
-      open: true,
-      statusName: 'Open',
       phase,
       statutoryLowAge: null,
       statutoryHighAge: null,
-      country: 'England',
       localAuthority: null,
       region: null,
-      constituency: null,
       town: null,
       postcode: null,
       location: { lat: town.lat + r.normal() * town.spread, lon: town.lon + r.normal() * town.spread * 1.6 },
@@ -84,48 +81,21 @@ function syntheticSchools(n: number): SchoolRecord[] {
       ealPercent: Math.max(0, 12 + r.normal() * 12),
       senPercent: Math.max(0, 13 + r.normal() * 4),
       urbanRural: r.next() < 0.8 ? 'Urban city and town' : 'Rural village',
-      trust: null,
-      inspections: [
-        {
-          urn,
-          inspectionNumber: null,
-          startDate: '2018-06-01',
-          publicationDate: null,
-          inspectionType: null,
-          era: 'legacy',
-          overallEffectiveness: grade,
-          keyJudgements: {},
-          reportCard: {},
-          safeguardingMet: null,
-          category: null,
-          estynFollowUp: null,
-          raw: {},
-        },
-      ],
-      performance: [
-        ...(ks2 || ks4
-          ? [
-              {
-                urn,
-                year: 2019,
-                keyStage: ks2 ? (2 as const) : (4 as const),
-                cohort: 30,
-                rwmExpectedPercent: null,
-                readingExpectedPercent: null,
-                writingExpectedPercent: null,
-                mathsExpectedPercent: null,
-                readingProgress: ks2 ? r.normal() * 2.5 : null,
-                writingProgress: ks2 ? r.normal() * 2.3 : null,
-                mathsProgress: ks2 ? r.normal() * 2.6 : null,
-                progress8: ks4 ? r.normal() * 0.5 : null,
-                attainment8: ks4 ? 46 + r.normal() * 8 : null,
-                englishMaths5Percent: null,
-                raw: {},
-              },
-            ]
-          : []),
-      ],
-    };
+      inspections: [anInspection({ urn, startDate: '2018-06-01', overallEffectiveness: grade })],
+      performance: ks2
+        ? [
+            ks2Results({
+              urn,
+              cohort: 30,
+              readingProgress: r.normal() * 2.5,
+              writingProgress: r.normal() * 2.3,
+              mathsProgress: r.normal() * 2.6,
+            }),
+          ]
+        : ks4
+          ? [ks4Results({ urn, cohort: 30, progress8: r.normal() * 0.5, attainment8: 46 + r.normal() * 8 })]
+          : [],
+    });
   });
 }
 
