@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { DEFAULT_PROFILE_NAME } from '../domain/classification/profiles/index.ts';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
 import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
-import { listLatestProfiles } from './profiles.ts';
+import { getActiveProfileName, listLatestProfiles } from './profiles.ts';
 import { loadOpenSchoolRecords } from './school-records.ts';
 
 /** What the data looks like now, cheaply: a change means the snapshot is out of date. */
@@ -11,7 +10,8 @@ export async function registryVersion(db: Db): Promise<string> {
   const row = await sql<{ version: string }>`
     select (select coalesce(max(id), 0) from imports)::text || ':' ||
            (select count(*) from schools where open)::text || ':' ||
-           (select count(*) from performance_profiles)::text as version
+           (select count(*) from performance_profiles)::text || ':' ||
+           coalesce((select name from active_performance_profile), '') as version
   `.execute(db);
   return row.rows[0]!.version;
 }
@@ -20,8 +20,12 @@ export async function loadSnapshot(
   db: Db,
   { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
 ): Promise<Snapshot> {
-  const [schools, profiles] = await Promise.all([loadOpenSchoolRecords(db), listLatestProfiles(db)]);
-  return buildSnapshot({ schools, profiles, defaultProfile: DEFAULT_PROFILE_NAME, asOf, settings });
+  const [schools, profiles, defaultProfile] = await Promise.all([
+    loadOpenSchoolRecords(db),
+    listLatestProfiles(db),
+    getActiveProfileName(db),
+  ]);
+  return buildSnapshot({ schools, profiles, defaultProfile, asOf, settings });
 }
 
 export interface SnapshotStore {
@@ -29,7 +33,10 @@ export interface SnapshotStore {
   get(): Promise<Snapshot>;
   /** The snapshot if built, for readiness checks. */
   current(): Snapshot | undefined;
-  /** Rebuilds now (after an import in this process) and resolves with the new snapshot. */
+  /**
+   * Rebuilds now (after an import or an administrator's change in this process) and resolves
+   * with a snapshot that reads the data as it is after the caller's change.
+   */
   refresh(): Promise<Snapshot>;
 }
 
@@ -82,6 +89,10 @@ export function createSnapshotStore(
       return snapshot;
     },
     current: () => snapshot,
-    refresh: build,
+    async refresh() {
+      // A build already under way may have read the data before the caller's change.
+      if (building) await building.catch(() => undefined);
+      return build();
+    },
   };
 }

@@ -43,7 +43,10 @@ export default function register(program: Command): void {
     .command('allocate')
     .description('pair every school in need with a high-performing supporter, within capacity, nationally')
     .requiredOption('--out <file>', 'where to write the allocation as CSV')
-    .option('--profile <name>', 'performance profile (default: nfer-2017)')
+    .option(
+      '--profile <name>',
+      'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
+    )
     .option('--json', 'print the summary and who is left without a partner as JSON')
     .action(async (opts: { out: string; profile?: string; json?: boolean }) => {
       const out = path.resolve(opts.out);

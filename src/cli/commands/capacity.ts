@@ -45,7 +45,10 @@ export default function register(program: Command): void {
     .option('--by <areas>', 'country, region, la or constituency', 'la')
     .option('--phase <phase>', 'one phase, e.g. primary or secondary (default: every phase)')
     .option('--radius-km <km>', "how far to look for high-performing schools (default: each phase's own)")
-    .option('--profile <name>', 'performance profile (default: nfer-2017)')
+    .option(
+      '--profile <name>',
+      'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
+    )
     .option('--csv', 'print CSV, as the page downloads')
     .option('--json', 'print JSON, as the API answers')
     .action(

@@ -75,7 +75,10 @@ export default function register(program: Command): void {
   program
     .command('classify')
     .description('place every open school as in need, high-performing or neither, with the reasons')
-    .option('--profile <name>', 'performance profile (default: nfer-2017)')
+    .option(
+      '--profile <name>',
+      'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
+    )
     .option('--urn <urn>', 'explain one school')
     .option('--json', 'print JSON')
     .action(async (opts: { profile?: string; urn?: string; json?: boolean }) => {

@@ -21,7 +21,10 @@ export default function register(program: Command): void {
     .option('--type <type>', 'only this establishment type or type group')
     .option('--trust <name>', 'only schools in this trust')
     .option('--exclude-partnered', 'leave out schools that already have a partnership')
-    .option('--profile <name>', 'performance profile (default: nfer-2017)')
+    .option(
+      '--profile <name>',
+      'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
+    )
     .option('--json', 'print JSON, as the API answers')
     .action(async (urnText: string, opts: Record<string, string | boolean | undefined>) => {
       const urn = Number(urnText);

@@ -14,6 +14,15 @@ export interface PerformanceProfilesTable {
   created_by: number | null;
 }
 
+/** The profile used when none is named; no row means the shipped default. */
+export interface ActivePerformanceProfileTable {
+  singleton: ColumnType<boolean, boolean | undefined, never>;
+  name: string;
+  chosen_at: Timestamp;
+  chosen_by: number | null;
+}
+
 export interface MatchingTables {
   performance_profiles: PerformanceProfilesTable;
+  active_performance_profile: ActivePerformanceProfileTable;
 }
