@@ -12,6 +12,7 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   { file: 'bench/search.ts', args: [] },
   { file: 'bench/import.ts', args: national ? ['--national'] : [], node: ['--expose-gc'] },
   { file: 'bench/matching.ts', args: national ? ['--national'] : [] },
+  { file: 'bench/matching-api.ts', args: national ? [] : ['--schools', '5000'] },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
 ];
 
