@@ -319,6 +319,33 @@ export async function addMilestone(db: Db, id: number, milestone: Omit<Milestone
     .execute();
 }
 
+/** Records a milestone as done on a day, or not done (null), with its audit entry. */
+export async function setMilestoneDone(
+  db: Db,
+  id: number,
+  milestoneId: number,
+  doneOn: string | null,
+  actor: Actor = null,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('partnership_milestones')
+      .set({ done_on: doneOn })
+      .where('partnership_id', '=', id)
+      .where('id', '=', milestoneId)
+      .returning('title')
+      .executeTakeFirst();
+    if (!updated) return false;
+    await recordAudit(trx, {
+      actor,
+      action: doneOn ? 'partnership.milestone-done' : 'partnership.milestone-reopened',
+      subject: `partnership ${id}`,
+      details: { milestone: updated.title, ...(doneOn ? { doneOn } : {}) },
+    });
+    return true;
+  });
+}
+
 export type PlanPart = 'staff' | 'objectives' | 'costs' | 'milestones';
 const PART_TABLES = {
   staff: 'partnership_staff',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartnership } from '../../src/data/partnerships.ts';
+import { addMilestone, createPartnership } from '../../src/data/partnerships.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
 import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -141,7 +141,7 @@ describe('a school leader assesses readiness in Chromium', () => {
   );
 
   it(
-    'brings the open actions into an agreed partnership, where the partner school updates one',
+    'brings the open actions into an agreed partnership, where the partner school updates one and ticks off a milestone',
     async () => {
       const leader = (await t.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
       const id = await createPartnership(t.db, {
@@ -158,6 +158,11 @@ describe('a school leader assesses readiness in Chromium', () => {
         .where('urn', '=', 500002)
         .execute();
       await t.db.updateTable('partnerships').set({ status: 'agreed' }).where('id', '=', id).execute();
+      await addMilestone(t.db, id, {
+        title: 'Evaluation baseline agreed',
+        dueDate: '2099-01-31',
+        doneOn: null,
+      });
 
       await page.goto(`${server.url}/partnerships/${id}`);
       await page
@@ -181,6 +186,11 @@ describe('a school leader assesses readiness in Chromium', () => {
           partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first().textContent(),
         )
         .toContain('In progress');
+      await expectNoAxeViolations(partnerPage);
+      await partnerPage.getByRole('button', { name: /Mark as done\W+Evaluation baseline agreed/ }).click();
+      await expect
+        .poll(() => partnerPage.locator('#milestones ~ table').first().textContent())
+        .toContain('Mark as not done');
       await expectNoAxeViolations(partnerPage);
       await partnerContext.close();
 

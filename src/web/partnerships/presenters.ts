@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../data/partnerships.ts';
 import { EVENT_LABELS } from '../../domain/partnerships/lifecycle.ts';
 import { isOverdue } from '../../domain/partnerships/actions.ts';
+import { milestoneState, type MilestoneState } from '../../domain/partnerships/milestones.ts';
 import {
   ACTION_STATUS_LABELS,
   FOCUS_AREA_LABELS,
@@ -9,6 +10,7 @@ import {
   PARTNERSHIP_TYPE_LABELS,
   type Action,
   type Member,
+  type Milestone,
   type Partnership,
   type PartnershipStatus,
 } from '../../domain/partnerships/model.ts';
@@ -71,3 +73,14 @@ export const eventRows = (events: RecordedEvent[]) =>
     label:
       EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
   }));
+
+const MILESTONE_TAGS: Record<MilestoneState, { text: string; classes: string }> = {
+  done: { text: 'Done', classes: 'govuk-tag--green' },
+  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
+  due: { text: 'Not yet done', classes: 'govuk-tag--grey' },
+};
+
+export const milestoneRows = (milestones: Milestone[], today: string) =>
+  [...milestones]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
+    .map((m) => ({ ...m, tag: MILESTONE_TAGS[milestoneState(m, today)] }));

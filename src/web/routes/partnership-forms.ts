@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { setActionStatus } from '../../data/partnership-records.ts';
+import { setMilestoneDone } from '../../data/partnerships.ts';
+import { markMilestone } from '../../domain/partnerships/milestones.ts';
 import { ACTION_STATUSES, type PartnershipStatus } from '../../domain/partnerships/model.ts';
 import type { AppDeps } from '../app.ts';
 import { requireSignedIn } from '../auth/guards.ts';
 import { formErrors, formError } from '../forms.ts';
-import { loadPartnership, type Loaded } from '../partnerships/context.ts';
+import { loadPartnership, today, type Loaded } from '../partnerships/context.ts';
 import { formValues } from '../partnerships/fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from '../partnerships/plan-sections.ts';
 import { RECORD_SECTIONS } from '../partnerships/record-sections.ts';
@@ -139,6 +141,29 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     }
     if (!(await setActionStatus(db, loaded.partnership.id, action, status.data))) return reply.callNotFound();
     return reply.redirect(`/partnerships/${loaded.partnership.id}#actions`, 303);
+  });
+
+  /** Ticking a milestone off (or back on, if ticked by mistake): any taking-part school. */
+  app.post('/partnerships/:id/milestones/:milestone', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    if (!loaded) return reply;
+    const p = loaded.partnership;
+    const milestone = p.milestones.find(
+      (m) => String(m.id) === (request.params as { milestone: string }).milestone,
+    );
+    if (!milestone) return reply.callNotFound();
+    const done = z.enum(['yes', 'no']).safeParse((request.body as Record<string, unknown> | undefined)?.done);
+    if (!done.success) {
+      reply.code(400);
+      return reply.page('errors/400.njk', { message: 'Say whether the milestone is done.' });
+    }
+    const outcome = markMilestone(p, milestone, done.data === 'yes', today());
+    if (!outcome.ok) {
+      reply.code(409);
+      return reply.page('errors/400.njk', { message: `${outcome.error.message}.` });
+    }
+    await setMilestoneDone(db, p.id, milestone.id, outcome.value, request.user);
+    return reply.redirect(`/partnerships/${p.id}#milestones`, 303);
   });
 };
 

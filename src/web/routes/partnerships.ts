@@ -39,7 +39,14 @@ import { forbid, requireSignedIn } from '../auth/guards.ts';
 import { formError, formErrors } from '../forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from '../partnerships/context.ts';
 import { choice, formValues, options, required, type FormPage } from '../partnerships/fields.ts';
-import { actionRows, describe, eventRows, measureLabel, statusTag } from '../partnerships/presenters.ts';
+import {
+  actionRows,
+  describe,
+  eventRows,
+  measureLabel,
+  milestoneRows,
+  statusTag,
+} from '../partnerships/presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../partnerships/readiness.ts';
 
 const urnText = (what: string) =>
@@ -241,6 +248,7 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       customObjectives: p.objectives.filter((o) => o.measure === 'custom'),
       measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
       events: eventRows(events),
+      milestones: milestoneRows(p.milestones, day),
       ...readiness,
       ...extra,
     });
