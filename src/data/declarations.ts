@@ -51,3 +51,9 @@ export async function saveSchoolDeclaration(
     });
   });
 }
+
+/** How many schools each school says it can support at once, for matching and the allocation. */
+export async function listDeclaredCapacity(db: Db): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('school_declarations').select(['urn', 'capacity_to_support']).execute();
+  return new Map(rows.map((r) => [r.urn, r.capacity_to_support]));
+}

@@ -482,3 +482,19 @@ export async function schoolsSharingWith(db: Db, organisationIds: number[]): Pro
     .execute();
   return rows.map((r) => r.urn);
 }
+
+/**
+ * How many partnerships each school is in now: agreed, running or under review, as a member
+ * that proposed or accepted. A proposal not yet agreed, and a closed partnership, take no time.
+ */
+export async function countCurrentPartnerships(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('partnership_members as m')
+    .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+    .select(['m.urn', (eb) => eb.fn.countAll<string>().as('partnerships')])
+    .where('p.status', 'in', ['agreed', 'active', 'reviewing'])
+    .where('m.invitation', 'in', ['proposer', 'accepted'])
+    .groupBy('m.urn')
+    .execute();
+  return new Map(rows.map((r) => [r.urn, Number(r.partnerships)]));
+}

@@ -2,16 +2,23 @@ import { sql } from 'kysely';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
 import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
+import { listDeclaredCapacity } from './declarations.ts';
+import { countCurrentPartnerships } from './partnerships.ts';
 import { getActiveProfileName, listLatestProfiles } from './profiles.ts';
 import { loadOpenSchoolRecords } from './school-records.ts';
 
-/** What the data looks like now, cheaply: a change means the snapshot is out of date. */
+/**
+ * What the data looks like now, cheaply: a change means the snapshot is out of date. Every change
+ * of a partnership's status or membership records an event, so the newest event stands for them.
+ */
 export async function registryVersion(db: Db): Promise<string> {
   const row = await sql<{ version: string }>`
     select (select coalesce(max(id), 0) from imports)::text || ':' ||
            (select count(*) from schools where open)::text || ':' ||
            (select count(*) from performance_profiles)::text || ':' ||
-           coalesce((select name from active_performance_profile), '') as version
+           coalesce((select name from active_performance_profile), '') || ':' ||
+           (select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from school_declarations) || ':' ||
+           (select coalesce(max(id), 0) from partnership_events)::text as version
   `.execute(db);
   return row.rows[0]!.version;
 }
@@ -20,12 +27,14 @@ export async function loadSnapshot(
   db: Db,
   { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
 ): Promise<Snapshot> {
-  const [schools, profiles, defaultProfile] = await Promise.all([
+  const [schools, profiles, defaultProfile, declaredCapacity, partnerships] = await Promise.all([
     loadOpenSchoolRecords(db),
     listLatestProfiles(db),
     getActiveProfileName(db),
+    listDeclaredCapacity(db),
+    countCurrentPartnerships(db),
   ]);
-  return buildSnapshot({ schools, profiles, defaultProfile, asOf, settings });
+  return buildSnapshot({ schools, profiles, defaultProfile, asOf, settings, declaredCapacity, partnerships });
 }
 
 export interface SnapshotStore {
@@ -38,6 +47,11 @@ export interface SnapshotStore {
    * with a snapshot that reads the data as it is after the caller's change.
    */
   refresh(): Promise<Snapshot>;
+  /**
+   * Rebuilds behind the current snapshot after a school's change in this process (a declared
+   * capacity, a partnership agreed or closed), so the person saving it is not kept waiting.
+   */
+  refreshSoon(): void;
 }
 
 /**
@@ -74,6 +88,12 @@ export function createSnapshotStore(
     return building;
   };
 
+  const refresh = async () => {
+    // A build already under way may have read the data before the caller's change.
+    if (building) await building.catch(() => undefined);
+    return build();
+  };
+
   const checkForChanges = async () => {
     checkedAt = Date.now();
     if ((await registryVersion(db)) !== version) await build();
@@ -89,10 +109,10 @@ export function createSnapshotStore(
       return snapshot;
     },
     current: () => snapshot,
-    async refresh() {
-      // A build already under way may have read the data before the caller's change.
-      if (building) await building.catch(() => undefined);
-      return build();
+    refresh,
+    refreshSoon() {
+      // A failed rebuild is tried again by the next request's check for changes.
+      refresh().catch(() => (checkedAt = 0));
     },
   };
 }

@@ -341,6 +341,7 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
           reply.code(409),
           problem('Someone else changed this partnership; check it and try again'),
         );
+      app.snapshots.refreshSoon();
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -415,6 +416,7 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
     );
     if (!outcome.ok) return rerender(formError('closure', outcome.error.message));
     await applyTransition(db, p.id, p.status, outcome.value, request.user);
+    app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });
 };

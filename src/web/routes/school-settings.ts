@@ -69,6 +69,7 @@ const schoolSettings: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       });
     }
     await saveSchoolDeclaration(db, { urn, ...parsed.data }, request.user!);
+    app.snapshots.refreshSoon();
     return reply.redirect(`/schools/${urn}/settings?saved=1`, 303);
   });
 };
