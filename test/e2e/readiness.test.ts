@@ -114,6 +114,13 @@ describe('a school leader assesses readiness in Chromium', () => {
       const gaps = main.locator('ol.govuk-list--number > li');
       await expect.poll(() => gaps.first().textContent()).toContain('evaluate the impact');
       await expect.poll(() => gaps.count()).toBe(3);
+      // The enablers give a next step by level: nothing in place starts elsewhere than emerging practice.
+      await expect
+        .poll(() => gaps.first().textContent())
+        .toContain('Before any collaboration starts, decide how');
+      await expect
+        .poll(() => main.locator('ol.govuk-list--number').textContent())
+        .toContain('Build on the commitment you have');
     },
     STEP_LIMIT,
   );

@@ -27,6 +27,12 @@ const item = z.object({
   guidance: text,
   /** The suggested next step when the rating is a gap. */
   whenLow: text,
+  /**
+   * Optional next steps by rating ("1": ..., "2": ...), where the guidance differs by level: a
+   * school with nothing in place starts elsewhere than one whose practice is emerging. A gap
+   * rated at a level without its own step gets `whenLow`.
+   */
+  nextStepByRating: z.record(z.string().regex(/^-?\d+$/, 'must be a rating, e.g. "1"'), text).optional(),
   emphasis: z.array(emphasis).default([]),
   /** The item of the paired framework that asks the other party about the same thing. */
   pairsWith: slug.optional(),
@@ -109,6 +115,21 @@ export const frameworkSchema = z
           });
         }
         itemIds.add(it.id);
+        for (const rating of Object.keys(it.nextStepByRating ?? {})) {
+          const value = Number(rating);
+          const problem = !f.scale.levels.some((l) => l.value === value)
+            ? 'is not a level of the scale'
+            : value > f.scale.gapAtOrBelow
+              ? `is not a gap (gaps are rated ${f.scale.gapAtOrBelow} or below), so its next step would never show`
+              : null;
+          if (problem) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', si, 'items', ii, 'nextStepByRating', rating],
+              message: `rating ${rating} ${problem}`,
+            });
+          }
+        }
         if (it.pairsWith && !f.pair) {
           ctx.addIssue({
             code: 'custom',

@@ -15,7 +15,7 @@ export interface Gap {
   priority: number;
   /** Why the gap weighs more for this partnership type, from the framework's emphasis. */
   reasons: string[];
-  /** The framework's suggested next step. */
+  /** The framework's suggested next step for this rating. */
   nextStep: string;
 }
 
@@ -57,7 +57,7 @@ export function rankGaps(framework: Framework, answers: readonly Answer[], type:
       weight: heaviest,
       priority: Math.round(shortfall * heaviest * 1000) / 1000,
       reasons: applied.filter((e) => e.weight === heaviest).map((e) => e.reason),
-      nextStep: item.whenLow,
+      nextStep: item.nextStepByRating?.[String(rating)] ?? item.whenLow,
     });
   }
   // Array.prototype.sort is stable, so equal priorities keep the framework's order.

@@ -80,6 +80,17 @@ describe('loading framework files', () => {
     ]);
   });
 
+  it('refuses next steps for a rating that is not on the scale or is not a gap', async () => {
+    const document = frameworkDocument();
+    const [first] = document.sections as Array<{ items: Array<Record<string, unknown>> }>;
+    first!.items[0]!.nextStepByRating = { '2': 'Fine.', '3': 'Never shown.', '9': 'Off the scale.' };
+    await write('levels.json', document);
+    expect(await problemsLoading(dir)).toEqual([
+      'levels.json: sections[0].items[0].nextStepByRating.3: rating 3 is not a gap (gaps are rated 2 or below), so its next step would never show',
+      'levels.json: sections[0].items[0].nextStepByRating.9: rating 9 is not a level of the scale',
+    ]);
+  });
+
   it('refuses a file that is not JSON, and a repeated id and version', async () => {
     await write('a.json', frameworkDocument());
     await write('b.json', frameworkDocument());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planFromGaps } from '../../../src/domain/readiness/action-plan.ts';
 import { rankGaps } from '../../../src/domain/readiness/gaps.ts';
-import { answers, buildFramework } from '../../fixtures/readiness/build-framework.ts';
+import { frameworkSchema } from '../../../src/domain/readiness/framework.ts';
+import { answers, buildFramework, frameworkDocument } from '../../fixtures/readiness/build-framework.ts';
 
 describe('ranking gaps', () => {
   const framework = buildFramework();
@@ -38,6 +39,20 @@ describe('ranking gaps', () => {
       'Do C.',
       'Do B.',
     ]);
+  });
+
+  it('offers the next step the framework gives for the rating, and the general one for other ratings', () => {
+    const document = frameworkDocument();
+    const [first] = document.sections as Array<{ items: Array<Record<string, unknown>> }>;
+    first!.items[0]!.nextStepByRating = { '1': 'Start A from scratch.', '2': 'Widen A beyond a few people.' };
+    first!.items[1]!.nextStepByRating = { '1': 'Start B from scratch.' };
+    const byLevel = frameworkSchema.parse(document);
+    const steps = (ratings: Record<string, number>) =>
+      Object.fromEntries(
+        rankGaps(byLevel, answers(ratings), 'sponsorship').map((g) => [g.item.id, g.nextStep]),
+      );
+    expect(steps({ a: 1, b: 2 })).toEqual({ a: 'Start A from scratch.', b: 'Do B.' });
+    expect(steps({ a: 2, b: 1 })).toEqual({ a: 'Widen A beyond a few people.', b: 'Start B from scratch.' });
   });
 });
 
