@@ -27,4 +27,25 @@ describe('with DATABASE_URL unset', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('lets a command share the database while the service runs on the same folder, and leaves it running', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-embedded-'));
+    fs.chmodSync(dataDir, 0o755);
+    try {
+      const config = loadConfig({ S2S_DATA_DIR: dataDir });
+      const service = await openDatabase(config);
+      await sql`create table shared (n int)`.execute(service.db);
+
+      const command = await openDatabase(config);
+      await sql`insert into shared values (7)`.execute(command.db);
+      await command.close();
+
+      const rows = await sql<{ n: number }>`select n from shared`.execute(service.db);
+      expect(rows.rows).toEqual([{ n: 7 }]);
+      await service.close();
+      expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
