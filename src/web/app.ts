@@ -25,8 +25,18 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     mailer: Mailer;
+    /** Every route the service answers, as registered: the security tests try each unsafe one. */
+    routeTable: readonly RouteSummary[];
   }
 }
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
+
+/** The largest request body accepted, in bytes; a form's is smaller (FORM_BODY_LIMIT in the CSRF plugin). */
+export const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the web service without listening, so tests can drive it with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,9 +62,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             },
           },
     trustProxy: deps.config.env === 'production',
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routeTable: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
   app.decorate('mailer', deps.mailer ?? createMailer(deps.config, app.log));
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });

@@ -28,6 +28,23 @@ export async function anonymousCsrf(app: FastifyInstance): Promise<{ cookie: str
   };
 }
 
+/** Signs in through the sign-in form, as a browser with the given cookies (e.g. a planted session) would. */
+export async function signInThroughForm(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  extra: Record<string, string> = {},
+  cookie?: string,
+) {
+  const csrf = await anonymousCsrf(app);
+  return postForm(
+    app,
+    '/sign-in',
+    { _csrf: csrf.csrfToken, email, password, ...extra },
+    { cookie: [csrf.cookie, cookie].filter(Boolean).join('; ') },
+  );
+}
+
 /** The value of a cookie set by a response, if any. */
 export const setCookie = (response: { cookies: { name: string; value: string }[] }, name: string) =>
   response.cookies.find((c) => c.name === name)?.value;

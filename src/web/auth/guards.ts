@@ -25,9 +25,13 @@ export const urnParam: UrnOf = (request) => {
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
-/** A local path to come back to after signing in (never another site). */
+/**
+ * A local path to come back to after signing in (never another site). Browsers read "\" as "/"
+ * and drop tabs and line breaks, so "/\evil.example" or "/<tab>/evil.example" would leave the
+ * site: neither may appear anywhere.
+ */
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : undefined;
+  return typeof next === 'string' && /^\/(?!\/)[^\\\s\p{Cc}]*$/u.test(next) ? next : undefined;
 }
 
 async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

@@ -5,6 +5,8 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The largest form accepted, in bytes: generous for the longest free-text answers. */
+export const FORM_BODY_LIMIT = 256 * 1024;
 
 /**
  * CSRF protection for every unsafe request, pages and API alike: the token is tied to a signed
@@ -13,7 +15,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export default fp(
   async (app, { config }: { config: Config }) => {
     await app.register(cookie, { secret: config.sessionSecret });
-    await app.register(formbody, { bodyLimit: 256 * 1024 });
+    await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
     await app.register(csrf, {
       cookieKey: 's2s-csrf',
       cookieOpts: {

@@ -112,6 +112,8 @@ const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       return reply.redirect(back, 303);
     });
 
+    // Only the plan has items to take out; the running record keeps everything it was told.
+    if (!Object.values(kind.sections).some((section) => section.remove)) continue;
     app.post(`/partnerships/:id/${kind.path}/:section/:item/remove`, signedIn, async (request, reply) => {
       const reached = await reach(request, reply);
       if (!reached) return reply;
