@@ -2,10 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createInvitation } from '../../src/data/invitations.ts';
-import { createPartnership } from '../../src/data/partnerships.ts';
+import { addMilestone, createPartnership } from '../../src/data/partnerships.ts';
 import { createPasswordReset } from '../../src/data/password-resets.ts';
 import { addAction } from '../../src/data/partnership-records.ts';
-import { completeAssessment, createAssessment, grantShare, saveAnswers } from '../../src/data/readiness.ts';
+import {
+  carryActionsInto,
+  completeAssessment,
+  createAssessment,
+  grantShare,
+  saveAnswers,
+} from '../../src/data/readiness.ts';
 import { MemoryMailer } from '../../src/mail/mailer.ts';
 import { BODY_LIMIT, buildApp, type RouteSummary } from '../../src/web/app.ts';
 import { FORM_BODY_LIMIT } from '../../src/web/plugins/csrf.ts';
@@ -171,6 +177,14 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
         return id;
       });
     assessments = [await assessment('draft'), await assessment('completed')];
+    // One running partnership carries that action plan; a later plan waits to be brought in.
+    await carryActionsInto(t.db, OWN, partnerships[1]!, null);
+    assessments.push(await assessment('completed'));
+    await addMilestone(t.db, partnerships[2]!, {
+      title: 'Joint training day',
+      dueDate: '2026-02-01',
+      doneOn: null,
+    });
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },
