@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
+import { PHASES, type Phase } from './domain/school.ts';
 
 /**
  * All configuration comes from the environment and is checked here, once, at start, so a bad
@@ -27,6 +29,24 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** The variable that sets a phase's partner-search radius: `S2S_RADIUS_KM_ALL_THROUGH` for all-through. */
+export const radiusVariable = (phase: Phase) => `S2S_RADIUS_KM_${phase.toUpperCase().replace(/-/g, '_')}`;
+
+/** The same limit as a radius typed into the partner search. */
+const MAX_RADIUS_KM = 500;
+const radii = z.object(
+  Object.fromEntries(
+    PHASES.map((phase) => [
+      radiusVariable(phase),
+      z.coerce
+        .number({ error: 'must be a distance in kilometres, e.g. 12.5' })
+        .positive('must be more than 0 km')
+        .max(MAX_RADIUS_KM, `must be ${MAX_RADIUS_KM} km or less`)
+        .optional(),
+    ]),
+  ),
+);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -41,14 +61,18 @@ export interface Config {
   mailFrom: string;
   loadDemo: boolean;
   logLevel: string;
+  /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
+  matching: MatchingSettings;
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const radiusKm = radii.safeParse(env);
+  if (!parsed.success || !radiusKm.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(radiusKm.error?.issues ?? [])];
+    const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -75,5 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.S2S_MAIL_FROM,
     loadDemo: e.S2S_LOAD_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    matching: {
+      ...DEFAULT_MATCHING_SETTINGS,
+      radiusKm: Object.fromEntries(
+        PHASES.map((phase) => [
+          phase,
+          radiusKm.data[radiusVariable(phase)] ?? DEFAULT_MATCHING_SETTINGS.radiusKm[phase],
+        ]),
+      ) as Record<Phase, number>,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { DEFAULT_MATCHING_SETTINGS } from '../../src/domain/matching/settings.ts';
 
 describe('configuration', () => {
   it('needs nothing set for a local start', () => {
@@ -28,5 +29,35 @@ describe('configuration', () => {
         S2S_PUBLIC_URL: 'https://s2s.example.org',
       }),
     ).not.toThrow();
+  });
+
+  it('takes each phase’s partner-search radius from its own variable, the default otherwise', () => {
+    const config = loadConfig({
+      S2S_RADIUS_KM_PRIMARY: '4',
+      S2S_RADIUS_KM_ALL_THROUGH: '12.5',
+      S2S_RADIUS_KM_16_PLUS: '60',
+    });
+    expect(config.matching.radiusKm).toMatchObject({ primary: 4, 'all-through': 12.5, '16-plus': 60 });
+    expect(config.matching.radiusKm.secondary).toBe(DEFAULT_MATCHING_SETTINGS.radiusKm.secondary);
+    expect(loadConfig({}).matching).toEqual(DEFAULT_MATCHING_SETTINGS);
+  });
+
+  it('names each radius variable that is not a distance', () => {
+    const message = (() => {
+      try {
+        loadConfig({
+          S2S_RADIUS_KM_SECONDARY: 'far',
+          S2S_RADIUS_KM_SPECIAL: '0',
+          S2S_RADIUS_KM_NURSERY: '900',
+          PORT: 'x',
+        });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('S2S_RADIUS_KM_SECONDARY: must be a distance in kilometres');
+    expect(message).toContain('S2S_RADIUS_KM_SPECIAL: must be more than 0 km');
+    expect(message).toContain('S2S_RADIUS_KM_NURSERY: must be 500 km or less');
+    expect(message).toContain('PORT');
   });
 });

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { Db } from '../../data/db.ts';
 import { createSnapshotStore, type SnapshotStore } from '../../data/snapshot.ts';
+import type { MatchingSettings } from '../../domain/matching/settings.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,8 +15,8 @@ declare module 'fastify' {
  * /health/ready reports ready only when it is built.
  */
 export default fp(
-  async (app, { db }: { db: Db }) => {
-    const store = createSnapshotStore(db);
+  async (app, { db, settings }: { db: Db; settings: MatchingSettings }) => {
+    const store = createSnapshotStore(db, { settings });
     app.decorate('snapshots', store);
     app.readinessChecks.push(async () =>
       store.current()
