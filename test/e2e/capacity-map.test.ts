@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 const SHOTS = 'test-results';
 
@@ -22,9 +21,7 @@ type MapWindow = Window & {
 };
 
 describe('the capacity map and table in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const served = useBrowserApp(insertCapacitySchools);
   let page: Page;
 
   const rendered = (layer: string, property: string) =>
@@ -54,21 +51,12 @@ describe('the capacity map and table in Chromium', () => {
 
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, ['scripts/build-client.js']);
-    t = await createTestDatabase();
-    await insertCapacitySchools(t.db);
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    page = await (await served.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
   });
 
   it('draws every school of the phase and every local authority, coloured by their figures', async () => {
-    await page.goto(`${server.url}/map?by=la&phase=secondary`);
+    await page.goto(`${served.url}/map?by=la&phase=secondary`);
     await page.waitForSelector('#s2s-map[data-ready="true"]', { timeout: 60_000 });
     await page.screenshot({ path: `${SHOTS}/map-national.png` });
     expect(new Set(await rendered('schools', 'urn'))).toEqual(
@@ -114,11 +102,11 @@ describe('the capacity map and table in Chromium', () => {
   });
 
   it('has a table alternative with the same figures as the API, sortable and accessible', async () => {
-    await page.goto(`${server.url}/map?by=la&phase=secondary`);
+    await page.goto(`${served.url}/map?by=la&phase=secondary`);
     await page.getByRole('link', { name: 'See the same figures as a table' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Capacity for school-to-school support');
     const api = (await (
-      await page.request.get(`${server.url}/api/capacity?by=la&phase=secondary`)
+      await page.request.get(`${served.url}/api/capacity?by=la&phase=secondary`)
     ).json()) as {
       items: { name: string; highPerforming: number; inNeed: number }[];
     };

@@ -1,45 +1,35 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, expectNoAxeViolations } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 describe('a school leader finds a school in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
+  const served = useBrowserApp(async (db) => {
     for (let i = 0; i < 25; i++) {
-      await insertSchool(t.db, {
+      await insertSchool(db, {
         urn: 120000 + i,
         name: `Riverside Primary ${i}`,
         town: 'Bristol',
         postcode: 'BS1 4AA',
       });
     }
-    await insertSchool(t.db, {
+    await insertSchool(db, {
       urn: 130000,
       name: 'Hillcrest Academy',
       phase: 'secondary',
       town: 'Bath',
       postcode: 'BA1 1AA',
     });
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await (await served.browser.newContext()).newPage();
   });
 
   it('searches by keyboard, pages through results and opens a profile, with no axe violations', async () => {
-    await page.goto(server.url);
+    await page.goto(served.url);
     await expectNoAxeViolations(page);
     await page.getByLabel('School name, URN, postcode or town').fill('riverside');
     await page.keyboard.press('Enter');
@@ -57,7 +47,7 @@ describe('a school leader finds a school in Chromium', () => {
   });
 
   it('shows a helpful page for an unknown school', async () => {
-    const response = await page.goto(`${server.url}/schools/999999`);
+    const response = await page.goto(`${served.url}/schools/999999`);
     expect(response?.status()).toBe(404);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
     await expectNoAxeViolations(page);

@@ -1,33 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 describe('a school leader finds partners in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const served = useBrowserApp(insertMatchingDataset);
   let page: Page;
   let noScript: Page;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertMatchingDataset(t.db);
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
+    page = await (await served.browser.newContext()).newPage();
+    noScript = await (await served.browser.newContext({ javaScriptEnabled: false })).newPage();
   });
 
   it('goes from the school profile to ranked partners with reasons and a map, without JavaScript', async () => {
-    await noScript.goto(`${server.url}/schools/200001`);
+    await noScript.goto(`${served.url}/schools/200001`);
     await noScript.getByRole('link', { name: 'Find partners for this school' }).click();
     await noScript.waitForURL(/\/schools\/200001\/partners$/);
     expect(await noScript.locator('h1').textContent()).toBe('Find partners');
@@ -43,7 +31,7 @@ describe('a school leader finds partners in Chromium', () => {
   });
 
   it('switches to peer partners from the form with the keyboard', async () => {
-    await page.goto(`${server.url}/schools/200001/partners`);
+    await page.goto(`${served.url}/schools/200001/partners`);
     await page.getByLabel('Peer: a school at a similar stage of improvement').focus();
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Find partners' }).press('Enter');
@@ -52,7 +40,7 @@ describe('a school leader finds partners in Chromium', () => {
   });
 
   it('names the field that is wrong, keeping what was typed', async () => {
-    await page.goto(`${server.url}/schools/200001/partners?strategy=support&radiusKm=far`);
+    await page.goto(`${served.url}/schools/200001/partners?strategy=support&radiusKm=far`);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain(
       'Radius must be a number of kilometres',
     );

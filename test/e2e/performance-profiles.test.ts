@@ -1,34 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 describe('a platform administrator edits a performance profile in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const served = useBrowserApp(insertMatchingDataset);
   let page: Page;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertMatchingDataset(t.db);
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    const context = await browser.newContext();
-    await signInBrowser(context, server.url, t.db, { platformAdmin: true });
+    const context = await served.browser.newContext();
+    await signInBrowser(context, served.url, served.db, { platformAdmin: true });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
   });
 
   it('goes from administration to a profile’s new version, previews it and publishes it', async () => {
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${served.url}/admin`);
     await page.getByRole('link', { name: 'Edit the performance profiles' }).click();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'NFER 2017 capacity analysis' }).click();
