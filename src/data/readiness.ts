@@ -127,6 +127,13 @@ export async function listSchoolAssessments(db: Db, urn: number): Promise<Assess
   return assessments(db).where('a.urn', '=', urn).orderBy('a.started_at', 'desc').orderBy('a.id', 'desc').execute();
 }
 
+/** A school's assessments, newest first, each with whom it is shared. */
+export async function listSchoolAssessmentsWithShares(db: Db, urn: number): Promise<Array<Assessment & { shares: Share[] }>> {
+  const list = await listSchoolAssessments(db, urn);
+  const shares = await Promise.all(list.map((a) => listShares(db, a.id)));
+  return list.map((a, i) => ({ ...a, shares: shares[i]! }));
+}
+
 /** Assessments other schools have shared with any of these schools or organisations. */
 export async function listSharedWith(
   db: Db,

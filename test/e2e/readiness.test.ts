@@ -214,4 +214,18 @@ describe('a school leader assesses readiness in Chromium', () => {
     },
     STEP_LIMIT,
   );
+
+  it(
+    'reaches the school’s assessments from its profile',
+    async () => {
+      await page.goto(`${server.url}/schools/500001`);
+      await page.getByRole('link', { name: 'Readiness assessments (1)' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Readiness assessments');
+      await expect
+        .poll(() => page.locator('main table').textContent())
+        .toContain('Enablers of school-to-school support: a self-evaluation');
+      await expectNoAxeViolations(page);
+    },
+    STEP_LIMIT,
+  );
 });

@@ -282,4 +282,41 @@ describe('readiness pages and API', () => {
     expect(compare.body).toContain('No time set aside');
     expect((await get(stranger, `/readiness/assessments/${leader}/compare/${client}`)).statusCode).toBe(404);
   });
+
+  it('links the school profile to its assessments for those who may see them, listing only what each may read', async () => {
+    const link = `href="/schools/${OWN}/readiness"`;
+    const seen = async (who: SignedIn) => {
+      const page = await get(who, `/schools/${OWN}/readiness`);
+      expect(page.statusCode).toBe(200);
+      return [...page.body.matchAll(/href="\/readiness\/assessments\/(\d+)(?:\/report)?"/g)].map((m) =>
+        Number(m[1]),
+      );
+    };
+    const profile = await get(member, `/schools/${OWN}`);
+    expect(profile.body).toContain(link);
+    expect(profile.body).toContain('Readiness assessments (3)');
+    expect(await seen(member)).toHaveLength(3);
+
+    expect((await get(partner, `/schools/${OWN}`)).body).toContain('Readiness assessments (2)');
+    // The partner was given this assessment and the deployment one, not the unshared draft.
+    const unshared = await t.db
+      .selectFrom('readiness_assessments')
+      .select('id')
+      .where('framework_id', '=', 'partnership-enablers')
+      .executeTakeFirstOrThrow();
+    const partnerSees = await seen(partner);
+    expect(partnerSees).toHaveLength(2);
+    expect(partnerSees).toContain(id);
+    expect(partnerSees).not.toContain(unshared.id);
+    expect(await seen(officer)).toEqual([id]);
+
+    for (const who of [stranger, otherAdmin]) {
+      expect((await get(who, `/schools/${OWN}`)).body).not.toContain(link);
+      expect(await seen(who)).toEqual([]);
+    }
+    expect((await get(null, `/schools/${OWN}`)).body).not.toContain(link);
+    const anonymous = await get(null, `/schools/${OWN}/readiness`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/sign-in/);
+  });
 });

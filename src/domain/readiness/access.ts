@@ -39,3 +39,19 @@ export function accessTo(
 export const canRead = (a: ReadinessAccess) => a !== 'none';
 export const canAnswer = (a: ReadinessAccess) => a === 'manage' || a === 'answer';
 export const canManage = (a: ReadinessAccess) => a === 'manage';
+
+/**
+ * Access to one of a school's assessments, counting both the assessment's own shares and the
+ * organisations the school shares all its records with (`schoolWide`).
+ */
+export function accessWithSchoolWide(
+  assessment: { urn: number; shares: readonly ShareGrant[] },
+  schoolWide: readonly number[],
+  viewer: ReadinessViewer | null,
+): ReadinessAccess {
+  const grants = [
+    ...assessment.shares,
+    ...schoolWide.map((organisationId) => ({ granteeUrn: null, granteeOrganisationId: organisationId })),
+  ];
+  return accessTo(assessment, grants, viewer);
+}

@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findAssessment, type AssessmentWithAnswers } from '../../data/readiness.ts';
+import {
+  findAssessment,
+  listSchoolAssessmentsWithShares,
+  type AssessmentWithAnswers,
+} from '../../data/readiness.ts';
 import { listOrganisationSchoolLinks } from '../../data/organisations.ts';
 import { organisationsSharedWith, type SessionUser } from '../../domain/access.ts';
 import {
-  accessTo,
+  accessWithSchoolWide,
   canAnswer,
   canManage,
   canRead,
@@ -62,11 +66,7 @@ export async function openAssessment(
     assessment.urn,
     await listOrganisationSchoolLinks(db, assessment.urn),
   );
-  const grants = [
-    ...assessment.shares,
-    ...schoolWide.map((organisationId) => ({ granteeUrn: null, granteeOrganisationId: organisationId })),
-  ];
-  const access = accessTo(assessment, grants, viewerOf(request.user));
+  const access = accessWithSchoolWide(assessment, schoolWide, viewerOf(request.user));
   if (!canRead(access)) {
     reply.callNotFound();
     return undefined;
@@ -76,4 +76,27 @@ export async function openAssessment(
     return undefined;
   }
   return { assessment, framework, access };
+}
+
+/** The school's assessments this user may read, newest first, each with what the user may do. */
+export async function readableSchoolAssessments(db: Db, urn: number, user: SessionUser | null) {
+  const viewer = viewerOf(user);
+  if (!viewer) return [];
+  const [assessments, links] = await Promise.all([
+    listSchoolAssessmentsWithShares(db, urn),
+    listOrganisationSchoolLinks(db, urn),
+  ]);
+  const schoolWide = organisationsSharedWith(urn, links);
+  return assessments
+    .map((a) => ({ ...a, access: accessWithSchoolWide(a, schoolWide, viewer) }))
+    .filter((a) => canRead(a.access));
+}
+
+/** The profile's link to the school's assessments: for its members, and whoever may read one. */
+export async function readinessLink(db: Db, urn: number, user: SessionUser | null) {
+  if (!user) return [];
+  const member = user.schools.some((s) => s.urn === urn);
+  const readable = (await readableSchoolAssessments(db, urn, user)).length;
+  if (!member && readable === 0) return [];
+  return [{ text: `Readiness assessments (${readable})`, href: `/schools/${urn}/readiness` }];
 }

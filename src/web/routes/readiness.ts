@@ -5,6 +5,7 @@ import readinessApi from '../api/readiness.ts';
 import plan from './readiness-plan.ts';
 import questionnaire from './readiness-questionnaire.ts';
 import report from './readiness-report.ts';
+import school from './readiness-school.ts';
 
 /** Readiness for collaboration: the frameworks are read once, when the service starts. */
 const readiness: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
@@ -12,6 +13,7 @@ const readiness: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   await app.register(questionnaire, deps);
   await app.register(report, deps);
   await app.register(plan, deps);
+  await app.register(school, deps);
   await app.register(readinessApi, deps);
 };
 

@@ -7,6 +7,7 @@ import { describeInspection, performanceRows } from '../presenters/school.ts';
 import type { AppDeps } from '../app.ts';
 import { classificationOf, urnsInGroup } from '../school-groups.ts';
 import { schoolSearchQuery } from '../schools-query.ts';
+import { readinessLink } from '../readiness/load.ts';
 
 const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   const phaseItems = (selected?: string) => [
@@ -72,9 +73,12 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       school: record,
       classification: record.open ? await classificationOf(app.snapshots, record.urn) : null,
       groupLabels: SCHOOL_GROUP_LABELS,
-      schoolLinks: record.open
-        ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
-        : [],
+      schoolLinks: [
+        ...(record.open
+          ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
+          : []),
+        ...(await readinessLink(db, record.urn, request.user)),
+      ],
       phaseLabel: PHASE_LABELS[record.phase],
       latestInspection: latest ? describeInspection(latest) : null,
       earlierInspections: record.inspections.slice(1).map(describeInspection),
