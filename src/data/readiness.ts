@@ -381,20 +381,37 @@ export async function setCarriedActionStatus(
   });
 }
 
-/** Updates one action of an assessment's plan; the plan stays editable after completion. */
+/**
+ * Updates one action of an assessment's plan; the plan stays editable after completion. Audited:
+ * once carried into a partnership, the action is the partner school's business too.
+ */
 export async function updateAction(
   db: Db,
   assessmentId: number,
   actionId: number,
   change: { owner: string; dueOn: string | null; status: ActionStatus },
+  actor: Actor = null,
 ): Promise<WriteResult> {
-  const result = await db
-    .updateTable('readiness_actions')
-    .set({ owner: change.owner, due_on: change.dueOn, status: change.status, updated_at: new Date() })
-    .where('id', '=', actionId)
-    .where('assessment_id', '=', assessmentId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n ? { ok: true, value: undefined } : { ok: false, reason: 'not-found' };
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('readiness_actions as ra')
+      .from('readiness_assessments as a')
+      .set({ owner: change.owner, due_on: change.dueOn, status: change.status, updated_at: new Date() })
+      .whereRef('a.id', '=', 'ra.assessment_id')
+      .where('ra.id', '=', actionId)
+      .where('ra.assessment_id', '=', assessmentId)
+      .returning(['a.urn', 'ra.partnership_id as partnershipId'])
+      .executeTakeFirst();
+    if (!updated) return { ok: false, reason: 'not-found' } as const;
+    await recordAudit(trx, {
+      actor,
+      action: 'readiness.action-updated',
+      subject: `readiness action ${actionId}`,
+      urn: updated.urn,
+      details: { assessmentId, ...change, ...(updated.partnershipId ? { partnershipId: updated.partnershipId } : {}) },
+    });
+    return { ok: true, value: undefined } as const;
+  });
 }
 
 export async function listShares(db: Db, assessmentId: number): Promise<Share[]> {

@@ -245,6 +245,22 @@ describe('readiness pages and API', () => {
     expect(report.body).toContain('Deputy head');
     expect(report.body).toContain('28 February 2027');
     expect((await post(partner, actionUrl, { status: 'done' })).statusCode).toBe(403);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['urn', 'actor_user_id', 'details'])
+      .where('action', '=', 'readiness.action-updated')
+      .execute();
+    expect(audit).toEqual([
+      {
+        urn: OWN,
+        actor_user_id: member.user.id,
+        details: expect.objectContaining({
+          owner: 'Deputy head',
+          dueOn: '2027-02-28',
+          status: 'in-progress',
+        }),
+      },
+    ]);
   });
 
   it('shows where a system leader’s and a client school’s answers disagree', async () => {

@@ -106,7 +106,7 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       reply.code(400);
       return renderAction(reply, opened, action, formErrors(parsed.error), body);
     }
-    await updateAction(db, opened.assessment.id, action.id, parsed.data);
+    await updateAction(db, opened.assessment.id, action.id, parsed.data, request.user);
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/report#action-plan`, 303);
   });
 
