@@ -22,19 +22,28 @@ describe('a platform administrator edits a performance profile in Chromium', () 
     await page.getByRole('link', { name: 'NFER 2017 capacity analysis' }).click();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Create a new version' }).click();
-    await page.getByLabel('Ignore results from cohorts smaller than').fill('many');
-    const rules = page.getByLabel('Rules (JSON)');
-    await rules.fill((await rules.inputValue()).replace('"ofsted.overall"', '"ofsted.grade"'));
+    await page.getByRole('link', { name: 'edit the rules as JSON' }).click();
+    expect(await page.getByLabel('Rules (JSON)').inputValue()).toContain('nfer.in-need.below-good');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'change only the thresholds' }).click();
+
+    const cohort = page.getByLabel('Ignore results from cohorts smaller than');
+    const ks2Average = page
+      .getByRole('group', { name: 'Good at the latest inspection with high progress at KS2' })
+      .getByLabel('KS2 average progress across reading, writing and maths, at or above');
+    expect(await ks2Average.inputValue()).toBe('1.5');
+    await cohort.fill('many');
+    await ks2Average.fill('lots');
     await page.getByRole('button', { name: 'Publish version 2' }).click();
     const summary = await page.locator('.govuk-error-summary').textContent();
     expect(summary).toContain('Minimum cohort must be a whole number of pupils');
-    expect(summary).toContain('Rules, inNeed[1].all[0].measure (rule nfer.in-need.below-good)');
-    expect(await page.getByLabel('Ignore results from cohorts smaller than').inputValue()).toBe('many');
+    expect(summary).toContain('KS2 average progress across reading, writing and maths, at or above');
+    expect(await ks2Average.inputValue()).toBe('lots');
     await page.screenshot({ path: '.s2s/profile-errors.png', fullPage: false });
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Ignore results from cohorts smaller than').fill('20');
-    await rules.fill((await rules.inputValue()).replace('"ofsted.grade"', '"ofsted.overall"'));
+    await cohort.fill('20');
+    await ks2Average.fill('2');
     await page.getByRole('button', { name: 'Preview the effect' }).click();
     expect(await page.locator('caption').first().textContent()).toContain('What this version would do');
     await expectNoAxeViolations(page);

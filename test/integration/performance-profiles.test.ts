@@ -5,6 +5,7 @@ import { listProfileVersions } from '../../src/data/profiles.ts';
 import { NFER_2017_PROFILE } from '../../src/domain/classification/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { profileFormValues } from '../../src/web/profile-form.ts';
+import { profileThresholds } from '../../src/web/profile-thresholds.ts';
 import { createOrganisation, signIn } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { anonymousCsrf, postForm } from '../helpers/forms.ts';
@@ -20,6 +21,21 @@ function nferWithInNeedFrom(grade: number) {
   belowGood.all[0].value = grade;
   belowGood.text = 'Good or below at the latest inspection';
   return { ...values, title: 'NFER 2017, good counts as in need', rules: JSON.stringify(rules, null, 2) };
+}
+
+const KS2_AVERAGE = profileThresholds(NFER_2017_PROFILE).find(
+  (t) =>
+    t.rule === 'Good at the latest inspection with high progress at KS2' &&
+    t.label.startsWith('KS2 average progress'),
+)!;
+
+/** The thresholds form as shown for version 1, with some fields typed over. */
+function thresholdsForm(typed: Record<string, string>) {
+  const { rules: _rules, ...settings } = profileFormValues(NFER_2017_PROFILE);
+  const fields = Object.fromEntries(
+    profileThresholds(NFER_2017_PROFILE).map((t) => [t.field, String(t.value)]),
+  );
+  return { ...settings, ...fields, basedOn: '1', ...typed };
 }
 
 const partnerUrns = (body: { candidates: { urn: number }[] }) => body.candidates.map((c) => c.urn);
@@ -53,9 +69,15 @@ describe('administering performance profiles', () => {
     const officer = await signIn(app, t.db, {
       organisations: [await createOrganisation(t.db, { schools: [{ urn: 200001, sharesRecords: true }] })],
     });
-    const pages = ['/admin/profiles', '/admin/profiles/nfer-2017', '/admin/profiles/nfer-2017/new'];
+    const pages = [
+      '/admin/profiles',
+      '/admin/profiles/nfer-2017',
+      '/admin/profiles/nfer-2017/new',
+      '/admin/profiles/nfer-2017/new/rules',
+    ];
     const changes: [string, Record<string, string>][] = [
-      ['/admin/profiles/nfer-2017/new', { ...nferWithInNeedFrom(2), action: 'publish' }],
+      ['/admin/profiles/nfer-2017/new/rules', { ...nferWithInNeedFrom(2), action: 'publish' }],
+      ['/admin/profiles/nfer-2017/new', { ...thresholdsForm({}), action: 'publish' }],
       ['/admin/profiles/active', { name: 'inspection-only' }],
     ];
     for (const url of pages) {
@@ -93,7 +115,9 @@ describe('administering performance profiles', () => {
     expect(profile.body).toContain('href="/admin/profiles/nfer-2017/new?from=1"');
     const form = await get('/admin/profiles/nfer-2017/new', admin);
     expect(form.body).toContain('Create version 2');
-    expect(form.body).toContain('nfer.in-need.below-good');
+    expect(form.body).toContain('KS2 average progress across reading, writing and maths, at or above');
+    const rules = await get('/admin/profiles/nfer-2017/new/rules', admin);
+    expect(rules.body).toContain('nfer.in-need.below-good');
     expect((await get('/admin/profiles/no-such-profile', admin)).statusCode).toBe(404);
   });
 
@@ -104,7 +128,7 @@ describe('administering performance profiles', () => {
     rules.highPerforming[0].all[0].value = 'one';
     rules.highPerforming[0].all[0].op = 'about';
     const typed = JSON.stringify(rules, null, 2);
-    const response = await post('/admin/profiles/nfer-2017/new', admin, {
+    const response = await post('/admin/profiles/nfer-2017/new/rules', admin, {
       ...values,
       minimumCohort: 'ten',
       rules: typed,
@@ -123,7 +147,7 @@ describe('administering performance profiles', () => {
     expect(response.body).toContain('&quot;measure&quot;: &quot;ofsted.grade&quot;');
     expect(response.body).toContain('value="ten"');
 
-    const notJson = await post('/admin/profiles/nfer-2017/new', admin, {
+    const notJson = await post('/admin/profiles/nfer-2017/new/rules', admin, {
       ...values,
       rules: '{ "inNeed": [',
       action: 'publish',
@@ -134,7 +158,7 @@ describe('administering performance profiles', () => {
   });
 
   it('previews what a version would change without publishing it', async () => {
-    const response = await post('/admin/profiles/nfer-2017/new', admin, {
+    const response = await post('/admin/profiles/nfer-2017/new/rules', admin, {
       ...nferWithInNeedFrom(2),
       action: 'preview',
     });
@@ -151,7 +175,7 @@ describe('administering performance profiles', () => {
     const before = (await get('/api/schools/200001/partners?strategy=support')).json();
     expect(partnerUrns(before)).toEqual([200002, 200003]);
 
-    const response = await post('/admin/profiles/nfer-2017/new', admin, {
+    const response = await post('/admin/profiles/nfer-2017/new/rules', admin, {
       ...nferWithInNeedFrom(2),
       action: 'publish',
     });
@@ -193,6 +217,37 @@ describe('administering performance profiles', () => {
     expect((await auditActions()).at(-1)).toMatchObject({
       action: 'profile.activated',
       subject: 'performance profile inspection-only',
+    });
+  });
+
+  it('publishes a threshold changed in the form, starting from an earlier version', async () => {
+    const form = await get('/admin/profiles/nfer-2017/new?from=1', admin);
+    expect(form.body).toContain('Create version 3');
+    expect(form.body).toMatch(new RegExp(`name="${KS2_AVERAGE.field}"[^>]*value="1.5"`));
+
+    const wrong = await post('/admin/profiles/nfer-2017/new', admin, {
+      ...thresholdsForm({ [KS2_AVERAGE.field]: 'lots' }),
+      action: 'publish',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain(
+      'KS2 average progress across reading, writing and maths, at or above (Good at the latest inspection with high progress at KS2): enter a number, such as 1.5',
+    );
+    expect(wrong.body).toContain(`href="#${KS2_AVERAGE.field}"`);
+    expect(wrong.body).toContain('value="lots"');
+
+    const published = await post('/admin/profiles/nfer-2017/new', admin, {
+      ...thresholdsForm({ [KS2_AVERAGE.field]: '2' }),
+      action: 'publish',
+    });
+    expect(published.headers.location).toBe('/admin/profiles/nfer-2017?published=3');
+    // Hillside's average KS2 progress is +1.7: no longer high-performing under version 3.
+    const partners = (await get('/api/schools/200001/partners?strategy=support&profile=nfer-2017')).json();
+    expect(partners.profile).toEqual({ name: 'nfer-2017', version: 3 });
+    expect(partnerUrns(partners)).toEqual([200002]);
+    expect((await auditActions()).at(-1)).toMatchObject({
+      action: 'profile.published',
+      subject: 'performance profile nfer-2017 version 3',
     });
   });
 });

@@ -14,6 +14,7 @@ import type { AppDeps } from '../app.ts';
 import { requirePlatformAdmin } from '../auth/guards.ts';
 import { formError, type FormErrors } from '../forms.ts';
 import { parseProfileForm, profileFormValues, typedValues, type ProfileFormValues } from '../profile-form.ts';
+import { parseThresholdsForm, profileThresholds, type Threshold } from '../profile-thresholds.ts';
 
 const nameParam = (request: FastifyRequest) => {
   const name = (request.params as { name: string }).name;
@@ -21,9 +22,13 @@ const nameParam = (request: FastifyRequest) => {
 };
 const versionQuery = z.object({ from: z.coerce.number().int().min(1).optional() });
 
+const EDITOR_MODES = ['thresholds', 'rules'] as const;
+type EditorMode = (typeof EDITOR_MODES)[number];
+
 interface EditorContext {
   values: ProfileFormValues;
-  basedOn: number;
+  /** What was typed into each threshold field, to show it again. */
+  typedThresholds?: Record<string, string>;
   preview?: { current: GroupCounts; draft: GroupCounts; schools: number };
 }
 
@@ -60,16 +65,46 @@ const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => 
     });
   };
 
+  /** The editor, as threshold fields or as the rules in JSON, for a new version of `latest` started from `base`. */
   const renderEditor = (
     reply: FastifyReply,
-    profile: PerformanceProfile,
+    mode: EditorMode,
+    { latest, base }: { latest: PerformanceProfile; base: PerformanceProfile },
     context: EditorContext & Partial<FormErrors>,
-  ) =>
-    reply.page('admin/profile-edit.njk', {
-      title: `New version of ${profile.title}`,
-      profile,
+  ) => {
+    const groups: { rule: string; items: (Threshold & { typed: string })[] }[] = [];
+    if (mode === 'thresholds') {
+      for (const threshold of profileThresholds(base)) {
+        const typed = context.typedThresholds?.[threshold.field] ?? String(threshold.value);
+        const group = groups.find((g) => g.rule === threshold.rule);
+        if (group) group.items.push({ ...threshold, typed });
+        else groups.push({ rule: threshold.rule, items: [{ ...threshold, typed }] });
+      }
+    }
+    return reply.page('admin/profile-edit.njk', {
+      title: `New version of ${latest.title}`,
+      profile: latest,
+      basedOn: base.version,
+      mode,
+      action: `/admin/profiles/${latest.name}/new${mode === 'rules' ? '/rules' : ''}`,
+      otherMode: `/admin/profiles/${latest.name}/new${mode === 'rules' ? '' : '/rules'}?from=${base.version}`,
+      thresholdGroups: groups,
       ...context,
     });
+  };
+
+  /** The latest version and the one the administrator started from (the latest when none is named). */
+  const versionsFor = async (request: FastifyRequest, from: unknown) => {
+    const name = nameParam(request);
+    const version = versionQuery.safeParse({ from });
+    const [latest, base] = name
+      ? await Promise.all([
+          getProfileVersion(db, name),
+          getProfileVersion(db, name, version.success ? version.data.from : undefined),
+        ])
+      : [];
+    return latest && base && version.success ? { latest, base } : undefined;
+  };
 
   app.get('/admin/profiles', guard, async (request, reply) => {
     const activated = (request.query as Record<string, unknown>).activated;
@@ -102,49 +137,54 @@ const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => 
     });
   });
 
-  app.get('/admin/profiles/:name/new', guard, async (request, reply) => {
-    const name = nameParam(request);
-    const query = versionQuery.safeParse(request.query);
-    const base = name && query.success ? await getProfileVersion(db, name, query.data.from) : undefined;
-    if (!base) return reply.callNotFound();
-    return renderEditor(reply, base, { values: profileFormValues(base), basedOn: base.version });
-  });
+  for (const mode of EDITOR_MODES) {
+    const path = `/admin/profiles/:name/new${mode === 'rules' ? '/rules' : ''}`;
 
-  app.post('/admin/profiles/:name/new', guard, async (request, reply) => {
-    const name = nameParam(request);
-    const latest = name ? await getProfileVersion(db, name) : undefined;
-    if (!latest) return reply.callNotFound();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = typedValues(body, profileFormValues(latest));
-    const basedOn = Number(body.basedOn) || latest.version;
-    const parsed = parseProfileForm(latest, body);
-    if (!parsed.ok) {
-      reply.code(400);
-      return renderEditor(reply, latest, {
-        values,
-        basedOn,
-        errors: parsed.errors,
-        fieldErrors: parsed.fieldErrors,
-      });
-    }
-    if (body.action === 'preview') {
-      const snapshot = await app.snapshots.get();
-      const draft = { ...parsed.profile, version: latest.version + 1 };
-      const current = snapshot.view(latest.name)?.classifications.values() ?? [];
-      return renderEditor(reply, latest, {
-        values,
-        basedOn,
-        preview: {
-          current: countGroups(current),
-          draft: countGroups(classifySchools(snapshot.schools, draft, snapshot.asOf)),
-          schools: snapshot.schools.length,
-        },
-      });
-    }
-    const published = await publishProfileVersion(db, parsed.profile, request.user!, basedOn);
-    await app.snapshots.refresh();
-    return reply.redirect(`/admin/profiles/${published.name}?published=${published.version}`, 303);
-  });
+    app.get(path, guard, async (request, reply) => {
+      const versions = await versionsFor(request, (request.query as Record<string, unknown>).from);
+      if (!versions) return reply.callNotFound();
+      return renderEditor(reply, mode, versions, { values: profileFormValues(versions.base) });
+    });
+
+    app.post(path, guard, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const versions = await versionsFor(request, body.basedOn || undefined);
+      if (!versions) return reply.callNotFound();
+      const { latest, base } = versions;
+      const values: ProfileFormValues = typedValues(body, profileFormValues(base));
+      const typedThresholds =
+        mode === 'thresholds'
+          ? Object.fromEntries(profileThresholds(base).map((t) => [t.field, String(body[t.field] ?? '')]))
+          : undefined;
+      const parsed = mode === 'thresholds' ? parseThresholdsForm(base, body) : parseProfileForm(base, body);
+      if (!parsed.ok) {
+        reply.code(400);
+        return renderEditor(reply, mode, versions, {
+          values,
+          typedThresholds,
+          errors: parsed.errors,
+          fieldErrors: parsed.fieldErrors,
+        });
+      }
+      if (body.action === 'preview') {
+        const snapshot = await app.snapshots.get();
+        const draft = { ...parsed.profile, version: latest.version + 1 };
+        const current = snapshot.view(latest.name)?.classifications.values() ?? [];
+        return renderEditor(reply, mode, versions, {
+          values,
+          typedThresholds,
+          preview: {
+            current: countGroups(current),
+            draft: countGroups(classifySchools(snapshot.schools, draft, snapshot.asOf)),
+            schools: snapshot.schools.length,
+          },
+        });
+      }
+      const published = await publishProfileVersion(db, parsed.profile, request.user!, base.version);
+      await app.snapshots.refresh();
+      return reply.redirect(`/admin/profiles/${published.name}?published=${published.version}`, 303);
+    });
+  }
 };
 
 export default performanceProfiles;
