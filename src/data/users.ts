@@ -85,6 +85,19 @@ export async function setSystemLeader(db: Executor, userId: number, designation:
     .execute();
 }
 
+/** Everyone who holds a system-leader designation, by name. */
+export async function listSystemLeaders(
+  db: Executor,
+): Promise<{ id: number; name: string; email: string; designation: Designation }[]> {
+  return db
+    .selectFrom('system_leaders as sl')
+    .innerJoin('users as u', 'u.id', 'sl.user_id')
+    .select(['u.id', 'u.name', 'u.email', 'sl.designation'])
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+}
+
 /** The user with every role they hold, in one query. */
 export async function loadSessionUser(db: Executor, userId: number): Promise<SessionUser | null> {
   const row = await db

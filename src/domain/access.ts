@@ -29,6 +29,10 @@ export const DESIGNATION_LABELS: Record<Designation, string> = {
   NLG: 'National leader of governance',
 };
 
+/** A designation as people read it: "Specialist leader of education (SLE)". */
+export const designationName = (designation: Designation): string =>
+  `${DESIGNATION_LABELS[designation]} (${designation})`;
+
 /** The signed-in person and every role they hold (a user can hold several). */
 export interface SessionUser {
   id: number;

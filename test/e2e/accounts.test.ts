@@ -23,6 +23,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
   let browser: Browser;
   let admin: Page;
   let invitee: Page;
+  let platformAdmin: Page;
   let organisationId: number;
 
   /** Every page is checked with axe as it is reached; the answer's status is given back. */
@@ -66,7 +67,10 @@ describe('a new person joins a school by invitation and works on it in Chromium'
     });
     admin = await adminContext.newPage();
     invitee = await (await browser.newContext()).newPage();
-    for (const page of [admin, invitee]) page.setDefaultTimeout(20_000);
+    const platformContext = await browser.newContext();
+    await signInBrowser(platformContext, server.url, t.db, { name: 'Pat Admin', platformAdmin: true });
+    platformAdmin = await platformContext.newPage();
+    for (const page of [admin, invitee, platformAdmin]) page.setDefaultTimeout(20_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -165,6 +169,31 @@ describe('a new person joins a school by invitation and works on it in Chromium'
         .poll(() => invitee.locator('.govuk-notification-banner').textContent())
         .toContain('Your school’s settings have been saved');
       expect(await invitee.getByLabel('How many schools can you support at once?').inputValue()).toBe('2');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'is designated a specialist leader of education by a platform administrator, and sees it on their account',
+    async () => {
+      await visit(platformAdmin, '/admin');
+      await platformAdmin
+        .getByRole('link', { name: 'Set or remove a person’s system leader designation' })
+        .click();
+      await expectNoAxeViolations(platformAdmin);
+      await platformAdmin.getByLabel('Email address of the person’s account').fill(INVITEE.email);
+      await submit(platformAdmin, 'Find the person');
+      await expect.poll(() => platformAdmin.locator('h1').textContent()).toContain('Dana Deputy');
+      await platformAdmin.getByLabel('Specialist leader of education (SLE)').check();
+      await submit(platformAdmin, 'Save designation');
+      await expect
+        .poll(() => platformAdmin.locator('.govuk-notification-banner').textContent())
+        .toContain('The designation has been saved');
+
+      await visit(invitee, '/account');
+      await expect
+        .poll(() => invitee.locator('main').textContent())
+        .toContain('Specialist leader of education (SLE)');
     },
     STEP_LIMIT,
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { getSchoolNames } from '../../data/school-names.ts';
-import { DESIGNATION_LABELS, ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
+import { designationName, ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
 import type { AppDeps } from '../app.ts';
 import { requireSignedIn } from '../auth/guards.ts';
 
@@ -16,7 +16,7 @@ const account: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       title: 'Your account',
       schools: user.schools.map((s) => ({ ...s, name: names.get(s.urn) ?? `School ${s.urn}` })),
       organisations: user.organisations.map((o) => ({ ...o, kindLabel: ORGANISATION_KIND_LABELS[o.kind] })),
-      designation: user.systemLeader ? DESIGNATION_LABELS[user.systemLeader.designation] : null,
+      designation: user.systemLeader ? designationName(user.systemLeader.designation) : null,
     });
   });
 };

@@ -16,6 +16,7 @@ import partnershipImpact from './partnership-impact.ts';
 import partnershipReadiness from './partnership-readiness.ts';
 import partnerships from './partnerships.ts';
 import admin from './admin.ts';
+import adminPeople from './admin-people.ts';
 import performanceProfiles from './performance-profiles.ts';
 import audit from './audit.ts';
 import invitations from './invitations.ts';
@@ -52,5 +53,6 @@ export const routes: FastifyPluginAsync<AppDeps>[] = [
   schoolSharing,
   audit,
   admin,
+  adminPeople,
   performanceProfiles,
 ];
