@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createUser, signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { readOutbox } from '../helpers/mail.ts';
 import { insertSchool } from '../helpers/schools.ts';
-import { startServer } from '../helpers/server.ts';
 
 // A limit, not a measurement: axe on every page is slow on a busy shared machine.
 const STEP_LIMIT = 180_000;
@@ -17,18 +16,25 @@ const OTHER = 150002;
 const INVITEE = { email: 'dana.deputy@ashgrove.example.org', password: 'correct horse battery staple' };
 
 describe('a new person joins a school by invitation and works on it in Chromium', () => {
-  let t: TestDatabase;
-  let dataDir: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  // The mail the service sends lands in this folder's outbox, where the invitee "reads" it.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 's2s-accounts-e2e-'));
+  let organisationId = 0;
+  const served = useBrowserApp(
+    async (db) => {
+      await insertSchool(db, { urn: OWN, name: 'Ashgrove Primary School', town: 'Leeds' });
+      await insertSchool(db, { urn: OTHER, name: 'Birchfield Primary School', town: 'Leeds' });
+      organisationId = await createOrganisation(db, { name: 'Leeds City Council', schools: [{ urn: OWN }] });
+      await createUser(db, { name: 'Ben Head', schools: [{ urn: OTHER, role: 'admin' }] });
+    },
+    { S2S_DATA_DIR: dataDir },
+  );
   let admin: Page;
   let invitee: Page;
   let platformAdmin: Page;
-  let organisationId: number;
 
   /** Every page is checked with axe as it is reached; the answer's status is given back. */
   const visit = async (page: Page, pathname: string) => {
-    const response = await page.goto(`${server.url}${pathname}`);
+    const response = await page.goto(`${served.url}${pathname}`);
     await expectNoAxeViolations(page);
     return response?.status();
   };
@@ -37,7 +43,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
     await page.waitForLoadState();
     await expectNoAxeViolations(page);
   };
-  const localPath = (page: Page) => page.url().replace(server.url, '');
+  const localPath = (page: Page) => page.url().replace(served.url, '');
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
   /** Tabs forward until the field is focused, as someone without a mouse would. */
   const tabTo = async (page: Page, id: string) => {
@@ -49,35 +55,18 @@ describe('a new person joins a school by invitation and works on it in Chromium'
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 's2s-accounts-e2e-'));
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: OWN, name: 'Ashgrove Primary School', town: 'Leeds' });
-    await insertSchool(t.db, { urn: OTHER, name: 'Birchfield Primary School', town: 'Leeds' });
-    organisationId = await createOrganisation(t.db, {
-      name: 'Leeds City Council',
-      schools: [{ urn: OWN }],
-    });
-    await createUser(t.db, { name: 'Ben Head', schools: [{ urn: OTHER, role: 'admin' }] });
-    server = await startServer(t.db, { S2S_DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    const adminContext = await browser.newContext();
-    await signInBrowser(adminContext, server.url, t.db, {
-      name: 'Asha Head',
-      schools: [{ urn: OWN, role: 'admin' }],
-    });
-    admin = await adminContext.newPage();
-    invitee = await (await browser.newContext()).newPage();
-    const platformContext = await browser.newContext();
-    await signInBrowser(platformContext, server.url, t.db, { name: 'Pat Admin', platformAdmin: true });
-    platformAdmin = await platformContext.newPage();
-    for (const page of [admin, invitee, platformAdmin]) page.setDefaultTimeout(20_000);
+    const signedIn = async (spec: Parameters<typeof signInBrowser>[3]) => {
+      const context = await served.browser.newContext();
+      if (spec) await signInBrowser(context, served.url, served.db, spec);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      return page;
+    };
+    admin = await signedIn({ name: 'Asha Head', schools: [{ urn: OWN, role: 'admin' }] });
+    invitee = await signedIn(undefined);
+    platformAdmin = await signedIn({ name: 'Pat Admin', platformAdmin: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it(
     'a school administrator invites a new person, who accepts and chooses a password',
@@ -153,7 +142,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
         .poll(() => invitee.locator('.govuk-notification-banner').textContent())
         .toContain('Your choices have been saved');
       expect(await council.isChecked()).toBe(true);
-      const shared = await t.db
+      const shared = await served.db
         .selectFrom('organisation_schools')
         .select('shares_records')
         .where('organisation_id', '=', organisationId)

@@ -1,27 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { anonymousCsrf, postForm } from '../helpers/forms.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OAK = 630001;
 
 describe('a platform administrator records who holds a system-leader designation', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp((db) => insertSchool(db, { urn: OAK, name: 'Oak Primary' }));
   let platformAdmin: SignedIn;
   let head: SignedIn;
   let others: Record<string, SignedIn>;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: OAK, name: 'Oak Primary' });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-    platformAdmin = await signIn(app, t.db, { name: 'Pat Admin', platformAdmin: true });
-    head = await signIn(app, t.db, {
+    platformAdmin = await signIn(t.app, t.db, { name: 'Pat Admin', platformAdmin: true });
+    head = await signIn(t.app, t.db, {
       name: 'Hana Head',
       email: 'hana.head@oak.example.org',
       schools: [{ urn: OAK, role: 'admin' }],
@@ -29,21 +22,17 @@ describe('a platform administrator records who holds a system-leader designation
     const organisationId = await createOrganisation(t.db, { schools: [{ urn: OAK, sharesRecords: true }] });
     others = {
       'the person themselves': head,
-      'a school member': await signIn(app, t.db, { schools: [{ urn: OAK }] }),
-      'an organisation officer': await signIn(app, t.db, { organisations: [organisationId] }),
-      'a system leader': await signIn(app, t.db, { systemLeader: 'NLE' }),
-      'a stranger': await signIn(app, t.db),
+      'a school member': await signIn(t.app, t.db, { schools: [{ urn: OAK }] }),
+      'an organisation officer': await signIn(t.app, t.db, { organisations: [organisationId] }),
+      'a system leader': await signIn(t.app, t.db, { systemLeader: 'NLE' }),
+      'a stranger': await signIn(t.app, t.db),
     };
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
   });
 
   const personPage = () => `/admin/people/${head.user.id}`;
   const choose = (designation: string | undefined, who: SignedIn = platformAdmin) =>
     postForm(
-      app,
+      t.app,
       `${personPage()}/designation`,
       { _csrf: who.csrfToken, ...(designation === undefined ? {} : { designation }) },
       who.headers,
@@ -66,13 +55,13 @@ describe('a platform administrator records who holds a system-leader designation
 
   it('sends an anonymous visitor to sign in, and changes nothing', async () => {
     for (const url of ['/admin/people', personPage()]) {
-      const response = await app.inject(url);
+      const response = await t.app.inject(url);
       expect(response.statusCode).toBe(303);
       expect(response.headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
     }
-    const csrf = await anonymousCsrf(app);
+    const csrf = await anonymousCsrf(t.app);
     const post = await postForm(
-      app,
+      t.app,
       `${personPage()}/designation`,
       { _csrf: csrf.csrfToken, designation: 'NLE' },
       { cookie: csrf.cookie },
@@ -85,7 +74,7 @@ describe('a platform administrator records who holds a system-leader designation
   it('refuses everyone but platform administrators, the person themselves included', async () => {
     for (const [who, user] of Object.entries(others)) {
       for (const url of ['/admin/people', personPage()]) {
-        expect((await app.inject({ url, headers: user.headers })).statusCode, `${who}: ${url}`).toBe(403);
+        expect((await t.app.inject({ url, headers: user.headers })).statusCode, `${who}: ${url}`).toBe(403);
       }
       expect((await choose('NLE', user)).statusCode, who).toBe(403);
     }
@@ -94,29 +83,29 @@ describe('a platform administrator records who holds a system-leader designation
   });
 
   it('finds a person by email, and says when no one has that address', async () => {
-    const found = await app.inject({
+    const found = await t.app.inject({
       url: '/admin/people?email=%20Hana.Head@oak.example.org',
       headers: platformAdmin.headers,
     });
     expect(found.statusCode).toBe(303);
     expect(found.headers.location).toBe(personPage());
-    const missing = await app.inject({
+    const missing = await t.app.inject({
       url: '/admin/people?email=nobody@example.org',
       headers: platformAdmin.headers,
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('No one has an account with that email address');
     expect(missing.body).toContain('value="nobody@example.org"');
-    const empty = await app.inject({ url: '/admin/people?email=', headers: platformAdmin.headers });
+    const empty = await t.app.inject({ url: '/admin/people?email=', headers: platformAdmin.headers });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the email address of the person’s account');
     expect(
-      (await app.inject({ url: '/admin/people/999999', headers: platformAdmin.headers })).statusCode,
+      (await t.app.inject({ url: '/admin/people/999999', headers: platformAdmin.headers })).statusCode,
     ).toBe(404);
   });
 
   it('sets a designation, shows it on the person’s account and in the list, and audits it', async () => {
-    const page = await app.inject({ url: personPage(), headers: platformAdmin.headers });
+    const page = await t.app.inject({ url: personPage(), headers: platformAdmin.headers });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Hana Head');
     expect(page.body).toContain('Oak Primary (administrator)');
@@ -125,13 +114,13 @@ describe('a platform administrator records who holds a system-leader designation
     const saved = await choose('SLE');
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${personPage()}?saved=1`);
-    const after = await app.inject({ url: saved.headers.location!, headers: platformAdmin.headers });
+    const after = await t.app.inject({ url: saved.headers.location!, headers: platformAdmin.headers });
     expect(after.body).toContain('The designation has been saved');
     expect(after.body).toMatch(/value="SLE"\s+checked/);
 
-    const account = await app.inject({ url: '/account', headers: head.headers });
+    const account = await t.app.inject({ url: '/account', headers: head.headers });
     expect(account.body).toContain('Specialist leader of education (SLE)');
-    const list = await app.inject({ url: '/admin/people', headers: platformAdmin.headers });
+    const list = await t.app.inject({ url: '/admin/people', headers: platformAdmin.headers });
     expect(list.body).toContain(`href="${personPage()}">Hana Head</a>`);
 
     expect(await audit()).toEqual([
@@ -150,7 +139,7 @@ describe('a platform administrator records who holds a system-leader designation
     expect(await designationOf(head.user.id)).toBe('NLE');
     expect((await choose('none')).statusCode).toBe(303);
     expect(await designationOf(head.user.id)).toBeNull();
-    const account = await app.inject({ url: '/account', headers: head.headers });
+    const account = await t.app.inject({ url: '/account', headers: head.headers });
     expect(account.body).toContain('No designation');
     expect((await audit()).slice(1).map((a) => [a.action, a.details])).toEqual([
       ['account.designation-set', { from: 'SLE', to: 'NLE' }],
