@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Action, ActionStatus } from '../domain/partnerships/model.ts';
 import type { Db } from './db.ts';
+import { listEvents } from './partnerships.ts';
 
 /** The running record of a partnership: actions, progress, issues and setbacks, feedback, outcomes. */
 
@@ -190,4 +191,17 @@ export async function addOutcome(
     })
     .execute();
   return true;
+}
+
+/** The whole running record and history of a partnership, read together for its page and its API. */
+export async function partnershipRecord(db: Db, id: number) {
+  const [actions, updates, issues, feedback, outcomes, events] = await Promise.all([
+    listActions(db, id),
+    listUpdates(db, id),
+    listIssues(db, id),
+    listFeedback(db, id),
+    listOutcomes(db, id),
+    listEvents(db, id),
+  ]);
+  return { actions, updates, issues, feedback, outcomes, events };
 }

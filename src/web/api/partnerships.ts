@@ -4,19 +4,8 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Db } from '../../data/db.ts';
 import { impactReport } from '../../data/partnership-impact.ts';
-import {
-  listActions,
-  listFeedback,
-  listIssues,
-  listOutcomes,
-  listUpdates,
-} from '../../data/partnership-records.ts';
-import {
-  listEvents,
-  listPartnerships,
-  schoolsSharingWith,
-  type PartnershipSummary,
-} from '../../data/partnerships.ts';
+import { partnershipRecord } from '../../data/partnership-records.ts';
+import { listPartnerships, schoolsSharingWith, type PartnershipSummary } from '../../data/partnerships.ts';
 import { listCarriedActions } from '../../data/readiness.ts';
 import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts';
 import { partnershipAccess } from '../../domain/partnerships/access.ts';
@@ -115,25 +104,11 @@ const partnershipsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => 
       const loaded = await loadPartnership(db, request, reply, 'read');
       if (!loaded) return reply;
       const id = loaded.partnership.id;
-      const [actions, readinessActions, updates, issues, feedback, outcomes, events] = await Promise.all([
-        listActions(db, id),
+      const [record, readinessActions] = await Promise.all([
+        partnershipRecord(db, id),
         listCarriedActions(db, id),
-        listUpdates(db, id),
-        listIssues(db, id),
-        listFeedback(db, id),
-        listOutcomes(db, id),
-        listEvents(db, id),
       ]);
-      return {
-        ...loaded.partnership,
-        actions,
-        readinessActions,
-        updates,
-        issues,
-        feedback,
-        outcomes,
-        events,
-      };
+      return { ...loaded.partnership, ...record, readinessActions };
     },
   );
 

@@ -5,16 +5,9 @@ import {
   applyInvitationAnswer,
   applyTransition,
   createPartnership,
-  listEvents,
   listPartnerships,
 } from '../../data/partnerships.ts';
-import {
-  listActions,
-  listFeedback,
-  listIssues,
-  listOutcomes,
-  listUpdates,
-} from '../../data/partnership-records.ts';
+import { partnershipRecord } from '../../data/partnership-records.ts';
 import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
 import {
   agree,
@@ -220,13 +213,8 @@ const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       });
     }
     const day = today();
-    const [actions, updates, issues, feedback, outcomes, events, readiness] = await Promise.all([
-      listActions(db, p.id),
-      listUpdates(db, p.id),
-      listIssues(db, p.id),
-      listFeedback(db, p.id),
-      listOutcomes(db, p.id),
-      listEvents(db, p.id),
+    const [{ actions, updates, issues, feedback, outcomes, events }, readiness] = await Promise.all([
+      partnershipRecord(db, p.id),
       readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
     ]);
     return reply.page('partnerships/show.njk', {
