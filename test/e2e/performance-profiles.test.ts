@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInBrowser } from '../helpers/accounts.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
-import { useBrowserApp } from '../helpers/browser-app.ts';
 
 describe('a platform administrator edits a performance profile in Chromium', () => {
   const served = useBrowserApp(insertMatchingDataset);

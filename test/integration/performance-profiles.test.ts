@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listProfileVersions } from '../../src/data/profiles.ts';
 import { NFER_2017_PROFILE } from '../../src/domain/classification/index.ts';
-import { buildApp } from '../../src/web/app.ts';
 import { profileFormValues } from '../../src/web/profile-form.ts';
 import { profileThresholds } from '../../src/web/profile-thresholds.ts';
-import { createOrganisation, signIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { anonymousCsrf, postForm } from '../helpers/forms.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
-
-type SignedIn = Awaited<ReturnType<typeof signIn>>;
 
 /** The NFER profile's form with its legacy "below good" rule moved, as an administrator would edit it. */
 function nferWithInNeedFrom(grade: number) {
@@ -41,19 +37,13 @@ function thresholdsForm(typed: Record<string, string>) {
 const partnerUrns = (body: { candidates: { urn: number }[] }) => body.candidates.map((c) => c.urn);
 
 describe('administering performance profiles', () => {
-  let t: TestDatabase;
+  const t = useTestApp(insertMatchingDataset);
   let app: FastifyInstance;
   let admin: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertMatchingDataset(t.db);
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
+    app = t.app;
     admin = await signIn(app, t.db, { email: 'admin@s2s.example.org', platformAdmin: true });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
   });
 
   const get = (url: string, who?: SignedIn) => app.inject({ url, headers: who?.headers });
