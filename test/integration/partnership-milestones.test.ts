@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMilestone, createPartnership, getPartnership } from '../../src/data/partnerships.ts';
-import { buildApp } from '../../src/web/app.ts';
 import { signIn, type SignedIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const LEAD = 420001;
@@ -12,8 +9,11 @@ const PARTNER = 420002;
 const OTHER = 420003;
 
 describe('ticking off a partnership’s milestones', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+  });
   let leadMember: SignedIn;
   let partnerMember: SignedIn;
   let otherAdmin: SignedIn;
@@ -21,7 +21,7 @@ describe('ticking off a partnership’s milestones', () => {
   let milestoneId: number;
 
   const mark = (who: SignedIn, done: string) =>
-    app.inject({
+    t.app.inject({
       method: 'POST',
       url: `/partnerships/${id}/milestones/${milestoneId}`,
       headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
@@ -32,14 +32,9 @@ describe('ticking off a partnership’s milestones', () => {
   const today = () => new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: LEAD, name: 'Ash Primary' });
-    await insertSchool(t.db, { urn: PARTNER, name: 'Birch Primary' });
-    await insertSchool(t.db, { urn: OTHER, name: 'Cedar Primary' });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-    leadMember = await signIn(app, t.db, { schools: [{ urn: LEAD }] });
-    partnerMember = await signIn(app, t.db, { schools: [{ urn: PARTNER }] });
-    otherAdmin = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    leadMember = await signIn(t.app, t.db, { schools: [{ urn: LEAD }] });
+    partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
+    otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
     id = await createPartnership(t.db, {
       title: 'Maths together',
       type: 'peer-to-peer',
@@ -61,10 +56,6 @@ describe('ticking off a partnership’s milestones', () => {
     });
     milestoneId = (await getPartnership(t.db, id))!.milestones.find((m) => m.title.startsWith('First'))!.id;
   });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
 
   it('cannot be ticked before the partnership is agreed', async () => {
     const res = await mark(leadMember, 'yes');
@@ -75,7 +66,7 @@ describe('ticking off a partnership’s milestones', () => {
 
   it('shows the milestones on the running record, the missed one overdue', async () => {
     await t.db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
-    const page = await app.inject({ url: `/partnerships/${id}`, headers: partnerMember.headers });
+    const page = await t.app.inject({ url: `/partnerships/${id}`, headers: partnerMember.headers });
     const section = page.body.slice(page.body.indexOf('id="milestones"'), page.body.indexOf('id="actions"'));
     expect(section).toMatch(/First joint lesson study[\s\S]*Overdue[\s\S]*Mark as done/);
     expect(section).toMatch(/Termly review with governors[\s\S]*Not yet done/);
@@ -84,7 +75,7 @@ describe('ticking off a partnership’s milestones', () => {
   it('is ticked off by a member of either school, audited, and can be undone', async () => {
     expect((await mark(partnerMember, 'yes')).statusCode).toBe(303);
     expect(await doneOn()).toBe(today());
-    const page = await app.inject({ url: `/partnerships/${id}`, headers: leadMember.headers });
+    const page = await t.app.inject({ url: `/partnerships/${id}`, headers: leadMember.headers });
     const section = page.body.slice(page.body.indexOf('id="milestones"'), page.body.indexOf('id="actions"'));
     expect(section).toMatch(/First joint lesson study[\s\S]*Done[\s\S]*Mark as not done/);
 
@@ -104,7 +95,7 @@ describe('ticking off a partnership’s milestones', () => {
 
   it('refuses another school and anonymous visitors', async () => {
     expect((await mark(otherAdmin, 'yes')).statusCode).toBe(403);
-    const anonymous = await app.inject({ url: `/partnerships/${id}` });
+    const anonymous = await t.app.inject({ url: `/partnerships/${id}` });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toMatch(/^\/sign-in/);
     expect(await doneOn()).toBeNull();

@@ -1,11 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPartnership } from '../../src/data/partnerships.ts';
 import { completeAssessment, createAssessment, listActions, updateAction } from '../../src/data/readiness.ts';
-import { buildApp } from '../../src/web/app.ts';
 import { signIn, type SignedIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OWN = 410001;
@@ -15,8 +12,11 @@ const OTHER = 410003;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('a readiness action plan carried into a partnership', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: OWN, name: 'Ash Primary' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+  });
   let ownAdmin: SignedIn;
   let ownMember: SignedIn;
   let partnerMember: SignedIn;
@@ -27,13 +27,13 @@ describe('a readiness action plan carried into a partnership', () => {
   let partnershipId: number;
 
   const post = (who: SignedIn | null, url: string, fields: Record<string, string>) =>
-    app.inject({
+    t.app.inject({
       method: 'POST',
       url,
       headers: { ...(who ? who.headers : {}), 'content-type': 'application/x-www-form-urlencoded' },
       payload: form(fields),
     });
-  const get = (who: SignedIn | null, url: string) => app.inject({ url, headers: who ? who.headers : {} });
+  const get = (who: SignedIn | null, url: string) => t.app.inject({ url, headers: who ? who.headers : {} });
   const setStatus = (status: string) =>
     t.db.updateTable('partnerships').set({ status }).where('id', '=', partnershipId).execute();
   const carriedRows = () =>
@@ -45,17 +45,12 @@ describe('a readiness action plan carried into a partnership', () => {
       .execute();
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: OWN, name: 'Ash Primary' });
-    await insertSchool(t.db, { urn: PARTNER, name: 'Birch Primary' });
-    await insertSchool(t.db, { urn: OTHER, name: 'Cedar Primary' });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-    ownAdmin = await signIn(app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
-    ownMember = await signIn(app, t.db, { schools: [{ urn: OWN }] });
-    partnerMember = await signIn(app, t.db, { schools: [{ urn: PARTNER }] });
-    partnerAdmin = await signIn(app, t.db, { schools: [{ urn: PARTNER, role: 'admin' }] });
-    otherAdmin = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
-    stranger = await signIn(app, t.db, {});
+    ownAdmin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
+    ownMember = await signIn(t.app, t.db, { schools: [{ urn: OWN }] });
+    partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
+    partnerAdmin = await signIn(t.app, t.db, { schools: [{ urn: PARTNER, role: 'admin' }] });
+    otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    stranger = await signIn(t.app, t.db, {});
 
     assessmentId = await createAssessment(t.db, {
       urn: OWN,
@@ -94,10 +89,6 @@ describe('a readiness action plan carried into a partnership', () => {
       .where('partnership_id', '=', partnershipId)
       .where('urn', '=', PARTNER)
       .execute();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
   });
 
   it('sends an anonymous visitor to sign in, and refuses their changes', async () => {

@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment, saveAnswers } from '../../src/data/readiness.ts';
-import { buildApp } from '../../src/web/app.ts';
 import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OWN = 400001;
@@ -14,8 +11,9 @@ const OTHER = 400003;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 describe('readiness pages and API', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(async (db) => {
+    for (const urn of [OWN, PARTNER, OTHER]) await insertSchool(db, { urn, name: `School ${urn}` });
+  });
   let admin: SignedIn;
   let member: SignedIn;
   let stranger: SignedIn;
@@ -26,13 +24,13 @@ describe('readiness pages and API', () => {
   let id: number;
 
   const post = (who: SignedIn, url: string, fields: Record<string, string>) =>
-    app.inject({
+    t.app.inject({
       method: 'POST',
       url,
       headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
       payload: form(fields),
     });
-  const get = (who: SignedIn | null, url: string) => app.inject({ url, headers: who ? who.headers : {} });
+  const get = (who: SignedIn | null, url: string) => t.app.inject({ url, headers: who ? who.headers : {} });
 
   /** Rates every item of Estyn's ten questions: resources and culture low, the rest high. */
   async function answerAll(assessmentId: number) {
@@ -58,20 +56,13 @@ describe('readiness pages and API', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    for (const urn of [OWN, PARTNER, OTHER]) await insertSchool(t.db, { urn, name: `School ${urn}` });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
     organisationId = await createOrganisation(t.db, { name: 'Leeds City Council' });
-    admin = await signIn(app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
-    member = await signIn(app, t.db, { schools: [{ urn: OWN }] });
-    stranger = await signIn(app, t.db, {});
-    otherAdmin = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }], platformAdmin: true });
-    partner = await signIn(app, t.db, { schools: [{ urn: PARTNER }] });
-    officer = await signIn(app, t.db, { organisations: [organisationId] });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
+    admin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
+    member = await signIn(t.app, t.db, { schools: [{ urn: OWN }] });
+    stranger = await signIn(t.app, t.db, {});
+    otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }], platformAdmin: true });
+    partner = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
+    officer = await signIn(t.app, t.db, { organisations: [organisationId] });
   });
 
   it('sends an anonymous visitor to sign in, and answers the API with 401', async () => {

@@ -1,9 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const LEAD = 130001;
@@ -17,8 +14,11 @@ const form = (fields: Record<string, string | string[]>, csrf: string) => {
 };
 
 describe('a partnership through the web', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+  });
   let lead: SignedIn;
   let leadMember: SignedIn;
   let partner: SignedIn;
@@ -29,26 +29,21 @@ describe('a partnership through the web', () => {
   let id: number;
 
   const post = (who: SignedIn, url: string, fields: Record<string, string | string[]>) =>
-    app.inject({
+    t.app.inject({
       method: 'POST',
       url,
       headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: form(fields, who.csrfToken),
     });
   const get = (who: SignedIn | null, url: string) =>
-    app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
+    t.app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: LEAD, name: 'Ash Primary' });
-    await insertSchool(t.db, { urn: PARTNER, name: 'Birch Primary' });
-    await insertSchool(t.db, { urn: OTHER, name: 'Cedar Primary' });
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
-    lead = await signIn(app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
-    leadMember = await signIn(app, t.db, { schools: [{ urn: LEAD, role: 'member' }] });
-    partner = await signIn(app, t.db, { name: 'Partner Head', schools: [{ urn: PARTNER, role: 'admin' }] });
-    other = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
-    stranger = await signIn(app, t.db, {});
+    lead = await signIn(t.app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
+    leadMember = await signIn(t.app, t.db, { schools: [{ urn: LEAD, role: 'member' }] });
+    partner = await signIn(t.app, t.db, { name: 'Partner Head', schools: [{ urn: PARTNER, role: 'admin' }] });
+    other = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    stranger = await signIn(t.app, t.db, {});
     const shared = await createOrganisation(t.db, {
       name: 'Leeds LA',
       schools: [{ urn: LEAD, sharesRecords: true }],
@@ -57,12 +52,8 @@ describe('a partnership through the web', () => {
       name: 'Other LA',
       schools: [{ urn: PARTNER, sharesRecords: false }],
     });
-    officer = await signIn(app, t.db, { organisations: [shared] });
-    unsharedOfficer = await signIn(app, t.db, { organisations: [unshared] });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
+    officer = await signIn(t.app, t.db, { organisations: [shared] });
+    unsharedOfficer = await signIn(t.app, t.db, { organisations: [unshared] });
   });
 
   it('offers the proposal form prefilled from a match', async () => {
