@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 const SHOTS = '.s2s/screenshots';
 // A limit, not a measurement: axe on long pages is slow on a busy shared machine.
@@ -15,9 +14,28 @@ const PARTNER = 140002;
 const COMPARISON = [140010, 140011, 140012, 140013, 140014, 140015];
 
 describe('a partnership from a match to its impact report in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const served = useBrowserApp(async (db) => {
+    await insertSchool(db, { urn: LEAD, name: 'Ashgrove Primary School', town: 'Leeds' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birchfield Primary School', town: 'Leeds' });
+    for (const urn of COMPARISON) await insertSchool(db, { urn, name: `Comparison Primary ${urn}` });
+    // Members gain 8 points a year after the 2023 baseline; similar schools about 1.
+    const rwm = (urn: number, values: number[]) =>
+      values.map((v, i) => ({ urn, year: 2021 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+    await db
+      .insertInto('performance')
+      .values([
+        ...rwm(LEAD, [55, 56, 57, 65, 73]),
+        ...rwm(PARTNER, [48, 49, 50, 58, 66]),
+        ...COMPARISON.flatMap((urn, i) =>
+          rwm(urn, [50 + i, 51 + i, 52 + i, 53 + i + (i % 2), 54 + i + (i % 3)]),
+        ),
+      ])
+      .execute();
+    organisationId = await createOrganisation(db, {
+      name: 'Leeds City Council',
+      schools: [{ urn: LEAD, sharesRecords: true }],
+    });
+  });
   let leadContext: BrowserContext;
   let lead: Page;
   let partner: Page;
@@ -28,7 +46,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
     page.screenshot({ path: `${SHOTS}/partnership-${name}.png`, fullPage: true });
   /** Every page is checked with axe as it is reached. */
   const visit = async (page: Page, path: string) => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${served.url}${path}`);
     await expectNoAxeViolations(page);
   };
   const submit = async (page: Page, button: string) => {
@@ -45,53 +63,25 @@ describe('a partnership from a match to its impact report in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: LEAD, name: 'Ashgrove Primary School', town: 'Leeds' });
-    await insertSchool(t.db, { urn: PARTNER, name: 'Birchfield Primary School', town: 'Leeds' });
-    for (const urn of COMPARISON) await insertSchool(t.db, { urn, name: `Comparison Primary ${urn}` });
-    // Members gain 8 points a year after the 2023 baseline; similar schools about 1.
-    const rwm = (urn: number, values: number[]) =>
-      values.map((v, i) => ({ urn, year: 2021 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
-    await t.db
-      .insertInto('performance')
-      .values([
-        ...rwm(LEAD, [55, 56, 57, 65, 73]),
-        ...rwm(PARTNER, [48, 49, 50, 58, 66]),
-        ...COMPARISON.flatMap((urn, i) =>
-          rwm(urn, [50 + i, 51 + i, 52 + i, 53 + i + (i % 2), 54 + i + (i % 3)]),
-        ),
-      ])
-      .execute();
-    organisationId = await createOrganisation(t.db, {
-      name: 'Leeds City Council',
-      schools: [{ urn: LEAD, sharesRecords: true }],
-    });
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    leadContext = await browser.newContext();
-    await signInBrowser(leadContext, server.url, t.db, {
+    leadContext = await served.browser.newContext();
+    await signInBrowser(leadContext, served.url, served.db, {
       name: 'Asha Head',
       schools: [{ urn: LEAD, role: 'admin' }],
     });
     lead = await leadContext.newPage();
-    const partnerContext = await browser.newContext();
-    await signInBrowser(partnerContext, server.url, t.db, {
+    const partnerContext = await served.browser.newContext();
+    await signInBrowser(partnerContext, served.url, served.db, {
       name: 'Ben Head',
       schools: [{ urn: PARTNER, role: 'admin' }],
     });
     partner = await partnerContext.newPage();
-    const officerContext = await browser.newContext();
-    await signInBrowser(officerContext, server.url, t.db, {
+    const officerContext = await served.browser.newContext();
+    await signInBrowser(officerContext, served.url, served.db, {
       name: 'Olu Officer',
       organisations: [organisationId],
     });
     officer = await officerContext.newPage();
     for (const page of [lead, partner, officer]) page.setDefaultTimeout(20_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
   });
 
   it(
@@ -131,7 +121,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
   it(
     'sets the partnership up through the task list, checks the answers and agrees',
     async () => {
-      const base = lead.url().replace(server.url, '').split('?')[0]!;
+      const base = lead.url().replace(served.url, '').split('?')[0]!;
       await visit(lead, `${base}/plan/focus`);
       await lead
         .getByLabel('Why is the support needed?')
@@ -207,7 +197,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
   it(
     'runs the partnership: actions, progress, setbacks and feedback, then reviews and closes it',
     async () => {
-      const base = lead.url().replace(server.url, '').split('?')[0]!;
+      const base = lead.url().replace(served.url, '').split('?')[0]!;
       await submit(lead, 'Start the partnership');
       await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Active');
 

@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMilestone, createPartnership } from '../../src/data/partnerships.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations, launchBrowser } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
-import { startServer } from '../helpers/server.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
 
 const SHOTS = '.s2s/screenshots';
 // A limit, not a measurement: axe on long pages is slow on a busy shared machine.
 const STEP_LIMIT = 240_000;
 
 describe('a school leader assesses readiness in Chromium', () => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const served = useBrowserApp(async (db) => {
+    await insertSchool(db, { urn: 500001, name: 'Brookfield Primary School', town: 'Leeds' });
+    await insertSchool(db, { urn: 500002, name: 'Meadow Lane Primary School', town: 'Leeds' });
+  });
   let context: BrowserContext;
   let page: Page;
 
@@ -23,26 +23,16 @@ describe('a school leader assesses readiness in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await createTestDatabase();
-    await insertSchool(t.db, { urn: 500001, name: 'Brookfield Primary School', town: 'Leeds' });
-    await insertSchool(t.db, { urn: 500002, name: 'Meadow Lane Primary School', town: 'Leeds' });
-    server = await startServer(t.db);
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    await signInBrowser(context, server.url, t.db, { schools: [{ urn: 500001, role: 'admin' }] });
+    context = await served.browser.newContext();
+    await signInBrowser(context, served.url, served.db, { schools: [{ urn: 500001, role: 'admin' }] });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-    await t?.drop();
   });
 
   it(
     'starts a self-evaluation, correcting the missing choices',
     async () => {
-      await page.goto(`${server.url}/readiness`);
+      await page.goto(`${served.url}/readiness`);
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: 'Start' }).click();
       await expect
@@ -140,7 +130,7 @@ describe('a school leader assesses readiness in Chromium', () => {
         .click();
       await expectNoAxeViolations(page);
 
-      await page.goto(`${server.url}/readiness`);
+      await page.goto(`${served.url}/readiness`);
       await expectNoAxeViolations(page);
       await shot('hub');
     },
@@ -150,8 +140,8 @@ describe('a school leader assesses readiness in Chromium', () => {
   it(
     'brings the open actions into an agreed partnership, where the partner school updates one and ticks off a milestone',
     async () => {
-      const leader = (await t.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-      const id = await createPartnership(t.db, {
+      const leader = (await served.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+      const id = await createPartnership(served.db, {
         title: 'Leading together',
         type: 'deployment',
         proposer: { urn: 500001, role: 'supported' },
@@ -159,19 +149,19 @@ describe('a school leader assesses readiness in Chromium', () => {
         createdBy: leader,
         at: new Date().toISOString(),
       });
-      await t.db
+      await served.db
         .updateTable('partnership_members')
         .set({ invitation: 'accepted' })
         .where('urn', '=', 500002)
         .execute();
-      await t.db.updateTable('partnerships').set({ status: 'agreed' }).where('id', '=', id).execute();
-      await addMilestone(t.db, id, {
+      await served.db.updateTable('partnerships').set({ status: 'agreed' }).where('id', '=', id).execute();
+      await addMilestone(served.db, id, {
         title: 'Evaluation baseline agreed',
         dueDate: '2099-01-31',
         doneOn: null,
       });
 
-      await page.goto(`${server.url}/partnerships/${id}`);
+      await page.goto(`${served.url}/partnerships/${id}`);
       await page
         .getByRole('button', { name: 'Bring in Brookfield Primary School’s readiness actions (3 open)' })
         .click();
@@ -180,10 +170,10 @@ describe('a school leader assesses readiness in Chromium', () => {
       await expectNoAxeViolations(page);
       await shot('partnership-actions');
 
-      const partnerContext = await browser.newContext();
-      await signInBrowser(partnerContext, server.url, t.db, { schools: [{ urn: 500002 }] });
+      const partnerContext = await served.browser.newContext();
+      await signInBrowser(partnerContext, served.url, served.db, { schools: [{ urn: 500002 }] });
       const partnerPage = await partnerContext.newPage();
-      await partnerPage.goto(`${server.url}/partnerships/${id}`);
+      await partnerPage.goto(`${served.url}/partnerships/${id}`);
       const first = partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first();
       await expect.poll(() => first.textContent()).toContain('Deputy headteacher');
       await first.getByRole('combobox').selectOption('in-progress');
@@ -201,11 +191,11 @@ describe('a school leader assesses readiness in Chromium', () => {
       await expectNoAxeViolations(partnerPage);
       await partnerContext.close();
 
-      const assessment = await t.db
+      const assessment = await served.db
         .selectFrom('readiness_assessments')
         .select('id')
         .executeTakeFirstOrThrow();
-      await page.goto(`${server.url}/readiness/assessments/${assessment.id}/report`);
+      await page.goto(`${served.url}/readiness/assessments/${assessment.id}/report`);
       const plan = page.locator('#action-plan ~ table').first();
       await expect
         .poll(() => plan.locator('tbody tr').first().textContent())
@@ -218,7 +208,7 @@ describe('a school leader assesses readiness in Chromium', () => {
   it(
     'reaches the school’s assessments from its profile',
     async () => {
-      await page.goto(`${server.url}/schools/500001`);
+      await page.goto(`${served.url}/schools/500001`);
       await page.getByRole('link', { name: 'Readiness assessments (1)' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Readiness assessments');
       await expect
