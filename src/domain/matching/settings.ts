@@ -1,3 +1,4 @@
+import { DEFAULT_RADIUS_KM } from '../radius.ts';
 import type { Phase } from '../school.ts';
 
 export const STRATEGIES = ['support', 'peer', 'reciprocal'] as const;
@@ -36,19 +37,7 @@ export interface MatchingSettings {
 }
 
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
-  // Primary schools are close together and small; secondary, special and post-16 provision
-  // serve wider areas, so a reasonable journey is longer.
-  radiusKm: {
-    nursery: 10,
-    primary: 10,
-    middle: 15,
-    secondary: 25,
-    'all-through': 25,
-    special: 40,
-    'alternative-provision': 40,
-    '16-plus': 30,
-    'not-applicable': 25,
-  },
+  radiusKm: DEFAULT_RADIUS_KM,
   compatiblePhases: {
     nursery: ['nursery'],
     primary: ['primary', 'all-through'],

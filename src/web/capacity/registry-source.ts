@@ -25,6 +25,7 @@ export function registrySource(snapshot: () => Promise<Snapshot>): ClassifiedReg
           schools: current.schools,
           groups: view.groups,
           profile: { name: view.profile.name, title: view.profile.title },
+          radiusKm: current.settings.radiusKm,
         };
         seen.set(view, registry);
       }

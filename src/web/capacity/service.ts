@@ -1,7 +1,7 @@
 import type { CapacityArea, CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { capacity, type CapacityRegistrySchool } from '../../domain/capacity/capacity.ts';
 import type { SchoolGroup } from '../../domain/classification/types.ts';
-import { DEFAULT_RADIUS_KM, radiusFor } from '../../domain/radius.ts';
+import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import type { CapacityQueryInput } from './query.ts';
 
@@ -10,6 +10,8 @@ export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityR
   schools: readonly T[];
   groups: ReadonlyMap<number, SchoolGroup>;
   profile: { name: string; title: string };
+  /** Each phase's radius when the user sets none (the service's settings). */
+  radiusKm: Readonly<Record<Phase, number>>;
 }
 
 export interface ProfileSummary {
@@ -39,10 +41,19 @@ export interface CapacityResult {
 export type CapacityOutcome =
   { ok: true; result: CapacityResult } | { ok: false; field: 'profile'; message: string };
 
-function describeRadius(phase: Phase | null, radiusKm: number | undefined): string {
+function describeRadius(
+  phase: Phase | null,
+  radiusKm: number | undefined,
+  defaults: Readonly<Record<Phase, number>>,
+): string {
   if (radiusKm !== undefined) return `${radiusKm} km`;
-  if (phase) return `${DEFAULT_RADIUS_KM[phase]} km`;
-  return `each phase's default (primary ${DEFAULT_RADIUS_KM.primary} km, secondary ${DEFAULT_RADIUS_KM.secondary} km)`;
+  if (phase) return `${defaults[phase]} km`;
+  return `each phase's default (${describeDefaults(defaults)})`;
+}
+
+/** The defaults that matter to most readers, in words: "primary 5 km, secondary 10 km". */
+export function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
+  return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
 }
 
 /** Answers are kept per classified registry (a new snapshot brings a new object, so nothing stale is served). */
@@ -69,12 +80,16 @@ export async function capacityFor(
   if (!result) {
     // Radii are free numbers: keep the memory bounded.
     if (cache.size >= 100) cache.clear();
-    const report = capacity(registry, { by: query.by, phase, radiusKm: radiusFor(query.radiusKm) });
+    const report = capacity(registry, {
+      by: query.by,
+      phase,
+      radiusKm: radiusFor(query.radiusKm, registry.radiusKm),
+    });
     result = {
       by: query.by,
       phase,
       radiusKm: query.radiusKm ?? null,
-      radiusText: describeRadius(phase, query.radiusKm),
+      radiusText: describeRadius(phase, query.radiusKm, registry.radiusKm),
       profile: registry.profile,
       ...report,
     };

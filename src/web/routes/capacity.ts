@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { CAPACITY_GEOGRAPHIES, CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
-import { DEFAULT_RADIUS_KM } from '../../domain/radius.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppDeps } from '../app.ts';
 import { capacityCsv } from '../capacity/csv.ts';
 import { capacityPageQuery, capacityQuery, formErrors, type CapacitySort } from '../capacity/query.ts';
-import { capacityFor, type ClassifiedRegistrySource } from '../capacity/service.ts';
+import { capacityFor, describeDefaults, type ClassifiedRegistrySource } from '../capacity/service.ts';
 import { sortAreas } from '../capacity/table.ts';
 
 const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
@@ -19,6 +18,7 @@ const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
 /** The filter form's choices, shared with the map page. */
 export async function capacityFormItems(source: ClassifiedRegistrySource, chosen: Record<string, unknown>) {
   const profiles = await source.profiles();
+  const registry = await source.classified(undefined);
   return {
     byItems: CAPACITY_GEOGRAPHIES.map((g) => ({
       value: g,
@@ -34,11 +34,9 @@ export async function capacityFormItems(source: ClassifiedRegistrySource, chosen
       text: p.title,
       selected: p.name === chosen.profile,
     })),
-    radiusHint: `Leave blank for each phase's default: ${PHASES.filter(
-      (p) => p === 'primary' || p === 'secondary',
-    )
-      .map((p) => `${PHASE_LABELS[p].toLowerCase()} ${DEFAULT_RADIUS_KM[p]} km`)
-      .join(', ')}.`,
+    radiusHint: registry
+      ? `Leave blank for each phase's default: ${describeDefaults(registry.radiusKm)}.`
+      : "Leave blank for each phase's default.",
   };
 }
 

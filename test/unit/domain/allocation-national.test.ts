@@ -19,13 +19,15 @@ const school = (urn: number, km: number | null, grade: 1 | 3, overrides: Partial
     ...overrides,
   });
 
+// The schools are placed against a 10 km primary radius, whatever the default.
+const settings = {
+  ...DEFAULT_MATCHING_SETTINGS,
+  radiusKm: { ...DEFAULT_MATCHING_SETTINGS.radiusKm, primary: 10 },
+};
+
 function allocate(records: SchoolRecord[], declared = new Map<number, number>()) {
   const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
-  return allocateNationally(
-    pool,
-    DEFAULT_MATCHING_SETTINGS,
-    partnerCapacity(DEFAULT_MATCHING_SETTINGS, declared),
-  );
+  return allocateNationally(pool, settings, partnerCapacity(settings, declared));
 }
 
 describe('the national allocation', () => {

@@ -10,7 +10,11 @@ import {
 import type { SchoolRecord } from '../../../src/domain/school.ts';
 import { aSchool, anInspection, ks2Results } from '../../helpers/school-records.ts';
 
-const settings = DEFAULT_MATCHING_SETTINGS; // primary radius 10 km
+// The tests place schools against a 10 km primary radius, whatever the default.
+const settings = {
+  ...DEFAULT_MATCHING_SETTINGS,
+  radiusKm: { ...DEFAULT_MATCHING_SETTINGS.radiusKm, primary: 10 },
+};
 const origin = { lat: 53.8, lon: -1.55 };
 const north = (km: number) => ({ lat: origin.lat + km / 111.195, lon: origin.lon });
 
