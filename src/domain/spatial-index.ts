@@ -1,5 +1,5 @@
 import KDBush from 'kdbush';
-import { around, distance } from 'geokdbush';
+import { distance } from 'geokdbush';
 import type { LatLon } from './school.ts';
 
 export interface Neighbour<T> {
@@ -7,17 +7,9 @@ export interface Neighbour<T> {
   distanceKm: number;
 }
 
-export interface NearestOptions<T> {
-  limit: number;
-  /** Only items at least this far away (e.g. beyond a school's radius, for remote partners). */
-  minDistanceKm?: number;
-  maxDistanceKm?: number;
-  filter?: (item: T) => boolean;
-}
-
 /**
  * An in-memory index of located items (schools) for great-circle searches: everything within a
- * radius, and the k nearest. Items without a location are left out and counted in `unlocated`.
+ * radius. Items without a location are left out and counted in `unlocated`.
  */
 export interface SpatialIndex<T> {
   readonly size: number;
@@ -29,8 +21,6 @@ export interface SpatialIndex<T> {
    * for hot loops that rank by something other than distance.
    */
   forEachWithin(point: LatLon, radiusKm: number, visit: (item: T, distanceKm: number) => void): void;
-  /** The nearest items that pass the options, nearest first. */
-  nearest(point: LatLon, options: NearestOptions<T>): Neighbour<T>[];
 }
 
 // geokdbush measures on a sphere of radius 6371 km.
@@ -84,21 +74,6 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
         if (!filter || filter(item)) found.push({ id, item, distanceKm: km });
       });
       return found.sort(byDistance).map(({ item, distanceKm }) => ({ item, distanceKm }));
-    },
-
-    nearest(point, { limit, minDistanceKm = 0, maxDistanceKm = Infinity, filter }) {
-      if (!tree || limit <= 0) return [];
-      const accept = (id: number) => {
-        const item = located[id]!;
-        return (
-          (!filter || filter(item)) &&
-          (minDistanceKm <= 0 || distanceKm(point, item.location) >= minDistanceKm)
-        );
-      };
-      return around(tree, point.lon, point.lat, limit, maxDistanceKm, accept).map((id) => {
-        const item = located[id]!;
-        return { item, distanceKm: distanceKm(point, item.location) };
-      });
     },
   };
 }

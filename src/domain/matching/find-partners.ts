@@ -1,5 +1,6 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
+import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
@@ -108,6 +109,36 @@ function consider(search: Search, facts: PartnerFacts, distanceKm: number, dista
   });
 }
 
+// Half the Earth's circumference: a search this wide takes in every school.
+const WHOLE_EARTH_KM = 20_050;
+
+/**
+ * The `limit` nearest qualifying schools beyond `radiusKm`, nearest first (then by URN), found
+ * by widening a ring search until enough turn up: cheaper than a nearest-neighbour walk, and
+ * exact, because every school outside the last ring is further than every school inside it.
+ */
+function nearestBeyond(
+  partitions: readonly SpatialIndex<PartnerFacts>[],
+  point: LatLon,
+  radiusKm: number,
+  limit: number,
+  qualifies: (facts: PartnerFacts) => boolean,
+): { facts: PartnerFacts; distanceKm: number }[] {
+  let found: { facts: PartnerFacts; distanceKm: number }[] = [];
+  for (let reach = Math.max(2 * radiusKm, 10); ; reach *= 2) {
+    found = [];
+    for (const partition of partitions) {
+      partition.forEachWithin(point, reach, (facts, distanceKm) => {
+        if (distanceKm >= radiusKm && qualifies(facts)) found.push({ facts, distanceKm });
+      });
+    }
+    if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
+  }
+  return found
+    .sort((a, b) => a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn)
+    .slice(0, limit);
+}
+
 function byScore(a: RankedCandidate, b: RankedCandidate): number {
   return b.score - a.score || a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn;
 }
@@ -159,19 +190,10 @@ export function rankCandidates(
   if (remote) {
     // A wider ring than will be shown, so the score, not just the distance, picks among them.
     const ring = settings.remoteCandidates * 3;
-    const nearest = partitions
-      .flatMap((partition) =>
-        partition.nearest(point, {
-          limit: ring,
-          minDistanceKm: radiusKm,
-          filter: (facts) => qualifies(search, facts),
-        }),
-      )
-      .sort((a, b) => a.distanceKm - b.distanceKm || a.item.school.urn - b.item.school.urn)
-      .slice(0, ring);
+    const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
     const closest = nearest[0]?.distanceKm ?? 0;
     for (const n of nearest) {
-      consider(search, n.item, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
+      consider(search, n.facts, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
     }
   }
   const ranked = search.scored.sort(byScore);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifySchools, NFER_2017_PROFILE } from '../../../src/domain/classification/index.ts';
 import {
@@ -157,6 +158,27 @@ describe('finding partners for one school', () => {
     expect(result.candidates.every((c) => c.remote)).toBe(true);
     expect(result.candidates[0]!.reasons[0]).toBe(
       '35.0 km away, beyond your 10 km radius: no suitable partner is nearer',
+    );
+  });
+
+  it('draws remote partners from the nearest schools beyond the radius, however far, as a full scan would', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.double({ min: 10.5, max: 900, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (distances) => {
+          const others = distances.map((km, i) => school(100 + i, km, { inspections: outstanding }));
+          const result = search(others);
+          const ring = settings.remoteCandidates * 3;
+          const nearest = others
+            .map((o, i) => ({ urn: o.urn, km: distances[i]! }))
+            .sort((a, b) => a.km - b.km)
+            .slice(0, ring)
+            .map((o) => o.urn);
+          expect(result.candidates.length).toBe(Math.min(settings.remoteCandidates, others.length));
+          expect(result.candidates.every((c) => c.remote && nearest.includes(c.urn))).toBe(true);
+        },
+      ),
+      { seed: 2026, numRuns: 100 },
     );
   });
 

@@ -41,15 +41,9 @@ describe('the spatial index', () => {
     ]);
   });
 
-  it('finds the k nearest beyond a radius, for schools with nothing close', () => {
-    const remote = index.nearest(origin, { limit: 1, minDistanceKm: 10 });
-    expect(remote.map((n) => n.item.name)).toEqual(['edge']);
-  });
-
   it('finds nothing in an empty index', () => {
     const empty = buildSpatialIndex<Place>([]);
     expect(empty.within(origin, 100)).toEqual([]);
-    expect(empty.nearest(origin, { limit: 3 })).toEqual([]);
   });
 
   it('agrees with checking every place by hand, anywhere in Great Britain', () => {
@@ -73,13 +67,6 @@ describe('the spatial index', () => {
             .within(centre, radiusKm)
             .map((n) => n.item.name);
           expect(got).toEqual(expected);
-          const nearest = buildSpatialIndex(items).nearest(centre, { limit: 3 });
-          expect(nearest.map((n) => n.distanceKm)).toEqual(
-            items
-              .map((item) => distanceKm(centre, item.location))
-              .sort((a, b) => a - b)
-              .slice(0, 3),
-          );
         },
       ),
       { seed: 20191, numRuns: 200 },
