@@ -351,6 +351,42 @@ export async function listCarriedActions(db: Db, partnershipId: number): Promise
   return rows.map((r) => ({ ...r, status: r.status as ActionStatus }));
 }
 
+/**
+ * Changes one readiness action found in its plan or in the partnership carrying it, and records
+ * who did it, in one transaction; not found when the action is not in that plan or partnership.
+ */
+async function changeAction(
+  db: Db,
+  actionId: number,
+  within: { assessmentId: number } | { partnershipId: number },
+  change: { owner?: string; dueOn?: string | null; status: ActionStatus },
+  audit: (found: { urn: number; assessmentId: number; partnershipId: number | null }) => AuditEntry,
+): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx
+      .updateTable('readiness_actions as ra')
+      .from('readiness_assessments as a')
+      .set({
+        ...(change.owner !== undefined ? { owner: change.owner } : {}),
+        ...(change.dueOn !== undefined ? { due_on: change.dueOn } : {}),
+        status: change.status,
+        updated_at: new Date(),
+      })
+      .whereRef('a.id', '=', 'ra.assessment_id')
+      .where('ra.id', '=', actionId)
+      .where((eb) =>
+        'assessmentId' in within
+          ? eb('ra.assessment_id', '=', within.assessmentId)
+          : eb('ra.partnership_id', '=', within.partnershipId),
+      )
+      .returning(['a.urn', 'ra.assessment_id as assessmentId', 'ra.partnership_id as partnershipId'])
+      .executeTakeFirst();
+    if (!found) return { ok: false, reason: 'not-found' } as const;
+    await recordAudit(trx, audit(found));
+    return { ok: true, value: undefined } as const;
+  });
+}
+
 /** Changes the status of an action a partnership carries, from the partnership's page. */
 export async function setCarriedActionStatus(
   db: Db,
@@ -359,26 +395,13 @@ export async function setCarriedActionStatus(
   status: ActionStatus,
   actor: Actor = null,
 ): Promise<WriteResult> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('readiness_actions as ra')
-      .from('readiness_assessments as a')
-      .set({ status, updated_at: new Date() })
-      .whereRef('a.id', '=', 'ra.assessment_id')
-      .where('ra.id', '=', actionId)
-      .where('ra.partnership_id', '=', partnershipId)
-      .returning(['a.urn', 'ra.assessment_id as assessmentId'])
-      .executeTakeFirst();
-    if (!updated) return { ok: false, reason: 'not-found' } as const;
-    await recordAudit(trx, {
-      actor,
-      action: 'readiness.carried-action-updated',
-      subject: `readiness action ${actionId}`,
-      urn: updated.urn,
-      details: { partnershipId, assessmentId: updated.assessmentId, status },
-    });
-    return { ok: true, value: undefined } as const;
-  });
+  return changeAction(db, actionId, { partnershipId }, { status }, ({ urn, assessmentId }) => ({
+    actor,
+    action: 'readiness.carried-action-updated',
+    subject: `readiness action ${actionId}`,
+    urn,
+    details: { partnershipId, assessmentId, status },
+  }));
 }
 
 /**
@@ -392,26 +415,13 @@ export async function updateAction(
   change: { owner: string; dueOn: string | null; status: ActionStatus },
   actor: Actor = null,
 ): Promise<WriteResult> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('readiness_actions as ra')
-      .from('readiness_assessments as a')
-      .set({ owner: change.owner, due_on: change.dueOn, status: change.status, updated_at: new Date() })
-      .whereRef('a.id', '=', 'ra.assessment_id')
-      .where('ra.id', '=', actionId)
-      .where('ra.assessment_id', '=', assessmentId)
-      .returning(['a.urn', 'ra.partnership_id as partnershipId'])
-      .executeTakeFirst();
-    if (!updated) return { ok: false, reason: 'not-found' } as const;
-    await recordAudit(trx, {
-      actor,
-      action: 'readiness.action-updated',
-      subject: `readiness action ${actionId}`,
-      urn: updated.urn,
-      details: { assessmentId, ...change, ...(updated.partnershipId ? { partnershipId: updated.partnershipId } : {}) },
-    });
-    return { ok: true, value: undefined } as const;
-  });
+  return changeAction(db, actionId, { assessmentId }, change, ({ urn, partnershipId }) => ({
+    actor,
+    action: 'readiness.action-updated',
+    subject: `readiness action ${actionId}`,
+    urn,
+    details: { assessmentId, ...change, ...(partnershipId ? { partnershipId } : {}) },
+  }));
 }
 
 export async function listShares(db: Db, assessmentId: number): Promise<Share[]> {
