@@ -1,6 +1,6 @@
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
-import { addOrganisationSchool, createOrganisation, setSchoolSharing } from './organisations.ts';
+import { addOrganisationSchool, createOrganisation, listOrganisationSchoolLinks, setSchoolSharing } from './organisations.ts';
 import type { OrganisationKind } from '../domain/access.ts';
 
 type Actor = { id: number; email: string };
@@ -26,23 +26,29 @@ export async function addOrganisationSchoolAudited(db: Db, organisationId: numbe
   });
 }
 
-export async function setSchoolSharingAudited(
+/**
+ * A school's choice of the organisations it shares its records with (the others it belongs to
+ * lose access), each change audited, all in one transaction.
+ */
+export async function saveSchoolSharingChoices(
   db: Db,
-  change: { organisationId: number; urn: number; sharesRecords: boolean },
+  urn: number,
+  sharedWith: ReadonlySet<number>,
   actor: Actor,
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const changed = await setSchoolSharing(trx, { ...change, changedBy: actor.id, at: new Date() });
-    if (changed) {
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const link of await listOrganisationSchoolLinks(trx, urn)) {
+      const sharesRecords = sharedWith.has(link.organisationId);
+      if (sharesRecords === link.sharesRecords) continue;
+      await setSchoolSharing(trx, { organisationId: link.organisationId, urn, sharesRecords, changedBy: actor.id, at: new Date() });
       await recordAudit(trx, {
         actor,
-        action: change.sharesRecords ? 'school.sharing-agreed' : 'school.sharing-withdrawn',
-        subject: `school ${change.urn}`,
-        urn: change.urn,
-        organisationId: change.organisationId,
+        action: sharesRecords ? 'school.sharing-agreed' : 'school.sharing-withdrawn',
+        subject: `school ${urn}`,
+        urn,
+        organisationId: link.organisationId,
       });
     }
-    return changed;
   });
 }
 

@@ -67,7 +67,8 @@ export async function createPartnership(db: Db, input: NewPartnership): Promise<
       action: 'partnership.proposed',
       subject: `partnership ${id}`,
       urn: input.proposer.urn,
-      details: { title: input.title, invited: input.invited.map((m) => m.urn) },
+      // Ids, not the plan's words: platform administrators read the audit log, not schools' records.
+      details: { invited: input.invited.map((m) => m.urn) },
     });
     return id;
   });
@@ -333,14 +334,14 @@ export async function setMilestoneDone(
       .set({ done_on: doneOn })
       .where('partnership_id', '=', id)
       .where('id', '=', milestoneId)
-      .returning('title')
+      .returning('id')
       .executeTakeFirst();
     if (!updated) return false;
     await recordAudit(trx, {
       actor,
       action: doneOn ? 'partnership.milestone-done' : 'partnership.milestone-reopened',
       subject: `partnership ${id}`,
-      details: { milestone: updated.title, ...(doneOn ? { doneOn } : {}) },
+      details: { milestoneId, ...(doneOn ? { doneOn } : {}) },
     });
     return true;
   });
@@ -399,7 +400,8 @@ export async function applyTransition(
       actor,
       action: `partnership.${t.event.kind}`,
       subject: `partnership ${id}`,
-      details: { from, to: t.status, ...(t.endReason ? { reason: t.endReason } : {}) },
+      // The reason stays in the partnership's own history, which only its readers see.
+      details: { from, to: t.status },
     });
     return true;
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createInvitation } from '../../src/data/invitations.ts';
-import { addMilestone, createPartnership } from '../../src/data/partnerships.ts';
+import { addMilestone, createPartnership, setMilestoneDone } from '../../src/data/partnerships.ts';
 import { createPasswordReset } from '../../src/data/password-resets.ts';
 import { addAction } from '../../src/data/partnership-records.ts';
 import {
@@ -40,6 +40,7 @@ import {
 
 const OWN = 610001;
 const PARTNER = 610002;
+const OTHER = 610003;
 const SQL_PAYLOADS = ["' OR 1=1 --", '"; drop table schools; --'];
 /** Every item of Estyn's ten questions (frameworks/readiness/estyn-ten-questions.v1.json). */
 const ESTYN_ITEMS = [
@@ -54,6 +55,8 @@ const ESTYN_ITEMS = [
   'culture',
   'barriers',
 ];
+/** Written into the fixture's private records, to spot them on any page or API answer. */
+const PRIVATE = 'Confidential-7f3a';
 const SCRIPT = '<script>alert(1)</script>';
 const ESCAPED_SCRIPT = '&lt;script&gt;alert(1)&lt;/script&gt;';
 
@@ -63,6 +66,8 @@ interface Visitor {
   cookie: string;
   csrfToken: string;
   start: string[];
+  /** A member of a school in the fixture, or an officer it shares with: may read its private records. */
+  readsPrivateRecords?: boolean;
 }
 
 /** An unsafe route and how to reach it: the form that posts to it, if a visitor can find one. */
@@ -82,6 +87,10 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   let partnerships: number[];
   let assessments: number[];
   let mailer: MemoryMailer;
+  /** Pages and API answers that show private records to those entitled. */
+  let privateUrls: Set<string>;
+  /** People who must never see them. */
+  let outsiders: Visitor[];
 
   const send = (visitor: Visitor, method: string, url: string, payload: string, contentType: string) =>
     app.inject({ method, url, headers: { cookie: visitor.cookie, 'content-type': contentType }, payload });
@@ -99,6 +108,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     t = await createTestDatabase();
     await insertSchool(t.db, { urn: OWN, name: 'Ashgrove Primary School' });
     await insertSchool(t.db, { urn: PARTNER, name: 'Birchfield Primary School' });
+    await insertSchool(t.db, { urn: OTHER, name: 'Cedar Primary School' });
     app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db, mailer });
 
     const organisationId = await createOrganisation(t.db, {
@@ -138,9 +148,9 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       return id;
     };
     partnerships = [
-      await partnership('Reading together', 'proposed'),
-      await partnership('Maths together', 'agreed'),
-      await partnership('Writing together', 'active'),
+      await partnership(`Reading together ${PRIVATE}`, 'proposed'),
+      await partnership(`Maths together ${PRIVATE}`, 'agreed'),
+      await partnership(`Writing together ${PRIVATE}`, 'active'),
     ];
     await addAction(
       t.db,
@@ -159,13 +169,13 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
         await saveAnswers(
           t.db,
           id,
-          ESTYN_ITEMS.map((itemId) => ({ itemId, rating: 2, evidence: 'Notes' })),
+          ESTYN_ITEMS.map((itemId) => ({ itemId, rating: 2, evidence: `Notes ${PRIVATE}` })),
         );
         if (status === 'completed') {
           await completeAssessment(t.db, id, new Date(), [
             {
               itemId: 'culture',
-              action: 'Plan joint training',
+              action: `Plan joint training ${PRIVATE}`,
               owner: 'Asha Head',
               dueOn: '2026-03-01',
               status: 'not-started',
@@ -181,10 +191,12 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     await carryActionsInto(t.db, OWN, partnerships[1]!, null);
     assessments.push(await assessment('completed'));
     await addMilestone(t.db, partnerships[2]!, {
-      title: 'Joint training day',
+      title: `Joint training day ${PRIVATE}`,
       dueDate: '2026-02-01',
       doneOn: null,
     });
+    const [milestone] = await t.db.selectFrom('partnership_milestones').select('id').execute();
+    await setMilestoneDone(t.db, partnerships[2]!, milestone!.id, '2026-01-30', lead.user);
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },
@@ -199,12 +211,12 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       60 * 60 * 1000,
     );
 
-    const signedIn = (name: string, who: typeof lead, start: string[]): Visitor => ({
-      name,
-      cookie: who.cookie,
-      csrfToken: who.csrfToken,
-      start,
-    });
+    const signedIn = (
+      name: string,
+      who: typeof lead,
+      start: string[],
+      readsPrivateRecords?: true,
+    ): Visitor => ({ name, cookie: who.cookie, csrfToken: who.csrfToken, start, readsPrivateRecords });
     visitors = [
       {
         name: 'anonymous visitor',
@@ -217,31 +229,64 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           `/password-reset/${resetToken}`,
         ],
       },
-      signedIn('school administrator', lead, [
-        '/account',
-        `/schools/${OWN}`,
-        ...partnerships.map((id) => `/partnerships/${id}`),
-        ...assessments.map((id) => `/readiness/assessments/${id}`),
-        '/readiness',
-        '/partnerships',
-      ]),
-      signedIn('partner school administrator', partner, [
-        ...partnerships.map((id) => `/partnerships/${id}`),
-        '/partnerships',
-      ]),
-      signedIn('organisation officer', officer, [
-        '/account',
-        `/organisations/${organisationId}/partnerships`,
-      ]),
+      signedIn(
+        'school administrator',
+        lead,
+        [
+          '/account',
+          `/schools/${OWN}`,
+          ...partnerships.map((id) => `/partnerships/${id}`),
+          ...assessments.map((id) => `/readiness/assessments/${id}`),
+          '/readiness',
+          '/partnerships',
+        ],
+        true,
+      ),
+      signedIn(
+        'partner school administrator',
+        partner,
+        [...partnerships.map((id) => `/partnerships/${id}`), '/partnerships'],
+        true,
+      ),
+      signedIn(
+        'organisation officer',
+        officer,
+        ['/account', `/organisations/${organisationId}/partnerships`],
+        true,
+      ),
       signedIn('platform administrator', platform, ['/admin', '/account']),
     ];
 
     forms = [];
+    privateUrls = new Set();
     for (const visitor of visitors) {
       for (const page of await crawl(app, visitor.start, { cookie: visitor.cookie })) {
         for (const form of formsOn(page.url, page.html)) forms.push({ visitor, form });
+        if (visitor.readsPrivateRecords && page.html.includes(PRIVATE)) privateUrls.add(page.url);
       }
     }
+    // The API's private answers, from its routes filled in with each record the fixture holds.
+    const apiRoutes = app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
+    for (const route of apiRoutes) {
+      for (const id of [...partnerships, ...assessments]) {
+        const url = fillRoute(route.url, {
+          urn: String(OWN),
+          id: String(id),
+          organisationId: String(organisationId),
+        });
+        for (const visitor of visitors.filter((v) => v.readsPrivateRecords)) {
+          const response = await app.inject({ url, headers: { cookie: visitor.cookie } });
+          if (response.body.includes(PRIVATE)) privateUrls.add(url);
+        }
+      }
+    }
+    const otherSchoolAdmin = await signIn(app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    outsiders = [
+      visitors[0]!,
+      signedIn('stranger', await signIn(app, t.db), []),
+      signedIn('administrator of another school', otherSchoolAdmin, []),
+      visitors.find((v) => v.name === 'platform administrator')!,
+    ];
     const unsafe = app.routeTable.filter((r) => UNSAFE_METHODS.has(r.method));
     targets = unsafe.map((route) => {
       const found = forms.find(
@@ -266,6 +311,26 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       expect(targets.length).toBeGreaterThan(20);
       // A new unsafe route whose form is not found: add what makes it reachable to the fixture above.
       expect(targets.filter((target) => !target.form).map(label)).toEqual([]);
+    });
+
+    it('shows a school’s private records to no one outside it, platform administrators included', async () => {
+      // Plans, self-assessments and their API answers, in every state the fixture holds.
+      expect(privateUrls.size).toBeGreaterThan(20);
+      const leaks: string[] = [];
+      for (const url of privateUrls) {
+        for (const outsider of outsiders) {
+          const response = await app.inject({ url, headers: { cookie: outsider.cookie } });
+          if (response.body.includes(PRIVATE))
+            leaks.push(`${url} to ${outsider.name}: ${response.statusCode}`);
+          const anonymousRefused = url.startsWith('/api/')
+            ? response.statusCode === 401
+            : response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in');
+          if (outsider === visitors[0] && !anonymousRefused && response.statusCode !== 404) {
+            leaks.push(`${url} to ${outsider.name}: ${response.statusCode} rather than a sign-in`);
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
     });
 
     it('refuses every unsafe request without the right CSRF token, and changes nothing', async () => {

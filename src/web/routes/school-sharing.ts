@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { setSchoolSharingAudited } from '../../data/organisation-admin.ts';
+import { saveSchoolSharingChoices } from '../../data/organisation-admin.ts';
 import { listSchoolOrganisations } from '../../data/organisations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
@@ -30,13 +30,8 @@ const schoolSharing: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
 
   app.post('/schools/:urn/sharing', guard, async (request, reply) => {
     const urn = urnParam(request)!;
-    const chosen = new Set(asList((request.body as Record<string, unknown> | undefined)?.share).map(String));
-    for (const o of await listSchoolOrganisations(db, urn)) {
-      const sharesRecords = chosen.has(String(o.id));
-      if (sharesRecords !== o.sharesRecords) {
-        await setSchoolSharingAudited(db, { organisationId: o.id, urn, sharesRecords }, request.user!);
-      }
-    }
+    const chosen = asList((request.body as Record<string, unknown> | undefined)?.share).map(Number);
+    await saveSchoolSharingChoices(db, urn, new Set(chosen), request.user!);
     return reply.redirect(`/schools/${urn}/sharing?saved=1`, 303);
   });
 };
