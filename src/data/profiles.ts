@@ -109,8 +109,8 @@ export async function getActiveProfileName(db: Db): Promise<string> {
   return row?.name ?? DEFAULT_PROFILE_NAME;
 }
 
-/** Makes a published profile the one used by default; false when no profile has that name. */
-export async function setActiveProfile(db: Db, name: string, actor: Actor): Promise<boolean> {
+/** Makes a published profile the one used by default (actor null: from the command line); false when no profile has that name. */
+export async function setActiveProfile(db: Db, name: string, actor: Actor | null): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const exists = await trx
       .selectFrom('performance_profiles')
@@ -120,7 +120,7 @@ export async function setActiveProfile(db: Db, name: string, actor: Actor): Prom
       .executeTakeFirst();
     if (!exists) return false;
     const before = await trx.selectFrom('active_performance_profile').select('name').forUpdate().executeTakeFirst();
-    const values = { name, chosen_at: sql<Date>`now()`, chosen_by: actor.id };
+    const values = { name, chosen_at: sql<Date>`now()`, chosen_by: actor?.id ?? null };
     await trx
       .insertInto('active_performance_profile')
       .values({ singleton: true, ...values })

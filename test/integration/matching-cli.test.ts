@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s2sCommand } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
-
-const run = promisify(execFile);
 
 describe('s2s classify, match and allocate', () => {
   let t: TestDatabase;
   let dir: string;
-  const s2s = (...args: string[]) =>
-    run(process.execPath, ['bin/s2s.js', ...args], {
-      env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' },
-    });
-  const failure = (...args: string[]) =>
-    s2s(...args).then(
-      () => {
-        throw new Error('expected the command to fail');
-      },
-      (error: { code: number; stderr: string }) => error,
-    );
+  const { s2s, failure } = s2sCommand(() => t.url);
 
   beforeAll(async () => {
     t = await createTestDatabase();

@@ -5,6 +5,7 @@ import classify from './classify.ts';
 import generate from './generate.ts';
 import importCommand from './import.ts';
 import match from './match.ts';
+import profiles from './profiles.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
 import users from './users.ts';
@@ -17,6 +18,7 @@ export const commands: Array<(program: Command) => void> = [
   capacity,
   generate,
   classify,
+  profiles,
   match,
   allocate,
   users,
