@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMilestone, createPartnership } from '../../src/data/partnerships.ts';
+import { addMilestone } from '../../src/data/partnerships.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
@@ -141,20 +142,18 @@ describe('a school leader assesses readiness in Chromium', () => {
     'brings the open actions into an agreed partnership, where the partner school updates one and ticks off a milestone',
     async () => {
       const leader = (await served.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-      const id = await createPartnership(served.db, {
-        title: 'Leading together',
-        type: 'deployment',
-        proposer: { urn: 500001, role: 'supported' },
-        invited: [{ urn: 500002, role: 'supporting' }],
-        createdBy: leader,
-        at: new Date().toISOString(),
-      });
-      await served.db
-        .updateTable('partnership_members')
-        .set({ invitation: 'accepted' })
-        .where('urn', '=', 500002)
-        .execute();
-      await served.db.updateTable('partnerships').set({ status: 'agreed' }).where('id', '=', id).execute();
+      const id = await createAcceptedPartnership(
+        served.db,
+        {
+          title: 'Leading together',
+          type: 'deployment',
+          proposer: { urn: 500001, role: 'supported' },
+          invited: [{ urn: 500002, role: 'supporting' }],
+          createdBy: leader,
+          at: new Date().toISOString(),
+        },
+        'agreed',
+      );
       await addMilestone(served.db, id, {
         title: 'Evaluation baseline agreed',
         dueDate: '2099-01-31',

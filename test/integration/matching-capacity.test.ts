@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createPartnership } from '../../src/data/partnerships.ts';
 import { createSnapshotStore } from '../../src/data/snapshot.ts';
 import type { Db } from '../../src/data/db.ts';
 import { createUser, signIn } from '../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { postForm } from '../helpers/forms.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
@@ -16,25 +16,19 @@ const VALLEY = 200005;
 async function seed(db: Db): Promise<number> {
   await insertMatchingDataset(db);
   const head = await createUser(db, { schools: [{ urn: BEACON, role: 'admin' }] });
-  const id = await createPartnership(db, {
-    title: 'Maths with Beacon',
-    type: 'deployment',
-    proposer: { urn: BEACON, role: 'supporting' },
-    invited: [{ urn: SEEKER, role: 'supported' }],
-    createdBy: head.id,
-    at: '2026-09-01T09:00:00Z',
-  });
-  await db
-    .updateTable('partnership_members')
-    .set({ invitation: 'accepted' })
-    .where('partnership_id', '=', id)
-    .where('urn', '=', SEEKER)
-    .execute();
-  await db
-    .updateTable('partnerships')
-    .set({ status: 'active', start_date: '2026-09-01' })
-    .where('id', '=', id)
-    .execute();
+  const id = await createAcceptedPartnership(
+    db,
+    {
+      title: 'Maths with Beacon',
+      type: 'deployment',
+      proposer: { urn: BEACON, role: 'supporting' },
+      invited: [{ urn: SEEKER, role: 'supported' }],
+      createdBy: head.id,
+      at: '2026-09-01T09:00:00Z',
+    },
+    'active',
+  );
+  await db.updateTable('partnerships').set({ start_date: '2026-09-01' }).where('id', '=', id).execute();
   return id;
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMilestone, createPartnership, getPartnership } from '../../src/data/partnerships.ts';
+import { addMilestone, getPartnership } from '../../src/data/partnerships.ts';
 import { signIn, type SignedIn } from '../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
@@ -35,7 +36,7 @@ describe('ticking off a partnership’s milestones', () => {
     leadMember = await signIn(t.app, t.db, { schools: [{ urn: LEAD }] });
     partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
     otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
-    id = await createPartnership(t.db, {
+    id = await createAcceptedPartnership(t.db, {
       title: 'Maths together',
       type: 'peer-to-peer',
       proposer: { urn: LEAD, role: 'reciprocal' },
@@ -43,11 +44,6 @@ describe('ticking off a partnership’s milestones', () => {
       createdBy: leadMember.user.id,
       at: '2024-09-01T09:00:00.000Z',
     });
-    await t.db
-      .updateTable('partnership_members')
-      .set({ invitation: 'accepted' })
-      .where('urn', '=', PARTNER)
-      .execute();
     await addMilestone(t.db, id, { title: 'First joint lesson study', dueDate: '2024-10-01', doneOn: null });
     await addMilestone(t.db, id, {
       title: 'Termly review with governors',

@@ -15,6 +15,7 @@ import {
 import { addAction, addOutcome, listOutcomes } from '../../src/data/partnership-records.ts';
 import { impactReport } from '../../src/data/partnership-impact.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const LEAD = 110001;
@@ -227,7 +228,7 @@ describe('measuring impact from the registry', () => {
   afterAll(() => t.drop());
 
   it('follows the predecessor URN, leaves out schools in partnerships, and compares against the rest', async () => {
-    const id = await createPartnership(t.db, {
+    const id = await createAcceptedPartnership(t.db, {
       title: 'Maths',
       type: 'deployment',
       proposer: { urn: LEAD, role: 'supporting' },
@@ -235,11 +236,6 @@ describe('measuring impact from the registry', () => {
       createdBy: 1,
       at,
     });
-    await t.db
-      .updateTable('partnership_members')
-      .set({ invitation: 'accepted' })
-      .where('partnership_id', '=', id)
-      .execute();
     await updatePlan(t.db, id, { startDate: '2021-09-01', endDate: '2023-12-31' });
     await addObjective(t.db, id, {
       description: 'More pupils at the expected standard',

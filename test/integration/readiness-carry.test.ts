@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPartnership } from '../../src/data/partnerships.ts';
 import { completeAssessment, createAssessment, listActions, updateAction } from '../../src/data/readiness.ts';
 import { signIn, type SignedIn } from '../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
@@ -75,7 +75,7 @@ describe('a readiness action plan carried into a partnership', () => {
     const barriers = (await listActions(t.db, assessmentId)).find((a) => a.itemId === 'barriers')!;
     await updateAction(t.db, assessmentId, barriers.id, { owner: 'Head', dueOn: null, status: 'done' });
 
-    partnershipId = await createPartnership(t.db, {
+    partnershipId = await createAcceptedPartnership(t.db, {
       title: 'Reading together',
       type: 'peer-to-peer',
       proposer: { urn: OWN, role: 'reciprocal' },
@@ -83,12 +83,6 @@ describe('a readiness action plan carried into a partnership', () => {
       createdBy: ownAdmin.user.id,
       at: '2029-12-02T09:00:00.000Z',
     });
-    await t.db
-      .updateTable('partnership_members')
-      .set({ invitation: 'accepted' })
-      .where('partnership_id', '=', partnershipId)
-      .where('urn', '=', PARTNER)
-      .execute();
   });
 
   it('sends an anonymous visitor to sign in, and refuses their changes', async () => {

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createInvitation } from '../../src/data/invitations.ts';
-import { addMilestone, createPartnership, setMilestoneDone } from '../../src/data/partnerships.ts';
+import {
+  addMilestone,
+  createPartnership,
+  setMilestoneDone,
+  type NewPartnership,
+} from '../../src/data/partnerships.ts';
 import { createPasswordReset } from '../../src/data/password-resets.ts';
 import { addAction } from '../../src/data/partnership-records.ts';
 import {
@@ -12,12 +17,14 @@ import {
   grantShare,
   saveAnswers,
 } from '../../src/data/readiness.ts';
+import type { PartnershipStatus } from '../../src/domain/partnerships/model.ts';
 import { MemoryMailer } from '../../src/mail/mailer.ts';
 import { BODY_LIMIT, buildApp, type RouteSummary } from '../../src/web/app.ts';
 import { FORM_BODY_LIMIT } from '../../src/web/plugins/csrf.ts';
 import { createOrganisation, createUser, signIn } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { anonymousCsrf } from '../helpers/forms.ts';
+import { createAcceptedPartnership } from '../helpers/partnerships.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import {
   crawl,
@@ -128,24 +135,18 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
 
     const at = new Date().toISOString();
     /** Partnerships at each stage, so that every stage's forms are in reach. */
-    const partnership = async (title: string, status: string) => {
-      const id = await createPartnership(t.db, {
+    const partnership = async (title: string, status: PartnershipStatus) => {
+      const input: NewPartnership = {
         title,
         type: 'peer-to-peer',
         proposer: { urn: OWN, role: 'supporting' },
         invited: [{ urn: PARTNER, role: 'supported' }],
         createdBy: lead.user.id,
         at,
-      });
-      if (status !== 'proposed') {
-        await t.db
-          .updateTable('partnership_members')
-          .set({ invitation: 'accepted' })
-          .where('partnership_id', '=', id)
-          .execute();
-        await t.db.updateTable('partnerships').set({ status }).where('id', '=', id).execute();
-      }
-      return id;
+      };
+      return status === 'proposed'
+        ? createPartnership(t.db, input)
+        : createAcceptedPartnership(t.db, input, status);
     };
     partnerships = [
       await partnership(`Reading together ${PRIVATE}`, 'proposed'),
