@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { BBox, Feature, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
-import { feature, mergeArcs } from 'topojson-client';
+import { feature } from 'topojson-client';
+import { dissolve } from './dissolve.ts';
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import type { Area, LatLon } from '../../domain/school.ts';
 
@@ -67,7 +68,8 @@ export function areasFromSchools(boundaries: AreaTopology, schools: readonly Pla
   });
 
   const geometries = [...byArea].map(([code, parts]) => ({
-    ...mergeArcs(boundaries, parts),
+    // A shape that is an area on its own stays as it was drawn.
+    ...(parts.length === 1 ? parts[0]! : dissolve(boundaries, parts)),
     id: code,
     properties: { code, name: names.get(code)! },
   }));
