@@ -420,7 +420,9 @@ export async function updateAction(
     action: 'readiness.action-updated',
     subject: `readiness action ${actionId}`,
     urn,
-    details: { assessmentId, ...change, ...(partnershipId ? { partnershipId } : {}) },
+    // The status, not the owner or date: platform administrators read the audit log, and the
+    // plan is the school's own record.
+    details: { assessmentId, status: change.status, ...(partnershipId ? { partnershipId } : {}) },
   }));
 }
 
