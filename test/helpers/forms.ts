@@ -55,3 +55,13 @@ export const comparable = (html: string, ...typed: string[]) => {
   for (const t of typed) text = text.split(t).join('…');
   return text;
 };
+
+/** Posts a form as an anonymous visitor with a valid CSRF token, so only the route's own guard can refuse it. */
+export async function postFormAnonymously(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string | string[]>,
+) {
+  const csrf = await anonymousCsrf(app);
+  return postForm(app, url, { _csrf: csrf.csrfToken, ...fields }, { cookie: csrf.cookie });
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { anonymousCsrf, postForm } from '../helpers/forms.ts';
+import { postForm, postFormAnonymously } from '../helpers/forms.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OAK = 630001;
@@ -59,13 +59,7 @@ describe('a platform administrator records who holds a system-leader designation
       expect(response.statusCode).toBe(303);
       expect(response.headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
     }
-    const csrf = await anonymousCsrf(t.app);
-    const post = await postForm(
-      t.app,
-      `${personPage()}/designation`,
-      { _csrf: csrf.csrfToken, designation: 'NLE' },
-      { cookie: csrf.cookie },
-    );
+    const post = await postFormAnonymously(t.app, `${personPage()}/designation`, { designation: 'NLE' });
     expect(post.statusCode).toBe(303);
     expect(post.headers.location).toBe('/sign-in');
     expect(await designationOf(head.user.id)).toBeNull();

@@ -6,7 +6,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { SESSION_COOKIE } from '../../src/web/plugins/session.ts';
 import { createUser, signIn, type SignedIn } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { anonymousCsrf, postForm, setCookie } from '../helpers/forms.ts';
+import { anonymousCsrf, postForm, setCookie, postFormAnonymously } from '../helpers/forms.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const OAK = 200001;
@@ -94,13 +94,7 @@ describe('invitations, members, sharing, the audit log and platform administrati
           const response = await postForm(app, url, { _csrf: who.csrfToken, ...fields }, who.headers);
           expect(response.statusCode, `${url} as ${who.user.email}`).toBe(403);
         }
-        const anonymous = await anonymousCsrf(app);
-        const response = await postForm(
-          app,
-          url,
-          { _csrf: anonymous.csrfToken, ...fields },
-          { cookie: anonymous.cookie },
-        );
+        const response = await postFormAnonymously(app, url, { ...fields });
         expect(response.statusCode).toBe(303);
         expect(response.headers.location).toBe('/sign-in');
       }
@@ -260,18 +254,11 @@ describe('invitations, members, sharing, the audit log and platform administrati
       platformAdmin.headers,
     );
     const link = linkIn('officer@leeds.example.org')!;
-    const csrf = await anonymousCsrf(app);
-    const joined = await postForm(
-      app,
-      link,
-      {
-        _csrf: csrf.csrfToken,
-        name: 'Omar Officer',
-        password: 'officer password 1',
-        confirmPassword: 'officer password 1',
-      },
-      { cookie: csrf.cookie },
-    );
+    const joined = await postFormAnonymously(app, link, {
+      name: 'Omar Officer',
+      password: 'officer password 1',
+      confirmPassword: 'officer password 1',
+    });
     const officerCookie = `${SESSION_COOKIE}=${setCookie(joined, SESSION_COOKIE)}`;
     const officer = (await app.inject({ url: '/api/session', headers: { cookie: officerCookie } })).json()
       .user;

@@ -6,7 +6,14 @@ import { buildApp } from '../../src/web/app.ts';
 import { SESSION_COOKIE } from '../../src/web/plugins/session.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { anonymousCsrf, comparable, postForm, setCookie, signInThroughForm } from '../helpers/forms.ts';
+import {
+  anonymousCsrf,
+  comparable,
+  postForm,
+  setCookie,
+  postFormAnonymously,
+  signInThroughForm,
+} from '../helpers/forms.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -90,10 +97,7 @@ describe('signing in and out, and resetting a password', () => {
   });
 
   describe('password reset', () => {
-    const requestReset = async (email: string) => {
-      const csrf = await anonymousCsrf(app);
-      return postForm(app, '/password-reset', { _csrf: csrf.csrfToken, email }, { cookie: csrf.cookie });
-    };
+    const requestReset = (email: string) => postFormAnonymously(app, '/password-reset', { email });
     const mailTo = (to: string) => mailer.sent.filter((m) => m.to === to);
 
     it('answers the same whether or not the address has an account, and mails only a real one', async () => {

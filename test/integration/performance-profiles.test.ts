@@ -6,7 +6,7 @@ import { profileFormValues } from '../../src/web/profile-form.ts';
 import { profileThresholds } from '../../src/web/profile-thresholds.ts';
 import { createOrganisation, signIn, type SignedIn } from '../helpers/accounts.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { anonymousCsrf, postForm } from '../helpers/forms.ts';
+import { postForm, postFormAnonymously } from '../helpers/forms.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
 
 /** The NFER profile's form with its legacy "below good" rule moved, as an administrator would edit it. */
@@ -78,13 +78,7 @@ describe('administering performance profiles', () => {
     }
     for (const [url, fields] of changes) {
       for (const who of [member, officer]) expect((await post(url, who, fields)).statusCode, url).toBe(403);
-      const anonymous = await anonymousCsrf(app);
-      const response = await postForm(
-        app,
-        url,
-        { _csrf: anonymous.csrfToken, ...fields },
-        { cookie: anonymous.cookie },
-      );
+      const response = await postFormAnonymously(app, url, { ...fields });
       expect(response.headers.location).toBe('/sign-in');
     }
     expect((await listProfileVersions(t.db)).map((v) => `${v.name} v${v.version}`)).toEqual([
