@@ -1,15 +1,25 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Inspection, Performance, School } from '../domain/school.ts';
+import type { Inspection, Performance, PublishedRating, School } from '../domain/school.ts';
 import type { CensusFigures } from '../ingest/census.ts';
 import type { SchoolLink } from '../ingest/links.ts';
 import type { Database } from './schema.ts';
-import type { InspectionsTable, PerformanceTable, SchoolLinksTable, SchoolsTable } from './tables/registry.ts';
+import type {
+  InspectionsTable,
+  OfstedRatingsTable,
+  PerformanceTable,
+  SchoolLinksTable,
+  SchoolsTable,
+} from './tables/registry.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface UpsertCounts {
   inserted: number;
   updated: number;
+  /** Results: rows whose provisional figures final ones replaced. */
+  replacedProvisional?: number;
+  /** Results: provisional rows not applied because final ones are held. */
+  keptFinal?: number;
 }
 
 /**
@@ -169,21 +179,80 @@ const PERFORMANCE_ARRAYS: ArrayColumn<Performance>[] = [
   ['progress8', 'float8', (p) => p.progress8],
   ['attainment8', 'float8', (p) => p.attainment8],
   ['english_maths5_percent', 'float8', (p) => p.englishMaths5Percent],
+  ['status', 'text', (p) => p.status],
   ['raw', 'jsonb', (p) => JSON.stringify(p.raw)],
 ];
 const PERFORMANCE_COLUMNS = PERFORMANCE_ARRAYS.slice(3).map(([name]) => name as keyof PerformanceTable);
+const PERFORMANCE_KEY: ArrayColumn<Performance>[] = PERFORMANCE_ARRAYS.slice(0, 3);
 
+const resultKey = (p: { urn: number; year: number; keyStage?: number; key_stage?: number }) =>
+  `${p.urn}|${p.year}|${p.keyStage ?? p.key_stage}`;
+
+/** Whether each result already held for these schools, years and key stages is provisional or final. */
+async function heldStatus(db: Executor, results: Performance[]): Promise<Map<string, string>> {
+  const { rows } = await sql<{ urn: number; year: number; key_stage: number; status: string }>`
+    select urn, year, key_stage, status from performance
+    where (urn, year, key_stage) in (${unnest(results, PERFORMANCE_KEY)})`.execute(db);
+  return new Map(rows.map((r) => [resultKey(r), r.status]));
+}
+
+/**
+ * Adds or updates results. Final figures replace provisional ones (counted); provisional figures
+ * never replace final ones for the same year (counted and left out).
+ */
 export async function upsertPerformance(db: Executor, results: Performance[]): Promise<UpsertCounts> {
   if (results.length === 0) return { inserted: 0, updated: 0 };
+  const held = await heldStatus(db, results);
+  const applied: Performance[] = [];
+  let replacedProvisional = 0;
+  let keptFinal = 0;
+  for (const result of results) {
+    const was = held.get(resultKey(result));
+    if (was === 'final' && result.status === 'provisional') keptFinal += 1;
+    else {
+      if (was === 'provisional' && result.status === 'final') replacedProvisional += 1;
+      applied.push(result);
+    }
+  }
+  if (applied.length === 0) return { inserted: 0, updated: 0, replacedProvisional, keptFinal };
   const rows = await db
     .insertInto('performance')
     .columns(PERFORMANCE_ARRAYS.map(([name]) => name as keyof PerformanceTable))
-    .expression(unnest(results, PERFORMANCE_ARRAYS))
+    .expression(unnest(applied, PERFORMANCE_ARRAYS))
     .onConflict((oc) =>
       oc
         .columns(['urn', 'year', 'key_stage'])
         .doUpdateSet(excluded(PERFORMANCE_COLUMNS))
         .where(changed('performance', PERFORMANCE_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return { ...count(rows), replacedProvisional, keptFinal };
+}
+
+const RATING_ARRAYS: ArrayColumn<PublishedRating & { raw: Record<string, string> }>[] = [
+  ['urn', 'integer', (r) => r.urn],
+  ['as_of', 'date', (r) => r.asOf],
+  ['overall_effectiveness', 'smallint', (r) => r.overallEffectiveness],
+  ['raw', 'jsonb', (r) => JSON.stringify(r.raw)],
+];
+const RATING_COLUMNS = ['overall_effectiveness', 'raw'] as const;
+
+/** Ratings as a summary published them on its date; the same summary again changes nothing. */
+export async function upsertOfstedRatings(
+  db: Executor,
+  ratings: (PublishedRating & { raw: Record<string, string> })[],
+): Promise<UpsertCounts> {
+  if (ratings.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('ofsted_ratings')
+    .columns(RATING_ARRAYS.map(([name]) => name as keyof OfstedRatingsTable))
+    .expression(unnest(ratings, RATING_ARRAYS))
+    .onConflict((oc) =>
+      oc
+        .columns(['urn', 'as_of'])
+        .doUpdateSet(excluded(RATING_COLUMNS))
+        .where(changed('ofsted_ratings', RATING_COLUMNS)),
     )
     .returning(sql<boolean>`xmax = 0`.as('inserted'))
     .execute();
@@ -236,6 +305,9 @@ export interface ImportRecord {
   inserted: number;
   updated: number;
   skipped: number;
+  /** What the data describes as of (ISO date, or yyyy-mm for the January census). */
+  asOf: string | null;
+  resultsStatus: string | null;
 }
 
 export async function recordImport(db: Executor, r: ImportRecord): Promise<number> {
@@ -250,6 +322,8 @@ export async function recordImport(db: Executor, r: ImportRecord): Promise<numbe
       inserted: r.inserted,
       updated: r.updated,
       skipped: r.skipped,
+      as_of: r.asOf,
+      results_status: r.resultsStatus,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

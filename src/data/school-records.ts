@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Inspection, Performance, SchoolRecord } from '../domain/school.ts';
+import type { Inspection, Performance, PublishedRating, SchoolRecord } from '../domain/school.ts';
 import type { Db } from './db.ts';
-import { toInspection, toPerformance, toSchool } from './schools.ts';
+import { toInspection, toPerformance, toPublishedRating, toSchool } from './schools.ts';
 
 const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
 
@@ -10,7 +10,7 @@ const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
  * The published rows (`raw`) stay in the database; in memory they would double the size.
  */
 export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
-  const [schools, inspections, performance] = await Promise.all([
+  const [schools, inspections, performance, ratings] = await Promise.all([
     db.selectFrom('schools').selectAll().where('open', '=', true).orderBy('urn').execute(),
     db
       .selectFrom('inspections')
@@ -53,12 +53,21 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
         'performance.progress8',
         'performance.attainment8',
         'performance.english_maths5_percent',
+        'performance.status',
         noRaw,
       ])
       .where('schools.open', '=', true)
       .orderBy('performance.urn')
       .orderBy('performance.year', 'desc')
       .orderBy('performance.key_stage')
+      .execute(),
+    db
+      .selectFrom('ofsted_ratings')
+      .innerJoin('schools', 'schools.urn', 'ofsted_ratings.urn')
+      .select(['ofsted_ratings.urn', 'ofsted_ratings.as_of', 'ofsted_ratings.overall_effectiveness'])
+      .where('schools.open', '=', true)
+      .orderBy('ofsted_ratings.urn')
+      .orderBy('ofsted_ratings.as_of', 'desc')
       .execute(),
   ]);
   const inspectionsByUrn = new Map<number, Inspection[]>();
@@ -73,9 +82,16 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
     list.push(toPerformance(row));
     performanceByUrn.set(row.urn, list);
   }
+  const ratingsByUrn = new Map<number, PublishedRating[]>();
+  for (const row of ratings) {
+    const list = ratingsByUrn.get(row.urn) ?? [];
+    list.push(toPublishedRating(row));
+    ratingsByUrn.set(row.urn, list);
+  }
   return schools.map((row) => ({
     ...toSchool(row),
     inspections: inspectionsByUrn.get(row.urn) ?? [],
     performance: performanceByUrn.get(row.urn) ?? [],
+    ...(ratingsByUrn.has(row.urn) ? { publishedRatings: ratingsByUrn.get(row.urn) } : {}),
   }));
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { Inspection, Performance, Phase, School, SchoolRecord } from '../domain/school.ts';
+import type { Inspection, Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
@@ -92,11 +92,17 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
 export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {
   const row = await db.selectFrom('schools').selectAll().where('urn', '=', urn).executeTakeFirst();
   if (!row) return undefined;
-  const [inspections, performance] = await Promise.all([
+  const [inspections, performance, ratings] = await Promise.all([
     db.selectFrom('inspections').selectAll().where('urn', '=', urn).orderBy('start_date', 'desc').execute(),
     db.selectFrom('performance').selectAll().where('urn', '=', urn).orderBy('year', 'desc').orderBy('key_stage').execute(),
+    db.selectFrom('ofsted_ratings').selectAll().where('urn', '=', urn).orderBy('as_of', 'desc').execute(),
   ]);
-  return { ...toSchool(row), inspections: inspections.map(toInspection), performance: performance.map(toPerformance) };
+  return {
+    ...toSchool(row),
+    inspections: inspections.map(toInspection),
+    performance: performance.map(toPerformance),
+    publishedRatings: ratings.map(toPublishedRating),
+  };
 }
 
 export function toSchool(row: Selectable<SchoolsTable>): School {
@@ -150,6 +156,7 @@ export function toPerformance(row: Selectable<PerformanceTable>): Performance {
     urn: row.urn,
     year: row.year,
     keyStage: row.key_stage as 2 | 4,
+    status: row.status as Performance['status'],
     cohort: row.cohort,
     rwmExpectedPercent: row.rwm_expected_percent,
     readingExpectedPercent: row.reading_expected_percent,
@@ -165,25 +172,14 @@ export function toPerformance(row: Selectable<PerformanceTable>): Performance {
   };
 }
 
-export interface DatasetInfo {
-  schools: number;
-  synthetic: boolean;
-  lastImport: { kind: string; fileName: string; importedAt: Date } | null;
+export function toPublishedRating(row: { urn: number; as_of: string; overall_effectiveness: number }): PublishedRating {
+  return { urn: row.urn, asOf: row.as_of, overallEffectiveness: row.overall_effectiveness as PublishedRating['overallEffectiveness'] };
 }
 
-export async function getDatasetInfo(db: Db): Promise<DatasetInfo> {
-  const [counts, last] = await Promise.all([
-    db
-      .selectFrom('schools')
-      .select([sql<number>`count(*)`.as('schools'), sql<boolean>`coalesce(bool_or(synthetic), false)`.as('synthetic')])
-      .executeTakeFirstOrThrow(),
-    db.selectFrom('imports').select(['kind', 'file_name', 'imported_at']).orderBy('id', 'desc').limit(1).executeTakeFirst(),
-  ]);
-  return {
-    schools: counts.schools,
-    synthetic: counts.synthetic,
-    lastImport: last ? { kind: last.kind, fileName: last.file_name, importedAt: last.imported_at } : null,
-  };
+/** How many schools the registry holds. */
+export async function countSchools(db: Db): Promise<number> {
+  const row = await db.selectFrom('schools').select(sql<number>`count(*)::int`.as('schools')).executeTakeFirstOrThrow();
+  return row.schools;
 }
 
 /** Local authorities and regions present in the registry, for search filters. */

@@ -130,11 +130,18 @@ export interface Inspection {
   raw: Record<string, string>;
 }
 
+/**
+ * The DfE publishes a year's results first as provisional figures and later as final (revised)
+ * ones; final figures replace provisional ones, never the other way round.
+ */
+export type ResultsStatus = 'provisional' | 'final';
+
 /** One school's published results for one academic year (year = the calendar year it ends). */
 export interface Performance {
   urn: number;
   year: number;
   keyStage: 2 | 4;
+  status: ResultsStatus;
   cohort: number | null;
   /** KS2: % reaching the expected standard in reading, writing and maths combined. */
   rwmExpectedPercent: number | null;
@@ -151,8 +158,20 @@ export interface Performance {
   raw: Record<string, string>;
 }
 
+/**
+ * An overall effectiveness grade as a ratings summary published it on `asOf`, without the date of
+ * the inspection that gave it: evidence with that caveat, never an inspection.
+ */
+export interface PublishedRating {
+  urn: number;
+  asOf: string; // ISO date, yyyy-mm-dd
+  overallEffectiveness: Grade4;
+}
+
 /** A school with the evidence that classification and matching need. */
 export interface SchoolRecord extends School {
   inspections: Inspection[]; // newest first
   performance: Performance[]; // newest first
+  /** Ratings from summaries without inspection dates, newest first; absent when none were imported. */
+  publishedRatings?: PublishedRating[];
 }

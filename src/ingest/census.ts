@@ -1,5 +1,7 @@
 import { openCsv } from './csv.ts';
-import { requireColumns } from './kinds.ts';
+import { yearFromPath } from './dates.ts';
+import { checkLayout } from './kinds.ts';
+import { skipTotals } from './totals.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
 /** A school's pupil characteristics from the January school census (`england_census.csv`). */
@@ -19,17 +21,14 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
   const csv = await openCsv(file, {
     encoding: 'utf-8',
     ...options,
-    checkHeader: (name, columns) => requireColumns(name, columns, 'census', ['URN', 'PNUMEAL']),
+    checkHeader: (name, columns) => checkLayout(name, columns, 'census', ['URN', 'PNUMEAL']),
   });
   const { problems } = options;
   const urns = new UniqueUrns();
 
   async function* records(): AsyncGenerator<CensusFigures> {
     for await (const r of csv.rows) {
-      if (r.text('URN') === null) {
-        problems.skip('no URN: local-authority or national figures, not a school');
-        continue;
-      }
+      if (skipTotals(r, problems, 'LA')) continue;
       const urn = urns.take(r);
       if (urn === null) continue;
       yield { urn, ealPercent: r.number('PNUMEAL', PERCENT) };
@@ -37,5 +36,15 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
     problems.throwIfAny();
   }
 
-  return { kind: 'census', name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+  // The school census is taken in January of the year that ends the academic year.
+  const year = yearFromPath(file);
+  const asOf = year === null ? null : `${year}-01`;
+  return {
+    kind: 'census',
+    name: csv.name,
+    records: records(),
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    asOf: () => asOf,
+  };
 }

@@ -138,6 +138,30 @@ class Decoder extends Transform {
 }
 
 /**
+ * A line of notes or sources under a table ("Source: school census", "x = not applicable"): text
+ * where a row starts with its URN or record type, and no figures after it.
+ */
+function isNotesLine(values: string[], width: number): boolean {
+  const first = values[0]?.trim() ?? '';
+  if (first === '' || /^\d/.test(first)) return false;
+  return values.length < width || values.slice(1).every((v) => v.trim() === '');
+}
+
+function shortRow(fields: number, width: number, last: boolean): string {
+  const count = `this row has ${fields} of the header's ${width} fields`;
+  return last
+    ? `the file ends part-way through this row (${count}): it looks cut off, as by a partial download; download it again`
+    : count;
+}
+
+/** gzip's "unexpected end of file" names no cause a user would recognise. */
+function readFailure(e: Error & { code?: string }): string {
+  return e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message)
+    ? 'the compressed file is cut off, as by a partial download; download it again'
+    : `the file cannot be read (${e.message})`;
+}
+
+/**
  * Opens a CSV file for streaming: reads and checks its header now, and yields its rows one at a
  * time so memory stays flat whatever the file's size.
  */
@@ -152,7 +176,12 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
   if (totalBytes === 0) throw ImportError.at({ file: name }, 'the file is empty');
 
   const decoder = new Decoder(options.encoding, name);
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+  const parser = parse({
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_quotes: true,
+  });
   const input = createReadStream(file);
   let bytesRead = 0;
   input.on('data', (chunk) => {
@@ -162,9 +191,7 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
   // The bundled demo files are gzipped; a downloaded file can be too.
   const gunzip = file.endsWith('.gz') ? createGunzip() : null;
   const fail = (e: Error) =>
-    decoder.destroy(
-      e instanceof ImportError ? e : ImportError.at({ file: name }, `the file cannot be read (${e.message})`),
-    );
+    decoder.destroy(e instanceof ImportError ? e : ImportError.at({ file: name }, readFailure(e)));
   input.on('error', fail);
   gunzip?.on('error', fail);
   decoder.on('error', (e) => parser.destroy(e));
@@ -198,17 +225,34 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
     throw error;
   }
 
+  const width = columns.header.length;
+  const { problems } = options;
   let count = 0;
+  let schoolRows = 0;
   async function* rows(): AsyncGenerator<Row> {
+    // A short row is held back until the next one says whether the file ends with it.
+    let short: { row: number; fields: number } | null = null;
     try {
       for (let r = await next(); !r.done; r = await next()) {
         count += 1;
-        yield new Row(r.value, count + 1, columns, options.problems);
+        if (short) problems.add(short.row, undefined, shortRow(short.fields, width, false));
+        short = null;
+        if (isNotesLine(r.value, width)) {
+          problems.skipTotal('notes lines');
+          continue;
+        }
+        if (r.value.length < width) {
+          short = { row: count + 1, fields: r.value.length };
+          continue;
+        }
+        schoolRows += 1;
+        yield new Row(r.value, count + 1, columns, problems);
       }
     } finally {
       input.destroy();
     }
-    if (count === 0) throw ImportError.at({ file: name }, 'the file has a header but no rows');
+    if (short) problems.add(short.row, undefined, shortRow(short.fields, width, true));
+    else if (schoolRows === 0) throw ImportError.at({ file: name }, 'the file has a header but no rows');
   }
 
   return { name, columns, rows: rows(), sha256: () => decoder.digest(), rowsRead: () => count };

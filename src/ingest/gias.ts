@@ -1,8 +1,9 @@
 import type { Area, School } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
+import { dateFromName } from './dates.ts';
 import { normalisePhase } from './gias-phase.ts';
 import { GRID_BOUNDS, gridToLatLon } from './grid.ts';
-import { requireColumns } from './kinds.ts';
+import { checkLayout } from './kinds.ts';
 import type { Row } from './row.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
@@ -113,7 +114,7 @@ export async function readGias(file: string, options: ReadOptions): Promise<Reco
   const csv = await openCsv(file, {
     encoding: 'windows-1252',
     ...options,
-    checkHeader: (name, columns) => requireColumns(name, columns, 'gias', GIAS_REQUIRED_COLUMNS),
+    checkHeader: (name, columns) => checkLayout(name, columns, 'gias', GIAS_REQUIRED_COLUMNS),
   });
   const { problems } = options;
   const urns = new UniqueUrns();
@@ -137,5 +138,13 @@ export async function readGias(file: string, options: ReadOptions): Promise<Reco
     problems.throwIfAny();
   }
 
-  return { kind: 'gias', name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+  const asOf = dateFromName(file);
+  return {
+    kind: 'gias',
+    name: csv.name,
+    records: records(),
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    asOf: () => asOf,
+  };
 }

@@ -46,6 +46,8 @@ export class RowProblems {
   private readonly fatal: Problem[] = [];
   private fatalCount = 0;
   readonly skipped = new Map<string, number>();
+  /** Of the rows skipped, those that are totals (national, regional, LA) or notes, not schools. */
+  skippedTotals = 0;
 
   constructor(readonly file: string) {}
 
@@ -57,6 +59,12 @@ export class RowProblems {
 
   skip(reason: string, count = 1): void {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + count);
+  }
+
+  /** A row of totals or a notes line: skipped, and counted apart so the summary can say so. */
+  skipTotal(reason: string): void {
+    this.skip(reason);
+    this.skippedTotals += 1;
   }
 
   throwIfAny(): void {

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../data/db.ts';
+import type { ResultsStatus } from '../domain/school.ts';
 import {
   recordImport,
   registryUrns,
   upsertInspections,
   upsertLinks,
+  upsertOfstedRatings,
   upsertPerformance,
   updateCensusFigures,
   upsertSchools,
@@ -17,10 +19,11 @@ import { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
 import { readLinks } from './links.ts';
 import { readOfsted } from './ofsted.ts';
+import { readOfstedRatings } from './ofsted-ratings.ts';
 import { readPerformance } from './performance.ts';
 import type { RecordSource } from './source.ts';
 
-export const IMPORT_KINDS = ['gias', 'ofsted', 'performance', 'links', 'census'] as const;
+export const IMPORT_KINDS = ['gias', 'ofsted', 'ofsted-ratings', 'performance', 'links', 'census'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The generator writes this beside its files; the registry then marks those schools synthetic. */
@@ -29,25 +32,41 @@ export const SYNTHETIC_MANIFEST = 's2s-synthetic.json';
 export interface ImportOptions {
   /** Performance tables: the calendar year the academic year ends (else read from the path). */
   year?: number;
+  /** Performance tables: provisional or final (else read from the file name). */
+  status?: ResultsStatus;
+  /** What the data describes as of (else read from the file name or its rows). */
+  asOf?: string;
   /** Default: true when the file sits beside a synthetic-dataset manifest. */
   synthetic?: boolean;
+  /** Read, check and write everything, then roll it all back: what an import would change. */
+  dryRun?: boolean;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   batchSize?: number;
 }
 
 export interface ImportSummary {
-  importId: number;
+  /** The import's record; null for a dry run, which records nothing. */
+  importId: number | null;
   kind: FileKind;
   file: string;
   synthetic: boolean;
+  asOf: string | null;
+  /** Results tables: provisional or final. */
+  resultsStatus: ResultsStatus | null;
+  dryRun: boolean;
   rowsRead: number;
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Schools whose provisional results this (final) table replaced. */
+  replacedProvisional: number;
+  /** Rows of national, regional or local-authority totals, and notes lines, skipped (also in `skipped`). */
+  skippedTotals: number;
   skipped: { reason: string; count: number }[];
 }
 
 const NOT_IN_REGISTRY = 'URN not in the registry (import the GIAS extract first)';
+const KEPT_FINAL = 'final results already held for the year: provisional figures not applied';
 
 /** A file is synthetic when a generator's manifest sits in its folder or the one above (year folders). */
 export function isSynthetic(file: string): boolean {
@@ -62,6 +81,13 @@ interface Plan<T> {
   urnOf?: (record: T) => number;
 }
 
+/** Thrown to roll a dry run back once its summary is known. */
+class DryRun extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
 /**
  * Imports one published file into the registry, all or nothing: the whole file is read and
  * written inside one transaction, and any problem found on the way rolls it back.
@@ -72,14 +98,14 @@ export async function importFile(
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const synthetic = options.synthetic ?? isSynthetic(file);
+  const settings = { ...options, synthetic: options.synthetic ?? isSynthetic(file) };
   const read = { onProgress: options.onProgress };
-  const run = <T>(p: Plan<T>) => runImport(db, file, p, synthetic, options.batchSize ?? 1000);
+  const run = <T>(p: Plan<T>) => runImport(db, file, p, settings);
   switch (kind) {
     case 'gias':
       return run({
         open: (problems) => readGias(file, { ...read, problems }),
-        write: (trx, batch) => upsertSchools(trx, batch, synthetic),
+        write: (trx, batch) => upsertSchools(trx, batch, settings.synthetic),
       });
     case 'ofsted':
       return run({
@@ -87,9 +113,16 @@ export async function importFile(
         write: upsertInspections,
         urnOf: (r) => r.urn,
       });
+    case 'ofsted-ratings':
+      return run({
+        open: (problems) => readOfstedRatings(file, { ...read, problems, asOf: options.asOf }),
+        write: upsertOfstedRatings,
+        urnOf: (r) => r.urn,
+      });
     case 'performance':
       return run({
-        open: (problems) => readPerformance(file, { ...read, problems, year: options.year }),
+        open: (problems) =>
+          readPerformance(file, { ...read, problems, year: options.year, status: options.status }),
         write: upsertPerformance,
         urnOf: (r) => r.urn,
       });
@@ -108,53 +141,70 @@ async function runImport<T>(
   db: Db,
   file: string,
   plan: Plan<T>,
-  synthetic: boolean,
-  batchSize: number,
+  options: ImportOptions & { synthetic: boolean },
 ): Promise<ImportSummary> {
-  return db.transaction().execute(async (trx) => {
-    const problems = new RowProblems(path.basename(file));
-    const source = await plan.open(problems);
-    const registry = plan.urnOf ? await registryUrns(trx) : null;
-    const totals = { inserted: 0, updated: 0, written: 0 };
-    let batch: T[] = [];
-    const flush = async () => {
-      const counts = await plan.write(trx, batch);
-      totals.inserted += counts.inserted;
-      totals.updated += counts.updated;
-      totals.written += batch.length;
-      batch = [];
-    };
-    for await (const record of source.records) {
-      if (registry && plan.urnOf && !registry.has(plan.urnOf(record))) {
-        problems.skip(NOT_IN_REGISTRY);
-        continue;
+  const batchSize = options.batchSize ?? 1000;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const problems = new RowProblems(path.basename(file));
+      const source = await plan.open(problems);
+      const registry = plan.urnOf ? await registryUrns(trx) : null;
+      const totals = { inserted: 0, updated: 0, written: 0, replacedProvisional: 0 };
+      let batch: T[] = [];
+      const flush = async () => {
+        const counts = await plan.write(trx, batch);
+        totals.inserted += counts.inserted;
+        totals.updated += counts.updated;
+        totals.replacedProvisional += counts.replacedProvisional ?? 0;
+        totals.written += batch.length - (counts.keptFinal ?? 0);
+        if (counts.keptFinal) problems.skip(KEPT_FINAL, counts.keptFinal);
+        batch = [];
+      };
+      for await (const record of source.records) {
+        if (registry && plan.urnOf && !registry.has(plan.urnOf(record))) {
+          problems.skip(NOT_IN_REGISTRY);
+          continue;
+        }
+        batch.push(record);
+        if (batch.length >= batchSize) await flush();
       }
-      batch.push(record);
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-    const skipped = [...problems.skipped].map(([reason, count]) => ({ reason, count }));
-    const skippedTotal = skipped.reduce((sum, s) => sum + s.count, 0);
-    const importId = await recordImport(trx, {
-      kind: source.kind,
-      fileName: source.name,
-      sha256: source.sha256(),
-      synthetic,
-      rowsRead: source.rowsRead(),
-      inserted: totals.inserted,
-      updated: totals.updated,
-      skipped: skippedTotal,
+      await flush();
+      const skipped = [...problems.skipped].map(([reason, count]) => ({ reason, count }));
+      const asOf = options.asOf ?? source.asOf();
+      const resultsStatus = source.resultsStatus ?? null;
+      const record = {
+        kind: source.kind,
+        fileName: source.name,
+        sha256: source.sha256(),
+        synthetic: options.synthetic,
+        rowsRead: source.rowsRead(),
+        inserted: totals.inserted,
+        updated: totals.updated,
+        skipped: skipped.reduce((sum, s) => sum + s.count, 0),
+        asOf,
+        resultsStatus,
+      };
+      const summary: ImportSummary = {
+        importId: options.dryRun ? null : await recordImport(trx, record),
+        kind: source.kind,
+        file: source.name,
+        synthetic: options.synthetic,
+        asOf,
+        resultsStatus,
+        dryRun: options.dryRun ?? false,
+        rowsRead: record.rowsRead,
+        inserted: totals.inserted,
+        updated: totals.updated,
+        unchanged: totals.written - totals.inserted - totals.updated,
+        replacedProvisional: totals.replacedProvisional,
+        skippedTotals: problems.skippedTotals,
+        skipped,
+      };
+      if (options.dryRun) throw new DryRun(summary);
+      return summary;
     });
-    return {
-      importId,
-      kind: source.kind,
-      file: source.name,
-      synthetic,
-      rowsRead: source.rowsRead(),
-      inserted: totals.inserted,
-      updated: totals.updated,
-      unchanged: totals.written - totals.inserted - totals.updated,
-      skipped,
-    };
-  });
+  } catch (error) {
+    if (error instanceof DryRun) return error.summary;
+    throw error;
+  }
 }

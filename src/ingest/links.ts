@@ -1,5 +1,6 @@
 import { openCsv } from './csv.ts';
-import { requireColumns } from './kinds.ts';
+import { dateFromName } from './dates.ts';
+import { checkLayout } from './kinds.ts';
 import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
 
 /**
@@ -19,7 +20,7 @@ export async function readLinks(file: string, options: ReadOptions): Promise<Rec
   const csv = await openCsv(file, {
     encoding: 'windows-1252',
     ...options,
-    checkHeader: (name, columns) => requireColumns(name, columns, 'links', ['URN', 'LinkURN', 'LinkType']),
+    checkHeader: (name, columns) => checkLayout(name, columns, 'links', ['URN', 'LinkURN', 'LinkType']),
   });
   const { problems } = options;
   const duplicates = new DuplicateCheck<string>((key) => `the link ${key.replaceAll('|', ' → ')}`);
@@ -48,5 +49,13 @@ export async function readLinks(file: string, options: ReadOptions): Promise<Rec
     problems.throwIfAny();
   }
 
-  return { kind: 'links', name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+  const asOf = dateFromName(file);
+  return {
+    kind: 'links',
+    name: csv.name,
+    records: records(),
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    asOf: () => asOf,
+  };
 }

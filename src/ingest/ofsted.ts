@@ -1,7 +1,6 @@
 import type { Grade4, Grade5, Inspection, KeyJudgement, ReportCardArea } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
-import { ImportError } from './import-error.ts';
-import { requireColumns } from './kinds.ts';
+import { checkLayout } from './kinds.ts';
 import type { Columns, Row } from './row.ts';
 import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
 
@@ -47,7 +46,7 @@ const REPORT_CARD: Record<ReportCardArea, string[]> = {
   post16: ['Post-16 provision', 'Post-16 provision (where applicable)', 'Sixth form (where applicable)'],
 };
 
-const GRADE4_WORDS: Record<string, Grade4> = {
+export const GRADE4_WORDS: Record<string, Grade4> = {
   '1': 1,
   outstanding: 1,
   '2': 2,
@@ -165,14 +164,7 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
   const csv = await openCsv(file, {
     encoding: 'utf-8',
     ...options,
-    checkHeader: (name, columns) => {
-      requireColumns(name, columns, 'ofsted', ['URN']);
-      if (columns.pick(...FIELDS.startDate) === undefined)
-        throw ImportError.at(
-          { file: name, row: 1, field: 'Inspection start date' },
-          'missing required column for an Ofsted inspection outcomes file',
-        );
-    },
+    checkHeader: (name, columns) => checkLayout(name, columns, 'ofsted', ['URN', FIELDS.startDate]),
   });
   const { columns } = csv;
   const { problems } = options;
@@ -180,6 +172,7 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
     (key) => `the inspection of URN ${key.replace('|', ' starting ')}`,
   );
 
+  let latestStart: string | null = null;
   async function* records(): AsyncGenerator<Inspection> {
     for await (const r of csv.rows) {
       const urn = r.integer('URN', { min: 1 });
@@ -197,6 +190,7 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
         r.problem('URN', duplicates.message(`${urn}|${latest.startDate}`, first));
         continue;
       }
+      if (latestStart === null || latest.startDate > latestStart) latestStart = latest.startDate;
       yield latest;
       const previous = inspection(r, urn, columns, true);
       if (previous !== null && duplicates.firstRow(`${urn}|${previous.startDate}`, r.row) === undefined)
@@ -205,5 +199,13 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
     problems.throwIfAny();
   }
 
-  return { kind: 'ofsted', name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+  // Management information runs to its latest inspection: "Ofsted to March 2020".
+  return {
+    kind: 'ofsted',
+    name: csv.name,
+    records: records(),
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    asOf: () => latestStart,
+  };
 }

@@ -1,32 +1,41 @@
 import path from 'node:path';
-import type { Performance } from '../domain/school.ts';
+import type { Performance, ResultsStatus } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
+import { yearFromPath } from './dates.ts';
 import { ImportError } from './import-error.ts';
-import { detectKind, requireColumns } from './kinds.ts';
+import { checkLayout, detectKind } from './kinds.ts';
 import type { Row } from './row.ts';
+import { skipRecordTypeTotal, skipTotals } from './totals.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
-/** RECTYPE 1 is a mainstream school and 2 a special school; the rest are LA and national totals. */
+/** RECTYPE 1 is a mainstream school and 2 a special school; 4, 5 and 7 are LA and national totals. */
 const SCHOOL_RECORD_TYPES = new Set(['1', '2']);
 
 const PERCENT = { min: 0, max: 100, percent: true };
 
 /**
- * The academic year a performance file reports, as the calendar year it ends: the last four-digit
- * year in its path ("2018-2019/england_ks2final.csv" and "performance-2019/…" are both 2019).
+ * Whether a table holds provisional or final results, as the DfE names its files
+ * (`england_ks4provisional.csv`; `england_ks2revised.csv` and `england_ks4final.csv` are final).
  */
-export function yearFromPath(file: string): number | null {
-  // Only the file's name and its two parent folders: where the checkout lives says nothing.
-  const near = path.normalize(file).split(path.sep).slice(-3).join('/');
-  const years = [...near.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => Number(m[0]));
-  return years.at(-1) ?? null;
+export function statusFromName(file: string): ResultsStatus | null {
+  const name = path.basename(file).toLowerCase();
+  if (name.includes('provisional')) return 'provisional';
+  if (name.includes('final') || name.includes('revised')) return 'final';
+  return null;
 }
 
-function ks2(r: Row, urn: number, year: number): Performance {
+interface Published {
+  urn: number;
+  year: number;
+  status: ResultsStatus;
+}
+
+function ks2(r: Row, { urn, year, status }: Published): Performance {
   return {
     urn,
     year,
     keyStage: 2,
+    status,
     cohort: r.integer('TELIG', { min: 0 }),
     rwmExpectedPercent: r.number('PTRWM_EXP', PERCENT),
     readingExpectedPercent: r.number('PTREAD_EXP', PERCENT),
@@ -42,11 +51,12 @@ function ks2(r: Row, urn: number, year: number): Performance {
   };
 }
 
-function ks4(r: Row, urn: number, year: number): Performance {
+function ks4(r: Row, { urn, year, status }: Published): Performance {
   return {
     urn,
     year,
     keyStage: 4,
+    status,
     cohort: r.integer('TPUP', { min: 0 }),
     rwmExpectedPercent: null,
     readingExpectedPercent: null,
@@ -68,28 +78,34 @@ function ks4(r: Row, urn: number, year: number): Performance {
  */
 export async function readPerformance(
   file: string,
-  options: ReadOptions & { year?: number },
+  options: ReadOptions & { year?: number; status?: ResultsStatus },
 ): Promise<RecordSource<Performance>> {
-  const found = options.year ?? yearFromPath(file);
-  if (found === null)
-    throw ImportError.at(
-      { file: path.basename(file) },
-      'cannot tell which year these results are for: give --year (e.g. --year 2019 for 2018/19)',
-    );
-  const year: number = found;
+  const year = options.year ?? yearFromPath(file);
+  const status = options.status ?? statusFromName(file);
   const csv = await openCsv(file, {
     encoding: 'utf-8',
     ...options,
     checkHeader: (name, columns) => {
-      const kind = detectKind(columns);
-      if (kind === 'ks2' || kind === 'ks4') return requireColumns(name, columns, kind, ['RECTYPE', 'URN']);
-      requireColumns(name, columns, 'ks2', ['RECTYPE', 'URN']);
-      throw ImportError.at(
-        { file: name, row: 1 },
-        'this is not a KS2 or KS4 performance table: none of READPROG, PTRWM_EXP, P8MEA or ATT8SCR is in its header',
+      checkLayout(
+        name,
+        columns,
+        ['ks2', 'ks4'],
+        ['RECTYPE', 'URN', ['READPROG', 'PTRWM_EXP', 'P8MEA', 'ATT8SCR']],
       );
+      if (year === null)
+        throw ImportError.at(
+          { file: name },
+          'cannot tell which year these results are for: give --year (e.g. --year 2019 for 2018/19)',
+        );
+      if (status === null)
+        throw ImportError.at(
+          { file: name },
+          'cannot tell whether these results are provisional or final (the DfE names its files england_ks4provisional.csv, england_ks4final.csv): give --status provisional or --status final',
+        );
     },
   });
+  // Checked with the header: a file of the wrong kind is named as such first.
+  const published = { year: year!, status: status! };
   const kind = detectKind(csv.columns) === 'ks4' ? 'ks4' : 'ks2';
   const keyStage = kind === 'ks4' ? ks4 : ks2;
   const { problems } = options;
@@ -98,16 +114,26 @@ export async function readPerformance(
   async function* records(): AsyncGenerator<Performance> {
     for await (const r of csv.rows) {
       const recordType = r.text('RECTYPE') ?? '';
-      if (!SCHOOL_RECORD_TYPES.has(recordType) || r.text('URN') === null) {
-        problems.skip(`RECTYPE ${recordType || 'blank'}: local-authority or national figures, not a school`);
+      if (skipRecordTypeTotal(recordType, problems) || skipTotals(r, problems, 'LEA')) continue;
+      if (!SCHOOL_RECORD_TYPES.has(recordType)) {
+        problems.skip(`RECTYPE ${recordType || 'blank'}: not a school`);
         continue;
       }
       const urn = urns.take(r);
       if (urn === null) continue;
-      yield keyStage(r, urn, year);
+      yield keyStage(r, { urn, ...published });
     }
     problems.throwIfAny();
   }
 
-  return { kind, name: csv.name, records: records(), sha256: csv.sha256, rowsRead: csv.rowsRead };
+  return {
+    kind,
+    name: csv.name,
+    records: records(),
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    // Results describe the academic year, which ends in August.
+    asOf: () => `${published.year}-08-31`,
+    resultsStatus: published.status,
+  };
 }

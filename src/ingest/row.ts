@@ -23,7 +23,8 @@ const NO_FIGURE = new Set([
   '-',
 ]);
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+// "61." is refused: a number cut short, as at the end of a partial download.
+const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
 export interface Bounds {
   min?: number;

@@ -1,3 +1,4 @@
+import type { ResultsStatus } from '../domain/school.ts';
 import type { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
 import type { Row } from './row.ts';
@@ -9,6 +10,13 @@ export interface RecordSource<T> {
   records: AsyncIterable<T>;
   sha256(): string;
   rowsRead(): number;
+  /**
+   * What the data describes as of, for provenance: an ISO date, or yyyy-mm for the January
+   * school census; complete once `records` is exhausted. Null when the file does not say.
+   */
+  asOf(): string | null;
+  /** Results tables only: provisional or final. */
+  resultsStatus?: ResultsStatus;
 }
 
 export interface ReadOptions {

@@ -55,6 +55,7 @@ export function ks2Results(overrides: Partial<Performance> = {}): Performance {
     urn: 100000,
     year: 2019,
     keyStage: 2,
+    status: 'final',
     cohort: null,
     rwmExpectedPercent: null,
     readingExpectedPercent: null,

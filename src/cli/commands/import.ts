@@ -1,19 +1,40 @@
-import { Argument, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
+import { importPublishedFile } from '../../app/imports.ts';
+import { academicYearOf } from '../../domain/provenance.ts';
+import type { ResultsStatus } from '../../domain/school.ts';
+import { parseDateOption } from '../../ingest/dates.ts';
 import { ImportError } from '../../ingest/import-error.ts';
-import { IMPORT_KINDS, importFile, type ImportKind, type ImportSummary } from '../../ingest/import-file.ts';
+import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../../ingest/import-file.ts';
 import { KIND_LABELS } from '../../ingest/kinds.ts';
 import { output, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byteProgress } from '../progress.ts';
 
+function describeFile(s: ImportSummary): string {
+  const what = [
+    KIND_LABELS[s.kind].replace(/^an? /, ''),
+    s.resultsStatus,
+    s.asOf && `as of ${s.asOf}`,
+    s.synthetic && 'synthetic',
+  ].filter(Boolean);
+  return `${s.dryRun ? 'Checked' : 'Imported'} ${s.file} (${what.join(', ')})${s.dryRun ? ': a dry run, nothing was written' : ''}`;
+}
+
 export function describeSummary(s: ImportSummary): string {
+  const skipped = s.skipped.reduce((n, r) => n + r.count, 0);
+  const keyStage = s.kind.toUpperCase();
   const lines = [
-    `Imported ${s.file} (${KIND_LABELS[s.kind].replace(/^an? /, '')}${s.synthetic ? ', synthetic' : ''})`,
+    describeFile(s),
     `  rows read  ${s.rowsRead}`,
     `  inserted   ${s.inserted}`,
     `  updated    ${s.updated}`,
+    ...(s.replacedProvisional > 0
+      ? [
+          `    of which ${s.replacedProvisional} schools' provisional ${academicYearOf(s.asOf)} ${keyStage} results replaced by final ones`,
+        ]
+      : []),
     `  unchanged  ${s.unchanged}`,
-    `  skipped    ${s.skipped.reduce((n, r) => n + r.count, 0)}`,
+    `  skipped    ${skipped}${s.skippedTotals > 0 ? ` (of which ${s.skippedTotals} rows of totals or notes)` : ''}`,
     ...s.skipped.map((r) => `    ${String(r.count).padStart(6)}  ${r.reason}`),
   ];
   return lines.join('\n');
@@ -24,6 +45,12 @@ function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100)
     throw new UsageError(`--year must be a four-digit year such as 2019 (got "${value}")`);
   return year;
+}
+
+function parseAsOf(value: string): string {
+  const date = parseDateOption(value);
+  if (date === null) throw new UsageError(`--as-of must be a date such as 2020-03-31 (got "${value}")`);
+  return date;
 }
 
 export default function register(program: Command): void {
@@ -37,20 +64,42 @@ export default function register(program: Command): void {
       'performance tables: the year the academic year ends (2019 for 2018/19)',
       parseYear,
     )
+    .addOption(
+      new Option(
+        '--status <status>',
+        'performance tables: provisional or final (else from the file name)',
+      ).choices(['provisional', 'final']),
+    )
+    .option(
+      '--as-of <date>',
+      'the date the data describes, when the file name does not say (required for an ofsted-ratings summary without one)',
+      parseAsOf,
+    )
     .option('--synthetic', 'mark the schools as synthetic (automatic beside a generated manifest)')
+    .option('--dry-run', 'read and check the whole file and say what would change, writing nothing')
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         kind: ImportKind,
         file: string,
-        opts: { year?: number; synthetic?: boolean; json?: boolean },
+        opts: {
+          year?: number;
+          status?: ResultsStatus;
+          asOf?: string;
+          synthetic?: boolean;
+          dryRun?: boolean;
+          json?: boolean;
+        },
       ) => {
-        const summary = await withDatabase(async (db) => {
+        const result = await withDatabase(async (db) => {
           const progress = byteProgress(`Importing ${kind}`);
           try {
-            return await importFile(db, kind, file, {
+            return await importPublishedFile(db, kind, file, {
               year: opts.year,
+              status: opts.status,
+              asOf: opts.asOf,
               synthetic: opts.synthetic,
+              dryRun: opts.dryRun,
               onProgress: progress.update,
             });
           } catch (error) {
@@ -60,7 +109,8 @@ export default function register(program: Command): void {
             progress.stop();
           }
         });
-        output(opts.json, summary, () => describeSummary(summary));
+        const { dataset, ...summary } = result;
+        output(opts.json, summary, () => describeSummary(summary), dataset);
       },
     );
 }

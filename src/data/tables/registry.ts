@@ -65,6 +65,14 @@ export interface PerformanceTable {
   progress8: number | null;
   attainment8: number | null;
   english_maths5_percent: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  raw: JSONColumnType<Record<string, string>>;
+}
+
+export interface OfstedRatingsTable {
+  urn: number;
+  as_of: string;
+  overall_effectiveness: number;
   raw: JSONColumnType<Record<string, string>>;
 }
 
@@ -86,6 +94,8 @@ export interface ImportsTable {
   inserted: number;
   updated: number;
   skipped: number;
+  as_of: string | null;
+  results_status: string | null;
   imported_at: Timestamp;
 }
 
@@ -93,6 +103,7 @@ export interface RegistryTables {
   schools: SchoolsTable;
   inspections: InspectionsTable;
   performance: PerformanceTable;
+  ofsted_ratings: OfstedRatingsTable;
   school_links: SchoolLinksTable;
   imports: ImportsTable;
 }

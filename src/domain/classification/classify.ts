@@ -1,9 +1,10 @@
-import type { SchoolRecord } from '../school.ts';
+import type { Performance, SchoolRecord } from '../school.ts';
 import { describeGap, describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
 import { compare, evaluateRule } from './rules.ts';
 import type {
   AreaFinding,
   Classification,
+  EvidenceUsed,
   MeasureName,
   MeasureValue,
   Measures,
@@ -19,17 +20,46 @@ function describeValues(values: Measures): string {
 }
 
 function inspectionNote(evidence: SchoolEvidence): Record<string, string | null> {
-  return evidence.inspection ? { inspectionDate: evidence.inspection.startDate } : {};
+  if (evidence.inspection) return { inspectionDate: evidence.inspection.startDate };
+  return evidence.publishedRating ? { ratingPublishedOn: evidence.publishedRating.asOf } : {};
+}
+
+/** Where an inspection rule's grade came from: the inspection, or a rating without its date. */
+function inspectionSource(evidence: SchoolEvidence): string {
+  if (evidence.inspection) return ` (inspection of ${evidence.inspection.startDate})`;
+  if (evidence.publishedRating)
+    return ` (rating as published on ${evidence.publishedRating.asOf}; the inspection's date is not known)`;
+  return '';
+}
+
+/** Results rules say when they rest on provisional figures, which the final ones may change. */
+function resultsSource(values: Measures, evidence: SchoolEvidence): string {
+  const used = [evidence.ks2, evidence.ks4].filter(
+    (p): p is Performance => p !== null && Object.keys(values).some((m) => m.startsWith(`ks${p.keyStage}.`)),
+  );
+  const provisional = used.filter((p) => p.status === 'provisional');
+  return provisional.length > 0
+    ? ` (provisional ${provisional.map((p) => `KS${p.keyStage} ${p.year}`).join(' and ')} results)`
+    : '';
 }
 
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
-  const inspected =
-    evidence.inspection && rule.eras ? ` (inspection of ${evidence.inspection.startDate})` : '';
+  const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
   const detail = describeValues(values);
   return {
     ruleId: rule.id,
-    text: `${rule.text}${detail ? `: ${detail}` : ''}${inspected}`,
+    text: `${rule.text}${detail ? `: ${detail}` : ''}${source}`,
     values: { ...values, ...(rule.eras ? inspectionNote(evidence) : {}) },
+  };
+}
+
+function evidenceUsed(evidence: SchoolEvidence): EvidenceUsed {
+  return {
+    inspectionDate: evidence.inspection?.startDate ?? null,
+    ratingPublishedOn: evidence.publishedRating?.asOf ?? null,
+    results: [evidence.ks2, evidence.ks4]
+      .filter((p): p is Performance => p !== null)
+      .map(({ keyStage, year, status }) => ({ keyStage, year, status })),
   };
 }
 
@@ -117,6 +147,7 @@ export function classifySchool(
   const base = {
     urn: record.urn,
     profile: { name: profile.name, version: profile.version },
+    evidence: evidenceUsed(evidence),
     ...areaFindings(profile, evidence),
   };
   const inNeed = holding(profile.inNeed, record, evidence);

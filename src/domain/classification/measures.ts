@@ -6,6 +6,7 @@ import {
   type Inspection,
   type KeyJudgement,
   type Performance,
+  type PublishedRating,
   type ReportCardArea,
   type SchoolRecord,
 } from '../school.ts';
@@ -18,6 +19,11 @@ export interface SchoolEvidence {
   inspection: Inspection | null;
   /** Set when the latest inspection is too old for the profile. */
   staleInspection: Inspection | null;
+  /**
+   * A rating from a summary without inspection dates, standing in when no inspection is on
+   * record: its grade is read as the latest inspection's, with that caveat in the reasons.
+   */
+  publishedRating: PublishedRating | null;
   ks2: Performance | null;
   ks4: Performance | null;
 }
@@ -65,6 +71,27 @@ function inspectionMeasures(
     set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
 }
 
+/** The newest published rating, unless even its publication date is too old for the profile. */
+function currentRating(
+  record: SchoolRecord,
+  profile: PerformanceProfile,
+  asOf: string,
+): PublishedRating | null {
+  const rating = record.publishedRatings?.[0];
+  if (!rating) return null;
+  const tooOld =
+    profile.maxInspectionAgeYears !== null && yearsBetween(rating.asOf, asOf) > profile.maxInspectionAgeYears;
+  return tooOld ? null : rating;
+}
+
+function ratingMeasures(measures: Measures, rating: PublishedRating): void {
+  // Only the overall grade was published, so the inspection was of the graded (legacy) era.
+  set(measures, 'inspection.era', 'legacy');
+  set(measures, 'ofsted.overall', rating.overallEffectiveness);
+  // Ofsted places only inadequate schools in a category of concern.
+  if (rating.overallEffectiveness < 4) set(measures, 'ofsted.category', 'none');
+}
+
 function latestResults(record: SchoolRecord, keyStage: 2 | 4, minimumCohort: number): Performance | null {
   const latest = record.performance.find((p) => p.keyStage === keyStage);
   // An unknown cohort is accepted: the published KS2 tables leave it out, and suppress the
@@ -93,6 +120,8 @@ export function measureSchool(
       inspectionMeasures(measures, latest, record.inspections[1]);
     }
   }
+  const publishedRating = latest ? null : currentRating(record, profile, asOf);
+  if (publishedRating) ratingMeasures(measures, publishedRating);
 
   const ks2 = latestResults(record, 2, profile.minimumCohort);
   if (ks2) {
@@ -110,7 +139,7 @@ export function measureSchool(
     set(measures, 'ks4.progress8', ks4.progress8);
     set(measures, 'ks4.attainment8', ks4.attainment8);
   }
-  return { measures, inspection, staleInspection, ks2, ks4 };
+  return { measures, inspection, staleInspection, publishedRating, ks2, ks4 };
 }
 
 const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {

@@ -1,4 +1,4 @@
-import type { InspectionEra, KeyJudgement, Phase, ReportCardArea } from '../school.ts';
+import type { InspectionEra, KeyJudgement, Phase, ReportCardArea, ResultsStatus } from '../school.ts';
 
 /** Where a performance profile places a school. */
 export const SCHOOL_GROUPS = ['in-need', 'high-performing', 'other'] as const;
@@ -151,9 +151,19 @@ export interface AreaFinding {
   value: MeasureValue;
 }
 
+/** What a classification rests on, so that whoever reads it can see how old and how firm it is. */
+export interface EvidenceUsed {
+  inspectionDate: string | null;
+  /** Set when a rating published without its inspection's date stood in for an inspection. */
+  ratingPublishedOn: string | null;
+  /** The results read, each provisional or final. */
+  results: { keyStage: 2 | 4; year: number; status: ResultsStatus }[];
+}
+
 export interface Classification {
   urn: number;
   profile: ProfileRef;
+  evidence: EvidenceUsed;
   group: SchoolGroup;
   /**
    * False when the rules could not be decided on the evidence held (no inspection, results

@@ -1,6 +1,17 @@
 import fp from 'fastify-plugin';
-import { getDatasetInfo, type DatasetInfo } from '../../data/schools.ts';
+import { datasetProvenance } from '../../app/provenance.ts';
 import type { Db } from '../../data/db.ts';
+import { countSchools } from '../../data/schools.ts';
+import { describeProvenance, type DatasetProvenance } from '../../domain/provenance.ts';
+
+/** What every page says about its data: how many schools, from which files, whether made up. */
+export interface DatasetInfo {
+  schools: number;
+  synthetic: boolean;
+  provenance: DatasetProvenance;
+  /** "School data: GIAS January 2019, Ofsted to March 2020, KS2/KS4 2018/19". */
+  line: string;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,13 +22,18 @@ declare module 'fastify' {
 
 const TTL_MS = 10_000;
 
+async function load(db: Db): Promise<DatasetInfo> {
+  const [schools, provenance] = await Promise.all([countSchools(db), datasetProvenance(db)]);
+  return { schools, synthetic: provenance.synthetic, provenance, line: describeProvenance(provenance) };
+}
+
 export default fp(
   async (app, { db }: { db: Db }) => {
     let cached: { at: number; info: Promise<DatasetInfo> } | undefined;
     app.decorate('datasetInfo', () => {
       const now = Date.now();
       if (!cached || now - cached.at > TTL_MS) {
-        const info = getDatasetInfo(db);
+        const info = load(db);
         cached = { at: now, info };
         info.catch(() => (cached = undefined));
       }

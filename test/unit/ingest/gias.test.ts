@@ -67,7 +67,7 @@ describe('reading a GIAS establishments extract', () => {
     ['gias-header-only.csv', /gias-header-only\.csv: the file has a header but no rows/],
     [
       'gias-missing-column.csv',
-      /gias-missing-column\.csv, row 1, field "EstablishmentName": missing required column/,
+      /gias-missing-column\.csv, row 1: a column is missing for a GIAS establishments extract: "EstablishmentName"$/,
     ],
     ['gias-utf8.csv', /gias-utf8\.csv, row \d+: wrong encoding: .*UTF-8.*Windows-1252/],
     [
@@ -84,7 +84,7 @@ describe('reading a GIAS establishments extract', () => {
     ],
     [
       '2018-2019/england_ks4final.csv',
-      /england_ks4final\.csv, row 1: this looks like a KS4 performance table, not a GIAS establishments extract/,
+      /england_ks4final\.csv, row 1: this is a KS4 performance table; import it with `s2s import performance FILE`/,
     ],
   ])('refuses %s with a message naming where', async (name, message) => {
     await expect(readAll(readGias, name)).rejects.toThrow(message);

@@ -17,7 +17,7 @@ describe('reading the GIAS links file', () => {
 
   it('refuses an establishments extract given as a links file', async () => {
     await expect(readAll(readLinks, 'edubasealldata20250422.csv')).rejects.toThrow(
-      /this looks like a GIAS establishments extract, not a GIAS links file/,
+      /this is a GIAS establishments extract; import it with `s2s import gias FILE`/,
     );
   });
 });

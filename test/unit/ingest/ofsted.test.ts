@@ -86,7 +86,7 @@ describe('reading Ofsted inspection outcomes', () => {
     ],
     [
       'edubasealldata20250422.csv',
-      /this looks like a GIAS establishments extract, not an Ofsted inspection outcomes file/,
+      /this is a GIAS establishments extract; import it with `s2s import gias FILE`/,
     ],
   ])('refuses %s with a message naming where', async (name, message) => {
     await expect(readAll(readOfsted, name)).rejects.toThrow(message);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPerformance, yearFromPath } from '../../../src/ingest/performance.ts';
+import { yearFromPath } from '../../../src/ingest/dates.ts';
+import { readPerformance } from '../../../src/ingest/performance.ts';
 import { readAll } from './read.ts';
 
 describe('reading DfE performance tables', () => {
@@ -28,9 +29,10 @@ describe('reading DfE performance tables', () => {
     const { records, problems } = await readAll(readPerformance, '2018-2019/england_ks2final.csv');
     expect(records.map((p) => p.urn)).toEqual([100000, 100002, 999999]);
     expect([...problems.skipped]).toEqual([
-      ['RECTYPE 4: local-authority or national figures, not a school', 1],
-      ['RECTYPE 5: local-authority or national figures, not a school', 1],
+      ['local-authority totals, not a school', 1],
+      ['national totals, not a school', 1],
     ]);
+    expect(problems.skippedTotals).toBe(2);
   });
 
   it('reads KS4 Progress 8, Attainment 8 and English and maths grade 5+', async () => {
@@ -65,8 +67,10 @@ describe('reading DfE performance tables', () => {
       /ks2-duplicate-urn\.csv, row 7, field "URN": URN 100000 appears twice \(first on row 2\)/,
     ],
     ['2018-2019/ks4-windows-1252.csv', /ks4-windows-1252\.csv, row 2: wrong encoding: .*not UTF-8/],
-    ['links_edubasealldata20250422.csv', /this looks like a GIAS links file, not a KS2 performance table/],
+    ['links_edubasealldata20250422.csv', /this is a GIAS links file; import it with `s2s import links FILE`/],
   ])('refuses %s with a message naming where', async (name, message) => {
-    await expect(readAll((f, o) => readPerformance(f, { ...o, year: 2019 }), name)).rejects.toThrow(message);
+    await expect(
+      readAll((f, o) => readPerformance(f, { ...o, year: 2019, status: 'final' }), name),
+    ).rejects.toThrow(message);
   });
 });

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+export interface ImportedSource {
+  kind: string;
+  fileName: string;
+  asOf: string | null;
+  resultsStatus: string | null;
+  synthetic: boolean;
+}
+
+/**
+ * For each kind of file, the import the data now rests on: the one describing the latest date
+ * (a re-import of an older file does not make the data older), the newest of equals.
+ */
+export async function currentSources(db: Db): Promise<ImportedSource[]> {
+  const { rows } = await sql<ImportedSource>`
+    select distinct on (kind) kind, file_name as "fileName", as_of as "asOf",
+      results_status as "resultsStatus", synthetic
+    from imports
+    order by kind, as_of desc nulls last, id desc`.execute(db);
+  return rows;
+}
+
+export async function hasSyntheticSchools(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('schools')
+    .select(sql<boolean>`coalesce(bool_or(synthetic), false)`.as('synthetic'))
+    .executeTakeFirstOrThrow();
+  return row.synthetic;
+}

@@ -1,0 +1,81 @@
+import type { ResultsStatus } from './school.ts';
+
+/** One published file the data rests on: its kind, its name and what it describes as of. */
+export interface DataSource {
+  kind: string;
+  name: string;
+  /** ISO date, or yyyy-mm for the January school census; null when the file did not say. */
+  asOf: string | null;
+  /** Results tables: provisional or final. */
+  status?: ResultsStatus;
+}
+
+/** Which data every answer rests on, from when, and whether it is made up. */
+export interface DatasetProvenance {
+  sources: DataSource[];
+  synthetic: boolean;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function month(asOf: string | null): string {
+  const m = /^(\d{4})-(\d{2})/.exec(asOf ?? '');
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : '(date not known)';
+}
+
+function day(asOf: string | null): string {
+  const m = /^\d{4}-\d{2}-(\d{2})$/.exec(asOf ?? '');
+  return m ? `${Number(m[1])} ${month(asOf)}` : month(asOf);
+}
+
+/** Results describe an academic year, held as the date it ends: 2019-08-31 is 2018/19. */
+export function academicYearOf(asOf: string | null): string {
+  const year = Number(asOf?.slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? `${year - 1}/${String(year).slice(2)}` : '(year not known)';
+}
+
+function academicYear(source: DataSource): string {
+  const label = academicYearOf(source.asOf);
+  return source.status === 'provisional' ? `${label} provisional` : label;
+}
+
+function results(ks2: DataSource | undefined, ks4: DataSource | undefined): string[] {
+  if (ks2 && ks4 && academicYear(ks2) === academicYear(ks4)) return [`KS2/KS4 ${academicYear(ks2)}`];
+  return [ks2 && `KS2 ${academicYear(ks2)}`, ks4 && `KS4 ${academicYear(ks4)}`].filter(
+    (s): s is string => s !== undefined,
+  );
+}
+
+/**
+ * The dataset in one line, as every page, CSV and command shows it: "School data: GIAS January
+ * 2019, Ofsted to March 2020, KS2/KS4 2018/19". `separator` joins the sources (a CSV comment
+ * line uses "; " so that a spreadsheet keeps it in one cell).
+ */
+export function describeProvenance(provenance: DatasetProvenance, separator = ', '): string {
+  const of = (kind: string) => provenance.sources.find((s) => s.kind === kind);
+  const parts = [
+    of('gias') && `GIAS ${month(of('gias')!.asOf)}`,
+    of('ofsted') && `Ofsted to ${month(of('ofsted')!.asOf)}`,
+    of('ofsted-ratings') && `Ofsted ratings as published on ${day(of('ofsted-ratings')!.asOf)}`,
+    ...results(of('ks2'), of('ks4')),
+    of('census') && `school census ${month(of('census')!.asOf)}`,
+    of('links') && `GIAS links ${month(of('links')!.asOf)}`,
+  ].filter((p): p is string => typeof p === 'string');
+  const list = parts.length > 0 ? parts.join(separator) : 'none imported yet';
+  return provenance.synthetic
+    ? `School data: synthetic, made up for testing and demonstration, not real schools (${list})`
+    : `School data: ${list}`;
+}
