@@ -11,14 +11,15 @@ export interface ImportedSource {
 
 /**
  * For each kind of file, the import the data now rests on: the one describing the latest date
- * (a re-import of an older file does not make the data older), the newest of equals.
+ * (a re-import of an older file does not make the data older), final results before provisional
+ * ones of the same year (which never replace them), then the newest.
  */
 export async function currentSources(db: Db): Promise<ImportedSource[]> {
   const { rows } = await sql<ImportedSource>`
     select distinct on (kind) kind, file_name as "fileName", as_of as "asOf",
       results_status as "resultsStatus", synthetic
     from imports
-    order by kind, as_of desc nulls last, id desc`.execute(db);
+    order by kind, as_of desc nulls last, results_status = 'provisional', id desc`.execute(db);
   return rows;
 }
 

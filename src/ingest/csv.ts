@@ -137,14 +137,16 @@ class Decoder extends Transform {
   }
 }
 
+const FIGURE = /^[+-]?\d+(\.\d+)?%?$/;
+
 /**
- * A line of notes or sources under a table ("Source: school census", "x = not applicable"): text
- * where a row starts with its URN or record type, and no figures after it.
+ * A line of notes or sources under a table ("Source: school census, 2019", "x = not applicable"):
+ * text where a row starts with its URN or record type, and not one figure in it.
  */
-function isNotesLine(values: string[], width: number): boolean {
+function isNotesLine(values: string[]): boolean {
   const first = values[0]?.trim() ?? '';
   if (first === '' || /^\d/.test(first)) return false;
-  return values.length < width || values.slice(1).every((v) => v.trim() === '');
+  return !values.some((v) => FIGURE.test(v.trim()));
 }
 
 function shortRow(fields: number, width: number, last: boolean): string {
@@ -237,7 +239,7 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
         count += 1;
         if (short) problems.add(short.row, undefined, shortRow(short.fields, width, false));
         short = null;
-        if (isNotesLine(r.value, width)) {
+        if (isNotesLine(r.value)) {
           problems.skipTotal('notes lines');
           continue;
         }
