@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
+import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
 import { capacityFor } from '../../app/capacity/capacity.ts';
 
@@ -34,14 +35,16 @@ const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
           'High-performing and in-need schools, their ratio and reach, by country, region, local authority or constituency',
         querystring: capacityQuery,
         response: {
-          200: z.object({
-            by: z.string(),
-            phase: z.string().nullable(),
-            radiusKm: z.number().nullable(),
-            profile: z.object({ name: z.string(), title: z.string() }),
-            total: area,
-            items: z.array(area),
-          }),
+          200: withDatasetSchema(
+            z.object({
+              by: z.string(),
+              phase: z.string().nullable(),
+              radiusKm: z.number().nullable(),
+              profile: z.object({ name: z.string(), title: z.string() }),
+              total: area,
+              items: z.array(area),
+            }),
+          ),
           400: z.object({ error: z.string(), message: z.string() }),
         },
       },
@@ -50,7 +53,7 @@ const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
       const outcome = await capacityFor(app.classifiedRegistry, request.query);
       if (!outcome.ok) return reply.code(400).send({ error: 'Bad Request', message: outcome.message });
       const { by, phase, radiusKm, profile, total, areas } = outcome.result;
-      return { by, phase, radiusKm, profile, total, items: areas };
+      return withDataset(app, { by, phase, radiusKm, profile, total, items: areas });
     },
   );
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 import { searchPartners, unknownProfile } from '../../domain/snapshot.ts';
 import type { AppDeps } from '../app.ts';
+import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
 
 const location = z.object({ lat: z.number(), lon: z.number() });
@@ -44,21 +45,23 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
         params: z.object({ urn: z.coerce.number().int().positive() }),
         querystring: partnersQuery,
         response: {
-          200: z.object({
-            school: z.object({
-              urn: z.number(),
-              name: z.string(),
-              phase: z.string(),
-              group: z.enum(SCHOOL_GROUPS),
-              sufficientEvidence: z.boolean(),
-              reasons: z.array(z.string()),
-              location,
+          200: withDatasetSchema(
+            z.object({
+              school: z.object({
+                urn: z.number(),
+                name: z.string(),
+                phase: z.string(),
+                group: z.enum(SCHOOL_GROUPS),
+                sufficientEvidence: z.boolean(),
+                reasons: z.array(z.string()),
+                location,
+              }),
+              profile: profileRef,
+              strategy: z.string(),
+              radiusKm: z.number(),
+              candidates: z.array(candidate),
             }),
-            profile: profileRef,
-            strategy: z.string(),
-            radiusKm: z.number(),
-            candidates: z.array(candidate),
-          }),
+          ),
           400: error,
           404: error,
           422: error,
@@ -71,7 +74,7 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
       const result = searchPartners(snapshot, request.params.urn, query, profile);
       if (!result.ok) return problem(reply, errorStatus[result.error], result.message);
       const { school } = result;
-      return {
+      return withDataset(app, {
         school: {
           urn: school.school.urn,
           name: school.school.name,
@@ -85,7 +88,7 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
         strategy: query.strategy,
         radiusKm: result.radiusKm,
         candidates: result.candidates,
-      };
+      });
     },
   );
 
@@ -101,34 +104,36 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
           offset: z.coerce.number().int().min(0).default(0),
         }),
         response: {
-          200: z.object({
-            profile: profileRef,
-            summary: z.object({
-              inNeed: z.number(),
-              supported: z.number(),
-              unsupported: z.number(),
-              remote: z.number(),
-              supporters: z.number(),
-            }),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-            items: z.array(
-              z.object({
-                urn: z.number(),
-                name: z.string(),
-                supporterUrn: z.number(),
-                supporterName: z.string(),
-                distanceKm: z.number(),
-                score: z.number(),
-                remote: z.boolean(),
-                reasons: z.array(z.string()),
+          200: withDatasetSchema(
+            z.object({
+              profile: profileRef,
+              summary: z.object({
+                inNeed: z.number(),
+                supported: z.number(),
+                unsupported: z.number(),
+                remote: z.number(),
+                supporters: z.number(),
               }),
-            ),
-            unsupported: z.array(
-              z.object({ urn: z.number(), name: z.string(), reason: z.string(), text: z.string() }),
-            ),
-          }),
+              total: z.number(),
+              limit: z.number(),
+              offset: z.number(),
+              items: z.array(
+                z.object({
+                  urn: z.number(),
+                  name: z.string(),
+                  supporterUrn: z.number(),
+                  supporterName: z.string(),
+                  distanceKm: z.number(),
+                  score: z.number(),
+                  remote: z.boolean(),
+                  reasons: z.array(z.string()),
+                }),
+              ),
+              unsupported: z.array(
+                z.object({ urn: z.number(), name: z.string(), reason: z.string(), text: z.string() }),
+              ),
+            }),
+          ),
           400: error,
         },
       },
@@ -139,7 +144,7 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
       const view = snapshot.view(profile);
       if (!view) return problem(reply, 400, unknownProfile(snapshot, profile).message);
       const allocation = view.allocation();
-      return {
+      return withDataset(app, {
         profile: { name: view.profile.name, version: view.profile.version },
         summary: allocation.summary,
         total: allocation.assignments.length,
@@ -147,7 +152,7 @@ const matchingApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
         offset,
         items: allocation.assignments.slice(offset, offset + limit),
         unsupported: allocation.unsupported,
-      };
+      });
     },
   );
 };

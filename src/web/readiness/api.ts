@@ -8,6 +8,7 @@ import {
   previousCompletedAnswers,
 } from '../../data/readiness.ts';
 import { exportDocument } from '../../domain/readiness/export.ts';
+import { withDataset } from '../http/dataset.ts';
 import { requireSignedIn } from '../http/guards.ts';
 import { openAssessment, type ReadinessDeps } from './load.ts';
 
@@ -31,7 +32,7 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
           appliesTo,
           sources,
         }));
-      return { total: items.length, limit: items.length, offset: 0, items };
+      return withDataset(app, { total: items.length, limit: items.length, offset: 0, items });
     },
   );
 
@@ -50,7 +51,7 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
       if (!framework) {
         return reply.code(404).send({ error: 'Not Found', message: `No framework "${request.params.id}"` });
       }
-      return framework;
+      return withDataset(app, framework);
     },
   );
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getSchoolRecord, searchSchools } from '../../data/schools.ts';
 import type { AppDeps } from '../app.ts';
+import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { classificationOf, urnsInGroup } from '../../app/schools/groups.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 
@@ -43,12 +44,14 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
         summary: 'Search schools by name, URN, postcode or town, with filters',
         querystring: schoolSearchQuery,
         response: {
-          200: z.object({
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-            items: z.array(schoolSchema),
-          }),
+          200: withDatasetSchema(
+            z.object({
+              total: z.number(),
+              limit: z.number(),
+              offset: z.number(),
+              items: z.array(schoolSchema),
+            }),
+          ),
         },
       },
     },
@@ -56,7 +59,7 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
       const { limit, offset, group, ...filters } = request.query;
       const urns = group ? await urnsInGroup(app.snapshots, group) : undefined;
       const page = await searchSchools(db, { ...filters, urns, limit, offset });
-      return { ...page, limit, offset };
+      return withDataset(app, { ...page, limit, offset });
     },
   );
 
@@ -76,7 +79,10 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
         return reply
           .code(404)
           .send({ error: 'Not Found', message: `No school with URN ${request.params.urn}` });
-      return { ...record, classification: await classificationOf(app.snapshots, record.urn) };
+      return withDataset(app, {
+        ...record,
+        classification: await classificationOf(app.snapshots, record.urn),
+      });
     },
   );
 };
