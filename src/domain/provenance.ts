@@ -79,3 +79,11 @@ export function describeProvenance(provenance: DatasetProvenance, separator = ',
     ? `School data: synthetic, made up for testing and demonstration, not real schools (${list})`
     : `School data: ${list}`;
 }
+
+/**
+ * The first line of every CSV the service writes, so that a file passed on still says what it
+ * rests on; "; " keeps it in one cell of a spreadsheet.
+ */
+export function provenanceComment(provenance: DatasetProvenance): string {
+  return `# ${describeProvenance(provenance, '; ')}\n`;
+}

@@ -25,8 +25,10 @@ describe('s2s classify, match and allocate', () => {
   it('counts schools by phase and group, and explains one school', async () => {
     const { stdout } = await s2s('classify');
     expect(stdout).toMatch(/Primary\s+2\s+2\s+0\s+0/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('School data: none imported yet');
     const one = JSON.parse((await s2s('classify', '--urn', '200001', '--json')).stdout);
     expect(one.classification).toMatchObject({ urn: 200001, group: 'in-need' });
+    expect(one.dataset).toEqual({ sources: [], synthetic: false });
     expect((await s2s('classify', '--urn', '200001')).stdout).toContain(
       'Requires improvement or inadequate at the latest inspection',
     );
@@ -43,7 +45,9 @@ describe('s2s classify, match and allocate', () => {
     const out = path.join(dir, 'allocation.csv');
     const { stdout } = await s2s('allocate', '--out', out);
     expect(stdout).toContain('2 of 2 schools in need have a supporter');
-    const rows = parse(await fs.readFile(out), { columns: true }) as Record<string, string>[];
+    const written = await fs.readFile(out, 'utf8');
+    expect(written.split('\n')[0]).toMatch(/^# School data: /);
+    const rows = parse(written, { columns: true, from_line: 2 }) as Record<string, string>[];
     expect(rows.map((r) => [r.URN, r.Status])).toEqual([
       ['200001', 'supported'],
       ['200005', 'supported'],

@@ -1,8 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
+import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import type { CapacityResult } from './capacity.ts';
 
-/** One row per area, then the total: the same figures as the table, for spreadsheets. */
-export function capacityCsv(result: CapacityResult): string {
+/**
+ * One row per area, then the total: the same figures as the table, for spreadsheets, under a
+ * first line saying which data they rest on.
+ */
+export function capacityCsv(result: CapacityResult, dataset: DatasetProvenance): string {
   const buckets = result.total.distribution.map((b) => `In need reaching ${b.label}`);
   const header = [
     'Code',
@@ -26,5 +30,5 @@ export function capacityCsv(result: CapacityResult): string {
     area.inNeedNotLocated,
     ...area.distribution.map((b) => b.inNeed),
   ]);
-  return stringify([header, ...rows]);
+  return provenanceComment(dataset) + stringify([header, ...rows]);
 }

@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { Allocation } from '../../domain/allocation/allocate.ts';
+import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { unknownProfile } from '../../domain/snapshot.ts';
 import { output } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { withSnapshot } from '../snapshot.ts';
 
-/** One row per school in need: its supporter, or why it has none. */
-export function allocationCsv(allocation: Allocation): string {
+/** One row per school in need: its supporter, or why it has none; first, which data it rests on. */
+export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance): string {
   const header = [
     'URN',
     'School',
@@ -35,7 +36,7 @@ export function allocationCsv(allocation: Allocation): string {
     ]),
     ...allocation.unsupported.map((u) => [u.urn, u.name, 'unsupported', '', '', '', '', '', u.text]),
   ];
-  return stringify([header, ...rows]);
+  return provenanceComment(dataset) + stringify([header, ...rows]);
 }
 
 export default function register(program: Command): void {
@@ -55,13 +56,13 @@ export default function register(program: Command): void {
       } catch {
         throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist`);
       }
-      await withSnapshot(async (snapshot) => {
+      await withSnapshot(async (snapshot, dataset) => {
         const view = snapshot.view(opts.profile);
         if (!view) throw new UsageError(`--profile: ${unknownProfile(snapshot, opts.profile).message}`);
         const allocation = view.allocation();
         // Written beside the target and renamed, so a failure never leaves half a file.
         const partial = `${out}.partial`;
-        await fs.writeFile(partial, allocationCsv(allocation));
+        await fs.writeFile(partial, allocationCsv(allocation, dataset));
         await fs.rename(partial, out);
         const { summary } = allocation;
         output(
@@ -82,6 +83,7 @@ export default function register(program: Command): void {
                 : []),
               `Written to ${out}`,
             ].join('\n'),
+          dataset,
         );
       });
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
+import { datasetProvenance } from '../../app/provenance.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
 import { loadSnapshot } from '../../data/snapshot.ts';
 import { registrySource } from '../../app/capacity/registry-source.ts';
@@ -71,18 +72,24 @@ export default function register(program: Command): void {
             `--${String(path).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
           throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
         }
-        const outcome = await withDatabase((db) => {
+        const { outcome, dataset } = await withDatabase(async (db) => {
           const loaded = loadSnapshot(db, { asOf: new Date().toISOString().slice(0, 10) });
-          return capacityFor(
-            registrySource(() => loaded),
-            parsed.data,
-          );
+          return {
+            outcome: await capacityFor(
+              registrySource(() => loaded),
+              parsed.data,
+            ),
+            dataset: await datasetProvenance(db),
+          };
         });
         if (!outcome.ok) throw new UsageError(`--${outcome.field}: ${outcome.message}`);
         const { by, phase, radiusKm, profile, total, areas } = outcome.result;
-        if (opts.csv) return void process.stdout.write(capacityCsv(outcome.result));
-        output(opts.json, { by, phase, radiusKm, profile, total, items: areas }, () =>
-          describe(outcome.result),
+        if (opts.csv) return void process.stdout.write(capacityCsv(outcome.result, dataset));
+        output(
+          opts.json,
+          { by, phase, radiusKm, profile, total, items: areas },
+          () => describe(outcome.result),
+          dataset,
         );
       },
     );

@@ -86,15 +86,18 @@ export default function register(program: Command): void {
       if (urn !== undefined && !(Number.isSafeInteger(urn) && urn > 0)) {
         throw new UsageError(`--urn: "${opts.urn}" is not a URN (a whole number such as 100000)`);
       }
-      await withSnapshot((snapshot) => {
+      await withSnapshot((snapshot, dataset) => {
         const view = snapshot.view(opts.profile);
         if (!view) throw new UsageError(`--profile: ${unknownProfile(snapshot, opts.profile).message}`);
         const profile = { name: view.profile.name, version: view.profile.version, title: view.profile.title };
         if (urn !== undefined) {
           const c = view.classifications.get(urn);
           if (!c) throw new UsageError(`--urn: no open school with URN ${urn}`);
-          return output(opts.json, { profile, asOf: snapshot.asOf, classification: c }, () =>
-            explain(snapshot.byUrn.get(urn)!.name, c),
+          return output(
+            opts.json,
+            { profile, asOf: snapshot.asOf, classification: c },
+            () => explain(snapshot.byUrn.get(urn)!.name, c),
+            dataset,
           );
         }
         const byPhase = countByPhase(view, (u) => snapshot.byUrn.get(u)!.phase);
@@ -103,6 +106,7 @@ export default function register(program: Command): void {
           { profile, asOf: snapshot.asOf, byPhase, items: [...view.classifications.values()] },
           () =>
             `${profile.title} (${profile.name} v${profile.version}), as at ${snapshot.asOf}\n\n${table(byPhase)}`,
+          dataset,
         );
       });
     });

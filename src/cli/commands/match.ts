@@ -40,7 +40,7 @@ export default function register(program: Command): void {
         throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
       }
       const { profile, ...query } = parsed.data;
-      await withSnapshot((snapshot) => {
+      await withSnapshot((snapshot, dataset) => {
         const result = searchPartners(snapshot, urn, query, profile);
         if (!result.ok)
           throw new UsageError(
@@ -68,6 +68,7 @@ export default function register(program: Command): void {
             candidates,
           },
           () => lines.join('\n'),
+          dataset,
         );
       });
     });

@@ -89,7 +89,7 @@ const capacityPages: FastifyPluginAsync<AppDeps> = async (app) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
-      .send(capacityCsv(outcome.result));
+      .send(capacityCsv(outcome.result, (await app.datasetInfo()).provenance));
   });
 };
 
