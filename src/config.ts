@@ -26,6 +26,11 @@ const schema = z.object({
     .optional(),
   S2S_MAIL_FROM: z.string().min(3).default('S2S <no-reply@s2s.local>'),
   S2S_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  S2S_REFRESH_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds, e.g. 5' })
+    .min(0.1, 'must be at least 0.1 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,6 +65,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   loadDemo: boolean;
+  /** How often the service looks for data changed by another process (an import), in seconds. */
+  refreshSeconds: number;
   logLevel: string;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
@@ -98,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.S2S_SMTP_URL,
     mailFrom: e.S2S_MAIL_FROM,
     loadDemo: e.S2S_LOAD_DEMO === 'true',
+    refreshSeconds: e.S2S_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,

@@ -52,19 +52,25 @@ export interface SnapshotStore {
    * capacity, a partnership agreed or closed), so the person saving it is not kept waiting.
    */
   refreshSoon(): void;
+  /**
+   * Looks for changes made by other processes (an `s2s import`, a profile made active) every
+   * `checkEveryMs`, whether or not anyone asks, and rebuilds behind the current snapshot when the
+   * data changed; returns the function that stops it.
+   */
+  watch(onError?: (error: unknown) => void): () => void;
 }
 
 /**
  * Holds the snapshot for a process. Imports may run from the CLI in another process, so every
- * so often `get` compares the registry's version and rebuilds when it changed, still serving
- * the previous snapshot while the new one is built.
+ * so often (on `get`, and on a timer once `watch` is called) it compares the registry's version
+ * and rebuilds when it changed, still serving the previous snapshot while the new one is built.
  */
 export function createSnapshotStore(
   db: Db,
   {
     settings = DEFAULT_MATCHING_SETTINGS,
     today = () => new Date().toISOString().slice(0, 10),
-    checkEveryMs = 10_000,
+    checkEveryMs = 5_000,
   }: { settings?: MatchingSettings; today?: () => string; checkEveryMs?: number } = {},
 ): SnapshotStore {
   let snapshot: Snapshot | undefined;
@@ -113,6 +119,15 @@ export function createSnapshotStore(
     refreshSoon() {
       // A failed rebuild is tried again by the next request's check for changes.
       refresh().catch(() => (checkedAt = 0));
+    },
+    watch(onError = () => {}) {
+      const timer = setInterval(() => {
+        if (building) return;
+        (snapshot ? checkForChanges() : build()).catch(onError);
+      }, checkEveryMs);
+      // The timer alone never keeps a process alive.
+      timer.unref();
+      return () => clearInterval(timer);
     },
   };
 }

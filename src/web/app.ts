@@ -80,7 +80,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);
-  await app.register(snapshot, { db: deps.db, settings: deps.config.matching });
+  await app.register(snapshot, {
+    db: deps.db,
+    settings: deps.config.matching,
+    checkEveryMs: deps.config.refreshSeconds * 1000,
+  });
   await app.register(classifiedRegistry);
   for (const route of routes) await app.register(route, deps);
   await app.ready();

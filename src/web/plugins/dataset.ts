@@ -29,12 +29,14 @@ async function load(db: Db): Promise<DatasetInfo> {
 
 export default fp(
   async (app, { db }: { db: Db }) => {
-    let cached: { at: number; info: Promise<DatasetInfo> } | undefined;
+    let cached: { at: number; snapshot: unknown; info: Promise<DatasetInfo> } | undefined;
     app.decorate('datasetInfo', () => {
       const now = Date.now();
-      if (!cached || now - cached.at > TTL_MS) {
+      // A rebuilt snapshot means the data changed: say so as soon as the figures do.
+      const snapshot = app.hasDecorator('snapshots') ? app.snapshots.current() : undefined;
+      if (!cached || now - cached.at > TTL_MS || cached.snapshot !== snapshot) {
         const info = load(db);
-        cached = { at: now, info };
+        cached = { at: now, snapshot, info };
         info.catch(() => (cached = undefined));
       }
       return cached.info;

@@ -12,20 +12,28 @@ declare module 'fastify' {
 
 /**
  * Builds the snapshot in the background once the app is ready, so the service starts at once;
- * /health/ready reports ready only when it is built.
+ * /health/ready reports ready only when it is built. It then rebuilds in the background when
+ * another process changes the data.
  */
 export default fp(
-  async (app, { db, settings }: { db: Db; settings: MatchingSettings }) => {
-    const store = createSnapshotStore(db, { settings });
+  async (
+    app,
+    { db, settings, checkEveryMs }: { db: Db; settings: MatchingSettings; checkEveryMs: number },
+  ) => {
+    const store = createSnapshotStore(db, { settings, checkEveryMs });
     app.decorate('snapshots', store);
     app.readinessChecks.push(async () =>
       store.current()
         ? { name: 'snapshot', ok: true, detail: `${store.current()!.schools.length} open schools in memory` }
         : { name: 'snapshot', ok: false, detail: 'building the in-memory index of schools' },
     );
+    let unwatch = () => {};
     app.addHook('onReady', async () => {
       store.get().catch((error: Error) => app.log.error({ err: error }, 'building the snapshot failed'));
+      // An import by another process shows within one check, whether or not requests arrive.
+      unwatch = store.watch((error) => app.log.error({ err: error }, 'refreshing the snapshot failed'));
     });
+    app.addHook('onClose', async () => unwatch());
   },
   { name: 's2s-snapshot' },
 );
