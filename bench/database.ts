@@ -7,7 +7,9 @@ import { migrateToLatest } from '../src/data/migrate.ts';
  * A fresh, migrated database for a benchmark: on the server named by BENCH_DATABASE_URL (an
  * admin connection), or else on an embedded PostgreSQL in .s2s/bench-pg.
  */
-export async function benchDatabase(name = 's2s_bench'): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function benchDatabase(
+  name = 's2s_bench',
+): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   const embedded = process.env.BENCH_DATABASE_URL
     ? null
     : await startEmbeddedPostgres('.s2s/bench-pg', { database: 'postgres' });
@@ -23,6 +25,7 @@ export async function benchDatabase(name = 's2s_bench'): Promise<{ db: Db; close
   await migrateToLatest(db);
   return {
     db,
+    url: url.toString(),
     close: async () => {
       await db.destroy();
       await embedded?.stop();

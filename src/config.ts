@@ -2,6 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
 import { PHASES, type Phase } from './domain/school.ts';
+import { UPDATE_SOURCES, type UpdateSource } from './ingest/publishers.ts';
+
+/** The variable that sets where `s2s update` fetches a source: `S2S_UPDATE_GIAS_URL`. */
+export const updateVariable = (source: UpdateSource) => `S2S_UPDATE_${source.toUpperCase()}_URL`;
 
 /**
  * All configuration comes from the environment and is checked here, once, at start, so a bad
@@ -26,6 +30,18 @@ const schema = z.object({
     .optional(),
   S2S_MAIL_FROM: z.string().min(3).default('S2S <no-reply@s2s.local>'),
   S2S_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  ...Object.fromEntries(
+    UPDATE_SOURCES.map((source) => [
+      updateVariable(source),
+      z
+        .string()
+        .regex(
+          /^https?:\/\//,
+          'must be an http:// or https:// address, e.g. https://example.org/edubasealldata{date}.csv',
+        )
+        .optional(),
+    ]),
+  ),
   S2S_REFRESH_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds, e.g. 5' })
     .min(0.1, 'must be at least 0.1 seconds')
@@ -67,6 +83,8 @@ export interface Config {
   loadDemo: boolean;
   /** How often the service looks for data changed by another process (an import), in seconds. */
   refreshSeconds: number;
+  /** Where `s2s update` fetches each source, when set (`S2S_UPDATE_<SOURCE>_URL`). */
+  updateAddresses: Partial<Record<UpdateSource, string>>;
   logLevel: string;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
@@ -106,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.S2S_MAIL_FROM,
     loadDemo: e.S2S_LOAD_DEMO === 'true',
     refreshSeconds: e.S2S_REFRESH_SECONDS,
+    updateAddresses: Object.fromEntries(
+      UPDATE_SOURCES.flatMap((source) => {
+        const address = (e as Record<string, unknown>)[updateVariable(source)];
+        return typeof address === 'string' ? [[source, address]] : [];
+      }),
+    ),
     logLevel: e.LOG_LEVEL,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,

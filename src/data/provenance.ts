@@ -30,3 +30,15 @@ export async function hasSyntheticSchools(db: Db): Promise<boolean> {
     .executeTakeFirstOrThrow();
   return row.synthetic;
 }
+
+/** The fingerprint of the file last imported of a kind, to tell a new release from the same one. */
+export async function lastImportedSha256(db: Db, kind: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('imports')
+    .select('sha256')
+    .where('kind', '=', kind)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.sha256 ?? null;
+}

@@ -107,6 +107,10 @@ class Decoder extends Transform {
       throw this.fail('this is a ZIP or Excel workbook, not a CSV file');
     if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
       throw this.fail('the file is encoded as UTF-16; save it as CSV (UTF-8 or Windows-1252)');
+    // A publisher's error page, or a page saved from a browser, in place of the file.
+    const start = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    if (/^\s*<(!doctype|html|\?xml)/i.test(chunk.subarray(start, start + 64).toString('latin1')))
+      throw this.fail('this is a web page (HTML), not a CSV file: was the address or the link right?');
     // A byte-order mark says UTF-8 outright, whatever the format usually uses.
     if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.encoding = 'utf-8';
   }

@@ -2,6 +2,7 @@ import { openCsv } from './csv.ts';
 import { dateFromName } from './dates.ts';
 import { checkLayout } from './kinds.ts';
 import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { URN_BOUNDS } from './urn-table.ts';
 
 /**
  * A GIAS link between two establishments: a school that converts to an academy, merges or
@@ -27,8 +28,8 @@ export async function readLinks(file: string, options: ReadOptions): Promise<Rec
 
   async function* records(): AsyncGenerator<SchoolLink> {
     for await (const r of csv.rows) {
-      const urn = r.integer('URN', { min: 1 });
-      const linkUrn = r.integer('LinkURN', { min: 1 });
+      const urn = r.integer('URN', URN_BOUNDS);
+      const linkUrn = r.integer('LinkURN', URN_BOUNDS);
       const linkType = r.text('LinkType');
       if (linkType === null) r.problem('LinkType', 'the link type is missing');
       if (urn === null || linkUrn === null || linkType === null) continue;

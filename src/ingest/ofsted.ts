@@ -2,7 +2,8 @@ import type { Grade4, Grade5, Inspection, KeyJudgement, ReportCardArea } from '.
 import { openCsv } from './csv.ts';
 import { checkLayout } from './kinds.ts';
 import type { Columns, Row } from './row.ts';
-import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueInspections, type ReadOptions, type RecordSource } from './source.ts';
+import { URN_BOUNDS } from './urn-table.ts';
 
 /** Ofsted stopped giving an overall effectiveness grade to state-funded schools from this date. */
 export const UNGRADED_FROM = '2024-09-01';
@@ -168,14 +169,12 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
   });
   const { columns } = csv;
   const { problems } = options;
-  const duplicates = new DuplicateCheck<string>(
-    (key) => `the inspection of URN ${key.replace('|', ' starting ')}`,
-  );
+  const inspections = new UniqueInspections();
 
   let latestStart: string | null = null;
   async function* records(): AsyncGenerator<Inspection> {
     for await (const r of csv.rows) {
-      const urn = r.integer('URN', { min: 1 });
+      const urn = r.integer('URN', URN_BOUNDS);
       if (urn === null) {
         if (r.text('URN') === null) r.problem('URN', 'the URN is missing');
         continue;
@@ -185,15 +184,18 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
         problems.skip('not yet inspected (no inspection start date)');
         continue;
       }
-      const first = duplicates.firstRow(`${urn}|${latest.startDate}`, r.row);
+      const first = inspections.firstRow(urn, latest.startDate, r.row);
       if (first !== undefined) {
-        r.problem('URN', duplicates.message(`${urn}|${latest.startDate}`, first));
+        r.problem(
+          'URN',
+          `the inspection of URN ${urn} starting ${latest.startDate} appears twice (first on row ${first})`,
+        );
         continue;
       }
       if (latestStart === null || latest.startDate > latestStart) latestStart = latest.startDate;
       yield latest;
       const previous = inspection(r, urn, columns, true);
-      if (previous !== null && duplicates.firstRow(`${urn}|${previous.startDate}`, r.row) === undefined)
+      if (previous !== null && inspections.firstRow(urn, previous.startDate, r.row) === undefined)
         yield previous;
     }
     problems.throwIfAny();

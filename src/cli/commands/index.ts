@@ -8,6 +8,7 @@ import match from './match.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
 import serve from './serve.ts';
+import update from './update.ts';
 import users from './users.ts';
 
 /** Every `s2s` subcommand (add yours here). */
@@ -15,6 +16,7 @@ export const commands: Array<(program: Command) => void> = [
   serve,
   readiness,
   importCommand,
+  update,
   capacity,
   generate,
   classify,
