@@ -99,6 +99,9 @@ describe('importing the layouts people bring', () => {
     expect(school.classification.evidence.results).toEqual([
       { keyStage: 4, year: 2019, status: 'provisional' },
     ]);
+    expect((await t.app.inject('/schools/100006')).body).toContain(
+      'Key stage 4, 2018 to 2019, provisional figures',
+    );
 
     const final = await load('performance', '2018-2019/england_ks4final.csv');
     expect(final).toMatchObject({ inserted: 1, updated: 2, replacedProvisional: 2, resultsStatus: 'final' });
@@ -156,6 +159,11 @@ describe('importing the layouts people bring', () => {
     });
     expect(school.classification.reasons[0].text).toContain(
       "(rating as published on 2020-03-31; the inspection's date is not known)",
+    );
+    const page = (await t.app.inject('/schools/100003')).body;
+    expect(page).toContain('<strong>Requires improvement</strong>');
+    expect(page).toContain(
+      'Ofsted rating as published on 31 March 2020, in a summary that does not give the date',
     );
   });
 

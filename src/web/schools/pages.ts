@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { getNationalAverages, getSchoolRecord, listAreas, searchSchools } from '../../data/schools.ts';
 import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
-import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
+import { GRADE4_LABELS, PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import { describeInspection, performanceRows } from './presenter.ts';
 import type { AppDeps } from '../app.ts';
 import { classificationOf, urnsInGroup } from '../../app/schools/groups.ts';
@@ -82,6 +82,7 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
       phaseLabel: PHASE_LABELS[record.phase],
       latestInspection: latest ? describeInspection(latest) : null,
       earlierInspections: record.inspections.slice(1).map(describeInspection),
+      gradeLabels: GRADE4_LABELS,
       performance,
     });
   });
