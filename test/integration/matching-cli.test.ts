@@ -57,7 +57,7 @@ describe('s2s classify, match and allocate', () => {
     const urn = await failure('match', 'abc');
     expect(urn.stderr).toContain('URN: "abc" is not a URN');
     const profile = await failure('classify', '--profile', 'nope');
-    expect(profile.stderr).toContain('No performance profile named "nope"');
+    expect(profile.stderr).toContain('There is no performance profile called "nope"');
     const folder = await failure('allocate', '--out', path.join(dir, 'missing', 'a.csv'));
     expect(folder.stderr).toContain('does not exist');
   });

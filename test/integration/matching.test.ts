@@ -82,7 +82,7 @@ describe('classification and matching over the database', () => {
     expect(strategy.statusCode).toBe(400);
     const profile = await app.inject({ url: '/api/schools/200001/partners?profile=ofsted-1999' });
     expect(profile.statusCode).toBe(400);
-    expect(profile.json().message).toContain('No performance profile named "ofsted-1999"');
+    expect(profile.json().message).toContain('There is no performance profile called "ofsted-1999"');
     const unknown = await app.inject({ url: '/api/schools/999999/partners' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toBe('No open school with URN 999999');

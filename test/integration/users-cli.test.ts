@@ -48,13 +48,13 @@ describe('s2s users create-admin', () => {
   it('refuses a short password or a bad email with exit status 2 and writes nothing', async () => {
     const short = await s2s(['--email', 'x@example.org', '--name', 'X', '--password-stdin'], 'short\n');
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain('the password must be 10 characters or more');
+    expect(short.stderr).toContain('password: must be 10 characters or more');
     const bad = await s2s(
       ['--email', 'not-an-email', '--name', 'X', '--password-stdin'],
       'a long admin password\n',
     );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--email must be an email address');
+    expect(bad.stderr).toContain('--email: must be an email address');
     expect(
       await t.db.selectFrom('users').select('email').where('email', '=', 'x@example.org').execute(),
     ).toEqual([]);
