@@ -1,3 +1,4 @@
+import type { PartnershipStatus } from '../../../../src/domain/partnerships/model.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   completeAssessment,
@@ -39,7 +40,7 @@ describe('a readiness action plan carried into a partnership', () => {
       payload: form(fields),
     });
   const get = (who: SignedIn | null, url: string) => t.app.inject({ url, headers: who ? who.headers : {} });
-  const setStatus = (status: string) =>
+  const setStatus = (status: PartnershipStatus) =>
     t.db.updateTable('partnerships').set({ status }).where('id', '=', partnershipId).execute();
   const carriedRows = () =>
     t.db
