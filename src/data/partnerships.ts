@@ -3,7 +3,6 @@ import type { LifecycleEvent, Transition, InvitationAnswer } from '../domain/par
 import type {
   Closure,
   Cost,
-  FocusArea,
   InvitationStatus,
   Member,
   MemberRole,
@@ -115,7 +114,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
     status: row.status,
     closure: row.closure as Closure | null,
     endReason: row.end_reason,
-    focusAreas: row.focus_areas as FocusArea[],
+    focusAreas: row.focus_areas,
     need: row.need,
     priorities: row.priorities,
     staffDays: row.staff_days,

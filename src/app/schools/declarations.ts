@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { getSchoolDeclaration, saveSchoolDeclaration } from '../../data/declarations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
-import { MAX_CAPACITY_TO_SUPPORT, NEED_AREAS } from '../../domain/declarations.ts';
+import { MAX_CAPACITY_TO_SUPPORT } from '../../domain/declarations.ts';
+import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, parseInput, type Result } from '../result.ts';
 
@@ -21,7 +22,7 @@ export const declarationInput = z.object({
           `Capacity to support must be ${MAX_CAPACITY_TO_SUPPORT} schools or fewer`,
         ),
     ),
-  needs: z.array(z.enum(NEED_AREAS, { error: 'Choose areas from the list' })),
+  needs: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
 });
 
 /** The school, if the person may edit its declaration (its members). */

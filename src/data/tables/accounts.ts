@@ -1,4 +1,4 @@
-import type { NeedArea } from '../../domain/declarations.ts';
+import type { FocusArea } from '../../domain/focus-areas.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Designation, OrganisationKind, SchoolRole } from '../../domain/access.ts';
 
@@ -94,7 +94,7 @@ export interface AuditLogTable {
 export interface SchoolDeclarationsTable {
   urn: number;
   capacity_to_support: number;
-  needs: NeedArea[];
+  needs: FocusArea[];
   updated_at: Timestamp;
   updated_by: number | null;
 }

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FocusArea } from '../../domain/focus-areas.ts';
 import type {
   ActionStatus,
   Closure,
-  FocusArea,
   InvitationStatus,
   MemberRole,
   ObjectiveMeasure,

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { declareForSchool, schoolDeclaration } from '../../app/schools/declarations.ts';
-import { NEED_AREAS, NEED_AREA_LABELS } from '../../domain/declarations.ts';
+import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { asList, formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 
 const needItems = (selected: readonly string[]) =>
-  NEED_AREAS.map((value) => ({ value, text: NEED_AREA_LABELS[value], checked: selected.includes(value) }));
+  FOCUS_AREAS.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
 
 /** A school's own declaration: its capacity to support others and the areas where it wants support. */
 const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
