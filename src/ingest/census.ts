@@ -1,14 +1,9 @@
+import type { CensusFigures } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
 import { yearFromPath } from './dates.ts';
 import { checkLayout } from './kinds.ts';
 import { skipTotals } from './totals.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
-
-/** A school's pupil characteristics from the January school census (`england_census.csv`). */
-export interface CensusFigures {
-  urn: number;
-  ealPercent: number | null;
-}
 
 const PERCENT = { min: 0, max: 100, percent: true };
 

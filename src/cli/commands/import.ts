@@ -1,13 +1,17 @@
 import { Argument, Option, type Command } from 'commander';
-import { importPublishedFile } from '../../app/imports.ts';
+import {
+  IMPORT_KINDS,
+  importPublishedFile,
+  KIND_LABELS,
+  parseDateOption,
+  type ImportKind,
+  type ImportSummary,
+} from '../../app/imports/import-file.ts';
 import { academicYearOf } from '../../domain/provenance.ts';
 import type { ResultsStatus } from '../../domain/school.ts';
-import { parseDateOption } from '../../ingest/dates.ts';
-import { ImportError } from '../../ingest/import-error.ts';
-import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../../ingest/import-file.ts';
-import { KIND_LABELS } from '../../ingest/kinds.ts';
-import { output, withDatabase } from '../context.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { valueOf } from '../problem.ts';
 import { byteProgress } from '../progress.ts';
 
 function describeFile(s: ImportSummary): string {
@@ -22,7 +26,6 @@ function describeFile(s: ImportSummary): string {
 
 export function describeSummary(s: ImportSummary): string {
   const skipped = s.skipped.reduce((n, r) => n + r.count, 0);
-  const keyStage = s.kind.toUpperCase();
   const lines = [
     describeFile(s),
     `  rows read  ${s.rowsRead}`,
@@ -30,7 +33,7 @@ export function describeSummary(s: ImportSummary): string {
     `  updated    ${s.updated}`,
     ...(s.replacedProvisional > 0
       ? [
-          `    of which ${s.replacedProvisional} schools' provisional ${academicYearOf(s.asOf)} ${keyStage} results replaced by final ones`,
+          `    of which ${s.replacedProvisional} schools' provisional ${academicYearOf(s.asOf)} ${s.kind.toUpperCase()} results replaced by final ones`,
         ]
       : []),
     `  unchanged  ${s.unchanged}`,
@@ -91,20 +94,19 @@ export default function register(program: Command): void {
           json?: boolean;
         },
       ) => {
-        const result = await withDatabase(async (db) => {
+        const result = await withApp(async (ctx) => {
           const progress = byteProgress(`Importing ${kind}`);
           try {
-            return await importPublishedFile(db, kind, file, {
-              year: opts.year,
-              status: opts.status,
-              asOf: opts.asOf,
-              synthetic: opts.synthetic,
-              dryRun: opts.dryRun,
-              onProgress: progress.update,
-            });
-          } catch (error) {
-            if (error instanceof ImportError) throw new UsageError(`${error.message}\nNothing was imported.`);
-            throw error;
+            return valueOf(
+              await importPublishedFile(ctx, kind, file, {
+                year: opts.year,
+                status: opts.status,
+                asOf: opts.asOf,
+                synthetic: opts.synthetic,
+                dryRun: opts.dryRun,
+                onProgress: progress.update,
+              }),
+            );
           } finally {
             progress.stop();
           }

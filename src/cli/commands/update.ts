@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { updateFromPublishers, type SourceReport, type UpdateReport } from '../../app/update.ts';
-import { UPDATE_SOURCE_LABELS } from '../../ingest/publishers.ts';
-import { output, withDatabase } from '../context.ts';
+import {
+  UPDATE_SOURCE_LABELS,
+  updateFromPublishers,
+  type SourceReport,
+  type UpdateReport,
+} from '../../app/imports/update.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { byteProgress } from '../progress.ts';
 import { describeSummary } from './import.ts';
@@ -39,18 +43,16 @@ export default function register(program: Command): void {
     )
     .option(
       '--from <url-base>',
-      'fetch every file from this address instead (a mirror with the publishers’ file names)',
+      'fetch every file from this address instead (a mirror with the file names in the README)',
       parseBase,
     )
     .option('--dry-run', 'download and check everything and say what would change, writing nothing')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { from?: string; dryRun?: boolean; json?: boolean }) => {
-      const report = await withDatabase((db, config) =>
-        updateFromPublishers(db, {
-          addresses: config.updateAddresses,
+      const report = await withApp((ctx) =>
+        updateFromPublishers(ctx, {
           from: opts.from,
           dryRun: opts.dryRun,
-          today: new Date().toISOString().slice(0, 10),
           log: (line) => process.stderr.write(`${line}\n`),
           progress: byteProgress,
         }),

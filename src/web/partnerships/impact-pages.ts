@@ -4,14 +4,14 @@ import { listPartnerships, schoolsSharingWith } from '../../data/partnerships.ts
 import { getPartnership } from '../../data/partnerships.ts';
 import { isOrganisationOfficer } from '../../domain/access.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership, today } from './context.ts';
 import { statusTag } from './presenters.ts';
 
 /** The impact report of one partnership, and an organisation officer's dashboard of them all. */
-const partnershipImpact: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships/:id/impact', signedIn, async (request, reply) => {

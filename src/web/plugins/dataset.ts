@@ -23,7 +23,7 @@ declare module 'fastify' {
 const TTL_MS = 10_000;
 
 async function load(db: Db): Promise<DatasetInfo> {
-  const [schools, provenance] = await Promise.all([countSchools(db), datasetProvenance(db)]);
+  const [schools, provenance] = await Promise.all([countSchools(db), datasetProvenance({ db })]);
   return { schools, synthetic: provenance.synthetic, provenance, line: describeProvenance(provenance) };
 }
 

@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
-import type { Db } from '../../data/db.ts';
-import { createSnapshotStore, type SnapshotStore } from '../../data/snapshot.ts';
-import type { MatchingSettings } from '../../domain/matching/settings.ts';
+import type { SnapshotStore } from '../../data/snapshot.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,11 +14,7 @@ declare module 'fastify' {
  * another process changes the data.
  */
 export default fp(
-  async (
-    app,
-    { db, settings, checkEveryMs }: { db: Db; settings: MatchingSettings; checkEveryMs: number },
-  ) => {
-    const store = createSnapshotStore(db, { settings, checkEveryMs });
+  async (app, { store }: { store: SnapshotStore }) => {
     app.decorate('snapshots', store);
     app.readinessChecks.push(async () =>
       store.current()

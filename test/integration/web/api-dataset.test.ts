@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../src/ingest/import-file.ts';
+import { useTestApp } from '../../helpers/app.ts';
+import { fixture } from '../../helpers/fixtures.ts';
+
+/** Public GET routes that are not answers about data: the caller's session, and the API's own documentation. */
+const NOT_DATA = [/^\/api\/session$/, /^\/api\/docs/, /^\/api\/map\/schools$/];
+
+describe('every public JSON answer says which data it rests on', () => {
+  const t = useTestApp(async (db) => {
+    await importFile(db, 'gias', fixture('edubasealldata20250422.csv'));
+    await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
+  });
+
+  it('carries `dataset` on every public API route, lists and records alike', async () => {
+    const frameworks = (await t.app.inject('/api/readiness/frameworks')).json();
+    const params: Record<string, string> = { urn: '100000', id: frameworks.items[0].id, organisationId: '1' };
+    const routes = t.app.routeTable.filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),
+    );
+    const answered: string[] = [];
+    for (const route of routes) {
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '1');
+      const response = await t.app.inject(url);
+      // Private resources refuse an anonymous caller; everything else is public.
+      if (response.statusCode === 401) continue;
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(response.json().dataset, url).toEqual({
+        sources: expect.arrayContaining([
+          { kind: 'gias', name: 'edubasealldata20250422.csv', asOf: '2025-04-22' },
+          { kind: 'ofsted', name: 'ofsted-outcomes.csv', asOf: '2025-11-18' },
+        ]),
+        synthetic: false,
+      });
+      answered.push(route.url);
+    }
+    expect(answered).toEqual(
+      expect.arrayContaining([
+        '/api/schools',
+        '/api/schools/:urn',
+        '/api/schools/:urn/partners',
+        '/api/allocations',
+        '/api/capacity',
+        '/api/readiness/frameworks',
+      ]),
+    );
+  });
+
+  it('documents `dataset` in the OpenAPI description of a public answer', async () => {
+    const doc = (await t.app.inject('/api/docs/json')).json();
+    const schema = doc.paths['/api/schools'].get.responses['200'].content['application/json'].schema;
+    expect(schema.properties.dataset.properties).toHaveProperty('synthetic');
+  });
+});
