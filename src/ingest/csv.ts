@@ -234,7 +234,7 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
   const width = columns.header.length;
   const { problems } = options;
   let count = 0;
-  let schoolRows = 0;
+  let dataRows = 0;
   async function* rows(): AsyncGenerator<Row> {
     // A short row is held back until the next one says whether the file ends with it.
     let short: { row: number; fields: number } | null = null;
@@ -251,14 +251,14 @@ export async function openCsv(file: string, options: CsvOptions): Promise<CsvFil
           short = { row: count + 1, fields: r.value.length };
           continue;
         }
-        schoolRows += 1;
+        dataRows += 1;
         yield new Row(r.value, count + 1, columns, problems);
       }
     } finally {
       input.destroy();
     }
     if (short) problems.add(short.row, undefined, shortRow(short.fields, width, true));
-    else if (schoolRows === 0) throw ImportError.at({ file: name }, 'the file has a header but no rows');
+    else if (dataRows === 0) throw ImportError.at({ file: name }, 'the file has a header but no rows');
   }
 
   return { name, columns, rows: rows(), sha256: () => decoder.digest(), rowsRead: () => count };
