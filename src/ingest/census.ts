@@ -2,10 +2,49 @@ import type { CensusFigures } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
 import { yearFromPath } from './dates.ts';
 import { checkLayout } from './kinds.ts';
+import type { RowProblems } from './import-error.ts';
+import type { Row } from './row.ts';
 import { skipTotals } from './totals.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
 
 const PERCENT = { min: 0, max: 100, percent: true };
+
+/**
+ * The census ends with national rows giving the pupils on roll in each type of school; the
+ * schools' own rows must add up to them, or rows are missing or changed.
+ */
+class NationalTotals {
+  private readonly counted = new Map<string, number>();
+  private readonly published: { row: number; type: string; pupils: number }[] = [];
+
+  private static read(r: Row): { type: string; pupils: number } | null {
+    const type = r.text('SCHOOLTYPE');
+    const pupils = r.integer('NOR', { min: 0 });
+    return type === null || pupils === null ? null : { type, pupils };
+  }
+
+  count(r: Row): void {
+    const school = NationalTotals.read(r);
+    if (school) this.counted.set(school.type, (this.counted.get(school.type) ?? 0) + school.pupils);
+  }
+
+  publish(r: Row): void {
+    const total = NationalTotals.read(r);
+    if (total) this.published.push({ row: r.row, ...total });
+  }
+
+  check(problems: RowProblems): void {
+    for (const { row, type, pupils } of this.published) {
+      const sum = this.counted.get(type) ?? 0;
+      if (sum !== pupils)
+        problems.add(
+          row,
+          'NOR',
+          `the rows of ${type} schools add up to ${sum} pupils where this national total says ${pupils}: rows are missing or changed`,
+        );
+    }
+  }
+}
 
 /**
  * Reads the performance tables' school census file for what GIAS lacks: the share of pupils with
@@ -20,14 +59,19 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
   });
   const { problems } = options;
   const urns = new UniqueUrns();
+  const totals = new NationalTotals();
 
   async function* records(): AsyncGenerator<CensusFigures> {
     for await (const r of csv.rows) {
-      if (skipTotals(r, problems, 'LA')) continue;
+      const level = skipTotals(r, problems, 'LA');
+      if (level === 'national') totals.publish(r);
+      if (level !== null) continue;
+      totals.count(r);
       const urn = urns.take(r);
       if (urn === null) continue;
       yield { urn, ealPercent: r.number('PNUMEAL', PERCENT) };
     }
+    totals.check(problems);
     problems.throwIfAny();
   }
 

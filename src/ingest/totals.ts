@@ -26,12 +26,11 @@ export function totalLevel(urn: string | null, localAuthority: string | null): T
   return null;
 }
 
-/** Skips a row of totals, counted in the summary; true when the row was one. */
-export function skipTotals(r: Row, problems: RowProblems, laColumn: string | undefined): boolean {
+/** Skips a row of totals, counted in the summary; which totals it held, or null for a school's row. */
+export function skipTotals(r: Row, problems: RowProblems, laColumn: string | undefined): TotalLevel | null {
   const level = totalLevel(r.text('URN'), r.text(laColumn));
-  if (level === null) return false;
-  problems.skipTotal(REASONS[level]);
-  return true;
+  if (level !== null) problems.skipTotal(REASONS[level]);
+  return level;
 }
 
 /** The performance tables' record types that are totals rather than schools (1 and 2 are schools). */

@@ -49,7 +49,7 @@ describe('importing the layouts people bring', () => {
   it('reads the published school census, skipping its national total rows with a count', async () => {
     const summary = await load('census', '2018-2019/england_census.csv');
     expect(summary).toMatchObject({
-      rowsRead: 11,
+      rowsRead: 13,
       skippedTotals: 3,
       asOf: '2019-01',
       skipped: expect.arrayContaining([{ reason: 'national totals, not a school', count: 3 }]),
@@ -60,6 +60,14 @@ describe('importing the layouts people bring', () => {
       .where('urn', '=', 100008)
       .executeTakeFirstOrThrow();
     expect(school.eal_percent).toBe(90.9);
+  });
+
+  it('refuses a census whose school rows do not add up to its national totals, changing nothing', async () => {
+    await refused(
+      'census',
+      '2018-2019/england_census_rows_missing.csv',
+      /england_census_rows_missing\.csv, row 12, field "NOR": the rows of State-funded secondary schools add up to 0 pupils where this national total says 950: rows are missing or changed/,
+    );
   });
 
   it('skips notes lines under a table and says how many rows of totals and notes it left out', async () => {
