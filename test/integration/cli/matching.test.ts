@@ -8,7 +8,7 @@ import { s2sCommand } from '../../helpers/cli.ts';
 import { insertMatchingDataset } from '../../helpers/matching-dataset.ts';
 
 describe('s2s classify, match and allocate', () => {
-  const t = useTestApp(insertMatchingDataset);
+  const t = useTestApp(insertMatchingDataset, { fresh: 'test' });
   let dir: string;
   const { s2s, failure } = s2sCommand(() => t.url);
 
