@@ -1,4 +1,4 @@
-import type { TrendPoint } from '../../domain/partnerships/impact/evaluate.ts';
+import type { TrendPoint } from '../../domain/partnerships/impact/trends.ts';
 
 /**
  * A server-drawn line chart of the members' and comparison schools' mean by year: plain SVG

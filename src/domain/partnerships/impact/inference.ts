@@ -1,0 +1,186 @@
+import jstat from 'jstat';
+import { inverse } from 'ml-matrix';
+import { effectiveNumber } from './comparison.ts';
+import type { PanelFit, SchoolFit } from './fixed-effects.ts';
+
+/**
+ * Where the estimate's uncertainty is learnt: from how the partnership's own schools differ from
+ * one another (three or more), or, for one or two, from the same calculation run on each similar
+ * school that had no partnership.
+ */
+export type UncertaintyFrom = 'partner-schools' | 'similar-schools';
+
+/** Below this many partnership schools their spread says too little about chance. */
+export const FEWEST_FOR_OWN_SPREAD = 3;
+/** Fewer comparison schools than this (or placebo schools, for one or two) is too few to say anything. */
+export const FEWEST_COMPARISON_SCHOOLS = 5;
+
+/**
+ * The covariance of the effect estimates, clustered by school (each school's years may be
+ * correlated, and schools may vary by chance by different amounts), in two parts so each gets its
+ * own small-sample correction and degrees of freedom: the partnership's schools, and the
+ * comparison. `n` is each part's effective number of schools.
+ */
+export interface Covariance {
+  from: UncertaintyFrom;
+  treated: number[][];
+  comparison: number[][];
+  treatedSchools: number;
+  comparisonSchools: number;
+}
+
+export interface Estimate {
+  estimate: number;
+  standardError: number;
+  degreesOfFreedom: number;
+  interval: [number, number];
+}
+
+/** The partnership's effect on a measure, over all the years after the start. */
+export interface ImpactEstimate extends Estimate {
+  treatedCount: number;
+  comparisonCount: number;
+  /** Mean change of the partnership's schools, from their years before the start to their years after. */
+  treatedChange: number;
+  /** The change they would have seen without the partnership, on the comparison's evidence. */
+  comparisonChange: number;
+  confidence: number;
+  uncertaintyFrom: UncertaintyFrom;
+}
+
+const outer = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0));
+const addOuter = (into: number[][], v: number[], weight: number) => {
+  for (let a = 0; a < v.length; a++) for (let b = 0; b < v.length; b++) into[a]![b]! += weight * v[a]! * v[b]!;
+};
+const scaled = (m: number[][], by: number) => m.map((row) => row.map((v) => v * by));
+
+/**
+ * CR1-style correction for a group of clusters: the residuals are fitted, so their spread
+ * understates the errors' by about each cluster's share of the group (its leverage). For equal
+ * weights this is G/(G−1); with unequal weights, the weighted analogue.
+ */
+function clusterCorrection(weights: number[]): number {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const squares = weights.reduce((s, w) => s + w * w, 0);
+  const cubes = weights.reduce((s, w) => s + w * w * w, 0);
+  const leverage = squares > 0 ? cubes / (sum * squares) : 1;
+  return leverage < 1 ? 1 / (1 - leverage) : Infinity;
+}
+
+function clustered(schools: SchoolFit[], k: number): number[][] {
+  const sum = outer(k);
+  for (const s of schools) addOuter(sum, s.contribution, 1);
+  return scaled(sum, clusterCorrection(schools.map((s) => s.weight)));
+}
+
+/**
+ * A partnership school's chance variation learnt from similar schools: run its own calculation
+ * (its years, its influence) on each comparison school that has results in all the same years,
+ * weighted by how alike the two schools are. Comparison schools had no partnership, so these
+ * placebo estimates show how far the result strays by chance alone.
+ */
+function borrowed(
+  treated: SchoolFit,
+  comparison: SchoolFit[],
+  yearEffects: ReadonlyMap<number, number>,
+  similarity: (treated: SchoolFit, other: SchoolFit) => number,
+): { covariance: number[][]; count: number; schools: number } {
+  const k = treated.influence.length;
+  const sum = outer(k);
+  const weights: number[] = [];
+  for (const other of comparison) {
+    const at = new Map(other.years.map((y, t) => [y, other.values[t]!]));
+    if (!treated.years.every((y) => at.has(y))) continue;
+    const adjusted = treated.years.map((y) => at.get(y)! - yearEffects.get(y)!);
+    const placebo = treated.influence.map((row) => row.reduce((s, a, t) => s + a * adjusted[t]!, 0));
+    const w = similarity(treated, other);
+    addOuter(sum, placebo, w);
+    weights.push(w);
+  }
+  const total = weights.reduce((s, w) => s + w, 0);
+  return {
+    covariance: total > 0 ? scaled(sum, 1 / total) : sum,
+    count: weights.length,
+    schools: effectiveNumber(weights),
+  };
+}
+
+/** Null when there are too few schools to learn the uncertainty from. */
+export function covariance(
+  fit: PanelFit,
+  similarity: (treated: SchoolFit, other: SchoolFit) => number,
+): Covariance | null {
+  const k = fit.effects.length;
+  const treated = fit.schools.filter((s) => s.treated);
+  const comparison = fit.schools.filter((s) => !s.treated);
+  const comparisonSchools = effectiveNumber(comparison.map((s) => s.weight));
+  if (treated.length === 0 || comparison.length < FEWEST_COMPARISON_SCHOOLS) return null;
+  const comparisonPart = clustered(comparison, k);
+  if (treated.length >= FEWEST_FOR_OWN_SPREAD) {
+    return {
+      from: 'partner-schools',
+      treated: clustered(treated, k),
+      comparison: comparisonPart,
+      treatedSchools: treated.length,
+      comparisonSchools,
+    };
+  }
+  const parts = treated.map((t) => borrowed(t, comparison, fit.yearEffects, similarity));
+  if (parts.some((p) => p.count < FEWEST_COMPARISON_SCHOOLS)) return null;
+  const treatedPart = outer(k);
+  for (const p of parts) p.covariance.forEach((row, a) => row.forEach((v, b) => (treatedPart[a]![b]! += v)));
+  return {
+    from: 'similar-schools',
+    treated: treatedPart,
+    comparison: comparisonPart,
+    treatedSchools: Math.min(...parts.map((p) => p.schools)),
+    comparisonSchools,
+  };
+}
+
+/**
+ * Welch–Satterthwaite degrees of freedom for a sum of two variance parts learnt from n1 and n0
+ * schools: near n1 − 1 when the partnership's schools dominate the uncertainty, as they do when
+ * there are few of them, so a handful of schools gets the wide t-interval it deserves.
+ */
+function satterthwaite(v1: number, n1: number, v0: number, n0: number): number {
+  const part = (v: number, n: number) => (v > 0 ? (v * v) / Math.max(n - 1, 1) : 0);
+  const denominator = part(v1, n1) + part(v0, n0);
+  return denominator > 0 ? ((v1 + v0) * (v1 + v0)) / denominator : Math.max(n1 + n0 - 2, 1);
+}
+
+/** The k-th effect with its standard error and t-interval. */
+export function effectEstimate(fit: PanelFit, cov: Covariance, k: number, confidence: number): Estimate {
+  const v1 = cov.treated[k]![k]!;
+  const v0 = cov.comparison[k]![k]!;
+  const standardError = Math.sqrt(v1 + v0);
+  const degreesOfFreedom = satterthwaite(v1, cov.treatedSchools, v0, cov.comparisonSchools);
+  const margin = jstat.jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom) * standardError;
+  const estimate = fit.effects[k]!;
+  return { estimate, standardError, degreesOfFreedom, interval: [estimate - margin, estimate + margin] };
+}
+
+/**
+ * Whether the given effects are all zero: a Wald test with the Hotelling-type small-sample
+ * correction, F((d − q + 1)/(d q) W) on q and d − q + 1 degrees of freedom, d being the smallest
+ * of the effects' own degrees of freedom. Null when there are too few schools to test.
+ */
+export function jointTest(fit: PanelFit, cov: Covariance, indices: number[]): { pValue: number } | null {
+  const q = indices.length;
+  const d = Math.min(
+    ...indices.map((k) => satterthwaite(cov.treated[k]![k]!, cov.treatedSchools, cov.comparison[k]![k]!, cov.comparisonSchools)),
+  );
+  if (q === 0 || d - q + 1 < 1) return null;
+  const v = indices.map((a) => indices.map((b) => cov.treated[a]![b]! + cov.comparison[a]![b]!));
+  const beta = indices.map((k) => fit.effects[k]!);
+  let wald: number;
+  try {
+    const vInverse = inverse(v);
+    wald = beta.reduce((s, x, a) => s + x * beta.reduce((t, y, b) => t + vInverse.get(a, b) * y, 0), 0);
+  } catch {
+    return null;
+  }
+  if (!Number.isFinite(wald)) return null;
+  const f = (wald * (d - q + 1)) / (d * q);
+  return { pValue: 1 - jstat.jStat.centralF.cdf(f, q, d - q + 1) };
+}
