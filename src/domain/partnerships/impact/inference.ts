@@ -5,21 +5,25 @@ import type { PanelFit, SchoolFit } from './fixed-effects.ts';
 
 /**
  * Where the estimate's uncertainty is learnt: from how the partnership's own schools differ from
- * one another (three or more), or, for one or two, from the same calculation run on each similar
- * school that had no partnership.
+ * one another (ten or more), or, for fewer, from the same calculation run on each similar school
+ * that had no partnership.
  */
 export type UncertaintyFrom = 'partner-schools' | 'similar-schools';
 
-/** Below this many partnership schools their spread says too little about chance. */
-export const FEWEST_FOR_OWN_SPREAD = 3;
+/**
+ * Below this many partnership schools their own spread says too little about chance: with three,
+ * a t-interval on two degrees of freedom is more than twice as wide as one learnt from hundreds
+ * of similar schools, so a third school would widen the interval a second one narrowed.
+ */
+export const FEWEST_FOR_OWN_SPREAD = 10;
 /** Fewer comparison schools than this (or placebo schools, for one or two) is too few to say anything. */
 export const FEWEST_COMPARISON_SCHOOLS = 5;
 
 /**
  * The covariance of the effect estimates, clustered by school (each school's years may be
  * correlated, and schools may vary by chance by different amounts), in two parts so each gets its
- * own small-sample correction and degrees of freedom: the partnership's schools, and the
- * comparison. `n` is each part's effective number of schools.
+ * own small-sample correction: the partnership's schools, and the comparison, with each part's
+ * effective number of schools.
  */
 export interface Covariance {
   from: UncertaintyFrom;
@@ -98,8 +102,10 @@ function borrowed(
     weights.push(w);
   }
   const total = weights.reduce((s, w) => s + w, 0);
+  // The placebo estimates are taken from the comparison's own fitted year effects, so like
+  // residuals they understate the spread a little: the same correction applies.
   return {
-    covariance: total > 0 ? scaled(sum, 1 / total) : sum,
+    covariance: total > 0 ? scaled(sum, clusterCorrection(weights) / total) : sum,
     count: weights.length,
     schools: effectiveNumber(weights),
   };
@@ -139,9 +145,8 @@ export function covariance(
 }
 
 /**
- * Welch–Satterthwaite degrees of freedom for a sum of two variance parts learnt from n1 and n0
- * schools: near n1 − 1 when the partnership's schools dominate the uncertainty, as they do when
- * there are few of them, so a handful of schools gets the wide t-interval it deserves.
+ * Welch–Satterthwaite degrees of freedom for a sum of two independent variance parts learnt from
+ * n1 and n0 schools: near n1 − 1 when the partnership's schools dominate the uncertainty.
  */
 function satterthwaite(v1: number, n1: number, v0: number, n0: number): number {
   const part = (v: number, n: number) => (v > 0 ? (v * v) / Math.max(n - 1, 1) : 0);
@@ -149,15 +154,23 @@ function satterthwaite(v1: number, n1: number, v0: number, n0: number): number {
   return denominator > 0 ? ((v1 + v0) * (v1 + v0)) / denominator : Math.max(n1 + n0 - 2, 1);
 }
 
+/**
+ * The degrees of freedom of the k-th effect's variance. Learnt from similar schools, the whole
+ * variance comes from the comparison schools, so it has as many as they do less one; learnt from
+ * the partnership's schools, the two parts are independent and Welch–Satterthwaite combines them.
+ */
+function degreesOfFreedom(cov: Covariance, k: number): number {
+  if (cov.from === 'similar-schools') return Math.max(Math.min(cov.treatedSchools, cov.comparisonSchools) - 1, 1);
+  return satterthwaite(cov.treated[k]![k]!, cov.treatedSchools, cov.comparison[k]![k]!, cov.comparisonSchools);
+}
+
 /** The k-th effect with its standard error and t-interval. */
 export function effectEstimate(fit: PanelFit, cov: Covariance, k: number, confidence: number): Estimate {
-  const v1 = cov.treated[k]![k]!;
-  const v0 = cov.comparison[k]![k]!;
-  const standardError = Math.sqrt(v1 + v0);
-  const degreesOfFreedom = satterthwaite(v1, cov.treatedSchools, v0, cov.comparisonSchools);
-  const margin = jstat.jStat.studentt.inv(1 - (1 - confidence) / 2, degreesOfFreedom) * standardError;
+  const standardError = Math.sqrt(cov.treated[k]![k]! + cov.comparison[k]![k]!);
+  const df = degreesOfFreedom(cov, k);
+  const margin = jstat.jStat.studentt.inv(1 - (1 - confidence) / 2, df) * standardError;
   const estimate = fit.effects[k]!;
-  return { estimate, standardError, degreesOfFreedom, interval: [estimate - margin, estimate + margin] };
+  return { estimate, standardError, degreesOfFreedom: df, interval: [estimate - margin, estimate + margin] };
 }
 
 /**
@@ -167,9 +180,7 @@ export function effectEstimate(fit: PanelFit, cov: Covariance, k: number, confid
  */
 export function jointTest(fit: PanelFit, cov: Covariance, indices: number[]): { pValue: number } | null {
   const q = indices.length;
-  const d = Math.min(
-    ...indices.map((k) => satterthwaite(cov.treated[k]![k]!, cov.treatedSchools, cov.comparison[k]![k]!, cov.comparisonSchools)),
-  );
+  const d = Math.min(...indices.map((k) => degreesOfFreedom(cov, k)));
   if (q === 0 || d - q + 1 < 1) return null;
   const v = indices.map((a) => indices.map((b) => cov.treated[a]![b]! + cov.comparison[a]![b]!));
   const beta = indices.map((k) => fit.effects[k]!);
