@@ -1,5 +1,5 @@
 import type { ImpactSchool } from '../../src/domain/partnerships/impact/evaluate.ts';
-import { Random } from '../../src/ingest/generate/random.ts';
+import type { Random } from '../../src/ingest/generate/random.ts';
 
 /**
  * Generated school results with a known partnership effect, shaped like KS2 results: each school
@@ -25,14 +25,21 @@ const LEVEL_SD = 10;
 const NOISE_SD_AT_250 = 6;
 const CARRY_OVER = 0.4;
 
-function school(random: Random, urn: number, level: number): Omit<ImpactSchool, 'series'> & { level: number } {
+function school(
+  random: Random,
+  urn: number,
+  level: number,
+): Omit<ImpactSchool, 'series'> & { level: number } {
   const pupils = Math.round(250 * Math.exp(0.5 * random.normal()));
   const fsmPercent = Math.min(80, Math.max(0, 25 - 0.8 * (level - 60) + 6 * random.normal()));
   return { urn, level, pupils, fsmPercent, phase: 'Primary' };
 }
 
 /** One generated panel: the partnership's schools and the eligible schools in no partnership. */
-export function generatePanel(random: Random, scenario: PanelScenario): { members: ImpactSchool[]; pool: ImpactSchool[] } {
+export function generatePanel(
+  random: Random,
+  scenario: PanelScenario,
+): { members: ImpactSchool[]; pool: ImpactSchool[] } {
   const yearEffect = new Map(PANEL_YEARS.map((y, i) => [y, 0.8 * i + 2 * random.normal()]));
   const levelOf = () => 60 + LEVEL_SD * random.normal();
   // The lowest fifth of a normal distribution lies below its mean less 0.8416 standard deviations.

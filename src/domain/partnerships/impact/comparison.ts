@@ -38,10 +38,12 @@ const logPupils = (s: SchoolContext) => (s.pupils !== null && s.pupils > 0 ? Mat
 export function contextSimilarity(pool: SchoolContext[]): (a: SchoolContext, b: SchoolContext) => number {
   const sdFsm = spread(present(pool.map((s) => s.fsmPercent)));
   const sdSize = spread(present(pool.map(logPupils)));
-  const gap = (x: number | null, y: number | null, sd: number) => (x === null || y === null ? 0 : (x - y) / sd);
+  const gap = (x: number | null, y: number | null, sd: number) =>
+    x === null || y === null ? 0 : (x - y) / sd;
   return (a, b) => {
     const phase = a.phase !== null && b.phase !== null && a.phase !== b.phase ? PHASE_DISTANCE : 0;
-    const d2 = gap(a.fsmPercent, b.fsmPercent, sdFsm) ** 2 + gap(logPupils(a), logPupils(b), sdSize) ** 2 + phase ** 2;
+    const d2 =
+      gap(a.fsmPercent, b.fsmPercent, sdFsm) ** 2 + gap(logPupils(a), logPupils(b), sdSize) ** 2 + phase ** 2;
     return Math.exp(-d2 / (2 * BANDWIDTH ** 2));
   };
 }

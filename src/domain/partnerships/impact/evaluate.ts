@@ -1,10 +1,23 @@
 import type { RegistryMeasure } from '../model.ts';
-import { comparisonWeights, contextSimilarity, effectiveNumber, MATCHED_ON, type SchoolContext } from './comparison.ts';
+import {
+  comparisonWeights,
+  contextSimilarity,
+  effectiveNumber,
+  MATCHED_ON,
+  type SchoolContext,
+} from './comparison.ts';
 import { fitTwoWayFixedEffects, type EffectColumns, type PanelSchool } from './fixed-effects.ts';
 import { covariance, effectEstimate, jointTest, type Estimate, type ImpactEstimate } from './inference.ts';
 import { nextResultsYear, REGISTRY_MEASURE_INFO, resultYears, type MeasureInfo } from './measures.ts';
 import { readEstimate, readNoEstimate, type NoEstimate } from './reading.ts';
-import { judgeParallelTrends, preTrends, trendByYear, type ParallelTrends, type PreTrends, type TrendPoint } from './trends.ts';
+import {
+  judgeParallelTrends,
+  preTrends,
+  trendByYear,
+  type ParallelTrends,
+  type PreTrends,
+  type TrendPoint,
+} from './trends.ts';
 
 /** A school's context and its yearly values of one measure (already carried across URN changes). */
 export interface ImpactSchool extends SchoolContext {
@@ -94,7 +107,9 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
   const weights = comparisonWeights(treated, eligible);
   const memberYearsAfter = input.members.flatMap((m) => split(m).after);
   const outcomeYear = memberYearsAfter.length > 0 ? Math.max(...memberYearsAfter) : null;
-  const years = [...new Set(eligible.flatMap((s) => [...s.series.keys()].filter(inWindow)))].sort((a, b) => a - b);
+  const years = [...new Set(eligible.flatMap((s) => [...s.series.keys()].filter(inWindow)))].sort(
+    (a, b) => a - b,
+  );
   const yearsBefore = years.filter((y) => y <= baselineYear);
   const yearsAfter = years.filter((y) => y > baselineYear);
   const trend = trendByYear(
@@ -112,10 +127,18 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     yearsAfter,
     members: treated.map((m) => {
       const { before, after } = split(m);
-      return { urn: m.urn, before: mean(before.map((y) => m.series.get(y)!)), after: mean(after.map((y) => m.series.get(y)!)) };
+      return {
+        urn: m.urn,
+        before: mean(before.map((y) => m.series.get(y)!)),
+        after: mean(after.map((y) => m.series.get(y)!)),
+      };
     }),
     membersWithoutResults: input.members.filter((m) => !spans(m)).map((m) => m.urn),
-    comparison: { schools: eligible.length, effectiveSchools: effectiveNumber(weights), matchedOn: MATCHED_ON },
+    comparison: {
+      schools: eligible.length,
+      effectiveSchools: effectiveNumber(weights),
+      matchedOn: MATCHED_ON,
+    },
     trend,
     preTrends: preTrends(trend, baselineYear),
   };
@@ -137,13 +160,19 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     );
   }
   if (treated.length === 0) {
-    const memberYears = (pick: 'before' | 'after') => [...new Set(input.members.flatMap((m) => split(m)[pick]))].sort((a, b) => a - b);
-    return without({ reason: 'members-lack-results', yearsBefore: memberYears('before'), yearsAfter: memberYears('after') });
+    const memberYears = (pick: 'before' | 'after') =>
+      [...new Set(input.members.flatMap((m) => split(m)[pick]))].sort((a, b) => a - b);
+    return without({
+      reason: 'members-lack-results',
+      yearsBefore: memberYears('before'),
+      yearsAfter: memberYears('after'),
+    });
   }
 
   const context = new Map<number, SchoolContext>([...treated, ...eligible].map((s) => [s.urn, s]));
   const similar = contextSimilarity(eligible);
-  const similarity = (a: { urn: number }, b: { urn: number }) => similar(context.get(a.urn)!, context.get(b.urn)!);
+  const similarity = (a: { urn: number }, b: { urn: number }) =>
+    similar(context.get(a.urn)!, context.get(b.urn)!);
   const panel: PanelSchool[] = [
     ...treated.map((s) => ({ urn: s.urn, treated: true, weight: 1, values: s.series })),
     ...eligible.map((s, j) => ({ urn: s.urn, treated: false, weight: weights[j]!, values: s.series })),
@@ -165,7 +194,15 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     uncertaintyFrom: cov.from,
   };
 
-  const { eventStudy, parallelTrends } = yearByYear({ info, panel, years, treated, baselineYear, similarity, confidence });
+  const { eventStudy, parallelTrends } = yearByYear({
+    info,
+    panel,
+    years,
+    treated,
+    baselineYear,
+    similarity,
+    confidence,
+  });
   return {
     ...base,
     result,
@@ -195,7 +232,10 @@ function yearByYear(input: {
   if (observedBefore.length === 0)
     return {
       eventStudy: null,
-      parallelTrends: { plausible: null, note: 'Cannot be checked: no year before the start has results for both groups.' },
+      parallelTrends: {
+        plausible: null,
+        note: 'Cannot be checked: no year before the start has results for both groups.',
+      },
     };
   const referenceYear = Math.max(...observedBefore);
   const others = observed.filter((y) => y !== referenceYear);
@@ -204,7 +244,8 @@ function yearByYear(input: {
     at: (y) => others.map((o) => (o === y ? 1 : 0)),
   });
   const cov = fit && covariance(fit, similarity);
-  const estimates = fit && cov ? others.map((year, k) => ({ year, ...effectEstimate(fit, cov, k, confidence) })) : null;
+  const estimates =
+    fit && cov ? others.map((year, k) => ({ year, ...effectEstimate(fit, cov, k, confidence) })) : null;
   const before = others.flatMap((y, k) => (y < referenceYear ? [k] : []));
   const test = fit && cov && before.length > 0 ? jointTest(fit, cov, before) : null;
   return {

@@ -54,7 +54,8 @@ export interface ImpactEstimate extends Estimate {
 
 const outer = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0));
 const addOuter = (into: number[][], v: number[], weight: number) => {
-  for (let a = 0; a < v.length; a++) for (let b = 0; b < v.length; b++) into[a]![b]! += weight * v[a]! * v[b]!;
+  for (let a = 0; a < v.length; a++)
+    for (let b = 0; b < v.length; b++) into[a]![b]! += weight * v[a]! * v[b]!;
 };
 const scaled = (m: number[][], by: number) => m.map((row) => row.map((v) => v * by));
 
@@ -160,8 +161,14 @@ function satterthwaite(v1: number, n1: number, v0: number, n0: number): number {
  * the partnership's schools, the two parts are independent and Welch–Satterthwaite combines them.
  */
 function degreesOfFreedom(cov: Covariance, k: number): number {
-  if (cov.from === 'similar-schools') return Math.max(Math.min(cov.treatedSchools, cov.comparisonSchools) - 1, 1);
-  return satterthwaite(cov.treated[k]![k]!, cov.treatedSchools, cov.comparison[k]![k]!, cov.comparisonSchools);
+  if (cov.from === 'similar-schools')
+    return Math.max(Math.min(cov.treatedSchools, cov.comparisonSchools) - 1, 1);
+  return satterthwaite(
+    cov.treated[k]![k]!,
+    cov.treatedSchools,
+    cov.comparison[k]![k]!,
+    cov.comparisonSchools,
+  );
 }
 
 /** The k-th effect with its standard error and t-interval. */

@@ -1,7 +1,7 @@
 import type { ImpactEstimate } from './inference.ts';
 import type { MeasureInfo } from './measures.ts';
 import type { ParallelTrends } from './trends.ts';
-import { moved, one, schools, yearsText } from './words.ts';
+import { moved, movedSince, one, schools, yearsText } from './words.ts';
 
 /** The impact in words a governor can read aloud, uncertainty and doubts included. */
 export function readEstimate(
@@ -13,15 +13,18 @@ export function readEstimate(
 ): string {
   const [low, high] = r.interval;
   const percent = Math.round(r.confidence * 100);
+  const subject =
+    r.treatedCount === 1 ? "the partnership's school" : `the partnership's ${r.treatedCount} schools`;
   const lead =
-    `Between ${yearsText(yearsBefore)}, before the partnership, and ${yearsText(yearsAfter)}, since it started, ` +
-    `the partnership's ${schools(r.treatedCount)} ${moved(r.treatedChange, info.unit)} on ${info.label}. ` +
-    `${schools(r.comparisonCount)} not in a partnership, weighted towards those most like them, suggest they would have ` +
-    `${moved(r.comparisonChange, info.unit)} anyway.`;
+    `Comparing ${yearsText(yearsBefore)}, before the partnership, with ${yearsText(yearsAfter)}, since it started: ` +
+    `${subject} ${moved(r.treatedChange, info.unit)} on ${info.label}. ` +
+    `Going by ${schools(r.comparisonCount)} not in a partnership, weighted towards those most like ${r.treatedCount === 1 ? 'it' : 'them'}, ` +
+    `${r.treatedCount === 1 ? 'it' : 'they'} would have ${movedSince(r.comparisonChange, info.unit)} anyway.`;
+  const Subject = subject[0]!.toUpperCase() + subject.slice(1);
   const gap =
     Math.abs(r.estimate) < 0.05
       ? ' There is no difference between the two'
-      : ` The partnership's schools did ${one(Math.abs(r.estimate))} ${info.unit} ${r.estimate > 0 ? 'better' : 'worse'} than that`;
+      : ` ${Subject} did ${one(Math.abs(r.estimate))} ${info.unit} ${r.estimate > 0 ? 'better' : 'worse'} than that`;
   const range = ` (${percent}% interval ${one(low)} to ${one(high)}).`;
   const verdict =
     low > 0
@@ -29,11 +32,15 @@ export function readEstimate(
       : high < 0
         ? ' The whole interval is below zero, so the decline is unlikely to be chance alone.'
         : ' The interval includes zero, so this could be chance: it is too early, or too few schools, to tell.';
+  const howMany =
+    r.treatedCount === 1 ? 'one school' : r.treatedCount === 2 ? 'two schools' : schools(r.treatedCount);
   const few =
-    r.treatedCount <= 2
-      ? ` With only ${schools(r.treatedCount)}, how far results stray by chance is learnt from similar schools, ` +
-        'and one unusual year group can move a school a long way: read this as a sign, not proof.'
-      : '';
+    (r.uncertaintyFrom === 'similar-schools'
+      ? ` With only ${howMany}, how far results stray by chance is learnt from similar schools.`
+      : '') +
+    (r.treatedCount <= 2
+      ? ' One unusual year group can move a school a long way: read this as a sign, not proof.'
+      : '');
   const doubt =
     parallel.plausible === false
       ? ' Before the start the two groups were not moving in step, so the comparison is doubtful and so is this estimate.'
@@ -44,7 +51,12 @@ export function readEstimate(
 /** Why there is no estimate yet, and when there will be one. */
 export type NoEstimate =
   | { reason: 'too-early'; baselineYear: number; firstResultsYear: number }
-  | { reason: 'not-in-data'; baselineYear: number; latestResultsYear: number | null; firstResultsYear: number }
+  | {
+      reason: 'not-in-data';
+      baselineYear: number;
+      latestResultsYear: number | null;
+      firstResultsYear: number;
+    }
   | { reason: 'members-lack-results'; yearsBefore: number[]; yearsAfter: number[] }
   | { reason: 'too-few-comparison'; comparisonCount: number };
 

@@ -1,5 +1,5 @@
 import type { MeasureInfo } from './measures.ts';
-import { one, schools, yearsText } from './words.ts';
+import { one, yearsText } from './words.ts';
 
 export interface TrendPoint {
   year: number;
@@ -78,24 +78,24 @@ export function judgeParallelTrends(input: {
       note: `Cannot be checked: too few schools have results in ${years} to tell a real difference in trends from chance.`,
     };
   const largest = gaps.reduce((a, g) => (Math.abs(g.estimate) > Math.abs(a.estimate) ? g : a));
-  const movement = `${one(Math.abs(largest.estimate))} ${info.unit} (in ${largest.year} against ${referenceYear})`;
+  const change = `${one(Math.abs(largest.estimate))} ${info.unit} between ${largest.year} and ${referenceYear}`;
   if (pValue < DOUBTFUL_BELOW)
     return {
       plausible: false,
       note:
-        `Doubtful: in ${years}, before the partnership, the gap between its schools and the comparison already moved, ` +
-        `by up to ${movement}, more than chance usually explains. The comparison may not show what would have happened ` +
-        'without the partnership, so the estimate above may be too high or too low.',
+        `Doubtful: before the partnership (${years}) the gap between its schools and the comparison was already ` +
+        `changing, by ${change}, more than chance usually explains. So the comparison may not show what would have ` +
+        'happened without the partnership, and the estimate above may be too high or too low.',
     };
   const power =
     partnershipSchools <= 2
-      ? ` With ${schools(partnershipSchools)}, only a large difference would show up here.`
+      ? ` With ${partnershipSchools === 1 ? 'one school' : 'two schools'}, results stray so much from year to year that only a large difference would show up here.`
       : '';
   return {
     plausible: true,
     note:
-      `Plausible: in ${years}, before the partnership, the gap between its schools and the comparison held steady ` +
-      `(it moved by at most ${movement}, within what chance explains). This supports the comparison but cannot prove it.` +
+      `Plausible: before the partnership (${years}) the gap between its schools and the comparison changed by at most ` +
+      `${change}, no more than chance explains. This supports the comparison but cannot prove it.` +
       power,
   };
 }
