@@ -25,12 +25,8 @@ import type {
   Objects,
   Topology,
 } from 'topojson-specification';
-import {
-  BOUNDARY_LEVELS,
-  type BoundaryManifest,
-  type BoundaryLevel,
-} from '../src/web/map/boundary-manifest.ts';
-import { dissolve, pointInside, polygonsFromLoops, signedArea } from '../src/web/map/dissolve.ts';
+import { BOUNDARY_LEVELS, type BoundaryManifest, type BoundaryLevel } from '../src/geo/boundary-manifest.ts';
+import { dissolve, pointInside, polygonsFromLoops, signedArea } from '../src/geo/dissolve.ts';
 
 interface Source {
   level: BoundaryLevel;

@@ -2,7 +2,7 @@ import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
-import { decodePoints } from '../../src/web/map/point-codec.ts';
+import { decodePoints } from '../../src/geo/point-codec.ts';
 
 /** An area's figures as /api/capacity answers them: the domain's own shape, so the two cannot drift. */
 export type CapacityItem = Omit<CapacityArea, 'distribution'>;

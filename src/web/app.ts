@@ -13,7 +13,7 @@ import session from './plugins/session.ts';
 import snapshot from './plugins/snapshot.ts';
 import staticFiles from './plugins/static.ts';
 import views from './plugins/views.ts';
-import { routes } from './routes/index.ts';
+import { routes } from './features.ts';
 
 export interface AppDeps {
   config: Config;

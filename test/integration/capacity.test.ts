@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
-import { decodePoints } from '../../src/web/map/point-codec.ts';
+import { decodePoints } from '../../src/geo/point-codec.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
 

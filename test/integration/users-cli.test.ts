@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSessionUser } from '../../src/data/users.ts';
-import { verifyPassword } from '../../src/web/auth/passwords.ts';
+import { verifyPassword } from '../../src/app/accounts/passwords.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 describe('s2s users create-admin', () => {

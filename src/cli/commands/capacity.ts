@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
-import { capacityCsv } from '../../web/capacity/csv.ts';
-import { capacityQuery } from '../../web/capacity/query.ts';
+import { capacityCsv } from '../../app/capacity/csv.ts';
+import { capacityQuery } from '../../app/capacity/query.ts';
 import { loadSnapshot } from '../../data/snapshot.ts';
-import { registrySource } from '../../web/capacity/registry-source.ts';
-import { capacityFor, type CapacityResult } from '../../web/capacity/service.ts';
+import { registrySource } from '../../app/capacity/registry-source.ts';
+import { capacityFor, type CapacityResult } from '../../app/capacity/capacity.ts';
 import { output, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 

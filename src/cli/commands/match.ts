@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { searchPartners } from '../../domain/snapshot.ts';
-import { partnersQuery } from '../../web/partners-query.ts';
+import { partnersQuery } from '../../app/matching/query.ts';
 import { output } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { withSnapshot } from '../snapshot.ts';

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createPlatformAdmin } from '../../data/admins.ts';
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../web/auth/passwords.ts';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../app/accounts/passwords.ts';
 import { output, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 

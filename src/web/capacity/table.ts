@@ -1,5 +1,5 @@
 import { byName, type CapacityArea } from '../../domain/capacity/aggregate.ts';
-import type { CapacitySort } from './query.ts';
+import type { CapacitySort } from '../../app/capacity/query.ts';
 
 const VALUE: Record<CapacitySort, (area: CapacityArea) => number | string | null> = {
   name: (a) => a.name,

@@ -9,7 +9,7 @@ import {
   type Viewer,
 } from '../../domain/partnerships/access.ts';
 import type { Partnership } from '../../domain/partnerships/model.ts';
-import { forbid } from '../auth/guards.ts';
+import { forbid } from '../http/guards.ts';
 
 export async function viewerOf(db: Db, user: SessionUser): Promise<Viewer> {
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList } from '../forms.ts';
+import { asList } from '../http/forms.ts';
 
 /**
  * Form pages described as data: one template renders every partnership form with GOV.UK

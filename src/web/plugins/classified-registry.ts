@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
-import { registrySource } from '../capacity/registry-source.ts';
-import type { ClassifiedRegistrySource } from '../capacity/service.ts';
+import { registrySource } from '../../app/capacity/registry-source.ts';
+import type { ClassifiedRegistrySource } from '../../app/capacity/capacity.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -11,7 +11,7 @@ export default fp(
       reply.code(404);
       if (isApi(request))
         return { error: 'Not Found', message: `No such resource: ${request.url.split('?')[0]}` };
-      return reply.page('errors/404.njk');
+      return reply.page('layout/errors/404.njk');
     });
 
     app.setErrorHandler(async (error: FastifyError, request, reply: FastifyReply) => {
@@ -30,9 +30,12 @@ export default fp(
         };
       }
       if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
-        return reply.page('errors/csrf.njk');
+        return reply.page('layout/errors/csrf.njk');
       }
-      return reply.page(status >= 500 ? 'errors/500.njk' : 'errors/400.njk', { message, status });
+      return reply.page(status >= 500 ? 'layout/errors/500.njk' : 'layout/errors/400.njk', {
+        message,
+        status,
+      });
     });
   },
   { name: 's2s-errors', dependencies: ['s2s-views'] },

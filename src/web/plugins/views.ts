@@ -8,7 +8,7 @@ import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
 
 const require = createRequire(import.meta.url);
-const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'views');
+const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const govukFrontendDir = path.join(
   path.dirname(require.resolve('govuk-frontend/package.json')),
   'dist',

@@ -17,7 +17,7 @@ import {
 import type { Catalogue } from '../../domain/readiness/catalogue.ts';
 import type { Framework } from '../../domain/readiness/framework.ts';
 import type { Db } from '../../data/db.ts';
-import { forbid } from '../auth/guards.ts';
+import { forbid } from '../http/guards.ts';
 
 export interface ReadinessDeps {
   db: Db;

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
-import { areasFromSchools, type AreaTopology } from '../../../src/web/map/areas.ts';
+import { areasFromSchools, type AreaTopology } from '../../../src/geo/areas.ts';
 
 function square(code: string, west: number): Feature {
   const ring = [

@@ -4,9 +4,9 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { ArcIndexes } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { areasFromSchools, type AreaTopology } from '../../../src/web/map/areas.ts';
-import { BUNDLED_BOUNDARIES_DIR } from '../../../src/web/map/boundaries.ts';
-import { signedArea } from '../../../src/web/map/dissolve.ts';
+import { areasFromSchools, type AreaTopology } from '../../../src/geo/areas.ts';
+import { BUNDLED_BOUNDARIES_DIR } from '../../../src/app/map/boundaries.ts';
+import { signedArea } from '../../../src/geo/dissolve.ts';
 
 const bundled = (level: string) =>
   JSON.parse(

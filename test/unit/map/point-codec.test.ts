@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePoints, encodePoints, type SchoolPoint } from '../../../src/web/map/point-codec.ts';
+import { decodePoints, encodePoints, type SchoolPoint } from '../../../src/geo/point-codec.ts';
 
 describe('school points for the map', () => {
   it('round-trips every school with its phase and group, to within a metre', () => {

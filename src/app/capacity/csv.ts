@@ -1,0 +1,30 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CapacityResult } from './capacity.ts';
+
+/** One row per area, then the total: the same figures as the table, for spreadsheets. */
+export function capacityCsv(result: CapacityResult): string {
+  const buckets = result.total.distribution.map((b) => `In need reaching ${b.label}`);
+  const header = [
+    'Code',
+    'Area',
+    'High-performing',
+    'In need',
+    'High-performing per school in need',
+    `Median high-performing within radius (${result.radiusText})`,
+    'In need with none within reach',
+    'In need not located',
+    ...buckets,
+  ];
+  const rows = [...result.areas, result.total].map((area) => [
+    area.code,
+    area.name,
+    area.highPerforming,
+    area.inNeed,
+    area.ratio === null ? '' : area.ratio.toFixed(3),
+    area.medianHighPerformingWithinRadius ?? '',
+    area.inNeedOutOfReach.length,
+    area.inNeedNotLocated,
+    ...area.distribution.map((b) => b.inNeed),
+  ]);
+  return stringify([header, ...rows]);
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import {
+  completePasswordReset,
+  createPasswordReset,
+  isPasswordResetUsable,
+} from '../../data/password-resets.ts';
+import { findUserByEmail } from '../../data/users.ts';
+import { passwordResetMessage } from '../../mail/messages.ts';
+import type { AppDeps } from '../app.ts';
+import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
+import { PASSWORD_RESET_LIMIT } from './rate-limits.ts';
+import { formErrors } from '../http/forms.ts';
+
+const RESET_VALID_MINUTES = 60;
+
+const requestForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(320, 'Enter an email address in the correct format, like name@example.com')
+    .email('Enter an email address in the correct format, like name@example.com'),
+});
+
+/**
+ * Password reset by an emailed, single-use link. Asking gives the same answer, at the same
+ * speed, whether or not the address has an account: the work happens after the reply.
+ */
+const passwordReset: FastifyPluginAsync<AppDeps> = async (app, { db, config }) => {
+  app.get('/password-reset', async (_request, reply) =>
+    reply.page('accounts/reset-request.njk', { title: 'Reset your password' }),
+  );
+
+  app.post('/password-reset', { config: { rateLimit: PASSWORD_RESET_LIMIT } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = requestForm.safeParse(body);
+    if (!parsed.success) {
+      reply.code(400);
+      return reply.page('accounts/reset-request.njk', {
+        title: 'Reset your password',
+        values: { email: body.email },
+        ...formErrors(parsed.error),
+      });
+    }
+    const { email } = parsed.data;
+    void (async () => {
+      const user = await findUserByEmail(db, email);
+      if (!user) return;
+      const token = await createPasswordReset(db, user.id, new Date(), RESET_VALID_MINUTES * 60_000);
+      const link = new URL(`/password-reset/${token}`, config.publicUrl).toString();
+      await app.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES));
+    })().catch((error: unknown) => request.log.error({ err: error }, 'password reset email failed'));
+    return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
+  });
+
+  const token = (request: { params: unknown }) => String((request.params as { token: string }).token);
+
+  app.get('/password-reset/:token', async (request, reply) => {
+    if (!(await isPasswordResetUsable(db, token(request), new Date()))) {
+      reply.code(404);
+      return reply.page('accounts/reset-expired.njk', { title: 'This link has expired' });
+    }
+    return reply.page('accounts/reset-choose.njk', { title: 'Choose a new password', token: token(request) });
+  });
+
+  app.post(
+    '/password-reset/:token',
+    { config: { rateLimit: PASSWORD_RESET_LIMIT } },
+    async (request, reply) => {
+      const parsed = newPasswordFields.safeParse(request.body ?? {});
+      if (!parsed.success) {
+        reply.code(400);
+        return reply.page('accounts/reset-choose.njk', {
+          title: 'Choose a new password',
+          token: token(request),
+          ...formErrors(parsed.error),
+        });
+      }
+      const changed = await completePasswordReset(
+        db,
+        token(request),
+        await hashPassword(parsed.data.password),
+        new Date(),
+      );
+      if (!changed) {
+        reply.code(404);
+        return reply.page('accounts/reset-expired.njk', { title: 'This link has expired' });
+      }
+      await reply.endSession();
+      return reply.redirect('/sign-in?reset=1', 303);
+    },
+  );
+};
+
+export default passwordReset;

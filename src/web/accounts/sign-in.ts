@@ -1,0 +1,71 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { findUserByEmail } from '../../data/users.ts';
+import type { AppDeps } from '../app.ts';
+import { safeNext } from '../http/guards.ts';
+import { verifyPassword } from '../../app/accounts/passwords.ts';
+import { SIGN_IN_LIMIT } from './rate-limits.ts';
+import { formError, formErrors } from '../http/forms.ts';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(320, 'Enter a correct email address and password'),
+  password: z.string().min(1, 'Enter your password'),
+});
+
+/** The one answer to a wrong email or a wrong password, so neither reveals who has an account. */
+const WRONG = 'Enter a correct email address and password';
+
+const signIn: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+  app.get('/sign-in', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const next = safeNext(query.next);
+    if (request.user) return reply.redirect(next ?? '/account', 303);
+    return reply.page('accounts/sign-in.njk', {
+      title: 'Sign in',
+      next,
+      signedOut: query.signedOut === '1',
+      passwordChanged: query.reset === '1',
+    });
+  });
+
+  app.post('/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const next = safeNext(body.next);
+    const parsed = signInForm.safeParse(body);
+    const again = (errors: ReturnType<typeof formErrors>) => {
+      reply.code(400);
+      return reply.page('accounts/sign-in.njk', {
+        title: 'Sign in',
+        next,
+        values: { email: typeof body.email === 'string' ? body.email : '' },
+        ...errors,
+      });
+    };
+    if (!parsed.success) return again(formErrors(parsed.error));
+    const user = await findUserByEmail(db, parsed.data.email);
+    const passwordMatches = await verifyPassword(user?.passwordHash, parsed.data.password);
+    if (!user || !passwordMatches) {
+      request.log.info('sign-in refused');
+      return again(formError('email', WRONG));
+    }
+    await reply.startSession(user.id);
+    request.log.info({ userId: user.id }, 'signed in');
+    return reply.redirect(next ?? '/account', 303);
+  });
+
+  app.get('/sign-out', async (request, reply) => {
+    if (!request.user) return reply.redirect('/sign-in', 303);
+    return reply.page('accounts/sign-out.njk', { title: 'Sign out' });
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    await reply.endSession();
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+};
+
+export default signIn;

@@ -1,0 +1,113 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { setDesignationAudited } from '../../data/admins.ts';
+import { getSchoolNames } from '../../data/school-names.ts';
+import { findUserByEmail, listSystemLeaders, loadSessionUser } from '../../data/users.ts';
+import { designationName, DESIGNATIONS, type SessionUser } from '../../domain/access.ts';
+import type { AppDeps } from '../app.ts';
+import { requirePlatformAdmin } from '../http/guards.ts';
+import { formError, formErrors, type FormErrors } from '../http/forms.ts';
+
+const NO_DESIGNATION = 'none';
+const designationForm = z.object({
+  designation: z.enum([...DESIGNATIONS, NO_DESIGNATION], {
+    error: 'Choose the person’s designation, or no designation',
+  }),
+});
+const findForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter the email address of the person’s account')
+    .max(320, 'Enter an email address in the correct format, like name@example.com'),
+});
+
+/**
+ * Platform administrators record who holds a system-leader designation (NLE, LLE, SLE, NLG):
+ * designations are awarded outside S2S, so an administrator sets or removes them here, audited.
+ */
+const adminPeople: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+  const guard = { preHandler: requirePlatformAdmin };
+
+  const renderPeople = async (reply: FastifyReply, extra: Partial<FormErrors> & { values?: unknown } = {}) =>
+    reply.page('admin/people.njk', {
+      title: 'System leaders',
+      leaders: (await listSystemLeaders(db)).map((l) => ({
+        ...l,
+        designationText: designationName(l.designation),
+      })),
+      ...extra,
+    });
+
+  /** The person the `:userId` parameter names, or undefined (the caller answers 404). */
+  const person = async (request: FastifyRequest) => {
+    const id = Number((request.params as { userId: string }).userId);
+    return Number.isSafeInteger(id) && id > 0 ? ((await loadSessionUser(db, id)) ?? undefined) : undefined;
+  };
+
+  const renderPerson = async (
+    reply: FastifyReply,
+    someone: SessionUser,
+    extra: Partial<FormErrors> & { saved?: boolean; chosen?: unknown } = {},
+  ) => {
+    const names = await getSchoolNames(
+      db,
+      someone.schools.map((s) => s.urn),
+    );
+    const chosen = 'chosen' in extra ? extra.chosen : (someone.systemLeader?.designation ?? NO_DESIGNATION);
+    return reply.page('admin/person.njk', {
+      title: someone.name,
+      person: someone,
+      schools: someone.schools.map((s) => ({ ...s, name: names.get(s.urn) ?? `School ${s.urn}` })),
+      designation: someone.systemLeader ? designationName(someone.systemLeader.designation) : null,
+      designationItems: [
+        ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), checked: chosen === d })),
+        { divider: 'or' },
+        { value: NO_DESIGNATION, text: 'No designation', checked: chosen === NO_DESIGNATION },
+      ],
+      ...extra,
+    });
+  };
+
+  app.get('/admin/people', guard, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    if (query.email === undefined) return renderPeople(reply);
+    const parsed = findForm.safeParse(query);
+    const found = parsed.success ? await findUserByEmail(db, parsed.data.email) : undefined;
+    if (found) return reply.redirect(`/admin/people/${found.id}`, 303);
+    reply.code(400);
+    return renderPeople(reply, {
+      values: { email: query.email },
+      ...(parsed.success
+        ? formError('email', 'No one has an account with that email address')
+        : formErrors(parsed.error)),
+    });
+  });
+
+  app.get('/admin/people/:userId', guard, async (request, reply) => {
+    const someone = await person(request);
+    if (!someone) return reply.callNotFound();
+    return renderPerson(reply, someone, { saved: (request.query as Record<string, unknown>).saved === '1' });
+  });
+
+  app.post('/admin/people/:userId/designation', guard, async (request, reply) => {
+    const someone = await person(request);
+    if (!someone) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = designationForm.safeParse(body);
+    if (!parsed.success) {
+      reply.code(400);
+      return renderPerson(reply, someone, { chosen: body.designation, ...formErrors(parsed.error) });
+    }
+    const { designation } = parsed.data;
+    await setDesignationAudited(
+      db,
+      someone,
+      designation === NO_DESIGNATION ? null : designation,
+      request.user,
+    );
+    return reply.redirect(`/admin/people/${someone.id}?saved=1`, 303);
+  });
+};
+
+export default adminPeople;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { performanceProfileSchema } from '../../domain/classification/profile-schema.ts';
+import type { PerformanceProfile } from '../../domain/classification/types.ts';
+import type { FormErrors } from '../http/forms.ts';
+
+/** What the profile editor shows and posts back: the settings as fields, the rules as JSON. */
+export interface ProfileFormValues {
+  title: string;
+  description: string;
+  maxInspectionAgeYears: string;
+  minimumCohort: string;
+  rules: string;
+}
+
+const RULE_LISTS = ['inNeed', 'highPerforming', 'areas'] as const;
+
+export function profileFormValues(profile: PerformanceProfile): ProfileFormValues {
+  const rules = Object.fromEntries(RULE_LISTS.map((list) => [list, profile[list]]));
+  return {
+    title: profile.title,
+    description: profile.description,
+    maxInspectionAgeYears:
+      profile.maxInspectionAgeYears === null ? '' : String(profile.maxInspectionAgeYears),
+    minimumCohort: String(profile.minimumCohort),
+    rules: JSON.stringify(rules, null, 2),
+  };
+}
+
+/** What the administrator typed, field by field, over the version they started from. */
+export function typedValues(
+  body: Record<string, unknown>,
+  startedFrom: ProfileFormValues,
+): ProfileFormValues {
+  const values = { ...startedFrom };
+  for (const key of Object.keys(values) as (keyof ProfileFormValues)[]) {
+    const typed = body[key];
+    if (typeof typed === 'string') values[key] = typed;
+  }
+  return values;
+}
+
+const text = (field: string) => z.string({ error: `Enter the ${field}` }).trim();
+const form = z.object({
+  title: text('title')
+    .min(3, 'Enter a title of at least 3 characters')
+    .max(200, 'Title must be 200 characters or fewer'),
+  description: text('description').min(10, 'Describe the profile in at least 10 characters'),
+  maxInspectionAgeYears: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (v) => v === '' || Number(v) > 0,
+      'Inspections count for a number of years greater than 0, or leave it blank',
+    )
+    .transform((v) => (v === '' ? null : Number(v))),
+  minimumCohort: z
+    .string({ error: 'Enter the minimum cohort' })
+    .trim()
+    .regex(/^\d+$/, 'Minimum cohort must be a whole number of pupils, 0 or more')
+    .transform(Number),
+  rules: z.string({ error: 'Enter the rules' }).min(1, 'Enter the rules'),
+});
+
+export type ProfileFormResult =
+  { ok: true; profile: Omit<PerformanceProfile, 'version'> } | ({ ok: false } & FormErrors);
+
+/** `inNeed[3].all[0].value`, with the rule's id when it has one, so the administrator can find it. */
+function rulePath(path: readonly PropertyKey[], rules: Record<string, unknown>): string {
+  const [list, index] = path;
+  const id = (rules[String(list)] as { id?: unknown }[] | undefined)?.[Number(index)]?.id;
+  const where = path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+  return typeof id === 'string' && path.length > 2 ? `${where} (rule ${id})` : where;
+}
+
+function valueAt(path: readonly PropertyKey[], data: unknown): unknown {
+  return path.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+    data,
+  );
+}
+
+/** Zod's message, or for a choice among names, what was given and the names to choose from. */
+function describeIssue(issue: z.core.$ZodIssue, rules: Record<string, unknown>): string {
+  if (issue.code !== 'invalid_value') return issue.message;
+  const given = valueAt(issue.path, rules);
+  return `${JSON.stringify(given)} is not allowed here; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+}
+
+/**
+ * Checks an edited profile with the same schema as stored profiles. Every problem goes into the
+ * error summary; a problem in the rules names where in the JSON it is and what is wrong. The
+ * rules are checked even when a field is wrong (against the settings of `startedFrom`), so that
+ * one submission shows every problem.
+ */
+export function parseProfileForm(
+  startedFrom: PerformanceProfile,
+  body: Record<string, unknown>,
+): ProfileFormResult {
+  const errors: FormErrors = { errors: [], fieldErrors: {} };
+  const add = (field: string, message: string) => {
+    errors.errors.push({ text: message, href: `#${field}` });
+    errors.fieldErrors[field] ??= { text: message };
+  };
+  const fields = form.safeParse(body);
+  if (!fields.success) for (const issue of fields.error.issues) add(String(issue.path[0]), issue.message);
+
+  let rules: Record<string, unknown> | undefined;
+  if (typeof body.rules === 'string' && body.rules.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(body.rules);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        rules = parsed as Record<string, unknown>;
+      else add('rules', 'The rules must be a JSON object with inNeed, highPerforming and areas');
+    } catch (error) {
+      add('rules', `The rules are not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!rules) return { ok: false, ...errors };
+
+  for (const key of Object.keys(rules).filter((k) => !(RULE_LISTS as readonly string[]).includes(k))) {
+    add('rules', `Rules: ${key} is not part of a profile; use inNeed, highPerforming and areas`);
+  }
+  const { version: _version, ...settings } = startedFrom;
+  const candidate = { ...settings, ...(fields.success ? fields.data : {}), ...rules, version: 1 };
+  const checked = performanceProfileSchema.safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const [top] = issue.path;
+      if ((RULE_LISTS as readonly PropertyKey[]).includes(top as PropertyKey)) {
+        add('rules', `Rules, ${rulePath(issue.path, rules)}: ${describeIssue(issue, rules)}`);
+      } else if (fields.success) {
+        add(String(top ?? 'rules'), issue.message);
+      }
+    }
+  }
+  if (errors.errors.length > 0 || !checked.success) return { ok: false, ...errors };
+  const { version: _draft, ...profile } = checked.data;
+  return { ok: true, profile };
+}

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { capacityQuery } from '../../app/capacity/query.ts';
+import { capacityFor } from '../../app/capacity/capacity.ts';
+
+const area = z.object({
+  code: z.string(),
+  name: z.string(),
+  highPerforming: z.number(),
+  inNeed: z.number(),
+  ratio: z
+    .number()
+    .nullable()
+    .describe('High-performing schools per school in need; null when none is in need'),
+  medianHighPerformingWithinRadius: z.number().nullable(),
+  distribution: z.array(
+    z.object({ label: z.string(), min: z.number(), max: z.number().nullable(), inNeed: z.number() }),
+  ),
+  inNeedOutOfReach: z.array(z.object({ urn: z.number(), name: z.string() })),
+  inNeedNotLocated: z.number(),
+});
+
+/** Public: the figures are drawn from public data and name only schools. */
+const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/capacity',
+    {
+      schema: {
+        tags: ['capacity'],
+        summary:
+          'High-performing and in-need schools, their ratio and reach, by country, region, local authority or constituency',
+        querystring: capacityQuery,
+        response: {
+          200: z.object({
+            by: z.string(),
+            phase: z.string().nullable(),
+            radiusKm: z.number().nullable(),
+            profile: z.object({ name: z.string(), title: z.string() }),
+            total: area,
+            items: z.array(area),
+          }),
+          400: z.object({ error: z.string(), message: z.string() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await capacityFor(app.classifiedRegistry, request.query);
+      if (!outcome.ok) return reply.code(400).send({ error: 'Bad Request', message: outcome.message });
+      const { by, phase, radiusKm, profile, total, areas } = outcome.result;
+      return { by, phase, radiusKm, profile, total, items: areas };
+    },
+  );
+};
+
+export default capacityApi;

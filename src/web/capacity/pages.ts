@@ -1,0 +1,96 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { CAPACITY_GEOGRAPHIES, CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
+import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
+import type { AppDeps } from '../app.ts';
+import { capacityCsv } from '../../app/capacity/csv.ts';
+import { capacityPageQuery, capacityQuery, formErrors, type CapacitySort } from '../../app/capacity/query.ts';
+import { capacityFor, describeDefaults, type ClassifiedRegistrySource } from '../../app/capacity/capacity.ts';
+import { sortAreas } from './table.ts';
+
+const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
+  { sort: 'name', text: 'Area', numeric: false },
+  { sort: 'highPerforming', text: 'High-performing schools', numeric: true },
+  { sort: 'inNeed', text: 'Schools in need of support', numeric: true },
+  { sort: 'ratio', text: 'High-performing per school in need', numeric: true },
+  { sort: 'median', text: 'Median high-performing within reach', numeric: true },
+];
+
+/** The filter form's choices, shared with the map page. */
+export async function capacityFormItems(source: ClassifiedRegistrySource, chosen: Record<string, unknown>) {
+  const profiles = await source.profiles();
+  const registry = await source.classified(undefined);
+  return {
+    byItems: CAPACITY_GEOGRAPHIES.map((g) => ({
+      value: g,
+      text: CAPACITY_GEOGRAPHY_LABELS[g],
+      selected: g === chosen.by,
+    })),
+    phaseItems: [
+      { value: '', text: 'All phases' },
+      ...PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === chosen.phase })),
+    ],
+    profileItems: profiles.map((p) => ({
+      value: p.name,
+      text: p.title,
+      selected: p.name === chosen.profile,
+    })),
+    radiusHint: registry
+      ? `Leave blank for each phase's default: ${describeDefaults(registry.radiusKm)}.`
+      : "Leave blank for each phase's default.",
+  };
+}
+
+/** Public pages: the figures are drawn from public data and name only schools. */
+const capacityPages: FastifyPluginAsync<AppDeps> = async (app) => {
+  app.get('/capacity', async (request, reply) => {
+    const raw = request.query as Record<string, string>;
+    const parsed = capacityPageQuery.safeParse(raw);
+    const form = await capacityFormItems(app.classifiedRegistry, { by: 'la', ...raw });
+    const render = (context: Record<string, unknown>) =>
+      reply.page('capacity/table.njk', { raw, ...form, ...context });
+    if (!parsed.success) {
+      reply.code(400);
+      return render(formErrors(parsed.error.issues));
+    }
+    const outcome = await capacityFor(app.classifiedRegistry, parsed.data);
+    if (!outcome.ok) {
+      reply.code(400);
+      return render(formErrors([{ path: [outcome.field], message: outcome.message }]));
+    }
+    const { sort, order } = parsed.data;
+    const result = outcome.result;
+    return render({
+      result,
+      areas: sortAreas(result.areas, sort, order),
+      outOfReach: result.areas.filter((a) => a.inNeedOutOfReach.length > 0),
+      columns: COLUMNS.map((c) => ({
+        ...c,
+        ariaSort: c.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : 'none',
+        nextOrder:
+          c.sort === sort && order === 'asc' ? 'desc' : c.numeric && c.sort !== sort ? 'desc' : 'asc',
+      })),
+      byLabel: CAPACITY_GEOGRAPHY_LABELS[result.by],
+      phaseLabel: result.phase ? PHASE_LABELS[result.phase] : null,
+    });
+  });
+
+  app.get('/capacity.csv', async (request, reply) => {
+    const parsed = capacityQuery.safeParse(request.query);
+    if (!parsed.success) {
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
+    }
+    const outcome = await capacityFor(app.classifiedRegistry, parsed.data);
+    if (!outcome.ok)
+      return reply.code(400).type('text/plain; charset=utf-8').send(`${outcome.field}: ${outcome.message}`);
+    const { by, phase } = outcome.result;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
+      .send(capacityCsv(outcome.result));
+  });
+};
+
+export default capacityPages;

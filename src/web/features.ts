@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from './app.ts';
+import capacityApi from './capacity/api.ts';
+import matchingApi from './matching/api.ts';
+import partnershipsApi from './partnerships/api.ts';
+import schoolsApi from './schools/api.ts';
+import sessionApi from './accounts/session-api.ts';
+import account from './accounts/account.ts';
+import capacity from './capacity/pages.ts';
+import health from './plugins/health.ts';
+import map from './map/pages.ts';
+import partners from './matching/pages.ts';
+import readiness from './readiness/index.ts';
+import partnershipForms from './partnerships/section-pages.ts';
+import partnershipImpact from './partnerships/impact-pages.ts';
+import partnershipReadiness from './partnerships/readiness-pages.ts';
+import partnerships from './partnerships/pages.ts';
+import admin from './admin/organisations.ts';
+import adminPeople from './admin/people.ts';
+import performanceProfiles from './admin/profiles.ts';
+import audit from './admin/audit.ts';
+import invitations from './accounts/invitations.ts';
+import passwordReset from './accounts/password-reset.ts';
+import schoolMembers from './accounts/school-members.ts';
+import schoolSettings from './schools/settings.ts';
+import schoolSharing from './accounts/school-sharing.ts';
+import signIn from './accounts/sign-in.ts';
+import schools from './schools/pages.ts';
+
+/** Every page and API module, registered in this order (add yours here). */
+export const routes: FastifyPluginAsync<AppDeps>[] = [
+  health,
+  schools,
+  schoolsApi,
+  sessionApi,
+  account,
+  schoolSettings,
+  capacity,
+  capacityApi,
+  map,
+  matchingApi,
+  readiness,
+  partnerships,
+  partnershipForms,
+  partnershipImpact,
+  partnershipReadiness,
+  partnershipsApi,
+  partners,
+  signIn,
+  passwordReset,
+  invitations,
+  schoolMembers,
+  schoolSharing,
+  audit,
+  admin,
+  adminPeople,
+  performanceProfiles,
+];

@@ -1,0 +1,94 @@
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Db } from '../../data/db.ts';
+import { listOrganisationSchoolLinks } from '../../data/organisations.ts';
+import {
+  canAdministerPlatform,
+  canAdministerSchool,
+  canChangeSchoolSharing,
+  canEditSchool,
+  canReadSharedSchoolRecords,
+} from '../../domain/access.ts';
+
+/**
+ * Route guards, used as Fastify `preHandler`s. Anonymous callers of a page are sent to sign in
+ * (303 to /sign-in?next=…); of the API, 401 JSON. Signed-in users without the right get 403.
+ */
+
+/** Finds the school a request is about; undefined answers 404. */
+export type UrnOf = (request: FastifyRequest) => number | undefined;
+
+/** The `:urn` route parameter, when it is a URN. */
+export const urnParam: UrnOf = (request) => {
+  const value = Number((request.params as Record<string, unknown> | undefined)?.urn);
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+};
+
+const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+/**
+ * A local path to come back to after signing in (never another site). Browsers read "\" as "/"
+ * and drop tabs and line breaks, so "/\evil.example" or "/<tab>/evil.example" would leave the
+ * site: neither may appear anywhere.
+ */
+export function safeNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/(?!\/)[^\\\s\p{Cc}]*$/u.test(next) ? next : undefined;
+}
+
+async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  if (isApi(request)) {
+    return reply.code(401).send({ error: 'Unauthorized', message: 'Sign in to use this resource.' });
+  }
+  const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+  return reply.redirect(`/sign-in${next}`, 303);
+}
+
+/** 403 for a signed-in user without the right. */
+export async function forbid(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  reply.code(403);
+  if (isApi(request)) {
+    return reply.send({ error: 'Forbidden', message: 'You do not have permission to do this.' });
+  }
+  return reply.send(await reply.page('layout/errors/403.njk'));
+}
+
+async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  reply.callNotFound();
+  return reply;
+}
+
+/** Builds a guard from a check of the signed-in user. */
+function guard(
+  allowed: (request: FastifyRequest) => boolean | Promise<boolean>,
+  getUrn?: UrnOf,
+): preHandlerAsyncHookHandler {
+  return async function (request, reply) {
+    if (getUrn && getUrn(request) === undefined) return notFound(request, reply);
+    if (!request.user) return refuseAnonymous(request, reply);
+    if (!(await allowed(request))) return forbid(request, reply);
+  };
+}
+
+export const requireSignedIn: preHandlerAsyncHookHandler = guard(() => true);
+
+/** Members (and administrators) of the school: they edit its records. */
+export const requireSchoolMember = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
+  guard((request) => canEditSchool(request.user, getUrn(request)!), getUrn);
+
+/** The school's administrators (and platform administrators). */
+export const requireSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
+  guard((request) => canAdministerSchool(request.user, getUrn(request)!), getUrn);
+
+/** The school's own administrators only (not platform administrators): they choose what it shares. */
+export const requireOwnSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
+  guard((request) => canChangeSchoolSharing(request.user, getUrn(request)!), getUrn);
+
+/** Readers of the school's private records: its members, and officers of organisations it shares with. */
+export const requireSharedSchoolReader = (db: Db, getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
+  guard(async (request) => {
+    const urn = getUrn(request)!;
+    return canReadSharedSchoolRecords(request.user, urn, await listOrganisationSchoolLinks(db, urn));
+  }, getUrn);
+
+export const requirePlatformAdmin: preHandlerAsyncHookHandler = guard((request) =>
+  canAdministerPlatform(request.user),
+);

@@ -1,0 +1,122 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
+import { SCHOOL_GROUP_LABELS, SCHOOL_GROUPS } from '../../domain/classification/types.ts';
+import type { AppDeps } from '../app.ts';
+import { capacityQuery, formErrors } from '../../app/capacity/query.ts';
+import {
+  BUNDLED_BOUNDARIES_DIR,
+  createMapAreas,
+  MAP_GEOGRAPHIES,
+  type MapGeography,
+} from '../../app/map/boundaries.ts';
+import type { BoundaryFile } from '../../geo/boundary-manifest.ts';
+import { encodePoints, type SchoolPoint } from '../../geo/point-codec.ts';
+import { capacityFormItems } from '../capacity/pages.ts';
+
+/** The legend is HTML (public/map.css has its colours, which client/map/style.ts draws with). */
+const RATIO_LEGEND = ['Under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more', 'No school in need'];
+
+const VINTAGE_TEXT: Record<MapGeography, (v: BoundaryFile) => string> = {
+  region: (v) => `regions of ${v.vintage}`,
+  la: (v) =>
+    `local authorities made from the districts of ${v.vintage}, grouped by the local authority their schools record`,
+  constituency: (v) => `parliamentary constituencies of ${v.vintage}`,
+};
+
+function sendCompressible(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  type: string,
+  body: { plain: string | Buffer; gzip: Buffer },
+) {
+  reply.type(type).header('vary', 'accept-encoding').header('cache-control', 'public, max-age=300');
+  if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    return reply.header('content-encoding', 'gzip').send(body.gzip);
+  }
+  return reply.send(body.plain);
+}
+
+/** Public: the map shows public data (schools' places and groups, area figures). */
+const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
+  const mapAreas = createMapAreas(config.boundariesDir ?? BUNDLED_BOUNDARIES_DIR);
+  const mapQuery = capacityQuery.extend({ by: z.enum(MAP_GEOGRAPHIES).catch('la') });
+
+  app.get('/map', async (request, reply) => {
+    const raw = request.query as Record<string, string>;
+    const parsed = mapQuery.safeParse(raw);
+    const form = await capacityFormItems(app.classifiedRegistry, { by: 'la', ...raw });
+    const { errors, fieldErrors } = formErrors(parsed.success ? [] : parsed.error.issues);
+    const query = parsed.success ? parsed.data : mapQuery.parse({});
+    const search = new URLSearchParams(
+      Object.entries(query)
+        .filter((e): e is [string, string] => e[1] !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    const vintage = mapAreas.vintage(query.by);
+    if (errors.length) reply.code(400);
+    return reply.page('map/map.njk', {
+      raw,
+      errors,
+      fieldErrors,
+      ...form,
+      byItems: form.byItems.filter((i) => i.value !== 'country'),
+      byLabel: CAPACITY_GEOGRAPHY_LABELS[query.by],
+      groups: SCHOOL_GROUPS.map((g) => ({ group: g, text: SCHOOL_GROUP_LABELS[g] })),
+      ratioLegend: RATIO_LEGEND,
+      vintage,
+      vintageText: VINTAGE_TEXT[query.by](vintage),
+      basemapUrl: config.basemapUrl,
+      urls: {
+        points: `/api/map/schools?${new URLSearchParams(query.profile ? { profile: query.profile } : {})}`,
+        areas: `/map/areas/${query.by}.json`,
+        capacity: `/api/capacity?${search}`,
+        table: `/capacity?${search}`,
+      },
+      phase: query.phase ?? '',
+    });
+  });
+
+  app.get('/map/areas/:geography.json', async (request, reply) => {
+    const params = z.object({ geography: z.enum(MAP_GEOGRAPHIES) }).safeParse(request.params);
+    if (!params.success)
+      return reply.code(404).send({
+        error: 'Not Found',
+        message: `No such area layer; choose one of ${MAP_GEOGRAPHIES.join(', ')}`,
+      });
+    const registry = await app.classifiedRegistry.classified(undefined);
+    const areas = mapAreas.areas(params.data.geography, registry!.schools);
+    return sendCompressible(request, reply, 'application/json', { plain: areas.json, gzip: areas.gzip });
+  });
+
+  const pointsCache = new WeakMap<object, { plain: Buffer; gzip: Buffer }>();
+  app.get('/api/map/schools', async (request, reply) => {
+    const query = z.object({ profile: z.string().max(100).optional() }).parse(request.query);
+    const registry = await app.classifiedRegistry.classified(query.profile);
+    if (!registry)
+      return reply
+        .code(400)
+        .send({ error: 'Bad Request', message: `There is no performance profile called "${query.profile}"` });
+    let body = pointsCache.get(registry);
+    if (!body) {
+      const points: SchoolPoint[] = [];
+      for (const s of registry.schools) {
+        if (s.location)
+          points.push({
+            urn: s.urn,
+            lon: s.location.lon,
+            lat: s.location.lat,
+            phase: s.phase,
+            group: registry.groups.get(s.urn) ?? 'other',
+          });
+      }
+      const bytes = Buffer.from(encodePoints(points));
+      body = { plain: bytes, gzip: gzipSync(bytes) };
+      pointsCache.set(registry, body);
+    }
+    return sendCompressible(request, reply, 'application/octet-stream', body);
+  });
+};
+
+export default mapPages;

@@ -1,0 +1,405 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { getSchoolNames } from '../../data/school-names.ts';
+import {
+  applyInvitationAnswer,
+  applyTransition,
+  createPartnership,
+  listPartnerships,
+} from '../../data/partnerships.ts';
+import { partnershipRecord } from '../../data/partnership-records.ts';
+import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
+import {
+  agree,
+  answerInvitation,
+  beginReview,
+  close,
+  start,
+  type Transition,
+} from '../../domain/partnerships/lifecycle.ts';
+import {
+  MEMBER_ROLES,
+  MEMBER_ROLE_LABELS,
+  PARTNERSHIP_TYPES,
+  PARTNERSHIP_TYPE_HINTS,
+  PARTNERSHIP_TYPE_LABELS,
+  participants,
+} from '../../domain/partnerships/model.ts';
+import type { Outcome } from '../../domain/partnerships/outcome.ts';
+import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
+import type { AppDeps } from '../app.ts';
+import { forbid, requireSignedIn } from '../http/guards.ts';
+import { formError, formErrors } from '../http/forms.ts';
+import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
+import { choice, formValues, options, required, type FormPage } from './fields.ts';
+import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
+import { adminUrns, readinessOnPartnership } from './readiness.ts';
+
+const urnText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the URN of ${what}`)
+    .regex(/^\d{5,7}$/, `The URN of ${what} must be 5 to 7 digits, like 100001`)
+    .transform(Number);
+
+const proposalForm = z.object({
+  title: required('Enter a name for the partnership', 200),
+  type: choice(PARTNERSHIP_TYPES, 'Choose the type of partnership'),
+  proposerUrn: urnText('your school'),
+  proposerRole: choice(MEMBER_ROLES, "Choose your school's role"),
+  partnerUrn: urnText('the partner school'),
+  partnerRole: choice(MEMBER_ROLES, "Choose the partner school's role"),
+});
+
+const closeForm = z
+  .object({
+    closure: choice(['completed', 'ended-early'], 'Choose how the partnership is closing'),
+    reason: z.string().trim().max(5000, 'The reason must be 5000 characters or fewer'),
+  })
+  .refine((v) => v.closure !== 'ended-early' || v.reason !== '', {
+    path: ['reason'],
+    message: 'Enter why the partnership is ending early',
+  });
+
+const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
+
+/** Proposing, answering, following and steering a partnership through its lifecycle. */
+const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+  const signedIn = { preHandler: requireSignedIn };
+
+  app.get('/partnerships', signedIn, async (request, reply) => {
+    const user = request.user!;
+    const viewer = await viewerOf(db, user);
+    const all = await listPartnerships(
+      db,
+      [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
+      today(),
+      {
+        invitedToo: true,
+      },
+    );
+    const withAccess = all.map((p) => ({
+      ...p,
+      access: partnershipAccess(p.members, viewer),
+      tag: statusTag(p),
+    }));
+    return reply.page('partnerships/index.njk', {
+      title: 'Your partnerships',
+      invitations: withAccess.filter((p) => p.access === 'invitation' && p.status === 'proposed'),
+      partnerships: withAccess.filter((p) => p.access === 'contribute' || p.access === 'read'),
+      typeLabels: PARTNERSHIP_TYPE_LABELS,
+      canPropose: user.schools.some((s) => s.role === 'admin'),
+    });
+  });
+
+  const proposalPage = (adminSchools: { value: string; text: string }[]): FormPage => ({
+    title: 'Propose a partnership',
+    intro:
+      'Say who you want to work with and how. The partner school is invited: it sees who is asking, the type and focus, and its role, and nothing more until it accepts.',
+    fields: [
+      {
+        kind: 'text',
+        name: 'title',
+        label: 'Name of the partnership',
+        hint: 'For example, Reading together 2025 to 2027',
+      },
+      {
+        kind: 'radios',
+        name: 'type',
+        label: 'Type of partnership',
+        items: options(PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPE_HINTS),
+      },
+      adminSchools.length > 1
+        ? { kind: 'select', name: 'proposerUrn', label: 'Your school', items: adminSchools }
+        : { kind: 'text', name: 'proposerUrn', label: 'URN of your school', width: 'govuk-input--width-10' },
+      { kind: 'radios', name: 'proposerRole', label: "Your school's role", items: roleItems },
+      {
+        kind: 'text',
+        name: 'partnerUrn',
+        label: 'URN of the partner school',
+        hint: 'The unique reference number, from the school’s page',
+        width: 'govuk-input--width-10',
+      },
+      { kind: 'radios', name: 'partnerRole', label: "The partner school's role", items: roleItems },
+    ],
+    submit: 'Send the proposal',
+  });
+
+  const adminSchoolsOf = async (request: FastifyRequest) => {
+    const urns = request.user!.schools.filter((s) => s.role === 'admin').map((s) => s.urn);
+    const names = await getSchoolNames(db, urns);
+    return urns.map((urn) => ({ value: String(urn), text: `${names.get(urn) ?? 'School'} (URN ${urn})` }));
+  };
+
+  app.get('/partnerships/new', signedIn, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const schools = await adminSchoolsOf(request);
+    const partner = query.with && /^\d+$/.test(query.with) ? Number(query.with) : undefined;
+    const from = query.from && schools.some((s) => s.value === query.from) ? query.from : schools[0]?.value;
+    const partnerName = partner ? (await getSchoolNames(db, [partner])).get(partner) : undefined;
+    return reply.page('partnerships/form.njk', {
+      title: 'Propose a partnership',
+      form: proposalPage(schools),
+      action: '/partnerships',
+      back: from ? `/schools/${from}/partners` : '/partnerships',
+      values: {
+        proposerUrn: from ?? '',
+        partnerUrn: partner ? String(partner) : '',
+        type: query.strategy === 'reciprocal' || query.strategy === 'peer' ? 'peer-to-peer' : '',
+        title: partnerName ? `Working with ${partnerName}` : '',
+      },
+    });
+  });
+
+  app.post('/partnerships', signedIn, async (request, reply) => {
+    const schools = await adminSchoolsOf(request);
+    const form = proposalPage(schools);
+    const values = formValues(form.fields, request.body);
+    const rerender = (errors: ReturnType<typeof formErrors>) => {
+      reply.code(400);
+      return reply.page('partnerships/form.njk', {
+        title: 'Propose a partnership',
+        form,
+        action: '/partnerships',
+        back: '/partnerships',
+        values,
+        ...errors,
+      });
+    };
+    const parsed = proposalForm.safeParse(values);
+    if (!parsed.success) return rerender(formErrors(parsed.error));
+    const input = parsed.data;
+    if (!schools.some((s) => s.value === String(input.proposerUrn))) {
+      return rerender(
+        formError('proposerUrn', 'You can only propose a partnership for a school you administer'),
+      );
+    }
+    if (input.partnerUrn === input.proposerUrn) {
+      return rerender(formError('partnerUrn', 'The partner school must be a different school from yours'));
+    }
+    if (!(await getSchoolNames(db, [input.partnerUrn])).has(input.partnerUrn)) {
+      return rerender(formError('partnerUrn', `There is no school with URN ${input.partnerUrn}`));
+    }
+    const id = await createPartnership(db, {
+      title: input.title,
+      type: input.type,
+      proposer: { urn: input.proposerUrn, role: input.proposerRole },
+      invited: [{ urn: input.partnerUrn, role: input.partnerRole }],
+      createdBy: request.user!.id,
+      at: new Date().toISOString(),
+      actor: request.user,
+    });
+    return reply.redirect(`/partnerships/${id}`, 303);
+  });
+
+  async function showPage(loaded: Loaded, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { partnership: p } = loaded;
+    if (loaded.access === 'invitation') {
+      return reply.page('partnerships/invitation.njk', {
+        title: `Invitation: ${p.title}`,
+        partnership: p,
+        described: describe(p),
+        proposer: p.members.find((m) => m.invitation === 'proposer'),
+        answerable: invitationsToAnswer(p.members, loaded.viewer),
+        ...extra,
+      });
+    }
+    const day = today();
+    const [{ actions, updates, issues, feedback, outcomes, events }, readiness] = await Promise.all([
+      partnershipRecord(db, p.id),
+      readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
+    ]);
+    return reply.page('partnerships/show.njk', {
+      title: p.title,
+      partnership: p,
+      described: describe(p),
+      tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
+      contribute: loaded.access === 'contribute',
+      steer: loaded.steer,
+      running: ['agreed', 'active', 'reviewing'].includes(p.status),
+      actions: actionRows(actions, day),
+      updates,
+      issues,
+      feedback,
+      outcomes: outcomes.map((o) => ({
+        ...o,
+        objective: p.objectives.find((j) => j.id === o.objectiveId)?.description ?? '',
+      })),
+      customObjectives: p.objectives.filter((o) => o.measure === 'custom'),
+      measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
+      events: eventRows(events),
+      milestones: milestoneRows(p.milestones, day),
+      ...readiness,
+      ...extra,
+    });
+  }
+
+  app.get('/partnerships/:id', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'invitation');
+    if (!loaded) return reply;
+    return showPage(loaded, reply);
+  });
+
+  app.post('/partnerships/:id/invitation', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'invitation');
+    if (!loaded) return reply;
+    const body = (request.body ?? {}) as Record<string, string>;
+    const urn = Number(body.urn);
+    const answer = body.answer === 'accept' || body.answer === 'decline' ? body.answer : undefined;
+    if (!invitationsToAnswer(loaded.partnership.members, loaded.viewer).some((m) => m.urn === urn)) {
+      return forbid(request, reply);
+    }
+    if (!answer)
+      return showPage(loaded, reply.code(400), {
+        ...formError('answer', 'Choose whether to accept or decline'),
+      });
+    const outcome = answerInvitation(loaded.partnership, urn, answer, {
+      byUserId: request.user!.id,
+      at: new Date().toISOString(),
+    });
+    if (!outcome.ok)
+      return showPage(loaded, reply.code(409), {
+        errors: [{ text: outcome.error.message, href: '#answer' }],
+      });
+    await applyInvitationAnswer(db, loaded.partnership.id, outcome.value, request.user);
+    return reply.redirect(
+      answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships',
+      303,
+    );
+  });
+
+  app.get('/partnerships/:id/check', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'read');
+    if (!loaded) return reply;
+    return checkPage(loaded, reply);
+  });
+
+  function checkPage(loaded: Loaded, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const p = loaded.partnership;
+    return reply.page('partnerships/check.njk', {
+      title: `Check your answers: ${p.title}`,
+      partnership: p,
+      described: describe(p),
+      tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
+      measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
+      editable: loaded.access === 'contribute' && p.status === 'proposed',
+      steer: loaded.steer,
+      participants: participants(p.members),
+      ...extra,
+    });
+  }
+
+  /** A lifecycle step: only a participating school's admin, only as the domain allows. */
+  const step = (
+    path: string,
+    decide: (loaded: Loaded, change: { byUserId: number; at: string }) => Outcome<Transition>,
+  ) =>
+    app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
+      const loaded = await loadPartnership(db, request, reply, 'contribute');
+      if (!loaded) return reply;
+      if (!loaded.steer) {
+        return forbid(request, reply);
+      }
+      const outcome = decide(loaded, { byUserId: request.user!.id, at: new Date().toISOString() });
+      const problem = (text: string) => ({ errors: [{ text, href: '#lifecycle' }] });
+      if (!outcome.ok) {
+        reply.code(409);
+        return path === 'agree'
+          ? checkPage(loaded, reply, problem(outcome.error.message))
+          : showPage(loaded, reply, problem(outcome.error.message));
+      }
+      const applied = await applyTransition(
+        db,
+        loaded.partnership.id,
+        loaded.partnership.status,
+        outcome.value,
+        request.user,
+      );
+      if (!applied)
+        return showPage(
+          loaded,
+          reply.code(409),
+          problem('Someone else changed this partnership; check it and try again'),
+        );
+      app.snapshots.refreshSoon();
+      return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
+    });
+
+  step('agree', (l, change) => agree(l.partnership, change));
+  step('start', (l, change) => start(l.partnership, change));
+  step('review', (l, change) => beginReview(l.partnership, change));
+
+  const closePage: FormPage = {
+    title: 'Close the partnership',
+    intro:
+      'Closing records how the partnership ended. It can no longer be changed afterwards, but stays on record with its impact report.',
+    fields: [
+      {
+        kind: 'radios',
+        name: 'closure',
+        label: 'How is the partnership closing?',
+        items: [
+          { value: 'completed', text: 'Completed', hint: 'The work is done and has been reviewed' },
+          { value: 'ended-early', text: 'Ended early', hint: 'The work stops before it is complete' },
+        ],
+      },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Why, and what happens next',
+        hint: 'Needed if the partnership is ending early',
+      },
+    ],
+    submit: 'Close the partnership',
+  };
+
+  app.get('/partnerships/:id/close', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    if (!loaded) return reply;
+    return reply.page('partnerships/form.njk', {
+      title: closePage.title,
+      form: closePage,
+      partnership: loaded.partnership,
+      action: `/partnerships/${loaded.partnership.id}/close`,
+      back: `/partnerships/${loaded.partnership.id}`,
+      values: { closure: loaded.partnership.status === 'reviewing' ? 'completed' : 'ended-early' },
+    });
+  });
+
+  app.post('/partnerships/:id/close', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    if (!loaded) return reply;
+    const p = loaded.partnership;
+    const values = formValues(closePage.fields, request.body);
+    const rerender = (errors: ReturnType<typeof formErrors>) =>
+      reply.code(400).page('partnerships/form.njk', {
+        title: closePage.title,
+        form: closePage,
+        partnership: p,
+        action: `/partnerships/${p.id}/close`,
+        back: `/partnerships/${p.id}`,
+        values,
+        ...errors,
+      });
+    if (!loaded.steer) {
+      return forbid(request, reply);
+    }
+    const parsed = closeForm.safeParse(values);
+    if (!parsed.success) return rerender(formErrors(parsed.error));
+    const outcome = close(
+      p,
+      { closure: parsed.data.closure, reason: parsed.data.reason },
+      {
+        byUserId: request.user!.id,
+        at: new Date().toISOString(),
+      },
+    );
+    if (!outcome.ok) return rerender(formError('closure', outcome.error.message));
+    await applyTransition(db, p.id, p.status, outcome.value, request.user);
+    app.snapshots.refreshSoon();
+    return reply.redirect(`/partnerships/${p.id}`, 303);
+  });
+};
+
+export default partnerships;

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { loadFrameworks } from '../../ingest/readiness-frameworks.ts';
+import type { AppDeps } from '../app.ts';
+import readinessApi from './api.ts';
+import plan from './plan-pages.ts';
+import questionnaire from './questionnaire-pages.ts';
+import report from './report-pages.ts';
+import school from './school-pages.ts';
+
+/** Readiness for collaboration: the frameworks are read once, when the service starts. */
+const readiness: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+  const deps = { db, catalogue: await loadFrameworks() };
+  await app.register(questionnaire, deps);
+  await app.register(report, deps);
+  await app.register(plan, deps);
+  await app.register(school, deps);
+  await app.register(readinessApi, deps);
+};
+
+export default readiness;
