@@ -125,8 +125,9 @@ describe('evaluating a published measure over every year', () => {
   });
 
   it('shows the effect year by year against the last summer before the start', () => {
-    expect(impact.eventStudy!.map((e) => e.year)).toEqual([2017, 2018, 2022, 2023]);
-    const [e2022, e2023] = impact.eventStudy!.slice(2);
+    expect(impact.eventStudy!.referenceYear).toBe(2019);
+    expect(impact.eventStudy!.years.map((e) => e.year)).toEqual([2017, 2018, 2022, 2023]);
+    const [e2022, e2023] = impact.eventStudy!.years.slice(2);
     expect(e2023!.estimate).toBeGreaterThan(e2022!.estimate);
   });
 

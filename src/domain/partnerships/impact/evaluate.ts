@@ -52,9 +52,15 @@ export interface ComparisonGroup {
   matchedOn: readonly string[];
 }
 
-/** The effect in one year against the last year before the start. */
+/** The effect in one year: how far the gap between the groups moved from its size in the reference year. */
 export interface EventYear extends Estimate {
   year: number;
+}
+
+/** The effect year by year against the last year before the start with results (the reference). */
+export interface EventStudy {
+  referenceYear: number;
+  years: EventYear[];
 }
 
 export interface RegistryImpact {
@@ -73,7 +79,7 @@ export interface RegistryImpact {
   comparison: ComparisonGroup;
   result: ImpactEstimate | null;
   /** Year by year, where there is more than one year to show. */
-  eventStudy: EventYear[] | null;
+  eventStudy: EventStudy | null;
   preTrends: PreTrends;
   parallelTrends: ParallelTrends;
   trend: TrendPoint[];
@@ -225,7 +231,7 @@ function yearByYear(input: {
   baselineYear: number;
   similarity: (a: { urn: number }, b: { urn: number }) => number;
   confidence: number;
-}): { eventStudy: EventYear[] | null; parallelTrends: ParallelTrends } {
+}): { eventStudy: EventStudy | null; parallelTrends: ParallelTrends } {
   const { info, panel, years, treated, baselineYear, similarity, confidence } = input;
   const observed = years.filter((y) => treated.some((s) => s.series.has(y)));
   const observedBefore = observed.filter((y) => y <= baselineYear);
@@ -249,7 +255,7 @@ function yearByYear(input: {
   const before = others.flatMap((y, k) => (y < referenceYear ? [k] : []));
   const test = fit && cov && before.length > 0 ? jointTest(fit, cov, before) : null;
   return {
-    eventStudy: estimates && estimates.length >= 2 ? estimates : null,
+    eventStudy: estimates && estimates.length >= 2 ? { referenceYear, years: estimates } : null,
     parallelTrends: judgeParallelTrends({
       info,
       referenceYear,
