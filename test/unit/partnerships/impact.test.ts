@@ -184,6 +184,20 @@ describe('checking that the groups moved in step before the start', () => {
     expect(judge(members(1, -8)).parallelTrends.plausible).toBe(false);
   });
 
+  it('does not call results that move exactly in step doubtful on rounding noise', () => {
+    const exact = (urn: number, level: number, after: number) =>
+      school(
+        urn,
+        years.map((y, t) => [y, level + t + (y > 2019 ? after : 0)]),
+      );
+    const impact = evaluate(
+      [exact(101, 40, 8), exact(102, 45, 8)],
+      [0, 1, 2, 3, 4, 5].map((i) => exact(200 + i, 50 + i, i % 2)),
+      '2024-01-31',
+    );
+    expect(impact.parallelTrends.plausible).toBe(true);
+  });
+
   it('says it cannot be checked with one summer before the start', () => {
     const impact = evaluate(
       [twoYears(101, 50, 10)],

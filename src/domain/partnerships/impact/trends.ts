@@ -22,6 +22,8 @@ export interface ParallelTrends {
 
 /** Before the start, gaps that chance explains less often than this make the comparison doubtful. */
 const DOUBTFUL_BELOW = 0.05;
+/** ...unless they are too small to show at one decimal place, as when results fit exactly. */
+const NEGLIGIBLE = 0.05;
 
 /** Each year's mean of the partnership's schools, and the comparison's weighted mean. */
 export function trendByYear(
@@ -79,7 +81,7 @@ export function judgeParallelTrends(input: {
     };
   const largest = gaps.reduce((a, g) => (Math.abs(g.estimate) > Math.abs(a.estimate) ? g : a));
   const change = `${one(Math.abs(largest.estimate))} ${info.unit} between ${largest.year} and ${referenceYear}`;
-  if (pValue < DOUBTFUL_BELOW)
+  if (pValue < DOUBTFUL_BELOW && Math.abs(largest.estimate) >= NEGLIGIBLE)
     return {
       plausible: false,
       note:
