@@ -23,9 +23,10 @@ export interface SchoolFit {
   years: number[];
   values: number[];
   /**
-   * How much each of the school's values moves each effect's estimate (effects × years): every
-   * estimate is the sum over schools of influence × values. Each row sums to zero, so a school's
-   * own level never moves an estimate.
+   * For a partnership school, how much each of its values moves each effect's estimate (effects ×
+   * years; every estimate is the sum over schools of influence × values). Each row sums to zero,
+   * so a school's own level never moves an estimate. Empty for comparison schools, which need
+   * only their contribution.
    */
   influence: number[][];
   /** The school's share of each effect's estimation error: influence × the school's residuals. */
@@ -146,9 +147,15 @@ export function fitTwoWayFixedEffects(
   const fitted = kept.map((r): SchoolFit => {
     const centre = meanFit(r);
     const residuals = r.values.map((y, t) => y - r.meanValue - (dot(r, t, theta) - centre));
-    const influence = effectRows.map((row) => {
+    const contribution = new Array<number>(effects.count).fill(0);
+    const influence = r.school.treated ? effectRows.map(() => new Array<number>(r.values.length)) : [];
+    effectRows.forEach((row, k) => {
       const m = meanDot(r, row);
-      return r.values.map((_, t) => r.school.weight * (dot(r, t, row) - m));
+      for (let t = 0; t < r.values.length; t++) {
+        const a = r.school.weight * (dot(r, t, row) - m);
+        contribution[k]! += a * residuals[t]!;
+        if (r.school.treated) influence[k]![t] = a;
+      }
     });
     return {
       urn: r.school.urn,
@@ -157,7 +164,7 @@ export function fitTwoWayFixedEffects(
       years: r.years,
       values: r.values,
       influence,
-      contribution: influence.map((a) => a.reduce((s, v, t) => s + v * residuals[t]!, 0)),
+      contribution,
     };
   });
   return {

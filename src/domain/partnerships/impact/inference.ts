@@ -93,11 +93,23 @@ function borrowed(
   const k = treated.influence.length;
   const sum = outer(k);
   const weights: number[] = [];
+  const years = treated.years;
+  const adjusted = new Float64Array(years.length);
+  const placebo = new Array<number>(k).fill(0);
   for (const other of comparison) {
-    const at = new Map(other.years.map((y, t) => [y, other.values[t]!]));
-    if (!treated.years.every((y) => at.has(y))) continue;
-    const adjusted = treated.years.map((y) => at.get(y)! - yearEffects.get(y)!);
-    const placebo = treated.influence.map((row) => row.reduce((s, a, t) => s + a * adjusted[t]!, 0));
+    // Both schools' years are in ascending order: walk them together.
+    let found = 0;
+    for (let t = 0, u = 0; t < years.length && u < other.years.length; u++) {
+      if (other.years[u] === years[t]) adjusted[t++] = other.values[u]! - yearEffects.get(other.years[u]!)!;
+      found = t;
+    }
+    if (found < years.length) continue;
+    for (let a = 0; a < k; a++) {
+      const row = treated.influence[a]!;
+      let dot = 0;
+      for (let t = 0; t < years.length; t++) dot += row[t]! * adjusted[t]!;
+      placebo[a] = dot;
+    }
     const w = similarity(treated, other);
     addOuter(sum, placebo, w);
     weights.push(w);

@@ -31,15 +31,26 @@ export function trendByYear(
   members: { series: ReadonlyMap<number, number> }[],
   comparison: { series: ReadonlyMap<number, number>; weight: number }[],
 ): TrendPoint[] {
-  const weightedMean = (pairs: [number | undefined, number][]) => {
-    const present = pairs.filter((p): p is [number, number] => p[0] !== undefined);
-    const total = present.reduce((s, [, w]) => s + w, 0);
-    return total > 0 ? present.reduce((s, [v, w]) => s + v * w, 0) / total : null;
+  const weightedMean = (
+    schools: { series: ReadonlyMap<number, number> }[],
+    weight: (i: number) => number,
+    year: number,
+  ) => {
+    let total = 0;
+    let sum = 0;
+    schools.forEach((s, i) => {
+      const v = s.series.get(year);
+      if (v !== undefined) {
+        total += weight(i);
+        sum += v * weight(i);
+      }
+    });
+    return total > 0 ? sum / total : null;
   };
   return years.map((year) => ({
     year,
-    members: weightedMean(members.map((m) => [m.series.get(year), 1])),
-    comparison: weightedMean(comparison.map((c) => [c.series.get(year), c.weight])),
+    members: weightedMean(members, () => 1, year),
+    comparison: weightedMean(comparison, (i) => comparison[i]!.weight, year),
   }));
 }
 

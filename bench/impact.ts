@@ -1,0 +1,73 @@
+/**
+ * One partnership's impact on one measure (what the impact report and its API compute for each
+ * objective) against every eligible school nationally, against a baseline measured in the same
+ * run: one pass over every value to draw the by-year means the chart shows. Prints figures,
+ * ratios and the machine's load average; asserts nothing about time.
+ *
+ *   node --import tsx bench/impact.ts                # 2,000 comparison schools, quick
+ *   node --import tsx bench/impact.ts 16000          # every KS2 school in England
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { evaluateRegistryMeasure } from '../src/domain/partnerships/impact/evaluate.ts';
+import { trendByYear } from '../src/domain/partnerships/impact/trends.ts';
+import { Random } from '../src/ingest/generate/random.ts';
+import { generatePanel, PANEL_START, PANEL_UNTIL, PANEL_YEARS } from '../test/helpers/impact-panels.ts';
+
+const sizes = process.argv.slice(2).map(Number);
+const ROUNDS = 7;
+
+/** The median of several timed rounds, after one untimed round to warm the code up. */
+function median(run: () => void): number {
+  run();
+  const times = Array.from({ length: ROUNDS }, () => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(ROUNDS / 2)]!;
+}
+
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
+for (const comparisonSchools of sizes.length > 0 ? sizes : [2000]) {
+  for (const partnerSchools of [2, 20]) {
+    const { members, pool } = generatePanel(new Random(comparisonSchools + partnerSchools), {
+      partnerSchools,
+      comparisonSchools,
+      selection: 'selected',
+      effect: 3,
+    });
+    const baseline = median(() =>
+      trendByYear(
+        PANEL_YEARS,
+        members,
+        pool.map((s) => ({ series: s.series, weight: 1 })),
+      ),
+    );
+    const evaluation = median(() =>
+      evaluateRegistryMeasure({
+        measure: 'ks2.rwmExpectedPercent',
+        startDate: PANEL_START,
+        until: PANEL_UNTIL,
+        members,
+        pool,
+      }),
+    );
+    console.log(
+      `${comparisonSchools.toLocaleString('en-GB')} comparison schools × ${PANEL_YEARS.length} years, ` +
+        `${partnerSchools} partner schools: evaluation ${evaluation.toFixed(1)} ms, ` +
+        `one pass over the values ${baseline.toFixed(1)} ms (${(evaluation / baseline).toFixed(1)}×)`,
+    );
+  }
+}
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
