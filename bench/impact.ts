@@ -9,10 +9,9 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { evaluateRegistryMeasure } from '../src/domain/partnerships/impact/evaluate.ts';
 import { trendByYear } from '../src/domain/partnerships/impact/trends.ts';
 import { Random } from '../src/ingest/generate/random.ts';
-import { generatePanel, PANEL_START, PANEL_UNTIL, PANEL_YEARS } from '../test/helpers/impact-panels.ts';
+import { evaluatePanel, generatePanel, PANEL_YEARS } from '../test/helpers/impact-panels.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 const ROUNDS = 7;
@@ -49,15 +48,7 @@ for (const comparisonSchools of sizes.length > 0 ? sizes : [2000]) {
         pool.map((s) => ({ series: s.series, weight: 1 })),
       ),
     );
-    const evaluation = median(() =>
-      evaluateRegistryMeasure({
-        measure: 'ks2.rwmExpectedPercent',
-        startDate: PANEL_START,
-        until: PANEL_UNTIL,
-        members,
-        pool,
-      }),
-    );
+    const evaluation = median(() => evaluatePanel({ members, pool }));
     console.log(
       `${comparisonSchools.toLocaleString('en-GB')} comparison schools × ${PANEL_YEARS.length} years, ` +
         `${partnerSchools} partner schools: evaluation ${evaluation.toFixed(1)} ms, ` +

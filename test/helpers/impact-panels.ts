@@ -1,4 +1,8 @@
-import type { ImpactSchool } from '../../src/domain/partnerships/impact/evaluate.ts';
+import {
+  evaluateRegistryMeasure,
+  type ImpactSchool,
+  type RegistryImpact,
+} from '../../src/domain/partnerships/impact/evaluate.ts';
 import type { Random } from '../../src/ingest/generate/random.ts';
 
 /**
@@ -67,4 +71,14 @@ export function generatePanel(
     withSeries(school(random, 200_000 + i, levelOf()), false),
   );
   return { members, pool };
+}
+
+/** The impact report's evaluation of a generated panel, as a KS2 objective of a partnership started in 2019. */
+export function evaluatePanel(panel: { members: ImpactSchool[]; pool: ImpactSchool[] }): RegistryImpact {
+  return evaluateRegistryMeasure({
+    measure: 'ks2.rwmExpectedPercent',
+    startDate: PANEL_START,
+    until: PANEL_UNTIL,
+    ...panel,
+  });
 }

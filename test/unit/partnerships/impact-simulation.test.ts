@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateRegistryMeasure,
-  type ImpactSchool,
-} from '../../../src/domain/partnerships/impact/evaluate.ts';
+import type { ImpactSchool } from '../../../src/domain/partnerships/impact/evaluate.ts';
 import { Random } from '../../../src/ingest/generate/random.ts';
-import { generatePanel, PANEL_START, PANEL_UNTIL, type PanelScenario } from '../../helpers/impact-panels.ts';
+import { evaluatePanel, generatePanel, type PanelScenario } from '../../helpers/impact-panels.ts';
 
 /**
  * Does the impact report find a partnership's true effect, and do its 95% intervals contain it 95%
@@ -35,14 +32,7 @@ function simulate(scenario: PanelScenario, seed: number): Run {
   const estimates: number[] = [];
   let covered = 0;
   for (let r = 0; r < REPLICATIONS; r++) {
-    const { members, pool } = generatePanel(random, scenario);
-    const result = evaluateRegistryMeasure({
-      measure: 'ks2.rwmExpectedPercent',
-      startDate: PANEL_START,
-      until: PANEL_UNTIL,
-      members,
-      pool,
-    }).result!;
+    const result = evaluatePanel(generatePanel(random, scenario)).result!;
     estimates.push(result.estimate);
     if (result.interval[0] <= EFFECT && EFFECT <= result.interval[1]) covered++;
   }
@@ -85,13 +75,7 @@ describe('the impact estimate on generated panels with a known effect', () => {
         selection: 'random',
         effect: EFFECT,
       });
-      const r = evaluateRegistryMeasure({
-        measure: 'ks2.rwmExpectedPercent',
-        startDate: PANEL_START,
-        until: PANEL_UNTIL,
-        members,
-        pool,
-      }).result!;
+      const r = evaluatePanel({ members, pool }).result!;
       return r.interval[1] - r.interval[0];
     };
     expect(width(1)).toBeGreaterThan(2 * width(20));
@@ -129,15 +113,7 @@ describe('the regression-to-the-mean trap in the selected scenario', () => {
         effect: EFFECT,
       });
       trap.push(nearestOnBaselineYear(members, pool));
-      report.push(
-        evaluateRegistryMeasure({
-          measure: 'ks2.rwmExpectedPercent',
-          startDate: PANEL_START,
-          until: PANEL_UNTIL,
-          members,
-          pool,
-        }).result!.estimate,
-      );
+      report.push(evaluatePanel({ members, pool }).result!.estimate);
     }
     expect(mean(trap)).toBeLessThan(EFFECT - 1);
     expect(Math.abs(mean(report) - EFFECT)).toBeLessThan(0.5);
