@@ -257,6 +257,13 @@ describe('saying when results will come', () => {
     const none = evaluateFrom('2019-09-01', '2023-01-31', 2022, [school(101, [[2022, 50]])]);
     expect(none.membersWithoutResults).toEqual([101]);
     expect(none.reading).toContain("None of the partnership's schools has");
+    expect(none.reading).toContain('before, the data holds none; since, results for 2022');
+  });
+
+  it('does not blame the data when it has later results but the partnership’s schools do not', () => {
+    const missing = evaluateFrom('2019-09-01', '2023-01-31', 2022, [school(101, [[2019, 50]])]);
+    expect(missing.reading).not.toContain('once newer performance tables are imported');
+    expect(missing.reading).toContain('before, the data holds results for 2019; since, none');
   });
 });
 

@@ -156,15 +156,12 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     reading: readNoEstimate(info, why),
   });
 
-  if (outcomeYear === null) {
-    const firstResultsYear = nextResultsYear(baselineYear);
-    const latest = input.latestResultsYear ?? null;
-    return without(
-      firstResultsYear > lastOutcomeYear
-        ? { reason: 'too-early', baselineYear, firstResultsYear }
-        : { reason: 'not-in-data', baselineYear, latestResultsYear: latest, firstResultsYear },
-    );
-  }
+  const firstResultsYear = nextResultsYear(baselineYear);
+  const latest = input.latestResultsYear ?? null;
+  if (outcomeYear === null && firstResultsYear > lastOutcomeYear)
+    return without({ reason: 'too-early', baselineYear, firstResultsYear });
+  if (outcomeYear === null && (latest === null || latest < firstResultsYear))
+    return without({ reason: 'not-in-data', baselineYear, latestResultsYear: latest, firstResultsYear });
   if (treated.length === 0) {
     const memberYears = (pick: 'before' | 'after') =>
       [...new Set(input.members.flatMap((m) => split(m)[pick]))].sort((a, b) => a - b);

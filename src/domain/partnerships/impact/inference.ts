@@ -16,7 +16,7 @@ export type UncertaintyFrom = 'partner-schools' | 'similar-schools';
  * of similar schools, so a third school would widen the interval a second one narrowed.
  */
 export const FEWEST_FOR_OWN_SPREAD = 10;
-/** Fewer comparison schools than this (or placebo schools, for one or two) is too few to say anything. */
+/** Fewer comparison schools than this (or placebo schools, for fewer than ten) is too few to say anything. */
 export const FEWEST_COMPARISON_SCHOOLS = 5;
 
 /**

@@ -73,11 +73,13 @@ export function readNoEstimate(info: MeasureInfo, why: NoEstimate): string {
         : `The ${info.label} results S2S holds go up to ${why.latestResultsYear}, none of them after the partnership started ` +
             `(the last results before it are for ${why.baselineYear}). Results for summer ${why.firstResultsYear} onwards ` +
             'will show here once newer performance tables are imported.';
-    case 'members-lack-results':
+    case 'members-lack-results': {
+      const held = (years: number[]) => (years.length > 0 ? `results for ${yearsText(years)}` : 'none');
       return (
-        `None of the partnership's schools has ${info.label} results both before the start (${yearsText(why.yearsBefore)}) ` +
-        `and since (${yearsText(why.yearsAfter)}), so the change cannot be measured.`
+        `None of the partnership's schools has ${info.label} results both before the start and since, so the ` +
+        `change cannot be measured: before, the data holds ${held(why.yearsBefore)}; since, ${held(why.yearsAfter)}.`
       );
+    }
     case 'too-few-comparison':
       return `Only ${schools(why.comparisonCount)} like the partnership's schools have ${info.label} results before and after the start: too few to compare against.`;
   }
