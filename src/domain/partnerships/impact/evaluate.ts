@@ -100,9 +100,18 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
   const confidence = input.confidence ?? 0.95;
   const { baselineYear, lastOutcomeYear } = resultYears(input.startDate, input.until);
   const inWindow = (y: number) => y >= info.firstComparableYear && y <= lastOutcomeYear;
+  const splits = new Map<ImpactSchool, { before: number[]; after: number[] }>();
   const split = (s: ImpactSchool) => {
-    const years = [...s.series.keys()].filter(inWindow).sort((a, b) => a - b);
-    return { before: years.filter((y) => y <= baselineYear), after: years.filter((y) => y > baselineYear) };
+    let found = splits.get(s);
+    if (!found) {
+      const years = [...s.series.keys()].filter(inWindow).sort((a, b) => a - b);
+      found = {
+        before: years.filter((y) => y <= baselineYear),
+        after: years.filter((y) => y > baselineYear),
+      };
+      splits.set(s, found);
+    }
+    return found;
   };
   const spans = (s: ImpactSchool) => {
     const { before, after } = split(s);
