@@ -18,7 +18,7 @@ import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classificatio
 import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
 import type { Phase, SchoolRecord } from '../src/domain/school.ts';
-import { aSchool, anInspection, ks2Results, ks4Results } from '../test/helpers/school-records.ts';
+import { aSchool, anInspection, ks2Results, ks4Results } from '../test/builders/school-records.ts';
 import { buildSnapshot } from '../src/domain/snapshot.ts';
 import { distanceKm } from '../src/domain/spatial-index.ts';
 

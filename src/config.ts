@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
+import { MAX_RADIUS_KM } from './domain/radius.ts';
 import { PHASES, type Phase } from './domain/school.ts';
 
 /**
@@ -32,8 +33,6 @@ const schema = z.object({
 /** The variable that sets a phase's partner-search radius: `S2S_RADIUS_KM_ALL_THROUGH` for all-through. */
 export const radiusVariable = (phase: Phase) => `S2S_RADIUS_KM_${phase.toUpperCase().replace(/-/g, '_')}`;
 
-/** The same limit as a radius typed into the partner search. */
-const MAX_RADIUS_KM = 500;
 const radii = z.object(
   Object.fromEntries(
     PHASES.map((phase) => [

@@ -1,17 +1,17 @@
-import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type OpenDatabase } from '../data/open.ts';
+import type { AppContext } from '../app/context.ts';
+import { openApp } from '../app/context.ts';
+import { loadConfig } from '../config.ts';
+
+const log = { info: () => {}, warn: (_: unknown, message: string) => process.stderr.write(`${message}\n`) };
 
 /**
- * Runs a command with the configuration and an open, migrated database, and always closes it
- * (stopping the embedded PostgreSQL) however the command ends.
+ * Runs a command with the same use-case context as the web service, over the configured
+ * database, and always closes it (stopping the embedded PostgreSQL) however the command ends.
  */
-export async function withDatabase<T>(
-  work: (db: OpenDatabase['db'], config: Config) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig();
-  const opened = await openDatabase(config);
+export async function withApp<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const opened = await openApp(loadConfig(), log);
   try {
-    return await work(opened.db, config);
+    return await work(opened.ctx);
   } finally {
     await opened.close();
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { NeedArea, SchoolDeclaration } from '../domain/declarations.ts';
+import type { SchoolDeclaration } from '../domain/declarations.ts';
+import type { FocusArea } from '../domain/focus-areas.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 
@@ -9,7 +10,7 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
     row && {
       urn: row.urn,
       capacityToSupport: row.capacity_to_support,
-      needs: row.needs as NeedArea[],
+      needs: row.needs,
       updatedAt: row.updated_at,
     }
   );
@@ -18,7 +19,7 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
 /** Saves the school's declaration and its audit entry together. */
 export async function saveSchoolDeclaration(
   db: Db,
-  declaration: { urn: number; capacityToSupport: number; needs: NeedArea[] },
+  declaration: { urn: number; capacityToSupport: number; needs: FocusArea[] },
   actor: { id: number; email: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -18,7 +18,7 @@ export async function listActions(db: Db, id: number): Promise<Action[]> {
     description: r.description,
     owner: r.owner,
     dueDate: r.due_date,
-    status: r.status as ActionStatus,
+    status: r.status,
   }));
 }
 

@@ -3,20 +3,17 @@ import type { LifecycleEvent, Transition, InvitationAnswer } from '../domain/par
 import type {
   Closure,
   Cost,
-  FocusArea,
   InvitationStatus,
   Member,
   MemberRole,
   Milestone,
   Objective,
-  ObjectiveMeasure,
   Partnership,
   PartnershipPlan,
   PartnershipStatus,
   PartnershipType,
   Seniority,
   StaffMember,
-  SystemLeaderDesignation,
 } from '../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
@@ -46,7 +43,7 @@ export async function createPartnership(db: Db, input: NewPartnership): Promise<
       .insertInto('partnership_members')
       .values([
         { partnership_id: id, urn: input.proposer.urn, role: input.proposer.role, invitation: 'proposer' },
-        ...input.invited.map((m) => ({ partnership_id: id, urn: m.urn, role: m.role, invitation: 'invited' })),
+        ...input.invited.map((m) => ({ partnership_id: id, urn: m.urn, role: m.role, invitation: 'invited' as const })),
       ])
       .execute();
     await trx
@@ -88,8 +85,8 @@ export async function getMembers(db: Db, id: number): Promise<Member[]> {
   return rows.map((r) => ({
     urn: r.urn,
     name: r.name,
-    role: r.role as MemberRole,
-    invitation: r.invitation as InvitationStatus,
+    role: r.role,
+    invitation: r.invitation,
     respondedAt: iso(r.responded_at),
   }));
 }
@@ -113,11 +110,11 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
   return {
     id: row.id,
     title: row.title,
-    type: row.type as PartnershipType,
-    status: row.status as PartnershipStatus,
+    type: row.type,
+    status: row.status,
     closure: row.closure as Closure | null,
     endReason: row.end_reason,
-    focusAreas: row.focus_areas as FocusArea[],
+    focusAreas: row.focus_areas,
     need: row.need,
     priorities: row.priorities,
     staffDays: row.staff_days,
@@ -134,7 +131,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
         name: s.name,
         jobTitle: s.job_title,
         seniority: s.seniority as Seniority,
-        systemLeader: s.system_leader as SystemLeaderDesignation | null,
+        systemLeader: s.system_leader,
       }),
     ),
     objectives: objectives.map(
@@ -142,7 +139,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
         id: o.id,
         description: o.description,
         successCriteria: o.success_criteria,
-        measure: o.measure as ObjectiveMeasure,
+        measure: o.measure,
         customMeasureName: o.custom_measure_name,
         baseline: o.baseline,
         target: o.target,
@@ -178,7 +175,7 @@ export async function listPartnerships(
   { invitedToo = false }: { invitedToo?: boolean } = {},
 ): Promise<PartnershipSummary[]> {
   if (urns.length === 0) return [];
-  const invitations = invitedToo ? ['proposer', 'accepted', 'invited'] : ['proposer', 'accepted'];
+  const invitations: InvitationStatus[] = invitedToo ? ['proposer', 'accepted', 'invited'] : ['proposer', 'accepted'];
   const rows = await db
     .selectFrom('partnerships as p')
     .select([
@@ -215,8 +212,8 @@ export async function listPartnerships(
     rows.map(async (r) => ({
       id: r.id,
       title: r.title,
-      type: r.type as PartnershipType,
-      status: r.status as PartnershipStatus,
+      type: r.type,
+      status: r.status,
       closure: r.closure as Closure | null,
       startDate: r.start_date,
       endDate: r.end_date,
@@ -461,8 +458,8 @@ export async function listEvents(db: Db, id: number): Promise<RecordedEvent[]> {
     .execute();
   return rows.map((r) => ({
     kind: r.kind as LifecycleEvent['kind'],
-    fromStatus: r.from_status as PartnershipStatus | null,
-    toStatus: r.to_status as PartnershipStatus,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
     urn: r.urn,
     byUserId: r.by_user_id,
     at: new Date(r.at).toISOString(),

@@ -276,7 +276,7 @@ export async function listActions(db: Db, assessmentId: number): Promise<StoredA
     .orderBy('ra.priority')
     .orderBy('ra.id')
     .execute();
-  return rows.map((r) => ({ ...r, itemId: r.itemId ?? '', dueOn: r.dueOn ?? '', status: r.status as ActionStatus }));
+  return rows.map((r) => ({ ...r, itemId: r.itemId ?? '', dueOn: r.dueOn ?? '', status: r.status }));
 }
 
 /** The school's most recently completed assessment, whose action plan is the one it works to. */
@@ -309,7 +309,7 @@ export async function carryActionsInto(
       .where('assessment_id', '=', latest.id)
       .forUpdate()
       .execute();
-    const ids = actionsToCarry(rows.map((r) => ({ ...r, status: r.status as ActionStatus }))).map((r) => r.id);
+    const ids = actionsToCarry(rows.map((r) => ({ ...r, status: r.status }))).map((r) => r.id);
     if (ids.length > 0) {
       await trx
         .updateTable('readiness_actions')
@@ -348,7 +348,7 @@ export async function listCarriedActions(db: Db, partnershipId: number): Promise
     .orderBy('ra.priority')
     .orderBy('ra.id')
     .execute();
-  return rows.map((r) => ({ ...r, status: r.status as ActionStatus }));
+  return rows.map((r) => ({ ...r, status: r.status }));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Inspection, Performance, School } from '../domain/school.ts';
-import type { CensusFigures } from '../ingest/census.ts';
-import type { SchoolLink } from '../ingest/links.ts';
+import type { CensusFigures, SchoolLink } from '../domain/school.ts';
 import type { Database } from './schema.ts';
 import type { InspectionsTable, PerformanceTable, SchoolLinksTable, SchoolsTable } from './tables/registry.ts';
 

@@ -156,3 +156,18 @@ export interface SchoolRecord extends School {
   inspections: Inspection[]; // newest first
   performance: Performance[]; // newest first
 }
+
+/** What the school census adds to GIAS: the share of pupils with English as an additional language. */
+export interface CensusFigures {
+  urn: number;
+  ealPercent: number | null;
+}
+
+/** A GIAS link: a school's predecessor or successor, which carries its history across a new URN. */
+export interface SchoolLink {
+  urn: number;
+  linkUrn: number;
+  linkName: string | null;
+  linkType: string;
+  linkDate: string | null;
+}

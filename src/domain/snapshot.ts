@@ -114,6 +114,6 @@ export function unknownProfile(snapshot: Snapshot, name: string | undefined) {
   return {
     ok: false as const,
     error: 'unknown-profile' as const,
-    message: `No performance profile named "${name}"; choose one of: ${snapshot.profiles.map((p) => p.name).join(', ')}`,
+    message: `There is no performance profile called "${name}": choose one of ${snapshot.profiles.map((p) => p.name).join(', ')}`,
   };
 }

@@ -1,12 +1,7 @@
+import type { CensusFigures } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
 import { requireColumns } from './kinds.ts';
 import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
-
-/** A school's pupil characteristics from the January school census (`england_census.csv`). */
-export interface CensusFigures {
-  urn: number;
-  ealPercent: number | null;
-}
 
 const PERCENT = { min: 0, max: 100, percent: true };
 

@@ -1,18 +1,7 @@
+import type { SchoolLink } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
 import { requireColumns } from './kinds.ts';
 import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
-
-/**
- * A GIAS link between two establishments: a school that converts to an academy, merges or
- * splits gets a new URN, and the link carries its history across.
- */
-export interface SchoolLink {
-  urn: number;
-  linkUrn: number;
-  linkName: string | null;
-  linkType: string;
-  linkDate: string | null;
-}
 
 /** Reads GIAS's links extract (`links_edubasealldataYYYYMMDD.csv`). */
 export async function readLinks(file: string, options: ReadOptions): Promise<RecordSource<SchoolLink>> {

@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
-import type { Db } from '../data/db.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
-import classifiedRegistry from './plugins/classified-registry.ts';
+import { createAppContext } from '../app/context.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { AppDeps } from './deps.ts';
+import { features } from './features.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
@@ -13,14 +13,6 @@ import session from './plugins/session.ts';
 import snapshot from './plugins/snapshot.ts';
 import staticFiles from './plugins/static.ts';
 import views from './plugins/views.ts';
-import { routes } from './features.ts';
-
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  /** Where email goes; by default SMTP (S2S_SMTP_URL) or the outbox folder. Tests pass a MemoryMailer. */
-  mailer?: Mailer;
-}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,7 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
   app.decorate('routeTable', routeTable);
-  app.decorate('mailer', deps.mailer ?? createMailer(deps.config, app.log));
+  const ctx = createAppContext(deps.config, deps.db, { mailer: deps.mailer, log: app.log });
+  app.decorate('mailer', ctx.mailer);
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);
@@ -80,9 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);
-  await app.register(snapshot, { db: deps.db, settings: deps.config.matching });
-  await app.register(classifiedRegistry);
-  for (const route of routes) await app.register(route, deps);
+  await app.register(snapshot, { store: ctx.snapshots });
+  for (const feature of features) await app.register(feature, ctx);
   await app.ready();
   return app;
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from './app.ts';
+import type { AppContext } from '../app/context.ts';
 import capacityApi from './capacity/api.ts';
 import matchingApi from './matching/api.ts';
 import partnershipsApi from './partnerships/api.ts';
@@ -28,7 +28,7 @@ import signIn from './accounts/sign-in.ts';
 import schools from './schools/pages.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
-export const routes: FastifyPluginAsync<AppDeps>[] = [
+export const features: FastifyPluginAsync<AppContext>[] = [
   health,
   schools,
   schoolsApi,

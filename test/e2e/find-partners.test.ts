@@ -42,7 +42,7 @@ describe('a school leader finds partners in Chromium', () => {
   it('names the field that is wrong, keeping what was typed', async () => {
     await page.goto(`${served.url}/schools/200001/partners?strategy=support&radiusKm=far`);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain(
-      'Radius must be a number of kilometres',
+      'Enter the radius as a number of kilometres',
     );
     expect(await page.getByLabel('How far can you travel?').inputValue()).toBe('far');
     await expectNoAxeViolations(page);

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/data/db.ts';
-import { buildApp, type AppDeps } from '../../src/web/app.ts';
+import { buildApp } from '../../src/web/app.ts';
+import type { AppDeps } from '../../src/web/deps.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/data/db.ts';
 import { upsertInspections, upsertPerformance, upsertSchools } from '../../src/data/registry-import.ts';
 import type { SchoolRecord } from '../../src/domain/school.ts';
-import { aSchool, anInspection, ks2Results } from './school-records.ts';
+import { aSchool, anInspection, ks2Results } from '../builders/school-records.ts';
 
 const north = (km: number) => ({ lat: 53.8 + km / 111.195, lon: -1.55 });
 const at = (urn: number, name: string, km: number, overrides: Partial<SchoolRecord>) =>

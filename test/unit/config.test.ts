@@ -57,7 +57,7 @@ describe('configuration', () => {
     })();
     expect(message).toContain('S2S_RADIUS_KM_SECONDARY: must be a distance in kilometres');
     expect(message).toContain('S2S_RADIUS_KM_SPECIAL: must be more than 0 km');
-    expect(message).toContain('S2S_RADIUS_KM_NURSERY: must be 500 km or less');
+    expect(message).toContain('S2S_RADIUS_KM_NURSERY: must be 100 km or less');
     expect(message).toContain('PORT');
   });
 });

@@ -3,7 +3,11 @@ import { capacity, type CapacityRegistrySchool } from '../../domain/capacity/cap
 import type { SchoolGroup } from '../../domain/classification/types.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
+import type { AppContext } from '../context.ts';
+import { profileView } from '../profiles.ts';
+import { ok, type Result } from '../result.ts';
 import type { CapacityQueryInput } from './query.ts';
+import { classifiedRegistry } from './registry-source.ts';
 
 /** The registry as classified under one performance profile. */
 export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityRegistrySchool> {
@@ -19,13 +23,6 @@ export interface ProfileSummary {
   title: string;
 }
 
-export interface ClassifiedRegistrySource {
-  /** The performance profiles one can choose from, the default first. */
-  profiles(): Promise<ProfileSummary[]>;
-  /** The registry under a profile (the default when none is named); undefined for an unknown name. */
-  classified(profile: string | undefined): Promise<ClassifiedRegistry | undefined>;
-}
-
 export interface CapacityResult {
   by: CapacityGeography;
   phase: Phase | null;
@@ -37,9 +34,6 @@ export interface CapacityResult {
   areas: CapacityArea[];
   total: CapacityArea;
 }
-
-export type CapacityOutcome =
-  { ok: true; result: CapacityResult } | { ok: false; field: 'profile'; message: string };
 
 function describeRadius(
   phase: Phase | null,
@@ -59,19 +53,15 @@ export function describeDefaults(defaults: Readonly<Record<Phase, number>>): str
 /** Answers are kept per classified registry (a new snapshot brings a new object, so nothing stale is served). */
 const answered = new WeakMap<ClassifiedRegistry, Map<string, CapacityResult>>();
 
+/** High-performing and in-need schools by area under a profile, as every face shows them. */
 export async function capacityFor(
-  source: ClassifiedRegistrySource,
+  ctx: Pick<AppContext, 'snapshots'>,
   query: CapacityQueryInput,
-): Promise<CapacityOutcome> {
-  const registry = await source.classified(query.profile);
-  if (!registry) {
-    const known = (await source.profiles()).map((p) => p.name);
-    return {
-      ok: false,
-      field: 'profile',
-      message: `There is no performance profile called "${query.profile}": choose one of ${known.join(', ')}`,
-    };
-  }
+): Promise<Result<CapacityResult>> {
+  const snapshot = await ctx.snapshots.get();
+  const view = profileView(snapshot, query.profile);
+  if (!view.ok) return view;
+  const registry = classifiedRegistry(snapshot, view.value);
   const phase = query.phase ?? null;
   const key = `${query.by}|${phase}|${query.radiusKm}`;
   let cache = answered.get(registry);
@@ -95,5 +85,11 @@ export async function capacityFor(
     };
     cache.set(key, result);
   }
-  return { ok: true, result };
+  return ok(result);
 }
+
+/** The JSON answer of `GET /api/capacity` and `s2s capacity --json`. */
+export function capacityAnswer({ by, phase, radiusKm, profile, total, areas }: CapacityResult) {
+  return { by, phase, radiusKm, profile, total, items: areas };
+}
+export type CapacityAnswer = ReturnType<typeof capacityAnswer>;

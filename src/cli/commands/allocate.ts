@@ -1,88 +1,60 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
-import type { Allocation } from '../../domain/allocation/allocate.ts';
-import { unknownProfile } from '../../domain/snapshot.ts';
-import { output } from '../context.ts';
+import { allocationCsv } from '../../app/matching/allocation-csv.ts';
+import { allocationPage, allocationQuery, nationalAllocation } from '../../app/matching/allocations.ts';
+import { parseInput } from '../../app/result.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { withSnapshot } from '../snapshot.ts';
+import { valueOf } from '../problem.ts';
 
-/** One row per school in need: its supporter, or why it has none. */
-export function allocationCsv(allocation: Allocation): string {
-  const header = [
-    'URN',
-    'School',
-    'Status',
-    'Supporter URN',
-    'Supporter',
-    'Distance km',
-    'Score',
-    'Remote',
-    'Why',
-  ];
-  const rows = [
-    ...allocation.assignments.map((a) => [
-      a.urn,
-      a.name,
-      'supported',
-      a.supporterUrn,
-      a.supporterName,
-      a.distanceKm,
-      a.score,
-      a.remote ? 'yes' : 'no',
-      a.reasons.join('; '),
-    ]),
-    ...allocation.unsupported.map((u) => [u.urn, u.name, 'unsupported', '', '', '', '', '', u.text]),
-  ];
-  return stringify([header, ...rows]);
+async function checkFolder(file: string): Promise<void> {
+  try {
+    if ((await fs.stat(path.dirname(file))).isDirectory()) return;
+  } catch {
+    // Reported below, as for a path that is not a folder.
+  }
+  throw new UsageError(`--out: the folder ${path.dirname(file)} does not exist`);
 }
 
 export default function register(program: Command): void {
   program
     .command('allocate')
     .description('pair every school in need with a high-performing supporter, within capacity, nationally')
-    .requiredOption('--out <file>', 'where to write the allocation as CSV')
+    .option('--out <file>', 'write the whole allocation as CSV to this file')
     .option(
       '--profile <name>',
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )
-    .option('--json', 'print the summary and who is left without a partner as JSON')
-    .action(async (opts: { out: string; profile?: string; json?: boolean }) => {
-      const out = path.resolve(opts.out);
-      try {
-        if (!(await fs.stat(path.dirname(out))).isDirectory()) throw new Error();
-      } catch {
-        throw new UsageError(`--out: the folder ${path.dirname(out)} does not exist`);
-      }
-      await withSnapshot(async (snapshot) => {
-        const view = snapshot.view(opts.profile);
-        if (!view) throw new UsageError(`--profile: ${unknownProfile(snapshot, opts.profile).message}`);
-        const allocation = view.allocation();
-        // Written beside the target and renamed, so a failure never leaves half a file.
-        const partial = `${out}.partial`;
-        await fs.writeFile(partial, allocationCsv(allocation));
-        await fs.rename(partial, out);
-        const { summary } = allocation;
-        output(
-          opts.json,
-          {
-            profile: { name: view.profile.name, version: view.profile.version },
-            file: out,
-            summary,
-            unsupported: allocation.unsupported,
-          },
-          () =>
-            [
-              `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius), from ${summary.supporters} supporters.`,
-              `${summary.unsupported} without a partner:`,
-              ...allocation.unsupported.slice(0, 20).map((u) => `  ${u.name} (URN ${u.urn}): ${u.text}`),
-              ...(allocation.unsupported.length > 20
-                ? [`  … and ${allocation.unsupported.length - 20} more in the file`]
-                : []),
-              `Written to ${out}`,
-            ].join('\n'),
+    .option('--limit <n>', 'how many supported schools to list', '100')
+    .option('--offset <n>', 'how many supported schools to skip', '0')
+    .option('--json', 'print JSON, exactly as GET /api/allocations answers for the same options')
+    .action(
+      async (opts: { out?: string; profile?: string; limit: string; offset: string; json?: boolean }) => {
+        const query = valueOf(parseInput(allocationQuery, opts));
+        const out = opts.out ? path.resolve(opts.out) : undefined;
+        if (out) await checkFolder(out);
+        const answer = await withApp(async (ctx) => {
+          if (out) {
+            const { allocation } = valueOf(await nationalAllocation(ctx, query.profile));
+            // Written beside the target and renamed, so a failure never leaves half a file.
+            await fs.writeFile(`${out}.partial`, allocationCsv(allocation));
+            await fs.rename(`${out}.partial`, out);
+          }
+          return valueOf(await allocationPage(ctx, query));
+        });
+        const { summary, unsupported } = answer;
+        output(opts.json, answer, () =>
+          [
+            `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius), from ${summary.supporters} supporters, under ${answer.profile.title}.`,
+            `${summary.unsupported} without a partner:`,
+            ...unsupported.slice(0, 20).map((u) => `  ${u.name} (URN ${u.urn}): ${u.text}`),
+            ...(unsupported.length > 20
+              ? [`  … and ${unsupported.length - 20} more${out ? ' in the file' : ''}`]
+              : []),
+            ...(out ? [`Written to ${out}`] : []),
+          ].join('\n'),
         );
-      });
-    });
+      },
+    );
 }

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
+import { capacityAnswer, capacityFor, type CapacityResult } from '../../app/capacity/capacity.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { loadSnapshot } from '../../data/snapshot.ts';
-import { registrySource } from '../../app/capacity/registry-source.ts';
-import { capacityFor, type CapacityResult } from '../../app/capacity/capacity.ts';
-import { output, withDatabase } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { parseInput } from '../../app/result.ts';
+import { output, withApp } from '../context.ts';
+import { valueOf } from '../problem.ts';
 
 function describe(result: CapacityResult): string {
   const figure = (n: number | null, digits: number) => (n === null ? '–' : n.toFixed(digits));
@@ -50,7 +49,7 @@ export default function register(program: Command): void {
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )
     .option('--csv', 'print CSV, as the page downloads')
-    .option('--json', 'print JSON, as the API answers')
+    .option('--json', 'print JSON, exactly as GET /api/capacity answers')
     .action(
       async (opts: {
         by: string;
@@ -60,30 +59,10 @@ export default function register(program: Command): void {
         csv?: boolean;
         json?: boolean;
       }) => {
-        const parsed = capacityQuery.safeParse({
-          by: opts.by,
-          phase: opts.phase,
-          radiusKm: opts.radiusKm,
-          profile: opts.profile,
-        });
-        if (!parsed.success) {
-          const flag = (path: PropertyKey | undefined) =>
-            `--${String(path).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-          throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
-        }
-        const outcome = await withDatabase((db) => {
-          const loaded = loadSnapshot(db, { asOf: new Date().toISOString().slice(0, 10) });
-          return capacityFor(
-            registrySource(() => loaded),
-            parsed.data,
-          );
-        });
-        if (!outcome.ok) throw new UsageError(`--${outcome.field}: ${outcome.message}`);
-        const { by, phase, radiusKm, profile, total, areas } = outcome.result;
-        if (opts.csv) return void process.stdout.write(capacityCsv(outcome.result));
-        output(opts.json, { by, phase, radiusKm, profile, total, items: areas }, () =>
-          describe(outcome.result),
-        );
+        const query = valueOf(parseInput(capacityQuery, { ...opts, csv: undefined, json: undefined }));
+        const result = valueOf(await withApp((ctx) => capacityFor(ctx, query)));
+        if (opts.csv) return void process.stdout.write(capacityCsv(result));
+        output(opts.json, capacityAnswer(result), () => describe(result));
       },
     );
 }

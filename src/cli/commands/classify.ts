@@ -4,39 +4,11 @@ import {
   SCHOOL_GROUP_LABELS,
   type Classification,
 } from '../../domain/classification/types.ts';
-import { PHASE_LABELS, PHASES, type Phase } from '../../domain/school.ts';
-import { unknownProfile, type ProfileView } from '../../domain/snapshot.ts';
-import { output } from '../context.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+import { classifyAll, classifyOne, type PhaseCounts } from '../../app/matching/classify.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { withSnapshot } from '../snapshot.ts';
-
-interface PhaseCounts {
-  phase: Phase;
-  highPerforming: number;
-  inNeed: number;
-  other: number;
-  insufficientEvidence: number;
-}
-
-function countByPhase(view: ProfileView, phaseOf: (urn: number) => Phase): PhaseCounts[] {
-  const counts = new Map<Phase, PhaseCounts>();
-  for (const c of view.classifications.values()) {
-    const phase = phaseOf(c.urn);
-    const row = counts.get(phase) ?? {
-      phase,
-      highPerforming: 0,
-      inNeed: 0,
-      other: 0,
-      insufficientEvidence: 0,
-    };
-    if (c.group === 'high-performing') row.highPerforming++;
-    else if (c.group === 'in-need') row.inNeed++;
-    else row.other++;
-    if (!c.sufficientEvidence) row.insufficientEvidence++;
-    counts.set(phase, row);
-  }
-  return PHASES.flatMap((p) => (counts.has(p) ? [counts.get(p)!] : []));
-}
+import { valueOf } from '../problem.ts';
 
 function table(rows: PhaseCounts[]): string {
   const total = rows.reduce(
@@ -86,24 +58,17 @@ export default function register(program: Command): void {
       if (urn !== undefined && !(Number.isSafeInteger(urn) && urn > 0)) {
         throw new UsageError(`--urn: "${opts.urn}" is not a URN (a whole number such as 100000)`);
       }
-      await withSnapshot((snapshot) => {
-        const view = snapshot.view(opts.profile);
-        if (!view) throw new UsageError(`--profile: ${unknownProfile(snapshot, opts.profile).message}`);
-        const profile = { name: view.profile.name, version: view.profile.version, title: view.profile.title };
-        if (urn !== undefined) {
-          const c = view.classifications.get(urn);
-          if (!c) throw new UsageError(`--urn: no open school with URN ${urn}`);
-          return output(opts.json, { profile, asOf: snapshot.asOf, classification: c }, () =>
-            explain(snapshot.byUrn.get(urn)!.name, c),
-          );
-        }
-        const byPhase = countByPhase(view, (u) => snapshot.byUrn.get(u)!.phase);
-        output(
-          opts.json,
-          { profile, asOf: snapshot.asOf, byPhase, items: [...view.classifications.values()] },
-          () =>
-            `${profile.title} (${profile.name} v${profile.version}), as at ${snapshot.asOf}\n\n${table(byPhase)}`,
-        );
-      });
+      if (urn !== undefined) {
+        const found = valueOf(await withApp((ctx) => classifyOne(ctx, urn, opts.profile)));
+        return output(opts.json, found, () => explain(found.name, found.classification));
+      }
+      const all = valueOf(await withApp((ctx) => classifyAll(ctx, opts.profile)));
+      const { profile } = all;
+      output(
+        opts.json,
+        all,
+        () =>
+          `${profile.title} (${profile.name} v${profile.version}), as at ${all.asOf}\n\n${table(all.byPhase)}`,
+      );
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { generateDataset } from '../../ingest/generate/generate.ts';
+import { generateSyntheticDataset } from '../../app/imports/import-file.ts';
 import { output } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { countProgress } from '../progress.ts';
@@ -23,7 +23,9 @@ export default function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { schools: number; seed: number; out: string; json?: boolean }) => {
       const progress = countProgress('Generating', opts.schools);
-      const summary = await generateDataset({ ...opts, onProgress: progress.update }).finally(progress.stop);
+      const summary = await generateSyntheticDataset({ ...opts, onProgress: progress.update }).finally(
+        progress.stop,
+      );
       output(opts.json, summary, () =>
         [
           `Wrote ${summary.schools} synthetic schools (${summary.welsh} in Wales) to ${summary.out}:`,

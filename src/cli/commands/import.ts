@@ -1,9 +1,14 @@
 import { Argument, type Command } from 'commander';
-import { ImportError } from '../../ingest/import-error.ts';
-import { IMPORT_KINDS, importFile, type ImportKind, type ImportSummary } from '../../ingest/import-file.ts';
-import { KIND_LABELS } from '../../ingest/kinds.ts';
-import { output, withDatabase } from '../context.ts';
+import {
+  IMPORT_KINDS,
+  importPublishedFile,
+  KIND_LABELS,
+  type ImportKind,
+  type ImportSummary,
+} from '../../app/imports/import-file.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { valueOf } from '../problem.ts';
 import { byteProgress } from '../progress.ts';
 
 export function describeSummary(s: ImportSummary): string {
@@ -45,17 +50,16 @@ export default function register(program: Command): void {
         file: string,
         opts: { year?: number; synthetic?: boolean; json?: boolean },
       ) => {
-        const summary = await withDatabase(async (db) => {
+        const summary = await withApp(async (ctx) => {
           const progress = byteProgress(`Importing ${kind}`);
           try {
-            return await importFile(db, kind, file, {
-              year: opts.year,
-              synthetic: opts.synthetic,
-              onProgress: progress.update,
-            });
-          } catch (error) {
-            if (error instanceof ImportError) throw new UsageError(`${error.message}\nNothing was imported.`);
-            throw error;
+            return valueOf(
+              await importPublishedFile(ctx, kind, file, {
+                year: opts.year,
+                synthetic: opts.synthetic,
+                onProgress: progress.update,
+              }),
+            );
           } finally {
             progress.stop();
           }

@@ -7,12 +7,10 @@ import importCommand from './import.ts';
 import match from './match.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
-import serve from './serve.ts';
 import users from './users.ts';
 
 /** Every `s2s` subcommand (add yours here). */
 export const commands: Array<(program: Command) => void> = [
-  serve,
   readiness,
   importCommand,
   capacity,

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
+import { partnersFor } from '../../app/matching/partners.ts';
+import { partnersQuery } from '../../app/matching/query.ts';
+import { parseInput } from '../../app/result.ts';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { STRATEGY_LABELS } from '../../domain/matching/settings.ts';
-import { searchPartners } from '../../domain/snapshot.ts';
-import { partnersQuery } from '../../app/matching/query.ts';
-import { output } from '../context.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { withSnapshot } from '../snapshot.ts';
-
-const flag = (path: PropertyKey | undefined) =>
-  `--${String(path).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+import { valueOf } from '../problem.ts';
 
 export default function register(program: Command): void {
   program
@@ -25,31 +23,25 @@ export default function register(program: Command): void {
       '--profile <name>',
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )
-    .option('--json', 'print JSON, as the API answers')
+    .option('--json', 'print JSON, exactly as GET /api/schools/{urn}/partners answers')
     .action(async (urnText: string, opts: Record<string, string | boolean | undefined>) => {
       const urn = Number(urnText);
       if (!(Number.isSafeInteger(urn) && urn > 0)) {
         throw new UsageError(`URN: "${urnText}" is not a URN (a whole number such as 100000)`);
       }
-      const parsed = partnersQuery.safeParse({
-        ...opts,
-        excludePartnered: opts.excludePartnered ? 'true' : undefined,
-        json: undefined,
-      });
-      if (!parsed.success) {
-        throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])}: ${i.message}`).join('\n'));
-      }
-      const { profile, ...query } = parsed.data;
-      await withSnapshot((snapshot) => {
-        const result = searchPartners(snapshot, urn, query, profile);
-        if (!result.ok)
-          throw new UsageError(
-            result.error === 'unknown-profile' ? `--profile: ${result.message}` : result.message,
-          );
-        const { school, candidates } = result;
-        const lines = [
-          `${school.school.name} (URN ${urn}): ${SCHOOL_GROUP_LABELS[school.classification.group]}`,
-          `${STRATEGY_LABELS[query.strategy]}, within ${result.radiusKm} km, profile ${result.profile.title}`,
+      const query = valueOf(
+        parseInput(partnersQuery, {
+          ...opts,
+          excludePartnered: opts.excludePartnered ? 'true' : undefined,
+          json: undefined,
+        }),
+      );
+      const answer = valueOf(await withApp((ctx) => partnersFor(ctx, urn, query)));
+      const { school, candidates } = answer;
+      output(opts.json as boolean | undefined, answer, () =>
+        [
+          `${school.name} (URN ${urn}): ${SCHOOL_GROUP_LABELS[school.group]}`,
+          `${STRATEGY_LABELS[query.strategy]}, within ${answer.radiusKm} km, profile ${answer.profile.title}`,
           '',
           ...(candidates.length === 0
             ? ['No suitable partner found. Try another strategy or a wider radius.']
@@ -57,18 +49,7 @@ export default function register(program: Command): void {
                 `${i + 1}. ${c.name} (URN ${c.urn}), ${c.distanceKm} km, score ${c.score.toFixed(3)}${c.remote ? ', remote' : ''}`,
                 ...c.reasons.map((r) => `     ${r}`),
               ])),
-        ];
-        output(
-          opts.json as boolean | undefined,
-          {
-            school: { urn, name: school.school.name, group: school.classification.group },
-            profile: { name: result.profile.name, version: result.profile.version },
-            strategy: query.strategy,
-            radiusKm: result.radiusKm,
-            candidates,
-          },
-          () => lines.join('\n'),
-        );
-      });
+        ].join('\n'),
+      );
     });
 }

@@ -1,28 +1,7 @@
 import type { Command } from 'commander';
-import {
-  getActiveProfileName,
-  listProfileVersions,
-  setActiveProfile,
-  type ProfileVersionSummary,
-} from '../../data/profiles.ts';
-import { output, withDatabase } from '../context.ts';
-import { UsageError } from '../errors.ts';
-
-interface ProfileListing {
-  active: string;
-  profiles: (Omit<ProfileVersionSummary, 'createdAt'> & { createdAt: string; active: boolean })[];
-}
-
-function listing(active: string, versions: ProfileVersionSummary[]): ProfileListing {
-  return {
-    active,
-    profiles: versions.map((v) => ({
-      ...v,
-      createdAt: v.createdAt.toISOString(),
-      active: v.name === active,
-    })),
-  };
-}
+import { activateProfile, listProfiles, type ProfileListing } from '../../app/admin/profiles.ts';
+import { output, withApp } from '../context.ts';
+import { valueOf } from '../problem.ts';
 
 function describe({ active, profiles }: ProfileListing): string {
   return profiles
@@ -44,9 +23,7 @@ export default function register(program: Command): void {
     .description('every published version of every profile, and the active one')
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
-      const result = await withDatabase(async (db) =>
-        listing(await getActiveProfileName(db), await listProfileVersions(db)),
-      );
+      const result = await withApp(listProfiles);
       output(options.json, result, () => describe(result));
     });
   profiles
@@ -54,15 +31,7 @@ export default function register(program: Command): void {
     .description('use this profile when a page, call or command names none (audited)')
     .option('--json', 'print the result as JSON')
     .action(async (name: string, options: { json?: boolean }) => {
-      const result = await withDatabase(async (db) => {
-        if (!(await setActiveProfile(db, name, null))) {
-          const known = [...new Set((await listProfileVersions(db)).map((v) => v.name))];
-          throw new UsageError(
-            `There is no performance profile called "${name}": choose one of ${known.join(', ')}`,
-          );
-        }
-        return { active: name };
-      });
+      const result = valueOf(await withApp((ctx) => activateProfile(ctx, null, name)), { name: 'profile' });
       output(options.json, result, () => `${name} is now used when none is named`);
     });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { findAssessment, listActions, previousCompletedAnswers } from '../../data/readiness.ts';
-import { answersCsv, exportDocument } from '../../domain/readiness/export.ts';
+import { listFrameworks } from '../../app/readiness/catalogue.ts';
+import { readinessAnswersCsv, readinessReport } from '../../app/readiness/export.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
-import { loadFrameworks } from '../../ingest/readiness-frameworks.ts';
-import { output, withDatabase } from '../context.ts';
+import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { valueOf } from '../problem.ts';
 
 function assessmentId(value: string): number {
   const id = Number(value);
@@ -23,10 +23,9 @@ export default function register(program: Command): void {
     .description('list the readiness frameworks on hand')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const catalogue = await loadFrameworks();
-      const list = catalogue.current().map((f) => ({ id: f.id, version: f.version, title: f.title }));
-      output(options.json, { total: list.length, items: list }, () =>
-        list.map((f) => `${f.id} (version ${f.version}): ${f.title}`).join('\n'),
+      const list = await listFrameworks();
+      output(options.json, list, () =>
+        list.items.map((f) => `${f.id} (version ${f.version}): ${f.title}`).join('\n'),
       );
     });
 
@@ -38,39 +37,23 @@ export default function register(program: Command): void {
     .option('--csv', 'print the answers as CSV, one row per item')
     .action(async (id: number, options: { json?: boolean; csv?: boolean }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
-      const catalogue = await loadFrameworks();
-      await withDatabase(async (db) => {
-        const assessment = await findAssessment(db, id);
-        if (!assessment) throw new UsageError(`no readiness assessment has the id ${id}`);
-        const framework = catalogue.find(assessment.frameworkId, assessment.frameworkVersion);
-        if (!framework) {
-          throw new Error(
-            `assessment ${id} uses framework ${assessment.frameworkId} version ${assessment.frameworkVersion}, which is not on hand`,
-          );
-        }
-        if (options.csv) {
-          process.stdout.write(answersCsv(framework, assessment.answers));
-          return;
-        }
-        const document = exportDocument(
-          framework,
-          assessment,
-          await listActions(db, id),
-          await previousCompletedAnswers(db, assessment),
-        );
-        output(options.json, document, () =>
-          [
-            `${document.schoolName} (URN ${document.urn}): ${framework.title}`,
-            `Considering: ${PARTNERSHIP_TYPE_LABELS[document.partnershipType]}`,
-            `Status: ${document.status}${document.completedAt ? `, completed ${document.completedAt.slice(0, 10)}` : ''}`,
-            `Overall: ${document.overall.percent ?? '–'}% (${document.overall.answered} of ${document.overall.itemCount} answered)`,
-            ...document.sections.map((s) => `  ${s.title}: ${s.percent ?? '–'}%`),
-            'Gaps, most important first:',
-            ...(document.gaps.length
-              ? document.gaps.map((g, i) => `  ${i + 1}. ${g.question} (${g.ratingLabel}) → ${g.nextStep}`)
-              : ['  none']),
-          ].join('\n'),
-        );
-      });
+      if (options.csv) {
+        process.stdout.write(valueOf(await withApp((ctx) => readinessAnswersCsv(ctx, id))));
+        return;
+      }
+      const { document, frameworkTitle } = valueOf(await withApp((ctx) => readinessReport(ctx, id)));
+      output(options.json, document, () =>
+        [
+          `${document.schoolName} (URN ${document.urn}): ${frameworkTitle}`,
+          `Considering: ${PARTNERSHIP_TYPE_LABELS[document.partnershipType]}`,
+          `Status: ${document.status}${document.completedAt ? `, completed ${document.completedAt.slice(0, 10)}` : ''}`,
+          `Overall: ${document.overall.percent ?? '–'}% (${document.overall.answered} of ${document.overall.itemCount} answered)`,
+          ...document.sections.map((s) => `  ${s.title}: ${s.percent ?? '–'}%`),
+          'Gaps, most important first:',
+          ...(document.gaps.length
+            ? document.gaps.map((g, i) => `  ${i + 1}. ${g.question} (${g.ratingLabel}) → ${g.nextStep}`)
+            : ['  none']),
+        ].join('\n'),
+      );
     });
 }

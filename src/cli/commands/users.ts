@@ -1,23 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { createPlatformAdmin } from '../../data/admins.ts';
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../app/accounts/passwords.ts';
-import { output, withDatabase } from '../context.ts';
-import { UsageError } from '../errors.ts';
-
-const adminInput = z.object({
-  email: z.string().trim().email('--email must be an email address, like name@example.com'),
-  name: z
-    .string()
-    .trim()
-    .min(1, '--name must not be empty')
-    .max(200, '--name must be 200 characters or fewer'),
-  password: z
-    .string()
-    .min(PASSWORD_MIN, `the password must be ${PASSWORD_MIN} characters or more`)
-    .max(PASSWORD_MAX, `the password must be ${PASSWORD_MAX} characters or fewer`),
-});
+import { createFirstAdministrator } from '../../app/accounts/admins.ts';
+import { output, withApp } from '../context.ts';
+import { valueOf } from '../problem.ts';
 
 /** Reads what the flags left out: asked at a terminal, or one line each from piped stdin. */
 async function ask(question: string): Promise<string> {
@@ -42,27 +27,14 @@ export default function register(program: Command): void {
       const email = options.email ?? (await ask('Email address: '));
       const name = options.name ?? (await ask('Full name: '));
       const password = await ask(options.passwordStdin ? '' : 'Password (at least 10 characters): ');
-      const parsed = adminInput.safeParse({ email, name, password });
-      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
-      const result = await withDatabase(async (db) =>
-        createPlatformAdmin(db, {
-          email: parsed.data.email,
-          name: parsed.data.name,
-          passwordHash: await hashPassword(parsed.data.password),
-        }),
+      const result = valueOf(
+        await withApp((ctx) => createFirstAdministrator(ctx, { email, name, password })),
+        { password: 'password' },
       );
-      output(
-        options.json,
-        {
-          id: result.id,
-          email: parsed.data.email.toLowerCase(),
-          platformAdmin: true,
-          created: result.created,
-        },
-        () =>
-          result.created
-            ? `Created platform administrator ${parsed.data.email.toLowerCase()} (user ${result.id}). Sign in at /sign-in.`
-            : `${parsed.data.email.toLowerCase()} already had an account: it is now a platform administrator, with the new password.`,
+      output(options.json, result, () =>
+        result.created
+          ? `Created platform administrator ${result.email} (user ${result.id}). Sign in at /sign-in.`
+          : `${result.email} already had an account: it is now a platform administrator, with the new password.`,
       );
     });
 }

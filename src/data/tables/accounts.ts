@@ -1,3 +1,4 @@
+import type { FocusArea } from '../../domain/focus-areas.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Designation, OrganisationKind, SchoolRole } from '../../domain/access.ts';
 
@@ -93,7 +94,7 @@ export interface AuditLogTable {
 export interface SchoolDeclarationsTable {
   urn: number;
   capacity_to_support: number;
-  needs: string[];
+  needs: FocusArea[];
   updated_at: Timestamp;
   updated_by: number | null;
 }

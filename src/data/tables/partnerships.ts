@@ -1,4 +1,15 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FocusArea } from '../../domain/focus-areas.ts';
+import type {
+  ActionStatus,
+  Closure,
+  InvitationStatus,
+  MemberRole,
+  ObjectiveMeasure,
+  PartnershipStatus,
+  PartnershipType,
+  SystemLeaderDesignation,
+} from '../../domain/partnerships/model.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Created = ColumnType<Date, Date | string | undefined, never>;
@@ -6,11 +17,11 @@ type Created = ColumnType<Date, Date | string | undefined, never>;
 export interface PartnershipsTable {
   id: Generated<number>;
   title: string;
-  type: string;
-  status: Generated<string>;
-  closure: string | null;
+  type: PartnershipType;
+  status: Generated<PartnershipStatus>;
+  closure: Closure | null;
   end_reason: string | null;
-  focus_areas: ColumnType<string[], string[] | undefined, string[]>;
+  focus_areas: ColumnType<FocusArea[], FocusArea[] | undefined, FocusArea[]>;
   need: string | null;
   priorities: string | null;
   staff_days: number | null;
@@ -27,8 +38,8 @@ export interface PartnershipsTable {
 export interface PartnershipMembersTable {
   partnership_id: number;
   urn: number;
-  role: string;
-  invitation: string;
+  role: MemberRole;
+  invitation: InvitationStatus;
   responded_at: Date | string | null;
   responded_by: number | null;
 }
@@ -40,7 +51,7 @@ export interface PartnershipStaffTable {
   name: string;
   job_title: string;
   seniority: string;
-  system_leader: string | null;
+  system_leader: SystemLeaderDesignation | null;
 }
 
 export interface PartnershipObjectivesTable {
@@ -48,7 +59,7 @@ export interface PartnershipObjectivesTable {
   partnership_id: number;
   description: string;
   success_criteria: string;
-  measure: string;
+  measure: ObjectiveMeasure;
   custom_measure_name: string | null;
   baseline: number | null;
   target: number | null;
@@ -85,7 +96,7 @@ export interface PartnershipActionsTable {
   description: string;
   owner: string;
   due_date: string;
-  status: Generated<string>;
+  status: Generated<ActionStatus>;
   created_by: number | null;
   updated_at: Timestamp;
 }
@@ -121,8 +132,8 @@ export interface PartnershipEventsTable {
   id: Generated<number>;
   partnership_id: number;
   kind: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: PartnershipStatus | null;
+  to_status: PartnershipStatus;
   urn: number | null;
   by_user_id: number;
   at: Date | string;

@@ -1,3 +1,4 @@
+import type { ActionStatus } from '../../domain/readiness/action-plan.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** A moment; optional on insert, where the column defaults to now(). */
@@ -31,7 +32,7 @@ export interface ReadinessActionsTable {
   action: string;
   owner: Generated<string>;
   due_on: string | null;
-  status: Generated<string>;
+  status: Generated<ActionStatus>;
   priority: number;
   partnership_id: number | null;
   updated_at: Timestamp;

@@ -1,3 +1,4 @@
+import type { FocusArea } from '../focus-areas.ts';
 /**
  * The shape of a school-to-school partnership, in the words of the seeds: the types of support
  * (peer-to-peer and joint practice development, deployment, sponsorship, federation), members
@@ -34,34 +35,6 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
 /** How a school came to be in the partnership; only proposer and accepted schools take part. */
 export const INVITATION_STATUSES = ['proposer', 'invited', 'accepted', 'declined'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
-
-export const FOCUS_AREAS = [
-  'teaching-and-learning',
-  'leadership',
-  'data-and-assessment',
-  'literacy',
-  'numeracy',
-  'welsh-language',
-  'additional-learning-needs',
-  'governance',
-  'curriculum',
-  'behaviour-and-attendance',
-  'wellbeing',
-] as const;
-export type FocusArea = (typeof FOCUS_AREAS)[number];
-export const FOCUS_AREA_LABELS: Record<FocusArea, string> = {
-  'teaching-and-learning': 'Teaching and learning',
-  leadership: 'Leadership',
-  'data-and-assessment': 'Using data and assessment',
-  literacy: 'Literacy',
-  numeracy: 'Numeracy',
-  'welsh-language': 'Welsh language',
-  'additional-learning-needs': 'Additional learning needs',
-  governance: 'Governance',
-  curriculum: 'Curriculum',
-  'behaviour-and-attendance': 'Behaviour and attendance',
-  wellbeing: 'Wellbeing',
-};
 
 /** Partnerships work best with commitment "at different levels of seniority" (Gaining Ground). */
 export const SENIORITIES = [

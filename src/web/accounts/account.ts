@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { designationName, ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requireSignedIn } from '../http/guards.ts';
 
 /** "Your account": who you are and every role you hold, with links to what each lets you do. */
-const account: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const account: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   app.get('/account', { preHandler: requireSignedIn }, async (request, reply) => {
     const user = request.user!;
     const names = await getSchoolNames(

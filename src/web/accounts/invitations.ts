@@ -4,7 +4,7 @@ import { acceptInvitation, findInvitation, type Invitation } from '../../data/in
 import { getOrganisation } from '../../data/organisations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { findUserByEmail } from '../../data/users.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 
@@ -19,7 +19,7 @@ const newAccountForm = z
  * with an account signs in as the invited address and accepts. The link is the secret: it is
  * single-use and expires.
  */
-const invitations: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const invitations: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const token = (request: FastifyRequest) => String((request.params as { token: string }).token);
 
   const joining = async (invitation: Invitation) => {

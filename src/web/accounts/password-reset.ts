@@ -7,7 +7,7 @@ import {
 } from '../../data/password-resets.ts';
 import { findUserByEmail } from '../../data/users.ts';
 import { passwordResetMessage } from '../../mail/messages.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
 import { PASSWORD_RESET_LIMIT } from './rate-limits.ts';
 import { formErrors } from '../http/forms.ts';
@@ -27,7 +27,7 @@ const requestForm = z.object({
  * Password reset by an emailed, single-use link. Asking gives the same answer, at the same
  * speed, whether or not the address has an account: the work happens after the reply.
  */
-const passwordReset: FastifyPluginAsync<AppDeps> = async (app, { db, config }) => {
+const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }) => {
   app.get('/password-reset', async (_request, reply) =>
     reply.page('accounts/reset-request.njk', { title: 'Reset your password' }),
   );

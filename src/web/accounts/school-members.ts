@@ -4,7 +4,7 @@ import { listPendingSchoolInvitations } from '../../data/invitations.ts';
 import { listSchoolMembers, removeSchoolMember } from '../../data/memberships.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { canRemoveMember } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSchoolAdmin, urnParam } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 import { inviteEmail, sendInvitation } from '../../app/accounts/invitations.ts';
@@ -15,7 +15,7 @@ const inviteForm = z.object({
 });
 
 /** A school's administrators see its members, invite new ones and remove them. */
-const schoolMembers: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+const schoolMembers: FastifyPluginAsync<AppContext> = async (app, deps) => {
   const { db } = deps;
   const guard = { preHandler: requireSchoolAdmin() };
 

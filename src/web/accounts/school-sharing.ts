@@ -3,12 +3,12 @@ import { saveSchoolSharingChoices } from '../../data/organisation-admin.ts';
 import { listSchoolOrganisations } from '../../data/organisations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requireOwnSchoolAdmin, urnParam } from '../http/guards.ts';
 import { asList } from '../http/forms.ts';
 
 /** A school's administrators choose which of its organisations may read its records. */
-const schoolSharing: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const schoolSharing: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const guard = { preHandler: requireOwnSchoolAdmin() };
 
   app.get('/schools/:urn/sharing', guard, async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DESIGNATIONS, ORGANISATION_KINDS } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 
 export const sessionUserSchema = z.object({
   id: z.number(),
@@ -15,7 +15,7 @@ export const sessionUserSchema = z.object({
 });
 
 /** Who is signed in, and the CSRF token an API client sends back in the `csrf-token` header. */
-const sessionApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
+const sessionApi: FastifyPluginAsync<AppContext> = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/session',

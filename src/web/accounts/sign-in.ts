@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { findUserByEmail } from '../../data/users.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { safeNext } from '../http/guards.ts';
 import { verifyPassword } from '../../app/accounts/passwords.ts';
 import { SIGN_IN_LIMIT } from './rate-limits.ts';
@@ -19,7 +19,7 @@ const signInForm = z.object({
 /** The one answer to a wrong email or a wrong password, so neither reveals who has an account. */
 const WRONG = 'Enter a correct email address and password';
 
-const signIn: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   app.get('/sign-in', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next);

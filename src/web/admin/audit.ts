@@ -2,14 +2,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listAudit } from '../../data/audit.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requirePlatformAdmin, requireSchoolAdmin, urnParam } from '../http/guards.ts';
 
 const PAGE = 50;
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 /** The audit log: a school's entries for its administrators, everything for platform administrators. */
-const audit: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const audit: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,

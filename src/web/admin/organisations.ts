@@ -8,7 +8,7 @@ import {
 import { getOrganisation, listOrganisations } from '../../data/organisations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requirePlatformAdmin } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 import { inviteEmail, sendInvitation } from '../../app/accounts/invitations.ts';
@@ -31,7 +31,7 @@ const urnField = z.object({
 type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };
 
 /** Platform administration: organisations, their schools and officers, and a way into any school's members. */
-const admin: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+const admin: FastifyPluginAsync<AppContext> = async (app, deps) => {
   const { db } = deps;
   const guard = { preHandler: requirePlatformAdmin };
   const kindItems = (selected?: unknown) =>

@@ -4,7 +4,7 @@ import { setDesignationAudited } from '../../data/admins.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { findUserByEmail, listSystemLeaders, loadSessionUser } from '../../data/users.ts';
 import { designationName, DESIGNATIONS, type SessionUser } from '../../domain/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requirePlatformAdmin } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 
@@ -26,7 +26,7 @@ const findForm = z.object({
  * Platform administrators record who holds a system-leader designation (NLE, LLE, SLE, NLG):
  * designations are awarded outside S2S, so an administrator sets or removes them here, audited.
  */
-const adminPeople: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const adminPeople: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const guard = { preHandler: requirePlatformAdmin };
 
   const renderPeople = async (reply: FastifyReply, extra: Partial<FormErrors> & { values?: unknown } = {}) =>

@@ -1,18 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  getActiveProfileName,
-  getProfileVersion,
-  listProfileVersions,
-  publishProfileVersion,
-  setActiveProfile,
-} from '../../data/profiles.ts';
-import { classifySchools } from '../../domain/classification/classify.ts';
-import { countGroups, type GroupCounts } from '../../domain/classification/counts.ts';
+  activateProfile,
+  listProfiles,
+  previewProfile,
+  profileHistory,
+  profileToEdit,
+  publishProfile,
+} from '../../app/admin/profiles.ts';
+import type { AppContext } from '../../app/context.ts';
+import type { GroupCounts } from '../../domain/classification/counts.ts';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
-import type { AppDeps } from '../app.ts';
-import { requirePlatformAdmin } from '../http/guards.ts';
 import { formError, type FormErrors } from '../http/forms.ts';
+import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
+import { sendProblem } from '../http/problem.ts';
 import { parseProfileForm, profileFormValues, typedValues, type ProfileFormValues } from './profile-form.ts';
 import { parseThresholdsForm, profileThresholds, type Threshold } from './profile-thresholds.ts';
 
@@ -38,28 +39,23 @@ interface EditorContext {
  * the one used when a page, call or command names none. The snapshot is rebuilt after each, so
  * every page and call answers under the change at once.
  */
-const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requirePlatformAdmin };
 
   const renderIndex = async (
     reply: FastifyReply,
     extra: Partial<FormErrors> & { activated?: string } = {},
   ) => {
-    const [versions, active] = await Promise.all([listProfileVersions(db), getActiveProfileName(db)]);
-    const latest = versions.filter((v, i) => i === 0 || versions[i - 1]!.name !== v.name);
+    const { profiles } = await listProfiles(ctx);
+    const latest = profiles.filter((v, i) => i === 0 || profiles[i - 1]!.name !== v.name);
     return reply.page('admin/profiles.njk', {
       title: 'Performance profiles',
-      profiles: latest.map((v) => ({
-        ...v,
-        createdAt: v.createdAt.toISOString(),
-        versions: versions.filter((o) => o.name === v.name).length,
-        active: v.name === active,
-      })),
+      profiles: latest.map((v) => ({ ...v, versions: profiles.filter((o) => o.name === v.name).length })),
       activeItems: latest.map((v) => ({
         value: v.name,
         text: v.title,
         hint: { text: `${v.name}, version ${v.version}` },
-        checked: v.name === active,
+        checked: v.active,
       })),
       ...extra,
     });
@@ -97,13 +93,9 @@ const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => 
   const versionsFor = async (request: FastifyRequest, from: unknown) => {
     const name = nameParam(request);
     const version = versionQuery.safeParse({ from });
-    const [latest, base] = name
-      ? await Promise.all([
-          getProfileVersion(db, name),
-          getProfileVersion(db, name, version.success ? version.data.from : undefined),
-        ])
-      : [];
-    return latest && base && version.success ? { latest, base } : undefined;
+    if (!name || !version.success) return undefined;
+    const found = await profileToEdit(ctx, name, version.data.from);
+    return found.ok ? found.value : undefined;
   };
 
   app.get('/admin/profiles', guard, async (request, reply) => {
@@ -113,27 +105,25 @@ const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => 
 
   app.post('/admin/profiles/active', guard, async (request, reply) => {
     const name = (request.body as Record<string, unknown> | undefined)?.name;
-    const chosen = typeof name === 'string' && (await setActiveProfile(db, name, request.user!));
-    if (!chosen) {
+    const chosen =
+      typeof name === 'string' ? await activateProfile(ctx, requireUser(request), name) : undefined;
+    if (!chosen?.ok) {
       reply.code(400);
       return renderIndex(reply, formError('name', 'Choose the profile to use when none is named'));
     }
-    await app.snapshots.refresh();
-    return reply.redirect(`/admin/profiles?activated=${encodeURIComponent(name)}`, 303);
+    return reply.redirect(`/admin/profiles?activated=${encodeURIComponent(chosen.value.active)}`, 303);
   });
 
   app.get('/admin/profiles/:name', guard, async (request, reply) => {
     const name = nameParam(request);
-    const versions = name ? await listProfileVersions(db, name) : [];
-    if (!name || versions.length === 0) return reply.callNotFound();
-    const [profile, active] = await Promise.all([getProfileVersion(db, name), getActiveProfileName(db)]);
+    if (!name) return reply.callNotFound();
+    const history = await profileHistory(ctx, name);
+    if (!history.ok) return sendProblem(request, reply, history.error);
     const published = (request.query as Record<string, unknown>).published;
     return reply.page('admin/profile.njk', {
-      title: profile!.title,
-      profile,
-      active: active === name,
+      title: history.value.profile.title,
+      ...history.value,
       published: typeof published === 'string' ? published : undefined,
-      versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     });
   });
 
@@ -167,22 +157,18 @@ const performanceProfiles: FastifyPluginAsync<AppDeps> = async (app, { db }) => 
         });
       }
       if (body.action === 'preview') {
-        const snapshot = await app.snapshots.get();
-        const draft = { ...parsed.profile, version: latest.version + 1 };
-        const current = snapshot.view(latest.name)?.classifications.values() ?? [];
         return renderEditor(reply, mode, versions, {
           values,
           typedThresholds,
-          preview: {
-            current: countGroups(current),
-            draft: countGroups(classifySchools(snapshot.schools, draft, snapshot.asOf)),
-            schools: snapshot.schools.length,
-          },
+          preview: await previewProfile(ctx, { ...parsed.profile, version: latest.version + 1 }),
         });
       }
-      const published = await publishProfileVersion(db, parsed.profile, request.user!, base.version);
-      await app.snapshots.refresh();
-      return reply.redirect(`/admin/profiles/${published.name}?published=${published.version}`, 303);
+      const published = await publishProfile(ctx, requireUser(request), parsed.profile, base.version);
+      if (!published.ok) return sendProblem(request, reply, published.error);
+      return reply.redirect(
+        `/admin/profiles/${published.value.name}?published=${published.value.version}`,
+        303,
+      );
     });
   }
 };

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { capacityFor } from '../../app/capacity/capacity.ts';
+import { capacityAnswer, capacityFor } from '../../app/capacity/capacity.ts';
+import { problemSchema, sendProblem } from '../http/problem.ts';
 
 const area = z.object({
   code: z.string(),
@@ -23,7 +24,7 @@ const area = z.object({
 });
 
 /** Public: the figures are drawn from public data and name only schools. */
-const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
+const capacityApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/capacity',
@@ -42,15 +43,13 @@ const capacityApi: FastifyPluginAsync<AppDeps> = async (fastify) => {
             total: area,
             items: z.array(area),
           }),
-          400: z.object({ error: z.string(), message: z.string() }),
+          400: problemSchema,
         },
       },
     },
     async (request, reply) => {
-      const outcome = await capacityFor(app.classifiedRegistry, request.query);
-      if (!outcome.ok) return reply.code(400).send({ error: 'Bad Request', message: outcome.message });
-      const { by, phase, radiusKm, profile, total, areas } = outcome.result;
-      return { by, phase, radiusKm, profile, total, items: areas };
+      const result = await capacityFor(ctx, request.query);
+      return result.ok ? capacityAnswer(result.value) : sendProblem(request, reply, result.error);
     },
   );
 };

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { CAPACITY_GEOGRAPHIES, CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
-import { capacityPageQuery, capacityQuery, formErrors, type CapacitySort } from '../../app/capacity/query.ts';
-import { capacityFor, describeDefaults, type ClassifiedRegistrySource } from '../../app/capacity/capacity.ts';
-import { sortAreas } from './table.ts';
+import { capacityQuery } from '../../app/capacity/query.ts';
+import { capacityFor, describeDefaults } from '../../app/capacity/capacity.ts';
+import { profileChoices } from '../../app/capacity/registry-source.ts';
+import { formErrors } from '../http/forms.ts';
+import { capacityPageQuery, sortAreas, type CapacitySort } from './table.ts';
 
 const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
   { sort: 'name', text: 'Area', numeric: false },
@@ -16,9 +18,9 @@ const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
 ];
 
 /** The filter form's choices, shared with the map page. */
-export async function capacityFormItems(source: ClassifiedRegistrySource, chosen: Record<string, unknown>) {
-  const profiles = await source.profiles();
-  const registry = await source.classified(undefined);
+export async function capacityFormItems(ctx: Pick<AppContext, 'snapshots'>, chosen: Record<string, unknown>) {
+  const snapshot = await ctx.snapshots.get();
+  const profiles = profileChoices(snapshot);
   return {
     byItems: CAPACITY_GEOGRAPHIES.map((g) => ({
       value: g,
@@ -34,31 +36,28 @@ export async function capacityFormItems(source: ClassifiedRegistrySource, chosen
       text: p.title,
       selected: p.name === chosen.profile,
     })),
-    radiusHint: registry
-      ? `Leave blank for each phase's default: ${describeDefaults(registry.radiusKm)}.`
-      : "Leave blank for each phase's default.",
+    radiusHint: `Leave blank for each phase's default: ${describeDefaults(snapshot.settings.radiusKm)}.`,
   };
 }
 
 /** Public pages: the figures are drawn from public data and name only schools. */
-const capacityPages: FastifyPluginAsync<AppDeps> = async (app) => {
+const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/capacity', async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = capacityPageQuery.safeParse(raw);
-    const form = await capacityFormItems(app.classifiedRegistry, { by: 'la', ...raw });
-    const render = (context: Record<string, unknown>) =>
-      reply.page('capacity/table.njk', { raw, ...form, ...context });
+    const form = await capacityFormItems(ctx, { by: 'la', ...raw });
+    const render = (context: object) => reply.page('capacity/table.njk', { raw, ...form, ...context });
     if (!parsed.success) {
       reply.code(400);
-      return render(formErrors(parsed.error.issues));
+      return render(formErrors(parsed.error));
     }
-    const outcome = await capacityFor(app.classifiedRegistry, parsed.data);
+    const outcome = await capacityFor(ctx, parsed.data);
     if (!outcome.ok) {
       reply.code(400);
-      return render(formErrors([{ path: [outcome.field], message: outcome.message }]));
+      return render(formErrors(outcome.error));
     }
     const { sort, order } = parsed.data;
-    const result = outcome.result;
+    const result = outcome.value;
     return render({
       result,
       areas: sortAreas(result.areas, sort, order),
@@ -82,14 +81,13 @@ const capacityPages: FastifyPluginAsync<AppDeps> = async (app) => {
         .type('text/plain; charset=utf-8')
         .send(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
     }
-    const outcome = await capacityFor(app.classifiedRegistry, parsed.data);
-    if (!outcome.ok)
-      return reply.code(400).type('text/plain; charset=utf-8').send(`${outcome.field}: ${outcome.message}`);
-    const { by, phase } = outcome.result;
+    const outcome = await capacityFor(ctx, parsed.data);
+    if (!outcome.ok) return reply.code(400).type('text/plain; charset=utf-8').send(outcome.error.message);
+    const { by, phase } = outcome.value;
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
-      .send(capacityCsv(outcome.result));
+      .send(capacityCsv(outcome.value));
   });
 };
 

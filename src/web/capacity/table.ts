@@ -1,5 +1,15 @@
 import { byName, type CapacityArea } from '../../domain/capacity/aggregate.ts';
-import type { CapacitySort } from '../../app/capacity/query.ts';
+import { z } from 'zod';
+import { capacityQuery } from '../../app/capacity/query.ts';
+
+export const CAPACITY_SORTS = ['name', 'highPerforming', 'inNeed', 'ratio', 'median'] as const;
+export type CapacitySort = (typeof CAPACITY_SORTS)[number];
+
+/** The table page also sorts, by links, so that sorting works without JavaScript. */
+export const capacityPageQuery = capacityQuery.extend({
+  sort: z.enum(CAPACITY_SORTS).catch('name'),
+  order: z.enum(['asc', 'desc']).catch('asc'),
+});
 
 const VALUE: Record<CapacitySort, (area: CapacityArea) => number | string | null> = {
   name: (a) => a.name,

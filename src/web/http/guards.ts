@@ -7,7 +7,9 @@ import {
   canChangeSchoolSharing,
   canEditSchool,
   canReadSharedSchoolRecords,
+  type SessionUser,
 } from '../../domain/access.ts';
+import { isApi } from './is-api.ts';
 
 /**
  * Route guards, used as Fastify `preHandler`s. Anonymous callers of a page are sent to sign in
@@ -22,8 +24,6 @@ export const urnParam: UrnOf = (request) => {
   const value = Number((request.params as Record<string, unknown> | undefined)?.urn);
   return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 };
-
-const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 /**
  * A local path to come back to after signing in (never another site). Browsers read "\" as "/"
@@ -66,6 +66,15 @@ function guard(
     if (!request.user) return refuseAnonymous(request, reply);
     if (!(await allowed(request))) return forbid(request, reply);
   };
+}
+
+/**
+ * The signed-in user of a route whose guard has already turned anonymous callers away; a route
+ * that forgot its guard fails loudly rather than acting for nobody.
+ */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new Error(`${request.method} ${request.routeOptions.url} has no sign-in guard`);
+  return request.user;
 }
 
 export const requireSignedIn: preHandlerAsyncHookHandler = guard(() => true);

@@ -3,8 +3,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { SCHOOL_GROUP_LABELS, SCHOOL_GROUPS } from '../../domain/classification/types.ts';
-import type { AppDeps } from '../app.ts';
-import { capacityQuery, formErrors } from '../../app/capacity/query.ts';
+import type { AppContext } from '../../app/context.ts';
+import { capacityQuery } from '../../app/capacity/query.ts';
+import { classifiedRegistry } from '../../app/capacity/registry-source.ts';
+import { profileView } from '../../app/profiles.ts';
+import { formErrors } from '../http/forms.ts';
+import { sendProblem } from '../http/problem.ts';
 import {
   BUNDLED_BOUNDARIES_DIR,
   createMapAreas,
@@ -39,15 +43,16 @@ function sendCompressible(
 }
 
 /** Public: the map shows public data (schools' places and groups, area figures). */
-const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
+const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const { config } = ctx;
   const mapAreas = createMapAreas(config.boundariesDir ?? BUNDLED_BOUNDARIES_DIR);
   const mapQuery = capacityQuery.extend({ by: z.enum(MAP_GEOGRAPHIES).catch('la') });
 
   app.get('/map', async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = mapQuery.safeParse(raw);
-    const form = await capacityFormItems(app.classifiedRegistry, { by: 'la', ...raw });
-    const { errors, fieldErrors } = formErrors(parsed.success ? [] : parsed.error.issues);
+    const form = await capacityFormItems(ctx, { by: 'la', ...raw });
+    const { errors, fieldErrors } = formErrors(parsed.success ? [] : parsed.error);
     const query = parsed.success ? parsed.data : mapQuery.parse({});
     const search = new URLSearchParams(
       Object.entries(query)
@@ -85,19 +90,17 @@ const mapPages: FastifyPluginAsync<AppDeps> = async (app, { config }) => {
         error: 'Not Found',
         message: `No such area layer; choose one of ${MAP_GEOGRAPHIES.join(', ')}`,
       });
-    const registry = await app.classifiedRegistry.classified(undefined);
-    const areas = mapAreas.areas(params.data.geography, registry!.schools);
+    const areas = mapAreas.areas(params.data.geography, (await ctx.snapshots.get()).schools);
     return sendCompressible(request, reply, 'application/json', { plain: areas.json, gzip: areas.gzip });
   });
 
   const pointsCache = new WeakMap<object, { plain: Buffer; gzip: Buffer }>();
   app.get('/api/map/schools', async (request, reply) => {
     const query = z.object({ profile: z.string().max(100).optional() }).parse(request.query);
-    const registry = await app.classifiedRegistry.classified(query.profile);
-    if (!registry)
-      return reply
-        .code(400)
-        .send({ error: 'Bad Request', message: `There is no performance profile called "${query.profile}"` });
+    const snapshot = await ctx.snapshots.get();
+    const view = profileView(snapshot, query.profile);
+    if (!view.ok) return sendProblem(request, reply, view.error);
+    const registry = classifiedRegistry(snapshot, view.value);
     let body = pointsCache.get(registry);
     if (!body) {
       const points: SchoolPoint[] = [];

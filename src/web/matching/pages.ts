@@ -1,56 +1,47 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { partnersFor } from '../../app/matching/partners.ts';
+import { partnersQuery } from '../../app/matching/query.ts';
+import { partnerSearchSubject } from '../../app/matching/subject.ts';
+import type { AppError } from '../../app/result.ts';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { STRATEGIES, STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
-import { searchPartners } from '../../domain/snapshot.ts';
-import type { AppDeps } from '../app.ts';
-import { partnersQuery } from '../../app/matching/query.ts';
+import { formErrors } from '../http/forms.ts';
+import { urnParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
 import { partnersMap } from './partners-map.ts';
 
-const FIELD_IDS: Record<string, string> = { strategy: 'strategy', radiusKm: 'radiusKm', profile: 'profile' };
-
 /** "Find partners": public, like the school profile it hangs from (published data only). */
-const partners: FastifyPluginAsync<AppDeps> = async (app) => {
+const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/schools/:urn/partners', async (request, reply) => {
-    const params = z.object({ urn: z.coerce.number().int().positive() }).safeParse(request.params);
-    const snapshot = await app.snapshots.get();
-    const school = params.success ? snapshot.byUrn.get(params.data.urn) : undefined;
-    if (!school) {
-      reply.code(404);
-      return reply.page('layout/errors/404.njk');
-    }
+    const params = urnParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
     const raw = request.query as Record<string, string | undefined>;
     const parsed = partnersQuery.safeParse(raw);
-    const errors = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({
-          text: i.message,
-          href: `#${FIELD_IDS[String(i.path[0])] ?? 'strategy'}`,
-        }));
-    const fieldError = (field: string) => {
-      const e = errors.find((x) => x.href === `#${field}`);
-      return e ? { text: e.text } : undefined;
-    };
     const query = parsed.success ? parsed.data : partnersQuery.parse({});
-    const { profile, ...search } = query;
-    const result = parsed.success ? searchPartners(snapshot, school.urn, search, profile) : undefined;
-    if (result && !result.ok && result.error === 'unknown-profile') {
-      errors.push({ text: result.message, href: '#profile' });
-    }
-    const view = snapshot.view(result?.ok ? result.profile.name : undefined)!;
-    const classification = view.classifications.get(school.urn)!;
+    const subject = await partnerSearchSubject(ctx, params.data.urn, query.profile);
+    if (!subject.ok) return sendProblem(request, reply, subject.error);
+    const { school } = subject.value;
+    const result = parsed.success ? await partnersFor(ctx, school.urn, query) : undefined;
+    const invalid: AppError | undefined = !parsed.success
+      ? { code: 'invalid-input', message: '', issues: formIssues(parsed.error.issues) }
+      : result && !result.ok && result.error.issues
+        ? result.error
+        : undefined;
+    const { errors, fieldErrors } = invalid ? formErrors(invalid) : { errors: [], fieldErrors: {} };
     if (errors.length > 0) reply.code(400);
+    const found = result?.ok ? result.value : undefined;
     return reply.page('matching/partners.njk', {
       title: `Find partners for ${school.name}`,
       school,
       phaseLabel: PHASE_LABELS[school.phase],
-      groupLabel: SCHOOL_GROUP_LABELS[classification.group],
-      classification,
+      groupLabel: SCHOOL_GROUP_LABELS[subject.value.group],
+      classification: subject.value,
       errors,
-      strategyError: fieldError('strategy'),
-      radiusError: fieldError('radiusKm'),
-      profileError: fieldError('profile'),
+      strategyError: fieldErrors.strategy,
+      radiusError: fieldErrors.radiusKm,
+      profileError: fieldErrors.profile,
       raw,
       strategy: query.strategy,
       strategyItems: STRATEGIES.map((s) => ({
@@ -58,25 +49,33 @@ const partners: FastifyPluginAsync<AppDeps> = async (app) => {
         text: STRATEGY_LABELS[s],
         checked: s === query.strategy,
       })),
-      profileItems: snapshot.profiles.map((p) => ({
+      profileItems: subject.value.profiles.map((p) => ({
         value: p.name,
         text: p.title,
-        selected: p.name === view.profile.name,
+        selected: p.name === subject.value.profile,
       })),
-      defaultRadiusKm: snapshot.settings.radiusKm[school.phase],
-      result: result?.ok ? result : undefined,
-      problem: result && !result.ok && result.error !== 'unknown-profile' ? result.message : undefined,
+      defaultRadiusKm: subject.value.defaultRadiusKm,
+      result: found,
+      problem: result && !result.ok && !result.error.issues ? result.error.message : undefined,
       map:
-        result?.ok && school.location && result.candidates.length > 0
+        found && found.candidates.length > 0
           ? partnersMap(
-              school.location,
-              result.radiusKm,
-              result.candidates.map((c) => c.location),
+              found.school.location,
+              found.radiusKm,
+              found.candidates.map((c) => c.location),
             )
           : undefined,
       groupLabels: SCHOOL_GROUP_LABELS,
     });
   });
 };
+
+/** Every field of the search form the page shows an error beside; others point at the first. */
+const FIELDS = new Set(['strategy', 'radiusKm', 'profile']);
+const formIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  issues.map((i) => ({
+    field: FIELDS.has(String(i.path[0])) ? String(i.path[0]) : 'strategy',
+    message: i.message,
+  }));
 
 export default partners;

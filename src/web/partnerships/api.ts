@@ -10,7 +10,7 @@ import { listCarriedActions } from '../../data/readiness.ts';
 import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts';
 import { partnershipAccess } from '../../domain/partnerships/access.ts';
 import { participants } from '../../domain/partnerships/model.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { loadPartnership, today, viewerOf } from './context.ts';
 
@@ -67,7 +67,7 @@ const page = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const partnershipsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
+const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, { db }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const signedIn = { preHandler: requireSignedIn };
 

@@ -5,7 +5,7 @@ import { getPartnership } from '../../data/partnerships.ts';
 import { isOrganisationOfficer } from '../../domain/access.ts';
 import type { RegistryImpact } from '../../domain/partnerships/impact/evaluate.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership, today } from './context.ts';
@@ -30,7 +30,7 @@ function describeComparison(r: RegistryImpact) {
 }
 
 /** The impact report of one partnership, and an organisation officer's dashboard of them all. */
-const partnershipImpact: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships/:id/impact', signedIn, async (request, reply) => {

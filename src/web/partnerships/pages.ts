@@ -27,7 +27,7 @@ import {
 } from '../../domain/partnerships/model.ts';
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { formError, formErrors } from '../http/forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
@@ -65,7 +65,7 @@ const closeForm = z
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
-const partnerships: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships', signedIn, async (request, reply) => {

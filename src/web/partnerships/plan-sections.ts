@@ -11,10 +11,9 @@ import {
   removePlanItem,
 } from '../../data/partnerships.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
+import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import {
-  FOCUS_AREAS,
-  FOCUS_AREA_LABELS,
   MEMBER_ROLES,
   MEMBER_ROLE_LABELS,
   REGISTRY_MEASURES,

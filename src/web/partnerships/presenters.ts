@@ -4,7 +4,6 @@ import { isOverdue } from '../../domain/partnerships/actions.ts';
 import { milestoneState, type MilestoneState } from '../../domain/partnerships/milestones.ts';
 import {
   ACTION_STATUS_LABELS,
-  FOCUS_AREA_LABELS,
   MEMBER_ROLE_LABELS,
   PARTNERSHIP_STATUS_LABELS,
   PARTNERSHIP_TYPE_LABELS,
@@ -14,6 +13,7 @@ import {
   type Partnership,
   type PartnershipStatus,
 } from '../../domain/partnerships/model.ts';
+import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import type { Objective } from '../../domain/partnerships/model.ts';
 

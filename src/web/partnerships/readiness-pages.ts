@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { carryActionsInto, setCarriedActionStatus } from '../../data/readiness.ts';
 import { ACTION_STATUSES } from '../../domain/readiness/action-plan.ts';
 import { CARRY_INTO, CARRY_REFUSAL_MESSAGES, carryRefusal } from '../../domain/readiness/carry.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { loadPartnership } from './context.ts';
 import { adminUrns } from './readiness.ts';
@@ -15,7 +15,7 @@ const statusForm = z.object({ status: z.enum(ACTION_STATUSES) });
  * A school's readiness action plan carried into its partnership: its administrators bring the
  * open actions in, and then the members of every taking-part school keep their status up to date.
  */
-const partnershipReadiness: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.post('/partnerships/:id/readiness-actions', signedIn, async (request, reply) => {

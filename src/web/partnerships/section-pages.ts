@@ -4,7 +4,7 @@ import { setActionStatus } from '../../data/partnership-records.ts';
 import { setMilestoneDone } from '../../data/partnerships.ts';
 import { markMilestone } from '../../domain/partnerships/milestones.ts';
 import { ACTION_STATUSES, type PartnershipStatus } from '../../domain/partnerships/model.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 import { requireSignedIn } from '../http/guards.ts';
 import { formErrors, formError } from '../http/forms.ts';
 import { loadPartnership, today, type Loaded } from './context.ts';
@@ -18,7 +18,7 @@ const RUNNING: PartnershipStatus[] = ['agreed', 'active', 'reviewing'];
  * The plan's sections (editable by any taking-part school while proposed) and the running
  * record (actions, progress, issues, feedback, outcomes while agreed, active or reviewing).
  */
-const partnershipForms: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const partnershipForms: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   const signedIn = { preHandler: requireSignedIn };
 
   const kinds = [

@@ -1,16 +1,14 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-
-const isApi = (request: FastifyRequest) =>
-  request.url.startsWith('/api/') || request.url.startsWith('/health/');
+import { isApi } from '../http/is-api.ts';
+import { problemBody } from '../http/problem.ts';
 
 /** Turns errors into GOV.UK error pages for people and JSON for programs; never leaks internals. */
 export default fp(
   async (app) => {
     app.setNotFoundHandler(async (request, reply) => {
       reply.code(404);
-      if (isApi(request))
-        return { error: 'Not Found', message: `No such resource: ${request.url.split('?')[0]}` };
+      if (isApi(request)) return problemBody(404, `No such resource: ${request.url.split('?')[0]}`);
       return reply.page('layout/errors/404.njk');
     });
 
@@ -21,13 +19,16 @@ export default fp(
       reply.code(status);
       const message = status >= 500 ? 'Sorry, there is a problem with the service.' : error.message;
       if (isApi(request)) {
-        return {
-          error: httpTitle(status),
+        return problemBody(
+          status,
           message,
-          ...(error.validation
-            ? { issues: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) }
-            : {}),
-        };
+          error.validation?.map((v) => ({
+            field:
+              v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+              String(v.params?.missingProperty ?? ''),
+            message: v.message ?? 'is not valid',
+          })),
+        );
       }
       if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
         return reply.page('layout/errors/csrf.njk');
@@ -40,18 +41,3 @@ export default fp(
   },
   { name: 's2s-errors', dependencies: ['s2s-views'] },
 );
-
-function httpTitle(status: number): string {
-  const titles: Record<number, string> = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    409: 'Conflict',
-    413: 'Payload Too Large',
-    415: 'Unsupported Media Type',
-    422: 'Unprocessable Entity',
-    429: 'Too Many Requests',
-  };
-  return titles[status] ?? 'Internal Server Error';
-}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import type { AppContext } from '../../app/context.ts';
 
 /** Readiness checks other modules can add to (e.g. the in-memory spatial index being built). */
 export type ReadinessCheck = () => Promise<{ name: string; ok: boolean; detail?: string }>;
@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-const health: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const health: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   app.readinessChecks.push(async () => {
     try {
       await sql`select 1`.execute(db);

@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
-import type { Db } from '../../data/db.ts';
-import { createSnapshotStore, type SnapshotStore } from '../../data/snapshot.ts';
-import type { MatchingSettings } from '../../domain/matching/settings.ts';
+import type { SnapshotStore } from '../../data/snapshot.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,8 +13,7 @@ declare module 'fastify' {
  * /health/ready reports ready only when it is built.
  */
 export default fp(
-  async (app, { db, settings }: { db: Db; settings: MatchingSettings }) => {
-    const store = createSnapshotStore(db, { settings });
+  async (app, { store }: { store: SnapshotStore }) => {
     app.decorate('snapshots', store);
     app.readinessChecks.push(async () =>
       store.current()

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { loadFrameworks } from '../../ingest/readiness-frameworks.ts';
-import type { AppDeps } from '../app.ts';
+import { frameworkCatalogue } from '../../app/readiness/catalogue.ts';
+import type { AppContext } from '../../app/context.ts';
 import readinessApi from './api.ts';
 import plan from './plan-pages.ts';
 import questionnaire from './questionnaire-pages.ts';
@@ -8,8 +8,8 @@ import report from './report-pages.ts';
 import school from './school-pages.ts';
 
 /** Readiness for collaboration: the frameworks are read once, when the service starts. */
-const readiness: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
-  const deps = { db, catalogue: await loadFrameworks() };
+const readiness: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+  const deps = { db, catalogue: await frameworkCatalogue() };
   await app.register(questionnaire, deps);
   await app.register(report, deps);
   await app.register(plan, deps);

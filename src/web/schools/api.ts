@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getSchoolRecord, searchSchools } from '../../data/schools.ts';
-import type { AppDeps } from '../app.ts';
-import { classificationOf, urnsInGroup } from '../../app/schools/groups.ts';
+import type { AppContext } from '../../app/context.ts';
+import { schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
+import { findSchools } from '../../app/schools/search.ts';
+import { urnParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
 
 const area = z.object({ code: z.string(), name: z.string() }).nullable();
 export const schoolSchema = z.object({
@@ -32,7 +34,7 @@ export const schoolSchema = z.object({
   trust: z.string().nullable(),
 });
 
-const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
+const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -52,12 +54,7 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
         },
       },
     },
-    async (request) => {
-      const { limit, offset, group, ...filters } = request.query;
-      const urns = group ? await urnsInGroup(app.snapshots, group) : undefined;
-      const page = await searchSchools(db, { ...filters, urns, limit, offset });
-      return { ...page, limit, offset };
-    },
+    async (request) => findSchools(ctx, request.query),
   );
 
   app.get(
@@ -67,16 +64,12 @@ const schoolsApi: FastifyPluginAsync<AppDeps> = async (fastify, { db }) => {
         tags: ['schools'],
         summary:
           'One school with its inspections, performance, and its group under the default profile with the reasons',
-        params: z.object({ urn: z.coerce.number().int().positive() }),
+        params: urnParams,
       },
     },
     async (request, reply) => {
-      const record = await getSchoolRecord(db, request.params.urn);
-      if (!record)
-        return reply
-          .code(404)
-          .send({ error: 'Not Found', message: `No school with URN ${request.params.urn}` });
-      return { ...record, classification: await classificationOf(app.snapshots, record.urn) };
+      const result = await schoolRecord(ctx, request.params.urn);
+      return result.ok ? result.value : sendProblem(request, reply, result.error);
     },
   );
 };

@@ -1,15 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { getNationalAverages, getSchoolRecord, listAreas, searchSchools } from '../../data/schools.ts';
+import { schoolProfile } from '../../app/schools/profile.ts';
+import { findSchools, searchAreas } from '../../app/schools/search.ts';
 import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
+import { formErrors } from '../http/forms.ts';
 import { describeInspection, performanceRows } from './presenter.ts';
-import type { AppDeps } from '../app.ts';
-import { classificationOf, urnsInGroup } from '../../app/schools/groups.ts';
+import type { AppContext } from '../../app/context.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
+import { urnParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
 import { readinessLink } from '../readiness/load.ts';
 
-const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
+const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const { db } = ctx;
   const phaseItems = (selected?: string) => [
     { value: '', text: 'All phases' },
     ...PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === selected })),
@@ -17,14 +20,11 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
 
   app.get('/', async (request, reply) => {
     const parsed = schoolSearchQuery.safeParse(request.query);
-    const areas = await listAreas(db);
+    const areas = await searchAreas(ctx);
     const query = parsed.success ? parsed.data : { limit: 20, offset: 0 };
     const searched = Object.keys(request.query as object).length > 0;
-    const urns = parsed.success && query.group ? await urnsInGroup(app.snapshots, query.group) : undefined;
-    const results = parsed.success && searched ? await searchSchools(db, { ...query, urns }) : undefined;
-    const errors = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
+    const results = parsed.success && searched ? await findSchools(ctx, query) : undefined;
+    const { errors } = formErrors(parsed.success ? [] : parsed.error);
     return reply.page('schools/search.njk', {
       query,
       raw: request.query,
@@ -56,22 +56,19 @@ const schools: FastifyPluginAsync<AppDeps> = async (app, { db }) => {
   });
 
   app.get('/schools/:urn', async (request, reply) => {
-    const params = z.object({ urn: z.coerce.number().int().positive() }).safeParse(request.params);
-    const record = params.success ? await getSchoolRecord(db, params.data.urn) : undefined;
-    if (!record) {
-      reply.code(404);
-      return reply.page('layout/errors/404.njk');
-    }
+    const params = urnParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const found = await schoolProfile(ctx, params.data.urn);
+    if (!found.ok) return sendProblem(request, reply, found.error);
+    const { nationalAverages, classification, ...record } = found.value;
     const latest = record.inspections[0];
-    const performance = await Promise.all(
-      record.performance.map(async (p) => ({
-        ...p,
-        rows: performanceRows(p, await getNationalAverages(db, p.year, p.keyStage)),
-      })),
-    );
+    const performance = record.performance.map((p, i) => ({
+      ...p,
+      rows: performanceRows(p, nationalAverages[i]!),
+    }));
     return reply.page('schools/profile.njk', {
       school: record,
-      classification: record.open ? await classificationOf(app.snapshots, record.urn) : null,
+      classification,
       groupLabels: SCHOOL_GROUP_LABELS,
       schoolLinks: [
         ...(record.open

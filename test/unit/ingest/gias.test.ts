@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGias } from '../../../src/ingest/gias.ts';
-import { readAll } from './read.ts';
+import { readAll } from '../../helpers/fixtures.ts';
 
 describe('reading a GIAS establishments extract', () => {
   it('maps each establishment to a school, decoding Windows-1252 names', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLinks } from '../../../src/ingest/links.ts';
-import { readAll } from './read.ts';
+import { readAll } from '../../helpers/fixtures.ts';
 
 describe('reading the GIAS links file', () => {
   it('reads predecessor and successor links with their dates', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOfsted } from '../../../src/ingest/ofsted.ts';
-import { readAll } from './read.ts';
+import { readAll } from '../../helpers/fixtures.ts';
 
 describe('reading Ofsted inspection outcomes', () => {
   it('reads a legacy inspection with its overall effectiveness and key judgements', async () => {

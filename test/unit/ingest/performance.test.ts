@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPerformance, yearFromPath } from '../../../src/ingest/performance.ts';
-import { readAll } from './read.ts';
+import { readAll } from '../../helpers/fixtures.ts';
 
 describe('reading DfE performance tables', () => {
   it('reads KS2 results, tolerating a byte-order mark, percentages written "65%" and suppressed figures', async () => {

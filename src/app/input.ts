@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { MAX_RADIUS_KM } from '../domain/radius.ts';
+
+/** An empty form field or query parameter means "not given", not an empty value. */
+export const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
+
+/** A URN as typed or as a path segment: a positive whole number. */
+export const urnSchema = z.coerce
+  .number({ message: 'A URN is a whole number, like 100001' })
+  .int('A URN is a whole number, like 100001')
+  .positive('A URN is a whole number, like 100001');
+
+/** A radius someone chose, in km: the same limit for the partner search, capacity and settings. */
+export const radiusKmSchema = z.preprocess(
+  blankAsMissing,
+  z.coerce
+    .number({ message: 'Enter the radius as a number of kilometres, like 5 or 7.5' })
+    .positive('Enter a radius greater than 0 km')
+    .max(MAX_RADIUS_KM, `Enter a radius of ${MAX_RADIUS_KM} km or less`)
+    .optional(),
+);
+
+/** A performance profile's name, or the active one when blank. */
+export const profileNameSchema = z.preprocess(blankAsMissing, z.string().trim().max(100).optional());
+
+/** Optional free text in a filter. */
+export const optionalText = (max: number) =>
+  z.preprocess(blankAsMissing, z.string().trim().max(max).optional());

@@ -1,0 +1,32 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Allocation } from '../../domain/allocation/allocate.ts';
+
+/** One row per school in need: its supporter, or why it has none. */
+export function allocationCsv(allocation: Allocation): string {
+  const header = [
+    'URN',
+    'School',
+    'Status',
+    'Supporter URN',
+    'Supporter',
+    'Distance km',
+    'Score',
+    'Remote',
+    'Why',
+  ];
+  const rows = [
+    ...allocation.assignments.map((a) => [
+      a.urn,
+      a.name,
+      'supported',
+      a.supporterUrn,
+      a.supporterName,
+      a.distanceKm,
+      a.score,
+      a.remote ? 'yes' : 'no',
+      a.reasons.join('; '),
+    ]),
+    ...allocation.unsupported.map((u) => [u.urn, u.name, 'unsupported', '', '', '', '', '', u.text]),
+  ];
+  return stringify([header, ...rows]);
+}

@@ -1,0 +1,72 @@
+import type { Candidate } from '../../domain/matching/find-partners.ts';
+import { searchPartners } from '../../domain/snapshot.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok, type ErrorCode, type Result } from '../result.ts';
+import type { PartnersAnswer } from './answers.ts';
+import type { PartnersQuery } from './query.ts';
+
+const ERROR_CODE: Record<'unknown-school' | 'no-location' | 'unknown-profile', ErrorCode> = {
+  'unknown-school': 'not-found',
+  'no-location': 'no-location',
+  'unknown-profile': 'unknown-profile',
+};
+
+/** A candidate as every face shows it. */
+const candidateAnswer = ({
+  urn,
+  name,
+  phase,
+  group,
+  distanceKm,
+  score,
+  remote,
+  reasons,
+  location,
+}: Candidate) => ({
+  urn,
+  name,
+  phase,
+  group,
+  distanceKm,
+  score,
+  remote,
+  reasons,
+  location,
+});
+
+/**
+ * Ranked, explained candidate partners for one school: the answer of
+ * `GET /api/schools/{urn}/partners` and `s2s match --json`, and what the page shows.
+ */
+export async function partnersFor(
+  ctx: Pick<AppContext, 'snapshots'>,
+  urn: number,
+  query: PartnersQuery,
+): Promise<Result<PartnersAnswer>> {
+  const { profile, ...search } = query;
+  const snapshot = await ctx.snapshots.get();
+  const result = searchPartners(snapshot, urn, search, profile);
+  if (!result.ok) {
+    return fail(
+      ERROR_CODE[result.error],
+      result.message,
+      result.error === 'unknown-profile' ? [{ field: 'profile', message: result.message }] : undefined,
+    );
+  }
+  const { school } = result;
+  return ok({
+    school: {
+      urn: school.school.urn,
+      name: school.school.name,
+      phase: school.school.phase,
+      group: school.classification.group,
+      sufficientEvidence: school.classification.sufficientEvidence,
+      reasons: school.classification.reasons.map((r) => r.text),
+      location: school.school.location!,
+    },
+    profile: { name: result.profile.name, version: result.profile.version, title: result.profile.title },
+    strategy: search.strategy,
+    radiusKm: result.radiusKm,
+    candidates: result.candidates.map(candidateAnswer),
+  });
+}

@@ -1,0 +1,39 @@
+import { findAssessment, listActions, previousCompletedAnswers } from '../../data/readiness.ts';
+import { answersCsv, exportDocument } from '../../domain/readiness/export.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok } from '../result.ts';
+import { frameworkCatalogue } from './catalogue.ts';
+
+/** One assessment with the framework version it was answered against. */
+async function assessmentWithFramework(ctx: Pick<AppContext, 'db'>, id: number) {
+  const assessment = await findAssessment(ctx.db, id);
+  if (!assessment) return fail('not-found', `no readiness assessment has the id ${id}`);
+  const framework = (await frameworkCatalogue()).find(assessment.frameworkId, assessment.frameworkVersion);
+  if (!framework) {
+    throw new Error(
+      `assessment ${id} uses framework ${assessment.frameworkId} version ${assessment.frameworkVersion}, which is not on hand`,
+    );
+  }
+  return ok({ assessment, framework });
+}
+
+/** An assessment's scored report, gaps and actions (for the operator at the command line). */
+export async function readinessReport(ctx: Pick<AppContext, 'db'>, id: number) {
+  const found = await assessmentWithFramework(ctx, id);
+  if (!found.ok) return found;
+  const { assessment, framework } = found.value;
+  const document = exportDocument(
+    framework,
+    assessment,
+    await listActions(ctx.db, id),
+    await previousCompletedAnswers(ctx.db, assessment),
+  );
+  return ok({ document, frameworkTitle: framework.title });
+}
+
+/** An assessment's answers as CSV, one row per item. */
+export async function readinessAnswersCsv(ctx: Pick<AppContext, 'db'>, id: number) {
+  const found = await assessmentWithFramework(ctx, id);
+  if (!found.ok) return found;
+  return ok(answersCsv(found.value.framework, found.value.assessment.answers));
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { getSchoolDeclaration, saveSchoolDeclaration } from '../../data/declarations.ts';
+import { getSchoolNames } from '../../data/school-names.ts';
+import { canEditSchool, type SessionUser } from '../../domain/access.ts';
+import { MAX_CAPACITY_TO_SUPPORT } from '../../domain/declarations.ts';
+import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok, parseInput, type Result } from '../result.ts';
+
+export const declarationInput = z.object({
+  capacityToSupport: z
+    .string()
+    .trim()
+    .min(1, 'Enter how many schools you can support at once, or 0')
+    .regex(/^\d+$/, 'Capacity to support must be a whole number, like 2')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .max(
+          MAX_CAPACITY_TO_SUPPORT,
+          `Capacity to support must be ${MAX_CAPACITY_TO_SUPPORT} schools or fewer`,
+        ),
+    ),
+  needs: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
+});
+
+/** The school, if the person may edit its declaration (its members). */
+async function declaringSchool(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
+  const name = (await getSchoolNames(ctx.db, [urn])).get(urn);
+  if (!name) return fail('not-found', `No school with URN ${urn}`);
+  if (!canEditSchool(actor, urn))
+    return fail('forbidden', 'Only the school’s own members can change what it declares.');
+  return ok({ urn, name });
+}
+
+/** What a school has declared: its capacity to support others and where it wants support. */
+export async function schoolDeclaration(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
+  const school = await declaringSchool(ctx, actor, urn);
+  if (!school.ok) return school;
+  return ok({ school: school.value, declaration: await getSchoolDeclaration(ctx.db, urn) });
+}
+
+/** A school declares for itself (audited); matching counts it at once. */
+export async function declareForSchool(
+  ctx: Pick<AppContext, 'db' | 'snapshots'>,
+  actor: SessionUser,
+  urn: number,
+  input: { capacityToSupport: unknown; needs: unknown[] },
+): Promise<Result<{ urn: number }>> {
+  const school = await declaringSchool(ctx, actor, urn);
+  if (!school.ok) return school;
+  const parsed = parseInput(declarationInput, input);
+  if (!parsed.ok) return parsed;
+  await saveSchoolDeclaration(ctx.db, { urn, ...parsed.value }, actor);
+  ctx.snapshots.refreshSoon();
+  return ok({ urn });
+}

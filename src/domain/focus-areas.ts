@@ -1,0 +1,37 @@
+/**
+ * The one list of areas of school improvement that S2S speaks of everywhere: what a school
+ * declares it needs or can offer, a partnership's focus, a practice record's subject, a system
+ * leader's expertise and a peer review's findings. The evaluation of the Welsh Pathfinder grouped
+ * collaborative work as teaching and learning, leadership, and using data and assessment; the
+ * rest are the areas schools and inspectors most often name.
+ */
+export const FOCUS_AREAS = [
+  'teaching-and-learning',
+  'leadership',
+  'data-and-assessment',
+  'curriculum',
+  'literacy',
+  'numeracy',
+  'send',
+  'behaviour-and-attendance',
+  'governance',
+  'early-years',
+  'wellbeing',
+  'welsh-language',
+] as const;
+export type FocusArea = (typeof FOCUS_AREAS)[number];
+
+export const FOCUS_AREA_LABELS: Record<FocusArea, string> = {
+  'teaching-and-learning': 'Teaching and learning',
+  leadership: 'Leadership',
+  'data-and-assessment': 'Using data and assessment',
+  curriculum: 'Curriculum',
+  literacy: 'Literacy (reading, writing, English)',
+  numeracy: 'Numeracy (mathematics)',
+  send: 'Special educational needs and disabilities (SEND) and additional learning needs (ALN)',
+  'behaviour-and-attendance': 'Behaviour and attendance',
+  governance: 'Governance',
+  'early-years': 'Early years',
+  wellbeing: 'Staff and pupil wellbeing',
+  'welsh-language': 'Welsh language development',
+};

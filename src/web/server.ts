@@ -1,0 +1,28 @@
+import { openApp } from '../app/context.ts';
+import { loadDemoOnFirstStart } from '../app/imports/demo.ts';
+import { loadConfig } from '../config.ts';
+import { buildApp } from './app.ts';
+
+/** Starts the web service over the configured database until SIGINT or SIGTERM. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`S2S: starting with ${config.databaseUrl ? 'DATABASE_URL' : 'an embedded PostgreSQL'}…`);
+  const opened = await openApp(config, { info: () => {}, warn: () => {} });
+  log(`S2S: database ready: ${opened.description}`);
+  if (config.loadDemo) await loadDemoOnFirstStart(opened.ctx, log);
+  const app = await buildApp({ config, db: opened.ctx.db });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  log(`S2S: listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+}

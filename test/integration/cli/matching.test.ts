@@ -1,0 +1,64 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s2sCommand } from '../../helpers/cli.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { insertMatchingDataset } from '../../helpers/matching-dataset.ts';
+
+describe('s2s classify, match and allocate', () => {
+  let t: TestDatabase;
+  let dir: string;
+  const { s2s, failure } = s2sCommand(() => t.url);
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await insertMatchingDataset(t.db);
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 's2s-allocate-'));
+  });
+  afterAll(async () => {
+    await t.drop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('counts schools by phase and group, and explains one school', async () => {
+    const { stdout } = await s2s('classify');
+    expect(stdout).toMatch(/Primary\s+2\s+2\s+0\s+0/);
+    const one = JSON.parse((await s2s('classify', '--urn', '200001', '--json')).stdout);
+    expect(one.classification).toMatchObject({ urn: 200001, group: 'in-need' });
+    expect((await s2s('classify', '--urn', '200001')).stdout).toContain(
+      'Requires improvement or inadequate at the latest inspection',
+    );
+  });
+
+  it('gives the same partners as the API, in words or JSON', async () => {
+    const { stdout } = await s2s('match', '200001');
+    expect(stdout).toContain('1. Beacon Primary School (URN 200002), 2 km');
+    const json = JSON.parse((await s2s('match', '200001', '--strategy', 'peer', '--json')).stdout);
+    expect(json.candidates.map((c: { urn: number }) => c.urn)).toEqual([200005]);
+  });
+
+  it('writes the national allocation to a CSV file', async () => {
+    const out = path.join(dir, 'allocation.csv');
+    const { stdout } = await s2s('allocate', '--out', out);
+    expect(stdout).toContain('2 of 2 schools in need have a supporter');
+    const rows = parse(await fs.readFile(out), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.URN, r.Status])).toEqual([
+      ['200001', 'supported'],
+      ['200005', 'supported'],
+    ]);
+  });
+
+  it('exits with a clear message on bad input', async () => {
+    const strategy = await failure('match', '200001', '--strategy', 'mentoring');
+    expect(strategy.code).toBe(2);
+    expect(strategy.stderr).toContain('--strategy: Choose support, peer or reciprocal');
+    const urn = await failure('match', 'abc');
+    expect(urn.stderr).toContain('URN: "abc" is not a URN');
+    const profile = await failure('classify', '--profile', 'nope');
+    expect(profile.stderr).toContain('There is no performance profile called "nope"');
+    const folder = await failure('allocate', '--out', path.join(dir, 'missing', 'a.csv'));
+    expect(folder.stderr).toContain('does not exist');
+  });
+});

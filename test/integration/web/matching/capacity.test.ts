@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createSnapshotStore } from '../../../../src/data/snapshot.ts';
+import type { Db } from '../../../../src/data/db.ts';
+import { createUser, signIn } from '../../../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { postForm } from '../../../helpers/forms.ts';
+import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
+
+const SEEKER = 200001;
+const BEACON = 200002;
+const HILLSIDE = 200003;
+const VALLEY = 200005;
+
+/** Beacon already supports Seeker in a running partnership. */
+async function seed(db: Db): Promise<number> {
+  await insertMatchingDataset(db);
+  const head = await createUser(db, { schools: [{ urn: BEACON, role: 'admin' }] });
+  const id = await createAcceptedPartnership(
+    db,
+    {
+      title: 'Maths with Beacon',
+      type: 'deployment',
+      proposer: { urn: BEACON, role: 'supporting' },
+      invited: [{ urn: SEEKER, role: 'supported' }],
+      createdBy: head.id,
+      at: '2026-09-01T09:00:00Z',
+    },
+    'active',
+  );
+  await db.updateTable('partnerships').set({ start_date: '2026-09-01' }).where('id', '=', id).execute();
+  return id;
+}
+
+describe('declared capacity and current partnerships in matching and the allocation', () => {
+  let partnershipId: number;
+  const t = useTestApp(async (db) => {
+    partnershipId = await seed(db);
+  });
+  const partners = async (urn: number, query = '') =>
+    (
+      (await t.app.inject(`/api/schools/${urn}/partners?strategy=support${query}`)).json().candidates as {
+        urn: number;
+      }[]
+    ).map((c) => c.urn);
+  const allocationSummary = async () => (await t.app.inject('/api/allocations')).json().summary;
+
+  it('leaves out schools already in a partnership when asked to', async () => {
+    expect(await partners(VALLEY)).toEqual(expect.arrayContaining([BEACON, HILLSIDE]));
+    expect(await partners(VALLEY, '&excludePartnered=true')).toEqual([HILLSIDE]);
+  });
+
+  it('counts a running partnership against the supporter’s capacity', async () => {
+    const beacon = await signIn(t.app, t.db, { schools: [{ urn: BEACON, role: 'admin' }] });
+    const saved = await postForm(
+      t.app,
+      `/schools/${BEACON}/settings`,
+      { _csrf: beacon.csrfToken, capacityToSupport: '1' },
+      beacon.headers,
+    );
+    expect(saved.statusCode).toBe(303);
+    // Beacon can support one school and already supports Seeker: it has no room left.
+    await expect.poll(() => partners(VALLEY), { timeout: 5000 }).toEqual([HILLSIDE]);
+  });
+
+  it('allocates within each school’s declared capacity', async () => {
+    expect(await allocationSummary()).toMatchObject({ inNeed: 2, supported: 2, unsupported: 0 });
+    const hillside = await signIn(t.app, t.db, { schools: [{ urn: HILLSIDE, role: 'admin' }] });
+    await postForm(
+      t.app,
+      `/schools/${HILLSIDE}/settings`,
+      { _csrf: hillside.csrfToken, capacityToSupport: '0' },
+      hillside.headers,
+    );
+    // Neither supporter has room now: no school in need can be given one.
+    await expect
+      .poll(allocationSummary, { timeout: 5000 })
+      .toMatchObject({ inNeed: 2, supported: 0, unsupported: 2 });
+    const body = (await t.app.inject('/api/allocations')).json();
+    expect(body.unsupported.map((u: { urn: number }) => u.urn).sort()).toEqual([SEEKER, VALLEY]);
+  });
+
+  it('frees the supporter once the partnership closes', async () => {
+    const beacon = await signIn(t.app, t.db, { schools: [{ urn: BEACON, role: 'admin' }] });
+    const closed = await postForm(
+      t.app,
+      `/partnerships/${partnershipId}/close`,
+      { _csrf: beacon.csrfToken, closure: 'ended-early', reason: 'The maths lead left' },
+      beacon.headers,
+    );
+    expect(closed.statusCode).toBe(303);
+    await expect.poll(() => partners(VALLEY, '&excludePartnered=true'), { timeout: 5000 }).toEqual([BEACON]);
+    expect(await allocationSummary()).toMatchObject({ inNeed: 2, supported: 1, unsupported: 1 });
+  });
+
+  it('notices a change of capacity made by another process', async () => {
+    const store = createSnapshotStore(t.db, { today: () => '2026-11-24', checkEveryMs: 0 });
+    const first = await store.get();
+    await t.db
+      .updateTable('school_declarations')
+      .set({ capacity_to_support: 4, updated_at: new Date() })
+      .where('urn', '=', HILLSIDE)
+      .execute();
+    await store.get(); // sees the registry's version change and rebuilds behind the current snapshot
+    await expect.poll(() => store.current() !== first).toBe(true);
+    expect(store.current()!.capacity.capacityOf(HILLSIDE)).toBe(4);
+  });
+});

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../../src/config.ts';
+import { listLatestProfiles, publishProfileVersion } from '../../../../src/data/profiles.ts';
+import { createSnapshotStore, loadSnapshot } from '../../../../src/data/snapshot.ts';
+import { NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
+import { buildApp } from '../../../../src/web/app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../helpers/database.ts';
+import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
+
+describe('classification and matching over the database', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await insertMatchingDataset(t.db);
+    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db: t.db });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it('ships the NFER and inspection-only profiles in the database', async () => {
+    expect((await listLatestProfiles(t.db)).map((p) => `${p.name} v${p.version}`)).toEqual([
+      'inspection-only v1',
+      'nfer-2017 v1',
+    ]);
+  });
+
+  it('publishes an edited profile as a new version, leaving the old one', async () => {
+    const { version: _version, ...edited } = { ...NFER_2017_PROFILE, title: 'NFER 2017, stricter' };
+    const published = await publishProfileVersion(t.db, { ...edited, name: 'nfer-strict' }, null);
+    const again = await publishProfileVersion(t.db, { ...edited, name: 'nfer-strict' }, null);
+    expect([published.version, again.version]).toEqual([1, 2]);
+  });
+
+  it('loads open schools with their evidence into a snapshot that classifies them', async () => {
+    const snapshot = await loadSnapshot(t.db, { asOf: '2026-11-24' });
+    expect(snapshot.schools.map((s) => s.urn)).toEqual([200001, 200002, 200003, 200004, 200005]);
+    const groups = snapshot.view()!.groups;
+    expect([200001, 200002, 200003, 200005].map((urn) => groups.get(urn))).toEqual([
+      'in-need',
+      'high-performing',
+      'high-performing',
+      'in-need',
+    ]);
+  });
+
+  it('reports ready on /health/ready once the snapshot is built', async () => {
+    await app.snapshots.get();
+    const response = await app.inject({ url: '/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().checks).toContainEqual(expect.objectContaining({ name: 'snapshot', ok: true }));
+  });
+
+  it('answers the partner search per the API contract', async () => {
+    const response = await app.inject({ url: '/api/schools/200001/partners?strategy=support&limit=5' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.school).toMatchObject({ urn: 200001, name: 'Seeker Primary School', group: 'in-need' });
+    expect(body.candidates.map((c: { urn: number }) => c.urn)).toEqual([200002, 200003]);
+    expect(body.candidates[0]).toMatchObject({ name: 'Beacon Primary School', distanceKm: 2, remote: false });
+    expect(body.candidates[0].score).toBeGreaterThan(body.candidates[1].score);
+    expect(body.candidates[0].reasons).toEqual(expect.arrayContaining(['2.0 km away']));
+  });
+
+  it('offers, on the page, to propose a partnership with each candidate', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
+  });
+
+  it('answers peer search with schools at a similar stage', async () => {
+    const body = (await app.inject({ url: '/api/schools/200001/partners?strategy=peer' })).json();
+    expect(body.candidates.map((c: { urn: number }) => c.urn)).toEqual([200005]);
+  });
+
+  it('names what is wrong with a bad request', async () => {
+    const strategy = await app.inject({ url: '/api/schools/200001/partners?strategy=mentoring' });
+    expect(strategy.statusCode).toBe(400);
+    const profile = await app.inject({ url: '/api/schools/200001/partners?profile=ofsted-1999' });
+    expect(profile.statusCode).toBe(400);
+    expect(profile.json().message).toContain('There is no performance profile called "ofsted-1999"');
+    const unknown = await app.inject({ url: '/api/schools/999999/partners' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toBe('No open school with URN 999999');
+  });
+
+  it('allocates supporters nationally within capacity', async () => {
+    const body = (await app.inject({ url: '/api/allocations' })).json();
+    expect(body.summary).toMatchObject({ inNeed: 2, supported: 2, unsupported: 0 });
+    expect(body.items.map((a: { urn: number }) => a.urn)).toEqual([200001, 200005]);
+    expect(body.total).toBe(2);
+  });
+
+  it('rebuilds the snapshot when the registry changes', async () => {
+    const store = createSnapshotStore(t.db, { today: () => '2026-11-24', checkEveryMs: 0 });
+    const first = await store.get();
+    await t.db.updateTable('schools').set({ open: false }).where('urn', '=', 200005).execute();
+    await store.get(); // notices the change and rebuilds behind the current snapshot
+    await expect.poll(() => store.current() !== first).toBe(true);
+    expect(store.current()!.byUrn.has(200005)).toBe(false);
+  });
+});

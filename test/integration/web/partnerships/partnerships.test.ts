@@ -1,0 +1,368 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+
+const LEAD = 130001;
+const PARTNER = 130002;
+const OTHER = 130003;
+const COMPARISON = [130010, 130011, 130012, 130013, 130014, 130015];
+
+const form = (fields: Record<string, string | string[]>, csrf: string) => {
+  const body = new URLSearchParams({ _csrf: csrf });
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return body.toString();
+};
+
+describe('a partnership through the web', () => {
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+    for (const urn of COMPARISON) await insertSchool(db, { urn });
+    // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
+    const rwm = (urn: number, values: number[]) =>
+      values.map((v, i) => ({ urn, year: 2022 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+    await db
+      .insertInto('performance')
+      .values([
+        ...rwm(LEAD, [60, 61, 62, 68]),
+        ...rwm(PARTNER, [50, 52, 51, 58]),
+        ...COMPARISON.flatMap((urn, i) => rwm(urn, [55 + i, 56 + i + (i % 2), 57 + i, 58 + i - (i % 3)])),
+      ])
+      .execute();
+  });
+  let lead: SignedIn;
+  let leadMember: SignedIn;
+  let partner: SignedIn;
+  let other: SignedIn;
+  let stranger: SignedIn;
+  let officer: SignedIn;
+  let unsharedOfficer: SignedIn;
+  let id: number;
+
+  const post = (who: SignedIn, url: string, fields: Record<string, string | string[]>) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(fields, who.csrfToken),
+    });
+  const get = (who: SignedIn | null, url: string) =>
+    t.app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
+
+  beforeAll(async () => {
+    lead = await signIn(t.app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
+    leadMember = await signIn(t.app, t.db, { schools: [{ urn: LEAD, role: 'member' }] });
+    partner = await signIn(t.app, t.db, { name: 'Partner Head', schools: [{ urn: PARTNER, role: 'admin' }] });
+    other = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    stranger = await signIn(t.app, t.db, {});
+    const shared = await createOrganisation(t.db, {
+      name: 'Leeds LA',
+      schools: [{ urn: LEAD, sharesRecords: true }],
+    });
+    const unshared = await createOrganisation(t.db, {
+      name: 'Other LA',
+      schools: [{ urn: PARTNER, sharesRecords: false }],
+    });
+    officer = await signIn(t.app, t.db, { organisations: [shared] });
+    unsharedOfficer = await signIn(t.app, t.db, { organisations: [unshared] });
+  });
+
+  it('offers the proposal form prefilled from a match', async () => {
+    const res = await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`value="${PARTNER}"`);
+    expect(res.body).toContain('Working with Birch Primary');
+  });
+
+  it('keeps what was typed and names each problem when a proposal is wrong', async () => {
+    const res = await post(lead, '/partnerships', {
+      title: 'Reading together',
+      partnerUrn: '12',
+      proposerUrn: String(LEAD),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('There is a problem');
+    expect(res.body).toContain('Choose the type of partnership');
+    expect(res.body).toContain('The URN of the partner school must be 5 to 7 digits');
+    expect(res.body).toContain('value="Reading together"');
+  });
+
+  it('refuses to propose for a school the user does not administer', async () => {
+    const res = await post(leadMember, '/partnerships', {
+      title: 'x',
+      type: 'peer-to-peer',
+      proposerUrn: String(LEAD),
+      proposerRole: 'reciprocal',
+      partnerUrn: String(PARTNER),
+      partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('You can only propose a partnership for a school you administer');
+  });
+
+  it('creates the proposal and shows its set-up task list', async () => {
+    const res = await post(lead, '/partnerships', {
+      title: 'Reading together',
+      type: 'peer-to-peer',
+      proposerUrn: String(LEAD),
+      proposerRole: 'reciprocal',
+      partnerUrn: String(PARTNER),
+      partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(303);
+    id = Number(res.headers.location!.split('/').pop());
+    const page = await get(lead, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Set up the partnership');
+    expect(page.body).toContain('Invited, not yet answered');
+  });
+
+  it('lets every taking-part school plan, keeping input on errors', async () => {
+    const bad = await post(lead, `/partnerships/${id}/plan/focus`, { need: 'Reading has fallen' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose at least one focus area');
+    expect(bad.body).toContain('Reading has fallen');
+    const good = await post(lead, `/partnerships/${id}/plan/focus`, {
+      focusAreas: ['literacy', 'teaching-and-learning'],
+      need: 'Reading has fallen for three years',
+      priorities: 'School plan priority 1',
+    });
+    expect(good.statusCode).toBe(303);
+  });
+
+  it('shows an invited school only the invitation, and strangers nothing', async () => {
+    const invited = await get(partner, `/partnerships/${id}`);
+    expect(invited.statusCode).toBe(200);
+    expect(invited.body).toContain('Will Birch Primary join this partnership?');
+    expect(invited.body).not.toContain('Reading has fallen for three years');
+    expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);
+    expect((await get(partner, `/partnerships/${id}/plan/focus`)).statusCode).toBe(403);
+    for (const who of [other, stranger, unsharedOfficer]) {
+      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(403);
+      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(403);
+    }
+    const anonymous = await get(null, `/partnerships/${id}`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('lets an officer of an organisation the lead shares with read, but not change', async () => {
+    const page = await get(officer, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Reading together');
+    expect(
+      (await post(officer, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('refuses an answer from someone who is not the invited school’s admin', async () => {
+    expect(
+      (await post(other, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await post(lead, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('takes the partner’s acceptance, after which it sees the plan', async () => {
+    const res = await post(partner, `/partnerships/${id}/invitation`, {
+      urn: String(PARTNER),
+      answer: 'accept',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get(partner, `/partnerships/${id}/check`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Reading has fallen for three years');
+  });
+
+  it('will not agree an incomplete plan, and says why', async () => {
+    const res = await post(lead, `/partnerships/${id}/agree`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Complete every section of the set-up before agreeing the partnership');
+  });
+
+  it('agrees once the plan is complete, then runs to a completed close with a history', async () => {
+    const plan: [string, Record<string, string | string[]>][] = [
+      [
+        'objectives',
+        {
+          description: 'More pupils reading well',
+          successCriteria: 'Above 60%',
+          measure: 'ks2.rwmExpectedPercent',
+          baseline: '50',
+          target: '60',
+        },
+      ],
+      ['resources', { staffDays: '12', releaseTime: 'Half a day a fortnight' }],
+      ['costs', { item: 'Supply cover', amountPounds: '2400', paidBy: 'Local authority' }],
+      [
+        'timescales',
+        {
+          'startDate-day': '1',
+          'startDate-month': '9',
+          'startDate-year': '2024',
+          'endDate-day': '28',
+          'endDate-month': '2',
+          'endDate-year': '2026',
+        },
+      ],
+      [
+        'staff',
+        {
+          urn: String(LEAD),
+          name: 'A Head',
+          jobTitle: 'Headteacher',
+          seniority: 'headteacher',
+          systemLeader: 'LLE',
+        },
+      ],
+      [
+        'staff',
+        {
+          urn: String(PARTNER),
+          name: 'B Lead',
+          jobTitle: 'English lead',
+          seniority: 'middle-leader',
+          systemLeader: 'none',
+        },
+      ],
+      ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'Induction; a joint celebration' }],
+    ];
+    for (const [section, fields] of plan) {
+      const res = await post(partner, `/partnerships/${id}/plan/${section}`, fields);
+      expect(res.statusCode, `${section}: ${res.body.slice(0, 0)}`).toBe(303);
+    }
+    expect((await post(leadMember, `/partnerships/${id}/agree`, {})).statusCode).toBe(403);
+    expect((await post(lead, `/partnerships/${id}/agree`, {})).statusCode).toBe(303);
+    expect(
+      (await post(partner, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' }))
+        .statusCode,
+    ).toBe(409);
+    expect((await post(partner, `/partnerships/${id}/start`, {})).statusCode).toBe(303);
+    const action = await post(leadMember, `/partnerships/${id}/record/actions`, {
+      description: 'Joint lesson study',
+      owner: 'B Lead',
+      'dueDate-day': '1',
+      'dueDate-month': '10',
+      'dueDate-year': '2024',
+      status: 'in-progress',
+    });
+    expect(action.statusCode).toBe(303);
+    const page = await get(leadMember, `/partnerships/${id}`);
+    expect(page.body).toContain('Joint lesson study');
+    expect(page.body).toContain('Overdue');
+    const badIssue = await post(partner, `/partnerships/${id}/record/issues`, {
+      description: 'Cover fell through',
+      'raisedOn-day': '31',
+      'raisedOn-month': '2',
+      'raisedOn-year': '2025',
+    });
+    expect(badIssue.statusCode).toBe(400);
+    expect(badIssue.body).toContain('Date it arose must be a real date');
+    expect(badIssue.body).toContain('Cover fell through');
+    expect((await post(other, `/partnerships/${id}/record/updates`, { body: 'sneaky' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await post(partner, `/partnerships/${id}/record/feedback`, {
+          fromUrn: String(LEAD),
+          body: 'Pretending to be Ash',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect((await post(partner, `/partnerships/${id}/review`, {})).statusCode).toBe(303);
+    expect(
+      (await post(lead, `/partnerships/${id}/close`, { closure: 'ended-early', reason: '' })).body,
+    ).toContain('Enter why the partnership is ending early');
+    expect(
+      (await post(lead, `/partnerships/${id}/close`, { closure: 'completed', reason: 'Objectives met' }))
+        .statusCode,
+    ).toBe(303);
+    const closed = await get(partner, `/partnerships/${id}`);
+    expect(closed.body).toContain('Closed: completed');
+    for (const step of [
+      'Proposed',
+      'Invitation accepted by Birch Primary',
+      'Agreed',
+      'Started',
+      'Review started',
+    ])
+      expect(closed.body).toContain(step);
+    expect(closed.body).toContain('Lead Head');
+    expect(closed.body).toContain('Partner Head');
+  });
+
+  it('serves an impact report to members and officers it is shared with', async () => {
+    const res = await get(partner, `/partnerships/${id}/impact`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Impact report');
+    expect(res.body).toContain('More pupils reading well');
+    expect(res.body).toContain('Were the two groups moving in step before the start?');
+    expect(res.body).toContain(
+      'Year by year: the gap between the partnership’s schools and the comparison, against its size in 2024',
+    );
+    expect(res.body).toContain('How this is worked out, and its limits');
+    expect((await get(officer, `/partnerships/${id}/impact`)).statusCode).toBe(200);
+  });
+
+  it('answers the API only to those who may see, and 401 to anonymous callers', async () => {
+    expect((await get(null, '/api/partnerships')).statusCode).toBe(401);
+    expect((await get(null, `/api/partnerships/${id}`)).statusCode).toBe(401);
+    expect((await get(null, '/api/partnerships/export.csv')).statusCode).toBe(401);
+    const list = await get(partner, '/api/partnerships');
+    expect(list.json()).toMatchObject({ total: 1, items: [{ id, status: 'closed', closure: 'completed' }] });
+    expect((await get(stranger, '/api/partnerships')).json()).toMatchObject({ total: 0, items: [] });
+    expect((await get(stranger, `/api/partnerships/${id}`)).statusCode).toBe(403);
+    expect((await get(other, `/api/partnerships/${id}/impact`)).statusCode).toBe(403);
+    const one = await get(officer, `/api/partnerships/${id}`);
+    expect(one.json()).toMatchObject({
+      id,
+      actions: [{ description: 'Joint lesson study' }],
+      events: expect.any(Array),
+    });
+    const impact = await get(lead, `/api/partnerships/${id}/impact`);
+    expect(impact.json().objectives[0].objective.description).toBe('More pupils reading well');
+    expect(impact.json().objectives[0].registry).toMatchObject({
+      method: 'two-way-fixed-effects',
+      baselineYear: 2024,
+      outcomeYear: 2025,
+      comparison: { schools: COMPARISON.length, matchedOn: ['fsmPercent', 'pupils', 'phase'] },
+      preTrends: { years: [2022, 2023, 2024], partnershipMean: [55, 56.5, 56.5] },
+      parallelTrends: { plausible: expect.any(Boolean), note: expect.any(String) },
+      result: { treatedCount: 2, comparisonCount: COMPARISON.length, uncertaintyFrom: 'similar-schools' },
+      eventStudy: { referenceYear: 2024, years: [{ year: 2022 }, { year: 2023 }, { year: 2025 }] },
+    });
+    expect(impact.json().objectives[0].registry.preTrends.comparisonMean).toHaveLength(3);
+    const csv = await get(lead, '/api/partnerships/export.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toBe(
+      'id,title,type,status,closure,startDate,endDate,schools,urns,overdueActions',
+    );
+    expect(csv.body).toContain(
+      `Reading together,peer-to-peer,closed,completed,2024-09-01,2026-02-28,Ash Primary; Birch Primary,${LEAD}; ${PARTNER},1`,
+    );
+  });
+
+  it('shows an officer a dashboard of the schools that share with them, and no one else', async () => {
+    const orgId = officer.user.organisations[0]!.id;
+    const res = await get(officer, `/organisations/${orgId}/partnerships`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Reading together');
+    expect((await get(unsharedOfficer, `/organisations/${orgId}/partnerships`)).statusCode).toBe(403);
+    expect((await get(lead, `/organisations/${orgId}/partnerships`)).statusCode).toBe(403);
+    expect((await get(lead, `/api/organisations/${orgId}/partnerships.csv`)).statusCode).toBe(403);
+    expect((await get(officer, `/api/organisations/${orgId}/partnerships.csv`)).body).toContain(
+      'Reading together',
+    );
+    const unsharedId = unsharedOfficer.user.organisations[0]!.id;
+    expect((await get(unsharedOfficer, `/organisations/${unsharedId}/partnerships`)).body).not.toContain(
+      'Reading together',
+    );
+  });
+});

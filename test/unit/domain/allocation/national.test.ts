@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { allocateNationally } from '../../../../src/domain/allocation/index.ts';
+import { classifySchools, NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
+import {
+  buildMatchingPool,
+  DEFAULT_MATCHING_SETTINGS,
+  partnerCapacity,
+} from '../../../../src/domain/matching/index.ts';
+import type { SchoolRecord } from '../../../../src/domain/school.ts';
+import { aSchool, anInspection } from '../../../builders/school-records.ts';
+
+const north = (km: number) => ({ lat: 53.8 + km / 111.195, lon: -1.55 });
+const school = (urn: number, km: number | null, grade: 1 | 3, overrides: Partial<SchoolRecord> = {}) =>
+  aSchool({
+    urn,
+    name: `School ${urn}`,
+    location: km === null ? null : north(km),
+    inspections: [anInspection({ overallEffectiveness: grade })],
+    ...overrides,
+  });
+
+// The schools are placed against a 10 km primary radius, whatever the default.
+const settings = {
+  ...DEFAULT_MATCHING_SETTINGS,
+  radiusKm: { ...DEFAULT_MATCHING_SETTINGS.radiusKm, primary: 10 },
+};
+
+function allocate(records: SchoolRecord[], declared = new Map<number, number>()) {
+  const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
+  return allocateNationally(pool, settings, partnerCapacity(settings, declared));
+}
+
+describe('the national allocation', () => {
+  const records = [
+    school(1, 0, 3),
+    school(2, 1, 3),
+    school(3, 0.5, 1), // the nearest supporter, able to take one school
+    school(4, 8, 1), // further away, able to take two
+    school(5, 200, 3), // isolated: nothing within 10 km
+    school(6, null, 3), // no location
+    school(7, 0, 3, { phase: 'special' }), // no special school is high-performing
+  ];
+  const result = allocate(records, new Map([[3, 1]]));
+
+  it('supports every school it can without exceeding any capacity', () => {
+    const pairs = result.assignments.map((a) => [a.urn, a.supporterUrn]);
+    expect(pairs).toHaveLength(3);
+    expect(pairs.filter(([, s]) => s === 3)).toHaveLength(1);
+    expect(pairs.filter(([, s]) => s === 4).length).toBeLessThanOrEqual(2);
+    expect(result.summary).toMatchObject({ inNeed: 5, supported: 3, unsupported: 2, remote: 1 });
+  });
+
+  it('finds the isolated school a partner beyond the radius, marked remote', () => {
+    const isolated = result.assignments.find((a) => a.urn === 5)!;
+    expect(isolated).toMatchObject({ remote: true, supporterUrn: 4 });
+    expect(isolated.reasons[0]).toMatch(/beyond your 10 km radius/);
+  });
+
+  it('says who is left without a partner and why', () => {
+    expect(result.unsupported).toEqual([
+      expect.objectContaining({ urn: 6, reason: 'no-location' }),
+      expect.objectContaining({ urn: 7, reason: 'no-candidate' }),
+    ]);
+  });
+
+  it('reports a school left out because the supporters within reach are full', () => {
+    const tight = allocate([school(1, 0, 3), school(2, 1, 3), school(3, 0.5, 1)], new Map([[3, 1]]));
+    expect(tight.summary.supported).toBe(1);
+    expect(tight.unsupported[0]).toMatchObject({ reason: 'capacity-taken' });
+    expect(tight.unsupported[0]!.text).toContain('Its only possible supporter is needed');
+  });
+
+  it('gives the same result for the same data', () => {
+    expect(allocate([...records].reverse(), new Map([[3, 1]]))).toEqual(result);
+  });
+});

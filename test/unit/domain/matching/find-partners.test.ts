@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifySchools, NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
+import {
+  buildMatchingPool,
+  DEFAULT_MATCHING_SETTINGS,
+  findPartners,
+  partnerCapacity,
+  type PartnerQuery,
+} from '../../../../src/domain/matching/index.ts';
+import type { SchoolRecord } from '../../../../src/domain/school.ts';
+import { aSchool, anInspection, ks2Results } from '../../../builders/school-records.ts';
+
+// The tests place schools against a 10 km primary radius, whatever the default.
+const settings = {
+  ...DEFAULT_MATCHING_SETTINGS,
+  radiusKm: { ...DEFAULT_MATCHING_SETTINGS.radiusKm, primary: 10 },
+};
+const origin = { lat: 53.8, lon: -1.55 };
+const north = (km: number) => ({ lat: origin.lat + km / 111.195, lon: origin.lon });
+
+const outstanding = [anInspection({ overallEffectiveness: 1 })];
+const requiresImprovement = [anInspection({ overallEffectiveness: 3 })];
+const good = [anInspection({ overallEffectiveness: 2 })];
+const progress = (readingProgress: number, writingProgress: number, mathsProgress: number) => [
+  ks2Results({ readingProgress, writingProgress, mathsProgress }),
+];
+
+const school = (urn: number, km: number | null, overrides: Partial<SchoolRecord> = {}) =>
+  aSchool({ urn, name: `School ${urn}`, location: km === null ? null : north(km), ...overrides });
+
+// The school looking for help: requires improvement, weak in KS2 maths.
+const seeker = school(1, 0, { inspections: requiresImprovement, performance: progress(0.5, 0, -3) });
+
+function search(
+  others: SchoolRecord[],
+  { urn = 1, ...query }: Partial<PartnerQuery> & { urn?: number } = {},
+  capacity = partnerCapacity(settings),
+) {
+  const records = [seeker, ...others];
+  const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
+  const result = findPartners(pool, urn, { strategy: 'support', ...query }, settings, capacity);
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+const urns = (result: ReturnType<typeof search>) => result.candidates.map((c) => c.urn);
+
+describe('finding partners for one school', () => {
+  it('offers high-performing schools of a compatible phase, including all-through, but not secondaries', () => {
+    const result = search([
+      school(2, 3, { inspections: outstanding }),
+      school(3, 4, { inspections: outstanding, phase: 'all-through' }),
+      school(4, 2, { inspections: outstanding, phase: 'secondary' }),
+    ]);
+    expect(urns(result).sort()).toEqual([2, 3]);
+  });
+
+  it('keeps to the radius for the phase: 9.9 km is in, 10.1 km is not', () => {
+    const result = search([
+      school(2, 9.9, { inspections: outstanding }),
+      school(3, 10.1, { inspections: outstanding }),
+      school(4, 1, { inspections: outstanding }),
+    ]);
+    expect(urns(result)).toEqual([4, 2]);
+    expect(result.candidates[0]).toMatchObject({ distanceKm: 1, remote: false });
+    expect(result.candidates[0]!.reasons[0]).toBe('1.0 km away');
+  });
+
+  it('widens or narrows the radius on request', () => {
+    const others = [
+      school(2, 9.9, { inspections: outstanding }),
+      school(3, 14, { inspections: outstanding }),
+    ];
+    expect(urns(search(others, { radiusKm: 15 }))).toEqual([2, 3]);
+    const narrow = search(others, { radiusKm: 5 });
+    expect(narrow.candidates.every((c) => c.remote)).toBe(true);
+  });
+
+  it('support: ranks the partner strong where the school is weak first and says so', () => {
+    const result = search([
+      school(2, 2, { inspections: outstanding, performance: progress(3, 2.5, 0) }),
+      school(3, 4, { inspections: outstanding, performance: progress(0, 0, 3.4) }),
+      school(4, 1, { inspections: good, performance: progress(0, 0, 0) }),
+    ]);
+    expect(urns(result)).toEqual([3, 2]);
+    expect(result.candidates[0]!.reasons).toContain(
+      'strong in KS2 maths (KS2 maths progress +3.4 (national average 0)), where yours is weaker (KS2 maths progress −3.0 (national average 0))',
+    );
+    expect(result.candidates[0]!.reasons).toContain(
+      'High-performing: Outstanding at the latest inspection: Ofsted overall effectiveness Outstanding (inspection of 2018-05-01)',
+    );
+  });
+
+  it('peer: offers schools at a similar stage, never a high-performing one to a school in need', () => {
+    const result = search(
+      [
+        school(2, 2, { inspections: outstanding }),
+        school(3, 3, { inspections: requiresImprovement, performance: progress(0, 0, 0) }),
+        school(4, 4, { inspections: good, performance: progress(0, 0, 0) }),
+      ],
+      { strategy: 'peer' },
+    );
+    expect(urns(result)).toEqual([3, 4]);
+    expect(result.candidates[0]!.reasons).toContain(
+      'At a similar stage of improvement: also in need of support',
+    );
+  });
+
+  it('reciprocal: only schools each strong where the other is weak', () => {
+    const result = search(
+      [
+        school(2, 2.5, { inspections: good, performance: progress(-2.5, 0, 3) }), // strong maths, weak reading
+        school(3, 3, { inspections: good, performance: progress(0, 0, 3) }), // strong maths, nothing to learn
+        school(5, 2, { inspections: good, performance: progress(2.6, 0, -2.2) }), // strong reading, weak maths
+      ],
+      { strategy: 'reciprocal', urn: 2 },
+    );
+    // The seeker (weak maths, strong in nothing) and school 3 have nothing to give school 2.
+    expect(urns(result)).toEqual([5]);
+    expect(result.candidates[0]!.reasons.some((r) => r.startsWith('strong in KS2 reading'))).toBe(true);
+    expect(result.candidates[0]!.reasons.some((r) => r.startsWith('you are strong in KS2 maths'))).toBe(true);
+  });
+
+  it('leaves out schools with no spare capacity, and already-partnered schools on request', () => {
+    const others = [school(2, 2, { inspections: outstanding }), school(3, 3, { inspections: outstanding })];
+    const full = partnerCapacity(settings, new Map([[2, 1]]), new Map([[2, 1]]));
+    expect(urns(search(others, {}, full))).toEqual([3]);
+    const busy = partnerCapacity(settings, new Map(), new Map([[3, 1]]));
+    expect(urns(search(others, {}, busy))).toEqual([2, 3]);
+    expect(urns(search(others, { excludePartnered: true }, busy))).toEqual([2]);
+  });
+
+  it('breaks ties by distance, then by the lower URN', () => {
+    const twin = { inspections: outstanding };
+    const result = search([school(9, 3, twin), school(7, 3, twin), school(8, 2, twin)], { radiusKm: 10 });
+    expect(urns(result)).toEqual([8, 7, 9]);
+  });
+
+  it('ranks a school of similar size and disadvantage above a very different one at the same distance', () => {
+    const result = search([
+      school(2, 3, { inspections: outstanding, pupils: 1200, fsmPercent: 55 }),
+      school(3, 3, { inspections: outstanding, pupils: 310, fsmPercent: 21 }),
+      school(4, 9, { inspections: outstanding, pupils: 100, fsmPercent: 2, ealPercent: 50 }),
+    ]);
+    expect(urns(result)[0]).toBe(3);
+    expect(result.candidates[0]!.reasons[1]).toMatch(/^similar size, disadvantage/);
+    expect(result.candidates.find((c) => c.urn === 2)!.reasons).toContain(
+      'larger (1200 pupils, yours 300 pupils)',
+    );
+  });
+
+  it('offers an isolated school the best partners beyond its radius, marked remote', () => {
+    const result = search([
+      school(2, 60, { inspections: outstanding }),
+      school(3, 35, { inspections: outstanding }),
+    ]);
+    expect(urns(result)).toEqual([3, 2]);
+    expect(result.candidates.every((c) => c.remote)).toBe(true);
+    expect(result.candidates[0]!.reasons[0]).toBe(
+      '35.0 km away, beyond your 10 km radius: no suitable partner is nearer',
+    );
+  });
+
+  it('draws remote partners from the nearest schools beyond the radius, however far, as a full scan would', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.double({ min: 10.5, max: 900, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (distances) => {
+          const others = distances.map((km, i) => school(100 + i, km, { inspections: outstanding }));
+          const result = search(others);
+          const ring = settings.remoteCandidates * 3;
+          const nearest = others
+            .map((o, i) => ({ urn: o.urn, km: distances[i]! }))
+            .sort((a, b) => a.km - b.km)
+            .slice(0, ring)
+            .map((o) => o.urn);
+          expect(result.candidates.length).toBe(Math.min(settings.remoteCandidates, others.length));
+          expect(result.candidates.every((c) => c.remote && nearest.includes(c.urn))).toBe(true);
+        },
+      ),
+      { seed: 2026, numRuns: 100 },
+    );
+  });
+
+  it('filters by trust and by type', () => {
+    const others = [
+      school(2, 2, { inspections: outstanding, trust: 'Oak Trust', typeName: 'Academy converter' }),
+      school(3, 3, { inspections: outstanding }),
+    ];
+    expect(urns(search(others, { trust: 'Oak Trust' }))).toEqual([2]);
+    expect(urns(search(others, { type: 'academy converter' }))).toEqual([2]);
+  });
+
+  it('says why it cannot search for a school without a location or an unknown URN', () => {
+    const records = [school(1, null, { inspections: requiresImprovement })];
+    const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
+    const capacity = partnerCapacity(settings);
+    expect(findPartners(pool, 1, { strategy: 'support' }, settings, capacity)).toMatchObject({
+      ok: false,
+      error: 'no-location',
+    });
+    expect(findPartners(pool, 99, { strategy: 'support' }, settings, capacity)).toMatchObject({
+      ok: false,
+      error: 'unknown-school',
+      message: 'No open school with URN 99',
+    });
+  });
+});
