@@ -10,13 +10,14 @@ import { evaluatePanel, generatePanel, type PanelScenario } from '../../../helpe
  *
  * Tolerances, and why:
  * - Bias: the mean estimate must lie within 3 Monte Carlo standard errors (the estimates' standard
- *   deviation over √replications) of the truth, and within 0.5 points. An unbiased method fails the
- *   first less than 0.3% of the time; the regression-to-the-mean trap this replaces was off by
- *   about 0.4 of the effect (about 1.2 points here), several standard errors at this many replications.
- * - Coverage: within 5 points of 95% in each scenario (3.4 binomial standard errors at 160
- *   replications, so a sound interval fails less than 0.1% of the time, while the 84.5% the old
- *   report managed fails), and within 2.5 points of 95% pooled over all scenarios (4.6 standard
- *   errors at 1,280).
+ *   deviation over √replications: about 0.5 points for one school, 0.1 for twenty) of the truth,
+ *   which an unbiased method fails less than 0.3% of the time; with twenty schools, also within
+ *   0.5 points. Matching on one year's level, as the report used to, is about 2 points low here
+ *   (two-thirds of the effect; the last test shows it), more than 3 standard errors in every scenario.
+ * - Coverage: within 5 points of 95% in each scenario (2.9 binomial standard errors at 160
+ *   replications: a sound interval fails less than 0.4% of the time, while the 84.5% the old report
+ *   managed fails), and within 2.5 points of 95% pooled over the six scenarios (3.6 standard errors
+ *   at 960 replications).
  */
 const EFFECT = 3;
 const REPLICATIONS = 160;
@@ -56,7 +57,7 @@ describe('the impact estimate on generated panels with a known effect', () => {
     runs.push(run);
     const bias = mean(run.estimates) - EFFECT;
     expect(Math.abs(bias)).toBeLessThan(3 * (sd(run.estimates) / Math.sqrt(REPLICATIONS)));
-    expect(Math.abs(bias)).toBeLessThan(0.5);
+    if (s.partnerSchools === 20) expect(Math.abs(bias)).toBeLessThan(0.5);
     expect(Math.abs(run.covered / REPLICATIONS - 0.95)).toBeLessThan(0.05);
   });
 
