@@ -5,6 +5,7 @@ import {
   progressToTarget,
   type ImpactSchool,
 } from '../../../../src/domain/partnerships/impact/evaluate.ts';
+import { comparisonWeights } from '../../../../src/domain/partnerships/impact/comparison.ts';
 import { lineage, lineageSeries } from '../../../../src/domain/partnerships/impact/lineage.ts';
 import { nextResultsYear, resultYears } from '../../../../src/domain/partnerships/impact/measures.ts';
 
@@ -143,6 +144,52 @@ describe('evaluating a published measure over every year', () => {
     expect(impact.preTrends.years).toEqual([2017, 2018, 2019]);
     expect(impact.preTrends.partnershipMean).toEqual([43.5, 45.5, 47.5]);
     expect(impact.preTrends.comparisonMean[0]).toBeCloseTo(mean(pool.map((s) => s.series.get(2017)!)), 10);
+  });
+});
+
+describe('weighting the comparison', () => {
+  const context = (urn: number, fsmPercent: number, pupils: number, phase = 'Primary') => ({
+    urn,
+    fsmPercent,
+    pupils,
+    phase,
+  });
+  const pool = [
+    context(201, 40, 100),
+    context(202, 10, 100),
+    context(203, 40, 400),
+    context(204, 40, 100, 'Middle deemed primary'),
+    context(205, 25, 200),
+    context(206, 20, 300),
+  ];
+
+  it('leans towards schools alike in free school meals, size and phase, keeping every school', () => {
+    const weights = comparisonWeights([context(101, 40, 100)], pool);
+    expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
+    expect(weights[0]).toBeGreaterThan(Math.max(...weights.slice(1)));
+    expect(weights.every((w) => w > 0)).toBe(true);
+  });
+
+  it('gives each partnership school an equal share, whatever its context', () => {
+    const weights = comparisonWeights([context(101, 40, 100), context(102, 10, 100)], pool);
+    expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(2, 12);
+    expect(weights[1]).toBeGreaterThan(weights[4]!);
+  });
+
+  it('never picks schools by their results: a bad year before the start neither drops nor favours one', () => {
+    const steady = (urn: number, dip = 0) =>
+      school(urn, [
+        [2017, 50],
+        [2018, 51],
+        [2019, 52 + dip],
+        [2022, 54],
+      ]);
+    const impact = evaluate(
+      [steady(101)],
+      [steady(201, -15), steady(202), steady(203), steady(204), steady(205)],
+    );
+    expect(impact.comparison.effectiveSchools).toBeCloseTo(5, 10);
+    [50, 51, 52 - 15 / 5].forEach((m, i) => expect(impact.preTrends.comparisonMean[i]).toBeCloseTo(m, 10));
   });
 });
 
