@@ -183,8 +183,7 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
 
   const context = new Map<number, SchoolContext>([...treated, ...eligible].map((s) => [s.urn, s]));
   const similar = contextSimilarity(eligible);
-  const similarity = (a: { urn: number }, b: { urn: number }) =>
-    similar(context.get(a.urn)!, context.get(b.urn)!);
+  const similarity = (a: number, b: number) => similar(context.get(a)!, context.get(b)!);
   const panel: PanelSchool[] = [
     ...treated.map((s) => ({ urn: s.urn, treated: true, weight: 1, values: s.series })),
     ...eligible.map((s, j) => ({ urn: s.urn, treated: false, weight: weights[j]!, values: s.series })),
@@ -235,7 +234,7 @@ function yearByYear(input: {
   years: number[];
   treated: ImpactSchool[];
   baselineYear: number;
-  similarity: (a: { urn: number }, b: { urn: number }) => number;
+  similarity: (a: number, b: number) => number;
   confidence: number;
 }): { eventStudy: EventStudy | null; parallelTrends: ParallelTrends } {
   const { info, panel, years, treated, baselineYear, similarity, confidence } = input;

@@ -53,7 +53,7 @@ export interface ImpactEstimate extends Estimate {
 }
 
 const outer = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0));
-const addOuter = (into: number[][], v: number[], weight: number) => {
+const addOuter = (into: number[][], v: ArrayLike<number>, weight: number) => {
   for (let a = 0; a < v.length; a++)
     for (let b = 0; b < v.length; b++) into[a]![b]! += weight * v[a]! * v[b]!;
 };
@@ -64,19 +64,29 @@ const scaled = (m: number[][], by: number) => m.map((row) => row.map((v) => v * 
  * understates the errors' by about each cluster's share of the group (its leverage). For equal
  * weights this is G/(G−1); with unequal weights, the weighted analogue.
  */
-function clusterCorrection(weights: number[]): number {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const squares = weights.reduce((s, w) => s + w * w, 0);
-  const cubes = weights.reduce((s, w) => s + w * w * w, 0);
+function clusterCorrection(weights: ArrayLike<number>): number {
+  let [sum, squares, cubes] = [0, 0, 0];
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    sum += w;
+    squares += w * w;
+    cubes += w * w * w;
+  }
   const leverage = squares > 0 ? cubes / (sum * squares) : 1;
   return leverage < 1 ? 1 / (1 - leverage) : Infinity;
 }
 
-function clustered(schools: SchoolFit[], k: number): number[][] {
+/** Σ contribution contributionᵀ over clusters, with the correction. */
+function clustered(contributions: ArrayLike<number>[], weights: ArrayLike<number>, k: number): number[][] {
   const sum = outer(k);
-  for (const s of schools) addOuter(sum, s.contribution, 1);
-  return scaled(sum, clusterCorrection(schools.map((s) => s.weight)));
+  for (const c of contributions) addOuter(sum, c, 1);
+  return scaled(sum, clusterCorrection(weights));
 }
+
+const comparisonContributions = (fit: PanelFit) => {
+  const k = fit.effects.length;
+  return fit.comparison.urns.map((_, i) => fit.comparison.contributions.subarray(i * k, (i + 1) * k));
+};
 
 /**
  * A partnership school's chance variation learnt from similar schools: run its own calculation
@@ -85,35 +95,36 @@ function clustered(schools: SchoolFit[], k: number): number[][] {
  * placebo estimates show how far the result strays by chance alone.
  */
 function borrowed(
+  fit: PanelFit,
   treated: SchoolFit,
-  comparison: SchoolFit[],
-  yearEffects: ReadonlyMap<number, number>,
-  similarity: (treated: SchoolFit, other: SchoolFit) => number,
+  similarity: (treatedUrn: number, comparisonUrn: number) => number,
 ): { covariance: number[][]; count: number; schools: number } {
   const k = treated.influence.length;
   const sum = outer(k);
   const weights: number[] = [];
-  const years = treated.years;
-  const adjusted = new Float64Array(years.length);
+  const wanted = treated.years.map((y) => fit.years.indexOf(y));
+  const adjusted = new Float64Array(wanted.length);
   const placebo = new Array<number>(k).fill(0);
-  for (const other of comparison) {
+  const { urns, offsets, yearIndexes, values } = fit.comparison;
+  urns.forEach((urn, j) => {
     // Both schools' years are in ascending order: walk them together.
-    let found = 0;
-    for (let t = 0, u = 0; t < years.length && u < other.years.length; u++) {
-      if (other.years[u] === years[t]) adjusted[t++] = other.values[u]! - yearEffects.get(other.years[u]!)!;
-      found = t;
+    let t = 0;
+    for (let o = offsets[j]!; o < offsets[j + 1]! && t < wanted.length; o++) {
+      if (yearIndexes[o] !== wanted[t]) continue;
+      adjusted[t] = values[o]! - fit.yearEffects[wanted[t]!]!;
+      t++;
     }
-    if (found < years.length) continue;
+    if (t < wanted.length) return;
     for (let a = 0; a < k; a++) {
       const row = treated.influence[a]!;
       let dot = 0;
-      for (let t = 0; t < years.length; t++) dot += row[t]! * adjusted[t]!;
+      for (let u = 0; u < wanted.length; u++) dot += row[u]! * adjusted[u]!;
       placebo[a] = dot;
     }
-    const w = similarity(treated, other);
+    const w = similarity(treated.urn, urn);
     addOuter(sum, placebo, w);
     weights.push(w);
-  }
+  });
   const total = weights.reduce((s, w) => s + w, 0);
   // The placebo estimates are taken from the comparison's own fitted year effects, so like
   // residuals they understate the spread a little: the same correction applies.
@@ -127,24 +138,27 @@ function borrowed(
 /** Null when there are too few schools to learn the uncertainty from. */
 export function covariance(
   fit: PanelFit,
-  similarity: (treated: SchoolFit, other: SchoolFit) => number,
+  similarity: (treatedUrn: number, comparisonUrn: number) => number,
 ): Covariance | null {
   const k = fit.effects.length;
-  const treated = fit.schools.filter((s) => s.treated);
-  const comparison = fit.schools.filter((s) => !s.treated);
-  const comparisonSchools = effectiveNumber(comparison.map((s) => s.weight));
-  if (treated.length === 0 || comparison.length < FEWEST_COMPARISON_SCHOOLS) return null;
-  const comparisonPart = clustered(comparison, k);
+  const { treated, comparison } = fit;
+  if (treated.length === 0 || comparison.urns.length < FEWEST_COMPARISON_SCHOOLS) return null;
+  const comparisonSchools = effectiveNumber([...comparison.weights]);
+  const comparisonPart = clustered(comparisonContributions(fit), comparison.weights, k);
   if (treated.length >= FEWEST_FOR_OWN_SPREAD) {
     return {
       from: 'partner-schools',
-      treated: clustered(treated, k),
+      treated: clustered(
+        treated.map((t) => t.contribution),
+        treated.map((t) => t.weight),
+        k,
+      ),
       comparison: comparisonPart,
       treatedSchools: treated.length,
       comparisonSchools,
     };
   }
-  const parts = treated.map((t) => borrowed(t, comparison, fit.yearEffects, similarity));
+  const parts = treated.map((t) => borrowed(fit, t, similarity));
   if (parts.some((p) => p.count < FEWEST_COMPARISON_SCHOOLS)) return null;
   const treatedPart = outer(k);
   for (const p of parts) p.covariance.forEach((row, a) => row.forEach((v, b) => (treatedPart[a]![b]! += v)));

@@ -1,4 +1,5 @@
 import jstat from 'jstat';
+import { Matrix, solve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateRegistryMeasure,
@@ -6,6 +7,7 @@ import {
   type ImpactSchool,
 } from '../../../../src/domain/partnerships/impact/evaluate.ts';
 import { comparisonWeights } from '../../../../src/domain/partnerships/impact/comparison.ts';
+import { fitTwoWayFixedEffects } from '../../../../src/domain/partnerships/impact/fixed-effects.ts';
 import { lineage, lineageSeries } from '../../../../src/domain/partnerships/impact/lineage.ts';
 import { nextResultsYear, resultYears } from '../../../../src/domain/partnerships/impact/measures.ts';
 
@@ -35,6 +37,59 @@ const evaluate = (members: ImpactSchool[], pool: ImpactSchool[], until = '2023-0
     members,
     pool,
   });
+
+describe('the fixed-effects fit', () => {
+  // An unbalanced, weighted panel: some years missing, two effect columns for the first 4 schools.
+  const years = [2016, 2017, 2018, 2019, 2022, 2023];
+  const schools = Array.from({ length: 30 }, (_, i) => ({
+    urn: i,
+    treated: i < 4,
+    weight: 0.5 + ((i * 7) % 10) / 10,
+    values: new Map(
+      years.flatMap((y, t) =>
+        (i * 3 + t) % 5 === 0
+          ? []
+          : [[y, 50 + i + ((i * t) % 7) + (i < 4 && y > 2019 ? 5 : 0)] as [number, number]],
+      ),
+    ),
+  }));
+  const effects = { count: 2, at: (y: number) => [y > 2019 ? 1 : 0, y === 2018 ? 1 : 0] };
+  const fit = fitTwoWayFixedEffects(schools, years, effects)!;
+
+  it('matches least squares with a dummy for every school and year', () => {
+    const rows: number[][] = [];
+    const ys: number[] = [];
+    const ws: number[] = [];
+    schools.forEach((s, g) =>
+      s.values.forEach((v, y) => {
+        const row = new Array<number>(schools.length + years.length + 1).fill(0);
+        row[g] = 1;
+        if (years.indexOf(y) > 0) row[schools.length + years.indexOf(y) - 1] = 1;
+        if (s.treated) effects.at(y).forEach((e, k) => (row[schools.length + years.length - 1 + k] = e));
+        rows.push(row);
+        ys.push(v);
+        ws.push(s.weight);
+      }),
+    );
+    const x = new Matrix(rows);
+    const xw = x.transpose().mmul(Matrix.diag(ws));
+    const beta = solve(xw.mmul(x), xw.mmul(Matrix.columnVector(ys))).getColumn(0);
+    fit.effects.forEach((e, k) => expect(e).toBeCloseTo(beta[schools.length + years.length - 1 + k]!, 9));
+    fit.yearEffects.slice(1).forEach((l, i) => expect(l).toBeCloseTo(beta[schools.length + i]!, 9));
+  });
+
+  it('is linear in the partnership schools’ values, and a school’s level never moves it', () => {
+    for (const t of fit.treated)
+      for (const row of t.influence) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
+    const errors = [0, 1].map(
+      (k) =>
+        fit.treated.reduce((s, t) => s + t.contribution[k]!, 0) +
+        fit.comparison.urns.reduce((s, _, j) => s + fit.comparison.contributions[j * 2 + k]!, 0),
+    );
+    // The residuals are orthogonal to the design: the contributions to each effect sum to zero.
+    errors.forEach((e) => expect(e).toBeCloseTo(0, 9));
+  });
+});
 
 describe('the estimate over two summers reduces to the textbook difference in differences', () => {
   const comparisonChanges = [1, 2, 3, 2, 2];
