@@ -5,6 +5,7 @@ export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'public/build', '.s2s', 'coverage', 'data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {

@@ -1,27 +1,12 @@
 import type { CapacityArea, CapacityGeography } from '../../domain/capacity/aggregate.ts';
-import { capacity, type CapacityRegistrySchool } from '../../domain/capacity/capacity.ts';
-import type { SchoolGroup } from '../../domain/classification/types.ts';
+import { capacity } from '../../domain/capacity/capacity.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import type { AppContext } from '../context.ts';
 import { profileView } from '../profiles.ts';
 import { ok, type Result } from '../result.ts';
 import type { CapacityQueryInput } from './query.ts';
-import { classifiedRegistry } from './registry-source.ts';
-
-/** The registry as classified under one performance profile. */
-export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityRegistrySchool> {
-  schools: readonly T[];
-  groups: ReadonlyMap<number, SchoolGroup>;
-  profile: { name: string; title: string };
-  /** Each phase's radius when the user sets none (the service's settings). */
-  radiusKm: Readonly<Record<Phase, number>>;
-}
-
-export interface ProfileSummary {
-  name: string;
-  title: string;
-}
+import { classifiedRegistry, type ClassifiedRegistry, type ProfileSummary } from './registry-source.ts';
 
 export interface CapacityResult {
   by: CapacityGeography;

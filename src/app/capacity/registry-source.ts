@@ -1,5 +1,21 @@
 import type { ProfileView, Snapshot } from '../../domain/snapshot.ts';
-import type { ClassifiedRegistry, ProfileSummary } from './capacity.ts';
+import type { CapacityRegistrySchool } from '../../domain/capacity/capacity.ts';
+import type { SchoolGroup } from '../../domain/classification/types.ts';
+import type { Phase } from '../../domain/school.ts';
+
+/** The registry as classified under one performance profile. */
+export interface ClassifiedRegistry<T extends CapacityRegistrySchool = CapacityRegistrySchool> {
+  schools: readonly T[];
+  groups: ReadonlyMap<number, SchoolGroup>;
+  profile: { name: string; title: string };
+  /** Each phase's radius when the user sets none (the service's settings). */
+  radiusKm: Readonly<Record<Phase, number>>;
+}
+
+export interface ProfileSummary {
+  name: string;
+  title: string;
+}
 
 /** The same object for the same snapshot and profile, so answers can be kept until a rebuild. */
 const seen = new WeakMap<ProfileView, ClassifiedRegistry>();
