@@ -14,6 +14,7 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   { file: 'bench/matching.ts', args: national ? ['--national'] : [] },
   { file: 'bench/matching-api.ts', args: national ? [] : ['--schools', '5000'] },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
+  { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
 ];
 
 let failed = 0;

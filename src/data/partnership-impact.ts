@@ -15,9 +15,8 @@ import type { PerformanceTable } from './tables/registry.ts';
 export interface ImpactData {
   members: ImpactSchool[];
   pool: ImpactSchool[];
+  latestResultsYear: number | null;
 }
-
-const TREND_YEARS_BEFORE = 2;
 
 const COLUMNS: Record<RegistryMeasure, keyof PerformanceTable> = {
   'ks2.rwmExpectedPercent': 'rwm_expected_percent',
@@ -31,8 +30,9 @@ const COLUMNS: Record<RegistryMeasure, keyof PerformanceTable> = {
 
 /**
  * The member schools' and the candidate comparison schools' yearly values of one published
- * measure, each carried across URN changes by the GIAS links. Candidates are open schools with
- * results at the same key stage whose lineage took part in no partnership running over the period.
+ * measure, every comparable year up to the end, each carried across URN changes by the GIAS
+ * links, with their context. Candidates are open schools with results at the same key stage whose
+ * lineage took part in no partnership running over the period.
  */
 export async function loadImpactData(
   db: Db,
@@ -40,15 +40,21 @@ export async function loadImpactData(
 ): Promise<ImpactData> {
   const info = REGISTRY_MEASURE_INFO[input.measure];
   const { baselineYear, lastOutcomeYear } = resultYears(input.startDate, input.until);
-  const [rows, schools, links, busy] = await Promise.all([
+  const [rows, latest, schools, links, busy] = await Promise.all([
     db
       .selectFrom('performance')
       .select(['urn', 'year', `${COLUMNS[input.measure]} as value`])
       .where('key_stage', '=', info.keyStage)
-      .where('year', '>=', baselineYear - TREND_YEARS_BEFORE)
+      .where('year', '>=', info.firstComparableYear)
       .where('year', '<=', Math.max(lastOutcomeYear, baselineYear))
       .execute(),
-    db.selectFrom('schools').select(['urn', 'fsm_percent', 'open']).execute(),
+    db
+      .selectFrom('performance')
+      .select((eb) => eb.fn.max('year').as('year'))
+      .where('key_stage', '=', info.keyStage)
+      .where(COLUMNS[input.measure], 'is not', null)
+      .executeTakeFirst(),
+    db.selectFrom('schools').select(['urn', 'fsm_percent', 'pupils', 'phase', 'open']).execute(),
     db
       .selectFrom('school_links')
       .select(['urn', 'link_urn as linkUrn', 'link_type as linkType'])
@@ -72,12 +78,14 @@ export async function loadImpactData(
     if (!values.has(r.urn)) values.set(r.urn, new Map());
     values.get(r.urn)!.set(r.year, r.value);
   }
-  const fsm = new Map(schools.map((s) => [s.urn, s.fsm_percent]));
+  const context = new Map(schools.map((s) => [s.urn, s]));
   const lineageOf = lineageFinder(links);
   const excluded = new Set([...busy.map((b) => b.urn), ...input.memberUrns]);
   const school = (urn: number, line: number[]): ImpactSchool => ({
     urn,
-    fsmPercent: fsm.get(urn) ?? null,
+    fsmPercent: context.get(urn)?.fsm_percent ?? null,
+    pupils: context.get(urn)?.pupils ?? null,
+    phase: context.get(urn)?.phase ?? null,
     series: lineageSeries(line, values),
   });
   const members = input.memberUrns.map((urn) => school(urn, lineageOf(urn)));
@@ -89,7 +97,7 @@ export async function loadImpactData(
       return line.some((u) => excluded.has(u)) ? [] : [school(s.urn, line)];
     })
     .filter((s) => s.series.size > 0);
-  return { members, pool };
+  return { members, pool, latestResultsYear: latest?.year ?? null };
 }
 
 export interface ObjectiveImpact {

@@ -9,6 +9,7 @@ import account from './accounts/account.ts';
 import capacity from './capacity/pages.ts';
 import health from './plugins/health.ts';
 import map from './map/pages.ts';
+import mapApi from './map/api.ts';
 import partners from './matching/pages.ts';
 import readiness from './readiness/index.ts';
 import partnershipForms from './partnerships/section-pages.ts';
@@ -38,6 +39,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   capacity,
   capacityApi,
   map,
+  mapApi,
   matchingApi,
   readiness,
   partnerships,

@@ -256,7 +256,10 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await partner.getByRole('link', { name: 'Impact report' }).click();
       await expectNoAxeViolations(partner);
       const text = await partner.locator('main').textContent();
-      expect(text).toContain('Between 2023 and 2025');
+      expect(text).toContain(
+        'Comparing 2021 to 2023, before the partnership, with 2024 to 2025, since it started',
+      );
+      expect(text).toContain('Were the two groups moving in step before the start?');
       expect(text).toContain('unlikely to be chance alone');
       expect(await partner.locator('main svg[role="img"] path').count()).toBe(2);
       await shot(partner, '7-impact');

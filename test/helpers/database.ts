@@ -5,24 +5,33 @@ import { createDb, type Db } from '../../src/data/db.ts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestDatabase {
+  name: string;
   url: string;
   db: Db;
+  /** Closes its connections (so it can serve as a template); safe to call again. */
+  release(): Promise<void>;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of its own for one test file (cloned from the template). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database of its own, cloned from a template: by default the migrated, empty one made
+ * for the whole run; or a seeded one, so each test starts from the same data.
+ */
+export async function createTestDatabase(template = inject('templateDatabase')): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
-  const template = inject('templateDatabase');
   const name = `s2s_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name} template ${template}`);
   const url = withDatabase(adminUrl, name);
   const db = createDb(url, { max: 4 });
+  let released: Promise<void> | undefined;
+  const release = () => (released ??= db.destroy());
   return {
+    name,
     url,
     db,
+    release,
     drop: async () => {
-      await db.destroy();
+      await release();
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };

@@ -1,23 +1,15 @@
-import { gzipSync } from 'node:zlib';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { SCHOOL_GROUP_LABELS, SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 import type { AppContext } from '../../app/context.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { classifiedRegistry } from '../../app/capacity/registry-source.ts';
-import { profileView } from '../../app/profiles.ts';
-import { formErrors } from '../http/forms.ts';
-import { sendProblem } from '../http/problem.ts';
-import {
-  BUNDLED_BOUNDARIES_DIR,
-  createMapAreas,
-  MAP_GEOGRAPHIES,
-  type MapGeography,
-} from '../../app/map/boundaries.ts';
+import { MAP_GEOGRAPHIES, type MapGeography } from '../../app/map/boundaries.ts';
+import { mapLayers } from '../../app/map/layers.ts';
 import type { BoundaryFile } from '../../geo/boundary-manifest.ts';
-import { encodePoints, type SchoolPoint } from '../../geo/point-codec.ts';
 import { capacityFormItems } from '../capacity/pages.ts';
+import { formErrors } from '../http/forms.ts';
+import { sendCompressible } from './compressed.ts';
 
 /** The legend is HTML (public/map.css has its colours, which client/map/style.ts draws with). */
 const RATIO_LEGEND = ['Under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more', 'No school in need'];
@@ -29,23 +21,10 @@ const VINTAGE_TEXT: Record<MapGeography, (v: BoundaryFile) => string> = {
   constituency: (v) => `parliamentary constituencies of ${v.vintage}`,
 };
 
-function sendCompressible(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  type: string,
-  body: { plain: string | Buffer; gzip: Buffer },
-) {
-  reply.type(type).header('vary', 'accept-encoding').header('cache-control', 'public, max-age=300');
-  if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-    return reply.header('content-encoding', 'gzip').send(body.gzip);
-  }
-  return reply.send(body.plain);
-}
-
 /** Public: the map shows public data (schools' places and groups, area figures). */
 const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const { config } = ctx;
-  const mapAreas = createMapAreas(config.boundariesDir ?? BUNDLED_BOUNDARIES_DIR);
+  const layers = mapLayers(config);
   const mapQuery = capacityQuery.extend({ by: z.enum(MAP_GEOGRAPHIES).catch('la') });
 
   app.get('/map', async (request, reply) => {
@@ -59,7 +38,7 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         .filter((e): e is [string, string] => e[1] !== undefined)
         .map(([k, v]) => [k, String(v)]),
     );
-    const vintage = mapAreas.vintage(query.by);
+    const vintage = layers.vintage(query.by);
     if (errors.length) reply.code(400);
     return reply.page('map/map.njk', {
       raw,
@@ -85,40 +64,9 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/map/areas/:geography.json', async (request, reply) => {
     const params = z.object({ geography: z.enum(MAP_GEOGRAPHIES) }).safeParse(request.params);
-    if (!params.success)
-      return reply.code(404).send({
-        error: 'Not Found',
-        message: `No such area layer; choose one of ${MAP_GEOGRAPHIES.join(', ')}`,
-      });
-    const areas = mapAreas.areas(params.data.geography, (await ctx.snapshots.get()).schools);
+    if (!params.success) return reply.callNotFound();
+    const areas = await layers.layer(ctx, params.data.geography);
     return sendCompressible(request, reply, 'application/json', { plain: areas.json, gzip: areas.gzip });
-  });
-
-  const pointsCache = new WeakMap<object, { plain: Buffer; gzip: Buffer }>();
-  app.get('/api/map/schools', async (request, reply) => {
-    const query = z.object({ profile: z.string().max(100).optional() }).parse(request.query);
-    const snapshot = await ctx.snapshots.get();
-    const view = profileView(snapshot, query.profile);
-    if (!view.ok) return sendProblem(request, reply, view.error);
-    const registry = classifiedRegistry(snapshot, view.value);
-    let body = pointsCache.get(registry);
-    if (!body) {
-      const points: SchoolPoint[] = [];
-      for (const s of registry.schools) {
-        if (s.location)
-          points.push({
-            urn: s.urn,
-            lon: s.location.lon,
-            lat: s.location.lat,
-            phase: s.phase,
-            group: registry.groups.get(s.urn) ?? 'other',
-          });
-      }
-      const bytes = Buffer.from(encodePoints(points));
-      body = { plain: bytes, gzip: gzipSync(bytes) };
-      pointsCache.set(registry, body);
-    }
-    return sendCompressible(request, reply, 'application/octet-stream', body);
   });
 };
 

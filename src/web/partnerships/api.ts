@@ -118,7 +118,8 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, { db }) 
       ...signedIn,
       schema: {
         tags: ['partnerships'],
-        summary: 'Impact so far: difference in differences against similar schools',
+        summary:
+          'Impact so far, per objective: two-way fixed effects over every year against all eligible schools weighted by context, with the method, the comparison, pre-period trends, a parallel-trends check and an event study',
         params: z.object({ id: z.string() }),
       },
     },

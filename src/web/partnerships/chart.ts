@@ -1,4 +1,4 @@
-import type { TrendPoint } from '../../domain/partnerships/impact/evaluate.ts';
+import type { TrendPoint } from '../../domain/partnerships/impact/trends.ts';
 
 /**
  * A server-drawn line chart of the members' and comparison schools' mean by year: plain SVG
@@ -56,9 +56,16 @@ export function trendChart(trend: TrendPoint[], baselineYear: number): Chart | n
     width: WIDTH,
     height: HEIGHT,
     plot: PLOT,
-    series: [series('Partnership schools', (t) => t.members), series('Similar schools', (t) => t.comparison)],
+    series: [
+      series('Partnership schools', (t) => t.members),
+      series('Comparison (weighted)', (t) => t.comparison),
+    ],
     xTicks: years.map((year) => ({ x: x(year), label: String(year) })),
     yTicks: ticks.map((v) => ({ y: y(v), label: String(v) })),
-    startLine: years.includes(baselineYear) ? { x: x(baselineYear), label: 'Baseline' } : null,
+    // The partnership starts in the school year after its baseline summer: the line sits between.
+    startLine:
+      baselineYear >= years[0]! && baselineYear < years.at(-1)!
+        ? { x: x(baselineYear + 0.5), label: 'Since the start' }
+        : null,
   };
 }

@@ -3,12 +3,31 @@ import { impactReport } from '../../data/partnership-impact.ts';
 import { listPartnerships, schoolsSharingWith } from '../../data/partnerships.ts';
 import { getPartnership } from '../../data/partnerships.ts';
 import { isOrganisationOfficer } from '../../domain/access.ts';
+import type { RegistryImpact } from '../../domain/partnerships/impact/evaluate.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
 import type { AppContext } from '../../app/context.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership, today } from './context.ts';
 import { statusTag } from './presenters.ts';
+
+const count = new Intl.NumberFormat('en-GB');
+const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n === 1 ? one : many}`;
+
+/** The comparison and the source of the interval, in the report's words. */
+function describeComparison(r: RegistryImpact) {
+  return {
+    schoolsText: plural(r.result?.treatedCount ?? r.members.length, 'school', 'schools'),
+    comparisonText:
+      `${plural(r.comparison.schools, 'school', 'schools')} not in a partnership, weighted towards those like ` +
+      `the partnership’s schools in free school meals, size and phase (worth about ` +
+      `${plural(Math.round(r.comparison.effectiveSchools), 'school', 'schools')} weighted equally)`,
+    uncertaintyText:
+      r.result?.uncertaintyFrom === 'similar-schools'
+        ? 'Similar schools not in a partnership: the same calculation run on each of them shows how far a result strays by chance'
+        : 'How much the partnership’s own schools differ from one another, and the comparison’s',
+  };
+}
 
 /** The impact report of one partnership, and an organisation officer's dashboard of them all. */
 const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) => {
@@ -25,6 +44,7 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) =>
       report,
       items: (report?.objectives ?? []).map((item) => ({
         ...item,
+        ...(item.registry ? describeComparison(item.registry) : {}),
         chart: item.registry ? trendChart(item.registry.trend, item.registry.baselineYear) : null,
         customReading: item.custom
           ? readTargetProgress(item.objective.baseline, item.objective.target, item.custom)

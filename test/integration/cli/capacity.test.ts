@@ -5,7 +5,7 @@ import { insertCapacitySchools } from '../../helpers/capacity-fixture.ts';
 import { s2sCommand } from '../../helpers/cli.ts';
 
 describe('s2s capacity', () => {
-  const t = useTestApp(insertCapacitySchools);
+  const t = useTestApp(insertCapacitySchools, { fresh: 'test' });
   const cli = s2sCommand(() => t.url);
   const s2s = (...args: string[]) => cli.s2s('capacity', ...args);
 

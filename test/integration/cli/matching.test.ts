@@ -3,22 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../helpers/app.ts';
 import { s2sCommand } from '../../helpers/cli.ts';
-import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { insertMatchingDataset } from '../../helpers/matching-dataset.ts';
 
 describe('s2s classify, match and allocate', () => {
-  let t: TestDatabase;
+  const t = useTestApp(insertMatchingDataset, { fresh: 'test' });
   let dir: string;
   const { s2s, failure } = s2sCommand(() => t.url);
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await insertMatchingDataset(t.db);
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 's2s-allocate-'));
   });
   afterAll(async () => {
-    await t.drop();
     await fs.rm(dir, { recursive: true, force: true });
   });
 
@@ -39,6 +36,24 @@ describe('s2s classify, match and allocate', () => {
     expect(stdout).toContain('1. Beacon Primary School (URN 200002), 2 km');
     const json = JSON.parse((await s2s('match', '200001', '--strategy', 'peer', '--json')).stdout);
     expect(json.candidates.map((c: { urn: number }) => c.urn)).toEqual([200005]);
+  });
+
+  it.each([
+    [
+      ['match', '200001', '--strategy', 'peer', '--radius-km', '8'],
+      '/api/schools/200001/partners?strategy=peer&radiusKm=8',
+    ],
+    [
+      ['match', '200001', '--limit', '1', '--exclude-partnered'],
+      '/api/schools/200001/partners?limit=1&excludePartnered=true',
+    ],
+    [['allocate', '--limit', '1', '--offset', '1'], '/api/allocations?limit=1&offset=1'],
+    [['capacity', '--by', 'region', '--phase', 'primary'], '/api/capacity?by=region&phase=primary'],
+  ])('prints with --json exactly what the API answers: s2s %s', async (args, url) => {
+    const printed = JSON.parse((await s2s(...args, '--json')).stdout) as unknown;
+    const answered = await t.app.inject({ url });
+    expect(answered.statusCode).toBe(200);
+    expect(printed).toEqual(answered.json());
   });
 
   it('writes the national allocation to a CSV file', async () => {

@@ -4,7 +4,7 @@ import { s2sCommand } from '../../helpers/cli.ts';
 import { insertMatchingDataset } from '../../helpers/matching-dataset.ts';
 
 describe('s2s profiles', () => {
-  const t = useTestApp(insertMatchingDataset);
+  const t = useTestApp(insertMatchingDataset, { fresh: 'test' });
   const { s2s, failure } = s2sCommand(() => t.url);
 
   it('lists the shipped profiles and which one is used when none is named', async () => {

@@ -1,13 +1,26 @@
 import type { RegistryMeasure } from '../model.ts';
-import { similarSchools } from './comparison.ts';
-import { differenceInDifferences, type DifferenceInDifferences, type SchoolChange } from './did.ts';
-import { REGISTRY_MEASURE_INFO, resultYears, type MeasureInfo } from './measures.ts';
-import { readDifference, readNoOutcome } from './reading.ts';
+import {
+  comparisonWeights,
+  contextSimilarity,
+  effectiveNumber,
+  MATCHED_ON,
+  type SchoolContext,
+} from './comparison.ts';
+import { fitTwoWayFixedEffects, type EffectColumns, type PanelSchool } from './fixed-effects.ts';
+import { covariance, effectEstimate, jointTest, type Estimate, type ImpactEstimate } from './inference.ts';
+import { nextResultsYear, REGISTRY_MEASURE_INFO, resultYears, type MeasureInfo } from './measures.ts';
+import { readEstimate, readNoEstimate, type NoEstimate } from './reading.ts';
+import {
+  judgeParallelTrends,
+  preTrends,
+  trendByYear,
+  type ParallelTrends,
+  type PreTrends,
+  type TrendPoint,
+} from './trends.ts';
 
-/** A school's yearly values of one measure (already carried across URN changes). */
-export interface ImpactSchool {
-  urn: number;
-  fsmPercent: number | null;
+/** A school's context and its yearly values of one measure (already carried across URN changes). */
+export interface ImpactSchool extends SchoolContext {
   series: ReadonlyMap<number, number>;
 }
 
@@ -19,95 +32,242 @@ export interface RegistryImpactInput {
   members: ImpactSchool[];
   /** Schools of the same key stage in no partnership over the period. */
   pool: ImpactSchool[];
-  perSchool?: number;
+  /** The latest summer the data holds results for at this key stage; null when it holds none. */
+  latestResultsYear?: number | null;
   confidence?: number;
 }
 
-export interface TrendPoint {
+/** A partnership school's mean result in its years before the start and in its years since. */
+export interface SchoolChange {
+  urn: number;
+  before: number;
+  after: number;
+}
+
+export interface ComparisonGroup {
+  /** Eligible schools with results before and after the start: every one is in the comparison. */
+  schools: number;
+  /** What the weighted comparison is worth in equally weighted schools. */
+  effectiveSchools: number;
+  matchedOn: readonly string[];
+}
+
+/** The effect in one year: how far the gap between the groups moved from its size in the reference year. */
+export interface EventYear extends Estimate {
   year: number;
-  members: number | null;
-  comparison: number | null;
+}
+
+/** The effect year by year against the last year before the start with results (the reference). */
+export interface EventStudy {
+  referenceYear: number;
+  years: EventYear[];
 }
 
 export interface RegistryImpact {
   measure: RegistryMeasure;
   info: MeasureInfo;
+  method: 'two-way-fixed-effects';
+  /** The last summer before the start. */
   baselineYear: number;
+  /** The latest summer since the start with results for any of the partnership's schools. */
   outcomeYear: number | null;
+  yearsBefore: number[];
+  yearsAfter: number[];
   members: SchoolChange[];
-  /** Member schools without a result in the baseline or outcome year. */
+  /** Partnership schools without results both before and after the start. */
   membersWithoutResults: number[];
-  comparison: SchoolChange[];
-  result: DifferenceInDifferences | null;
+  comparison: ComparisonGroup;
+  result: ImpactEstimate | null;
+  /** Year by year, where there is more than one year to show. */
+  eventStudy: EventStudy | null;
+  preTrends: PreTrends;
+  parallelTrends: ParallelTrends;
   trend: TrendPoint[];
   reading: string;
 }
 
-const TREND_YEARS_BEFORE = 2;
-
-const meanOf = (values: (number | undefined)[]) => {
-  const present = values.filter((v): v is number => v !== undefined);
-  return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
-};
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /**
- * The members' change in a published measure against similar schools not in a partnership over
- * the same years: a difference in differences with its interval and a plain-English reading.
+ * The partnership's effect on a published measure: every year of results since the start against
+ * every comparable year before, for its schools and for all eligible schools in no partnership
+ * weighted towards those like them in context, in a regression with school and year fixed effects
+ * (difference in differences over many years). Year by year too (an event study), a check of the
+ * years before the start, and a plain-English reading. Pure and deterministic.
  */
 export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImpact {
   const info = REGISTRY_MEASURE_INFO[input.measure];
+  const confidence = input.confidence ?? 0.95;
   const { baselineYear, lastOutcomeYear } = resultYears(input.startDate, input.until);
-  const memberYears = input.members.flatMap((m) => [...m.series.keys()]);
-  const outcomeYears = memberYears.filter((y) => y > baselineYear && y <= lastOutcomeYear);
-  const outcomeYear = outcomeYears.length > 0 ? Math.max(...outcomeYears) : null;
-
-  const changeOf = (s: ImpactSchool): SchoolChange | null => {
-    const before = s.series.get(baselineYear);
-    const after = outcomeYear === null ? undefined : s.series.get(outcomeYear);
-    return before === undefined || after === undefined ? null : { urn: s.urn, before, after };
+  const inWindow = (y: number) => y >= info.firstComparableYear && y <= lastOutcomeYear;
+  const splits = new Map<ImpactSchool, { before: number[]; after: number[] }>();
+  const split = (s: ImpactSchool) => {
+    let found = splits.get(s);
+    if (!found) {
+      const years = [...s.series.keys()].filter(inWindow).sort((a, b) => a - b);
+      found = {
+        before: years.filter((y) => y <= baselineYear),
+        after: years.filter((y) => y > baselineYear),
+      };
+      splits.set(s, found);
+    }
+    return found;
   };
-  const members = input.members.flatMap((m) => changeOf(m) ?? []);
-  const membersWithoutResults = input.members.filter((m) => !changeOf(m)).map((m) => m.urn);
-  const fsm = new Map(input.pool.map((s) => [s.urn, s.fsmPercent]));
-  const memberFsm = new Map(input.members.map((s) => [s.urn, s.fsmPercent]));
-  const candidates = input.pool.flatMap((s) => {
-    const c = changeOf(s);
-    return c ? [{ ...c, fsmPercent: fsm.get(s.urn) ?? null }] : [];
+  const spans = (s: ImpactSchool) => {
+    const { before, after } = split(s);
+    return before.length > 0 && after.length > 0;
+  };
+  const treated = input.members.filter(spans);
+  const eligible = input.pool.filter(spans);
+  const weights = comparisonWeights(treated, eligible);
+  const memberYearsAfter = input.members.flatMap((m) => split(m).after);
+  const outcomeYear = memberYearsAfter.length > 0 ? Math.max(...memberYearsAfter) : null;
+  const years = [...new Set(eligible.flatMap((s) => [...s.series.keys()].filter(inWindow)))].sort(
+    (a, b) => a - b,
+  );
+  const yearsBefore = years.filter((y) => y <= baselineYear);
+  const yearsAfter = years.filter((y) => y > baselineYear);
+  const trend = trendByYear(
+    years,
+    treated,
+    eligible.map((s, j) => ({ series: s.series, weight: weights[j]! })),
+  );
+  const base = {
+    measure: input.measure,
+    info,
+    method: 'two-way-fixed-effects' as const,
+    baselineYear,
+    outcomeYear,
+    yearsBefore,
+    yearsAfter,
+    members: treated.map((m) => {
+      const { before, after } = split(m);
+      return {
+        urn: m.urn,
+        before: mean(before.map((y) => m.series.get(y)!)),
+        after: mean(after.map((y) => m.series.get(y)!)),
+      };
+    }),
+    membersWithoutResults: input.members.filter((m) => !spans(m)).map((m) => m.urn),
+    comparison: {
+      schools: eligible.length,
+      effectiveSchools: effectiveNumber(weights),
+      matchedOn: MATCHED_ON,
+    },
+    trend,
+    preTrends: preTrends(trend, baselineYear),
+  };
+  const without = (why: NoEstimate): RegistryImpact => ({
+    ...base,
+    result: null,
+    eventStudy: null,
+    parallelTrends: { plausible: null, note: 'Not checked: there is no estimate to check.' },
+    reading: readNoEstimate(info, why),
   });
-  const comparison = similarSchools(
-    members.map((m) => ({ ...m, fsmPercent: memberFsm.get(m.urn) ?? null })),
-    candidates,
-    input.perSchool ?? 10,
-  ).map(({ urn, before, after }) => ({ urn, before, after }));
-  const result = differenceInDifferences(members, comparison, input.confidence);
 
-  const comparisonUrns = new Set(comparison.map((c) => c.urn));
-  const comparisonSchools = input.pool.filter((s) => comparisonUrns.has(s.urn));
-  const lastYear = outcomeYear ?? baselineYear;
-  const trend: TrendPoint[] = [];
-  for (let year = baselineYear - TREND_YEARS_BEFORE; year <= lastYear; year++) {
-    trend.push({
-      year,
-      members: meanOf(input.members.map((m) => m.series.get(year))),
-      comparison: meanOf(comparisonSchools.map((s) => s.series.get(year))),
+  const firstResultsYear = nextResultsYear(baselineYear);
+  const latest = input.latestResultsYear ?? null;
+  if (outcomeYear === null && firstResultsYear > lastOutcomeYear)
+    return without({ reason: 'too-early', baselineYear, firstResultsYear });
+  if (outcomeYear === null && (latest === null || latest < firstResultsYear))
+    return without({ reason: 'not-in-data', baselineYear, latestResultsYear: latest, firstResultsYear });
+  if (treated.length === 0) {
+    const memberYears = (pick: 'before' | 'after') =>
+      [...new Set(input.members.flatMap((m) => split(m)[pick]))].sort((a, b) => a - b);
+    return without({
+      reason: 'members-lack-results',
+      yearsBefore: memberYears('before'),
+      yearsAfter: memberYears('after'),
     });
   }
 
-  const reading =
-    outcomeYear === null || !result
-      ? readNoOutcome(info, baselineYear, outcomeYear, members.length, comparison.length)
-      : readDifference(info, baselineYear, outcomeYear, result);
-  return {
-    measure: input.measure,
+  const context = new Map<number, SchoolContext>([...treated, ...eligible].map((s) => [s.urn, s]));
+  const similar = contextSimilarity(eligible);
+  const similarity = (a: number, b: number) => similar(context.get(a)!, context.get(b)!);
+  const panel: PanelSchool[] = [
+    ...treated.map((s) => ({ urn: s.urn, treated: true, weight: 1, values: s.series })),
+    ...eligible.map((s, j) => ({ urn: s.urn, treated: false, weight: weights[j]!, values: s.series })),
+  ];
+  const tooFew = () => without({ reason: 'too-few-comparison', comparisonCount: eligible.length });
+  const after: EffectColumns = { count: 1, at: (y) => [y > baselineYear ? 1 : 0] };
+  const fit = fitTwoWayFixedEffects(panel, years, after);
+  const cov = fit && covariance(fit, similarity);
+  if (!fit || !cov) return tooFew();
+  const main = effectEstimate(fit, cov, 0, confidence);
+  const treatedChange = mean(base.members.map((m) => m.after - m.before));
+  const result: ImpactEstimate = {
+    ...main,
+    treatedCount: treated.length,
+    comparisonCount: eligible.length,
+    treatedChange,
+    comparisonChange: treatedChange - main.estimate,
+    confidence,
+    uncertaintyFrom: cov.from,
+  };
+
+  const { eventStudy, parallelTrends } = yearByYear({
     info,
+    panel,
+    years,
+    treated,
     baselineYear,
-    outcomeYear,
-    members,
-    membersWithoutResults,
-    comparison,
+    similarity,
+    confidence,
+  });
+  return {
+    ...base,
     result,
-    trend,
-    reading,
+    eventStudy,
+    parallelTrends,
+    reading: readEstimate(info, yearsBefore, yearsAfter, result, parallelTrends),
+  };
+}
+
+/**
+ * The effect in each year against the last year before the start (the reference), from one fit
+ * with a column for each other year in which partnership schools have results. The years before
+ * the start test the comparison: their effects should all be zero.
+ */
+function yearByYear(input: {
+  info: MeasureInfo;
+  panel: PanelSchool[];
+  years: number[];
+  treated: ImpactSchool[];
+  baselineYear: number;
+  similarity: (a: number, b: number) => number;
+  confidence: number;
+}): { eventStudy: EventStudy | null; parallelTrends: ParallelTrends } {
+  const { info, panel, years, treated, baselineYear, similarity, confidence } = input;
+  const observed = years.filter((y) => treated.some((s) => s.series.has(y)));
+  const observedBefore = observed.filter((y) => y <= baselineYear);
+  if (observedBefore.length === 0)
+    return {
+      eventStudy: null,
+      parallelTrends: {
+        plausible: null,
+        note: 'Cannot be checked: no year before the start has results for both groups.',
+      },
+    };
+  const referenceYear = Math.max(...observedBefore);
+  const others = observed.filter((y) => y !== referenceYear);
+  const fit = fitTwoWayFixedEffects(panel, years, {
+    count: others.length,
+    at: (y) => others.map((o) => (o === y ? 1 : 0)),
+  });
+  const cov = fit && covariance(fit, similarity);
+  const estimates =
+    fit && cov ? others.map((year, k) => ({ year, ...effectEstimate(fit, cov, k, confidence) })) : null;
+  const before = others.flatMap((y, k) => (y < referenceYear ? [k] : []));
+  const test = fit && cov && before.length > 0 ? jointTest(fit, cov, before) : null;
+  return {
+    eventStudy: estimates && estimates.length >= 2 ? { referenceYear, years: estimates } : null,
+    parallelTrends: judgeParallelTrends({
+      info,
+      referenceYear,
+      gaps: before.map((k) => ({ year: others[k]!, estimate: fit?.effects[k] ?? 0 })),
+      pValue: test?.pValue ?? null,
+      partnershipSchools: treated.length,
+    }),
   };
 }
 

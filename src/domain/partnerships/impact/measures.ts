@@ -16,6 +16,11 @@ export interface MeasureInfo {
   label: string;
   /** How a change is spoken of: "6.0 percentage points", "0.3 points". */
   unit: string;
+  /**
+   * The first summer whose results compare with today's: the new KS2 tests and Progress 8 began
+   * in 2016, and Attainment 8 and grade 5 in English and maths in 2017, with the 9 to 1 grades.
+   */
+  firstComparableYear: number;
 }
 
 /** The published results a partnership's objective can be measured by without typing anything in. */
@@ -25,32 +30,49 @@ export const REGISTRY_MEASURE_INFO: Record<RegistryMeasure, MeasureInfo> = {
     field: 'rwmExpectedPercent',
     label: 'KS2 pupils meeting the expected standard in reading, writing and maths (%)',
     unit: 'percentage points',
+    firstComparableYear: 2016,
   },
   'ks2.readingProgress': {
     keyStage: 2,
     field: 'readingProgress',
     label: 'KS2 reading progress score',
     unit: 'points',
+    firstComparableYear: 2016,
   },
   'ks2.writingProgress': {
     keyStage: 2,
     field: 'writingProgress',
     label: 'KS2 writing progress score',
     unit: 'points',
+    firstComparableYear: 2016,
   },
   'ks2.mathsProgress': {
     keyStage: 2,
     field: 'mathsProgress',
     label: 'KS2 maths progress score',
     unit: 'points',
+    firstComparableYear: 2016,
   },
-  'ks4.progress8': { keyStage: 4, field: 'progress8', label: 'KS4 Progress 8', unit: 'points' },
-  'ks4.attainment8': { keyStage: 4, field: 'attainment8', label: 'KS4 Attainment 8', unit: 'points' },
+  'ks4.progress8': {
+    keyStage: 4,
+    field: 'progress8',
+    label: 'KS4 Progress 8',
+    unit: 'points',
+    firstComparableYear: 2016,
+  },
+  'ks4.attainment8': {
+    keyStage: 4,
+    field: 'attainment8',
+    label: 'KS4 Attainment 8',
+    unit: 'points',
+    firstComparableYear: 2017,
+  },
   'ks4.englishMaths5Percent': {
     keyStage: 4,
     field: 'englishMaths5Percent',
     label: 'KS4 pupils with grade 5 or above in English and maths (%)',
     unit: 'percentage points',
+    firstComparableYear: 2017,
   },
 };
 
@@ -68,4 +90,14 @@ export function resultYears(
     return date.slice(5) >= '08-31' ? year : year - 1;
   };
   return { baselineYear: summerYear(startDate), lastOutcomeYear: summerYear(until) };
+}
+
+/** Summers with no school results: the tests and exams of 2020 and 2021 were cancelled. */
+export const SUMMERS_WITHOUT_RESULTS: readonly number[] = [2020, 2021];
+
+/** The first summer after `year` with results, skipping the cancelled ones. */
+export function nextResultsYear(year: number): number {
+  let next = year + 1;
+  while (SUMMERS_WITHOUT_RESULTS.includes(next)) next++;
+  return next;
 }

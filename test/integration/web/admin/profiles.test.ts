@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listProfileVersions } from '../../../../src/data/profiles.ts';
 import { NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
 import { profileFormValues } from '../../../../src/web/admin/profile-form.ts';
@@ -37,11 +37,11 @@ function thresholdsForm(typed: Record<string, string>) {
 const partnerUrns = (body: { candidates: { urn: number }[] }) => body.candidates.map((c) => c.urn);
 
 describe('administering performance profiles', () => {
-  const t = useTestApp(insertMatchingDataset);
+  const t = useTestApp(insertMatchingDataset, { fresh: 'test' });
   let app: FastifyInstance;
   let admin: SignedIn;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = t.app;
     admin = await signIn(app, t.db, { email: 'admin@s2s.example.org', platformAdmin: true });
   });
@@ -205,6 +205,11 @@ describe('administering performance profiles', () => {
   });
 
   it('publishes a threshold changed in the form, starting from an earlier version', async () => {
+    const second = await post('/admin/profiles/nfer-2017/new/rules', admin, {
+      ...nferWithInNeedFrom(2),
+      action: 'publish',
+    });
+    expect(second.headers.location).toBe('/admin/profiles/nfer-2017?published=2');
     const form = await get('/admin/profiles/nfer-2017/new?from=1', admin);
     expect(form.body).toContain('Create version 3');
     expect(form.body).toMatch(new RegExp(`name="${KS2_AVERAGE.field}"[^>]*value="1.5"`));

@@ -6,7 +6,7 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { insertCapacitySchools } from '../../../helpers/capacity-fixture.ts';
 
 describe('capacity for support by area, from a real database', () => {
-  const t = useTestApp(insertCapacitySchools);
+  const t = useTestApp(insertCapacitySchools, { fresh: 'test' });
   const capacity = async (query: string) => {
     const response = await t.app.inject({ url: `/api/capacity?${query}` });
     expect(response.statusCode, response.body).toBe(200);

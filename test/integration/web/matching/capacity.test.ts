@@ -34,9 +34,23 @@ async function seed(db: Db): Promise<number> {
 
 describe('declared capacity and current partnerships in matching and the allocation', () => {
   let partnershipId: number;
-  const t = useTestApp(async (db) => {
-    partnershipId = await seed(db);
-  });
+  const t = useTestApp(
+    async (db) => {
+      partnershipId = await seed(db);
+    },
+    { fresh: 'test' },
+  );
+  /** The school's administrator declares its capacity to support, as on its settings page. */
+  const declare = async (urn: number, capacityToSupport: string) => {
+    const admin = await signIn(t.app, t.db, { schools: [{ urn, role: 'admin' }] });
+    const saved = await postForm(
+      t.app,
+      `/schools/${urn}/settings`,
+      { _csrf: admin.csrfToken, capacityToSupport },
+      admin.headers,
+    );
+    expect(saved.statusCode).toBe(303);
+  };
   const partners = async (urn: number, query = '') =>
     (
       (await t.app.inject(`/api/schools/${urn}/partners?strategy=support${query}`)).json().candidates as {
@@ -51,28 +65,16 @@ describe('declared capacity and current partnerships in matching and the allocat
   });
 
   it('counts a running partnership against the supporter’s capacity', async () => {
-    const beacon = await signIn(t.app, t.db, { schools: [{ urn: BEACON, role: 'admin' }] });
-    const saved = await postForm(
-      t.app,
-      `/schools/${BEACON}/settings`,
-      { _csrf: beacon.csrfToken, capacityToSupport: '1' },
-      beacon.headers,
-    );
-    expect(saved.statusCode).toBe(303);
+    await declare(BEACON, '1');
     // Beacon can support one school and already supports Seeker: it has no room left.
     await expect.poll(() => partners(VALLEY), { timeout: 5000 }).toEqual([HILLSIDE]);
   });
 
   it('allocates within each school’s declared capacity', async () => {
     expect(await allocationSummary()).toMatchObject({ inNeed: 2, supported: 2, unsupported: 0 });
-    const hillside = await signIn(t.app, t.db, { schools: [{ urn: HILLSIDE, role: 'admin' }] });
-    await postForm(
-      t.app,
-      `/schools/${HILLSIDE}/settings`,
-      { _csrf: hillside.csrfToken, capacityToSupport: '0' },
-      hillside.headers,
-    );
-    // Neither supporter has room now: no school in need can be given one.
+    await declare(BEACON, '1');
+    await declare(HILLSIDE, '0');
+    // Beacon's one place is taken by Seeker and Hillside has none: no school in need can be given one.
     await expect
       .poll(allocationSummary, { timeout: 5000 })
       .toMatchObject({ inNeed: 2, supported: 0, unsupported: 2 });
@@ -81,6 +83,9 @@ describe('declared capacity and current partnerships in matching and the allocat
   });
 
   it('frees the supporter once the partnership closes', async () => {
+    await declare(BEACON, '1');
+    await declare(HILLSIDE, '0');
+    await expect.poll(allocationSummary, { timeout: 5000 }).toMatchObject({ supported: 0 });
     const beacon = await signIn(t.app, t.db, { schools: [{ urn: BEACON, role: 'admin' }] });
     const closed = await postForm(
       t.app,
@@ -97,9 +102,8 @@ describe('declared capacity and current partnerships in matching and the allocat
     const store = createSnapshotStore(t.db, { today: () => '2026-11-24', checkEveryMs: 0 });
     const first = await store.get();
     await t.db
-      .updateTable('school_declarations')
-      .set({ capacity_to_support: 4, updated_at: new Date() })
-      .where('urn', '=', HILLSIDE)
+      .insertInto('school_declarations')
+      .values({ urn: HILLSIDE, capacity_to_support: 4, needs: [], updated_at: new Date() })
       .execute();
     await store.get(); // sees the registry's version change and rebuilds behind the current snapshot
     await expect.poll(() => store.current() !== first).toBe(true);

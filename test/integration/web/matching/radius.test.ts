@@ -4,7 +4,7 @@ import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
 
 describe('a partner-search radius set for a phase in the environment', () => {
   // Seeker's nearest high-performing partner, Beacon, is 2 km away.
-  const t = useTestApp(insertMatchingDataset, { env: { S2S_RADIUS_KM_PRIMARY: '1.5' } });
+  const t = useTestApp(insertMatchingDataset, { env: { S2S_RADIUS_KM_PRIMARY: '1.5' }, fresh: 'test' });
 
   it('is the radius a primary school searches within, its partners beyond it marked as remote', async () => {
     const body = (await t.app.inject('/api/schools/200001/partners?strategy=support')).json();

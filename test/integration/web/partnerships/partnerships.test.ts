@@ -6,6 +6,7 @@ import { insertSchool } from '../../../helpers/schools.ts';
 const LEAD = 130001;
 const PARTNER = 130002;
 const OTHER = 130003;
+const COMPARISON = [130010, 130011, 130012, 130013, 130014, 130015];
 
 const form = (fields: Record<string, string | string[]>, csrf: string) => {
   const body = new URLSearchParams({ _csrf: csrf });
@@ -18,6 +19,18 @@ describe('a partnership through the web', () => {
     await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
     await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
     await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+    for (const urn of COMPARISON) await insertSchool(db, { urn });
+    // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
+    const rwm = (urn: number, values: number[]) =>
+      values.map((v, i) => ({ urn, year: 2022 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+    await db
+      .insertInto('performance')
+      .values([
+        ...rwm(LEAD, [60, 61, 62, 68]),
+        ...rwm(PARTNER, [50, 52, 51, 58]),
+        ...COMPARISON.flatMap((urn, i) => rwm(urn, [55 + i, 56 + i + (i % 2), 57 + i, 58 + i - (i % 3)])),
+      ])
+      .execute();
   });
   let lead: SignedIn;
   let leadMember: SignedIn;
@@ -290,6 +303,11 @@ describe('a partnership through the web', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Impact report');
     expect(res.body).toContain('More pupils reading well');
+    expect(res.body).toContain('Were the two groups moving in step before the start?');
+    expect(res.body).toContain(
+      'Year by year: the gap between the partnership’s schools and the comparison, against its size in 2024',
+    );
+    expect(res.body).toContain('How this is worked out, and its limits');
     expect((await get(officer, `/partnerships/${id}/impact`)).statusCode).toBe(200);
   });
 
@@ -310,6 +328,17 @@ describe('a partnership through the web', () => {
     });
     const impact = await get(lead, `/api/partnerships/${id}/impact`);
     expect(impact.json().objectives[0].objective.description).toBe('More pupils reading well');
+    expect(impact.json().objectives[0].registry).toMatchObject({
+      method: 'two-way-fixed-effects',
+      baselineYear: 2024,
+      outcomeYear: 2025,
+      comparison: { schools: COMPARISON.length, matchedOn: ['fsmPercent', 'pupils', 'phase'] },
+      preTrends: { years: [2022, 2023, 2024], partnershipMean: [55, 56.5, 56.5] },
+      parallelTrends: { plausible: expect.any(Boolean), note: expect.any(String) },
+      result: { treatedCount: 2, comparisonCount: COMPARISON.length, uncertaintyFrom: 'similar-schools' },
+      eventStudy: { referenceYear: 2024, years: [{ year: 2022 }, { year: 2023 }, { year: 2025 }] },
+    });
+    expect(impact.json().objectives[0].registry.preTrends.comparisonMean).toHaveLength(3);
     const csv = await get(lead, '/api/partnerships/export.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[0]).toBe(

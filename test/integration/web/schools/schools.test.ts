@@ -3,54 +3,57 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 describe('finding a school and reading its profile', () => {
-  const t = useTestApp(async (db) => {
-    await insertSchool(db, {
-      urn: 100100,
-      name: 'Ysgol Gymraeg Aberystwyth',
-      town: 'Aberystwyth',
-      postcode: 'SY23 1AB',
-      laCode: '671',
-      laName: 'Ceredigion',
-    });
-    await insertSchool(db, {
-      urn: 100101,
-      name: "St Mary's Catholic Primary School",
-      town: 'Leeds',
-      postcode: 'LS1 2AB',
-    });
-    await insertSchool(db, {
-      urn: 100102,
-      name: 'Leeds Secondary Academy',
-      town: 'Leeds',
-      phase: 'secondary',
-      postcode: 'LS2 3CD',
-    });
-    await insertSchool(db, {
-      urn: 100103,
-      name: 'Closed Primary School',
-      town: 'Leeds',
-      open: false,
-      statusName: 'Closed',
-    });
-    await db
-      .insertInto('inspections')
-      .values({
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, {
+        urn: 100100,
+        name: 'Ysgol Gymraeg Aberystwyth',
+        town: 'Aberystwyth',
+        postcode: 'SY23 1AB',
+        laCode: '671',
+        laName: 'Ceredigion',
+      });
+      await insertSchool(db, {
         urn: 100101,
-        inspection_number: '10001',
-        start_date: '2023-05-10',
-        publication_date: '2023-06-01',
-        inspection_type: 'Section 5',
-        era: 'legacy',
-        overall_effectiveness: 2,
-        key_judgements: JSON.stringify({ qualityOfEducation: 2, leadershipAndManagement: 1 }),
-        report_card: JSON.stringify({}),
-        safeguarding_met: true,
-        category: null,
-        estyn_follow_up: null,
-        raw: JSON.stringify({}),
-      })
-      .execute();
-  });
+        name: "St Mary's Catholic Primary School",
+        town: 'Leeds',
+        postcode: 'LS1 2AB',
+      });
+      await insertSchool(db, {
+        urn: 100102,
+        name: 'Leeds Secondary Academy',
+        town: 'Leeds',
+        phase: 'secondary',
+        postcode: 'LS2 3CD',
+      });
+      await insertSchool(db, {
+        urn: 100103,
+        name: 'Closed Primary School',
+        town: 'Leeds',
+        open: false,
+        statusName: 'Closed',
+      });
+      await db
+        .insertInto('inspections')
+        .values({
+          urn: 100101,
+          inspection_number: '10001',
+          start_date: '2023-05-10',
+          publication_date: '2023-06-01',
+          inspection_type: 'Section 5',
+          era: 'legacy',
+          overall_effectiveness: 2,
+          key_judgements: JSON.stringify({ qualityOfEducation: 2, leadershipAndManagement: 1 }),
+          report_card: JSON.stringify({}),
+          safeguarding_met: true,
+          category: null,
+          estyn_follow_up: null,
+          raw: JSON.stringify({}),
+        })
+        .execute();
+    },
+    { fresh: 'test' },
+  );
 
   it('answers the health checks once the database is reachable', async () => {
     expect((await t.app.inject('/health/live')).statusCode).toBe(200);

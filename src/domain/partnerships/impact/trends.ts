@@ -1,0 +1,114 @@
+import type { MeasureInfo } from './measures.ts';
+import { one, yearsText } from './words.ts';
+
+export interface TrendPoint {
+  year: number;
+  members: number | null;
+  comparison: number | null;
+}
+
+/** The two groups' means in the years up to the last results before the start. */
+export interface PreTrends {
+  years: number[];
+  partnershipMean: (number | null)[];
+  comparisonMean: (number | null)[];
+}
+
+export interface ParallelTrends {
+  /** Null when it cannot be checked: one year of results before the start, or too few schools. */
+  plausible: boolean | null;
+  note: string;
+}
+
+/** Before the start, gaps that chance explains less often than this make the comparison doubtful. */
+const DOUBTFUL_BELOW = 0.05;
+/** ...unless they are too small to show at one decimal place, as when results fit exactly. */
+const NEGLIGIBLE = 0.05;
+
+/** Each year's mean of the partnership's schools, and the comparison's weighted mean. */
+export function trendByYear(
+  years: number[],
+  members: { series: ReadonlyMap<number, number> }[],
+  comparison: { series: ReadonlyMap<number, number>; weight: number }[],
+): TrendPoint[] {
+  const weightedMean = (
+    schools: { series: ReadonlyMap<number, number> }[],
+    weight: (i: number) => number,
+    year: number,
+  ) => {
+    let total = 0;
+    let sum = 0;
+    schools.forEach((s, i) => {
+      const v = s.series.get(year);
+      if (v !== undefined) {
+        total += weight(i);
+        sum += v * weight(i);
+      }
+    });
+    return total > 0 ? sum / total : null;
+  };
+  return years.map((year) => ({
+    year,
+    members: weightedMean(members, () => 1, year),
+    comparison: weightedMean(comparison, (i) => comparison[i]!.weight, year),
+  }));
+}
+
+export function preTrends(trend: TrendPoint[], baselineYear: number): PreTrends {
+  const before = trend.filter((t) => t.year <= baselineYear);
+  return {
+    years: before.map((t) => t.year),
+    partnershipMean: before.map((t) => t.members),
+    comparisonMean: before.map((t) => t.comparison),
+  };
+}
+
+/**
+ * Difference in differences rests on one assumption: without the partnership, its schools' results
+ * would have moved in step with the comparison's. The years before the start are the only evidence:
+ * `gaps` are the event-study estimates for those years (how far the gap between the groups stood
+ * from its size in `referenceYear`), and `pValue` the joint test that they are all zero.
+ */
+export function judgeParallelTrends(input: {
+  info: MeasureInfo;
+  referenceYear: number;
+  gaps: { year: number; estimate: number }[];
+  pValue: number | null;
+  partnershipSchools: number;
+}): ParallelTrends {
+  const { info, referenceYear, gaps, pValue, partnershipSchools } = input;
+  if (gaps.length === 0)
+    return {
+      plausible: null,
+      note:
+        `Cannot be checked: there are results for only one year (${referenceYear}) before the partnership started, ` +
+        'so nobody can see whether its schools and the comparison were moving in step beforehand. Read the estimate with that in mind.',
+    };
+  const years = yearsText([...gaps.map((g) => g.year), referenceYear].sort((a, b) => a - b));
+  if (pValue === null)
+    return {
+      plausible: null,
+      note: `Cannot be checked: too few schools have results in ${years} to tell a real difference in trends from chance.`,
+    };
+  const largest = gaps.reduce((a, g) => (Math.abs(g.estimate) > Math.abs(a.estimate) ? g : a));
+  const change = `${one(Math.abs(largest.estimate))} ${info.unit} between ${largest.year} and ${referenceYear}`;
+  if (pValue < DOUBTFUL_BELOW && Math.abs(largest.estimate) >= NEGLIGIBLE)
+    return {
+      plausible: false,
+      note:
+        `Doubtful: before the partnership (${years}) the gap between its schools and the comparison was already ` +
+        `changing, by ${change}, more than chance usually explains. So the comparison may not show what would have ` +
+        'happened without the partnership, and the estimate above may be too high or too low.',
+    };
+  const power =
+    partnershipSchools <= 2
+      ? ` With ${partnershipSchools === 1 ? 'one school' : 'two schools'}, results stray so much from year to year that only a large difference would show up here.`
+      : '';
+  return {
+    plausible: true,
+    note:
+      `Plausible: before the partnership (${years}) the gap between its schools and the comparison changed by at most ` +
+      `${change}, no more than chance explains. This supports the comparison but cannot prove it.` +
+      power,
+  };
+}

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { profileNameSchema } from '../../app/input.ts';
+import { mapPoints } from '../../app/map/points.ts';
+import { sendProblem } from '../http/problem.ts';
+import { sendCompressible } from './compressed.ts';
+
+/** Public: every school's place, phase and group, as compact binary points for the map. */
+const mapApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/map/schools',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Every located open school as binary points (see src/geo/point-codec.ts)',
+        querystring: z.object({ profile: profileNameSchema }),
+      },
+    },
+    async (request, reply) => {
+      const points = await mapPoints(ctx, request.query.profile);
+      if (!points.ok) return sendProblem(request, reply, points.error);
+      return sendCompressible(request, reply, 'application/octet-stream', points.value);
+    },
+  );
+};
+
+export default mapApi;
