@@ -5,7 +5,7 @@ import { checkLayout } from './kinds.ts';
 import type { RowProblems } from './import-error.ts';
 import type { Row } from './row.ts';
 import { skipTotals } from './totals.ts';
-import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 
 const PERCENT = { min: 0, max: 100, percent: true };
 
@@ -78,12 +78,5 @@ export async function readCensus(file: string, options: ReadOptions): Promise<Re
   // The school census is taken in January of the year that ends the academic year.
   const year = yearFromPath(file);
   const asOf = year === null ? null : `${year}-01`;
-  return {
-    kind: 'census',
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    asOf: () => asOf,
-  };
+  return recordSource('census', csv, records(), () => asOf);
 }

@@ -5,7 +5,7 @@ import { normalisePhase } from './gias-phase.ts';
 import { GRID_BOUNDS, gridToLatLon } from './grid.ts';
 import { checkLayout } from './kinds.ts';
 import type { Row } from './row.ts';
-import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 
 export const GIAS_REQUIRED_COLUMNS = [
   'URN',
@@ -139,12 +139,5 @@ export async function readGias(file: string, options: ReadOptions): Promise<Reco
   }
 
   const asOf = dateFromName(file);
-  return {
-    kind: 'gias',
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    asOf: () => asOf,
-  };
+  return recordSource('gias', csv, records(), () => asOf);
 }

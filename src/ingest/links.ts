@@ -2,7 +2,7 @@ import type { SchoolLink } from '../domain/school.ts';
 import { openCsv } from './csv.ts';
 import { dateFromName } from './dates.ts';
 import { checkLayout } from './kinds.ts';
-import { DuplicateCheck, type ReadOptions, type RecordSource } from './source.ts';
+import { DuplicateCheck, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 import { URN_BOUNDS } from './urn-table.ts';
 
 /** Reads GIAS's links extract (`links_edubasealldataYYYYMMDD.csv`). */
@@ -40,12 +40,5 @@ export async function readLinks(file: string, options: ReadOptions): Promise<Rec
   }
 
   const asOf = dateFromName(file);
-  return {
-    kind: 'links',
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    asOf: () => asOf,
-  };
+  return recordSource('links', csv, records(), () => asOf);
 }

@@ -5,7 +5,7 @@ import { dateFromName } from './dates.ts';
 import { ImportError } from './import-error.ts';
 import { checkLayout, RATING_COLUMNS } from './kinds.ts';
 import { GRADE4_WORDS } from './ofsted.ts';
-import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 
 export type RatingRecord = PublishedRating & { raw: Record<string, string> };
 
@@ -65,12 +65,5 @@ export async function readOfstedRatings(
     problems.throwIfAny();
   }
 
-  return {
-    kind: 'ofsted-ratings',
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    asOf: () => published,
-  };
+  return recordSource('ofsted-ratings', csv, records(), () => published);
 }

@@ -2,7 +2,7 @@ import type { Grade4, Grade5, Inspection, KeyJudgement, ReportCardArea } from '.
 import { openCsv } from './csv.ts';
 import { checkLayout } from './kinds.ts';
 import type { Columns, Row } from './row.ts';
-import { UniqueInspections, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueInspections, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 import { URN_BOUNDS } from './urn-table.ts';
 
 /** Ofsted stopped giving an overall effectiveness grade to state-funded schools from this date. */
@@ -202,12 +202,5 @@ export async function readOfsted(file: string, options: ReadOptions): Promise<Re
   }
 
   // Management information runs to its latest inspection: "Ofsted to March 2020".
-  return {
-    kind: 'ofsted',
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    asOf: () => latestStart,
-  };
+  return recordSource('ofsted', csv, records(), () => latestStart);
 }

@@ -6,7 +6,7 @@ import { ImportError } from './import-error.ts';
 import { checkLayout, detectKind } from './kinds.ts';
 import type { Row } from './row.ts';
 import { skipRecordTypeTotal, skipTotals } from './totals.ts';
-import { UniqueUrns, type ReadOptions, type RecordSource } from './source.ts';
+import { UniqueUrns, recordSource, type ReadOptions, type RecordSource } from './source.ts';
 
 /** RECTYPE 1 is a mainstream school and 2 a special school; 4, 5 and 7 are LA and national totals. */
 const SCHOOL_RECORD_TYPES = new Set(['1', '2']);
@@ -126,14 +126,6 @@ export async function readPerformance(
     problems.throwIfAny();
   }
 
-  return {
-    kind,
-    name: csv.name,
-    records: records(),
-    sha256: csv.sha256,
-    rowsRead: csv.rowsRead,
-    // Results describe the academic year, which ends in August.
-    asOf: () => `${published.year}-08-31`,
-    resultsStatus: published.status,
-  };
+  // Results describe the academic year, which ends in August.
+  return recordSource(kind, csv, records(), () => `${published.year}-08-31`, published.status);
 }

@@ -1,4 +1,5 @@
 import type { ResultsStatus } from '../domain/school.ts';
+import type { CsvFile } from './csv.ts';
 import type { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
 import type { Row } from './row.ts';
@@ -18,6 +19,25 @@ export interface RecordSource<T> {
   asOf(): string | null;
   /** Results tables only: provisional or final. */
   resultsStatus?: ResultsStatus;
+}
+
+/** A reader's answer: its records from an opened file, and what they are as of. */
+export function recordSource<T>(
+  kind: FileKind,
+  csv: CsvFile,
+  records: AsyncIterable<T>,
+  asOf: () => string | null,
+  resultsStatus?: ResultsStatus,
+): RecordSource<T> {
+  return {
+    kind,
+    name: csv.name,
+    records,
+    sha256: csv.sha256,
+    rowsRead: csv.rowsRead,
+    asOf,
+    ...(resultsStatus ? { resultsStatus } : {}),
+  };
 }
 
 export interface ReadOptions {
