@@ -1,7 +1,14 @@
-import { getNationalAverages, getSchoolRecord } from '../../data/schools.ts';
+import { listPredecessorsAndSuccessors } from '../../data/school-links.ts';
+import { registryCoverage } from '../../data/registry-coverage.ts';
+import { getNationalAverages, getSchoolRecord, type NationalAverages } from '../../data/schools.ts';
+import { yearsBetween } from '../../domain/classification/measures.ts';
+import { giasPage, publicPagesOf } from '../../domain/public-pages.ts';
+import { linkTypeLabel } from '../../domain/school-links.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { classificationOf } from './groups.ts';
+
+export type { NationalAverages };
 
 /**
  * One school with its inspections, performance, and its group under the active profile with the
@@ -13,12 +20,43 @@ export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, ur
   return ok({ ...record, classification: record.open ? await classificationOf(ctx.snapshots, urn) : null });
 }
 
-/** The school's record and, for each year of results, the national figures beside them. */
+/**
+ * What the school's page shows: the record; for each year of results, the national figures
+ * beside them; its predecessors and successors; its pages on other public services; and how old
+ * its latest inspection is against the evidence window of the profile that placed it.
+ */
 export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
   const found = await schoolRecord(ctx, urn);
   if (!found.ok) return found;
-  const nationalAverages = await Promise.all(
-    found.value.performance.map((p) => getNationalAverages(ctx.db, p.year, p.keyStage)),
-  );
-  return ok({ ...found.value, nationalAverages });
+  const record = found.value;
+  const [nationalAverages, links, coverage, snapshot] = await Promise.all([
+    Promise.all(record.performance.map((p) => getNationalAverages(ctx.db, p.year, p.keyStage))),
+    listPredecessorsAndSuccessors(ctx.db, urn),
+    registryCoverage(ctx.db),
+    ctx.snapshots.get(),
+  ]);
+  const profile = snapshot.view()?.profile;
+  const latest = record.inspections[0];
+  const ageYears = latest ? yearsBetween(latest.startDate, snapshot.asOf) : null;
+  const windowYears = profile?.maxInspectionAgeYears ?? null;
+  return ok({
+    ...record,
+    nationalAverages,
+    profile: profile ? { name: profile.name, title: profile.title } : null,
+    latestInspectionAge:
+      ageYears === null
+        ? null
+        : {
+            years: Math.floor(ageYears),
+            beyondEvidenceWindow: windowYears !== null && ageYears > windowYears,
+            windowYears,
+          },
+    trustsInData: coverage.trusts,
+    publicPages: publicPagesOf(record),
+    links: links.map((link) => ({
+      ...link,
+      type: linkTypeLabel(link.type),
+      href: link.inRegistry ? `/schools/${link.urn}` : giasPage(link.urn),
+    })),
+  });
 }

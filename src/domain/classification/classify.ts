@@ -1,3 +1,4 @@
+import { longDate } from '../format.ts';
 import type { Performance, SchoolRecord } from '../school.ts';
 import { describeGap, describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
 import { compare, evaluateRule } from './rules.ts';
@@ -26,9 +27,9 @@ function inspectionNote(evidence: SchoolEvidence): Record<string, string | null>
 
 /** Where an inspection rule's grade came from: the inspection, or a rating without its date. */
 function inspectionSource(evidence: SchoolEvidence): string {
-  if (evidence.inspection) return ` (inspection of ${evidence.inspection.startDate})`;
+  if (evidence.inspection) return ` (inspection of ${longDate(evidence.inspection.startDate)})`;
   if (evidence.publishedRating)
-    return ` (rating as published on ${evidence.publishedRating.asOf}; the inspection's date is not known)`;
+    return ` (rating as published on ${longDate(evidence.publishedRating.asOf)}; the inspection's date is not known)`;
   return '';
 }
 
@@ -43,9 +44,15 @@ function resultsSource(values: Measures, evidence: SchoolEvidence): string {
     : '';
 }
 
+/** The values a rule's text does not already state: "Outstanding at the latest inspection" needs no "overall effectiveness Outstanding". */
+function unstated(rule: Rule, values: Measures): Measures {
+  const stated = new Set(rule.all.filter((c) => c.op === 'eq').map((c) => c.measure));
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !stated.has(name as MeasureName)));
+}
+
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
   const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
-  const detail = describeValues(values);
+  const detail = describeValues(unstated(rule, values));
   return {
     ruleId: rule.id,
     text: `${rule.text}${detail ? `: ${detail}` : ''}${source}`,
@@ -80,7 +87,7 @@ function gapReason(missing: Set<MeasureName>, evidence: SchoolEvidence, profile:
     if (measure === 'inspection.era') {
       gaps.add(
         evidence.staleInspection
-          ? `current inspection (the latest, of ${evidence.staleInspection.startDate}, is more than ${profile.maxInspectionAgeYears} years old)`
+          ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
           : 'inspection on record',
       );
     } else {
@@ -114,7 +121,7 @@ function summaryReason(evidence: SchoolEvidence): Reason {
   const detail = describeValues(headline);
   return {
     ruleId: 'evidence.neither',
-    text: `Neither in need of support nor high-performing under this profile${detail ? `: ${detail}` : ''}`,
+    text: `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`,
     values: { ...headline, ...inspectionNote(evidence) },
   };
 }

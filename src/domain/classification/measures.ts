@@ -11,6 +11,7 @@ import {
   type SchoolRecord,
 } from '../school.ts';
 import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
+import { formatNumber, signedNumber } from '../format.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -161,8 +162,6 @@ const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
   post16: 'post-16 provision',
 };
 
-const signed = (n: number, digits: number) =>
-  `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(digits)}`;
 const grade4 = (v: MeasureValue) => GRADE4_LABELS[v as Grade4] ?? String(v);
 const grade5 = (v: MeasureValue) => GRADE5_LABELS[v as Grade5] ?? String(v);
 
@@ -179,7 +178,7 @@ export function describeMeasure(name: MeasureName, value: MeasureValue): string 
     case 'inspection.era':
       return `inspection era: ${String(value)}`;
     case 'inspection.ageYears':
-      return `inspected ${n.toFixed(1)} years ago`;
+      return `inspected ${formatNumber(n, 1)} years ago`;
     case 'ofsted.overall':
       return `Ofsted overall effectiveness ${grade4(value)}`;
     case 'ofsted.previousOverall':
@@ -197,19 +196,19 @@ export function describeMeasure(name: MeasureName, value: MeasureValue): string 
     case 'estyn.followUp':
       return value === 'none' ? 'no Estyn follow-up' : `Estyn follow-up: ${String(value)}`;
     case 'ks2.readingProgress':
-      return `KS2 reading progress ${signed(n, 1)} (national average 0)`;
+      return `KS2 reading progress ${signedNumber(n, 1)} (national average 0)`;
     case 'ks2.writingProgress':
-      return `KS2 writing progress ${signed(n, 1)} (national average 0)`;
+      return `KS2 writing progress ${signedNumber(n, 1)} (national average 0)`;
     case 'ks2.mathsProgress':
-      return `KS2 maths progress ${signed(n, 1)} (national average 0)`;
+      return `KS2 maths progress ${signedNumber(n, 1)} (national average 0)`;
     case 'ks2.averageProgress':
-      return `KS2 progress ${signed(n, 1)} on average across reading, writing and maths`;
+      return `KS2 progress ${signedNumber(n, 1)} on average across reading, writing and maths`;
     case 'ks2.rwmExpectedPercent':
-      return `${n.toFixed(0)}% met the expected standard in reading, writing and maths`;
+      return `${formatNumber(n)}% met the expected standard in reading, writing and maths`;
     case 'ks4.progress8':
-      return `Progress 8 ${signed(n, 2)} (national average 0)`;
+      return `Progress 8 ${signedNumber(n, 2)} (national average 0)`;
     case 'ks4.attainment8':
-      return `Attainment 8 ${n.toFixed(1)}`;
+      return `Attainment 8 ${formatNumber(n, 1)}`;
   }
   return `${name} ${String(value)}`;
 }

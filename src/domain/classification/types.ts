@@ -7,8 +7,15 @@ export type SchoolGroup = (typeof SCHOOL_GROUPS)[number];
 export const SCHOOL_GROUP_LABELS: Record<SchoolGroup, string> = {
   'in-need': 'In need of support',
   'high-performing': 'High-performing',
-  other: 'Neither',
+  other: 'Neither in need nor high-performing',
 };
+
+/** The group as a reader sees it: a school the rules could not place for want of evidence says so. */
+export function groupLabel(classification: { group: SchoolGroup; sufficientEvidence: boolean }): string {
+  return classification.sufficientEvidence
+    ? SCHOOL_GROUP_LABELS[classification.group]
+    : 'Not enough evidence';
+}
 
 /**
  * A fact about a school that rules can test, read from its evidence by `measureSchool`.

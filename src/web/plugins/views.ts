@@ -6,6 +6,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
+import { countOf, formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+
+// yyyy-mm-dd of a moment, as the day it was in Britain.
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
 const require = createRequire(import.meta.url);
 const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,22 +68,18 @@ export default fp(
 function configureEnvironment(env: nunjucks.Environment): void {
   env.addGlobal('serviceName', 'S2S');
   env.addFilter('number', (value: unknown, digits = 0) =>
-    typeof value === 'number' && Number.isFinite(value)
-      ? new Intl.NumberFormat('en-GB', {
-          maximumFractionDigits: digits,
-          minimumFractionDigits: digits,
-        }).format(value)
-      : '–',
+    typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, digits) : '–',
+  );
+  env.addFilter('signed', (value: unknown, digits = 1) =>
+    typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits) : '–',
   );
   env.addFilter('date', (value: unknown) => {
-    if (typeof value !== 'string' || !value) return '–';
-    return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
+    if (value instanceof Date) return longDate(londonDay.format(value));
+    return typeof value === 'string' && value ? longDate(value) : '–';
   });
+  env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
+    typeof value === 'number' ? countOf(value, singular, plural) : '–',
+  );
   // Builds a query string from the current filters with some keys replaced, for pagination and sorting links.
   env.addFilter('withQuery', (params: Record<string, unknown>, changes: Record<string, unknown>) => {
     const merged = { ...params, ...changes };

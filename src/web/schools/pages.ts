@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { schoolProfile } from '../../app/schools/profile.ts';
-import { findSchools, searchAreas } from '../../app/schools/search.ts';
-import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
-import { GRADE4_LABELS, PHASES, PHASE_LABELS } from '../../domain/school.ts';
+import { searchFilters, searchResults } from '../../app/schools/search.ts';
+import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS, groupLabel } from '../../domain/classification/types.ts';
+import { GRADE4_LABELS, PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
-import { describeInspection, performanceRows } from './presenter.ts';
+import { describeInspection, inspectionLine, performanceRows } from './presenter.ts';
 import type { AppContext } from '../../app/context.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { urnParams } from '../http/params.ts';
@@ -13,24 +13,29 @@ import { readinessLink } from '../readiness/load.ts';
 
 const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const { db } = ctx;
-  const phaseItems = (selected?: string) => [
-    { value: '', text: 'All phases' },
-    ...PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === selected })),
-  ];
-
   app.get('/', async (request, reply) => {
     const parsed = schoolSearchQuery.safeParse(request.query);
-    const areas = await searchAreas(ctx);
+    const filters = await searchFilters(ctx);
     const query = parsed.success ? parsed.data : { limit: 20, offset: 0 };
     const searched = Object.keys(request.query as object).length > 0;
-    const results = parsed.success && searched ? await findSchools(ctx, query) : undefined;
+    const results = parsed.success && searched ? await searchResults(ctx, query) : undefined;
     const { errors } = formErrors(parsed.success ? [] : parsed.error);
     return reply.page('schools/search.njk', {
-      query,
+      query: results ? { ...query, offset: results.offset } : query,
       raw: request.query,
-      results,
+      results: results && {
+        ...results,
+        items: results.items.map((school) => ({
+          ...school,
+          inspectionLine: inspectionLine(school.latestInspection, school.publishedRating),
+        })),
+      },
       errors,
-      phaseItems: phaseItems(query.phase),
+      countries: filters.countries,
+      phaseItems: [
+        { value: '', text: 'All phases' },
+        ...filters.phases.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === query.phase })),
+      ],
       groupItems: [
         { value: '', text: 'Any group' },
         ...SCHOOL_GROUPS.map((g) => ({
@@ -41,7 +46,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ],
       laItems: [
         { value: '', text: 'All local authorities' },
-        ...areas.localAuthorities.map((a) => ({
+        ...filters.localAuthorities.map((a) => ({
           value: a.code,
           text: a.name,
           selected: a.code === query.la,
@@ -49,9 +54,10 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ],
       regionItems: [
         { value: '', text: 'All regions' },
-        ...areas.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
+        ...filters.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
       ],
       phaseLabels: PHASE_LABELS,
+      gradeLabels: GRADE4_LABELS,
     });
   });
 
@@ -69,7 +75,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('schools/profile.njk', {
       school: record,
       classification,
-      groupLabels: SCHOOL_GROUP_LABELS,
+      groupLabel: classification ? groupLabel(classification) : null,
       schoolLinks: [
         ...(record.open
           ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]

@@ -4,9 +4,12 @@ import {
   type Inspection,
   type KeyJudgement,
   type Performance,
+  type PublishedRating,
   type ReportCardArea,
 } from '../../domain/school.ts';
-import type { NationalAverages } from '../../data/schools.ts';
+import type { NationalAverages } from '../../app/schools/profile.ts';
+import { formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
 
 const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {
   qualityOfEducation: 'Quality of education',
@@ -77,18 +80,53 @@ export function describeInspection(inspection: Inspection): InspectionView {
   };
 }
 
-const MEASURES: { key: keyof Performance & keyof NationalAverages; label: string; unit: '%' | 'score' }[] = [
+/** The latest inspection in one line, for a row of search results: "Ofsted: Good, 15 January 2019". */
+export function inspectionLine(inspection: Inspection | null, rating: PublishedRating | null): string {
+  if (!inspection) {
+    return rating
+      ? `Ofsted: ${GRADE4_LABELS[rating.overallEffectiveness]} (rating published ${longDate(rating.asOf)})`
+      : 'No inspection recorded';
+  }
+  const when = longDate(inspection.startDate);
+  const concern = inspection.category ? `, ${inspection.category}` : '';
+  switch (inspection.era) {
+    case 'legacy':
+      return inspection.overallEffectiveness
+        ? `Ofsted: ${GRADE4_LABELS[inspection.overallEffectiveness]}${concern}, ${when}`
+        : `Ofsted: inspected ${when}${concern}`;
+    case 'ungraded':
+      return `Ofsted: no overall grade (key judgements only)${concern}, ${when}`;
+    case 'report-card':
+      return `Ofsted report card${concern}, ${when}`;
+    case 'estyn':
+      return `Estyn: ${inspection.estynFollowUp ? `follow-up, ${inspection.estynFollowUp}` : 'no follow-up'}, ${when}`;
+  }
+}
+
+type Unit = '%' | 'progress' | 'progress8' | 'score';
+
+const MEASURES: { key: keyof Performance & keyof NationalAverages; label: string; unit: Unit }[] = [
   { key: 'rwmExpectedPercent', label: 'Reading, writing and maths: expected standard', unit: '%' },
   { key: 'readingExpectedPercent', label: 'Reading: expected standard', unit: '%' },
   { key: 'writingExpectedPercent', label: 'Writing: expected standard', unit: '%' },
   { key: 'mathsExpectedPercent', label: 'Maths: expected standard', unit: '%' },
-  { key: 'readingProgress', label: 'Reading progress score', unit: 'score' },
-  { key: 'writingProgress', label: 'Writing progress score', unit: 'score' },
-  { key: 'mathsProgress', label: 'Maths progress score', unit: 'score' },
-  { key: 'progress8', label: 'Progress 8 score', unit: 'score' },
+  { key: 'readingProgress', label: 'Reading progress score', unit: 'progress' },
+  { key: 'writingProgress', label: 'Writing progress score', unit: 'progress' },
+  { key: 'mathsProgress', label: 'Maths progress score', unit: 'progress' },
+  { key: 'progress8', label: 'Progress 8 score', unit: 'progress8' },
   { key: 'attainment8', label: 'Attainment 8 score', unit: 'score' },
   { key: 'englishMaths5Percent', label: 'English and maths grade 5 or above', unit: '%' },
 ];
+
+// As the DfE publishes them: progress scores to one decimal, Progress 8 to two.
+const format = (value: number, unit: Unit) =>
+  unit === '%'
+    ? `${formatNumber(value)}%`
+    : unit === 'progress'
+      ? signedNumber(value, 1)
+      : unit === 'progress8'
+        ? signedNumber(value, 2)
+        : formatNumber(value, 1);
 
 export interface PerformanceRow {
   label: string;
@@ -97,23 +135,57 @@ export interface PerformanceRow {
   comparison: string;
 }
 
+function compared(value: number, national: number, unit: Unit): string {
+  const diff = value - national;
+  const threshold = unit === '%' ? 1 : 0.1;
+  return Math.abs(diff) < threshold ? 'Close to national' : diff > 0 ? 'Above national' : 'Below national';
+}
+
+/** Progress 8 with its confidence interval: above or below national only when the whole interval is. */
+function progress8Row(performance: Performance, national: number | null | undefined): PerformanceRow | null {
+  const interval = progress8Interval(performance);
+  if (performance.progress8 === null || !interval) return null;
+  const { lower, upper } = interval;
+  return {
+    label: 'Progress 8 score (95% confidence interval)',
+    school: `${format(performance.progress8, 'progress8')} (${format(lower, 'progress8')} to ${format(upper, 'progress8')})`,
+    national: typeof national === 'number' ? format(national, 'progress8') : 'Not published',
+    comparison:
+      typeof national !== 'number'
+        ? '–'
+        : lower > national
+          ? 'Above national'
+          : upper < national
+            ? 'Below national'
+            : 'Not clearly different from national',
+  };
+}
+
 export function performanceRows(performance: Performance, national: NationalAverages): PerformanceRow[] {
-  const format = (value: number | null | undefined, unit: '%' | 'score') =>
-    value === null || value === undefined
-      ? 'Not published'
-      : unit === '%'
-        ? `${value.toFixed(0)}%`
-        : value.toFixed(1);
-  return MEASURES.filter(({ key }) => typeof performance[key] === 'number').map(({ key, label, unit }) => {
-    const value = performance[key] as number;
-    const avg = national[key];
-    let comparison = '–';
-    if (typeof avg === 'number') {
-      const diff = value - avg;
-      const threshold = unit === '%' ? 1 : 0.1;
-      comparison =
-        Math.abs(diff) < threshold ? 'Close to national' : diff > 0 ? 'Above national' : 'Below national';
-    }
-    return { label, school: format(value, unit), national: format(avg, unit), comparison };
-  });
+  const rows = MEASURES.filter(({ key }) => typeof performance[key] === 'number').map(
+    ({ key, label, unit }) => {
+      const value = performance[key] as number;
+      const avg = national[key];
+      if (key === 'progress8') {
+        const withInterval = progress8Row(performance, avg);
+        if (withInterval) return withInterval;
+      }
+      return {
+        label,
+        school: format(value, unit),
+        national: typeof avg === 'number' ? format(avg, unit) : 'Not published',
+        comparison: typeof avg === 'number' ? compared(value, avg, unit) : '–',
+      };
+    },
+  );
+  const higher = higherStandardPercent(performance);
+  if (higher !== null) {
+    rows.splice(1, 0, {
+      label: 'Reading, writing and maths: higher standard',
+      school: format(higher, '%'),
+      national: 'Not published',
+      comparison: '–',
+    });
+  }
+  return rows;
 }

@@ -21,8 +21,18 @@ describe('the NFER 2017 profile', () => {
     expect(result.group).toBe('high-performing');
     expect(result.sufficientEvidence).toBe(true);
     expect(result.reasons.map((r) => r.ruleId)).toEqual(['nfer.high.outstanding']);
-    expect(result.reasons[0]!.text).toContain('Outstanding');
+    expect(result.reasons[0]!.text).toBe(
+      'Outstanding at the latest inspection (inspection of 1 February 2013)',
+    );
     expect(result.reasons[0]!.values).toMatchObject({ 'ofsted.overall': 1, inspectionDate: '2013-02-01' });
+  });
+
+  it('quotes a value the rule does not already state, once', () => {
+    const result = nfer({ inspections: [anInspection()], performance: [strongKs2] });
+    expect(result.reasons[0]!.text).toMatch(
+      /^Good at the latest inspection with high progress at KS2: KS2 progress/,
+    );
+    expect(result.reasons[0]!.text).not.toContain('overall effectiveness Good');
   });
 
   it('counts a good primary with high progress as high-performing', () => {
@@ -191,7 +201,7 @@ describe('the inspection-only profile', () => {
       asOf,
     );
     expect(result.sufficientEvidence).toBe(false);
-    expect(result.reasons[0]!.text).toContain('the latest, of 2010-01-01, is more than 10 years old');
+    expect(result.reasons[0]!.text).toContain('the latest, of 1 January 2010, is more than 10 years old');
   });
 });
 

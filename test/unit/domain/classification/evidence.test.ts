@@ -15,7 +15,7 @@ describe('what a classification rests on', () => {
     const result = classifySchool(aSchool({ publishedRatings: [rating(4)] }), NFER_2017_PROFILE, asOf);
     expect(result.group).toBe('in-need');
     expect(result.reasons[0]!.text).toBe(
-      "Requires improvement or inadequate at the latest inspection: Ofsted overall effectiveness Inadequate (rating as published on 2020-03-31; the inspection's date is not known)",
+      "Requires improvement or inadequate at the latest inspection: Ofsted overall effectiveness Inadequate (rating as published on 31 March 2020; the inspection's date is not known)",
     );
     expect(result.reasons[0]!.values).toMatchObject({ ratingPublishedOn: '2020-03-31' });
     expect(result.evidence).toEqual({ inspectionDate: null, ratingPublishedOn: '2020-03-31', results: [] });

@@ -87,7 +87,7 @@ describe('finding partners for one school', () => {
       'strong in KS2 maths (KS2 maths progress +3.4 (national average 0)), where yours is weaker (KS2 maths progress −3.0 (national average 0))',
     );
     expect(result.candidates[0]!.reasons).toContain(
-      'High-performing: Outstanding at the latest inspection: Ofsted overall effectiveness Outstanding (inspection of 2018-05-01)',
+      'High-performing: Outstanding at the latest inspection (inspection of 1 May 2018)',
     );
   });
 

@@ -1,0 +1,57 @@
+/**
+ * Numbers and dates as the service writes them everywhere (pages, reasons, emails): one format,
+ * so a reader never meets "2019-03-13" in one place and "13 March 2019" in another.
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "13 March 2019" from an ISO date or timestamp (yyyy-mm-dd…); the date as written otherwise. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A number with a fixed count of decimals and thousands separators. A value that rounds to zero
+ * is written "0.0", never "-0.0": a reader takes a minus sign as "below".
+ */
+export function formatNumber(value: number, digits = 0): string {
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(digits, formatter);
+  }
+  const rounded = Number(value.toFixed(digits));
+  return formatter.format(rounded === 0 ? 0 : rounded);
+}
+
+/** A score with its sign ("+0.25", "−0.80", "0.00"), for progress measures centred on zero. */
+export function signedNumber(value: number, digits: number): string {
+  const text = formatNumber(Math.abs(value), digits);
+  const rounded = Number(value.toFixed(digits));
+  return rounded > 0 ? `+${text}` : rounded < 0 ? `−${text}` : text;
+}
+
+/** "1 school", "2 schools": a count with its noun, singular or plural. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}

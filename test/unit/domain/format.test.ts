@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, formatNumber, longDate, signedNumber } from '../../../src/domain/format.ts';
+
+describe('numbers and dates as the service writes them', () => {
+  it('writes a date as "13 March 2019", from a date or a timestamp', () => {
+    expect(longDate('2019-03-13')).toBe('13 March 2019');
+    expect(longDate('2024-09-01T10:00:00Z')).toBe('1 September 2024');
+  });
+
+  it('never writes "-0.0" for a value that rounds to zero', () => {
+    expect(formatNumber(-0.04, 1)).toBe('0.0');
+    expect(formatNumber(-0.0001, 2)).toBe('0.00');
+    expect(signedNumber(-0.04, 1)).toBe('0.0');
+    expect(formatNumber(-0.06, 1)).toBe('-0.1');
+  });
+
+  it('gives progress scores their sign and thousands their separator', () => {
+    expect(signedNumber(0.25, 2)).toBe('+0.25');
+    expect(signedNumber(-0.8, 2)).toBe('−0.80');
+    expect(formatNumber(21536)).toBe('21,536');
+  });
+
+  it('counts in the singular for one', () => {
+    expect(countOf(1, 'school')).toBe('1 school');
+    expect(countOf(2, 'school')).toBe('2 schools');
+    expect(countOf(1500, 'person', 'people')).toBe('1,500 people');
+  });
+});
