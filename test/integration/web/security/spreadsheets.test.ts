@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAssessment, saveAnswers } from '../../../../src/data/readiness.ts';
-import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
@@ -22,54 +22,45 @@ const PAYLOADS = [
   '\r=1',
 ];
 const FORMULA_START = /^[=+\-@\t\r]/;
+const ESTYN_ITEMS = ['focus', 'need', 'priorities', 'outcomes', 'resources', 'culture'];
 
 describe('CSV downloads are spreadsheet-safe', () => {
-  let admin: SignedIn;
-  let officer: SignedIn;
-  let values: Record<string, string>;
+  let organisationId: number;
+  let assessmentId: number;
   const t = useTestApp(async (db) => {
     await insertSchool(db, { urn: OWN, name: PAYLOADS[0]! });
     await insertSchool(db, { urn: PARTNER, name: PAYLOADS[3]! });
-  });
-
-  beforeAll(async () => {
-    const organisationId = await createOrganisation(t.db, {
+    organisationId = await createOrganisation(db, {
       name: '=Leeds',
       schools: [{ urn: OWN, sharesRecords: true }],
     });
-    admin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
-    officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await createUser(db, { schools: [{ urn: OWN, role: 'admin' }] });
     for (const title of PAYLOADS) {
       await createAcceptedPartnership(
-        t.db,
+        db,
         {
           title,
           type: 'peer-to-peer',
           proposer: { urn: OWN, role: 'supporting' },
           invited: [{ urn: PARTNER, role: 'supported' }],
-          createdBy: admin.user.id,
+          createdBy: head.id,
           at: new Date().toISOString(),
         },
         'active',
       );
     }
-    const assessment = await createAssessment(t.db, {
+    assessmentId = await createAssessment(db, {
       urn: OWN,
       frameworkId: 'estyn-ten-questions',
       frameworkVersion: 1,
       partnershipType: 'peer-to-peer',
-      startedBy: admin.user.id,
+      startedBy: head.id,
     });
     await saveAnswers(
-      t.db,
-      assessment,
-      PAYLOADS.map((evidence, i) => ({
-        itemId: ['focus', 'need', 'priorities', 'outcomes', 'resources', 'culture'][i]!,
-        rating: 2,
-        evidence,
-      })),
+      db,
+      assessmentId,
+      PAYLOADS.map((evidence, i) => ({ itemId: ESTYN_ITEMS[i]!, rating: 2, evidence })),
     );
-    values = { id: String(assessment), organisationId: String(organisationId) };
   });
 
   const csvRoutes = () => t.app.routeTable.filter((r) => r.method === 'GET' && r.url.endsWith('.csv'));
@@ -88,6 +79,9 @@ describe('CSV downloads are spreadsheet-safe', () => {
   });
 
   it('writes no cell that starts a formula, and shows the hostile text as text', async () => {
+    const admin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const values = { id: String(assessmentId), organisationId: String(organisationId) };
     let hostileCells = 0;
     for (const route of csvRoutes()) {
       const who = route.url.includes('organisations') ? officer : admin;
