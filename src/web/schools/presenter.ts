@@ -105,7 +105,7 @@ export function inspectionLine(inspection: Inspection | null, rating: PublishedR
 
 type Unit = '%' | 'progress' | 'progress8' | 'score';
 
-const MEASURES: { key: keyof Performance & keyof NationalAverages; label: string; unit: Unit }[] = [
+const MEASURES: { key: keyof NationalAverages & keyof Performance; label: string; unit: Unit }[] = [
   { key: 'rwmExpectedPercent', label: 'Reading, writing and maths: expected standard', unit: '%' },
   { key: 'readingExpectedPercent', label: 'Reading: expected standard', unit: '%' },
   { key: 'writingExpectedPercent', label: 'Writing: expected standard', unit: '%' },
