@@ -1,4 +1,5 @@
 import type { AccountsTables } from './tables/accounts.ts';
+import type { LeaderTables } from './tables/leaders.ts';
 import type { MatchingTables } from './tables/matching.ts';
 import type { PartnershipTables } from './tables/partnerships.ts';
 import type { PeerReviewTables } from './tables/peer-review.ts';
@@ -14,4 +15,5 @@ export type Database = RegistryTables &
   AccountsTables &
   PartnershipTables &
   MatchingTables &
+  LeaderTables &
   PeerReviewTables;
