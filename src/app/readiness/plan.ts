@@ -8,6 +8,8 @@ import { fail, invalidField, ok, type Result } from '../result.ts';
 import type { Opened } from './access.ts';
 import { actionsOf } from './assessments.ts';
 
+export type { StoredAction } from '../../data/readiness.ts';
+
 type Ctx = Pick<AppContext, 'db'>;
 
 /** One action of the assessment's plan. */

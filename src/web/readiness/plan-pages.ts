@@ -8,7 +8,7 @@ import {
   shareableOrganisations,
   stopSharing,
 } from '../../app/readiness/plan.ts';
-import type { StoredAction } from '../../data/readiness.ts';
+import type { StoredAction } from '../../app/readiness/plan.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { requireSignedIn } from '../http/guards.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
