@@ -31,6 +31,11 @@ const schema = z.object({
     .optional(),
   S2S_MAIL_FROM: z.string().min(3).default('S2S <no-reply@s2s.local>'),
   S2S_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  S2S_ORGANISATION_NAME: z.string().trim().min(1).max(100).default('S2S'),
+  S2S_ORGANISATION_LOGO: z
+    .string()
+    .regex(/\.(png|svg|jpe?g|gif|webp)$/i, 'must be a .png, .svg, .jpg, .gif or .webp file')
+    .optional(),
   ...Object.fromEntries(
     UPDATE_SOURCES.map((source) => [
       updateVariable(source),
@@ -80,6 +85,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   loadDemo: boolean;
+  /** Who runs this instance (a local authority, a trust), shown in every page's header. */
+  organisation: { name: string; logoFile: string | undefined };
   /** How often the service looks for data changed by another process (an import), in seconds. */
   refreshSeconds: number;
   /** Where `s2s update` fetches each source, when set (`S2S_UPDATE_<SOURCE>_URL`). */
@@ -122,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.S2S_SMTP_URL,
     mailFrom: e.S2S_MAIL_FROM,
     loadDemo: e.S2S_LOAD_DEMO === 'true',
+    organisation: {
+      name: e.S2S_ORGANISATION_NAME,
+      logoFile: e.S2S_ORGANISATION_LOGO ? path.resolve(e.S2S_ORGANISATION_LOGO) : undefined,
+    },
     refreshSeconds: e.S2S_REFRESH_SECONDS,
     updateAddresses: Object.fromEntries(
       UPDATE_SOURCES.flatMap((source) => {
