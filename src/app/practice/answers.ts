@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { EVIDENCE_LEVELS } from '../../domain/practice/evidence.ts';
-import { PRACTICE_LANGUAGES, PRACTICE_PHASES, PUPIL_GROUPS, VERSION_STATES } from '../../domain/practice/model.ts';
+import {
+  PRACTICE_LANGUAGES,
+  PRACTICE_PHASES,
+  PUPIL_GROUPS,
+  VERSION_STATES,
+} from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPES, REGISTRY_MEASURES } from '../../domain/partnerships/model.ts';
 
 /** The library's JSON answers: the API's bodies and what `s2s practice export --json` prints. */
@@ -9,7 +14,9 @@ import { PARTNERSHIP_TYPES, REGISTRY_MEASURES } from '../../domain/partnerships/
 const school = z.object({ urn: z.number(), name: z.string() });
 const evidenceSummary = z.object({
   level: z.enum(EVIDENCE_LEVELS),
-  label: z.string().describe('the level in words, from the published scale (GET /api/practice/evidence-levels)'),
+  label: z
+    .string()
+    .describe('the level in words, from the published scale (GET /api/practice/evidence-levels)'),
 });
 
 export const practiceItemSchema = z.object({
@@ -23,7 +30,9 @@ export const practiceItemSchema = z.object({
   evidence: evidenceSummary,
   publishedAt: z.string(),
   example: z.boolean().describe('true for a made-up example shipped with the demo dataset'),
-  matched: z.array(z.string()).describe('why the record matched: where the words were found, and the filters it meets'),
+  matched: z
+    .array(z.string())
+    .describe('why the record matched: where the words were found, and the filters it meets'),
 });
 
 export const practiceListSchema = z.object({
@@ -54,7 +63,9 @@ const estimate = z.object({
 export const practiceRecordSchema = z.object({
   id: z.number(),
   version: z.number(),
-  state: z.enum(VERSION_STATES).describe('published, or (for the school and its moderators) where the version stands'),
+  state: z
+    .enum(VERSION_STATES)
+    .describe('published, or (for the school and its moderators) where the version stands'),
   withdrawn: z.boolean(),
   title: z.string(),
   summary: z.string(),

@@ -21,11 +21,7 @@ const text = (what: string, max: number) =>
     .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
 const optionalLong = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .default('');
+  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default('');
 
 const list = <T extends string>(values: readonly [T, ...T[]], message: string, empty?: string) => {
   const items = z.array(z.enum(values, { error: message })).transform((v) => [...new Set(v)]);

@@ -30,6 +30,9 @@ export async function practiceRecordAnswer(ctx: Pick<AppContext, 'db'>, viewer: 
     },
     publishedAt: shown.publishedAt,
     example: record.example,
-    versions: (await listPublishedVersions(ctx.db, id)).map(({ version, publishedAt }) => ({ version, publishedAt })),
+    versions: (await listPublishedVersions(ctx.db, id)).map(({ version, publishedAt }) => ({
+      version,
+      publishedAt,
+    })),
   });
 }

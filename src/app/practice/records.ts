@@ -33,7 +33,11 @@ export async function publishingSchools(ctx: Ctx, actor: SessionUser) {
   return Promise.all(
     urns
       .filter((urn) => names.has(urn))
-      .map(async (urn) => ({ urn, name: names.get(urn)!, partnerships: await completedPartnerships(ctx, urn) })),
+      .map(async (urn) => ({
+        urn,
+        name: names.get(urn)!,
+        partnerships: await completedPartnerships(ctx, urn),
+      })),
   );
 }
 
@@ -58,7 +62,8 @@ export async function createPractice(
 ): Promise<Result<{ id: number }>> {
   if (!canEditSchool(actor, urn))
     return invalidField('urn', 'You can only share practice for a school you are a member of');
-  if (!(await getSchoolNames(ctx.db, [urn])).has(urn)) return invalidField('urn', `There is no school with URN ${urn}`);
+  if (!(await getSchoolNames(ctx.db, [urn])).has(urn))
+    return invalidField('urn', `There is no school with URN ${urn}`);
   const content = await checkedContent(ctx, urn, input);
   if (!content.ok) return content;
   const evidence = await gatherEvidence(ctx, urn, content.value, false);
@@ -98,7 +103,8 @@ export async function editPractice(
   const found = await practiceFor(ctx, actor, id);
   if (!found.ok) return found;
   const { record, rights } = found.value;
-  if (!rights.edit) return fail('forbidden', 'Only the school’s own members can change a record it has not withdrawn.');
+  if (!rights.edit)
+    return fail('forbidden', 'Only the school’s own members can change a record it has not withdrawn.');
   const content = await checkedContent(ctx, record.urn, input);
   if (!content.ok) return content;
   const evidence = await gatherEvidence(ctx, record.urn, content.value, false);

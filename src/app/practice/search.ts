@@ -6,16 +6,24 @@ import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../context.ts';
 import type { PracticeSearchQuery } from './input.ts';
 
-const PART_WORDS = { title: 'words in the title', summary: 'words in the summary', account: 'words in the account' };
+const PART_WORDS = {
+  title: 'words in the title',
+  summary: 'words in the summary',
+  account: 'words in the account',
+};
 
 /** Why a record is in the results: where its words were found and which filters it meets. */
 function whyMatched(hit: PracticeHit, query: PracticeSearchQuery): string[] {
   return [
     ...hit.matchedIn.map((part) => PART_WORDS[part]),
-    ...hit.focusAreas.filter((a) => query.focus.includes(a)).map((a) => `focus area: ${FOCUS_AREA_LABELS[a]}`),
+    ...hit.focusAreas
+      .filter((a) => query.focus.includes(a))
+      .map((a) => `focus area: ${FOCUS_AREA_LABELS[a]}`),
     ...(query.phase ? [`phase: ${PHASE_LABELS[query.phase]}`] : []),
     ...(query.evidence ? [`evidence: ${evidenceLabel(hit.evidenceLevel)}`] : []),
-    ...(query.type && hit.collaboration ? [`collaboration: ${PARTNERSHIP_TYPE_LABELS[hit.collaboration]}`] : []),
+    ...(query.type && hit.collaboration
+      ? [`collaboration: ${PARTNERSHIP_TYPE_LABELS[hit.collaboration]}`]
+      : []),
   ];
 }
 

@@ -56,8 +56,7 @@ export function practiceRights(
   const sentToModerators = record.workingState === 'submitted' && !record.withdrawn;
   const open = !record.withdrawn;
   return {
-    readPublished:
-      record.publishedVersion !== null && (isPublic(record) || own || moderator),
+    readPublished: record.publishedVersion !== null && (isPublic(record) || own || moderator),
     readWorking: own || (moderator && sentToModerators),
     edit: own && open,
     submit: own && open && (record.workingState === 'draft' || record.workingState === 'returned'),

@@ -54,7 +54,8 @@ export const EVIDENCE_SCALE: readonly EvidenceLevelInfo[] = [
     label: 'Evaluated externally',
     description:
       'An evaluation by someone outside the school (a university, an evaluation body, an inspectorate’s thematic report) looked at the practice; the record says where to read it.',
-    setBy: 'The author gives the reference; it counts once a moderator has checked it is real and about this practice.',
+    setBy:
+      'The author gives the reference; it counts once a moderator has checked it is real and about this practice.',
   },
 ];
 

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
-import { evidenceLevelsSchema, practiceListSchema, practiceRecordSchema } from '../../app/practice/answers.ts';
+import {
+  evidenceLevelsSchema,
+  practiceListSchema,
+  practiceRecordSchema,
+} from '../../app/practice/answers.ts';
 import { practiceSearchQuery } from '../../app/practice/input.ts';
 import { practiceRecordAnswer } from '../../app/practice/record-answer.ts';
 import { evidenceLevels, findPractice } from '../../app/practice/search.ts';

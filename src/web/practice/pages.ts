@@ -50,7 +50,12 @@ function formValues(body: unknown): Record<string, unknown> {
   return values;
 }
 
-const select = <T extends string>(values: readonly T[], labels: Record<T, string>, chosen: unknown, any: string) => [
+const select = <T extends string>(
+  values: readonly T[],
+  labels: Record<T, string>,
+  chosen: unknown,
+  any: string,
+) => [
   { value: '', text: any },
   ...values.map((value) => ({ value, text: labels[value], selected: value === chosen })),
 ];
@@ -86,7 +91,11 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       typeItems: select(PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS, query.type, 'Any way of working'),
       laItems: [
         { value: '', text: 'All local authorities' },
-        ...areas.localAuthorities.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.la })),
+        ...areas.localAuthorities.map((a) => ({
+          value: a.code,
+          text: a.name,
+          selected: a.code === query.la,
+        })),
       ],
       regionItems: [
         { value: '', text: 'All regions' },
@@ -103,7 +112,13 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   async function formPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    page: { action: string; heading: string; values: Record<string, unknown>; back: string; fixedUrn?: number },
+    page: {
+      action: string;
+      heading: string;
+      values: Record<string, unknown>;
+      back: string;
+      fixedUrn?: number;
+    },
     errors?: FormErrors,
   ) {
     const schools = await publishingSchools(ctx, requireUser(request));
@@ -136,7 +151,11 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       action: '/practice',
       heading: 'Share your practice',
       back: '/practice',
-      values: { urn: String(requireUser(request).schools[0]?.urn ?? ''), language: 'en', collaboration: 'none' },
+      values: {
+        urn: String(requireUser(request).schools[0]?.urn ?? ''),
+        language: 'en',
+        collaboration: 'none',
+      },
     }),
   );
 
@@ -215,7 +234,10 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const found = await loadPage(request, reply);
     if (!found) return reply;
     if (!found.rights.edit)
-      return sendProblem(request, reply, { code: 'forbidden', message: 'Only the school’s members can change this record.' });
+      return sendProblem(request, reply, {
+        code: 'forbidden',
+        message: 'Only the school’s members can change this record.',
+      });
     const id = found.record.id;
     return formPage(request, reply, {
       action: `/practice/${id}/edit`,
@@ -274,7 +296,10 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const messages = error.issues?.map((i) => i.message) ?? [error.message];
     return showPage(request, reply, found, {
       errors: messages.map((text) => ({ text, href: '#submit' })),
-      submitError: { text: error.code === 'conflict' ? error.message : 'Check each passage, then confirm or change the record' },
+      submitError: {
+        text:
+          error.code === 'conflict' ? error.message : 'Check each passage, then confirm or change the record',
+      },
     });
   }
 };

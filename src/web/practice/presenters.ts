@@ -46,8 +46,11 @@ export const paragraphs = (text: string): string[] =>
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
-const items = <T extends string>(values: readonly T[], labels: Record<T, string>, chosen: readonly string[] = []) =>
-  values.map((value) => ({ value, text: labels[value], checked: chosen.includes(value) }));
+const items = <T extends string>(
+  values: readonly T[],
+  labels: Record<T, string>,
+  chosen: readonly string[] = [],
+) => values.map((value) => ({ value, text: labels[value], checked: chosen.includes(value) }));
 
 /** The choices of the publishing form, with what is chosen. */
 export function formChoices(values: Record<string, unknown>) {
@@ -92,7 +95,9 @@ export function contentRows(c: PracticeContent) {
     { key: { text: 'Focus areas' }, value: { text: list(c.focusAreas.map((a) => FOCUS_AREA_LABELS[a])) } },
     {
       key: { text: 'How schools worked together' },
-      value: { text: c.collaboration ? PARTNERSHIP_TYPE_LABELS[c.collaboration] : 'One school’s own practice' },
+      value: {
+        text: c.collaboration ? PARTNERSHIP_TYPE_LABELS[c.collaboration] : 'One school’s own practice',
+      },
     },
     ...(c.startedIn !== null
       ? [{ key: { text: 'Began' }, value: { text: `${c.startedIn} to ${c.startedIn + 1} school year` } }]

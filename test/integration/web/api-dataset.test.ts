@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/ingest/import-file.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
+import { insertPractice } from '../../helpers/practice.ts';
 
 /** Public GET routes that are not answers about data: the caller's session, and the API's own documentation. */
 const NOT_DATA = [/^\/api\/session$/, /^\/api\/docs/, /^\/api\/map\/schools$/];
@@ -10,17 +11,22 @@ describe('every public JSON answer says which data it rests on', () => {
   const t = useTestApp(async (db) => {
     await importFile(db, 'gias', fixture('edubasealldata20250422.csv'));
     await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
+    await insertPractice(db, { urn: 100000, state: 'published' });
   });
 
   it('carries `dataset` on every public API route, lists and records alike', async () => {
     const frameworks = (await t.app.inject('/api/readiness/frameworks')).json();
     const params: Record<string, string> = { urn: '100000', id: frameworks.items[0].id, organisationId: '1' };
+    // Routes whose `:id` numbers a record rather than naming a framework.
+    const numbered = new Set(['/api/practice/:id']);
     const routes = t.app.routeTable.filter(
       (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),
     );
     const answered: string[] = [];
     for (const route of routes) {
-      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '1');
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'id' && numbered.has(route.url) ? '1' : (params[name] ?? '1'),
+      );
       const response = await t.app.inject(url);
       // Private resources refuse an anonymous caller; everything else is public.
       if (response.statusCode === 401) continue;
@@ -43,6 +49,9 @@ describe('every public JSON answer says which data it rests on', () => {
         '/api/allocations',
         '/api/capacity',
         '/api/readiness/frameworks',
+        '/api/practice',
+        '/api/practice/:id',
+        '/api/practice/evidence-levels',
       ]),
     );
   });

@@ -20,7 +20,13 @@ const officer = user({ organisations: [{ id: 7, kind: 'local-authority', name: '
 const stranger = user({ schools: [{ urn: 200002, role: 'admin' }] });
 const links = [{ organisationId: 7, urn: URN, sharesRecords: true }];
 
-const draft: PracticeStanding = { urn: URN, publishedVersion: null, workingVersion: 1, workingState: 'draft', withdrawn: false };
+const draft: PracticeStanding = {
+  urn: URN,
+  publishedVersion: null,
+  workingVersion: 1,
+  workingState: 'draft',
+  withdrawn: false,
+};
 const submitted: PracticeStanding = { ...draft, workingState: 'submitted' };
 const published: PracticeStanding = { ...draft, publishedVersion: 1, workingState: 'published' };
 const changing: PracticeStanding = { ...published, workingVersion: 2, workingState: 'draft' };
@@ -28,7 +34,11 @@ const withdrawn: PracticeStanding = { ...published, withdrawn: true };
 
 describe('who may read, change and moderate a practice record', () => {
   it('keeps a draft to its school: moderators see it only once it is sent to them', () => {
-    expect(practiceRights(member, draft, links)).toMatchObject({ readWorking: true, edit: true, submit: true });
+    expect(practiceRights(member, draft, links)).toMatchObject({
+      readWorking: true,
+      edit: true,
+      submit: true,
+    });
     for (const other of [null, stranger, platform, officer]) {
       expect(practiceRights(other, draft, links)).toMatchObject({ readPublished: false, readWorking: false });
     }
@@ -39,7 +49,10 @@ describe('who may read, change and moderate a practice record', () => {
 
   it('lets anyone read a published version, but not the change its school is still drafting', () => {
     expect(practiceRights(null, changing, links)).toMatchObject({ readPublished: true, readWorking: false });
-    expect(practiceRights(platform, changing, links)).toMatchObject({ readPublished: true, readWorking: false });
+    expect(practiceRights(platform, changing, links)).toMatchObject({
+      readPublished: true,
+      readWorking: false,
+    });
     expect(practiceRights(member, changing, links)).toMatchObject({ readPublished: true, readWorking: true });
   });
 
@@ -47,7 +60,11 @@ describe('who may read, change and moderate a practice record', () => {
     expect(practiceRights(null, withdrawn, links).readPublished).toBe(false);
     expect(practiceRights(stranger, withdrawn, links).readPublished).toBe(false);
     expect(practiceRights(platform, withdrawn, links).readPublished).toBe(true);
-    expect(practiceRights(member, withdrawn, links)).toMatchObject({ readPublished: true, edit: false, withdraw: false });
+    expect(practiceRights(member, withdrawn, links)).toMatchObject({
+      readPublished: true,
+      edit: false,
+      withdraw: false,
+    });
   });
 
   it('lets signed-in people outside the school report a published record', () => {
@@ -58,7 +75,9 @@ describe('who may read, change and moderate a practice record', () => {
   });
 
   it('never lets anyone moderate their own school’s record, and officers only schools that share with them', () => {
-    expect(canModeratePractice(user({ platformAdmin: true, schools: [{ urn: URN, role: 'admin' }] }), URN, links)).toBe(false);
+    expect(
+      canModeratePractice(user({ platformAdmin: true, schools: [{ urn: URN, role: 'admin' }] }), URN, links),
+    ).toBe(false);
     expect(canModeratePractice(officer, URN, [{ ...links[0]!, sharesRecords: false }])).toBe(false);
     expect(canModeratePractice(officer, URN, links)).toBe(true);
   });

@@ -39,7 +39,9 @@ describe('the evidence level of a practice record', () => {
   });
 
   it('is evaluated against a comparison group when a completed partnership’s estimate points the right way', () => {
-    expect(evidenceLevel({ ...nothing, figures: [rose], estimates: [estimate(1.2)] })).toBe('comparison-group');
+    expect(evidenceLevel({ ...nothing, figures: [rose], estimates: [estimate(1.2)] })).toBe(
+      'comparison-group',
+    );
     expect(evidenceLevel({ ...nothing, figures: [rose], estimates: [estimate(-0.4)] })).toBe('data-backed');
   });
 
@@ -75,7 +77,11 @@ describe('the published figures either side of the start', () => {
 
   it('takes the latest summer before the start when the summer itself has no results', () => {
     const [maths] = figuresFor(results, ['numeracy'], 2020);
-    expect(maths).toMatchObject({ before: { year: 2019, value: 2 }, after: { year: 2024, value: 0.2 }, improved: false });
+    expect(maths).toMatchObject({
+      before: { year: 2019, value: 2 },
+      after: { year: 2024, value: 0.2 },
+      improved: false,
+    });
   });
 
   it('has nothing to show without a start, for areas the results tables do not measure, or with no results since', () => {
