@@ -493,7 +493,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           table,
         ).toEqual([]);
       }
-    });
+    }, 300_000); // a request per field, payload and route: minutes on a loaded machine
   });
 
   describe('HTML in fields', () => {
