@@ -1,6 +1,8 @@
 import type { AccountsTables } from './tables/accounts.ts';
+import type { LeaderTables } from './tables/leaders.ts';
 import type { MatchingTables } from './tables/matching.ts';
 import type { PartnershipTables } from './tables/partnerships.ts';
+import type { PeerReviewTables } from './tables/peer-review.ts';
 import type { PracticeTables } from './tables/practice.ts';
 import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
@@ -14,4 +16,6 @@ export type Database = RegistryTables &
   AccountsTables &
   PartnershipTables &
   MatchingTables &
+  LeaderTables &
+  PeerReviewTables &
   PracticeTables;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { saveProfile, setProfilePublished } from '../../../src/data/leaders.ts';
 import { importFile } from '../../../src/ingest/import-file.ts';
+import { createUser } from '../../helpers/accounts.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
 import { insertPractice } from '../../helpers/practice.ts';
@@ -12,20 +14,47 @@ describe('every public JSON answer says which data it rests on', () => {
     await importFile(db, 'gias', fixture('edubasealldata20250422.csv'));
     await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
     await insertPractice(db, { urn: 100000, state: 'published' });
+    const leader = await createUser(db, { name: 'Ada Leader' });
+    await saveProfile(
+      db,
+      leader.id,
+      {
+        jobTitle: 'Executive headteacher',
+        urn: 100000,
+        claimedDesignations: [],
+        expertise: ['leadership'],
+        phases: ['primary'],
+        experience: '',
+        availability: { daysPerTerm: 6, from: '2025-09-01', to: '2099-07-31' },
+        travelKm: 20,
+        worksRemotely: false,
+        dayRatePounds: null,
+        freeWithin: null,
+      },
+      leader,
+    );
+    await setProfilePublished(db, leader.id, new Date().toISOString(), leader);
   });
 
   it('carries `dataset` on every public API route, lists and records alike', async () => {
     const frameworks = (await t.app.inject('/api/readiness/frameworks')).json();
     const params: Record<string, string> = { urn: '100000', id: frameworks.items[0].id, organisationId: '1' };
-    // Routes whose `:id` numbers a record rather than naming a framework.
-    const numbered = new Set(['/api/practice/:id']);
+    // Routes whose records are numbered rather than named.
+    const [profile] = await t.db.selectFrom('system_leader_profiles').select('id').execute();
+    const [practice] = await t.db.selectFrom('practice_records').select('id').execute();
+    const numbered: [RegExp, string][] = [
+      [/^\/api\/system-leaders\//, String(profile!.id)],
+      [/^\/api\/practice\/:id$/, String(practice!.id)],
+    ];
     const routes = t.app.routeTable.filter(
       (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),
     );
     const answered: string[] = [];
     for (const route of routes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) =>
-        name === 'id' && numbered.has(route.url) ? '1' : (params[name] ?? '1'),
+        name === 'id'
+          ? (numbered.find(([p]) => p.test(route.url))?.[1] ?? params.id!)
+          : (params[name] ?? '1'),
       );
       const response = await t.app.inject(url);
       // Private resources refuse an anonymous caller; everything else is public.
@@ -49,6 +78,8 @@ describe('every public JSON answer says which data it rests on', () => {
         '/api/allocations',
         '/api/capacity',
         '/api/readiness/frameworks',
+        '/api/system-leaders',
+        '/api/system-leaders/:id',
         '/api/practice',
         '/api/practice/:id',
         '/api/practice/evidence-levels',
