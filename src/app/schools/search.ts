@@ -66,3 +66,6 @@ export async function searchFilters(ctx: Pick<AppContext, 'db'>) {
     countries: coverage.countries,
   };
 }
+
+/** The local authorities and regions one can filter by (other searches, such as good practice). */
+export const searchAreas = searchFilters;
