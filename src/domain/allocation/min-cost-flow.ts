@@ -3,146 +3,216 @@ import type { AllocationProblem, AllocationSolution, Pairing } from './problem.t
 // Qualities become integer costs so that sums are exact and the result does not depend on
 // floating-point rounding: quality is kept to 1/10,000.
 const QUALITY_STEPS = 10_000;
+// A pairing through a group is worse than any option beyond the radius, whatever its quality.
+const GROUP_STEPS = QUALITY_STEPS + 1;
 
-/** A binary heap of (distance, node) pairs; ties go to the lower node, for determinism. */
+/**
+ * Costs are pairs compared in order: `rank` (how many seekers are left unsupported, weighted to
+ * outweigh everything else, then how many are paired beyond their radius) and then `steps` (the
+ * quality lost). Two small exact numbers rather than one huge one: a single number would need
+ * about 10^13 per unsupported seeker at national scale, where potentials drift out of the range
+ * doubles hold exactly.
+ */
+class Costs {
+  readonly rank: Float64Array;
+  readonly steps: Float64Array;
+  constructor(n: number) {
+    this.rank = new Float64Array(n);
+    this.steps = new Float64Array(n);
+  }
+}
+
+/** A binary heap of (rank, steps, node); ties go to the lower node, for determinism. */
 class MinHeap {
-  private dist: number[] = [];
-  private node: number[] = [];
-  get size() {
-    return this.node.length;
-  }
-  clear() {
-    this.dist.length = 0;
-    this.node.length = 0;
-  }
+  private rank = new Float64Array(64);
+  private steps = new Float64Array(64);
+  private node = new Int32Array(64);
+  size = 0;
   private less(i: number, j: number) {
-    return this.dist[i]! < this.dist[j]! || (this.dist[i] === this.dist[j] && this.node[i]! < this.node[j]!);
+    const r = this.rank[i]! - this.rank[j]!;
+    if (r !== 0) return r < 0;
+    const s = this.steps[i]! - this.steps[j]!;
+    return s !== 0 ? s < 0 : this.node[i]! < this.node[j]!;
+  }
+  private move(from: number, to: number) {
+    this.rank[to] = this.rank[from]!;
+    this.steps[to] = this.steps[from]!;
+    this.node[to] = this.node[from]!;
   }
   private swap(i: number, j: number) {
-    [this.dist[i], this.dist[j]] = [this.dist[j]!, this.dist[i]!];
-    [this.node[i], this.node[j]] = [this.node[j]!, this.node[i]!];
+    // The slot one past the end is scratch space (the arrays always have room for it).
+    this.move(i, this.size);
+    this.move(j, i);
+    this.move(this.size, j);
   }
-  push(d: number, n: number) {
-    this.dist.push(d);
-    this.node.push(n);
-    for (let i = this.node.length - 1; i > 0;) {
+  push(rank: number, steps: number, n: number) {
+    if (this.size + 2 > this.node.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T) => (b.set(a), b);
+      this.rank = grow(this.rank, new Float64Array(this.node.length * 2));
+      this.steps = grow(this.steps, new Float64Array(this.node.length * 2));
+      this.node = grow(this.node, new Int32Array(this.node.length * 2));
+    }
+    let i = this.size++;
+    this.rank[i] = rank;
+    this.steps[i] = steps;
+    this.node[i] = n;
+    while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
       this.swap(i, parent);
       i = parent;
     }
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.dist[0]!, this.node[0]!];
-    const lastD = this.dist.pop()!;
-    const lastN = this.node.pop()!;
-    if (this.node.length > 0) {
-      this.dist[0] = lastD;
-      this.node[0] = lastN;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.node.length && this.less(l, m)) m = l;
-        if (r < this.node.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
+  /** Removes the smallest entry; read it first with topRank, topSteps, topNode. */
+  pop() {
+    this.size--;
+    if (this.size === 0) return;
+    this.move(this.size, 0);
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.less(l, m)) m = l;
+      if (r < this.size && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
-    return top;
+  }
+  get topRank() {
+    return this.rank[0]!;
+  }
+  get topSteps() {
+    return this.steps[0]!;
+  }
+  get topNode() {
+    return this.node[0]!;
   }
 }
 
 /**
- * The optimal allocation: as many seekers supported as the capacities allow and, among all
- * such allocations, the greatest total quality. Solved as a min-cost flow by successive
- * shortest paths (Dijkstra with potentials) from one seeker at a time. Every seeker may also go
- * to an "unsupported" node whose cost exceeds any sum of real costs, so the cheapest flow is the
- * one that leaves fewest unsupported, and each search stays local to the seeker's neighbourhood.
+ * The optimal allocation: as many seekers supported as the capacities allow; among those, as few
+ * beyond their radius as possible; and among those, the greatest total quality. Solved as a
+ * min-cost flow by successive shortest paths (Dijkstra with potentials) from one seeker at a
+ * time. Every seeker may also go to an "unsupported" node that costs more than any allocation of
+ * the others, so the cheapest flow leaves fewest unsupported, and each search stays local to the
+ * seeker's neighbourhood. A seeker's `anyOf` groups are nodes joined to every supporter in them,
+ * which is how a seeker can reach any supporter with room without listing them all.
  */
 export function allocateOptimally(problem: AllocationProblem): AllocationSolution {
   const seekers = problem.seekers;
+  const L = seekers.length;
   const supporterIds: number[] = [];
   const supporterNode = new Map<number, number>();
-  const L = seekers.length;
-  for (const { options } of seekers) {
-    for (const { supporter } of options) {
-      if (!supporterNode.has(supporter) && (problem.capacity.get(supporter) ?? 0) > 0) {
-        supporterNode.set(supporter, L + supporterIds.length);
-        supporterIds.push(supporter);
-      }
+  const addSupporter = (supporter: number) => {
+    if (!supporterNode.has(supporter) && (problem.capacity.get(supporter) ?? 0) > 0) {
+      supporterNode.set(supporter, L + supporterIds.length);
+      supporterIds.push(supporter);
     }
-  }
+  };
+  for (const { options } of seekers) for (const { supporter } of options) addSupporter(supporter);
+  const groupNames = [...new Set(seekers.flatMap((s) => s.anyOf ?? []))].filter((g) =>
+    problem.groups?.has(g),
+  );
+  for (const g of groupNames) for (const supporter of problem.groups!.get(g)!) addSupporter(supporter);
+
   const R = supporterIds.length;
-  const unsupported = L + R;
-  const sink = L + R + 1;
-  const nodes = L + R + 2;
-  const optionEdges = seekers.reduce((n, s) => n + s.options.length, 0);
-  const maxEdges = 2 * (optionEdges + L + R + 1);
+  const G = groupNames.length;
+  const groupNode = new Map(groupNames.map((g, k) => [g, L + R + k]));
+  const unsupported = L + R + G;
+  const sink = unsupported + 1;
+  const nodes = sink + 1;
+  let maxEdges = L + R + 1;
+  for (const s of seekers) maxEdges += s.options.length + (s.anyOf?.length ?? 0);
+  for (const g of groupNames) maxEdges += problem.groups!.get(g)!.length;
+  maxEdges *= 2;
   const to = new Int32Array(maxEdges);
-  const cap = new Float64Array(maxEdges);
-  const cost = new Float64Array(maxEdges);
+  const cap = new Int32Array(maxEdges);
+  const cost = new Costs(maxEdges);
   const next = new Int32Array(maxEdges);
   const head = new Int32Array(nodes).fill(-1);
   let edges = 0;
-  const addEdge = (from: number, target: number, capacity: number, c: number) => {
-    for (const [a, b, k, w] of [
-      [from, target, capacity, c],
-      [target, from, 0, -c],
-    ] as const) {
-      to[edges] = b;
-      cap[edges] = k;
-      cost[edges] = w;
-      next[edges] = head[a]!;
-      head[a] = edges++;
-    }
+  const half = (from: number, target: number, capacity: number, rank: number, steps: number) => {
+    to[edges] = target;
+    cap[edges] = capacity;
+    cost.rank[edges] = rank;
+    cost.steps[edges] = steps;
+    next[edges] = head[from]!;
+    head[from] = edges++;
+  };
+  const addEdge = (from: number, target: number, capacity: number, rank: number, steps: number) => {
+    half(from, target, capacity, rank, steps);
+    half(target, from, 0, -rank, -steps);
   };
 
-  const BIG = QUALITY_STEPS * (L + 1) + 1;
-  seekers.forEach(({ options }, i) => {
-    for (const { supporter, quality } of options) {
+  // Leaving one seeker unsupported costs more than pairing every seeker beyond its radius.
+  const UNSUPPORTED_RANK = L + 1;
+  seekers.forEach(({ options, anyOf = [] }, i) => {
+    for (const { supporter, quality, remote } of options) {
       const node = supporterNode.get(supporter);
       if (node === undefined) continue;
       const q = Math.min(1, Math.max(0, quality));
-      addEdge(i, node, 1, Math.round((1 - q) * QUALITY_STEPS));
+      addEdge(i, node, 1, remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
     }
-    addEdge(i, unsupported, 1, BIG);
+    for (const g of anyOf) {
+      const node = groupNode.get(g);
+      if (node !== undefined) addEdge(i, node, 1, 1, GROUP_STEPS);
+    }
+    addEdge(i, unsupported, 1, UNSUPPORTED_RANK, 0);
   });
-  supporterIds.forEach((id, j) => addEdge(L + j, sink, problem.capacity.get(id)!, 0));
-  addEdge(unsupported, sink, L, 0);
+  for (const g of groupNames) {
+    for (const supporter of problem.groups!.get(g)!) {
+      const node = supporterNode.get(supporter);
+      if (node !== undefined) addEdge(groupNode.get(g)!, node, L, 0, 0);
+    }
+  }
+  supporterIds.forEach((id, j) => addEdge(L + j, sink, problem.capacity.get(id)!, 0, 0));
+  addEdge(unsupported, sink, L, 0, 0);
 
-  const potential = new Float64Array(nodes);
-  const dist = new Float64Array(nodes).fill(Infinity);
+  const potential = new Costs(nodes);
+  const dist = new Costs(nodes);
+  dist.rank.fill(Infinity);
   const via = new Int32Array(nodes).fill(-1);
   const done = new Uint8Array(nodes);
   const touched: number[] = [];
   const heap = new MinHeap();
+  const shorter = (r: number, s: number, v: number) =>
+    r < dist.rank[v]! || (r === dist.rank[v]! && s < dist.steps[v]!);
 
   for (let source = 0; source < L; source++) {
-    heap.clear();
-    dist[source] = 0;
+    heap.size = 0;
+    dist.rank[source] = 0;
+    dist.steps[source] = 0;
     touched.push(source);
-    heap.push(0, source);
+    heap.push(0, 0, source);
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
-      if (done[u] || d > dist[u]!) continue;
+      const dr = heap.topRank;
+      const ds = heap.topSteps;
+      const u = heap.topNode;
+      heap.pop();
+      if (done[u] || dr !== dist.rank[u] || ds !== dist.steps[u]) continue;
       done[u] = 1;
       if (u === sink) break;
+      const pr = potential.rank[u]!;
+      const ps = potential.steps[u]!;
       for (let e = head[u]!; e !== -1; e = next[e]!) {
         if (cap[e]! <= 0) continue;
         const v = to[e]!;
-        const nd = d + cost[e]! + potential[u]! - potential[v]!;
-        if (nd < dist[v]!) {
-          if (dist[v] === Infinity) touched.push(v);
-          dist[v] = nd;
+        if (done[v]) continue;
+        const nr = dr + cost.rank[e]! + pr - potential.rank[v]!;
+        const ns = ds + cost.steps[e]! + ps - potential.steps[v]!;
+        if (shorter(nr, ns, v)) {
+          if (dist.rank[v] === Infinity) touched.push(v);
+          dist.rank[v] = nr;
+          dist.steps[v] = ns;
           via[v] = e;
-          heap.push(nd, v);
+          heap.push(nr, ns, v);
         }
       }
     }
     // The unsupported node is always reachable, so the sink always is.
-    const reach = dist[sink]!;
+    const reachRank = dist.rank[sink]!;
+    const reachSteps = dist.steps[sink]!;
     for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) {
       cap[via[v]!]! -= 1;
       cap[via[v]! ^ 1]! += 1;
@@ -150,23 +220,59 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
     // Potentials rise by min(distance, reach) (nodes not reached: by reach). Lowering only the
     // touched ones by what they fall short keeps the work local; the common shift cancels out.
     for (const v of touched) {
-      potential[v]! += Math.min(dist[v]!, reach) - reach;
-      dist[v] = Infinity;
+      if (done[v] && !shorter(reachRank, reachSteps, v)) {
+        potential.rank[v]! += dist.rank[v]! - reachRank;
+        potential.steps[v]! += dist.steps[v]! - reachSteps;
+      }
+      dist.rank[v] = Infinity;
       via[v] = -1;
       done[v] = 0;
     }
     touched.length = 0;
   }
 
-  const pairs: Pairing[] = [];
-  const unassigned: number[] = [];
-  seekers.forEach(({ seeker, options }, i) => {
-    let supporter: number | undefined;
-    for (let e = head[i]!; e !== -1; e = next[e]!) {
-      if (e % 2 === 0 && cap[e] === 0 && to[e] !== unsupported) supporter = supporterIds[to[e]! - L];
+  return readSolution();
+
+  function readSolution(): AllocationSolution {
+    // What flows from each group to each supporter is handed out to the group's seekers in turn.
+    const fromGroup = new Map<number, number[]>();
+    for (const g of groupNames) {
+      const node = groupNode.get(g)!;
+      const taken: number[] = [];
+      for (let e = head[node]!; e !== -1; e = next[e]!) {
+        if (e % 2 === 1) continue;
+        for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
+      }
+      fromGroup.set(
+        node,
+        taken.sort((a, b) => a - b),
+      );
     }
-    if (supporter === undefined) unassigned.push(seeker);
-    else pairs.push({ seeker, supporter, quality: options.find((o) => o.supporter === supporter)!.quality });
-  });
-  return { pairs, unassigned };
+    const pairs: Pairing[] = [];
+    const unassigned: number[] = [];
+    seekers.forEach(({ seeker, options }, i) => {
+      let pair: Pairing | undefined;
+      for (let e = head[i]!; e !== -1; e = next[e]!) {
+        if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
+        const node = to[e]!;
+        if (node < L + R) {
+          const supporter = supporterIds[node - L]!;
+          const option = options.find((o) => o.supporter === supporter)!;
+          pair = {
+            seeker,
+            supporter,
+            quality: option.quality,
+            remote: option.remote ?? false,
+            throughGroup: false,
+          };
+        } else {
+          const supporter = fromGroup.get(node)!.shift()!;
+          pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
+        }
+      }
+      if (pair) pairs.push(pair);
+      else unassigned.push(seeker);
+    });
+    return { pairs, unassigned };
+  }
 }
