@@ -3,8 +3,9 @@ import { rankCandidates, rankCandidatesBeyond, type RankedCandidate } from '../m
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
-import { allocateOptimally } from './min-cost-flow.ts';
-import type { AllocationProblem, Option, SeekerOptions } from './problem.ts';
+import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
+import { mostSupportable } from './most-supportable.ts';
+import type { Option } from './problem.ts';
 
 export interface Assignment {
   urn: number;
@@ -62,19 +63,30 @@ interface Seeker {
   local: RankedCandidate[];
   /** What the seeker is offered, by supporter URN. */
   offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
-  problem: SeekerOptions;
-  /** How many of the nearest supporters beyond the radius it is offered. */
+  /** The groups of supporters (by phase) it can work with. */
+  anyOf: Phase[];
+  /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
 }
 
-function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): void {
+/** Offers the seeker candidates it has not been offered yet, and returns those options. */
+function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
+  const added: Option[] = [];
   for (const candidate of candidates) {
     const urn = candidate.facts.school.urn;
     if (seeker.offered.has(urn)) continue;
     seeker.offered.set(urn, { candidate, remote });
-    seeker.problem.options.push({ supporter: urn, quality: candidate.score, remote } satisfies Option);
+    added.push({ supporter: urn, quality: candidate.score, remote });
   }
+  return added;
 }
+
+const offeredOptions = (seeker: Seeker): Option[] =>
+  [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
+    supporter,
+    quality: candidate.score,
+    remote,
+  }));
 
 function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
   return settings.compatiblePhases[phase].map((p) => PHASE_LABELS[p].toLowerCase());
@@ -83,9 +95,10 @@ function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
 /**
  * Pairs every school in need with a high-performing supporter at once: as many supported as
  * the supporters' spare capacity allows, at any distance; then as few beyond the radius as
- * possible; then the best total match. A school is offered its best candidates within its radius
- * and, when those are all taken (or it has none), the nearest beyond it. Deterministic for the
- * same pool, settings and capacities.
+ * possible; then the best total match. A school is offered its best candidates within its radius;
+ * one left without a supporter (all taken, or none within) is offered the rest within it, the
+ * nearest beyond it and, failing those, any supporter of a compatible phase that has room.
+ * Deterministic for the same pool, settings and capacities.
  */
 export function allocateNationally(
   pool: MatchingPool,
@@ -96,9 +109,10 @@ export function allocateNationally(
     .filter((f) => f.classification.group === 'in-need')
     .sort((a, b) => a.school.urn - b.school.urn);
   const query = { strategy: 'support' } as const;
+  const ring = settings.remoteCandidates * 3;
 
-  // Every supporter with room, by phase: a school in need can always reach these through its
-  // phase's group, so none is left out while a supporter it could work with has room.
+  // Every supporter with room, by phase: the groups through which a school in need can reach
+  // any supporter it could work with, so that none is left out while one has room.
   const spareOf = (urn: number) => capacity.capacityOf(urn) - capacity.partnersOf(urn);
   const groups = new Map<Phase, number[]>();
   const capacities = new Map<number, number>();
@@ -111,7 +125,6 @@ export function allocateNationally(
     capacities.set(urn, spareOf(urn));
   }
   for (const members of groups.values()) members.sort((a, b) => a - b);
-  const problem: AllocationProblem = { seekers: [], capacity: capacities, groups };
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
@@ -136,35 +149,78 @@ export function allocateNationally(
       });
       continue;
     }
-    const anyOf = settings.compatiblePhases[phase].filter((p) => groups.has(p));
     const seeker: Seeker = {
       facts,
       radiusKm: ranking.radiusKm,
       local: ranking.remote ? [] : ranking.ranked,
       offered: new Map(),
-      problem: { seeker: urn, options: [], anyOf },
-      ring: ranking.remote ? settings.remoteCandidates * 3 : 0,
+      anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
+      ring: ranking.remote ? ring : 0,
     };
     offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
     seekers.set(urn, seeker);
-    problem.seekers.push(seeker.problem);
   }
 
-  // A school paired through its group is offered more, nearest first, until its pairing is one
-  // of its own candidates: every suitable school within the radius, then rings beyond it.
-  const largestGroup = Math.max(0, ...[...groups.values()].map((g) => g.length));
-  let solution = allocateOptimally(problem);
-  for (;;) {
-    const widen = solution.pairs.filter((p) => p.throughGroup).map((p) => seekers.get(p.seeker)!);
-    if (widen.length === 0) break;
-    for (const seeker of widen) {
-      offer(seeker, seeker.local, false);
-      seeker.ring =
-        seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, settings.remoteCandidates * 3);
-      const urn = seeker.facts.school.urn;
-      offer(seeker, rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring), true);
+  /** Offers a school more once it is found without a supporter; solved again for it alone. */
+  const solve = (everyoneReachesGroups: boolean) => {
+    const open = openAllocation({
+      seekers: [...seekers.values()].map((s) => ({
+        seeker: s.facts.school.urn,
+        options: offeredOptions(s),
+        anyOf: everyoneReachesGroups ? s.anyOf : [],
+      })),
+      capacity: capacities,
+      groups,
+    });
+    for (const [urn, seeker] of seekers) {
+      if (!open.isUnsupported(urn)) continue;
+      seeker.ring = Math.max(seeker.ring, ring);
+      const beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
+      open.offer(urn, [...offer(seeker, seeker.local, false), ...offer(seeker, beyond, true)], seeker.anyOf);
     }
-    solution = allocateOptimally(problem);
+    return open.solution();
+  };
+  let solution = solve(false);
+  // A school offered its groups late can miss a supporter that only another school's move would
+  // free (a secondary school taking an all-through one a primary school needed). The most the
+  // capacities allow at any distance tells; then every school reaches its groups from the start.
+  const demand = new Map<Phase, number>();
+  for (const s of seekers.values())
+    demand.set(s.facts.school.phase, (demand.get(s.facts.school.phase) ?? 0) + 1);
+  const supply = new Map(
+    [...groups].map(([phase, members]) => [phase, members.reduce((n, urn) => n + capacities.get(urn)!, 0)]),
+  );
+  const most = mostSupportable(demand, supply, (a, b) => settings.compatiblePhases[a].includes(b));
+  if (solution.pairs.length < most) solution = solve(true);
+
+  // A school paired through a group takes a supporter with room; which one is chosen among them
+  // alone, from the nearest with room left, widening until each has one of its own candidates.
+  for (;;) {
+    const through = solution.pairs.filter((p) => p.throughGroup).map((p) => seekers.get(p.seeker)!);
+    if (through.length === 0) break;
+    const kept = solution.pairs.filter((p) => !p.throughGroup);
+    const used = new Map<number, number>();
+    for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
+    const room: PartnerCapacity = {
+      capacityOf: capacity.capacityOf,
+      partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
+    };
+    const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
+    const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
+    const again = allocateOptimally({
+      seekers: through.map((seeker) => {
+        const urn = seeker.facts.school.urn;
+        seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
+        const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
+        const beyond = rankCandidatesBeyond(pool, urn, query, settings, room, seeker.ring);
+        return { seeker: urn, options: [...options, ...offer(seeker, beyond, true)], anyOf: seeker.anyOf };
+      }),
+      capacity: left,
+      groups: new Map(
+        [...groups].map(([phase, members]) => [phase, members.filter((urn) => left.get(urn)! > 0)]),
+      ),
+    });
+    solution = { pairs: [...kept, ...again.pairs], unassigned: solution.unassigned };
   }
 
   for (const urn of solution.unassigned) {
@@ -181,7 +237,8 @@ export function allocateNationally(
           : `No supporter with room at any distance: the ${n === 1 ? 'one possible supporter' : `${n} possible supporters`} within ${seeker.radiusKm} km, and ${others}, already support as many schools in need as they have room for`,
     });
   }
-  const assignments = solution.pairs.map(({ seeker: urn, supporter }): Assignment => {
+  const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
+  const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
     const seeker = seekers.get(urn)!;
     const { candidate, remote } = seeker.offered.get(supporter)!;
     return {

@@ -1,4 +1,4 @@
-import type { AllocationProblem, AllocationSolution, Pairing } from './problem.ts';
+import type { AllocationProblem, AllocationSolution, Option, Pairing } from './problem.ts';
 
 // Qualities become integer costs so that sums are exact and the result does not depend on
 // floating-point rounding: quality is kept to 1/10,000.
@@ -90,6 +90,60 @@ class MinHeap {
   }
 }
 
+/** The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse. */
+class Graph {
+  to = new Int32Array(1024);
+  cap = new Int32Array(1024);
+  cost = new Costs(1024);
+  next = new Int32Array(1024);
+  head: Int32Array;
+  edges = 0;
+  constructor(nodes: number) {
+    this.head = new Int32Array(nodes).fill(-1);
+  }
+  private grow() {
+    const n = this.to.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+    this.to = copy(this.to, new Int32Array(n));
+    this.cap = copy(this.cap, new Int32Array(n));
+    this.next = copy(this.next, new Int32Array(n));
+    const cost = new Costs(n);
+    cost.rank.set(this.cost.rank);
+    cost.steps.set(this.cost.steps);
+    this.cost = cost;
+  }
+  private half(from: number, target: number, capacity: number, rank: number, steps: number) {
+    if (this.edges === this.to.length) this.grow();
+    const e = this.edges++;
+    this.to[e] = target;
+    this.cap[e] = capacity;
+    this.cost.rank[e] = rank;
+    this.cost.steps[e] = steps;
+    this.next[e] = this.head[from]!;
+    this.head[from] = e;
+  }
+  add(from: number, target: number, capacity: number, rank: number, steps: number) {
+    this.half(from, target, capacity, rank, steps);
+    this.half(target, from, 0, -rank, -steps);
+  }
+  push(e: number, units: number) {
+    this.cap[e]! -= units;
+    this.cap[e ^ 1]! += units;
+  }
+}
+
+/** An allocation under way: solved, and open to more offers to a seeker left unsupported. */
+export interface OpenAllocation {
+  /**
+   * Offers more to a seeker that is left unsupported, and finds it a supporter if what it is now
+   * offered allows: the allocation stays optimal for everything offered so far.
+   */
+  offer(seeker: number, options: readonly Option[], anyOf?: readonly string[]): void;
+  /** Whether a seeker is left unsupported. */
+  isUnsupported(seeker: number): boolean;
+  solution(): AllocationSolution;
+}
+
 /**
  * The optimal allocation: as many seekers supported as the capacities allow; among those, as few
  * beyond their radius as possible; and among those, the greatest total quality. Solved as a
@@ -100,75 +154,64 @@ class MinHeap {
  * which is how a seeker can reach any supporter with room without listing them all.
  */
 export function allocateOptimally(problem: AllocationProblem): AllocationSolution {
+  return openAllocation(problem).solution();
+}
+
+/**
+ * Solves the problem as `allocateOptimally` does, and keeps the solution open: offering more to
+ * a seeker left unsupported (its other candidates; a group) and solving again for that seeker
+ * alone costs one search, where solving the whole problem again would cost one per seeker.
+ */
+export function openAllocation(problem: AllocationProblem): OpenAllocation {
   const seekers = problem.seekers;
   const L = seekers.length;
-  const supporterIds: number[] = [];
-  const supporterNode = new Map<number, number>();
-  const addSupporter = (supporter: number) => {
-    if (!supporterNode.has(supporter) && (problem.capacity.get(supporter) ?? 0) > 0) {
-      supporterNode.set(supporter, L + supporterIds.length);
-      supporterIds.push(supporter);
-    }
-  };
-  for (const { options } of seekers) for (const { supporter } of options) addSupporter(supporter);
-  const groupNames = [...new Set(seekers.flatMap((s) => s.anyOf ?? []))].filter((g) =>
-    problem.groups?.has(g),
-  );
-  for (const g of groupNames) for (const supporter of problem.groups!.get(g)!) addSupporter(supporter);
-
+  const seekerIndex = new Map(seekers.map((s, i) => [s.seeker, i]));
+  const supporterIds = [...problem.capacity].filter(([, c]) => c > 0).map(([id]) => id);
+  const supporterNode = new Map(supporterIds.map((id, j) => [id, L + j]));
   const R = supporterIds.length;
-  const G = groupNames.length;
+  const groupNames = [...(problem.groups?.keys() ?? [])];
   const groupNode = new Map(groupNames.map((g, k) => [g, L + R + k]));
-  const unsupported = L + R + G;
+  const unsupported = L + R + groupNames.length;
   const sink = unsupported + 1;
   const nodes = sink + 1;
-  let maxEdges = L + R + 1;
-  for (const s of seekers) maxEdges += s.options.length + (s.anyOf?.length ?? 0);
-  for (const g of groupNames) maxEdges += problem.groups!.get(g)!.length;
-  maxEdges *= 2;
-  const to = new Int32Array(maxEdges);
-  const cap = new Int32Array(maxEdges);
-  const cost = new Costs(maxEdges);
-  const next = new Int32Array(maxEdges);
-  const head = new Int32Array(nodes).fill(-1);
-  let edges = 0;
-  const half = (from: number, target: number, capacity: number, rank: number, steps: number) => {
-    to[edges] = target;
-    cap[edges] = capacity;
-    cost.rank[edges] = rank;
-    cost.steps[edges] = steps;
-    next[edges] = head[from]!;
-    head[from] = edges++;
-  };
-  const addEdge = (from: number, target: number, capacity: number, rank: number, steps: number) => {
-    half(from, target, capacity, rank, steps);
-    half(target, from, 0, -rank, -steps);
-  };
-
-  // Leaving one seeker unsupported costs more than pairing every seeker beyond its radius.
+  const graph = new Graph(nodes);
+  // Pairs beyond the radius can be offered later, but there are never more than seekers.
   const UNSUPPORTED_RANK = L + 1;
-  seekers.forEach(({ options, anyOf = [] }, i) => {
-    for (const { supporter, quality, remote } of options) {
-      const node = supporterNode.get(supporter);
+
+  // The option each seeker's edge to a supporter stands for, by edge.
+  const optionAt = new Map<number, Option>();
+  const optionEdges = (i: number, options: readonly Option[], anyOf: readonly string[]) => {
+    for (const option of options) {
+      const node = supporterNode.get(option.supporter);
       if (node === undefined) continue;
-      const q = Math.min(1, Math.max(0, quality));
-      addEdge(i, node, 1, remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
+      const q = Math.min(1, Math.max(0, option.quality));
+      optionAt.set(graph.edges, option);
+      graph.add(i, node, 1, option.remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
     }
     for (const g of anyOf) {
       const node = groupNode.get(g);
-      if (node !== undefined) addEdge(i, node, 1, 1, GROUP_STEPS);
+      if (node !== undefined) graph.add(i, node, 1, 1, GROUP_STEPS);
     }
-    addEdge(i, unsupported, 1, UNSUPPORTED_RANK, 0);
+  };
+  const unsupportedEdge = new Int32Array(L);
+  seekers.forEach(({ options, anyOf = [] }, i) => {
+    optionEdges(i, options, anyOf);
+    unsupportedEdge[i] = graph.edges;
+    graph.add(i, unsupported, 1, UNSUPPORTED_RANK, 0);
   });
   for (const g of groupNames) {
     for (const supporter of problem.groups!.get(g)!) {
       const node = supporterNode.get(supporter);
-      if (node !== undefined) addEdge(groupNode.get(g)!, node, L, 0, 0);
+      if (node !== undefined) graph.add(groupNode.get(g)!, node, L, 0, 0);
     }
   }
-  supporterIds.forEach((id, j) => addEdge(L + j, sink, problem.capacity.get(id)!, 0, 0));
-  addEdge(unsupported, sink, L, 0, 0);
+  supporterIds.forEach((id, j) => graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0));
+  // Never full, so that both directions stay open and a seeker can leave it again.
+  const toSinkEdge = graph.edges;
+  graph.add(unsupported, sink, L + 1, 0, 0);
 
+  // Every potential starts at 0 and only falls, so a group node, reached by no seeker until one
+  // is offered it, keeps a potential at or above its supporters' and its edges stay non-negative.
   const potential = new Costs(nodes);
   const dist = new Costs(nodes);
   dist.rank.fill(Infinity);
@@ -179,7 +222,9 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
   const shorter = (r: number, s: number, v: number) =>
     r < dist.rank[v]! || (r === dist.rank[v]! && s < dist.steps[v]!);
 
-  for (let source = 0; source < L; source++) {
+  /** Sends one seeker's unit along its cheapest path to the sink, then updates the potentials. */
+  const augment = (source: number) => {
+    const { to, cap, cost, next, head } = graph;
     heap.size = 0;
     dist.rank[source] = 0;
     dist.steps[source] = 0;
@@ -213,10 +258,7 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
     // The unsupported node is always reachable, so the sink always is.
     const reachRank = dist.rank[sink]!;
     const reachSteps = dist.steps[sink]!;
-    for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) {
-      cap[via[v]!]! -= 1;
-      cap[via[v]! ^ 1]! += 1;
-    }
+    for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) graph.push(via[v]!, 1);
     // Potentials rise by min(distance, reach) (nodes not reached: by reach). Lowering only the
     // touched ones by what they fall short keeps the work local; the common shift cancels out.
     for (const v of touched) {
@@ -229,50 +271,76 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
       done[v] = 0;
     }
     touched.length = 0;
-  }
+  };
 
-  return readSolution();
+  for (let source = 0; source < L; source++) augment(source);
 
-  function readSolution(): AllocationSolution {
-    // What flows from each group to each supporter is handed out to the group's seekers in turn.
-    const fromGroup = new Map<number, number[]>();
-    for (const g of groupNames) {
-      const node = groupNode.get(g)!;
-      const taken: number[] = [];
-      for (let e = head[node]!; e !== -1; e = next[e]!) {
-        if (e % 2 === 1) continue;
-        for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
+  const indexOf = (seeker: number) => {
+    const i = seekerIndex.get(seeker);
+    if (i === undefined) throw new Error(`Seeker ${seeker} is not in the allocation`);
+    return i;
+  };
+  const isUnsupported = (i: number) => graph.cap[unsupportedEdge[i]!] === 0;
+
+  return {
+    isUnsupported: (seeker) => isUnsupported(indexOf(seeker)),
+
+    offer(seeker, options, anyOf = []) {
+      const i = indexOf(seeker);
+      if (!isUnsupported(i)) throw new Error(`Seeker ${seeker} already has a supporter`);
+      // Take the seeker back out: it then has no edge coming in, so its potential can be set as
+      // high as its new edges need to stay non-negative, and one search finds its best pairing.
+      graph.push(unsupportedEdge[i]! ^ 1, 1);
+      graph.push(toSinkEdge ^ 1, 1);
+      optionEdges(i, options, anyOf);
+      let [pr, ps] = [-Infinity, -Infinity];
+      for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
+        if (graph.cap[e]! <= 0) continue;
+        const v = graph.to[e]!;
+        const r = potential.rank[v]! - graph.cost.rank[e]!;
+        const s = potential.steps[v]! - graph.cost.steps[e]!;
+        if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
       }
-      fromGroup.set(
-        node,
-        taken.sort((a, b) => a - b),
-      );
-    }
-    const pairs: Pairing[] = [];
-    const unassigned: number[] = [];
-    seekers.forEach(({ seeker, options }, i) => {
-      let pair: Pairing | undefined;
-      for (let e = head[i]!; e !== -1; e = next[e]!) {
-        if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
-        const node = to[e]!;
-        if (node < L + R) {
-          const supporter = supporterIds[node - L]!;
-          const option = options.find((o) => o.supporter === supporter)!;
-          pair = {
-            seeker,
-            supporter,
-            quality: option.quality,
-            remote: option.remote ?? false,
-            throughGroup: false,
-          };
-        } else {
-          const supporter = fromGroup.get(node)!.shift()!;
-          pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
+      potential.rank[i] = pr;
+      potential.steps[i] = ps;
+      augment(i);
+    },
+
+    solution() {
+      const { to, cap, next, head } = graph;
+      // What flows from each group to each supporter is handed out to the group's seekers in turn.
+      const fromGroup = new Map<number, number[]>();
+      for (const g of groupNames) {
+        const node = groupNode.get(g)!;
+        const taken: number[] = [];
+        for (let e = head[node]!; e !== -1; e = next[e]!) {
+          if (e % 2 === 1) continue;
+          for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
         }
+        fromGroup.set(
+          node,
+          taken.sort((a, b) => a - b),
+        );
       }
-      if (pair) pairs.push(pair);
-      else unassigned.push(seeker);
-    });
-    return { pairs, unassigned };
-  }
+      const pairs: Pairing[] = [];
+      const unassigned: number[] = [];
+      seekers.forEach(({ seeker }, i) => {
+        let pair: Pairing | undefined;
+        for (let e = head[i]!; e !== -1; e = next[e]!) {
+          if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
+          const node = to[e]!;
+          if (node < L + R) {
+            const { quality, remote = false } = optionAt.get(e)!;
+            pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
+          } else {
+            const supporter = fromGroup.get(node)!.shift()!;
+            pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
+          }
+        }
+        if (pair) pairs.push(pair);
+        else unassigned.push(seeker);
+      });
+      return { pairs, unassigned };
+    },
+  };
 }

@@ -83,6 +83,28 @@ describe('the national allocation', () => {
     expect(remote.reasons[0]).toMatch(/beyond your 10 km radius: the suitable partners nearer are all taken/);
   });
 
+  it('moves a school to a supporter beyond its radius when that frees the only supporter another school can have', () => {
+    // The secondary school (1) and the primary school (2) can both work with the all-through
+    // school (3), the secondary school better; only it can also go to the secondary school 40 km
+    // away (4), which its radius does not reach.
+    const chain = allocate(
+      [
+        school(1, 1, 3, { phase: 'secondary' }),
+        school(2, 0, 3),
+        school(3, 1, 1, { phase: 'all-through' }),
+        school(4, 40, 1, { phase: 'secondary' }),
+      ],
+      new Map([
+        [3, 1],
+        [4, 1],
+      ]),
+    );
+    expect(chain.assignments.map((a) => [a.urn, a.supporterUrn, a.remote])).toEqual([
+      [1, 4, true],
+      [2, 3, false],
+    ]);
+  });
+
   it('gives the same result for the same data', () => {
     expect(allocate([...records].reverse(), new Map([[3, 1]]))).toEqual(result);
   });
