@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
+import { DEFAULT_PEER_REVIEW_SETTINGS, type PeerReviewSettings } from './domain/peer-review/settings.ts';
 import { MAX_RADIUS_KM } from './domain/radius.ts';
 import { PHASES, type Phase } from './domain/school.ts';
 import { UPDATE_SOURCES, type UpdateSource } from './ingest/publishers.ts';
@@ -31,6 +32,11 @@ const schema = z.object({
     .optional(),
   S2S_MAIL_FROM: z.string().min(3).default('S2S <no-reply@s2s.local>'),
   S2S_LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  S2S_ORGANISATION_NAME: z.string().trim().min(1).max(100).default('S2S'),
+  S2S_ORGANISATION_LOGO: z
+    .string()
+    .regex(/\.(png|svg|jpe?g|gif|webp)$/i, 'must be a .png, .svg, .jpg, .gif or .webp file')
+    .optional(),
   ...Object.fromEntries(
     UPDATE_SOURCES.map((source) => [
       updateVariable(source),
@@ -48,6 +54,23 @@ const schema = z.object({
     .min(0.1, 'must be at least 0.1 seconds')
     .max(3600, 'must be at most 3600 seconds')
     .default(5),
+  S2S_PEER_REVIEW_COMPETING_KM: z.coerce
+    .number({ error: 'must be a distance in kilometres, e.g. 3' })
+    .min(0, 'must be 0 km or more')
+    .max(MAX_RADIUS_KM, `must be ${MAX_RADIUS_KM} km or less`)
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.conflicts.competingWithinKm),
+  S2S_PEER_REVIEW_REVIEWS_BEFORE_LEADING: z.coerce
+    .number({ error: 'must be a whole number of reviews, e.g. 2' })
+    .int('must be a whole number of reviews, e.g. 2')
+    .min(0, 'must be 0 or more')
+    .max(50, 'must be 50 or fewer')
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.reviewers.reviewsBeforeLeading),
+  S2S_PEER_REVIEW_SUPPRESS_BELOW: z.coerce
+    .number({ error: 'must be a whole number of schools, e.g. 5' })
+    .int('must be a whole number of schools, e.g. 5')
+    .min(2, 'must be at least 2, or one school could be picked out')
+    .max(1000, 'must be 1000 or fewer')
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.suppressBelow),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +103,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   loadDemo: boolean;
+  /** Who runs this instance (a local authority, a trust), shown in every page's header. */
+  organisation: { name: string; logoFile: string | undefined };
   /** How often the service looks for data changed by another process (an import), in seconds. */
   refreshSeconds: number;
   /** Where `s2s update` fetches each source, when set (`S2S_UPDATE_<SOURCE>_URL`). */
@@ -87,6 +112,8 @@ export interface Config {
   logLevel: string;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
+  /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
+  peerReview: PeerReviewSettings;
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.S2S_SMTP_URL,
     mailFrom: e.S2S_MAIL_FROM,
     loadDemo: e.S2S_LOAD_DEMO === 'true',
+    organisation: {
+      name: e.S2S_ORGANISATION_NAME,
+      logoFile: e.S2S_ORGANISATION_LOGO ? path.resolve(e.S2S_ORGANISATION_LOGO) : undefined,
+    },
     refreshSeconds: e.S2S_REFRESH_SECONDS,
     updateAddresses: Object.fromEntries(
       UPDATE_SOURCES.flatMap((source) => {
@@ -138,6 +169,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           radiusKm.data[radiusVariable(phase)] ?? DEFAULT_MATCHING_SETTINGS.radiusKm[phase],
         ]),
       ) as Record<Phase, number>,
+    },
+    peerReview: {
+      ...DEFAULT_PEER_REVIEW_SETTINGS,
+      conflicts: {
+        ...DEFAULT_PEER_REVIEW_SETTINGS.conflicts,
+        competingWithinKm: e.S2S_PEER_REVIEW_COMPETING_KM,
+      },
+      reviewers: { reviewsBeforeLeading: e.S2S_PEER_REVIEW_REVIEWS_BEFORE_LEADING },
+      suppressBelow: e.S2S_PEER_REVIEW_SUPPRESS_BELOW,
     },
   };
 }

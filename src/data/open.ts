@@ -27,7 +27,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     const dir = path.join(config.dataDir, 'pg');
     const embedded = await startEmbeddedPostgres(dir, { onLog: (line) => log(`postgres: ${line}`) });
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
     description = `embedded PostgreSQL in ${dir}`;
   }
   const db = createDb(url);

@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);
-  await app.register(staticFiles);
+  await app.register(staticFiles, { config: deps.config });
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
   await app.register(dataset, { db: deps.db });

@@ -17,8 +17,9 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   mailer?: AppDeps['mailer'];
   /**
-   * 'test': every test gets its own copy of the seeded database and its own app, so any test
-   * runs alone and none sees another's writes. 'file' (for now the default): one for the file.
+   * 'test' (the default): every test gets its own copy of the seeded database and its own app,
+   * so any test runs alone and none sees another's writes. 'file': one for the whole file, for
+   * files whose tests only read.
    */
   fresh?: 'test' | 'file';
 }
@@ -46,7 +47,7 @@ export function useTestApp(
     await t?.drop();
     app = t = undefined;
   };
-  if (options.fresh !== 'test') {
+  if (options.fresh === 'file') {
     beforeAll(async () => {
       t = await createTestDatabase();
       await seed(t.db);

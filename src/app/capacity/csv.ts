@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
+import { writeCsv } from '../csv.ts';
 import type { CapacityResult } from './capacity.ts';
 
 /**
@@ -30,5 +30,5 @@ export function capacityCsv(result: CapacityResult, dataset: DatasetProvenance):
     area.inNeedNotLocated,
     ...area.distribution.map((b) => b.inNeed),
   ]);
-  return provenanceComment(dataset) + stringify([header, ...rows]);
+  return provenanceComment(dataset) + writeCsv(header, rows);
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Allocation } from '../../domain/allocation/allocate.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
+import { writeCsv } from '../csv.ts';
 
 /** One row per school in need: its supporter, or why it has none; first, which data it rests on. */
 export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance): string {
@@ -29,5 +29,5 @@ export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance
     ]),
     ...allocation.unsupported.map((u) => [u.urn, u.name, 'unsupported', '', '', '', '', '', u.text]),
   ];
-  return provenanceComment(dataset) + stringify([header, ...rows]);
+  return provenanceComment(dataset) + writeCsv(header, rows);
 }

@@ -1,5 +1,9 @@
 import { findAssessment, listActions, previousCompletedAnswers } from '../../data/readiness.ts';
-import { answersCsv, exportDocument } from '../../domain/readiness/export.ts';
+import { exportDocument } from '../../domain/readiness/export.ts';
+import type { Framework } from '../../domain/readiness/framework.ts';
+import { answerRows, CSV_COLUMNS } from '../../domain/readiness/report.ts';
+import type { Answer } from '../../domain/readiness/scoring.ts';
+import { writeCsv } from '../csv.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { frameworkCatalogue } from './catalogue.ts';
@@ -36,4 +40,12 @@ export async function readinessAnswersCsv(ctx: Pick<AppContext, 'db'>, id: numbe
   const found = await assessmentWithFramework(ctx, id);
   if (!found.ok) return found;
   return ok(answersCsv(found.value.framework, found.value.assessment.answers));
+}
+
+/** One row per item, with a header, as spreadsheets expect: the same for the web download and the CLI. */
+export function answersCsv(framework: Framework, answers: readonly Answer[]): string {
+  return writeCsv(
+    CSV_COLUMNS,
+    answerRows(framework, answers).map((row) => CSV_COLUMNS.map((column) => row[column])),
+  );
 }

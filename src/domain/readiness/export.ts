@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { PlannedAction } from './action-plan.ts';
 import { levelLabel, type Framework } from './framework.ts';
 import type { PartnershipType } from '../partnerships/model.ts';
-import { answerRows, buildReport, CSV_COLUMNS } from './report.ts';
+import { answerRows, buildReport } from './report.ts';
 import type { Answer } from './scoring.ts';
 
 export interface ExportedAssessment {
@@ -69,8 +68,3 @@ export function exportDocument(
   };
 }
 export type ExportDocument = ReturnType<typeof exportDocument>;
-
-/** One row per item, with a header, as spreadsheets expect. */
-export function answersCsv(framework: Framework, answers: readonly Answer[]): string {
-  return stringify(answerRows(framework, answers), { header: true, columns: [...CSV_COLUMNS] });
-}

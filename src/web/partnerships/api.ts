@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Db } from '../../data/db.ts';
 import { impactReport } from '../../data/partnership-impact.ts';
@@ -11,6 +10,7 @@ import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts'
 import { partnershipAccess } from '../../domain/partnerships/access.ts';
 import { participants } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
+import { writeCsv } from '../../app/csv.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { loadPartnership, today, viewerOf } from './context.ts';
 
@@ -38,7 +38,8 @@ const CSV_COLUMNS = [
 ];
 
 function csv(reply: FastifyReply, name: string, rows: PartnershipSummary[]) {
-  const body = stringify(
+  const body = writeCsv(
+    CSV_COLUMNS,
     rows.map((p) => {
       const taking = participants(p.members);
       return [
@@ -54,7 +55,6 @@ function csv(reply: FastifyReply, name: string, rows: PartnershipSummary[]) {
         p.overdueActions,
       ];
     }),
-    { header: true, columns: CSV_COLUMNS },
   );
   return reply
     .type('text/csv; charset=utf-8')

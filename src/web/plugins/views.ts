@@ -38,7 +38,7 @@ export default fp(
       options: {
         autoescape: true,
         noCache: config.env === 'development',
-        onConfigure: (env: nunjucks.Environment) => configureEnvironment(env),
+        onConfigure: (env: nunjucks.Environment) => configureEnvironment(env, config),
       },
     });
 
@@ -61,8 +61,12 @@ export default fp(
   { name: 's2s-views', dependencies: ['s2s-security'] },
 );
 
-function configureEnvironment(env: nunjucks.Environment): void {
+function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   env.addGlobal('serviceName', 'S2S');
+  env.addGlobal('organisation', {
+    name: config.organisation.name,
+    logo: config.organisation.logoFile !== undefined,
+  });
   env.addFilter('number', (value: unknown, digits = 0) =>
     typeof value === 'number' && Number.isFinite(value)
       ? new Intl.NumberFormat('en-GB', {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { answersCsv } from '../../domain/readiness/export.ts';
+import { answersCsv } from '../../app/readiness/export.ts';
 import { levelLabel } from '../../domain/readiness/framework.ts';
 import { comparePair } from '../../domain/readiness/pairing.ts';
 import { PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../src/ingest/import-file.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { s2sCommand } from '../../helpers/cli.ts';
 import { fingerprint } from '../../helpers/site.ts';
 import { fixture } from '../../helpers/fixtures.ts';
 
-describe('s2s import', () => {
+const GIAS = fixture('edubasealldata20250422.csv');
+
+describe('s2s import into an empty registry', () => {
   const t = useTestApp();
-  const { s2s, failure } = s2sCommand(() => t.url);
+  const { s2s } = s2sCommand(() => t.url);
 
   it('prints what it did and the data it now rests on, as text or JSON', async () => {
-    const gias = await s2s('import', 'gias', fixture('edubasealldata20250422.csv'));
+    const gias = await s2s('import', 'gias', GIAS);
     expect(gias.stdout).toContain(
       'Imported edubasealldata20250422.csv (GIAS establishments extract, as of 2025-04-22)',
     );
@@ -26,6 +29,11 @@ describe('s2s import', () => {
       synthetic: false,
     });
   });
+});
+
+describe('s2s import', () => {
+  const t = useTestApp((db) => importFile(db, 'gias', GIAS).then(() => undefined));
+  const { s2s, failure } = s2sCommand(() => t.url);
 
   it('says when final results replaced provisional ones', async () => {
     await s2s('import', 'performance', fixture('2018-2019/england_ks4provisional.csv'));

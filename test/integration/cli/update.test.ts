@@ -69,6 +69,7 @@ describe('s2s update', () => {
   });
 
   it('leaves files it has already imported alone', async () => {
+    await update();
     const before = await fingerprint(t.db);
     const report = JSON.parse((await update('--json')).stdout);
     expect(report.sources.map((s: { outcome: string }) => s.outcome)).toEqual(Array(5).fill('unchanged'));
@@ -77,6 +78,7 @@ describe('s2s update', () => {
   });
 
   it('refuses a download cut off part-way, changing nothing, and goes on with the rest', async () => {
+    await update();
     const cut = await startPublisher(mirror(true));
     try {
       const { s2s } = s2sCommand(() => t.url);
@@ -97,6 +99,7 @@ describe('s2s update', () => {
   });
 
   it('fetches only the sources it has an address for', async () => {
+    await update();
     const { s2s } = s2sCommand(() => t.url, {
       S2S_UPDATE_GIAS_URL: `${publisher.url}/edubasealldata{date}.csv`,
       S2S_UPDATE_LINKS_URL: `${publisher.url}/links_edubasealldata{date}.csv`,

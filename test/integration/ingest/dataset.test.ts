@@ -1,19 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDataset, loadDemoIfEmpty } from '../../../src/ingest/demo.ts';
 import { GENERATED_FILES, generateDataset } from '../../../src/ingest/generate/generate.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { insertSchool } from '../../helpers/schools.ts';
 
 describe('loading a whole dataset', () => {
   let t: TestDatabase;
   let dir: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestDatabase();
     dir = await mkdtemp(path.join(os.tmpdir(), 's2s-dataset-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.drop();
     await rm(dir, { recursive: true, force: true });
   });
@@ -32,6 +33,8 @@ describe('loading a whole dataset', () => {
   });
 
   it('leaves a registry that has schools alone on start', async () => {
+    await insertSchool(t.db, { urn: 100000, name: 'Ash Primary' });
     expect(await loadDemoIfEmpty(t.db)).toBeNull();
+    expect(await t.db.selectFrom('schools').select('urn').execute()).toEqual([{ urn: 100000 }]);
   });
 });

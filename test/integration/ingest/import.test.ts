@@ -1,21 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/ingest/import-file.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { fixture } from '../../helpers/fixtures.ts';
 
-describe('importing the published files into PostgreSQL', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-  });
-  afterAll(async () => t.drop());
+const GIAS = 'edubasealldata20250422.csv';
 
+/** A fresh database for each test, holding the GIAS extract when `withRegistry`. */
+function useDatabase(withRegistry: boolean) {
+  const current: { t?: TestDatabase } = {};
+  beforeEach(async () => {
+    current.t = await createTestDatabase();
+    if (withRegistry) await importFile(current.t.db, 'gias', fixture(GIAS));
+  });
+  afterEach(async () => current.t?.drop());
+  const t = {
+    get db() {
+      return current.t!.db;
+    },
+  };
   const snapshot = async () => ({
     schools: await t.db.selectFrom('schools').selectAll().orderBy('urn').execute(),
     inspections: await t.db.selectFrom('inspections').selectAll().orderBy('id').execute(),
     performance: await t.db.selectFrom('performance').selectAll().orderBy(['urn', 'key_stage']).execute(),
     imports: await t.db.selectFrom('imports').selectAll().orderBy('id').execute(),
   });
+  return { t, snapshot };
+}
+
+describe('importing a GIAS extract into an empty registry', () => {
+  const { t, snapshot } = useDatabase(false);
 
   it('leaves the database exactly as it was when a row is bad', async () => {
     const before = await snapshot();
@@ -29,7 +42,7 @@ describe('importing the published files into PostgreSQL', () => {
   });
 
   it('imports a GIAS extract with a summary of what it did', async () => {
-    const summary = await importFile(t.db, 'gias', fixture('edubasealldata20250422.csv'));
+    const summary = await importFile(t.db, 'gias', fixture(GIAS));
     expect(summary).toMatchObject({
       kind: 'gias',
       file: 'edubasealldata20250422.csv',
@@ -54,10 +67,14 @@ describe('importing the published files into PostgreSQL', () => {
     expect(recorded).toMatchObject({ kind: 'gias', rows_read: 9, inserted: 8, skipped: 1 });
     expect(recorded.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+});
+
+describe('importing the published files into a registry', () => {
+  const { t, snapshot } = useDatabase(true);
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await snapshot();
-    const summary = await importFile(t.db, 'gias', fixture('edubasealldata20250422.csv'));
+    const summary = await importFile(t.db, 'gias', fixture(GIAS));
     expect(summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 8 });
     const after = await snapshot();
     expect(after.schools).toEqual(before.schools);
@@ -65,7 +82,7 @@ describe('importing the published files into PostgreSQL', () => {
 
   it('updates only the schools whose published details changed', async () => {
     await t.db.updateTable('schools').set({ pupils: 1 }).where('urn', '=', 100000).execute();
-    const summary = await importFile(t.db, 'gias', fixture('edubasealldata20250422.csv'));
+    const summary = await importFile(t.db, 'gias', fixture(GIAS));
     expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 7 });
     const school = await t.db
       .selectFrom('schools')
@@ -123,6 +140,7 @@ describe('importing the published files into PostgreSQL', () => {
   });
 
   it('rolls back a performance import whose last row is bad, keeping earlier results', async () => {
+    await importFile(t.db, 'performance', fixture('2018-2019/england_ks2final.csv'));
     const before = await snapshot();
     await expect(
       importFile(t.db, 'performance', fixture('2018-2019/ks2-duplicate-urn.csv'), { status: 'final' }),

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm, postFormAnonymously } from '../../../helpers/forms.ts';
@@ -12,7 +12,7 @@ describe('a platform administrator records who holds a system-leader designation
   let head: SignedIn;
   let others: Record<string, SignedIn>;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     platformAdmin = await signIn(t.app, t.db, { name: 'Pat Admin', platformAdmin: true });
     head = await signIn(t.app, t.db, {
       name: 'Hana Head',
@@ -128,6 +128,7 @@ describe('a platform administrator records who holds a system-leader designation
   });
 
   it('changes and then removes the designation, recording each change once', async () => {
+    expect((await choose('SLE')).statusCode).toBe(303);
     expect((await choose('NLE')).statusCode).toBe(303);
     expect((await choose('NLE')).statusCode).toBe(303);
     expect(await designationOf(head.user.id)).toBe('NLE');
@@ -150,6 +151,6 @@ describe('a platform administrator records who holds a system-leader designation
       expect(response.body).toContain('Choose the person’s designation, or no designation');
     }
     expect(await designationOf(head.user.id)).toBeNull();
-    expect(await audit()).toHaveLength(3);
+    expect(await audit()).toEqual([]);
   });
 });

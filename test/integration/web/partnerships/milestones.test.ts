@@ -10,11 +10,14 @@ const PARTNER = 420002;
 const OTHER = 420003;
 
 describe('ticking off a partnership’s milestones', () => {
-  const t = useTestApp(async (db) => {
-    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
-    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
-    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
-  });
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+      await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+      await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+    },
+    { fresh: 'file' },
+  );
   let leadMember: SignedIn;
   let partnerMember: SignedIn;
   let otherAdmin: SignedIn;

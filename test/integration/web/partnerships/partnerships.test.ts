@@ -15,23 +15,26 @@ const form = (fields: Record<string, string | string[]>, csrf: string) => {
 };
 
 describe('a partnership through the web', () => {
-  const t = useTestApp(async (db) => {
-    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
-    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
-    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
-    for (const urn of COMPARISON) await insertSchool(db, { urn });
-    // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
-    const rwm = (urn: number, values: number[]) =>
-      values.map((v, i) => ({ urn, year: 2022 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
-    await db
-      .insertInto('performance')
-      .values([
-        ...rwm(LEAD, [60, 61, 62, 68]),
-        ...rwm(PARTNER, [50, 52, 51, 58]),
-        ...COMPARISON.flatMap((urn, i) => rwm(urn, [55 + i, 56 + i + (i % 2), 57 + i, 58 + i - (i % 3)])),
-      ])
-      .execute();
-  });
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+      await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+      await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+      for (const urn of COMPARISON) await insertSchool(db, { urn });
+      // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
+      const rwm = (urn: number, values: number[]) =>
+        values.map((v, i) => ({ urn, year: 2022 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+      await db
+        .insertInto('performance')
+        .values([
+          ...rwm(LEAD, [60, 61, 62, 68]),
+          ...rwm(PARTNER, [50, 52, 51, 58]),
+          ...COMPARISON.flatMap((urn, i) => rwm(urn, [55 + i, 56 + i + (i % 2), 57 + i, 58 + i - (i % 3)])),
+        ])
+        .execute();
+    },
+    { fresh: 'file' },
+  );
   let lead: SignedIn;
   let leadMember: SignedIn;
   let partner: SignedIn;

@@ -1,5 +1,5 @@
 import type { PartnershipStatus } from '../../../../src/domain/partnerships/model.ts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   completeAssessment,
   createAssessment,
@@ -50,7 +50,16 @@ describe('a readiness action plan carried into a partnership', () => {
       .orderBy('priority')
       .execute();
 
-  beforeAll(async () => {
+  /** The partnership agreed and the school's open actions brought into it. */
+  async function carried() {
+    await setStatus('active');
+    const carry = await post(ownAdmin, `/partnerships/${partnershipId}/readiness-actions`, {
+      urn: String(OWN),
+    });
+    expect(carry.statusCode).toBe(303);
+  }
+
+  beforeEach(async () => {
     ownAdmin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
     ownMember = await signIn(t.app, t.db, { schools: [{ urn: OWN }] });
     partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
@@ -123,6 +132,7 @@ describe('a readiness action plan carried into a partnership', () => {
   });
 
   it('brings in the open actions of the latest completed assessment, once, and audits it', async () => {
+    await setStatus('active');
     const page = await get(ownAdmin, `/partnerships/${partnershipId}`);
     expect(page.body).toContain('Bring in Ash Primary’s readiness actions (2 open)');
     const carry = await post(ownAdmin, `/partnerships/${partnershipId}/readiness-actions`, {
@@ -146,6 +156,7 @@ describe('a readiness action plan carried into a partnership', () => {
   });
 
   it('shows the partner school the carried actions and nothing else of the assessment', async () => {
+    await carried();
     const page = await get(partnerMember, `/partnerships/${partnershipId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Open classrooms to visiting colleagues');
@@ -165,6 +176,7 @@ describe('a readiness action plan carried into a partnership', () => {
   });
 
   it('keeps the carried actions from strangers and other schools', async () => {
+    await carried();
     for (const who of [stranger, otherAdmin]) {
       const page = await get(who, `/partnerships/${partnershipId}`);
       expect(page.statusCode).toBe(403);
@@ -183,6 +195,7 @@ describe('a readiness action plan carried into a partnership', () => {
   });
 
   it('lets a member of the partner school update a carried action, shown on the school’s report', async () => {
+    await carried();
     const [first, , barriers] = await listActions(t.db, assessmentId);
     const change = await post(
       partnerMember,

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createAssessment, saveAnswers } from '../../../../src/data/readiness.ts';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -21,7 +21,6 @@ describe('readiness pages and API', () => {
   let partner: SignedIn;
   let officer: SignedIn;
   let organisationId: number;
-  let id: number;
 
   const post = (who: SignedIn, url: string, fields: Record<string, string>) =>
     t.app.inject({
@@ -55,7 +54,62 @@ describe('readiness pages and API', () => {
     }
   }
 
-  beforeAll(async () => {
+  /** An assessment the member has started for their school, with one item rated. */
+  async function started(): Promise<number> {
+    const response = await post(member, '/readiness/assessments', {
+      urn: String(OWN),
+      frameworkId: 'estyn-ten-questions',
+      partnershipType: 'peer-to-peer',
+    });
+    expect(response.statusCode).toBe(303);
+    const id = Number(response.headers.location!.split('/').pop());
+    await post(member, `/readiness/assessments/${id}/sections/purpose`, {
+      'rating-focus': '2',
+      'evidence-focus': 'Reading in KS2',
+    });
+    return id;
+  }
+
+  /** An assessment answered in full and completed. */
+  async function completed(): Promise<number> {
+    const id = await started();
+    await answerAll(id);
+    expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+    return id;
+  }
+
+  /** A completed assessment shared with the partner school and the local authority. */
+  async function shared(): Promise<number> {
+    const id = await completed();
+    await post(admin, `/readiness/assessments/${id}/sharing`, { grantee: 'school', urn: String(PARTNER) });
+    await post(admin, `/readiness/assessments/${id}/sharing`, {
+      grantee: 'organisation',
+      organisationId: String(organisationId),
+    });
+    return id;
+  }
+
+  /** A deployment client-school assessment of OWN, shared with the partner school (a system leader's). */
+  async function clientAssessmentSharedWithPartner(): Promise<number> {
+    const client = await createAssessment(t.db, {
+      urn: OWN,
+      frameworkId: 'deployment-client-school',
+      frameworkVersion: 1,
+      partnershipType: 'deployment',
+      startedBy: member.user.id,
+    });
+    await saveAnswers(t.db, client, [
+      { itemId: 'client-time-and-capacity', rating: 1, evidence: 'No time set aside' },
+      { itemId: 'client-exit-and-sustainability', rating: 3, evidence: '' },
+    ]);
+    await post(admin, `/readiness/assessments/${client}/sharing`, {
+      grantee: 'school',
+      urn: String(PARTNER),
+    });
+    return client;
+  }
+
+  beforeEach(async () => {
     organisationId = await createOrganisation(t.db, { name: 'Leeds City Council' });
     admin = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
     member = await signIn(t.app, t.db, { schools: [{ urn: OWN }] });
@@ -98,7 +152,7 @@ describe('readiness pages and API', () => {
       partnershipType: 'peer-to-peer',
     });
     expect(started.statusCode).toBe(303);
-    id = Number(started.headers.location!.split('/').pop());
+    const id = Number(started.headers.location!.split('/').pop());
     const saved = await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '2',
       'evidence-focus': 'Reading in KS2',
@@ -112,6 +166,7 @@ describe('readiness pages and API', () => {
   });
 
   it('keeps what was typed and names the field when a rating is not on the scale or evidence is too long', async () => {
+    const id = await started();
     const response = await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '9',
       'evidence-need': 'x'.repeat(5001),
@@ -126,12 +181,14 @@ describe('readiness pages and API', () => {
   });
 
   it('will not complete until every item is rated, listing each one', async () => {
+    const id = await started();
     const response = await post(member, `/readiness/assessments/${id}/complete`, {});
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Rate “Why is the support needed?” before completing the assessment');
   });
 
   it('completes, locks and reports: scores, gaps ranked for the partnership, and an action plan', async () => {
+    const id = await started();
     await answerAll(id);
     const completed = await post(member, `/readiness/assessments/${id}/complete`, {});
     expect(completed.statusCode).toBe(303);
@@ -153,6 +210,7 @@ describe('readiness pages and API', () => {
   });
 
   it('exports the answers as CSV and the report as JSON for the school’s members', async () => {
+    const id = await completed();
     const csv = await get(member, `/readiness/assessments/${id}/answers.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.trim().split('\n')).toHaveLength(11);
@@ -162,6 +220,7 @@ describe('readiness pages and API', () => {
   });
 
   it('hides the assessment from strangers and other schools, platform administrators included', async () => {
+    const id = await completed();
     for (const who of [stranger, otherAdmin, partner, officer]) {
       expect((await get(who, `/readiness/assessments/${id}/report`)).statusCode).toBe(404);
       expect((await get(who, `/api/readiness/assessments/${id}`)).statusCode).toBe(404);
@@ -170,6 +229,7 @@ describe('readiness pages and API', () => {
   });
 
   it('lets only the school’s administrators share, and lets those shared with read but not change', async () => {
+    const id = await completed();
     expect((await get(member, `/readiness/assessments/${id}/sharing`)).statusCode).toBe(403);
     const bad = await post(admin, `/readiness/assessments/${id}/sharing`, { grantee: 'school', urn: '12' });
     expect(bad.statusCode).toBe(400);
@@ -208,6 +268,7 @@ describe('readiness pages and API', () => {
   });
 
   it('updates an action’s owner, date and status, refusing a date that does not exist', async () => {
+    const id = await shared();
     const { actions } = (await get(member, `/api/readiness/assessments/${id}`)).json() as {
       actions: Array<{ priority: number }>;
     };
@@ -258,21 +319,7 @@ describe('readiness pages and API', () => {
       { itemId: 'sl-time-and-capacity', rating: 4, evidence: 'Cover arranged' },
       { itemId: 'sl-exit-and-sustainability', rating: 3, evidence: '' },
     ]);
-    const client = await createAssessment(t.db, {
-      urn: OWN,
-      frameworkId: 'deployment-client-school',
-      frameworkVersion: 1,
-      partnershipType: 'deployment',
-      startedBy: member.user.id,
-    });
-    await saveAnswers(t.db, client, [
-      { itemId: 'client-time-and-capacity', rating: 1, evidence: 'No time set aside' },
-      { itemId: 'client-exit-and-sustainability', rating: 3, evidence: '' },
-    ]);
-    await post(admin, `/readiness/assessments/${client}/sharing`, {
-      grantee: 'school',
-      urn: String(PARTNER),
-    });
+    const client = await clientAssessmentSharedWithPartner();
     const report = await get(partner, `/readiness/assessments/${leader}/report`);
     expect(report.body).toContain(`/readiness/assessments/${leader}/compare/${client}`);
     const compare = await get(partner, `/readiness/assessments/${leader}/compare/${client}`);
@@ -283,6 +330,15 @@ describe('readiness pages and API', () => {
   });
 
   it('links the school profile to its assessments for those who may see them, listing only what each may read', async () => {
+    const id = await shared();
+    await clientAssessmentSharedWithPartner();
+    await createAssessment(t.db, {
+      urn: OWN,
+      frameworkId: 'partnership-enablers',
+      frameworkVersion: 1,
+      partnershipType: 'peer-to-peer',
+      startedBy: null,
+    });
     const link = `href="/schools/${OWN}/readiness"`;
     const seen = async (who: SignedIn) => {
       const page = await get(who, `/schools/${OWN}/readiness`);
