@@ -1,14 +1,12 @@
 import { listPredecessorsAndSuccessors } from '../../data/school-links.ts';
 import { registryCoverage } from '../../data/registry-coverage.ts';
-import { getNationalAverages, getSchoolRecord, type NationalAverages } from '../../data/schools.ts';
+import { getNationalAverages, getSchoolRecord } from '../../data/schools.ts';
 import { yearsBetween } from '../../domain/classification/measures.ts';
 import { giasPage, publicPagesOf } from '../../domain/public-pages.ts';
 import { linkTypeLabel } from '../../domain/school-links.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { classificationOf } from './groups.ts';
-
-export type { NationalAverages };
 
 /**
  * One school with its inspections, performance, and its group under the active profile with the

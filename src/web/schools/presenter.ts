@@ -7,7 +7,7 @@ import {
   type PublishedRating,
   type ReportCardArea,
 } from '../../domain/school.ts';
-import type { NationalAverages } from '../../app/schools/profile.ts';
+import type { NationalAverages } from '../../domain/school.ts';
 import { formatNumber, longDate, signedNumber } from '../../domain/format.ts';
 import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
 
