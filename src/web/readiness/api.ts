@@ -10,6 +10,7 @@ import {
 import { exportDocument } from '../../domain/readiness/export.ts';
 import { withDataset } from '../http/dataset.ts';
 import { requireSignedIn } from '../http/guards.ts';
+import { sendApiProblem } from '../http/problem.ts';
 import { openAssessment, type ReadinessDeps } from './load.ts';
 
 /** Readiness as JSON: the frameworks (public) and an assessment's report (its readers only). */
@@ -49,7 +50,7 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
     async (request, reply) => {
       const framework = catalogue.find(request.params.id, request.query.version);
       if (!framework) {
-        return reply.code(404).send({ error: 'Not Found', message: `No framework "${request.params.id}"` });
+        return sendApiProblem(reply, 404, `No framework "${request.params.id}"`);
       }
       return withDataset(app, framework);
     },
