@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
+import { DEFAULT_PEER_REVIEW_SETTINGS, type PeerReviewSettings } from './domain/peer-review/settings.ts';
 import { MAX_RADIUS_KM } from './domain/radius.ts';
 import { PHASES, type Phase } from './domain/school.ts';
 import { UPDATE_SOURCES, type UpdateSource } from './ingest/publishers.ts';
@@ -53,6 +54,23 @@ const schema = z.object({
     .min(0.1, 'must be at least 0.1 seconds')
     .max(3600, 'must be at most 3600 seconds')
     .default(5),
+  S2S_PEER_REVIEW_COMPETING_KM: z.coerce
+    .number({ error: 'must be a distance in kilometres, e.g. 3' })
+    .min(0, 'must be 0 km or more')
+    .max(MAX_RADIUS_KM, `must be ${MAX_RADIUS_KM} km or less`)
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.conflicts.competingWithinKm),
+  S2S_PEER_REVIEW_REVIEWS_BEFORE_LEADING: z.coerce
+    .number({ error: 'must be a whole number of reviews, e.g. 2' })
+    .int('must be a whole number of reviews, e.g. 2')
+    .min(0, 'must be 0 or more')
+    .max(50, 'must be 50 or fewer')
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.reviewers.reviewsBeforeLeading),
+  S2S_PEER_REVIEW_SUPPRESS_BELOW: z.coerce
+    .number({ error: 'must be a whole number of schools, e.g. 5' })
+    .int('must be a whole number of schools, e.g. 5')
+    .min(2, 'must be at least 2, or one school could be picked out')
+    .max(1000, 'must be 1000 or fewer')
+    .default(DEFAULT_PEER_REVIEW_SETTINGS.suppressBelow),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +112,8 @@ export interface Config {
   logLevel: string;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
+  /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
+  peerReview: PeerReviewSettings;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +169,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           radiusKm.data[radiusVariable(phase)] ?? DEFAULT_MATCHING_SETTINGS.radiusKm[phase],
         ]),
       ) as Record<Phase, number>,
+    },
+    peerReview: {
+      ...DEFAULT_PEER_REVIEW_SETTINGS,
+      conflicts: {
+        ...DEFAULT_PEER_REVIEW_SETTINGS.conflicts,
+        competingWithinKm: e.S2S_PEER_REVIEW_COMPETING_KM,
+      },
+      reviewers: { reviewsBeforeLeading: e.S2S_PEER_REVIEW_REVIEWS_BEFORE_LEADING },
+      suppressBelow: e.S2S_PEER_REVIEW_SUPPRESS_BELOW,
     },
   };
 }

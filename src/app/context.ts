@@ -55,6 +55,6 @@ export async function openApp(
   return {
     ctx: createAppContext(config, opened.db, { log }),
     description: opened.description,
-    close: opened.close,
+    close: () => opened.close(),
   };
 }

@@ -26,3 +26,30 @@ export const profileNameSchema = z.preprocess(blankAsMissing, z.string().trim().
 /** Optional free text in a filter. */
 export const optionalText = (max: number) =>
   z.preprocess(blankAsMissing, z.string().trim().max(max).optional());
+
+/** A date as the GOV.UK date input sends it, as its three parts, into an ISO calendar date. */
+export const calendarDateSchema = (label: string) =>
+  z
+    .object({ day: z.string().trim(), month: z.string().trim(), year: z.string().trim() })
+    .transform((d, ctx) => {
+      if (!d.day && !d.month && !d.year) {
+        ctx.addIssue({ code: 'custom', message: `Enter ${label}` });
+        return z.NEVER;
+      }
+      const [day, month, year] = [Number(d.day), Number(d.month), Number(d.year)];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const real =
+        /^\d{4}$/.test(d.year) &&
+        date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day;
+      if (!real) {
+        const named = label.replace(/^(the|a|an) /, '');
+        ctx.addIssue({
+          code: 'custom',
+          message: `${named[0]!.toUpperCase()}${named.slice(1)} must be a real date`,
+        });
+        return z.NEVER;
+      }
+      return date.toISOString().slice(0, 10);
+    });

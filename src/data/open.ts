@@ -31,7 +31,7 @@ export async function openDatabase(
     const dir = path.join(config.dataDir, 'pg');
     const embedded = await startEmbeddedPostgres(dir, { onNotice: notice });
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
     description = `embedded PostgreSQL in ${dir}`;
   }
   const db = createDb(url);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { LifecycleEvent, Transition, InvitationAnswer } from '../domain/partnerships/lifecycle.ts';
 import type {
   Closure,
@@ -17,6 +17,7 @@ import type {
 } from '../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
+import type { Database } from './schema.ts';
 
 /** Who did it, for the audit log, written in the same transaction as the change. */
 type Actor = AuditEntry['actor'];
@@ -31,9 +32,14 @@ export interface NewPartnership {
   actor?: Actor;
 }
 
-/** A proposal from one school to others, with its first event, in one transaction. */
-export async function createPartnership(db: Db, input: NewPartnership): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * A proposal from one school to others, with its first event, in one transaction (the caller's,
+ * when given one, so a proposal made from elsewhere lands with what prompted it).
+ */
+export async function createPartnership(db: Db | Transaction<Database>, input: NewPartnership): Promise<number> {
+  const within = <T>(write: (trx: Transaction<Database>) => Promise<T>) =>
+    db.isTransaction ? write(db as Transaction<Database>) : db.transaction().execute(write);
+  return within(async (trx) => {
     const { id } = await trx
       .insertInto('partnerships')
       .values({ title: input.title, type: input.type, created_by: input.createdBy })
@@ -112,7 +118,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
     title: row.title,
     type: row.type,
     status: row.status,
-    closure: row.closure as Closure | null,
+    closure: row.closure,
     endReason: row.end_reason,
     focusAreas: row.focus_areas,
     need: row.need,
@@ -214,7 +220,7 @@ export async function listPartnerships(
       title: r.title,
       type: r.type,
       status: r.status,
-      closure: r.closure as Closure | null,
+      closure: r.closure,
       startDate: r.start_date,
       endDate: r.end_date,
       members: await getMembers(db, r.id),

@@ -141,13 +141,14 @@ export async function listSharedWith(
 ): Promise<Assessment[]> {
   if (grantees.urns.length === 0 && grantees.organisationIds.length === 0) return [];
   return assessments(db)
-    .where(({ exists, selectFrom, or }) =>
-      exists(
-        selectFrom('readiness_shares as sh')
+    .where((outer) =>
+      outer.exists(
+        outer
+          .selectFrom('readiness_shares as sh')
           .select('sh.id')
           .whereRef('sh.assessment_id', '=', 'a.id')
           .where((eb) =>
-            or([
+            eb.or([
               ...(grantees.urns.length ? [eb('sh.grantee_urn', 'in', [...grantees.urns])] : []),
               ...(grantees.organisationIds.length
                 ? [eb('sh.grantee_organisation_id', 'in', [...grantees.organisationIds])]

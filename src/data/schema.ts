@@ -1,6 +1,8 @@
 import type { AccountsTables } from './tables/accounts.ts';
+import type { LeaderTables } from './tables/leaders.ts';
 import type { MatchingTables } from './tables/matching.ts';
 import type { PartnershipTables } from './tables/partnerships.ts';
+import type { PeerReviewTables } from './tables/peer-review.ts';
 import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
@@ -8,4 +10,10 @@ import type { RegistryTables } from './tables/registry.ts';
  * Every table: one interface per capability, kept beside that capability's migrations, and
  * joined here (add yours to the intersection).
  */
-export type Database = RegistryTables & ReadinessTables & AccountsTables & PartnershipTables & MatchingTables;
+export type Database = RegistryTables &
+  ReadinessTables &
+  AccountsTables &
+  PartnershipTables &
+  MatchingTables &
+  LeaderTables &
+  PeerReviewTables;

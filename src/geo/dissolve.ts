@@ -1,5 +1,5 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Polygon as GeoPolygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { ArcIndexes, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 
@@ -105,6 +105,6 @@ export function dissolve(topology: Topology, parts: (Polygon | MultiPolygon)[]):
       rings.push(ring);
     }
   const coordinates = (ring: ArcIndexes) =>
-    (feature(topology, { type: 'Polygon', arcs: [ring] }).geometry as GeoPolygon).coordinates[0]!;
+    feature(topology, { type: 'Polygon', arcs: [ring] }).geometry.coordinates[0]!;
   return { type: 'MultiPolygon', arcs: polygonsFromLoops(rings, coordinates) };
 }

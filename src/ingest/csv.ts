@@ -25,9 +25,9 @@ export interface CsvFile {
   columns: Columns;
   rows: AsyncIterable<Row>;
   /** SHA-256 of the bytes read, complete once `rows` is exhausted. */
-  sha256(): string;
+  sha256: () => string;
   /** Data rows read so far. */
-  rowsRead(): number;
+  rowsRead: () => number;
 }
 
 const NUL = 0x00;

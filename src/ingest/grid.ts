@@ -15,11 +15,11 @@ const converter = proj4(BNG, 'EPSG:4326');
 export const GRID_BOUNDS = { easting: [0, 700_000], northing: [0, 1_300_000] } as const;
 
 export function gridToLatLon(easting: number, northing: number): LatLon {
-  const [lon, lat] = converter.forward([easting, northing]) as [number, number];
+  const [lon, lat] = converter.forward<[number, number]>([easting, northing]);
   return { lat: Math.round(lat * 1e6) / 1e6, lon: Math.round(lon * 1e6) / 1e6 };
 }
 
 export function latLonToGrid({ lat, lon }: LatLon): { easting: number; northing: number } {
-  const [easting, northing] = converter.inverse([lon, lat]) as [number, number];
+  const [easting, northing] = converter.inverse<[number, number]>([lon, lat]);
   return { easting: Math.round(easting), northing: Math.round(northing) };
 }

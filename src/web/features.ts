@@ -27,6 +27,10 @@ import schoolSettings from './schools/settings.ts';
 import schoolSharing from './accounts/school-sharing.ts';
 import signIn from './accounts/sign-in.ts';
 import schools from './schools/pages.ts';
+import leaderDirectory from './leaders/directory-pages.ts';
+import leadersApi from './leaders/api.ts';
+import ownLeaderProfile from './leaders/own-profile-pages.ts';
+import leadersForNeeds from './leaders/school-needs-pages.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -57,4 +61,8 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   admin,
   adminPeople,
   performanceProfiles,
+  leaderDirectory,
+  leadersApi,
+  ownLeaderProfile,
+  leadersForNeeds,
 ];

@@ -50,7 +50,7 @@ export async function capacityFor(
   const phase = query.phase ?? null;
   const key = `${query.by}|${phase}|${query.radiusKm}`;
   let cache = answered.get(registry);
-  if (!cache) answered.set(registry, (cache = new Map()));
+  if (!cache) answered.set(registry, (cache = new Map<string, CapacityResult>()));
   let result = cache.get(key);
   if (!result) {
     // Radii are free numbers: keep the memory bounded.

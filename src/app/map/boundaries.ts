@@ -65,7 +65,7 @@ export function createMapAreas(dir: string) {
     },
     areas(geography: MapGeography, schools: readonly MappedSchool[]): ServedAreas {
       let cache = served.get(schools);
-      if (!cache) served.set(schools, (cache = new Map()));
+      if (!cache) served.set(schools, (cache = new Map<MapGeography, ServedAreas>()));
       let found = cache.get(geography);
       if (!found) {
         const placed: PlacedSchool[] = [];

@@ -104,8 +104,8 @@ export function applyThresholds(
       continue;
     }
     for (const [list, r, at] of threshold.paths) {
-      if (list === 'areas') rules.areas[r]![at as 'strength' | 'weakness'].value = value;
-      else rules[list][r]!.all[at as number]!.value = value;
+      if (list === 'areas') rules.areas[r]![at].value = value;
+      else rules[list][r]!.all[at]!.value = value;
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rules };

@@ -144,7 +144,12 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
       const values: ProfileFormValues = typedValues(body, profileFormValues(base));
       const typedThresholds =
         mode === 'thresholds'
-          ? Object.fromEntries(profileThresholds(base).map((t) => [t.field, String(body[t.field] ?? '')]))
+          ? Object.fromEntries(
+              profileThresholds(base).map((t) => {
+                const typed = body[t.field];
+                return [t.field, typeof typed === 'string' ? typed : ''];
+              }),
+            )
           : undefined;
       const parsed = mode === 'thresholds' ? parseThresholdsForm(base, body) : parseProfileForm(base, body);
       if (!parsed.ok) {

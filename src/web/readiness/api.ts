@@ -1,17 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  listActions,
-  listSchoolAssessments,
-  listSharedWith,
-  previousCompletedAnswers,
-} from '../../data/readiness.ts';
-import { exportDocument } from '../../domain/readiness/export.ts';
+import { assessmentDocument, assessmentsFor } from '../../app/readiness/assessments.ts';
 import { withDataset } from '../http/dataset.ts';
-import { requireSignedIn } from '../http/guards.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendApiProblem } from '../http/problem.ts';
-import { openAssessment, type ReadinessDeps } from './load.ts';
+import { openFor, type ReadinessDeps } from './load.ts';
 
 /** Readiness as JSON: the frameworks (public) and an assessment's report (its readers only). */
 const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) => {
@@ -70,18 +64,8 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
       },
     },
     async (request) => {
-      const user = request.user!;
       const { limit, offset } = request.query;
-      const urns = user.schools.map((s) => s.urn);
-      const own = (await Promise.all(urns.map((urn) => listSchoolAssessments(deps.db, urn)))).flat();
-      const shared = await listSharedWith(deps.db, {
-        urns,
-        organisationIds: user.organisations.map((o) => o.id),
-      });
-      const seen = new Set<number>();
-      const all = [...own, ...shared]
-        .filter((a) => !seen.has(a.id) && seen.add(a.id))
-        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id);
+      const all = await assessmentsFor(deps.ctx, requireUser(request));
       const items = all.slice(offset, offset + limit).map((a) => ({
         id: a.id,
         urn: a.urn,
@@ -91,7 +75,7 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
         status: a.status,
         startedAt: a.startedAt.toISOString(),
         completedAt: a.completedAt?.toISOString() ?? null,
-        ownSchool: urns.includes(a.urn),
+        ownSchool: a.ownSchool,
       }));
       return { total: all.length, limit, offset, items };
     },
@@ -108,12 +92,9 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
       },
     },
     async (request, reply) => {
-      const opened = await openAssessment(deps, request, reply, 'read');
+      const opened = await openFor(deps, request, reply, 'read');
       if (!opened) return reply;
-      const { assessment, framework } = opened;
-      const previous =
-        assessment.status === 'completed' ? await previousCompletedAnswers(deps.db, assessment) : undefined;
-      return exportDocument(framework, assessment, await listActions(deps.db, assessment.id), previous);
+      return assessmentDocument(deps.ctx, opened);
     },
   );
 };

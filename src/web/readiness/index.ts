@@ -8,8 +8,8 @@ import report from './report-pages.ts';
 import school from './school-pages.ts';
 
 /** Readiness for collaboration: the frameworks are read once, when the service starts. */
-const readiness: FastifyPluginAsync<AppContext> = async (app, { db }) => {
-  const deps = { db, catalogue: await frameworkCatalogue() };
+const readiness: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const deps = { ctx, catalogue: await frameworkCatalogue() };
   await app.register(questionnaire, deps);
   await app.register(report, deps);
   await app.register(plan, deps);

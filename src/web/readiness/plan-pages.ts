@@ -1,18 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { listOrganisations } from '../../data/organisations.ts';
+import type { Opened } from '../../app/readiness/access.ts';
 import {
-  grantShare,
-  listActions,
-  revokeShare,
-  updateAction,
-  type StoredAction,
-} from '../../data/readiness.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
+  changeAction,
+  findAction,
+  shareAssessment,
+  shareableOrganisations,
+  stopSharing,
+} from '../../app/readiness/plan.ts';
+import type { StoredAction } from '../../app/readiness/plan.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { requireSignedIn } from '../http/guards.ts';
-import { formError, formErrors, type FormErrors } from '../http/forms.ts';
-import { openAssessment, type Opened, type ReadinessDeps } from './load.ts';
+import { formErrors, type FormErrors } from '../http/forms.ts';
+import { openFor, type ReadinessDeps } from './load.ts';
 
 const noErrors: FormErrors = { errors: [], fieldErrors: {} };
 
@@ -57,7 +57,7 @@ const shareForm = z.object({
 
 /** The action plan (owners, dates, status) and whom the school shares the assessment with. */
 const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
-  const { db } = deps;
+  const { ctx } = deps;
   app.addHook('preHandler', requireSignedIn);
 
   async function renderAction(
@@ -84,21 +84,23 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     });
   }
 
-  const findAction = async (opened: Opened, actionId: unknown) =>
-    (await listActions(db, opened.assessment.id)).find((a) => a.id === Number(actionId));
+  const actionOf = async (opened: Opened, actionId: unknown) => {
+    const found = await findAction(ctx, opened, Number(actionId));
+    return found.ok ? found.value : undefined;
+  };
 
   app.get('/readiness/assessments/:id/actions/:actionId', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
-    const action = await findAction(opened, (request.params as { actionId: string }).actionId);
+    const action = await actionOf(opened, (request.params as { actionId: string }).actionId);
     if (!action) return reply.callNotFound();
     return renderAction(reply, opened, action);
   });
 
   app.post('/readiness/assessments/:id/actions/:actionId', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
-    const action = await findAction(opened, (request.params as { actionId: string }).actionId);
+    const action = await actionOf(opened, (request.params as { actionId: string }).actionId);
     if (!action) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = actionForm.safeParse(body);
@@ -106,7 +108,7 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       reply.code(400);
       return renderAction(reply, opened, action, formErrors(parsed.error), body);
     }
-    await updateAction(db, opened.assessment.id, action.id, parsed.data, request.user);
+    await changeAction(ctx, request.user ?? null, opened, action.id, parsed.data);
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/report#action-plan`, 303);
   });
 
@@ -116,7 +118,7 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     form: FormErrors = noErrors,
     values = {},
   ) {
-    const organisations = await listOrganisations(db);
+    const organisations = await shareableOrganisations(ctx);
     return reply.page('readiness/sharing.njk', {
       title: 'Share this assessment',
       assessment: opened.assessment,
@@ -132,13 +134,13 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   }
 
   app.get('/readiness/assessments/:id/sharing', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'manage');
+    const opened = await openFor(deps, request, reply, 'manage');
     if (!opened) return reply;
     return renderSharing(reply, opened);
   });
 
   app.post('/readiness/assessments/:id/sharing', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'manage');
+    const opened = await openFor(deps, request, reply, 'manage');
     if (!opened) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = shareForm.safeParse(body);
@@ -148,31 +150,22 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     };
     if (!parsed.success) return fail(formErrors(parsed.error));
     const { grantee, urn, organisationId } = parsed.data;
-    if (grantee === 'school') {
-      const wanted = Number(urn);
-      if (!/^\d{6,7}$/.test(urn))
-        return fail(formError('urn', 'Enter the partner school’s URN, a 6 or 7 digit number'));
-      if (wanted === opened.assessment.urn)
-        return fail(formError('urn', 'Enter another school’s URN, not your own'));
-      if (!(await getSchoolNames(db, [wanted])).has(wanted)) {
-        return fail(formError('urn', `No school has the URN ${wanted}`));
-      }
-      await grantShare(db, opened.assessment, { urn: wanted }, request.user);
-    } else {
-      const organisations = await listOrganisations(db);
-      const chosen = organisations.find((o) => String(o.id) === organisationId);
-      if (!chosen) return fail(formError('organisationId', 'Choose the organisation to share with'));
-      await grantShare(db, opened.assessment, { organisationId: chosen.id }, request.user);
-    }
+    const shared = await shareAssessment(
+      ctx,
+      request.user ?? null,
+      opened,
+      grantee === 'school' ? { urn } : { organisationId },
+    );
+    if (!shared.ok) return fail(formErrors(shared.error));
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/sharing`, 303);
   });
 
   app.post('/readiness/assessments/:id/sharing/:shareId/revoke', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'manage');
+    const opened = await openFor(deps, request, reply, 'manage');
     if (!opened) return reply;
     const shareId = Number((request.params as { shareId: string }).shareId);
     if (!Number.isSafeInteger(shareId)) return reply.callNotFound();
-    const result = await revokeShare(db, opened.assessment, shareId, request.user);
+    const result = await stopSharing(ctx, request.user ?? null, opened, shareId);
     if (!result.ok) return reply.callNotFound();
     return reply.redirect(`/readiness/assessments/${opened.assessment.id}/sharing`, 303);
   });

@@ -1,29 +1,27 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { Opened } from '../../app/readiness/access.ts';
 import {
-  completeAssessment,
-  createAssessment,
-  listSchoolAssessments,
-  listSharedWith,
-  saveAnswers,
-} from '../../data/readiness.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
+  assessmentsFor,
+  completeOpened,
+  ownSchools,
+  saveSection,
+  startAssessment,
+} from '../../app/readiness/assessments.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import { planFromGaps } from '../../domain/readiness/action-plan.ts';
-import { rankGaps } from '../../domain/readiness/gaps.ts';
 import { PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { sectionProgress } from '../../domain/readiness/progress.ts';
 import { answersByItem, scoreAssessment, type Answer } from '../../domain/readiness/scoring.ts';
-import { requireSignedIn } from '../http/guards.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
-import { openAssessment, type Opened, type ReadinessDeps } from './load.ts';
+import { openFor, type ReadinessDeps } from './load.ts';
 import { answerForm, EVIDENCE_MAX, sectionFormSchema } from './section-form.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The questionnaire: start an assessment, answer it section by section, check and complete it. */
 const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
-  const { db, catalogue } = deps;
+  const { ctx, catalogue } = deps;
   app.addHook('preHandler', requireSignedIn);
 
   const startSchema = z.object({
@@ -35,7 +33,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     partnershipType: z.enum(PARTNERSHIP_TYPES, 'Choose the kind of partnership you are considering'),
   });
 
-  app.get('/readiness', async (request, reply) => renderHub(request.user!, reply));
+  app.get('/readiness', async (request, reply) => renderHub(requireUser(request), reply));
 
   async function renderHub(
     user: SessionUser,
@@ -43,12 +41,9 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     form: FormErrors = { errors: [], fieldErrors: {} },
     values: Record<string, unknown> = {},
   ) {
-    const urns = user.schools.map((s) => s.urn);
-    const names = await getSchoolNames(db, urns);
-    const own = (await Promise.all(urns.map((urn) => listSchoolAssessments(db, urn)))).flat();
-    const shared = await listSharedWith(db, { urns, organisationIds: user.organisations.map((o) => o.id) });
+    const all = await assessmentsFor(ctx, user);
     const title = (id: string, version: number) => catalogue.find(id, version)?.title ?? id;
-    const row = (a: (typeof own)[number]) => ({
+    const row = (a: (typeof all)[number]) => ({
       ...a,
       frameworkTitle: title(a.frameworkId, a.frameworkVersion),
       considering: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
@@ -56,58 +51,34 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     });
     return reply.page('readiness/hub.njk', {
       title: 'Readiness for collaboration',
-      schools: urns.map((urn) => ({ urn, name: names.get(urn) ?? `URN ${urn}` })),
+      schools: await ownSchools(ctx, user),
       frameworks: catalogue.current(),
       partnershipTypes: PARTNERSHIP_TYPES.map((t) => ({ value: t, text: PARTNERSHIP_TYPE_LABELS[t] })),
-      own: own.map(row),
-      shared: shared.filter((a) => !urns.includes(a.urn)).map(row),
+      own: all.filter((a) => a.ownSchool).map(row),
+      shared: all.filter((a) => !a.ownSchool).map(row),
       values,
       ...form,
     });
   }
 
   app.post('/readiness/assessments', async (request, reply) => {
-    const user = request.user!;
+    const user = requireUser(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = startSchema.safeParse(body);
     if (!parsed.success) {
       reply.code(400);
       return renderHub(user, reply, formErrors(parsed.error), body);
     }
-    const { urn, frameworkId, partnershipType } = parsed.data;
-    const framework = catalogue.find(frameworkId)!;
-    const problem = !user.schools.some((s) => s.urn === urn)
-      ? { field: 'urn', text: 'Choose a school you are a member of' }
-      : !framework.appliesTo.includes(partnershipType)
-        ? {
-            field: 'partnershipType',
-            text: `${framework.title} is for ${framework.appliesTo.map((t) => PARTNERSHIP_TYPE_LABELS[t].toLowerCase()).join(' or ')}`,
-          }
-        : undefined;
-    if (problem) {
+    const started = await startAssessment(ctx, user, parsed.data);
+    if (!started.ok) {
       reply.code(400);
-      return renderHub(
-        user,
-        reply,
-        {
-          errors: [{ text: problem.text, href: `#${problem.field}` }],
-          fieldErrors: { [problem.field]: { text: problem.text } },
-        },
-        body,
-      );
+      return renderHub(user, reply, formErrors(started.error), body);
     }
-    const id = await createAssessment(db, {
-      urn,
-      frameworkId,
-      frameworkVersion: framework.version,
-      partnershipType,
-      startedBy: user.id,
-    });
-    return reply.redirect(`/readiness/assessments/${id}`, 303);
+    return reply.redirect(`/readiness/assessments/${started.value.id}`, 303);
   });
 
   app.get('/readiness/assessments/:id', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'read');
+    const opened = await openFor(deps, request, reply, 'read');
     if (!opened) return reply;
     const { assessment, framework, access } = opened;
     if (assessment.status === 'completed' || access === 'read') {
@@ -152,7 +123,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     opened.framework.sections.some((s) => s.id === sectionId);
 
   app.get('/readiness/assessments/:id/sections/:sectionId', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
     const { sectionId } = request.params as { sectionId: string };
     if (!sectionOf(opened, sectionId)) return reply.callNotFound();
@@ -163,7 +134,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   });
 
   app.post('/readiness/assessments/:id/sections/:sectionId', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
     const { sectionId } = request.params as { sectionId: string };
     if (!sectionOf(opened, sectionId)) return reply.callNotFound();
@@ -180,13 +151,10 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       }));
       return renderSection(opened, sectionId, reply, formErrors(parsed.error), typed);
     }
-    const result = await saveAnswers(db, assessment.id, parsed.data);
-    if (!result.ok) {
+    const saved = await saveSection(ctx, opened, parsed.data);
+    if (!saved.ok) {
       reply.code(409);
-      return reply.page('layout/errors/400.njk', {
-        message:
-          'This assessment has been completed, so its answers can no longer be changed. Start a new one to record changes.',
-      });
+      return reply.page('layout/errors/400.njk', { message: saved.error.message });
     }
     const index = framework.sections.findIndex((s) => s.id === sectionId);
     const next = framework.sections[index + 1];
@@ -211,7 +179,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   }
 
   app.get('/readiness/assessments/:id/check', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
     if (opened.assessment.status === 'completed') {
       return reply.redirect(`/readiness/assessments/${opened.assessment.id}/report`, 303);
@@ -220,7 +188,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   });
 
   app.post('/readiness/assessments/:id/complete', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'answer');
+    const opened = await openFor(deps, request, reply, 'answer');
     if (!opened) return reply;
     const { assessment, framework } = opened;
     const { unanswered } = scoreAssessment(framework, assessment.answers);
@@ -235,12 +203,8 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
         })),
       );
     }
-    const now = new Date();
-    const plan = planFromGaps(rankGaps(framework, assessment.answers, assessment.partnershipType), {
-      startedOn: isoDay(now),
-    });
-    const result = await completeAssessment(db, assessment.id, now, plan, request.user);
-    if (!result.ok && result.reason === 'not-found') return reply.callNotFound();
+    const completed = await completeOpened(ctx, requireUser(request), opened);
+    if (!completed.ok) return reply.callNotFound();
     return reply.redirect(`/readiness/assessments/${assessment.id}/report`, 303);
   });
 };

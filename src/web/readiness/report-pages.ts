@@ -5,7 +5,7 @@ import { levelLabel } from '../../domain/readiness/framework.ts';
 import { comparePair } from '../../domain/readiness/pairing.ts';
 import { PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
 import { requireSignedIn } from '../http/guards.ts';
-import { openAssessment, type ReadinessDeps } from './load.ts';
+import { openFor, type ReadinessDeps } from './load.ts';
 import { reportView } from './report-view.ts';
 
 const reportQuery = z.object({ type: z.enum(PARTNERSHIP_TYPES).optional() });
@@ -15,7 +15,7 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   app.addHook('preHandler', requireSignedIn);
 
   app.get('/readiness/assessments/:id/report', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'read');
+    const opened = await openFor(deps, request, reply, 'read');
     if (!opened) return reply;
     const query = reportQuery.safeParse(request.query);
     const asked = query.success ? query.data.type : undefined;
@@ -23,12 +23,12 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       asked && opened.framework.appliesTo.includes(asked) ? asked : opened.assessment.partnershipType;
     return reply.page(
       'readiness/report.njk',
-      await reportView(deps.db, deps.catalogue, opened, request.user!, type),
+      await reportView(deps.ctx, deps.catalogue, opened, request.user!, type),
     );
   });
 
   app.get('/readiness/assessments/:id/answers.csv', async (request, reply) => {
-    const opened = await openAssessment(deps, request, reply, 'read');
+    const opened = await openFor(deps, request, reply, 'read');
     if (!opened) return reply;
     const { assessment, framework } = opened;
     return reply
@@ -41,9 +41,9 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   });
 
   app.get('/readiness/assessments/:id/compare/:otherId', async (request, reply) => {
-    const ours = await openAssessment(deps, request, reply, 'read');
+    const ours = await openFor(deps, request, reply, 'read');
     if (!ours) return reply;
-    const theirs = await openAssessment(deps, request, reply, 'read', 'otherId');
+    const theirs = await openFor(deps, request, reply, 'read', 'otherId');
     if (!theirs) return reply;
     if (ours.framework.pair?.with !== theirs.framework.id) {
       reply.code(400);

@@ -1,10 +1,6 @@
-import type { Db } from '../../data/db.ts';
-import {
-  listActions,
-  listSchoolAssessments,
-  listSharedWith,
-  previousCompletedAnswers,
-} from '../../data/readiness.ts';
+import type { Opened } from '../../app/readiness/access.ts';
+import { actionsOf, assessmentsFor, previousAnswers } from '../../app/readiness/assessments.ts';
+import type { AppContext } from '../../app/context.ts';
 import { ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { canAnswer, canManage } from '../../domain/readiness/access.ts';
 import type { Catalogue } from '../../domain/readiness/catalogue.ts';
@@ -13,32 +9,27 @@ import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/part
 import { buildReport } from '../../domain/readiness/report.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { barChart } from './chart.ts';
-import type { Opened } from './load.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Everything the report page shows, from the same domain report the API and CLI export. */
 export async function reportView(
-  db: Db,
+  ctx: AppContext,
   catalogue: Catalogue,
-  { assessment, framework, access }: Opened,
+  opened: Opened,
   user: SessionUser,
   partnershipType: PartnershipType,
 ) {
-  const previousAnswers =
-    assessment.status === 'completed' ? await previousCompletedAnswers(db, assessment) : undefined;
-  const report = buildReport(framework, assessment.answers, { partnershipType, previousAnswers });
+  const { assessment, framework, access } = opened;
+  const report = buildReport(framework, assessment.answers, {
+    partnershipType,
+    previousAnswers: await previousAnswers(ctx, opened),
+  });
   const partner = catalogue.partnerOf(framework);
   let compareWith: Array<{ id: number; schoolName: string; status: string; when: string }> = [];
   if (partner) {
-    const urns = user.schools.map((s) => s.urn);
-    const visible = [
-      ...(await Promise.all(urns.map((urn) => listSchoolAssessments(db, urn)))).flat(),
-      ...(await listSharedWith(db, { urns, organisationIds: user.organisations.map((o) => o.id) })),
-    ];
-    const seen = new Set<number>();
-    compareWith = visible
-      .filter((a) => a.frameworkId === partner.id && !seen.has(a.id) && seen.add(a.id))
+    compareWith = (await assessmentsFor(ctx, user))
+      .filter((a) => a.frameworkId === partner.id)
       .map((a) => ({
         id: a.id,
         schoolName: a.schoolName,
@@ -63,7 +54,7 @@ export async function reportView(
     chart: barChart(report.profile.sections, report.changes),
     strengths: report.profile.strengths.map((s) => ({ ...s, label: levelLabel(framework, s.rating) })),
     gaps: report.gaps.map((g) => ({ ...g, label: levelLabel(framework, g.rating) })),
-    actions: (await listActions(db, assessment.id)).map((a) => ({
+    actions: (await actionsOf(ctx, opened)).map((a) => ({
       ...a,
       statusLabel: ACTION_STATUS_LABELS[a.status],
     })),

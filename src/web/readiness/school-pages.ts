@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { getSchoolNames } from '../../data/school-names.ts';
+import { readableSchoolAssessments } from '../../app/readiness/access.ts';
+import { schoolName } from '../../app/readiness/assessments.ts';
 import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { requireSignedIn } from '../http/guards.ts';
-import { readableSchoolAssessments, type ReadinessDeps } from './load.ts';
+import type { ReadinessDeps } from './load.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -12,14 +13,14 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * One school's readiness assessments, reached from its profile: those this user may read. Its
  * members see them all; a partner school or an organisation sees what the school shared.
  */
-const school: FastifyPluginAsync<ReadinessDeps> = async (app, { db, catalogue }) => {
+const school: FastifyPluginAsync<ReadinessDeps> = async (app, { ctx, catalogue }) => {
   app.get('/schools/:urn/readiness', { preHandler: requireSignedIn }, async (request, reply) => {
     const params = z.object({ urn: z.coerce.number().int().positive() }).safeParse(request.params);
     const urn = params.success ? params.data.urn : undefined;
-    const name = urn === undefined ? undefined : (await getSchoolNames(db, [urn])).get(urn);
+    const name = urn === undefined ? undefined : await schoolName(ctx, urn);
     if (urn === undefined || name === undefined) return reply.callNotFound();
     const user = request.user!;
-    const assessments = (await readableSchoolAssessments(db, urn, user)).map((a) => ({
+    const assessments = (await readableSchoolAssessments(ctx, urn, user)).map((a) => ({
       ...a,
       frameworkTitle: catalogue.find(a.frameworkId, a.frameworkVersion)?.title ?? a.frameworkId,
       considering: PARTNERSHIP_TYPE_LABELS[a.partnershipType],

@@ -9,10 +9,9 @@ import type { AppContext } from '../../app/context.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
-import { readinessLink } from '../readiness/load.ts';
+import { readinessLink } from '../../app/readiness/access.ts';
 
 const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  const { db } = ctx;
   const phaseItems = (selected?: string) => [
     { value: '', text: 'All phases' },
     ...PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === selected })),
@@ -74,7 +73,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...(record.open
           ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
           : []),
-        ...(await readinessLink(db, record.urn, request.user)),
+        ...(await readinessLink(ctx, record.urn, request.user ?? null)),
       ],
       phaseLabel: PHASE_LABELS[record.phase],
       latestInspection: latest ? describeInspection(latest) : null,

@@ -77,7 +77,7 @@ export function describeInspection(inspection: Inspection): InspectionView {
   };
 }
 
-const MEASURES: { key: keyof Performance & keyof NationalAverages; label: string; unit: '%' | 'score' }[] = [
+const MEASURES: { key: keyof NationalAverages & keyof Performance; label: string; unit: '%' | 'score' }[] = [
   { key: 'rwmExpectedPercent', label: 'Reading, writing and maths: expected standard', unit: '%' },
   { key: 'readingExpectedPercent', label: 'Reading: expected standard', unit: '%' },
   { key: 'writingExpectedPercent', label: 'Writing: expected standard', unit: '%' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { saveProfile, setProfilePublished } from '../../../src/data/leaders.ts';
 import { importFile } from '../../../src/ingest/import-file.ts';
+import { createUser } from '../../helpers/accounts.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
 
@@ -10,17 +12,42 @@ describe('every public JSON answer says which data it rests on', () => {
   const t = useTestApp(async (db) => {
     await importFile(db, 'gias', fixture('edubasealldata20250422.csv'));
     await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
+    const leader = await createUser(db, { name: 'Ada Leader' });
+    await saveProfile(
+      db,
+      leader.id,
+      {
+        jobTitle: 'Executive headteacher',
+        urn: 100000,
+        claimedDesignations: [],
+        expertise: ['leadership'],
+        phases: ['primary'],
+        experience: '',
+        availability: { daysPerTerm: 6, from: '2025-09-01', to: '2099-07-31' },
+        travelKm: 20,
+        worksRemotely: false,
+        dayRatePounds: null,
+        freeWithin: null,
+      },
+      leader,
+    );
+    await setProfilePublished(db, leader.id, new Date().toISOString(), leader);
   });
 
   it('carries `dataset` on every public API route, lists and records alike', async () => {
     const frameworks = (await t.app.inject('/api/readiness/frameworks')).json();
     const params: Record<string, string> = { urn: '100000', id: frameworks.items[0].id, organisationId: '1' };
+    // Routes whose records are numbered rather than named.
+    const numbered = /^\/api\/system-leaders\//;
+    const [profile] = await t.db.selectFrom('system_leader_profiles').select('id').execute();
     const routes = t.app.routeTable.filter(
       (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),
     );
     const answered: string[] = [];
     for (const route of routes) {
-      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '1');
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'id' && numbered.test(route.url) ? String(profile!.id) : (params[name] ?? '1'),
+      );
       const response = await t.app.inject(url);
       // Private resources refuse an anonymous caller; everything else is public.
       if (response.statusCode === 401) continue;
@@ -43,6 +70,8 @@ describe('every public JSON answer says which data it rests on', () => {
         '/api/allocations',
         '/api/capacity',
         '/api/readiness/frameworks',
+        '/api/system-leaders',
+        '/api/system-leaders/:id',
       ]),
     );
   });

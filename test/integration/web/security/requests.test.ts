@@ -8,6 +8,7 @@ import {
   setMilestoneDone,
   type NewPartnership,
 } from '../../../../src/data/partnerships.ts';
+import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { addAction } from '../../../../src/data/partnership-records.ts';
 import {
@@ -200,6 +201,23 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     });
     const [milestone] = await t.db.selectFrom('partnership_milestones').select('id').execute();
     await setMilestoneDone(t.db, partnerships[2]!, milestone!.id, '2026-01-30', lead.user);
+    // A published system-leader profile (withdraw) and a hidden one whose words are private (publish).
+    const profile = (urn: number, experience: string) => ({
+      jobTitle: 'Executive headteacher',
+      urn,
+      claimedDesignations: [],
+      expertise: ['literacy' as const],
+      phases: ['primary' as const],
+      experience,
+      availability: { daysPerTerm: 6, from: '2025-09-01', to: '2099-07-31' },
+      travelKm: 20,
+      worksRemotely: false,
+      dayRatePounds: 450,
+      freeWithin: null,
+    });
+    await saveProfile(t.db, lead.user.id, profile(OWN, 'Led two schools out of special measures'), lead.user);
+    await setProfilePublished(t.db, lead.user.id, at, lead.user);
+    await saveProfile(t.db, officer.user.id, profile(PARTNER, `Notes ${PRIVATE}`), officer.user);
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import type { Commitment } from '../domain/leaders/availability.ts';
+import { designationsHeld, type ProfileDetails, type SystemLeaderProfile } from '../domain/leaders/profile.ts';
+import { recordAudit, type AuditEntry } from './audit.ts';
+import type { Db } from './db.ts';
+
+type Actor = AuditEntry['actor'];
+
+function profiles(db: Db) {
+  return db
+    .selectFrom('system_leader_profiles as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .leftJoin('system_leaders as sl', 'sl.user_id', 'p.user_id')
+    .leftJoin('schools as s', 's.urn', 'p.urn')
+    .selectAll('p')
+    .select(['u.name', 'sl.designation', 's.name as school_name']);
+}
+
+type ProfileRow = Awaited<ReturnType<ReturnType<typeof profiles>['executeTakeFirstOrThrow']>>;
+
+function toProfile(row: ProfileRow): SystemLeaderProfile {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    jobTitle: row.job_title,
+    urn: row.urn,
+    schoolName: row.school_name ?? `School ${row.urn}`,
+    claimedDesignations: row.claimed_designations,
+    designations: designationsHeld(row.designation, row.claimed_designations),
+    expertise: row.expertise,
+    phases: row.phases,
+    experience: row.experience,
+    availability: { daysPerTerm: row.days_per_term, from: row.available_from, to: row.available_to },
+    travelKm: row.travel_km,
+    worksRemotely: row.works_remotely,
+    dayRatePounds: row.day_rate_pounds,
+    freeWithin: row.free_within,
+    publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+  };
+}
+
+/** The person's own profile, published or not. */
+export async function getProfileOfUser(db: Db, userId: number): Promise<SystemLeaderProfile | undefined> {
+  const row = await profiles(db).where('p.user_id', '=', userId).executeTakeFirst();
+  return row && toProfile(row);
+}
+
+export async function getProfile(db: Db, id: number): Promise<SystemLeaderProfile | undefined> {
+  const row = await profiles(db).where('p.id', '=', id).executeTakeFirst();
+  return row && toProfile(row);
+}
+
+/** Every published profile, by name: the directory (hidden ones never leave the database). */
+export async function listPublishedProfiles(db: Db): Promise<SystemLeaderProfile[]> {
+  const rows = await profiles(db).where('p.published_at', 'is not', null).orderBy('u.name').orderBy('p.id').execute();
+  return rows.map(toProfile);
+}
+
+/** Creates or changes the person's profile, leaving whether it is published as it was; audited. */
+export async function saveProfile(db: Db, userId: number, details: ProfileDetails, actor: Actor): Promise<number> {
+  const values = {
+    job_title: details.jobTitle,
+    urn: details.urn,
+    claimed_designations: details.claimedDesignations,
+    expertise: details.expertise,
+    phases: details.phases,
+    experience: details.experience,
+    days_per_term: details.availability.daysPerTerm,
+    available_from: details.availability.from,
+    available_to: details.availability.to,
+    travel_km: details.travelKm,
+    works_remotely: details.worksRemotely,
+    day_rate_pounds: details.dayRatePounds,
+    free_within: details.freeWithin,
+    updated_at: sql<Date>`now()`,
+  };
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('system_leader_profiles')
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      action: 'system-leader.profile-saved',
+      subject: `system leader profile ${id}`,
+      // Which fields, not their words: the audit log is read by platform administrators.
+      details: { urn: details.urn, expertise: details.expertise, phases: details.phases },
+    });
+    return id;
+  });
+}
+
+/** Publishes (at `at`) or withdraws the person's profile; false when they have none. */
+export async function setProfilePublished(
+  db: Db,
+  userId: number,
+  at: string | null,
+  actor: Actor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('system_leader_profiles')
+      .set({ published_at: at, updated_at: sql<Date>`now()` })
+      .where('user_id', '=', userId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return false;
+    await recordAudit(trx, {
+      actor,
+      action: at ? 'system-leader.profile-published' : 'system-leader.profile-withdrawn',
+      subject: `system leader profile ${row.id}`,
+    });
+    return true;
+  });
+}
+
+/**
+ * The days each of these people is committed to: every deployment not closed and not declined,
+ * as its partnership's days and dates (a proposal holds its days until it is answered).
+ */
+export async function listCommitments(
+  db: Db,
+  userIds: readonly number[],
+): Promise<Map<number, (Commitment & { partnershipId: number })[]>> {
+  const byUser = new Map<number, (Commitment & { partnershipId: number })[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('deployments as d')
+    .innerJoin('partnerships as p', 'p.id', 'd.partnership_id')
+    .select(['d.leader_user_id', 'd.partnership_id', 'p.staff_days', 'p.start_date', 'p.end_date'])
+    .where('d.leader_user_id', 'in', userIds)
+    .where('p.status', '<>', 'closed')
+    .where((eb) => eb.or([eb('d.leader_answer', 'is', null), eb('d.leader_answer', '<>', 'declined')]))
+    .where('p.staff_days', 'is not', null)
+    .where('p.start_date', 'is not', null)
+    .where('p.end_date', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    const list = byUser.get(r.leader_user_id) ?? [];
+    list.push({ partnershipId: r.partnership_id, days: r.staff_days!, start: r.start_date!, end: r.end_date! });
+    byUser.set(r.leader_user_id, list);
+  }
+  return byUser;
+}

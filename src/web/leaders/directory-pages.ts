@@ -1,0 +1,110 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import { findSystemLeaders, systemLeaderProfile } from '../../app/leaders/directory.ts';
+import { leaderQuery, type LeaderQuery } from '../../app/leaders/query.ts';
+import { DESIGNATIONS, designationName } from '../../domain/access.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+import { LEADER_PHASES } from '../../app/leaders/profile-input.ts';
+import { asList, formErrors } from '../http/forms.ts';
+import { idParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
+import {
+  chargingText,
+  daysText,
+  expertiseItems,
+  expertiseText,
+  phasesText,
+  travelText,
+} from './presenters.ts';
+
+/** The search's own address with a different page, keeping every filter (lists included). */
+function pageHref(raw: Record<string, unknown>, offset: number): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'offset') continue;
+    for (const v of asList(value)) if (v !== '') search.append(key, String(v));
+  }
+  if (offset > 0) search.set('offset', String(offset));
+  return `/system-leaders?${search}`;
+}
+
+function pagination(raw: Record<string, unknown>, total: number, { limit, offset }: LeaderQuery) {
+  if (total <= limit) return null;
+  return {
+    previous: offset > 0 ? { href: pageHref(raw, Math.max(0, offset - limit)) } : undefined,
+    next: offset + limit < total ? { href: pageHref(raw, offset + limit) } : undefined,
+  };
+}
+
+/** Public: the directory of published profiles, and each profile. */
+const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.get('/system-leaders', async (request, reply) => {
+    const raw = (request.query ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+    const chosenExpertise = asList(raw.expertise).map(String);
+    const form = {
+      raw,
+      values: { near: text('near'), available: text('available') },
+      expertiseItems: expertiseItems(chosenExpertise),
+      phaseItems: [
+        { value: '', text: 'Any phase' },
+        ...LEADER_PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === raw.phase })),
+      ],
+      designationItems: [
+        { value: '', text: 'Any, or none' },
+        ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), selected: d === raw.designation })),
+      ],
+    };
+    const render = (context: object) =>
+      reply.page('leaders/directory.njk', { title: 'Find a system leader', ...form, ...context });
+    const parsed = leaderQuery.safeParse(raw);
+    if (!parsed.success) {
+      reply.code(400);
+      return render(formErrors(parsed.error));
+    }
+    const found = await findSystemLeaders(ctx, parsed.data);
+    if (!found.ok) {
+      reply.code(400);
+      return render(formErrors(found.error));
+    }
+    const result = found.value;
+    return render({
+      result,
+      leaders: result.items.map(({ leader, distanceKm, reasons }) => ({
+        id: leader.id,
+        name: leader.name,
+        jobTitle: leader.profile.jobTitle,
+        schoolName: leader.profile.schoolName,
+        designations: leader.designations,
+        expertise: expertiseText(leader.expertise),
+        phases: phasesText(leader.phases),
+        days: daysText(leader.daysLeft),
+        travel: travelText(leader.profile),
+        distanceKm,
+        reasons,
+      })),
+      pagination: pagination(raw, result.total, parsed.data),
+    });
+  });
+
+  app.get('/system-leaders/:id', async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const found = await systemLeaderProfile(ctx, request.user, params.data.id);
+    if (!found.ok) return sendProblem(request, reply, found.error);
+    const { profile, capacity, own } = found.value;
+    return reply.page('leaders/profile.njk', {
+      title: profile.name,
+      profile,
+      own,
+      expertise: expertiseText(profile.expertise),
+      phases: phasesText(profile.phases),
+      charging: chargingText(profile),
+      travel: travelText(profile),
+      daysLeft: daysText(capacity.daysLeft),
+      terms: capacity.terms,
+    });
+  });
+};
+
+export default directoryPages;

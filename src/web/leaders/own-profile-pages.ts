@@ -1,0 +1,139 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import {
+  ownProfile,
+  publishOwnProfile,
+  saveOwnProfile,
+  withdrawOwnProfile,
+} from '../../app/leaders/own-profile.ts';
+import { designationName, type SessionUser } from '../../domain/access.ts';
+import { FREE_WITHIN, FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
+import { asList, formErrors, type FormErrors } from '../http/forms.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
+import { sendProblem } from '../http/problem.ts';
+import { daysText, designationCheckboxes, expertiseItems, phaseCheckboxes } from './presenters.ts';
+
+type Values = Record<string, unknown>;
+
+const dateParts = (iso: string | undefined) =>
+  iso
+    ? { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) }
+    : { day: '', month: '', year: '' };
+
+/** The form as the person last saved it. */
+function savedValues(p: SystemLeaderProfile | undefined, user: SessionUser): Values {
+  return {
+    jobTitle: p?.jobTitle ?? '',
+    urn: String(p?.urn ?? user.schools[0]?.urn ?? ''),
+    claimedDesignations: p?.claimedDesignations ?? [],
+    expertise: p?.expertise ?? [],
+    phases: p?.phases ?? [],
+    experience: p?.experience ?? '',
+    daysPerTerm: p ? String(p.availability.daysPerTerm) : '',
+    availableFrom: dateParts(p?.availability.from),
+    availableTo: dateParts(p?.availability.to),
+    travelKm: p?.travelKm === null || !p ? '' : String(p.travelKm),
+    worksRemotely: p?.worksRemotely ? 'yes' : '',
+    dayRatePounds: p?.dayRatePounds === null || !p ? '' : String(p.dayRatePounds),
+    freeWithin: p?.freeWithin ?? '',
+  };
+}
+
+/** The form as the person typed it: lists as lists, dates as their three parts. */
+function postedValues(body: unknown): Values {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : '');
+  const date = (key: string) => ({
+    day: text(`${key}-day`),
+    month: text(`${key}-month`),
+    year: text(`${key}-year`),
+  });
+  return {
+    jobTitle: text('jobTitle'),
+    urn: text('urn'),
+    claimedDesignations: asList(b.claimedDesignations).map(String),
+    expertise: asList(b.expertise).map(String),
+    phases: asList(b.phases).map(String),
+    experience: text('experience'),
+    daysPerTerm: text('daysPerTerm'),
+    availableFrom: date('availableFrom'),
+    availableTo: date('availableTo'),
+    travelKm: text('travelKm'),
+    worksRemotely: text('worksRemotely'),
+    dayRatePounds: text('dayRatePounds'),
+    freeWithin: text('freeWithin'),
+  };
+}
+
+/** A person's own profile: fill it in, publish it, withdraw it. Only ever their own. */
+const ownProfilePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const signedIn = { preHandler: requireSignedIn };
+
+  async function render(
+    reply: FastifyReply,
+    user: SessionUser,
+    values: Values,
+    extra: Partial<FormErrors> | Values = {},
+  ) {
+    const { profile, capacity } = await ownProfile(ctx, user);
+    const list = (key: string) => (values[key] as string[]) ?? [];
+    return reply.page('leaders/own-profile.njk', {
+      title: 'Your system leader profile',
+      profile,
+      daysLeft: capacity ? daysText(capacity.daysLeft) : null,
+      designationHint: [
+        user.systemLeader
+          ? `An administrator recorded that you are a ${designationName(user.systemLeader.designation)}: it shows as verified.`
+          : '',
+        'Leave blank if you hold none: most system leaders do not.',
+      ].join(' '),
+      values,
+      designationItems: designationCheckboxes(list('claimedDesignations')),
+      expertiseItems: expertiseItems(list('expertise')),
+      phaseItems: phaseCheckboxes(list('phases')),
+      freeWithinItems: [
+        { value: '', text: 'Wherever I work, the day rate applies', checked: !values.freeWithin },
+        ...FREE_WITHIN.map((v) => ({
+          value: v,
+          text: FREE_WITHIN_LABELS[v],
+          checked: values.freeWithin === v,
+        })),
+      ],
+      ...extra,
+    });
+  }
+
+  app.get('/account/system-leader', signedIn, async (request, reply) => {
+    const user = requireUser(request);
+    const { profile } = await ownProfile(ctx, user);
+    const query = request.query as Record<string, unknown>;
+    return render(reply, user, savedValues(profile, user), {
+      done: typeof query.done === 'string' ? query.done : '',
+    });
+  });
+
+  app.post('/account/system-leader', signedIn, async (request, reply) => {
+    const user = requireUser(request);
+    const values = postedValues(request.body);
+    const saved = await saveOwnProfile(ctx, user, values);
+    if (!saved.ok) {
+      reply.code(400);
+      return render(reply, user, values, formErrors(saved.error));
+    }
+    return reply.redirect('/account/system-leader?done=saved', 303);
+  });
+
+  app.post('/account/system-leader/publish', signedIn, async (request, reply) => {
+    const done = await publishOwnProfile(ctx, requireUser(request));
+    if (!done.ok) return sendProblem(request, reply, done.error);
+    return reply.redirect('/account/system-leader?done=published', 303);
+  });
+
+  app.post('/account/system-leader/withdraw', signedIn, async (request, reply) => {
+    const done = await withdrawOwnProfile(ctx, requireUser(request));
+    if (!done.ok) return sendProblem(request, reply, done.error);
+    return reply.redirect('/account/system-leader?done=withdrawn', 303);
+  });
+};
+
+export default ownProfilePages;

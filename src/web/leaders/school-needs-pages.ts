@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
+import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
+import { sendProblem } from '../http/problem.ts';
+import { daysText, expertiseText, phasesText, travelText } from './presenters.ts';
+
+/** A school's members see the system leaders who match what the school said it needs. */
+const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.get('/schools/:urn/system-leaders', { preHandler: requireSchoolMember() }, async (request, reply) => {
+    const found = await leadersForSchoolNeeds(ctx, requireUser(request), urnParam(request)!);
+    if (!found.ok) return sendProblem(request, reply, found.error);
+    const { school, needs, result } = found.value;
+    return reply.page('leaders/school-needs.njk', {
+      title: `System leaders for ${school.name}`,
+      school,
+      needs: needs.map((n) => FOCUS_AREA_LABELS[n]),
+      searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
+      leaders: (result?.items ?? []).map(({ leader, reasons }) => ({
+        id: leader.id,
+        name: leader.name,
+        jobTitle: leader.profile.jobTitle,
+        schoolName: leader.profile.schoolName,
+        designations: leader.designations,
+        expertise: expertiseText(leader.expertise),
+        phases: phasesText(leader.phases),
+        days: daysText(leader.daysLeft),
+        travel: travelText(leader.profile),
+        reasons,
+      })),
+    });
+  });
+};
+
+export default schoolNeedsPages;
