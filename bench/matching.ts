@@ -156,7 +156,7 @@ console.log(
   `national analysis     ${ms(snapshotMs + allocateMs)} (CPU ${ms(snapshotCpu + allocateCpu)}): snapshot (classify, index, context) ${ms(snapshotMs)} + allocation ${ms(allocateMs)}`,
 );
 console.log(
-  `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote), ${allocation.summary.unsupported} without a partner`,
+  `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote, ${allocation.summary.remoteNearerTaken} of them because those nearer are taken), ${allocation.summary.unsupported} without a partner`,
 );
 
 // One school's search, through the index, against scanning every school (the brute force).
@@ -194,6 +194,9 @@ console.log(
 
 // The optimal allocation against the greedy pass, on the same candidate lists.
 const problem: AllocationProblem = { seekers: [], capacity: new Map() };
+// The allocation as it was before remote supporters were offered to schools whose supporters
+// within the radius are all taken: each school's best candidates within it, or the nearest
+// beyond it only for a school with none within.
 for (const facts of view.pool.facts.values()) {
   if (facts.classification.group !== 'in-need') continue;
   const ranking = rankCandidates(
@@ -207,7 +210,11 @@ for (const facts of view.pool.facts.values()) {
   const options = ranking.ranked.slice(0, settings.allocationOptions);
   problem.seekers.push({
     seeker: facts.school.urn,
-    options: options.map((o) => ({ supporter: o.facts.school.urn, quality: o.score })),
+    options: options.map((o) => ({
+      supporter: o.facts.school.urn,
+      quality: o.score,
+      remote: ranking.remote,
+    })),
   });
   for (const o of options) (problem.capacity as Map<number, number>).set(o.facts.school.urn, o.spare);
 }
@@ -215,4 +222,7 @@ const [optimal, optimalMs] = time(() => allocateOptimally(problem));
 const [greedy, greedyMs] = time(() => allocateGreedily(problem));
 console.log(
   `allocation (flow only) optimal ${ms(optimalMs)}, greedy ${ms(greedyMs)} (${(optimalMs / greedyMs).toFixed(1)}× the time): supports ${optimal.pairs.length} vs ${greedy.pairs.length}, total quality ${totalQuality(optimal).toFixed(1)} vs ${totalQuality(greedy).toFixed(1)}`,
+);
+console.log(
+  `remote when taken     supported ${optimal.pairs.length} of ${allocation.summary.inNeed} with remote supporters only for schools with none within the radius; ${allocation.summary.supported} when those whose supporters within it are all taken are offered remote ones too (+${allocation.summary.supported - optimal.pairs.length})`,
 );

@@ -3,6 +3,7 @@ import type { LeaderTables } from './tables/leaders.ts';
 import type { MatchingTables } from './tables/matching.ts';
 import type { PartnershipTables } from './tables/partnerships.ts';
 import type { PeerReviewTables } from './tables/peer-review.ts';
+import type { PracticeTables } from './tables/practice.ts';
 import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
@@ -16,4 +17,5 @@ export type Database = RegistryTables &
   PartnershipTables &
   MatchingTables &
   LeaderTables &
-  PeerReviewTables;
+  PeerReviewTables &
+  PracticeTables;

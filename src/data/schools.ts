@@ -1,5 +1,8 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { Inspection, Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
+import type {
+  Inspection,
+  NationalAverages,
+  Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
@@ -205,7 +208,7 @@ export async function listAreas(db: Db): Promise<{ localAuthorities: { code: str
   return { localAuthorities: clean(las), regions: clean(regions) };
 }
 
-export type NationalAverages = Partial<Record<keyof Performance, number | null>>;
+
 
 /** Mean of each measure over all schools with results that year (pupil-weighted where cohorts are known). */
 export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4): Promise<NationalAverages> {

@@ -158,6 +158,9 @@ export interface Performance {
   raw: Record<string, string>;
 }
 
+/** The national mean of each results measure, for one year and key stage. */
+export type NationalAverages = Partial<Record<keyof Performance, number | null>>;
+
 /**
  * An overall effectiveness grade as a ratings summary published it on `asOf`, without the date of
  * the inspection that gave it: evidence with that caveat, never an inspection.

@@ -16,6 +16,8 @@ import partnershipForms from './partnerships/section-pages.ts';
 import partnershipImpact from './partnerships/impact-pages.ts';
 import partnershipReadiness from './partnerships/readiness-pages.ts';
 import partnerships from './partnerships/pages.ts';
+import practice from './practice/pages.ts';
+import practiceApi from './practice/api.ts';
 import admin from './admin/organisations.ts';
 import adminPeople from './admin/people.ts';
 import performanceProfiles from './admin/profiles.ts';
@@ -51,6 +53,8 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   partnershipImpact,
   partnershipReadiness,
   partnershipsApi,
+  practice,
+  practiceApi,
   partners,
   signIn,
   passwordReset,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNSUPPORTED_REASONS, type UnsupportedReason } from '../../domain/allocation/allocate.ts';
 import { SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 
 /** The JSON shapes of partner search and the allocation: the API's and the CLI's `--json` alike. */
@@ -40,7 +41,10 @@ export const allocationAnswerSchema = z.object({
     inNeed: z.number(),
     supported: z.number(),
     unsupported: z.number(),
-    remote: z.number(),
+    remote: z.number().describe('supported beyond their radius'),
+    remoteNearerTaken: z
+      .number()
+      .describe('of those, the schools whose suitable supporters within the radius are all taken'),
     supporters: z.number(),
   }),
   total: z.number(),
@@ -58,6 +62,19 @@ export const allocationAnswerSchema = z.object({
       reasons: z.array(z.string()),
     }),
   ),
-  unsupported: z.array(z.object({ urn: z.number(), name: z.string(), reason: z.string(), text: z.string() })),
+  unsupported: z.array(
+    z.object({
+      urn: z.number(),
+      name: z.string(),
+      reason: z
+        .enum(Object.keys(UNSUPPORTED_REASONS) as [UnsupportedReason, ...UnsupportedReason[]])
+        .describe(
+          Object.entries(UNSUPPORTED_REASONS)
+            .map(([code, meaning]) => `${code}: ${meaning}`)
+            .join('; '),
+        ),
+      text: z.string().describe('why, in plain English, for this school'),
+    }),
+  ),
 });
 export type AllocationAnswer = z.infer<typeof allocationAnswerSchema>;

@@ -51,7 +51,7 @@ export default function register(program: Command): void {
           answer,
           () =>
             [
-              `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius), from ${summary.supporters} supporters, under ${answer.profile.title}.`,
+              `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius, ${summary.remoteNearerTaken} of them because those within it are taken), from ${summary.supporters} supporters, under ${answer.profile.title}.`,
               `${summary.unsupported} without a partner:`,
               ...unsupported.slice(0, 20).map((u) => `  ${u.name} (URN ${u.urn}): ${u.text}`),
               ...(unsupported.length > 20

@@ -1,9 +1,11 @@
 import { explainCandidate } from '../matching/explain.ts';
-import { rankCandidates, type RankedCandidate } from '../matching/find-partners.ts';
-import type { MatchingPool, PartnerCapacity } from '../matching/pool.ts';
+import { rankCandidates, rankCandidatesBeyond, type RankedCandidate } from '../matching/find-partners.ts';
+import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
-import { allocateOptimally } from './min-cost-flow.ts';
-import type { AllocationProblem } from './problem.ts';
+import { PHASE_LABELS, type Phase } from '../school.ts';
+import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
+import { mostSupportable } from './most-supportable.ts';
+import type { Option } from './problem.ts';
 
 export interface Assignment {
   urn: number;
@@ -16,28 +18,87 @@ export interface Assignment {
   reasons: string[];
 }
 
-export type UnsupportedReason = 'no-location' | 'no-candidate' | 'capacity-taken';
+/** Why a school in need is left without a supporter: always one of these. */
+export const UNSUPPORTED_REASONS = {
+  'no-location': 'no location on record, so no supporter can be found by distance',
+  'no-candidate':
+    'no high-performing school of a compatible phase has room to support another school, at any distance',
+  'capacity-taken':
+    'no supporter with room at any distance: every high-performing school of a compatible phase that could support it is already supporting as many schools in need as it has room for',
+} as const;
+export type UnsupportedReason = keyof typeof UNSUPPORTED_REASONS;
 
 export interface Unsupported {
   urn: number;
   name: string;
   reason: UnsupportedReason;
-  /** Why, in plain English. */
+  /** Why, in plain English, for this school. */
   text: string;
 }
 
 export interface Allocation {
   assignments: Assignment[];
   unsupported: Unsupported[];
-  summary: { inNeed: number; supported: number; unsupported: number; remote: number; supporters: number };
+  summary: {
+    inNeed: number;
+    supported: number;
+    unsupported: number;
+    /** Supported beyond the radius, whether none was nearer or those nearer were all taken. */
+    remote: number;
+    /** Of those, the schools whose suitable partners within the radius were all taken. */
+    remoteNearerTaken: number;
+    supporters: number;
+  };
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const listed = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
+/** One school in need on its way through the allocation. */
+interface Seeker {
+  facts: PartnerFacts;
+  radiusKm: number;
+  /** Every suitable supporter within the radius, best first. */
+  local: RankedCandidate[];
+  /** What the seeker is offered, by supporter URN. */
+  offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
+  /** The groups of supporters (by phase) it can work with. */
+  anyOf: Phase[];
+  /** How many of the nearest supporters beyond the radius it has been offered. */
+  ring: number;
+}
+
+/** Offers the seeker candidates it has not been offered yet, and returns those options. */
+function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
+  const added: Option[] = [];
+  for (const candidate of candidates) {
+    const urn = candidate.facts.school.urn;
+    if (seeker.offered.has(urn)) continue;
+    seeker.offered.set(urn, { candidate, remote });
+    added.push({ supporter: urn, quality: candidate.score, remote });
+  }
+  return added;
+}
+
+const offeredOptions = (seeker: Seeker): Option[] =>
+  [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
+    supporter,
+    quality: candidate.score,
+    remote,
+  }));
+
+function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
+  return settings.compatiblePhases[phase].map((p) => PHASE_LABELS[p].toLowerCase());
+}
 
 /**
  * Pairs every school in need with a high-performing supporter at once: as many supported as
- * the supporters' spare capacity allows, then the best total match, beyond the radius for
- * schools with nothing nearer. Deterministic for the same pool, settings and capacities.
+ * the supporters' spare capacity allows, at any distance; then as few beyond the radius as
+ * possible; then the best total match. A school is offered its best candidates within its radius;
+ * one left without a supporter (all taken, or none within) is offered the rest within it, the
+ * nearest beyond it and, failing those, any supporter of a compatible phase that has room.
+ * Deterministic for the same pool, settings and capacities.
  */
 export function allocateNationally(
   pool: MatchingPool,
@@ -47,19 +108,29 @@ export function allocateNationally(
   const inNeed = [...pool.facts.values()]
     .filter((f) => f.classification.group === 'in-need')
     .sort((a, b) => a.school.urn - b.school.urn);
+  const query = { strategy: 'support' } as const;
+  const ring = settings.remoteCandidates * 3;
+
+  // Every supporter with room, by phase: the groups through which a school in need can reach
+  // any supporter it could work with, so that none is left out while one has room.
+  const spareOf = (urn: number) => capacity.capacityOf(urn) - capacity.partnersOf(urn);
+  const groups = new Map<Phase, number[]>();
+  const capacities = new Map<number, number>();
+  for (const facts of pool.facts.values()) {
+    const { urn, phase } = facts.school;
+    if (facts.classification.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) continue;
+    let members = groups.get(phase);
+    if (!members) groups.set(phase, (members = []));
+    members.push(urn);
+    capacities.set(urn, spareOf(urn));
+  }
+  for (const members of groups.values()) members.sort((a, b) => a - b);
 
   const unsupported: Unsupported[] = [];
-  const ranked = new Map<
-    number,
-    { remote: boolean; radiusKm: number; byUrn: Map<number, RankedCandidate> }
-  >();
-  const problem: { seekers: AllocationProblem['seekers']; capacity: Map<number, number> } = {
-    seekers: [],
-    capacity: new Map(),
-  };
+  const seekers = new Map<number, Seeker>();
   for (const facts of inNeed) {
-    const { urn, name } = facts.school;
-    const ranking = rankCandidates(pool, urn, { strategy: 'support' }, settings, capacity);
+    const { urn, name, phase } = facts.school;
+    const ranking = rankCandidates(pool, urn, query, settings, capacity);
     if (!ranking.ok) {
       unsupported.push({
         urn,
@@ -69,62 +140,126 @@ export function allocateNationally(
       });
       continue;
     }
-    const options = ranking.ranked.slice(0, settings.allocationOptions);
-    if (options.length === 0) {
+    if (ranking.ranked.length === 0) {
       unsupported.push({
         urn,
         name,
         reason: 'no-candidate',
-        text: 'No high-performing school of a compatible phase has spare capacity, at any distance',
+        text: `No high-performing ${listed(phaseWords(settings, phase))} school has room to support another school, at any distance`,
       });
       continue;
     }
-    ranked.set(urn, {
-      remote: ranking.remote,
+    const seeker: Seeker = {
+      facts,
       radiusKm: ranking.radiusKm,
-      byUrn: new Map(options.map((o) => [o.facts.school.urn, o])),
-    });
-    problem.seekers.push({
-      seeker: urn,
-      options: options.map((o) => ({ supporter: o.facts.school.urn, quality: o.score })),
-    });
-    for (const o of options) problem.capacity.set(o.facts.school.urn, o.spare);
+      local: ranking.remote ? [] : ranking.ranked,
+      offered: new Map(),
+      anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
+      ring: ranking.remote ? ring : 0,
+    };
+    offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
+    seekers.set(urn, seeker);
   }
 
-  const solution = allocateOptimally(problem);
+  /** Offers a school more once it is found without a supporter; solved again for it alone. */
+  const solve = (everyoneReachesGroups: boolean) => {
+    const open = openAllocation({
+      seekers: [...seekers.values()].map((s) => ({
+        seeker: s.facts.school.urn,
+        options: offeredOptions(s),
+        anyOf: everyoneReachesGroups ? s.anyOf : [],
+      })),
+      capacity: capacities,
+      groups,
+    });
+    for (const [urn, seeker] of seekers) {
+      if (!open.isUnsupported(urn)) continue;
+      seeker.ring = Math.max(seeker.ring, ring);
+      const beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
+      open.offer(urn, [...offer(seeker, seeker.local, false), ...offer(seeker, beyond, true)], seeker.anyOf);
+    }
+    return open.solution();
+  };
+  let solution = solve(false);
+  // A school offered its groups late can miss a supporter that only another school's move would
+  // free (a secondary school taking an all-through one a primary school needed). The most the
+  // capacities allow at any distance tells; then every school reaches its groups from the start.
+  const demand = new Map<Phase, number>();
+  for (const s of seekers.values())
+    demand.set(s.facts.school.phase, (demand.get(s.facts.school.phase) ?? 0) + 1);
+  const supply = new Map(
+    [...groups].map(([phase, members]) => [phase, members.reduce((n, urn) => n + capacities.get(urn)!, 0)]),
+  );
+  const most = mostSupportable(demand, supply, (a, b) => settings.compatiblePhases[a].includes(b));
+  if (solution.pairs.length < most) solution = solve(true);
+
+  // A school paired through a group takes a supporter with room; which one is chosen among them
+  // alone, from the nearest with room left, widening until each has one of its own candidates.
+  for (;;) {
+    const through = solution.pairs.filter((p) => p.throughGroup).map((p) => seekers.get(p.seeker)!);
+    if (through.length === 0) break;
+    const kept = solution.pairs.filter((p) => !p.throughGroup);
+    const used = new Map<number, number>();
+    for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
+    const room: PartnerCapacity = {
+      capacityOf: capacity.capacityOf,
+      partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
+    };
+    const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
+    const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
+    const again = allocateOptimally({
+      seekers: through.map((seeker) => {
+        const urn = seeker.facts.school.urn;
+        seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
+        const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
+        const beyond = rankCandidatesBeyond(pool, urn, query, settings, room, seeker.ring);
+        return { seeker: urn, options: [...options, ...offer(seeker, beyond, true)], anyOf: seeker.anyOf };
+      }),
+      capacity: left,
+      groups: new Map(
+        [...groups].map(([phase, members]) => [phase, members.filter((urn) => left.get(urn)! > 0)]),
+      ),
+    });
+    solution = { pairs: [...kept, ...again.pairs], unassigned: solution.unassigned };
+  }
+
   for (const urn of solution.unassigned) {
-    const options = ranked.get(urn)!.byUrn.size;
+    const seeker = seekers.get(urn)!;
+    const n = seeker.local.length;
+    const others = `every high-performing ${listed(phaseWords(settings, seeker.facts.school.phase))} school further away`;
     unsupported.push({
       urn,
-      name: pool.facts.get(urn)!.school.name,
+      name: seeker.facts.school.name,
       reason: 'capacity-taken',
       text:
-        options === 1
-          ? 'Its only possible supporter is needed by a school with no other option or a better match'
-          : `All ${options} possible supporters are needed by schools with no other option or a better match`,
+        n === 0
+          ? `No supporter with room at any distance: there is none within ${seeker.radiusKm} km, and ${others} already supports as many schools in need as it has room for`
+          : `No supporter with room at any distance: the ${n === 1 ? 'one possible supporter' : `${n} possible supporters`} within ${seeker.radiusKm} km, and ${others}, already support as many schools in need as they have room for`,
     });
   }
-  const assignments = solution.pairs.map(({ seeker, supporter }): Assignment => {
-    const school = pool.facts.get(seeker)!;
-    const { remote, radiusKm, byUrn } = ranked.get(seeker)!;
-    const candidate = byUrn.get(supporter)!;
+  const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
+  const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
+    const seeker = seekers.get(urn)!;
+    const { candidate, remote } = seeker.offered.get(supporter)!;
     return {
-      urn: seeker,
-      name: school.school.name,
+      urn,
+      name: seeker.facts.school.name,
       supporterUrn: supporter,
       supporterName: candidate.facts.school.name,
       distanceKm: round(candidate.distanceKm, 1),
       score: round(candidate.score, 3),
       remote,
-      reasons: explainCandidate('support', school, candidate.facts, {
+      reasons: explainCandidate('support', seeker.facts, candidate.facts, {
         distanceKm: candidate.distanceKm,
         remote,
-        radiusKm,
+        radiusKm: seeker.radiusKm,
         spare: candidate.spare,
+        nearerTaken: seeker.local.length > 0,
       }),
     };
   });
   unsupported.sort((a, b) => a.urn - b.urn);
+  const remote = assignments.filter((a) => a.remote);
   return {
     assignments,
     unsupported,
@@ -132,7 +267,8 @@ export function allocateNationally(
       inNeed: inNeed.length,
       supported: assignments.length,
       unsupported: unsupported.length,
-      remote: assignments.filter((a) => a.remote).length,
+      remote: remote.length,
+      remoteNearerTaken: remote.filter((a) => seekers.get(a.urn)!.local.length > 0).length,
       supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
     },
   };

@@ -4,6 +4,7 @@ export {
   type Assignment,
   type Unsupported,
   type UnsupportedReason,
+  UNSUPPORTED_REASONS,
 } from './allocate.ts';
 export { allocateGreedily } from './greedy.ts';
 export { allocateOptimally } from './min-cost-flow.ts';

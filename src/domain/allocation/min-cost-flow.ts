@@ -1,172 +1,346 @@
-import type { AllocationProblem, AllocationSolution, Pairing } from './problem.ts';
+import type { AllocationProblem, AllocationSolution, Option, Pairing } from './problem.ts';
 
 // Qualities become integer costs so that sums are exact and the result does not depend on
 // floating-point rounding: quality is kept to 1/10,000.
 const QUALITY_STEPS = 10_000;
+// A pairing through a group is worse than any option beyond the radius, whatever its quality.
+const GROUP_STEPS = QUALITY_STEPS + 1;
 
-/** A binary heap of (distance, node) pairs; ties go to the lower node, for determinism. */
+/**
+ * Costs are pairs compared in order: `rank` (how many seekers are left unsupported, weighted to
+ * outweigh everything else, then how many are paired beyond their radius) and then `steps` (the
+ * quality lost). Two small exact numbers rather than one huge one: a single number would need
+ * about 10^13 per unsupported seeker at national scale, where potentials drift out of the range
+ * doubles hold exactly.
+ */
+class Costs {
+  readonly rank: Float64Array;
+  readonly steps: Float64Array;
+  constructor(n: number) {
+    this.rank = new Float64Array(n);
+    this.steps = new Float64Array(n);
+  }
+}
+
+/** A binary heap of (rank, steps, node); ties go to the lower node, for determinism. */
 class MinHeap {
-  private dist: number[] = [];
-  private node: number[] = [];
-  get size() {
-    return this.node.length;
-  }
-  clear() {
-    this.dist.length = 0;
-    this.node.length = 0;
-  }
+  private rank = new Float64Array(64);
+  private steps = new Float64Array(64);
+  private node = new Int32Array(64);
+  size = 0;
   private less(i: number, j: number) {
-    return this.dist[i]! < this.dist[j]! || (this.dist[i] === this.dist[j] && this.node[i]! < this.node[j]!);
+    const r = this.rank[i]! - this.rank[j]!;
+    if (r !== 0) return r < 0;
+    const s = this.steps[i]! - this.steps[j]!;
+    return s !== 0 ? s < 0 : this.node[i]! < this.node[j]!;
+  }
+  private move(from: number, to: number) {
+    this.rank[to] = this.rank[from]!;
+    this.steps[to] = this.steps[from]!;
+    this.node[to] = this.node[from]!;
   }
   private swap(i: number, j: number) {
-    [this.dist[i], this.dist[j]] = [this.dist[j]!, this.dist[i]!];
-    [this.node[i], this.node[j]] = [this.node[j]!, this.node[i]!];
+    // The slot one past the end is scratch space (the arrays always have room for it).
+    this.move(i, this.size);
+    this.move(j, i);
+    this.move(this.size, j);
   }
-  push(d: number, n: number) {
-    this.dist.push(d);
-    this.node.push(n);
-    for (let i = this.node.length - 1; i > 0;) {
+  push(rank: number, steps: number, n: number) {
+    if (this.size + 2 > this.node.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T) => (b.set(a), b);
+      this.rank = grow(this.rank, new Float64Array(this.node.length * 2));
+      this.steps = grow(this.steps, new Float64Array(this.node.length * 2));
+      this.node = grow(this.node, new Int32Array(this.node.length * 2));
+    }
+    let i = this.size++;
+    this.rank[i] = rank;
+    this.steps[i] = steps;
+    this.node[i] = n;
+    while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
       this.swap(i, parent);
       i = parent;
     }
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.dist[0]!, this.node[0]!];
-    const lastD = this.dist.pop()!;
-    const lastN = this.node.pop()!;
-    if (this.node.length > 0) {
-      this.dist[0] = lastD;
-      this.node[0] = lastN;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.node.length && this.less(l, m)) m = l;
-        if (r < this.node.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
+  /** Removes the smallest entry; read it first with topRank, topSteps, topNode. */
+  pop() {
+    this.size--;
+    if (this.size === 0) return;
+    this.move(this.size, 0);
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.less(l, m)) m = l;
+      if (r < this.size && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
-    return top;
+  }
+  get topRank() {
+    return this.rank[0]!;
+  }
+  get topSteps() {
+    return this.steps[0]!;
+  }
+  get topNode() {
+    return this.node[0]!;
   }
 }
 
+/** The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse. */
+class Graph {
+  to = new Int32Array(1024);
+  cap = new Int32Array(1024);
+  cost = new Costs(1024);
+  next = new Int32Array(1024);
+  head: Int32Array;
+  edges = 0;
+  constructor(nodes: number) {
+    this.head = new Int32Array(nodes).fill(-1);
+  }
+  private grow() {
+    const n = this.to.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+    this.to = copy(this.to, new Int32Array(n));
+    this.cap = copy(this.cap, new Int32Array(n));
+    this.next = copy(this.next, new Int32Array(n));
+    const cost = new Costs(n);
+    cost.rank.set(this.cost.rank);
+    cost.steps.set(this.cost.steps);
+    this.cost = cost;
+  }
+  private half(from: number, target: number, capacity: number, rank: number, steps: number) {
+    if (this.edges === this.to.length) this.grow();
+    const e = this.edges++;
+    this.to[e] = target;
+    this.cap[e] = capacity;
+    this.cost.rank[e] = rank;
+    this.cost.steps[e] = steps;
+    this.next[e] = this.head[from]!;
+    this.head[from] = e;
+  }
+  add(from: number, target: number, capacity: number, rank: number, steps: number) {
+    this.half(from, target, capacity, rank, steps);
+    this.half(target, from, 0, -rank, -steps);
+  }
+  push(e: number, units: number) {
+    this.cap[e]! -= units;
+    this.cap[e ^ 1]! += units;
+  }
+}
+
+/** An allocation under way: solved, and open to more offers to a seeker left unsupported. */
+export interface OpenAllocation {
+  /**
+   * Offers more to a seeker that is left unsupported, and finds it a supporter if what it is now
+   * offered allows: the allocation stays optimal for everything offered so far.
+   */
+  offer(seeker: number, options: readonly Option[], anyOf?: readonly string[]): void;
+  /** Whether a seeker is left unsupported. */
+  isUnsupported(seeker: number): boolean;
+  solution(): AllocationSolution;
+}
+
 /**
- * The optimal allocation: as many seekers supported as the capacities allow and, among all
- * such allocations, the greatest total quality. Solved as a min-cost flow by successive
- * shortest paths (Dijkstra with potentials) from one seeker at a time. Every seeker may also go
- * to an "unsupported" node whose cost exceeds any sum of real costs, so the cheapest flow is the
- * one that leaves fewest unsupported, and each search stays local to the seeker's neighbourhood.
+ * The optimal allocation: as many seekers supported as the capacities allow; among those, as few
+ * beyond their radius as possible; and among those, the greatest total quality. Solved as a
+ * min-cost flow by successive shortest paths (Dijkstra with potentials) from one seeker at a
+ * time. Every seeker may also go to an "unsupported" node that costs more than any allocation of
+ * the others, so the cheapest flow leaves fewest unsupported, and each search stays local to the
+ * seeker's neighbourhood. A seeker's `anyOf` groups are nodes joined to every supporter in them,
+ * which is how a seeker can reach any supporter with room without listing them all.
  */
 export function allocateOptimally(problem: AllocationProblem): AllocationSolution {
+  return openAllocation(problem).solution();
+}
+
+/**
+ * Solves the problem as `allocateOptimally` does, and keeps the solution open: offering more to
+ * a seeker left unsupported (its other candidates; a group) and solving again for that seeker
+ * alone costs one search, where solving the whole problem again would cost one per seeker.
+ */
+export function openAllocation(problem: AllocationProblem): OpenAllocation {
   const seekers = problem.seekers;
-  const supporterIds: number[] = [];
-  const supporterNode = new Map<number, number>();
   const L = seekers.length;
-  for (const { options } of seekers) {
-    for (const { supporter } of options) {
-      if (!supporterNode.has(supporter) && (problem.capacity.get(supporter) ?? 0) > 0) {
-        supporterNode.set(supporter, L + supporterIds.length);
-        supporterIds.push(supporter);
-      }
-    }
-  }
+  const seekerIndex = new Map(seekers.map((s, i) => [s.seeker, i]));
+  const supporterIds = [...problem.capacity].filter(([, c]) => c > 0).map(([id]) => id);
+  const supporterNode = new Map(supporterIds.map((id, j) => [id, L + j]));
   const R = supporterIds.length;
-  const unsupported = L + R;
-  const sink = L + R + 1;
-  const nodes = L + R + 2;
-  const optionEdges = seekers.reduce((n, s) => n + s.options.length, 0);
-  const maxEdges = 2 * (optionEdges + L + R + 1);
-  const to = new Int32Array(maxEdges);
-  const cap = new Float64Array(maxEdges);
-  const cost = new Float64Array(maxEdges);
-  const next = new Int32Array(maxEdges);
-  const head = new Int32Array(nodes).fill(-1);
-  let edges = 0;
-  const addEdge = (from: number, target: number, capacity: number, c: number) => {
-    for (const [a, b, k, w] of [
-      [from, target, capacity, c],
-      [target, from, 0, -c],
-    ] as const) {
-      to[edges] = b;
-      cap[edges] = k;
-      cost[edges] = w;
-      next[edges] = head[a]!;
-      head[a] = edges++;
+  const groupNames = [...(problem.groups?.keys() ?? [])];
+  const groupNode = new Map(groupNames.map((g, k) => [g, L + R + k]));
+  const unsupported = L + R + groupNames.length;
+  const sink = unsupported + 1;
+  const nodes = sink + 1;
+  const graph = new Graph(nodes);
+  // Pairs beyond the radius can be offered later, but there are never more than seekers.
+  const UNSUPPORTED_RANK = L + 1;
+
+  // The option each seeker's edge to a supporter stands for, by edge.
+  const optionAt = new Map<number, Option>();
+  const optionEdges = (i: number, options: readonly Option[], anyOf: readonly string[]) => {
+    for (const option of options) {
+      const node = supporterNode.get(option.supporter);
+      if (node === undefined) continue;
+      const q = Math.min(1, Math.max(0, option.quality));
+      optionAt.set(graph.edges, option);
+      graph.add(i, node, 1, option.remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
+    }
+    for (const g of anyOf) {
+      const node = groupNode.get(g);
+      if (node !== undefined) graph.add(i, node, 1, 1, GROUP_STEPS);
     }
   };
-
-  const BIG = QUALITY_STEPS * (L + 1) + 1;
-  seekers.forEach(({ options }, i) => {
-    for (const { supporter, quality } of options) {
-      const node = supporterNode.get(supporter);
-      if (node === undefined) continue;
-      const q = Math.min(1, Math.max(0, quality));
-      addEdge(i, node, 1, Math.round((1 - q) * QUALITY_STEPS));
-    }
-    addEdge(i, unsupported, 1, BIG);
+  const unsupportedEdge = new Int32Array(L);
+  seekers.forEach(({ options, anyOf = [] }, i) => {
+    optionEdges(i, options, anyOf);
+    unsupportedEdge[i] = graph.edges;
+    graph.add(i, unsupported, 1, UNSUPPORTED_RANK, 0);
   });
-  supporterIds.forEach((id, j) => addEdge(L + j, sink, problem.capacity.get(id)!, 0));
-  addEdge(unsupported, sink, L, 0);
+  for (const g of groupNames) {
+    for (const supporter of problem.groups!.get(g)!) {
+      const node = supporterNode.get(supporter);
+      if (node !== undefined) graph.add(groupNode.get(g)!, node, L, 0, 0);
+    }
+  }
+  supporterIds.forEach((id, j) => graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0));
+  // Never full, so that both directions stay open and a seeker can leave it again.
+  const toSinkEdge = graph.edges;
+  graph.add(unsupported, sink, L + 1, 0, 0);
 
-  const potential = new Float64Array(nodes);
-  const dist = new Float64Array(nodes).fill(Infinity);
+  // Every potential starts at 0 and only falls, so a group node, reached by no seeker until one
+  // is offered it, keeps a potential at or above its supporters' and its edges stay non-negative.
+  const potential = new Costs(nodes);
+  const dist = new Costs(nodes);
+  dist.rank.fill(Infinity);
   const via = new Int32Array(nodes).fill(-1);
   const done = new Uint8Array(nodes);
   const touched: number[] = [];
   const heap = new MinHeap();
+  const shorter = (r: number, s: number, v: number) =>
+    r < dist.rank[v]! || (r === dist.rank[v]! && s < dist.steps[v]!);
 
-  for (let source = 0; source < L; source++) {
-    heap.clear();
-    dist[source] = 0;
+  /** Sends one seeker's unit along its cheapest path to the sink, then updates the potentials. */
+  const augment = (source: number) => {
+    const { to, cap, cost, next, head } = graph;
+    heap.size = 0;
+    dist.rank[source] = 0;
+    dist.steps[source] = 0;
     touched.push(source);
-    heap.push(0, source);
+    heap.push(0, 0, source);
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
-      if (done[u] || d > dist[u]!) continue;
+      const dr = heap.topRank;
+      const ds = heap.topSteps;
+      const u = heap.topNode;
+      heap.pop();
+      if (done[u] || dr !== dist.rank[u] || ds !== dist.steps[u]) continue;
       done[u] = 1;
       if (u === sink) break;
+      const pr = potential.rank[u]!;
+      const ps = potential.steps[u]!;
       for (let e = head[u]!; e !== -1; e = next[e]!) {
         if (cap[e]! <= 0) continue;
         const v = to[e]!;
-        const nd = d + cost[e]! + potential[u]! - potential[v]!;
-        if (nd < dist[v]!) {
-          if (dist[v] === Infinity) touched.push(v);
-          dist[v] = nd;
+        if (done[v]) continue;
+        const nr = dr + cost.rank[e]! + pr - potential.rank[v]!;
+        const ns = ds + cost.steps[e]! + ps - potential.steps[v]!;
+        if (shorter(nr, ns, v)) {
+          if (dist.rank[v] === Infinity) touched.push(v);
+          dist.rank[v] = nr;
+          dist.steps[v] = ns;
           via[v] = e;
-          heap.push(nd, v);
+          heap.push(nr, ns, v);
         }
       }
     }
     // The unsupported node is always reachable, so the sink always is.
-    const reach = dist[sink]!;
-    for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) {
-      cap[via[v]!]! -= 1;
-      cap[via[v]! ^ 1]! += 1;
-    }
+    const reachRank = dist.rank[sink]!;
+    const reachSteps = dist.steps[sink]!;
+    for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) graph.push(via[v]!, 1);
     // Potentials rise by min(distance, reach) (nodes not reached: by reach). Lowering only the
     // touched ones by what they fall short keeps the work local; the common shift cancels out.
     for (const v of touched) {
-      potential[v]! += Math.min(dist[v]!, reach) - reach;
-      dist[v] = Infinity;
+      if (done[v] && !shorter(reachRank, reachSteps, v)) {
+        potential.rank[v]! += dist.rank[v]! - reachRank;
+        potential.steps[v]! += dist.steps[v]! - reachSteps;
+      }
+      dist.rank[v] = Infinity;
       via[v] = -1;
       done[v] = 0;
     }
     touched.length = 0;
-  }
+  };
 
-  const pairs: Pairing[] = [];
-  const unassigned: number[] = [];
-  seekers.forEach(({ seeker, options }, i) => {
-    let supporter: number | undefined;
-    for (let e = head[i]!; e !== -1; e = next[e]!) {
-      if (e % 2 === 0 && cap[e] === 0 && to[e] !== unsupported) supporter = supporterIds[to[e]! - L];
-    }
-    if (supporter === undefined) unassigned.push(seeker);
-    else pairs.push({ seeker, supporter, quality: options.find((o) => o.supporter === supporter)!.quality });
-  });
-  return { pairs, unassigned };
+  for (let source = 0; source < L; source++) augment(source);
+
+  const indexOf = (seeker: number) => {
+    const i = seekerIndex.get(seeker);
+    if (i === undefined) throw new Error(`Seeker ${seeker} is not in the allocation`);
+    return i;
+  };
+  const isUnsupported = (i: number) => graph.cap[unsupportedEdge[i]!] === 0;
+
+  return {
+    isUnsupported: (seeker) => isUnsupported(indexOf(seeker)),
+
+    offer(seeker, options, anyOf = []) {
+      const i = indexOf(seeker);
+      if (!isUnsupported(i)) throw new Error(`Seeker ${seeker} already has a supporter`);
+      // Take the seeker back out: it then has no edge coming in, so its potential can be set as
+      // high as its new edges need to stay non-negative, and one search finds its best pairing.
+      graph.push(unsupportedEdge[i]! ^ 1, 1);
+      graph.push(toSinkEdge ^ 1, 1);
+      optionEdges(i, options, anyOf);
+      let [pr, ps] = [-Infinity, -Infinity];
+      for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
+        if (graph.cap[e]! <= 0) continue;
+        const v = graph.to[e]!;
+        const r = potential.rank[v]! - graph.cost.rank[e]!;
+        const s = potential.steps[v]! - graph.cost.steps[e]!;
+        if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
+      }
+      potential.rank[i] = pr;
+      potential.steps[i] = ps;
+      augment(i);
+    },
+
+    solution() {
+      const { to, cap, next, head } = graph;
+      // What flows from each group to each supporter is handed out to the group's seekers in turn.
+      const fromGroup = new Map<number, number[]>();
+      for (const g of groupNames) {
+        const node = groupNode.get(g)!;
+        const taken: number[] = [];
+        for (let e = head[node]!; e !== -1; e = next[e]!) {
+          if (e % 2 === 1) continue;
+          for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
+        }
+        fromGroup.set(
+          node,
+          taken.sort((a, b) => a - b),
+        );
+      }
+      const pairs: Pairing[] = [];
+      const unassigned: number[] = [];
+      seekers.forEach(({ seeker }, i) => {
+        let pair: Pairing | undefined;
+        for (let e = head[i]!; e !== -1; e = next[e]!) {
+          if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
+          const node = to[e]!;
+          if (node < L + R) {
+            const { quality, remote = false } = optionAt.get(e)!;
+            pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
+          } else {
+            const supporter = fromGroup.get(node)!.shift()!;
+            pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
+          }
+        }
+        if (pair) pairs.push(pair);
+        else unassigned.push(seeker);
+      });
+      return { pairs, unassigned };
+    },
+  };
 }

@@ -25,6 +25,8 @@ export interface Explained {
   remote: boolean;
   radiusKm: number;
   spare: number;
+  /** Remote because, in the national allocation, the partners nearer are all taken. */
+  nearerTaken?: boolean;
 }
 
 /** The reasons a candidate is offered, in the order a school leader weighs them. */
@@ -32,12 +34,15 @@ export function explainCandidate(
   strategy: SupportStrategy,
   school: PartnerFacts,
   candidate: PartnerFacts,
-  { distanceKm, remote, radiusKm, spare }: Explained,
+  { distanceKm, remote, radiusKm, spare, nearerTaken = false }: Explained,
 ): string[] {
+  const beyond = `${km(distanceKm)} away, beyond your ${radiusKm} km radius`;
   const reasons: string[] = [
-    remote
-      ? `${km(distanceKm)} away, beyond your ${radiusKm} km radius: no suitable partner is nearer`
-      : `${km(distanceKm)} away`,
+    !remote
+      ? `${km(distanceKm)} away`
+      : nearerTaken
+        ? `${beyond}: the suitable partners nearer are all taken by other schools in need`
+        : `${beyond}: no suitable partner is nearer`,
   ];
   reasons.push(...describeContext(school.school, school.context, candidate.school, candidate.context));
 

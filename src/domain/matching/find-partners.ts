@@ -143,6 +143,67 @@ function byScore(a: RankedCandidate, b: RankedCandidate): number {
   return b.score - a.score || a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn;
 }
 
+/** A search's school, radius and the indexes it walks; or why there can be none. */
+function startSearch(
+  pool: MatchingPool,
+  urn: number,
+  query: PartnerQuery,
+  settings: MatchingSettings,
+  capacity: PartnerCapacity,
+):
+  | { ok: true; search: Search; point: LatLon; radiusKm: number; partitions: SpatialIndex<PartnerFacts>[] }
+  | { ok: false; error: 'unknown-school' | 'no-location'; message: string } {
+  const school = pool.facts.get(urn);
+  if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
+  const point = school.location;
+  if (!point) {
+    return {
+      ok: false,
+      error: 'no-location',
+      message: `${school.school.name} (URN ${urn}) has no location on record, so partners cannot be found by distance`,
+    };
+  }
+  const search: Search = {
+    school,
+    query,
+    type: query.type?.toLowerCase(),
+    settings,
+    capacity,
+    scored: [],
+  };
+  // Only the partitions of a compatible phase and of a group the strategy can use are searched,
+  // so schools that could never qualify are not even measured.
+  const groups = candidateGroups(query.strategy, school.classification.group);
+  const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
+    groups.map((group) => pool.partition(phase, group)),
+  );
+  return {
+    ok: true,
+    search,
+    point,
+    radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],
+    partitions,
+  };
+}
+
+/**
+ * Scores the `ring` nearest suitable candidates beyond the radius, their distance counted against
+ * the nearest of them (not the radius, which none is within).
+ */
+function scoreBeyond(
+  search: Search,
+  partitions: readonly SpatialIndex<PartnerFacts>[],
+  point: LatLon,
+  radiusKm: number,
+  ring: number,
+): void {
+  const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+  const closest = nearest[0]?.distanceKm ?? 0;
+  for (const n of nearest) {
+    consider(search, n.facts, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
+  }
+}
+
 /**
  * Every suitable candidate for a school, best first, without the words: candidates of a
  * compatible phase within the radius or, when there are none, the nearest beyond it (remote).
@@ -155,55 +216,44 @@ export function rankCandidates(
   settings: MatchingSettings,
   capacity: PartnerCapacity,
 ): Ranking {
-  const school = pool.facts.get(urn);
-  if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
-  const point = school.location;
-  if (!point) {
-    return {
-      ok: false,
-      error: 'no-location',
-      message: `${school.school.name} (URN ${urn}) has no location on record, so partners cannot be found by distance`,
-    };
-  }
-  const radiusKm = query.radiusKm ?? settings.radiusKm[school.school.phase];
-  const search: Search = {
-    school,
-    query,
-    type: query.type?.toLowerCase(),
-    settings,
-    capacity,
-    scored: [],
-  };
-
-  // Only the partitions of a compatible phase and of a group the strategy can use are searched,
-  // so schools that could never qualify are not even measured.
-  const groups = candidateGroups(query.strategy, school.classification.group);
-  const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
-    groups.map((group) => pool.partition(phase, group)),
-  );
+  const started = startSearch(pool, urn, query, settings, capacity);
+  if (!started.ok) return started;
+  const { search, point, radiusKm, partitions } = started;
   for (const partition of partitions) {
     partition.forEachWithin(point, radiusKm, (facts, km) =>
       consider(search, facts, km, radiusKm > 0 ? 1 - km / radiusKm : 1),
     );
   }
   const remote = search.scored.length === 0;
-  if (remote) {
-    // A wider ring than will be shown, so the score, not just the distance, picks among them.
-    const ring = settings.remoteCandidates * 3;
-    const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
-    const closest = nearest[0]?.distanceKm ?? 0;
-    for (const n of nearest) {
-      consider(search, n.facts, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
-    }
-  }
+  // A wider ring than will be shown, so the score, not just the distance, picks among them.
+  if (remote) scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
   const ranked = search.scored.sort(byScore);
   return {
     ok: true,
-    school,
+    school: search.school,
     radiusKm,
     remote,
     ranked: remote ? ranked.slice(0, settings.remoteCandidates) : ranked,
   };
+}
+
+/**
+ * The `count` nearest suitable candidates beyond the radius, best first, whether or not there are
+ * any within it: for the national allocation, when those within are all taken.
+ */
+export function rankCandidatesBeyond(
+  pool: MatchingPool,
+  urn: number,
+  query: PartnerQuery,
+  settings: MatchingSettings,
+  capacity: PartnerCapacity,
+  count: number,
+): RankedCandidate[] {
+  const started = startSearch(pool, urn, query, settings, capacity);
+  if (!started.ok) return [];
+  const { search, point, radiusKm, partitions } = started;
+  scoreBeyond(search, partitions, point, radiusKm, count);
+  return search.scored.sort(byScore);
 }
 
 /**

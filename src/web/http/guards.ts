@@ -1,12 +1,9 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Db } from '../../data/db.ts';
-import { listOrganisationSchoolLinks } from '../../data/organisations.ts';
 import {
   canAdministerPlatform,
   canAdministerSchool,
   canChangeSchoolSharing,
   canEditSchool,
-  canReadSharedSchoolRecords,
   type SessionUser,
 } from '../../domain/access.ts';
 import { isApi } from './is-api.ts';
@@ -89,13 +86,6 @@ export const requireSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHoo
 /** The school's own administrators only (not platform administrators): they choose what it shares. */
 export const requireOwnSchoolAdmin = (getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
   guard((request) => canChangeSchoolSharing(request.user, getUrn(request)!), getUrn);
-
-/** Readers of the school's private records: its members, and officers of organisations it shares with. */
-export const requireSharedSchoolReader = (db: Db, getUrn: UrnOf = urnParam): preHandlerAsyncHookHandler =>
-  guard(async (request) => {
-    const urn = getUrn(request)!;
-    return canReadSharedSchoolRecords(request.user, urn, await listOrganisationSchoolLinks(db, urn));
-  }, getUrn);
 
 export const requirePlatformAdmin: preHandlerAsyncHookHandler = guard((request) =>
   canAdministerPlatform(request.user),

@@ -6,7 +6,7 @@ import {
   type Performance,
   type ReportCardArea,
 } from '../../domain/school.ts';
-import type { NationalAverages } from '../../data/schools.ts';
+import type { NationalAverages } from '../../domain/school.ts';
 
 const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {
   qualityOfEducation: 'Quality of education',

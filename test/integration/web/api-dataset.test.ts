@@ -4,6 +4,7 @@ import { importFile } from '../../../src/ingest/import-file.ts';
 import { createUser } from '../../helpers/accounts.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
+import { insertPractice } from '../../helpers/practice.ts';
 
 /** Public GET routes that are not answers about data: the caller's session, and the API's own documentation. */
 const NOT_DATA = [/^\/api\/session$/, /^\/api\/docs/, /^\/api\/map\/schools$/];
@@ -12,6 +13,7 @@ describe('every public JSON answer says which data it rests on', () => {
   const t = useTestApp(async (db) => {
     await importFile(db, 'gias', fixture('edubasealldata20250422.csv'));
     await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
+    await insertPractice(db, { urn: 100000, state: 'published' });
     const leader = await createUser(db, { name: 'Ada Leader' });
     await saveProfile(
       db,
@@ -38,15 +40,21 @@ describe('every public JSON answer says which data it rests on', () => {
     const frameworks = (await t.app.inject('/api/readiness/frameworks')).json();
     const params: Record<string, string> = { urn: '100000', id: frameworks.items[0].id, organisationId: '1' };
     // Routes whose records are numbered rather than named.
-    const numbered = /^\/api\/system-leaders\//;
     const [profile] = await t.db.selectFrom('system_leader_profiles').select('id').execute();
+    const [practice] = await t.db.selectFrom('practice_records').select('id').execute();
+    const numbered: [RegExp, string][] = [
+      [/^\/api\/system-leaders\//, String(profile!.id)],
+      [/^\/api\/practice\/:id$/, String(practice!.id)],
+    ];
     const routes = t.app.routeTable.filter(
       (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),
     );
     const answered: string[] = [];
     for (const route of routes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) =>
-        name === 'id' && numbered.test(route.url) ? String(profile!.id) : (params[name] ?? '1'),
+        name === 'id'
+          ? (numbered.find(([p]) => p.test(route.url))?.[1] ?? params.id!)
+          : (params[name] ?? '1'),
       );
       const response = await t.app.inject(url);
       // Private resources refuse an anonymous caller; everything else is public.
@@ -72,6 +80,9 @@ describe('every public JSON answer says which data it rests on', () => {
         '/api/readiness/frameworks',
         '/api/system-leaders',
         '/api/system-leaders/:id',
+        '/api/practice',
+        '/api/practice/:id',
+        '/api/practice/evidence-levels',
       ]),
     );
   });

@@ -95,6 +95,14 @@ describe('classification and matching over the database', () => {
     expect(body.total).toBe(2);
   });
 
+  it('documents every reason a school can be left without a supporter', async () => {
+    const doc = (await app.inject('/api/docs/json')).json();
+    const answer = doc.paths['/api/allocations'].get.responses['200'].content['application/json'].schema;
+    const reason = answer.properties.unsupported.items.properties.reason;
+    expect(reason.enum).toEqual(['no-location', 'no-candidate', 'capacity-taken']);
+    expect(reason.description).toContain('capacity-taken: no supporter with room at any distance');
+  });
+
   it('rebuilds the snapshot when the registry changes', async () => {
     const store = createSnapshotStore(t.db, { today: () => '2026-11-24', checkEveryMs: 0 });
     const first = await store.get();

@@ -26,6 +26,7 @@ import { createOrganisation, createUser, signIn } from '../../../helpers/account
 import { createTestDatabase, type TestDatabase } from '../../../helpers/database.ts';
 import { anonymousCsrf } from '../../../helpers/forms.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { insertPractice } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import {
   crawl,
@@ -96,6 +97,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   let targets: Target[];
   let partnerships: number[];
   let assessments: number[];
+  let practice: number[];
   let mailer: MemoryMailer;
   /** Pages and API answers that show private records to those entitled. */
   let privateUrls: Set<string>;
@@ -194,6 +196,12 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     // One running partnership carries that action plan; a later plan waits to be brought in.
     await carryActionsInto(t.db, OWN, partnerships[1]!, null);
     assessments.push(await assessment('completed'));
+    // Practice in each state: a draft only the school sees, one with the moderators, one published.
+    practice = [
+      await insertPractice(t.db, { urn: OWN, content: { title: `Reading fluency ${PRIVATE}` } }),
+      await insertPractice(t.db, { urn: OWN, state: 'submitted', content: { title: 'Maths talk' } }),
+      await insertPractice(t.db, { urn: OWN, state: 'published', content: { title: 'Attendance calls' } }),
+    ];
     await addMilestone(t.db, partnerships[2]!, {
       title: `Joint training day ${PRIVATE}`,
       dueDate: '2026-02-01',
@@ -260,6 +268,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           ...assessments.map((id) => `/readiness/assessments/${id}`),
           '/readiness',
           '/partnerships',
+          '/practice/new',
+          ...practice.map((id) => `/practice/${id}`),
         ],
         true,
       ),
@@ -289,7 +299,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     // The API's private answers, from its routes filled in with each record the fixture holds.
     const apiRoutes = app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
     for (const route of apiRoutes) {
-      for (const id of [...partnerships, ...assessments]) {
+      for (const id of [...partnerships, ...assessments, ...practice]) {
         const url = fillRoute(route.url, {
           urn: String(OWN),
           id: String(id),
@@ -501,7 +511,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           table,
         ).toEqual([]);
       }
-    });
+    }, 300_000); // a request per field, payload and route: minutes on a loaded machine
   });
 
   describe('HTML in fields', () => {

@@ -63,11 +63,46 @@ describe('the national allocation', () => {
     ]);
   });
 
-  it('reports a school left out because the supporters within reach are full', () => {
+  it('reports a school left out because every supporter it could have is full, at any distance', () => {
     const tight = allocate([school(1, 0, 3), school(2, 1, 3), school(3, 0.5, 1)], new Map([[3, 1]]));
     expect(tight.summary.supported).toBe(1);
     expect(tight.unsupported[0]).toMatchObject({ reason: 'capacity-taken' });
-    expect(tight.unsupported[0]!.text).toContain('Its only possible supporter is needed');
+    expect(tight.unsupported[0]!.text).toBe(
+      'No supporter with room at any distance: the one possible supporter within 10 km, and every high-performing primary or all-through school further away, already support as many schools in need as they have room for',
+    );
+  });
+
+  it('offers a supporter beyond the radius to a school whose supporters within it are all taken', () => {
+    const crowded = allocate(
+      [school(1, 0, 3), school(2, 1, 3), school(3, 0.5, 1), school(4, 30, 1), school(5, 31, 1)],
+      new Map([[3, 1]]),
+    );
+    expect(crowded.summary).toMatchObject({ supported: 2, unsupported: 0, remote: 1, remoteNearerTaken: 1 });
+    const remote = crowded.assignments.find((a) => a.remote)!;
+    expect(remote.supporterUrn).toBe(4);
+    expect(remote.reasons[0]).toMatch(/beyond your 10 km radius: the suitable partners nearer are all taken/);
+  });
+
+  it('moves a school to a supporter beyond its radius when that frees the only supporter another school can have', () => {
+    // The secondary school (1) and the primary school (2) can both work with the all-through
+    // school (3), the secondary school better; only it can also go to the secondary school 40 km
+    // away (4), which its radius does not reach.
+    const chain = allocate(
+      [
+        school(1, 1, 3, { phase: 'secondary' }),
+        school(2, 0, 3),
+        school(3, 1, 1, { phase: 'all-through' }),
+        school(4, 40, 1, { phase: 'secondary' }),
+      ],
+      new Map([
+        [3, 1],
+        [4, 1],
+      ]),
+    );
+    expect(chain.assignments.map((a) => [a.urn, a.supporterUrn, a.remote])).toEqual([
+      [1, 4, true],
+      [2, 3, false],
+    ]);
   });
 
   it('gives the same result for the same data', () => {

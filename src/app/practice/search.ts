@@ -1,0 +1,57 @@
+import { searchPractice, type PracticeHit } from '../../data/practice-search.ts';
+import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { EVIDENCE_SCALE, evidenceLabel } from '../../domain/practice/evidence.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
+import type { AppContext } from '../context.ts';
+import type { PracticeSearchQuery } from './input.ts';
+
+const PART_WORDS = {
+  title: 'words in the title',
+  summary: 'words in the summary',
+  account: 'words in the account',
+};
+
+/** Why a record is in the results: where its words were found and which filters it meets. */
+function whyMatched(hit: PracticeHit, query: PracticeSearchQuery): string[] {
+  return [
+    ...hit.matchedIn.map((part) => PART_WORDS[part]),
+    ...hit.focusAreas
+      .filter((a) => query.focus.includes(a))
+      .map((a) => `focus area: ${FOCUS_AREA_LABELS[a]}`),
+    ...(query.phase ? [`phase: ${PHASE_LABELS[query.phase]}`] : []),
+    ...(query.evidence ? [`evidence: ${evidenceLabel(hit.evidenceLevel)}`] : []),
+    ...(query.type && hit.collaboration
+      ? [`collaboration: ${PARTNERSHIP_TYPE_LABELS[hit.collaboration]}`]
+      : []),
+  ];
+}
+
+/** A list item of the library, as the API answers it. */
+export const practiceItem = (hit: PracticeHit, query?: PracticeSearchQuery) => ({
+  id: hit.id,
+  title: hit.title,
+  summary: hit.summary,
+  schools: [{ urn: hit.urn, name: hit.schoolName }],
+  focusAreas: hit.focusAreas,
+  phases: hit.phases,
+  collaboration: hit.collaboration,
+  evidence: { level: hit.evidenceLevel, label: evidenceLabel(hit.evidenceLevel) },
+  publishedAt: hit.publishedAt,
+  example: hit.example,
+  matched: query ? whyMatched(hit, query) : [],
+});
+
+/** A page of published practice matching the search: `GET /api/practice` and the library's page. */
+export async function findPractice(ctx: Pick<AppContext, 'db'>, query: PracticeSearchQuery) {
+  const page = await searchPractice(ctx.db, query);
+  return {
+    total: page.total,
+    limit: query.limit,
+    offset: query.offset,
+    items: page.items.map((hit) => practiceItem(hit, query)),
+  };
+}
+
+/** The published scale of evidence strength: `GET /api/practice/evidence-levels`. */
+export const evidenceLevels = () => ({ items: EVIDENCE_SCALE.map((level) => ({ ...level })) });

@@ -1,0 +1,110 @@
+import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas.ts';
+import { EVIDENCE_SCALE, evidenceInfo, type EvidenceLevel } from '../../domain/practice/evidence.ts';
+import {
+  PRACTICE_LANGUAGE_LABELS,
+  PRACTICE_LANGUAGES,
+  PRACTICE_PHASES,
+  PUPIL_GROUP_LABELS,
+  PUPIL_GROUPS,
+  VERSION_STATE_LABELS,
+  type PracticeContent,
+  type VersionState,
+} from '../../domain/practice/model.ts';
+import { PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+
+/** Words and GOV.UK component settings for the library's pages. */
+
+const EVIDENCE_TAG_CLASSES: Record<EvidenceLevel, string> = {
+  'own-account': 'govuk-tag--grey',
+  'data-backed': 'govuk-tag--blue',
+  'comparison-group': 'govuk-tag--green',
+  external: 'govuk-tag--purple',
+};
+
+export const evidenceTag = (level: EvidenceLevel) => ({
+  text: evidenceInfo(level).label,
+  classes: EVIDENCE_TAG_CLASSES[level],
+});
+
+const STATE_TAG_CLASSES: Record<VersionState, string> = {
+  draft: 'govuk-tag--grey',
+  submitted: 'govuk-tag--yellow',
+  returned: 'govuk-tag--orange',
+  published: 'govuk-tag--green',
+};
+
+export const stateTag = (state: VersionState) => ({
+  text: VERSION_STATE_LABELS[state],
+  classes: STATE_TAG_CLASSES[state],
+});
+
+/** Text as the author wrote it, in paragraphs (a blank line between): never markup. */
+export const paragraphs = (text: string): string[] =>
+  text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
+const items = <T extends string>(
+  values: readonly T[],
+  labels: Record<T, string>,
+  chosen: readonly string[] = [],
+) => values.map((value) => ({ value, text: labels[value], checked: chosen.includes(value) }));
+
+/** The choices of the publishing form, with what is chosen. */
+export function formChoices(values: Record<string, unknown>) {
+  const chosen = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  return {
+    phaseItems: items(PRACTICE_PHASES, PHASE_LABELS, chosen('phases')),
+    pupilGroupItems: items(PUPIL_GROUPS, PUPIL_GROUP_LABELS, chosen('pupilGroups')),
+    focusAreaItems: items(FOCUS_AREAS, FOCUS_AREA_LABELS, chosen('focusAreas')),
+    collaborationItems: [
+      {
+        value: 'none',
+        text: 'Our own school’s practice',
+        checked: !values.collaboration || values.collaboration === 'none',
+      },
+      ...items(PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS).map((i) => ({
+        ...i,
+        checked: values.collaboration === i.value,
+      })),
+    ],
+    languageItems: items(PRACTICE_LANGUAGES, PRACTICE_LANGUAGE_LABELS).map((i) => ({
+      ...i,
+      checked: (values.language || 'en') === i.value,
+    })),
+  };
+}
+
+/** A stored version as the form's values. */
+export const contentValues = (c: PracticeContent): Record<string, unknown> => ({
+  ...c,
+  collaboration: c.collaboration ?? 'none',
+  startedIn: c.startedIn === null ? '' : String(c.startedIn),
+  links: c.links.join('\n'),
+  partnershipId: c.partnershipId === null ? '' : String(c.partnershipId),
+});
+
+/** The summary list rows of a version. */
+export function contentRows(c: PracticeContent) {
+  const list = (values: readonly string[]) => values.join(', ') || 'Not given';
+  return [
+    { key: { text: 'Phases' }, value: { text: list(c.phases.map((p) => PHASE_LABELS[p])) } },
+    { key: { text: 'For' }, value: { text: list(c.pupilGroups.map((g) => PUPIL_GROUP_LABELS[g])) } },
+    { key: { text: 'Focus areas' }, value: { text: list(c.focusAreas.map((a) => FOCUS_AREA_LABELS[a])) } },
+    {
+      key: { text: 'How schools worked together' },
+      value: {
+        text: c.collaboration ? PARTNERSHIP_TYPE_LABELS[c.collaboration] : 'One school’s own practice',
+      },
+    },
+    ...(c.startedIn !== null
+      ? [{ key: { text: 'Began' }, value: { text: `${c.startedIn} to ${c.startedIn + 1} school year` } }]
+      : []),
+    ...(c.language === 'cy' ? [{ key: { text: 'Language' }, value: { text: 'Cymraeg' } }] : []),
+  ];
+}
+
+export const focusAreaLabels: Record<FocusArea, string> = FOCUS_AREA_LABELS;
+export const evidenceScale = EVIDENCE_SCALE;
