@@ -19,9 +19,17 @@ export interface SchoolSearch {
 }
 
 export interface SchoolPage {
+  /** How many schools match; when `totalIsExact` is false, more than this many do. */
   total: number;
+  totalIsExact: boolean;
   items: School[];
 }
+
+/**
+ * Matches are counted only this far (or to the end of the page asked for): counting every school
+ * whose name has a common word ("primary") would cost more than finding the page itself.
+ */
+export const SEARCH_COUNT_CAP = 1000;
 
 const URN = /^\d{5,7}$/;
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*(\d[A-Z]{0,2})?$/i;
@@ -53,20 +61,29 @@ function filtered(db: Db, search: SchoolSearch) {
 
 type Filtered = ReturnType<typeof filtered>;
 
-async function page(query: Filtered, search: SchoolSearch, first?: RawBuilder<unknown>): Promise<SchoolPage> {
-  let selected = query.selectAll().select(sql<number>`count(*) over ()`.as('total'));
+async function page(
+  db: Db,
+  query: Filtered,
+  search: SchoolSearch,
+  first?: RawBuilder<unknown>,
+): Promise<SchoolPage> {
+  let selected = query.selectAll();
   if (first) selected = selected.orderBy(first, 'desc');
-  const rows = await selected
-    .orderBy('name')
-    .orderBy('urn')
-    .limit(search.limit)
-    .offset(search.offset)
-    .execute();
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && search.offset > 0) {
-    total = (await query.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0;
-  }
-  return { total, items: rows.map(toSchool) };
+  const cap = Math.max(SEARCH_COUNT_CAP, search.offset + search.limit);
+  const [rows, counted] = await Promise.all([
+    selected.orderBy('name').orderBy('urn').limit(search.limit).offset(search.offset).execute(),
+    db
+      .selectFrom(
+        query
+          .select(sql<number>`1`.as('one'))
+          .limit(cap + 1)
+          .as('matches'),
+      )
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const totalIsExact = counted.n <= cap;
+  return { total: totalIsExact ? counted.n : cap, totalIsExact, items: rows.map(toSchool) };
 }
 
 /**
@@ -77,19 +94,19 @@ async function page(query: Filtered, search: SchoolSearch, first?: RawBuilder<un
 export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
   const query = filtered(db, search);
   const q = search.q?.trim() ?? '';
-  if (!q) return page(query, search);
-  if (URN.test(q)) return page(query.where('urn', '=', Number(q)), search);
+  if (!q) return page(db, query, search);
+  if (URN.test(q)) return page(db, query.where('urn', '=', Number(q)), search);
   if (POSTCODE.test(q)) {
     const compact = q.replace(/\s+/g, '').toUpperCase();
-    return page(query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);
+    return page(db, query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);
   }
   const folded = fold(q);
   const tsquery = prefixQuery(q);
   if (tsquery) {
-    const found = await page(query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, sql`starts_with(name_folded, ${folded})`);
+    const found = await page(db, query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, sql`starts_with(name_folded, ${folded})`);
     if (found.total > 0 || search.offset > 0) return found;
   }
-  return page(query.where(sql<boolean>`name_folded % ${folded}`), search, sql`similarity(name_folded, ${folded})`);
+  return page(db, query.where(sql<boolean>`name_folded % ${folded}`), search, sql`similarity(name_folded, ${folded})`);
 }
 
 export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {

@@ -48,7 +48,14 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
         response: {
           200: withDatasetSchema(
             z.object({
-              total: z.number(),
+              total: z
+                .number()
+                .describe('how many schools match; when totalIsExact is false, more than this many do'),
+              totalIsExact: z
+                .boolean()
+                .describe(
+                  'false when more than 1,000 schools (or than the page asked for) match: they are not all counted',
+                ),
               limit: z.number(),
               offset: z.number(),
               items: z.array(schoolSchema),
