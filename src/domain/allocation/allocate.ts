@@ -88,6 +88,18 @@ const offeredOptions = (seeker: Seeker): Option[] =>
     remote,
   }));
 
+/**
+ * The assignment with its reasons written when first read: a page shows a hundred of the
+ * thousands of pairings, and the words of the rest would be written for nothing.
+ */
+function withLazyReasons(assignment: Omit<Assignment, 'reasons'>, explain: () => string[]): Assignment {
+  let reasons: string[] | undefined;
+  return Object.defineProperty(assignment, 'reasons', {
+    enumerable: true,
+    get: () => (reasons ??= explain()),
+  }) as Assignment;
+}
+
 function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
   return settings.compatiblePhases[phase].map((p) => PHASE_LABELS[p].toLowerCase());
 }
@@ -241,22 +253,25 @@ export function allocateNationally(
   const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
     const seeker = seekers.get(urn)!;
     const { candidate, remote } = seeker.offered.get(supporter)!;
-    return {
-      urn,
-      name: seeker.facts.school.name,
-      supporterUrn: supporter,
-      supporterName: candidate.facts.school.name,
-      distanceKm: round(candidate.distanceKm, 1),
-      score: round(candidate.score, 3),
-      remote,
-      reasons: explainCandidate('support', seeker.facts, candidate.facts, {
-        distanceKm: candidate.distanceKm,
+    return withLazyReasons(
+      {
+        urn,
+        name: seeker.facts.school.name,
+        supporterUrn: supporter,
+        supporterName: candidate.facts.school.name,
+        distanceKm: round(candidate.distanceKm, 1),
+        score: round(candidate.score, 3),
         remote,
-        radiusKm: seeker.radiusKm,
-        spare: candidate.spare,
-        nearerTaken: seeker.local.length > 0,
-      }),
-    };
+      },
+      () =>
+        explainCandidate('support', seeker.facts, candidate.facts, {
+          distanceKm: candidate.distanceKm,
+          remote,
+          radiusKm: seeker.radiusKm,
+          spare: candidate.spare,
+          nearerTaken: seeker.local.length > 0,
+        }),
+    );
   });
   unsupported.sort((a, b) => a.urn - b.urn);
   const remote = assignments.filter((a) => a.remote);

@@ -54,6 +54,8 @@ describe('the national allocation', () => {
     const isolated = result.assignments.find((a) => a.urn === 5)!;
     expect(isolated).toMatchObject({ remote: true, supporterUrn: 4 });
     expect(isolated.reasons[0]).toMatch(/beyond your 10 km radius/);
+    // Written when first read, and in the JSON answer like any other field.
+    expect(JSON.parse(JSON.stringify(isolated)).reasons).toEqual(isolated.reasons);
   });
 
   it('says who is left without a partner and why', () => {
