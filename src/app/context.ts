@@ -49,9 +49,9 @@ export interface OpenedApp {
 export async function openApp(
   config: Config,
   log: MailLog,
-  onDatabaseLog?: (line: string) => void,
+  onDatabaseNotice?: (line: string) => void,
 ): Promise<OpenedApp> {
-  const opened = await openDatabase(config, onDatabaseLog);
+  const opened = await openDatabase(config, onDatabaseNotice);
   return {
     ctx: createAppContext(config, opened.db, { log }),
     description: opened.description,

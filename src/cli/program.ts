@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { isDatabaseUnavailable } from '../app/availability.ts';
 import { ConfigError } from '../config.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './errors.ts';
@@ -14,6 +15,9 @@ export function cliProgram(): Command {
   return program;
 }
 
+const DATABASE_LOST =
+  'cannot reach the database, or lost it during the command. Each change is saved whole or not at all, so nothing is half-written: run the command again once the database is back.';
+
 /** Runs the program, turning failures into a message and an exit status (2 for bad input). */
 export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
   try {
@@ -24,6 +28,9 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
     } else if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`s2s: ${error.message}\n`);
       process.exitCode = 2;
+    } else if (isDatabaseUnavailable(error)) {
+      process.stderr.write(`s2s: ${DATABASE_LOST}\n`);
+      process.exitCode = 1;
     } else {
       process.stderr.write(`s2s: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -11,10 +11,28 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<Database>;
 
-export function createDb(url: string, { max = 10 }: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle connection dropped by the server (a restart, or the embedded server stopping at
-  // shutdown) must not crash the process; the next query simply opens a new connection.
-  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+export interface DbOptions {
+  /** Connections at most. */
+  max?: number;
+  /** Told when a connection is lost (the server stopped, crashed or restarted). */
+  onConnectionLost?: (error: Error) => void;
+}
+
+/**
+ * How long a request waits for a connection before the database counts as unreachable: long
+ * enough for a busy pool, short enough that a person sees "try again" rather than a spinner.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function createDb(url: string, { max = 10, onConnectionLost }: DbOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const lost =
+    onConnectionLost ?? ((error: Error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  // A connection dropped by the server (a restart, a crash, the embedded server stopping) emits
+  // 'error' on its client, idle or in use; unheard, that event would end the process. The query
+  // in flight fails on its own, and the pool opens a new connection for the next one.
+  pool.on('connect', (client) => client.on('error', lost));
+  // The pool repeats an idle client's error, already reported by the client's own listener.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

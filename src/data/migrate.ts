@@ -32,7 +32,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const failed = results.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : inspect(error);
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+    // The cause is kept, so that a database that cannot be reached is told apart from a bad migration.
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

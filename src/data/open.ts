@@ -12,10 +12,14 @@ export interface OpenDatabase {
 }
 
 /**
- * The server named by DATABASE_URL, or else a real PostgreSQL started in the data folder.
- * Either way the schema is migrated before it is handed out.
+ * The server named by DATABASE_URL, or else a real PostgreSQL started in the data folder (and
+ * restarted if it stops unasked; `notice` hears of that). Either way the schema is migrated
+ * before it is handed out.
  */
-export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  notice: (line: string) => void = () => {},
+): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let description: string;
@@ -25,7 +29,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     description = `PostgreSQL at ${shown.toString()}`;
   } else {
     const dir = path.join(config.dataDir, 'pg');
-    const embedded = await startEmbeddedPostgres(dir, { onLog: (line) => log(`postgres: ${line}`) });
+    const embedded = await startEmbeddedPostgres(dir, { onNotice: notice });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
     description = `embedded PostgreSQL in ${dir}`;

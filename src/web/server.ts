@@ -8,7 +8,7 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`S2S: starting with ${config.databaseUrl ? 'DATABASE_URL' : 'an embedded PostgreSQL'}…`);
-  const opened = await openApp(config, { info: () => {}, warn: () => {} });
+  const opened = await openApp(config, { info: () => {}, warn: () => {} }, (line) => log(`S2S: ${line}`));
   log(`S2S: database ready: ${opened.description}`);
   if (config.loadDemo) await loadDemoOnFirstStart(opened.ctx, log);
   const app = await buildApp({ config, db: opened.ctx.db });

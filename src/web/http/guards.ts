@@ -7,6 +7,7 @@ import {
   type SessionUser,
 } from '../../domain/access.ts';
 import { isApi } from './is-api.ts';
+import { sendApiProblem } from './problem.ts';
 
 /**
  * Route guards, used as Fastify `preHandler`s. Anonymous callers of a page are sent to sign in
@@ -33,7 +34,7 @@ export function safeNext(next: unknown): string | undefined {
 
 async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   if (isApi(request)) {
-    return reply.code(401).send({ error: 'Unauthorized', message: 'Sign in to use this resource.' });
+    return sendApiProblem(reply, 401, 'Sign in to use this resource.');
   }
   const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
   return reply.redirect(`/sign-in${next}`, 303);
@@ -41,10 +42,8 @@ async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): Pr
 
 /** 403 for a signed-in user without the right. */
 export async function forbid(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  if (isApi(request)) return sendApiProblem(reply, 403, 'You do not have permission to do this.');
   reply.code(403);
-  if (isApi(request)) {
-    return reply.send({ error: 'Forbidden', message: 'You do not have permission to do this.' });
-  }
   return reply.send(await reply.page('layout/errors/403.njk'));
 }
 

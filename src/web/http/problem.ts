@@ -28,13 +28,32 @@ const TITLES: Record<number, string> = {
 
 export const httpTitle = (status: number): string => TITLES[status] ?? 'Internal Server Error';
 
-/** The JSON body of an API error: `{ error, message }` and, for bad input, each field's issue. */
+/**
+ * The body of an API error (`application/problem+json`, RFC 9457): its HTTP `status`, `error` (the
+ * status's title), `message` and, for bad input, each field's issue. Never an internal detail.
+ */
 export function problemBody(status: number, message: string, issues?: AppError['issues']) {
-  return { error: httpTitle(status), message, ...(issues ? { issues } : {}) };
+  return { status, error: httpTitle(status), message, ...(issues ? { issues } : {}) };
+}
+
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Answers an API request with an error. */
+export function sendApiProblem(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  issues?: AppError['issues'],
+): FastifyReply {
+  return reply
+    .code(status)
+    .type(PROBLEM_TYPE)
+    .send(problemBody(status, message, issues));
 }
 
 /** The response schema of an API error, for OpenAPI. */
 export const problemSchema = z.object({
+  status: z.number().int(),
   error: z.string(),
   message: z.string(),
   issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
@@ -47,8 +66,8 @@ export async function sendProblem(
   error: AppError,
 ): Promise<FastifyReply> {
   const status = ERROR_STATUS[error.code];
+  if (isApi(request)) return sendApiProblem(reply, status, error.message, error.issues);
   reply.code(status);
-  if (isApi(request)) return reply.send(problemBody(status, error.message, error.issues));
   const page =
     status === 404
       ? 'layout/errors/404.njk'

@@ -30,18 +30,28 @@ async function load(db: Db): Promise<DatasetInfo> {
 export default fp(
   async (app, { db }: { db: Db }) => {
     let cached: { at: number; snapshot: unknown; info: Promise<DatasetInfo> } | undefined;
+    /** The last figures read, served while the database cannot be reached: they describe the snapshot in memory. */
+    let lastKnown: DatasetInfo | undefined;
     app.decorate('datasetInfo', () => {
       const now = Date.now();
       // A rebuilt snapshot means the data changed: say so as soon as the figures do.
       const snapshot = app.hasDecorator('snapshots') ? app.snapshots.current() : undefined;
       if (!cached || now - cached.at > TTL_MS || cached.snapshot !== snapshot) {
-        const info = load(db);
+        const info = load(db).then(
+          (loaded) => (lastKnown = loaded),
+          (error: unknown) => {
+            // Tried again after the TTL, so that an outage costs one attempt per TTL, not one per request.
+            if (lastKnown) return lastKnown;
+            cached = undefined;
+            throw error;
+          },
+        );
         cached = { at: now, snapshot, info };
-        info.catch(() => (cached = undefined));
       }
       return cached.info;
     });
-    app.pageContext(async () => ({ dataset: await app.datasetInfo() }));
+    // A page (an error page above all) still renders when the figures cannot be read; the banner says so.
+    app.pageContext(async () => ({ dataset: await app.datasetInfo().catch(() => undefined) }));
   },
   { name: 's2s-dataset', dependencies: ['s2s-views'] },
 );

@@ -1,25 +1,38 @@
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../../data/availability.ts';
 import { isApi } from '../http/is-api.ts';
-import { problemBody } from '../http/problem.ts';
+import { sendApiProblem } from '../http/problem.ts';
 
-/** Turns errors into GOV.UK error pages for people and JSON for programs; never leaks internals. */
+/** How long a client should wait before trying again while the database is unreachable, in seconds. */
+export const UNAVAILABLE_RETRY_AFTER = 30;
+const UNAVAILABLE = 'S2S cannot reach its database; try again in a minute.';
+
+/** Turns errors into GOV.UK error pages for people and problem JSON for programs; never leaks internals. */
 export default fp(
   async (app) => {
     app.setNotFoundHandler(async (request, reply) => {
+      if (isApi(request)) return sendApiProblem(reply, 404, `No such resource: ${request.url.split('?')[0]}`);
       reply.code(404);
-      if (isApi(request)) return problemBody(404, `No such resource: ${request.url.split('?')[0]}`);
       return reply.page('layout/errors/404.njk');
     });
 
     app.setErrorHandler(async (error: FastifyError, request, reply: FastifyReply) => {
+      if (isDatabaseUnavailable(error)) {
+        // A state to serve through, not a fault: logged briefly, answered 503 with when to retry.
+        request.log.warn({ code: error.code }, 'database unavailable');
+        reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER));
+        if (isApi(request)) return sendApiProblem(reply, 503, UNAVAILABLE);
+        reply.code(503);
+        return errorPage(request, reply, 'layout/errors/503.njk', { status: 503 });
+      }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, status }, error.message);
-      reply.code(status);
       const message = status >= 500 ? 'Sorry, there is a problem with the service.' : error.message;
       if (isApi(request)) {
-        return problemBody(
+        return sendApiProblem(
+          reply,
           status,
           message,
           error.validation?.map((v) => ({
@@ -30,10 +43,11 @@ export default fp(
           })),
         );
       }
+      reply.code(status);
       if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
-        return reply.page('layout/errors/csrf.njk');
+        return errorPage(request, reply, 'layout/errors/csrf.njk', {});
       }
-      return reply.page(status >= 500 ? 'layout/errors/500.njk' : 'layout/errors/400.njk', {
+      return errorPage(request, reply, status >= 500 ? 'layout/errors/500.njk' : 'layout/errors/400.njk', {
         message,
         status,
       });
@@ -41,3 +55,24 @@ export default fp(
   },
   { name: 's2s-errors', dependencies: ['s2s-views'] },
 );
+
+/**
+ * An error page; if even that cannot be rendered (the failure is in what every page needs), a
+ * plain one, so that no internal detail ever reaches the visitor.
+ */
+async function errorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  context: Record<string, unknown>,
+): Promise<string> {
+  try {
+    return await reply.page(template, context);
+  } catch (error) {
+    request.log.error({ err: error }, 'rendering the error page failed');
+    reply.type('text/html; charset=utf-8');
+    const text =
+      reply.statusCode === 503 ? UNAVAILABLE : 'Sorry, there is a problem with the service. Try again later.';
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>S2S</title></head><body><h1>${text}</h1></body></html>`;
+  }
+}

@@ -17,7 +17,9 @@ const health: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       await sql`select 1`.execute(db);
       return { name: 'database', ok: true };
     } catch (error) {
-      return { name: 'database', ok: false, detail: (error as Error).message };
+      // The reason goes to the log; the answer is public and names no host, port or code.
+      app.log.warn({ err: error }, 'readiness: database unreachable');
+      return { name: 'database', ok: false, detail: 'cannot reach the database' };
     }
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assessmentDocument, assessmentsFor } from '../../app/readiness/assessments.ts';
 import { withDataset } from '../http/dataset.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
+import { sendApiProblem } from '../http/problem.ts';
 import { openFor, type ReadinessDeps } from './load.ts';
 
 /** Readiness as JSON: the frameworks (public) and an assessment's report (its readers only). */
@@ -43,7 +44,7 @@ const readinessApi: FastifyPluginAsync<ReadinessDeps> = async (fastify, deps) =>
     async (request, reply) => {
       const framework = catalogue.find(request.params.id, request.query.version);
       if (!framework) {
-        return reply.code(404).send({ error: 'Not Found', message: `No framework "${request.params.id}"` });
+        return sendApiProblem(reply, 404, `No framework "${request.params.id}"`);
       }
       return withDataset(app, framework);
     },
