@@ -3,6 +3,7 @@ import type {
   Inspection,
   NationalAverages,
   Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
+import type { SchoolType } from '../domain/national-figures.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
@@ -227,12 +228,21 @@ export async function listAreas(db: Db): Promise<{ localAuthorities: { code: str
 
 
 
-/** Mean of each measure over all schools with results that year (pupil-weighted where cohorts are known). */
-export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4): Promise<NationalAverages> {
+/**
+ * Mean of each measure over the registry's state-funded schools of one type (mainstream or
+ * special) with results that year, pupil-weighted where cohorts are known.
+ */
+export async function getRegistryMeans(
+  db: Db,
+  year: number,
+  keyStage: 2 | 4,
+  type: SchoolType,
+): Promise<NationalAverages> {
   const weighted = (column: string) =>
     sql<number | null>`sum(${sql.ref(column)} * coalesce(cohort, 1)) / nullif(sum(case when ${sql.ref(column)} is null then 0 else coalesce(cohort, 1) end), 0)`;
   const row = await db
     .selectFrom('performance')
+    .innerJoin('schools', 'schools.urn', 'performance.urn')
     .select([
       weighted('rwm_expected_percent').as('rwmExpectedPercent'),
       weighted('reading_expected_percent').as('readingExpectedPercent'),
@@ -245,8 +255,12 @@ export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4)
       weighted('attainment8').as('attainment8'),
       weighted('english_maths5_percent').as('englishMaths5Percent'),
     ])
-    .where('year', '=', year)
-    .where('key_stage', '=', keyStage)
+    .where('performance.year', '=', year)
+    .where('performance.key_stage', '=', keyStage)
+    .where('schools.phase', type === 'special' ? '=' : '<>', 'special')
+    .where((eb) =>
+      eb.or([eb('schools.type_group', 'is', null), eb('schools.type_group', 'not ilike', 'independent%')]),
+    )
     .executeTakeFirst();
   return row ?? {};
 }
