@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { newPasswordFields } from '../../app/accounts/passwords.ts';
 import { passwordResetUsable, resetPassword, sendPasswordReset } from '../../app/accounts/password-reset.ts';
-import { PASSWORD_RESET_LIMIT } from './rate-limits.ts';
+import { attemptLimits, NEW_PASSWORD_LIMITS, PASSWORD_RESET_LIMITS } from './rate-limits.ts';
 import { formErrors } from '../http/forms.ts';
 
 const requestForm = z.object({
@@ -24,23 +24,27 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     reply.page('accounts/reset-request.njk', { title: 'Reset your password' }),
   );
 
-  app.post('/password-reset', { config: { rateLimit: PASSWORD_RESET_LIMIT } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = requestForm.safeParse(body);
-    if (!parsed.success) {
-      reply.code(400);
-      return reply.page('accounts/reset-request.njk', {
-        title: 'Reset your password',
-        values: { email: body.email },
-        ...formErrors(parsed.error),
-      });
-    }
-    const { email } = parsed.data;
-    void sendPasswordReset(ctx, email).catch((error: unknown) =>
-      request.log.error({ err: error }, 'password reset email failed'),
-    );
-    return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
-  });
+  app.post(
+    '/password-reset',
+    { preHandler: attemptLimits(app, PASSWORD_RESET_LIMITS) },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const parsed = requestForm.safeParse(body);
+      if (!parsed.success) {
+        reply.code(400);
+        return reply.page('accounts/reset-request.njk', {
+          title: 'Reset your password',
+          values: { email: body.email },
+          ...formErrors(parsed.error),
+        });
+      }
+      const { email } = parsed.data;
+      void sendPasswordReset(ctx, email).catch((error: unknown) =>
+        request.log.error({ err: error }, 'password reset email failed'),
+      );
+      return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
+    },
+  );
 
   const token = (request: { params: unknown }) => String((request.params as { token: string }).token);
 
@@ -54,7 +58,7 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.post(
     '/password-reset/:token',
-    { config: { rateLimit: PASSWORD_RESET_LIMIT } },
+    { preHandler: attemptLimits(app, NEW_PASSWORD_LIMITS) },
     async (request, reply) => {
       const parsed = newPasswordFields.safeParse(request.body ?? {});
       if (!parsed.success) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { safeNext } from '../http/guards.ts';
 import { checkCredentials } from '../../app/accounts/sign-in.ts';
-import { SIGN_IN_LIMIT } from './rate-limits.ts';
+import { attemptLimits, FAILED_SIGN_INS_PER_ADDRESS, failureLimit, SIGN_IN_LIMITS } from './rate-limits.ts';
 import { formError, formErrors } from '../http/forms.ts';
 
 const signInForm = z.object({
@@ -19,6 +19,7 @@ const signInForm = z.object({
 const WRONG = 'Enter a correct email address and password';
 
 const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const failures = failureLimit(app, FAILED_SIGN_INS_PER_ADDRESS);
   app.get('/sign-in', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next);
@@ -31,7 +32,7 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   });
 
-  app.post('/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
+  app.post('/sign-in', { preHandler: attemptLimits(app, SIGN_IN_LIMITS) }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const next = safeNext(body.next);
     const parsed = signInForm.safeParse(body);
@@ -45,8 +46,10 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       });
     };
     if (!parsed.success) return again(formErrors(parsed.error));
+    await failures.refuseIfSpent(request, reply);
     const user = await checkCredentials(ctx, parsed.data.email, parsed.data.password);
     if (!user) {
+      await failures.fail(request);
       request.log.info('sign-in refused');
       return again(formError('email', WRONG));
     }
