@@ -214,7 +214,7 @@ export function allocateNationally(
     const used = new Map<number, number>();
     for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
     const room: PartnerCapacity = {
-      capacityOf: capacity.capacityOf,
+      capacityOf: (urn) => capacity.capacityOf(urn),
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
