@@ -3,6 +3,7 @@ import type {
   Inspection,
   NationalAverages,
   Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
+import type { SchoolType } from '../domain/national-figures.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
@@ -88,7 +89,7 @@ async function page(
 
 /**
  * By URN, by postcode (or its start), by words of the name, town or local authority (prefix
- * full-text search, names starting with the query first), and, only when that finds nothing,
+ * full-text search, the exact name first, then names starting with the query), and, only when that finds nothing,
  * by a misspelt name (trigram similarity).
  */
 export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
@@ -100,10 +101,12 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
     const compact = q.replace(/\s+/g, '').toUpperCase();
     return page(db, query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);
   }
-  const folded = fold(q);
+  const folded = fold(q).replace(/\s+/g, ' ');
   const tsquery = prefixQuery(q);
   if (tsquery) {
-    const found = await page(db, query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, sql`starts_with(name_folded, ${folded})`);
+    // The school of exactly that name first, then names starting with it: someone who types a name in full means that school.
+    const nameFirst = sql`(name_folded = ${folded})::int * 2 + starts_with(name_folded, ${folded})::int`;
+    const found = await page(db, query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, nameFirst);
     if (found.total > 0 || search.offset > 0) return found;
   }
   return page(db, query.where(sql<boolean>`name_folded % ${folded}`), search, sql`similarity(name_folded, ${folded})`);
@@ -227,12 +230,21 @@ export async function listAreas(db: Db): Promise<{ localAuthorities: { code: str
 
 
 
-/** Mean of each measure over all schools with results that year (pupil-weighted where cohorts are known). */
-export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4): Promise<NationalAverages> {
+/**
+ * Mean of each measure over the registry's state-funded schools of one type (mainstream or
+ * special) with results that year, pupil-weighted where cohorts are known.
+ */
+export async function getRegistryMeans(
+  db: Db,
+  year: number,
+  keyStage: 2 | 4,
+  type: SchoolType,
+): Promise<NationalAverages> {
   const weighted = (column: string) =>
     sql<number | null>`sum(${sql.ref(column)} * coalesce(cohort, 1)) / nullif(sum(case when ${sql.ref(column)} is null then 0 else coalesce(cohort, 1) end), 0)`;
   const row = await db
     .selectFrom('performance')
+    .innerJoin('schools', 'schools.urn', 'performance.urn')
     .select([
       weighted('rwm_expected_percent').as('rwmExpectedPercent'),
       weighted('reading_expected_percent').as('readingExpectedPercent'),
@@ -245,8 +257,12 @@ export async function getNationalAverages(db: Db, year: number, keyStage: 2 | 4)
       weighted('attainment8').as('attainment8'),
       weighted('english_maths5_percent').as('englishMaths5Percent'),
     ])
-    .where('year', '=', year)
-    .where('key_stage', '=', keyStage)
+    .where('performance.year', '=', year)
+    .where('performance.key_stage', '=', keyStage)
+    .where('schools.phase', type === 'special' ? '=' : '<>', 'special')
+    .where((eb) =>
+      eb.or([eb('schools.type_group', 'is', null), eb('schools.type_group', 'not ilike', 'independent%')]),
+    )
     .executeTakeFirst();
   return row ?? {};
 }

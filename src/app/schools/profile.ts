@@ -1,21 +1,33 @@
 import { listPredecessorsAndSuccessors } from '../../data/school-links.ts';
 import { registryCoverage } from '../../data/registry-coverage.ts';
-import { getNationalAverages, getSchoolRecord } from '../../data/schools.ts';
+import { getRegistryMeans, getSchoolRecord } from '../../data/schools.ts';
 import { yearsBetween } from '../../domain/classification/measures.ts';
 import { giasPage, publicPagesOf } from '../../domain/public-pages.ts';
 import { linkTypeLabel } from '../../domain/school-links.ts';
+import { nationalFiguresFor, schoolTypeOf } from '../../domain/national-figures.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { classificationOf } from './groups.ts';
 
 /**
  * One school with its inspections, performance, and its group under the active profile with the
- * reasons (null for a closed school): the answer of `GET /api/schools/{urn}`.
+ * reasons (null for a closed school): the answer of `GET /api/schools/{urn}`. Beside each year of
+ * results, the national figure for each measure published (`nationalFigures`, each naming its key
+ * stage, year and measure): the one the profile and the partner reasons quote.
  */
 export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
   const record = await getSchoolRecord(ctx.db, urn);
   if (!record) return fail('not-found', `No school with URN ${urn}`);
-  return ok({ ...record, classification: record.open ? await classificationOf(ctx.snapshots, urn) : null });
+  const type = schoolTypeOf(record);
+  const [classification, figures] = await Promise.all([
+    record.open ? classificationOf(ctx.snapshots, urn) : null,
+    Promise.all(
+      record.performance.map(async (p) =>
+        nationalFiguresFor(p, type, await getRegistryMeans(ctx.db, p.year, p.keyStage, type)),
+      ),
+    ),
+  ]);
+  return ok({ ...record, classification, nationalFigures: figures.flat() });
 }
 
 /**
@@ -27,8 +39,7 @@ export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots'>, u
   const found = await schoolRecord(ctx, urn);
   if (!found.ok) return found;
   const record = found.value;
-  const [nationalAverages, links, coverage, snapshot] = await Promise.all([
-    Promise.all(record.performance.map((p) => getNationalAverages(ctx.db, p.year, p.keyStage))),
+  const [links, coverage, snapshot] = await Promise.all([
     listPredecessorsAndSuccessors(ctx.db, urn),
     registryCoverage(ctx.db),
     ctx.snapshots.get(),
@@ -39,7 +50,6 @@ export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots'>, u
   const windowYears = profile?.maxInspectionAgeYears ?? null;
   return ok({
     ...record,
-    nationalAverages,
     profile: profile ? { name: profile.name, title: profile.title } : null,
     latestInspectionAge:
       ageYears === null

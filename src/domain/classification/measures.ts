@@ -12,6 +12,7 @@ import {
 } from '../school.ts';
 import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
 import { formatNumber, signedNumber } from '../format.ts';
+import { publishedProgressFigure } from '../national-figures.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -162,6 +163,12 @@ const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
   post16: 'post-16 provision',
 };
 
+/** The published national figure beside a progress score, the same one the school's profile shows. */
+const national = (measure: Parameters<typeof publishedProgressFigure>[0]) => {
+  const { value, comparedWith } = publishedProgressFigure(measure);
+  return ` (national ${value} for ${comparedWith})`;
+};
+
 const grade4 = (v: MeasureValue) => GRADE4_LABELS[v as Grade4] ?? String(v);
 const grade5 = (v: MeasureValue) => GRADE5_LABELS[v as Grade5] ?? String(v);
 
@@ -196,17 +203,17 @@ export function describeMeasure(name: MeasureName, value: MeasureValue): string 
     case 'estyn.followUp':
       return value === 'none' ? 'no Estyn follow-up' : `Estyn follow-up: ${String(value)}`;
     case 'ks2.readingProgress':
-      return `KS2 reading progress ${signedNumber(n, 1)} (national average 0)`;
+      return `KS2 reading progress ${signedNumber(n, 1)}${national('readingProgress')}`;
     case 'ks2.writingProgress':
-      return `KS2 writing progress ${signedNumber(n, 1)} (national average 0)`;
+      return `KS2 writing progress ${signedNumber(n, 1)}${national('writingProgress')}`;
     case 'ks2.mathsProgress':
-      return `KS2 maths progress ${signedNumber(n, 1)} (national average 0)`;
+      return `KS2 maths progress ${signedNumber(n, 1)}${national('mathsProgress')}`;
     case 'ks2.averageProgress':
       return `KS2 progress ${signedNumber(n, 1)} on average across reading, writing and maths`;
     case 'ks2.rwmExpectedPercent':
       return `${formatNumber(n)}% met the expected standard in reading, writing and maths`;
     case 'ks4.progress8':
-      return `Progress 8 ${signedNumber(n, 2)} (national average 0)`;
+      return `Progress 8 ${signedNumber(n, 2)}${national('progress8')}`;
     case 'ks4.attainment8':
       return `Attainment 8 ${formatNumber(n, 1)}`;
   }

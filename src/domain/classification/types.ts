@@ -152,7 +152,7 @@ export interface Reason {
 
 export interface AreaFinding {
   area: SchoolArea;
-  /** e.g. "KS2 maths progress +3.1 (national average 0)". */
+  /** e.g. "KS2 maths progress +3.1 (national 0 for state-funded mainstream schools)". */
   text: string;
   measure: MeasureName;
   value: MeasureValue;

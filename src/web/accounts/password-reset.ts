@@ -9,7 +9,7 @@ import { findUserByEmail } from '../../data/users.ts';
 import { passwordResetMessage } from '../../mail/messages.ts';
 import type { AppContext } from '../../app/context.ts';
 import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
-import { PASSWORD_RESET_LIMIT } from './rate-limits.ts';
+import { attemptLimits, NEW_PASSWORD_LIMITS, PASSWORD_RESET_LIMITS } from './rate-limits.ts';
 import { formErrors } from '../http/forms.ts';
 
 const RESET_VALID_MINUTES = 60;
@@ -32,27 +32,31 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }
     reply.page('accounts/reset-request.njk', { title: 'Reset your password' }),
   );
 
-  app.post('/password-reset', { config: { rateLimit: PASSWORD_RESET_LIMIT } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const parsed = requestForm.safeParse(body);
-    if (!parsed.success) {
-      reply.code(400);
-      return reply.page('accounts/reset-request.njk', {
-        title: 'Reset your password',
-        values: { email: body.email },
-        ...formErrors(parsed.error),
-      });
-    }
-    const { email } = parsed.data;
-    void (async () => {
-      const user = await findUserByEmail(db, email);
-      if (!user) return;
-      const token = await createPasswordReset(db, user.id, new Date(), RESET_VALID_MINUTES * 60_000);
-      const link = new URL(`/password-reset/${token}`, config.publicUrl).toString();
-      await app.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES));
-    })().catch((error: unknown) => request.log.error({ err: error }, 'password reset email failed'));
-    return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
-  });
+  app.post(
+    '/password-reset',
+    { preHandler: attemptLimits(app, PASSWORD_RESET_LIMITS) },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const parsed = requestForm.safeParse(body);
+      if (!parsed.success) {
+        reply.code(400);
+        return reply.page('accounts/reset-request.njk', {
+          title: 'Reset your password',
+          values: { email: body.email },
+          ...formErrors(parsed.error),
+        });
+      }
+      const { email } = parsed.data;
+      void (async () => {
+        const user = await findUserByEmail(db, email);
+        if (!user) return;
+        const token = await createPasswordReset(db, user.id, new Date(), RESET_VALID_MINUTES * 60_000);
+        const link = new URL(`/password-reset/${token}`, config.publicUrl).toString();
+        await app.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES));
+      })().catch((error: unknown) => request.log.error({ err: error }, 'password reset email failed'));
+      return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
+    },
+  );
 
   const token = (request: { params: unknown }) => String((request.params as { token: string }).token);
 
@@ -66,7 +70,7 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }
 
   app.post(
     '/password-reset/:token',
-    { config: { rateLimit: PASSWORD_RESET_LIMIT } },
+    { preHandler: attemptLimits(app, NEW_PASSWORD_LIMITS) },
     async (request, reply) => {
       const parsed = newPasswordFields.safeParse(request.body ?? {});
       if (!parsed.success) {

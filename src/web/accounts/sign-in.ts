@@ -4,7 +4,7 @@ import { findUserByEmail } from '../../data/users.ts';
 import type { AppContext } from '../../app/context.ts';
 import { safeNext } from '../http/guards.ts';
 import { verifyPassword } from '../../app/accounts/passwords.ts';
-import { SIGN_IN_LIMIT } from './rate-limits.ts';
+import { attemptLimits, FAILED_SIGN_INS_PER_ADDRESS, failureLimit, SIGN_IN_LIMITS } from './rate-limits.ts';
 import { formError, formErrors } from '../http/forms.ts';
 
 const signInForm = z.object({
@@ -20,6 +20,7 @@ const signInForm = z.object({
 const WRONG = 'Enter a correct email address and password';
 
 const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+  const failures = failureLimit(app, FAILED_SIGN_INS_PER_ADDRESS);
   app.get('/sign-in', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next);
@@ -32,7 +33,7 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     });
   });
 
-  app.post('/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
+  app.post('/sign-in', { preHandler: attemptLimits(app, SIGN_IN_LIMITS) }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const next = safeNext(body.next);
     const parsed = signInForm.safeParse(body);
@@ -46,9 +47,11 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       });
     };
     if (!parsed.success) return again(formErrors(parsed.error));
+    await failures.refuseIfSpent(request, reply);
     const user = await findUserByEmail(db, parsed.data.email);
     const passwordMatches = await verifyPassword(user?.passwordHash, parsed.data.password);
     if (!user || !passwordMatches) {
+      await failures.fail(request);
       request.log.info('sign-in refused');
       return again(formError('email', WRONG));
     }

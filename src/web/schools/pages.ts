@@ -4,7 +4,7 @@ import { searchFilters, searchResults } from '../../app/schools/search.ts';
 import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS, groupLabel } from '../../domain/classification/types.ts';
 import { GRADE4_LABELS, PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
-import { describeInspection, inspectionLine, performanceRows } from './presenter.ts';
+import { describeInspection, inspectionLine, nationalFigureSources, performanceRows } from './presenter.ts';
 import type { AppContext } from '../../app/context.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { urnParams } from '../http/params.ts';
@@ -65,11 +65,12 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!params.success) return reply.callNotFound();
     const found = await schoolProfile(ctx, params.data.urn);
     if (!found.ok) return sendProblem(request, reply, found.error);
-    const { nationalAverages, classification, ...record } = found.value;
+    const { nationalFigures, classification, ...record } = found.value;
     const latest = record.inspections[0];
-    const performance = record.performance.map((p, i) => ({
+    const performance = record.performance.map((p) => ({
       ...p,
-      rows: performanceRows(p, nationalAverages[i]!),
+      rows: performanceRows(p, nationalFigures),
+      nationalSources: nationalFigureSources(p, nationalFigures),
     }));
     return reply.page('schools/profile.njk', {
       school: record,

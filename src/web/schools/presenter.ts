@@ -7,7 +7,7 @@ import {
   type PublishedRating,
   type ReportCardArea,
 } from '../../domain/school.ts';
-import type { NationalAverages } from '../../domain/school.ts';
+import type { NationalFigure, NationalMeasure } from '../../domain/national-figures.ts';
 import { formatNumber, longDate, signedNumber } from '../../domain/format.ts';
 import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
 
@@ -105,7 +105,7 @@ export function inspectionLine(inspection: Inspection | null, rating: PublishedR
 
 type Unit = '%' | 'progress' | 'progress8' | 'score';
 
-const MEASURES: { key: keyof NationalAverages & keyof Performance; label: string; unit: Unit }[] = [
+const MEASURES: { key: NationalMeasure; label: string; unit: Unit }[] = [
   { key: 'rwmExpectedPercent', label: 'Reading, writing and maths: expected standard', unit: '%' },
   { key: 'readingExpectedPercent', label: 'Reading: expected standard', unit: '%' },
   { key: 'writingExpectedPercent', label: 'Writing: expected standard', unit: '%' },
@@ -161,11 +161,19 @@ function progress8Row(performance: Performance, national: number | null | undefi
   };
 }
 
-export function performanceRows(performance: Performance, national: NationalAverages): PerformanceRow[] {
+/** The national figures that stand beside one year of results. */
+const figuresOf = (performance: Performance, figures: readonly NationalFigure[]) =>
+  figures.filter((f) => f.keyStage === performance.keyStage && f.year === performance.year);
+
+export function performanceRows(
+  performance: Performance,
+  figures: readonly NationalFigure[],
+): PerformanceRow[] {
+  const national = new Map(figuresOf(performance, figures).map((f) => [f.measure, f.value]));
   const rows = MEASURES.filter(({ key }) => typeof performance[key] === 'number').map(
     ({ key, label, unit }) => {
       const value = performance[key] as number;
-      const avg = national[key];
+      const avg = national.get(key);
       if (key === 'progress8') {
         const withInterval = progress8Row(performance, avg);
         if (withInterval) return withInterval;
@@ -188,4 +196,13 @@ export function performanceRows(performance: Performance, national: NationalAver
     });
   }
   return rows;
+}
+
+/** Where one year's national figures come from, and over which schools: one line per source. */
+export function nationalFigureSources(
+  performance: Performance,
+  figures: readonly NationalFigure[],
+): string[] {
+  const lines = figuresOf(performance, figures).map((f) => `${f.source} (over ${f.comparedWith})`);
+  return [...new Set(lines)];
 }

@@ -165,7 +165,7 @@ describe('the NFER 2017 profile', () => {
     expect(result.strengths.map((s) => s.area).sort()).toEqual(['ks2-maths', 'leadership']);
     expect(result.weaknesses.map((s) => s.area).sort()).toEqual(['ks2-reading', 'quality-of-education']);
     expect(result.strengths.find((s) => s.area === 'ks2-maths')!.text).toBe(
-      'KS2 maths progress +3.1 (national average 0)',
+      'KS2 maths progress +3.1 (national 0 for state-funded mainstream schools)',
     );
   });
 });
