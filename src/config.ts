@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
@@ -71,6 +72,14 @@ const schema = z.object({
     .min(2, 'must be at least 2, or one school could be picked out')
     .max(1000, 'must be 1000 or fewer')
     .default(DEFAULT_PEER_REVIEW_SETTINGS.suppressBelow),
+  S2S_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => trustedProxies(value) !== undefined, {
+      message:
+        'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or networks (e.g. 10.0.0.1, 192.168.0.0/16)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -110,10 +119,35 @@ export interface Config {
   /** Where `s2s update` fetches each source, when set (`S2S_UPDATE_<SOURCE>_URL`). */
   updateAddresses: Partial<Record<UpdateSource, string>>;
   logLevel: string;
+  /**
+   * Which proxies in front of S2S to believe about the client's address (X-Forwarded-For):
+   * none (false), the nearest `n` hops, or those at these addresses and networks. Believing every
+   * client would let anyone choose the address that sign-in limits count against.
+   */
+  trustProxy: false | number | string[];
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
   /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
   peerReview: PeerReviewSettings;
+}
+
+/** proxy-addr's names for reserved ranges, accepted alongside addresses and networks. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isProxyAddress = (entry: string) => {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+
+/** S2S_TRUST_PROXY read: empty is false, a whole number is hops, else a list of addresses; undefined if invalid. */
+function trustedProxies(value: string): Config['trustProxy'] | undefined {
+  if (value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : undefined;
 }
 
 export class ConfigError extends Error {}
@@ -161,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     ),
     logLevel: e.LOG_LEVEL,
+    trustProxy: trustedProxies(e.S2S_TRUST_PROXY)!,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,
       radiusKm: Object.fromEntries(

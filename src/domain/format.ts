@@ -44,6 +44,14 @@ export function formatNumber(value: number, digits = 0): string {
   return formatter.format(rounded === 0 ? 0 : rounded);
 }
 
+/**
+ * A median of counts, which is whole or halfway between two: "3" or "2.5", never "3.0", which
+ * suggests a precision the figure does not have.
+ */
+export function formatMedian(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+}
+
 /** A score with its sign ("+0.25", "−0.80", "0.00"), for progress measures centred on zero. */
 export function signedNumber(value: number, digits: number): string {
   const text = formatNumber(Math.abs(value), digits);

@@ -30,6 +30,10 @@ export interface RouteSummary {
 /** The largest request body accepted, in bytes; a form's is smaller (FORM_BODY_LIMIT in the CSRF plugin). */
 export const BODY_LIMIT = 1024 * 1024;
 
+/** Fastify takes a hop count too but does not declare it: the same rule, as the function it runs. */
+const trustProxy = (trusted: AppDeps['config']['trustProxy']) =>
+  typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
+
 /** Builds the web service without listening, so tests can drive it with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
             },
           },
-    trustProxy: deps.config.env === 'production',
+    trustProxy: trustProxy(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
 

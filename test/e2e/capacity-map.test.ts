@@ -125,4 +125,24 @@ describe('the capacity map and table in Chromium', () => {
       .toEqual(['Leeds', 'Kent', 'York']);
     await page.screenshot({ path: `${SHOTS}/capacity-table.png`, fullPage: true });
   });
+
+  it('fits the table on a 390-pixel phone: it scrolls in its own box and the page does not widen', async () => {
+    const phone = await (
+      await served.browser.newContext({ viewport: { width: 390, height: 844 } })
+    ).newPage();
+    await phone.goto(`${served.url}/capacity?by=la&phase=secondary`);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = (await phone.getByRole('region', { name: /By local authority/ }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const medians = await phone.locator('#capacity-table tbody td:nth-child(5)').allTextContents();
+    for (const median of medians) expect(median.trim()).toMatch(/^(\d+(\.5)?|–)$/);
+    expect(await phone.locator('#capacity-table tbody th').allTextContents()).not.toContain(
+      'Area not recorded',
+    );
+    await expectNoAxeViolations(phone);
+    await phone.screenshot({ path: `${SHOTS}/capacity-table-390.png`, fullPage: true });
+    await phone.locator('#capacity-table').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS}/capacity-table-390-view.png` });
+    await phone.context().close();
+  });
 });

@@ -31,6 +31,26 @@ describe('configuration', () => {
     ).not.toThrow();
   });
 
+  it('believes no proxy unless told which, even in production', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        S2S_SESSION_SECRET: 'x'.repeat(40),
+        S2S_PUBLIC_URL: 'https://s2s.example.org',
+      }).trustProxy,
+    ).toBe(false);
+    expect(loadConfig({ S2S_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ S2S_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.org', '-1'])
+      expect(() => loadConfig({ S2S_TRUST_PROXY: bad }), bad).toThrow(/S2S_TRUST_PROXY: must be a number/);
+  });
+
   it('takes each phase’s partner-search radius from its own variable, the default otherwise', () => {
     const config = loadConfig({
       S2S_RADIUS_KM_PRIMARY: '4',

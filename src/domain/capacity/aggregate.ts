@@ -102,7 +102,8 @@ function distribution(reaches: readonly number[]): ReachBucket[] {
 /**
  * Counts of high-performing and in-need schools per area, with how many high-performing
  * schools each school in need has within reach. Every area with a school of the phase asked
- * for appears, even with nothing to count; areas in name order.
+ * for appears, even with nothing to count, except the schools with no recorded area: a row
+ * "Area not recorded 0 0" reads as a fault, and leaving it out changes no total. Areas in name order.
  */
 export function capacityByArea(
   schools: readonly CapacitySchool[],
@@ -118,6 +119,9 @@ export function capacityByArea(
     else if (school.group === 'in-need') entry.inNeed.push(school);
   }
   return [...groups.values()]
+    .filter(
+      ({ area, highPerforming, inNeed }) => area !== AREA_NOT_RECORDED || highPerforming + inNeed.length > 0,
+    )
     .map(({ area, highPerforming, inNeed }) => summarise(area, highPerforming, inNeed, reach))
     .sort((a, b) => byName(a.name, b.name) || byName(a.code, b.code));
 }

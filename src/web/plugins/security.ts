@@ -32,7 +32,7 @@ export default fp(
       hsts: config.env === 'production',
       crossOriginEmbedderPolicy: false,
     });
-    // Off by default; routes that need it (sign-in, password reset) opt in with `config.rateLimit`.
+    // Off by default; sign-in and password reset count attempts with `app.createRateLimit`.
     await app.register(rateLimit, { global: false });
   },
   { name: 's2s-security' },

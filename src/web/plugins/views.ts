@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
-import { countOf, formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+import { countOf, formatMedian, formatNumber, longDate, signedNumber } from '../../domain/format.ts';
 
 // yyyy-mm-dd of a moment, as the day it was in Britain.
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
@@ -73,6 +73,9 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   });
   env.addFilter('number', (value: unknown, digits = 0) =>
     typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, digits) : '–',
+  );
+  env.addFilter('median', (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? formatMedian(value) : '–',
   );
   env.addFilter('signed', (value: unknown, digits = 1) =>
     typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits) : '–',

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, longDate, signedNumber } from '../../../src/domain/format.ts';
+import { countOf, formatMedian, formatNumber, longDate, signedNumber } from '../../../src/domain/format.ts';
 
 describe('numbers and dates as the service writes them', () => {
+  it('writes a median of counts whole, or with the one decimal of a half', () => {
+    expect([3, 2.5, 0, 1200].map(formatMedian)).toEqual(['3', '2.5', '0', '1,200']);
+  });
+
   it('writes a date as "13 March 2019", from a date or a timestamp', () => {
     expect(longDate('2019-03-13')).toBe('13 March 2019');
     expect(longDate('2024-09-01T10:00:00Z')).toBe('1 September 2024');

@@ -63,6 +63,11 @@ describe('capacity by area', () => {
     ]);
   });
 
+  it('leaves out the schools with no recorded area when none of them is high-performing or in need', () => {
+    const unplaced = [...schools.slice(0, 11), school(12, 'other', null, null)];
+    expect(capacityByArea(unplaced, reach, 'la').map((a) => a.name)).toEqual(['Kent', 'Leeds', 'York']);
+  });
+
   it('gives the median number of high-performing schools within reach of the in-need schools', () => {
     const byRegion = capacityByArea(schools, reach, 'region');
     const north = byRegion.find((a) => a.code === 'R1')!;
