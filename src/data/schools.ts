@@ -89,7 +89,7 @@ async function page(
 
 /**
  * By URN, by postcode (or its start), by words of the name, town or local authority (prefix
- * full-text search, names starting with the query first), and, only when that finds nothing,
+ * full-text search, the exact name first, then names starting with the query), and, only when that finds nothing,
  * by a misspelt name (trigram similarity).
  */
 export async function searchSchools(db: Db, search: SchoolSearch): Promise<SchoolPage> {
@@ -101,10 +101,12 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
     const compact = q.replace(/\s+/g, '').toUpperCase();
     return page(db, query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);
   }
-  const folded = fold(q);
+  const folded = fold(q).replace(/\s+/g, ' ');
   const tsquery = prefixQuery(q);
   if (tsquery) {
-    const found = await page(db, query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, sql`starts_with(name_folded, ${folded})`);
+    // The school of exactly that name first, then names starting with it: someone who types a name in full means that school.
+    const nameFirst = sql`(name_folded = ${folded})::int * 2 + starts_with(name_folded, ${folded})::int`;
+    const found = await page(db, query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery})`), search, nameFirst);
     if (found.total > 0 || search.offset > 0) return found;
   }
   return page(db, query.where(sql<boolean>`name_folded % ${folded}`), search, sql`similarity(name_folded, ${folded})`);

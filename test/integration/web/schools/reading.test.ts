@@ -99,6 +99,9 @@ async function seed(db: Db) {
       },
     ])
     .execute();
+  // Found by the words of the exact name too, and ahead of it in name order.
+  await insertSchool(db, { urn: 300010, name: 'Abbey Academy Hey Primary', town: 'Manchester' });
+  await insertSchool(db, { urn: 300011, name: 'Abbey Hey Primary Acadmy', town: 'Manchester' });
   await insertSchool(db, { urn: KS4, name: 'Eltham Hill School', phase: 'secondary' });
   await inspect(db, KS4, '2019-01-15', 2);
   await ks4(db, KS4, -0.04, { P8CILOW: '-0.20', P8CIUPP: '0.12' });
@@ -234,6 +237,17 @@ describe('pages that read right to a school leader', () => {
     expect(phases.slice(0, 3)).toEqual(['', 'primary', 'secondary']);
     expect(page.body).not.toContain('value="nursery"');
     expect(textOf(page.body)).toContain('Search every school in England,');
+  });
+
+  it('puts the school whose name was typed in full first, however it was typed, and a misspelt name after it', async () => {
+    for (const q of ['Abbey Hey Primary Academy', 'abbey  hey primary ACADEMY ', 'abbey hey']) {
+      const api = (await t.app.inject(`/api/schools?q=${encodeURIComponent(q)}`)).json();
+      expect(api.items[0]).toMatchObject({ urn: KS2 });
+    }
+    const misspelt = (await t.app.inject('/api/schools?q=Abbey%20Hey%20Primary%20Acadmy')).json();
+    expect(misspelt.items[0]).toMatchObject({ urn: 300011 });
+    const text = textOf((await t.app.inject('/?q=Abbey+Hey+Primary+Academy')).body);
+    expect(text.indexOf('Abbey Hey Primary Academy')).toBeLessThan(text.indexOf('Abbey Academy Hey Primary'));
   });
 
   it('answers an offset past the last page with the last page, saying so', async () => {
