@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { acceptInvitation, findInvitation, type Invitation } from '../../data/invitations.ts';
+import {
+  acceptInvitation,
+  findInvitation,
+  unusableInvitation,
+  type Invitation,
+} from '../../data/invitations.ts';
 import { getOrganisation } from '../../data/organisations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { findUserByEmail } from '../../data/users.ts';
@@ -56,26 +61,31 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     });
   };
 
-  const expired = async (reply: FastifyReply) => {
+  /** A used link says so: "expired" would send someone who already joined to ask for another. */
+  const expired = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.code(404);
-    return reply.page('accounts/invitation-expired.njk', { title: 'This invitation has expired' });
+    const used = (await unusableInvitation(db, token(request))) === 'used';
+    return reply.page('accounts/invitation-expired.njk', {
+      title: used ? 'This invitation has already been used' : 'This invitation has expired',
+      used,
+    });
   };
 
   app.get('/invitations/:token', async (request, reply) => {
     const invitation = await findInvitation(db, token(request), new Date());
-    if (!invitation) return expired(reply);
+    if (!invitation) return expired(request, reply);
     return render(request, reply, invitation);
   });
 
   app.post('/invitations/:token', async (request, reply) => {
     const invitation = await findInvitation(db, token(request), new Date());
-    if (!invitation) return expired(reply);
+    if (!invitation) return expired(request, reply);
     const body = (request.body ?? {}) as Record<string, unknown>;
 
     if (request.user) {
       if (request.user.email !== invitation.email) return render(request, reply, invitation);
       const accepted = await acceptInvitation(db, token(request), new Date());
-      if (!('userId' in accepted)) return expired(reply);
+      if (!('userId' in accepted)) return expired(request, reply);
       await reply.startSession(accepted.userId);
       return reply.redirect('/account', 303);
     }
@@ -92,7 +102,7 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     if (!('userId' in accepted)) {
       // Someone made an account with this address meanwhile: they sign in to accept instead.
       if (accepted.refused === 'account-exists') return render(request, reply, invitation);
-      return expired(reply);
+      return expired(request, reply);
     }
     await reply.startSession(accepted.userId);
     return reply.redirect('/account', 303);

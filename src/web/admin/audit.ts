@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { listAudit } from '../../data/audit.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import type { AppContext } from '../../app/context.ts';
+import { longDate } from '../../domain/format.ts';
+import { describeAction, describeDetails } from './audit-presenter.ts';
 import { requirePlatformAdmin, requireSchoolAdmin, urnParam } from '../http/guards.ts';
 
 const PAGE = 50;
@@ -24,7 +26,15 @@ const audit: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       title: heading,
       heading,
       urn,
-      entries: log.items.map((e) => ({ ...e, at: e.at.toISOString(), details: JSON.stringify(e.details) })),
+      entries: log.items.map((e) => {
+        const at = e.at.toISOString();
+        return {
+          ...e,
+          at: `${longDate(at)}, ${at.slice(11, 16)} UTC`,
+          what: describeAction(e.action),
+          details: describeDetails(e.details),
+        };
+      }),
       total: log.total,
       previous: page > 1 ? `${base}?page=${page - 1}` : undefined,
       next: page < pages ? `${base}?page=${page + 1}` : undefined,

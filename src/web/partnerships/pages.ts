@@ -202,6 +202,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
         described: describe(p),
         proposer: p.members.find((m) => m.invitation === 'proposer'),
         answerable: invitationsToAnswer(p.members, loaded.viewer),
+        roleLabels: MEMBER_ROLE_LABELS,
         ...extra,
       });
     }
