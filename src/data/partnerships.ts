@@ -503,3 +503,21 @@ export async function countCurrentPartnerships(db: Db): Promise<Map<number, numb
     .execute();
   return new Map(rows.map((r) => [r.urn, Number(r.partnerships)]));
 }
+
+/** Each school's partners in current partnerships (counted as countCurrentPartnerships does). */
+export async function listCurrentPartners(db: Db): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('partnership_members as m')
+    .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+    .innerJoin('partnership_members as o', 'o.partnership_id', 'm.partnership_id')
+    .select(['m.urn', 'o.urn as partner'])
+    .distinct()
+    .where('p.status', 'in', ['agreed', 'active', 'reviewing'])
+    .where('m.invitation', 'in', ['proposer', 'accepted'])
+    .where('o.invitation', 'in', ['proposer', 'accepted'])
+    .whereRef('o.urn', '<>', 'm.urn')
+    .execute();
+  const partners = new Map<number, number[]>();
+  for (const { urn, partner } of rows) partners.set(urn, [...(partners.get(urn) ?? []), partner]);
+  return partners;
+}

@@ -256,9 +256,8 @@ async function moveWorkingVersion(
       })
       .where('id', '=', id)
       .execute();
-    await trx
-      .updateTable('practice_versions')
-      .set({
+    // Returning a version changes only the record: the version keeps what was written and when it was sent.
+    const stamps = {
         ...(change.to === 'submitted' ? { submitted_at: sql<Date>`now()` } : {}),
         ...(publishing
           ? {
@@ -276,10 +275,14 @@ async function moveWorkingVersion(
                 : {}),
             }
           : {}),
-      })
-      .where('record_id', '=', id)
-      .where('version', '=', change.version)
-      .execute();
+    };
+    if (Object.keys(stamps).length > 0)
+      await trx
+        .updateTable('practice_versions')
+        .set(stamps)
+        .where('record_id', '=', id)
+        .where('version', '=', change.version)
+        .execute();
     await recordAudit(trx, {
       actor,
       action: change.action,
@@ -434,4 +437,73 @@ export async function listPublishedVersions(db: Db, id: number) {
     .orderBy('version', 'desc')
     .execute();
   return rows.map((r) => ({ version: r.version, title: r.title, publishedAt: iso(r.published_at)! }));
+}
+
+/** Whose records a moderator sees: every school's (a platform administrator) or those sharing with their organisations. */
+export interface ModerationScope {
+  everySchool: boolean;
+  organisationIds: readonly number[];
+  /** Their own schools, which they never moderate. */
+  ownUrns: readonly number[];
+}
+
+/** Records within a moderator's scope, not withdrawn, each with the version `shown` names. */
+function inScope(db: Db, scope: ModerationScope, shown: 'r.working_version' | 'r.published_version') {
+  let query = db
+    .selectFrom('practice_records as r')
+    .innerJoin('practice_versions as v', (join) => join.onRef('v.record_id', '=', 'r.id').onRef('v.version', '=', shown))
+    .leftJoin('schools as s', 's.urn', 'r.urn')
+    .where('r.withdrawn_at', 'is', null);
+  if (scope.ownUrns.length) query = query.where('r.urn', 'not in', scope.ownUrns);
+  if (!scope.everySchool)
+    query = query.where('r.urn', 'in', (eb) =>
+      eb
+        .selectFrom('organisation_schools')
+        .select('urn')
+        .where('organisation_id', 'in', scope.organisationIds.length ? scope.organisationIds : [-1])
+        .where('shares_records', '=', true),
+    );
+  return query;
+}
+
+/**
+ * The moderation queue: versions sent for moderation, oldest first, and public records with open
+ * reports, most reported first. Withdrawn records are in neither.
+ */
+export async function listModerationQueue(db: Db, scope: ModerationScope) {
+  const [waiting, reported] = await Promise.all([
+    inScope(db, scope, 'r.working_version')
+      .select(['r.id', 'r.urn', 's.name as school_name', 'v.title', 'v.version', 'v.submitted_at', 'r.published_version'])
+      .where('r.working_state', '=', 'submitted')
+      .orderBy('v.submitted_at')
+      .orderBy('r.id')
+      .execute(),
+    inScope(db, scope, 'r.published_version')
+      .innerJoin('practice_reports as p', 'p.record_id', 'r.id')
+      .where('p.resolved_at', 'is', null)
+      .select((eb) => ['r.id', 'r.urn', 's.name as school_name', 'v.title', eb.fn.countAll<number>().as('reports')])
+      .groupBy(['r.id', 's.name', 'v.title'])
+      .orderBy('reports', 'desc')
+      .orderBy('r.id')
+      .execute(),
+  ]);
+  return {
+    waiting: waiting.map((r) => ({
+      id: r.id,
+      urn: r.urn,
+      schoolName: r.school_name ?? `School ${r.urn}`,
+      title: r.title,
+      version: r.version,
+      submittedAt: iso(r.submitted_at)!,
+      /** A change to a record already public, rather than a new one. */
+      change: r.published_version !== null,
+    })),
+    reported: reported.map((r) => ({
+      id: r.id,
+      urn: r.urn,
+      schoolName: r.school_name ?? `School ${r.urn}`,
+      title: r.title,
+      reports: Number(r.reports),
+    })),
+  };
 }

@@ -83,12 +83,10 @@ export async function practiceFor(ctx: Pick<AppContext, 'db'>, viewer: Viewer, i
 export async function practicePage(ctx: Pick<AppContext, 'db'>, viewer: Viewer, id: number) {
   const found = await practiceFor(ctx, viewer, id);
   if (!found.ok) return found;
-  const { record, rights } = found.value;
+  const { rights } = found.value;
   const [history, reports] = await Promise.all([
     listPublishedVersions(ctx.db, id),
-    rights.moderate || (rights.withdraw && !canEditSchool(viewer, record.urn))
-      ? listOpenReports(ctx.db, id)
-      : Promise.resolve([]),
+    rights.reviewReports ? listOpenReports(ctx.db, id) : Promise.resolve([]),
   ]);
   return ok({ ...found.value, history, reports });
 }

@@ -7,7 +7,6 @@ import {
   previousCompletedAnswers,
   saveAnswers,
 } from '../../data/readiness.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { planFromGaps } from '../../domain/readiness/action-plan.ts';
 import { rankGaps } from '../../domain/readiness/gaps.ts';
@@ -15,6 +14,7 @@ import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/part
 import type { Answer } from '../../domain/readiness/scoring.ts';
 import { exportDocument } from '../../domain/readiness/export.ts';
 import type { AppContext } from '../context.ts';
+import { withSchoolNames } from '../schools/names.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
 import type { Opened } from './access.ts';
 import { frameworkCatalogue } from './catalogue.ts';
@@ -38,14 +38,7 @@ export async function assessmentsFor(ctx: Ctx, user: SessionUser) {
 
 /** The names of the person's schools, for choosing which one to assess. */
 export async function ownSchools(ctx: Ctx, user: SessionUser) {
-  const urns = user.schools.map((s) => s.urn);
-  const names = await getSchoolNames(ctx.db, urns);
-  return urns.map((urn) => ({ urn, name: names.get(urn) ?? `URN ${urn}` }));
-}
-
-/** A school's name, or undefined when no school has the URN. */
-export async function schoolName(ctx: Ctx, urn: number) {
-  return (await getSchoolNames(ctx.db, [urn])).get(urn);
+  return (await withSchoolNames(ctx, user.schools)).map(({ urn, name }) => ({ urn, name }));
 }
 
 /** Starts an assessment of one of the person's schools against a framework that fits the partnership. */

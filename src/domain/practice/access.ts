@@ -43,6 +43,8 @@ export interface PracticeRights {
   moderate: boolean;
   withdraw: boolean;
   report: boolean;
+  /** Read the reports on a public record and dismiss them (or withdraw the record). */
+  reviewReports: boolean;
 }
 
 /** Everything one person may do with one record. */
@@ -63,6 +65,7 @@ export function practiceRights(
     moderate: moderator && sentToModerators,
     withdraw: open && (own || (moderator && (isPublic(record) || sentToModerators))),
     report: !!user && !own && isPublic(record),
+    reviewReports: moderator && isPublic(record),
   };
 }
 

@@ -1,16 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  acceptInvitation,
-  findInvitation,
-  unusableInvitation,
-  type Invitation,
-} from '../../data/invitations.ts';
-import { getOrganisation } from '../../data/organisations.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
-import { findUserByEmail } from '../../data/users.ts';
 import type { AppContext } from '../../app/context.ts';
-import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
+import { newPasswordFields } from '../../app/accounts/passwords.ts';
+import {
+  acceptInvitationFor,
+  openInvitation,
+  whyInvitationUnusable,
+  type OpenInvitation,
+} from '../../app/accounts/invitations.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 
 const newAccountForm = z
@@ -24,31 +21,20 @@ const newAccountForm = z
  * with an account signs in as the invited address and accepts. The link is the secret: it is
  * single-use and expires.
  */
-const invitations: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const invitations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const token = (request: FastifyRequest) => String((request.params as { token: string }).token);
-
-  const joining = async (invitation: Invitation) => {
-    const { target } = invitation;
-    if ('urn' in target) {
-      const name = (await getSchoolNames(db, [target.urn])).get(target.urn) ?? `school ${target.urn}`;
-      return { name, role: target.schoolRole === 'admin' ? 'an administrator' : 'a member' };
-    }
-    const organisation = await getOrganisation(db, target.organisationId);
-    return { name: organisation?.name ?? 'an organisation', role: 'an officer' };
-  };
 
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    invitation: Invitation,
+    { invitation, joining, hasAccount }: OpenInvitation,
     extra: Partial<FormErrors> & { values?: Record<string, unknown> } = {},
   ) => {
-    const hasAccount = !!(await findUserByEmail(db, invitation.email));
     const signedInAs = request.user?.email;
     return reply.page('accounts/invitation.njk', {
       title: 'Accept your invitation',
       invitation,
-      joining: await joining(invitation),
+      joining,
       token: token(request),
       state: signedInAs
         ? signedInAs === invitation.email
@@ -64,48 +50,55 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   /** A used link says so: "expired" would send someone who already joined to ask for another. */
   const expired = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.code(404);
-    const used = (await unusableInvitation(db, token(request))) === 'used';
+    const used = (await whyInvitationUnusable(ctx, token(request))) === 'used';
     return reply.page('accounts/invitation-expired.njk', {
       title: used ? 'This invitation has already been used' : 'This invitation has expired',
       used,
     });
   };
 
+  /** After acceptance: signed in, to their account; or, when refused, the page again or "expired". */
+  const accept = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opened: OpenInvitation,
+    newAccount?: { name: string; password: string },
+  ) => {
+    const accepted = await acceptInvitationFor(ctx, token(request), newAccount);
+    if (!accepted.ok) {
+      // Someone made an account with this address meanwhile: they sign in to accept instead.
+      if (accepted.error.code === 'conflict') return render(request, reply, { ...opened, hasAccount: true });
+      return expired(request, reply);
+    }
+    await reply.startSession(accepted.value.userId);
+    return reply.redirect('/account', 303);
+  };
+
   app.get('/invitations/:token', async (request, reply) => {
-    const invitation = await findInvitation(db, token(request), new Date());
-    if (!invitation) return expired(request, reply);
-    return render(request, reply, invitation);
+    const opened = await openInvitation(ctx, token(request));
+    if (!opened.ok) return expired(request, reply);
+    return render(request, reply, opened.value);
   });
 
   app.post('/invitations/:token', async (request, reply) => {
-    const invitation = await findInvitation(db, token(request), new Date());
-    if (!invitation) return expired(request, reply);
+    const opened = await openInvitation(ctx, token(request));
+    if (!opened.ok) return expired(request, reply);
     const body = (request.body ?? {}) as Record<string, unknown>;
 
     if (request.user) {
-      if (request.user.email !== invitation.email) return render(request, reply, invitation);
-      const accepted = await acceptInvitation(db, token(request), new Date());
-      if (!('userId' in accepted)) return expired(request, reply);
-      await reply.startSession(accepted.userId);
-      return reply.redirect('/account', 303);
+      if (request.user.email !== opened.value.invitation.email) return render(request, reply, opened.value);
+      return accept(request, reply, opened.value);
     }
 
     const parsed = newAccountForm.safeParse(body);
     if (!parsed.success) {
       reply.code(400);
-      return render(request, reply, invitation, { values: { name: body.name }, ...formErrors(parsed.error) });
+      return render(request, reply, opened.value, {
+        values: { name: body.name },
+        ...formErrors(parsed.error),
+      });
     }
-    const accepted = await acceptInvitation(db, token(request), new Date(), {
-      name: parsed.data.name,
-      passwordHash: await hashPassword(parsed.data.password),
-    });
-    if (!('userId' in accepted)) {
-      // Someone made an account with this address meanwhile: they sign in to accept instead.
-      if (accepted.refused === 'account-exists') return render(request, reply, invitation);
-      return expired(request, reply);
-    }
-    await reply.startSession(accepted.userId);
-    return reply.redirect('/account', 303);
+    return accept(request, reply, opened.value, { name: parsed.data.name, password: parsed.data.password });
   });
 };
 

@@ -1,18 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import {
-  completePasswordReset,
-  createPasswordReset,
-  isPasswordResetUsable,
-} from '../../data/password-resets.ts';
-import { findUserByEmail } from '../../data/users.ts';
-import { passwordResetMessage } from '../../mail/messages.ts';
 import type { AppContext } from '../../app/context.ts';
-import { hashPassword, newPasswordFields } from '../../app/accounts/passwords.ts';
+import { newPasswordFields } from '../../app/accounts/passwords.ts';
+import { passwordResetUsable, resetPassword, sendPasswordReset } from '../../app/accounts/password-reset.ts';
 import { attemptLimits, NEW_PASSWORD_LIMITS, PASSWORD_RESET_LIMITS } from './rate-limits.ts';
 import { formErrors } from '../http/forms.ts';
-
-const RESET_VALID_MINUTES = 60;
 
 const requestForm = z.object({
   email: z
@@ -27,7 +19,7 @@ const requestForm = z.object({
  * Password reset by an emailed, single-use link. Asking gives the same answer, at the same
  * speed, whether or not the address has an account: the work happens after the reply.
  */
-const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }) => {
+const passwordReset: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/password-reset', async (_request, reply) =>
     reply.page('accounts/reset-request.njk', { title: 'Reset your password' }),
   );
@@ -47,13 +39,9 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }
         });
       }
       const { email } = parsed.data;
-      void (async () => {
-        const user = await findUserByEmail(db, email);
-        if (!user) return;
-        const token = await createPasswordReset(db, user.id, new Date(), RESET_VALID_MINUTES * 60_000);
-        const link = new URL(`/password-reset/${token}`, config.publicUrl).toString();
-        await app.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES));
-      })().catch((error: unknown) => request.log.error({ err: error }, 'password reset email failed'));
+      void sendPasswordReset(ctx, email).catch((error: unknown) =>
+        request.log.error({ err: error }, 'password reset email failed'),
+      );
       return reply.page('accounts/reset-sent.njk', { title: 'Check your email', email });
     },
   );
@@ -61,7 +49,7 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }
   const token = (request: { params: unknown }) => String((request.params as { token: string }).token);
 
   app.get('/password-reset/:token', async (request, reply) => {
-    if (!(await isPasswordResetUsable(db, token(request), new Date()))) {
+    if (!(await passwordResetUsable(ctx, token(request)))) {
       reply.code(404);
       return reply.page('accounts/reset-expired.njk', { title: 'This link has expired' });
     }
@@ -81,12 +69,7 @@ const passwordReset: FastifyPluginAsync<AppContext> = async (app, { db, config }
           ...formErrors(parsed.error),
         });
       }
-      const changed = await completePasswordReset(
-        db,
-        token(request),
-        await hashPassword(parsed.data.password),
-        new Date(),
-      );
+      const changed = await resetPassword(ctx, token(request), parsed.data.password);
       if (!changed) {
         reply.code(404);
         return reply.page('accounts/reset-expired.njk', { title: 'This link has expired' });

@@ -1,24 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { saveSchoolSharingChoices } from '../../data/organisation-admin.ts';
-import { listSchoolOrganisations } from '../../data/organisations.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
 import { ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
 import type { AppContext } from '../../app/context.ts';
-import { requireOwnSchoolAdmin, urnParam } from '../http/guards.ts';
+import { saveSharing, sharingChoices } from '../../app/accounts/sharing.ts';
+import { requireOwnSchoolAdmin, requireUser, urnParam } from '../http/guards.ts';
 import { asList } from '../http/forms.ts';
 
 /** A school's administrators choose which of its organisations may read its records. */
-const schoolSharing: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const schoolSharing: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requireOwnSchoolAdmin() };
 
   app.get('/schools/:urn/sharing', guard, async (request, reply) => {
-    const urn = urnParam(request)!;
-    const name = (await getSchoolNames(db, [urn])).get(urn);
-    if (!name) return reply.callNotFound();
-    const organisations = await listSchoolOrganisations(db, urn);
+    const choices = await sharingChoices(ctx, urnParam(request)!);
+    if (!choices.ok) return reply.callNotFound();
+    const { school, organisations } = choices.value;
     return reply.page('accounts/school-sharing.njk', {
-      title: `Sharing for ${name}`,
-      school: { urn, name },
+      title: `Sharing for ${school.name}`,
+      school,
       items: organisations.map((o) => ({
         value: String(o.id),
         text: `${o.name} (${ORGANISATION_KIND_LABELS[o.kind].toLowerCase()})`,
@@ -31,7 +28,7 @@ const schoolSharing: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   app.post('/schools/:urn/sharing', guard, async (request, reply) => {
     const urn = urnParam(request)!;
     const chosen = asList((request.body as Record<string, unknown> | undefined)?.share).map(Number);
-    await saveSchoolSharingChoices(db, urn, new Set(chosen), request.user!);
+    await saveSharing(ctx, urn, chosen, requireUser(request));
     return reply.redirect(`/schools/${urn}/sharing?saved=1`, 303);
   });
 };

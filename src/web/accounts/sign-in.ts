@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { findUserByEmail } from '../../data/users.ts';
 import type { AppContext } from '../../app/context.ts';
 import { safeNext } from '../http/guards.ts';
-import { verifyPassword } from '../../app/accounts/passwords.ts';
+import { checkCredentials } from '../../app/accounts/sign-in.ts';
 import { attemptLimits, FAILED_SIGN_INS_PER_ADDRESS, failureLimit, SIGN_IN_LIMITS } from './rate-limits.ts';
 import { formError, formErrors } from '../http/forms.ts';
 
@@ -19,7 +18,7 @@ const signInForm = z.object({
 /** The one answer to a wrong email or a wrong password, so neither reveals who has an account. */
 const WRONG = 'Enter a correct email address and password';
 
-const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const failures = failureLimit(app, FAILED_SIGN_INS_PER_ADDRESS);
   app.get('/sign-in', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
@@ -48,15 +47,14 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     };
     if (!parsed.success) return again(formErrors(parsed.error));
     await failures.refuseIfSpent(request, reply);
-    const user = await findUserByEmail(db, parsed.data.email);
-    const passwordMatches = await verifyPassword(user?.passwordHash, parsed.data.password);
-    if (!user || !passwordMatches) {
+    const user = await checkCredentials(ctx, parsed.data.email, parsed.data.password);
+    if (!user) {
       await failures.fail(request);
       request.log.info('sign-in refused');
       return again(formError('email', WRONG));
     }
-    await reply.startSession(user.id);
-    request.log.info({ userId: user.id }, 'signed in');
+    await reply.startSession(user.userId);
+    request.log.info({ userId: user.userId }, 'signed in');
     return reply.redirect(next ?? '/account', 303);
   });
 

@@ -1,17 +1,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { listAudit } from '../../data/audit.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
 import type { AppContext } from '../../app/context.ts';
+import { auditLog } from '../../app/admin/audit.ts';
+import { schoolName } from '../../app/schools/names.ts';
 import { longDate } from '../../domain/format.ts';
-import { describeAction, describeDetails } from './audit-presenter.ts';
 import { requirePlatformAdmin, requireSchoolAdmin, urnParam } from '../http/guards.ts';
+import { describeAction, describeDetails } from './audit-presenter.ts';
 
-const PAGE = 50;
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 /** The audit log: a school's entries for its administrators, everything for platform administrators. */
-const audit: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const audit: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -19,8 +18,7 @@ const audit: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     heading: string,
   ) => {
     const { page } = pageQuery.parse(request.query);
-    const log = await listAudit(db, { urn, limit: PAGE, offset: (page - 1) * PAGE });
-    const pages = Math.max(1, Math.ceil(log.total / PAGE));
+    const log = await auditLog(ctx, { urn, page });
     const base = request.url.split('?')[0];
     return reply.page('admin/audit-log.njk', {
       title: heading,
@@ -37,13 +35,13 @@ const audit: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       }),
       total: log.total,
       previous: page > 1 ? `${base}?page=${page - 1}` : undefined,
-      next: page < pages ? `${base}?page=${page + 1}` : undefined,
+      next: page < log.pages ? `${base}?page=${page + 1}` : undefined,
     });
   };
 
   app.get('/schools/:urn/audit', { preHandler: requireSchoolAdmin() }, async (request, reply) => {
     const urn = urnParam(request)!;
-    const name = (await getSchoolNames(db, [urn])).get(urn);
+    const name = await schoolName(ctx, urn);
     if (!name) return reply.callNotFound();
     return render(request, reply, urn, `Audit log for ${name}`);
   });

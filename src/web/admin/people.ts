@@ -1,11 +1,15 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { setDesignationAudited } from '../../data/admins.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
-import { findUserByEmail, listSystemLeaders, loadSessionUser } from '../../data/users.ts';
 import { designationName, DESIGNATIONS, type SessionUser } from '../../domain/access.ts';
 import type { AppContext } from '../../app/context.ts';
-import { requirePlatformAdmin } from '../http/guards.ts';
+import {
+  designatedLeaders,
+  personById,
+  personIdByEmail,
+  schoolsOf,
+  setDesignation,
+} from '../../app/admin/people.ts';
+import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 
 const NO_DESIGNATION = 'none';
@@ -26,39 +30,30 @@ const findForm = z.object({
  * Platform administrators record who holds a system-leader designation (NLE, LLE, SLE, NLG):
  * designations are awarded outside S2S, so an administrator sets or removes them here, audited.
  */
-const adminPeople: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requirePlatformAdmin };
 
   const renderPeople = async (reply: FastifyReply, extra: Partial<FormErrors> & { values?: unknown } = {}) =>
     reply.page('admin/people.njk', {
       title: 'System leaders',
-      leaders: (await listSystemLeaders(db)).map((l) => ({
-        ...l,
-        designationText: designationName(l.designation),
-      })),
+      leaders: await designatedLeaders(ctx),
       ...extra,
     });
 
   /** The person the `:userId` parameter names, or undefined (the caller answers 404). */
-  const person = async (request: FastifyRequest) => {
-    const id = Number((request.params as { userId: string }).userId);
-    return Number.isSafeInteger(id) && id > 0 ? ((await loadSessionUser(db, id)) ?? undefined) : undefined;
-  };
+  const person = (request: FastifyRequest) =>
+    personById(ctx, Number((request.params as { userId: string }).userId));
 
   const renderPerson = async (
     reply: FastifyReply,
     someone: SessionUser,
     extra: Partial<FormErrors> & { saved?: boolean; chosen?: unknown } = {},
   ) => {
-    const names = await getSchoolNames(
-      db,
-      someone.schools.map((s) => s.urn),
-    );
     const chosen = 'chosen' in extra ? extra.chosen : (someone.systemLeader?.designation ?? NO_DESIGNATION);
     return reply.page('admin/person.njk', {
       title: someone.name,
       person: someone,
-      schools: someone.schools.map((s) => ({ ...s, name: names.get(s.urn) ?? `School ${s.urn}` })),
+      schools: await schoolsOf(ctx, someone),
       designation: someone.systemLeader ? designationName(someone.systemLeader.designation) : null,
       designationItems: [
         ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), checked: chosen === d })),
@@ -73,8 +68,8 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, { db }) => {
     const query = request.query as Record<string, unknown>;
     if (query.email === undefined) return renderPeople(reply);
     const parsed = findForm.safeParse(query);
-    const found = parsed.success ? await findUserByEmail(db, parsed.data.email) : undefined;
-    if (found) return reply.redirect(`/admin/people/${found.id}`, 303);
+    const found = parsed.success ? await personIdByEmail(ctx, parsed.data.email) : undefined;
+    if (found) return reply.redirect(`/admin/people/${found}`, 303);
     reply.code(400);
     return renderPeople(reply, {
       values: { email: query.email },
@@ -100,11 +95,11 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       return renderPerson(reply, someone, { chosen: body.designation, ...formErrors(parsed.error) });
     }
     const { designation } = parsed.data;
-    await setDesignationAudited(
-      db,
+    await setDesignation(
+      ctx,
       someone,
       designation === NO_DESIGNATION ? null : designation,
-      request.user,
+      requireUser(request),
     );
     return reply.redirect(`/admin/people/${someone.id}?saved=1`, 303);
   });

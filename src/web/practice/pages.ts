@@ -10,10 +10,20 @@ import {
   publishingSchools,
   submitPractice,
 } from '../../app/practice/records.ts';
+import {
+  approvePractice,
+  dismissReports,
+  moderationQueue,
+  reportPractice,
+  returnPractice,
+  withdrawPractice,
+} from '../../app/practice/moderation.ts';
 import { findPractice } from '../../app/practice/search.ts';
 import { searchAreas } from '../../app/schools/search.ts';
-import type { AppError } from '../../app/result.ts';
+import type { AppError, Result } from '../../app/result.ts';
+import type { SessionUser } from '../../domain/access.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { isPracticeModerator } from '../../domain/practice/access.ts';
 import { EVIDENCE_SCALE, evidenceInfo } from '../../domain/practice/evidence.ts';
 import { PRACTICE_PHASES } from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
@@ -60,6 +70,16 @@ const select = <T extends string>(
   ...values.map((value) => ({ value, text: labels[value], selected: value === chosen })),
 ];
 
+/** What a moderator or reporter is told once their action is done (`?done=…`). */
+const DONE = new Map([
+  ['approved', 'You approved the record: it is now public.'],
+  ['returned', 'You returned the record to its school with what to change.'],
+  ['dismissed', 'You closed the reports: the record stays public.'],
+  ['reported', 'Thank you. The moderators will read your report.'],
+]);
+const doneMessage = (request: FastifyRequest) =>
+  DONE.get(String((request.query as Record<string, unknown>).done));
+
 /** The library: search, a record's page, and a school's publishing and editing of its records. */
 const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const signedIn = { preHandler: requireSignedIn };
@@ -102,6 +122,17 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...areas.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
       ],
       canPublish: (request.user?.schools.length ?? 0) > 0,
+      canModerate: isPracticeModerator(request.user),
+    });
+  });
+
+  app.get('/practice/moderation', signedIn, async (request, reply) => {
+    const queue = await moderationQueue(ctx, requireUser(request));
+    if (!queue.ok) return sendProblem(request, reply, queue.error);
+    return reply.page('practice/moderation.njk', {
+      title: 'Practice to moderate',
+      ...queue.value,
+      done: doneMessage(request),
     });
   });
 
@@ -227,7 +258,11 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/practice/:id', async (request, reply) => {
     const found = await loadPage(request, reply);
-    return found ? showPage(request, reply, found) : reply;
+    return found
+      ? showPage(request, reply, found, {
+          done: doneMessage(request),
+        })
+      : reply;
   });
 
   app.get('/practice/:id/edit', signedIn, async (request, reply) => {
@@ -272,34 +307,93 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.redirect(`/practice/${found.record.id}`, 303);
   });
 
-  app.post('/practice/:id/submit', signedIn, async (request, reply) => {
-    const found = await loadPage(request, reply);
-    if (!found) return reply;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const submitted = await submitPractice(ctx, requireUser(request), found.record.id, {
-      version: Number(body.version),
-      confirmNoPersonalData: body.confirmNoPersonalData === 'yes',
-    });
-    if (!submitted.ok) return submitProblem(request, reply, found, submitted.error);
-    return reply.redirect(`/practice/${found.record.id}`, 303);
-  });
+  /**
+   * The actions on a record's page, each a form posting to `/practice/{id}/{path}`: the use case
+   * it runs, the form's field its problems show against, and where to go once it is done.
+   */
+  const actions: Record<
+    string,
+    {
+      run: (user: SessionUser, id: number, body: Record<string, unknown>) => Promise<Result<unknown>>;
+      field: string;
+      done: (id: number) => string;
+    }
+  > = {
+    submit: {
+      run: (user, id, body) =>
+        submitPractice(ctx, user, id, {
+          version: Number(body.version),
+          confirmNoPersonalData: body.confirmNoPersonalData === 'yes',
+        }),
+      field: 'submit',
+      done: (id) => `/practice/${id}`,
+    },
+    approve: {
+      run: (user, id, body) =>
+        approvePractice(ctx, user, id, {
+          version: Number(body.version),
+          externalChecked: body.externalChecked === 'yes',
+        }),
+      field: 'approve',
+      done: () => '/practice/moderation?done=approved',
+    },
+    return: {
+      run: (user, id, body) =>
+        returnPractice(ctx, user, id, { version: Number(body.version), reason: body.reason }),
+      field: 'returnReason',
+      done: () => '/practice/moderation?done=returned',
+    },
+    report: {
+      run: (user, id, body) => reportPractice(ctx, user, id, { reason: body.reason }),
+      field: 'reportReason',
+      done: (id) => `/practice/${id}?done=reported`,
+    },
+    withdraw: {
+      run: (user, id, body) => withdrawPractice(ctx, user, id, { reason: body.reason }),
+      field: 'withdrawReason',
+      done: (id) => `/practice/${id}`,
+    },
+    'reports/dismiss': {
+      run: (user, id) => dismissReports(ctx, user, id),
+      field: 'dismiss',
+      done: () => '/practice/moderation?done=dismissed',
+    },
+  };
 
-  /** A refused submission on the record's page: personal data to check, or someone else's change. */
-  function submitProblem(
+  for (const [path, action] of Object.entries(actions)) {
+    app.post(`/practice/:id/${path}`, signedIn, async (request, reply) => {
+      const found = await loadPage(request, reply);
+      if (!found) return reply;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const result = await action.run(requireUser(request), found.record.id, body);
+      if (result.ok) return reply.redirect(action.done(found.record.id), 303);
+      return actionProblem(request, reply, found, result.error, action.field, body);
+    });
+  }
+
+  /**
+   * A refused action on the record's page, with its problem against the form it came from: personal
+   * data to check, a missing reason, or someone else's change in between.
+   */
+  function actionProblem(
     request: FastifyRequest,
     reply: FastifyReply,
     found: NonNullable<Awaited<ReturnType<typeof loadPage>>>,
     error: AppError,
+    field: string,
+    body: Record<string, unknown>,
   ) {
     if (error.code === 'forbidden' || error.code === 'not-found') return sendProblem(request, reply, error);
     reply.code(error.code === 'conflict' ? 409 : 400);
     const messages = error.issues?.map((i) => i.message) ?? [error.message];
+    const summary =
+      field === 'submit' && error.code !== 'conflict'
+        ? 'Check each passage, then confirm or change the record'
+        : messages[0]!;
     return showPage(request, reply, found, {
-      errors: messages.map((text) => ({ text, href: '#submit' })),
-      submitError: {
-        text:
-          error.code === 'conflict' ? error.message : 'Check each passage, then confirm or change the record',
-      },
+      errors: messages.map((text) => ({ text, href: `#${field}` })),
+      actionErrors: { [field]: { text: summary } },
+      typed: { [field]: typeof body.reason === 'string' ? body.reason : '' },
     });
   }
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { readableSchoolAssessments } from '../../app/readiness/access.ts';
-import { schoolName } from '../../app/readiness/assessments.ts';
+import { schoolName } from '../../app/schools/names.ts';
 import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { requireSignedIn } from '../http/guards.ts';

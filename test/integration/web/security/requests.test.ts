@@ -10,6 +10,7 @@ import {
 } from '../../../../src/data/partnerships.ts';
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
+import { reportPracticeRecord } from '../../../../src/data/practice.ts';
 import { addAction } from '../../../../src/data/partnership-records.ts';
 import {
   carryActionsInto,
@@ -202,6 +203,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       await insertPractice(t.db, { urn: OWN, state: 'submitted', content: { title: 'Maths talk' } }),
       await insertPractice(t.db, { urn: OWN, state: 'published', content: { title: 'Attendance calls' } }),
     ];
+    // A reader's report on the published one, for its moderators to close.
+    await reportPracticeRecord(t.db, practice[2]!, 'It names a member of staff', null);
     await addMilestone(t.db, partnerships[2]!, {
       title: `Joint training day ${PRIVATE}`,
       dueDate: '2026-02-01',

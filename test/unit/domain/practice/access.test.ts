@@ -74,6 +74,14 @@ describe('who may read, change and moderate a practice record', () => {
     expect(practiceRights(stranger, draft, links).report).toBe(false);
   });
 
+  it('shows the reports on a public record to its moderators only', () => {
+    expect(practiceRights(officer, published, links).reviewReports).toBe(true);
+    expect(practiceRights(platform, published, links).reviewReports).toBe(true);
+    for (const other of [member, stranger, null])
+      expect(practiceRights(other, published, links).reviewReports).toBe(false);
+    expect(practiceRights(officer, withdrawn, links).reviewReports).toBe(false);
+  });
+
   it('never lets anyone moderate their own school’s record, and officers only schools that share with them', () => {
     expect(
       canModeratePractice(user({ platformAdmin: true, schools: [{ urn: URN, role: 'admin' }] }), URN, links),
