@@ -136,6 +136,9 @@ describe('declared capacity and current partnerships in matching and the allocat
       admin.headers,
     );
     expect(saved.statusCode).toBe(303);
-    expect(await getSchoolDeclaration(t.db, SEEKER)).toMatchObject({ capacityToSupport: 0, needs: ['literacy'] });
+    expect(await getSchoolDeclaration(t.db, SEEKER)).toMatchObject({
+      capacityToSupport: 0,
+      needs: ['literacy'],
+    });
   });
 });
