@@ -212,7 +212,7 @@ for (const facts of view.pool.facts.values()) {
     seeker: facts.school.urn,
     options: options.map((o) => ({
       supporter: o.facts.school.urn,
-      quality: o.score,
+      quality: o.score / 100,
       remote: ranking.remote,
     })),
   });

@@ -118,6 +118,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
     title: row.title,
     type: row.type,
     status: row.status,
+    planVersion: row.plan_version,
     closure: row.closure,
     endReason: row.end_reason,
     focusAreas: row.focus_areas,
@@ -363,7 +364,7 @@ export async function removePlanItem(db: Db, id: number, part: PlanPart, itemId:
   await db.deleteFrom(PART_TABLES[part]).where('partnership_id', '=', id).where('id', '=', itemId).execute();
 }
 
-async function recordEvent(trx: Db, id: number, event: LifecycleEvent): Promise<void> {
+export async function recordEvent(trx: Db, id: number, event: LifecycleEvent): Promise<void> {
   await trx
     .insertInto('partnership_events')
     .values({
@@ -502,4 +503,22 @@ export async function countCurrentPartnerships(db: Db): Promise<Map<number, numb
     .groupBy('m.urn')
     .execute();
   return new Map(rows.map((r) => [r.urn, Number(r.partnerships)]));
+}
+
+/** Each school's partners in current partnerships (counted as countCurrentPartnerships does). */
+export async function listCurrentPartners(db: Db): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('partnership_members as m')
+    .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+    .innerJoin('partnership_members as o', 'o.partnership_id', 'm.partnership_id')
+    .select(['m.urn', 'o.urn as partner'])
+    .distinct()
+    .where('p.status', 'in', ['agreed', 'active', 'reviewing'])
+    .where('m.invitation', 'in', ['proposer', 'accepted'])
+    .where('o.invitation', 'in', ['proposer', 'accepted'])
+    .whereRef('o.urn', '<>', 'm.urn')
+    .execute();
+  const partners = new Map<number, number[]>();
+  for (const { urn, partner } of rows) partners.set(urn, [...(partners.get(urn) ?? []), partner]);
+  return partners;
 }

@@ -3,7 +3,7 @@ import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matc
 import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
 import { listDeclaredCapacity } from './declarations.ts';
-import { countCurrentPartnerships } from './partnerships.ts';
+import { countCurrentPartnerships, listCurrentPartners } from './partnerships.ts';
 import { getActiveProfileName, listLatestProfiles } from './profiles.ts';
 import { loadOpenSchoolRecords } from './school-records.ts';
 
@@ -27,14 +27,24 @@ export async function loadSnapshot(
   db: Db,
   { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
 ): Promise<Snapshot> {
-  const [schools, profiles, defaultProfile, declaredCapacity, partnerships] = await Promise.all([
+  const [schools, profiles, defaultProfile, declaredCapacity, partnerships, partners] = await Promise.all([
     loadOpenSchoolRecords(db),
     listLatestProfiles(db),
     getActiveProfileName(db),
     listDeclaredCapacity(db),
     countCurrentPartnerships(db),
+    listCurrentPartners(db),
   ]);
-  return buildSnapshot({ schools, profiles, defaultProfile, asOf, settings, declaredCapacity, partnerships });
+  return buildSnapshot({
+    schools,
+    profiles,
+    defaultProfile,
+    asOf,
+    settings,
+    declaredCapacity,
+    partnerships,
+    partners,
+  });
 }
 
 export interface SnapshotStore {

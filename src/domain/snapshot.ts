@@ -49,12 +49,19 @@ export interface SnapshotInput {
   /** Declared capacity and current partnerships by URN; the settings' default otherwise. */
   declaredCapacity?: ReadonlyMap<number, number>;
   partnerships?: ReadonlyMap<number, number>;
+  /** Each school's partners in current partnerships, by URN. */
+  partners?: ReadonlyMap<number, readonly number[]>;
 }
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const index = buildSpatialIndex(input.schools);
   const views = new Map<string, ProfileView>();
-  const capacity = partnerCapacity(input.settings, input.declaredCapacity, input.partnerships);
+  const capacity = partnerCapacity(
+    input.settings,
+    input.declaredCapacity,
+    input.partnerships,
+    input.partners,
+  );
   const view = (name = input.defaultProfile): ProfileView | undefined => {
     const cached = views.get(name);
     if (cached) return cached;

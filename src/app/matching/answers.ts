@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UNSUPPORTED_REASONS, type UnsupportedReason } from '../../domain/allocation/allocate.ts';
 import { SCHOOL_GROUPS } from '../../domain/classification/types.ts';
+import { CANDIDATE_TAGS } from '../../domain/matching/find-partners.ts';
 
 /** The JSON shapes of partner search and the allocation: the API's and the CLI's `--json` alike. */
 const location = z.object({ lat: z.number(), lon: z.number() });
@@ -12,8 +13,15 @@ export const candidateSchema = z.object({
   phase: z.string(),
   group: z.enum(SCHOOL_GROUPS),
   distanceKm: z.number(),
-  score: z.number(),
+  score: z
+    .number()
+    .describe('0-100 on a fixed scale: the same pair scores the same whatever the radius asked for'),
   remote: z.boolean(),
+  tags: z
+    .array(z.enum(CANDIDATE_TAGS))
+    .describe(
+      'already-partners: in a current partnership with this school; in-partnership: in a current partnership with another school',
+    ),
   reasons: z.array(z.string()),
   location,
 });
@@ -57,7 +65,7 @@ export const allocationAnswerSchema = z.object({
       supporterUrn: z.number(),
       supporterName: z.string(),
       distanceKm: z.number(),
-      score: z.number(),
+      score: z.number().describe('0-100, as in partner search'),
       remote: z.boolean(),
       reasons: z.array(z.string()),
     }),

@@ -20,6 +20,7 @@ const candidateAnswer = ({
   distanceKm,
   score,
   remote,
+  tags,
   reasons,
   location,
 }: Candidate) => ({
@@ -30,6 +31,7 @@ const candidateAnswer = ({
   distanceKm,
   score,
   remote,
+  tags,
   reasons,
   location,
 });

@@ -51,7 +51,7 @@ export default function register(program: Command): void {
             ...(candidates.length === 0
               ? ['No suitable partner found. Try another strategy or a wider radius.']
               : candidates.flatMap((c, i) => [
-                  `${i + 1}. ${c.name} (URN ${c.urn}), ${c.distanceKm} km, score ${c.score.toFixed(3)}${c.remote ? ', remote' : ''}`,
+                  `${i + 1}. ${c.name} (URN ${c.urn}), ${c.distanceKm} km, score ${c.score} of 100${c.remote ? ', remote' : ''}${c.tags.length > 0 ? `, ${c.tags.join(', ')}` : ''}`,
                   ...c.reasons.map((r) => `     ${r}`),
                 ])),
           ].join('\n'),

@@ -69,6 +69,9 @@ interface Seeker {
   ring: number;
 }
 
+/** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
+const quality = (candidate: RankedCandidate) => candidate.score / 100;
+
 /** Offers the seeker candidates it has not been offered yet, and returns those options. */
 function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
   const added: Option[] = [];
@@ -76,7 +79,7 @@ function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: b
     const urn = candidate.facts.school.urn;
     if (seeker.offered.has(urn)) continue;
     seeker.offered.set(urn, { candidate, remote });
-    added.push({ supporter: urn, quality: candidate.score, remote });
+    added.push({ supporter: urn, quality: quality(candidate), remote });
   }
   return added;
 }
@@ -84,7 +87,7 @@ function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: b
 const offeredOptions = (seeker: Seeker): Option[] =>
   [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
     supporter,
-    quality: candidate.score,
+    quality: quality(candidate),
     remote,
   }));
 
@@ -214,7 +217,7 @@ export function allocateNationally(
     const used = new Map<number, number>();
     for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
     const room: PartnerCapacity = {
-      capacityOf: capacity.capacityOf,
+      ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
@@ -260,7 +263,7 @@ export function allocateNationally(
         supporterUrn: supporter,
         supporterName: candidate.facts.school.name,
         distanceKm: round(candidate.distanceKm, 1),
-        score: round(candidate.score, 3),
+        score: Math.round(candidate.score),
         remote,
       },
       () =>

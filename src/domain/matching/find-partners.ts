@@ -26,10 +26,14 @@ export interface Candidate {
   phase: Phase;
   group: SchoolGroup;
   distanceKm: number;
-  /** 0–1; higher is a better match. */
+  /**
+   * 0–100 on a fixed scale, higher a better match: the same pair scores the same whatever radius
+   * was asked for, so scores compare across searches.
+   */
   score: number;
   /** Beyond the radius: offered because nothing suitable is nearer. */
   remote: boolean;
+  tags: CandidateTag[];
   reasons: string[];
   parts: ScoreParts;
   location: LatLon;
@@ -41,10 +45,22 @@ export type PartnerSearch =
 
 export const DEFAULT_CANDIDATE_LIMIT = 10;
 
+/**
+ * already-partners: in a current partnership with the searching school; in-partnership: in a
+ * current partnership with another school.
+ */
+export const CANDIDATE_TAGS = ['already-partners', 'in-partnership'] as const;
+export type CandidateTag = (typeof CANDIDATE_TAGS)[number];
+export const CANDIDATE_TAG_LABELS: Record<CandidateTag, string> = {
+  'already-partners': 'Already partners with you',
+  'in-partnership': 'In a partnership',
+};
+
 export interface RankedCandidate {
   facts: PartnerFacts;
   distanceKm: number;
   parts: ScoreParts;
+  /** 0–100 on the fixed scale (see Candidate.score). */
   score: number;
   spare: number;
 }
@@ -63,6 +79,8 @@ interface Search {
   type: string | undefined;
   settings: MatchingSettings;
   capacity: PartnerCapacity;
+  /** How fast the distance part falls with distance: it halves every `halfScoreKm`. */
+  decay: number;
   scored: RankedCandidate[];
 }
 
@@ -89,13 +107,13 @@ const qualifies = (search: Search, candidate: PartnerFacts): boolean =>
   spareOf(search, candidate) !== null &&
   strategyFit(search.query.strategy, search.school, candidate) !== null;
 
-function consider(search: Search, facts: PartnerFacts, distanceKm: number, distanceScore: number): void {
+function consider(search: Search, facts: PartnerFacts, distanceKm: number): void {
   const spare = spareOf(search, facts);
   if (spare === null) return;
   const fit = strategyFit(search.query.strategy, search.school, facts);
   if (fit === null) return;
   const parts: ScoreParts = {
-    distance: distanceScore,
+    distance: Math.exp(-search.decay * distanceKm),
     context: contextSimilarity(search.school.context, facts.context),
     fit,
     capacity: Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn))),
@@ -104,7 +122,7 @@ function consider(search: Search, facts: PartnerFacts, distanceKm: number, dista
     facts,
     distanceKm,
     parts,
-    score: weightedScore(parts, search.settings.weights),
+    score: 100 * weightedScore(parts, search.settings.weights),
     spare,
   });
 }
@@ -169,6 +187,9 @@ function startSearch(
     type: query.type?.toLowerCase(),
     settings,
     capacity,
+    // The phase's usual radius, never the one asked for: a wider search adds candidates but
+    // leaves every candidate's score as it was.
+    decay: Math.LN2 / settings.radiusKm[school.school.phase],
     scored: [],
   };
   // Only the partitions of a compatible phase and of a group the strategy can use are searched,
@@ -186,10 +207,7 @@ function startSearch(
   };
 }
 
-/**
- * Scores the `ring` nearest suitable candidates beyond the radius, their distance counted against
- * the nearest of them (not the radius, which none is within).
- */
+/** Scores the `ring` nearest suitable candidates beyond the radius. */
 function scoreBeyond(
   search: Search,
   partitions: readonly SpatialIndex<PartnerFacts>[],
@@ -198,10 +216,7 @@ function scoreBeyond(
   ring: number,
 ): void {
   const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
-  const closest = nearest[0]?.distanceKm ?? 0;
-  for (const n of nearest) {
-    consider(search, n.facts, n.distanceKm, n.distanceKm > 0 ? closest / n.distanceKm : 1);
-  }
+  for (const n of nearest) consider(search, n.facts, n.distanceKm);
 }
 
 /**
@@ -220,9 +235,7 @@ export function rankCandidates(
   if (!started.ok) return started;
   const { search, point, radiusKm, partitions } = started;
   for (const partition of partitions) {
-    partition.forEachWithin(point, radiusKm, (facts, km) =>
-      consider(search, facts, km, radiusKm > 0 ? 1 - km / radiusKm : 1),
-    );
+    partition.forEachWithin(point, radiusKm, (facts, km) => consider(search, facts, km));
   }
   const remote = search.scored.length === 0;
   // A wider ring than will be shown, so the score, not just the distance, picks among them.
@@ -256,6 +269,14 @@ export function rankCandidatesBeyond(
   return search.scored.sort(byScore);
 }
 
+function tagsOf(capacity: PartnerCapacity, urn: number, candidate: number): CandidateTag[] {
+  const tags: CandidateTag[] = [];
+  const together = capacity.partneredWith(urn, candidate);
+  if (together) tags.push('already-partners');
+  if (capacity.partnersOf(candidate) > (together ? 1 : 0)) tags.push('in-partnership');
+  return tags;
+}
+
 /**
  * Who a school could work with: the best candidates for a strategy, each with its score and
  * its reasons in plain English.
@@ -282,8 +303,9 @@ export function findPartners(
         phase: c.facts.school.phase,
         group: c.facts.classification.group,
         distanceKm: round(c.distanceKm, 1),
-        score: round(c.score, 3),
+        score: Math.round(c.score),
         remote,
+        tags: tagsOf(capacity, school.school.urn, c.facts.school.urn),
         reasons: explainCandidate(query.strategy, school, c.facts, {
           distanceKm: c.distanceKm,
           remote,

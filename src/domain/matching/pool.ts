@@ -81,15 +81,19 @@ export function buildMatchingPool(
 export interface PartnerCapacity {
   capacityOf(urn: number): number;
   partnersOf(urn: number): number;
+  /** Whether two schools are in a current partnership together. */
+  partneredWith(a: number, b: number): boolean;
 }
 
 export function partnerCapacity(
   settings: Pick<MatchingSettings, 'defaultCapacity'>,
   declared: ReadonlyMap<number, number> = new Map(),
   partnered: ReadonlyMap<number, number> = new Map(),
+  partners: ReadonlyMap<number, readonly number[]> = new Map(),
 ): PartnerCapacity {
   return {
     capacityOf: (urn) => declared.get(urn) ?? settings.defaultCapacity,
     partnersOf: (urn) => partnered.get(urn) ?? 0,
+    partneredWith: (a, b) => partners.get(a)?.includes(b) ?? false,
   };
 }

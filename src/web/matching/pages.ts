@@ -6,6 +6,7 @@ import { partnersQuery } from '../../app/matching/query.ts';
 import { partnerSearchSubject } from '../../app/matching/subject.ts';
 import type { AppError } from '../../app/result.ts';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
+import { CANDIDATE_TAG_LABELS } from '../../domain/matching/find-partners.ts';
 import { STRATEGIES, STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
@@ -49,6 +50,16 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       strategyError: fieldErrors.strategy,
       radiusError: fieldErrors.radiusKm,
       profileError: fieldErrors.profile,
+      limitError: fieldErrors.limit,
+      typeError: fieldErrors.type,
+      trustError: fieldErrors.trust,
+      excludePartneredItems: [
+        {
+          value: 'true',
+          text: 'Leave out schools already in a partnership',
+          checked: query.excludePartnered,
+        },
+      ],
       raw,
       strategy: query.strategy,
       strategyItems: STRATEGIES.map((s) => ({
@@ -73,13 +84,14 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
             )
           : undefined,
       groupLabels: SCHOOL_GROUP_LABELS,
+      tagLabels: CANDIDATE_TAG_LABELS,
       practice: Object.fromEntries(practice),
     });
   });
 };
 
 /** Every field of the search form the page shows an error beside; others point at the first. */
-const FIELDS = new Set(['strategy', 'radiusKm', 'profile']);
+const FIELDS = new Set(['strategy', 'radiusKm', 'profile', 'limit', 'type', 'trust']);
 const formIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({
     field: FIELDS.has(String(i.path[0])) ? String(i.path[0]) : 'strategy',

@@ -69,6 +69,8 @@ export interface PlanSection {
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
   remove?(db: Db, p: Partnership, item: number): Promise<void>;
+  /** Inviting or withdrawing a school commits schools: only their administrators may. */
+  administratorsOnly?: boolean;
 }
 
 const base = (p: Partnership) => `/partnerships/${p.id}`;
@@ -77,6 +79,7 @@ const pounds = (n: number) =>
 
 const schools: PlanSection = {
   addsToList: true,
+  administratorsOnly: true,
   form: () => ({
     title: 'Schools and their roles',
     intro: 'Invite another school. It sees only the invitation until it accepts.',

@@ -70,12 +70,13 @@ export function actionRows(actions: Action[], today: string) {
   }));
 }
 
-export const eventRows = (events: RecordedEvent[]) =>
-  events.map((e) => ({
-    ...e,
-    label:
-      EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
-  }));
+function eventLabel(e: RecordedEvent): string {
+  if (!e.schoolName || e.kind === 'proposed' || e.fromStatus !== e.toStatus) return EVENT_LABELS[e.kind];
+  if (e.kind === 'agreement-withdrawn') return `Agreement of ${e.schoolName} withdrawn: the plan changed`;
+  return `${EVENT_LABELS[e.kind]} by ${e.schoolName}`;
+}
+
+export const eventRows = (events: RecordedEvent[]) => events.map((e) => ({ ...e, label: eventLabel(e) }));
 
 const MILESTONE_TAGS: Record<MilestoneState, { text: string; classes: string }> = {
   done: { text: 'Done', classes: 'govuk-tag--green' },

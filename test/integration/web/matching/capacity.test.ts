@@ -64,6 +64,22 @@ describe('declared capacity and current partnerships in matching and the allocat
     expect(await partners(VALLEY, '&excludePartnered=true')).toEqual([HILLSIDE]);
   });
 
+  it('tags a candidate already partnered with the school, and one partnered with another', async () => {
+    const tags = async (urn: number) =>
+      Object.fromEntries(
+        (
+          (await t.app.inject(`/api/schools/${urn}/partners?strategy=support`)).json().candidates as {
+            urn: number;
+            tags: string[];
+          }[]
+        ).map((c) => [c.urn, c.tags]),
+      );
+    expect(await tags(SEEKER)).toMatchObject({ [BEACON]: ['already-partners'], [HILLSIDE]: [] });
+    expect(await tags(VALLEY)).toMatchObject({ [BEACON]: ['in-partnership'], [HILLSIDE]: [] });
+    const page = await t.app.inject(`/schools/${SEEKER}/partners?strategy=support`);
+    expect(page.body).toContain('Already partners with you');
+  });
+
   it('counts a running partnership against the supporter’s capacity', async () => {
     await declare(BEACON, '1');
     // Beacon can support one school and already supports Seeker: it has no room left.

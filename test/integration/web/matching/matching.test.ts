@@ -63,6 +63,8 @@ describe('classification and matching over the database', () => {
     expect(body.candidates.map((c: { urn: number }) => c.urn)).toEqual([200002, 200003]);
     expect(body.candidates[0]).toMatchObject({ name: 'Beacon Primary School', distanceKm: 2, remote: false });
     expect(body.candidates[0].score).toBeGreaterThan(body.candidates[1].score);
+    expect(body.candidates[0].score).toBeLessThanOrEqual(100);
+    expect(body.candidates[0].tags).toEqual([]);
     expect(body.candidates[0].reasons).toEqual(expect.arrayContaining(['2.0 km away']));
   });
 
@@ -70,6 +72,18 @@ describe('classification and matching over the database', () => {
     const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
+  });
+
+  it('offers on the page every filter the API has, and applies them', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
+    for (const field of ['strategy', 'radiusKm', 'type', 'trust', 'excludePartnered', 'limit', 'profile']) {
+      expect(page.body).toContain(`name="${field}"`);
+    }
+    const one = await app.inject({ url: '/schools/200001/partners?strategy=support&limit=1&type=&trust=' });
+    expect(one.body).toContain('1 suggested partner');
+    expect(one.body).toMatch(/Match score[\s\S]*?\d+ out of 100/);
+    const none = await app.inject({ url: '/schools/200001/partners?strategy=support&trust=No+Such+Trust' });
+    expect(none.body).toContain('0 suggested partners');
   });
 
   it('answers peer search with schools at a similar stage', async () => {

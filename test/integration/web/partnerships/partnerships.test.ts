@@ -189,7 +189,19 @@ describe('a partnership through the web', () => {
     expect(res.body).toContain('Complete every section of the set-up before agreeing the partnership');
   });
 
-  it('agrees once the plan is complete, then runs to a completed close with a history', async () => {
+  it('lets only an administrator invite or withdraw a school', async () => {
+    expect((await get(leadMember, `/partnerships/${id}/plan/schools`)).statusCode).toBe(403);
+    expect(
+      (await post(leadMember, `/partnerships/${id}/plan/schools`, { urn: String(OTHER), role: 'supported' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await post(leadMember, `/partnerships/${id}/plan/schools/${PARTNER}/remove`, {})).statusCode,
+    ).toBe(403);
+    expect((await get(lead, `/partnerships/${id}/plan/schools`)).statusCode).toBe(200);
+  });
+
+  it('lets a member contribute to the plan but not agree for the school', async () => {
     const plan: [string, Record<string, string | string[]>][] = [
       [
         'objectives',
@@ -237,11 +249,71 @@ describe('a partnership through the web', () => {
       ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'Induction; a joint celebration' }],
     ];
     for (const [section, fields] of plan) {
-      const res = await post(partner, `/partnerships/${id}/plan/${section}`, fields);
+      const res = await post(
+        section === 'exit' ? leadMember : partner,
+        `/partnerships/${id}/plan/${section}`,
+        fields,
+      );
       expect(res.statusCode, `${section}: ${res.body.slice(0, 0)}`).toBe(303);
     }
+    expect((await get(leadMember, `/partnerships/${id}/check`)).body).not.toContain('Agree the partnership');
     expect((await post(leadMember, `/partnerships/${id}/agree`, {})).statusCode).toBe(403);
+    expect((await post(leadMember, `/partnerships/${id}/agree`, { urn: String(LEAD) })).statusCode).toBe(403);
+    expect((await post(lead, `/partnerships/${id}/agree`, { urn: String(PARTNER) })).statusCode).toBe(403);
+    expect((await get(lead, `/api/partnerships/${id}`)).json()).toMatchObject({
+      status: 'proposed',
+      agreements: [],
+    });
+  });
+
+  it('waits for the partner once one school has agreed', async () => {
+    const { planVersion } = (await get(lead, `/api/partnerships/${id}`)).json();
+    const agreed = await post(lead, `/partnerships/${id}/agree`, { planVersion: String(planVersion) });
+    expect(agreed.statusCode).toBe(303);
+    const api = (await get(partner, `/api/partnerships/${id}`)).json();
+    expect(api).toMatchObject({
+      status: 'proposed',
+      agreements: [{ urn: LEAD, agreedBy: 'Lead Head', agreedAt: expect.any(String), planVersion }],
+    });
+    const check = await get(partner, `/partnerships/${id}/check`);
+    expect(check.body).toContain('Agreed by Lead Head');
+    expect(check.body).toContain('Waiting for an administrator to agree');
+    expect(check.body).toContain('Agree the partnership');
+    expect((await get(lead, `/partnerships/${id}/check`)).body).not.toContain('Agree the partnership');
+    expect((await post(lead, `/partnerships/${id}/agree`, {})).statusCode).toBe(409);
+  });
+
+  it('withdraws an agreement when the plan changes, and tells that school what changed', async () => {
+    const { planVersion } = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(
+      (
+        await post(partner, `/partnerships/${id}/plan/resources`, {
+          staffDays: '24',
+          releaseTime: 'Half a day a fortnight',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const api = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(api).toMatchObject({ status: 'proposed', planVersion: planVersion + 1, agreements: [] });
+    const check = await get(lead, `/partnerships/${id}/check`);
+    expect(check.body).toContain('The agreement of Ash Primary was withdrawn: the plan changed');
+    expect(check.body).toContain('Removed: Staff days: 12');
+    expect(check.body).toContain('Now: Staff days: 24');
+    expect(check.body).not.toContain('Removed: Release time');
+    // The version the partner read is no longer the plan: agreeing to it is refused.
+    const stale = await post(partner, `/partnerships/${id}/agree`, { planVersion: String(planVersion) });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('The plan changed since you read it');
+    expect((await get(lead, `/partnerships/${id}`)).body).toContain('Agreement of Ash Primary withdrawn');
+  });
+
+  it('is agreed once both schools have agreed to the same plan, then runs to a completed close', async () => {
+    expect((await post(partner, `/partnerships/${id}/agree`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('proposed');
     expect((await post(lead, `/partnerships/${id}/agree`, {})).statusCode).toBe(303);
+    const api = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(api.status).toBe('agreed');
+    expect(api.agreements.map((a: { urn: number }) => a.urn).sort()).toEqual([LEAD, PARTNER]);
     expect(
       (await post(partner, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' }))
         .statusCode,
@@ -292,6 +364,7 @@ describe('a partnership through the web', () => {
     for (const step of [
       'Proposed',
       'Invitation accepted by Birch Primary',
+      'Plan agreed by Birch Primary',
       'Agreed',
       'Started',
       'Review started',

@@ -130,6 +130,55 @@ describe('finding partners for one school', () => {
     expect(urns(search(others, { excludePartnered: true }, busy))).toEqual([2]);
   });
 
+  it('tags schools already partnered with this school, and schools in a partnership with another', () => {
+    const others = [
+      school(2, 2, { inspections: outstanding }),
+      school(3, 3, { inspections: outstanding }),
+      school(4, 4, { inspections: outstanding }),
+    ];
+    const partnered = partnerCapacity(
+      settings,
+      new Map(),
+      new Map([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ]),
+      new Map([
+        [1, [2]],
+        [2, [1]],
+        [3, [9]],
+      ]),
+    );
+    const tags = Object.fromEntries(search(others, {}, partnered).candidates.map((c) => [c.urn, c.tags]));
+    expect(tags).toEqual({ 2: ['already-partners'], 3: ['in-partnership'], 4: [] });
+  });
+
+  it('scores 0 to 100 on a fixed scale: the same school scores the same at any radius', () => {
+    const others = [
+      school(2, 3, { inspections: outstanding }),
+      school(3, 8, { inspections: outstanding }),
+      school(4, 14, { inspections: outstanding }),
+    ];
+    const scores = (radiusKm: number) =>
+      Object.fromEntries(search(others, { radiusKm }).candidates.map((c) => [c.urn, c.score]));
+    const narrow = scores(10);
+    const wide = scores(30);
+    expect(Object.keys(narrow)).toEqual(['2', '3']);
+    expect(wide).toMatchObject(narrow);
+    expect(Object.values(wide).every((n) => Number.isInteger(n) && n >= 0 && n <= 100)).toBe(true);
+    // Nearer scores higher, all else equal.
+    expect(wide[2]).toBeGreaterThan(wide[3]!);
+    expect(wide[3]).toBeGreaterThan(wide[4]!);
+  });
+
+  it('scores a remote partner below a local one of the same kind', () => {
+    const local = search([school(2, 8, { inspections: outstanding })]).candidates[0]!;
+    const remote = search([school(3, 38, { inspections: outstanding })]).candidates[0]!;
+    expect(remote.remote).toBe(true);
+    expect(remote.score).toBeLessThan(local.score);
+  });
+
   it('breaks ties by distance, then by the lower URN', () => {
     const twin = { inspections: outstanding };
     const result = search([school(9, 3, twin), school(7, 3, twin), school(8, 2, twin)], { radiusKm: 10 });
