@@ -93,7 +93,7 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('refuses another school and anonymous visitors', async () => {
-    expect((await mark(otherAdmin, 'yes')).statusCode).toBe(403);
+    expect((await mark(otherAdmin, 'yes')).statusCode).toBe(404);
     const anonymous = await t.app.inject({ url: `/partnerships/${id}` });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toMatch(/^\/sign-in/);
