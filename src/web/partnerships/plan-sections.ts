@@ -11,6 +11,7 @@ import {
   removePlanItem,
 } from '../../data/partnerships.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
+import { longDate } from '../../domain/format.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import {
@@ -362,7 +363,7 @@ const milestones: PlanSection = {
     caption: 'Milestones so far',
     head: ['Milestone', 'Date', ''],
     rows: p.milestones.map((m) => ({
-      cells: [m.title, m.dueDate],
+      cells: [m.title, longDate(m.dueDate)],
       remove: `${base(p)}/plan/milestones/${m.id}/remove`,
     })),
   }),
