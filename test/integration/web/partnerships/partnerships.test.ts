@@ -140,6 +140,7 @@ describe('a partnership through the web', () => {
     const invited = await get(partner, `/partnerships/${id}`);
     expect(invited.statusCode).toBe(200);
     expect(invited.body).toContain('Will Birch Primary join this partnership?');
+    expect(invited.body).toContain('Reciprocal partner (gives and receives)');
     expect(invited.body).not.toContain('Reading has fallen for three years');
     expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);
     expect((await get(partner, `/partnerships/${id}/plan/focus`)).statusCode).toBe(403);
