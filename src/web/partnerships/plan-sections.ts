@@ -69,7 +69,7 @@ export interface PlanSection {
   /** Lists stay on their page to add another; the rest return to the task list. */
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
-  remove?(db: Db, p: Partnership, item: number): Promise<void>;
+  remove?: (db: Db, p: Partnership, item: number) => Promise<void>;
   /** Inviting or withdrawing a school commits schools: only their administrators may. */
   administratorsOnly?: boolean;
 }
