@@ -22,16 +22,28 @@ const admits = (range: string, major: number) =>
     return exactly !== null && major === Number(exactly[1]);
   });
 
+const declaredMajor = () => {
+  const declared = read<{ engines: { node: string } }>('package.json').engines.node;
+  return Number(/^>=(\d+)$/.exec(declared)?.[1]);
+};
+
 describe('the Node version S2S declares', () => {
   it('is one every library it runs with supports', () => {
-    const declared = read<{ engines: { node: string } }>('package.json').engines.node;
-    const major = Number(/^>=(\d+)$/.exec(declared)?.[1]);
-    expect(major, declared).toBeGreaterThan(0);
+    const major = declaredMajor();
+    expect(major).toBeGreaterThan(0);
     const { packages } = read<{ packages: Record<string, Package> }>('package-lock.json');
     const refusing = Object.entries(packages)
       .filter(([name, p]) => name && p.engines?.node && !p.dev && !p.devOptional && !p.optional)
       .filter(([, p]) => !admits(p.engines!.node!, major))
       .map(([name, p]) => `${name.replace(/^.*node_modules\//, '')} wants Node ${p.engines!.node}`);
     expect(refusing).toEqual([]);
+  });
+
+  it('is the one the container image runs', () => {
+    const images = [...fs.readFileSync('Dockerfile', 'utf8').matchAll(/^FROM node:(\d+)/gm)].map((m) =>
+      Number(m[1]),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toBe(declaredMajor());
   });
 });
