@@ -118,6 +118,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
     title: row.title,
     type: row.type,
     status: row.status,
+    planVersion: row.plan_version,
     closure: row.closure,
     endReason: row.end_reason,
     focusAreas: row.focus_areas,
@@ -363,7 +364,7 @@ export async function removePlanItem(db: Db, id: number, part: PlanPart, itemId:
   await db.deleteFrom(PART_TABLES[part]).where('partnership_id', '=', id).where('id', '=', itemId).execute();
 }
 
-async function recordEvent(trx: Db, id: number, event: LifecycleEvent): Promise<void> {
+export async function recordEvent(trx: Db, id: number, event: LifecycleEvent): Promise<void> {
   await trx
     .insertInto('partnership_events')
     .values({

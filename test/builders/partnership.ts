@@ -21,6 +21,7 @@ export function partnership(over: Partial<Partnership> = {}): Partnership {
     title: 'Reading together',
     type: 'peer-to-peer',
     status: 'proposed',
+    planVersion: 1,
     closure: null,
     endReason: null,
     focusAreas: ['literacy'],

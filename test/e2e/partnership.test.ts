@@ -189,6 +189,16 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await expectNoAxeViolations(lead);
       await shot(lead, '4-check-answers');
       await submit(lead, 'Agree the partnership');
+      // One school agreeing is not enough: the partner's administrator agrees for Birchfield.
+      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Proposed');
+      await expect
+        .poll(() => lead.locator('#agreements').textContent())
+        .toContain('Waiting for Birchfield Primary School to agree');
+      await visit(partner, `${base}/check`);
+      await expect.poll(() => partner.locator('#lifecycle').textContent()).toContain('Agreed by Asha Head');
+      await submit(partner, 'Agree the partnership');
+      await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      await visit(lead, base);
       await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
     },
     STEP_LIMIT,

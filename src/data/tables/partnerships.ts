@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FocusArea } from '../../domain/focus-areas.ts';
+import type { PlanText, SectionChange } from '../../domain/partnerships/agreement.ts';
 import type {
   ActionStatus,
   Closure,
@@ -30,6 +31,7 @@ export interface PartnershipsTable {
   end_date: string | null;
   exit_strategy: string | null;
   sustainability: string | null;
+  plan_version: Generated<number>;
   created_by: number | null;
   created_at: Created;
   updated_at: Timestamp;
@@ -140,6 +142,19 @@ export interface PartnershipEventsTable {
   reason: string | null;
 }
 
+/** A school's agreement to one version of the plan; `changes` says why it was withdrawn. */
+export interface PartnershipAgreementsTable {
+  id: Generated<number>;
+  partnership_id: number;
+  urn: number;
+  plan_version: number;
+  plan: ColumnType<PlanText, string, string>;
+  agreed_by: number;
+  agreed_at: Date | string;
+  withdrawn_at: Date | string | null;
+  changes: ColumnType<SectionChange[] | null, string | null, string | null>;
+}
+
 export interface PartnershipTables {
   partnerships: PartnershipsTable;
   partnership_members: PartnershipMembersTable;
@@ -153,4 +168,5 @@ export interface PartnershipTables {
   partnership_issues: PartnershipIssuesTable;
   partnership_feedback: PartnershipFeedbackTable;
   partnership_events: PartnershipEventsTable;
+  partnership_agreements: PartnershipAgreementsTable;
 }

@@ -18,6 +18,8 @@ export type EventKind =
   | 'proposed'
   | 'invitation-accepted'
   | 'invitation-declined'
+  | 'school-agreed'
+  | 'agreement-withdrawn'
   | 'agreed'
   | 'started'
   | 'review-started'
@@ -28,6 +30,8 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   proposed: 'Proposed',
   'invitation-accepted': 'Invitation accepted',
   'invitation-declined': 'Invitation declined',
+  'school-agreed': 'Plan agreed',
+  'agreement-withdrawn': 'Agreement withdrawn',
   agreed: 'Agreed',
   started: 'Started',
   'review-started': 'Review started',
@@ -39,7 +43,7 @@ export interface LifecycleEvent {
   kind: EventKind;
   fromStatus: PartnershipStatus | null;
   toStatus: PartnershipStatus;
-  /** The school whose invitation was answered. */
+  /** The school whose invitation was answered, or that agreed or whose agreement was withdrawn. */
   urn: number | null;
   byUserId: number;
   at: string;
@@ -93,7 +97,10 @@ function move(
   });
 }
 
-/** All schools have answered, at least two take part, and every setup task is complete. */
+/**
+ * All schools have answered, at least two take part, and every setup task is complete. Each
+ * school then agrees for itself (`agreeFor` in agreement.ts); this is the step the last one takes.
+ */
 export function agree(p: LifecycleView, change: Change): Outcome<Transition> {
   if (p.status !== 'proposed') return wrongStatus(p, 'agree', ['proposed']);
   const pending = p.members.filter((m) => m.invitation === 'invited');

@@ -167,6 +167,8 @@ export interface PartnershipPlan {
 export interface Partnership extends PartnershipPlan {
   id: number;
   status: PartnershipStatus;
+  /** Counts the plan's changes: each school agrees to one version (agreement.ts). */
+  planVersion: number;
   closure: Closure | null;
   endReason: string | null;
   members: Member[];

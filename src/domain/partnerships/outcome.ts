@@ -6,7 +6,9 @@ export type RuleCode =
   | 'setup-incomplete'
   | 'not-invited'
   | 'before-start'
-  | 'reason-required';
+  | 'reason-required'
+  | 'not-taking-part'
+  | 'already-agreed';
 
 export interface RuleBroken {
   code: RuleCode;

@@ -11,6 +11,7 @@ import { partnershipAccess } from '../../domain/partnerships/access.ts';
 import { participants } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
 import { writeCsv } from '../../app/csv.ts';
+import { agreementsOf } from '../../app/partnerships/agreement.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { loadPartnership, today, viewerOf } from './context.ts';
 
@@ -67,7 +68,8 @@ const page = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, { db }) => {
+const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
+  const { db } = ctx;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const signedIn = { preHandler: requireSignedIn };
 
@@ -104,11 +106,12 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, { db }) 
       const loaded = await loadPartnership(db, request, reply, 'read');
       if (!loaded) return reply;
       const id = loaded.partnership.id;
-      const [record, readinessActions] = await Promise.all([
+      const [record, readinessActions, agreements] = await Promise.all([
         partnershipRecord(db, id),
         listCarriedActions(db, id),
+        agreementsOf(ctx, id),
       ]);
-      return { ...loaded.partnership, ...record, readinessActions };
+      return { ...loaded.partnership, ...record, readinessActions, agreements };
     },
   );
 

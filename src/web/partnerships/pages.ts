@@ -10,7 +10,6 @@ import {
 import { partnershipRecord } from '../../data/partnership-records.ts';
 import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
 import {
-  agree,
   answerInvitation,
   beginReview,
   close,
@@ -28,7 +27,9 @@ import {
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
 import type { AppContext } from '../../app/context.ts';
+import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
+import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
 import { choice, formValues, options, required, type FormPage } from './fields.ts';
@@ -65,7 +66,8 @@ const closeForm = z
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
-const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const { db } = ctx;
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships', signedIn, async (request, reply) => {
@@ -202,14 +204,17 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
         described: describe(p),
         proposer: p.members.find((m) => m.invitation === 'proposer'),
         answerable: invitationsToAnswer(p.members, loaded.viewer),
+        roleLabels: MEMBER_ROLE_LABELS,
         ...extra,
       });
     }
     const day = today();
-    const [{ actions, updates, issues, feedback, outcomes, events }, readiness] = await Promise.all([
-      partnershipRecord(db, p.id),
-      readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
-    ]);
+    const [{ actions, updates, issues, feedback, outcomes, events }, readiness, agreements] =
+      await Promise.all([
+        partnershipRecord(db, p.id),
+        readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
+        p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
+      ]);
     return reply.page('partnerships/show.njk', {
       title: p.title,
       partnership: p,
@@ -230,6 +235,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
       events: eventRows(events),
       milestones: milestoneRows(p.milestones, day),
+      agreements,
       ...readiness,
       ...extra,
     });
@@ -272,12 +278,19 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
   app.get('/partnerships/:id/check', signedIn, async (request, reply) => {
     const loaded = await loadPartnership(db, request, reply, 'read');
     if (!loaded) return reply;
-    return checkPage(loaded, reply);
+    return checkPage(loaded, request, reply);
   });
 
-  function checkPage(loaded: Loaded, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+  async function checkPage(
+    loaded: Loaded,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) {
     const p = loaded.partnership;
+    const agreements = await agreementView(ctx, request.user, p);
     return reply.page('partnerships/check.njk', {
+      agreements,
       title: `Check your answers: ${p.title}`,
       partnership: p,
       described: describe(p),
@@ -303,12 +316,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       }
       const outcome = decide(loaded, { byUserId: request.user!.id, at: new Date().toISOString() });
       const problem = (text: string) => ({ errors: [{ text, href: '#lifecycle' }] });
-      if (!outcome.ok) {
-        reply.code(409);
-        return path === 'agree'
-          ? checkPage(loaded, reply, problem(outcome.error.message))
-          : showPage(loaded, reply, problem(outcome.error.message));
-      }
+      if (!outcome.ok) return showPage(loaded, reply.code(409), problem(outcome.error.message));
       const applied = await applyTransition(
         db,
         loaded.partnership.id,
@@ -326,7 +334,34 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, { db }) => {
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
-  step('agree', (l, change) => agree(l.partnership, change));
+  /** Each school agrees for itself, to the version of the plan its administrator read. */
+  app.post('/partnerships/:id/agree', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    if (!loaded) return reply;
+    const p = loaded.partnership;
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    const { mayAgreeFor } = await agreementView(ctx, request.user, p);
+    const urn = body.urn ? Number(body.urn) : mayAgreeFor[0]?.urn;
+    const planVersion =
+      body.planVersion && /^\d+$/.test(body.planVersion) ? Number(body.planVersion) : undefined;
+    if (urn === undefined || !Number.isSafeInteger(urn)) {
+      if (!loaded.steer) return forbid(request, reply);
+      return checkPage(loaded, request, reply.code(409), {
+        errors: [
+          { text: 'Every school you administer here has already agreed to this plan', href: '#lifecycle' },
+        ],
+      });
+    }
+    const result = await agreeToPlan(ctx, request.user, { id: p.id, urn, planVersion });
+    if (!result.ok) {
+      if (result.error.code !== 'conflict') return sendProblem(request, reply, result.error);
+      return checkPage(loaded, request, reply.code(409), {
+        errors: [{ text: result.error.message, href: '#lifecycle' }],
+      });
+    }
+    if (result.value.agreed) app.snapshots.refreshSoon();
+    return reply.redirect(`/partnerships/${p.id}`, 303);
+  });
   step('start', (l, change) => start(l.partnership, change));
   step('review', (l, change) => beginReview(l.partnership, change));
 

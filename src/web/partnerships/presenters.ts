@@ -16,6 +16,7 @@ import {
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import type { Objective } from '../../domain/partnerships/model.ts';
+import { practiceHref } from '../practice/presenters.ts';
 
 const STATUS_COLOURS: Record<PartnershipStatus, string> = {
   proposed: 'govuk-tag--yellow',
@@ -49,6 +50,8 @@ export function describe(p: Partnership) {
   return {
     typeLabel: PARTNERSHIP_TYPE_LABELS[p.type],
     focusLabels: p.focusAreas.map((f) => FOCUS_AREA_LABELS[f]),
+    /** Each focus area leads to the library's practice in it. */
+    focusLinks: p.focusAreas.map((f) => ({ text: FOCUS_AREA_LABELS[f], href: practiceHref([f]) })),
     status: statusTag(p),
     memberLines: p.members.map(memberLine),
   };
@@ -67,12 +70,13 @@ export function actionRows(actions: Action[], today: string) {
   }));
 }
 
-export const eventRows = (events: RecordedEvent[]) =>
-  events.map((e) => ({
-    ...e,
-    label:
-      EVENT_LABELS[e.kind] + (e.schoolName && e.kind.startsWith('invitation') ? ` by ${e.schoolName}` : ''),
-  }));
+function eventLabel(e: RecordedEvent): string {
+  if (!e.schoolName || e.kind === 'proposed' || e.fromStatus !== e.toStatus) return EVENT_LABELS[e.kind];
+  if (e.kind === 'agreement-withdrawn') return `Agreement of ${e.schoolName} withdrawn: the plan changed`;
+  return `${EVENT_LABELS[e.kind]} by ${e.schoolName}`;
+}
+
+export const eventRows = (events: RecordedEvent[]) => events.map((e) => ({ ...e, label: eventLabel(e) }));
 
 const MILESTONE_TAGS: Record<MilestoneState, { text: string; classes: string }> = {
   done: { text: 'Done', classes: 'govuk-tag--green' },

@@ -3,14 +3,23 @@ import { z } from 'zod';
 import { setActionStatus } from '../../data/partnership-records.ts';
 import { setMilestoneDone } from '../../data/partnerships.ts';
 import { markMilestone } from '../../domain/partnerships/milestones.ts';
-import { ACTION_STATUSES, type PartnershipStatus } from '../../domain/partnerships/model.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import {
+  ACTION_STATUSES,
+  type Partnership,
+  type PartnershipStatus,
+} from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
-import { requireSignedIn } from '../http/guards.ts';
+import { changePlan } from '../../app/partnerships/agreement.ts';
+import { forbid, requireSignedIn } from '../http/guards.ts';
 import { formErrors, formError } from '../http/forms.ts';
 import { loadPartnership, today, type Loaded } from './context.ts';
 import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
 import { RECORD_SECTIONS } from './record-sections.ts';
+
+/** The database, or the transaction a plan change runs in. */
+type Db = Parameters<PlanSection['save']>[0];
 
 const RUNNING: PartnershipStatus[] = ['agreed', 'active', 'reviewing'];
 
@@ -18,19 +27,24 @@ const RUNNING: PartnershipStatus[] = ['agreed', 'active', 'reviewing'];
  * The plan's sections (editable by any taking-part school while proposed) and the running
  * record (actions, progress, issues, feedback, outcomes while agreed, active or reviewing).
  */
-const partnershipForms: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const { db } = ctx;
   const signedIn = { preHandler: requireSignedIn };
 
   const kinds = [
     {
       path: 'plan',
       sections: PLAN_SECTIONS,
+      // A change to the plan withdraws the agreements given to it.
+      write: <R>(user: SessionUser, p: Partnership, save: (db: Db) => Promise<R | null>) =>
+        changePlan(ctx, user, p.id, save),
       open: ['proposed'] as PartnershipStatus[],
       closedMessage: 'The plan is agreed and can no longer be changed.',
     },
     {
       path: 'record',
       sections: RECORD_SECTIONS,
+      write: <R>(_user: SessionUser, _p: Partnership, save: (db: Db) => Promise<R | null>) => save(db),
       open: RUNNING,
       closedMessage: 'The partnership is not running, so nothing can be added to its record.',
     },
@@ -46,6 +60,10 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, { db }) => 
       }
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return null;
+      if (section.administratorsOnly && !loaded.steer) {
+        await forbid(request, reply);
+        return null;
+      }
       if (!kind.open.includes(loaded.partnership.status)) {
         reply
           .code(409)
@@ -96,11 +114,13 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, { db }) => 
       if (!parsed.success)
         return render(reply.code(400), loaded, section, name, { values, ...formErrors(parsed.error) });
       const user = request.user!;
-      const refused = await section.save(db, p, parsed.data as never, {
-        userId: user.id,
-        at: new Date().toISOString(),
-        userUrns: user.schools.map((s) => s.urn),
-      });
+      const refused = await kind.write(user, p, (trx) =>
+        section.save(trx, p, parsed.data as never, {
+          userId: user.id,
+          at: new Date().toISOString(),
+          userUrns: user.schools.map((s) => s.urn),
+        }),
+      );
       if (refused)
         return render(reply.code(400), loaded, section, name, {
           values,
@@ -113,14 +133,18 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, { db }) => 
     });
 
     // Only the plan has items to take out; the running record keeps everything it was told.
-    if (!Object.values(kind.sections).some((section) => section.remove)) continue;
+    if (!Object.values(kind.sections).some((section) => section.remove !== undefined)) continue;
     app.post(`/partnerships/:id/${kind.path}/:section/:item/remove`, signedIn, async (request, reply) => {
       const reached = await reach(request, reply);
       if (!reached) return reply;
       const { section, loaded } = reached;
       const item = Number((request.params as { item: string }).item);
       if (!section.remove || !Number.isSafeInteger(item)) return reply.callNotFound();
-      await section.remove(db, loaded.partnership, item);
+      const remove = section.remove;
+      await kind.write(request.user!, loaded.partnership, async (trx) => {
+        await remove(trx, loaded.partnership, item);
+        return null;
+      });
       return reply.redirect(
         `/partnerships/${loaded.partnership.id}/${kind.path}/${(request.params as { section: string }).section}`,
         303,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
+import { comparable } from '../../../helpers/forms.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const LEAD = 130001;
@@ -135,16 +136,19 @@ describe('a partnership through the web', () => {
     expect(good.statusCode).toBe(303);
   });
 
-  it('shows an invited school only the invitation, and strangers nothing', async () => {
+  it('shows an invited school only the invitation, and strangers nothing, not even that it exists', async () => {
     const invited = await get(partner, `/partnerships/${id}`);
     expect(invited.statusCode).toBe(200);
     expect(invited.body).toContain('Will Birch Primary join this partnership?');
+    expect(invited.body).toContain('Reciprocal partner (gives and receives)');
     expect(invited.body).not.toContain('Reading has fallen for three years');
     expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);
     expect((await get(partner, `/partnerships/${id}/plan/focus`)).statusCode).toBe(403);
     for (const who of [other, stranger, unsharedOfficer]) {
-      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(403);
-      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(403);
+      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(404);
+      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(404);
+      const seen = (url: string) => get(who, url).then((res) => comparable(res.body, url));
+      expect(await seen(`/partnerships/${id}`)).toEqual(await seen('/partnerships/999999'));
     }
     const anonymous = await get(null, `/partnerships/${id}`);
     expect(anonymous.statusCode).toBe(303);
@@ -165,7 +169,7 @@ describe('a partnership through the web', () => {
     expect(
       (await post(other, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await post(lead, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
         .statusCode,
@@ -189,7 +193,19 @@ describe('a partnership through the web', () => {
     expect(res.body).toContain('Complete every section of the set-up before agreeing the partnership');
   });
 
-  it('agrees once the plan is complete, then runs to a completed close with a history', async () => {
+  it('lets only an administrator invite or withdraw a school', async () => {
+    expect((await get(leadMember, `/partnerships/${id}/plan/schools`)).statusCode).toBe(403);
+    expect(
+      (await post(leadMember, `/partnerships/${id}/plan/schools`, { urn: String(OTHER), role: 'supported' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await post(leadMember, `/partnerships/${id}/plan/schools/${PARTNER}/remove`, {})).statusCode,
+    ).toBe(403);
+    expect((await get(lead, `/partnerships/${id}/plan/schools`)).statusCode).toBe(200);
+  });
+
+  it('lets a member contribute to the plan but not agree for the school', async () => {
     const plan: [string, Record<string, string | string[]>][] = [
       [
         'objectives',
@@ -237,11 +253,71 @@ describe('a partnership through the web', () => {
       ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'Induction; a joint celebration' }],
     ];
     for (const [section, fields] of plan) {
-      const res = await post(partner, `/partnerships/${id}/plan/${section}`, fields);
+      const res = await post(
+        section === 'exit' ? leadMember : partner,
+        `/partnerships/${id}/plan/${section}`,
+        fields,
+      );
       expect(res.statusCode, `${section}: ${res.body.slice(0, 0)}`).toBe(303);
     }
+    expect((await get(leadMember, `/partnerships/${id}/check`)).body).not.toContain('Agree the partnership');
     expect((await post(leadMember, `/partnerships/${id}/agree`, {})).statusCode).toBe(403);
+    expect((await post(leadMember, `/partnerships/${id}/agree`, { urn: String(LEAD) })).statusCode).toBe(403);
+    expect((await post(lead, `/partnerships/${id}/agree`, { urn: String(PARTNER) })).statusCode).toBe(403);
+    expect((await get(lead, `/api/partnerships/${id}`)).json()).toMatchObject({
+      status: 'proposed',
+      agreements: [],
+    });
+  });
+
+  it('waits for the partner once one school has agreed', async () => {
+    const { planVersion } = (await get(lead, `/api/partnerships/${id}`)).json();
+    const agreed = await post(lead, `/partnerships/${id}/agree`, { planVersion: String(planVersion) });
+    expect(agreed.statusCode).toBe(303);
+    const api = (await get(partner, `/api/partnerships/${id}`)).json();
+    expect(api).toMatchObject({
+      status: 'proposed',
+      agreements: [{ urn: LEAD, agreedBy: 'Lead Head', agreedAt: expect.any(String), planVersion }],
+    });
+    const check = await get(partner, `/partnerships/${id}/check`);
+    expect(check.body).toContain('Agreed by Lead Head');
+    expect(check.body).toContain('Waiting for an administrator to agree');
+    expect(check.body).toContain('Agree the partnership');
+    expect((await get(lead, `/partnerships/${id}/check`)).body).not.toContain('Agree the partnership');
+    expect((await post(lead, `/partnerships/${id}/agree`, {})).statusCode).toBe(409);
+  });
+
+  it('withdraws an agreement when the plan changes, and tells that school what changed', async () => {
+    const { planVersion } = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(
+      (
+        await post(partner, `/partnerships/${id}/plan/resources`, {
+          staffDays: '24',
+          releaseTime: 'Half a day a fortnight',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const api = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(api).toMatchObject({ status: 'proposed', planVersion: planVersion + 1, agreements: [] });
+    const check = await get(lead, `/partnerships/${id}/check`);
+    expect(check.body).toContain('The agreement of Ash Primary was withdrawn: the plan changed');
+    expect(check.body).toContain('Removed: Staff days: 12');
+    expect(check.body).toContain('Now: Staff days: 24');
+    expect(check.body).not.toContain('Removed: Release time');
+    // The version the partner read is no longer the plan: agreeing to it is refused.
+    const stale = await post(partner, `/partnerships/${id}/agree`, { planVersion: String(planVersion) });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('The plan changed since you read it');
+    expect((await get(lead, `/partnerships/${id}`)).body).toContain('Agreement of Ash Primary withdrawn');
+  });
+
+  it('is agreed once both schools have agreed to the same plan, then runs to a completed close', async () => {
+    expect((await post(partner, `/partnerships/${id}/agree`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('proposed');
     expect((await post(lead, `/partnerships/${id}/agree`, {})).statusCode).toBe(303);
+    const api = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(api.status).toBe('agreed');
+    expect(api.agreements.map((a: { urn: number }) => a.urn).sort()).toEqual([LEAD, PARTNER]);
     expect(
       (await post(partner, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' }))
         .statusCode,
@@ -269,7 +345,7 @@ describe('a partnership through the web', () => {
     expect(badIssue.body).toContain('Date it arose must be a real date');
     expect(badIssue.body).toContain('Cover fell through');
     expect((await post(other, `/partnerships/${id}/record/updates`, { body: 'sneaky' })).statusCode).toBe(
-      403,
+      404,
     );
     expect(
       (
@@ -292,6 +368,7 @@ describe('a partnership through the web', () => {
     for (const step of [
       'Proposed',
       'Invitation accepted by Birch Primary',
+      'Plan agreed by Birch Primary',
       'Agreed',
       'Started',
       'Review started',
@@ -321,8 +398,8 @@ describe('a partnership through the web', () => {
     const list = await get(partner, '/api/partnerships');
     expect(list.json()).toMatchObject({ total: 1, items: [{ id, status: 'closed', closure: 'completed' }] });
     expect((await get(stranger, '/api/partnerships')).json()).toMatchObject({ total: 0, items: [] });
-    expect((await get(stranger, `/api/partnerships/${id}`)).statusCode).toBe(403);
-    expect((await get(other, `/api/partnerships/${id}/impact`)).statusCode).toBe(403);
+    expect((await get(stranger, `/api/partnerships/${id}`)).statusCode).toBe(404);
+    expect((await get(other, `/api/partnerships/${id}/impact`)).statusCode).toBe(404);
     const one = await get(officer, `/api/partnerships/${id}`);
     expect(one.json()).toMatchObject({
       id,
