@@ -72,6 +72,7 @@ const schema = z.object({
     .min(2, 'must be at least 2, or one school could be picked out')
     .max(1000, 'must be 1000 or fewer')
     .default(DEFAULT_PEER_REVIEW_SETTINGS.suppressBelow),
+  S2S_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   S2S_TRUST_PROXY: z
     .string()
     .trim()
@@ -125,6 +126,11 @@ export interface Config {
    * client would let anyone choose the address that sign-in limits count against.
    */
   trustProxy: false | number | string[];
+  /**
+   * The bearer token `/metrics` asks for, when set. Without one, production serves no metrics
+   * (they describe the service's load to anyone); elsewhere they are open.
+   */
+  metricsToken: string | undefined;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
   /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
@@ -196,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     logLevel: e.LOG_LEVEL,
     trustProxy: trustedProxies(e.S2S_TRUST_PROXY)!,
+    metricsToken: e.S2S_METRICS_TOKEN,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,
       radiusKm: Object.fromEntries(

@@ -34,5 +34,24 @@ export function createDb(url: string, { max = 10, onConnectionLost }: DbOptions 
   pool.on('connect', (client) => client.on('error', lost));
   // The pool repeats an idle client's error, already reported by the client's own listener.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** Kysely keeps its pool to itself; kept here by database, for the service's metrics. */
+const pools = new WeakMap<Db, pg.Pool>();
+
+export interface PoolStats {
+  /** Connections open, in use or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+}
+
+/** The connection pool's state now, for a database made by `createDb`. */
+export function poolStats(db: Db): PoolStats | undefined {
+  const pool = pools.get(db);
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

@@ -67,6 +67,16 @@ export async function findInvitation(db: Db, token: string, now: Date): Promise<
   return { id: row.id, email: row.email, target, expiresAt: row.expires_at };
 }
 
+/** Why an invitation cannot be accepted: it was used, or it ran out (or no invitation has that link). */
+export async function unusableInvitation(db: Db, token: string): Promise<'used' | 'expired'> {
+  const row = await db
+    .selectFrom('invitations')
+    .select('accepted_at')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return row?.accepted_at ? 'used' : 'expired';
+}
+
 /** Invitations not yet accepted or expired, for a school's members page. */
 export async function listPendingSchoolInvitations(
   db: Db,

@@ -12,7 +12,7 @@ export async function peopleOfSchools(db: Db, urns: number[]): Promise<SchoolPer
     .select(['user_id', 'urn', 'role'])
     .where('urn', 'in', urns)
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, urn: r.urn, role: r.role as SchoolPerson['role'] }));
+  return rows.map((r) => ({ userId: r.user_id, urn: r.urn, role: r.role }));
 }
 
 export interface Recipient {

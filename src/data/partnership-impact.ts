@@ -136,7 +136,13 @@ export async function impactReport(db: Db, p: Partnership, today: string): Promi
       const data = await loadImpactData(db, { memberUrns, measure: objective.measure, startDate: p.startDate!, until });
       return {
         objective,
-        registry: evaluateRegistryMeasure({ measure: objective.measure, startDate: p.startDate!, until, ...data }),
+        registry: evaluateRegistryMeasure({
+          measure: objective.measure,
+          startDate: p.startDate!,
+          until,
+          ended: until !== today,
+          ...data,
+        }),
         custom: null,
       };
     }),

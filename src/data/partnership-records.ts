@@ -50,17 +50,25 @@ export interface ProgressUpdate {
   id: number;
   body: string;
   writtenAt: string;
+  /** Who wrote it; null when their account has gone. */
+  author: string | null;
 }
 
 export async function listUpdates(db: Db, id: number): Promise<ProgressUpdate[]> {
   const rows = await db
-    .selectFrom('partnership_updates')
-    .select(['id', 'body', 'written_at'])
-    .where('partnership_id', '=', id)
-    .orderBy('written_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('partnership_updates as u')
+    .leftJoin('users', 'users.id', 'u.written_by')
+    .select(['u.id', 'u.body', 'u.written_at', 'users.name as author'])
+    .where('u.partnership_id', '=', id)
+    .orderBy('u.written_at', 'desc')
+    .orderBy('u.id', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, body: r.body, writtenAt: new Date(r.written_at).toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    writtenAt: new Date(r.written_at).toISOString(),
+    author: r.author,
+  }));
 }
 
 export async function addUpdate(db: Db, id: number, body: string, by: number, at: string): Promise<void> {

@@ -52,6 +52,8 @@ export interface SnapshotStore {
   get(): Promise<Snapshot>;
   /** The snapshot if built, for readiness checks. */
   current(): Snapshot | undefined;
+  /** When the snapshot in service was built (milliseconds since the epoch), if it has been. */
+  builtAt(): number | undefined;
   /**
    * Rebuilds now (after an import or an administrator's change in this process) and resolves
    * with a snapshot that reads the data as it is after the caller's change.
@@ -87,6 +89,7 @@ export function createSnapshotStore(
   let version: string | undefined;
   let building: Promise<Snapshot> | undefined;
   let checkedAt = 0;
+  let builtAt: number | undefined;
 
   const build = (): Promise<Snapshot> => {
     building ??= (async () => {
@@ -95,7 +98,7 @@ export function createSnapshotStore(
         const built = await loadSnapshot(db, { asOf: today(), settings });
         snapshot = built;
         version = seen;
-        checkedAt = Date.now();
+        checkedAt = builtAt = Date.now();
         return built;
       } finally {
         building = undefined;
@@ -125,6 +128,7 @@ export function createSnapshotStore(
       return snapshot;
     },
     current: () => snapshot,
+    builtAt: () => builtAt,
     refresh,
     refreshSoon() {
       // A failed rebuild is tried again by the next request's check for changes.

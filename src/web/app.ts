@@ -7,6 +7,8 @@ import { features } from './features.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
+import input from './plugins/input.ts';
+import metrics from './plugins/metrics.ts';
 import openapi from './plugins/openapi.ts';
 import security from './plugins/security.ts';
 import session from './plugins/session.ts';
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);
+  await app.register(input);
+  await app.register(metrics, ctx);
   await app.register(staticFiles, { config: deps.config });
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });

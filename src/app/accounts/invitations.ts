@@ -3,6 +3,7 @@ import {
   acceptInvitation,
   createInvitation,
   findInvitation,
+  unusableInvitation,
   type Invitation,
   type InvitationTarget,
 } from '../../data/invitations.ts';
@@ -81,6 +82,14 @@ export async function openInvitation(
           role: 'an officer',
         };
   return ok({ invitation, joining, hasAccount: !!(await findUserByEmail(ctx.db, invitation.email)) });
+}
+
+/** Why a link no longer opens an invitation: used (they may already have joined), or expired or unknown. */
+export async function whyInvitationUnusable(
+  ctx: Pick<AppContext, 'db'>,
+  token: string,
+): Promise<'used' | 'expired'> {
+  return unusableInvitation(ctx.db, token);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from '../../data/profiles.ts';
 import { classifySchools } from '../../domain/classification/classify.ts';
 import { countGroups } from '../../domain/classification/counts.ts';
+import { inspectionsOutsideWindow } from '../../domain/classification/measures.ts';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { mayAdministerPlatform, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -79,6 +80,8 @@ export async function previewProfile(ctx: Pick<AppContext, 'snapshots'>, draft: 
     current: countGroups(current),
     draft: countGroups(classifySchools(snapshot.schools, draft, snapshot.asOf)),
     schools: snapshot.schools.length,
+    asOf: snapshot.asOf,
+    inspections: inspectionsOutsideWindow(snapshot.schools, draft, snapshot.asOf),
   };
 }
 

@@ -107,7 +107,8 @@ export function toContent(parsed: z.output<typeof practiceInput>): PracticeConte
 /** A field that may arrive once or many times (a query string's focus=…&focus=…). */
 const oneOrMany = <T extends string>(values: readonly [T, ...T[]]) =>
   z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+    (v: unknown) =>
+      v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]).filter((x) => x !== '') : [v],
     z.array(z.enum(values, { error: 'Choose focus areas from the list' })).max(FOCUS_AREAS.length),
   );
 

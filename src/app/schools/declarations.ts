@@ -8,11 +8,12 @@ import type { AppContext } from '../context.ts';
 import { fail, ok, parseInput, type Result } from '../result.ts';
 
 export const declarationInput = z.object({
+  // Left blank, a school offers no support: one in need saves its needs without a figure it has no use for.
   capacityToSupport: z
     .string()
     .trim()
-    .min(1, 'Enter how many schools you can support at once, or 0')
-    .regex(/^\d+$/, 'Capacity to support must be a whole number, like 2')
+    .transform((text) => text || '0')
+    .pipe(z.string().regex(/^\d+$/, 'Capacity to support must be a whole number, like 2'))
     .transform(Number)
     .pipe(
       z

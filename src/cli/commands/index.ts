@@ -6,6 +6,7 @@ import generate from './generate.ts';
 import importCommand from './import.ts';
 import match from './match.ts';
 import notifications from './notifications.ts';
+import practice from './practice.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
 import update from './update.ts';
@@ -24,4 +25,5 @@ export const commands: Array<(program: Command) => void> = [
   allocate,
   users,
   notifications,
+  practice,
 ];

@@ -102,6 +102,23 @@ function latestResults(record: SchoolRecord, keyStage: 2 | 4, minimumCohort: num
   return latest;
 }
 
+/**
+ * How many schools' latest inspections a profile would set aside as too old on `asOf`: with old
+ * data, a short window quietly turns most schools into "not enough evidence".
+ */
+export function inspectionsOutsideWindow(
+  records: readonly SchoolRecord[],
+  profile: Pick<PerformanceProfile, 'maxInspectionAgeYears'>,
+  asOf: string,
+): { inspected: number; outside: number } {
+  const latest = records.flatMap((r) => r.inspections.slice(0, 1));
+  const limit = profile.maxInspectionAgeYears;
+  return {
+    inspected: latest.length,
+    outside: limit === null ? 0 : latest.filter((i) => yearsBetween(i.startDate, asOf) > limit).length,
+  };
+}
+
 /** Reads the measures a profile's rules test from one school's record, as at `asOf` (yyyy-mm-dd). */
 export function measureSchool(
   record: SchoolRecord,

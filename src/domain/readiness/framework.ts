@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOCUS_AREAS } from '../focus-areas.ts';
 import { PARTNERSHIP_TYPES } from '../partnerships/model.ts';
 
 /**
@@ -36,6 +37,8 @@ const item = z.object({
   emphasis: z.array(emphasis).default([]),
   /** The item of the paired framework that asks the other party about the same thing. */
   pairsWith: slug.optional(),
+  /** The focus areas of the good-practice library whose practice helps close a gap here. */
+  practiceFocus: z.array(z.enum(FOCUS_AREAS)).optional(),
 });
 
 const section = z.object({

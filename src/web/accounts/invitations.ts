@@ -2,7 +2,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { newPasswordFields } from '../../app/accounts/passwords.ts';
-import { acceptInvitationFor, openInvitation, type OpenInvitation } from '../../app/accounts/invitations.ts';
+import {
+  acceptInvitationFor,
+  openInvitation,
+  whyInvitationUnusable,
+  type OpenInvitation,
+} from '../../app/accounts/invitations.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 
 const newAccountForm = z
@@ -42,9 +47,14 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   };
 
-  const expired = async (reply: FastifyReply) => {
+  /** A used link says so: "expired" would send someone who already joined to ask for another. */
+  const expired = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.code(404);
-    return reply.page('accounts/invitation-expired.njk', { title: 'This invitation has expired' });
+    const used = (await whyInvitationUnusable(ctx, token(request))) === 'used';
+    return reply.page('accounts/invitation-expired.njk', {
+      title: used ? 'This invitation has already been used' : 'This invitation has expired',
+      used,
+    });
   };
 
   /** After acceptance: signed in, to their account; or, when refused, the page again or "expired". */
@@ -58,7 +68,7 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!accepted.ok) {
       // Someone made an account with this address meanwhile: they sign in to accept instead.
       if (accepted.error.code === 'conflict') return render(request, reply, { ...opened, hasAccount: true });
-      return expired(reply);
+      return expired(request, reply);
     }
     await reply.startSession(accepted.value.userId);
     return reply.redirect('/account', 303);
@@ -66,13 +76,13 @@ const invitations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/invitations/:token', async (request, reply) => {
     const opened = await openInvitation(ctx, token(request));
-    if (!opened.ok) return expired(reply);
+    if (!opened.ok) return expired(request, reply);
     return render(request, reply, opened.value);
   });
 
   app.post('/invitations/:token', async (request, reply) => {
     const opened = await openInvitation(ctx, token(request));
-    if (!opened.ok) return expired(reply);
+    if (!opened.ok) return expired(request, reply);
     const body = (request.body ?? {}) as Record<string, unknown>;
 
     if (request.user) {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { auditLog } from '../../app/admin/audit.ts';
 import { schoolName } from '../../app/schools/names.ts';
+import { longDate } from '../../domain/format.ts';
 import { requirePlatformAdmin, requireSchoolAdmin, urnParam } from '../http/guards.ts';
+import { describeAction, describeDetails } from './audit-presenter.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -22,7 +24,15 @@ const audit: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: heading,
       heading,
       urn,
-      entries: log.items.map((e) => ({ ...e, at: e.at.toISOString(), details: JSON.stringify(e.details) })),
+      entries: log.items.map((e) => {
+        const at = e.at.toISOString();
+        return {
+          ...e,
+          at: `${longDate(at)}, ${at.slice(11, 16)} UTC`,
+          what: describeAction(e.action),
+          details: describeDetails(e.details),
+        };
+      }),
       total: log.total,
       previous: page > 1 ? `${base}?page=${page - 1}` : undefined,
       next: page < log.pages ? `${base}?page=${page + 1}` : undefined,

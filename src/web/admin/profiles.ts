@@ -9,7 +9,6 @@ import {
   publishProfile,
 } from '../../app/admin/profiles.ts';
 import type { AppContext } from '../../app/context.ts';
-import type { GroupCounts } from '../../domain/classification/counts.ts';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { formError, type FormErrors } from '../http/forms.ts';
 import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
@@ -30,7 +29,7 @@ interface EditorContext {
   values: ProfileFormValues;
   /** What was typed into each threshold field, to show it again. */
   typedThresholds?: Record<string, string>;
-  preview?: { current: GroupCounts; draft: GroupCounts; schools: number };
+  preview?: Awaited<ReturnType<typeof previewProfile>>;
 }
 
 /**

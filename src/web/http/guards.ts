@@ -26,10 +26,12 @@ export const urnParam: UrnOf = (request) => {
 /**
  * A local path to come back to after signing in (never another site). Browsers read "\" as "/"
  * and drop tabs and line breaks, so "/\evil.example" or "/<tab>/evil.example" would leave the
- * site: neither may appear anywhere.
+ * site: neither may appear anywhere, nor half a UTF-16 pair. Characters beyond ASCII come back
+ * percent-encoded, as a Location header must carry them.
  */
 export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/(?!\/)[^\\\s\p{Cc}]*$/u.test(next) ? next : undefined;
+  if (typeof next !== 'string' || !/^\/(?!\/)[^\\\s\p{Cc}\p{Cs}]*$/u.test(next)) return undefined;
+  return next.replace(/[^\x21-\x7e]+/gu, encodeURIComponent);
 }
 
 async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

@@ -40,7 +40,7 @@ function pagination(raw: Record<string, unknown>, total: number, { limit, offset
 const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/system-leaders', async (request, reply) => {
     const raw = (request.query ?? {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+    const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
     const chosenExpertise = asList(raw.expertise).map(String);
     const form = {
       raw,

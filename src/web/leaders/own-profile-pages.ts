@@ -42,7 +42,7 @@ function savedValues(p: SystemLeaderProfile | undefined, user: SessionUser): Val
 /** The form as the person typed it: lists as lists, dates as their three parts. */
 function postedValues(body: unknown): Values {
   const b = (body ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : '');
+  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : '');
   const date = (key: string) => ({
     day: text(`${key}-day`),
     month: text(`${key}-month`),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { partnersFor } from '../../app/matching/partners.ts';
+import { practiceForNeeds } from '../../app/practice/links.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
 import { partnerSearchSubject } from '../../app/matching/subject.ts';
 import type { AppError } from '../../app/result.ts';
@@ -33,6 +34,12 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = invalid ? formErrors(invalid) : { errors: [], fieldErrors: {} };
     if (errors.length > 0) reply.code(400);
     const found = result?.ok ? result.value : undefined;
+    const practice = await practiceForNeeds(
+      ctx,
+      request.user,
+      school.urn,
+      (found?.candidates ?? []).map((c) => c.urn),
+    );
     return reply.page('matching/partners.njk', {
       title: `Find partners for ${school.name}`,
       school,
@@ -78,6 +85,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           : undefined,
       groupLabels: SCHOOL_GROUP_LABELS,
       tagLabels: CANDIDATE_TAG_LABELS,
+      practice: Object.fromEntries(practice),
     });
   });
 };

@@ -33,7 +33,8 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The partnership named by `:id` if this user may reach it at `need` or above; otherwise the
- * reply is sent (404 for no such partnership, 403 for one the user may not see) and null returned.
+ * reply is sent (404 for no such partnership or one the user may not see at all, 403 for one seen
+ * at a lower level, such as an invitation) and null returned.
  * Guards have already turned anonymous callers away.
  */
 export async function loadPartnership(
@@ -50,6 +51,11 @@ export async function loadPartnership(
   }
   const viewer = await viewerOf(db, request.user!);
   const access = partnershipAccess(partnership.members, viewer);
+  // One the user may not see answers as if it did not exist, so its id reveals nothing.
+  if (access === 'none') {
+    reply.callNotFound();
+    return null;
+  }
   const rank: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, contribute: 3 };
   if (rank[access] < rank[need]) {
     await forbid(request, reply);

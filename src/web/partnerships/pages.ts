@@ -234,6 +234,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         described: describe(p),
         proposer: p.members.find((m) => m.invitation === 'proposer'),
         answerable: invitationsToAnswer(p.members, loaded.viewer),
+        roleLabels: MEMBER_ROLE_LABELS,
         ...extra,
       });
     }

@@ -11,6 +11,7 @@ import {
   removePlanItem,
 } from '../../data/partnerships.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
+import { longDate } from '../../domain/format.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import type { Happening } from '../../domain/notifications.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
@@ -69,9 +70,9 @@ export interface PlanSection {
   /** Lists stay on their page to add another; the rest return to the task list. */
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
-  remove?(db: Db, p: Partnership, item: number): Promise<void>;
+  remove?: (db: Db, p: Partnership, item: number) => Promise<void>;
   /** What the partnership's people are told once a save has gone through, if anything. */
-  announce?(data: never): Happening;
+  announce?: (data: never) => Happening;
   /** Inviting or withdrawing a school commits schools: only their administrators may. */
   administratorsOnly?: boolean;
 }
@@ -366,7 +367,7 @@ const milestones: PlanSection = {
     caption: 'Milestones so far',
     head: ['Milestone', 'Date', ''],
     rows: p.milestones.map((m) => ({
-      cells: [m.title, m.dueDate],
+      cells: [m.title, longDate(m.dueDate)],
       remove: `${base(p)}/plan/milestones/${m.id}/remove`,
     })),
   }),

@@ -16,6 +16,7 @@ import {
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import type { Objective } from '../../domain/partnerships/model.ts';
+import { practiceHref } from '../practice/presenters.ts';
 
 const STATUS_COLOURS: Record<PartnershipStatus, string> = {
   proposed: 'govuk-tag--yellow',
@@ -49,6 +50,8 @@ export function describe(p: Partnership) {
   return {
     typeLabel: PARTNERSHIP_TYPE_LABELS[p.type],
     focusLabels: p.focusAreas.map((f) => FOCUS_AREA_LABELS[f]),
+    /** Each focus area leads to the library's practice in it. */
+    focusLinks: p.focusAreas.map((f) => ({ text: FOCUS_AREA_LABELS[f], href: practiceHref([f]) })),
     status: statusTag(p),
     memberLines: p.members.map(memberLine),
   };

@@ -135,7 +135,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
 
     // Only the plan has items to take out; the running record keeps everything it was told.
-    if (!Object.values(kind.sections).some((section) => section.remove)) continue;
+    if (!Object.values(kind.sections).some((section) => section.remove !== undefined)) continue;
     app.post(`/partnerships/:id/${kind.path}/:section/:item/remove`, signedIn, async (request, reply) => {
       const reached = await reach(request, reply);
       if (!reached) return reply;

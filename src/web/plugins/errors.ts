@@ -38,7 +38,7 @@ export default fp(
           error.validation?.map((v) => ({
             field:
               v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-              String(v.params?.missingProperty ?? ''),
+              (typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''),
             message: v.message ?? 'is not valid',
           })),
         );

@@ -29,6 +29,9 @@ export default fp(
           upgradeInsecureRequests: config.env === 'production' ? [] : null,
         },
       },
+      // One framing policy: no one frames S2S (clickjacking). Browsers that predate CSP's
+      // frame-ancestors read X-Frame-Options, so it says the same (helmet's default, SAMEORIGIN, would not).
+      frameguard: { action: 'deny' },
       hsts: config.env === 'production',
       crossOriginEmbedderPolicy: false,
     });

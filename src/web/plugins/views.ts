@@ -71,14 +71,14 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
     name: config.organisation.name,
     logo: config.organisation.logoFile !== undefined,
   });
-  env.addFilter('number', (value: unknown, digits = 0) =>
-    typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, digits) : '–',
+  env.addFilter('number', (value: unknown, digits?: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, digits ?? 0) : '–',
   );
   env.addFilter('median', (value: unknown) =>
     typeof value === 'number' && Number.isFinite(value) ? formatMedian(value) : '–',
   );
-  env.addFilter('signed', (value: unknown, digits = 1) =>
-    typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits) : '–',
+  env.addFilter('signed', (value: unknown, digits?: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits ?? 1) : '–',
   );
   env.addFilter('date', (value: unknown) => {
     if (value instanceof Date) return longDate(londonDay.format(value));
@@ -92,7 +92,11 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
     const merged = { ...params, ...changes };
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(merged)) {
-      if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+      // A filter chosen many times (focus=a&focus=b) stays many.
+      for (const one of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if ((typeof one === 'string' && one !== '') || typeof one === 'number' || typeof one === 'boolean')
+          search.append(key, String(one));
+      }
     }
     const text = search.toString();
     return text ? `?${text}` : '?';

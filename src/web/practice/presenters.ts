@@ -1,5 +1,6 @@
+import type { schoolPractice } from '../../app/practice/links.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas.ts';
-import { EVIDENCE_SCALE, evidenceInfo, type EvidenceLevel } from '../../domain/practice/evidence.ts';
+import { evidenceInfo, type EvidenceLevel } from '../../domain/practice/evidence.ts';
 import {
   PRACTICE_LANGUAGE_LABELS,
   PRACTICE_LANGUAGES,
@@ -106,5 +107,16 @@ export function contentRows(c: PracticeContent) {
   ];
 }
 
-export const focusAreaLabels: Record<FocusArea, string> = FOCUS_AREA_LABELS;
-export const evidenceScale = EVIDENCE_SCALE;
+/** The library's search for practice in these focus areas: where a gap or a partnership's focus leads. */
+export const practiceHref = (focus: readonly FocusArea[]): string =>
+  `/practice?${new URLSearchParams(focus.map((f) => ['focus', f]))}`;
+
+/** Practice items with their evidence tags, for the lists other pages show. */
+export const withEvidenceTags = <T extends { evidence: { level: EvidenceLevel } }>(items: readonly T[]) =>
+  items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level) }));
+
+/** A school's published practice, as its profile lists it. */
+export const schoolPracticeView = (found: Awaited<ReturnType<typeof schoolPractice>>) => ({
+  total: found.total,
+  items: withEvidenceTags(found.items),
+});

@@ -9,6 +9,7 @@ import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/part
 import { buildReport } from '../../domain/readiness/report.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { barChart } from './chart.ts';
+import { practiceHref } from '../practice/presenters.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -53,7 +54,11 @@ export async function reportView(
     report,
     chart: barChart(report.profile.sections, report.changes),
     strengths: report.profile.strengths.map((s) => ({ ...s, label: levelLabel(framework, s.rating) })),
-    gaps: report.gaps.map((g) => ({ ...g, label: levelLabel(framework, g.rating) })),
+    gaps: report.gaps.map((g) => ({
+      ...g,
+      label: levelLabel(framework, g.rating),
+      practiceHref: g.item.practiceFocus?.length ? practiceHref(g.item.practiceFocus) : null,
+    })),
     actions: (await actionsOf(ctx, opened)).map((a) => ({
       ...a,
       statusLabel: ACTION_STATUS_LABELS[a.status],

@@ -10,6 +10,8 @@ import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 import { readinessLink } from '../../app/readiness/access.ts';
+import { schoolPractice } from '../../app/practice/links.ts';
+import { schoolPracticeView } from '../practice/presenters.ts';
 
 const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/', async (request, reply) => {
@@ -87,6 +89,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       earlierInspections: record.inspections.slice(1).map(describeInspection),
       gradeLabels: GRADE4_LABELS,
       performance,
+      practice: schoolPracticeView(await schoolPractice(ctx, record.urn)),
     });
   });
 };

@@ -29,6 +29,8 @@ export interface RegistryImpactInput {
   startDate: string;
   /** The end of the partnership, or today for one still running. */
   until: string;
+  /** Whether `until` is the partnership's end (already past), not today: no later results will count. */
+  ended?: boolean;
   members: ImpactSchool[];
   /** Schools of the same key stage in no partnership over the period. */
   pool: ImpactSchool[];
@@ -168,7 +170,11 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
   const firstResultsYear = nextResultsYear(baselineYear);
   const latest = input.latestResultsYear ?? null;
   if (outcomeYear === null && firstResultsYear > lastOutcomeYear)
-    return without({ reason: 'too-early', baselineYear, firstResultsYear });
+    return without({
+      reason: input.ended ? 'ended-before-results' : 'too-early',
+      baselineYear,
+      firstResultsYear,
+    });
   if (outcomeYear === null && (latest === null || latest < firstResultsYear))
     return without({ reason: 'not-in-data', baselineYear, latestResultsYear: latest, firstResultsYear });
   if (treated.length === 0) {

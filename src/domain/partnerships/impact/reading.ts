@@ -50,7 +50,7 @@ export function readEstimate(
 
 /** Why there is no estimate yet, and when there will be one. */
 export type NoEstimate =
-  | { reason: 'too-early'; baselineYear: number; firstResultsYear: number }
+  | { reason: 'too-early' | 'ended-before-results'; baselineYear: number; firstResultsYear: number }
   | {
       reason: 'not-in-data';
       baselineYear: number;
@@ -66,6 +66,12 @@ export function readNoEstimate(info: MeasureInfo, why: NoEstimate): string {
       return (
         `No ${info.label} results yet since the partnership started: the last before it are for ${why.baselineYear}. ` +
         `The first to compare will be for summer ${why.firstResultsYear}, published in the autumn and winter after.`
+      );
+    case 'ended-before-results':
+      // A partnership that is over gets no later results: promising summer Y's would be wrong once Y is past.
+      return (
+        `The partnership ended before any ${info.label} results since it started: the last before it are for ` +
+        `${why.baselineYear}, and it ended before the tests of summer ${why.firstResultsYear}. There is nothing to compare.`
       );
     case 'not-in-data':
       return why.latestResultsYear === null

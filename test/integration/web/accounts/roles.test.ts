@@ -155,10 +155,17 @@ describe('invitations, members, sharing, the audit log and platform administrati
       schools: [{ urn: OAK, role: 'member' }],
     });
 
-    expect((await get(link)).statusCode).toBe(404);
+    const used = await get(link);
+    expect(used.statusCode).toBe(404);
+    expect(used.body).toContain('This invitation has already been used');
+    expect(used.body).not.toContain('expired');
+    expect((await get('/invitations/not-a-real-token')).body).toContain('This invitation has expired');
     const audit = await get(`/schools/${OAK}/audit`, oakAdmin);
-    expect(audit.body).toContain('school.member-invited');
-    expect(audit.body).toContain('school.member-joined');
+    expect(audit.body).toContain('Invited someone to join the school');
+    expect(audit.body).toContain('Joined the school');
+    expect(audit.body).toContain('New account: yes');
+    // Readable descriptions, never the raw record.
+    expect(audit.body).not.toMatch(/school\.member-|[{]&quot;|[{]"/);
     expect(audit.body).toContain('admin@oak.example.org');
     expect((await get(`/schools/${ELM}/audit`, elmAdmin)).body).not.toContain('new.teacher@oak.example.org');
   });
@@ -213,7 +220,7 @@ describe('invitations, members, sharing, the audit log and platform administrati
     expect(
       await t.db.selectFrom('school_memberships').where('user_id', '=', leaving.id).selectAll().execute(),
     ).toEqual([]);
-    expect((await get(`/schools/${OAK}/audit`, oakAdmin)).body).toContain('school.member-removed');
+    expect((await get(`/schools/${OAK}/audit`, oakAdmin)).body).toContain('Removed a member of the school');
   });
 
   it('a platform admin sets up an organisation; the school decides whether to share with it', async () => {
@@ -287,12 +294,12 @@ describe('invitations, members, sharing, the audit log and platform administrati
     await postForm(app, `/schools/${OAK}/sharing`, { _csrf: oakAdmin.csrfToken }, oakAdmin.headers);
     expect(await sharesWith()).toBe(false);
     const audit = await get(`/schools/${OAK}/audit`, oakAdmin);
-    expect(audit.body).toContain('school.sharing-agreed');
-    expect(audit.body).toContain('school.sharing-withdrawn');
+    expect(audit.body).toContain('Agreed to share the school’s records with an organisation');
+    expect(audit.body).toContain('Stopped sharing the school’s records with an organisation');
 
     const all = await get('/admin/audit', platformAdmin);
-    expect(all.body).toContain('organisation.created');
-    expect(all.body).toContain('organisation.officer-joined');
+    expect(all.body).toContain('Set up an organisation');
+    expect(all.body).toContain('Joined an organisation as an officer');
   });
 
   it('lets a platform admin open any school’s members page to invite its first administrator', async () => {

@@ -155,6 +155,21 @@ describe('administering performance profiles', () => {
     expect((await listProfileVersions(t.db, 'nfer-2017')).map((v) => v.version)).toEqual([1]);
   });
 
+  it('warns, when previewing, that a short evidence window leaves out most of the data’s inspections', async () => {
+    const preview = (maxInspectionAgeYears: string) =>
+      post('/admin/profiles/nfer-2017/new/rules', admin, {
+        ...nferWithInNeedFrom(2),
+        maxInspectionAgeYears,
+        action: 'preview',
+      });
+    const short = await preview('0.5');
+    expect(short.statusCode).toBe(200);
+    expect(short.body).toMatch(
+      /counts inspections up to 0.5 years old, which leaves out \d+ of the \d+ latest inspections/,
+    );
+    expect((await preview('')).body).not.toContain('which leaves out');
+  });
+
   it('publishes a new version that classifies and matches schools at once, audited', async () => {
     const before = (await get('/api/schools/200001/partners?strategy=support')).json();
     expect(partnerUrns(before)).toEqual([200002, 200003]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getSchoolDeclaration } from '../../../../src/data/declarations.ts';
 import { createSnapshotStore } from '../../../../src/data/snapshot.ts';
 import type { Db } from '../../../../src/data/db.ts';
 import { createUser, signIn } from '../../../helpers/accounts.ts';
@@ -124,5 +125,20 @@ describe('declared capacity and current partnerships in matching and the allocat
     await store.get(); // sees the registry's version change and rebuilds behind the current snapshot
     await expect.poll(() => store.current() !== first).toBe(true);
     expect(store.current()!.capacity.capacityOf(HILLSIDE)).toBe(4);
+  });
+
+  it('lets a school in need save its needs without declaring a capacity to support', async () => {
+    const admin = await signIn(t.app, t.db, { schools: [{ urn: SEEKER, role: 'admin' }] });
+    const saved = await postForm(
+      t.app,
+      `/schools/${SEEKER}/settings`,
+      { _csrf: admin.csrfToken, capacityToSupport: '', needs: 'literacy' },
+      admin.headers,
+    );
+    expect(saved.statusCode).toBe(303);
+    expect(await getSchoolDeclaration(t.db, SEEKER)).toMatchObject({
+      capacityToSupport: 0,
+      needs: ['literacy'],
+    });
   });
 });

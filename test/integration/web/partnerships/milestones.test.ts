@@ -36,7 +36,7 @@ describe('ticking off a partnership’s milestones', () => {
   const today = () => new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    leadMember = await signIn(t.app, t.db, { schools: [{ urn: LEAD }] });
+    leadMember = await signIn(t.app, t.db, { name: 'Ada Lead', schools: [{ urn: LEAD }] });
     partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
     otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
     id = await createAcceptedPartnership(t.db, {
@@ -61,6 +61,15 @@ describe('ticking off a partnership’s milestones', () => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Milestones are marked while the partnership runs; this one is proposed');
     expect(await doneOn()).toBeNull();
+  });
+
+  it('writes the milestone dates in full on the plan', async () => {
+    const page = await t.app.inject({
+      url: `/partnerships/${id}/plan/milestones`,
+      headers: leadMember.headers,
+    });
+    expect(page.body).toContain('1 October 2024');
+    expect(page.body).not.toContain('2024-10-01<');
   });
 
   it('shows the milestones on the running record, the missed one overdue', async () => {
@@ -93,10 +102,23 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('refuses another school and anonymous visitors', async () => {
-    expect((await mark(otherAdmin, 'yes')).statusCode).toBe(403);
+    expect((await mark(otherAdmin, 'yes')).statusCode).toBe(404);
     const anonymous = await t.app.inject({ url: `/partnerships/${id}` });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toMatch(/^\/sign-in/);
     expect(await doneOn()).toBeNull();
+  });
+
+  it('shows who wrote each progress update', async () => {
+    const written = await t.app.inject({
+      method: 'POST',
+      url: `/partnerships/${id}/record/updates`,
+      headers: { ...leadMember.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ body: 'First lesson study went well' }).toString(),
+    });
+    expect(written.statusCode).toBe(303);
+    const page = await t.app.inject({ url: `/partnerships/${id}`, headers: partnerMember.headers });
+    const progress = page.body.slice(page.body.indexOf('id="progress"'));
+    expect(progress).toMatch(/, by Ada Lead[\s\S]*First lesson study went well/);
   });
 });

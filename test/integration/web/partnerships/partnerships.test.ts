@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
+import { comparable } from '../../../helpers/forms.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const LEAD = 130001;
@@ -167,17 +168,20 @@ describe('a partnership through the web', () => {
     expect(good.statusCode).toBe(303);
   });
 
-  it('shows an invited school only the invitation, and strangers nothing', async () => {
+  it('shows an invited school only the invitation, and strangers nothing, not even that it exists', async () => {
     const invited = await get(partner, `/partnerships/${id}`);
     expect(invited.statusCode).toBe(200);
     expect(invited.body).toContain('Will Birch Primary join this partnership?');
     expect(invited.body).toContain('We would like to learn from your phonics teaching');
+    expect(invited.body).toContain('Reciprocal partner (gives and receives)');
     expect(invited.body).not.toContain('Reading has fallen for three years');
     expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);
     expect((await get(partner, `/partnerships/${id}/plan/focus`)).statusCode).toBe(403);
     for (const who of [other, stranger, unsharedOfficer]) {
-      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(403);
-      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(403);
+      expect((await get(who, `/partnerships/${id}`)).statusCode).toBe(404);
+      expect((await get(who, `/partnerships/${id}/impact`)).statusCode).toBe(404);
+      const seen = (url: string) => get(who, url).then((res) => comparable(res.body, url));
+      expect(await seen(`/partnerships/${id}`)).toEqual(await seen('/partnerships/999999'));
     }
     const anonymous = await get(null, `/partnerships/${id}`);
     expect(anonymous.statusCode).toBe(303);
@@ -198,7 +202,7 @@ describe('a partnership through the web', () => {
     expect(
       (await post(other, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await post(lead, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
         .statusCode,
@@ -374,7 +378,7 @@ describe('a partnership through the web', () => {
     expect(badIssue.body).toContain('Date it arose must be a real date');
     expect(badIssue.body).toContain('Cover fell through');
     expect((await post(other, `/partnerships/${id}/record/updates`, { body: 'sneaky' })).statusCode).toBe(
-      403,
+      404,
     );
     expect(
       (
@@ -427,8 +431,8 @@ describe('a partnership through the web', () => {
     const list = await get(partner, '/api/partnerships');
     expect(list.json()).toMatchObject({ total: 1, items: [{ id, status: 'closed', closure: 'completed' }] });
     expect((await get(stranger, '/api/partnerships')).json()).toMatchObject({ total: 0, items: [] });
-    expect((await get(stranger, `/api/partnerships/${id}`)).statusCode).toBe(403);
-    expect((await get(other, `/api/partnerships/${id}/impact`)).statusCode).toBe(403);
+    expect((await get(stranger, `/api/partnerships/${id}`)).statusCode).toBe(404);
+    expect((await get(other, `/api/partnerships/${id}/impact`)).statusCode).toBe(404);
     const one = await get(officer, `/api/partnerships/${id}`);
     expect(one.json()).toMatchObject({
       id,

@@ -203,6 +203,8 @@ describe('readiness pages and API', () => {
       gaps.indexOf('Have you a culture within your school'),
     );
     expect(report.body).toContain('Cost the staff time needed');
+    // A gap in collaborative culture leads to other schools' practice in leadership.
+    expect(gaps).toContain('href="/practice?focus=leadership"');
     const locked = await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '1',
     });

@@ -342,6 +342,21 @@ describe('saying when results will come', () => {
     expect(early.reading).toContain('The first to compare will be for summer 2026');
   });
 
+  it('promises no results to a partnership that ended before any: they will never count', () => {
+    const ended = evaluateRegistryMeasure({
+      measure: 'ks2.rwmExpectedPercent',
+      startDate: '2017-09-01',
+      until: '2018-03-31',
+      ended: true,
+      members: [school(101, [[2017, 50]])],
+      pool,
+      latestResultsYear: 2019,
+    });
+    expect(ended.reading).toContain('The partnership ended before any');
+    expect(ended.reading).toContain('it ended before the tests of summer 2018');
+    expect(ended.reading).not.toMatch(/will be for|will show/);
+  });
+
   it('skips the summers of 2020 and 2021, which had no tests', () => {
     expect(nextResultsYear(2019)).toBe(2022);
     const covid = evaluateFrom('2019-09-01', '2021-03-01', 2019, [school(101, [[2019, 50]])]);
