@@ -507,3 +507,47 @@ export async function listModerationQueue(db: Db, scope: ModerationScope) {
     })),
   };
 }
+
+/** Every public record with its published version, oldest first: the library as it stands, for export. */
+export async function listPublishedPractice(db: Db) {
+  const rows = await db
+    .selectFrom('practice_records as r')
+    .innerJoin('practice_versions as v', (join) =>
+      join.onRef('v.record_id', '=', 'r.id').onRef('v.version', '=', 'r.published_version'),
+    )
+    .leftJoin('schools as s', 's.urn', 'r.urn')
+    .select(VERSION_COLUMNS.map((c) => `v.${c}` as const))
+    .select(['r.id', 'r.urn', 'r.example', 's.name as school_name'])
+    .where('r.withdrawn_at', 'is', null)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    urn: row.urn,
+    schoolName: row.school_name ?? `School ${row.urn}`,
+    example: row.example,
+    published: toPracticeVersion(row),
+  }));
+}
+
+/** The first open schools of a phase by URN: where the demo places its example practice. */
+export async function demoPracticeSchools(db: Db, phase: string, count: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('schools')
+    .select('urn')
+    .where('phase', '=', phase)
+    .where('open', '=', true)
+    .orderBy('urn')
+    .limit(count)
+    .execute();
+  return rows.map((r) => r.urn);
+}
+
+/** How many records the library holds, in any state. */
+export async function practiceRecordCount(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('practice_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

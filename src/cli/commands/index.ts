@@ -5,6 +5,7 @@ import classify from './classify.ts';
 import generate from './generate.ts';
 import importCommand from './import.ts';
 import match from './match.ts';
+import practice from './practice.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
 import update from './update.ts';
@@ -22,4 +23,5 @@ export const commands: Array<(program: Command) => void> = [
   match,
   allocate,
   users,
+  practice,
 ];
