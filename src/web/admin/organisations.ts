@@ -53,7 +53,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const detail = await organisationDetail(ctx, orgId(request));
     if (!detail.ok) return reply.callNotFound();
     const query = request.query as Record<string, unknown>;
-    const bulk = (extra.values ?? {}) as Record<string, unknown>;
+    const bulk = extra.values ?? {};
     return reply.page('admin/organisation.njk', {
       title: detail.value.organisation.name,
       ...detail.value,
