@@ -15,6 +15,7 @@ import { allocateOptimally } from '../src/domain/allocation/min-cost-flow.ts';
 import { totalQuality, type AllocationProblem } from '../src/domain/allocation/problem.ts';
 import { classifySchools } from '../src/domain/classification/classify.ts';
 import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classification/profiles/index.ts';
+import { reciprocalCoverage } from '../src/domain/matching/coverage.ts';
 import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
 import type { Phase, SchoolRecord } from '../src/domain/school.ts';
@@ -157,6 +158,14 @@ console.log(
 );
 console.log(
   `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote, ${allocation.summary.remoteNearerTaken} of them because those nearer are taken), ${allocation.summary.unsupported} without a partner`,
+);
+
+// Reciprocal matching's reach: schools with per-area data offered a partner each strong where
+// the other is weak, within the radius or beyond it, and why the rest are offered none.
+const [reach, reachMs] = time(() => reciprocalCoverage(view.pool, settings, snapshot.capacity));
+const pct = (n: number) => `${((100 * n) / Math.max(1, reach.withAreaData)).toFixed(0)}%`;
+console.log(
+  `reciprocal coverage   ${reach.covered} of ${reach.withAreaData} schools with per-area data (${pct(reach.covered)}; ${reach.remote} of them beyond the radius) in ${ms(reachMs)}; none for ${reach.noStrengthOrWeakness} neither strong nor weak anywhere (${pct(reach.noStrengthOrWeakness)}), ${reach.noWeakness} weak nowhere (${pct(reach.noWeakness)}), ${reach.noStrength} strong nowhere (${pct(reach.noStrength)}), ${reach.noComplement} with no complementary school with room (${pct(reach.noComplement)})`,
 );
 
 // One school's search, through the index, against scanning every school (the brute force).

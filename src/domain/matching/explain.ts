@@ -1,19 +1,21 @@
-import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS, type AreaFinding } from '../classification/types.ts';
+import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types.ts';
+import type { AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
 import { areasOf, type PartnerFacts } from './pool.ts';
+import { complementMask } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
 const km = (d: number) => `${d.toFixed(1)} km`;
 
-function findingFor(findings: AreaFinding[], mask: number): AreaFinding[] {
+function findingFor(findings: AreaStanding[], mask: number): AreaStanding[] {
   const areas = new Set(areasOf(mask));
   return findings.filter((f) => areas.has(f.area));
 }
 
 function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 'they'): string[] {
-  const weak = findingFor(receiver.classification.weaknesses, receiver.weaknesses & giver.strengths);
+  const weak = findingFor(receiver.areas.weaknesses, complementMask(receiver, giver));
   return weak.map((w) => {
-    const strong = giver.classification.strengths.find((s) => s.area === w.area)!;
+    const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
     return whose === 'you'
       ? `strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where yours is weaker (${w.text})`
       : `you are strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where they are weaker (${w.text})`;

@@ -1,4 +1,6 @@
 export * from './settings.ts';
+export { AREA_MARGINS, areaStandings, type AreaStanding, type AreaStandings } from './areas.ts';
+export { reciprocalCoverage, type ReciprocalCoverage } from './coverage.ts';
 export { contextSimilarity, describeContext, type SchoolContext } from './context.ts';
 export {
   areaMask,

@@ -4,19 +4,22 @@ import {
   type SchoolArea,
   type SchoolGroup,
 } from '../classification/types.ts';
-import type { LatLon, Phase, School } from '../school.ts';
+import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { areaStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
 
 /** What matching knows about one open school under one performance profile. */
 export interface PartnerFacts {
-  school: School;
+  school: SchoolRecord;
   /** The school's location, here so that partitions index the facts themselves. */
   location: LatLon | null;
   classification: Classification;
   context: SchoolContext;
-  /** Areas of strength and weakness as bit sets over SCHOOL_AREAS, for quick comparison. */
+  /** Where the school is clearly strong or weak, area by area, with the evidence in words. */
+  areas: AreaStandings;
+  /** The areas of strength and weakness as bit sets over SCHOOL_AREAS, for quick comparison. */
   strengths: number;
   weaknesses: number;
 }
@@ -44,7 +47,7 @@ export function areasOf(mask: number): SchoolArea[] {
 
 /** The schools that can be matched, with their classifications under one profile; schools without a classification are left out. */
 export function buildMatchingPool(
-  schools: readonly School[],
+  schools: readonly SchoolRecord[],
   classifications: readonly Classification[],
 ): MatchingPool {
   const byUrn = new Map(classifications.map((c) => [c.urn, c]));
@@ -53,13 +56,15 @@ export function buildMatchingPool(
   for (const school of schools) {
     const classification = byUrn.get(school.urn);
     if (!classification) continue;
+    const areas = areaStandings(school, classification);
     facts.set(school.urn, {
       school,
       location: school.location,
       classification,
       context: contexts.get(school.urn)!,
-      strengths: areaMask(classification.strengths),
-      weaknesses: areaMask(classification.weaknesses),
+      areas,
+      strengths: areaMask(areas.strengths),
+      weaknesses: areaMask(areas.weaknesses),
     });
   }
   const partitions = new Map<string, SpatialIndex<PartnerFacts>>();

@@ -14,6 +14,25 @@ export function coverage(weak: number, strong: number): number {
   return wanted === 0 ? 0 : bits(weak & strong) / wanted;
 }
 
+/**
+ * The areas where `receiver` is weak and `giver` strong, keeping only those where the giver is
+ * clearly ahead (by a margin or more): a school strong for itself in an area may still be behind
+ * a school weak for itself in it.
+ */
+export function complementMask(receiver: PartnerFacts, giver: PartnerFacts): number {
+  let mask = receiver.weaknesses & giver.strengths;
+  for (let m = mask; m !== 0; m &= m - 1) {
+    const bit = m & -m;
+    const i = 31 - Math.clz32(bit);
+    if (!(giver.areas.levels[i]! - receiver.areas.levels[i]! >= 1)) mask &= ~bit;
+  }
+  return mask;
+}
+
+/** Share of the receiver's weak areas in which the giver is strong and clearly ahead. */
+const helps = (receiver: PartnerFacts, giver: PartnerFacts) =>
+  coverage(receiver.weaknesses, complementMask(receiver, giver));
+
 const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-performing': 2 };
 
 /** The groups a candidate can be in for a school of `group` under a strategy. */
@@ -36,21 +55,18 @@ export function strategyFit(
   switch (strategy) {
     case 'support': {
       if (theirs.group !== 'high-performing') return null;
-      return 0.6 + 0.4 * coverage(school.weaknesses, candidate.strengths);
+      return 0.6 + 0.4 * helps(school, candidate);
     }
     case 'peer': {
       // Estyn: support works less well when "the distance between the schools is too great".
       const gap = Math.abs(STAGE[school.classification.group] - STAGE[theirs.group]);
       if (gap > 1) return null;
-      const mutual =
-        (coverage(school.weaknesses, candidate.strengths) +
-          coverage(candidate.weaknesses, school.strengths)) /
-        2;
+      const mutual = (helps(school, candidate) + helps(candidate, school)) / 2;
       return (gap === 0 ? 0.8 : 0.4) + 0.2 * mutual;
     }
     case 'reciprocal': {
-      const given = coverage(school.weaknesses, candidate.strengths);
-      const received = coverage(candidate.weaknesses, school.strengths);
+      const given = helps(school, candidate);
+      const received = helps(candidate, school);
       return given > 0 && received > 0 ? (given + received) / 2 : null;
     }
   }

@@ -1,29 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../data/db.ts';
-import { impactReport } from '../../data/partnership-impact.ts';
-import { partnershipRecord } from '../../data/partnership-records.ts';
-import { listPartnerships, schoolsSharingWith, type PartnershipSummary } from '../../data/partnerships.ts';
-import { listCarriedActions } from '../../data/readiness.ts';
-import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts';
-import { partnershipAccess } from '../../domain/partnerships/access.ts';
 import { participants } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
 import { writeCsv } from '../../app/csv.ts';
-import { agreementsOf } from '../../app/partnerships/agreement.ts';
-import { forbid, requireSignedIn } from '../http/guards.ts';
-import { loadPartnership, today, viewerOf } from './context.ts';
-
-/** Partnerships a user may read: their schools' and those of schools sharing with their organisations. */
-async function visiblePartnerships(db: Db, user: SessionUser): Promise<PartnershipSummary[]> {
-  const viewer = await viewerOf(db, user);
-  const all = await listPartnerships(db, [...user.schools.map((s) => s.urn), ...viewer.sharedUrns], today());
-  return all.filter((p) => {
-    const access = partnershipAccess(p.members, viewer);
-    return access === 'contribute' || access === 'read';
-  });
-}
+import {
+  organisationPartnerships,
+  visiblePartnerships,
+  type PartnershipSummary,
+} from '../../app/partnerships/access.ts';
+import { impactOf } from '../../app/partnerships/impact.ts';
+import { partnershipDocument } from '../../app/partnerships/record.ts';
+import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
+import { loadPartnership, today } from './context.ts';
 
 const CSV_COLUMNS = [
   'id',
@@ -69,7 +58,6 @@ const page = z.object({
 });
 
 const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
-  const { db } = ctx;
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const signedIn = { preHandler: requireSignedIn };
 
@@ -81,7 +69,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const all = await visiblePartnerships(db, request.user!);
+      const all = await visiblePartnerships(ctx, requireUser(request), today());
       return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
     },
   );
@@ -89,7 +77,8 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
   app.get(
     '/api/partnerships/export.csv',
     { ...signedIn, schema: { tags: ['partnerships'], summary: 'Partnerships you may see, as CSV' } },
-    async (request, reply) => csv(reply, 'partnerships.csv', await visiblePartnerships(db, request.user!)),
+    async (request, reply) =>
+      csv(reply, 'partnerships.csv', await visiblePartnerships(ctx, requireUser(request), today())),
   );
 
   app.get(
@@ -103,15 +92,9 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
       },
     },
     async (request, reply) => {
-      const loaded = await loadPartnership(db, request, reply, 'read');
+      const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      const id = loaded.partnership.id;
-      const [record, readinessActions, agreements] = await Promise.all([
-        partnershipRecord(db, id),
-        listCarriedActions(db, id),
-        agreementsOf(ctx, id),
-      ]);
-      return { ...loaded.partnership, ...record, readinessActions, agreements };
+      return { ...loaded.partnership, ...(await partnershipDocument(ctx, loaded.partnership.id)) };
     },
   );
 
@@ -127,9 +110,9 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
       },
     },
     async (request, reply) => {
-      const loaded = await loadPartnership(db, request, reply, 'read');
+      const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      return (await impactReport(db, loaded.partnership, today())) ?? { until: null, objectives: [] };
+      return (await impactOf(ctx, loaded.partnership, today())) ?? { until: null, objectives: [] };
     },
   );
 
@@ -145,9 +128,9 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     },
     async (request, reply) => {
       const { organisationId } = request.params;
-      if (!isOrganisationOfficer(request.user, organisationId)) return forbid(request, reply);
-      const rows = await listPartnerships(db, await schoolsSharingWith(db, [organisationId]), today());
-      return csv(reply, `organisation-${organisationId}-partnerships.csv`, rows);
+      const listed = await organisationPartnerships(ctx, requireUser(request), organisationId, today());
+      if (!listed.ok) return forbid(request, reply);
+      return csv(reply, `organisation-${organisationId}-partnerships.csv`, listed.value.summaries);
     },
   );
 };

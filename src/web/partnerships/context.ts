@@ -1,32 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../data/db.ts';
-import { getPartnership, schoolsSharingWith } from '../../data/partnerships.ts';
-import type { SessionUser } from '../../domain/access.ts';
-import {
-  canSteer,
-  partnershipAccess,
-  type PartnershipAccess,
-  type Viewer,
-} from '../../domain/partnerships/access.ts';
-import type { Partnership } from '../../domain/partnerships/model.ts';
-import { forbid } from '../http/guards.ts';
+import type { AppContext } from '../../app/context.ts';
+import { openPartnership, type Opened } from '../../app/partnerships/access.ts';
+import { forbid, requireUser } from '../http/guards.ts';
 
-export async function viewerOf(db: Db, user: SessionUser): Promise<Viewer> {
-  return {
-    schools: user.schools,
-    sharedUrns: await schoolsSharingWith(
-      db,
-      user.organisations.map((o) => o.id),
-    ),
-  };
-}
+export { viewerOf } from '../../app/partnerships/access.ts';
 
-export interface Loaded {
-  partnership: Partnership;
-  access: PartnershipAccess;
-  viewer: Viewer;
-  steer: boolean;
-}
+export type Loaded = Opened;
 
 /** Today's calendar date where the service runs; the domain is given it, never reads a clock. */
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -38,28 +17,15 @@ export const today = () => new Date().toISOString().slice(0, 10);
  * Guards have already turned anonymous callers away.
  */
 export async function loadPartnership(
-  db: Db,
+  db: AppContext['db'],
   request: FastifyRequest,
   reply: FastifyReply,
   need: 'invitation' | 'read' | 'contribute' = 'read',
 ): Promise<Loaded | null> {
   const id = Number((request.params as { id?: string }).id);
-  const partnership = Number.isSafeInteger(id) && id > 0 ? await getPartnership(db, id) : undefined;
-  if (!partnership) {
-    reply.callNotFound();
-    return null;
-  }
-  const viewer = await viewerOf(db, request.user!);
-  const access = partnershipAccess(partnership.members, viewer);
-  // One the user may not see answers as if it did not exist, so its id reveals nothing.
-  if (access === 'none') {
-    reply.callNotFound();
-    return null;
-  }
-  const rank: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, contribute: 3 };
-  if (rank[access] < rank[need]) {
-    await forbid(request, reply);
-    return null;
-  }
-  return { partnership, access, viewer, steer: canSteer(partnership.members, viewer) };
+  const opened = await openPartnership({ db }, requireUser(request), id, need);
+  if (opened.ok) return opened.value;
+  if (opened.error.code === 'forbidden') await forbid(request, reply);
+  else reply.callNotFound();
+  return null;
 }

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { impactReport } from '../../data/partnership-impact.ts';
-import { listPartnerships, schoolsSharingWith } from '../../data/partnerships.ts';
-import { getPartnership } from '../../data/partnerships.ts';
-import { isOrganisationOfficer } from '../../domain/access.ts';
 import type { RegistryImpact } from '../../domain/partnerships/impact/evaluate.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
 import type { AppContext } from '../../app/context.ts';
-import { forbid, requireSignedIn } from '../http/guards.ts';
+import { organisationPartnerships } from '../../app/partnerships/access.ts';
+import { impactOf, withHeadlineImpact } from '../../app/partnerships/impact.ts';
+import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership, today } from './context.ts';
 import { statusTag } from './presenters.ts';
@@ -30,14 +28,14 @@ function describeComparison(r: RegistryImpact) {
 }
 
 /** The impact report of one partnership, and an organisation officer's dashboard of them all. */
-const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships/:id/impact', signedIn, async (request, reply) => {
-    const loaded = await loadPartnership(db, request, reply, 'read');
+    const loaded = await loadPartnership(ctx.db, request, reply, 'read');
     if (!loaded) return reply;
     const p = loaded.partnership;
-    const report = await impactReport(db, p, today());
+    const report = await impactOf(ctx, p, today());
     return reply.page('partnerships/impact.njk', {
       title: `Impact: ${p.title}`,
       partnership: p,
@@ -55,37 +53,23 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, { db }) =>
 
   app.get('/organisations/:organisationId/partnerships', signedIn, async (request, reply) => {
     const organisationId = Number((request.params as { organisationId: string }).organisationId);
-    const organisation = request.user!.organisations.find((o) => o.id === organisationId);
-    if (!organisation || !isOrganisationOfficer(request.user, organisationId)) return forbid(request, reply);
+    const user = requireUser(request);
+    const organisation = user.organisations.find((o) => o.id === organisationId);
     const day = today();
-    const shared = await schoolsSharingWith(db, [organisationId]);
-    const summaries = await listPartnerships(db, shared, day);
-    const rows = await Promise.all(
-      summaries.map(async (s) => {
-        const p = (await getPartnership(db, s.id))!;
-        const started = p.status !== 'proposed' && p.status !== 'agreed';
-        const report = started ? await impactReport(db, p, day) : null;
-        const measured = report?.objectives.find((o) => o.registry?.result);
-        return {
-          ...s,
-          tag: statusTag(s),
-          impact: measured?.registry?.result
-            ? {
-                objective: measured.objective.description,
-                estimate: measured.registry.result.estimate,
-                interval: measured.registry.result.interval,
-                unit: measured.registry.info.unit,
-              }
-            : null,
-        };
-      }),
-    );
+    const listed = await organisationPartnerships(ctx, user, organisationId, day);
+    if (!organisation || !listed.ok) return forbid(request, reply);
+    const { summaries, sharedCount } = listed.value;
+    const rows = (await withHeadlineImpact(ctx, summaries, day)).map(({ summary, impact }) => ({
+      ...summary,
+      tag: statusTag(summary),
+      impact,
+    }));
     const count = (status: string) => rows.filter((r) => r.status === status).length;
     return reply.page('partnerships/dashboard.njk', {
       title: `Partnerships: ${organisation.name}`,
       organisation,
       rows,
-      sharedCount: shared.length,
+      sharedCount,
       totals: {
         running: count('agreed') + count('active') + count('reviewing'),
         proposed: count('proposed'),

@@ -7,7 +7,6 @@ import {
   createPartnership,
   listPartnerships,
 } from '../../data/partnerships.ts';
-import { partnershipRecord } from '../../data/partnership-records.ts';
 import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
 import {
   answerInvitation,
@@ -34,7 +33,8 @@ import { formError, formErrors } from '../http/forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
 import { choice, formValues, options, required, type FormPage } from './fields.ts';
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
-import { adminUrns, readinessOnPartnership } from './readiness.ts';
+import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
+import { runningRecord } from '../../app/partnerships/record.ts';
 
 const urnText = (what: string) =>
   z
@@ -72,7 +72,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/partnerships', signedIn, async (request, reply) => {
     const user = request.user!;
-    const viewer = await viewerOf(db, user);
+    const viewer = await viewerOf(ctx, user);
     const all = await listPartnerships(
       db,
       [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
@@ -211,8 +211,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const day = today();
     const [{ actions, updates, issues, feedback, outcomes, events }, readiness, agreements] =
       await Promise.all([
-        partnershipRecord(db, p.id),
-        readinessOnPartnership(db, p, adminUrns(loaded.viewer.schools), day),
+        runningRecord({ db }, p.id),
+        readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day),
         p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
       ]);
     return reply.page('partnerships/show.njk', {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../data/partnerships.ts';
+import type { RecordedEvent } from '../../app/partnerships/access.ts';
 import { EVENT_LABELS } from '../../domain/partnerships/lifecycle.ts';
 import { isOverdue } from '../../domain/partnerships/actions.ts';
 import { milestoneState, type MilestoneState } from '../../domain/partnerships/milestones.ts';

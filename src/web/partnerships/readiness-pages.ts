@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { carryActionsInto, setCarriedActionStatus } from '../../data/readiness.ts';
 import { ACTION_STATUSES } from '../../domain/readiness/action-plan.ts';
-import { CARRY_INTO, CARRY_REFUSAL_MESSAGES, carryRefusal } from '../../domain/readiness/carry.ts';
+import { CARRY_INTO } from '../../domain/readiness/carry.ts';
 import type { AppContext } from '../../app/context.ts';
-import { forbid, requireSignedIn } from '../http/guards.ts';
+import { carryReadinessActions, setCarriedStatus } from '../../app/partnerships/readiness.ts';
+import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { loadPartnership } from './context.ts';
-import { adminUrns } from './readiness.ts';
 
 const carryForm = z.object({ urn: z.coerce.number().int().positive() });
 const statusForm = z.object({ status: z.enum(ACTION_STATUSES) });
@@ -15,33 +14,26 @@ const statusForm = z.object({ status: z.enum(ACTION_STATUSES) });
  * A school's readiness action plan carried into its partnership: its administrators bring the
  * open actions in, and then the members of every taking-part school keep their status up to date.
  */
-const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, { db }) => {
+const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.post('/partnerships/:id/readiness-actions', signedIn, async (request, reply) => {
-    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    const loaded = await loadPartnership(ctx.db, request, reply, 'contribute');
     if (!loaded) return reply;
     const p = loaded.partnership;
     const form = carryForm.safeParse(request.body ?? {});
     if (!form.success) return forbid(request, reply);
-    const refusal = carryRefusal(p, form.data.urn, adminUrns(request.user!.schools));
-    if (refusal === 'not-running') {
+    const carried = await carryReadinessActions(ctx, p, form.data.urn, requireUser(request));
+    if (!carried.ok) {
+      if (carried.error.code === 'forbidden') return forbid(request, reply);
       reply.code(409);
-      return reply.page('layout/errors/400.njk', { message: `${CARRY_REFUSAL_MESSAGES[refusal]}.` });
-    }
-    if (refusal) return forbid(request, reply);
-    const carried = await carryActionsInto(db, form.data.urn, p.id, request.user);
-    if (!carried) {
-      reply.code(409);
-      return reply.page('layout/errors/400.njk', {
-        message: 'The school has no completed readiness assessment, so it has no action plan to bring in.',
-      });
+      return reply.page('layout/errors/400.njk', { message: carried.error.message });
     }
     return reply.redirect(`/partnerships/${p.id}#readiness-actions`, 303);
   });
 
   app.post('/partnerships/:id/readiness-actions/:action/status', signedIn, async (request, reply) => {
-    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    const loaded = await loadPartnership(ctx.db, request, reply, 'contribute');
     if (!loaded) return reply;
     const p = loaded.partnership;
     const form = statusForm.safeParse(request.body ?? {});
@@ -53,7 +45,7 @@ const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, { db })
     }
     const action = Number((request.params as { action: string }).action);
     if (!Number.isSafeInteger(action)) return reply.callNotFound();
-    const result = await setCarriedActionStatus(db, p.id, action, form.data.status, request.user);
+    const result = await setCarriedStatus(ctx, p.id, action, form.data.status, requireUser(request));
     if (!result.ok) return reply.callNotFound();
     return reply.redirect(`/partnerships/${p.id}#readiness-actions`, 303);
   });

@@ -115,8 +115,9 @@ describe('finding partners for one school', () => {
       ],
       { strategy: 'reciprocal', urn: 2 },
     );
-    // The seeker (weak maths, strong in nothing) and school 3 have nothing to give school 2.
-    expect(urns(result)).toEqual([5]);
+    // School 3 has nothing school 2 lacks; the seeker (weak in maths, its reading well above its
+    // other results and 3 points ahead of school 2's) has, and school 2 is strong in its maths.
+    expect(urns(result)).toEqual([5, 1]);
     expect(result.candidates[0]!.reasons.some((r) => r.startsWith('strong in KS2 reading'))).toBe(true);
     expect(result.candidates[0]!.reasons.some((r) => r.startsWith('you are strong in KS2 maths'))).toBe(true);
   });

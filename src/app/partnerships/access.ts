@@ -1,0 +1,91 @@
+import {
+  getPartnership,
+  listPartnerships,
+  schoolsSharingWith,
+  type PartnershipSummary,
+} from '../../data/partnerships.ts';
+import { isOrganisationOfficer, type SessionUser } from '../../domain/access.ts';
+import {
+  canSteer,
+  partnershipAccess,
+  type PartnershipAccess,
+  type Viewer,
+} from '../../domain/partnerships/access.ts';
+import type { Partnership } from '../../domain/partnerships/model.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok, type Result } from '../result.ts';
+
+export type { PartnershipSummary };
+export type { RecordedEvent } from '../../data/partnerships.ts';
+
+type Ctx = Pick<AppContext, 'db'>;
+
+/** Who a person is to partnerships: their schools, and the schools sharing with their organisations. */
+export async function viewerOf(ctx: Ctx, user: SessionUser): Promise<Viewer> {
+  return {
+    schools: user.schools,
+    sharedUrns: await schoolsSharingWith(
+      ctx.db,
+      user.organisations.map((o) => o.id),
+    ),
+  };
+}
+
+export interface Opened {
+  partnership: Partnership;
+  access: PartnershipAccess;
+  viewer: Viewer;
+  steer: boolean;
+}
+
+const RANK: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, contribute: 3 };
+
+/**
+ * A partnership, if this person may reach it at `need` or above. One they may not see at all is
+ * `not-found`, like one that does not exist, so its id reveals nothing; one seen at a lower level
+ * (an invitation) is `forbidden`.
+ */
+export async function openPartnership(
+  ctx: Ctx,
+  user: SessionUser,
+  id: number,
+  need: 'invitation' | 'read' | 'contribute' = 'read',
+): Promise<Result<Opened>> {
+  const partnership = Number.isSafeInteger(id) && id > 0 ? await getPartnership(ctx.db, id) : undefined;
+  const viewer = partnership && (await viewerOf(ctx, user));
+  const access = partnership && viewer ? partnershipAccess(partnership.members, viewer) : 'none';
+  if (!partnership || !viewer || access === 'none') return fail('not-found', 'No such partnership.');
+  if (RANK[access] < RANK[need]) return fail('forbidden', 'You cannot do this in this partnership.');
+  return ok({ partnership, access, viewer, steer: canSteer(partnership.members, viewer) });
+}
+
+/** Partnerships a person may read: their schools' and those of schools sharing with their organisations. */
+export async function visiblePartnerships(
+  ctx: Ctx,
+  user: SessionUser,
+  today: string,
+): Promise<PartnershipSummary[]> {
+  const viewer = await viewerOf(ctx, user);
+  const all = await listPartnerships(
+    ctx.db,
+    [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
+    today,
+  );
+  return all.filter((p) => {
+    const access = partnershipAccess(p.members, viewer);
+    return access === 'contribute' || access === 'read';
+  });
+}
+
+/** The partnerships of the schools sharing their records with an organisation, for its officers. */
+export async function organisationPartnerships(
+  ctx: Ctx,
+  user: SessionUser,
+  organisationId: number,
+  today: string,
+): Promise<Result<{ summaries: PartnershipSummary[]; sharedCount: number }>> {
+  if (!isOrganisationOfficer(user, organisationId))
+    return fail('forbidden', 'Only the organisation’s officers can see its partnerships.');
+  const shared = await schoolsSharingWith(ctx.db, [organisationId]);
+  return ok({ summaries: await listPartnerships(ctx.db, shared, today), sharedCount: shared.length });
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { classifySchools, NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
+import {
+  areaStandings,
+  buildMatchingPool,
+  DEFAULT_MATCHING_SETTINGS,
+  findPartners,
+  partnerCapacity,
+  reciprocalCoverage,
+} from '../../../../src/domain/matching/index.ts';
+import type { SchoolRecord } from '../../../../src/domain/school.ts';
+import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
+
+const asOf = '2026-11-24';
+const origin = { lat: 53.8, lon: -1.55 };
+const north = (km: number) => ({ lat: origin.lat + km / 111.195, lon: origin.lon });
+const good = [anInspection({ overallEffectiveness: 2 })];
+const ks2 = (readingProgress: number, writingProgress: number, mathsProgress: number) => [
+  ks2Results({ readingProgress, writingProgress, mathsProgress }),
+];
+
+const school = (urn: number, km: number, overrides: Partial<SchoolRecord>) =>
+  aSchool({ urn, name: `School ${urn}`, location: north(km), inspections: good, ...overrides });
+
+function standings(record: SchoolRecord) {
+  const [classification] = classifySchools([record], NFER_2017_PROFILE, asOf);
+  const found = areaStandings(record, classification!);
+  return {
+    strong: found.strengths.map((s) => s.area),
+    weak: found.weaknesses.map((s) => s.area),
+    texts: [...found.strengths, ...found.weaknesses].map((s) => s.text),
+    measured: found.measured,
+  };
+}
+
+describe('strengths and weaknesses by area', () => {
+  it('marks KS2 progress a margin above or below the national figure', () => {
+    expect(standings(school(1, 0, { performance: ks2(1.5, 0.2, -1.4) }))).toMatchObject({
+      strong: ['ks2-reading'],
+      weak: ['ks2-maths'],
+      measured: 3,
+    });
+  });
+
+  it("marks an area well above or below the school's own other results, and says so", () => {
+    const { strong, weak, texts } = standings(school(1, 0, { performance: ks2(0.5, -0.6, -3) }));
+    expect(strong).toEqual(['ks2-reading']);
+    expect(weak).toEqual(['ks2-maths']);
+    expect(texts[0]).toBe(
+      'KS2 reading progress +0.5 (national 0 for state-funded mainstream schools), well above its other results',
+    );
+  });
+
+  it('reads KS4 Progress 8, Attainment 8 and English and maths against the published figures', () => {
+    const { strong, weak, texts } = standings(
+      school(1, 0, {
+        phase: 'secondary',
+        performance: [ks4Results({ progress8: 0.4, attainment8: 47, englishMaths5Percent: 30 })],
+      }),
+    );
+    expect(strong).toEqual(['ks4-progress']);
+    expect(weak).toEqual(['ks4-english-maths']);
+    expect(texts[1]).toBe(
+      '30% grade 5 or above in English and maths (national 43.2% for state-funded schools)',
+    );
+  });
+
+  it('reads the Progress 8 elements when the results carry them', () => {
+    const { strong, weak } = standings(
+      school(1, 0, {
+        phase: 'secondary',
+        performance: [
+          ks4Results({ progress8: 0, attainment8: 46.7, raw: { P8MEAENG: '0.6', P8MEAMAT: '-0.5' } }),
+        ],
+      }),
+    );
+    expect(strong).toEqual(['ks4-english']);
+    expect(weak).toEqual(['ks4-maths']);
+  });
+
+  it('reads key judgements: outstanding a strength, below good a weakness', () => {
+    const inspections = [
+      anInspection({
+        overallEffectiveness: 2,
+        keyJudgements: { leadershipAndManagement: 1, qualityOfEducation: 2, behaviourAndAttitudes: 3 },
+      }),
+    ];
+    expect(standings(school(1, 0, { inspections }))).toMatchObject({
+      strong: ['leadership'],
+      weak: ['behaviour'],
+      measured: 3,
+    });
+  });
+
+  it("leaves a special school's results out: they are not measured against mainstream figures", () => {
+    expect(standings(school(1, 0, { phase: 'special', performance: ks2(-4, -4, -4) })).measured).toBe(0);
+  });
+});
+
+describe('reciprocal partners', () => {
+  const settings = DEFAULT_MATCHING_SETTINGS;
+  const reciprocal = (records: SchoolRecord[], urn: number) => {
+    const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, asOf));
+    const result = findPartners(pool, urn, { strategy: 'reciprocal' }, settings, partnerCapacity(settings));
+    if (!result.ok) throw new Error(result.message);
+    return { pool, result };
+  };
+
+  it('pairs schools each strong where the other is weak, explained area by area', () => {
+    const { result } = reciprocal(
+      [
+        school(1, 0, { performance: ks2(2, 0, -2) }), // strong reading, weak maths
+        school(2, 1, { performance: ks2(-2, 0, 2) }), // the reverse
+        school(3, 1, { performance: ks2(2, 1.5, 2) }), // weak nowhere: nothing to learn
+      ],
+      1,
+    );
+    expect(result.candidates.map((c) => c.urn)).toEqual([2]);
+    expect(result.candidates[0]!.reasons).toEqual(
+      expect.arrayContaining([
+        'strong in KS2 maths (KS2 maths progress +2.0 (national 0 for state-funded mainstream schools)), where yours is weaker (KS2 maths progress −2.0 (national 0 for state-funded mainstream schools))',
+        'you are strong in KS2 reading (KS2 reading progress +2.0 (national 0 for state-funded mainstream schools)), where they are weaker (KS2 reading progress −2.0 (national 0 for state-funded mainstream schools))',
+      ]),
+    );
+  });
+
+  it('does not pair a school with one that is strong for itself in an area but still behind it', () => {
+    const { result } = reciprocal(
+      [
+        // Weak in maths, its reading well above its other results.
+        school(1, 0, { performance: ks2(-1.5, -3, -4) }),
+        // Strong in maths; its reading, weak, is still ahead of school 1's.
+        school(2, 1, { performance: ks2(-1.2, 0.5, 2) }),
+      ],
+      1,
+    );
+    expect(result.candidates).toEqual([]);
+  });
+
+  it('counts the schools with per-area data that get a reciprocal partner, and why the rest do not', () => {
+    const records = [
+      school(1, 0, { performance: ks2(2, 0, -2) }),
+      school(2, 1, { performance: ks2(-2, 0, 2) }),
+      school(3, 1, { performance: ks2(2, 1.5, 2) }), // weak nowhere
+      school(4, 1, { performance: ks2(-2, -2, -2) }), // strong nowhere
+      school(5, 1, { performance: ks2(0, 0, 0) }), // neither
+      school(6, 1, { performance: [] }), // no per-area data
+    ];
+    const { pool } = reciprocal(records, 1);
+    expect(reciprocalCoverage(pool, settings, partnerCapacity(settings))).toEqual({
+      withAreaData: 5,
+      covered: 2,
+      remote: 0,
+      noStrengthOrWeakness: 1,
+      noWeakness: 1,
+      noStrength: 1,
+      noComplement: 0,
+    });
+  });
+});
