@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAppContext } from '../app/context.ts';
@@ -61,7 +62,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     trustProxy: trustProxy(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT,
+    // Every log line of a request carries its id, which the answer carries too (X-Request-Id) and
+    // an error page shows: what someone reports leads to its log lines. Made here, never taken
+    // from the client, so no one can write another request's id into the log.
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   const routeTable: RouteSummary[] = [];
   app.addHook('onRoute', (route) => {
