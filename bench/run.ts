@@ -15,6 +15,7 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   { file: 'bench/matching-api.ts', args: national ? [] : ['--schools', '5000'] },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
   { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
+  { file: 'bench/practice.ts', args: national ? [] : ['--records', '5000'] },
 ];
 
 let failed = 0;

@@ -81,6 +81,7 @@ const schema = z.object({
       message:
         'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or networks (e.g. 10.0.0.1, 192.168.0.0/16)',
     }),
+  S2S_DEV: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +103,8 @@ const radii = z.object(
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Re-read page templates on every request, so a developer's edits show without a restart (`npm run dev`). */
+  reloadTemplates: boolean;
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     env: e.NODE_ENV,
+    reloadTemplates: e.S2S_DEV === 'true',
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

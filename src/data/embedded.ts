@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -48,8 +49,9 @@ export async function startEmbeddedPostgres(
   if (running && ownerAlive(databaseDir)) {
     // S2S is already running on this folder (the service, while a command runs): share its
     // server rather than fail on PostgreSQL's lock, and leave stopping it to its owner.
-    await ensureDatabase(urlFor(running.port, 'postgres'), database);
-    return { url: urlFor(running.port, database), stop: async () => {} };
+    const password = storedPassword(databaseDir) ?? LEGACY_PASSWORD;
+    await ensureDatabase(urlFor(running.port, 'postgres', password), database);
+    return { url: urlFor(running.port, database, password), stop: async () => {} };
   }
   // A server left behind by an S2S that was killed (kill -9 leaves its PostgreSQL running, holding
   // the folder): stopped before a fresh start, so the folder has one owner again.
@@ -57,11 +59,14 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (fresh) fs.rmSync(databaseDir, { recursive: true, force: true });
+  // A folder made before S2S kept a password of its own still has the old shared one, changed
+  // once the server is up.
+  const stored = storedPassword(databaseDir) ?? (fresh ? newPassword(databaseDir) : undefined);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 's2s',
-    password: PASSWORD,
+    password: stored ?? LEGACY_PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
@@ -79,10 +84,11 @@ export async function startEmbeddedPostgres(
     throw new Error(`Could not start the embedded PostgreSQL in ${databaseDir}: ${detail}`);
   }
   fs.writeFileSync(ownerFile(databaseDir), String(process.pid));
-  await ensureDatabase(urlFor(port, 'postgres'), database);
+  const password = stored ?? (await replaceLegacyPassword(databaseDir, port));
+  await ensureDatabase(urlFor(port, 'postgres', password), database);
   const supervisor = supervise(server, onNotice);
   return {
-    url: urlFor(port, database),
+    url: urlFor(port, database, password),
     stop: async () => {
       await supervisor.stop();
       fs.rmSync(ownerFile(databaseDir), { force: true });
@@ -135,10 +141,50 @@ function supervise(server: EmbeddedPostgres, onNotice?: (line: string) => void) 
   };
 }
 
-const PASSWORD = 's2s-local';
+/**
+ * The server's password, kept beside its folder, readable by this user alone: the server listens
+ * on loopback, where any local user could otherwise sign in as its superuser.
+ */
+const passwordFile = (databaseDir: string) => `${databaseDir}.password`;
 
-const urlFor = (port: number, database: string) =>
-  `postgres://s2s:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/** What every embedded server had before S2S kept a password per folder. */
+const LEGACY_PASSWORD = 's2s-local';
+
+function storedPassword(databaseDir: string): string | undefined {
+  try {
+    return fs.readFileSync(passwordFile(databaseDir), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new random password, written (mode 0600) before it is used, so it is never lost. */
+function newPassword(databaseDir: string): string {
+  const password = randomBytes(24).toString('base64url');
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  fs.writeFileSync(passwordFile(databaseDir), `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(passwordFile(databaseDir), 0o600);
+  return password;
+}
+
+async function replaceLegacyPassword(databaseDir: string, port: number): Promise<string> {
+  const password = newPassword(databaseDir);
+  const client = new pg.Client({ connectionString: urlFor(port, 'postgres', LEGACY_PASSWORD) });
+  try {
+    await client.connect();
+    // base64url: nothing to escape.
+    await client.query(`alter role s2s password '${password}'`);
+  } catch (error) {
+    fs.rmSync(passwordFile(databaseDir), { force: true });
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return password;
+}
+
+const urlFor = (port: number, database: string, password: string) =>
+  `postgres://s2s:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

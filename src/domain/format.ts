@@ -25,6 +25,13 @@ export function longDate(iso: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
+/** "March 2019" from an ISO date or month (yyyy-mm…), or undefined when it is not one. */
+export function monthAndYear(iso: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${m[1]}` : undefined;
+}
+
 const formatters = new Map<number, Intl.NumberFormat>();
 
 /**

@@ -1,3 +1,4 @@
+import { monthAndYear } from './format.ts';
 import type { ResultsStatus } from './school.ts';
 
 /** One published file the data rests on: its kind, its name and what it describes as of. */
@@ -16,24 +17,8 @@ export interface DatasetProvenance {
   synthetic: boolean;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function month(asOf: string | null): string {
-  const m = /^(\d{4})-(\d{2})/.exec(asOf ?? '');
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : '(date not known)';
+  return monthAndYear(asOf ?? '') ?? '(date not known)';
 }
 
 function day(asOf: string | null): string {

@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAppContext } from '../app/context.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -36,6 +41,24 @@ export const BODY_LIMIT = 1024 * 1024;
 const trustProxy = (trusted: AppDeps['config']['trustProxy']) =>
   typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
 
+/**
+ * Two info lines for every request cost an API answer more than its own work; they are written at
+ * debug level (LOG_LEVEL=debug shows them). A response that failed on the way out is still an error.
+ */
+class RequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) return super.requestCompleted(error, request, reply);
+    reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Builds the web service without listening, so tests can drive it with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
             },
           },
+    logController: new RequestLog(),
     trustProxy: trustProxy(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();

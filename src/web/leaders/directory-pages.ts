@@ -13,6 +13,7 @@ import {
   daysText,
   expertiseItems,
   expertiseText,
+  leaderRow,
   phasesText,
   travelText,
 } from './presenters.ts';
@@ -70,19 +71,7 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const result = found.value;
     return render({
       result,
-      leaders: result.items.map(({ leader, distanceKm, reasons }) => ({
-        id: leader.id,
-        name: leader.name,
-        jobTitle: leader.profile.jobTitle,
-        schoolName: leader.profile.schoolName,
-        designations: leader.designations,
-        expertise: expertiseText(leader.expertise),
-        phases: phasesText(leader.phases),
-        days: daysText(leader.daysLeft),
-        travel: travelText(leader.profile),
-        distanceKm,
-        reasons,
-      })),
+      leaders: result.items.map(leaderRow),
       pagination: pagination(raw, result.total, parsed.data),
     });
   });

@@ -3,6 +3,8 @@ import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/foc
 import { FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { PHASE_LABELS, type Phase } from '../../domain/school.ts';
 import { LEADER_PHASES } from '../../app/leaders/profile-input.ts';
+import type { DirectoryLeader } from '../../app/leaders/directory.ts';
+import type { LeaderMatch } from '../../domain/leaders/matching.ts';
 
 /** Words and choices the system-leader pages share. */
 
@@ -42,6 +44,21 @@ export function travelText(p: Pick<SystemLeaderProfile, 'travelKm' | 'worksRemot
 }
 
 /** Days as people say them: "6", "6.5", "1 day". */
+/** A system leader as a result row: who, where, what, how much time and how far, and why they match. */
+export const leaderRow = ({ leader, distanceKm, reasons }: LeaderMatch<DirectoryLeader>) => ({
+  id: leader.id,
+  name: leader.name,
+  jobTitle: leader.profile.jobTitle,
+  schoolName: leader.profile.schoolName,
+  designations: leader.designations,
+  expertise: expertiseText(leader.expertise),
+  phases: phasesText(leader.phases),
+  days: daysText(leader.daysLeft),
+  travel: travelText(leader.profile),
+  distanceKm,
+  reasons,
+});
+
 export const daysText = (days: number) => `${Number(days.toFixed(1))} ${days === 1 ? 'day' : 'days'}`;
 
 export { pounds };

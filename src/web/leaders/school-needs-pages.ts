@@ -4,7 +4,7 @@ import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
-import { daysText, expertiseText, phasesText, travelText } from './presenters.ts';
+import { leaderRow } from './presenters.ts';
 
 /** A school's members see the system leaders who match what the school said it needs. */
 const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -17,18 +17,7 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       school,
       needs: needs.map((n) => FOCUS_AREA_LABELS[n]),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
-      leaders: (result?.items ?? []).map(({ leader, reasons }) => ({
-        id: leader.id,
-        name: leader.name,
-        jobTitle: leader.profile.jobTitle,
-        schoolName: leader.profile.schoolName,
-        designations: leader.designations,
-        expertise: expertiseText(leader.expertise),
-        phases: phasesText(leader.phases),
-        days: daysText(leader.daysLeft),
-        travel: travelText(leader.profile),
-        reasons,
-      })),
+      leaders: (result?.items ?? []).map(leaderRow),
     });
   });
 };

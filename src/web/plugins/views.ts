@@ -41,7 +41,8 @@ export default fp(
       templates: [viewsDir, govukFrontendDir],
       options: {
         autoescape: true,
-        noCache: config.env === 'development',
+        // Compiled once and kept: re-reading costs a page many times its rendering (npm run dev turns it on).
+        noCache: config.reloadTemplates,
         onConfigure: (env: nunjucks.Environment) => configureEnvironment(env, config),
       },
     });

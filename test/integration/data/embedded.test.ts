@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
+import { startEmbeddedPostgres } from '../../../src/data/embedded.ts';
 import { openDatabase } from '../../../src/data/open.ts';
 
 describe('with DATABASE_URL unset', () => {
@@ -44,6 +46,55 @@ describe('with DATABASE_URL unset', () => {
       expect(rows.rows).toEqual([{ n: 7 }]);
       await service.close();
       expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('signs in with a random password of its own, readable by this user alone, and retires the old shared one', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-embedded-'));
+    fs.chmodSync(dataDir, 0o755);
+    const passwordFile = path.join(dataDir, 'pg.password');
+    const signsIn = async (url: string, password: string) => {
+      const u = new URL(url);
+      u.password = password;
+      const client = new pg.Client({ connectionString: u.toString() });
+      try {
+        await client.connect();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const config = loadConfig({ S2S_DATA_DIR: dataDir });
+      const first = await startEmbeddedPostgres(path.join(dataDir, 'pg'));
+      const password = fs.readFileSync(passwordFile, 'utf8').trim();
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      expect(await signsIn(first.url, 's2s-local')).toBe(false);
+      expect(await signsIn(first.url, password)).toBe(true);
+
+      // A folder from before, still on the shared password: changed on the next start.
+      const old = new pg.Client({ connectionString: first.url });
+      await old.connect();
+      await old.query(`alter role s2s password 's2s-local'`);
+      await old.end();
+      fs.rmSync(passwordFile);
+      await first.stop();
+
+      const second = await openDatabase(config);
+      const renewed = fs.readFileSync(passwordFile, 'utf8').trim();
+      expect(renewed).not.toBe(password);
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      await sql`select 1`.execute(second.db);
+      await second.close();
+      const third = await startEmbeddedPostgres(path.join(dataDir, 'pg'));
+      expect(await signsIn(third.url, 's2s-local')).toBe(false);
+      expect(await signsIn(third.url, renewed)).toBe(true);
+      await third.stop();
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

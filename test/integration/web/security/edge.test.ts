@@ -95,4 +95,22 @@ describe('the edge of the service', () => {
       expect(response.headers['x-frame-options'], url).toBe('DENY');
     }
   });
+
+  it('gives each page a fresh script nonce and JSON answers the same policy without one', async () => {
+    const nonce = (csp: unknown) => /'nonce-([0-9a-f]+)'/.exec(String(csp))?.[1];
+    const first = await t.app.inject('/sign-in');
+    const second = await t.app.inject('/sign-in');
+    expect(nonce(first.headers['content-security-policy'])).toBeDefined();
+    expect(first.body).toContain(`nonce="${nonce(first.headers['content-security-policy'])}"`);
+    expect(nonce(second.headers['content-security-policy'])).not.toBe(
+      nonce(first.headers['content-security-policy']),
+    );
+    // The API's documentation is a page whose inline script needs one.
+    expect(nonce((await t.app.inject('/api/docs/')).headers['content-security-policy'])).toBeDefined();
+    for (const url of ['/api/schools', '/health/live']) {
+      const csp = (await t.app.inject(url)).headers['content-security-policy'];
+      expect(csp, url).toContain("script-src 'self'");
+      expect(nonce(csp), url).toBeUndefined();
+    }
+  });
 });
