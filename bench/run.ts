@@ -19,6 +19,7 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
   { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
+  { file: 'bench/practice.ts', args: national ? [] : ['--records', '5000'] },
 ];
 
 let failed = 0;

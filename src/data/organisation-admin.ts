@@ -26,6 +26,47 @@ export async function addOrganisationSchoolAudited(db: Db, organisationId: numbe
   });
 }
 
+/** Which open schools a bulk addition takes in: every one of a local authority or a trust, or those listed. */
+export type SchoolSelection = { la: string } | { trust: string } | { urns: number[] };
+
+/**
+ * The open schools a selection names, each with whether it is already in the organisation, in
+ * name order; with the listed URNs that match no open school.
+ */
+export async function selectSchoolsForOrganisation(db: Db, organisationId: number, selection: SchoolSelection) {
+  let query = db
+    .selectFrom('schools as s')
+    .leftJoin('organisation_schools as os', (join) =>
+      join.onRef('os.urn', '=', 's.urn').on('os.organisation_id', '=', organisationId),
+    )
+    .select(['s.urn', 's.name', 'os.urn as memberUrn'])
+    .where('s.open', '=', true);
+  if ('la' in selection) query = query.where('s.la_code', '=', selection.la);
+  else if ('trust' in selection) query = query.where((eb) => eb(eb.fn('lower', ['s.trust']), '=', selection.trust.toLowerCase()));
+  else query = query.where('s.urn', 'in', selection.urns.length > 0 ? selection.urns : [-1]);
+  const rows = await query.orderBy('s.name').orderBy('s.urn').execute();
+  const found = new Set(rows.map((r) => r.urn));
+  return {
+    schools: rows.map((r) => ({ urn: r.urn, name: r.name, alreadyIn: r.memberUrn !== null })),
+    unknownUrns: 'urns' in selection ? selection.urns.filter((u) => !found.has(u)) : [],
+  };
+}
+
+/** Adds many schools at once, each audited as if added alone, all in one transaction. */
+export async function addOrganisationSchoolsAudited(
+  db: Db,
+  organisationId: number,
+  urns: readonly number[],
+  actor: Actor,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const urn of urns) {
+      await addOrganisationSchool(trx, organisationId, urn);
+      await recordAudit(trx, { actor, action: 'organisation.school-added', subject: `school ${urn}`, urn, organisationId });
+    }
+  });
+}
+
 /**
  * A school's choice of the organisations it shares its records with (the others it belongs to
  * lose access), each change audited, all in one transaction.

@@ -14,6 +14,7 @@ export interface SchoolFixture {
   laName?: string;
   lat?: number;
   lon?: number;
+  trust?: string;
 }
 
 /** A school row with sensible defaults; tests say only what matters to them. */
@@ -44,7 +45,7 @@ export function schoolRow(f: SchoolFixture): Insertable<SchoolsTable> {
     eal_percent: 10,
     sen_percent: 12,
     urban_rural: 'Urban city and town',
-    trust: null,
+    trust: f.trust ?? null,
   };
 }
 

@@ -1,12 +1,16 @@
+import { z } from 'zod';
 import {
   addOrganisationSchoolAudited,
+  addOrganisationSchoolsAudited,
   createOrganisationAudited,
   getOrganisationDetail,
+  selectSchoolsForOrganisation,
+  type SchoolSelection,
 } from '../../data/organisation-admin.ts';
 import { getOrganisation, listOrganisations } from '../../data/organisations.ts';
 import { ORGANISATION_KIND_LABELS, type OrganisationKind, type SessionUser } from '../../domain/access.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 import { sendInvitation } from '../accounts/invitations.ts';
 
@@ -60,6 +64,90 @@ export async function addSchoolToOrganisation(
   if (!(await schoolName(ctx, urn))) return invalidField('urn', 'No school has that URN');
   await addOrganisationSchoolAudited(ctx.db, organisationId, urn, actor);
   return ok(true);
+}
+
+/** At most this many URNs in one pasted list: more is a whole authority or trust, chosen as such. */
+export const MAX_LISTED_URNS = 2000;
+
+/** The bulk addition form: a local authority (by code), a trust (by name), or pasted URNs. */
+export const bulkSchoolsInput = z.discriminatedUnion(
+  'by',
+  [
+    z.object({ by: z.literal('la'), la: z.string().trim().min(1, 'Choose a local authority') }),
+    z.object({ by: z.literal('trust'), trust: z.string().trim().min(1, 'Enter the trust’s name').max(200) }),
+    z.object({
+      by: z.literal('urns'),
+      urns: z
+        .string()
+        .transform((text) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))])
+        .pipe(
+          z
+            .array(
+              z
+                .string()
+                .regex(
+                  /^\d{5,7}$/,
+                  'Each URN is a 6-digit number; separate them with spaces, commas or new lines',
+                ),
+            )
+            .min(1, 'Enter at least one URN')
+            .max(MAX_LISTED_URNS, `Enter ${MAX_LISTED_URNS} URNs or fewer`),
+        )
+        .transform((urns) => urns.map(Number)),
+    }),
+  ],
+  { error: 'Choose how to pick the schools' },
+);
+export type BulkSchoolsInput = z.output<typeof bulkSchoolsInput>;
+
+function selectionOf(input: BulkSchoolsInput): SchoolSelection {
+  return input.by === 'la'
+    ? { la: input.la }
+    : input.by === 'trust'
+      ? { trust: input.trust }
+      : { urns: input.urns };
+}
+
+/**
+ * What a bulk addition would do, for the officer to check before confirming: the schools it would
+ * add, those already in, and listed URNs that match no open school. Nothing is changed.
+ */
+export async function previewBulkSchools(ctx: Ctx, organisationId: number, input: unknown) {
+  if (!(await getOrganisation(ctx.db, organisationId))) return fail('not-found', 'No such organisation.');
+  const parsed = parseInput(bulkSchoolsInput, input);
+  if (!parsed.ok) return parsed;
+  const { schools, unknownUrns } = await selectSchoolsForOrganisation(
+    ctx.db,
+    organisationId,
+    selectionOf(parsed.value),
+  );
+  if (schools.length === 0 && unknownUrns.length === 0) {
+    const field = parsed.value.by;
+    return invalidField(
+      field,
+      field === 'trust' ? 'No open school records that trust' : 'No open school is in that local authority',
+    );
+  }
+  return ok({
+    input: parsed.value,
+    toAdd: schools.filter((s) => !s.alreadyIn),
+    alreadyIn: schools.filter((s) => s.alreadyIn).length,
+    unknownUrns,
+  });
+}
+
+/** Adds the schools a bulk addition names (audited, one transaction), as previewed. */
+export async function addSchoolsInBulk(
+  ctx: Ctx,
+  organisationId: number,
+  input: unknown,
+  actor: SessionUser,
+): Promise<Result<{ added: number }>> {
+  const preview = await previewBulkSchools(ctx, organisationId, input);
+  if (!preview.ok) return preview;
+  const urns = preview.value.toAdd.map((s) => s.urn);
+  await addOrganisationSchoolsAudited(ctx.db, organisationId, urns, actor);
+  return ok({ added: urns.length });
 }
 
 /** Invites someone to be an officer of an organisation. */

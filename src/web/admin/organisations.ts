@@ -6,13 +6,16 @@ import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 import { inviteEmail } from '../../app/accounts/invitations.ts';
 import {
+  addSchoolsInBulk,
   addSchoolToOrganisation,
   createOrganisation,
   inviteOfficer,
   organisationDetail,
   organisationsList,
+  previewBulkSchools,
 } from '../../app/admin/organisations.ts';
 import { schoolName } from '../../app/schools/names.ts';
+import { searchFilters } from '../../app/schools/search.ts';
 
 const organisationForm = z.object({
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choose the kind of organisation' }),
@@ -50,10 +53,20 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const detail = await organisationDetail(ctx, orgId(request));
     if (!detail.ok) return reply.callNotFound();
     const query = request.query as Record<string, unknown>;
+    const bulk = extra.values ?? {};
     return reply.page('admin/organisation.njk', {
       title: detail.value.organisation.name,
       ...detail.value,
       invited: typeof query.invited === 'string' ? query.invited : undefined,
+      added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
+      laItems: [
+        { value: '', text: 'Choose a local authority' },
+        ...(await searchFilters(ctx)).localAuthorities.map((la) => ({
+          value: la.code,
+          text: la.name,
+          selected: la.code === bulk.la,
+        })),
+      ],
       ...extra,
     });
   };
@@ -101,6 +114,44 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       values: body,
       ...formErrors(added ? added.error : parsed.error!),
     });
+  });
+
+  // Many schools at once: a preview first, then a confirmation that repeats the same choice.
+  app.post('/admin/organisations/:id/schools/preview', guard, async (request, reply) => {
+    const id = orgId(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const preview = await previewBulkSchools(ctx, id, body);
+    if (!preview.ok && preview.error.code === 'not-found') return reply.callNotFound();
+    if (!preview.ok) {
+      reply.code(400);
+      return renderOrganisation(request, reply, { values: body, ...formErrors(preview.error) });
+    }
+    const detail = await organisationDetail(ctx, id);
+    if (!detail.ok) return reply.callNotFound();
+    const { input } = preview.value;
+    return reply.page('admin/organisation-bulk.njk', {
+      title: `Check the schools to add to ${detail.value.organisation.name}`,
+      organisation: detail.value.organisation,
+      ...preview.value,
+      hidden: {
+        by: input.by,
+        la: body.la,
+        trust: body.trust,
+        urns: input.by === 'urns' ? input.urns.join(' ') : undefined,
+      },
+    });
+  });
+
+  app.post('/admin/organisations/:id/schools/bulk', guard, async (request, reply) => {
+    const id = orgId(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const added = await addSchoolsInBulk(ctx, id, body, requireUser(request));
+    if (!added.ok && added.error.code === 'not-found') return reply.callNotFound();
+    if (!added.ok) {
+      reply.code(400);
+      return renderOrganisation(request, reply, { values: body, ...formErrors(added.error) });
+    }
+    return reply.redirect(`/admin/organisations/${id}?added=${added.value.added}`, 303);
   });
 
   app.post('/admin/organisations/:id/invitations', guard, async (request, reply) => {
