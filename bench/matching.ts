@@ -8,6 +8,7 @@
  *   node --import tsx bench/matching.ts --schools 150000
  *   --repeat N   runs each stage N times (default 3) and reports the fastest
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { allocateNationally } from '../src/domain/allocation/allocate.ts';
 import { allocateGreedily } from '../src/domain/allocation/greedy.ts';
@@ -120,6 +121,8 @@ const time = <T>(work: () => T): [T, number, number] => {
   }
   return [result!, best, cpu];
 };
+// Shared machines run other work: the figures mean little without the load they were measured under.
+const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const us = (n: number) => `${(n * 1000).toFixed(1)} µs`;
 
@@ -127,7 +130,7 @@ const schools = syntheticSchools(count);
 const asOf = '2026-11-24';
 const settings = DEFAULT_MATCHING_SETTINGS;
 console.log(
-  `${count.toLocaleString('en-GB')} synthetic schools, NFER 2017 profile, ${process.platform} ${process.arch}`,
+  `${count.toLocaleString('en-GB')} synthetic schools, NFER 2017 profile, ${process.platform} ${process.arch}, ${load()}`,
 );
 
 // Warm up the JIT on a slice, so the figures are of steady work.
@@ -154,7 +157,7 @@ const [allocation, allocateMs, allocateCpu] = time(() =>
   allocateNationally(view.pool, settings, snapshot.capacity),
 );
 console.log(
-  `national analysis     ${ms(snapshotMs + allocateMs)} (CPU ${ms(snapshotCpu + allocateCpu)}): snapshot (classify, index, context) ${ms(snapshotMs)} + allocation ${ms(allocateMs)}`,
+  `national analysis     ${ms(snapshotMs + allocateMs)} (CPU ${ms(snapshotCpu + allocateCpu)}): snapshot (classify, index, context) ${ms(snapshotMs)} + allocation ${ms(allocateMs)}; ${load()}`,
 );
 console.log(
   `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote, ${allocation.summary.remoteNearerTaken} of them because those nearer are taken), ${allocation.summary.unsupported} without a partner`,

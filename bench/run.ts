@@ -13,6 +13,10 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   { file: 'bench/import.ts', args: national ? ['--national'] : [], node: ['--expose-gc'] },
   { file: 'bench/matching.ts', args: national ? ['--national'] : [] },
   { file: 'bench/matching-api.ts', args: national ? [] : ['--schools', '5000'] },
+  {
+    file: 'bench/load.ts',
+    args: national ? [] : ['--schools', '5000', '--rates', '50,200', '--seconds', '5'],
+  },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
   { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
   { file: 'bench/practice.ts', args: national ? [] : ['--records', '5000'] },

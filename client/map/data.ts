@@ -1,5 +1,5 @@
-import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import { feature } from 'topojson-client';
+import type { FeatureCollection, MultiLineString, Point, Polygon, MultiPolygon } from 'geojson';
+import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
 import { decodePoints } from '../../src/geo/point-codec.ts';
@@ -28,11 +28,14 @@ export async function loadSchools(url: string): Promise<FeatureCollection<Point>
   };
 }
 
-/** The boundaries of one geography with each area's capacity figures joined on its code. */
+/**
+ * The boundaries of one geography with each area's capacity figures joined on its code; and the
+ * coastline, the edges no two areas share, drawn from the same shipped boundaries (no tile server).
+ */
 export async function loadAreas(
   areasUrl: string,
   capacityUrl: string,
-): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+): Promise<{ areas: FeatureCollection<Polygon | MultiPolygon>; coastline: MultiLineString }> {
   const [topology, capacity] = await Promise.all([
     fetchOk(areasUrl).then((r) => r.json() as Promise<Topology<{ areas: GeometryCollection }>>),
     fetchOk(capacityUrl).then((r) => r.json() as Promise<{ items: CapacityItem[] }>),
@@ -44,5 +47,5 @@ export async function loadAreas(
     const item = figures.get(code);
     area.properties = { ...area.properties, ...item, code, ratio: item?.ratio ?? null };
   }
-  return areas;
+  return { areas, coastline: mesh(topology, topology.objects.areas, (a, b) => a === b) };
 }

@@ -48,6 +48,7 @@ export function showSchool(
       ['URN', String(school.urn)],
     ]),
     link(`/schools/${school.urn}`, `View ${name}'s profile`),
+    link(`/schools/${school.urn}/partners`, `Find partners for ${name}`),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
   AttributionControl,
   Map as MapLibreMap,
+  Marker,
   NavigationControl,
   setWorkerUrl,
   type PointLike,
@@ -11,7 +12,7 @@ import type { Phase } from '../../src/domain/school.ts';
 import { loadAreas, loadSchools, type AreaProperties } from './data.ts';
 import { showArea, showMessage, showSchool } from './details.ts';
 import { findPlaces, type Place } from './search.ts';
-import { GROUP_COLOURS, PLAIN_STYLE, ratioColour } from './style.ts';
+import { GROUP_COLOURS, PLAIN_STYLE, POINT_RINGS, ratioColour } from './style.ts';
 
 const ENGLAND: [[number, number], [number, number]] = [
   [-6.4, 49.9],
@@ -52,7 +53,7 @@ async function start(): Promise<void> {
   map.getCanvas().setAttribute('aria-describedby', 'map-keys');
 
   await map.once('load');
-  const [schools, areas] = await Promise.all([
+  const [schools, { areas, coastline }] = await Promise.all([
     loadSchools(settings.pointsUrl!),
     loadAreas(settings.areasUrl!, settings.capacityUrl!),
   ]);
@@ -61,13 +62,23 @@ async function start(): Promise<void> {
     id: 'areas-fill',
     type: 'fill',
     source: 'areas',
-    paint: { 'fill-color': ratioColour(), 'fill-opacity': 0.85 },
+    paint: { 'fill-color': ratioColour(), 'fill-opacity': 0.9 },
   });
   map.addLayer({
     id: 'areas-outline',
     type: 'line',
     source: 'areas',
     paint: { 'line-color': '#505a5f', 'line-width': 0.6 },
+  });
+  map.addSource('coastline', {
+    type: 'geojson',
+    data: { type: 'Feature', geometry: coastline, properties: {} },
+  });
+  map.addLayer({
+    id: 'coastline',
+    type: 'line',
+    source: 'coastline',
+    paint: { 'line-color': '#0b0c0c', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 2] },
   });
   map.addLayer({
     id: 'areas-selected',
@@ -77,11 +88,23 @@ async function start(): Promise<void> {
     paint: { 'line-color': '#0b0c0c', 'line-width': 3 },
   });
   map.addSource('schools', { type: 'geojson', data: schools });
+  const phaseFilter = phase ? ['==', ['get', 'phase'], phase] : ['boolean', true];
+  // The outer black ring is a wider circle drawn first; the point's white stroke is the inner ring.
+  map.addLayer({
+    id: 'schools-ring',
+    type: 'circle',
+    source: 'schools',
+    filter: phaseFilter as never,
+    paint: {
+      'circle-color': POINT_RINGS.outer,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2.4, 9, 5.3, 13, 8.5],
+    },
+  });
   map.addLayer({
     id: 'schools',
     type: 'circle',
     source: 'schools',
-    filter: phase ? ['==', ['get', 'phase'], phase] : ['boolean', true],
+    filter: phaseFilter as never,
     paint: {
       'circle-color': [
         'match',
@@ -90,8 +113,8 @@ async function start(): Promise<void> {
         '#000000',
       ] as never,
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 1.6, 9, 3.5, 13, 6],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 5, 0, 9, 0.8],
+      'circle-stroke-color': POINT_RINGS.inner,
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1, 13, 1.5],
     },
   });
   map.addLayer({
@@ -110,6 +133,8 @@ async function start(): Promise<void> {
     container.dataset.firstRenderMs = String(Math.round(performance.now()));
     container.dataset.ready = 'true';
   });
+
+  void labelTowns(map, settings.placesUrl!);
 
   const tableHref = settings.tableUrl!;
   const selectSchool = async (school: { urn: number; phase: Phase; group: SchoolGroup }) => {
@@ -147,6 +172,35 @@ async function start(): Promise<void> {
     const feature = schools.features.find((f) => f.properties?.urn === urn);
     if (feature) void selectSchool(feature.properties as { urn: number; phase: Phase; group: SchoolGroup });
   });
+}
+
+/** How many towns are labelled at a zoom: the biggest first, more as one zooms in. */
+function townsShownAt(zoom: number): number {
+  return zoom < 6 ? 12 : zoom < 7 ? 40 : zoom < 8 ? 120 : Infinity;
+}
+
+/**
+ * Town names over the map, for orientation without a tile server. They are HTML markers (a text
+ * layer would need a font server too), hidden from assistive technology like the rest of the
+ * drawing, and they let clicks through to the map.
+ */
+async function labelTowns(map: MapLibreMap, url: string): Promise<void> {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!response.ok) return;
+  const { items } = (await response.json()) as { items: { name: string; lon: number; lat: number }[] };
+  const labels = items.map((place) => {
+    const element = document.createElement('span');
+    element.className = 's2s-place-label';
+    element.textContent = place.name;
+    element.setAttribute('aria-hidden', 'true');
+    return { element, marker: new Marker({ element }).setLngLat([place.lon, place.lat]).addTo(map) };
+  });
+  const update = () => {
+    const shown = townsShownAt(map.getZoom());
+    labels.forEach((label, rank) => (label.element.hidden = rank >= shown));
+  };
+  update();
+  map.on('zoomend', update);
 }
 
 function wireSearch(

@@ -1,17 +1,23 @@
 import { sql, type Transaction } from 'kysely';
-import type { SchoolDeclaration } from '../domain/declarations.ts';
+import type { DeclaredFocus, SchoolDeclaration } from '../domain/declarations.ts';
 import type { FocusArea } from '../domain/focus-areas.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
 
 export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolDeclaration | undefined> {
-  const row = await db.selectFrom('school_declarations').selectAll().where('urn', '=', urn).executeTakeFirst();
+  const row = await db
+    .selectFrom('school_declarations as d')
+    .leftJoin('school_offers as o', 'o.urn', 'd.urn')
+    .select(['d.urn', 'd.capacity_to_support', 'd.needs', 'd.updated_at', 'o.offers'])
+    .where('d.urn', '=', urn)
+    .executeTakeFirst();
   return (
     row && {
       urn: row.urn,
       capacityToSupport: row.capacity_to_support,
       needs: row.needs,
+      offers: row.offers ?? [],
       updatedAt: row.updated_at,
     }
   );
@@ -20,15 +26,16 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
 /** Saves the school's declaration and its audit entry together. */
 export async function saveSchoolDeclaration(
   db: Db,
-  declaration: { urn: number; capacityToSupport: number; needs: FocusArea[] },
+  declaration: { urn: number; capacityToSupport: number; needs: FocusArea[]; offers?: FocusArea[] },
   actor: { id: number; email: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx
-      .selectFrom('school_declarations')
-      .select(['capacity_to_support', 'needs'])
-      .where('urn', '=', declaration.urn)
-      .forUpdate()
+      .selectFrom('school_declarations as d')
+      .leftJoin('school_offers as o', 'o.urn', 'd.urn')
+      .select(['d.capacity_to_support', 'd.needs', 'o.offers'])
+      .where('d.urn', '=', declaration.urn)
+      .forUpdate('d')
       .executeTakeFirst();
     const values = {
       capacity_to_support: declaration.capacityToSupport,
@@ -41,14 +48,29 @@ export async function saveSchoolDeclaration(
       .values({ urn: declaration.urn, ...values })
       .onConflict((oc) => oc.column('urn').doUpdateSet(values))
       .execute();
+    // Left out, the offers stand as they were.
+    if (declaration.offers) {
+      const offers = { offers: declaration.offers, updated_at: sql<Date>`now()`, updated_by: actor.id };
+      await trx
+        .insertInto('school_offers')
+        .values({ urn: declaration.urn, ...offers })
+        .onConflict((oc) => oc.column('urn').doUpdateSet(offers))
+        .execute();
+    }
     await recordAudit(trx, {
       actor,
       action: 'school.declaration-updated',
       subject: `school ${declaration.urn}`,
       urn: declaration.urn,
       details: {
-        before: before ? { capacityToSupport: before.capacity_to_support, needs: before.needs } : null,
-        after: { capacityToSupport: declaration.capacityToSupport, needs: declaration.needs },
+        before: before
+          ? { capacityToSupport: before.capacity_to_support, needs: before.needs, offers: before.offers ?? [] }
+          : null,
+        after: {
+          capacityToSupport: declaration.capacityToSupport,
+          needs: declaration.needs,
+          offers: declaration.offers ?? before?.offers ?? [],
+        },
       },
     });
   });
@@ -93,4 +115,18 @@ export async function addDeclaredNeed(
       after: { capacityToSupport: before?.capacity_to_support ?? 0, needs },
     },
   });
+}
+
+/** Each school's declared needs and offers, for matching; schools that declared neither are absent. */
+export async function listDeclaredFocus(db: Db): Promise<Map<number, DeclaredFocus>> {
+  const [needs, offers] = await Promise.all([
+    db.selectFrom('school_declarations').select(['urn', 'needs']).execute(),
+    db.selectFrom('school_offers').select(['urn', 'offers']).execute(),
+  ]);
+  const declared = new Map<number, DeclaredFocus>();
+  for (const r of needs) if (r.needs.length > 0) declared.set(r.urn, { needs: r.needs, offers: [] });
+  for (const r of offers) {
+    if (r.offers.length > 0) declared.set(r.urn, { needs: declared.get(r.urn)?.needs ?? [], offers: r.offers });
+  }
+  return declared;
 }

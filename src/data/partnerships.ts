@@ -27,6 +27,8 @@ export interface NewPartnership {
   type: PartnershipType;
   proposer: { urn: number; role: MemberRole };
   invited: { urn: number; role: MemberRole }[];
+  /** A short message to the invited schools. */
+  message?: string | null;
   createdBy: number;
   at: string;
   actor?: Actor;
@@ -42,7 +44,12 @@ export async function createPartnership(db: Db | Transaction<Database>, input: N
   return within(async (trx) => {
     const { id } = await trx
       .insertInto('partnerships')
-      .values({ title: input.title, type: input.type, created_by: input.createdBy })
+      .values({
+        title: input.title,
+        type: input.type,
+        proposal_message: input.message ?? null,
+        created_by: input.createdBy,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -119,6 +126,7 @@ export async function getPartnership(db: Db, id: number): Promise<Partnership | 
     type: row.type,
     status: row.status,
     planVersion: row.plan_version,
+    proposalMessage: row.proposal_message,
     closure: row.closure,
     endReason: row.end_reason,
     focusAreas: row.focus_areas,

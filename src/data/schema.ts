@@ -1,6 +1,7 @@
 import type { AccountsTables } from './tables/accounts.ts';
 import type { LeaderTables } from './tables/leaders.ts';
 import type { MatchingTables } from './tables/matching.ts';
+import type { NotificationTables } from './tables/notifications.ts';
 import type { PartnershipTables } from './tables/partnerships.ts';
 import type { PeerReviewTables } from './tables/peer-review.ts';
 import type { PracticeTables } from './tables/practice.ts';
@@ -15,6 +16,7 @@ export type Database = RegistryTables &
   ReadinessTables &
   AccountsTables &
   PartnershipTables &
+  NotificationTables &
   MatchingTables &
   LeaderTables &
   PeerReviewTables &

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
 import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
-import { listDeclaredCapacity } from './declarations.ts';
+import { listDeclaredCapacity, listDeclaredFocus } from './declarations.ts';
 import { countCurrentPartnerships, listCurrentPartners } from './partnerships.ts';
 import { getActiveProfileName, listLatestProfiles } from './profiles.ts';
 import { loadOpenSchoolRecords } from './school-records.ts';
@@ -27,14 +27,16 @@ export async function loadSnapshot(
   db: Db,
   { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
 ): Promise<Snapshot> {
-  const [schools, profiles, defaultProfile, declaredCapacity, partnerships, partners] = await Promise.all([
-    loadOpenSchoolRecords(db),
-    listLatestProfiles(db),
-    getActiveProfileName(db),
-    listDeclaredCapacity(db),
-    countCurrentPartnerships(db),
-    listCurrentPartners(db),
-  ]);
+  const [schools, profiles, defaultProfile, declaredCapacity, partnerships, partners, declaredFocus] =
+    await Promise.all([
+      loadOpenSchoolRecords(db),
+      listLatestProfiles(db),
+      getActiveProfileName(db),
+      listDeclaredCapacity(db),
+      countCurrentPartnerships(db),
+      listCurrentPartners(db),
+      listDeclaredFocus(db),
+    ]);
   return buildSnapshot({
     schools,
     profiles,
@@ -44,6 +46,7 @@ export async function loadSnapshot(
     declaredCapacity,
     partnerships,
     partners,
+    declaredFocus,
   });
 }
 

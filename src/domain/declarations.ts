@@ -1,8 +1,9 @@
 import type { FocusArea } from './focus-areas.ts';
 
 /**
- * What a school says about itself: how many schools it has capacity to support, and the areas
- * where it wants support. Matching weighs these beside the evidence.
+ * What a school says about itself: how many schools it has capacity to support, the areas where
+ * it wants support and the areas in which it can offer support. Matching weighs these beside the
+ * evidence: an offer that meets a need raises a candidate's score and is named in its reasons.
  */
 
 /** The most partner schools one school can sensibly say it supports at once. */
@@ -13,5 +14,12 @@ export interface SchoolDeclaration {
   /** How many schools it can support at once (0: none at present). */
   capacityToSupport: number;
   needs: FocusArea[];
+  offers: FocusArea[];
   updatedAt: Date | null;
+}
+
+/** What each school declares it needs and offers, for matching. */
+export interface DeclaredFocus {
+  needs: readonly FocusArea[];
+  offers: readonly FocusArea[];
 }

@@ -9,6 +9,7 @@ import {
   type PartnerCapacity,
 } from './matching/pool.ts';
 import type { MatchingSettings } from './matching/settings.ts';
+import type { DeclaredFocus } from './declarations.ts';
 import type { SchoolRecord } from './school.ts';
 import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
 
@@ -49,6 +50,8 @@ export interface SnapshotInput {
   /** Declared capacity and current partnerships by URN; the settings' default otherwise. */
   declaredCapacity?: ReadonlyMap<number, number>;
   partnerships?: ReadonlyMap<number, number>;
+  /** What each school declares it needs and offers, by URN. */
+  declaredFocus?: ReadonlyMap<number, DeclaredFocus>;
   /** Each school's partners in current partnerships, by URN. */
   partners?: ReadonlyMap<number, readonly number[]>;
 }
@@ -68,7 +71,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     const profile = input.profiles.find((p) => p.name === name);
     if (!profile) return undefined;
     const classified = classifySchools(input.schools, profile, input.asOf);
-    const pool = buildMatchingPool(input.schools, classified);
+    const pool = buildMatchingPool(input.schools, classified, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
       profile,

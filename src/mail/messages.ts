@@ -35,3 +35,42 @@ export function invitationMessage(
     ].join('\n'),
   };
 }
+
+const preferencesLine = (preferences: string) => ['', `Choose which emails you get from S2S: ${preferences}`];
+
+/** One thing that happened: what, and where to see it; never the words of a partnership's plan. */
+export function notificationMessage(
+  to: string,
+  notification: { subject: string; link: string },
+  preferences: string,
+): MailMessage {
+  return {
+    to,
+    subject: notification.subject,
+    text: [
+      `${notification.subject}.`,
+      '',
+      'Sign in to S2S to see it:',
+      notification.link,
+      ...preferencesLine(preferences),
+    ].join('\n'),
+  };
+}
+
+/** A day's notifications in one email, for people who chose a daily digest. */
+export function digestMessage(
+  to: string,
+  notifications: { subject: string; link: string }[],
+  preferences: string,
+): MailMessage {
+  return {
+    to,
+    subject: `S2S: ${notifications.length} new ${notifications.length === 1 ? 'notification' : 'notifications'}`,
+    text: [
+      'Since your last digest:',
+      '',
+      ...notifications.flatMap((n) => [`- ${n.subject}`, `  ${n.link}`]),
+      ...preferencesLine(preferences),
+    ].join('\n'),
+  };
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -82,10 +83,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
             },
           },
-    logController: new RequestLog(),
+    // The log controller names the request id's field (Fastify ignores the top-level option beside one).
+    logController: new RequestLog({ requestIdLogLabel: 'requestId' }),
     trustProxy: trustProxy(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT,
+    // Every log line of a request carries its id, which the answer carries too (X-Request-Id) and
+    // an error page shows: what someone reports leads to its log lines. Made here, never taken
+    // from the client, so no one can write another request's id into the log.
+    genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
 
   const routeTable: RouteSummary[] = [];
   app.addHook('onRoute', (route) => {

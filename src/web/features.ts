@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import capacityApi from './capacity/api.ts';
 import matchingApi from './matching/api.ts';
+import notifications from './notifications/pages.ts';
+import notificationsApi from './notifications/api.ts';
 import partnershipsApi from './partnerships/api.ts';
 import schoolsApi from './schools/api.ts';
 import sessionApi from './accounts/session-api.ts';
@@ -53,6 +55,8 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   partnershipImpact,
   partnershipReadiness,
   partnershipsApi,
+  notifications,
+  notificationsApi,
   practice,
   practiceApi,
   partners,

@@ -22,6 +22,7 @@ export function partnership(over: Partial<Partnership> = {}): Partnership {
     type: 'peer-to-peer',
     status: 'proposed',
     planVersion: 1,
+    proposalMessage: null,
     closure: null,
     endReason: null,
     focusAreas: ['literacy'],

@@ -68,13 +68,18 @@ describe('the capacity map and table in Chromium', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('opens a school’s details when it is clicked, with a link to its profile', async () => {
+  it('opens a school’s details when it is clicked, with links to its profile and to find partners', async () => {
     await zoomTo([-1.08, 53.96], 13);
     await clickAt([-1.08, 53.96]);
     const details = page.locator('#map-details');
     await expect.poll(() => details.locator('h2').textContent()).toBe('York College In Need');
     expect(await details.textContent()).toContain('In need of support');
-    expect(await details.getByRole('link').getAttribute('href')).toBe('/schools/200004');
+    expect(await details.getByRole('link', { name: /profile/ }).getAttribute('href')).toBe('/schools/200004');
+    expect(
+      await details
+        .getByRole('link', { name: 'Find partners for York College In Need' })
+        .getAttribute('href'),
+    ).toBe('/schools/200004/partners');
     await page.screenshot({ path: `${SHOTS}/map-school.png` });
   });
 
@@ -90,6 +95,30 @@ describe('the capacity map and table in Chromium', () => {
     await page.locator('#s2s-map canvas').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => details.locator('h2').textContent()).toBe('Leeds');
+  });
+
+  it('labels towns from the registry and draws the coastline, without a tile server', async () => {
+    await zoomTo([-1.3, 53.9], 8);
+    const towns = await page.locator('.s2s-place-label:not([hidden])').allTextContents();
+    expect(towns).toEqual(expect.arrayContaining(['Leeds', 'York']));
+    await zoomTo([-1.5, 52.5], 5.5);
+    expect((await rendered('coastline', 'x')).length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/map-labels.png` });
+  });
+
+  it('puts the map above the filters on a phone', async () => {
+    const phone = await (
+      await served.browser.newContext({ viewport: { width: 390, height: 844 } })
+    ).newPage();
+    await phone.goto(`${served.url}/map?by=la&phase=secondary`);
+    await phone.waitForSelector('#s2s-map[data-ready="true"]', { timeout: 60_000 });
+    const map = (await phone.locator('#s2s-map').boundingBox())!;
+    const filters = (await phone.getByRole('button', { name: 'Update map' }).boundingBox())!;
+    expect(map.y).toBeLessThan(filters.y);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(phone);
+    await phone.screenshot({ path: `${SHOTS}/map-390.png`, fullPage: true });
+    await phone.context().close();
   });
 
   it('finds a place by name and zooms to it', async () => {

@@ -1,10 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
 import { expectNoAxeViolations } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
+import { readOutbox } from '../helpers/mail.ts';
 
 const SHOTS = '.s2s/screenshots';
 // A limit, not a measurement: axe on long pages is slow on a busy shared machine.
@@ -14,29 +17,38 @@ const PARTNER = 140002;
 const COMPARISON = [140010, 140011, 140012, 140013, 140014, 140015];
 
 describe('a partnership from a match to its impact report in Chromium', () => {
-  const served = useBrowserApp(async (db) => {
-    await insertSchool(db, { urn: LEAD, name: 'Ashgrove Primary School', town: 'Leeds' });
-    await insertSchool(db, { urn: PARTNER, name: 'Birchfield Primary School', town: 'Leeds' });
-    for (const urn of COMPARISON) await insertSchool(db, { urn, name: `Comparison Primary ${urn}` });
-    // Members gain 8 points a year after the 2023 baseline; similar schools about 1.
-    const rwm = (urn: number, values: number[]) =>
-      values.map((v, i) => ({ urn, year: 2021 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
-    await db
-      .insertInto('performance')
-      .values([
-        ...rwm(LEAD, [55, 56, 57, 65, 73]),
-        ...rwm(PARTNER, [48, 49, 50, 58, 66]),
-        ...COMPARISON.flatMap((urn, i) =>
-          rwm(urn, [50 + i, 51 + i, 52 + i, 53 + i + (i % 2), 54 + i + (i % 3)]),
-        ),
-      ])
-      .execute();
-    organisationId = await createOrganisation(db, {
-      name: 'Leeds City Council',
-      schools: [{ urn: LEAD, sharesRecords: true }],
-    });
-  });
+  // The service writes its mail here, so the test reads what each person was sent.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 's2s-e2e-partnership-'));
+  const mailTo = async (email: string) =>
+    (await readOutbox(dataDir)).filter((m) => m.to === email).map((m) => m.subject);
+  const served = useBrowserApp(
+    async (db) => {
+      await insertSchool(db, { urn: LEAD, name: 'Ashgrove Primary School', town: 'Leeds' });
+      await insertSchool(db, { urn: PARTNER, name: 'Birchfield Primary School', town: 'Leeds' });
+      for (const urn of COMPARISON) await insertSchool(db, { urn, name: `Comparison Primary ${urn}` });
+      // Members gain 8 points a year after the 2023 baseline; similar schools about 1.
+      const rwm = (urn: number, values: number[]) =>
+        values.map((v, i) => ({ urn, year: 2021 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+      await db
+        .insertInto('performance')
+        .values([
+          ...rwm(LEAD, [55, 56, 57, 65, 73]),
+          ...rwm(PARTNER, [48, 49, 50, 58, 66]),
+          ...COMPARISON.flatMap((urn, i) =>
+            rwm(urn, [50 + i, 51 + i, 52 + i, 53 + i + (i % 2), 54 + i + (i % 3)]),
+          ),
+        ])
+        .execute();
+      organisationId = await createOrganisation(db, {
+        name: 'Leeds City Council',
+        schools: [{ urn: LEAD, sharesRecords: true }],
+      });
+    },
+    { S2S_DATA_DIR: dataDir },
+  );
   let leadContext: BrowserContext;
+  let leadEmail: string;
+  let partnerEmail: string;
   let lead: Page;
   let partner: Page;
   let officer: Page;
@@ -64,16 +76,20 @@ describe('a partnership from a match to its impact report in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     leadContext = await served.browser.newContext();
-    await signInBrowser(leadContext, served.url, served.db, {
-      name: 'Asha Head',
-      schools: [{ urn: LEAD, role: 'admin' }],
-    });
+    leadEmail = (
+      await signInBrowser(leadContext, served.url, served.db, {
+        name: 'Asha Head',
+        schools: [{ urn: LEAD, role: 'admin' }],
+      })
+    ).email;
     lead = await leadContext.newPage();
     const partnerContext = await served.browser.newContext();
-    await signInBrowser(partnerContext, served.url, served.db, {
-      name: 'Ben Head',
-      schools: [{ urn: PARTNER, role: 'admin' }],
-    });
+    partnerEmail = (
+      await signInBrowser(partnerContext, served.url, served.db, {
+        name: 'Ben Head',
+        schools: [{ urn: PARTNER, role: 'admin' }],
+      })
+    ).email;
     partner = await partnerContext.newPage();
     const officerContext = await served.browser.newContext();
     await signInBrowser(officerContext, served.url, served.db, {
@@ -103,6 +119,9 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .poll(() => lead.locator('h1').textContent())
         .toContain('Working with Birchfield Primary School');
       await shot(lead, '1-task-list');
+      expect(await mailTo(partnerEmail)).toEqual([
+        'Ashgrove Primary School proposes a partnership to your school',
+      ]);
 
       await visit(partner, '/partnerships');
       await partner.getByRole('link', { name: 'Working with Birchfield Primary School' }).click();
@@ -114,6 +133,9 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await partner.getByLabel('Yes, accept the invitation').check();
       await submit(partner, 'Send answer');
       await expect.poll(() => partner.locator('main').textContent()).toContain('Accepted');
+      expect(await mailTo(leadEmail)).toEqual([
+        'Birchfield Primary School accepted your partnership invitation',
+      ]);
     },
     STEP_LIMIT,
   );
@@ -198,6 +220,14 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await expect.poll(() => partner.locator('#lifecycle').textContent()).toContain('Agreed by Asha Head');
       await submit(partner, 'Agree the partnership');
       await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      // The one who agreed last needs no email; the other school's administrator hears.
+      expect(await mailTo(leadEmail)).toContain(
+        'The partnership of Ashgrove Primary School and Birchfield Primary School is agreed',
+      );
+      await visit(lead, '/notifications');
+      await expect
+        .poll(() => lead.locator('#notifications').textContent())
+        .toContain('The partnership of Ashgrove Primary School and Birchfield Primary School is agreed');
       await visit(lead, base);
       await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
     },

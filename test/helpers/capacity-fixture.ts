@@ -113,7 +113,15 @@ export async function insertCapacitySchools(db: Db): Promise<void> {
       await tx
         .insertInto('schools')
         .values({
-          ...schoolRow({ urn: s.urn, name: s.name, phase: s.phase, lat: s.lat, lon: s.lon }),
+          ...schoolRow({
+            urn: s.urn,
+            name: s.name,
+            phase: s.phase,
+            lat: s.lat,
+            lon: s.lon,
+            // The town a school records, for the map's place labels.
+            town: s.area.la_name === 'Kent' ? s.area.constituency_name.split(' ')[0] : s.area.la_name,
+          }),
           ...s.area,
         })
         .execute();

@@ -4,7 +4,9 @@ import { optionalText, profileNameSchema, radiusKmSchema } from '../input.ts';
 
 /** The partner-search options, shared by the page, the API and the CLI so all read them the same way. */
 export const partnersQuery = z.object({
-  strategy: z.enum(STRATEGIES, { message: 'Choose support, peer or reciprocal' }).default('support'),
+  strategy: z
+    .enum(STRATEGIES, { message: 'Choose support, peer, reciprocal or offer-support' })
+    .default('support'),
   radiusKm: radiusKmSchema,
   limit: z.coerce
     .number()

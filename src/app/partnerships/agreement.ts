@@ -21,6 +21,7 @@ import {
 } from '../../domain/partnerships/agreement.ts';
 import { participants, type Member, type Partnership } from '../../domain/partnerships/model.ts';
 import type { Actor } from '../actor.ts';
+import { notifyPartnership } from '../notifications/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 
@@ -87,7 +88,7 @@ export async function agreementView(
  * when this was the last school to agree.
  */
 export async function agreeToPlan(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>,
   actor: Actor,
   input: { id: number; urn: number; planVersion?: number },
 ): Promise<Result<{ agreed: boolean }>> {
@@ -108,7 +109,9 @@ export async function agreeToPlan(
     await recordAgreement(trx, input.id, step.value, planText(p), actor);
     return ok({ agreed: step.value.transition !== null });
   });
-  return outcome ?? fail('not-found', 'There is no such partnership.');
+  if (!outcome) return fail('not-found', 'There is no such partnership.');
+  if (outcome.ok && outcome.value.agreed) await notifyPartnership(ctx, actor, input.id, { kind: 'agreed' });
+  return outcome;
 }
 
 /**
@@ -117,11 +120,12 @@ export async function agreeToPlan(
  * has its agreement withdrawn with what changed since it agreed, section by section.
  */
 export async function changePlan<R>(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>,
   actor: SessionUser,
   id: number,
   write: (db: Db) => Promise<R | null>,
 ): Promise<R | null> {
+  let withdrawnFrom: number[] = [];
   const refusal = await withLockedPlan(ctx.db, id, async (trx, locked) => {
     const before = planText((await getPartnership(trx, id))!);
     const refused = await write(trx);
@@ -139,7 +143,10 @@ export async function changePlan<R>(
       { byUserId: actor.id, at: ctx.now().toISOString(), status: locked.status },
       actor,
     );
+    withdrawnFrom = withdrawals.map((w) => w.agreement.urn);
     return null;
   });
+  if (withdrawnFrom.length > 0)
+    await notifyPartnership(ctx, actor, id, { kind: 'plan-changed', urns: withdrawnFrom });
   return refusal ?? null;
 }

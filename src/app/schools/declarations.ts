@@ -24,6 +24,7 @@ export const declarationInput = z.object({
         ),
     ),
   needs: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
+  offers: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
 });
 
 /** The school, if the person may edit its declaration (its members). */
@@ -35,7 +36,7 @@ async function declaringSchool(ctx: Pick<AppContext, 'db'>, actor: SessionUser, 
   return ok({ urn, name });
 }
 
-/** What a school has declared: its capacity to support others and where it wants support. */
+/** What a school has declared: its capacity to support others, where it wants support and what it offers. */
 export async function schoolDeclaration(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
   const school = await declaringSchool(ctx, actor, urn);
   if (!school.ok) return school;
@@ -47,7 +48,7 @@ export async function declareForSchool(
   ctx: Pick<AppContext, 'db' | 'snapshots'>,
   actor: SessionUser,
   urn: number,
-  input: { capacityToSupport: unknown; needs: unknown[] },
+  input: { capacityToSupport: unknown; needs: unknown[]; offers: unknown[] },
 ): Promise<Result<{ urn: number }>> {
   const school = await declaringSchool(ctx, actor, urn);
   if (!school.ok) return school;

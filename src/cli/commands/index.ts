@@ -5,6 +5,7 @@ import classify from './classify.ts';
 import generate from './generate.ts';
 import importCommand from './import.ts';
 import match from './match.ts';
+import notifications from './notifications.ts';
 import practice from './practice.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
@@ -23,5 +24,6 @@ export const commands: Array<(program: Command) => void> = [
   match,
   allocate,
   users,
+  notifications,
   practice,
 ];

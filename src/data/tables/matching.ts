@@ -1,5 +1,6 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
+import type { FocusArea } from '../../domain/focus-areas.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -22,7 +23,16 @@ export interface ActivePerformanceProfileTable {
   chosen_by: number | null;
 }
 
+/** The areas in which a school says it can support others. */
+export interface SchoolOffersTable {
+  urn: number;
+  offers: ColumnType<FocusArea[], FocusArea[] | undefined, FocusArea[]>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface MatchingTables {
   performance_profiles: PerformanceProfilesTable;
   active_performance_profile: ActivePerformanceProfileTable;
+  school_offers: SchoolOffersTable;
 }

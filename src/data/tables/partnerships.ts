@@ -32,6 +32,7 @@ export interface PartnershipsTable {
   exit_strategy: string | null;
   sustainability: string | null;
   plan_version: Generated<number>;
+  proposal_message: string | null;
   created_by: number | null;
   created_at: Created;
   updated_at: Timestamp;

@@ -1,11 +1,14 @@
 import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types.ts';
 import type { AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
-import { areasOf, type PartnerFacts } from './pool.ts';
-import { complementMask } from './score.ts';
+import { areasOf, focusAreasOf, type PartnerFacts } from './pool.ts';
+import { FOCUS_AREA_LABELS } from '../focus-areas.ts';
+import { complementMask, declaredFor } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
 const km = (d: number) => `${d.toFixed(1)} km`;
+const listed = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 
 function findingFor(findings: AreaStanding[], mask: number): AreaStanding[] {
   const areas = new Set(areasOf(mask));
@@ -61,12 +64,30 @@ export function explainCandidate(
         : `At a nearby stage of improvement: ${group}`,
     );
     reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
+  } else if (strategy === 'offer-support') {
+    reasons.push(`In need of support${why ? `: ${why}` : ''}`);
+    reasons.push(...complement(school, candidate, 'they'));
   } else {
     reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
+  }
+  for (const { receiver, met } of declaredFor(strategy, school, candidate)) {
+    const areas = listed(focusAreasOf(met).map((a) => FOCUS_AREA_LABELS[a].toLowerCase()));
+    reasons.push(
+      receiver === 'school'
+        ? `Offers support in ${areas}, where you asked for support`
+        : `Asks for support in ${areas}, which you offer`,
+    );
   }
   if (school.school.trust && school.school.trust === candidate.school.trust) {
     reasons.push(`In the same trust (${candidate.school.trust})`);
   }
-  reasons.push(`Capacity for ${spare} more partnership${spare === 1 ? '' : 's'}`);
+  const plural = (n: number) => `${n} more partnership${n === 1 ? '' : 's'}`;
+  reasons.push(
+    strategy !== 'offer-support'
+      ? `Capacity for ${plural(spare)}`
+      : spare > 0
+        ? `Your school has capacity for ${plural(spare)}`
+        : 'Your school has declared no room for another partnership at present',
+  );
   return reasons;
 }

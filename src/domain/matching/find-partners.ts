@@ -4,7 +4,7 @@ import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
-import { candidateGroups, strategyFit, weightedScore, type ScoreParts } from './score.ts';
+import { candidateGroups, declaredFor, strategyFit, weightedScore, type ScoreParts } from './score.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 export interface PartnerQuery {
@@ -47,13 +47,15 @@ export const DEFAULT_CANDIDATE_LIMIT = 10;
 
 /**
  * already-partners: in a current partnership with the searching school; in-partnership: in a
- * current partnership with another school.
+ * current partnership with another school; declared-need-met: one of the two declares it can
+ * offer support in an area where the other declares it wants support.
  */
-export const CANDIDATE_TAGS = ['already-partners', 'in-partnership'] as const;
+export const CANDIDATE_TAGS = ['already-partners', 'in-partnership', 'declared-need-met'] as const;
 export type CandidateTag = (typeof CANDIDATE_TAGS)[number];
 export const CANDIDATE_TAG_LABELS: Record<CandidateTag, string> = {
   'already-partners': 'Already partners with you',
   'in-partnership': 'In a partnership',
+  'declared-need-met': 'Offers what is asked for',
 };
 
 export interface RankedCandidate {
@@ -81,6 +83,8 @@ interface Search {
   capacity: PartnerCapacity;
   /** How fast the distance part falls with distance: it halves every `halfScoreKm`. */
   decay: number;
+  /** The searching school's own room for more partnerships (0 when it has none). */
+  ownSpare: number;
   scored: RankedCandidate[];
 }
 
@@ -99,6 +103,8 @@ function spareOf(search: Search, candidate: PartnerFacts): number | null {
   if (query.trust && s.trust !== query.trust) return null;
   const partners = capacity.partnersOf(s.urn);
   if (query.excludePartnered && partners > 0) return null;
+  // A school looking for schools to support gives its own room, whatever theirs.
+  if (query.strategy === 'offer-support') return search.ownSpare;
   const spare = capacity.capacityOf(s.urn) - partners;
   return spare > 0 ? spare : null;
 }
@@ -116,7 +122,10 @@ function consider(search: Search, facts: PartnerFacts, distanceKm: number): void
     distance: Math.exp(-search.decay * distanceKm),
     context: contextSimilarity(search.school.context, facts.context),
     fit,
-    capacity: Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn))),
+    capacity:
+      search.query.strategy === 'offer-support'
+        ? Math.min(1, spare)
+        : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn))),
   };
   search.scored.push({
     facts,
@@ -190,6 +199,7 @@ function startSearch(
     // The phase's usual radius, never the one asked for: a wider search adds candidates but
     // leaves every candidate's score as it was.
     decay: Math.LN2 / settings.radiusKm[school.school.phase],
+    ownSpare: Math.max(0, capacity.capacityOf(urn) - capacity.partnersOf(urn)),
     scored: [],
   };
   // Only the partitions of a compatible phase and of a group the strategy can use are searched,
@@ -269,11 +279,18 @@ export function rankCandidatesBeyond(
   return search.scored.sort(byScore);
 }
 
-function tagsOf(capacity: PartnerCapacity, urn: number, candidate: number): CandidateTag[] {
+function tagsOf(
+  capacity: PartnerCapacity,
+  strategy: SupportStrategy,
+  school: PartnerFacts,
+  candidate: PartnerFacts,
+): CandidateTag[] {
   const tags: CandidateTag[] = [];
-  const together = capacity.partneredWith(urn, candidate);
+  const [urn, theirs] = [school.school.urn, candidate.school.urn];
+  const together = capacity.partneredWith(urn, theirs);
   if (together) tags.push('already-partners');
-  if (capacity.partnersOf(candidate) > (together ? 1 : 0)) tags.push('in-partnership');
+  if (capacity.partnersOf(theirs) > (together ? 1 : 0)) tags.push('in-partnership');
+  if (declaredFor(strategy, school, candidate).length > 0) tags.push('declared-need-met');
   return tags;
 }
 
@@ -305,7 +322,7 @@ export function findPartners(
         distanceKm: round(c.distanceKm, 1),
         score: Math.round(c.score),
         remote,
-        tags: tagsOf(capacity, school.school.urn, c.facts.school.urn),
+        tags: tagsOf(capacity, query.strategy, school, c.facts),
         reasons: explainCandidate(query.strategy, school, c.facts, {
           distanceKm: c.distanceKm,
           remote,

@@ -6,6 +6,8 @@ import {
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import type { DeclaredFocus } from '../declarations.ts';
+import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
@@ -22,6 +24,9 @@ export interface PartnerFacts {
   /** The areas of strength and weakness as bit sets over SCHOOL_AREAS, for quick comparison. */
   strengths: number;
   weaknesses: number;
+  /** What the school declares it needs and offers, as bit sets over FOCUS_AREAS. */
+  needs: number;
+  offers: number;
 }
 
 export interface MatchingPool {
@@ -45,10 +50,18 @@ export function areasOf(mask: number): SchoolArea[] {
   return SCHOOL_AREAS.filter((area) => (mask & AREA_BIT.get(area)!) !== 0);
 }
 
+const focusMask = (areas: readonly FocusArea[] = []) =>
+  areas.reduce((mask, area) => mask | (1 << FOCUS_AREAS.indexOf(area)), 0);
+
+export function focusAreasOf(mask: number): FocusArea[] {
+  return FOCUS_AREAS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
 /** The schools that can be matched, with their classifications under one profile; schools without a classification are left out. */
 export function buildMatchingPool(
   schools: readonly SchoolRecord[],
   classifications: readonly Classification[],
+  declared: ReadonlyMap<number, DeclaredFocus> = new Map(),
 ): MatchingPool {
   const byUrn = new Map(classifications.map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
@@ -65,6 +78,8 @@ export function buildMatchingPool(
       areas,
       strengths: areaMask(areas.strengths),
       weaknesses: areaMask(areas.weaknesses),
+      needs: focusMask(declared.get(school.urn)?.needs),
+      offers: focusMask(declared.get(school.urn)?.offers),
     });
   }
   const partitions = new Map<string, SpatialIndex<PartnerFacts>>();

@@ -38,15 +38,58 @@ const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-perfo
 /** The groups a candidate can be in for a school of `group` under a strategy. */
 export function candidateGroups(strategy: SupportStrategy, group: SchoolGroup): SchoolGroup[] {
   if (strategy === 'support') return ['high-performing'];
+  if (strategy === 'offer-support') return ['in-need'];
   if (strategy === 'reciprocal') return ['in-need', 'other', 'high-performing'];
   return (Object.keys(STAGE) as SchoolGroup[]).filter((g) => Math.abs(STAGE[g] - STAGE[group]) <= 1);
 }
 
+/** Share of the receiver's declared needs that the giver declares it can offer. */
+export function declaredMatch(receiver: PartnerFacts, giver: PartnerFacts): number {
+  return coverage(receiver.needs, giver.offers);
+}
+
+// An offer that meets a need counts as much as strengths that cover a quarter of the fit.
+const DECLARED_WEIGHT = 0.25;
+
 /**
- * How well a candidate fits what the school is looking for, 0–1; null when it does not fit the
- * strategy at all.
+ * How well a candidate fits what the school is looking for, 0–1, with a declared offer that meets
+ * a declared need on top; null when it does not fit the strategy at all.
  */
 export function strategyFit(
+  strategy: SupportStrategy,
+  school: PartnerFacts,
+  candidate: PartnerFacts,
+): number | null {
+  const fit = evidenceFit(strategy, school, candidate);
+  if (fit === null) return null;
+  const declared = Math.max(0, ...declaredFor(strategy, school, candidate).map((d) => d.share));
+  return Math.min(1, fit + DECLARED_WEIGHT * declared);
+}
+
+/**
+ * The declared offers that meet declared needs under a strategy: the candidate's offers the
+ * school's needs (support), the school's offers the candidate's needs (offer-support), or either
+ * way (peer, reciprocal). Each with the areas and the share of the receiver's needs met.
+ */
+export function declaredFor(
+  strategy: SupportStrategy,
+  school: PartnerFacts,
+  candidate: PartnerFacts,
+): { receiver: 'school' | 'candidate'; met: number; share: number }[] {
+  const ways: ('school' | 'candidate')[] =
+    strategy === 'support'
+      ? ['school']
+      : strategy === 'offer-support'
+        ? ['candidate']
+        : ['school', 'candidate'];
+  return ways.flatMap((receiver) => {
+    const [r, g] = receiver === 'school' ? [school, candidate] : [candidate, school];
+    const met = r.needs & g.offers;
+    return met === 0 ? [] : [{ receiver, met, share: declaredMatch(r, g) }];
+  });
+}
+
+function evidenceFit(
   strategy: SupportStrategy,
   school: PartnerFacts,
   candidate: PartnerFacts,
@@ -68,6 +111,10 @@ export function strategyFit(
       const given = helps(school, candidate);
       const received = helps(candidate, school);
       return given > 0 && received > 0 ? (given + received) / 2 : null;
+    }
+    case 'offer-support': {
+      if (theirs.group !== 'in-need') return null;
+      return 0.6 + 0.4 * helps(candidate, school);
     }
   }
 }

@@ -1,11 +1,12 @@
 import { DEFAULT_RADIUS_KM } from '../radius.ts';
 import type { Phase } from '../school.ts';
 
-export const STRATEGIES = ['support', 'peer', 'reciprocal'] as const;
+export const STRATEGIES = ['support', 'peer', 'reciprocal', 'offer-support'] as const;
 /**
  * support: a stronger school supports a weaker one (NFER; the DfE's Gaining Ground); peer:
  * schools at a similar stage of improvement (Estyn); reciprocal: each strong where the other is
- * weak, so every school gives and receives.
+ * weak, so every school gives and receives; offer-support: the supporter's question, schools in
+ * need nearby that it could support, weak where it is strong.
  */
 export type SupportStrategy = (typeof STRATEGIES)[number];
 
@@ -13,6 +14,7 @@ export const STRATEGY_LABELS: Record<SupportStrategy, string> = {
   support: 'Support: a stronger school supports yours',
   peer: 'Peer: a school at a similar stage of improvement',
   reciprocal: 'Reciprocal: each strong where the other is weak',
+  'offer-support': 'Schools we could support: schools in need, weak where yours is strong',
 };
 
 export interface ScoreWeights {

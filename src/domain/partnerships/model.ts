@@ -169,6 +169,8 @@ export interface Partnership extends PartnershipPlan {
   status: PartnershipStatus;
   /** Counts the plan's changes: each school agrees to one version (agreement.ts). */
   planVersion: number;
+  /** What the proposer said to the invited schools. */
+  proposalMessage: string | null;
   closure: Closure | null;
   endReason: string | null;
   members: Member[];

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { profileNameSchema } from '../../app/input.ts';
+import { mapPlaces } from '../../app/map/places.ts';
 import { mapPoints } from '../../app/map/points.ts';
 import { sendProblem } from '../http/problem.ts';
 import { sendCompressible } from './compressed.ts';
@@ -24,6 +25,17 @@ const mapApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       if (!points.ok) return sendProblem(request, reply, points.error);
       return sendCompressible(request, reply, 'application/octet-stream', points.value);
     },
+  );
+
+  app.get(
+    '/api/map/places',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Towns to label the map with, from the registry: the biggest first',
+      },
+    },
+    async () => ({ items: await mapPlaces(ctx) }),
   );
 };
 

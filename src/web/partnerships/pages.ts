@@ -26,12 +26,14 @@ import {
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
 import type { AppContext } from '../../app/context.ts';
+import { notifyPartnership } from '../../app/notifications/notifications.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
+import { schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
 import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
-import { choice, formValues, options, required, type FormPage } from './fields.ts';
+import { choice, formValues, optional, options, required, type FormPage } from './fields.ts';
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
@@ -51,6 +53,7 @@ const proposalForm = z.object({
   proposerRole: choice(MEMBER_ROLES, "Choose your school's role"),
   partnerUrn: urnText('the partner school'),
   partnerRole: choice(MEMBER_ROLES, "Choose the partner school's role"),
+  message: optional(1000),
 });
 
 const closeForm = z
@@ -64,6 +67,9 @@ const closeForm = z
   });
 
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
+
+const nobodyOnS2s = (school: string) =>
+  `Nobody from ${school} uses S2S yet. The proposal will wait until someone from the school joins S2S, so tell the school about it yourself, for example through its published contact details.`;
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
 const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -124,6 +130,12 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         width: 'govuk-input--width-10',
       },
       { kind: 'radios', name: 'partnerRole', label: "The partner school's role", items: roleItems },
+      {
+        kind: 'textarea',
+        name: 'message',
+        label: 'A short message to the partner school (optional)',
+        hint: 'Why you would like to work together. Up to 1000 characters; the school reads it with the invitation.',
+      },
     ],
     submit: 'Send the proposal',
   });
@@ -142,6 +154,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const partnerName = partner ? (await getSchoolNames(db, [partner])).get(partner) : undefined;
     return reply.page('partnerships/form.njk', {
       title: 'Propose a partnership',
+      warning:
+        partner && partnerName && !(await schoolIsOnS2s(ctx, partner)) ? nobodyOnS2s(partnerName) : undefined,
       form: proposalPage(schools),
       action: '/partnerships',
       back: from ? `/schools/${from}/partners` : '/partnerships',
@@ -158,8 +172,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const schools = await adminSchoolsOf(request);
     const form = proposalPage(schools);
     const values = formValues(form.fields, request.body);
-    const rerender = (errors: ReturnType<typeof formErrors>) => {
-      reply.code(400);
+    const rerender = (errors: ReturnType<typeof formErrors> | Record<string, unknown>, status = 400) => {
+      reply.code(status);
       return reply.page('partnerships/form.njk', {
         title: 'Propose a partnership',
         form,
@@ -180,18 +194,34 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (input.partnerUrn === input.proposerUrn) {
       return rerender(formError('partnerUrn', 'The partner school must be a different school from yours'));
     }
-    if (!(await getSchoolNames(db, [input.partnerUrn])).has(input.partnerUrn)) {
+    const partnerName = (await getSchoolNames(db, [input.partnerUrn])).get(input.partnerUrn);
+    if (!partnerName) {
       return rerender(formError('partnerUrn', `There is no school with URN ${input.partnerUrn}`));
+    }
+    // Said before it is sent: nobody will see it until someone from that school joins S2S.
+    const confirmed =
+      (request.body as Record<string, unknown> | undefined)?.sendAnyway === String(input.partnerUrn);
+    if (!confirmed && !(await schoolIsOnS2s(ctx, input.partnerUrn))) {
+      return rerender(
+        {
+          warning: nobodyOnS2s(partnerName),
+          hidden: [{ name: 'sendAnyway', value: String(input.partnerUrn) }],
+          form: { ...form, submit: 'Send the proposal anyway' },
+        },
+        200,
+      );
     }
     const id = await createPartnership(db, {
       title: input.title,
       type: input.type,
       proposer: { urn: input.proposerUrn, role: input.proposerRole },
       invited: [{ urn: input.partnerUrn, role: input.partnerRole }],
+      message: input.message,
       createdBy: request.user!.id,
       at: new Date().toISOString(),
       actor: request.user,
     });
+    await notifyPartnership(ctx, request.user, id, { kind: 'proposed', urns: [input.partnerUrn] });
     return reply.redirect(`/partnerships/${id}`, 303);
   });
 
@@ -268,7 +298,12 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return showPage(loaded, reply.code(409), {
         errors: [{ text: outcome.error.message, href: '#answer' }],
       });
-    await applyInvitationAnswer(db, loaded.partnership.id, outcome.value, request.user);
+    if (await applyInvitationAnswer(db, loaded.partnership.id, outcome.value, request.user))
+      await notifyPartnership(ctx, request.user, loaded.partnership.id, {
+        kind: 'invitation-answered',
+        urn,
+        answer,
+      });
     return reply.redirect(
       answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships',
       303,
@@ -307,6 +342,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const step = (
     path: string,
     decide: (loaded: Loaded, change: { byUserId: number; at: string }) => Outcome<Transition>,
+    announce?: 'started',
   ) =>
     app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
@@ -331,6 +367,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           problem('Someone else changed this partnership; check it and try again'),
         );
       app.snapshots.refreshSoon();
+      if (announce) await notifyPartnership(ctx, request.user, loaded.partnership.id, { kind: announce });
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -362,7 +399,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (result.value.agreed) app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });
-  step('start', (l, change) => start(l.partnership, change));
+  step('start', (l, change) => start(l.partnership, change), 'started');
   step('review', (l, change) => beginReview(l.partnership, change));
 
   const closePage: FormPage = {
@@ -431,7 +468,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       },
     );
     if (!outcome.ok) return rerender(formError('closure', outcome.error.message));
-    await applyTransition(db, p.id, p.status, outcome.value, request.user);
+    if (await applyTransition(db, p.id, p.status, outcome.value, request.user))
+      await notifyPartnership(ctx, request.user, p.id, { kind: 'closed' });
     app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });

@@ -13,6 +13,7 @@ import {
 import { getSchoolNames } from '../../data/school-names.ts';
 import { longDate } from '../../domain/format.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import type { Happening } from '../../domain/notifications.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import {
   MEMBER_ROLES,
@@ -70,6 +71,8 @@ export interface PlanSection {
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
   remove?: (db: Db, p: Partnership, item: number) => Promise<void>;
+  /** What the partnership's people are told once a save has gone through, if anything. */
+  announce?: (data: never) => Happening;
   /** Inviting or withdrawing a school commits schools: only their administrators may. */
   administratorsOnly?: boolean;
 }
@@ -81,6 +84,7 @@ const pounds = (n: number) =>
 const schools: PlanSection = {
   addsToList: true,
   administratorsOnly: true,
+  announce: (data: { urn: number }) => ({ kind: 'proposed', urns: [data.urn] }),
   form: () => ({
     title: 'Schools and their roles',
     intro: 'Invite another school. It sees only the invitation until it accepts.',

@@ -69,6 +69,7 @@ const updates: PlanSection = {
 };
 
 const issues: PlanSection = {
+  announce: () => ({ kind: 'issue-raised' }),
   addsToList: false,
   form: () =>
     returnTo(

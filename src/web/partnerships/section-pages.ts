@@ -10,6 +10,7 @@ import {
   type PartnershipStatus,
 } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
+import { notifyPartnership } from '../../app/notifications/notifications.ts';
 import { changePlan } from '../../app/partnerships/agreement.ts';
 import { forbid, requireSignedIn } from '../http/guards.ts';
 import { formErrors, formError } from '../http/forms.ts';
@@ -126,6 +127,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           values,
           ...formError(refused.field, refused.message),
         });
+      if (section.announce) await notifyPartnership(ctx, user, p.id, section.announce(parsed.data as never));
       const back = section.addsToList
         ? `/partnerships/${p.id}/${kind.path}/${name}`
         : `/partnerships/${p.id}`;

@@ -50,6 +50,7 @@ export default fp(
       return errorPage(request, reply, status >= 500 ? 'layout/errors/500.njk' : 'layout/errors/400.njk', {
         message,
         status,
+        reference: request.id,
       });
     });
   },
@@ -72,7 +73,9 @@ async function errorPage(
     request.log.error({ err: error }, 'rendering the error page failed');
     reply.type('text/html; charset=utf-8');
     const text =
-      reply.statusCode === 503 ? UNAVAILABLE : 'Sorry, there is a problem with the service. Try again later.';
+      reply.statusCode === 503
+        ? UNAVAILABLE
+        : `Sorry, there is a problem with the service. Try again later. Reference: ${request.id}`;
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>S2S</title></head><body><h1>${text}</h1></body></html>`;
   }
 }

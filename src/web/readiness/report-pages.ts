@@ -4,7 +4,7 @@ import { answersCsv } from '../../app/readiness/export.ts';
 import { levelLabel } from '../../domain/readiness/framework.ts';
 import { comparePair } from '../../domain/readiness/pairing.ts';
 import { PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
-import { requireSignedIn } from '../http/guards.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { openFor, type ReadinessDeps } from './load.ts';
 import { reportView } from './report-view.ts';
 
@@ -23,7 +23,7 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       asked && opened.framework.appliesTo.includes(asked) ? asked : opened.assessment.partnershipType;
     return reply.page(
       'readiness/report.njk',
-      await reportView(deps.ctx, deps.catalogue, opened, request.user!, type),
+      await reportView(deps.ctx, deps.catalogue, opened, requireUser(request), type),
     );
   });
 

@@ -4,7 +4,7 @@ import { readableSchoolAssessments } from '../../app/readiness/access.ts';
 import { schoolName } from '../../app/schools/names.ts';
 import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
-import { requireSignedIn } from '../http/guards.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
 import type { ReadinessDeps } from './load.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -19,7 +19,7 @@ const school: FastifyPluginAsync<ReadinessDeps> = async (app, { ctx, catalogue }
     const urn = params.success ? params.data.urn : undefined;
     const name = urn === undefined ? undefined : await schoolName(ctx, urn);
     if (urn === undefined || name === undefined) return reply.callNotFound();
-    const user = request.user!;
+    const user = requireUser(request);
     const assessments = (await readableSchoolAssessments(ctx, urn, user)).map((a) => ({
       ...a,
       frameworkTitle: catalogue.find(a.frameworkId, a.frameworkVersion)?.title ?? a.frameworkId,

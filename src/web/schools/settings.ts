@@ -6,23 +6,28 @@ import { asList, formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 
-const needItems = (selected: readonly string[]) =>
+const focusItems = (selected: readonly string[]) =>
   FOCUS_AREAS.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
 
-/** A school's own declaration: its capacity to support others and the areas where it wants support. */
+/** A school's own declaration: its capacity to support others, where it wants support and what it offers. */
 const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requireSchoolMember() };
   const render = (
     reply: FastifyReply,
     school: { urn: number; name: string },
-    context: { values: Record<string, unknown>; needs: readonly string[] } & Partial<FormErrors> &
+    context: {
+      values: Record<string, unknown>;
+      needs: readonly string[];
+      offers: readonly string[];
+    } & Partial<FormErrors> &
       Record<string, unknown>,
   ) =>
     reply.page('schools/settings.njk', {
       title: `Settings for ${school.name}`,
       school,
       ...context,
-      needItems: needItems(context.needs),
+      needItems: focusItems(context.needs),
+      offerItems: focusItems(context.offers),
     });
 
   app.get('/schools/:urn/settings', guard, async (request, reply) => {
@@ -32,6 +37,7 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return render(reply, school, {
       values: { capacityToSupport: String(declaration?.capacityToSupport ?? '') },
       needs: declaration?.needs ?? [],
+      offers: declaration?.offers ?? [],
       saved: (request.query as Record<string, unknown>).saved === '1',
       updatedAt: declaration?.updatedAt,
     });
@@ -45,12 +51,14 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const saved = await declareForSchool(ctx, user, found.value.school.urn, {
       capacityToSupport: typeof body.capacityToSupport === 'string' ? body.capacityToSupport : '',
       needs: asList(body.needs),
+      offers: asList(body.offers),
     });
     if (!saved.ok) {
       reply.code(400);
       return render(reply, found.value.school, {
         values: { capacityToSupport: body.capacityToSupport },
         needs: asList(body.needs).map(String),
+        offers: asList(body.offers).map(String),
         ...formErrors(saved.error),
       });
     }

@@ -72,7 +72,7 @@ describe('s2s classify, match and allocate', () => {
   it('exits with a clear message on bad input', async () => {
     const strategy = await failure('match', '200001', '--strategy', 'mentoring');
     expect(strategy.code).toBe(2);
-    expect(strategy.stderr).toContain('--strategy: Choose support, peer or reciprocal');
+    expect(strategy.stderr).toContain('--strategy: Choose support, peer, reciprocal or offer-support');
     const urn = await failure('match', 'abc');
     expect(urn.stderr).toContain('URN: "abc" is not a URN');
     const profile = await failure('classify', '--profile', 'nope');

@@ -173,7 +173,7 @@ describe('importing the layouts people bring', () => {
       evidence: { inspectionDate: null, ratingPublishedOn: '2020-03-31' },
     });
     expect(school.classification.reasons[0].text).toContain(
-      "(rating as published on 2020-03-31; the inspection's date is not known)",
+      "(rating as published on 31 March 2020; the inspection's date is not known)",
     );
     const page = (await t.app.inject('/schools/100003')).body;
     expect(page).toContain('<strong>Requires improvement</strong>');

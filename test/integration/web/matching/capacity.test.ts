@@ -81,6 +81,43 @@ describe('declared capacity and current partnerships in matching and the allocat
     expect(page.body).toContain('Already partners with you');
   });
 
+  it('scores and tags an offer declared on the settings page that meets a declared need', async () => {
+    for (const [urn, fields] of [
+      [SEEKER, { needs: 'numeracy' }],
+      [HILLSIDE, { offers: 'numeracy' }],
+    ] as const) {
+      const admin = await signIn(t.app, t.db, { schools: [{ urn, role: 'admin' }] });
+      const saved = await postForm(
+        t.app,
+        `/schools/${urn}/settings`,
+        { _csrf: admin.csrfToken, capacityToSupport: '2', ...fields },
+        admin.headers,
+      );
+      expect(saved.statusCode).toBe(303);
+      if (urn === HILLSIDE) {
+        const page = await t.app.inject({ url: `/schools/${urn}/settings`, headers: admin.headers });
+        expect(page.body).toMatch(/name="offers" type="checkbox" value="numeracy" checked/);
+      }
+    }
+    await expect
+      .poll(
+        async () =>
+          (await t.app.inject(`/api/schools/${SEEKER}/partners?strategy=support`))
+            .json()
+            .candidates.find((c: { urn: number }) => c.urn === HILLSIDE)?.tags,
+        { timeout: 5000 },
+      )
+      .toContain('declared-need-met');
+  });
+
+  it('lists the schools in need a school could support', async () => {
+    const body = (await t.app.inject(`/api/schools/${HILLSIDE}/partners?strategy=offer-support`)).json();
+    expect(body.candidates.map((c: { urn: number }) => c.urn).sort()).toEqual([SEEKER, VALLEY]);
+    const page = await t.app.inject(`/schools/${HILLSIDE}/partners?strategy=offer-support`);
+    expect(page.body).toContain('Schools we could support');
+    expect(page.body).toContain(`/partnerships/new?with=${SEEKER}&amp;from=${HILLSIDE}`);
+  });
+
   it('counts a running partnership against the supporter’s capacity', async () => {
     await declare(BEACON, '1');
     // Beacon can support one school and already supports Seeker: it has no room left.

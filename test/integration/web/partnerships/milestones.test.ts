@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addMilestone, getPartnership } from '../../../../src/data/partnerships.ts';
 import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
@@ -10,14 +10,11 @@ const PARTNER = 420002;
 const OTHER = 420003;
 
 describe('ticking off a partnership’s milestones', () => {
-  const t = useTestApp(
-    async (db) => {
-      await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
-      await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
-      await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
-    },
-    { fresh: 'file' },
-  );
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+    await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+    await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+  });
   let leadMember: SignedIn;
   let partnerMember: SignedIn;
   let otherAdmin: SignedIn;
@@ -34,8 +31,12 @@ describe('ticking off a partnership’s milestones', () => {
   const doneOn = async () =>
     (await getPartnership(t.db, id))!.milestones.find((m) => m.id === milestoneId)!.doneOn;
   const today = () => new Date().toISOString().slice(0, 10);
+  /** Agreed and started: milestones are marked while a partnership runs. */
+  const running = () =>
+    t.db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
 
-  beforeAll(async () => {
+  // Each test starts from a proposed partnership of two schools with two milestones, one missed.
+  beforeEach(async () => {
     leadMember = await signIn(t.app, t.db, { name: 'Ada Lead', schools: [{ urn: LEAD }] });
     partnerMember = await signIn(t.app, t.db, { schools: [{ urn: PARTNER }] });
     otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
@@ -73,7 +74,7 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('shows the milestones on the running record, the missed one overdue', async () => {
-    await t.db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
+    await running();
     const page = await t.app.inject({ url: `/partnerships/${id}`, headers: partnerMember.headers });
     const section = page.body.slice(page.body.indexOf('id="milestones"'), page.body.indexOf('id="actions"'));
     expect(section).toMatch(/First joint lesson study[\s\S]*Overdue[\s\S]*Mark as done/);
@@ -81,6 +82,7 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('is ticked off by a member of either school, audited, and can be undone', async () => {
+    await running();
     expect((await mark(partnerMember, 'yes')).statusCode).toBe(303);
     expect(await doneOn()).toBe(today());
     const page = await t.app.inject({ url: `/partnerships/${id}`, headers: leadMember.headers });
@@ -102,6 +104,7 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('refuses another school and anonymous visitors', async () => {
+    await running();
     expect((await mark(otherAdmin, 'yes')).statusCode).toBe(404);
     const anonymous = await t.app.inject({ url: `/partnerships/${id}` });
     expect(anonymous.statusCode).toBe(303);
@@ -110,6 +113,7 @@ describe('ticking off a partnership’s milestones', () => {
   });
 
   it('shows who wrote each progress update', async () => {
+    await running();
     const written = await t.app.inject({
       method: 'POST',
       url: `/partnerships/${id}/record/updates`,

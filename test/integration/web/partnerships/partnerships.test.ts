@@ -7,6 +7,7 @@ import { insertSchool } from '../../../helpers/schools.ts';
 const LEAD = 130001;
 const PARTNER = 130002;
 const OTHER = 130003;
+const NOBODY = 130004;
 const COMPARISON = [130010, 130011, 130012, 130013, 130014, 130015];
 
 const form = (fields: Record<string, string | string[]>, csrf: string) => {
@@ -21,6 +22,7 @@ describe('a partnership through the web', () => {
       await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
       await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
       await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+      await insertSchool(db, { urn: NOBODY, name: 'Dogwood Primary' });
       for (const urn of COMPARISON) await insertSchool(db, { urn });
       // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
       const rwm = (urn: number, values: number[]) =>
@@ -106,7 +108,36 @@ describe('a partnership through the web', () => {
     expect(res.body).toContain('You can only propose a partnership for a school you administer');
   });
 
-  it('creates the proposal and shows its set-up task list', async () => {
+  it('says before sending that nobody from the partner school uses S2S yet', async () => {
+    const warning = 'Nobody from Dogwood Primary uses S2S yet';
+    expect((await get(lead, `/partnerships/new?with=${NOBODY}&from=${LEAD}`)).body).toContain(warning);
+    expect((await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}`)).body).not.toContain(
+      'uses S2S yet',
+    );
+    const proposal = {
+      title: 'Dogwood and Ash',
+      type: 'peer-to-peer',
+      proposerUrn: String(LEAD),
+      proposerRole: 'supporting',
+      partnerUrn: String(NOBODY),
+      partnerRole: 'supported',
+    };
+    const held = await post(lead, '/partnerships', proposal);
+    expect(held.statusCode).toBe(200);
+    expect(held.body).toContain(warning);
+    expect(held.body).toContain('Send the proposal anyway');
+    expect((await get(lead, '/api/partnerships')).json().total).toBe(0);
+    const sent = await post(lead, '/partnerships', { ...proposal, sendAnyway: String(NOBODY) });
+    expect(sent.statusCode).toBe(303);
+    const dogwood = Number(sent.headers.location!.split('/').pop());
+    // Out of the way of the rest of this file, which follows one partnership.
+    expect(
+      (await post(lead, `/partnerships/${dogwood}/close`, { closure: 'ended-early', reason: 'A test' }))
+        .statusCode,
+    ).toBe(303);
+  });
+
+  it('creates the proposal with its message and shows its set-up task list', async () => {
     const res = await post(lead, '/partnerships', {
       title: 'Reading together',
       type: 'peer-to-peer',
@@ -114,6 +145,7 @@ describe('a partnership through the web', () => {
       proposerRole: 'reciprocal',
       partnerUrn: String(PARTNER),
       partnerRole: 'reciprocal',
+      message: 'We would like to learn from your phonics teaching',
     });
     expect(res.statusCode).toBe(303);
     id = Number(res.headers.location!.split('/').pop());
@@ -140,6 +172,7 @@ describe('a partnership through the web', () => {
     const invited = await get(partner, `/partnerships/${id}`);
     expect(invited.statusCode).toBe(200);
     expect(invited.body).toContain('Will Birch Primary join this partnership?');
+    expect(invited.body).toContain('We would like to learn from your phonics teaching');
     expect(invited.body).toContain('Reciprocal partner (gives and receives)');
     expect(invited.body).not.toContain('Reading has fallen for three years');
     expect((await get(partner, `/partnerships/${id}/check`)).statusCode).toBe(403);

@@ -8,6 +8,7 @@ import {
   partnerCapacity,
   reciprocalCoverage,
 } from '../../../../src/domain/matching/index.ts';
+import type { FocusArea } from '../../../../src/domain/focus-areas.ts';
 import type { SchoolRecord } from '../../../../src/domain/school.ts';
 import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
 
@@ -156,5 +157,75 @@ describe('reciprocal partners', () => {
       noStrength: 1,
       noComplement: 0,
     });
+  });
+});
+
+describe('declared needs and offers, and the schools a school could support', () => {
+  const settings = DEFAULT_MATCHING_SETTINGS;
+  const inNeed = [anInspection({ overallEffectiveness: 3 })];
+  const outstanding = [anInspection({ overallEffectiveness: 1 })];
+  const search = (
+    records: SchoolRecord[],
+    urn: number,
+    strategy: 'support' | 'offer-support',
+    declared: [number, { needs: FocusArea[]; offers: FocusArea[] }][] = [],
+    capacity = partnerCapacity(settings),
+  ) => {
+    const pool = buildMatchingPool(
+      records,
+      classifySchools(records, NFER_2017_PROFILE, asOf),
+      new Map(declared),
+    );
+    const result = findPartners(pool, urn, { strategy }, settings, capacity);
+    if (!result.ok) throw new Error(result.message);
+    return result.candidates;
+  };
+  const seeker = school(1, 0, { inspections: inNeed, performance: ks2(0, 0, -2) });
+  const a = school(2, 1, { inspections: outstanding, performance: ks2(0, 0, 0) });
+  const b = school(3, 1, { inspections: outstanding, performance: ks2(0, 0, 0) });
+
+  it('puts the school that offers what the school asks for first, tagged and explained', () => {
+    const plain = search([seeker, a, b], 1, 'support');
+    expect(plain.map((c) => c.urn)).toEqual([2, 3]);
+    expect(plain[1]!.tags).toEqual([]);
+    const declared = search([seeker, a, b], 1, 'support', [
+      [1, { needs: ['numeracy', 'leadership'], offers: [] }],
+      [3, { needs: [], offers: ['numeracy'] }],
+    ]);
+    expect(declared.map((c) => c.urn)).toEqual([3, 2]);
+    expect(declared[0]!.tags).toEqual(['declared-need-met']);
+    expect(declared[0]!.reasons).toContain(
+      'Offers support in numeracy (mathematics), where you asked for support',
+    );
+    expect(declared[0]!.score).toBeGreaterThan(plain[1]!.score);
+  });
+
+  it('finds schools in need a high-performing school could support, weak where it is strong', () => {
+    const supporter = school(10, 0, { inspections: outstanding, performance: ks2(0, 0, 2.5) });
+    const weakInMaths = school(11, 2, { inspections: inNeed, performance: ks2(0, 0, -2) });
+    const weakInReading = school(12, 1, { inspections: inNeed, performance: ks2(-2, 0, 0) });
+    const good = school(13, 1, { inspections: [anInspection({ overallEffectiveness: 2 })] });
+    const found = search([supporter, weakInMaths, weakInReading, good], 10, 'offer-support', [
+      [12, { needs: ['literacy'], offers: [] }],
+      [10, { needs: [], offers: ['numeracy'] }],
+    ]);
+    expect(found.map((c) => c.urn)).toEqual([11, 12]);
+    expect(found[0]!.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^In need of support: /),
+        expect.stringMatching(/^you are strong in KS2 maths/),
+        'Your school has capacity for 2 more partnerships',
+      ]),
+    );
+    // What school 12 asks for (literacy) is not what the supporter offers: no tag.
+    expect(found[1]!.tags).toEqual([]);
+  });
+
+  it('still shows a full supporter the schools it could support, saying it has no room', () => {
+    const supporter = school(10, 0, { inspections: outstanding, performance: ks2(0, 0, 2.5) });
+    const weak = school(11, 2, { inspections: inNeed, performance: ks2(0, 0, -2) });
+    const full = partnerCapacity(settings, new Map([[10, 0]]));
+    const [found] = search([supporter, weak], 10, 'offer-support', [], full);
+    expect(found!.reasons.at(-1)).toBe('Your school has declared no room for another partnership at present');
   });
 });

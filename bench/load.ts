@@ -1,0 +1,170 @@
+/**
+ * The listening service under an open-loop load: requests sent at evenly spaced times at a fixed
+ * rate, whether or not earlier ones have been answered, and each latency measured from the time
+ * it was due to be sent, so a stalled server shows as queueing rather than as a slower client
+ * (a closed loop, waiting for each answer before the next, hides it). `s2s serve` runs in its
+ * own process as an operator runs it (production settings, info logs) over a synthetic dataset
+ * imported into an embedded PostgreSQL. For each rate: partner search
+ * (`GET /api/schools/{urn}/partners`) and `/health/live` (the baseline: the HTTP layer alone),
+ * printing p50/p95/p99, the longest, errors, the service's resident memory and the machine's
+ * load average. Asserts nothing about time.
+ *
+ *   node --import tsx bench/load.ts                                   # 22,000 schools
+ *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDb } from '../src/data/db.ts';
+import { startEmbeddedPostgres } from '../src/data/embedded.ts';
+import { migrateToLatest } from '../src/data/migrate.ts';
+import { generateDataset, GENERATED_FILES } from '../src/ingest/generate/generate.ts';
+import { importFile } from '../src/ingest/import-file.ts';
+import { startService, until } from '../test/helpers/service-process.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const count = Number(option('--schools')) || 22_000;
+const rates = (option('--rates') ?? '100,250,500').split(',').map(Number);
+const seconds = Number(option('--seconds')) || 10;
+/** How long answers still outstanding when sending stops are waited for before counting as errors. */
+const DRAIN_MS = 10_000;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+/** One GET; resolves with the status, or 0 for a failed connection. */
+function get(base: URL, url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: base.hostname, port: base.port, path: url, agent, headers: { accept: 'application/json' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', () => resolve(0));
+      },
+    );
+    request.on('error', () => resolve(0));
+  });
+}
+
+interface Run {
+  latencies: number[];
+  errors: number;
+  /** Requests sent later than due because this process was busy: if many, the figures are the client's. */
+  lateSends: number;
+}
+
+/** Sends `rate` requests a second for `seconds`, the i-th due at start + i/rate. */
+async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
+  const total = Math.round(rate * seconds);
+  const run: Run = { latencies: [], errors: 0, lateSends: 0 };
+  const pending = new Set<Promise<void>>();
+  const start = performance.now() + 50;
+  let sent = 0;
+  while (sent < total) {
+    const now = performance.now();
+    // Everything due by now goes out now; latency still counts from when it was due.
+    while (sent < total && start + (sent * 1000) / rate <= now) {
+      const due = start + (sent * 1000) / rate;
+      if (now - due > 5) run.lateSends++;
+      const answer = get(base, urls[sent % urls.length]!).then((status) => {
+        if (status === 200 || status === 422) run.latencies.push(performance.now() - due);
+        else run.errors++;
+        pending.delete(answer);
+      });
+      pending.add(answer);
+      sent++;
+    }
+    const next = start + (sent * 1000) / rate;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+  }
+  const drained = await Promise.race([
+    Promise.all(pending).then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), DRAIN_MS)),
+  ]);
+  if (!drained) run.errors += pending.size;
+  return run;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
+
+/** The service's resident memory, from Linux's /proc (undefined elsewhere). */
+function residentMb(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-bench-load-'));
+fs.chmodSync(work, 0o755);
+const pg = await startEmbeddedPostgres(path.join(work, 'pg'), { database: 'postgres' });
+const db = createDb(pg.url);
+let service: Awaited<ReturnType<typeof startService>> | undefined;
+try {
+  await migrateToLatest(db);
+  const out = path.join(work, 'data');
+  await generateDataset({ schools: count, seed: 1, out });
+  for (const kind of ['gias', 'ofsted'] as const)
+    await importFile(db, kind, path.join(out, GENERATED_FILES[kind]));
+  for (const file of [GENERATED_FILES.ks2, GENERATED_FILES.ks4])
+    await importFile(db, 'performance', path.join(out, file));
+  const rows = await db
+    .selectFrom('schools')
+    .select('urn')
+    .where('open', '=', true)
+    .where('lat', 'is not', null)
+    .orderBy('urn')
+    .execute();
+  const step = Math.max(1, Math.floor(rows.length / 1000));
+  const partnerUrls = rows
+    .filter((_, i) => i % step === 0)
+    .map((row) => `/api/schools/${row.urn}/partners?strategy=support`);
+
+  service = await startService({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: pg.url,
+    S2S_DATA_DIR: path.join(work, 'service'),
+    S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
+    S2S_PUBLIC_URL: 'http://localhost',
+  });
+  const base = new URL(service.url);
+  const pid = service.child.pid!;
+  // Ready once the snapshot is built; then each route once, so neither the first answer's build nor JIT is measured.
+  await until(async () => (await get(base, '/health/ready')) === 200);
+  for (const url of partnerUrls.slice(0, 200)) await get(base, url);
+  for (let i = 0; i < 200; i++) await get(base, '/health/live');
+
+  console.log(
+    `${rows.length.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${service.url}, resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
+  );
+  console.log(`open loop, ${seconds} s at each rate, latency from each request's due time:`);
+  for (const rate of rates) {
+    for (const [name, urls] of [
+      ['partners', partnerUrls],
+      ['live', ['/health/live']],
+    ] as const) {
+      const run = await openLoop(base, [...urls], rate);
+      const sorted = run.latencies.sort((a, b) => a - b);
+      console.log(
+        `  ${String(rate).padStart(4)}/s ${name.padEnd(8)} p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, longest ${ms(sorted.at(-1) ?? NaN)}; ${run.errors} errors${run.lateSends ? `, ${run.lateSends} sent late by this process` : ''}; resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
+      );
+    }
+  }
+} finally {
+  agent.destroy();
+  service?.child.kill('SIGTERM');
+  await service?.exited;
+  await db.destroy();
+  await pg.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+}

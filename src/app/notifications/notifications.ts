@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import {
+  countUnread,
+  getPreferences,
+  insertNotifications,
+  listNotifications,
+  markAllRead,
+  markEmailed,
+  markRead,
+  pendingDigests,
+  peopleOfSchools,
+  recipientsOf,
+  savePreferences,
+  type NewNotification,
+} from '../../data/notifications.ts';
+import { getMembers } from '../../data/partnerships.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import {
+  ACTION_NEEDED,
+  DELIVERIES,
+  DELIVERY_LABELS,
+  deliveryFor,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_KIND_LABELS,
+  notificationSubject,
+  recipients,
+  type Delivery,
+  type Happening,
+  type NotificationKind,
+} from '../../domain/notifications.ts';
+import { digestMessage, notificationMessage } from '../../mail/messages.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok, parseInput, type Result } from '../result.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
+
+const PREFERENCES_PATH = '/notifications/preferences';
+const absolute = (ctx: Pick<AppContext, 'config'>, path: string) =>
+  new URL(path, ctx.config.publicUrl).toString();
+
+/** Sends what can be sent; a mail server that fails must not undo what the person did. */
+async function sendAll(ctx: Ctx, messages: Parameters<Ctx['mailer']['send']>[0][]): Promise<boolean[]> {
+  const sent = await Promise.allSettled(messages.map((m) => ctx.mailer.send(m)));
+  return sent.map((s) => s.status === 'fulfilled');
+}
+
+/**
+ * Tells the right people what happened to a partnership: a notification in the service for
+ * each, and an email straight away, in tomorrow's digest or not at all, as each chose.
+ */
+export async function notifyPartnership(
+  ctx: Ctx,
+  actor: Actor,
+  partnershipId: number,
+  happening: Happening,
+): Promise<void> {
+  const members = await getMembers(ctx.db, partnershipId);
+  const people = await peopleOfSchools(
+    ctx.db,
+    members.map((m) => m.urn),
+  );
+  const userIds = recipients(happening, members, people, actor?.id ?? null);
+  const kind: NotificationKind = happening.kind;
+  const link = `/partnerships/${partnershipId}${kind === 'plan-changed' ? '/check' : ''}`;
+  const at = ctx.now().toISOString();
+  const rows: (NewNotification & { email: string })[] = (await recipientsOf(ctx.db, userIds, kind)).map(
+    (r) => {
+      const delivery = deliveryFor(kind, r.delivery);
+      const urns = people.filter((p) => p.userId === r.id).map((p) => p.urn);
+      return {
+        userId: r.id,
+        email: r.email,
+        kind,
+        partnershipId,
+        subject: notificationSubject(happening, members, urns),
+        link,
+        delivery,
+        emailedAt: delivery === 'daily' ? null : at,
+      };
+    },
+  );
+  await insertNotifications(ctx.db, rows);
+  await sendAll(
+    ctx,
+    rows
+      .filter((r) => r.delivery === 'immediately')
+      .map((r) =>
+        notificationMessage(
+          r.email,
+          { subject: r.subject, link: absolute(ctx, r.link) },
+          absolute(ctx, PREFERENCES_PATH),
+        ),
+      ),
+  );
+}
+
+/** The JSON answer of `GET /api/notifications`. */
+export const notificationsAnswerSchema = z.object({
+  total: z.number().int(),
+  unread: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.enum(NOTIFICATION_KINDS),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+      subject: z.string(),
+      link: z.string(),
+    }),
+  ),
+});
+export type NotificationsAnswer = z.infer<typeof notificationsAnswerSchema>;
+
+export const notificationsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export async function notificationsFor(
+  ctx: Pick<AppContext, 'db'>,
+  user: SessionUser,
+  page: z.infer<typeof notificationsQuery>,
+): Promise<NotificationsAnswer> {
+  return listNotifications(ctx.db, user.id, page);
+}
+
+export const unreadNotifications = (ctx: Pick<AppContext, 'db'>, user: SessionUser) =>
+  countUnread(ctx.db, user.id);
+
+/** Marks a notification read and gives where it leads; only the person it was for. */
+export async function openNotification(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  user: SessionUser,
+  id: number,
+): Promise<Result<string>> {
+  const link = await markRead(ctx.db, user.id, id, ctx.now().toISOString());
+  return link ? ok(link) : fail('not-found', 'There is no such notification.');
+}
+
+export async function markAllNotificationsRead(ctx: Pick<AppContext, 'db' | 'now'>, user: SessionUser) {
+  await markAllRead(ctx.db, user.id, ctx.now().toISOString());
+}
+
+export interface KindPreference {
+  kind: NotificationKind;
+  label: string;
+  delivery: Delivery;
+  /** The deliveries this kind may have: never off when it asks for action. */
+  choices: { value: Delivery; text: string }[];
+}
+
+export async function notificationPreferences(
+  ctx: Pick<AppContext, 'db'>,
+  user: SessionUser,
+): Promise<KindPreference[]> {
+  const chosen = await getPreferences(ctx.db, user.id);
+  return NOTIFICATION_KINDS.map((kind) => ({
+    kind,
+    label: NOTIFICATION_KIND_LABELS[kind],
+    delivery: deliveryFor(kind, chosen.get(kind)),
+    choices: DELIVERIES.filter((d) => d !== 'off' || !ACTION_NEEDED.includes(kind)).map((d) => ({
+      value: d,
+      text: DELIVERY_LABELS[d],
+    })),
+  }));
+}
+
+const preferencesInput = z
+  .object(
+    Object.fromEntries(
+      NOTIFICATION_KINDS.map((kind) => [
+        kind,
+        z.enum(DELIVERIES, {
+          message: `Choose how you hear that ${NOTIFICATION_KIND_LABELS[kind].toLowerCase()}`,
+        }),
+      ]),
+    ) as Record<NotificationKind, z.ZodEnum<{ [K in Delivery]: K }>>,
+  )
+  .superRefine((value, issues) => {
+    for (const kind of ACTION_NEEDED)
+      if (value[kind] === 'off')
+        issues.addIssue({
+          code: 'custom',
+          path: [kind],
+          message: `${NOTIFICATION_KIND_LABELS[kind]} needs your action: choose an email straight away or a daily one`,
+        });
+  });
+
+/** Saves how a person hears of each kind. */
+export async function setNotificationPreferences(
+  ctx: Pick<AppContext, 'db'>,
+  user: SessionUser,
+  input: unknown,
+): Promise<Result<true>> {
+  const parsed = parseInput(preferencesInput, input);
+  if (!parsed.ok) return parsed;
+  await savePreferences(
+    ctx.db,
+    user.id,
+    NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: parsed.value[kind] })),
+  );
+  return ok(true);
+}
+
+/** Emails each person who chose a daily digest what is new since their last one. */
+export async function sendDailyDigests(ctx: Ctx): Promise<{ people: number; notifications: number }> {
+  const digests = await pendingDigests(ctx.db);
+  const sent = await sendAll(
+    ctx,
+    digests.map((d) =>
+      digestMessage(
+        d.email,
+        d.items.map((i) => ({ subject: i.subject, link: absolute(ctx, i.link) })),
+        absolute(ctx, PREFERENCES_PATH),
+      ),
+    ),
+  );
+  const done = digests.filter((_, i) => sent[i]);
+  await markEmailed(
+    ctx.db,
+    done.flatMap((d) => d.items.map((i) => i.id)),
+    ctx.now().toISOString(),
+  );
+  return { people: done.length, notifications: done.reduce((n, d) => n + d.items.length, 0) };
+}

@@ -1,0 +1,28 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Delivery, NotificationKind } from '../../domain/notifications.ts';
+
+type Created = ColumnType<Date, Date | string | undefined, never>;
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  partnership_id: number | null;
+  subject: string;
+  link: string;
+  delivery: Delivery;
+  created_at: Created;
+  read_at: Date | string | null;
+  emailed_at: Date | string | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  kind: NotificationKind;
+  delivery: Delivery;
+}
+
+export interface NotificationTables {
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+}

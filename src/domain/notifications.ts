@@ -1,0 +1,117 @@
+import { participants, type Member } from './partnerships/model.ts';
+
+/**
+ * Everyone hears what happens to the partnerships their schools take part in: each step that
+ * needs someone's action or changes their commitments. Who hears what is decided here; the words
+ * carry no plan text, only what happened, so an email can travel safely.
+ */
+export const NOTIFICATION_KINDS = [
+  'proposed',
+  'invitation-answered',
+  'plan-changed',
+  'agreed',
+  'started',
+  'issue-raised',
+  'closed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  proposed: 'A school proposes a partnership to your school',
+  'invitation-answered': 'A school answers your partnership invitation',
+  'plan-changed': 'The plan changes after your school agreed',
+  agreed: 'A partnership is agreed',
+  started: 'A partnership starts',
+  'issue-raised': 'An issue is raised in a partnership',
+  closed: 'A partnership closes',
+};
+
+/** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
+export const ACTION_NEEDED: readonly NotificationKind[] = ['proposed', 'plan-changed'];
+
+export const DELIVERIES = ['immediately', 'daily', 'off'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const DELIVERY_LABELS: Record<Delivery, string> = {
+  immediately: 'An email straight away',
+  daily: 'One email a day with everything new',
+  off: 'No email',
+};
+
+/** The delivery a person chose for a kind; straight away unless they chose otherwise, never off when action is needed. */
+export function deliveryFor(kind: NotificationKind, chosen: Delivery | undefined): Delivery {
+  const delivery = chosen ?? 'immediately';
+  return delivery === 'off' && ACTION_NEEDED.includes(kind) ? 'immediately' : delivery;
+}
+
+/** Someone with a role in a school. */
+export interface SchoolPerson {
+  userId: number;
+  urn: number;
+  role: 'member' | 'admin';
+}
+
+/** What happened to a partnership, and to which school when it concerns one. */
+export type Happening =
+  | { kind: 'proposed'; urns: number[] }
+  | { kind: 'invitation-answered'; urn: number; answer: 'accept' | 'decline' }
+  | { kind: 'plan-changed'; urns: number[] }
+  | { kind: 'agreed' | 'started' | 'closed' }
+  | { kind: 'issue-raised' };
+
+/**
+ * Who is told: an invitation goes to the invited schools' administrators; an answer to the
+ * administrators of the other taking-part schools; a withdrawn agreement to the administrators
+ * of that school (they agree again); everything else to everyone in the taking-part schools.
+ * Never the person who did it, and each person once.
+ */
+export function recipients(
+  happening: Happening,
+  members: Member[],
+  people: SchoolPerson[],
+  actorId: number | null,
+): number[] {
+  const taking = participants(members).map((m) => m.urn);
+  const admins = (urns: number[]) => people.filter((p) => p.role === 'admin' && urns.includes(p.urn));
+  const chosen = (() => {
+    switch (happening.kind) {
+      case 'proposed':
+        return admins(happening.urns);
+      case 'invitation-answered':
+        return admins(taking.filter((urn) => urn !== happening.urn));
+      case 'plan-changed':
+        return admins(happening.urns);
+      default:
+        return people.filter((p) => taking.includes(p.urn));
+    }
+  })();
+  return [...new Set(chosen.map((p) => p.userId))].filter((id) => id !== actorId);
+}
+
+/** The one line a person reads, in the list and as the email's subject. School names only. */
+export function notificationSubject(happening: Happening, members: Member[], forUrns: number[] = []): string {
+  const name = (urn: number) => members.find((m) => m.urn === urn)?.name ?? `School ${urn}`;
+  const schools = participants(members)
+    .map((m) => m.name)
+    .join(' and ');
+  switch (happening.kind) {
+    case 'proposed': {
+      const proposer = members.find((m) => m.invitation === 'proposer');
+      return `${proposer ? proposer.name : 'A school'} proposes a partnership to your school`;
+    }
+    case 'invitation-answered':
+      return `${name(happening.urn)} ${happening.answer === 'accept' ? 'accepted' : 'declined'} your partnership invitation`;
+    case 'plan-changed': {
+      const yours = happening.urns.filter((urn) => forUrns.includes(urn));
+      const whose = (yours.length ? yours : happening.urns).map(name).join(' and ');
+      return `The partnership plan changed after ${whose} agreed: check it and agree again`;
+    }
+    case 'agreed':
+      return `The partnership of ${schools} is agreed`;
+    case 'started':
+      return `The partnership of ${schools} has started`;
+    case 'issue-raised':
+      return `An issue was raised in the partnership of ${schools}`;
+    case 'closed':
+      return `The partnership of ${schools} has closed`;
+  }
+}

@@ -1,0 +1,290 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sendDailyDigests } from '../../../../src/app/notifications/notifications.ts';
+import { createAppContext } from '../../../../src/app/context.ts';
+import { loadConfig } from '../../../../src/config.ts';
+import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { readOutbox } from '../../../helpers/mail.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+
+const LEAD = 140001;
+const PARTNER = 140002;
+const OTHER = 140003;
+/** Words of the plan that must never travel by email. */
+const PRIVATE = 'Confidential-plan-words';
+
+const form = (fields: Record<string, string | string[]>, csrf: string) => {
+  const body = new URLSearchParams({ _csrf: csrf });
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return body.toString();
+};
+
+describe('everyone hears what happens to a partnership, and nobody else', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 's2s-notifications-'));
+  const env = { S2S_DATA_DIR: dataDir };
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
+      await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
+      await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
+    },
+    { fresh: 'file', env },
+  );
+  let leadAdmin: SignedIn;
+  let leadMember: SignedIn;
+  let partnerAdmin: SignedIn;
+  let partnerMember: SignedIn;
+  let otherAdmin: SignedIn;
+  let id: number;
+  let seen = 0;
+
+  const post = (who: SignedIn, url: string, fields: Record<string, string | string[]> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(fields, who.csrfToken),
+    });
+  const get = (who: SignedIn | null, url: string) =>
+    t.app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
+  /** The mail sent since the last look, as who received which subject. */
+  const newMail = async () => {
+    const all = await readOutbox(dataDir);
+    const fresh = all.slice(seen);
+    seen = all.length;
+    for (const m of fresh) expect(m.text).not.toContain(PRIVATE);
+    return fresh;
+  };
+  const to = (...people: SignedIn[]) => people.map((p) => p.user.email).sort();
+  const recipientsOf = (mail: { to: string }[]) => mail.map((m) => m.to).sort();
+
+  beforeAll(async () => {
+    leadAdmin = await signIn(t.app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
+    leadMember = await signIn(t.app, t.db, {
+      name: 'Lead Teacher',
+      schools: [{ urn: LEAD, role: 'member' }],
+    });
+    partnerAdmin = await signIn(t.app, t.db, {
+      name: 'Partner Head',
+      schools: [{ urn: PARTNER, role: 'admin' }],
+    });
+    partnerMember = await signIn(t.app, t.db, {
+      name: 'Partner Teacher',
+      schools: [{ urn: PARTNER, role: 'member' }],
+    });
+    otherAdmin = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+  });
+
+  it('tells the invited school’s administrators of a proposal, without the plan’s words', async () => {
+    const res = await post(leadAdmin, '/partnerships', {
+      title: `Reading ${PRIVATE}`,
+      type: 'peer-to-peer',
+      proposerUrn: String(LEAD),
+      proposerRole: 'reciprocal',
+      partnerUrn: String(PARTNER),
+      partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(303);
+    id = Number(res.headers.location!.split('/').pop());
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(partnerAdmin));
+    expect(mail[0]!.subject).toBe('Ash Primary proposes a partnership to your school');
+    expect(mail[0]!.text).toContain(`/partnerships/${id}`);
+    expect(mail[0]!.text).toContain('/notifications/preferences');
+  });
+
+  it('tells the proposer’s administrators the answer', async () => {
+    expect(
+      (await post(partnerAdmin, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
+        .statusCode,
+    ).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin));
+    expect(mail[0]!.subject).toBe('Birch Primary accepted your partnership invitation');
+  });
+
+  it('tells a school whose agreement a plan change withdrew, and only its administrators', async () => {
+    const plan: [string, Record<string, string | string[]>][] = [
+      ['focus', { focusAreas: ['literacy'], need: `Need ${PRIVATE}`, priorities: 'Priority 1' }],
+      [
+        'objectives',
+        {
+          description: `Objective ${PRIVATE}`,
+          successCriteria: 'Above 60%',
+          measure: 'ks2.rwmExpectedPercent',
+          baseline: '50',
+          target: '60',
+        },
+      ],
+      ['resources', { staffDays: '12', releaseTime: 'Half a day a fortnight' }],
+      ['costs', { item: 'Supply cover', amountPounds: '2400', paidBy: 'Local authority' }],
+      [
+        'timescales',
+        {
+          'startDate-day': '1',
+          'startDate-month': '9',
+          'startDate-year': '2024',
+          'endDate-day': '28',
+          'endDate-month': '2',
+          'endDate-year': '2026',
+        },
+      ],
+      [
+        'staff',
+        {
+          urn: String(LEAD),
+          name: 'A Head',
+          jobTitle: 'Headteacher',
+          seniority: 'headteacher',
+          systemLeader: 'none',
+        },
+      ],
+      [
+        'staff',
+        {
+          urn: String(PARTNER),
+          name: 'B Lead',
+          jobTitle: 'English lead',
+          seniority: 'middle-leader',
+          systemLeader: 'none',
+        },
+      ],
+      ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'A joint celebration' }],
+    ];
+    for (const [section, fields] of plan)
+      expect((await post(partnerMember, `/partnerships/${id}/plan/${section}`, fields)).statusCode).toBe(303);
+    expect((await post(leadAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
+    expect(await newMail()).toEqual([]);
+    expect(
+      (
+        await post(partnerMember, `/partnerships/${id}/plan/resources`, {
+          staffDays: '24',
+          releaseTime: 'Half a day a fortnight',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin));
+    expect(mail[0]!.subject).toBe(
+      'The partnership plan changed after Ash Primary agreed: check it and agree again',
+    );
+    expect(mail[0]!.text).toContain(`/partnerships/${id}/check`);
+  });
+
+  it('tells everyone in both schools once the partnership is agreed, except the one who agreed last', async () => {
+    expect((await post(leadAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
+    expect(await newMail()).toEqual([]);
+    expect((await post(partnerAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin, leadMember, partnerMember));
+    expect(mail[0]!.subject).toBe('The partnership of Ash Primary and Birch Primary is agreed');
+  });
+
+  it('lets people choose a daily digest or no email, but never switch off what needs their action', async () => {
+    const refused = await post(partnerMember, '/notifications/preferences', {
+      proposed: 'off',
+      'invitation-answered': 'immediately',
+      'plan-changed': 'daily',
+      agreed: 'immediately',
+      started: 'immediately',
+      'issue-raised': 'off',
+      closed: 'immediately',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('needs your action');
+    const choices = {
+      proposed: 'immediately',
+      'invitation-answered': 'immediately',
+      'plan-changed': 'daily',
+      agreed: 'immediately',
+      started: 'daily',
+      'issue-raised': 'off',
+      closed: 'immediately',
+    };
+    expect((await post(partnerMember, '/notifications/preferences', choices)).statusCode).toBe(303);
+    const page = await get(partnerMember, '/notifications/preferences');
+    expect(page.body).toMatch(/name="started" type="radio" value="daily" checked/);
+  });
+
+  it('tells everyone when it starts, holding a digest for those who chose one', async () => {
+    expect((await post(leadAdmin, `/partnerships/${id}/start`)).statusCode).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadMember, partnerAdmin));
+    expect(mail[0]!.subject).toBe('The partnership of Ash Primary and Birch Primary has started');
+    const ctx = createAppContext(loadConfig({ NODE_ENV: 'test', ...env }), t.db, {
+      log: { info() {}, warn() {} },
+    });
+    expect(await sendDailyDigests(ctx)).toEqual({ people: 1, notifications: 1 });
+    const digest = await newMail();
+    expect(recipientsOf(digest)).toEqual(to(partnerMember));
+    expect(digest[0]!.subject).toBe('S2S: 1 new notification');
+    expect(digest[0]!.text).toContain('has started');
+    expect(await sendDailyDigests(ctx)).toEqual({ people: 0, notifications: 0 });
+  });
+
+  it('tells everyone else of an issue, except those who switched it off', async () => {
+    const res = await post(leadMember, `/partnerships/${id}/record/issues`, {
+      description: `Cover fell through ${PRIVATE}`,
+      handling: '',
+      'raisedOn-day': '1',
+      'raisedOn-month': '10',
+      'raisedOn-year': '2024',
+      resolved: 'no',
+    });
+    expect(res.statusCode).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin, partnerAdmin));
+    expect(mail[0]!.subject).toBe('An issue was raised in the partnership of Ash Primary and Birch Primary');
+  });
+
+  it('tells everyone when it closes', async () => {
+    expect(
+      (
+        await post(partnerAdmin, `/partnerships/${id}/close`, {
+          closure: 'ended-early',
+          reason: 'Funding ended',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const mail = await newMail();
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin, leadMember, partnerMember));
+    expect(mail[0]!.subject).toBe('The partnership of Ash Primary and Birch Primary has closed');
+  });
+
+  it('lists each person’s notifications with the unread count, in the API, the list and the header', async () => {
+    expect((await get(null, '/api/notifications')).statusCode).toBe(401);
+    const api = (await get(partnerMember, '/api/notifications')).json();
+    expect(api).toMatchObject({ total: 4, unread: 4 });
+    expect(api.items.map((n: { kind: string }) => n.kind)).toEqual([
+      'closed',
+      'issue-raised',
+      'started',
+      'agreed',
+    ]);
+    expect(api.items[0]).toEqual({
+      id: expect.any(Number),
+      kind: 'closed',
+      createdAt: expect.any(String),
+      readAt: null,
+      subject: 'The partnership of Ash Primary and Birch Primary has closed',
+      link: `/partnerships/${id}`,
+    });
+    expect((await get(partnerMember, '/partnerships')).body).toContain('Notifications (4 unread)');
+    expect((await get(otherAdmin, '/api/notifications')).json()).toEqual({ total: 0, unread: 0, items: [] });
+    // Opening one marks it read and leads to the partnership; someone else's is not found.
+    expect((await get(otherAdmin, `/notifications/${api.items[0].id}`)).statusCode).toBe(404);
+    const opened = await get(partnerMember, `/notifications/${api.items[0].id}`);
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/partnerships/${id}`);
+    expect((await get(partnerMember, '/api/notifications')).json()).toMatchObject({ total: 4, unread: 3 });
+    const list = await get(partnerMember, '/notifications');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('An issue was raised in the partnership of Ash Primary and Birch Primary');
+    expect((await post(partnerMember, '/notifications/read')).statusCode).toBe(303);
+    expect((await get(partnerMember, '/api/notifications')).json()).toMatchObject({ unread: 0 });
+    expect((await get(partnerMember, '/partnerships')).body).not.toContain('unread)');
+  });
+});
