@@ -37,7 +37,11 @@ async function partnershipEstimates(
 ): Promise<ComparisonEstimate[]> {
   const partnership = await getPartnership(ctx.db, id);
   if (!partnership || !completedWith(partnership, urn)) return [];
-  const report = await impactReport(ctx.db, partnership, today(ctx));
+  return estimatesOf(await impactReport(ctx.db, partnership, today(ctx)));
+}
+
+/** An impact report's estimates of the partnership's effect on published measures. */
+export function estimatesOf(report: Awaited<ReturnType<typeof impactReport>>): ComparisonEstimate[] {
   return (report?.objectives ?? []).flatMap(({ registry }) =>
     registry?.result
       ? [

@@ -19,6 +19,8 @@ import {
   withdrawPractice,
 } from '../../app/practice/moderation.ts';
 import { findPractice } from '../../app/practice/search.ts';
+import { caseStudyPreview } from '../../app/practice/case-study.ts';
+import { CASE_STUDY_PART_LABELS, CASE_STUDY_PARTS } from '../../domain/practice/case-study.ts';
 import { searchAreas } from '../../app/schools/search.ts';
 import type { AppError, Result } from '../../app/result.ts';
 import type { SessionUser } from '../../domain/access.ts';
@@ -133,6 +135,46 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: 'Practice to moderate',
       ...queue.value,
       done: doneMessage(request),
+    });
+  });
+
+  app.get('/partnerships/:id/case-study', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const query = request.query as Record<string, unknown>;
+    const preview = await caseStudyPreview(ctx, requireUser(request), params.data.id, { parts: query.parts });
+    if (!preview.ok && preview.error.code !== 'invalid-input')
+      return sendProblem(request, reply, preview.error);
+    // Parts not on the list: the draft with every part, and the problem beside the checkboxes.
+    const shown = preview.ok
+      ? preview
+      : await caseStudyPreview(ctx, requireUser(request), params.data.id, {});
+    if (!shown.ok) return sendProblem(request, reply, shown.error);
+    const { draft, parts, title } = shown.value;
+    if (!preview.ok) reply.code(400);
+    return reply.page('practice/case-study.njk', {
+      title: `A case study of ${title}`,
+      partnershipId: params.data.id,
+      partnershipTitle: title,
+      partItems: CASE_STUDY_PARTS.map((part) => ({
+        value: part,
+        text: CASE_STUDY_PART_LABELS[part],
+        checked: parts.includes(part),
+      })),
+      draft: {
+        content: draft,
+        rows: contentRows(draft),
+        text: {
+          whatWeDid: paragraphs(draft.whatWeDid),
+          resources: paragraphs(draft.resources),
+          whatChanged: paragraphs(draft.whatChanged),
+          howWeKnow: paragraphs(draft.howWeKnow),
+        },
+        evidence: { figures: [], estimates: [], externalChecked: false },
+        evidenceInfo: evidenceInfo('own-account'),
+        evidenceTag: evidenceTag('own-account'),
+      },
+      ...(preview.ok ? {} : formErrors(preview.error, 'parts')),
     });
   });
 
