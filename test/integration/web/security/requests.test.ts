@@ -299,6 +299,15 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
         if (visitor.readsPrivateRecords && page.html.includes(PRIVATE)) privateUrls.add(page.url);
       }
     }
+    // A preview answers with the form that confirms it: send each preview as its visitor would.
+    for (const { visitor, form } of forms.filter(({ form }) => form.action.endsWith('/preview'))) {
+      const previewed = await sendForm(visitor, form.method, form.action, [
+        ...form.fields.filter((f) => f.name !== 'by' && f.name !== 'urns'),
+        { name: 'by', value: 'urns' },
+        { name: 'urns', value: String(OTHER) },
+      ]);
+      for (const found of formsOn(form.action, previewed.body)) forms.push({ visitor, form: found });
+    }
     // The API's private answers, from its routes filled in with each record the fixture holds.
     const apiRoutes = app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
     for (const route of apiRoutes) {
