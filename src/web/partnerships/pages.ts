@@ -1,20 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { getSchoolNames } from '../../data/school-names.ts';
-import {
-  applyInvitationAnswer,
-  applyTransition,
-  createPartnership,
-  listPartnerships,
-} from '../../data/partnerships.ts';
-import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
-import {
-  answerInvitation,
-  beginReview,
-  close,
-  start,
-  type Transition,
-} from '../../domain/partnerships/lifecycle.ts';
+import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
+import { beginReview, close, start, type Transition } from '../../domain/partnerships/lifecycle.ts';
 import {
   MEMBER_ROLES,
   MEMBER_ROLE_LABELS,
@@ -22,17 +9,25 @@ import {
   PARTNERSHIP_TYPE_HINTS,
   PARTNERSHIP_TYPE_LABELS,
   participants,
+  type Partnership,
 } from '../../domain/partnerships/model.ts';
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
 import type { AppContext } from '../../app/context.ts';
-import { notifyPartnership } from '../../app/notifications/notifications.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
+import {
+  answerPartnershipInvitation,
+  proposePartnership,
+  schoolsAdministeredBy,
+  takeLifecycleStep,
+  yourPartnerships,
+} from '../../app/partnerships/lifecycle.ts';
 import { schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
-import { forbid, requireSignedIn } from '../http/guards.ts';
+import { schoolName } from '../../app/schools/names.ts';
+import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
-import { loadPartnership, today, viewerOf, type Loaded } from './context.ts';
+import { loadPartnership, today, type Loaded } from './context.ts';
 import { choice, formValues, optional, options, required, type FormPage } from './fields.ts';
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
@@ -77,25 +72,14 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const signedIn = { preHandler: requireSignedIn };
 
   app.get('/partnerships', signedIn, async (request, reply) => {
-    const user = request.user!;
-    const viewer = await viewerOf(ctx, user);
-    const all = await listPartnerships(
-      db,
-      [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
-      today(),
-      {
-        invitedToo: true,
-      },
-    );
-    const withAccess = all.map((p) => ({
-      ...p,
-      access: partnershipAccess(p.members, viewer),
-      tag: statusTag(p),
-    }));
+    const user = requireUser(request);
+    const { invitations, partnerships } = await yourPartnerships(ctx, user, today());
+    const tagged = <T extends Parameters<typeof statusTag>[0]>(list: T[]) =>
+      list.map((p) => ({ ...p, tag: statusTag(p) }));
     return reply.page('partnerships/index.njk', {
       title: 'Your partnerships',
-      invitations: withAccess.filter((p) => p.access === 'invitation' && p.status === 'proposed'),
-      partnerships: withAccess.filter((p) => p.access === 'contribute' || p.access === 'read'),
+      invitations: tagged(invitations),
+      partnerships: tagged(partnerships),
       typeLabels: PARTNERSHIP_TYPE_LABELS,
       canPropose: user.schools.some((s) => s.role === 'admin'),
     });
@@ -140,18 +124,18 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     submit: 'Send the proposal',
   });
 
-  const adminSchoolsOf = async (request: FastifyRequest) => {
-    const urns = request.user!.schools.filter((s) => s.role === 'admin').map((s) => s.urn);
-    const names = await getSchoolNames(db, urns);
-    return urns.map((urn) => ({ value: String(urn), text: `${names.get(urn) ?? 'School'} (URN ${urn})` }));
-  };
+  const adminSchoolsOf = async (request: FastifyRequest) =>
+    (await schoolsAdministeredBy(ctx, requireUser(request))).map(({ urn, name }) => ({
+      value: String(urn),
+      text: `${name} (URN ${urn})`,
+    }));
 
   app.get('/partnerships/new', signedIn, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const schools = await adminSchoolsOf(request);
     const partner = query.with && /^\d+$/.test(query.with) ? Number(query.with) : undefined;
     const from = query.from && schools.some((s) => s.value === query.from) ? query.from : schools[0]?.value;
-    const partnerName = partner ? (await getSchoolNames(db, [partner])).get(partner) : undefined;
+    const partnerName = partner ? await schoolName(ctx, partner) : undefined;
     return reply.page('partnerships/form.njk', {
       title: 'Propose a partnership',
       warning:
@@ -186,43 +170,24 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const parsed = proposalForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
     const input = parsed.data;
-    if (!schools.some((s) => s.value === String(input.proposerUrn))) {
-      return rerender(
-        formError('proposerUrn', 'You can only propose a partnership for a school you administer'),
-      );
-    }
-    if (input.partnerUrn === input.proposerUrn) {
-      return rerender(formError('partnerUrn', 'The partner school must be a different school from yours'));
-    }
-    const partnerName = (await getSchoolNames(db, [input.partnerUrn])).get(input.partnerUrn);
-    if (!partnerName) {
-      return rerender(formError('partnerUrn', `There is no school with URN ${input.partnerUrn}`));
-    }
-    // Said before it is sent: nobody will see it until someone from that school joins S2S.
-    const confirmed =
-      (request.body as Record<string, unknown> | undefined)?.sendAnyway === String(input.partnerUrn);
-    if (!confirmed && !(await schoolIsOnS2s(ctx, input.partnerUrn))) {
+    const proposed = await proposePartnership(ctx, requireUser(request), {
+      ...input,
+      // Said before it is sent: nobody will see it until someone from that school joins S2S.
+      sendAnyway:
+        (request.body as Record<string, unknown> | undefined)?.sendAnyway === String(input.partnerUrn),
+    });
+    if (!proposed.ok) return rerender(formErrors(proposed.error));
+    if ('unconfirmed' in proposed.value) {
       return rerender(
         {
-          warning: nobodyOnS2s(partnerName),
+          warning: nobodyOnS2s(proposed.value.unconfirmed),
           hidden: [{ name: 'sendAnyway', value: String(input.partnerUrn) }],
           form: { ...form, submit: 'Send the proposal anyway' },
         },
         200,
       );
     }
-    const id = await createPartnership(db, {
-      title: input.title,
-      type: input.type,
-      proposer: { urn: input.proposerUrn, role: input.proposerRole },
-      invited: [{ urn: input.partnerUrn, role: input.partnerRole }],
-      message: input.message,
-      createdBy: request.user!.id,
-      at: new Date().toISOString(),
-      actor: request.user,
-    });
-    await notifyPartnership(ctx, request.user, id, { kind: 'proposed', urns: [input.partnerUrn] });
-    return reply.redirect(`/partnerships/${id}`, 303);
+    return reply.redirect(`/partnerships/${proposed.value.id}`, 303);
   });
 
   async function showPage(loaded: Loaded, reply: FastifyReply, extra: Record<string, unknown> = {}) {
@@ -290,19 +255,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return showPage(loaded, reply.code(400), {
         ...formError('answer', 'Choose whether to accept or decline'),
       });
-    const outcome = answerInvitation(loaded.partnership, urn, answer, {
-      byUserId: request.user!.id,
-      at: new Date().toISOString(),
-    });
-    if (!outcome.ok)
+    const answered = await answerPartnershipInvitation(ctx, requireUser(request), loaded, urn, answer);
+    if (!answered.ok)
       return showPage(loaded, reply.code(409), {
-        errors: [{ text: outcome.error.message, href: '#answer' }],
-      });
-    if (await applyInvitationAnswer(db, loaded.partnership.id, outcome.value, request.user))
-      await notifyPartnership(ctx, request.user, loaded.partnership.id, {
-        kind: 'invitation-answered',
-        urn,
-        answer,
+        errors: [{ text: answered.error.message, href: '#answer' }],
       });
     return reply.redirect(
       answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships',
@@ -341,33 +297,20 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   /** A lifecycle step: only a participating school's admin, only as the domain allows. */
   const step = (
     path: string,
-    decide: (loaded: Loaded, change: { byUserId: number; at: string }) => Outcome<Transition>,
+    decide: (p: Partnership, change: { byUserId: number; at: string }) => Outcome<Transition>,
     announce?: 'started',
   ) =>
     app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return reply;
-      if (!loaded.steer) {
-        return forbid(request, reply);
+      const taken = await takeLifecycleStep(ctx, requireUser(request), loaded, decide, announce);
+      if (!taken.ok) {
+        if (taken.error.code === 'forbidden') return forbid(request, reply);
+        return showPage(loaded, reply.code(409), {
+          errors: [{ text: taken.error.message, href: '#lifecycle' }],
+        });
       }
-      const outcome = decide(loaded, { byUserId: request.user!.id, at: new Date().toISOString() });
-      const problem = (text: string) => ({ errors: [{ text, href: '#lifecycle' }] });
-      if (!outcome.ok) return showPage(loaded, reply.code(409), problem(outcome.error.message));
-      const applied = await applyTransition(
-        db,
-        loaded.partnership.id,
-        loaded.partnership.status,
-        outcome.value,
-        request.user,
-      );
-      if (!applied)
-        return showPage(
-          loaded,
-          reply.code(409),
-          problem('Someone else changed this partnership; check it and try again'),
-        );
       app.snapshots.refreshSoon();
-      if (announce) await notifyPartnership(ctx, request.user, loaded.partnership.id, { kind: announce });
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -399,8 +342,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (result.value.agreed) app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });
-  step('start', (l, change) => start(l.partnership, change), 'started');
-  step('review', (l, change) => beginReview(l.partnership, change));
+  step('start', start, 'started');
+  step('review', beginReview);
 
   const closePage: FormPage = {
     title: 'Close the partnership',
@@ -459,17 +402,15 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     }
     const parsed = closeForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
-    const outcome = close(
-      p,
-      { closure: parsed.data.closure, reason: parsed.data.reason },
-      {
-        byUserId: request.user!.id,
-        at: new Date().toISOString(),
-      },
+    const { closure, reason } = parsed.data;
+    const closed = await takeLifecycleStep(
+      ctx,
+      requireUser(request),
+      loaded,
+      (partnership, change) => close(partnership, { closure, reason }, change),
+      'closed',
     );
-    if (!outcome.ok) return rerender(formError('closure', outcome.error.message));
-    if (await applyTransition(db, p.id, p.status, outcome.value, request.user))
-      await notifyPartnership(ctx, request.user, p.id, { kind: 'closed' });
+    if (!closed.ok) return rerender(formError('closure', closed.error.message));
     app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });

@@ -1,0 +1,131 @@
+import {
+  applyInvitationAnswer,
+  applyTransition,
+  createPartnership,
+  listPartnerships,
+} from '../../data/partnerships.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
+import { answerInvitation, type Transition } from '../../domain/partnerships/lifecycle.ts';
+import type { MemberRole, Partnership, PartnershipType } from '../../domain/partnerships/model.ts';
+import type { Outcome } from '../../domain/partnerships/outcome.ts';
+import type { Happening } from '../../domain/notifications.ts';
+import type { AppContext } from '../context.ts';
+import { fail, invalidField, ok, type Result } from '../result.ts';
+import { schoolName, withSchoolNames } from '../schools/names.ts';
+import { notifyPartnership } from '../notifications/notifications.ts';
+import { viewerOf, type Opened } from './access.ts';
+import { schoolIsOnS2s } from './proposal.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
+
+/** The partnerships a person takes part in or reads, and the invitations waiting for their schools. */
+export async function yourPartnerships(ctx: Pick<AppContext, 'db'>, user: SessionUser, today: string) {
+  const viewer = await viewerOf(ctx, user);
+  const all = await listPartnerships(
+    ctx.db,
+    [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
+    today,
+    {
+      invitedToo: true,
+    },
+  );
+  const withAccess = all.map((p) => ({ ...p, access: partnershipAccess(p.members, viewer) }));
+  return {
+    invitations: withAccess.filter((p) => p.access === 'invitation' && p.status === 'proposed'),
+    partnerships: withAccess.filter((p) => p.access === 'contribute' || p.access === 'read'),
+  };
+}
+
+/** The schools a person administers, named: the ones they may propose a partnership for. */
+export const schoolsAdministeredBy = (ctx: Pick<AppContext, 'db'>, user: SessionUser) =>
+  withSchoolNames(
+    ctx,
+    user.schools.filter((s) => s.role === 'admin'),
+  );
+
+export interface Proposal {
+  title: string;
+  type: PartnershipType;
+  proposerUrn: number;
+  proposerRole: MemberRole;
+  partnerUrn: number;
+  partnerRole: MemberRole;
+  message?: string | null;
+  /** The proposer has been told nobody at the partner school uses S2S, and sends it anyway. */
+  sendAnyway: boolean;
+}
+
+/**
+ * Proposes a partnership from a school the person administers to another school, and tells the
+ * partner. When nobody from the partner school uses S2S, nothing is sent until the proposer
+ * confirms knowing that (`unconfirmed`, with the partner's name).
+ */
+export async function proposePartnership(
+  ctx: Ctx,
+  user: SessionUser,
+  proposal: Proposal,
+): Promise<Result<{ id: number } | { unconfirmed: string }>> {
+  if (!user.schools.some((s) => s.urn === proposal.proposerUrn && s.role === 'admin'))
+    return invalidField('proposerUrn', 'You can only propose a partnership for a school you administer');
+  if (proposal.partnerUrn === proposal.proposerUrn)
+    return invalidField('partnerUrn', 'The partner school must be a different school from yours');
+  const partnerName = await schoolName(ctx, proposal.partnerUrn);
+  if (!partnerName) return invalidField('partnerUrn', `There is no school with URN ${proposal.partnerUrn}`);
+  if (!proposal.sendAnyway && !(await schoolIsOnS2s(ctx, proposal.partnerUrn)))
+    return ok({ unconfirmed: partnerName });
+  const id = await createPartnership(ctx.db, {
+    title: proposal.title,
+    type: proposal.type,
+    proposer: { urn: proposal.proposerUrn, role: proposal.proposerRole },
+    invited: [{ urn: proposal.partnerUrn, role: proposal.partnerRole }],
+    message: proposal.message,
+    createdBy: user.id,
+    at: ctx.now().toISOString(),
+    actor: user,
+  });
+  await notifyPartnership(ctx, user, id, { kind: 'proposed', urns: [proposal.partnerUrn] });
+  return ok({ id });
+}
+
+/** An administrator of an invited school accepts or declines for it; the proposer hears. */
+export async function answerPartnershipInvitation(
+  ctx: Ctx,
+  user: SessionUser,
+  opened: Opened,
+  urn: number,
+  answer: 'accept' | 'decline',
+): Promise<Result<true>> {
+  if (!invitationsToAnswer(opened.partnership.members, opened.viewer).some((m) => m.urn === urn))
+    return fail('forbidden', 'Only an administrator of the invited school can answer for it.');
+  const outcome = answerInvitation(opened.partnership, urn, answer, {
+    byUserId: user.id,
+    at: ctx.now().toISOString(),
+  });
+  if (!outcome.ok) return fail('conflict', outcome.error.message);
+  if (await applyInvitationAnswer(ctx.db, opened.partnership.id, outcome.value, user))
+    await notifyPartnership(ctx, user, opened.partnership.id, { kind: 'invitation-answered', urn, answer });
+  return ok(true);
+}
+
+/**
+ * A lifecycle step (start, review, close) taken by an administrator of a school taking part, as
+ * the domain allows; `conflict` when the rules refuse it or someone changed the partnership
+ * meanwhile. Those who hear of it are told.
+ */
+export async function takeLifecycleStep(
+  ctx: Ctx,
+  user: SessionUser,
+  opened: Opened,
+  decide: (p: Partnership, change: { byUserId: number; at: string }) => Outcome<Transition>,
+  announce?: Extract<Happening['kind'], 'started' | 'closed'>,
+): Promise<Result<true>> {
+  if (!opened.steer) return fail('forbidden', 'Only an administrator of a school taking part can do this.');
+  const p = opened.partnership;
+  const outcome = decide(p, { byUserId: user.id, at: ctx.now().toISOString() });
+  if (!outcome.ok) return fail('conflict', outcome.error.message);
+  if (!(await applyTransition(ctx.db, p.id, p.status, outcome.value, user)))
+    return fail('conflict', 'Someone else changed this partnership; check it and try again');
+  if (announce) await notifyPartnership(ctx, user, p.id, { kind: announce });
+  return ok(true);
+}
