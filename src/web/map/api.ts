@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import { profileNameSchema } from '../../app/input.ts';
 import { mapPlaces } from '../../app/map/places.ts';
 import { mapPoints } from '../../app/map/points.ts';
+import { withDataset } from '../http/dataset.ts';
 import { sendProblem } from '../http/problem.ts';
 import { sendCompressible } from './compressed.ts';
 
@@ -35,7 +36,7 @@ const mapApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
         summary: 'Towns to label the map with, from the registry: the biggest first',
       },
     },
-    async () => ({ items: await mapPlaces(ctx) }),
+    async () => withDataset(fastify, { items: await mapPlaces(ctx) }),
   );
 };
 
