@@ -152,7 +152,10 @@ describe('a new person joins a school by invitation and works on it in Chromium'
 
       await visit(invitee, `/schools/${OWN}/settings`);
       await invitee.getByLabel('How many schools can you support at once?').fill('2');
-      await invitee.getByLabel('Leadership').check();
+      await invitee
+        .getByRole('group', { name: 'Where would your school like support?' })
+        .getByLabel('Leadership')
+        .check();
       await submit(invitee, 'Save settings');
       await expect
         .poll(() => invitee.locator('.govuk-notification-banner').textContent())

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STRATEGIES } from '../../domain/matching/settings.ts';
-import { optionalText, profileNameSchema, radiusKmSchema } from '../input.ts';
+import { blankAsMissing, optionalText, profileNameSchema, radiusKmSchema } from '../input.ts';
 
 /** The partner-search options, shared by the page, the API and the CLI so all read them the same way. */
 export const partnersQuery = z.object({
@@ -8,12 +8,16 @@ export const partnersQuery = z.object({
     .enum(STRATEGIES, { message: 'Choose support, peer, reciprocal or offer-support' })
     .default('support'),
   radiusKm: radiusKmSchema,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'Limit must be at least 1')
-    .max(50, 'Limit must be 50 or fewer')
-    .default(10),
+  // The page's form sends the field blank when left alone: blank means the default.
+  limit: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number()
+      .int()
+      .min(1, 'Limit must be at least 1')
+      .max(50, 'Limit must be 50 or fewer')
+      .default(10),
+  ),
   type: optionalText(100),
   trust: optionalText(200),
   excludePartnered: z
