@@ -59,22 +59,38 @@ export async function openPartnership(
   return ok({ partnership, access, viewer, steer: canSteer(partnership.members, viewer) });
 }
 
+/**
+ * The partnerships of a person's schools and of the schools sharing with their organisations,
+ * each with the person's access; with `invitedToo`, those their schools are only invited to as well.
+ */
+export async function partnershipsWithAccess(
+  ctx: Ctx,
+  user: SessionUser,
+  today: string,
+  { invitedToo = false }: { invitedToo?: boolean } = {},
+) {
+  const viewer = await viewerOf(ctx, user);
+  const all = await listPartnerships(
+    ctx.db,
+    [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
+    today,
+    { invitedToo },
+  );
+  return all.map((p) => ({ summary: p, access: partnershipAccess(p.members, viewer) }));
+}
+
+/** Whether an access lets a person read the partnership itself (an invitation does not). */
+export const readable = (access: PartnershipAccess) => access === 'contribute' || access === 'read';
+
 /** Partnerships a person may read: their schools' and those of schools sharing with their organisations. */
 export async function visiblePartnerships(
   ctx: Ctx,
   user: SessionUser,
   today: string,
 ): Promise<PartnershipSummary[]> {
-  const viewer = await viewerOf(ctx, user);
-  const all = await listPartnerships(
-    ctx.db,
-    [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
-    today,
-  );
-  return all.filter((p) => {
-    const access = partnershipAccess(p.members, viewer);
-    return access === 'contribute' || access === 'read';
-  });
+  return (await partnershipsWithAccess(ctx, user, today))
+    .filter(({ access }) => readable(access))
+    .map(({ summary }) => summary);
 }
 
 /** The partnerships of the schools sharing their records with an organisation, for its officers. */

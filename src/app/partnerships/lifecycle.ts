@@ -1,11 +1,6 @@
-import {
-  applyInvitationAnswer,
-  applyTransition,
-  createPartnership,
-  listPartnerships,
-} from '../../data/partnerships.ts';
+import { applyInvitationAnswer, applyTransition, createPartnership } from '../../data/partnerships.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import { invitationsToAnswer, partnershipAccess } from '../../domain/partnerships/access.ts';
+import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
 import { answerInvitation, type Transition } from '../../domain/partnerships/lifecycle.ts';
 import type { MemberRole, Partnership, PartnershipType } from '../../domain/partnerships/model.ts';
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
@@ -14,26 +9,19 @@ import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
 import { schoolName, withSchoolNames } from '../schools/names.ts';
 import { notifyPartnership } from '../notifications/notifications.ts';
-import { viewerOf, type Opened } from './access.ts';
+import { partnershipsWithAccess, readable, type Opened } from './access.ts';
 import { schoolIsOnS2s } from './proposal.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
 /** The partnerships a person takes part in or reads, and the invitations waiting for their schools. */
 export async function yourPartnerships(ctx: Pick<AppContext, 'db'>, user: SessionUser, today: string) {
-  const viewer = await viewerOf(ctx, user);
-  const all = await listPartnerships(
-    ctx.db,
-    [...user.schools.map((s) => s.urn), ...viewer.sharedUrns],
-    today,
-    {
-      invitedToo: true,
-    },
+  const withAccess = (await partnershipsWithAccess(ctx, user, today, { invitedToo: true })).map(
+    ({ summary, access }) => ({ ...summary, access }),
   );
-  const withAccess = all.map((p) => ({ ...p, access: partnershipAccess(p.members, viewer) }));
   return {
     invitations: withAccess.filter((p) => p.access === 'invitation' && p.status === 'proposed'),
-    partnerships: withAccess.filter((p) => p.access === 'contribute' || p.access === 'read'),
+    partnerships: withAccess.filter((p) => readable(p.access)),
   };
 }
 

@@ -3,8 +3,6 @@ import type { AppContext } from '../../app/context.ts';
 import { openPartnership, type Opened } from '../../app/partnerships/access.ts';
 import { forbid, requireUser } from '../http/guards.ts';
 
-export { viewerOf } from '../../app/partnerships/access.ts';
-
 export type Loaded = Opened;
 
 /** Today's calendar date where the service runs; the domain is given it, never reads a clock. */
