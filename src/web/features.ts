@@ -36,6 +36,7 @@ import leadersApi from './leaders/api.ts';
 import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
 import peerReviewApi from './peer-review/api.ts';
+import peerReview from './peer-review/pages.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -74,5 +75,6 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   leadersApi,
   ownLeaderProfile,
   leadersForNeeds,
+  peerReview,
   peerReviewApi,
 ];

@@ -11,6 +11,15 @@ import {
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { reportPracticeRecord } from '../../../../src/data/practice.ts';
+import { createGroup } from '../../../../src/data/peer-review/groups.ts';
+import {
+  addFinding,
+  moveReport,
+  saveJudgement,
+  saveSelfEvaluation,
+} from '../../../../src/data/peer-review/report.ts';
+import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { addAction } from '../../../../src/data/partnership-records.ts';
 import {
   carryActionsInto,
@@ -28,6 +37,7 @@ import { createTestDatabase, type TestDatabase } from '../../../helpers/database
 import { anonymousCsrf } from '../../../helpers/forms.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
 import { insertPractice } from '../../../helpers/practice.ts';
+import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import {
   crawl,
@@ -229,6 +239,87 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     await saveProfile(t.db, lead.user.id, profile(OWN, 'Led two schools out of special measures'), lead.user);
     await setProfilePublished(t.db, lead.user.id, at, lead.user);
     await saveProfile(t.db, officer.user.id, profile(PARTNER, `Notes ${PRIVATE}`), officer.user);
+    // Peer review: a cluster of the three schools with a cycle moderated by the officer; the
+    // partner's invitation to a second group waits for this school's answer.
+    const urns = [OWN, PARTNER, OTHER];
+    const reviewGroup = await joinedGroup(t.db, { name: 'Aire cluster', urns }, lead.user);
+    await createGroup(
+      t.db,
+      { name: 'Wharfe cluster', model: 'cluster', proposerUrn: PARTNER, invitedUrns: [OWN, OTHER] },
+      partner.user,
+    );
+    const trained = { trainedOn: '2025-09-01', trainedBy: 'Northern Hub', earlierReviews: 3, experience: '' };
+    await saveReviewer(t.db, lead.user.id, { homeUrn: OWN, ...trained }, lead.user);
+    await saveReviewer(t.db, partner.user.id, { homeUrn: PARTNER, ...trained }, partner.user);
+    const { reviews } = await scheduledCycle(
+      t.db,
+      { groupId: reviewGroup, urns, moderatorUserId: officer.user.id },
+      lead.user,
+    );
+    // Ours is final, with an area to develop to act on; the other school's is ready to submit.
+    const own = reviews.get(OWN)!;
+    await addToTeam(
+      t.db,
+      own,
+      { userId: partner.user.id, role: 'lead', conflicts: [], override: null },
+      lead.user,
+    );
+    await saveSelfEvaluation(
+      t.db,
+      own,
+      { selfEvaluation: `Our view ${PRIVATE}`, chosenFocus: 'literacy' },
+      lead.user,
+    );
+    await finalReport(
+      t.db,
+      own,
+      [{ focusArea: 'leadership', kind: 'area-to-develop', finding: `Middle leaders ${PRIVATE}` }],
+      partner.user,
+    );
+    const other = reviews.get(OTHER)!;
+    await addToTeam(
+      t.db,
+      other,
+      { userId: lead.user.id, role: 'lead', conflicts: [], override: null },
+      lead.user,
+    );
+    await addToTeam(
+      t.db,
+      other,
+      { userId: partner.user.id, role: 'reviewer', conflicts: [], override: null },
+      lead.user,
+    );
+    await saveSelfEvaluation(
+      t.db,
+      other,
+      { selfEvaluation: 'Reading first', chosenFocus: 'literacy' },
+      lead.user,
+    );
+    await saveJudgement(t.db, other, { areaId: 'leadership', judgement: 3, evidence: 'Meetings' }, lead.user);
+    await addFinding(
+      t.db,
+      other,
+      {
+        areaId: 'leadership',
+        focusArea: 'leadership',
+        kind: 'strength',
+        finding: 'Clear plan',
+        evidence: 'Plan',
+      },
+      lead.user,
+    );
+    // A second cycle whose one report waits for the moderator.
+    const second = await scheduledCycle(
+      t.db,
+      { groupId: reviewGroup, urns: [OTHER], moderatorUserId: officer.user.id, sampled: true },
+      lead.user,
+    );
+    await moveReport(
+      t.db,
+      second.reviews.get(OTHER)!,
+      { from: 'planned', to: 'submitted', today: '2026-03-01' },
+      lead.user,
+    );
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },
@@ -273,19 +364,20 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           '/partnerships',
           '/practice/new',
           ...practice.map((id) => `/practice/${id}`),
+          '/peer-review',
         ],
         true,
       ),
       signedIn(
         'partner school administrator',
         partner,
-        [...partnerships.map((id) => `/partnerships/${id}`), '/partnerships'],
+        [...partnerships.map((id) => `/partnerships/${id}`), '/partnerships', '/peer-review'],
         true,
       ),
       signedIn(
         'organisation officer',
         officer,
-        ['/account', `/organisations/${organisationId}/partnerships`],
+        ['/account', `/organisations/${organisationId}/partnerships`, '/peer-review'],
         true,
       ),
       signedIn('platform administrator', platform, ['/admin', '/account']),

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { DECLARED_CONFLICT_KINDS } from '../../domain/peer-review/conflicts.ts';
+import { GROUP_MODELS } from '../../domain/peer-review/groups.ts';
+import { FINDING_KINDS } from '../../domain/peer-review/review.ts';
+import { TEAM_ROLES } from '../../domain/peer-review/team.ts';
+import { blankAsMissing } from '../input.ts';
+
+/** The peer-review forms' fields, read the same way by the pages and any other face. */
+
+const text = (label: string, max = 5000) =>
+  z
+    .string({ message: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label} must be ${max} characters or fewer`);
+
+export const isoDate = (label: string) =>
+  z
+    .string({ message: `Enter ${label}` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as year-month-day, for example 2027-03-14`)
+    .refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      {
+        message: `Enter ${label} as a real date, for example 2027-03-14`,
+      },
+    );
+
+const urnList = z
+  .string({ message: 'Enter the URNs of the schools to invite' })
+  .transform((s) => s.split(/[\s,]+/).filter((v) => v !== ''))
+  .pipe(
+    z
+      .array(z.string().regex(/^\d{1,9}$/, 'Each URN is a whole number, like 100001'))
+      .min(1, 'Enter the URNs of the schools to invite')
+      .max(40, 'Invite at most 40 schools'),
+  )
+  .transform((list) => [...new Set(list.map(Number))]);
+
+export const groupInput = z.object({
+  name: text('a name for the group', 200),
+  model: z.enum(GROUP_MODELS, { message: 'Choose a cluster or a hub' }),
+  proposerUrn: z.coerce.number({ message: 'Choose your school' }).int().positive('Choose your school'),
+  invitedUrns: urnList,
+});
+
+export const answerInput = z.object({
+  urn: z.coerce.number({ message: 'Choose the school' }).int().positive(),
+  answer: z.enum(['joined', 'declined'], { message: 'Choose whether your school takes part' }),
+});
+
+export const cycleInput = z.object({
+  title: text('a title for the cycle', 200),
+  frameworkId: text('the framework', 100),
+  startsOn: isoDate('the first day of the cycle'),
+  endsOn: isoDate('the last day of the cycle'),
+  moderatorUserId: z.coerce.number({ message: 'Choose a moderator' }).int().positive('Choose a moderator'),
+  /** visit-URN → yyyy-mm-dd, one per school that agreed to take part. */
+  visits: z.record(z.string(), z.string()),
+});
+
+export const teamInput = z.object({
+  userId: z.coerce.number({ message: 'Choose a reviewer' }).int().positive('Choose a reviewer'),
+  role: z.enum(TEAM_ROLES, { message: 'Choose lead reviewer or reviewer' }),
+  overrideReason: z.preprocess(blankAsMissing, z.string().trim().max(2000).optional()),
+});
+
+export const selfEvaluationInput = z.object({
+  selfEvaluation: text('your self-evaluation'),
+  chosenFocus: z.enum(FOCUS_AREAS, { message: 'Choose the focus for the review' }),
+});
+
+export const judgementInput = z.object({
+  areaId: text('the area', 100),
+  judgement: z.coerce.number({ message: 'Choose a judgement' }).int('Choose a judgement'),
+  evidence: text('the evidence for the judgement'),
+});
+
+export const findingInput = z.object({
+  areaId: text('the area', 100),
+  kind: z.enum(FINDING_KINDS, { message: 'Choose what went well or even better if' }),
+  finding: text('the finding', 2000),
+  evidence: text('the evidence for the finding'),
+  focusArea: z.preprocess(blankAsMissing, z.enum(FOCUS_AREAS, { message: 'Choose a focus area' }).optional()),
+});
+
+export const sharingInput = z.object({
+  withGroup: z.preprocess((v) => v === 'true' || (Array.isArray(v) && v.includes('true')), z.boolean()),
+  organisationIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
+    z.array(z.coerce.number().int().positive()).max(50),
+  ),
+});
+
+export const actionInput = z.object({
+  description: text('what the school will do', 2000),
+  owner: z.preprocess((v) => v ?? '', z.string().trim().max(200)),
+  dueOn: z.preprocess(blankAsMissing, isoDate('the date it is due by').optional()),
+  declareNeed: z.preprocess((v) => v === 'true' || (Array.isArray(v) && v.includes('true')), z.boolean()),
+});
+
+export const reviewerInput = z.object({
+  homeUrn: z.coerce
+    .number({ message: 'Choose the school you serve at' })
+    .int()
+    .positive('Choose the school you serve at'),
+  trainedOn: isoDate('the date of your training'),
+  trainedBy: text('who trained you', 200),
+  earlierReviews: z.coerce
+    .number({ message: 'Enter how many reviews you have taken part in, as a number' })
+    .int('Enter a whole number')
+    .min(0, 'Enter 0 or more')
+    .max(500, 'Enter 500 or fewer'),
+  experience: z.preprocess((v) => v ?? '', z.string().trim().max(2000)),
+  agree: z.literal('true', { message: 'Agree to the reviewer’s undertaking' }),
+});
+
+export const conflictInput = z.object({
+  urn: z.coerce
+    .number({ message: 'Enter the school’s URN' })
+    .int('Enter the school’s URN')
+    .positive('Enter the school’s URN'),
+  kind: z.enum(DECLARED_CONFLICT_KINDS, { message: 'Choose what the conflict is' }),
+});

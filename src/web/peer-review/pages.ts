@@ -1,0 +1,367 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import {
+  answerInvitation,
+  createReviewGroup,
+  groupPage,
+  peerReviewHome,
+  scheduleCycle,
+  scheduleForm,
+} from '../../app/peer-review/groups.ts';
+import { cyclesFor } from '../../app/peer-review/cycles.ts';
+import {
+  declareOwnConflict,
+  ownReviewerEntry,
+  saveOwnReviewerEntry,
+} from '../../app/peer-review/reviewers.ts';
+import {
+  addAction,
+  addReviewer,
+  moderateReport,
+  openFinding,
+  recordFinding,
+  recordJudgement,
+  recordSelfEvaluation,
+  reviewPage,
+  shareReport,
+  submitReport,
+} from '../../app/peer-review/reviews.ts';
+import type { AppError, Result } from '../../app/result.ts';
+import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { DECLARED_CONFLICT_KINDS, DECLARED_CONFLICT_LABELS } from '../../domain/peer-review/conflicts.ts';
+import { judgementLabel } from '../../domain/peer-review/framework.ts';
+import { CONSENT_LABELS, GROUP_MODEL_LABELS, GROUP_MODELS } from '../../domain/peer-review/groups.ts';
+import {
+  CHALLENGE_OUTCOME_LABELS,
+  FINDING_KIND_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '../../domain/peer-review/review.ts';
+import { TEAM_ROLE_LABELS } from '../../domain/peer-review/team.ts';
+import { formErrors } from '../http/forms.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
+import { idParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
+
+type Body = Record<string, unknown>;
+const bodyOf = (request: FastifyRequest): Body => (request.body ?? {}) as Body;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The id in the path, or a 404 page. */
+function idOf(request: FastifyRequest): number | undefined {
+  const parsed = idParams.safeParse(request.params);
+  return parsed.success ? parsed.data.id : undefined;
+}
+
+/** A form's fields are named apart on a page with several forms; the use case reads its own names. */
+function renamed(body: Body, names: Record<string, string>): Body {
+  const out: Body = { ...body };
+  for (const [form, input] of Object.entries(names)) out[input] = body[form];
+  return out;
+}
+function renameIssues(error: AppError, names: Record<string, string>): AppError {
+  const back = Object.fromEntries(Object.entries(names).map(([form, input]) => [input, form]));
+  return error.issues
+    ? { ...error, issues: error.issues.map((i) => ({ ...i, field: back[i.field] ?? i.field })) }
+    : error;
+}
+
+/**
+ * Peer review's pages: groups and their invitations, scheduling a cycle, a review (its team under
+ * the conflict rules, the host's self-evaluation, findings, submission, moderation, sharing), an
+ * area to develop turned into an action with links to support, and a person's reviewer entry.
+ */
+const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const signedIn = { preHandler: requireSignedIn };
+
+  app.get('/peer-review', signedIn, async (request, reply) => {
+    const home = await peerReviewHome(ctx, requireUser(request));
+    return reply.page('peer-review/hub.njk', {
+      title: 'Peer review',
+      home,
+      consentLabels: CONSENT_LABELS,
+      statusLabels: REVIEW_STATUS_LABELS,
+    });
+  });
+
+  // Groups.
+  const renderGroupForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    error?: AppError,
+  ) => {
+    const home = await peerReviewHome(ctx, requireUser(request));
+    const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
+    if (error) reply.code(error.code === 'invalid-input' ? 400 : 409);
+    return reply.page('peer-review/group-form.njk', {
+      title: 'Start a review group',
+      errors,
+      fieldErrors,
+      values,
+      schools: home.adminSchools,
+      schoolItems: home.adminSchools.map((s) => ({
+        value: String(s.urn),
+        text: s.name,
+        selected: str(values.proposerUrn) === String(s.urn),
+      })),
+      modelItems: GROUP_MODELS.map((m) => ({
+        value: m,
+        text: GROUP_MODEL_LABELS[m],
+        checked: values.model === m,
+      })),
+    });
+  };
+  app.get('/peer-review/groups/new', signedIn, (request, reply) =>
+    renderGroupForm(request, reply, { model: 'cluster' }),
+  );
+  app.post('/peer-review/groups', signedIn, async (request, reply) => {
+    const body = bodyOf(request);
+    const result = await createReviewGroup(ctx, requireUser(request), body);
+    if (!result.ok) return renderGroupForm(request, reply, body, result.error);
+    return reply.redirect(`/peer-review/groups/${result.value}`, 303);
+  });
+
+  app.get('/peer-review/groups/:id', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    const page = await groupPage(ctx, requireUser(request), id);
+    if (!page.ok) return sendProblem(request, reply, page.error);
+    return reply.page('peer-review/group.njk', {
+      title: page.value.group.name,
+      page: page.value,
+      consentLabels: CONSENT_LABELS,
+      modelLabels: GROUP_MODEL_LABELS,
+    });
+  });
+  app.post('/peer-review/groups/:id/answer', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    const result = await answerInvitation(ctx, requireUser(request), id, bodyOf(request));
+    if (!result.ok) return sendProblem(request, reply, result.error);
+    return reply.redirect(`/peer-review/groups/${id}`, 303);
+  });
+
+  // Scheduling a cycle.
+  const renderCycleForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    values: Body,
+    error?: AppError,
+  ) => {
+    const form = await scheduleForm(ctx, requireUser(request), id);
+    if (!form.ok) return sendProblem(request, reply, form.error);
+    const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
+    if (error) reply.code(400);
+    return reply.page('peer-review/cycle-form.njk', {
+      title: `Schedule a review cycle for ${form.value.group.name}`,
+      errors,
+      fieldErrors,
+      values,
+      form: form.value,
+    });
+  };
+  app.get('/peer-review/groups/:id/cycles/new', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    return renderCycleForm(request, reply, id, {});
+  });
+  app.post('/peer-review/groups/:id/cycles', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    const body = bodyOf(request);
+    const visits = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('visit-')));
+    const result = await scheduleCycle(ctx, requireUser(request), id, { ...body, visits });
+    if (!result.ok) {
+      if (result.error.code !== 'invalid-input') return sendProblem(request, reply, result.error);
+      return renderCycleForm(request, reply, id, body, result.error);
+    }
+    return reply.redirect(`/peer-review/cycles/${result.value}`, 303);
+  });
+
+  app.get('/peer-review/cycles/:id', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    const cycle = (await cyclesFor(ctx, requireUser(request))).find((c) => c.id === id);
+    if (!cycle) return sendProblem(request, reply, { code: 'not-found', message: 'No such review cycle.' });
+    return reply.page('peer-review/cycle.njk', {
+      title: cycle.title,
+      cycle,
+      statusLabels: REVIEW_STATUS_LABELS,
+    });
+  });
+
+  // A review.
+  const renderReview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    failed?: { form: string; values: Body; error: AppError },
+  ) => {
+    const page = await reviewPage(ctx, requireUser(request), id);
+    if (!page.ok) return sendProblem(request, reply, page.error);
+    const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
+    if (failed) reply.code(failed.error.code === 'invalid-input' ? 400 : 409);
+    const { review, framework } = page.value;
+    const areaTitle = Object.fromEntries(framework.areas.map((a) => [a.id, a.title]));
+    return reply.page('peer-review/review.njk', {
+      title: `Peer review of ${review.hostName}`,
+      page: page.value,
+      errors,
+      fieldErrors,
+      failedForm: failed?.form,
+      values: failed?.values ?? {},
+      areaTitle,
+      conflictedCandidates: page.value.candidates.filter((c) => c.conflicts.length > 0),
+      areaItems: framework.areas.map((a) => ({ value: a.id, text: a.title })),
+      scaleItems: framework.scale.levels.map((l) => ({
+        value: String(l.value),
+        text: `${l.label}: ${l.description}`,
+      })),
+      judgementText: (value: number) => judgementLabel(framework, value),
+      focusItems: FOCUS_AREAS.map((f) => ({ value: f, text: FOCUS_AREA_LABELS[f] })),
+      focusLabels: FOCUS_AREA_LABELS,
+      kindLabels: FINDING_KIND_LABELS,
+      roleLabels: TEAM_ROLE_LABELS,
+      statusLabels: REVIEW_STATUS_LABELS,
+      outcomeLabels: CHALLENGE_OUTCOME_LABELS,
+    });
+  };
+  app.get('/peer-review/reviews/:id', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    return renderReview(request, reply, id);
+  });
+
+  /** A form on the review page: the use case, the form's field names, and where to go after. */
+  const reviewForm = (
+    path: string,
+    act: (user: ReturnType<typeof requireUser>, id: number, body: Body) => Promise<Result<unknown>>,
+    names: Record<string, string> = {},
+  ) =>
+    app.post(`/peer-review/reviews/:id/${path}`, signedIn, async (request, reply) => {
+      const id = idOf(request);
+      if (id === undefined) return reply.callNotFound();
+      const body = bodyOf(request);
+      const result = await act(requireUser(request), id, renamed(body, names));
+      if (!result.ok) {
+        if (result.error.code === 'not-found' || result.error.code === 'forbidden')
+          return sendProblem(request, reply, result.error);
+        return renderReview(request, reply, id, {
+          form: path,
+          values: body,
+          error: renameIssues(result.error, names),
+        });
+      }
+      return reply.redirect(`/peer-review/reviews/${id}#${path}`, 303);
+    });
+  reviewForm('team', (user, id, body) => addReviewer(ctx, user, id, body));
+  reviewForm('self-evaluation', (user, id, body) => recordSelfEvaluation(ctx, user, id, body));
+  reviewForm('judgements', (user, id, body) => recordJudgement(ctx, user, id, body), {
+    judgementArea: 'areaId',
+    judgementEvidence: 'evidence',
+  });
+  reviewForm('findings', (user, id, body) => recordFinding(ctx, user, id, body), {
+    findingArea: 'areaId',
+    findingEvidence: 'evidence',
+    findingFocus: 'focusArea',
+  });
+  reviewForm('submit', (user, id) => submitReport(ctx, user, id));
+  reviewForm('moderation', (user, id, body) => moderateReport(ctx, user, id, body));
+  reviewForm('sharing', (user, id, body) => shareReport(ctx, user, id, body));
+
+  // An area to develop: an action, a need, and where to find support.
+  const renderFinding = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    values: Body = {},
+    error?: AppError,
+  ) => {
+    const opened = await openFinding(ctx, requireUser(request), id);
+    if (!opened.ok) return sendProblem(request, reply, opened.error);
+    const { review, finding, rights } = opened.value;
+    const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
+    if (error) reply.code(error.code === 'invalid-input' ? 400 : 409);
+    const focus = finding.focusArea;
+    return reply.page('peer-review/finding.njk', {
+      title: `Act on: ${finding.finding}`,
+      review,
+      finding,
+      rights,
+      errors,
+      fieldErrors,
+      values,
+      focusLabel: FOCUS_AREA_LABELS[focus],
+      kindLabel: FINDING_KIND_LABELS[finding.kind],
+      support: {
+        partners: `/schools/${review.hostUrn}/partners?strategy=support`,
+        practice: `/practice?focus=${encodeURIComponent(focus)}`,
+        leaders: `/system-leaders?expertise=${encodeURIComponent(focus)}`,
+      },
+    });
+  };
+  app.get('/peer-review/findings/:id', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    return renderFinding(request, reply, id);
+  });
+  app.post('/peer-review/findings/:id/actions', signedIn, async (request, reply) => {
+    const id = idOf(request);
+    if (id === undefined) return reply.callNotFound();
+    const body = bodyOf(request);
+    const result = await addAction(ctx, requireUser(request), id, body);
+    if (!result.ok) {
+      if (result.error.code === 'not-found' || result.error.code === 'forbidden')
+        return sendProblem(request, reply, result.error);
+      return renderFinding(request, reply, id, body, result.error);
+    }
+    return reply.redirect(`/peer-review/findings/${id}#support`, 303);
+  });
+
+  // The person's reviewer entry and declared conflicts.
+  const renderReviewer = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { values: Body; error: AppError },
+  ) => {
+    const own = await ownReviewerEntry(ctx, requireUser(request));
+    const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
+    if (failed) reply.code(400);
+    const e = own.entry;
+    return reply.page('peer-review/reviewer.njk', {
+      title: 'Your reviewer register entry',
+      own,
+      errors,
+      fieldErrors,
+      values: failed?.values ?? {
+        homeUrn: String(e?.homeUrn ?? ''),
+        trainedOn: e?.trainedOn ?? '',
+        trainedBy: e?.trainedBy ?? '',
+        earlierReviews: e ? String(e.earlierReviews) : '0',
+        experience: e?.experience ?? '',
+      },
+      kindItems: DECLARED_CONFLICT_KINDS.map((k) => ({ value: k, text: DECLARED_CONFLICT_LABELS[k] })),
+      kindLabels: DECLARED_CONFLICT_LABELS,
+    });
+  };
+  app.get('/peer-review/reviewer', signedIn, (request, reply) => renderReviewer(request, reply));
+  app.post('/peer-review/reviewer', signedIn, async (request, reply) => {
+    const body = bodyOf(request);
+    const result = await saveOwnReviewerEntry(ctx, requireUser(request), body);
+    if (!result.ok) return renderReviewer(request, reply, { values: body, error: result.error });
+    return reply.redirect('/peer-review/reviewer', 303);
+  });
+  app.post('/peer-review/reviewer/conflicts', signedIn, async (request, reply) => {
+    const body = bodyOf(request);
+    const result = await declareOwnConflict(ctx, requireUser(request), body);
+    if (!result.ok)
+      return renderReviewer(request, reply, {
+        values: { conflictUrn: str(body.urn), kind: str(body.kind) },
+        error: result.error,
+      });
+    return reply.redirect('/peer-review/reviewer#conflicts', 303);
+  });
+};
+
+export default peerReviewPages;
