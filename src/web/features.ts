@@ -35,6 +35,7 @@ import leaderDirectory from './leaders/directory-pages.ts';
 import leadersApi from './leaders/api.ts';
 import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
+import peerReviewApi from './peer-review/api.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -73,4 +74,5 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   leadersApi,
   ownLeaderProfile,
   leadersForNeeds,
+  peerReviewApi,
 ];
