@@ -37,6 +37,7 @@ import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
 import deploymentPages from './leaders/deployment-pages.ts';
 import deploymentsApi from './leaders/deployments-api.ts';
+import peerReviewApi from './peer-review/api.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -77,4 +78,5 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   leadersForNeeds,
   deploymentPages,
   deploymentsApi,
+  peerReviewApi,
 ];
