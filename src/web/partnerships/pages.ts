@@ -12,7 +12,7 @@ import {
   participants,
 } from '../../domain/partnerships/model.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
-import type { AppContext } from '../../app/context.ts';
+import { today, type AppContext } from '../../app/context.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
 import {
   answerPartnershipInvitation,
@@ -28,7 +28,7 @@ import { schoolName } from '../../app/schools/names.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
-import { loadPartnership, today, type Loaded } from './context.ts';
+import { loadPartnership, type Loaded } from './context.ts';
 import { choice, formValues, optional, options, required, type FormPage } from './fields.ts';
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
@@ -74,7 +74,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/partnerships', signedIn, async (request, reply) => {
     const user = requireUser(request);
-    const { invitations, partnerships } = await yourPartnerships(ctx, user, today());
+    const { invitations, partnerships } = await yourPartnerships(ctx, user, today(ctx));
     const tagged = <T extends Parameters<typeof statusTag>[0]>(list: T[]) =>
       list.map((p) => ({ ...p, tag: statusTag(p) }));
     return reply.page('partnerships/index.njk', {
@@ -204,7 +204,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...extra,
       });
     }
-    const day = today();
+    const day = today(ctx);
     const [{ actions, updates, issues, feedback, outcomes, events }, readiness, agreements] =
       await Promise.all([
         runningRecord({ db }, p.id),
