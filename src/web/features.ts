@@ -36,6 +36,9 @@ import leaderDirectory from './leaders/directory-pages.ts';
 import leadersApi from './leaders/api.ts';
 import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
+import deploymentPages from './leaders/deployment-pages.ts';
+import deploymentsApi from './leaders/deployments-api.ts';
+import peerReviewApi from './peer-review/api.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -75,4 +78,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   leadersApi,
   ownLeaderProfile,
   leadersForNeeds,
+  deploymentPages,
+  deploymentsApi,
+  peerReviewApi,
 ];
