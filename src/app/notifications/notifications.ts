@@ -62,7 +62,7 @@ export async function notifyPartnership(
   );
   const userIds = recipients(happening, members, people, actor?.id ?? null);
   const kind: NotificationKind = happening.kind;
-  const link = `/partnerships/${partnershipId}${kind === 'plan-changed' ? '/check' : ''}`;
+  const link = `/partnerships/${partnershipId}${kind === 'plan-changed' ? '/check' : kind === 'signature-needed' ? '#lifecycle' : ''}`;
   const at = ctx.now().toISOString();
   const rows: (NewNotification & { email: string })[] = (await recipientsOf(ctx.db, userIds, kind)).map(
     (r) => {
