@@ -232,4 +232,24 @@ describe('commissioning a system leader', () => {
     expect(rowOf('All schools')).toMatch(/6.5 days[\s\S]*£2,850/);
     expect(summary).not.toContain('Other Primary');
   });
+
+  it('counts published leaders and the days they have left in each area of GET /api/capacity', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    await commission(head, profileId, { days: '4' });
+    const hidden = await signIn(t.app, t.db);
+    await publishProfile(t.app, hidden, { urn: BASE }, { publish: false });
+    const daysAvailable = (await t.app.inject('/api/system-leaders')).json().items[0].daysAvailable as number;
+
+    const capacity = (await t.app.inject('/api/capacity?by=la')).json();
+    expect(capacity.total).toMatchObject({ systemLeaders: 1, systemLeaderDaysAvailable: daysAvailable });
+    const withLeaders = capacity.items.filter((i: { systemLeaders: number }) => i.systemLeaders > 0);
+    expect(withLeaders).toHaveLength(1);
+    expect(withLeaders[0]).toMatchObject({ systemLeaders: 1, systemLeaderDaysAvailable: daysAvailable });
+    for (const item of capacity.items) expect(typeof item.systemLeaderDaysAvailable).toBe('number');
+
+    // The leader works with primary schools only.
+    const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
+    expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+  });
 });
