@@ -21,6 +21,7 @@ import partnerships from './partnerships/pages.ts';
 import practice from './practice/pages.ts';
 import practiceApi from './practice/api.ts';
 import admin from './admin/organisations.ts';
+import organisationSchools from './organisations/schools.ts';
 import adminPeople from './admin/people.ts';
 import performanceProfiles from './admin/profiles.ts';
 import audit from './admin/audit.ts';
@@ -35,6 +36,8 @@ import leaderDirectory from './leaders/directory-pages.ts';
 import leadersApi from './leaders/api.ts';
 import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
+import deploymentPages from './leaders/deployment-pages.ts';
+import deploymentsApi from './leaders/deployments-api.ts';
 import peerReviewApi from './peer-review/api.ts';
 import peerReview from './peer-review/pages.ts';
 
@@ -69,12 +72,15 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   schoolSharing,
   audit,
   admin,
+  organisationSchools,
   adminPeople,
   performanceProfiles,
   leaderDirectory,
   leadersApi,
   ownLeaderProfile,
   leadersForNeeds,
+  deploymentPages,
+  deploymentsApi,
   peerReview,
   peerReviewApi,
 ];

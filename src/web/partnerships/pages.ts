@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
-import { beginReview, close, start, type Transition } from '../../domain/partnerships/lifecycle.ts';
+import { close } from '../../domain/partnerships/lifecycle.ts';
+import type { SignedStep } from '../../domain/partnerships/signatures.ts';
 import {
   MEMBER_ROLES,
   MEMBER_ROLE_LABELS,
@@ -9,9 +10,7 @@ import {
   PARTNERSHIP_TYPE_HINTS,
   PARTNERSHIP_TYPE_LABELS,
   participants,
-  type Partnership,
 } from '../../domain/partnerships/model.ts';
-import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
 import { today, type AppContext } from '../../app/context.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
@@ -19,6 +18,8 @@ import {
   answerPartnershipInvitation,
   proposePartnership,
   schoolsAdministeredBy,
+  signaturesView,
+  signLifecycleStep,
   takeLifecycleStep,
   yourPartnerships,
 } from '../../app/partnerships/lifecycle.ts';
@@ -210,6 +211,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day),
         p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
       ]);
+    const signatures = await signaturesView(ctx, reply.request.user, p, events);
     return reply.page('partnerships/show.njk', {
       title: p.title,
       partnership: p,
@@ -231,6 +233,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       events: eventRows(events),
       milestones: milestoneRows(p.milestones, day),
       agreements,
+      signatures,
       ...readiness,
       ...extra,
     });
@@ -294,23 +297,19 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   }
 
-  /** A lifecycle step: only a participating school's admin, only as the domain allows. */
-  const step = (
-    path: string,
-    decide: (p: Partnership, change: { byUserId: number; at: string }) => Outcome<Transition>,
-    announce?: 'started',
-  ) =>
+  /** A step both schools sign: one school's admin proposes it, each other school's admin confirms it. */
+  const signedStep = (path: string, step: SignedStep) =>
     app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return reply;
-      const taken = await takeLifecycleStep(ctx, requireUser(request), loaded, decide, announce);
-      if (!taken.ok) {
-        if (taken.error.code === 'forbidden') return forbid(request, reply);
+      const signed = await signLifecycleStep(ctx, requireUser(request), loaded, step);
+      if (!signed.ok) {
+        if (signed.error.code === 'forbidden') return forbid(request, reply);
         return showPage(loaded, reply.code(409), {
-          errors: [{ text: taken.error.message, href: '#lifecycle' }],
+          errors: [{ text: signed.error.message, href: '#lifecycle' }],
         });
       }
-      app.snapshots.refreshSoon();
+      if (signed.value.taken) app.snapshots.refreshSoon();
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -342,8 +341,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (result.value.agreed) app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });
-  step('start', start, 'started');
-  step('review', beginReview);
+  signedStep('start', 'start');
+  signedStep('review', 'review');
 
   const closePage: FormPage = {
     title: 'Close the partnership',
@@ -403,13 +402,17 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const parsed = closeForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
     const { closure, reason } = parsed.data;
-    const closed = await takeLifecycleStep(
-      ctx,
-      requireUser(request),
-      loaded,
-      (partnership, change) => close(partnership, { closure, reason }, change),
-      'closed',
-    );
+    // A completed close is signed by every school; ending early is one school's decision.
+    const closed =
+      closure === 'completed'
+        ? await signLifecycleStep(ctx, requireUser(request), loaded, 'complete', reason)
+        : await takeLifecycleStep(
+            ctx,
+            requireUser(request),
+            loaded,
+            (partnership, change) => close(partnership, { closure, reason }, change),
+            'closed',
+          );
     if (!closed.ok) return rerender(formError('closure', closed.error.message));
     app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);

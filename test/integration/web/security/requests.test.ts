@@ -9,6 +9,7 @@ import {
   type NewPartnership,
 } from '../../../../src/data/partnerships.ts';
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
+import { createDeployment } from '../../../../src/data/deployments.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { reportPracticeRecord } from '../../../../src/data/practice.ts';
 import { createGroup } from '../../../../src/data/peer-review/groups.ts';
@@ -320,6 +321,41 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       { from: 'planned', to: 'submitted', today: '2026-03-01' },
       lead.user,
     );
+    const leadProfileId = (
+      await t.db
+        .selectFrom('system_leader_profiles')
+        .select('id')
+        .where('user_id', '=', lead.user.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // A deployment of the lead, commissioned by the partner school, waiting for the lead's answer.
+    const deployment = await createDeployment(
+      t.db,
+      {
+        leaderUserId: lead.user.id,
+        leaderName: 'Asha Head',
+        clientUrn: PARTNER,
+        clientName: 'Birchfield Primary School',
+        organisationId: null,
+        commissionedBy: partner.user.id,
+        scope: `Coach the reading lead ${PRIVATE}`,
+        objectives: 'Consistent phonics',
+        successCriteria: 'Every lesson good',
+        focusAreas: ['literacy'],
+        days: 2,
+        start: '2098-01-10',
+        end: '2098-02-10',
+        dayRatePounds: 450,
+        paidBy: 'client-school',
+        reportsTo: 'The headteacher',
+        exitStrategy: 'The reading lead carries on',
+        at,
+      },
+      () => null,
+      partner.user,
+    );
+    if (!('id' in deployment)) throw new Error('no deployment');
+    partnerships.push(deployment.id);
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },
@@ -364,6 +400,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           '/partnerships',
           '/practice/new',
           ...practice.map((id) => `/practice/${id}`),
+          '/deployments',
           '/peer-review',
         ],
         true,
@@ -371,13 +408,19 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       signedIn(
         'partner school administrator',
         partner,
-        [...partnerships.map((id) => `/partnerships/${id}`), '/partnerships', '/peer-review'],
+        [
+          ...partnerships.map((id) => `/partnerships/${id}`),
+          '/partnerships',
+          '/deployments',
+          `/system-leaders/${leadProfileId}/commission`,
+          '/peer-review',
+        ],
         true,
       ),
       signedIn(
         'organisation officer',
         officer,
-        ['/account', `/organisations/${organisationId}/partnerships`, '/peer-review'],
+        ['/account', `/organisations/${organisationId}/partnerships`, '/deployments', '/peer-review'],
         true,
       ),
       signedIn('platform administrator', platform, ['/admin', '/account']),
