@@ -1,4 +1,11 @@
 import { participants, type Member } from './partnerships/model.ts';
+import type { SignedStep } from './partnerships/signatures.ts';
+
+const CONFIRM: Record<SignedStep, string> = {
+  start: 'starting the partnership of',
+  review: 'beginning the review of the partnership of',
+  complete: 'closing as completed the partnership of',
+};
 
 /**
  * Everyone hears what happens to the partnerships their schools take part in: each step that
@@ -10,8 +17,12 @@ export const NOTIFICATION_KINDS = [
   'invitation-answered',
   'plan-changed',
   'agreed',
+  'signature-needed',
   'started',
+  'milestone-due',
+  'milestone-overdue',
   'issue-raised',
+  'review-due',
   'closed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -21,13 +32,17 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'invitation-answered': 'A school answers your partnership invitation',
   'plan-changed': 'The plan changes after your school agreed',
   agreed: 'A partnership is agreed',
+  'signature-needed': 'A school asks yours to confirm starting, reviewing or closing a partnership',
   started: 'A partnership starts',
+  'milestone-due': 'A milestone is due within a week',
+  'milestone-overdue': 'A milestone is overdue',
+  'review-due': 'A partnership’s review is due (four weeks before its planned end)',
   'issue-raised': 'An issue is raised in a partnership',
   closed: 'A partnership closes',
 };
 
 /** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
-export const ACTION_NEEDED: readonly NotificationKind[] = ['proposed', 'plan-changed'];
+export const ACTION_NEEDED: readonly NotificationKind[] = ['proposed', 'plan-changed', 'signature-needed'];
 
 export const DELIVERIES = ['immediately', 'daily', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -55,7 +70,10 @@ export type Happening =
   | { kind: 'proposed'; urns: number[] }
   | { kind: 'invitation-answered'; urn: number; answer: 'accept' | 'decline' }
   | { kind: 'plan-changed'; urns: number[] }
+  /** A school signed a step; the schools in `urns` are still to sign it. */
+  | { kind: 'signature-needed'; step: SignedStep; byUrn: number; urns: number[] }
   | { kind: 'agreed' | 'started' | 'closed' }
+  | { kind: 'milestone-due' | 'milestone-overdue' | 'review-due' }
   | { kind: 'issue-raised' };
 
 /**
@@ -79,6 +97,7 @@ export function recipients(
       case 'invitation-answered':
         return admins(taking.filter((urn) => urn !== happening.urn));
       case 'plan-changed':
+      case 'signature-needed':
         return admins(happening.urns);
       default:
         return people.filter((p) => taking.includes(p.urn));
@@ -107,8 +126,16 @@ export function notificationSubject(happening: Happening, members: Member[], for
     }
     case 'agreed':
       return `The partnership of ${schools} is agreed`;
+    case 'signature-needed':
+      return `${name(happening.byUrn)} asks your school to confirm ${CONFIRM[happening.step]} ${schools}`;
     case 'started':
       return `The partnership of ${schools} has started`;
+    case 'milestone-due':
+      return `A milestone of the partnership of ${schools} is due within a week`;
+    case 'milestone-overdue':
+      return `A milestone of the partnership of ${schools} is overdue`;
+    case 'review-due':
+      return `The review of the partnership of ${schools} is due: it is planned to end within four weeks`;
     case 'issue-raised':
       return `An issue was raised in the partnership of ${schools}`;
     case 'closed':

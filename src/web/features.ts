@@ -22,6 +22,7 @@ import partnerships from './partnerships/pages.ts';
 import practice from './practice/pages.ts';
 import practiceApi from './practice/api.ts';
 import admin from './admin/organisations.ts';
+import organisationSchools from './organisations/schools.ts';
 import adminPeople from './admin/people.ts';
 import performanceProfiles from './admin/profiles.ts';
 import audit from './admin/audit.ts';
@@ -36,6 +37,9 @@ import leaderDirectory from './leaders/directory-pages.ts';
 import leadersApi from './leaders/api.ts';
 import ownLeaderProfile from './leaders/own-profile-pages.ts';
 import leadersForNeeds from './leaders/school-needs-pages.ts';
+import deploymentPages from './leaders/deployment-pages.ts';
+import deploymentsApi from './leaders/deployments-api.ts';
+import peerReviewApi from './peer-review/api.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -69,10 +73,14 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   schoolSharing,
   audit,
   admin,
+  organisationSchools,
   adminPeople,
   performanceProfiles,
   leaderDirectory,
   leadersApi,
   ownLeaderProfile,
   leadersForNeeds,
+  deploymentPages,
+  deploymentsApi,
+  peerReviewApi,
 ];

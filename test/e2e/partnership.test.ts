@@ -238,8 +238,25 @@ describe('a partnership from a match to its impact report in Chromium', () => {
     'runs the partnership: actions, progress, setbacks and feedback, then reviews and closes it',
     async () => {
       const base = lead.url().replace(served.url, '').split('?')[0]!;
+      // Starting commits both schools: Ashgrove signs, Birchfield's administrator confirms.
       await submit(lead, 'Start the partnership');
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Active');
+      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      await expect
+        .poll(() => lead.locator('#signatures').textContent())
+        .toContain('Waiting for Birchfield Primary School to confirm starting the partnership');
+      expect(await mailTo(partnerEmail)).toContain(
+        'Ashgrove Primary School asks your school to confirm starting the partnership of Ashgrove Primary School and Birchfield Primary School',
+      );
+      await visit(partner, base);
+      await expect
+        .poll(() => partner.locator('#signatures').textContent())
+        .toContain('Ashgrove Primary School signed on');
+      await submit(partner, 'Confirm the start');
+      await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Active');
+      expect(await mailTo(leadEmail)).toContain(
+        'The partnership of Ashgrove Primary School and Birchfield Primary School has started',
+      );
+      await visit(lead, base);
 
       await visit(lead, `${base}/record/actions`);
       await lead.getByLabel('Action', { exact: true }).fill('Joint lesson study in Year 5');
@@ -276,6 +293,10 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await shot(partner, '5-running');
 
       await submit(partner, 'Begin the review');
+      await visit(lead, base);
+      await submit(lead, 'Confirm the review');
+      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Reviewing');
+      await visit(partner, base);
       await partner.getByRole('button', { name: 'Close the partnership' }).click();
       await expectNoAxeViolations(partner);
       await partner.getByLabel('Completed').check();
@@ -283,7 +304,20 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .getByLabel(/Why, and what happens next/)
         .fill('Both schools met the target; leads continue alone');
       await submit(partner, 'Close the partnership');
+      await expect
+        .poll(() => partner.locator('#signatures').textContent())
+        .toContain('Waiting for Ashgrove Primary School to confirm closing the partnership as completed');
+      await visit(lead, base);
+      await submit(lead, 'Confirm closing as completed');
+      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Closed: completed');
+      expect(await mailTo(partnerEmail)).toContain(
+        'The partnership of Ashgrove Primary School and Birchfield Primary School has closed',
+      );
+      await visit(partner, base);
       await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Closed: completed');
+      await expect
+        .poll(() => partner.locator('main').textContent())
+        .toContain('Closing signed by Ashgrove Primary School');
       await expect.poll(() => partner.locator('main').textContent()).toContain('Review started');
       await shot(partner, '6-closed');
     },

@@ -74,3 +74,36 @@ export async function publishProfile(
   );
   if (published.statusCode !== 303) throw new Error(`profile not published: ${published.statusCode}`);
 }
+
+export interface DeploymentFields {
+  clientUrn: number;
+  days?: string;
+  start: string;
+  end: string;
+  dayRatePounds?: string;
+  paidBy?: string;
+  reportsTo?: string;
+}
+
+/** The commissioning form as a client school's administrator or an officer fills it in. */
+export function deploymentForm(f: DeploymentFields): Record<string, string> {
+  return {
+    clientUrn: String(f.clientUrn),
+    scope: 'Coach the English lead and the Year 6 team on reading',
+    objectives: 'Reading taught consistently from Year 3 to Year 6',
+    successCriteria: 'Every reading lesson observed is at least good by Easter',
+    days: f.days ?? '4',
+    ...parts('startDate', f.start),
+    ...parts('endDate', f.end),
+    dayRatePounds: f.dayRatePounds ?? '',
+    paidBy: f.paidBy ?? 'client-school',
+    reportsTo: f.reportsTo ?? 'The headteacher',
+    exitStrategy: 'The English lead carries on the coaching',
+  };
+}
+
+/** A spring term in the future, when every test leader is available: next calendar year's. */
+export function nextSpring(): { start: string; end: string; label: string } {
+  const year = new Date().getUTCFullYear() + 1;
+  return { start: `${year}-01-11`, end: `${year}-03-19`, label: `Spring ${year}` };
+}

@@ -1,4 +1,5 @@
-import type { CapacityArea, CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import { areaOf, type CapacityArea, type CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import { directory } from '../leaders/directory.ts';
 import { capacity } from '../../domain/capacity/capacity.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
@@ -78,3 +79,44 @@ export function capacityAnswer({ by, phase, radiusKm, profile, total, areas }: C
   return { by, phase, radiusKm, profile, total, items: areas };
 }
 export type CapacityAnswer = ReturnType<typeof capacityAnswer>;
+
+/** Published system leaders in an area (where the school they work from is) and their days free. */
+export interface LeaderFigures {
+  systemLeaders: number;
+  systemLeaderDaysAvailable: number;
+}
+
+const hundredths = (days: number) => Math.round(days * 100) / 100;
+
+/**
+ * `GET /api/capacity`'s answer with, beside each area's schools, the published system leaders
+ * there (working with the phase asked for, if any) and the days they have left: NFER's "system
+ * leaders near schools in need". Leaders are counted where their own school is.
+ */
+export async function capacityAnswerWithLeaders(
+  ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
+  result: CapacityResult,
+) {
+  const answer = capacityAnswer(result);
+  const snapshot = await ctx.snapshots.get();
+  const byArea = new Map<string, LeaderFigures>();
+  const total: LeaderFigures = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  for (const leader of await directory(ctx, snapshot)) {
+    if (result.phase && !leader.phases.includes(result.phase)) continue;
+    const school = snapshot.byUrn.get(leader.profile.urn);
+    if (!school) continue;
+    const code = areaOf(school, result.by).code;
+    const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+    figures.systemLeaders += 1;
+    figures.systemLeaderDaysAvailable = hundredths(figures.systemLeaderDaysAvailable + leader.daysLeft);
+    byArea.set(code, figures);
+    total.systemLeaders += 1;
+    total.systemLeaderDaysAvailable = hundredths(total.systemLeaderDaysAvailable + leader.daysLeft);
+  }
+  const none: LeaderFigures = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  return {
+    ...answer,
+    total: { ...answer.total, ...total },
+    items: answer.items.map((item) => ({ ...item, ...(byArea.get(item.code) ?? none) })),
+  };
+}

@@ -1,9 +1,24 @@
-import { applyInvitationAnswer, applyTransition, createPartnership } from '../../data/partnerships.ts';
+import { withLockedPlan } from '../../data/partnership-agreements.ts';
+import { recordSignature } from '../../data/partnership-signatures.ts';
+import {
+  applyInvitationAnswer,
+  applyTransition,
+  createPartnership,
+  getPartnership,
+  listEvents,
+  type RecordedEvent,
+} from '../../data/partnerships.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
 import { answerInvitation, type Transition } from '../../domain/partnerships/lifecycle.ts';
-import type { MemberRole, Partnership, PartnershipType } from '../../domain/partnerships/model.ts';
+import type { Member, MemberRole, Partnership, PartnershipType } from '../../domain/partnerships/model.ts';
 import type { Outcome } from '../../domain/partnerships/outcome.ts';
+import {
+  signatureState,
+  signStep,
+  SIGNED_STEP_DOING,
+  type SignedStep,
+} from '../../domain/partnerships/signatures.ts';
 import type { Happening } from '../../domain/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
@@ -116,4 +131,80 @@ export async function takeLifecycleStep(
     return fail('conflict', 'Someone else changed this partnership; check it and try again');
   if (announce) await notifyPartnership(ctx, user, p.id, { kind: announce });
   return ok(true);
+}
+
+export interface SignaturesView {
+  step: SignedStep;
+  /** What the step does, as in "waiting for … to confirm starting the partnership". */
+  doing: string;
+  signed: (RecordedEvent & { member: Member })[];
+  waiting: Member[];
+  /** The waiting schools this person may sign for (as their administrator). */
+  maySignFor: Member[];
+}
+
+/** Who has signed the step the partnership is at, and which schools it still waits for. */
+export async function signaturesView(
+  ctx: Pick<AppContext, 'db'>,
+  user: SessionUser | null,
+  p: Partnership,
+  events?: RecordedEvent[],
+): Promise<SignaturesView | null> {
+  const state = signatureState(p, events ?? (await listEvents(ctx.db, p.id)));
+  if (!state) return null;
+  return {
+    ...state,
+    doing: SIGNED_STEP_DOING[state.step],
+    maySignFor: state.waiting.filter((m) => user?.schools.some((s) => s.urn === m.urn && s.role === 'admin')),
+  };
+}
+
+/**
+ * An administrator of a taking-part school signs, for that school, the step the partnership is
+ * at (start, review or a completed close). The step is taken when this was the last school to
+ * sign; until then the other schools' administrators are asked to confirm it.
+ */
+export async function signLifecycleStep(
+  ctx: Ctx,
+  user: SessionUser,
+  opened: Opened,
+  step: SignedStep,
+  reason: string | null = null,
+): Promise<Result<{ taken: boolean }>> {
+  const id = opened.partnership.id;
+  const mine = opened.partnership.members.filter((m) =>
+    user.schools.some((s) => s.urn === m.urn && s.role === 'admin'),
+  );
+  if (!opened.steer || mine.length === 0)
+    return fail('forbidden', 'Only an administrator of a school taking part can sign for it.');
+  const outcome = await withLockedPlan(ctx.db, id, async (trx) => {
+    const p = (await getPartnership(trx, id))!;
+    const events = await listEvents(trx, id);
+    const signed = new Set((signatureState(p, events)?.signed ?? []).map((s) => s.urn));
+    // The first of this person's schools still to sign; with none left, the domain says so.
+    const urn = (mine.find((m) => !signed.has(m.urn)) ?? mine[0]!).urn;
+    const signing = signStep(
+      p,
+      events,
+      urn,
+      step,
+      { byUserId: user.id, at: ctx.now().toISOString() },
+      reason,
+    );
+    if (!signing.ok) return fail('conflict', signing.error.message);
+    await recordSignature(trx, id, signing.value, user);
+    return ok({
+      urn,
+      taken: signing.value.transition !== null,
+      waiting: signing.value.waiting.map((m) => m.urn),
+    });
+  });
+  if (!outcome) return fail('not-found', 'There is no such partnership.');
+  if (!outcome.ok) return outcome;
+  const { urn, taken, waiting } = outcome.value;
+  if (!taken)
+    await notifyPartnership(ctx, user, id, { kind: 'signature-needed', step, byUrn: urn, urns: waiting });
+  else if (step === 'start') await notifyPartnership(ctx, user, id, { kind: 'started' });
+  else if (step === 'complete') await notifyPartnership(ctx, user, id, { kind: 'closed' });
+  return ok({ taken });
 }

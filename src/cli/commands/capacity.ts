@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
-import { capacityAnswer, capacityFor, type CapacityResult } from '../../app/capacity/capacity.ts';
+import {
+  capacityAnswer,
+  capacityAnswerWithLeaders,
+  capacityFor,
+  type CapacityResult,
+} from '../../app/capacity/capacity.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
 import { parseInput } from '../../app/result.ts';
@@ -60,11 +65,13 @@ export default function register(program: Command): void {
         json?: boolean;
       }) => {
         const query = valueOf(parseInput(capacityQuery, { ...opts, csv: undefined, json: undefined }));
-        const { value: result, dataset } = await withDataset(async (ctx) =>
-          valueOf(await capacityFor(ctx, query)),
-        );
+        const { value, dataset } = await withDataset(async (ctx) => {
+          const result = valueOf(await capacityFor(ctx, query));
+          return { result, answer: opts.json ? await capacityAnswerWithLeaders(ctx, result) : null };
+        });
+        const { result, answer } = value;
         if (opts.csv) return void process.stdout.write(capacityCsv(result, dataset));
-        output(opts.json, capacityAnswer(result), () => describe(result), dataset);
+        output(opts.json, answer ?? capacityAnswer(result), () => describe(result), dataset);
       },
     );
 }

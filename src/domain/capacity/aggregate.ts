@@ -68,7 +68,11 @@ const BUCKETS: readonly [number, number | null][] = [
 /** Every school in one area, for the totals line. */
 export const ALL_AREAS: Area = { code: 'all', name: 'All areas' };
 
-function areaOf(school: CapacitySchool, by: CapacityGeography | 'all'): Area {
+/** The area a school falls in at one level of geography. */
+export function areaOf(
+  school: Pick<School, 'country' | 'region' | 'localAuthority' | 'constituency'>,
+  by: CapacityGeography | 'all',
+): Area {
   switch (by) {
     case 'all':
       return ALL_AREAS;

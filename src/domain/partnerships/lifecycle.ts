@@ -21,6 +21,9 @@ export type EventKind =
   | 'school-agreed'
   | 'agreement-withdrawn'
   | 'agreed'
+  | 'start-signed'
+  | 'review-signed'
+  | 'close-signed'
   | 'started'
   | 'review-started'
   | 'completed'
@@ -33,6 +36,9 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   'school-agreed': 'Plan agreed',
   'agreement-withdrawn': 'Agreement withdrawn',
   agreed: 'Agreed',
+  'start-signed': 'Start signed',
+  'review-signed': 'Review signed',
+  'close-signed': 'Closing signed',
   started: 'Started',
   'review-started': 'Review started',
   completed: 'Closed: completed',

@@ -8,7 +8,8 @@ export type RuleCode =
   | 'before-start'
   | 'reason-required'
   | 'not-taking-part'
-  | 'already-agreed';
+  | 'already-agreed'
+  | 'already-signed';
 
 export interface RuleBroken {
   code: RuleCode;

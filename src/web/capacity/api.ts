@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { capacityAnswer, capacityFor } from '../../app/capacity/capacity.ts';
+import { capacityAnswerWithLeaders, capacityFor } from '../../app/capacity/capacity.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
@@ -22,6 +22,12 @@ const area = z.object({
   ),
   inNeedOutOfReach: z.array(z.object({ urn: z.number(), name: z.string() })),
   inNeedNotLocated: z.number(),
+  systemLeaders: z
+    .number()
+    .describe('Published system-leader profiles whose school is in the area (of the phase, if given)'),
+  systemLeaderDaysAvailable: z
+    .number()
+    .describe('Days those system leaders have left, from the current term to the end of their availability'),
 });
 
 /** Public: the figures are drawn from public data and name only schools. */
@@ -53,7 +59,7 @@ const capacityApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     async (request, reply) => {
       const result = await capacityFor(ctx, request.query);
       return result.ok
-        ? withDataset(app, capacityAnswer(result.value))
+        ? withDataset(app, await capacityAnswerWithLeaders(ctx, result.value))
         : sendProblem(request, reply, result.error);
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { participants } from '../../domain/partnerships/model.ts';
-import type { AppContext } from '../../app/context.ts';
+import { today, type AppContext } from '../../app/context.ts';
 import { writeCsv } from '../../app/csv.ts';
 import {
   organisationPartnerships,
@@ -12,7 +12,7 @@ import {
 import { impactOf } from '../../app/partnerships/impact.ts';
 import { partnershipDocument } from '../../app/partnerships/record.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
-import { loadPartnership, today } from './context.ts';
+import { loadPartnership } from './context.ts';
 
 const CSV_COLUMNS = [
   'id',
@@ -69,7 +69,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const all = await visiblePartnerships(ctx, requireUser(request), today());
+      const all = await visiblePartnerships(ctx, requireUser(request), today(ctx));
       return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
     },
   );
@@ -78,7 +78,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     '/api/partnerships/export.csv',
     { ...signedIn, schema: { tags: ['partnerships'], summary: 'Partnerships you may see, as CSV' } },
     async (request, reply) =>
-      csv(reply, 'partnerships.csv', await visiblePartnerships(ctx, requireUser(request), today())),
+      csv(reply, 'partnerships.csv', await visiblePartnerships(ctx, requireUser(request), today(ctx))),
   );
 
   app.get(
@@ -112,7 +112,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     async (request, reply) => {
       const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      return (await impactOf(ctx, loaded.partnership, today())) ?? { until: null, objectives: [] };
+      return (await impactOf(ctx, loaded.partnership, today(ctx))) ?? { until: null, objectives: [] };
     },
   );
 
@@ -128,7 +128,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     },
     async (request, reply) => {
       const { organisationId } = request.params;
-      const listed = await organisationPartnerships(ctx, requireUser(request), organisationId, today());
+      const listed = await organisationPartnerships(ctx, requireUser(request), organisationId, today(ctx));
       if (!listed.ok) return forbid(request, reply);
       return csv(reply, `organisation-${organisationId}-partnerships.csv`, listed.value.summaries);
     },

@@ -5,9 +5,6 @@ import { forbid, requireUser } from '../http/guards.ts';
 
 export type Loaded = Opened;
 
-/** Today's calendar date where the service runs; the domain is given it, never reads a clock. */
-export const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The partnership named by `:id` if this user may reach it at `need` or above; otherwise the
  * reply is sent (404 for no such partnership or one the user may not see at all, 403 for one seen

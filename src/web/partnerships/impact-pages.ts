@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RegistryImpact } from '../../domain/partnerships/impact/evaluate.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
-import type { AppContext } from '../../app/context.ts';
+import { today, type AppContext } from '../../app/context.ts';
 import { organisationPartnerships } from '../../app/partnerships/access.ts';
 import { impactOf, withHeadlineImpact } from '../../app/partnerships/impact.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
-import { loadPartnership, today } from './context.ts';
+import { loadPartnership } from './context.ts';
 import { statusTag } from './presenters.ts';
 
 const count = new Intl.NumberFormat('en-GB');
@@ -35,7 +35,7 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const loaded = await loadPartnership(ctx.db, request, reply, 'read');
     if (!loaded) return reply;
     const p = loaded.partnership;
-    const report = await impactOf(ctx, p, today());
+    const report = await impactOf(ctx, p, today(ctx));
     return reply.page('partnerships/impact.njk', {
       title: `Impact: ${p.title}`,
       partnership: p,
@@ -55,7 +55,7 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const organisationId = Number((request.params as { organisationId: string }).organisationId);
     const user = requireUser(request);
     const organisation = user.organisations.find((o) => o.id === organisationId);
-    const day = today();
+    const day = today(ctx);
     const listed = await organisationPartnerships(ctx, user, organisationId, day);
     if (!organisation || !listed.ok) return forbid(request, reply);
     const { summaries, sharedCount } = listed.value;

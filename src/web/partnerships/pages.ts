@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
-import { beginReview, close, start, type Transition } from '../../domain/partnerships/lifecycle.ts';
+import { close } from '../../domain/partnerships/lifecycle.ts';
+import type { SignedStep } from '../../domain/partnerships/signatures.ts';
 import {
   MEMBER_ROLES,
   MEMBER_ROLE_LABELS,
@@ -9,16 +10,16 @@ import {
   PARTNERSHIP_TYPE_HINTS,
   PARTNERSHIP_TYPE_LABELS,
   participants,
-  type Partnership,
 } from '../../domain/partnerships/model.ts';
-import type { Outcome } from '../../domain/partnerships/outcome.ts';
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
-import type { AppContext } from '../../app/context.ts';
+import { today, type AppContext } from '../../app/context.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
 import {
   answerPartnershipInvitation,
   proposePartnership,
   schoolsAdministeredBy,
+  signaturesView,
+  signLifecycleStep,
   takeLifecycleStep,
   yourPartnerships,
 } from '../../app/partnerships/lifecycle.ts';
@@ -27,7 +28,7 @@ import { schoolName } from '../../app/schools/names.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
-import { loadPartnership, today, type Loaded } from './context.ts';
+import { loadPartnership, type Loaded } from './context.ts';
 import { choice, formValues, optional, options, required, type FormPage } from './fields.ts';
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
@@ -73,7 +74,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/partnerships', signedIn, async (request, reply) => {
     const user = requireUser(request);
-    const { invitations, partnerships } = await yourPartnerships(ctx, user, today());
+    const { invitations, partnerships } = await yourPartnerships(ctx, user, today(ctx));
     const tagged = <T extends Parameters<typeof statusTag>[0]>(list: T[]) =>
       list.map((p) => ({ ...p, tag: statusTag(p) }));
     return reply.page('partnerships/index.njk', {
@@ -203,13 +204,14 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...extra,
       });
     }
-    const day = today();
+    const day = today(ctx);
     const [{ actions, updates, issues, feedback, outcomes, events }, readiness, agreements] =
       await Promise.all([
         runningRecord({ db }, p.id),
         readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day),
         p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
       ]);
+    const signatures = await signaturesView(ctx, reply.request.user, p, events);
     return reply.page('partnerships/show.njk', {
       title: p.title,
       partnership: p,
@@ -231,6 +233,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       events: eventRows(events),
       milestones: milestoneRows(p.milestones, day),
       agreements,
+      signatures,
       ...readiness,
       ...extra,
     });
@@ -294,23 +297,19 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   }
 
-  /** A lifecycle step: only a participating school's admin, only as the domain allows. */
-  const step = (
-    path: string,
-    decide: (p: Partnership, change: { byUserId: number; at: string }) => Outcome<Transition>,
-    announce?: 'started',
-  ) =>
+  /** A step both schools sign: one school's admin proposes it, each other school's admin confirms it. */
+  const signedStep = (path: string, step: SignedStep) =>
     app.post(`/partnerships/:id/${path}`, signedIn, async (request, reply) => {
       const loaded = await loadPartnership(db, request, reply, 'contribute');
       if (!loaded) return reply;
-      const taken = await takeLifecycleStep(ctx, requireUser(request), loaded, decide, announce);
-      if (!taken.ok) {
-        if (taken.error.code === 'forbidden') return forbid(request, reply);
+      const signed = await signLifecycleStep(ctx, requireUser(request), loaded, step);
+      if (!signed.ok) {
+        if (signed.error.code === 'forbidden') return forbid(request, reply);
         return showPage(loaded, reply.code(409), {
-          errors: [{ text: taken.error.message, href: '#lifecycle' }],
+          errors: [{ text: signed.error.message, href: '#lifecycle' }],
         });
       }
-      app.snapshots.refreshSoon();
+      if (signed.value.taken) app.snapshots.refreshSoon();
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
 
@@ -342,8 +341,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (result.value.agreed) app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });
-  step('start', start, 'started');
-  step('review', beginReview);
+  signedStep('start', 'start');
+  signedStep('review', 'review');
 
   const closePage: FormPage = {
     title: 'Close the partnership',
@@ -403,13 +402,17 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const parsed = closeForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
     const { closure, reason } = parsed.data;
-    const closed = await takeLifecycleStep(
-      ctx,
-      requireUser(request),
-      loaded,
-      (partnership, change) => close(partnership, { closure, reason }, change),
-      'closed',
-    );
+    // A completed close is signed by every school; ending early is one school's decision.
+    const closed =
+      closure === 'completed'
+        ? await signLifecycleStep(ctx, requireUser(request), loaded, 'complete', reason)
+        : await takeLifecycleStep(
+            ctx,
+            requireUser(request),
+            loaded,
+            (partnership, change) => close(partnership, { closure, reason }, change),
+            'closed',
+          );
     if (!closed.ok) return rerender(formError('closure', closed.error.message));
     app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);

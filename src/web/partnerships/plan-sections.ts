@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import type { Db } from '../../data/db.ts';
-import {
-  addCost,
-  addMilestone,
-  addObjective,
-  addStaff,
-  inviteSchool,
-  updatePlan,
-  withdrawInvitation,
-  removePlanItem,
-} from '../../data/partnerships.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
 import { longDate } from '../../domain/format.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
-import type { Happening } from '../../domain/notifications.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import {
   MEMBER_ROLES,
@@ -45,34 +32,16 @@ export interface Existing {
   rows: { cells: string[]; remove?: string }[];
 }
 
-export interface SaveContext {
-  userId: number;
-  /** Now, as an ISO timestamp. */
-  at: string;
-  /** The schools the user belongs to, for feedback given on a school's behalf. */
-  userUrns: number[];
-}
-
 /** One form page of a partnership: the plan while it is proposed, or the running record. */
 export interface PlanSection {
   form(p: Partnership): FormPage;
   schema: z.ZodType;
   /** What the form shows before the user types (scalar sections show what is saved). */
   initial(p: Partnership): Record<string, unknown>;
-  /** Saves; returns a field error (name and message) when the data is valid but refused. */
-  save(
-    db: Db,
-    p: Partnership,
-    data: never,
-    ctx: SaveContext,
-  ): Promise<{ field: string; message: string } | null>;
   existing?(p: Partnership): Existing;
   /** Lists stay on their page to add another; the rest return to the task list. */
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
-  remove?: (db: Db, p: Partnership, item: number) => Promise<void>;
-  /** What the partnership's people are told once a save has gone through, if anything. */
-  announce?: (data: never) => Happening;
   /** Inviting or withdrawing a school commits schools: only their administrators may. */
   administratorsOnly?: boolean;
 }
@@ -84,7 +53,6 @@ const pounds = (n: number) =>
 const schools: PlanSection = {
   addsToList: true,
   administratorsOnly: true,
-  announce: (data: { urn: number }) => ({ kind: 'proposed', urns: [data.urn] }),
   form: () => ({
     title: 'Schools and their roles',
     intro: 'Invite another school. It sees only the invitation until it accepts.',
@@ -112,15 +80,6 @@ const schools: PlanSection = {
       remove: m.invitation === 'invited' ? `${base(p)}/plan/schools/${m.urn}/remove` : undefined,
     })),
   }),
-  async save(db, p, data: { urn: number; role: (typeof MEMBER_ROLES)[number] }) {
-    if (p.members.some((m) => m.urn === data.urn))
-      return { field: 'urn', message: 'That school is already in this partnership' };
-    if (!(await getSchoolNames(db, [data.urn])).has(data.urn))
-      return { field: 'urn', message: `There is no school with URN ${data.urn}` };
-    await inviteSchool(db, p.id, data.urn, data.role);
-    return null;
-  },
-  remove: (db, p, urn) => withdrawInvitation(db, p.id, urn),
 };
 
 const focus: PlanSection = {
@@ -157,10 +116,6 @@ const focus: PlanSection = {
     priorities: required('Enter the priorities the partnership serves'),
   }),
   initial: (p) => ({ focusAreas: p.focusAreas, need: p.need ?? '', priorities: p.priorities ?? '' }),
-  async save(db, p, data: Pick<Partnership, 'focusAreas' | 'need' | 'priorities'>) {
-    await updatePlan(db, p.id, data);
-    return null;
-  },
 };
 
 const measureItems = [
@@ -219,25 +174,6 @@ const objectives: PlanSection = {
       remove: `${base(p)}/plan/objectives/${o.id}/remove`,
     })),
   }),
-  async save(
-    db,
-    p,
-    data: {
-      description: string;
-      successCriteria: string;
-      measure: (typeof REGISTRY_MEASURES)[number] | 'custom';
-      customMeasureName: string | null;
-      baseline: number;
-      target: number;
-    },
-  ) {
-    await addObjective(db, p.id, {
-      ...data,
-      customMeasureName: data.measure === 'custom' ? data.customMeasureName : null,
-    });
-    return null;
-  },
-  remove: (db, p, id) => removePlanItem(db, p.id, 'objectives', id),
 };
 
 const resources: PlanSection = {
@@ -272,10 +208,6 @@ const resources: PlanSection = {
     staffDays: p.staffDays === null ? '' : String(p.staffDays),
     releaseTime: p.releaseTime ?? '',
   }),
-  async save(db, p, data: Pick<Partnership, 'staffDays' | 'releaseTime'>) {
-    await updatePlan(db, p.id, data);
-    return null;
-  },
   next: (p) => ({ href: `${base(p)}/plan/costs`, text: 'Add costings and who pays' }),
 };
 
@@ -314,11 +246,6 @@ const costs: PlanSection = {
       remove: `${base(p)}/plan/costs/${c.id}/remove`,
     })),
   }),
-  async save(db, p, data: { item: string; amountPounds: number; paidBy: string }) {
-    await addCost(db, p.id, data);
-    return null;
-  },
-  remove: (db, p, id) => removePlanItem(db, p.id, 'costs', id),
   next: (p) => ({ href: base(p), text: 'Return to the task list' }),
 };
 
@@ -344,10 +271,6 @@ const timescales: PlanSection = {
       message: 'The end date must be after the start date',
     }),
   initial: (p) => ({ startDate: dateParts(p.startDate), endDate: dateParts(p.endDate) }),
-  async save(db, p, data: Pick<Partnership, 'startDate' | 'endDate'>) {
-    await updatePlan(db, p.id, data);
-    return null;
-  },
   next: (p) => ({ href: `${base(p)}/plan/milestones`, text: 'Add milestones' }),
 };
 
@@ -371,11 +294,6 @@ const milestones: PlanSection = {
       remove: `${base(p)}/plan/milestones/${m.id}/remove`,
     })),
   }),
-  async save(db, p, data: { title: string; dueDate: string }) {
-    await addMilestone(db, p.id, { ...data, doneOn: null });
-    return null;
-  },
-  remove: (db, p, id) => removePlanItem(db, p.id, 'milestones', id),
   next: (p) => ({ href: base(p), text: 'Return to the task list' }),
 };
 
@@ -438,23 +356,6 @@ const staff: PlanSection = {
       remove: `${base(p)}/plan/staff/${s.id}/remove`,
     })),
   }),
-  async save(
-    db,
-    p,
-    data: {
-      urn: number;
-      name: string;
-      jobTitle: string;
-      seniority: (typeof SENIORITIES)[number];
-      systemLeader: (typeof SYSTEM_LEADER_DESIGNATIONS)[number] | null;
-    },
-  ) {
-    if (!participants(p.members).some((m) => m.urn === data.urn))
-      return { field: 'urn', message: 'Choose a school taking part in the partnership' };
-    await addStaff(db, p.id, data);
-    return null;
-  },
-  remove: (db, p, id) => removePlanItem(db, p.id, 'staff', id),
   next: (p) => ({ href: base(p), text: 'Return to the task list' }),
 };
 
@@ -482,10 +383,6 @@ const exit: PlanSection = {
     sustainability: required('Enter how improvements will be sustained and celebrated'),
   }),
   initial: (p) => ({ exitStrategy: p.exitStrategy ?? '', sustainability: p.sustainability ?? '' }),
-  async save(db, p, data: Pick<Partnership, 'exitStrategy' | 'sustainability'>) {
-    await updatePlan(db, p.id, data);
-    return null;
-  },
 };
 
 export const PLAN_SECTIONS: Record<string, PlanSection> = {

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { addAction, addFeedback, addIssue, addOutcome, addUpdate } from '../../data/partnership-records.ts';
-import {
-  ACTION_STATUSES,
-  ACTION_STATUS_LABELS,
-  participants,
-  type ActionStatus,
-} from '../../domain/partnerships/model.ts';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, participants } from '../../domain/partnerships/model.ts';
 import { choice, dateField, numberField, options, required, type FormPage } from './fields.ts';
 import type { PlanSection } from './plan-sections.ts';
 
@@ -41,15 +35,6 @@ const actions: PlanSection = {
     status: choice(ACTION_STATUSES, 'Choose the status'),
   }),
   initial: () => ({ status: 'not-started' }),
-  async save(
-    db,
-    p,
-    data: { description: string; owner: string; dueDate: string; status: ActionStatus },
-    ctx,
-  ) {
-    await addAction(db, p.id, data, ctx.userId);
-    return null;
-  },
 };
 
 const updates: PlanSection = {
@@ -62,14 +47,9 @@ const updates: PlanSection = {
     ),
   schema: z.object({ body: required('Enter the progress update') }),
   initial: () => ({}),
-  async save(db, p, data: { body: string }, ctx) {
-    await addUpdate(db, p.id, data.body, ctx.userId, ctx.at);
-    return null;
-  },
 };
 
 const issues: PlanSection = {
-  announce: () => ({ kind: 'issue-raised' }),
   addsToList: false,
   form: () =>
     returnTo(
@@ -98,15 +78,6 @@ const issues: PlanSection = {
     resolved: choice(['yes', 'no'], 'Choose whether the issue is resolved').transform((v) => v === 'yes'),
   }),
   initial: () => ({ resolved: 'no' }),
-  async save(
-    db,
-    p,
-    data: { description: string; handling: string; raisedOn: string; resolved: boolean },
-    ctx,
-  ) {
-    await addIssue(db, p.id, data, ctx.userId);
-    return null;
-  },
 };
 
 const feedback: PlanSection = {
@@ -130,13 +101,6 @@ const feedback: PlanSection = {
     body: required('Enter the feedback'),
   }),
   initial: () => ({}),
-  async save(db, p, data: { fromUrn: number; body: string }, ctx) {
-    const ours =
-      participants(p.members).some((m) => m.urn === data.fromUrn) && ctx.userUrns.includes(data.fromUrn);
-    if (!ours) return { field: 'fromUrn', message: 'You can only give feedback for a school you belong to' };
-    await addFeedback(db, p.id, data.fromUrn, data.body, ctx.userId, ctx.at);
-    return null;
-  },
 };
 
 const outcomes: PlanSection = {
@@ -167,13 +131,6 @@ const outcomes: PlanSection = {
     note: z.string().trim().max(2000, 'The note must be 2000 characters or fewer'),
   }),
   initial: () => ({}),
-  async save(db, p, data: { objectiveId: number; value: number; recordedOn: string; note: string }, ctx) {
-    if (!p.objectives.some((o) => o.id === data.objectiveId && o.measure === 'custom')) {
-      return { field: 'objectiveId', message: 'Choose one of the partnership’s own measures' };
-    }
-    await addOutcome(db, p.id, data, ctx.userId);
-    return null;
-  },
 };
 
 export const RECORD_SECTIONS: Record<string, PlanSection> = { actions, updates, issues, feedback, outcomes };

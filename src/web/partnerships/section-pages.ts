@@ -1,28 +1,32 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { setActionStatus } from '../../data/partnership-records.ts';
-import { setMilestoneDone } from '../../data/partnerships.ts';
-import { markMilestone } from '../../domain/partnerships/milestones.ts';
-import type { SessionUser } from '../../domain/access.ts';
-import {
-  ACTION_STATUSES,
-  type Partnership,
-  type PartnershipStatus,
-} from '../../domain/partnerships/model.ts';
+import { ACTION_STATUSES } from '../../domain/partnerships/model.ts';
 import type { AppContext } from '../../app/context.ts';
-import { notifyPartnership } from '../../app/notifications/notifications.ts';
-import { changePlan } from '../../app/partnerships/agreement.ts';
-import { forbid, requireSignedIn } from '../http/guards.ts';
-import { formErrors, formError } from '../http/forms.ts';
-import { loadPartnership, today, type Loaded } from './context.ts';
+import {
+  changeActionStatus,
+  hasRemovals,
+  removeSectionItem,
+  saveSection,
+  sectionClosed,
+  tickMilestone,
+  type SectionKind,
+} from '../../app/partnerships/sections.ts';
+import type { AppError } from '../../app/result.ts';
+import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
+import { formErrors } from '../http/forms.ts';
+import { loadPartnership, type Loaded } from './context.ts';
 import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
 import { RECORD_SECTIONS } from './record-sections.ts';
 
-/** The database, or the transaction a plan change runs in. */
-type Db = Parameters<PlanSection['save']>[0];
-
-const RUNNING: PartnershipStatus[] = ['agreed', 'active', 'reviewing'];
+/** A refusal from a use case as the error page it reads as: 404, or 409 for the wrong state. */
+async function refuse(reply: FastifyReply, error: AppError) {
+  if (error.code === 'not-found') return reply.callNotFound();
+  const status = error.code === 'conflict' ? 409 : 400;
+  return reply
+    .code(status)
+    .send(await reply.page('layout/errors/400.njk', { message: error.message, status }));
+}
 
 /**
  * The plan's sections (editable by any taking-part school while proposed) and the running
@@ -32,23 +36,9 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const { db } = ctx;
   const signedIn = { preHandler: requireSignedIn };
 
-  const kinds = [
-    {
-      path: 'plan',
-      sections: PLAN_SECTIONS,
-      // A change to the plan withdraws the agreements given to it.
-      write: <R>(user: SessionUser, p: Partnership, save: (db: Db) => Promise<R | null>) =>
-        changePlan(ctx, user, p.id, save),
-      open: ['proposed'] as PartnershipStatus[],
-      closedMessage: 'The plan is agreed and can no longer be changed.',
-    },
-    {
-      path: 'record',
-      sections: RECORD_SECTIONS,
-      write: <R>(_user: SessionUser, _p: Partnership, save: (db: Db) => Promise<R | null>) => save(db),
-      open: RUNNING,
-      closedMessage: 'The partnership is not running, so nothing can be added to its record.',
-    },
+  const kinds: { path: SectionKind; sections: Record<string, PlanSection> }[] = [
+    { path: 'plan', sections: PLAN_SECTIONS },
+    { path: 'record', sections: RECORD_SECTIONS },
   ];
 
   for (const kind of kinds) {
@@ -65,10 +55,9 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         await forbid(request, reply);
         return null;
       }
-      if (!kind.open.includes(loaded.partnership.status)) {
-        reply
-          .code(409)
-          .send(await reply.page('layout/errors/400.njk', { message: kind.closedMessage, status: 409 }));
+      const closed = sectionClosed(kind.path, loaded.partnership);
+      if (closed) {
+        await refuse(reply, { code: 'conflict', message: closed });
         return null;
       }
       return { section, loaded };
@@ -114,20 +103,11 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       const parsed = section.schema.safeParse(values);
       if (!parsed.success)
         return render(reply.code(400), loaded, section, name, { values, ...formErrors(parsed.error) });
-      const user = request.user!;
-      const refused = await kind.write(user, p, (trx) =>
-        section.save(trx, p, parsed.data as never, {
-          userId: user.id,
-          at: new Date().toISOString(),
-          userUrns: user.schools.map((s) => s.urn),
-        }),
-      );
-      if (refused)
-        return render(reply.code(400), loaded, section, name, {
-          values,
-          ...formError(refused.field, refused.message),
-        });
-      if (section.announce) await notifyPartnership(ctx, user, p.id, section.announce(parsed.data as never));
+      const saved = await saveSection(ctx, requireUser(request), p, kind.path, name, parsed.data);
+      if (!saved.ok) {
+        if (saved.error.code !== 'invalid-input') return refuse(reply, saved.error);
+        return render(reply.code(400), loaded, section, name, { values, ...formErrors(saved.error) });
+      }
       const back = section.addsToList
         ? `/partnerships/${p.id}/${kind.path}/${name}`
         : `/partnerships/${p.id}`;
@@ -135,22 +115,20 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
 
     // Only the plan has items to take out; the running record keeps everything it was told.
-    if (!Object.values(kind.sections).some((section) => section.remove !== undefined)) continue;
+    if (!hasRemovals(kind.path)) continue;
     app.post(`/partnerships/:id/${kind.path}/:section/:item/remove`, signedIn, async (request, reply) => {
       const reached = await reach(request, reply);
       if (!reached) return reply;
-      const { section, loaded } = reached;
-      const item = Number((request.params as { item: string }).item);
-      if (!section.remove || !Number.isSafeInteger(item)) return reply.callNotFound();
-      const remove = section.remove;
-      await kind.write(request.user!, loaded.partnership, async (trx) => {
-        await remove(trx, loaded.partnership, item);
-        return null;
-      });
-      return reply.redirect(
-        `/partnerships/${loaded.partnership.id}/${kind.path}/${(request.params as { section: string }).section}`,
-        303,
+      const { section, item } = request.params as { section: string; item: string };
+      const removed = await removeSectionItem(
+        ctx,
+        requireUser(request),
+        reached.loaded.partnership,
+        section,
+        Number(item),
       );
+      if (!removed.ok) return refuse(reply, removed.error);
+      return reply.redirect(`/partnerships/${reached.loaded.partnership.id}/${kind.path}/${section}`, 303);
     });
   }
 
@@ -161,13 +139,10 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       .enum(ACTION_STATUSES)
       .safeParse((request.body as Record<string, unknown> | undefined)?.status);
     const action = Number((request.params as { action: string }).action);
-    if (!status.success || !RUNNING.includes(loaded.partnership.status)) {
-      reply.code(400);
-      return reply.page('layout/errors/400.njk', {
-        message: 'Choose a status for the action while the partnership is running.',
-      });
-    }
-    if (!(await setActionStatus(db, loaded.partnership.id, action, status.data))) return reply.callNotFound();
+    if (!status.success)
+      return refuse(reply, { code: 'invalid-input', message: 'Choose a status for the action.' });
+    const changed = await changeActionStatus(ctx, loaded.partnership, action, status.data);
+    if (!changed.ok) return refuse(reply, changed.error);
     return reply.redirect(`/partnerships/${loaded.partnership.id}#actions`, 303);
   });
 
@@ -176,21 +151,12 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const loaded = await loadPartnership(db, request, reply, 'contribute');
     if (!loaded) return reply;
     const p = loaded.partnership;
-    const milestone = p.milestones.find(
-      (m) => String(m.id) === (request.params as { milestone: string }).milestone,
-    );
-    if (!milestone) return reply.callNotFound();
     const done = z.enum(['yes', 'no']).safeParse((request.body as Record<string, unknown> | undefined)?.done);
-    if (!done.success) {
-      reply.code(400);
-      return reply.page('layout/errors/400.njk', { message: 'Say whether the milestone is done.' });
-    }
-    const outcome = markMilestone(p, milestone, done.data === 'yes', today());
-    if (!outcome.ok) {
-      reply.code(409);
-      return reply.page('layout/errors/400.njk', { message: `${outcome.error.message}.` });
-    }
-    await setMilestoneDone(db, p.id, milestone.id, outcome.value, request.user);
+    if (!done.success)
+      return refuse(reply, { code: 'invalid-input', message: 'Say whether the milestone is done.' });
+    const milestone = Number((request.params as { milestone: string }).milestone);
+    const ticked = await tickMilestone(ctx, requireUser(request), p, milestone, done.data === 'yes');
+    if (!ticked.ok) return refuse(reply, ticked.error);
     return reply.redirect(`/partnerships/${p.id}#milestones`, 303);
   });
 };

@@ -45,6 +45,7 @@ describe('every public JSON answer says which data it rests on', () => {
     const numbered: [RegExp, string][] = [
       [/^\/api\/system-leaders\//, String(profile!.id)],
       [/^\/api\/practice\/:id$/, String(practice!.id)],
+      [/^\/api\/peer-review\/frameworks\/:id$/, 'collaborative-review'],
     ];
     const routes = t.app.routeTable.filter(
       (r) => r.method === 'GET' && r.url.startsWith('/api/') && !NOT_DATA.some((p) => p.test(r.url)),

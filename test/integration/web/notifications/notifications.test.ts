@@ -189,6 +189,10 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
       'invitation-answered': 'immediately',
       'plan-changed': 'daily',
       agreed: 'immediately',
+      'signature-needed': 'immediately',
+      'milestone-due': 'daily',
+      'milestone-overdue': 'immediately',
+      'review-due': 'off',
       started: 'immediately',
       'issue-raised': 'off',
       closed: 'immediately',
@@ -200,6 +204,10 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
       'invitation-answered': 'immediately',
       'plan-changed': 'daily',
       agreed: 'immediately',
+      'signature-needed': 'immediately',
+      'milestone-due': 'daily',
+      'milestone-overdue': 'immediately',
+      'review-due': 'off',
       started: 'daily',
       'issue-raised': 'off',
       closed: 'immediately',
@@ -209,10 +217,17 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     expect(page.body).toMatch(/name="started" type="radio" value="daily" checked/);
   });
 
-  it('tells everyone when it starts, holding a digest for those who chose one', async () => {
+  it('asks the partner to confirm the start, then tells everyone it started, holding a digest for those who chose one', async () => {
     expect((await post(leadAdmin, `/partnerships/${id}/start`)).statusCode).toBe(303);
+    const asked = await newMail();
+    expect(recipientsOf(asked)).toEqual(to(partnerAdmin));
+    expect(asked[0]!.subject).toBe(
+      'Ash Primary asks your school to confirm starting the partnership of Ash Primary and Birch Primary',
+    );
+    expect(asked[0]!.text).toContain(`/partnerships/${id}#lifecycle`);
+    expect((await post(partnerAdmin, `/partnerships/${id}/start`)).statusCode).toBe(303);
     const mail = await newMail();
-    expect(recipientsOf(mail)).toEqual(to(leadMember, partnerAdmin));
+    expect(recipientsOf(mail)).toEqual(to(leadAdmin, leadMember));
     expect(mail[0]!.subject).toBe('The partnership of Ash Primary and Birch Primary has started');
     const ctx = createAppContext(loadConfig({ NODE_ENV: 'test', ...env }), t.db, {
       log: { info() {}, warn() {} },

@@ -355,7 +355,20 @@ describe('a partnership through the web', () => {
       (await post(partner, `/partnerships/${id}/plan/exit`, { exitStrategy: 'x', sustainability: 'y' }))
         .statusCode,
     ).toBe(409);
+    // Starting, the review and a completed close are signed by both schools.
+    expect((await post(leadMember, `/partnerships/${id}/start`, {})).statusCode).toBe(403);
     expect((await post(partner, `/partnerships/${id}/start`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('agreed');
+    const waiting = await get(partner, `/partnerships/${id}`);
+    expect(waiting.body).toContain('Birch Primary signed on');
+    expect(waiting.body).toContain('Waiting for Ash Primary to confirm starting the partnership');
+    expect(waiting.body).not.toContain('Start the partnership');
+    const again = await post(partner, `/partnerships/${id}/start`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Your school has already signed');
+    expect((await get(lead, `/partnerships/${id}`)).body).toContain('Confirm the start');
+    expect((await post(lead, `/partnerships/${id}/start`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('active');
     const action = await post(leadMember, `/partnerships/${id}/record/actions`, {
       description: 'Joint lesson study',
       owner: 'B Lead',
@@ -389,12 +402,25 @@ describe('a partnership through the web', () => {
       ).statusCode,
     ).toBe(400);
     expect((await post(partner, `/partnerships/${id}/review`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('active');
+    expect((await post(lead, `/partnerships/${id}/review`, {})).statusCode).toBe(303);
+    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('reviewing');
     expect(
       (await post(lead, `/partnerships/${id}/close`, { closure: 'ended-early', reason: '' })).body,
     ).toContain('Enter why the partnership is ending early');
     expect(
       (await post(lead, `/partnerships/${id}/close`, { closure: 'completed', reason: 'Objectives met' }))
         .statusCode,
+    ).toBe(303);
+    const closing = await get(partner, `/partnerships/${id}`);
+    expect(closing.body).toContain('Ash Primary signed on');
+    expect(closing.body).toContain('“Objectives met”');
+    expect(closing.body).toContain(
+      'Waiting for Birch Primary to confirm closing the partnership as completed',
+    );
+    expect(closing.body).toContain('Confirm closing as completed');
+    expect(
+      (await post(partner, `/partnerships/${id}/close`, { closure: 'completed', reason: '' })).statusCode,
     ).toBe(303);
     const closed = await get(partner, `/partnerships/${id}`);
     expect(closed.body).toContain('Closed: completed');
@@ -403,8 +429,12 @@ describe('a partnership through the web', () => {
       'Invitation accepted by Birch Primary',
       'Plan agreed by Birch Primary',
       'Agreed',
+      'Start signed by Birch Primary',
+      'Start signed by Ash Primary',
       'Started',
+      'Review signed by Ash Primary',
       'Review started',
+      'Closing signed by Birch Primary',
     ])
       expect(closed.body).toContain(step);
     expect(closed.body).toContain('Lead Head');

@@ -9,6 +9,7 @@ import {
   type NewPartnership,
 } from '../../../../src/data/partnerships.ts';
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
+import { createDeployment } from '../../../../src/data/deployments.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { reportPracticeRecord } from '../../../../src/data/practice.ts';
 import { addAction } from '../../../../src/data/partnership-records.ts';
@@ -229,6 +230,41 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     await saveProfile(t.db, lead.user.id, profile(OWN, 'Led two schools out of special measures'), lead.user);
     await setProfilePublished(t.db, lead.user.id, at, lead.user);
     await saveProfile(t.db, officer.user.id, profile(PARTNER, `Notes ${PRIVATE}`), officer.user);
+    const leadProfileId = (
+      await t.db
+        .selectFrom('system_leader_profiles')
+        .select('id')
+        .where('user_id', '=', lead.user.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // A deployment of the lead, commissioned by the partner school, waiting for the lead's answer.
+    const deployment = await createDeployment(
+      t.db,
+      {
+        leaderUserId: lead.user.id,
+        leaderName: 'Asha Head',
+        clientUrn: PARTNER,
+        clientName: 'Birchfield Primary School',
+        organisationId: null,
+        commissionedBy: partner.user.id,
+        scope: `Coach the reading lead ${PRIVATE}`,
+        objectives: 'Consistent phonics',
+        successCriteria: 'Every lesson good',
+        focusAreas: ['literacy'],
+        days: 2,
+        start: '2098-01-10',
+        end: '2098-02-10',
+        dayRatePounds: 450,
+        paidBy: 'client-school',
+        reportsTo: 'The headteacher',
+        exitStrategy: 'The reading lead carries on',
+        at,
+      },
+      () => null,
+      partner.user,
+    );
+    if (!('id' in deployment)) throw new Error('no deployment');
+    partnerships.push(deployment.id);
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },
@@ -273,19 +309,25 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           '/partnerships',
           '/practice/new',
           ...practice.map((id) => `/practice/${id}`),
+          '/deployments',
         ],
         true,
       ),
       signedIn(
         'partner school administrator',
         partner,
-        [...partnerships.map((id) => `/partnerships/${id}`), '/partnerships'],
+        [
+          ...partnerships.map((id) => `/partnerships/${id}`),
+          '/partnerships',
+          '/deployments',
+          `/system-leaders/${leadProfileId}/commission`,
+        ],
         true,
       ),
       signedIn(
         'organisation officer',
         officer,
-        ['/account', `/organisations/${organisationId}/partnerships`],
+        ['/account', `/organisations/${organisationId}/partnerships`, '/deployments'],
         true,
       ),
       signedIn('platform administrator', platform, ['/admin', '/account']),

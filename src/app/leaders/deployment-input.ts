@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { MAX_DAY_RATE_POUNDS } from '../../domain/leaders/profile.ts';
+import { PAYERS } from '../../domain/leaders/costing.ts';
+import { calendarDateSchema } from '../input.ts';
+
+/** The most days one deployment can take: a year of a generous availability. */
+export const MAX_DEPLOYMENT_DAYS = 180;
+
+const text = (message: string, max: number) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `${message.replace(/^Enter /, '')} must be ${max} characters or fewer`);
+
+/** The commissioning form, as a client school's administrator or an officer fills it in. */
+export const deploymentInput = z
+  .object({
+    clientUrn: z
+      .string({ error: 'Choose the school the deployment is for' })
+      .trim()
+      .regex(/^\d{5,7}$/, 'Choose the school the deployment is for')
+      .transform(Number),
+    scope: text('Enter the scope of the deployment', 5000),
+    objectives: text('Enter the objectives', 5000),
+    successCriteria: text('Enter the success criteria', 5000),
+    days: z
+      .string({ error: 'Enter how many days' })
+      .trim()
+      .min(1, 'Enter how many days the deployment takes, like 6 or 6.5')
+      .refine((v) => /^\d+(\.\d+)?$/.test(v), 'Days must be a number, like 6 or 6.5')
+      .transform(Number)
+      .refine((v) => v > 0, 'Days must be at least half a day')
+      .refine((v) => Number.isInteger(v * 2), 'Days must be whole or half days, like 6 or 6.5')
+      .refine((v) => v <= MAX_DEPLOYMENT_DAYS, `Days must be ${MAX_DEPLOYMENT_DAYS} or fewer`),
+    startDate: calendarDateSchema('the first day'),
+    endDate: calendarDateSchema('the last day'),
+    dayRatePounds: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === '' || /^\d+(\.\d{1,2})?$/.test(v),
+        'The day rate must be an amount in pounds, like 450',
+      )
+      .transform((v) => (v === '' ? null : Number(v)))
+      .refine(
+        (v) => v === null || v <= MAX_DAY_RATE_POUNDS,
+        `The day rate must be £${MAX_DAY_RATE_POUNDS} or less`,
+      ),
+    paidBy: z.enum(PAYERS, { error: 'Choose who pays' }),
+    reportsTo: text('Enter who the system leader reports to', 300),
+    exitStrategy: text('Enter the exit strategy', 5000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate <= v.startDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: 'The last day must be after the first day',
+      });
+    }
+  });
+
+export type DeploymentInput = z.output<typeof deploymentInput>;

@@ -1,0 +1,264 @@
+import {
+  answerDeployment,
+  createDeployment,
+  getDeployment,
+  listDeploymentsOf,
+  organisationsOfSchool,
+  schoolsOfOrganisations,
+} from '../../data/deployments.ts';
+import { getProfile } from '../../data/leaders.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import { checkCommitment } from '../../domain/leaders/availability.ts';
+import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
+import {
+  canSeeCosting,
+  canSeeDeployment,
+  commissionerFor,
+  standingIn,
+  type Deployment,
+  type DeploymentStanding,
+  type LeaderAnswer,
+} from '../../domain/leaders/deployment.ts';
+import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
+import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
+import type { AppContext } from '../context.ts';
+import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { deploymentInput } from './deployment-input.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now'>;
+
+/** A school someone may commission a deployment for, and as whom. */
+export interface CommissionableSchool {
+  urn: number;
+  name: string;
+  organisationId: number | null;
+  organisationName: string | null;
+}
+
+/** The schools a person administers, and the schools of the organisations they are officers of. */
+export async function commissionableSchools(
+  ctx: Pick<AppContext, 'db' | 'snapshots'>,
+  actor: SessionUser,
+): Promise<CommissionableSchool[]> {
+  const snapshot = await ctx.snapshots.get();
+  const name = (urn: number) => snapshot.byUrn.get(urn)?.name ?? `School ${urn}`;
+  const schools: CommissionableSchool[] = actor.schools
+    .filter((s) => s.role === 'admin')
+    .map((s) => ({ urn: s.urn, name: name(s.urn), organisationId: null, organisationName: null }));
+  const seen = new Set(schools.map((s) => s.urn));
+  const linked = await schoolsOfOrganisations(
+    ctx.db,
+    actor.organisations.map((o) => o.id),
+  );
+  for (const r of linked) {
+    if (seen.has(r.urn)) continue;
+    seen.add(r.urn);
+    const org = actor.organisations.find((o) => o.id === r.organisationId)!;
+    schools.push({ urn: r.urn, name: name(r.urn), organisationId: org.id, organisationName: org.name });
+  }
+  return schools.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/** Which form field each rule of availability is about. */
+const RULE_FIELDS: Record<LeaderRuleCode, string> = {
+  'no-days': 'days',
+  'dates-reversed': 'endDate',
+  'outside-availability': 'startDate',
+  'no-term-time': 'startDate',
+  'over-availability': 'days',
+};
+
+export interface CommissionStart {
+  profile: SystemLeaderProfile;
+  schools: CommissionableSchool[];
+}
+
+/** What the commissioning form needs: the published profile and the schools the person may commission for. */
+export async function startCommission(
+  ctx: Ctx,
+  actor: SessionUser,
+  profileId: number,
+): Promise<Result<CommissionStart>> {
+  const profile = await getProfile(ctx.db, profileId);
+  if (!profile?.publishedAt)
+    return fail('not-found', 'There is no published system leader with that number.');
+  if (profile.userId === actor.id)
+    return fail('forbidden', 'You cannot commission a deployment of yourself.');
+  const schools = await commissionableSchools(ctx, actor);
+  if (schools.length === 0)
+    return fail(
+      'forbidden',
+      'Only a school’s administrators, or officers of its local authority, trust or diocese, commission a deployment for it.',
+    );
+  return ok({ profile, schools });
+}
+
+/**
+ * Commissions a deployment of a published system leader for a school, from its administrator or
+ * an officer of one of its organisations. Refused, naming the field, when the days would take
+ * the leader past the availability they declared.
+ */
+export async function commissionDeployment(
+  ctx: Ctx,
+  actor: SessionUser,
+  profileId: number,
+  input: unknown,
+): Promise<Result<{ id: number }>> {
+  const started = await startCommission(ctx, actor, profileId);
+  if (!started.ok) return started;
+  const { profile } = started.value;
+  const parsed = parseInput(deploymentInput, input);
+  if (!parsed.ok) return parsed;
+  const form = parsed.value;
+  const snapshot = await ctx.snapshots.get();
+  const client = snapshot.byUrn.get(form.clientUrn);
+  if (!client) return invalidField('clientUrn', `There is no open school with URN ${form.clientUrn}`);
+  const as = commissionerFor(actor, form.clientUrn, await organisationsOfSchool(ctx.db, form.clientUrn));
+  if (!as)
+    return invalidField('clientUrn', 'Choose a school you administer, or one of your organisation’s schools');
+  const leaderSchool = snapshot.byUrn.get(profile.urn);
+  const rate =
+    form.dayRatePounds ??
+    suggestedDayRate(profile, {
+      sameTrust: !!client.trust && client.trust === leaderSchool?.trust,
+      sameLocalAuthority:
+        !!client.localAuthority && client.localAuthority.code === leaderSchool?.localAuthority?.code,
+    });
+  const proposed = { days: form.days, start: form.startDate, end: form.endDate };
+  const created = await createDeployment(
+    ctx.db,
+    {
+      leaderUserId: profile.userId,
+      leaderName: profile.name,
+      clientUrn: client.urn,
+      clientName: client.name,
+      organisationId: as.organisationId,
+      commissionedBy: actor.id,
+      scope: form.scope,
+      objectives: form.objectives,
+      successCriteria: form.successCriteria,
+      focusAreas: profile.expertise,
+      days: form.days,
+      start: form.startDate,
+      end: form.endDate,
+      dayRatePounds: rate,
+      paidBy: form.paidBy,
+      reportsTo: form.reportsTo,
+      exitStrategy: form.exitStrategy,
+      at: ctx.now().toISOString(),
+    },
+    (availability, others) => {
+      const outcome = checkCommitment(availability, others, proposed);
+      return outcome.ok ? null : outcome.error;
+    },
+    actor,
+  );
+  if ('noProfile' in created)
+    return fail('not-found', 'There is no published system leader with that number.');
+  if ('refused' in created) return invalidField(RULE_FIELDS[created.refused.code], created.refused.message);
+  return ok(created);
+}
+
+/** A deployment as one person sees it: the costing only for those who agree and pay it. */
+export interface SeenDeployment {
+  deployment: Omit<Deployment, 'costing'> & { costing: Deployment['costing'] | null };
+  standing: DeploymentStanding;
+  canAnswer: boolean;
+}
+
+function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
+  const standing = standingIn(actor, d);
+  return {
+    deployment: { ...d, costing: canSeeCosting(standing) ? d.costing : null },
+    standing,
+    canAnswer: standing.leader && d.leaderAnswer === null,
+  };
+}
+
+/** One deployment, for its leader, its client school's people and its commissioning officers; 404 to anyone else. */
+export async function deploymentFor(
+  ctx: Pick<AppContext, 'db'>,
+  actor: SessionUser,
+  id: number,
+): Promise<Result<SeenDeployment>> {
+  const d = Number.isSafeInteger(id) && id > 0 ? await getDeployment(ctx.db, id) : undefined;
+  if (!d || !canSeeDeployment(standingIn(actor, d))) return fail('not-found', 'No such deployment.');
+  return ok(asSeenBy(actor, d));
+}
+
+/** The leader accepts or declines, once; nobody else answers for them. */
+export async function answerAsLeader(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  actor: SessionUser,
+  id: number,
+  answer: unknown,
+): Promise<Result<{ answer: LeaderAnswer }>> {
+  const seen = await deploymentFor(ctx, actor, id);
+  if (!seen.ok) return seen;
+  if (!seen.value.standing.leader)
+    return fail('forbidden', 'Only the system leader accepts or declines a deployment.');
+  if (answer !== 'accepted' && answer !== 'declined')
+    return invalidField('answer', 'Choose whether you accept or decline the deployment');
+  const done = await answerDeployment(ctx.db, id, answer, {
+    userId: actor.id,
+    at: ctx.now().toISOString(),
+    actor,
+  });
+  if (!done) return fail('conflict', 'You have already answered this deployment.');
+  return ok({ answer });
+}
+
+/**
+ * A person's deployments: as the leader, for their schools, and commissioned by their
+ * organisations, with each organisation's days and cost by school (declined ones left out).
+ */
+export async function yourDeployments(ctx: Pick<AppContext, 'db'>, actor: SessionUser) {
+  const all = (
+    await listDeploymentsOf(ctx.db, {
+      userId: actor.id,
+      urns: actor.schools.map((s) => s.urn),
+      organisationIds: actor.organisations.map((o) => o.id),
+    })
+  ).map((d) => asSeenBy(actor, d));
+  return {
+    asLeader: all.filter((s) => s.standing.leader),
+    forSchools: all.filter((s) => s.standing.clientMember && !s.standing.leader),
+    organisations: actor.organisations.map((o) => {
+      const commissioned = all.filter((s) => s.deployment.organisationId === o.id);
+      return {
+        id: o.id,
+        name: o.name,
+        deployments: commissioned,
+        summary: summariseBySchool(
+          commissioned
+            .filter((s) => s.deployment.status !== 'declined')
+            .map(({ deployment: d }) => ({
+              clientUrn: d.clientUrn,
+              clientName: d.clientName,
+              costing: d.costing!,
+            })),
+        ),
+      };
+    }),
+  };
+}
+
+/** The JSON answer of `GET /api/deployments/{id}`: `costing` null for those who may not see it. */
+export function deploymentAnswer({ deployment: d }: SeenDeployment) {
+  return {
+    id: d.id,
+    status: d.status,
+    leader: { userId: d.leaderUserId, name: d.leaderName, profileId: d.leaderProfileId },
+    client: { urn: d.clientUrn, name: d.clientName },
+    organisation: d.organisationId === null ? null : { id: d.organisationId, name: d.organisationName },
+    scope: d.scope,
+    objectives: d.objectives,
+    successCriteria: d.successCriteria,
+    days: d.days,
+    start: d.start,
+    end: d.end,
+    reportsTo: d.reportsTo,
+    exitStrategy: d.exitStrategy,
+    costing: d.costing,
+  };
+}

@@ -1,0 +1,289 @@
+import { sql, type Transaction } from 'kysely';
+import type { Availability, Commitment } from '../domain/leaders/availability.ts';
+import { costing, type Payer } from '../domain/leaders/costing.ts';
+import { deploymentStatus, type Deployment, type LeaderAnswer } from '../domain/leaders/deployment.ts';
+import type { LeaderRuleBroken } from '../domain/leaders/outcome.ts';
+import type { FocusArea } from '../domain/focus-areas.ts';
+import { recordAudit, type AuditEntry } from './audit.ts';
+import type { Db } from './db.ts';
+import { listCommitments } from './leaders.ts';
+import { createPartnership, recordEvent } from './partnerships.ts';
+import type { Database } from './schema.ts';
+
+type Actor = AuditEntry['actor'];
+
+export interface NewDeployment {
+  leaderUserId: number;
+  leaderName: string;
+  clientUrn: number;
+  clientName: string;
+  organisationId: number | null;
+  commissionedBy: number;
+  scope: string;
+  objectives: string;
+  successCriteria: string;
+  focusAreas: FocusArea[];
+  days: number;
+  start: string;
+  end: string;
+  dayRatePounds: number;
+  paidBy: Payer;
+  reportsTo: string;
+  exitStrategy: string;
+  at: string;
+}
+
+/**
+ * Commissions a deployment: its partnership (type "deployment", the client school as its one
+ * school, the scope, days, dates, objective and exit strategy as the plan) and who is deployed
+ * on what terms, in one transaction. The leader's profile row is locked first and `fits` is
+ * asked with every open commitment, so two commissions at once cannot both take the last days.
+ */
+export async function createDeployment(
+  db: Db,
+  input: NewDeployment,
+  fits: (availability: Availability, others: Commitment[]) => LeaderRuleBroken | null,
+  actor: Actor,
+): Promise<{ id: number } | { refused: LeaderRuleBroken } | { noProfile: true }> {
+  return db.transaction().execute(async (trx) => {
+    const profile = await trx
+      .selectFrom('system_leader_profiles')
+      .select(['days_per_term', 'available_from', 'available_to'])
+      .where('user_id', '=', input.leaderUserId)
+      .where('published_at', 'is not', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!profile) return { noProfile: true as const };
+    const others = (await listCommitments(trx, [input.leaderUserId])).get(input.leaderUserId) ?? [];
+    const refused = fits(
+      { daysPerTerm: Number(profile.days_per_term), from: profile.available_from, to: profile.available_to },
+      others,
+    );
+    if (refused) return { refused };
+    const id = await createPartnership(trx, {
+      title: `Deployment of ${input.leaderName} to ${input.clientName}`,
+      type: 'deployment',
+      proposer: { urn: input.clientUrn, role: 'supported' },
+      invited: [],
+      createdBy: input.commissionedBy,
+      at: input.at,
+      actor,
+    });
+    await trx
+      .updateTable('partnerships')
+      .set({
+        need: input.scope,
+        focus_areas: input.focusAreas,
+        staff_days: input.days,
+        start_date: input.start,
+        end_date: input.end,
+        exit_strategy: input.exitStrategy,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('partnership_objectives')
+      .values({
+        partnership_id: id,
+        description: input.objectives,
+        success_criteria: input.successCriteria,
+        measure: 'custom',
+        custom_measure_name: 'The deployment’s success criteria',
+        baseline: null,
+        target: null,
+      })
+      .execute();
+    await trx
+      .insertInto('deployments')
+      .values({
+        partnership_id: id,
+        leader_user_id: input.leaderUserId,
+        client_urn: input.clientUrn,
+        organisation_id: input.organisationId,
+        commissioned_by: input.commissionedBy,
+        day_rate_pounds: input.dayRatePounds,
+        paid_by: input.paidBy,
+        reports_to: input.reportsTo,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: 'deployment.commissioned',
+      subject: `deployment ${id}`,
+      urn: input.clientUrn,
+      organisationId: input.organisationId ?? undefined,
+      // Ids and numbers, not the plan's words nor the costing: administrators read the audit log.
+      details: { leaderUserId: input.leaderUserId, days: input.days },
+    });
+    return { id };
+  });
+}
+
+function deployments(db: Db) {
+  return db
+    .selectFrom('deployments as d')
+    .innerJoin('partnerships as p', 'p.id', 'd.partnership_id')
+    .innerJoin('users as u', 'u.id', 'd.leader_user_id')
+    .leftJoin('system_leader_profiles as sp', 'sp.user_id', 'd.leader_user_id')
+    .leftJoin('schools as s', 's.urn', 'd.client_urn')
+    .leftJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .leftJoin('users as c', 'c.id', 'd.commissioned_by')
+    .select([
+      'd.partnership_id as id',
+      'd.leader_user_id',
+      'd.client_urn',
+      'd.organisation_id',
+      'd.day_rate_pounds',
+      'd.paid_by',
+      'd.reports_to',
+      'd.leader_answer',
+      'u.name as leader_name',
+      'sp.id as profile_id',
+      's.name as client_name',
+      'o.name as organisation_name',
+      'c.name as commissioned_by_name',
+      'p.need',
+      'p.staff_days',
+      'p.start_date',
+      'p.end_date',
+      'p.exit_strategy',
+      sql<string>`coalesce((select string_agg(description, E'\n') from partnership_objectives po where po.partnership_id = p.id), '')`.as(
+        'objectives',
+      ),
+      sql<string>`coalesce((select string_agg(success_criteria, E'\n') from partnership_objectives po where po.partnership_id = p.id), '')`.as(
+        'success_criteria',
+      ),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof deployments>['executeTakeFirstOrThrow']>>;
+
+function toDeployment(r: Row): Deployment {
+  const days = Number(r.staff_days ?? 0);
+  const answer = r.leader_answer;
+  return {
+    id: r.id,
+    leaderUserId: r.leader_user_id,
+    leaderName: r.leader_name,
+    leaderProfileId: r.profile_id,
+    clientUrn: r.client_urn,
+    clientName: r.client_name ?? `School ${r.client_urn}`,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    commissionedByName: r.commissioned_by_name,
+    scope: r.need ?? '',
+    objectives: r.objectives,
+    successCriteria: r.success_criteria,
+    days,
+    start: r.start_date ?? '',
+    end: r.end_date ?? '',
+    costing: costing(days, Number(r.day_rate_pounds), r.paid_by as Payer),
+    reportsTo: r.reports_to,
+    exitStrategy: r.exit_strategy ?? '',
+    leaderAnswer: answer,
+    status: deploymentStatus(answer),
+  };
+}
+
+export async function getDeployment(db: Db, id: number): Promise<Deployment | undefined> {
+  const row = await deployments(db).where('d.partnership_id', '=', id).executeTakeFirst();
+  return row && toDeployment(row);
+}
+
+/** Deployments where the person is the leader, or one of their schools the client, or one of their organisations the commissioner. */
+export async function listDeploymentsOf(
+  db: Db,
+  who: { userId: number; urns: readonly number[]; organisationIds: readonly number[] },
+): Promise<Deployment[]> {
+  const rows = await deployments(db)
+    .where((eb) =>
+      eb.or([
+        eb('d.leader_user_id', '=', who.userId),
+        ...(who.urns.length > 0 ? [eb('d.client_urn', 'in', who.urns)] : []),
+        ...(who.organisationIds.length > 0 ? [eb('d.organisation_id', 'in', who.organisationIds)] : []),
+      ]),
+    )
+    .orderBy('p.start_date', 'desc')
+    .orderBy('d.partnership_id', 'desc')
+    .execute();
+  return rows.map(toDeployment);
+}
+
+/** The organisations a school belongs to. */
+export async function organisationsOfSchool(db: Db, urn: number): Promise<number[]> {
+  const rows = await db.selectFrom('organisation_schools').select('organisation_id').where('urn', '=', urn).execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+/**
+ * The leader's answer, once: accepting agrees the deployment (both sides have now agreed),
+ * declining closes it and frees the days. False when already answered.
+ */
+export async function answerDeployment(
+  db: Db,
+  id: number,
+  answer: LeaderAnswer,
+  by: { userId: number; at: string; actor: Actor },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx: Transaction<Database>) => {
+    const row = await trx
+      .updateTable('deployments')
+      .set({ leader_answer: answer, leader_answered_at: by.at })
+      .where('partnership_id', '=', id)
+      .where('leader_user_id', '=', by.userId)
+      .where('leader_answer', 'is', null)
+      .returning('client_urn')
+      .executeTakeFirst();
+    if (!row) return false;
+    const moved = await trx
+      .updateTable('partnerships')
+      .set(
+        answer === 'accepted'
+          ? { status: 'agreed', updated_at: by.at }
+          : {
+              status: 'closed',
+              closure: 'ended-early',
+              end_reason: 'The system leader declined the deployment',
+              updated_at: by.at,
+            },
+      )
+      .where('id', '=', id)
+      .where('status', '=', 'proposed')
+      .returning('id')
+      .executeTakeFirst();
+    if (moved) {
+      await recordEvent(trx, id, {
+        kind: answer === 'accepted' ? 'agreed' : 'ended-early',
+        fromStatus: 'proposed',
+        toStatus: answer === 'accepted' ? 'agreed' : 'closed',
+        urn: null,
+        byUserId: by.userId,
+        at: by.at,
+        reason: answer === 'accepted' ? null : 'The system leader declined the deployment',
+      });
+    }
+    await recordAudit(trx, {
+      actor: by.actor,
+      action: answer === 'accepted' ? 'deployment.accepted' : 'deployment.declined',
+      subject: `deployment ${id}`,
+      urn: row.client_urn,
+    });
+    return true;
+  });
+}
+
+/** The schools of these organisations, each with the first organisation it belongs to. */
+export async function schoolsOfOrganisations(
+  db: Db,
+  organisationIds: readonly number[],
+): Promise<{ organisationId: number; urn: number }[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisation_schools')
+    .select(['organisation_id', 'urn'])
+    .where('organisation_id', 'in', organisationIds)
+    .orderBy('urn')
+    .orderBy('organisation_id')
+    .execute();
+  return rows.map((r) => ({ organisationId: r.organisation_id, urn: r.urn }));
+}

@@ -1,0 +1,95 @@
+import type { SessionUser } from '../access.ts';
+import type { Costing } from './costing.ts';
+
+/**
+ * A deployment: a system leader contracted for a number of days to work with a client school,
+ * commissioned by the school or by an organisation (local authority, trust, diocese) for it.
+ * Seed 003: "the lines of accountability are less clear and yet expectations of impact are
+ * significant", so a deployment says to whom the leader reports, what success looks like and
+ * how it ends, and both sides agree: the commissioner by commissioning, the leader by accepting.
+ */
+export interface DeploymentParties {
+  leaderUserId: number;
+  clientUrn: number;
+  /** The organisation that commissioned it for the school; null when the school did. */
+  organisationId: number | null;
+}
+
+export type LeaderAnswer = 'accepted' | 'declined';
+
+export type DeploymentStatus = 'awaiting-leader' | 'agreed' | 'declined';
+export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
+  'awaiting-leader': 'Waiting for the system leader',
+  agreed: 'Agreed by both sides',
+  declined: 'Declined by the system leader',
+};
+
+export const deploymentStatus = (answer: LeaderAnswer | null): DeploymentStatus =>
+  answer === null ? 'awaiting-leader' : answer === 'accepted' ? 'agreed' : 'declined';
+
+export interface Deployment extends DeploymentParties {
+  id: number;
+  leaderName: string;
+  leaderProfileId: number | null;
+  clientName: string;
+  organisationName: string | null;
+  commissionedByName: string | null;
+  scope: string;
+  objectives: string;
+  successCriteria: string;
+  days: number;
+  start: string;
+  end: string;
+  costing: Costing;
+  reportsTo: string;
+  exitStrategy: string;
+  leaderAnswer: LeaderAnswer | null;
+  status: DeploymentStatus;
+}
+
+type User = Pick<SessionUser, 'id' | 'schools' | 'organisations'>;
+
+/** Who a person is to a deployment: any of the three sides, or none. */
+export interface DeploymentStanding {
+  leader: boolean;
+  clientAdmin: boolean;
+  clientMember: boolean;
+  commissioningOfficer: boolean;
+}
+
+export function standingIn(user: User, d: DeploymentParties): DeploymentStanding {
+  const membership = user.schools.find((s) => s.urn === d.clientUrn);
+  return {
+    leader: user.id === d.leaderUserId,
+    clientAdmin: membership?.role === 'admin',
+    clientMember: !!membership,
+    commissioningOfficer:
+      d.organisationId !== null && user.organisations.some((o) => o.id === d.organisationId),
+  };
+}
+
+/** The leader, the client school's people and the commissioning organisation's officers see it. */
+export const canSeeDeployment = (s: DeploymentStanding): boolean =>
+  s.leader || s.clientMember || s.commissioningOfficer;
+
+/**
+ * Costings are between those who agree and pay them: the client school's administrators, the
+ * commissioning officers and the leader; not the school's other staff.
+ */
+export const canSeeCosting = (s: DeploymentStanding): boolean =>
+  s.leader || s.clientAdmin || s.commissioningOfficer;
+
+/**
+ * Who may commission a deployment for a school: its administrators, and officers of an
+ * organisation the school belongs to (which is then the commissioner). Returns the organisation
+ * to record, null for the school itself, or undefined when the person may not.
+ */
+export function commissionerFor(
+  user: User,
+  urn: number,
+  organisationsOfSchool: readonly number[],
+): { organisationId: number | null } | undefined {
+  if (user.schools.some((s) => s.urn === urn && s.role === 'admin')) return { organisationId: null };
+  const officerOf = user.organisations.find((o) => organisationsOfSchool.includes(o.id));
+  return officerOf ? { organisationId: officerOf.id } : undefined;
+}

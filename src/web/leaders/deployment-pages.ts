@@ -1,0 +1,166 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import {
+  answerAsLeader,
+  commissionDeployment,
+  deploymentFor,
+  startCommission,
+  yourDeployments,
+  type CommissionStart,
+} from '../../app/leaders/deployments.ts';
+import { PAYER_LABELS, PAYERS } from '../../domain/leaders/costing.ts';
+import { FREE_WITHIN_LABELS } from '../../domain/leaders/profile.ts';
+import { formErrors, type FormErrors } from '../http/forms.ts';
+import { requireSignedIn, requireUser } from '../http/guards.ts';
+import { idParams } from '../http/params.ts';
+import { sendProblem } from '../http/problem.ts';
+import { chargingText, daysText, pounds } from './presenters.ts';
+import { deploymentView } from './deployment-presenters.ts';
+
+type Values = Record<string, unknown>;
+
+/** The form as the person typed it; dates as their three parts. */
+function postedValues(body: unknown): Values {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : '');
+  const date = (key: string) => ({
+    day: text(`${key}-day`),
+    month: text(`${key}-month`),
+    year: text(`${key}-year`),
+  });
+  return {
+    clientUrn: text('clientUrn'),
+    scope: text('scope'),
+    objectives: text('objectives'),
+    successCriteria: text('successCriteria'),
+    days: text('days'),
+    startDate: date('startDate'),
+    endDate: date('endDate'),
+    dayRatePounds: text('dayRatePounds'),
+    paidBy: text('paidBy'),
+    reportsTo: text('reportsTo'),
+    exitStrategy: text('exitStrategy'),
+  };
+}
+
+const blankDate = { day: '', month: '', year: '' };
+
+/** Commissioning a system leader, the leader's answer, and each side's list of deployments. */
+const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  const signedIn = { preHandler: requireSignedIn };
+
+  function renderForm(
+    reply: FastifyReply,
+    start: CommissionStart,
+    values: Values,
+    extra: Partial<FormErrors> = {},
+  ) {
+    const { profile, schools } = start;
+    const rateHint = [
+      profile.dayRatePounds
+        ? `${profile.name}’s day rate is ${pounds(profile.dayRatePounds)}`
+        : `${profile.name} makes no charge`,
+      profile.freeWithin && profile.dayRatePounds
+        ? `, with ${FREE_WITHIN_LABELS[profile.freeWithin].toLowerCase()}`
+        : '',
+      '. Leave blank to use it, or enter the rate you have agreed.',
+    ].join('');
+    return reply.page('leaders/commission.njk', {
+      title: `Commission a deployment of ${profile.name}`,
+      profile,
+      charging: chargingText(profile),
+      rateHint,
+      values,
+      schoolItems: schools.map((s) => ({
+        value: String(s.urn),
+        text: s.name,
+        hint: {
+          text: s.organisationName ? `For ${s.organisationName}, URN ${s.urn}` : `Your school, URN ${s.urn}`,
+        },
+        checked: values.clientUrn === String(s.urn),
+      })),
+      payerItems: PAYERS.map((p) => ({ value: p, text: PAYER_LABELS[p], checked: values.paidBy === p })),
+      ...extra,
+    });
+  }
+
+  app.get('/system-leaders/:id/commission', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const start = await startCommission(ctx, requireUser(request), params.data.id);
+    if (!start.ok) return sendProblem(request, reply, start.error);
+    const only = start.value.schools.length === 1 ? String(start.value.schools[0]!.urn) : '';
+    return renderForm(reply, start.value, {
+      clientUrn: only,
+      startDate: blankDate,
+      endDate: blankDate,
+    });
+  });
+
+  app.post('/system-leaders/:id/commission', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const user = requireUser(request);
+    const values = postedValues(request.body);
+    const done = await commissionDeployment(ctx, user, params.data.id, values);
+    if (!done.ok) {
+      if (done.error.code !== 'invalid-input') return sendProblem(request, reply, done.error);
+      const start = await startCommission(ctx, user, params.data.id);
+      if (!start.ok) return sendProblem(request, reply, start.error);
+      reply.code(400);
+      return renderForm(reply, start.value, values, formErrors(done.error));
+    }
+    return reply.redirect(`/deployments/${done.value.id}?done=commissioned`, 303);
+  });
+
+  app.get('/deployments', signedIn, async (request, reply) => {
+    const mine = await yourDeployments(ctx, requireUser(request));
+    return reply.page('leaders/deployments.njk', {
+      title: 'Deployments',
+      asLeader: mine.asLeader.map(deploymentView),
+      forSchools: mine.forSchools.map(deploymentView),
+      organisations: mine.organisations.map((o) => ({
+        ...o,
+        deployments: o.deployments.map(deploymentView),
+        summary: {
+          schools: o.summary.schools.map((s) => ({
+            ...s,
+            daysText: daysText(s.days),
+            cost: pounds(s.totalPounds),
+          })),
+          total: {
+            ...o.summary.total,
+            daysText: daysText(o.summary.total.days),
+            cost: pounds(o.summary.total.totalPounds),
+          },
+        },
+      })),
+    });
+  });
+
+  app.get('/deployments/:id', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const found = await deploymentFor(ctx, requireUser(request), params.data.id);
+    if (!found.ok) return sendProblem(request, reply, found.error);
+    const view = deploymentView(found.value);
+    const query = request.query as Record<string, unknown>;
+    return reply.page('leaders/deployment.njk', {
+      title: view.title,
+      d: view,
+      canAnswer: found.value.canAnswer,
+      done: typeof query.done === 'string' ? query.done : '',
+    });
+  });
+
+  app.post('/deployments/:id/answer', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const done = await answerAsLeader(ctx, requireUser(request), params.data.id, body.answer);
+    if (!done.ok) return sendProblem(request, reply, done.error);
+    return reply.redirect(`/deployments/${params.data.id}?done=${done.value.answer}`, 303);
+  });
+};
+
+export default deploymentPages;

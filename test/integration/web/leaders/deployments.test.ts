@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { postForm } from '../../../helpers/forms.ts';
+import {
+  deploymentForm,
+  nextSpring,
+  publishProfile,
+  type DeploymentFields,
+} from '../../../helpers/leaders.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+
+const BASE = 641001;
+const CLIENT = 641002;
+const TRUST_SCHOOL = 641003;
+const OTHER = 641004;
+
+describe('commissioning a system leader', () => {
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: BASE, name: 'Base Primary', lat: 53.8, lon: -1.55 });
+      await insertSchool(db, { urn: CLIENT, name: 'Client Primary', lat: 53.85, lon: -1.55 });
+      await insertSchool(db, { urn: TRUST_SCHOOL, name: 'Trust Primary', lat: 53.82, lon: -1.55 });
+      await insertSchool(db, { urn: OTHER, name: 'Other Primary', lat: 53.83, lon: -1.55 });
+    },
+    { fresh: 'test' },
+  );
+  const spring = nextSpring();
+
+  /** A published leader with six days a term at £450 a day, and the id of their profile. */
+  async function aLeader(name = 'Ada Leader') {
+    const who = await signIn(t.app, t.db, { name });
+    await publishProfile(t.app, who, { urn: BASE, daysPerTerm: '6', dayRatePounds: '450' });
+    const { id } = await t.db
+      .selectFrom('system_leader_profiles')
+      .select('id')
+      .where('user_id', '=', who.user.id)
+      .executeTakeFirstOrThrow();
+    return { who, profileId: id };
+  }
+
+  const commission = (who: SignedIn, profileId: number, fields: Partial<DeploymentFields> = {}) =>
+    postForm(
+      t.app,
+      `/system-leaders/${profileId}/commission`,
+      { _csrf: who.csrfToken, ...deploymentForm({ clientUrn: CLIENT, ...spring, ...fields }) },
+      who.headers,
+    );
+
+  const idFrom = (location: unknown) => Number(/\/deployments\/(\d+)/.exec(String(location))![1]);
+
+  const api = (who: SignedIn | null, url: string) => t.app.inject({ url, headers: who ? who.headers : {} });
+
+  it('lets a client school’s administrator commission a deployment the leader then sees and accepts', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { name: 'Cal Head', schools: [{ urn: CLIENT, role: 'admin' }] });
+
+    const form = await t.app.inject({
+      url: `/system-leaders/${profileId}/commission`,
+      headers: head.headers,
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Client Primary');
+
+    const done = await commission(head, profileId, { days: '4' });
+    expect(done.statusCode).toBe(303);
+    const id = idFrom(done.headers.location);
+
+    const asLeader = await t.app.inject({ url: `/deployments/${id}`, headers: ada.headers });
+    expect(asLeader.body).toContain('Waiting for the system leader');
+    expect(asLeader.body).toContain('Do you accept this deployment?');
+    expect(asLeader.body).toContain('£1,800');
+
+    // The client school's administrator cannot answer for the leader.
+    const forged = await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: head.csrfToken, answer: 'accepted' },
+      head.headers,
+    );
+    expect(forged.statusCode).toBe(403);
+
+    const accepted = await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: ada.csrfToken, answer: 'accepted' },
+      ada.headers,
+    );
+    expect(accepted.statusCode).toBe(303);
+    expect((await api(head, `/api/deployments/${id}`)).json()).toMatchObject({
+      status: 'agreed',
+      client: { urn: CLIENT, name: 'Client Primary' },
+      days: 4,
+      reportsTo: 'The headteacher',
+      costing: { days: 4, dayRatePounds: 450, totalPounds: 1800, paidBy: 'client-school' },
+    });
+    const partnership = await t.db
+      .selectFrom('partnerships')
+      .select(['type', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(partnership).toEqual({ type: 'deployment', status: 'agreed' });
+
+    const again = await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: ada.csrfToken, answer: 'declined' },
+      ada.headers,
+    );
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('shows the costing only to the client’s administrators, the commissioning officers and the leader', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(officer, profileId, { paidBy: 'organisation' })).headers.location);
+
+    for (const who of [ada, officer, head]) {
+      expect((await api(who, `/api/deployments/${id}`)).json().costing).toMatchObject({ totalPounds: 1800 });
+      expect((await api(who, `/deployments/${id}`)).body).toContain('£1,800');
+    }
+    const seenByTeacher = await api(teacher, `/api/deployments/${id}`);
+    expect(seenByTeacher.statusCode).toBe(200);
+    expect(seenByTeacher.json().costing).toBeNull();
+    const page = await api(teacher, `/deployments/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('£');
+    expect((await api(teacher, '/api/deployments')).json().items[0].costing).toBeNull();
+
+    expect((await api(stranger, `/api/deployments/${id}`)).statusCode).toBe(404);
+    expect((await api(stranger, `/deployments/${id}`)).statusCode).toBe(404);
+    expect((await api(stranger, '/api/deployments')).json().total).toBe(0);
+    expect((await api(null, `/api/deployments/${id}`)).statusCode).toBe(401);
+    expect((await api(null, '/api/deployments')).statusCode).toBe(401);
+    const anonymousPage = await api(null, `/deployments/${id}`);
+    expect(anonymousPage.statusCode).toBe(303);
+    expect(anonymousPage.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('refuses to commission for a school the person does not administer or oversee', async () => {
+    const { profileId } = await aLeader();
+    const organisationId = await createOrganisation(t.db, { schools: [{ urn: TRUST_SCHOOL }] });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
+
+    // A member who is not an administrator, with no organisation: no school to commission for.
+    expect(
+      (await t.app.inject({ url: `/system-leaders/${profileId}/commission`, headers: teacher.headers }))
+        .statusCode,
+    ).toBe(403);
+    expect((await commission(teacher, profileId)).statusCode).toBe(403);
+
+    const notTheirs = await commission(officer, profileId, { clientUrn: CLIENT });
+    expect(notTheirs.statusCode).toBe(400);
+    expect(notTheirs.body).toContain('href="#clientUrn"');
+    expect(await t.db.selectFrom('deployments').select('partnership_id').execute()).toEqual([]);
+
+    expect((await t.app.inject({ url: `/system-leaders/${profileId}/commission` })).statusCode).toBe(303);
+    expect(
+      (await t.app.inject({ url: '/system-leaders/999999/commission', headers: officer.headers })).statusCode,
+    ).toBe(404);
+  });
+
+  it('refuses more days than the leader has left, naming the field, and frees days declined', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const daysAvailable = async () =>
+      (await t.app.inject('/api/system-leaders')).json().items[0].daysAvailable as number;
+    const before = await daysAvailable();
+
+    const first = await commission(head, profileId, { days: '4' });
+    expect(first.statusCode).toBe(303);
+    expect(await daysAvailable()).toBe(before - 4);
+
+    const over = await commission(head, profileId, { days: '3' });
+    expect(over.statusCode).toBe(400);
+    expect(over.body).toContain('href="#days"');
+    expect(over.body).toContain(
+      `more days than the system leader has left in ${spring.label} (2 of 6 days free)`,
+    );
+    // What the person typed is kept.
+    expect(over.body).toContain('Coach the English lead');
+    expect(await t.db.selectFrom('deployments').select('partnership_id').execute()).toHaveLength(1);
+
+    const outside = await commission(head, profileId, { start: '2090-01-10', end: '2090-02-10' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('href="#startDate"');
+
+    const declined = await postForm(
+      t.app,
+      `/deployments/${idFrom(first.headers.location)}/answer`,
+      { _csrf: ada.csrfToken, answer: 'declined' },
+      ada.headers,
+    );
+    expect(declined.statusCode).toBe(303);
+    expect(await daysAvailable()).toBe(before);
+    expect((await commission(head, profileId, { days: '3' })).statusCode).toBe(303);
+  });
+
+  it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
+    const { profileId } = await aLeader();
+    const { profileId: second } = await aLeader('Bo Leader');
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }, { urn: TRUST_SCHOOL }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    await commission(officer, profileId, { clientUrn: CLIENT, days: '2' });
+    await commission(officer, second, { clientUrn: CLIENT, days: '1.5', dayRatePounds: '400' });
+    await commission(officer, second, { clientUrn: TRUST_SCHOOL, days: '3', paidBy: 'organisation' });
+    // Commissioned by a school itself: not the organisation's.
+    await commission(head, profileId, { clientUrn: OTHER, days: '1' });
+
+    const page = await t.app.inject({ url: '/deployments', headers: officer.headers });
+    expect(page.statusCode).toBe(200);
+    const summary = page.body.slice(page.body.indexOf('Days and cost by school'));
+    const rowOf = (name: string) => {
+      const at = summary.indexOf(name);
+      return summary.slice(at, summary.indexOf('</tr>', at));
+    };
+    // 2 days at £450 and 1.5 at £400; 3 days at £450.
+    expect(rowOf('Client Primary')).toMatch(/3.5 days[\s\S]*£1,500/);
+    expect(rowOf('Trust Primary')).toMatch(/3 days[\s\S]*£1,350/);
+    expect(rowOf('All schools')).toMatch(/6.5 days[\s\S]*£2,850/);
+    expect(summary).not.toContain('Other Primary');
+  });
+
+  it('counts published leaders and the days they have left in each area of GET /api/capacity', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    await commission(head, profileId, { days: '4' });
+    const hidden = await signIn(t.app, t.db);
+    await publishProfile(t.app, hidden, { urn: BASE }, { publish: false });
+    const daysAvailable = (await t.app.inject('/api/system-leaders')).json().items[0].daysAvailable as number;
+
+    const capacity = (await t.app.inject('/api/capacity?by=la')).json();
+    expect(capacity.total).toMatchObject({ systemLeaders: 1, systemLeaderDaysAvailable: daysAvailable });
+    const withLeaders = capacity.items.filter((i: { systemLeaders: number }) => i.systemLeaders > 0);
+    expect(withLeaders).toHaveLength(1);
+    expect(withLeaders[0]).toMatchObject({ systemLeaders: 1, systemLeaderDaysAvailable: daysAvailable });
+    for (const item of capacity.items) expect(typeof item.systemLeaderDaysAvailable).toBe('number');
+
+    // The leader works with primary schools only.
+    const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
+    expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+  });
+});
