@@ -25,7 +25,6 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const next = safeNext(query.next);
     if (request.user) return reply.redirect(next ?? '/account', 303);
     return reply.page('accounts/sign-in.njk', {
-      title: 'Sign in',
       next,
       signedOut: query.signedOut === '1',
       passwordChanged: query.reset === '1',
@@ -39,7 +38,6 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const again = (errors: ReturnType<typeof formErrors>) => {
       reply.code(400);
       return reply.page('accounts/sign-in.njk', {
-        title: 'Sign in',
         next,
         values: { email: typeof body.email === 'string' ? body.email : '' },
         ...errors,

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { catalogue, type Catalogue } from '../../../../src/i18n/index.ts';
+
+const messages = (c: Catalogue): string[] =>
+  Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : messages(v)));
 
 describe('the service in English or Welsh', () => {
   const t = useTestApp((db) => insertSchool(db, { urn: 640001, name: 'Ysgol Gymraeg Caerdydd' }), {
@@ -84,5 +88,30 @@ describe('the service in English or Welsh', () => {
     const missing = await page('/no-such-page?lang=cy');
     expect(missing.res.statusCode).toBe(404);
     expect(missing.lang).toBe('cy');
+    expect(missing.res.body).toContain('Heb ddod o hyd i’r dudalen');
+  });
+
+  // The pages moved into the catalogues so far: none of their English may show in Welsh.
+  const TRANSLATED = ['/sign-in', '/sign-in?signedOut=1', '/no-such-page'];
+  const visibleText = (html: string) =>
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replaceAll('&#39;', "'")
+      .replace(/\s+/g, ' ');
+
+  it.each(TRANSLATED)('shows no English message of the catalogue on %s in Welsh', async (url) => {
+    const english = messages(catalogue('en'));
+    const welsh = new Set(messages(catalogue('cy')));
+    const shown = visibleText((await t.app.inject({ url, headers: { cookie: 's2s-lang=cy' } })).body);
+    // Names that are the same in both languages (Map, Beta) are not English left behind.
+    // A message with values in it is looked for by its longest fixed part.
+    const fixedPart = (m: string) =>
+      m
+        .split(/\{\{\w+\}\}/)
+        .sort((a, b) => b.length - a.length)[0]!
+        .trim();
+    const left = english.filter((m) => !welsh.has(m) && shown.includes(fixedPart(m)));
+    expect(left).toEqual([]);
   });
 });
