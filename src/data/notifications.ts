@@ -45,11 +45,17 @@ export interface NewNotification {
   delivery: Delivery;
   /** Set when it is emailed straight away (or never: delivery off). */
   emailedAt: string | null;
+  /** What a dated reminder is about: each person hears of it once. */
+  reminderKey?: string;
 }
 
-export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
+/**
+ * Stores notifications; gives the people whose notification was stored (a reminder a person
+ * already had, by its `reminderKey`, is not stored again).
+ */
+export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
     .insertInto('notifications')
     .values(
       rows.map((n) => ({
@@ -60,9 +66,26 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
         link: n.link,
         delivery: n.delivery,
         emailed_at: n.emailedAt,
+        reminder_key: n.reminderKey ?? null,
       })),
     )
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'reminder_key']).where('reminder_key', 'is not', null).doNothing(),
+    )
+    .returning('user_id')
     .execute();
+  return new Set(inserted.map((r) => r.user_id));
+}
+
+/** The running partnerships' ids: those whose dates may call for a reminder. */
+export async function runningPartnershipIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('partnerships')
+    .select('id')
+    .where('status', 'in', ['agreed', 'active', 'reviewing'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export interface StoredNotification {

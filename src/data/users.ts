@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Designation, SchoolRole, SessionUser } from '../domain/access.ts';
+import type { Language } from '../domain/language.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -107,6 +108,7 @@ export async function loadSessionUser(db: Executor, userId: number): Promise<Ses
       'u.email',
       'u.name',
       'u.platform_admin',
+      'u.language',
       jsonArrayFrom(
         eb
           .selectFrom('school_memberships as m')
@@ -137,5 +139,11 @@ export async function loadSessionUser(db: Executor, userId: number): Promise<Ses
     organisations: row.organisations,
     systemLeader: row.systemLeader,
     platformAdmin: row.platform_admin,
+    language: row.language,
   };
+}
+
+/** Remembers the language a person chose for the service. */
+export async function setUserLanguage(db: Executor, userId: number, language: Language): Promise<void> {
+  await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
 }

@@ -1,3 +1,4 @@
+import type { Language } from './language.ts';
 /**
  * Who may see and change what. Pure functions over the signed-in user and plain facts, so every
  * page, API route and command asks the same question the same way.
@@ -43,6 +44,8 @@ export interface SessionUser {
   organisations: { id: number; kind: OrganisationKind; name: string }[];
   systemLeader: { designation: Designation } | null;
   platformAdmin: boolean;
+  /** The language they chose for the service, if they have chosen. */
+  language?: Language | null;
 }
 
 /** A school's place in an organisation, and whether the school agreed to share its records. */

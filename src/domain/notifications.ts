@@ -19,7 +19,10 @@ export const NOTIFICATION_KINDS = [
   'agreed',
   'signature-needed',
   'started',
+  'milestone-due',
+  'milestone-overdue',
   'issue-raised',
+  'review-due',
   'closed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -31,6 +34,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   agreed: 'A partnership is agreed',
   'signature-needed': 'A school asks yours to confirm starting, reviewing or closing a partnership',
   started: 'A partnership starts',
+  'milestone-due': 'A milestone is due within a week',
+  'milestone-overdue': 'A milestone is overdue',
+  'review-due': 'A partnership’s review is due (four weeks before its planned end)',
   'issue-raised': 'An issue is raised in a partnership',
   closed: 'A partnership closes',
 };
@@ -67,6 +73,7 @@ export type Happening =
   /** A school signed a step; the schools in `urns` are still to sign it. */
   | { kind: 'signature-needed'; step: SignedStep; byUrn: number; urns: number[] }
   | { kind: 'agreed' | 'started' | 'closed' }
+  | { kind: 'milestone-due' | 'milestone-overdue' | 'review-due' }
   | { kind: 'issue-raised' };
 
 /**
@@ -123,6 +130,12 @@ export function notificationSubject(happening: Happening, members: Member[], for
       return `${name(happening.byUrn)} asks your school to confirm ${CONFIRM[happening.step]} ${schools}`;
     case 'started':
       return `The partnership of ${schools} has started`;
+    case 'milestone-due':
+      return `A milestone of the partnership of ${schools} is due within a week`;
+    case 'milestone-overdue':
+      return `A milestone of the partnership of ${schools} is overdue`;
+    case 'review-due':
+      return `The review of the partnership of ${schools} is due: it is planned to end within four weeks`;
     case 'issue-raised':
       return `An issue was raised in the partnership of ${schools}`;
     case 'closed':

@@ -14,6 +14,7 @@ import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
 import input from './plugins/input.ts';
+import language from './plugins/language.ts';
 import metrics from './plugins/metrics.ts';
 import openapi from './plugins/openapi.ts';
 import security from './plugins/security.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staticFiles, { config: deps.config });
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
+  await app.register(language, ctx);
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);

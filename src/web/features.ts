@@ -21,6 +21,7 @@ import partnerships from './partnerships/pages.ts';
 import practice from './practice/pages.ts';
 import practiceApi from './practice/api.ts';
 import admin from './admin/organisations.ts';
+import organisationSchools from './organisations/schools.ts';
 import adminPeople from './admin/people.ts';
 import performanceProfiles from './admin/profiles.ts';
 import audit from './admin/audit.ts';
@@ -70,6 +71,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   schoolSharing,
   audit,
   admin,
+  organisationSchools,
   adminPeople,
   performanceProfiles,
   leaderDirectory,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { insertSchool } from '../helpers/schools.ts';
 const STEP_LIMIT = 180_000;
 const OWN = 150001;
 const OTHER = 150002;
+const SHOTS = 'test-results';
 const INVITEE = { email: 'dana.deputy@ashgrove.example.org', password: 'correct horse battery staple' };
 
 describe('a new person joins a school by invitation and works on it in Chromium', () => {
@@ -66,6 +67,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
     invitee = await signedIn(undefined);
     platformAdmin = await signedIn({ name: 'Pat Admin', platformAdmin: true });
   });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it(
@@ -103,8 +105,18 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       expect(account).toContain('Ashgrove Primary School');
       expect(account).toContain('Administrator');
 
-      // The link was for one use.
+      // The link was for one use, and says it was used (not that it expired), on a desk and a phone.
       expect(await visit(invitee, new URL(link!).pathname)).toBe(404);
+      for (const width of [1280, 390]) {
+        await invitee.setViewportSize({ width, height: 900 });
+        await invitee.reload();
+        await expectNoAxeViolations(invitee);
+        expect(await invitee.locator('h1').textContent()).toBe('This invitation has already been used');
+        expect(await invitee.locator('main').textContent()).not.toContain('expired');
+        expect(await invitee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await invitee.screenshot({ path: `${SHOTS}/invitation-used-${width}.png`, fullPage: true });
+      }
+      await invitee.setViewportSize({ width: 1280, height: 720 });
     },
     STEP_LIMIT,
   );
@@ -161,6 +173,19 @@ describe('a new person joins a school by invitation and works on it in Chromium'
         .poll(() => invitee.locator('.govuk-notification-banner').textContent())
         .toContain('Your school’s settings have been saved');
       expect(await invitee.getByLabel('How many schools can you support at once?').inputValue()).toBe('2');
+
+      // The school's audit log reads as words: who did what, with no raw JSON or action codes.
+      for (const width of [1280, 390]) {
+        await invitee.setViewportSize({ width, height: 900 });
+        await visit(invitee, `/schools/${OWN}/audit`);
+        expect(await invitee.locator('h1').textContent()).toBe('Audit log for Ashgrove Primary School');
+        const text = (await invitee.locator('main').textContent())!;
+        expect(text).toContain(INVITEE.email);
+        expect(text).not.toMatch(/[{}"]|\w\.\w+-\w+/);
+        expect(await invitee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await invitee.screenshot({ path: `${SHOTS}/school-audit-${width}.png`, fullPage: true });
+      }
+      await invitee.setViewportSize({ width: 1280, height: 720 });
     },
     STEP_LIMIT,
   );

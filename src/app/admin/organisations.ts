@@ -8,7 +8,13 @@ import {
   type SchoolSelection,
 } from '../../data/organisation-admin.ts';
 import { getOrganisation, listOrganisations } from '../../data/organisations.ts';
-import { ORGANISATION_KIND_LABELS, type OrganisationKind, type SessionUser } from '../../domain/access.ts';
+import {
+  canAdministerPlatform,
+  isOrganisationOfficer,
+  ORGANISATION_KIND_LABELS,
+  type OrganisationKind,
+  type SessionUser,
+} from '../../domain/access.ts';
 import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
@@ -66,6 +72,26 @@ export async function addSchoolToOrganisation(
   return ok(true);
 }
 
+/**
+ * Who may add schools to an organisation in bulk: its own officers, and platform administrators.
+ * Adding a school gives nobody its records: each school's administrators still decide to share.
+ */
+export const canManageOrganisationSchools = (actor: SessionUser, organisationId: number): boolean =>
+  isOrganisationOfficer(actor, organisationId) || canAdministerPlatform(actor);
+
+/** An organisation and its schools (with whether each shares), for its officers and platform administrators. */
+export async function organisationSchools(ctx: Ctx, organisationId: number, actor: SessionUser) {
+  if (!canManageOrganisationSchools(actor, organisationId))
+    return fail('forbidden', 'Only the organisation’s officers see this page.');
+  const organisation = await getOrganisation(ctx.db, organisationId);
+  if (!organisation) return fail('not-found', 'No such organisation.');
+  const { schools } = await getOrganisationDetail(ctx.db, organisationId);
+  return ok({
+    organisation: { ...organisation, kindLabel: ORGANISATION_KIND_LABELS[organisation.kind] },
+    schools,
+  });
+}
+
 /** At most this many URNs in one pasted list: more is a whole authority or trust, chosen as such. */
 export const MAX_LISTED_URNS = 2000;
 
@@ -112,7 +138,14 @@ function selectionOf(input: BulkSchoolsInput): SchoolSelection {
  * What a bulk addition would do, for the officer to check before confirming: the schools it would
  * add, those already in, and listed URNs that match no open school. Nothing is changed.
  */
-export async function previewBulkSchools(ctx: Ctx, organisationId: number, input: unknown) {
+export async function previewBulkSchools(
+  ctx: Ctx,
+  organisationId: number,
+  input: unknown,
+  actor: SessionUser,
+) {
+  if (!canManageOrganisationSchools(actor, organisationId))
+    return fail('forbidden', 'Only the organisation’s officers and platform administrators add its schools.');
   if (!(await getOrganisation(ctx.db, organisationId))) return fail('not-found', 'No such organisation.');
   const parsed = parseInput(bulkSchoolsInput, input);
   if (!parsed.ok) return parsed;
@@ -143,7 +176,7 @@ export async function addSchoolsInBulk(
   input: unknown,
   actor: SessionUser,
 ): Promise<Result<{ added: number }>> {
-  const preview = await previewBulkSchools(ctx, organisationId, input);
+  const preview = await previewBulkSchools(ctx, organisationId, input, actor);
   if (!preview.ok) return preview;
   const urns = preview.value.toAdd.map((s) => s.urn);
   await addOrganisationSchoolsAudited(ctx.db, organisationId, urns, actor);

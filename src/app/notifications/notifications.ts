@@ -10,10 +10,12 @@ import {
   pendingDigests,
   peopleOfSchools,
   recipientsOf,
+  runningPartnershipIds,
   savePreferences,
   type NewNotification,
 } from '../../data/notifications.ts';
-import { getMembers } from '../../data/partnerships.ts';
+import { getMembers, getPartnership } from '../../data/partnerships.ts';
+import { remindersDue } from '../../domain/reminders.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import {
   ACTION_NEEDED,
@@ -36,6 +38,14 @@ import { fail, ok, parseInput, type Result } from '../result.ts';
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
 const PREFERENCES_PATH = '/notifications/preferences';
+/** Where on the partnership each kind of notification leads. */
+const LINK_SUFFIX: Partial<Record<NotificationKind, string>> = {
+  'plan-changed': '/check',
+  'signature-needed': '#lifecycle',
+  'review-due': '#lifecycle',
+  'milestone-due': '#milestones',
+  'milestone-overdue': '#milestones',
+};
 const absolute = (ctx: Pick<AppContext, 'config'>, path: string) =>
   new URL(path, ctx.config.publicUrl).toString();
 
@@ -54,7 +64,8 @@ export async function notifyPartnership(
   actor: Actor,
   partnershipId: number,
   happening: Happening,
-): Promise<void> {
+  { reminderKey }: { reminderKey?: string } = {},
+): Promise<number> {
   const members = await getMembers(ctx.db, partnershipId);
   const people = await peopleOfSchools(
     ctx.db,
@@ -62,7 +73,7 @@ export async function notifyPartnership(
   );
   const userIds = recipients(happening, members, people, actor?.id ?? null);
   const kind: NotificationKind = happening.kind;
-  const link = `/partnerships/${partnershipId}${kind === 'plan-changed' ? '/check' : kind === 'signature-needed' ? '#lifecycle' : ''}`;
+  const link = `/partnerships/${partnershipId}${LINK_SUFFIX[kind] ?? ''}`;
   const at = ctx.now().toISOString();
   const rows: (NewNotification & { email: string })[] = (await recipientsOf(ctx.db, userIds, kind)).map(
     (r) => {
@@ -77,14 +88,15 @@ export async function notifyPartnership(
         link,
         delivery,
         emailedAt: delivery === 'daily' ? null : at,
+        reminderKey,
       };
     },
   );
-  await insertNotifications(ctx.db, rows);
+  const stored = await insertNotifications(ctx.db, rows);
   await sendAll(
     ctx,
     rows
-      .filter((r) => r.delivery === 'immediately')
+      .filter((r) => r.delivery === 'immediately' && stored.has(r.userId))
       .map((r) =>
         notificationMessage(
           r.email,
@@ -93,6 +105,7 @@ export async function notifyPartnership(
         ),
       ),
   );
+  return stored.size;
 }
 
 /** The JSON answer of `GET /api/notifications`. */
@@ -223,4 +236,19 @@ export async function sendDailyDigests(ctx: Ctx): Promise<{ people: number; noti
     ctx.now().toISOString(),
   );
   return { people: done.length, notifications: done.reduce((n, d) => n + d.items.length, 0) };
+}
+
+/**
+ * Reminds the people of running partnerships of what their dates call for on `today`: a
+ * milestone due within a week or overdue, a review due. Each person hears of each once, however
+ * often this runs; the number of notifications stored.
+ */
+export async function sendReminders(ctx: Ctx, today: string): Promise<number> {
+  const running = (
+    await Promise.all((await runningPartnershipIds(ctx.db)).map((id) => getPartnership(ctx.db, id)))
+  ).filter((p) => p !== undefined);
+  let stored = 0;
+  for (const r of remindersDue(running, today))
+    stored += await notifyPartnership(ctx, null, r.partnershipId, r.happening, { reminderKey: r.key });
+  return stored;
 }

@@ -1,6 +1,7 @@
 import type { FocusArea } from '../../domain/focus-areas.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Designation, OrganisationKind, SchoolRole } from '../../domain/access.ts';
+import type { Language } from '../../domain/language.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -12,6 +13,7 @@ export interface UsersTable {
   name: string;
   password_hash: string | null;
   platform_admin: Generated<boolean>;
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -14,6 +14,8 @@ export interface NotificationsTable {
   created_at: Created;
   read_at: Date | string | null;
   emailed_at: Date | string | null;
+  /** What a dated reminder is about (`milestone-due:12`): each person hears of it once. */
+  reminder_key: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface NotificationPreferencesTable {

@@ -15,7 +15,7 @@ import {
   previewBulkSchools,
 } from '../../app/admin/organisations.ts';
 import { schoolName } from '../../app/schools/names.ts';
-import { searchFilters } from '../../app/schools/search.ts';
+import { localAuthorityItems, renderBulkPreview } from './bulk-schools.ts';
 
 const organisationForm = z.object({
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choose the kind of organisation' }),
@@ -59,14 +59,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ...detail.value,
       invited: typeof query.invited === 'string' ? query.invited : undefined,
       added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
-      laItems: [
-        { value: '', text: 'Choose a local authority' },
-        ...(await searchFilters(ctx)).localAuthorities.map((la) => ({
-          value: la.code,
-          text: la.name,
-          selected: la.code === bulk.la,
-        })),
-      ],
+      laItems: await localAuthorityItems(ctx, bulk.la),
       ...extra,
     });
   };
@@ -120,7 +113,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.post('/admin/organisations/:id/schools/preview', guard, async (request, reply) => {
     const id = orgId(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const preview = await previewBulkSchools(ctx, id, body);
+    const preview = await previewBulkSchools(ctx, id, body, requireUser(request));
     if (!preview.ok && preview.error.code === 'not-found') return reply.callNotFound();
     if (!preview.ok) {
       reply.code(400);
@@ -128,17 +121,15 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     }
     const detail = await organisationDetail(ctx, id);
     if (!detail.ok) return reply.callNotFound();
-    const { input } = preview.value;
-    return reply.page('admin/organisation-bulk.njk', {
-      title: `Check the schools to add to ${detail.value.organisation.name}`,
-      organisation: detail.value.organisation,
-      ...preview.value,
-      hidden: {
-        by: input.by,
-        la: body.la,
-        trust: body.trust,
-        urns: input.by === 'urns' ? input.urns.join(' ') : undefined,
-      },
+    const { organisation } = detail.value;
+    return renderBulkPreview(reply, preview.value, body, {
+      organisation,
+      breadcrumbs: [
+        { text: 'Platform administration', href: '/admin' },
+        { text: organisation.name, href: `/admin/organisations/${id}` },
+      ],
+      bulkAction: `/admin/organisations/${id}/schools/bulk`,
+      changeHref: `/admin/organisations/${id}#bulk`,
     });
   });
 

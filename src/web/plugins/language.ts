@@ -1,0 +1,72 @@
+import parser from 'accept-language-parser';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { rememberLanguage } from '../../app/accounts/language.ts';
+import type { AppContext } from '../../app/context.ts';
+import { chooseLanguage, LANGUAGES, LANGUAGE_NAMES, type Language } from '../../domain/language.ts';
+import { translator, type Translate } from '../../i18n/index.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language this answer is written in. */
+    language: Language;
+    /** The messages in that language. */
+    t: Translate;
+  }
+}
+
+export const LANGUAGE_COOKIE = 's2s-lang';
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The same address with `lang` set, for a link that switches language and stays on the page. */
+function inLanguage(request: FastifyRequest, language: Language): string {
+  const url = new URL(request.url, 'http://s2s.invalid');
+  url.searchParams.set('lang', language);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Chooses each answer's language (`?lang=`, then the signed-in person's choice, then this
+ * browser's, then Accept-Language) and remembers a choice made with `?lang=` in a cookie and,
+ * for a signed-in person, in their account. Pages get `t`, `htmlLang` and the language switch.
+ */
+export default fp(
+  async (app, ctx: AppContext) => {
+    app.decorateRequest('language', 'en');
+    app.decorateRequest('t', null as unknown as Translate);
+
+    app.addHook('onRequest', async (request, reply) => {
+      const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+      const header = request.headers['accept-language'];
+      request.language = chooseLanguage({
+        asked,
+        saved: request.user?.language,
+        remembered: request.cookies[LANGUAGE_COOKIE],
+        preferred: header ? parser.pick([...LANGUAGES], header, { loose: true }) : null,
+      });
+      request.t = translator(request.language);
+      if (asked !== request.language) return;
+      reply.setCookie(LANGUAGE_COOKIE, request.language, {
+        path: '/',
+        maxAge: YEAR_SECONDS,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.env === 'production',
+      });
+      if (request.user) await rememberLanguage(ctx, request.user, request.language);
+    });
+
+    app.pageContext((request) => ({
+      // A page rendered for an error before this plugin's hook ran (the database gone) is in English.
+      t: request.t ?? translator(request.language),
+      htmlLang: request.language,
+      languages: LANGUAGES.map((language) => ({
+        language,
+        name: LANGUAGE_NAMES[language],
+        href: inLanguage(request, language),
+        current: language === request.language,
+      })),
+    }));
+  },
+  { name: 's2s-language', dependencies: ['s2s-session', 's2s-views'] },
+);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+
+describe('the service in English or Welsh', () => {
+  const t = useTestApp((db) => insertSchool(db, { urn: 640001, name: 'Ysgol Gymraeg Caerdydd' }), {
+    fresh: 'test',
+  });
+
+  /** What a reader (or a screen reader) meets first on a page: its language, menu and language switch. */
+  const page = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ url, headers });
+    const text = (html: string) => html.replace(/<[^>]+>/g, '').trim();
+    return {
+      res,
+      lang: /<html lang="([^"]+)"/.exec(res.body)?.[1],
+      navigation: [...res.body.matchAll(/class="govuk-service-navigation__link"[^>]*>([\s\S]*?)<\/a>/g)].map(
+        (m) => text(m[1]!),
+      ),
+      switchTo: [
+        ...res.body.matchAll(
+          /<a class="govuk-language-navigation__link" href="([^"]*)" rel="alternate" lang="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g,
+        ),
+      ].map((m) => ({ text: text(m[3]!), href: m[1]!.replaceAll('&amp;', '&'), lang: m[2] })),
+      skipLink: text(/<a [^>]*class="govuk-skip-link"[^>]*>([\s\S]*?)<\/a>/.exec(res.body)?.[1] ?? ''),
+    };
+  };
+
+  it('is in English by default, with a switch to Cymraeg that keeps the page and its query', async () => {
+    const shown = await page('/capacity?phase=primary');
+    expect(shown.lang).toBe('en');
+    expect(shown.navigation).toContain('Find a school');
+    expect(shown.skipLink).toBe('Skip to main content');
+    expect(shown.switchTo).toEqual([
+      { text: 'Cymraeg', href: '/capacity?phase=primary&lang=cy', lang: 'cy' },
+    ]);
+  });
+
+  it('switches to Welsh with ?lang=cy and remembers the choice in this browser', async () => {
+    const welsh = await page('/?lang=cy');
+    expect(welsh.lang).toBe('cy');
+    expect(welsh.navigation).toContain('Dod o hyd i ysgol');
+    expect(welsh.skipLink).toBe('Neidio i’r prif gynnwys');
+    expect(welsh.switchTo).toEqual([{ text: 'English', href: '/?lang=en', lang: 'en' }]);
+    const cookie = [welsh.res.headers['set-cookie']].flat().find((c) => c?.startsWith('s2s-lang=cy'));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+
+    const next = await page('/capacity', { cookie: 's2s-lang=cy' });
+    expect(next.lang).toBe('cy');
+    const back = await page('/capacity?lang=en', { cookie: 's2s-lang=cy' });
+    expect(back.lang).toBe('en');
+  });
+
+  it('follows the browser’s Accept-Language on a first visit', async () => {
+    expect((await page('/', { 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.5' })).lang).toBe('cy');
+    expect((await page('/', { 'accept-language': 'fr-FR,en;q=0.5' })).lang).toBe('en');
+    expect((await page('/', { 'accept-language': 'fr-FR' })).lang).toBe('en');
+  });
+
+  it('keeps a signed-in person’s choice in their account, for every device they sign in on', async () => {
+    const person = await signIn(t.app, t.db, { schools: [{ urn: 640001, role: 'admin' }] });
+    await page('/account?lang=cy', { cookie: person.cookie });
+    const saved = await t.db
+      .selectFrom('users')
+      .select('language')
+      .where('id', '=', person.user.id)
+      .executeTakeFirstOrThrow();
+    expect(saved.language).toBe('cy');
+    // Another browser: no language cookie, an English Accept-Language, the same person.
+    const elsewhere = await signIn(t.app, t.db, {});
+    expect((await page('/account', { cookie: person.cookie, 'accept-language': 'en' })).lang).toBe('cy');
+    expect((await page('/account', { cookie: elsewhere.cookie })).lang).toBe('en');
+  });
+
+  it('ignores a language it does not have', async () => {
+    const shown = await page('/?lang=fr');
+    expect(shown.lang).toBe('en');
+    expect([shown.res.headers['set-cookie']].flat().some((c) => c?.startsWith('s2s-lang'))).toBe(false);
+  });
+
+  it('writes its own pages’ errors in the chosen language too', async () => {
+    const missing = await page('/no-such-page?lang=cy');
+    expect(missing.res.statusCode).toBe(404);
+    expect(missing.lang).toBe('cy');
+  });
+});

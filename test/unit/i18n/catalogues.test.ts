@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../../src/domain/language.ts';
+import { catalogue, translator, type Catalogue } from '../../../src/i18n/index.ts';
+
+const keysOf = (c: Catalogue, prefix = ''): string[] =>
+  Object.entries(c).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+const valueOf = (c: Catalogue, key: string) =>
+  key
+    .split('.')
+    .reduce<Catalogue | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), c);
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the English and Welsh catalogues', () => {
+  const en = catalogue('en');
+  const cy = catalogue('cy');
+
+  it('have the same keys, so no Welsh page falls back to English unseen', () => {
+    expect(keysOf(cy).sort()).toEqual(keysOf(en).sort());
+  });
+
+  it('fill in the same values in each language, and leave no message empty', () => {
+    for (const key of keysOf(en)) {
+      const english = valueOf(en, key) as string;
+      const welsh = valueOf(cy, key) as string;
+      expect(welsh.trim(), key).not.toBe('');
+      expect(placeholders(welsh), key).toEqual(placeholders(english));
+    }
+  });
+
+  it('list for the translator only Welsh messages that exist', () => {
+    const review = JSON.parse(
+      readFileSync(new URL('../../../src/i18n/cy-unreviewed.json', import.meta.url), 'utf8'),
+    ) as {
+      unreviewed: string[];
+    };
+    const welsh = new Set(keysOf(cy));
+    expect(review.unreviewed.filter((key) => !welsh.has(key))).toEqual([]);
+  });
+
+  it('fill in a message’s values in the reader’s language', () => {
+    expect(translator('cy')('nav.notificationsUnread', { count: 3 })).toBe('Hysbysiadau (3 heb eu darllen)');
+    expect(translator('en')('nav.notificationsUnread', { count: 3 })).toBe('Notifications (3 unread)');
+  });
+});
+
+describe('choosing the language of an answer', () => {
+  it('takes the language asked for, then the person’s, the browser’s, its preference, else English', () => {
+    expect(chooseLanguage({ asked: 'cy', saved: 'en', remembered: 'en', preferred: 'en' })).toBe('cy');
+    expect(chooseLanguage({ asked: 'fr', saved: 'cy', remembered: 'en' })).toBe('cy');
+    expect(chooseLanguage({ saved: null, remembered: 'cy', preferred: 'en' })).toBe('cy');
+    expect(chooseLanguage({ preferred: 'cy' })).toBe('cy');
+    expect(chooseLanguage({ asked: ['cy'], preferred: null })).toBe('en');
+  });
+});
