@@ -63,19 +63,45 @@ describe('the service in English or Welsh', () => {
     expect((await page('/', { 'accept-language': 'fr-FR' })).lang).toBe('en');
   });
 
-  it('keeps a signed-in person’s choice in their account, for every device they sign in on', async () => {
-    const person = await signIn(t.app, t.db, { schools: [{ urn: 640001, role: 'admin' }] });
+  it('keeps the language a person signs in with in their account, for every device they sign in on next', async () => {
+    const person = await signIn(t.app, t.db, {
+      email: 'pat@ysgol.example',
+      password: 'a long enough password',
+    });
+    const languageSaved = async () =>
+      (
+        await t.db
+          .selectFrom('users')
+          .select('language')
+          .where('id', '=', person.user.id)
+          .executeTakeFirstOrThrow()
+      ).language;
+    // Switching is a link: it changes this browser's cookie, never a record.
     await page('/account?lang=cy', { cookie: person.cookie });
-    const saved = await t.db
-      .selectFrom('users')
-      .select('language')
-      .where('id', '=', person.user.id)
-      .executeTakeFirstOrThrow();
-    expect(saved.language).toBe('cy');
+    expect(await languageSaved()).toBeNull();
+
+    const form = await t.app.inject({ url: '/sign-in', headers: { cookie: 's2s-lang=cy' } });
+    const csrf = form.cookies.find((c) => c.name === 's2s-csrf')!.value;
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: {
+        cookie: `s2s-lang=cy; s2s-csrf=${csrf}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({
+        _csrf: token,
+        email: 'pat@ysgol.example',
+        password: 'a long enough password',
+      }).toString(),
+    });
+    expect(signedIn.statusCode).toBe(303);
+    expect(await languageSaved()).toBe('cy');
     // Another browser: no language cookie, an English Accept-Language, the same person.
-    const elsewhere = await signIn(t.app, t.db, {});
     expect((await page('/account', { cookie: person.cookie, 'accept-language': 'en' })).lang).toBe('cy');
-    expect((await page('/account', { cookie: elsewhere.cookie })).lang).toBe('en');
+    const stranger = await signIn(t.app, t.db, {});
+    expect((await page('/account', { cookie: stranger.cookie })).lang).toBe('en');
   });
 
   it('ignores a language it does not have', async () => {
