@@ -41,6 +41,8 @@ export async function partnersByName(
 ): Promise<{ urn: number; name: string; town: string | null }[]> {
   const q = name.trim().slice(0, 200);
   if (q.length < 2) return [];
-  const page = await findSchools(ctx, { q, limit: 10, offset: 0 });
-  return page.items.map((s) => ({ urn: s.urn, name: s.name, town: s.town ?? null }));
+  const found = await findSchools(ctx, { q, limit: 10, offset: 0 });
+  // A search by name alone has nothing to refuse; were it ever refused, there is no one to list.
+  if (!found.ok) return [];
+  return found.value.items.map((s) => ({ urn: s.urn, name: s.name, town: s.town ?? null }));
 }
