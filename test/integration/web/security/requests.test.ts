@@ -164,10 +164,10 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       await partnership(`Writing together ${PRIVATE}`, 'active'),
     ];
     // A completed partnership whose case study waits for both schools' approval (choose, approve, withdraw).
-    const completed = await partnership('Spelling together', 'closed');
+    const completed = await partnership('Spelling together', 'active');
     await t.db
       .updateTable('partnerships')
-      .set({ closure: 'completed' })
+      .set({ status: 'closed', closure: 'completed' })
       .where('id', '=', completed)
       .execute();
     await saveCaseStudyParts(t.db, completed, { parts: ['need'], urn: OWN }, lead.user);
