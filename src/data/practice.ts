@@ -129,6 +129,41 @@ export async function createPracticeRecord(
   });
 }
 
+/**
+ * A new record already sent to the moderators at version 1, inside a transaction the caller
+ * holds: a case study its partnership's schools have all approved.
+ */
+export async function insertSubmittedPracticeRecord(
+  trx: Transaction<Database>,
+  input: { urn: number; content: PracticeContent; evidence: PracticeEvidence },
+  actor: Actor,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('practice_records')
+    .values({ urn: input.urn, created_by: actor?.id ?? null, working_state: 'submitted' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('practice_versions')
+    .values({
+      record_id: id,
+      version: 1,
+      saved_by: actor?.id ?? null,
+      submitted_at: sql<Date>`now()`,
+      ...versionValues(input.content, input.evidence),
+    })
+    .execute();
+  for (const action of ['practice.created', 'practice.submitted'])
+    await recordAudit(trx, {
+      actor,
+      action,
+      subject: `practice record ${id}`,
+      urn: input.urn,
+      details: { id, version: 1 },
+    });
+  return id;
+}
+
 /** One record with its published and working versions; undefined when there is none. */
 export async function getPracticeRecord(db: Db | Transaction<Database>, id: number): Promise<PracticeRecord | undefined> {
   const record = await db
@@ -340,34 +375,42 @@ export const returnPracticeVersion = (db: Db, id: number, version: number, note:
  * reports on it are resolved by the withdrawal.
  */
 export async function withdrawPracticeRecord(db: Db, id: number, reason: string, actor: Actor): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const record = await lockRecord(trx, id);
-    if (!record || record.withdrawn_at !== null) return false;
-    await trx
-      .updateTable('practice_records')
-      .set({
-        withdrawn_at: sql<Date>`now()`,
-        withdrawn_by: actor?.id ?? null,
-        withdrawal_reason: reason,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
-    const resolved = await trx
-      .updateTable('practice_reports')
-      .set({ resolved_at: sql<Date>`now()`, resolved_by: actor?.id ?? null, resolution: 'withdrawn' })
-      .where('record_id', '=', id)
-      .where('resolved_at', 'is', null)
-      .executeTakeFirst();
-    await recordAudit(trx, {
-      actor,
-      action: 'practice.withdrawn',
-      subject: `practice record ${id}`,
-      urn: record.urn,
-      details: { id, reportsResolved: Number(resolved.numUpdatedRows) },
-    });
-    return true;
+  return db.transaction().execute((trx) => withdrawPracticeRecordIn(trx, id, reason, actor));
+}
+
+/** The withdrawal, inside a transaction the caller holds (a partner school withdrawing a case study). */
+export async function withdrawPracticeRecordIn(
+  trx: Transaction<Database>,
+  id: number,
+  reason: string,
+  actor: Actor,
+): Promise<boolean> {
+  const record = await lockRecord(trx, id);
+  if (!record || record.withdrawn_at !== null) return false;
+  await trx
+    .updateTable('practice_records')
+    .set({
+      withdrawn_at: sql<Date>`now()`,
+      withdrawn_by: actor?.id ?? null,
+      withdrawal_reason: reason,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+  const resolved = await trx
+    .updateTable('practice_reports')
+    .set({ resolved_at: sql<Date>`now()`, resolved_by: actor?.id ?? null, resolution: 'withdrawn' })
+    .where('record_id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  await recordAudit(trx, {
+    actor,
+    action: 'practice.withdrawn',
+    subject: `practice record ${id}`,
+    urn: record.urn,
+    details: { id, reportsResolved: Number(resolved.numUpdatedRows) },
   });
+  return true;
 }
 
 /** Someone signed in reports a published record to the moderators, with their reason. */

@@ -8,16 +8,16 @@ export const isLanguage = (value: unknown): value is Language => LANGUAGES.inclu
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', cy: 'Cymraeg' };
 
 /**
- * The language to answer in: the one asked for now, else the one a signed-in person chose
- * before, else the one this browser chose, else the browser's preference, else English.
+ * The language to answer in: the one asked for now, else the one this browser chose, else the
+ * one a signed-in person chose (on another device), else the browser's preference, else English.
  */
 export function chooseLanguage(choices: {
   asked?: unknown;
-  saved?: unknown;
   remembered?: unknown;
+  saved?: unknown;
   preferred?: unknown;
 }): Language {
-  for (const choice of [choices.asked, choices.saved, choices.remembered, choices.preferred])
+  for (const choice of [choices.asked, choices.remembered, choices.saved, choices.preferred])
     if (isLanguage(choice)) return choice;
   return 'en';
 }

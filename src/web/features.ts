@@ -13,6 +13,7 @@ import health from './plugins/health.ts';
 import map from './map/pages.ts';
 import mapApi from './map/api.ts';
 import partners from './matching/pages.ts';
+import allocations from './matching/allocations.ts';
 import readiness from './readiness/index.ts';
 import partnershipForms from './partnerships/section-pages.ts';
 import partnershipImpact from './partnerships/impact-pages.ts';
@@ -54,6 +55,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   map,
   mapApi,
   matchingApi,
+  allocations,
   readiness,
   partnerships,
   partnershipForms,

@@ -122,4 +122,30 @@ describe('good practice in Chromium: published, moderated, then found from a par
     },
     SLOW,
   );
+
+  it(
+    'lets the school change its published record in the edit form, a refused change named beside its field',
+    async () => {
+      const author = await pageAs({ schools: [{ urn: BEACON }] });
+      await author.goto(recordUrl);
+      await author.getByRole('button', { name: 'Change the record' }).click();
+      await author.waitForURL(/\/practice\/\d+\/edit$/);
+      expect(await author.locator('h1').textContent()).toContain('Change your practice record');
+      expect(await author.getByLabel('Title').inputValue()).toBe(TITLE);
+      await expectNoAxeViolations(author);
+      // An empty summary is refused: the error summary and the field's message, still axe clean.
+      await author.getByLabel('Summary').fill('');
+      await author.getByRole('button', { name: 'Save as a draft' }).click();
+      await author.waitForLoadState();
+      expect(await author.locator('.govuk-error-summary').count()).toBe(1);
+      await expectNoAxeViolations(author);
+      await author
+        .getByLabel('Summary')
+        .fill('Reading one shared text aloud as a class, every day, lifted fluency in Year 5.');
+      await author.getByRole('button', { name: 'Save as a draft' }).click();
+      await author.waitForURL(recordUrl);
+      await expectNoAxeViolations(author);
+    },
+    SLOW,
+  );
 });

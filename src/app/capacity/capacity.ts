@@ -1,5 +1,6 @@
 import { areaOf, type CapacityArea, type CapacityGeography } from '../../domain/capacity/aggregate.ts';
-import { directory } from '../leaders/directory.ts';
+import { directory, type DirectoryLeader } from '../leaders/directory.ts';
+import { isDatabaseUnavailable } from '../availability.ts';
 import { capacity } from '../../domain/capacity/capacity.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
@@ -91,7 +92,8 @@ const hundredths = (days: number) => Math.round(days * 100) / 100;
 /**
  * `GET /api/capacity`'s answer with, beside each area's schools, the published system leaders
  * there (working with the phase asked for, if any) and the days they have left: NFER's "system
- * leaders near schools in need". Leaders are counted where their own school is.
+ * leaders near schools in need". Leaders are counted where their own school is. The schools'
+ * figures come from memory and survive the database going away; the leaders' are then null.
  */
 export async function capacityAnswerWithLeaders(
   ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
@@ -99,9 +101,21 @@ export async function capacityAnswerWithLeaders(
 ) {
   const answer = capacityAnswer(result);
   const snapshot = await ctx.snapshots.get();
+  let leaders: DirectoryLeader[];
+  try {
+    leaders = await directory(ctx, snapshot);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const unknown = { systemLeaders: null, systemLeaderDaysAvailable: null };
+    return {
+      ...answer,
+      total: { ...answer.total, ...unknown },
+      items: answer.items.map((item) => ({ ...item, ...unknown })),
+    };
+  }
   const byArea = new Map<string, LeaderFigures>();
   const total: LeaderFigures = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
-  for (const leader of await directory(ctx, snapshot)) {
+  for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;

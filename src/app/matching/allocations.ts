@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import type { Allocation } from '../../domain/allocation/allocate.ts';
+import { currentLaName } from '../../domain/local-authorities.ts';
+import type { Area, School } from '../../domain/school.ts';
 import type { AppContext } from '../context.ts';
-import { profileNameSchema } from '../input.ts';
+import { optionalText, profileNameSchema } from '../input.ts';
 import { profileView } from '../profiles.ts';
 import { ok, type Result } from '../result.ts';
 import type { AllocationAnswer } from './answers.ts';
 
-export const allocationQuery = z.object({
+/** The areas the allocation can be narrowed to: the schools in need there, wherever their supporters are. */
+export const allocationAreaQuery = z.object({
   profile: profileNameSchema,
+  region: optionalText(100),
+  la: optionalText(100),
+  constituency: optionalText(100),
+});
+export type AllocationAreaQuery = z.infer<typeof allocationAreaQuery>;
+
+export const allocationQuery = allocationAreaQuery.extend({
   limit: z.coerce
     .number()
     .int()
@@ -17,32 +28,93 @@ export const allocationQuery = z.object({
 });
 export type AllocationQuery = z.infer<typeof allocationQuery>;
 
-/** The whole national allocation under a profile (worked out once per snapshot), for files. */
-export async function nationalAllocation(ctx: Pick<AppContext, 'snapshots'>, profile: string | undefined) {
-  const view = profileView(await ctx.snapshots.get(), profile);
+/** An area filter matches the code, or the name whatever its case, as the school search does. */
+const inArea = (area: Area | null | undefined, wanted: string | undefined) =>
+  wanted === undefined ||
+  (area != null && (area.code === wanted || area.name.toLowerCase() === wanted.toLowerCase()));
+
+/**
+ * The allocation for the schools in need in an area (all of them when no area is named), with the
+ * summary worked out over those schools: supporters may be anywhere.
+ */
+export async function allocationInArea(
+  ctx: Pick<AppContext, 'snapshots'>,
+  query: AllocationAreaQuery,
+): Promise<
+  Result<{
+    profile: { name: string; version: number; title: string };
+    allocation: Allocation;
+    schools: ReadonlyMap<number, School>;
+  }>
+> {
+  const snapshot = await ctx.snapshots.get();
+  const view = profileView(snapshot, query.profile);
   if (!view.ok) return view;
-  return ok({ profile: view.value.profile, allocation: view.value.allocation() });
+  const national = view.value.allocation();
+  const { profile } = view.value;
+  const profileRef = { name: profile.name, version: profile.version, title: profile.title };
+  if (query.region === undefined && query.la === undefined && query.constituency === undefined) {
+    return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn });
+  }
+  const here = (urn: number) => {
+    const school = snapshot.byUrn.get(urn);
+    return (
+      inArea(school?.region, query.region) &&
+      inArea(school?.localAuthority, query.la) &&
+      inArea(school?.constituency, query.constituency)
+    );
+  };
+  const assignments = national.assignments.filter((a) => here(a.urn));
+  const unsupported = national.unsupported.filter((u) => here(u.urn));
+  const remote = assignments.filter((a) => a.remote);
+  return ok({
+    profile: profileRef,
+    schools: snapshot.byUrn,
+    allocation: {
+      assignments,
+      unsupported,
+      summary: {
+        inNeed: assignments.length + unsupported.length,
+        supported: assignments.length,
+        unsupported: unsupported.length,
+        remote: remote.length,
+        remoteNearerTaken: remote.filter((a) => a.nearerTaken).length,
+        supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
+      },
+    },
+  });
 }
+
+const areaOf = (school: School | undefined) =>
+  school?.localAuthority
+    ? { code: school.localAuthority.code, name: currentLaName(school.localAuthority) }
+    : null;
 
 /**
  * A page of the national allocation: who supports whom, and who is left without a partner and
- * why. The answer of `GET /api/allocations` and `s2s allocate --json`.
+ * why, for the schools in need of an area or all. The answer of `GET /api/allocations` and
+ * `s2s allocate --json`.
  */
 export async function allocationPage(
   ctx: Pick<AppContext, 'snapshots'>,
   query: AllocationQuery,
 ): Promise<Result<AllocationAnswer>> {
-  const found = await nationalAllocation(ctx, query.profile);
+  const found = await allocationInArea(ctx, query);
   if (!found.ok) return found;
-  const { profile, allocation } = found.value;
+  const { profile, allocation, schools } = found.value;
   const { limit, offset } = query;
   return ok({
-    profile: { name: profile.name, version: profile.version, title: profile.title },
+    profile,
     summary: allocation.summary,
     total: allocation.assignments.length,
     limit,
     offset,
-    items: allocation.assignments.slice(offset, offset + limit),
-    unsupported: allocation.unsupported,
+    items: allocation.assignments.slice(offset, offset + limit).map((a) => ({
+      ...a,
+      reasons: a.reasons,
+      localAuthority: areaOf(schools.get(a.urn)),
+      supporterLocalAuthority: areaOf(schools.get(a.supporterUrn)),
+    })),
+    unsupported: allocation.unsupported.map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) })),
   });
 }

@@ -6,6 +6,7 @@ import { CANDIDATE_TAGS } from '../../domain/matching/find-partners.ts';
 /** The JSON shapes of partner search and the allocation: the API's and the CLI's `--json` alike. */
 const location = z.object({ lat: z.number(), lon: z.number() });
 const profileRef = z.object({ name: z.string(), version: z.number(), title: z.string() });
+const areaRef = z.object({ code: z.string(), name: z.string() }).nullable();
 
 export const candidateSchema = z.object({
   urn: z.number(),
@@ -67,13 +68,19 @@ export const allocationAnswerSchema = z.object({
       distanceKm: z.number(),
       score: z.number().describe('0-100, as in partner search'),
       remote: z.boolean(),
+      nearerTaken: z
+        .boolean()
+        .describe('supported beyond the radius although supporters within it exist: they are all taken'),
       reasons: z.array(z.string()),
+      localAuthority: areaRef.describe('the local authority of the school in need'),
+      supporterLocalAuthority: areaRef.describe('the supporter’s local authority'),
     }),
   ),
   unsupported: z.array(
     z.object({
       urn: z.number(),
       name: z.string(),
+      localAuthority: areaRef,
       reason: z
         .enum(Object.keys(UNSUPPORTED_REASONS) as [UnsupportedReason, ...UnsupportedReason[]])
         .describe(

@@ -3,17 +3,48 @@ import { registryCoverage } from '../../data/registry-coverage.ts';
 import { byName } from '../../domain/capacity/aggregate.ts';
 import { groupLabel } from '../../domain/classification/types.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
-import { PHASES } from '../../domain/school.ts';
+import { buildGazetteer, type Gazetteer, type Place } from '../../domain/places.ts';
+import { PHASES, type Area, type School } from '../../domain/school.ts';
+import type { Snapshot } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
+import { invalidField, ok, type Result } from '../result.ts';
 import { urnsInGroup } from './groups.ts';
 import type { SchoolSearchQuery } from './query.ts';
 
+/** How far from a place a search looks when no radius is given, in km. */
+export const NEAR_RADIUS_KM = 10;
+
+/** Where a search near a place looked from, as the API answers it. */
+export type NearPlace = {
+  query: string;
+  kind: Place['kind'];
+  name: string;
+  lat: number;
+  lon: number;
+  radiusKm: number;
+  basis: string;
+};
+
+export type SchoolsFound = {
+  total: number;
+  totalIsExact: boolean;
+  limit: number;
+  offset: number;
+  near?: NearPlace;
+  items: (School & { distanceKm?: number })[];
+};
+
 /**
  * A page of schools matching the search: the answer of `GET /api/schools` and the search page.
- * An offset past the last school answers with the last page (its offset says which it is).
+ * An offset past the last school answers with the last page (its offset says which it is). With
+ * `near`, the schools within the radius of that place, nearest first; a place not found is refused.
  */
-export async function findSchools(ctx: Pick<AppContext, 'db' | 'snapshots'>, query: SchoolSearchQuery) {
-  const { limit, group, ...filters } = query;
+export async function findSchools(
+  ctx: Pick<AppContext, 'db' | 'snapshots'>,
+  query: SchoolSearchQuery,
+): Promise<Result<SchoolsFound>> {
+  if (query.near !== undefined) return findNear(ctx, query, query.near);
+  const { limit, group, near: _near, radiusKm: _radius, ...filters } = query;
   const urns = group ? await urnsInGroup(ctx.snapshots, group) : undefined;
   let offset = query.offset;
   let page = await searchSchools(ctx.db, { ...filters, urns, limit, offset });
@@ -21,7 +52,107 @@ export async function findSchools(ctx: Pick<AppContext, 'db' | 'snapshots'>, que
     offset = Math.floor((page.total - 1) / limit) * limit;
     page = await searchSchools(ctx.db, { ...filters, urns, limit, offset });
   }
-  return { ...page, limit, offset };
+  return ok({ ...page, limit, offset });
+}
+
+const gazetteers = new WeakMap<Snapshot, Gazetteer>();
+
+/** The places the registry's schools give, worked out once per snapshot. */
+function gazetteerOf(snapshot: Snapshot): Gazetteer {
+  let gazetteer = gazetteers.get(snapshot);
+  if (!gazetteer) {
+    gazetteer = buildGazetteer(snapshot.schools);
+    gazetteers.set(snapshot, gazetteer);
+  }
+  return gazetteer;
+}
+
+/** An area filter matches the code, or the name whatever its case, as the database search does. */
+const inArea = (area: Area | null, wanted: string) =>
+  area !== null && (area.code === wanted || area.name.toLowerCase() === wanted.toLowerCase());
+
+const schoolOf = (s: School): School => ({
+  urn: s.urn,
+  name: s.name,
+  typeName: s.typeName,
+  typeGroup: s.typeGroup,
+  open: s.open,
+  statusName: s.statusName,
+  phase: s.phase,
+  statutoryLowAge: s.statutoryLowAge,
+  statutoryHighAge: s.statutoryHighAge,
+  country: s.country,
+  localAuthority: s.localAuthority,
+  region: s.region,
+  constituency: s.constituency,
+  town: s.town,
+  postcode: s.postcode,
+  location: s.location,
+  pupils: s.pupils,
+  fsmPercent: s.fsmPercent,
+  ealPercent: s.ealPercent,
+  senPercent: s.senPercent,
+  urbanRural: s.urbanRural,
+  trust: s.trust,
+});
+
+async function findNear(
+  ctx: Pick<AppContext, 'db' | 'snapshots'>,
+  query: SchoolSearchQuery,
+  near: string,
+): Promise<Result<SchoolsFound>> {
+  const snapshot = await ctx.snapshots.get();
+  const place = gazetteerOf(snapshot).find(near);
+  if (!place) {
+    return invalidField(
+      'near',
+      `“${near}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN`,
+    );
+  }
+  const radiusKm = query.radiusKm ?? NEAR_RADIUS_KM;
+  let found = snapshot.index.within(place.location, radiusKm);
+  if (query.phase) found = found.filter((n) => n.item.phase === query.phase);
+  if (query.la) found = found.filter((n) => inArea(n.item.localAuthority, query.la!));
+  if (query.region) found = found.filter((n) => inArea(n.item.region, query.region!));
+  if (query.group) {
+    const inGroup = new Set(await urnsInGroup(ctx.snapshots, query.group));
+    found = found.filter((n) => inGroup.has(n.item.urn));
+  }
+  if (query.q && found.length > 0) {
+    // Words of a name or a URN within the area: the same search as without a place, among these schools.
+    const named = await searchSchools(ctx.db, {
+      q: query.q,
+      urns: found.map((n) => n.item.urn),
+      limit: found.length,
+      offset: 0,
+    });
+    const urns = new Set(named.items.map((s) => s.urn));
+    found = found.filter((n) => urns.has(n.item.urn));
+  }
+  const { limit } = query;
+  const offset =
+    query.offset < found.length || found.length === 0
+      ? query.offset
+      : Math.floor((found.length - 1) / limit) * limit;
+  return ok({
+    total: found.length,
+    totalIsExact: true,
+    limit,
+    offset,
+    near: {
+      query: near,
+      kind: place.kind,
+      name: place.name,
+      lat: place.location.lat,
+      lon: place.location.lon,
+      radiusKm,
+      basis: place.basis,
+    },
+    items: found.slice(offset, offset + limit).map((n) => ({
+      ...schoolOf(n.item),
+      distanceKm: Math.round(n.distanceKm * 100) / 100,
+    })),
+  });
 }
 
 /**
@@ -29,9 +160,11 @@ export async function findSchools(ctx: Pick<AppContext, 'db' | 'snapshots'>, que
  * profile page shows it) and its latest inspection, from the same snapshot matching reads.
  */
 export async function searchResults(ctx: Pick<AppContext, 'db' | 'snapshots'>, query: SchoolSearchQuery) {
-  const [page, snapshot] = await Promise.all([findSchools(ctx, query), ctx.snapshots.get()]);
+  const [found, snapshot] = await Promise.all([findSchools(ctx, query), ctx.snapshots.get()]);
+  if (!found.ok) return found;
+  const page = found.value;
   const view = snapshot.view();
-  return {
+  return ok({
     ...page,
     requestedOffset: query.offset,
     items: page.items.map((school) => {
@@ -48,7 +181,7 @@ export async function searchResults(ctx: Pick<AppContext, 'db' | 'snapshots'>, q
         publishedRating: record?.publishedRatings?.[0] ?? null,
       };
     }),
-  };
+  });
 }
 
 /**

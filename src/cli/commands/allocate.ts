@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { allocationCsv } from '../../app/matching/allocation-csv.ts';
-import { allocationPage, allocationQuery, nationalAllocation } from '../../app/matching/allocations.ts';
+import { allocationInArea, allocationPage, allocationQuery } from '../../app/matching/allocations.ts';
 import { parseInput } from '../../app/result.ts';
 import { datasetProvenance } from '../../app/provenance.ts';
 import { output, withApp } from '../context.ts';
@@ -27,18 +27,28 @@ export default function register(program: Command): void {
       '--profile <name>',
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )
+    .option('--region <region>', 'only the schools in need in this region (code or name)')
+    .option('--la <la>', 'only the schools in need in this local authority (code or name)')
     .option('--limit <n>', 'how many supported schools to list', '100')
     .option('--offset <n>', 'how many supported schools to skip', '0')
     .option('--json', 'print JSON, exactly as GET /api/allocations answers for the same options')
     .action(
-      async (opts: { out?: string; profile?: string; limit: string; offset: string; json?: boolean }) => {
+      async (opts: {
+        out?: string;
+        profile?: string;
+        region?: string;
+        la?: string;
+        limit: string;
+        offset: string;
+        json?: boolean;
+      }) => {
         const query = valueOf(parseInput(allocationQuery, opts));
         const out = opts.out ? path.resolve(opts.out) : undefined;
         if (out) await checkFolder(out);
         const { answer, dataset } = await withApp(async (ctx) => {
           const dataset = await datasetProvenance(ctx);
           if (out) {
-            const { allocation } = valueOf(await nationalAllocation(ctx, query.profile));
+            const { allocation } = valueOf(await allocationInArea(ctx, query));
             // Written beside the target and renamed, so a failure never leaves half a file.
             await fs.writeFile(`${out}.partial`, allocationCsv(allocation, dataset));
             await fs.rename(`${out}.partial`, out);

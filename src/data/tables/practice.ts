@@ -69,8 +69,31 @@ export interface PracticeReportsTable {
   resolution: 'withdrawn' | 'dismissed' | null;
 }
 
+export type CaseStudyState = 'draft' | 'approved' | 'withdrawn';
+
+export interface PracticeCaseStudiesTable {
+  partnership_id: number;
+  parts: List<string>;
+  state: ColumnType<CaseStudyState, CaseStudyState | undefined, CaseStudyState>;
+  record_id: number | null;
+  started_by: number | null;
+  started_at: Timestamp;
+  withdrawn_at: MaybeTimestamp;
+  withdrawn_by: number | null;
+  withdrawn_by_urn: number | null;
+}
+
+export interface PracticeCaseStudyApprovalsTable {
+  partnership_id: number;
+  urn: number;
+  approved_by: number | null;
+  approved_at: Timestamp;
+}
+
 export interface PracticeTables {
   practice_records: PracticeRecordsTable;
   practice_versions: PracticeVersionsTable;
   practice_reports: PracticeReportsTable;
+  practice_case_studies: PracticeCaseStudiesTable;
+  practice_case_study_approvals: PracticeCaseStudyApprovalsTable;
 }

@@ -15,6 +15,8 @@ export interface Assignment {
   distanceKm: number;
   score: number;
   remote: boolean;
+  /** Supported beyond the radius although suitable supporters within it exist (all taken). */
+  nearerTaken: boolean;
   reasons: string[];
 }
 
@@ -265,6 +267,7 @@ export function allocateNationally(
         distanceKm: round(candidate.distanceKm, 1),
         score: Math.round(candidate.score),
         remote,
+        nearerTaken: remote && seeker.local.length > 0,
       },
       () =>
         explainCandidate('support', seeker.facts, candidate.facts, {
@@ -286,7 +289,7 @@ export function allocateNationally(
       supported: assignments.length,
       unsupported: unsupported.length,
       remote: remote.length,
-      remoteNearerTaken: remote.filter((a) => seekers.get(a.urn)!.local.length > 0).length,
+      remoteNearerTaken: remote.filter((a) => a.nearerTaken).length,
       supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
     },
   };

@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { safeNext } from '../http/guards.ts';
+import { rememberLanguage } from '../../app/accounts/language.ts';
 import { checkCredentials } from '../../app/accounts/sign-in.ts';
+import { isLanguage } from '../../domain/language.ts';
+import { LANGUAGE_COOKIE } from '../plugins/language.ts';
 import { attemptLimits, FAILED_SIGN_INS_PER_ADDRESS, failureLimit, SIGN_IN_LIMITS } from './rate-limits.ts';
 import { formError, formErrors } from '../http/forms.ts';
 
@@ -25,7 +28,6 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const next = safeNext(query.next);
     if (request.user) return reply.redirect(next ?? '/account', 303);
     return reply.page('accounts/sign-in.njk', {
-      title: 'Sign in',
       next,
       signedOut: query.signedOut === '1',
       passwordChanged: query.reset === '1',
@@ -39,7 +41,6 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const again = (errors: ReturnType<typeof formErrors>) => {
       reply.code(400);
       return reply.page('accounts/sign-in.njk', {
-        title: 'Sign in',
         next,
         values: { email: typeof body.email === 'string' ? body.email : '' },
         ...errors,
@@ -54,6 +55,9 @@ const signIn: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return again(formError('email', WRONG));
     }
     await reply.startSession(user.userId);
+    // The language chosen in this browser follows the person to the devices they sign in on next.
+    const chosen = request.cookies[LANGUAGE_COOKIE];
+    if (isLanguage(chosen) && request.user) await rememberLanguage(ctx, request.user, chosen);
     request.log.info({ userId: user.userId }, 'signed in');
     return reply.redirect(next ?? '/account', 303);
   });

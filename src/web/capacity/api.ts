@@ -24,10 +24,14 @@ const area = z.object({
   inNeedNotLocated: z.number(),
   systemLeaders: z
     .number()
+    .nullable()
     .describe('Published system-leader profiles whose school is in the area (of the phase, if given)'),
   systemLeaderDaysAvailable: z
     .number()
-    .describe('Days those system leaders have left, from the current term to the end of their availability'),
+    .nullable()
+    .describe(
+      'Days those system leaders have left, from the current term to the end of their availability; null (as systemLeaders) while the database is unreachable',
+    ),
 });
 
 /** Public: the figures are drawn from public data and name only schools. */

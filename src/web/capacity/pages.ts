@@ -40,6 +40,15 @@ export async function capacityFormItems(ctx: Pick<AppContext, 'snapshots'>, chos
   };
 }
 
+/** Each area's schools in need with the supporters the national allocation gives them. */
+function allocationHref(by: string, code: string, profile: string | undefined): string | undefined {
+  const filter = { la: 'la', region: 'region', constituency: 'constituency' }[by];
+  if (!filter || code === 'not-recorded') return undefined;
+  const params = new URLSearchParams({ [filter]: code });
+  if (profile) params.set('profile', profile);
+  return `/allocations?${params.toString()}`;
+}
+
 /** Public pages: the figures are drawn from public data and name only schools. */
 const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/capacity', async (request, reply) => {
@@ -60,7 +69,10 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const result = outcome.value;
     return render({
       result,
-      areas: sortAreas(result.areas, sort, order),
+      areas: sortAreas(result.areas, sort, order).map((area) => ({
+        ...area,
+        allocationHref: allocationHref(result.by, area.code, parsed.data.profile),
+      })),
       outOfReach: result.areas.filter((a) => a.inNeedOutOfReach.length > 0),
       columns: COLUMNS.map((c) => ({
         ...c,

@@ -60,12 +60,15 @@ const deploymentsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       schema: {
         tags: ['system leaders'],
         summary: 'One deployment, to its leader, its client school and its commissioning officers',
-        params: idParams,
+        // The id is checked in the handler, after the sign-in guard: an anonymous caller gets 401, never 400.
         response: { 200: deployment, 401: problemSchema, 404: problemSchema },
       },
     },
     async (request, reply) => {
-      const found = await deploymentFor(ctx, requireUser(request), request.params.id);
+      const params = idParams.safeParse(request.params);
+      const found = params.success
+        ? await deploymentFor(ctx, requireUser(request), params.data.id)
+        : ({ ok: false, error: { code: 'not-found', message: 'No such deployment.' } } as const);
       return found.ok ? deploymentAnswer(found.value) : sendProblem(request, reply, found.error);
     },
   );

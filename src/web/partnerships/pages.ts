@@ -23,7 +23,7 @@ import {
   takeLifecycleStep,
   yourPartnerships,
 } from '../../app/partnerships/lifecycle.ts';
-import { schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
+import { partnersByName, proposalFromMatch, schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
 import { schoolName } from '../../app/schools/names.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -137,7 +137,16 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const partner = query.with && /^\d+$/.test(query.with) ? Number(query.with) : undefined;
     const from = query.from && schools.some((s) => s.value === query.from) ? query.from : schools[0]?.value;
     const partnerName = partner ? await schoolName(ctx, partner) : undefined;
+    // Finding the partner by name is a plain GET form, so it works without JavaScript.
+    const byName = typeof query.partnerName === 'string' ? query.partnerName.trim().slice(0, 200) : '';
+    const partnerSearch = {
+      value: byName,
+      from: from ?? '',
+      strategy: query.strategy ?? '',
+      results: byName ? await partnersByName(ctx, byName) : null,
+    };
     return reply.page('partnerships/form.njk', {
+      partnerSearch,
       title: 'Propose a partnership',
       warning:
         partner && partnerName && !(await schoolIsOnS2s(ctx, partner)) ? nobodyOnS2s(partnerName) : undefined,
@@ -147,8 +156,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       values: {
         proposerUrn: from ?? '',
         partnerUrn: partner ? String(partner) : '',
-        type: query.strategy === 'reciprocal' || query.strategy === 'peer' ? 'peer-to-peer' : '',
         title: partnerName ? `Working with ${partnerName}` : '',
+        // The roles (and type) the match it came from implies; the proposer can change them.
+        type: '',
+        ...(partner ? proposalFromMatch(query.strategy) : {}),
       },
     });
   });

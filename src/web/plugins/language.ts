@@ -1,7 +1,6 @@
 import parser from 'accept-language-parser';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { rememberLanguage } from '../../app/accounts/language.ts';
 import type { AppContext } from '../../app/context.ts';
 import { chooseLanguage, LANGUAGES, LANGUAGE_NAMES, type Language } from '../../domain/language.ts';
 import { translator, type Translate } from '../../i18n/index.ts';
@@ -26,9 +25,10 @@ function inLanguage(request: FastifyRequest, language: Language): string {
 }
 
 /**
- * Chooses each answer's language (`?lang=`, then the signed-in person's choice, then this
- * browser's, then Accept-Language) and remembers a choice made with `?lang=` in a cookie and,
- * for a signed-in person, in their account. Pages get `t`, `htmlLang` and the language switch.
+ * Chooses each answer's language (`?lang=`, then this browser's choice, then the signed-in
+ * person's, then Accept-Language) and remembers a choice made with `?lang=` in a cookie; signing
+ * in keeps the browser's choice in the person's account (a GET changes no record). Pages get
+ * `t`, `htmlLang` and the language switch.
  */
 export default fp(
   async (app, ctx: AppContext) => {
@@ -40,8 +40,8 @@ export default fp(
       const header = request.headers['accept-language'];
       request.language = chooseLanguage({
         asked,
-        saved: request.user?.language,
         remembered: request.cookies[LANGUAGE_COOKIE],
+        saved: request.user?.language,
         preferred: header ? parser.pick([...LANGUAGES], header, { loose: true }) : null,
       });
       request.t = translator(request.language);
@@ -53,7 +53,6 @@ export default fp(
         sameSite: 'lax',
         secure: ctx.config.env === 'production',
       });
-      if (request.user) await rememberLanguage(ctx, request.user, request.language);
     });
 
     app.pageContext((request) => ({

@@ -19,7 +19,13 @@ import {
   withdrawPractice,
 } from '../../app/practice/moderation.ts';
 import { findPractice } from '../../app/practice/search.ts';
-import { caseStudyPreview } from '../../app/practice/case-study.ts';
+import {
+  approveCaseStudy,
+  caseStudyPreview,
+  chooseCaseStudyParts,
+  partsKey,
+  withdrawCaseStudy,
+} from '../../app/practice/case-study.ts';
 import { CASE_STUDY_PART_LABELS, CASE_STUDY_PARTS } from '../../domain/practice/case-study.ts';
 import { searchAreas } from '../../app/schools/search.ts';
 import type { AppError, Result } from '../../app/result.ts';
@@ -78,6 +84,13 @@ const DONE = new Map([
   ['returned', 'You returned the record to its school with what to change.'],
   ['dismissed', 'You closed the reports: the record stays public.'],
   ['reported', 'Thank you. The moderators will read your report.'],
+  ['case-study-saved', 'You chose what the case study shows. Each school’s administrator now approves it.'],
+  ['case-study-approved', 'You approved the case study for your school. It waits for the other schools.'],
+  [
+    'case-study-sent',
+    'Every school has approved the case study: it is with the moderators, and public once they approve it.',
+  ],
+  ['case-study-withdrawn', 'You withdrew the case study. It is not shown in the library.'],
 ]);
 const doneMessage = (request: FastifyRequest) =>
   DONE.get(String((request.query as Record<string, unknown>).done));
@@ -150,12 +163,19 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ? preview
       : await caseStudyPreview(ctx, requireUser(request), params.data.id, {});
     if (!shown.ok) return sendProblem(request, reply, shown.error);
-    const { draft, parts, title } = shown.value;
+    const { draft, parts, title, caseStudy, savedParts } = shown.value;
     if (!preview.ok) reply.code(400);
     return reply.page('practice/case-study.njk', {
       title: `A case study of ${title}`,
       partnershipId: params.data.id,
       partnershipTitle: title,
+      caseStudy,
+      done: doneMessage(request),
+      // Approval is of the parts saved; a different choice on screen is only a preview until saved.
+      savedPartsKey: savedParts ? partsKey(savedParts) : null,
+      showingSaved: savedParts !== null && partsKey(savedParts) === partsKey(parts),
+      savedPartLabels: (savedParts ?? []).map((part) => CASE_STUDY_PART_LABELS[part]),
+      chosenParts: parts,
       partItems: CASE_STUDY_PARTS.map((part) => ({
         value: part,
         text: CASE_STUDY_PART_LABELS[part],
@@ -177,6 +197,37 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ...(preview.ok ? {} : formErrors(preview.error, 'parts')),
     });
   });
+
+  // The case study's way to the library: choose its parts, each school approves, either withdraws.
+  const caseStudyAction = (
+    path: string,
+    act: (user: SessionUser, id: number, body: Record<string, unknown>) => Promise<Result<unknown>>,
+    done: (value: unknown) => string,
+  ) =>
+    app.post(`/partnerships/:id/case-study${path}`, signedIn, async (request, reply) => {
+      const params = idParams.safeParse(request.params);
+      if (!params.success) return reply.callNotFound();
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const result = await act(requireUser(request), params.data.id, body);
+      if (!result.ok) return sendProblem(request, reply, result.error);
+      return reply.redirect(`/partnerships/${params.data.id}/case-study?done=${done(result.value)}`, 303);
+    });
+  caseStudyAction(
+    '',
+    (user, id, body) => chooseCaseStudyParts(ctx, user, id, { parts: body.parts ?? [] }),
+    () => 'case-study-saved',
+  );
+  caseStudyAction(
+    '/approve',
+    (user, id, body) => approveCaseStudy(ctx, user, id, { urn: body.urn, partsKey: body.partsKey }),
+    (value) =>
+      (value as { sentToModerators: boolean }).sentToModerators ? 'case-study-sent' : 'case-study-approved',
+  );
+  caseStudyAction(
+    '/withdraw',
+    (user, id) => withdrawCaseStudy(ctx, user, id),
+    () => 'case-study-withdrawn',
+  );
 
   app.get('/practice/evidence', async (request, reply) =>
     reply.page('practice/evidence.njk', { title: 'How S2S rates evidence', scale: EVIDENCE_SCALE }),

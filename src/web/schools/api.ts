@@ -43,7 +43,8 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     {
       schema: {
         tags: ['schools'],
-        summary: 'Search schools by name, URN, postcode or town, with filters',
+        summary:
+          'Search schools by name, URN, postcode or town, with filters; with near, the schools within radiusKm of a place, nearest first',
         querystring: schoolSearchQuery,
         response: {
           200: withDatasetSchema(
@@ -58,13 +59,32 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
                 ),
               limit: z.number(),
               offset: z.number(),
-              items: z.array(schoolSchema),
+              near: z
+                .object({
+                  query: z.string(),
+                  kind: z.enum(['school', 'postcode', 'postcode-sector', 'postcode-district', 'town']),
+                  name: z.string(),
+                  lat: z.number(),
+                  lon: z.number(),
+                  radiusKm: z.number(),
+                  basis: z.string().describe('where the place’s position comes from, in words'),
+                })
+                .optional()
+                .describe('with near: the place found and the radius searched'),
+              items: z.array(
+                schoolSchema.extend({
+                  distanceKm: z.number().optional().describe('with near: how far from the place, in km'),
+                }),
+              ),
             }),
           ),
         },
       },
     },
-    async (request) => withDataset(app, await findSchools(ctx, request.query)),
+    async (request, reply) => {
+      const result = await findSchools(ctx, request.query);
+      return result.ok ? withDataset(app, result.value) : sendProblem(request, reply, result.error);
+    },
   );
 
   app.get(

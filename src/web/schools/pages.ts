@@ -19,8 +19,11 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const filters = await searchFilters(ctx);
     const query = parsed.success ? parsed.data : { limit: 20, offset: 0 };
     const searched = Object.keys(request.query as object).length > 0;
-    const results = parsed.success && searched ? await searchResults(ctx, query) : undefined;
-    const { errors } = formErrors(parsed.success ? [] : parsed.error);
+    const found = parsed.success && searched ? await searchResults(ctx, query) : undefined;
+    const results = found?.ok ? found.value : undefined;
+    const { errors, fieldErrors } = formErrors(
+      !parsed.success ? parsed.error : found && !found.ok ? found.error : [],
+    );
     return reply.page('schools/search.njk', {
       query: results ? { ...query, offset: results.offset } : query,
       raw: request.query,
@@ -32,6 +35,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         })),
       },
       errors,
+      fieldErrors,
       countries: filters.countries,
       phaseItems: [
         { value: '', text: 'All phases' },

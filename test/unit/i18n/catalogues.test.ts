@@ -47,10 +47,10 @@ describe('the English and Welsh catalogues', () => {
 });
 
 describe('choosing the language of an answer', () => {
-  it('takes the language asked for, then the person’s, the browser’s, its preference, else English', () => {
+  it('takes the language asked for, then this browser’s, the person’s, the browser’s preference, else English', () => {
     expect(chooseLanguage({ asked: 'cy', saved: 'en', remembered: 'en', preferred: 'en' })).toBe('cy');
-    expect(chooseLanguage({ asked: 'fr', saved: 'cy', remembered: 'en' })).toBe('cy');
-    expect(chooseLanguage({ saved: null, remembered: 'cy', preferred: 'en' })).toBe('cy');
+    expect(chooseLanguage({ asked: 'fr', saved: 'en', remembered: 'cy' })).toBe('cy');
+    expect(chooseLanguage({ saved: 'cy', remembered: undefined, preferred: 'en' })).toBe('cy');
     expect(chooseLanguage({ preferred: 'cy' })).toBe('cy');
     expect(chooseLanguage({ asked: ['cy'], preferred: null })).toBe('en');
   });

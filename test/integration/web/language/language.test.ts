@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { catalogue, type Catalogue } from '../../../../src/i18n/index.ts';
+
+const messages = (c: Catalogue): string[] =>
+  Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : messages(v)));
 
 describe('the service in English or Welsh', () => {
   const t = useTestApp((db) => insertSchool(db, { urn: 640001, name: 'Ysgol Gymraeg Caerdydd' }), {
@@ -59,19 +63,45 @@ describe('the service in English or Welsh', () => {
     expect((await page('/', { 'accept-language': 'fr-FR' })).lang).toBe('en');
   });
 
-  it('keeps a signed-in person’s choice in their account, for every device they sign in on', async () => {
-    const person = await signIn(t.app, t.db, { schools: [{ urn: 640001, role: 'admin' }] });
+  it('keeps the language a person signs in with in their account, for every device they sign in on next', async () => {
+    const person = await signIn(t.app, t.db, {
+      email: 'pat@ysgol.example',
+      password: 'a long enough password',
+    });
+    const languageSaved = async () =>
+      (
+        await t.db
+          .selectFrom('users')
+          .select('language')
+          .where('id', '=', person.user.id)
+          .executeTakeFirstOrThrow()
+      ).language;
+    // Switching is a link: it changes this browser's cookie, never a record.
     await page('/account?lang=cy', { cookie: person.cookie });
-    const saved = await t.db
-      .selectFrom('users')
-      .select('language')
-      .where('id', '=', person.user.id)
-      .executeTakeFirstOrThrow();
-    expect(saved.language).toBe('cy');
+    expect(await languageSaved()).toBeNull();
+
+    const form = await t.app.inject({ url: '/sign-in', headers: { cookie: 's2s-lang=cy' } });
+    const csrf = form.cookies.find((c) => c.name === 's2s-csrf')!.value;
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: {
+        cookie: `s2s-lang=cy; s2s-csrf=${csrf}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({
+        _csrf: token,
+        email: 'pat@ysgol.example',
+        password: 'a long enough password',
+      }).toString(),
+    });
+    expect(signedIn.statusCode).toBe(303);
+    expect(await languageSaved()).toBe('cy');
     // Another browser: no language cookie, an English Accept-Language, the same person.
-    const elsewhere = await signIn(t.app, t.db, {});
     expect((await page('/account', { cookie: person.cookie, 'accept-language': 'en' })).lang).toBe('cy');
-    expect((await page('/account', { cookie: elsewhere.cookie })).lang).toBe('en');
+    const stranger = await signIn(t.app, t.db, {});
+    expect((await page('/account', { cookie: stranger.cookie })).lang).toBe('en');
   });
 
   it('ignores a language it does not have', async () => {
@@ -84,5 +114,30 @@ describe('the service in English or Welsh', () => {
     const missing = await page('/no-such-page?lang=cy');
     expect(missing.res.statusCode).toBe(404);
     expect(missing.lang).toBe('cy');
+    expect(missing.res.body).toContain('Heb ddod o hyd i’r dudalen');
+  });
+
+  // The pages moved into the catalogues so far: none of their English may show in Welsh.
+  const TRANSLATED = ['/sign-in', '/sign-in?signedOut=1', '/no-such-page'];
+  const visibleText = (html: string) =>
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replaceAll('&#39;', "'")
+      .replace(/\s+/g, ' ');
+
+  it.each(TRANSLATED)('shows no English message of the catalogue on %s in Welsh', async (url) => {
+    const english = messages(catalogue('en'));
+    const welsh = new Set(messages(catalogue('cy')));
+    const shown = visibleText((await t.app.inject({ url, headers: { cookie: 's2s-lang=cy' } })).body);
+    // Names that are the same in both languages (Map, Beta) are not English left behind.
+    // A message with values in it is looked for by its longest fixed part.
+    const fixedPart = (m: string) =>
+      m
+        .split(/\{\{\w+\}\}/)
+        .sort((a, b) => b.length - a.length)[0]!
+        .trim();
+    const left = english.filter((m) => !welsh.has(m) && shown.includes(fixedPart(m)));
+    expect(left).toEqual([]);
   });
 });

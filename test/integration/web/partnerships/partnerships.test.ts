@@ -80,6 +80,27 @@ describe('a partnership through the web', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`value="${PARTNER}"`);
     expect(res.body).toContain('Working with Birch Primary');
+    // Asking for support: Ash is supported and Birch supports, as the match said.
+    const support = await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}&strategy=support`);
+    expect(support.body).toMatch(/name="proposerRole" type="radio" value="supported" checked/);
+    expect(support.body).toMatch(/name="partnerRole" type="radio" value="supporting" checked/);
+    const offer = await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}&strategy=offer-support`);
+    expect(offer.body).toMatch(/name="proposerRole" type="radio" value="supporting" checked/);
+    expect(offer.body).toMatch(/name="type" type="radio" value="peer-to-peer" checked/);
+  });
+
+  it('finds the partner school by name with a plain form, keeping where the proposal came from', async () => {
+    const form = await get(lead, `/partnerships/new?from=${LEAD}&strategy=support`);
+    expect(form.body).toContain('Find the partner school by name');
+    const found = await get(lead, `/partnerships/new?from=${LEAD}&strategy=support&partnerName=birch`);
+    expect(found.body).toContain(
+      `href="/partnerships/new?with=${PARTNER}&amp;from=${LEAD}&amp;strategy=support">Propose to Birch Primary</a>`,
+    );
+    expect(found.body).not.toContain('Propose to Cedar Primary');
+    const chosen = await get(lead, `/partnerships/new?with=${PARTNER}&from=${LEAD}&strategy=support`);
+    expect(chosen.body).toContain(`name="partnerUrn" type="text" value="${PARTNER}"`);
+    const none = await get(lead, '/partnerships/new?partnerName=Zzyzx');
+    expect(none.body).toContain('No school has a name like “Zzyzx”');
   });
 
   it('keeps what was typed and names each problem when a proposal is wrong', async () => {

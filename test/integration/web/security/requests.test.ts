@@ -11,6 +11,7 @@ import {
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createDeployment } from '../../../../src/data/deployments.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
+import { saveCaseStudyParts } from '../../../../src/data/case-studies.ts';
 import { reportPracticeRecord } from '../../../../src/data/practice.ts';
 import { createGroup } from '../../../../src/data/peer-review/groups.ts';
 import {
@@ -110,6 +111,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   let partnerships: number[];
   let assessments: number[];
   let practice: number[];
+  /** A case study page with the forms that choose its parts, approve and withdraw it. */
+  let caseStudy: string;
   let mailer: MemoryMailer;
   /** Pages and API answers that show private records to those entitled. */
   let privateUrls: Set<string>;
@@ -170,6 +173,15 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       await partnership(`Maths together ${PRIVATE}`, 'agreed'),
       await partnership(`Writing together ${PRIVATE}`, 'active'),
     ];
+    // A completed partnership whose case study waits for both schools' approval (choose, approve, withdraw).
+    const completed = await partnership('Spelling together', 'active');
+    await t.db
+      .updateTable('partnerships')
+      .set({ status: 'closed', closure: 'completed' })
+      .where('id', '=', completed)
+      .execute();
+    await saveCaseStudyParts(t.db, completed, { parts: ['need'], urn: OWN }, lead.user);
+    caseStudy = `/partnerships/${completed}/case-study`;
     await addAction(
       t.db,
       partnerships[2]!,
@@ -402,6 +414,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           ...practice.map((id) => `/practice/${id}`),
           '/deployments',
           '/peer-review',
+          caseStudy,
         ],
         true,
       ),
@@ -414,6 +427,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           '/deployments',
           `/system-leaders/${leadProfileId}/commission`,
           '/peer-review',
+          caseStudy,
+          `${caseStudy}?parts=milestones`,
         ],
         true,
       ),
@@ -482,7 +497,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   };
 
   describe('requests that must be refused', () => {
-    beforeAll(setUp);
+    beforeAll(setUp, 300_000); // a crawl as each visitor: minutes on a loaded machine
     afterAll(tearDown);
 
     it('reaches every unsafe route the app registers through a form a visitor can find', () => {
@@ -593,7 +608,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   });
 
   describe('SQL metacharacters', () => {
-    beforeAll(setUp);
+    beforeAll(setUp, 300_000); // a crawl as each visitor: minutes on a loaded machine
     afterAll(tearDown);
 
     it('answers SQL metacharacters in every field, query parameter and path parameter normally, and loses no data', async () => {
@@ -662,7 +677,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
   });
 
   describe('HTML in fields', () => {
-    beforeAll(setUp);
+    beforeAll(setUp, 300_000); // a crawl as each visitor: minutes on a loaded machine
     afterAll(tearDown);
 
     it('shows HTML typed into any field, or chosen as a name, as text and never as markup', async () => {
@@ -693,6 +708,6 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           `/schools/${OWN}/members`,
         ]),
       );
-    });
+    }, 300_000); // a request per typed field and a crawl per visitor: minutes on a loaded machine
   });
 });

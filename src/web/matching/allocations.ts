@@ -1,0 +1,117 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { allocationCsv } from '../../app/matching/allocation-csv.ts';
+import {
+  allocationAreaQuery,
+  allocationInArea,
+  allocationPage,
+  allocationQuery,
+} from '../../app/matching/allocations.ts';
+import { profileChoices } from '../../app/capacity/registry-source.ts';
+import type { AppContext } from '../../app/context.ts';
+import { searchFilters } from '../../app/schools/search.ts';
+import { formErrors } from '../http/forms.ts';
+
+/** How many supported schools one page lists. */
+const PAGE_SIZE = 50;
+/** How many schools without a supporter the page lists; the CSV has them all. */
+const UNSUPPORTED_SHOWN = 200;
+
+/** The national allocation for people: public, like the capacity figures it explains. */
+const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.get('/allocations', async (request, reply) => {
+    const raw = request.query as Record<string, string | undefined>;
+    const parsed = allocationQuery.safeParse({ limit: PAGE_SIZE, ...raw });
+    const [filters, snapshot] = await Promise.all([searchFilters(ctx), ctx.snapshots.get()]);
+    const chosen = parsed.success
+      ? parsed.data
+      : { region: undefined, la: undefined, profile: undefined, offset: 0, limit: PAGE_SIZE };
+    const result = parsed.success ? await allocationPage(ctx, parsed.data) : undefined;
+    const { errors, fieldErrors } = formErrors(
+      !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
+    );
+    if (errors.length > 0) reply.code(400);
+    const answer = result?.ok ? result.value : undefined;
+    const region = filters.regions.find(
+      (r) => r.code === chosen.region || r.name.toLowerCase() === chosen.region?.toLowerCase(),
+    );
+    const la = filters.localAuthorities.find(
+      (a) => a.code === chosen.la || a.name.toLowerCase() === chosen.la?.toLowerCase(),
+    );
+    const constituency =
+      chosen.constituency && answer
+        ? (snapshot.schools.find((s) => s.constituency?.code === chosen.constituency)?.constituency?.name ??
+          chosen.constituency)
+        : undefined;
+    const area = [la?.name ?? chosen.la, constituency, region?.name ?? chosen.region]
+      .filter(Boolean)
+      .join(', ');
+    const pages = answer ? Math.ceil(answer.total / answer.limit) : 0;
+    const current = answer ? Math.floor(answer.offset / answer.limit) + 1 : 1;
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(raw)) if (v && k !== 'offset' && k !== 'limit') params.set(k, v);
+      if (n > 1) params.set('offset', String((n - 1) * PAGE_SIZE));
+      const qs = params.toString();
+      return `/allocations${qs ? `?${qs}` : ''}`;
+    };
+    const csvParams = new URLSearchParams();
+    for (const k of ['profile', 'region', 'la', 'constituency'] as const) {
+      const v = raw[k];
+      if (v) csvParams.set(k, v);
+    }
+    return reply.page('matching/allocations.njk', {
+      title: area ? `National allocation: ${area}` : 'National allocation',
+      raw,
+      errors,
+      fieldErrors,
+      answer,
+      shownTo: answer ? Math.min(answer.offset + answer.limit, answer.total) : 0,
+      area,
+      csvHref: `/allocations.csv${csvParams.size ? `?${csvParams.toString()}` : ''}`,
+      unsupportedShown: answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? [],
+      pagination:
+        pages > 1
+          ? {
+              previous: current > 1 ? { href: pageHref(current - 1) } : undefined,
+              next: current < pages ? { href: pageHref(current + 1) } : undefined,
+              items: [...new Set([1, current - 1, current, current + 1, pages])]
+                .filter((n) => n >= 1 && n <= pages)
+                .sort((a, b) => a - b)
+                .map((n) => ({ number: n, href: pageHref(n), current: n === current })),
+            }
+          : undefined,
+      regionItems: [
+        { value: '', text: 'All regions' },
+        ...filters.regions.map((r) => ({ value: r.code, text: r.name, selected: r === region })),
+      ],
+      laItems: [
+        { value: '', text: 'All local authorities' },
+        ...filters.localAuthorities.map((a) => ({ value: a.code, text: a.name, selected: a === la })),
+      ],
+      profileItems: profileChoices(snapshot).map((p) => ({
+        value: p.name,
+        text: p.title,
+        selected: answer ? p.name === answer.profile.name : p.name === chosen.profile,
+      })),
+    });
+  });
+
+  app.get('/allocations.csv', async (request, reply) => {
+    const parsed = allocationAreaQuery.safeParse(request.query);
+    const found = parsed.success ? await allocationInArea(ctx, parsed.data) : undefined;
+    if (!parsed.success || !found?.ok) {
+      const message = !parsed.success
+        ? parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n')
+        : found!.ok
+          ? ''
+          : found!.error.message;
+      return reply.code(400).type('text/plain; charset=utf-8').send(message);
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="s2s-allocation.csv"')
+      .send(allocationCsv(found.value.allocation, (await app.datasetInfo()).provenance));
+  });
+};
+
+export default allocations;
