@@ -71,6 +71,7 @@ describe('CSV downloads are spreadsheet-safe', () => {
         .map((r) => r.url)
         .sort(),
     ).toEqual([
+      '/allocations.csv',
       '/api/organisations/:organisationId/partnerships.csv',
       '/api/partnerships/export.csv',
       '/capacity.csv',
