@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
+import { nearPlaceSchema } from '../../app/places.ts';
 import { schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { findSchools } from '../../app/schools/search.ts';
@@ -70,18 +71,7 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
                 ),
               limit: z.number(),
               offset: z.number(),
-              near: z
-                .object({
-                  query: z.string(),
-                  kind: z.enum(['school', 'postcode', 'postcode-sector', 'postcode-district', 'town']),
-                  name: z.string(),
-                  lat: z.number(),
-                  lon: z.number(),
-                  radiusKm: z.number(),
-                  basis: z.string().describe('where the place’s position comes from, in words'),
-                })
-                .optional()
-                .describe('with near: the place found and the radius searched'),
+              near: nearPlaceSchema.optional().describe('with near: the place found and the radius searched'),
               items: z.array(
                 schoolSchema.extend({
                   distanceKm: z.number().optional().describe('with near: how far from the place, in km'),
