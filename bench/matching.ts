@@ -89,6 +89,11 @@ console.log(
 console.log(
   `                      ${allocation.summary.supported} of ${allocation.summary.inNeed} in need supported (${allocation.summary.remote} remote, ${allocation.summary.remoteNearerTaken} of them because those nearer are taken), ${allocation.summary.unsupported} without a partner`,
 );
+// Resident memory with the snapshot and its allocation held, as a service holds them.
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+console.log(
+  `resident memory       ${mb(process.memoryUsage().rss)} with the snapshot and the allocation held (heap ${mb(process.memoryUsage().heapUsed)}); ${schools.length.toLocaleString('en-GB')} schools around ${Math.max(20, Math.round(count / 60)).toLocaleString('en-GB')} towns in England's extent`,
+);
 
 // Reciprocal matching's reach: schools with per-area data offered a partner each strong where
 // the other is weak, within the radius or beyond it, and why the rest are offered none.
