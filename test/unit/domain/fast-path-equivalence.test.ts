@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allocateNationally } from '../../../src/domain/allocation/allocate.ts';
 import { capacity } from '../../../src/domain/capacity/capacity.ts';
 import { classifySchools } from '../../../src/domain/classification/classify.ts';
 import { SHIPPED_PROFILES } from '../../../src/domain/classification/profiles/index.ts';
