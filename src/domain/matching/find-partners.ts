@@ -18,6 +18,11 @@ export interface PartnerQuery {
   trust?: string;
   /** Leave out candidates that already have a partnership. */
   excludePartnered?: boolean;
+  /**
+   * Look around this place rather than the school's own site (a school may want partners near a
+   * town it works with): the radius and every distance are then measured from the place.
+   */
+  near?: { name: string; location: LatLon };
 }
 
 export interface Candidate {
@@ -232,7 +237,7 @@ function startSearch(
   | { ok: false; error: 'unknown-school' | 'no-location'; message: string } {
   const school = pool.facts.get(urn);
   if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
-  const point = school.location;
+  const point = query.near?.location ?? school.location;
   if (!point) {
     return {
       ok: false,
@@ -384,6 +389,7 @@ export function findPartners(
           remote,
           radiusKm,
           spare,
+          from: query.near?.name,
         }),
         parts: c.parts,
         location: c.facts.school.location!,
