@@ -70,6 +70,8 @@ const schoolOf = (s: School): School => ({
   senPercent: s.senPercent,
   urbanRural: s.urbanRural,
   trust: s.trust,
+  languageMedium: s.languageMedium ?? null,
+  welshMediumType: s.welshMediumType ?? null,
 });
 
 async function findNear(

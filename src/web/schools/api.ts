@@ -6,6 +6,7 @@ import { nearPlaceSchema } from '../../app/places.ts';
 import { schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { findSchools } from '../../app/schools/search.ts';
+import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -34,6 +35,16 @@ export const schoolSchema = z.object({
   senPercent: z.number().nullable(),
   urbanRural: z.string().nullable(),
   trust: z.string().nullable(),
+  languageMedium: z
+    .enum(LANGUAGE_MEDIA)
+    .nullable()
+    .describe(
+      'Wales only: the language the school teaches through (null in England and for nursery and special schools)',
+    ),
+  welshMediumType: z
+    .string()
+    .nullable()
+    .describe('Wales only: the Welsh medium type as the Welsh Government publishes it'),
 });
 
 const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
@@ -83,7 +94,7 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       schema: {
         tags: ['schools'],
         summary:
-          'One school with its inspections, performance, and its group under the default profile with the reasons',
+          'One school with its inspections, performance, and its group under the default profile with the reasons; `urn` is a URN or, for a school in Wales, its LA and school number (7 digits); a Welsh school carries `wales` (language medium, consortium, Estyn inspections)',
         params: urnParams,
       },
     },
