@@ -75,9 +75,11 @@ export function explainCandidate(
   }
   for (const { receiver, met } of declaredFor(strategy, school, candidate)) {
     const areas = listed(focusAreasOf(met).map((a) => FOCUS_AREA_LABELS[a].toLowerCase()));
+    // The offering school's own words about its offer, where it meets the searching school's need.
+    const note = candidate.offerNote ? `: “${candidate.offerNote}”` : '';
     reasons.push(
       receiver === 'school'
-        ? `Offers support in ${areas}, where you asked for support`
+        ? `Offers support in ${areas}, where you asked for support${note}`
         : `Asks for support in ${areas}, which you offer`,
     );
   }

@@ -27,6 +27,8 @@ export interface PartnerFacts {
   /** What the school declares it needs and offers, as bit sets over FOCUS_AREAS. */
   needs: number;
   offers: number;
+  /** What the school says about its offer, in its own words. */
+  offerNote: string | null;
 }
 
 export interface MatchingPool {
@@ -84,6 +86,7 @@ export function buildMatchingPool(
       weaknesses: areaMask(areas.weaknesses),
       needs: focusMask(declared.get(school.urn)?.needs),
       offers: focusMask(declared.get(school.urn)?.offers),
+      offerNote: declared.get(school.urn)?.offerNote ?? null,
     });
   }
   // Every partition's members sorted out in one pass over the pool when the first is asked for,

@@ -88,6 +88,8 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
             )
           : undefined,
       placesBasis: PLACES_BASIS,
+      // The candidates side by side in one table (no map), for comparing them.
+      tableView: raw.view === 'table',
       groupLabels: SCHOOL_GROUP_LABELS,
       tagLabels: CANDIDATE_TAG_LABELS,
       practice: Object.fromEntries(practice),

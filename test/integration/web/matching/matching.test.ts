@@ -128,6 +128,23 @@ describe('classification and matching over the database', () => {
     expect(unknown.body).toMatch(/href="#near"[^>]*>“Atlantis” was not found/);
   });
 
+  it('compares the candidates side by side in a table, without JavaScript, keeping the view on a new search', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support&view=table' });
+    expect(page.statusCode).toBe(200);
+    const table = /<table class="govuk-table s2s-partners-table"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr class="govuk-table__row" data-urn="(\d+)">/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(rows).toEqual([200002, 200003]);
+    expect(table).toContain('2.0 km away');
+    expect(table).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
+    expect(page.body).toContain('<input type="hidden" name="view" value="table">');
+    expect(page.body).toContain('Show as a list with a map');
+    const list = await app.inject({ url: '/schools/200001/partners?strategy=support' });
+    expect(list.body).not.toContain('s2s-partners-table');
+    expect(list.body).toContain('href="/schools/200001/partners?strategy=support&amp;view=table"');
+  });
+
   it('answers peer search with schools at a similar stage', async () => {
     const body = (await app.inject({ url: '/api/schools/200001/partners?strategy=peer' })).json();
     expect(body.candidates.map((c: { urn: number }) => c.urn)).toEqual([200005]);
