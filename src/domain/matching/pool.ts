@@ -62,10 +62,14 @@ export function focusAreasOf(mask: number): FocusArea[] {
 /** The schools that can be matched, with their classifications under one profile; schools without a classification are left out. */
 export function buildMatchingPool(
   schools: readonly SchoolRecord[],
-  classifications: readonly Classification[],
+  classifications: readonly Classification[] | ReadonlyMap<number, Classification>,
   declared: ReadonlyMap<number, DeclaredFocus> = new Map(),
 ): MatchingPool {
-  const byUrn = new Map(classifications.map((c) => [c.urn, c]));
+  // The snapshot passes the classifications by URN that it keeps anyway; a list is indexed here.
+  const byUrn: ReadonlyMap<number, Classification> =
+    classifications instanceof Map
+      ? classifications
+      : new Map((classifications as readonly Classification[]).map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
   for (const school of schools) {
