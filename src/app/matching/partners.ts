@@ -1,6 +1,7 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
 import { searchPartners } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
+import { locatePlace, nearPlace } from '../places.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
 import type { PartnersAnswer } from './answers.ts';
 import type { PartnersQuery } from './query.ts';
@@ -45,9 +46,12 @@ export async function partnersFor(
   urn: number,
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
-  const { profile, ...search } = query;
+  const { profile, near, ...search } = query;
   const snapshot = await ctx.snapshots.get();
-  const result = searchPartners(snapshot, urn, search, profile);
+  const place = near === undefined ? undefined : locatePlace(snapshot, near);
+  if (place && !place.ok) return place;
+  const from = place && { name: place.value.name, location: place.value.location };
+  const result = searchPartners(snapshot, urn, { ...search, near: from }, profile);
   if (!result.ok) {
     return fail(
       ERROR_CODE[result.error],
@@ -64,11 +68,12 @@ export async function partnersFor(
       group: school.classification.group,
       sufficientEvidence: school.classification.sufficientEvidence,
       reasons: school.classification.reasons.map((r) => r.text),
-      location: school.school.location!,
+      location: school.school.location,
     },
     profile: { name: result.profile.name, version: result.profile.version, title: result.profile.title },
     strategy: search.strategy,
     radiusKm: result.radiusKm,
+    ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
     candidates: result.candidates.map(candidateAnswer),
   });
 }
