@@ -1,5 +1,5 @@
 /**
- * Bundles the browser code (the map) into public/build with esbuild, and ships MapLibre's
+ * Bundles the browser code (the map, the partner search as you type) into public/build with esbuild, and ships MapLibre's
  * worker and stylesheet beside it: MapLibre starts its worker from a separate file, and
  * without it the map stays blank. Runs before `npm start` and the end-to-end tests.
  */
@@ -14,7 +14,10 @@ const maplibre = path.join(root, 'node_modules', 'maplibre-gl', 'dist');
 
 fs.mkdirSync(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { map: path.join(root, 'client', 'map', 'main.ts') },
+  entryPoints: {
+    map: path.join(root, 'client', 'map', 'main.ts'),
+    'partner-search': path.join(root, 'client', 'partner-search', 'main.ts'),
+  },
   outdir: out,
   bundle: true,
   format: 'esm',
@@ -25,3 +28,7 @@ await esbuild.build({
 });
 for (const file of ['maplibre-gl-worker.mjs', 'maplibre-gl.css'])
   fs.copyFileSync(path.join(maplibre, file), path.join(out, file));
+fs.copyFileSync(
+  path.join(root, 'node_modules', 'accessible-autocomplete', 'dist', 'accessible-autocomplete.min.css'),
+  path.join(out, 'accessible-autocomplete.css'),
+);
