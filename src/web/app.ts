@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Compute } from '../app/compute/compute.ts';
 import { createAppContext } from '../app/context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AppDeps } from './deps.ts';
@@ -26,6 +27,8 @@ import views from './plugins/views.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     mailer: Mailer;
+    /** The worker threads heavy computations run in (their queue and durations show in /metrics). */
+    compute: Compute;
     /** Every route the service answers, as registered: the security tests try each unsafe one. */
     routeTable: readonly RouteSummary[];
   }
@@ -105,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   const ctx = createAppContext(deps.config, deps.db, { mailer: deps.mailer, log: app.log });
   app.decorate('mailer', ctx.mailer);
+  app.decorate('compute', ctx.compute);
+  app.addHook('onClose', async () => ctx.compute.close());
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);
