@@ -94,6 +94,12 @@ const schema = z.object({
     .min(0, 'must be 0 or more')
     .max(100_000, 'must be 100000 or fewer')
     .default(64),
+  S2S_HEAVY_REQUESTS_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number of requests, e.g. 300' })
+    .int('must be a whole number of requests, e.g. 300')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be 1000000 or fewer')
+    .default(300),
   S2S_DEV: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -148,9 +154,12 @@ export interface Config {
    */
   metricsToken: string | undefined;
   /**
-   * Heavy computations (capacity by area for any radius) run in `workers` worker threads; at most `queue` wait for one, and more are refused as busy.
+   * Heavy computations (capacity by area for any radius, the national allocation, partner
+   * searches wider than the phase's radius) run in `workers` worker threads; at most `queue` wait for one, and more are refused as busy.
    */
   compute: { workers: number; queue: number };
+  /** How often one address may ask the routes that compute (capacity, allocation, partners), a minute. */
+  heavyRequestsPerMinute: number;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
   /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
@@ -225,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustedProxies(e.S2S_TRUST_PROXY)!,
     metricsToken: e.S2S_METRICS_TOKEN,
     compute: { workers: e.S2S_WORKERS, queue: e.S2S_COMPUTE_QUEUE },
+    heavyRequestsPerMinute: e.S2S_HEAVY_REQUESTS_PER_MINUTE,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,
       radiusKm: Object.fromEntries(

@@ -14,6 +14,7 @@ import { features } from './features.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
+import heavyRequests from './plugins/heavy-requests.ts';
 import input from './plugins/input.ts';
 import language from './plugins/language.ts';
 import metrics from './plugins/metrics.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
   await app.register(language, ctx);
+  await app.register(heavyRequests, { config: deps.config });
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);

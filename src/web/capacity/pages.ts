@@ -51,7 +51,7 @@ function allocationHref(by: string, code: string, profile: string | undefined): 
 
 /** Public pages: the figures are drawn from public data and name only schools. */
 const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/capacity', async (request, reply) => {
+  app.get('/capacity', { config: { heavy: true } }, async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = capacityPageQuery.safeParse(raw);
     const form = await capacityFormItems(ctx, { by: 'la', ...raw });
@@ -85,7 +85,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   });
 
-  app.get('/capacity.csv', async (request, reply) => {
+  app.get('/capacity.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = capacityQuery.safeParse(request.query);
     if (!parsed.success) {
       return reply

@@ -35,6 +35,47 @@ describe('heavy computation off the request thread', () => {
       expect(items).toEqual(expected.areas.map((area) => ({ ...area, ...leaders })));
     });
 
+    it('answers the national allocation from a worker as the domain gives it on the service thread', async () => {
+      const response = await t.app.inject('/api/allocations?limit=1000');
+      expect(response.statusCode, response.body).toBe(200);
+      const expected = runTask(await t.app.snapshots.get(), { kind: 'allocation', profile: undefined });
+      expect(expected.assignments.length).toBeGreaterThan(0);
+      const answer = response.json<{ summary: object; items: object[]; unsupported: object[] }>();
+      expect(answer.summary).toEqual(expected.summary);
+      expect(answer.items).toEqual(expected.assignments.map((a) => expect.objectContaining({ ...a })));
+      expect(answer.unsupported).toEqual(expected.unsupported.map((u) => expect.objectContaining({ ...u })));
+      expect(t.app.compute.stats().started).toBe(1);
+    });
+
+    it('searches wider than the phase’s radius in a worker, with the answer the service thread gives', async () => {
+      const snapshot = await t.app.snapshots.get();
+      const started = t.app.compute.stats().started;
+      const nearby = await t.app.inject('/api/schools/200003/partners?strategy=reciprocal');
+      expect(nearby.statusCode).toBe(200);
+      // The usual radius answers on the spot.
+      expect(t.app.compute.stats().started).toBe(started);
+      const wide = await t.app.inject(
+        '/api/schools/200003/partners?strategy=reciprocal&radiusKm=100&limit=50',
+      );
+      expect(wide.statusCode, wide.body).toBe(200);
+      expect(t.app.compute.stats().started).toBe(started + 1);
+      const expected = runTask(snapshot, {
+        kind: 'partners',
+        profile: undefined,
+        urn: 200003,
+        query: { strategy: 'reciprocal', radiusKm: 100, limit: 50, excludePartnered: false },
+      });
+      if (!expected.ok) throw new Error('the search should find the school');
+      expect(expected.candidates.length).toBeGreaterThan(1);
+      const { candidates, radiusKm } = wide.json<{ candidates: object[]; radiusKm: number }>();
+      expect(radiusKm).toBe(100);
+      expect(candidates).toEqual(
+        expected.candidates.map(({ urn, score, distanceKm, remote, reasons }) =>
+          expect.objectContaining({ urn, score, distanceKm, remote, reasons }),
+        ),
+      );
+    });
+
     it('answers /health/live while a capacity computation is still under way', async () => {
       await t.app.snapshots.get();
       let computed = false;
