@@ -50,20 +50,18 @@ describe('heavy computation off the request thread', () => {
     it('searches wider than the phase’s radius in a worker, with the answer the service thread gives', async () => {
       const snapshot = await t.app.snapshots.get();
       const started = t.app.compute.stats().started;
-      const nearby = await t.app.inject('/api/schools/200003/partners?strategy=reciprocal');
+      const nearby = await t.app.inject('/api/schools/200003/partners?strategy=support');
       expect(nearby.statusCode).toBe(200);
       // The usual radius answers on the spot.
       expect(t.app.compute.stats().started).toBe(started);
-      const wide = await t.app.inject(
-        '/api/schools/200003/partners?strategy=reciprocal&radiusKm=100&limit=50',
-      );
+      const wide = await t.app.inject('/api/schools/200003/partners?strategy=support&radiusKm=100&limit=50');
       expect(wide.statusCode, wide.body).toBe(200);
       expect(t.app.compute.stats().started).toBe(started + 1);
       const expected = runTask(snapshot, {
         kind: 'partners',
         profile: undefined,
         urn: 200003,
-        query: { strategy: 'reciprocal', radiusKm: 100, limit: 50, excludePartnered: false },
+        query: { strategy: 'support', radiusKm: 100, limit: 50, excludePartnered: false },
       });
       if (!expected.ok) throw new Error('the search should find the school');
       expect(expected.candidates.length).toBeGreaterThan(1);
