@@ -9,7 +9,7 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
   const row = await db
     .selectFrom('school_declarations as d')
     .leftJoin('school_offers as o', 'o.urn', 'd.urn')
-    .select(['d.urn', 'd.capacity_to_support', 'd.needs', 'd.updated_at', 'o.offers'])
+    .select(['d.urn', 'd.capacity_to_support', 'd.needs', 'd.updated_at', 'o.offers', 'o.note'])
     .where('d.urn', '=', urn)
     .executeTakeFirst();
   return (
@@ -18,6 +18,7 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
       capacityToSupport: row.capacity_to_support,
       needs: row.needs,
       offers: row.offers ?? [],
+      offerNote: row.note ?? null,
       updatedAt: row.updated_at,
     }
   );
@@ -26,14 +27,20 @@ export async function getSchoolDeclaration(db: Db, urn: number): Promise<SchoolD
 /** Saves the school's declaration and its audit entry together. */
 export async function saveSchoolDeclaration(
   db: Db,
-  declaration: { urn: number; capacityToSupport: number; needs: FocusArea[]; offers?: FocusArea[] },
+  declaration: {
+    urn: number;
+    capacityToSupport: number;
+    needs: FocusArea[];
+    offers?: FocusArea[];
+    offerNote?: string | null;
+  },
   actor: { id: number; email: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('school_declarations as d')
       .leftJoin('school_offers as o', 'o.urn', 'd.urn')
-      .select(['d.capacity_to_support', 'd.needs', 'o.offers'])
+      .select(['d.capacity_to_support', 'd.needs', 'o.offers', 'o.note'])
       .where('d.urn', '=', declaration.urn)
       .forUpdate('d')
       .executeTakeFirst();
@@ -48,9 +55,14 @@ export async function saveSchoolDeclaration(
       .values({ urn: declaration.urn, ...values })
       .onConflict((oc) => oc.column('urn').doUpdateSet(values))
       .execute();
-    // Left out, the offers stand as they were.
+    // Left out, the offers (and their note) stand as they were.
     if (declaration.offers) {
-      const offers = { offers: declaration.offers, updated_at: sql<Date>`now()`, updated_by: actor.id };
+      const offers = {
+        offers: declaration.offers,
+        note: declaration.offerNote ?? null,
+        updated_at: sql<Date>`now()`,
+        updated_by: actor.id,
+      };
       await trx
         .insertInto('school_offers')
         .values({ urn: declaration.urn, ...offers })
@@ -71,6 +83,9 @@ export async function saveSchoolDeclaration(
           needs: declaration.needs,
           offers: declaration.offers ?? before?.offers ?? [],
         },
+        // Whether the note changed, never its words (the audit log names ids and fields).
+        offerNoteChanged:
+          declaration.offers !== undefined && (declaration.offerNote ?? null) !== (before?.note ?? null),
       },
     });
   });
@@ -121,12 +136,14 @@ export async function addDeclaredNeed(
 export async function listDeclaredFocus(db: Db): Promise<Map<number, DeclaredFocus>> {
   const [needs, offers] = await Promise.all([
     db.selectFrom('school_declarations').select(['urn', 'needs']).execute(),
-    db.selectFrom('school_offers').select(['urn', 'offers']).execute(),
+    db.selectFrom('school_offers').select(['urn', 'offers', 'note']).execute(),
   ]);
   const declared = new Map<number, DeclaredFocus>();
   for (const r of needs) if (r.needs.length > 0) declared.set(r.urn, { needs: r.needs, offers: [] });
   for (const r of offers) {
-    if (r.offers.length > 0) declared.set(r.urn, { needs: declared.get(r.urn)?.needs ?? [], offers: r.offers });
+    if (r.offers.length > 0) {
+      declared.set(r.urn, { needs: declared.get(r.urn)?.needs ?? [], offers: r.offers, offerNote: r.note });
+    }
   }
   return declared;
 }

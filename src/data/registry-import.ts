@@ -110,10 +110,14 @@ const SCHOOL_ARRAYS: ArrayColumn<School>[] = [
   ['trust', 'text', (s) => s.trust],
 ];
 
-/** Adds or updates schools; EAL comes from the school census, so a GIAS import leaves it as it was. */
-export async function upsertSchools(db: Executor, schools: School[], synthetic: boolean): Promise<UpsertCounts> {
+/** Inserts or updates schools, setting `update` on a school already held when any of them changed. */
+async function writeSchools(
+  db: Executor,
+  schools: School[],
+  columns: ArrayColumn<School>[],
+  update: readonly (keyof SchoolsTable)[],
+): Promise<UpsertCounts> {
   if (schools.length === 0) return { inserted: 0, updated: 0 };
-  const columns: ArrayColumn<School>[] = [...SCHOOL_ARRAYS, ['synthetic', 'boolean', () => synthetic]];
   const rows = await db
     .insertInto('schools')
     .columns(columns.map(([name]) => name as keyof SchoolsTable))
@@ -121,12 +125,37 @@ export async function upsertSchools(db: Executor, schools: School[], synthetic: 
     .onConflict((oc) =>
       oc
         .column('urn')
-        .doUpdateSet({ ...excluded(SCHOOL_COLUMNS), updated_at: sql`now()` })
-        .where(changed('schools', SCHOOL_COLUMNS)),
+        .doUpdateSet({ ...excluded(update), updated_at: sql`now()` })
+        .where(changed('schools', update)),
     )
     .returning(sql<boolean>`xmax = 0`.as('inserted'))
     .execute();
   return count(rows);
+}
+
+/** Adds or updates schools; EAL comes from the school census, so a GIAS import leaves it as it was. */
+export async function upsertSchools(db: Executor, schools: School[], synthetic: boolean): Promise<UpsertCounts> {
+  return writeSchools(db, schools, [...SCHOOL_ARRAYS, ['synthetic', 'boolean', () => synthetic]], SCHOOL_COLUMNS);
+}
+
+const WELSH_COLUMNS = [...SCHOOL_COLUMNS, 'language_medium', 'welsh_medium_type'] as const;
+
+/**
+ * Adds or updates schools from the Welsh Government's list, with their language medium (which
+ * only that list carries, so a GIAS import leaves it as it was).
+ */
+export async function upsertWelshSchools(
+  db: Executor,
+  schools: School[],
+  synthetic: boolean,
+): Promise<UpsertCounts> {
+  const columns: ArrayColumn<School>[] = [
+    ...SCHOOL_ARRAYS,
+    ['synthetic', 'boolean', () => synthetic],
+    ['language_medium', 'text', (s) => s.languageMedium ?? null],
+    ['welsh_medium_type', 'text', (s) => s.welshMediumType ?? null],
+  ];
+  return writeSchools(db, schools, columns, WELSH_COLUMNS);
 }
 
 const INSPECTION_ARRAYS: ArrayColumn<Inspection>[] = [

@@ -153,6 +153,8 @@ export function toSchool(row: Selectable<SchoolsTable>): School {
     senPercent: row.sen_percent,
     urbanRural: row.urban_rural,
     trust: row.trust,
+    languageMedium: row.language_medium as School['languageMedium'],
+    welshMediumType: row.welsh_medium_type,
   };
 }
 

@@ -15,11 +15,17 @@ export interface SchoolDeclaration {
   capacityToSupport: number;
   needs: FocusArea[];
   offers: FocusArea[];
+  /** A short note on what it offers, shown to schools whose needs it meets. */
+  offerNote: string | null;
   updatedAt: Date | null;
 }
+
+/** The longest note a school may write about its offer. */
+export const MAX_OFFER_NOTE = 300;
 
 /** What each school declares it needs and offers, for matching. */
 export interface DeclaredFocus {
   needs: readonly FocusArea[];
   offers: readonly FocusArea[];
+  offerNote?: string | null;
 }

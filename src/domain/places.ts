@@ -1,7 +1,8 @@
 import type { LatLon, School } from './school.ts';
 
 /** What a place typed into "near" turned out to be. */
-export type PlaceKind = 'school' | 'postcode' | 'postcode-sector' | 'postcode-district' | 'town';
+export const PLACE_KINDS = ['school', 'postcode', 'postcode-sector', 'postcode-district', 'town'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface Place {
   kind: PlaceKind;

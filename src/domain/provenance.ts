@@ -58,6 +58,7 @@ export function describeProvenance(provenance: DatasetProvenance, separator = ',
     ...results(of('ks2'), of('ks4')),
     of('census') && `school census ${month(of('census')!.asOf)}`,
     of('links') && `GIAS links ${month(of('links')!.asOf)}`,
+    of('wales-schools') && `Welsh schools list ${month(of('wales-schools')!.asOf)}`,
   ].filter((p): p is string => typeof p === 'string');
   const list = parts.length > 0 ? parts.join(separator) : 'none imported yet';
   return provenance.synthetic

@@ -2,6 +2,7 @@
  * The registry's shape of a school, shared by every capability. Plain data only: the importers
  * produce it, the database stores it, and classification, matching and capacity read it.
  */
+import type { LanguageMedium } from './wales.ts';
 
 export const PHASES = [
   'nursery',
@@ -64,6 +65,10 @@ export interface School {
   senPercent: number | null;
   urbanRural: string | null;
   trust: string | null;
+  /** Wales only: the language the school teaches through, from the Welsh Government's list. */
+  languageMedium?: LanguageMedium | null;
+  /** Wales only: the Welsh medium type as published ("Bilingual (Category B)"). */
+  welshMediumType?: string | null;
 }
 
 /**

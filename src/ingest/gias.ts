@@ -1,4 +1,5 @@
 import type { Area, School } from '../domain/school.ts';
+import { isWelshLaCode } from '../domain/wales.ts';
 import { openCsv } from './csv.ts';
 import { dateFromName } from './dates.ts';
 import { normalisePhase } from './gias-phase.ts';
@@ -23,20 +24,18 @@ export const GIAS_REQUIRED_COLUMNS = [
 const NOT_SCHOOLS = new Set(['Universities', "Children's centres"]);
 const OUTSIDE_ENGLAND_AND_WALES = new Set(['British schools overseas', 'Offshore schools']);
 
-/** GIAS lists Welsh establishments under these DfE LA codes (and the "Wales (pseudo)" region). */
-const WELSH_LA_CODES = { from: 660, to: 681 };
-
 function area(code: string | null, name: string | null): Area | null {
   if (name === null || /^not applicable$/i.test(name)) return null;
   return { code: code ?? name, name };
 }
 
+/** GIAS lists Welsh establishments under the Welsh LA codes and the "Wales (pseudo)" region. */
 function isWelsh(laCode: string | null, regionName: string | null): boolean {
-  const la = Number(laCode);
-  return (la >= WELSH_LA_CODES.from && la <= WELSH_LA_CODES.to) || /^wales/i.test(regionName ?? '');
+  return isWelshLaCode(laCode) || /^wales/i.test(regionName ?? '');
 }
 
-function location(r: Row): School['location'] {
+/** A school's place from British National Grid `Easting` and `Northing` columns, checked. */
+export function gridLocation(r: Row): School['location'] {
   const easting = r.number('Easting');
   const northing = r.number('Northing');
   if (easting === null && northing === null) return null;
@@ -96,7 +95,7 @@ function toSchool(r: Row, urn: number): School | null {
     ),
     town: r.text('Town'),
     postcode: r.text('Postcode'),
-    location: location(r),
+    location: gridLocation(r),
     pupils,
     fsmPercent: r.number('PercentageFSM', { min: 0, max: 100, percent: true }),
     // GIAS has no EAL figure; the school census carries it.

@@ -11,6 +11,7 @@ import {
   upsertPerformance,
   updateCensusFigures,
   upsertSchools,
+  upsertWelshSchools,
   type UpsertCounts,
 } from '../data/registry-import.ts';
 import { readCensus } from './census.ts';
@@ -22,8 +23,17 @@ import { readOfsted } from './ofsted.ts';
 import { readOfstedRatings } from './ofsted-ratings.ts';
 import { readPerformance } from './performance.ts';
 import type { RecordSource } from './source.ts';
+import { readWalesSchools } from './wales-schools.ts';
 
-export const IMPORT_KINDS = ['gias', 'ofsted', 'ofsted-ratings', 'performance', 'links', 'census'] as const;
+export const IMPORT_KINDS = [
+  'gias',
+  'ofsted',
+  'ofsted-ratings',
+  'performance',
+  'links',
+  'census',
+  'wales-schools',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The generator writes this beside its files; the registry then marks those schools synthetic. */
@@ -128,6 +138,11 @@ export async function importFile(
       });
     case 'links':
       return run({ open: (problems) => readLinks(file, { ...read, problems }), write: upsertLinks });
+    case 'wales-schools':
+      return run({
+        open: (problems) => readWalesSchools(file, { ...read, problems }),
+        write: (trx, batch) => upsertWelshSchools(trx, batch, settings.synthetic),
+      });
     case 'census':
       return run({
         open: (problems) => readCensus(file, { ...read, problems }),

@@ -1,7 +1,8 @@
 import { ImportError } from './import-error.ts';
 import type { Columns } from './row.ts';
 
-export type FileKind = 'gias' | 'ofsted' | 'ofsted-ratings' | 'ks2' | 'ks4' | 'links' | 'census';
+export type FileKind =
+  'gias' | 'ofsted' | 'ofsted-ratings' | 'ks2' | 'ks4' | 'links' | 'census' | 'wales-schools';
 
 export const KIND_LABELS: Record<FileKind, string> = {
   gias: 'a GIAS establishments extract',
@@ -11,6 +12,7 @@ export const KIND_LABELS: Record<FileKind, string> = {
   ks4: 'a KS4 performance table',
   links: 'a GIAS links file',
   census: 'a school census file',
+  'wales-schools': 'the Welsh Government’s address list of schools (maintained schools)',
 };
 
 /** The command that imports each kind, quoted when a file is given to the wrong one. */
@@ -22,6 +24,7 @@ const IMPORT_COMMANDS: Record<FileKind, string> = {
   ks4: 's2s import performance FILE',
   links: 's2s import links FILE',
   census: 's2s import census FILE',
+  'wales-schools': 's2s import wales-schools FILE',
 };
 
 /** Ofsted's inspection dates across releases, and the columns that carry them in other files. */
@@ -65,6 +68,19 @@ const LAYOUTS: KnownLayout[] = [
     signatures: [['EstablishmentName', 'TypeOfEstablishment (name)']],
   },
   { kind: 'links', label: KIND_LABELS.links, signatures: [['LinkURN', 'LinkType']] },
+  {
+    kind: 'wales-schools',
+    label: KIND_LABELS['wales-schools'],
+    signatures: [
+      ['School Number', 'Sector'],
+      ['School Number', 'WM Code'],
+    ],
+  },
+  {
+    label: 'a sheet of independent schools or pupil referral units from the Welsh address list of schools',
+    signatures: [['School Number', 'School Name']],
+    advice: 'S2S imports the sheet of maintained schools, saved as CSV: `s2s import wales-schools FILE`',
+  },
   {
     kind: 'ks4',
     label: KIND_LABELS.ks4,

@@ -101,11 +101,14 @@ export class UniqueInspections {
 export class UniqueUrns {
   private readonly firstRows = new UrnTable();
 
-  /** The row's URN, or null (with the problem noted against the row) when it is missing, malformed or repeated. */
-  take(r: Row): number | null {
-    const urn = r.integer('URN', URN_BOUNDS);
+  /**
+   * The row's URN (or a Welsh school's number, from `column`), or null (with the problem noted
+   * against the row) when it is missing, malformed or repeated.
+   */
+  take(r: Row, column = 'URN'): number | null {
+    const urn = r.integer(column, URN_BOUNDS);
     if (urn === null) {
-      if (r.text('URN') === null) r.problem('URN', 'the URN is missing');
+      if (r.text(column) === null) r.problem(column, `the ${column} is missing`);
       return null;
     }
     const first = this.firstRows.get(urn);
@@ -113,7 +116,7 @@ export class UniqueUrns {
       this.firstRows.set(urn, r.row);
       return urn;
     }
-    r.problem('URN', `URN ${urn} appears twice (first on row ${first})`);
+    r.problem(column, `${column} ${urn} appears twice (first on row ${first})`);
     return null;
   }
 }

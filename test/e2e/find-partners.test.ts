@@ -47,4 +47,44 @@ describe('a school leader finds partners in Chromium', () => {
     expect(await page.getByLabel('How far can you travel?').inputValue()).toBe('far');
     await expectNoAxeViolations(page);
   });
+
+  it('looks for partners near a place, saying how the place was found, without JavaScript', async () => {
+    await noScript.goto(`${served.url}/schools/200001/partners`);
+    await noScript.getByLabel('Near a place (optional)').fill('200003');
+    await noScript.getByRole('button', { name: 'Find partners' }).click();
+    await noScript.waitForURL(/near=200003/);
+    expect(await noScript.locator('h2.govuk-heading-l').textContent()).toContain(
+      'suggested partners near Hillside Primary School',
+    );
+    expect(await noScript.getByText('3.0 km from Hillside Primary School').count()).toBe(1);
+    expect(await noScript.getByRole('img', { name: /Map: Hillside Primary School/ }).count()).toBe(1);
+    await page.goto(noScript.url());
+    await page.getByText('How places are found').click();
+    expect(await page.getByText('not from a postcode directory').isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.s2s/partners-near-${width}.png`, fullPage: true });
+    }
+  });
+
+  it('compares the candidates side by side in a table, without JavaScript', async () => {
+    await noScript.goto(`${served.url}/schools/200001/partners?strategy=support`);
+    await noScript.getByRole('link', { name: 'Compare them side by side in a table' }).click();
+    await noScript.waitForURL(/view=table/);
+    const table = noScript.getByRole('table', { name: /Suggested partners side by side/ });
+    expect(await table.locator('tbody th a').first().textContent()).toBe('Beacon Primary School');
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    // A new search keeps the table.
+    await noScript.getByLabel('Peer: a school at a similar stage of improvement').check();
+    await noScript.getByRole('button', { name: 'Find partners' }).click();
+    await noScript.waitForURL(/strategy=peer/);
+    expect(noScript.url()).toContain('view=table');
+    await page.goto(`${served.url}/schools/200001/partners?strategy=support&view=table`);
+    await expectNoAxeViolations(page);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `.s2s/partners-table-${width}.png`, fullPage: true });
+    }
+  });
 });

@@ -1,19 +1,26 @@
 import { z } from 'zod';
 import type { Allocation } from '../../domain/allocation/allocate.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
-import type { Area, School } from '../../domain/school.ts';
+import { PHASES, type Area, type School } from '../../domain/school.ts';
 import type { AppContext } from '../context.ts';
-import { optionalText, profileNameSchema } from '../input.ts';
+import { blankAsMissing, optionalText, profileNameSchema } from '../input.ts';
 import { profileView } from '../profiles.ts';
 import { ok, type Result } from '../result.ts';
 import type { AllocationAnswer } from './answers.ts';
 
-/** The areas the allocation can be narrowed to: the schools in need there, wherever their supporters are. */
+/**
+ * The areas (and the phase) the allocation can be narrowed to: the schools in need there, of that
+ * phase, wherever their supporters are.
+ */
 export const allocationAreaQuery = z.object({
   profile: profileNameSchema,
   region: optionalText(100),
   la: optionalText(100),
   constituency: optionalText(100),
+  phase: z.preprocess(
+    blankAsMissing,
+    z.enum(PHASES, { message: `Choose a phase: ${PHASES.join(', ')}` }).optional(),
+  ),
 });
 export type AllocationAreaQuery = z.infer<typeof allocationAreaQuery>;
 
@@ -54,7 +61,12 @@ export async function allocationInArea(
   // The whole country's min-cost flow: seconds of work, done in a worker once per snapshot.
   const national = await ctx.compute.run(snapshot, { kind: 'allocation', profile: profile.name });
   const profileRef = { name: profile.name, version: profile.version, title: profile.title };
-  if (query.region === undefined && query.la === undefined && query.constituency === undefined) {
+  if (
+    query.region === undefined &&
+    query.la === undefined &&
+    query.constituency === undefined &&
+    query.phase === undefined
+  ) {
     return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn });
   }
   const here = (urn: number) => {
@@ -62,7 +74,8 @@ export async function allocationInArea(
     return (
       inArea(school?.region, query.region) &&
       inArea(school?.localAuthority, query.la) &&
-      inArea(school?.constituency, query.constituency)
+      inArea(school?.constituency, query.constituency) &&
+      (query.phase === undefined || school?.phase === query.phase)
     );
   };
   const assignments = national.assignments.filter((a) => here(a.urn));

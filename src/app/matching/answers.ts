@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UNSUPPORTED_REASONS, type UnsupportedReason } from '../../domain/allocation/allocate.ts';
 import { SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 import { CANDIDATE_TAGS } from '../../domain/matching/find-partners.ts';
+import { nearPlaceSchema } from '../places.ts';
 
 /** The JSON shapes of partner search and the allocation: the API's and the CLI's `--json` alike. */
 const location = z.object({ lat: z.number(), lon: z.number() });
@@ -35,11 +36,14 @@ export const partnersAnswerSchema = z.object({
     group: z.enum(SCHOOL_GROUPS),
     sufficientEvidence: z.boolean(),
     reasons: z.array(z.string()),
-    location,
+    location: location.nullable(),
   }),
   profile: profileRef,
   strategy: z.string(),
   radiusKm: z.number(),
+  near: nearPlaceSchema
+    .optional()
+    .describe('with near: the place looked around (distances are from it) and how it was located'),
   candidates: z.array(candidateSchema),
 });
 export type PartnersAnswer = z.infer<typeof partnersAnswerSchema>;

@@ -1,6 +1,7 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
+import { locatePlace, nearPlace } from '../places.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
 import type { PartnersAnswer } from './answers.ts';
 import type { PartnersQuery } from './query.ts';
@@ -55,11 +56,15 @@ export async function partnersFor(
   urn: number,
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
-  const { profile, ...search } = query;
+  const { profile, near, ...search } = query;
   const snapshot = await ctx.snapshots.get();
+  const place = near === undefined ? undefined : locatePlace(snapshot, near);
+  if (place && !place.ok) return place;
+  const from = place && { name: place.value.name, location: place.value.location };
+  const partnerQuery = { ...search, near: from };
   const result = isWide(snapshot, urn, search.radiusKm)
-    ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: search })
-    : searchPartners(snapshot, urn, search, profile);
+    ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: partnerQuery })
+    : searchPartners(snapshot, urn, partnerQuery, profile);
   if (!result.ok) {
     return fail(
       ERROR_CODE[result.error],
@@ -76,11 +81,12 @@ export async function partnersFor(
       group: school.classification.group,
       sufficientEvidence: school.classification.sufficientEvidence,
       reasons: school.classification.reasons.map((r) => r.text),
-      location: school.school.location!,
+      location: school.school.location,
     },
     profile: { name: result.profile.name, version: result.profile.version, title: result.profile.title },
     strategy: search.strategy,
     radiusKm: result.radiusKm,
+    ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
     candidates: result.candidates.map(candidateAnswer),
   });
 }

@@ -25,5 +25,7 @@ export const partnersQuery = z.object({
     .optional()
     .transform((v) => v === 'true'),
   profile: profileNameSchema,
+  /** A postcode, postcode sector or district, town or URN to look around instead of the school. */
+  near: optionalText(100),
 });
 export type PartnersQuery = z.infer<typeof partnersQuery>;

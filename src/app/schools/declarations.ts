@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getSchoolDeclaration, saveSchoolDeclaration } from '../../data/declarations.ts';
 import { getSchoolNames } from '../../data/school-names.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
-import { MAX_CAPACITY_TO_SUPPORT } from '../../domain/declarations.ts';
+import { MAX_CAPACITY_TO_SUPPORT, MAX_OFFER_NOTE } from '../../domain/declarations.ts';
 import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, parseInput, type Result } from '../result.ts';
@@ -25,6 +25,11 @@ export const declarationInput = z.object({
     ),
   needs: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
   offers: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
+  offerNote: z
+    .string()
+    .trim()
+    .max(MAX_OFFER_NOTE, `The note on what you offer must be ${MAX_OFFER_NOTE} characters or fewer`)
+    .transform((text) => text || null),
 });
 
 /** The school, if the person may edit its declaration (its members). */
@@ -48,7 +53,7 @@ export async function declareForSchool(
   ctx: Pick<AppContext, 'db' | 'snapshots'>,
   actor: SessionUser,
   urn: number,
-  input: { capacityToSupport: unknown; needs: unknown[]; offers: unknown[] },
+  input: { capacityToSupport: unknown; needs: unknown[]; offers: unknown[]; offerNote: unknown },
 ): Promise<Result<{ urn: number }>> {
   const school = await declaringSchool(ctx, actor, urn);
   if (!school.ok) return school;

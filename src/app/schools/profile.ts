@@ -5,6 +5,7 @@ import { yearsBetween } from '../../domain/classification/measures.ts';
 import { giasPage, publicPagesOf } from '../../domain/public-pages.ts';
 import { linkTypeLabel } from '../../domain/school-links.ts';
 import { nationalFiguresFor, schoolTypeOf } from '../../domain/national-figures.ts';
+import { welshContextOf } from '../../domain/wales.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { classificationOf } from './groups.ts';
@@ -13,7 +14,8 @@ import { classificationOf } from './groups.ts';
  * One school with its inspections, performance, and its group under the active profile with the
  * reasons (null for a closed school): the answer of `GET /api/schools/{urn}`. Beside each year of
  * results, the national figure for each measure published (`nationalFigures`, each naming its key
- * stage, year and measure): the one the profile and the partner reasons quote.
+ * stage, year and measure): the one the profile and the partner reasons quote. A Welsh school
+ * carries its Welsh context (`wales`: language medium, consortium, Estyn inspections by era).
  */
 export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
   const record = await getSchoolRecord(ctx.db, urn);
@@ -27,7 +29,7 @@ export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, ur
       ),
     ),
   ]);
-  return ok({ ...record, classification, nationalFigures: figures.flat() });
+  return ok({ ...record, classification, nationalFigures: figures.flat(), wales: welshContextOf(record) });
 }
 
 /**

@@ -3,27 +3,15 @@ import { registryCoverage } from '../../data/registry-coverage.ts';
 import { byName } from '../../domain/capacity/aggregate.ts';
 import { groupLabel } from '../../domain/classification/types.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
-import { buildGazetteer, type Gazetteer, type Place } from '../../domain/places.ts';
 import { PHASES, type Area, type School } from '../../domain/school.ts';
-import type { Snapshot } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
-import { invalidField, ok, type Result } from '../result.ts';
+import { locatePlace, nearPlace, type NearPlace } from '../places.ts';
+import { ok, type Result } from '../result.ts';
 import { urnsInGroup } from './groups.ts';
 import type { SchoolSearchQuery } from './query.ts';
 
 /** How far from a place a search looks when no radius is given, in km. */
 export const NEAR_RADIUS_KM = 10;
-
-/** Where a search near a place looked from, as the API answers it. */
-export type NearPlace = {
-  query: string;
-  kind: Place['kind'];
-  name: string;
-  lat: number;
-  lon: number;
-  radiusKm: number;
-  basis: string;
-};
 
 export type SchoolsFound = {
   total: number;
@@ -55,18 +43,6 @@ export async function findSchools(
   return ok({ ...page, limit, offset });
 }
 
-const gazetteers = new WeakMap<Snapshot, Gazetteer>();
-
-/** The places the registry's schools give, worked out once per snapshot. */
-function gazetteerOf(snapshot: Snapshot): Gazetteer {
-  let gazetteer = gazetteers.get(snapshot);
-  if (!gazetteer) {
-    gazetteer = buildGazetteer(snapshot.schools);
-    gazetteers.set(snapshot, gazetteer);
-  }
-  return gazetteer;
-}
-
 /** An area filter matches the code, or the name whatever its case, as the database search does. */
 const inArea = (area: Area | null, wanted: string) =>
   area !== null && (area.code === wanted || area.name.toLowerCase() === wanted.toLowerCase());
@@ -94,6 +70,8 @@ const schoolOf = (s: School): School => ({
   senPercent: s.senPercent,
   urbanRural: s.urbanRural,
   trust: s.trust,
+  languageMedium: s.languageMedium ?? null,
+  welshMediumType: s.welshMediumType ?? null,
 });
 
 async function findNear(
@@ -102,13 +80,9 @@ async function findNear(
   near: string,
 ): Promise<Result<SchoolsFound>> {
   const snapshot = await ctx.snapshots.get();
-  const place = gazetteerOf(snapshot).find(near);
-  if (!place) {
-    return invalidField(
-      'near',
-      `“${near}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN`,
-    );
-  }
+  const located = locatePlace(snapshot, near);
+  if (!located.ok) return located;
+  const place = located.value;
   const radiusKm = query.radiusKm ?? NEAR_RADIUS_KM;
   let found = snapshot.index.within(place.location, radiusKm);
   if (query.phase) found = found.filter((n) => n.item.phase === query.phase);
@@ -139,15 +113,7 @@ async function findNear(
     totalIsExact: true,
     limit,
     offset,
-    near: {
-      query: near,
-      kind: place.kind,
-      name: place.name,
-      lat: place.location.lat,
-      lon: place.location.lon,
-      radiusKm,
-      basis: place.basis,
-    },
+    near: nearPlace(near, place, radiusKm),
     items: found.slice(offset, offset + limit).map((n) => ({
       ...schoolOf(n.item),
       distanceKm: Math.round(n.distanceKm * 100) / 100,

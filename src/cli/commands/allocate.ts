@@ -29,6 +29,8 @@ export default function register(program: Command): void {
     )
     .option('--region <region>', 'only the schools in need in this region (code or name)')
     .option('--la <la>', 'only the schools in need in this local authority (code or name)')
+    .option('--constituency <constituency>', 'only the schools in need in this constituency (code or name)')
+    .option('--phase <phase>', 'only the schools in need of this phase (primary, secondary, …)')
     .option('--limit <n>', 'how many supported schools to list', '100')
     .option('--offset <n>', 'how many supported schools to skip', '0')
     .option('--json', 'print JSON, exactly as GET /api/allocations answers for the same options')
@@ -38,6 +40,8 @@ export default function register(program: Command): void {
         profile?: string;
         region?: string;
         la?: string;
+        constituency?: string;
+        phase?: string;
         limit: string;
         offset: string;
         json?: boolean;

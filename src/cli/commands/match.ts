@@ -13,8 +13,12 @@ export default function register(program: Command): void {
     .command('match')
     .description('ranked, explained candidate partners for one school')
     .argument('<urn>', 'the school looking for a partner')
-    .option('--strategy <strategy>', 'support, peer or reciprocal', 'support')
+    .option('--strategy <strategy>', 'support, peer, reciprocal or offer-support', 'support')
     .option('--radius-km <km>', "how far to look (default: the phase's radius)")
+    .option(
+      '--near <place>',
+      'look around a postcode, postcode district, town or URN instead of the school (distances from there)',
+    )
     .option('--limit <n>', 'how many candidates', '10')
     .option('--type <type>', 'only this establishment type or type group')
     .option('--trust <name>', 'only schools in this trust')
@@ -46,7 +50,8 @@ export default function register(program: Command): void {
         () =>
           [
             `${school.name} (URN ${urn}): ${SCHOOL_GROUP_LABELS[school.group]}`,
-            `${STRATEGY_LABELS[query.strategy]}, within ${answer.radiusKm} km, profile ${answer.profile.title}`,
+            `${STRATEGY_LABELS[query.strategy]}, within ${answer.radiusKm} km${answer.near ? ` of ${answer.near.name}` : ''}, profile ${answer.profile.title}`,
+            ...(answer.near ? [`${answer.near.basis}.`] : []),
             '',
             ...(candidates.length === 0
               ? ['No suitable partner found. Try another strategy or a wider radius.']

@@ -27,6 +27,8 @@ export interface ActivePerformanceProfileTable {
 export interface SchoolOffersTable {
   urn: number;
   offers: ColumnType<FocusArea[], FocusArea[] | undefined, FocusArea[]>;
+  /** What the school says about its offer, shown with it in partner search (at most 300 characters). */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
   updated_by: number | null;
 }

@@ -29,6 +29,8 @@ export interface SchoolsTable {
   sen_percent: number | null;
   urban_rural: string | null;
   trust: string | null;
+  language_medium: string | null;
+  welsh_medium_type: string | null;
   synthetic: Generated<boolean>;
   updated_at: Timestamp;
 }

@@ -69,6 +69,8 @@ interface Seeker {
   anyOf: Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
+  /** The nearest supporters beyond the radius by ring size, as capacities stood at the start. */
+  beyond: Map<number, RankedCandidate[]>;
 }
 
 /** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
@@ -173,6 +175,7 @@ export function allocateNationally(
       offered: new Map(),
       anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
       ring: ranking.remote ? ring : 0,
+      beyond: new Map(ranking.beyond ? [[ring, ranking.beyond]] : []),
     };
     offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
     seekers.set(urn, seeker);
@@ -192,7 +195,13 @@ export function allocateNationally(
     for (const [urn, seeker] of seekers) {
       if (!open.isUnsupported(urn)) continue;
       seeker.ring = Math.max(seeker.ring, ring);
-      const beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
+      // The same search each time the problem is solved again (and the one a remote school's
+      // ranking already made): searched once.
+      let beyond = seeker.beyond.get(seeker.ring);
+      if (!beyond) {
+        beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
+        seeker.beyond.set(seeker.ring, beyond);
+      }
       open.offer(urn, [...offer(seeker, seeker.local, false), ...offer(seeker, beyond, true)], seeker.anyOf);
     }
     return open.solution();

@@ -44,7 +44,9 @@ export function reciprocalCoverage(
     else if (facts.weaknesses === 0) c.noWeakness++;
     else if (facts.strengths === 0) c.noStrength++;
     else {
-      const ranking = rankCandidates(pool, facts.school.urn, { strategy: 'reciprocal' }, settings, capacity);
+      const query = { strategy: 'reciprocal' } as const;
+      // Whether there is any partner at all: the best one is all that needs ranking.
+      const ranking = rankCandidates(pool, facts.school.urn, query, settings, capacity, 1);
       if (ranking.ok && ranking.ranked.length > 0) {
         c.covered++;
         if (ranking.remote) c.remote++;

@@ -32,6 +32,8 @@ export interface Explained {
   spare: number;
   /** Remote because, in the national allocation, the partners nearer are all taken. */
   nearerTaken?: boolean;
+  /** The place the search looked around, when not the school itself. */
+  from?: string;
 }
 
 /** The reasons a candidate is offered, in the order a school leader weighs them. */
@@ -39,12 +41,13 @@ export function explainCandidate(
   strategy: SupportStrategy,
   school: PartnerFacts,
   candidate: PartnerFacts,
-  { distanceKm, remote, radiusKm, spare, nearerTaken = false }: Explained,
+  { distanceKm, remote, radiusKm, spare, nearerTaken = false, from }: Explained,
 ): string[] {
-  const beyond = `${km(distanceKm)} away, beyond your ${radiusKm} km radius`;
+  const away = from ? `${km(distanceKm)} from ${from}` : `${km(distanceKm)} away`;
+  const beyond = `${away}, beyond ${from ? 'the' : 'your'} ${radiusKm} km radius`;
   const reasons: string[] = [
     !remote
-      ? `${km(distanceKm)} away`
+      ? away
       : nearerTaken
         ? `${beyond}: the suitable partners nearer are all taken by other schools in need`
         : `${beyond}: no suitable partner is nearer`,
@@ -72,9 +75,11 @@ export function explainCandidate(
   }
   for (const { receiver, met } of declaredFor(strategy, school, candidate)) {
     const areas = listed(focusAreasOf(met).map((a) => FOCUS_AREA_LABELS[a].toLowerCase()));
+    // The offering school's own words about its offer, where it meets the searching school's need.
+    const note = candidate.offerNote ? `: “${candidate.offerNote}”` : '';
     reasons.push(
       receiver === 'school'
-        ? `Offers support in ${areas}, where you asked for support`
+        ? `Offers support in ${areas}, where you asked for support${note}`
         : `Asks for support in ${areas}, which you offer`,
     );
   }

@@ -4,7 +4,7 @@ import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
-import { candidateGroups, declaredFor, strategyFit, weightedScore, type ScoreParts } from './score.ts';
+import { candidateGroups, declaredFor, scoreOf, strategyFit, type ScoreParts } from './score.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 export interface PartnerQuery {
@@ -18,6 +18,11 @@ export interface PartnerQuery {
   trust?: string;
   /** Leave out candidates that already have a partnership. */
   excludePartnered?: boolean;
+  /**
+   * Look around this place rather than the school's own site (a school may want partners near a
+   * town it works with): the radius and every distance are then measured from the place.
+   */
+  near?: { name: string; location: LatLon };
 }
 
 export interface Candidate {
@@ -68,7 +73,19 @@ export interface RankedCandidate {
 }
 
 export type Ranking =
-  | { ok: true; school: PartnerFacts; radiusKm: number; remote: boolean; ranked: RankedCandidate[] }
+  | {
+      ok: true;
+      school: PartnerFacts;
+      radiusKm: number;
+      remote: boolean;
+      ranked: RankedCandidate[];
+      /**
+       * When remote, every candidate of the wider ring searched beyond the radius, best first (of
+       * which `ranked` is the first few): what rankCandidatesBeyond finds for a ring of
+       * `remoteCandidates * 3`, so the national allocation need not search again.
+       */
+      beyond?: RankedCandidate[];
+    }
   | { ok: false; error: 'unknown-school' | 'no-location'; message: string };
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -85,7 +102,12 @@ interface Search {
   decay: number;
   /** The searching school's own room for more partnerships (0 when it has none). */
   ownSpare: number;
+  /** How many of the best candidates are kept; the rest are dropped unbuilt. */
+  keep: number;
+  /** The candidates kept: while `keep` is finite, a heap with the worst of them first. */
   scored: RankedCandidate[];
+  /** How many suitable candidates were scored, kept or not. */
+  seen: number;
 }
 
 // Module-level rather than closures in rankCandidates: the national allocation runs a search for
@@ -118,22 +140,54 @@ function consider(search: Search, facts: PartnerFacts, distanceKm: number): void
   if (spare === null) return;
   const fit = strategyFit(search.query.strategy, search.school, facts);
   if (fit === null) return;
-  const parts: ScoreParts = {
-    distance: Math.exp(-search.decay * distanceKm),
-    context: contextSimilarity(search.school.context, facts.context),
-    fit,
-    capacity:
-      search.query.strategy === 'offer-support'
-        ? Math.min(1, spare)
-        : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn))),
-  };
-  search.scored.push({
-    facts,
-    distanceKm,
-    parts,
-    score: 100 * weightedScore(parts, search.settings.weights),
-    spare,
-  });
+  const distance = Math.exp(-search.decay * distanceKm);
+  const context = contextSimilarity(search.school.context, facts.context);
+  const capacity =
+    search.query.strategy === 'offer-support'
+      ? Math.min(1, spare)
+      : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn)));
+  const score = 100 * scoreOf(distance, context, fit, capacity, search.settings.weights);
+  search.seen++;
+  const { scored, keep } = search;
+  // A candidate that would not make the list is dropped before anything is built for it.
+  if (scored.length >= keep && !ranksBefore(score, distanceKm, facts.school.urn, scored[0]!)) return;
+  const candidate = { facts, distanceKm, parts: { distance, context, fit, capacity }, score, spare };
+  if (keep === Infinity) scored.push(candidate);
+  else if (scored.length < keep) siftUp(scored, candidate);
+  else siftDown(scored, candidate);
+}
+
+/** Whether a candidate so scored ranks before `other` (see byScore). */
+const ranksBefore = (score: number, distanceKm: number, urn: number, other: RankedCandidate) =>
+  score > other.score ||
+  (score === other.score &&
+    (distanceKm < other.distanceKm || (distanceKm === other.distanceKm && urn < other.facts.school.urn)));
+
+// The kept candidates as a binary heap, the one ranked last at the top: a search shows the best
+// ten of the hundreds in its radius, and the heap finds them without sorting them all.
+function siftUp(heap: RankedCandidate[], added: RankedCandidate): void {
+  let i = heap.push(added) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (byScore(heap[parent]!, added) >= 0) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = added;
+}
+
+/** Puts `added` in place of the top (the candidate ranked last), keeping the heap. */
+function siftDown(heap: RankedCandidate[], added: RankedCandidate): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && byScore(heap[child + 1]!, heap[child]!) > 0) child++;
+    if (byScore(heap[child]!, added) <= 0) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = added;
 }
 
 // Half the Earth's circumference: a search this wide takes in every school.
@@ -177,12 +231,13 @@ function startSearch(
   query: PartnerQuery,
   settings: MatchingSettings,
   capacity: PartnerCapacity,
+  keep: number,
 ):
   | { ok: true; search: Search; point: LatLon; radiusKm: number; partitions: SpatialIndex<PartnerFacts>[] }
   | { ok: false; error: 'unknown-school' | 'no-location'; message: string } {
   const school = pool.facts.get(urn);
   if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
-  const point = school.location;
+  const point = query.near?.location ?? school.location;
   if (!point) {
     return {
       ok: false,
@@ -200,7 +255,9 @@ function startSearch(
     // leaves every candidate's score as it was.
     decay: Math.LN2 / settings.radiusKm[school.school.phase],
     ownSpare: Math.max(0, capacity.capacityOf(urn) - capacity.partnersOf(urn)),
+    keep,
     scored: [],
+    seen: 0,
   };
   // Only the partitions of a compatible phase and of a group the strategy can use are searched,
   // so schools that could never qualify are not even measured.
@@ -232,7 +289,8 @@ function scoreBeyond(
 /**
  * Every suitable candidate for a school, best first, without the words: candidates of a
  * compatible phase within the radius or, when there are none, the nearest beyond it (remote).
- * Deterministic: ties go to the nearer school, then the lower URN.
+ * Deterministic: ties go to the nearer school, then the lower URN. With `keep`, only that many
+ * of the best are ranked (the same as the first `keep` of the full ranking).
  */
 export function rankCandidates(
   pool: MatchingPool,
@@ -240,14 +298,14 @@ export function rankCandidates(
   query: PartnerQuery,
   settings: MatchingSettings,
   capacity: PartnerCapacity,
+  keep = Infinity,
 ): Ranking {
-  const started = startSearch(pool, urn, query, settings, capacity);
+  const started = startSearch(pool, urn, query, settings, capacity, keep);
   if (!started.ok) return started;
   const { search, point, radiusKm, partitions } = started;
-  for (const partition of partitions) {
-    partition.forEachWithin(point, radiusKm, (facts, km) => consider(search, facts, km));
-  }
-  const remote = search.scored.length === 0;
+  const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
+  for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
+  const remote = search.seen === 0;
   // A wider ring than will be shown, so the score, not just the distance, picks among them.
   if (remote) scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
   const ranked = search.scored.sort(byScore);
@@ -257,6 +315,7 @@ export function rankCandidates(
     radiusKm,
     remote,
     ranked: remote ? ranked.slice(0, settings.remoteCandidates) : ranked,
+    ...(remote && keep === Infinity ? { beyond: ranked } : {}),
   };
 }
 
@@ -272,7 +331,7 @@ export function rankCandidatesBeyond(
   capacity: PartnerCapacity,
   count: number,
 ): RankedCandidate[] {
-  const started = startSearch(pool, urn, query, settings, capacity);
+  const started = startSearch(pool, urn, query, settings, capacity, Infinity);
   if (!started.ok) return [];
   const { search, point, radiusKm, partitions } = started;
   scoreBeyond(search, partitions, point, radiusKm, count);
@@ -305,14 +364,16 @@ export function findPartners(
   settings: MatchingSettings,
   capacity: PartnerCapacity,
 ): PartnerSearch {
-  const ranking = rankCandidates(pool, urn, query, settings, capacity);
+  const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
+  // Only the candidates shown are ranked (a limit of none or below one leaves the list to slice).
+  const ranking = rankCandidates(pool, urn, query, settings, capacity, limit >= 1 ? limit : Infinity);
   if (!ranking.ok) return ranking;
   const { school, radiusKm, remote } = ranking;
   return {
     ok: true,
     school,
     radiusKm,
-    candidates: ranking.ranked.slice(0, query.limit ?? DEFAULT_CANDIDATE_LIMIT).map((c) => {
+    candidates: ranking.ranked.slice(0, limit).map((c) => {
       const spare = c.spare;
       return {
         urn: c.facts.school.urn,
@@ -328,6 +389,7 @@ export function findPartners(
           remote,
           radiusKm,
           spare,
+          from: query.near?.name,
         }),
         parts: c.parts,
         location: c.facts.school.location!,

@@ -27,6 +27,8 @@ export interface PartnerFacts {
   /** What the school declares it needs and offers, as bit sets over FOCUS_AREAS. */
   needs: number;
   offers: number;
+  /** What the school says about its offer, in its own words. */
+  offerNote: string | null;
 }
 
 export interface MatchingPool {
@@ -80,16 +82,27 @@ export function buildMatchingPool(
       weaknesses: areaMask(areas.weaknesses),
       needs: focusMask(declared.get(school.urn)?.needs),
       offers: focusMask(declared.get(school.urn)?.offers),
+      offerNote: declared.get(school.urn)?.offerNote ?? null,
     });
   }
+  // Every partition's members sorted out in one pass over the pool when the first is asked for,
+  // each index then built when first searched.
+  let members: Map<string, PartnerFacts[]> | undefined;
   const partitions = new Map<string, SpatialIndex<PartnerFacts>>();
   const partition = (phase: Phase, group: SchoolGroup) => {
     const key = `${phase}|${group}`;
     let found = partitions.get(key);
     if (!found) {
-      found = buildSpatialIndex(
-        [...facts.values()].filter((f) => f.school.phase === phase && f.classification.group === group),
-      );
+      if (!members) {
+        members = new Map();
+        for (const f of facts.values()) {
+          const k = `${f.school.phase}|${f.classification.group}`;
+          const list = members.get(k);
+          if (list) list.push(f);
+          else members.set(k, [f]);
+        }
+      }
+      found = buildSpatialIndex(members.get(key) ?? []);
       partitions.set(key, found);
     }
     return found;

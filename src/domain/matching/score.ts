@@ -62,8 +62,21 @@ export function strategyFit(
 ): number | null {
   const fit = evidenceFit(strategy, school, candidate);
   if (fit === null) return null;
-  const declared = Math.max(0, ...declaredFor(strategy, school, candidate).map((d) => d.share));
-  return Math.min(1, fit + DECLARED_WEIGHT * declared);
+  return Math.min(1, fit + DECLARED_WEIGHT * declaredShare(strategy, school, candidate));
+}
+
+/**
+ * The largest share of a receiver's declared needs met under a strategy (as declaredFor, 0 for
+ * none), without building the list: this runs for every candidate of every search.
+ */
+function declaredShare(strategy: SupportStrategy, school: PartnerFacts, candidate: PartnerFacts): number {
+  const toSchool = strategy !== 'offer-support' && (school.needs & candidate.offers) !== 0;
+  const toCandidate = strategy !== 'support' && (candidate.needs & school.offers) !== 0;
+  return Math.max(
+    0,
+    toSchool ? declaredMatch(school, candidate) : 0,
+    toCandidate ? declaredMatch(candidate, school) : 0,
+  );
 }
 
 /**
@@ -130,10 +143,21 @@ export interface ScoreParts {
 const UNKNOWN_CONTEXT = 0.5;
 
 export function weightedScore(parts: ScoreParts, weights: MatchingSettings['weights']): number {
+  return scoreOf(parts.distance, parts.context, parts.fit, parts.capacity, weights);
+}
+
+/** weightedScore of the parts as numbers, for a search that builds nothing for most candidates. */
+export function scoreOf(
+  distance: number,
+  context: number | null,
+  fit: number,
+  capacity: number,
+  weights: MatchingSettings['weights'],
+): number {
   return (
-    weights.distance * parts.distance +
-    weights.context * (parts.context ?? UNKNOWN_CONTEXT) +
-    weights.fit * parts.fit +
-    weights.capacity * parts.capacity
+    weights.distance * distance +
+    weights.context * (context ?? UNKNOWN_CONTEXT) +
+    weights.fit * fit +
+    weights.capacity * capacity
   );
 }

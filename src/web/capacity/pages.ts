@@ -40,11 +40,16 @@ export async function capacityFormItems(ctx: Pick<AppContext, 'snapshots'>, chos
   };
 }
 
-/** Each area's schools in need with the supporters the national allocation gives them. */
-function allocationHref(by: string, code: string, profile: string | undefined): string | undefined {
+/** Each area's schools in need (of the phase counted) with the supporters the national allocation gives them. */
+function allocationHref(
+  by: string,
+  code: string,
+  { profile, phase }: { profile?: string; phase?: string },
+): string | undefined {
   const filter = { la: 'la', region: 'region', constituency: 'constituency' }[by];
   if (!filter || code === 'not-recorded') return undefined;
   const params = new URLSearchParams({ [filter]: code });
+  if (phase) params.set('phase', phase);
   if (profile) params.set('profile', profile);
   return `/allocations?${params.toString()}`;
 }
@@ -71,7 +76,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       result,
       areas: sortAreas(result.areas, sort, order).map((area) => ({
         ...area,
-        allocationHref: allocationHref(result.by, area.code, parsed.data.profile),
+        allocationHref: allocationHref(result.by, area.code, parsed.data),
       })),
       outOfReach: result.areas.filter((a) => a.inNeedOutOfReach.length > 0),
       columns: COLUMNS.map((c) => ({

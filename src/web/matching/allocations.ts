@@ -9,6 +9,7 @@ import {
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import type { AppContext } from '../../app/context.ts';
 import { searchFilters } from '../../app/schools/search.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
 
 /** How many supported schools one page lists. */
@@ -24,7 +25,14 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const [filters, snapshot] = await Promise.all([searchFilters(ctx), ctx.snapshots.get()]);
     const chosen = parsed.success
       ? parsed.data
-      : { region: undefined, la: undefined, profile: undefined, offset: 0, limit: PAGE_SIZE };
+      : {
+          region: undefined,
+          la: undefined,
+          phase: undefined,
+          profile: undefined,
+          offset: 0,
+          limit: PAGE_SIZE,
+        };
     const result = parsed.success ? await allocationPage(ctx, parsed.data) : undefined;
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
@@ -42,9 +50,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ? (snapshot.schools.find((s) => s.constituency?.code === chosen.constituency)?.constituency?.name ??
           chosen.constituency)
         : undefined;
-    const area = [la?.name ?? chosen.la, constituency, region?.name ?? chosen.region]
+    const place = [la?.name ?? chosen.la, constituency, region?.name ?? chosen.region]
       .filter(Boolean)
       .join(', ');
+    const phase = chosen.phase && PHASE_LABELS[chosen.phase].toLowerCase();
+    // The filters chosen, as the page's words go on: "schools in need in Kent, in the primary phase".
+    const area = [place && `in ${place}`, phase && `in the ${phase} phase`].filter(Boolean).join(', ');
     const pages = answer ? Math.ceil(answer.total / answer.limit) : 0;
     const current = answer ? Math.floor(answer.offset / answer.limit) + 1 : 1;
     const pageHref = (n: number) => {
@@ -55,12 +66,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return `/allocations${qs ? `?${qs}` : ''}`;
     };
     const csvParams = new URLSearchParams();
-    for (const k of ['profile', 'region', 'la', 'constituency'] as const) {
+    for (const k of ['profile', 'region', 'la', 'constituency', 'phase'] as const) {
       const v = raw[k];
       if (v) csvParams.set(k, v);
     }
     return reply.page('matching/allocations.njk', {
-      title: area ? `National allocation: ${area}` : 'National allocation',
+      title: area ? `National allocation: schools in need ${area}` : 'National allocation',
       raw,
       errors,
       fieldErrors,
@@ -83,6 +94,10 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       regionItems: [
         { value: '', text: 'All regions' },
         ...filters.regions.map((r) => ({ value: r.code, text: r.name, selected: r === region })),
+      ],
+      phaseItems: [
+        { value: '', text: 'All phases' },
+        ...filters.phases.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === chosen.phase })),
       ],
       laItems: [
         { value: '', text: 'All local authorities' },

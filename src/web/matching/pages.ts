@@ -4,6 +4,7 @@ import { partnersFor } from '../../app/matching/partners.ts';
 import { practiceForNeeds } from '../../app/practice/links.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
 import { partnerSearchSubject } from '../../app/matching/subject.ts';
+import { PLACES_BASIS } from '../../app/places.ts';
 import type { AppError } from '../../app/result.ts';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { CANDIDATE_TAG_LABELS } from '../../domain/matching/find-partners.ts';
@@ -34,6 +35,8 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = invalid ? formErrors(invalid) : { errors: [], fieldErrors: {} };
     if (errors.length > 0) reply.code(400);
     const found = result?.ok ? result.value : undefined;
+    // Near a place, the map is drawn around the place, as the distances are measured from it.
+    const centre = found?.near ? { lat: found.near.lat, lon: found.near.lon } : found?.school.location;
     const practice = await practiceForNeeds(
       ctx,
       request.user,
@@ -53,6 +56,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       limitError: fieldErrors.limit,
       typeError: fieldErrors.type,
       trustError: fieldErrors.trust,
+      nearError: fieldErrors.near,
       excludePartneredItems: [
         {
           value: 'true',
@@ -76,13 +80,16 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       result: found,
       problem: result && !result.ok && !result.error.issues ? result.error.message : undefined,
       map:
-        found && found.candidates.length > 0
+        found && centre && found.candidates.length > 0
           ? partnersMap(
-              found.school.location,
+              centre,
               found.radiusKm,
               found.candidates.map((c) => c.location),
             )
           : undefined,
+      placesBasis: PLACES_BASIS,
+      // The candidates side by side in one table (no map), for comparing them.
+      tableView: raw.view === 'table',
       groupLabels: SCHOOL_GROUP_LABELS,
       tagLabels: CANDIDATE_TAG_LABELS,
       practice: Object.fromEntries(practice),
@@ -91,7 +98,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 };
 
 /** Every field of the search form the page shows an error beside; others point at the first. */
-const FIELDS = new Set(['strategy', 'radiusKm', 'profile', 'limit', 'type', 'trust']);
+const FIELDS = new Set(['strategy', 'radiusKm', 'profile', 'limit', 'type', 'trust', 'near']);
 const formIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({
     field: FIELDS.has(String(i.path[0])) ? String(i.path[0]) : 'strategy',

@@ -94,7 +94,7 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     async (request, reply) => {
       const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      return { ...loaded.partnership, ...(await partnershipDocument(ctx, loaded.partnership.id)) };
+      return { ...loaded.partnership, ...(await partnershipDocument(ctx, loaded.partnership)) };
     },
   );
 

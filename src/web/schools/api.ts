@@ -2,9 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
+import { nearPlaceSchema } from '../../app/places.ts';
 import { schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { findSchools } from '../../app/schools/search.ts';
+import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -33,6 +35,16 @@ export const schoolSchema = z.object({
   senPercent: z.number().nullable(),
   urbanRural: z.string().nullable(),
   trust: z.string().nullable(),
+  languageMedium: z
+    .enum(LANGUAGE_MEDIA)
+    .nullable()
+    .describe(
+      'Wales only: the language the school teaches through (null in England and for nursery and special schools)',
+    ),
+  welshMediumType: z
+    .string()
+    .nullable()
+    .describe('Wales only: the Welsh medium type as the Welsh Government publishes it'),
 });
 
 const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
@@ -59,18 +71,7 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
                 ),
               limit: z.number(),
               offset: z.number(),
-              near: z
-                .object({
-                  query: z.string(),
-                  kind: z.enum(['school', 'postcode', 'postcode-sector', 'postcode-district', 'town']),
-                  name: z.string(),
-                  lat: z.number(),
-                  lon: z.number(),
-                  radiusKm: z.number(),
-                  basis: z.string().describe('where the place’s position comes from, in words'),
-                })
-                .optional()
-                .describe('with near: the place found and the radius searched'),
+              near: nearPlaceSchema.optional().describe('with near: the place found and the radius searched'),
               items: z.array(
                 schoolSchema.extend({
                   distanceKm: z.number().optional().describe('with near: how far from the place, in km'),
@@ -93,7 +94,7 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       schema: {
         tags: ['schools'],
         summary:
-          'One school with its inspections, performance, and its group under the default profile with the reasons',
+          'One school with its inspections, performance, and its group under the default profile with the reasons; `urn` is a URN or, for a school in Wales, its LA and school number (7 digits); a Welsh school carries `wales` (language medium, consortium, Estyn inspections)',
         params: urnParams,
       },
     },

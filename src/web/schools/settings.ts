@@ -35,7 +35,10 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { school, declaration } = found.value;
     return render(reply, school, {
-      values: { capacityToSupport: String(declaration?.capacityToSupport ?? '') },
+      values: {
+        capacityToSupport: String(declaration?.capacityToSupport ?? ''),
+        offerNote: declaration?.offerNote ?? '',
+      },
       needs: declaration?.needs ?? [],
       offers: declaration?.offers ?? [],
       saved: (request.query as Record<string, unknown>).saved === '1',
@@ -52,11 +55,12 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       capacityToSupport: typeof body.capacityToSupport === 'string' ? body.capacityToSupport : '',
       needs: asList(body.needs),
       offers: asList(body.offers),
+      offerNote: typeof body.offerNote === 'string' ? body.offerNote : '',
     });
     if (!saved.ok) {
       reply.code(400);
       return render(reply, found.value.school, {
-        values: { capacityToSupport: body.capacityToSupport },
+        values: { capacityToSupport: body.capacityToSupport, offerNote: body.offerNote },
         needs: asList(body.needs).map(String),
         offers: asList(body.offers).map(String),
         ...formErrors(saved.error),

@@ -47,7 +47,9 @@ describe('s2s classify, match and allocate', () => {
       ['match', '200001', '--limit', '1', '--exclude-partnered'],
       '/api/schools/200001/partners?limit=1&excludePartnered=true',
     ],
+    [['match', '200001', '--near', 'LS1 1AA'], '/api/schools/200001/partners?near=LS1%201AA'],
     [['allocate', '--limit', '1', '--offset', '1'], '/api/allocations?limit=1&offset=1'],
+    [['allocate', '--phase', 'primary', '--la', 'Leeds'], '/api/allocations?phase=primary&la=Leeds'],
     [['capacity', '--by', 'region', '--phase', 'primary'], '/api/capacity?by=region&phase=primary'],
   ])('prints with --json exactly what the API answers: s2s %s', async (args, url) => {
     const printed = JSON.parse((await s2s(...args, '--json')).stdout) as unknown;

@@ -29,4 +29,20 @@ describe('numbers and dates as the service writes them', () => {
     expect(countOf(2, 'school')).toBe('2 schools');
     expect(countOf(1500, 'person', 'people')).toBe('1,500 people');
   });
+
+  it('writes every number as Intl does, separators and rounding alike', () => {
+    // formatNumber adds the separators itself below 1e11; Intl (en-GB) is the reference.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20_000; i++) {
+      const digits = i % 4;
+      const value = (next() - 0.5) * 10 ** Math.floor(next() * 13) + (i % 7 === 0 ? 0.005 : 0);
+      const rounded = Number(value.toFixed(digits));
+      const intl = new Intl.NumberFormat('en-GB', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(rounded === 0 ? 0 : rounded);
+      expect(formatNumber(value, digits), `${value} to ${digits}`).toBe(intl);
+    }
+  });
 });

@@ -62,6 +62,39 @@ describe('the national allocation for people, by region and local authority', ()
     expect(byCode.summary).toMatchObject({ inNeed: 3, supported: 2, unsupported: 1 });
   });
 
+  it('filters by phase, in the API, the page and the CSV alike', async () => {
+    const primary = (await t.app.inject('/api/allocations?region=E15000003&phase=primary')).json();
+    expect(primary.items).toEqual([]);
+    expect(primary.unsupported.map((u: { urn: number }) => u.urn)).toEqual([LEEDS_PRIMARY_IN_NEED]);
+    expect(primary.summary).toMatchObject({ inNeed: 1, supported: 0, unsupported: 1 });
+    const secondary = (await t.app.inject('/api/allocations?region=E15000003&phase=secondary')).json();
+    expect(secondary.items.map((a: { urn: number }) => a.urn)).toEqual([LEEDS_IN_NEED, YORK_IN_NEED]);
+    expect(secondary.unsupported).toEqual([]);
+
+    const page = await t.app.inject('/allocations?region=E15000003&phase=primary');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Schools in need in Yorkshire and The Humber, in the primary phase');
+    expect(page.body).toContain('Leeds Primary In Need');
+    expect(page.body).not.toContain('Leeds Academy In Need');
+    expect(page.body).toMatch(/<option value="primary" selected>Primary<\/option>/);
+    expect(page.body).toContain('href="/allocations.csv?region=E15000003&amp;phase=primary"');
+
+    const csv = await t.app.inject('/allocations.csv?region=E15000003&phase=secondary');
+    const urns = csv.body
+      .trim()
+      .split(/\r?\n/)
+      .slice(2)
+      .map((line) => Number(line.split(',')[0]));
+    expect(urns).toEqual([LEEDS_IN_NEED, YORK_IN_NEED]);
+
+    const bad = await t.app.inject('/api/allocations?phase=sixth-form');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues).toEqual([expect.objectContaining({ field: 'phase' })]);
+    const badPage = await t.app.inject('/allocations?phase=sixth-form');
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.body).toContain('href="#phase"');
+  });
+
   it('shows the allocation of an area on a page that works without JavaScript', async () => {
     const page = await t.app.inject('/allocations?la=886');
     expect(page.statusCode).toBe(200);
@@ -85,6 +118,8 @@ describe('the national allocation for people, by region and local authority', ()
     expect(byLa.body).toContain('href="/allocations?la=886"');
     const byRegion = await t.app.inject('/capacity?by=region');
     expect(byRegion.body).toContain('href="/allocations?region=E15000008"');
+    const secondaries = await t.app.inject('/capacity?by=la&phase=secondary');
+    expect(secondaries.body).toContain('href="/allocations?la=886&amp;phase=secondary"');
   });
 
   it('downloads an area’s allocation as CSV that a spreadsheet shows as written', async () => {

@@ -84,7 +84,7 @@ describe('declared capacity and current partnerships in matching and the allocat
   it('scores and tags an offer declared on the settings page that meets a declared need', async () => {
     for (const [urn, fields] of [
       [SEEKER, { needs: 'numeracy' }],
-      [HILLSIDE, { offers: 'numeracy' }],
+      [HILLSIDE, { offers: 'numeracy', offerNote: 'Our maths lead runs <b>mastery</b> training' }],
     ] as const) {
       const admin = await signIn(t.app, t.db, { schools: [{ urn, role: 'admin' }] });
       const saved = await postForm(
@@ -97,6 +97,7 @@ describe('declared capacity and current partnerships in matching and the allocat
       if (urn === HILLSIDE) {
         const page = await t.app.inject({ url: `/schools/${urn}/settings`, headers: admin.headers });
         expect(page.body).toMatch(/name="offers" type="checkbox" value="numeracy" checked/);
+        expect(page.body).toContain('Our maths lead runs &lt;b&gt;mastery&lt;/b&gt; training</textarea>');
       }
     }
     await expect
@@ -108,6 +109,26 @@ describe('declared capacity and current partnerships in matching and the allocat
         { timeout: 5000 },
       )
       .toContain('declared-need-met');
+    const hillside = (await t.app.inject(`/api/schools/${SEEKER}/partners?strategy=support`))
+      .json()
+      .candidates.find((c: { urn: number }) => c.urn === HILLSIDE);
+    expect(hillside.reasons).toContain(
+      'Offers support in numeracy (mathematics), where you asked for support: “Our maths lead runs <b>mastery</b> training”',
+    );
+  });
+
+  it('refuses a note on the offer longer than 300 characters, keeping what was typed', async () => {
+    const admin = await signIn(t.app, t.db, { schools: [{ urn: HILLSIDE, role: 'admin' }] });
+    const long = 'x'.repeat(301);
+    const refused = await postForm(
+      t.app,
+      `/schools/${HILLSIDE}/settings`,
+      { _csrf: admin.csrfToken, capacityToSupport: '2', offers: 'numeracy', offerNote: long },
+      admin.headers,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#offerNote"');
+    expect(refused.body).toContain(`${long}</textarea>`);
   });
 
   it('lists the schools in need a school could support', async () => {

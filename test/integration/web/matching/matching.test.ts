@@ -76,7 +76,16 @@ describe('classification and matching over the database', () => {
 
   it('offers on the page every filter the API has, and applies them', async () => {
     const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
-    for (const field of ['strategy', 'radiusKm', 'type', 'trust', 'excludePartnered', 'limit', 'profile']) {
+    for (const field of [
+      'strategy',
+      'radiusKm',
+      'near',
+      'type',
+      'trust',
+      'excludePartnered',
+      'limit',
+      'profile',
+    ]) {
       expect(page.body).toContain(`name="${field}"`);
     }
     const one = await app.inject({ url: '/schools/200001/partners?strategy=support&limit=1&type=&trust=' });
@@ -84,6 +93,56 @@ describe('classification and matching over the database', () => {
     expect(one.body).toMatch(/Match score[\s\S]*?\d+ out of 100/);
     const none = await app.inject({ url: '/schools/200001/partners?strategy=support&trust=No+Such+Trust' });
     expect(none.body).toContain('0 suggested partners');
+  });
+
+  it('looks for partners around a place, measuring distances from it, and says how the place was located', async () => {
+    const response = await app.inject({ url: '/api/schools/200001/partners?strategy=support&near=200003' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.near).toMatchObject({ query: '200003', kind: 'school', name: 'Hillside Primary School' });
+    expect(body.near.basis).toContain('The position of Hillside Primary School');
+    expect(body.candidates.map((c: { urn: number; distanceKm: number }) => [c.urn, c.distanceKm])).toEqual([
+      [200003, 0],
+      [200002, 3],
+    ]);
+    expect(body.candidates[1].reasons).toContain('3.0 km from Hillside Primary School');
+
+    // No school has LS1 9ZZ: it is placed at the centre of the schools in its district.
+    const postcode = (await app.inject({ url: '/api/schools/200001/partners?near=ls1+9zz' })).json();
+    expect(postcode.near).toMatchObject({ kind: 'postcode-district', name: 'LS1' });
+    expect(postcode.near.basis).toContain('LS1 9ZZ is not the postcode of a school in the registry');
+
+    const unknown = await app.inject({ url: '/api/schools/200001/partners?near=Atlantis' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().issues).toEqual([expect.objectContaining({ field: 'near' })]);
+  });
+
+  it('offers the search near a place on the page, saying how places are found', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support&near=200003' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('suggested partners near Hillside Primary School');
+    expect(page.body).toContain('not from a postcode directory');
+    expect(page.body).toContain('Looking within 5 km of Hillside Primary School');
+    const unknown = await app.inject({ url: '/schools/200001/partners?near=Atlantis' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toMatch(/href="#near"[^>]*>“Atlantis” was not found/);
+  });
+
+  it('compares the candidates side by side in a table, without JavaScript, keeping the view on a new search', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support&view=table' });
+    expect(page.statusCode).toBe(200);
+    const table = /<table class="govuk-table s2s-partners-table"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr class="govuk-table__row" data-urn="(\d+)">/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(rows).toEqual([200002, 200003]);
+    expect(table).toContain('2.0 km away');
+    expect(table).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
+    expect(page.body).toContain('<input type="hidden" name="view" value="table">');
+    expect(page.body).toContain('Show as a list with a map');
+    const list = await app.inject({ url: '/schools/200001/partners?strategy=support' });
+    expect(list.body).not.toContain('s2s-partners-table');
+    expect(list.body).toContain('href="/schools/200001/partners?strategy=support&amp;view=table"');
   });
 
   it('answers peer search with schools at a similar stage', async () => {

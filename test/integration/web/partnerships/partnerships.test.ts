@@ -379,7 +379,11 @@ describe('a partnership through the web', () => {
     // Starting, the review and a completed close are signed by both schools.
     expect((await post(leadMember, `/partnerships/${id}/start`, {})).statusCode).toBe(403);
     expect((await post(partner, `/partnerships/${id}/start`, {})).statusCode).toBe(303);
-    expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('agreed');
+    const signedOnce = (await get(lead, `/api/partnerships/${id}`)).json();
+    expect(signedOnce.status).toBe('agreed');
+    expect(signedOnce.signatures).toEqual([
+      { step: 'start', urn: PARTNER, signedBy: 'Partner Head', signedAt: expect.any(String), standing: true },
+    ]);
     const waiting = await get(partner, `/partnerships/${id}`);
     expect(waiting.body).toContain('Birch Primary signed on');
     expect(waiting.body).toContain('Waiting for Ash Primary to confirm starting the partnership');
@@ -445,6 +449,16 @@ describe('a partnership through the web', () => {
     ).toBe(303);
     const closed = await get(partner, `/partnerships/${id}`);
     expect(closed.body).toContain('Closed: completed');
+    const signatures = (await get(lead, `/api/partnerships/${id}`)).json().signatures;
+    expect(signatures.map((g: { step: string; urn: number }) => `${g.step} ${g.urn}`)).toEqual([
+      `start ${PARTNER}`,
+      `start ${LEAD}`,
+      `review ${PARTNER}`,
+      `review ${LEAD}`,
+      `complete ${LEAD}`,
+      `complete ${PARTNER}`,
+    ]);
+    expect(signatures.every((g: { standing: boolean }) => !g.standing)).toBe(true);
     for (const step of [
       'Proposed',
       'Invitation accepted by Birch Primary',

@@ -168,7 +168,7 @@ describe('declared needs and offers, and the schools a school could support', ()
     records: SchoolRecord[],
     urn: number,
     strategy: 'support' | 'offer-support',
-    declared: [number, { needs: FocusArea[]; offers: FocusArea[] }][] = [],
+    declared: [number, { needs: FocusArea[]; offers: FocusArea[]; offerNote?: string }][] = [],
     capacity = partnerCapacity(settings),
   ) => {
     const pool = buildMatchingPool(
@@ -198,6 +198,25 @@ describe('declared needs and offers, and the schools a school could support', ()
       'Offers support in numeracy (mathematics), where you asked for support',
     );
     expect(declared[0]!.score).toBeGreaterThan(plain[1]!.score);
+  });
+
+  it('quotes the offering school’s note where its offer meets the need, and never the searching school’s own', () => {
+    const note = 'Two specialist leaders in maths mastery';
+    const found = search([seeker, a, b], 1, 'support', [
+      [1, { needs: ['numeracy'], offers: [], offerNote: 'Our own note' }],
+      [3, { needs: [], offers: ['numeracy'], offerNote: note }],
+    ]);
+    expect(found[0]!.reasons).toContain(
+      `Offers support in numeracy (mathematics), where you asked for support: “${note}”`,
+    );
+    expect(found.flatMap((c) => c.reasons).join(' ')).not.toContain('Our own note');
+    const supporterView = search([seeker, a, b], 3, 'offer-support', [
+      [1, { needs: ['numeracy'], offers: [] }],
+      [3, { needs: [], offers: ['numeracy'], offerNote: note }],
+    ]);
+    expect(supporterView[0]!.reasons).toContain(
+      'Asks for support in numeracy (mathematics), which you offer',
+    );
   });
 
   it('finds schools in need a high-performing school could support, weak where it is strong', () => {

@@ -241,6 +241,36 @@ describe('finding partners for one school', () => {
     expect(urns(search(others, { type: 'academy converter' }))).toEqual([2]);
   });
 
+  it('looks around a place instead of the school when asked, measuring distances from it', () => {
+    const place = { name: 'Leeds', location: north(30) };
+    const others = [
+      school(2, 2, { inspections: outstanding }),
+      school(3, 31, { inspections: outstanding }),
+      school(4, 36, { inspections: outstanding }),
+    ];
+    const near = search(others, { near: place });
+    expect(urns(near)).toEqual([3, 4]);
+    expect(near.candidates.map((c) => c.distanceKm)).toEqual([1, 6]);
+    expect(near.candidates[0]!.reasons[0]).toBe('1.0 km from Leeds');
+    expect(urns(search(others))).toEqual([2]);
+  });
+
+  it('looks around a place for a school with no location of its own', () => {
+    const records = [
+      school(1, null, { inspections: requiresImprovement }),
+      school(2, 1, { inspections: outstanding }),
+    ];
+    const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
+    const result = findPartners(
+      pool,
+      1,
+      { strategy: 'support', near: { name: 'LS1', location: origin } },
+      settings,
+      partnerCapacity(settings),
+    );
+    expect(result).toMatchObject({ ok: true, candidates: [{ urn: 2, distanceKm: 1 }] });
+  });
+
   it('says why it cannot search for a school without a location or an unknown URN', () => {
     const records = [school(1, null, { inspections: requiresImprovement })];
     const pool = buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));

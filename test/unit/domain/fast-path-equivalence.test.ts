@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { capacity } from '../../../src/domain/capacity/capacity.ts';
+import { classifySchools } from '../../../src/domain/classification/classify.ts';
+import { SHIPPED_PROFILES } from '../../../src/domain/classification/profiles/index.ts';
+import type { DeclaredFocus } from '../../../src/domain/declarations.ts';
+import { FOCUS_AREAS } from '../../../src/domain/focus-areas.ts';
+import { reciprocalCoverage } from '../../../src/domain/matching/coverage.ts';
+import {
+  findPartners,
+  rankCandidates,
+  type PartnerQuery,
+} from '../../../src/domain/matching/find-partners.ts';
+import { DEFAULT_MATCHING_SETTINGS, STRATEGIES } from '../../../src/domain/matching/settings.ts';
+import type { SchoolRecord } from '../../../src/domain/school.ts';
+import { buildSnapshot } from '../../../src/domain/snapshot.ts';
+import { syntheticSchools } from '../../builders/synthetic-schools.ts';
+
+/**
+ * The national analysis was rebuilt for speed (issue 16): typed columns, lazily written reasons,
+ * a bounded search. Its answers must not change. The digests in the golden file were taken from
+ * the code as it was before (main at 10aeb22) on the datasets made here; every answer below must
+ * hash to the same value. Never regenerate them to make this pass: a difference is a change of
+ * behaviour, to be found and fixed (or, when deliberate, explained in the commit that records the
+ * new digests).
+ */
+const golden: Record<string, Record<string, string>> = JSON.parse(
+  readFileSync(new URL('./fast-path-equivalence.golden.json', import.meta.url), 'utf8'),
+);
+
+const asOf = '2026-11-24';
+const settings = DEFAULT_MATCHING_SETTINGS;
+
+/**
+ * The bench's synthetic schools, roughened so every path is taken: some without a location or
+ * context figures, in trusts, of other types, with declared needs, offers, capacities and
+ * partnerships.
+ */
+function dataset(n: number, seed: number) {
+  const schools: SchoolRecord[] = syntheticSchools(n, seed).map((s, i) => ({
+    ...s,
+    location: i % 97 === 5 ? null : s.location,
+    pupils: i % 53 === 7 ? null : s.pupils,
+    fsmPercent: i % 41 === 3 ? null : s.fsmPercent,
+    urbanRural: i % 37 === 2 ? null : s.urbanRural,
+    trust: i % 5 === 0 ? `Trust ${i % 15}` : null,
+    typeName: i % 3 === 0 ? 'Community school' : s.typeName,
+    typeGroup: i % 3 === 0 ? 'Local authority maintained schools' : s.typeGroup,
+    inspections: i % 89 === 11 ? [] : s.inspections,
+  }));
+  const declaredCapacity = new Map<number, number>();
+  const partnerships = new Map<number, number>();
+  const partners = new Map<number, number[]>();
+  const declaredFocus = new Map<number, DeclaredFocus>();
+  schools.forEach((s, i) => {
+    if (i % 7 === 0) declaredCapacity.set(s.urn, i % 4);
+    if (i % 11 === 0) {
+      const other = schools[(i * 31) % n]!.urn;
+      partnerships.set(s.urn, 1);
+      partners.set(s.urn, [other]);
+    }
+    if (i % 6 === 1) {
+      declaredFocus.set(s.urn, {
+        needs: [FOCUS_AREAS[i % FOCUS_AREAS.length]!],
+        offers: [FOCUS_AREAS[(i * 7) % FOCUS_AREAS.length]!, FOCUS_AREAS[(i * 3) % FOCUS_AREAS.length]!],
+      });
+    }
+  });
+  return { schools, declaredCapacity, partnerships, partners, declaredFocus };
+}
+
+const digest = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(value, (_, v: unknown) => (v instanceof Float64Array ? [...v] : v)))
+    .digest('hex');
+
+/** Every answer the national analysis gives, section by section. */
+function answers(n: number, seed: number): Record<string, unknown> {
+  const data = dataset(n, seed);
+  const snapshot = buildSnapshot({
+    ...data,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: SHIPPED_PROFILES[0]!.name,
+    asOf,
+    settings,
+  });
+  const out: Record<string, unknown> = {};
+  for (const profile of SHIPPED_PROFILES) {
+    const view = snapshot.view(profile.name)!;
+    const key = profile.name;
+    out[`${key}:classify`] = classifySchools(data.schools, profile, asOf);
+    out[`${key}:classifications`] = [...view.classifications];
+    out[`${key}:groups`] = [...view.groups];
+    out[`${key}:facts`] = [...view.pool.facts.values()].map((f) => ({
+      urn: f.school.urn,
+      location: f.location,
+      context: f.context,
+      areas: f.areas,
+      strengths: f.strengths,
+      weaknesses: f.weaknesses,
+      needs: f.needs,
+      offers: f.offers,
+    }));
+    out[`${key}:allocation`] = view.allocation();
+    out[`${key}:reciprocal`] = reciprocalCoverage(view.pool, settings, snapshot.capacity);
+    const queries: PartnerQuery[] = [
+      ...STRATEGIES.map((strategy) => ({ strategy })),
+      { strategy: 'support', radiusKm: 3, limit: 50 },
+      { strategy: 'peer', radiusKm: 40, limit: 5, excludePartnered: true },
+      { strategy: 'support', type: 'community school' },
+      { strategy: 'reciprocal', trust: 'Trust 5', radiusKm: 100 },
+    ];
+    for (const [q, query] of queries.entries()) {
+      out[`${key}:partners:${q}`] = data.schools
+        .filter((_, i) => i % 7 === q % 7)
+        .map((s) => findPartners(view.pool, s.urn, query, settings, snapshot.capacity));
+      out[`${key}:ranking:${q}`] = data.schools
+        .filter((_, i) => i % 3 === q % 3)
+        .map((s) => {
+          const r = rankCandidates(view.pool, s.urn, query, settings, snapshot.capacity);
+          return r.ok
+            ? [
+                r.radiusKm,
+                r.remote,
+                r.ranked.map((c) => [c.facts.school.urn, c.distanceKm, c.score, c.spare, c.parts]),
+              ]
+            : r;
+        });
+    }
+    out[`${key}:capacity`] = capacity(
+      { schools: data.schools, groups: view.groups },
+      { by: 'country', phase: null, radiusKm: (phase) => settings.radiusKm[phase] },
+    );
+  }
+  out['unknown'] = [
+    snapshot.view('no such profile'),
+    findPartners(snapshot.view()!.pool, 1, { strategy: 'support' }, settings, snapshot.capacity),
+  ];
+  return out;
+}
+
+describe('the fast national analysis answers as the code before it did', () => {
+  for (const [n, seed] of [
+    [1200, 1],
+    [2500, 2019],
+  ] as const) {
+    it(`on ${n} generated schools (seed ${seed})`, () => {
+      const expected = golden[`${n}:${seed}`]!;
+      const actual = Object.fromEntries(Object.entries(answers(n, seed)).map(([k, v]) => [k, digest(v)]));
+      expect(Object.keys(actual).length).toBeGreaterThan(40);
+      expect(actual).toEqual(expected);
+    });
+  }
+});
