@@ -73,12 +73,18 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     const profile = input.profiles.find((p) => p.name === name);
     if (!profile) return undefined;
     const classified = classifySchools(input.schools, profile, input.asOf);
-    const pool = buildMatchingPool(input.schools, classified, input.declaredFocus);
+    const classifications = new Map<number, Classification>();
+    const groups = new Map<number, SchoolGroup>();
+    for (const c of classified) {
+      classifications.set(c.urn, c);
+      groups.set(c.urn, c.group);
+    }
+    const pool = buildMatchingPool(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
       profile,
-      classifications: new Map(classified.map((c) => [c.urn, c])),
-      groups: new Map(classified.map((c) => [c.urn, c.group])),
+      classifications,
+      groups,
       pool,
       allocation: () => (allocation ??= allocateNationally(pool, input.settings, capacity)),
     };
@@ -94,7 +100,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   return {
     asOf: input.asOf,
     schools: input.schools,
-    byUrn: new Map(input.schools.map((s) => [s.urn, s])),
+    byUrn: byUrn(input.schools),
     index,
     settings: input.settings,
     capacity,
@@ -103,6 +109,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     input,
     view,
   };
+}
+
+function byUrn(schools: readonly SchoolRecord[]): Map<number, SchoolRecord> {
+  const found = new Map<number, SchoolRecord>();
+  for (const school of schools) found.set(school.urn, school);
+  return found;
 }
 
 export type SnapshotPartnerSearch =

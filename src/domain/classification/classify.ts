@@ -10,8 +10,10 @@ import type {
   MeasureValue,
   Measures,
   PerformanceProfile,
+  ProfileRef,
   Reason,
   Rule,
+  SchoolGroup,
 } from './types.ts';
 
 function describeValues(values: Measures): string {
@@ -149,32 +151,27 @@ export function classifySchool(
   record: SchoolRecord,
   profile: PerformanceProfile,
   asOf: string,
+  ref: ProfileRef = { name: profile.name, version: profile.version },
 ): Classification {
   const evidence = measureSchool(record, profile, asOf);
-  const base = {
+  const { strengths, weaknesses } = areaFindings(profile, evidence);
+  const decided = (group: SchoolGroup, sufficientEvidence: boolean, reasons: Reason[]): Classification => ({
     urn: record.urn,
-    profile: { name: profile.name, version: profile.version },
+    profile: ref,
     evidence: evidenceUsed(evidence),
-    ...areaFindings(profile, evidence),
-  };
+    strengths,
+    weaknesses,
+    group,
+    sufficientEvidence,
+    reasons,
+  });
   const inNeed = holding(profile.inNeed, record, evidence);
-  if (inNeed.reasons.length > 0) {
-    return { ...base, group: 'in-need', sufficientEvidence: true, reasons: inNeed.reasons };
-  }
+  if (inNeed.reasons.length > 0) return decided('in-need', true, inNeed.reasons);
   const high = holding(profile.highPerforming, record, evidence);
-  if (high.reasons.length > 0) {
-    return { ...base, group: 'high-performing', sufficientEvidence: true, reasons: high.reasons };
-  }
+  if (high.reasons.length > 0) return decided('high-performing', true, high.reasons);
   const missing = new Set([...inNeed.missing, ...high.missing]);
-  if (missing.size > 0) {
-    return {
-      ...base,
-      group: 'other',
-      sufficientEvidence: false,
-      reasons: [gapReason(missing, evidence, profile)],
-    };
-  }
-  return { ...base, group: 'other', sufficientEvidence: true, reasons: [summaryReason(evidence)] };
+  if (missing.size > 0) return decided('other', false, [gapReason(missing, evidence, profile)]);
+  return decided('other', true, [summaryReason(evidence)]);
 }
 
 export function classifySchools(
@@ -182,5 +179,7 @@ export function classifySchools(
   profile: PerformanceProfile,
   asOf: string,
 ): Classification[] {
-  return records.map((record) => classifySchool(record, profile, asOf));
+  // One reference to the profile for all its classifications: they are many and it is the same.
+  const ref: ProfileRef = { name: profile.name, version: profile.version };
+  return records.map((record) => classifySchool(record, profile, asOf, ref));
 }

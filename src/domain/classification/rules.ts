@@ -35,12 +35,16 @@ export type RuleOutcome =
   | { status: 'unknown'; missing: MeasureName[] }
   | { status: 'not-applicable' };
 
+// The outcomes that carry nothing, made once: every school is tested against every rule.
+const NOT_APPLICABLE: RuleOutcome = Object.freeze({ status: 'not-applicable' });
+const FAILS: RuleOutcome = Object.freeze({ status: 'fails' });
+
 export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
-  if (rule.phases && !rule.phases.includes(phase)) return { status: 'not-applicable' };
+  if (rule.phases && !rule.phases.includes(phase)) return NOT_APPLICABLE;
   const era = evidence.measures['inspection.era'];
   if (rule.eras) {
     if (era === undefined) return { status: 'unknown', missing: ['inspection.era'] };
-    if (!rule.eras.includes(era as never)) return { status: 'not-applicable' };
+    if (!rule.eras.includes(era as never)) return NOT_APPLICABLE;
   }
   const missing: MeasureName[] = [];
   const values: Measures = {};
@@ -51,7 +55,7 @@ export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence)
       continue;
     }
     // One failing condition decides the rule whatever else is missing.
-    if (!compare(actual, condition.op, condition.value)) return { status: 'fails' };
+    if (!compare(actual, condition.op, condition.value)) return FAILS;
     values[condition.measure] = actual;
   }
   return missing.length > 0 ? { status: 'unknown', missing } : { status: 'holds', values };

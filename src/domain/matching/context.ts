@@ -34,18 +34,20 @@ function urbanity(school: School): boolean | null {
   return null;
 }
 
-function scalesFor(schools: readonly School[]): Scales {
+function scalesFor(schools: readonly School[], raws: readonly number[][]): Scales {
   const sums = new Map<Phase, { n: number[]; sum: number[]; sumSq: number[] }>();
-  for (const school of schools) {
+  schools.forEach((school, k) => {
     let s = sums.get(school.phase);
     if (!s) sums.set(school.phase, (s = { n: [0, 0, 0, 0], sum: [0, 0, 0, 0], sumSq: [0, 0, 0, 0] }));
-    raw(school).forEach((v, i) => {
-      if (Number.isNaN(v)) return;
+    const values = raws[k]!;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) continue;
       s.n[i]! += 1;
       s.sum[i]! += v;
       s.sumSq[i]! += v * v;
-    });
-  }
+    }
+  });
   const scales: Scales = new Map();
   for (const [phase, s] of sums) {
     const mean = s.sum.map((sum, i) => (s.n[i]! > 0 ? sum / s.n[i]! : 0));
@@ -61,13 +63,17 @@ function scalesFor(schools: readonly School[]): Scales {
 
 /** Every school's standardised context, by URN. */
 export function contextOf(schools: readonly School[]): Map<number, SchoolContext> {
-  const scales = scalesFor(schools);
+  // Each school's figures read once, for the scales and for its own standardised values.
+  const raws = schools.map(raw);
+  const scales = scalesFor(schools, raws);
   const contexts = new Map<number, SchoolContext>();
-  for (const school of schools) {
+  schools.forEach((school, k) => {
     const { mean, sd } = scales.get(school.phase)!;
-    const z = Float64Array.from(raw(school), (v, i) => (v - mean[i]!) / sd[i]!);
+    const values = raws[k]!;
+    const z = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) z[i] = (values[i]! - mean[i]!) / sd[i]!;
     contexts.set(school.urn, { z, urban: urbanity(school) });
-  }
+  });
   return contexts;
 }
 

@@ -27,8 +27,8 @@ export interface PartnerFacts {
   /** What the school declares it needs and offers, as bit sets over FOCUS_AREAS. */
   needs: number;
   offers: number;
-  /** What the school says about its offer, in its own words. */
-  offerNote: string | null;
+  /** What the school says about its offer, in its own words; absent when it wrote none. */
+  offerNote?: string;
 }
 
 export interface MatchingPool {
@@ -62,16 +62,21 @@ export function focusAreasOf(mask: number): FocusArea[] {
 /** The schools that can be matched, with their classifications under one profile; schools without a classification are left out. */
 export function buildMatchingPool(
   schools: readonly SchoolRecord[],
-  classifications: readonly Classification[],
+  classifications: readonly Classification[] | ReadonlyMap<number, Classification>,
   declared: ReadonlyMap<number, DeclaredFocus> = new Map(),
 ): MatchingPool {
-  const byUrn = new Map(classifications.map((c) => [c.urn, c]));
+  // The snapshot passes the classifications by URN that it keeps anyway; a list is indexed here.
+  const byUrn: ReadonlyMap<number, Classification> =
+    classifications instanceof Map
+      ? classifications
+      : new Map((classifications as readonly Classification[]).map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
   for (const school of schools) {
     const classification = byUrn.get(school.urn);
     if (!classification) continue;
     const areas = areaStandings(school, classification);
+    const offerNote = declared.get(school.urn)?.offerNote;
     facts.set(school.urn, {
       school,
       location: school.location,
@@ -82,7 +87,8 @@ export function buildMatchingPool(
       weaknesses: areaMask(areas.weaknesses),
       needs: focusMask(declared.get(school.urn)?.needs),
       offers: focusMask(declared.get(school.urn)?.offers),
-      offerNote: declared.get(school.urn)?.offerNote ?? null,
+      // Left out when there is none, so a pool's facts are as they were before notes existed.
+      ...(offerNote ? { offerNote } : {}),
     });
   }
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
