@@ -13,7 +13,7 @@ export async function benchDatabase(
   const embedded = process.env.BENCH_DATABASE_URL
     ? null
     : await startEmbeddedPostgres('.s2s/bench-pg', { database: 'postgres' });
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? embedded!.adminUrl;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);

@@ -56,10 +56,10 @@ try {
     const out = path.join(work, `data-${size}`);
     await generateDataset({ schools: size, seed: 1, out });
     const database = `bench_${size}`;
-    const admin = createDb(pg.url, { max: 1 });
+    const admin = createDb(pg.adminUrl, { max: 1 });
     await sql.raw(`create database ${database}`).execute(admin);
     await admin.destroy();
-    const db = createDb(pg.url.replace(/\/postgres$/, `/${database}`));
+    const db = createDb(pg.adminUrl.replace(/\/postgres$/, `/${database}`));
     await migrateToLatest(db);
     await importFile(db, 'gias', path.join(out, GENERATED_FILES.gias));
     await sql`analyze schools`.execute(db);

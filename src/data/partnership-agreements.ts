@@ -3,7 +3,7 @@ import type { AgreementStep, PlanText, SectionChange } from '../domain/partnersh
 import type { PartnershipStatus } from '../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
-import { recordEvent } from './partnerships.ts';
+import { recordEvent, writeTransition } from './partnerships.ts';
 import type { Database } from './schema.ts';
 
 type Actor = AuditEntry['actor'];
@@ -123,20 +123,10 @@ export async function recordAgreement(
     urn: step.agreement.urn,
     details: { planVersion: step.agreement.planVersion },
   });
-  const t = step.transition;
-  if (!t) return;
-  await trx
-    .updateTable('partnerships')
-    .set({ status: t.status, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
-  await recordEvent(trx, id, t.event);
-  await recordAudit(trx, {
-    actor,
-    action: `partnership.${t.event.kind}`,
-    subject: `partnership ${id}`,
-    details: { from: t.event.fromStatus, to: t.status, planVersion: step.agreement.planVersion },
-  });
+  if (step.transition)
+    await writeTransition(trx, id, step.transition, actor, {
+      details: { planVersion: step.agreement.planVersion },
+    });
 }
 
 export interface StoredAgreement {

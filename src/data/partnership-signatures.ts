@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { SignatureStep } from '../domain/partnerships/signatures.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
-import { recordEvent } from './partnerships.ts';
+import { recordEvent, writeTransition } from './partnerships.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -22,18 +22,5 @@ export async function recordSignature(
     urn: step.event.urn,
     details: { status: step.event.fromStatus },
   });
-  const t = step.transition;
-  if (!t) return;
-  await trx
-    .updateTable('partnerships')
-    .set({ status: t.status, closure: t.closure, end_reason: t.endReason, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
-  await recordEvent(trx, id, t.event);
-  await recordAudit(trx, {
-    actor,
-    action: `partnership.${t.event.kind}`,
-    subject: `partnership ${id}`,
-    details: { from: t.event.fromStatus, to: t.status },
-  });
+  if (step.transition) await writeTransition(trx, id, step.transition, actor);
 }

@@ -399,24 +399,36 @@ export async function applyTransition(
   t: Transition,
   actor: Actor = null,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('partnerships')
-      .set({ status: t.status, closure: t.closure, end_reason: t.endReason, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await recordEvent(trx, id, t.event);
-    await recordAudit(trx, {
-      actor,
-      action: `partnership.${t.event.kind}`,
-      subject: `partnership ${id}`,
-      // The reason stays in the partnership's own history, which only its readers see.
-      details: { from, to: t.status },
-    });
-    return true;
+  return db.transaction().execute((trx) => writeTransition(trx, id, t, actor, { from }));
+}
+
+/**
+ * A step of the lifecycle written in the caller's transaction: the partnership's new status, its
+ * event and audit entry. With `from`, only if the partnership is still in that status (false if not).
+ */
+export async function writeTransition(
+  trx: Transaction<Database>,
+  id: number,
+  t: Transition,
+  actor: Actor,
+  { from, details = {} }: { from?: PartnershipStatus; details?: Record<string, unknown> } = {},
+): Promise<boolean> {
+  let update = trx
+    .updateTable('partnerships')
+    .set({ status: t.status, closure: t.closure, end_reason: t.endReason, updated_at: sql`now()` })
+    .where('id', '=', id);
+  if (from) update = update.where('status', '=', from);
+  const updated = await update.executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await recordEvent(trx, id, t.event);
+  await recordAudit(trx, {
+    actor,
+    action: `partnership.${t.event.kind}`,
+    subject: `partnership ${id}`,
+    // The reason stays in the partnership's own history, which only its readers see.
+    details: { from: from ?? t.event.fromStatus, to: t.status, ...details },
   });
+  return true;
 }
 
 export async function applyInvitationAnswer(

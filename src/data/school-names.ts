@@ -1,3 +1,4 @@
+import type { Country } from '../domain/school.ts';
 import type { Db } from './db.ts';
 
 /** Names of the given schools from the registry (a URN the registry lacks is left out). */
@@ -5,4 +6,13 @@ export async function getSchoolNames(db: Db, urns: readonly number[]): Promise<M
   if (urns.length === 0) return new Map();
   const rows = await db.selectFrom('schools').select(['urn', 'name']).where('urn', 'in', urns).execute();
   return new Map(rows.map((r) => [r.urn, r.name]));
+}
+
+/** A school's name and country, or undefined when the registry lacks it. */
+export async function getSchoolNameAndCountry(
+  db: Db,
+  urn: number,
+): Promise<{ name: string; country: Country } | undefined> {
+  const row = await db.selectFrom('schools').select(['name', 'country']).where('urn', '=', urn).executeTakeFirst();
+  return row && { name: row.name, country: row.country as Country };
 }

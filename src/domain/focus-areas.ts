@@ -5,6 +5,8 @@
  * collaborative work as teaching and learning, leadership, and using data and assessment; the
  * rest are the areas schools and inspectors most often name.
  */
+import type { Country } from './school.ts';
+
 export const FOCUS_AREAS = [
   'teaching-and-learning',
   'leadership',
@@ -35,3 +37,11 @@ export const FOCUS_AREA_LABELS: Record<FocusArea, string> = {
   wellbeing: 'Staff and pupil wellbeing',
   'welsh-language': 'Welsh language development',
 };
+
+/** Welsh language development is a question for schools in Wales (Cymraeg 2050), not for English ones. */
+const WALES_ONLY: readonly FocusArea[] = ['welsh-language'];
+
+/** The focus areas a school in this country is offered. */
+export function focusAreasFor(country: Country): readonly FocusArea[] {
+  return country === 'Wales' ? FOCUS_AREAS : FOCUS_AREAS.filter((area) => !WALES_ONLY.includes(area));
+}

@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'issue-raised',
   'review-due',
   'closed',
+  'join-request',
+  'administrator-appointed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,10 +41,17 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'review-due': 'A partnership’s review is due (four weeks before its planned end)',
   'issue-raised': 'An issue is raised in a partnership',
   closed: 'A partnership closes',
+  'join-request': 'Someone asks to join a school, and you decide',
+  'administrator-appointed': 'A platform administrator invites someone into a school with no administrator',
 };
 
 /** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
-export const ACTION_NEEDED: readonly NotificationKind[] = ['proposed', 'plan-changed', 'signature-needed'];
+export const ACTION_NEEDED: readonly NotificationKind[] = [
+  'proposed',
+  'plan-changed',
+  'signature-needed',
+  'join-request',
+];
 
 export const DELIVERIES = ['immediately', 'daily', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];

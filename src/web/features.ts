@@ -29,6 +29,7 @@ import audit from './admin/audit.ts';
 import invitations from './accounts/invitations.ts';
 import passwordReset from './accounts/password-reset.ts';
 import schoolMembers from './accounts/school-members.ts';
+import joinRequests from './accounts/join-requests.ts';
 import schoolSettings from './schools/settings.ts';
 import schoolSharing from './accounts/school-sharing.ts';
 import signIn from './accounts/sign-in.ts';
@@ -71,6 +72,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   passwordReset,
   invitations,
   schoolMembers,
+  joinRequests,
   schoolSharing,
   audit,
   admin,

@@ -17,7 +17,7 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres('.s2s/test-pg', { database: 'postgres' });
-    adminUrl = embedded.url;
+    adminUrl = embedded.adminUrl;
   }
   const template = `s2s_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });

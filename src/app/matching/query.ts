@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRATEGIES } from '../../domain/matching/settings.ts';
+import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { blankAsMissing, optionalText, profileNameSchema, radiusKmSchema } from '../input.ts';
 
 /** The partner-search options, shared by the page, the API and the CLI so all read them the same way. */
@@ -27,5 +28,14 @@ export const partnersQuery = z.object({
   profile: profileNameSchema,
   /** A postcode, postcode sector or district, town or URN to look around instead of the school. */
   near: optionalText(100),
+  /** Only schools in Wales that teach through this medium (a Welsh-medium school asking for Welsh-medium partners). */
+  languageMedium: z.preprocess(
+    blankAsMissing,
+    z
+      .enum(LANGUAGE_MEDIA, {
+        message: 'Choose welsh-medium, bilingual, english-with-significant-welsh or english-medium',
+      })
+      .optional(),
+  ),
 });
 export type PartnersQuery = z.infer<typeof partnersQuery>;

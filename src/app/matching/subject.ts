@@ -16,7 +16,7 @@ export async function partnerSearchSubject(
   const view = snapshot.view(profileName) ?? snapshot.view()!;
   const classification = view.classifications.get(urn)!;
   return ok({
-    school: { urn, name: school.name, phase: school.phase },
+    school: { urn, name: school.name, phase: school.phase, country: school.country },
     group: classification.group,
     sufficientEvidence: classification.sufficientEvidence,
     reasons: classification.reasons.map((r) => r.text),

@@ -72,23 +72,62 @@ export async function notifyPartnership(
     members.map((m) => m.urn),
   );
   const userIds = recipients(happening, members, people, actor?.id ?? null);
-  const kind: NotificationKind = happening.kind;
-  const link = `/partnerships/${partnershipId}${LINK_SUFFIX[kind] ?? ''}`;
+  return tell(ctx, userIds, happening.kind, {
+    partnershipId,
+    link: `/partnerships/${partnershipId}${LINK_SUFFIX[happening.kind] ?? ''}`,
+    subjectFor: (userId) =>
+      notificationSubject(
+        happening,
+        members,
+        people.filter((p) => p.userId === userId).map((p) => p.urn),
+      ),
+    reminderKey,
+  });
+}
+
+/** Tells people about something that is not a partnership's (a request to join a school). */
+export function notifyPeople(
+  ctx: Ctx,
+  userIds: number[],
+  kind: NotificationKind,
+  notification: { subject: string; link: string },
+): Promise<number> {
+  return tell(ctx, userIds, kind, {
+    partnershipId: null,
+    link: notification.link,
+    subjectFor: () => notification.subject,
+  });
+}
+
+/**
+ * A notification in the service for each person, and an email straight away, in tomorrow's
+ * digest or not at all, as each chose; gives how many were stored.
+ */
+async function tell(
+  ctx: Ctx,
+  userIds: number[],
+  kind: NotificationKind,
+  about: {
+    partnershipId: number | null;
+    link: string;
+    subjectFor: (userId: number) => string;
+    reminderKey?: string;
+  },
+): Promise<number> {
   const at = ctx.now().toISOString();
   const rows: (NewNotification & { email: string })[] = (await recipientsOf(ctx.db, userIds, kind)).map(
     (r) => {
       const delivery = deliveryFor(kind, r.delivery);
-      const urns = people.filter((p) => p.userId === r.id).map((p) => p.urn);
       return {
         userId: r.id,
         email: r.email,
         kind,
-        partnershipId,
-        subject: notificationSubject(happening, members, urns),
-        link,
+        partnershipId: about.partnershipId,
+        subject: about.subjectFor(r.id),
+        link: about.link,
         delivery,
         emailedAt: delivery === 'daily' ? null : at,
-        reminderKey,
+        reminderKey: about.reminderKey,
       };
     },
   );

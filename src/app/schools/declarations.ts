@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { getSchoolDeclaration, saveSchoolDeclaration } from '../../data/declarations.ts';
-import { getSchoolNames } from '../../data/school-names.ts';
+import { getSchoolNameAndCountry } from '../../data/school-names.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
 import { MAX_CAPACITY_TO_SUPPORT, MAX_OFFER_NOTE } from '../../domain/declarations.ts';
-import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { FOCUS_AREAS, FOCUS_AREA_LABELS, focusAreasFor } from '../../domain/focus-areas.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 
 export const declarationInput = z.object({
   // Left blank, a school offers no support: one in need saves its needs without a figure it has no use for.
@@ -32,13 +32,13 @@ export const declarationInput = z.object({
     .transform((text) => text || null),
 });
 
-/** The school, if the person may edit its declaration (its members). */
+/** The school and the focus areas it is offered, if the person may edit its declaration (its members). */
 async function declaringSchool(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
-  const name = (await getSchoolNames(ctx.db, [urn])).get(urn);
-  if (!name) return fail('not-found', `No school with URN ${urn}`);
+  const found = await getSchoolNameAndCountry(ctx.db, urn);
+  if (!found) return fail('not-found', `No school with URN ${urn}`);
   if (!canEditSchool(actor, urn))
     return fail('forbidden', 'Only the school’s own members can change what it declares.');
-  return ok({ urn, name });
+  return ok({ urn, name: found.name, focusAreas: focusAreasFor(found.country) });
 }
 
 /** What a school has declared: its capacity to support others, where it wants support and what it offers. */
@@ -59,6 +59,11 @@ export async function declareForSchool(
   if (!school.ok) return school;
   const parsed = parseInput(declarationInput, input);
   if (!parsed.ok) return parsed;
+  for (const field of ['needs', 'offers'] as const) {
+    const other = parsed.value[field].find((area) => !school.value.focusAreas.includes(area));
+    if (other)
+      return invalidField(field, `${FOCUS_AREA_LABELS[other]} is a focus area for schools in Wales only`);
+  }
   await saveSchoolDeclaration(ctx.db, { urn, ...parsed.value }, actor);
   ctx.snapshots.refreshSoon();
   return ok({ urn });

@@ -24,6 +24,10 @@ export default function register(program: Command): void {
     .option('--trust <name>', 'only schools in this trust')
     .option('--exclude-partnered', 'leave out schools that already have a partnership')
     .option(
+      '--language-medium <medium>',
+      'only schools in Wales teaching through this medium: welsh-medium, bilingual, english-with-significant-welsh or english-medium',
+    )
+    .option(
       '--profile <name>',
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )

@@ -1,6 +1,7 @@
 import type { FocusArea } from '../../domain/focus-areas.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Designation, OrganisationKind, SchoolRole } from '../../domain/access.ts';
+import type { JoinRequestReason } from '../../domain/join-requests.ts';
 import type { Language } from '../../domain/language.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -73,6 +74,21 @@ export interface InvitationsTable {
   accepted_by: number | null;
 }
 
+export interface JoinRequestsTable {
+  id: Generated<number>;
+  email: string;
+  urn: number;
+  school_role: SchoolRole;
+  reason: JoinRequestReason;
+  note: string | null;
+  partnership_id: number | null;
+  requested_by: number | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  outcome: 'approved' | 'refused' | null;
+}
+
 export interface PasswordResetsTable {
   token_hash: string;
   user_id: number;
@@ -110,6 +126,7 @@ export interface AccountsTables {
   organisation_officers: OrganisationOfficersTable;
   system_leaders: SystemLeadersTable;
   invitations: InvitationsTable;
+  join_requests: JoinRequestsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
   school_declarations: SchoolDeclarationsTable;

@@ -1,5 +1,6 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
+import type { LanguageMedium } from '../wales.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
@@ -18,6 +19,8 @@ export interface PartnerQuery {
   trust?: string;
   /** Leave out candidates that already have a partnership. */
   excludePartnered?: boolean;
+  /** Only candidates in Wales that teach through this medium. */
+  languageMedium?: LanguageMedium;
   /**
    * Look around this place rather than the school's own site (a school may want partners near a
    * town it works with): the radius and every distance are then measured from the place.
@@ -123,6 +126,7 @@ function spareOf(search: Search, candidate: PartnerFacts): number | null {
   if (s.urn === search.school.school.urn) return null;
   if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
   if (query.trust && s.trust !== query.trust) return null;
+  if (query.languageMedium && s.languageMedium !== query.languageMedium) return null;
   const partners = capacity.partnersOf(s.urn);
   if (query.excludePartnered && partners > 0) return null;
   // A school looking for schools to support gives its own room, whatever theirs.

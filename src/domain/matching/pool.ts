@@ -27,8 +27,8 @@ export interface PartnerFacts {
   /** What the school declares it needs and offers, as bit sets over FOCUS_AREAS. */
   needs: number;
   offers: number;
-  /** What the school says about its offer, in its own words. */
-  offerNote: string | null;
+  /** What the school says about its offer, in its own words; absent when it wrote none. */
+  offerNote?: string;
 }
 
 export interface MatchingPool {
@@ -76,6 +76,7 @@ export function buildMatchingPool(
     const classification = byUrn.get(school.urn);
     if (!classification) continue;
     const areas = areaStandings(school, classification);
+    const offerNote = declared.get(school.urn)?.offerNote;
     facts.set(school.urn, {
       school,
       location: school.location,
@@ -86,7 +87,8 @@ export function buildMatchingPool(
       weaknesses: areaMask(areas.weaknesses),
       needs: focusMask(declared.get(school.urn)?.needs),
       offers: focusMask(declared.get(school.urn)?.offers),
-      offerNote: declared.get(school.urn)?.offerNote ?? null,
+      // Left out when there is none, so a pool's facts are as they were before notes existed.
+      ...(offerNote ? { offerNote } : {}),
     });
   }
   // Every partition's members sorted out in one pass over the pool when the first is asked for,

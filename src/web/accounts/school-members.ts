@@ -27,6 +27,7 @@ const schoolMembersPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: `Members of ${listed.value.school.name}`,
       ...listed.value,
       invited: typeof query.invited === 'string' ? query.invited : undefined,
+      asked: typeof query.asked === 'string' ? query.asked : undefined,
       removed: typeof query.removed === 'string' ? query.removed : undefined,
       values: { role: 'member' },
       ...extra,
@@ -43,8 +44,13 @@ const schoolMembersPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const invited = parsed.success
       ? await inviteSchoolMember(ctx, urn, parsed.data, requireUser(request))
       : undefined;
-    if (invited?.ok)
-      return reply.redirect(`/schools/${urn}/members?invited=${encodeURIComponent(parsed.data!.email)}`, 303);
+    if (invited?.ok) {
+      const outcome = invited.value === 'asked' ? 'asked' : 'invited';
+      return reply.redirect(
+        `/schools/${urn}/members?${outcome}=${encodeURIComponent(parsed.data!.email)}`,
+        303,
+      );
+    }
     if (invited?.error.code === 'not-found') return reply.callNotFound();
     reply.code(400);
     return render(request, reply, { values, ...formErrors(invited ? invited.error : parsed.error!) });

@@ -10,6 +10,7 @@ import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { CANDIDATE_TAG_LABELS } from '../../domain/matching/find-partners.ts';
 import { STRATEGIES, STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
+import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { formErrors } from '../http/forms.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -17,7 +18,7 @@ import { partnersMap } from './partners-map.ts';
 
 /** "Find partners": public, like the school profile it hangs from (published data only). */
 const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/schools/:urn/partners', async (request, reply) => {
+  app.get('/schools/:urn/partners', { config: { heavy: true } }, async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
     const raw = request.query as Record<string, string | undefined>;
@@ -57,6 +58,19 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       typeError: fieldErrors.type,
       trustError: fieldErrors.trust,
       nearError: fieldErrors.near,
+      languageMediumError: fieldErrors.languageMedium,
+      // Language medium is a Welsh school's question: the list gives it for schools in Wales only.
+      languageMediumItems:
+        school.country === 'Wales'
+          ? [
+              { value: '', text: request.t('wales.anyMedium') },
+              ...LANGUAGE_MEDIA.map((m) => ({
+                value: m,
+                text: request.t(`wales.medium.${m}`),
+                selected: m === query.languageMedium,
+              })),
+            ]
+          : undefined,
       excludePartneredItems: [
         {
           value: 'true',
@@ -98,7 +112,16 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 };
 
 /** Every field of the search form the page shows an error beside; others point at the first. */
-const FIELDS = new Set(['strategy', 'radiusKm', 'profile', 'limit', 'type', 'trust', 'near']);
+const FIELDS = new Set([
+  'strategy',
+  'radiusKm',
+  'profile',
+  'limit',
+  'type',
+  'trust',
+  'near',
+  'languageMedium',
+]);
 const formIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({
     field: FIELDS.has(String(i.path[0])) ? String(i.path[0]) : 'strategy',

@@ -25,6 +25,7 @@ import {
 } from '../../app/partnerships/lifecycle.ts';
 import { partnersByName, proposalFromMatch, schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
 import { schoolName } from '../../app/schools/names.ts';
+import { requestFirstAdministrator, schoolsWithoutAdministrators } from '../../app/accounts/join-requests.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
@@ -65,7 +66,7 @@ const closeForm = z
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
 
 const nobodyOnS2s = (school: string) =>
-  `Nobody from ${school} uses S2S yet. The proposal will wait until someone from the school joins S2S, so tell the school about it yourself, for example through its published contact details.`;
+  `Nobody from ${school} uses S2S yet. The proposal will wait until someone from the school joins S2S. Once it is sent, you can ask from its page for someone at the school to be invited as its first administrator, or tell the school yourself through its published contact details.`;
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
 const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -222,7 +223,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day),
         p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
       ]);
-    const signatures = await signaturesView(ctx, reply.request.user, p, events);
+    const [signatures, unjoined] = await Promise.all([
+      signaturesView(ctx, reply.request.user, p, events),
+      loaded.steer ? schoolsWithoutAdministrators(ctx, p.members) : [],
+    ]);
     return reply.page('partnerships/show.njk', {
       title: p.title,
       partnership: p,
@@ -245,6 +249,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       milestones: milestoneRows(p.milestones, day),
       agreements,
       signatures,
+      unjoined,
       ...readiness,
       ...extra,
     });
@@ -323,6 +328,20 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       if (signed.value.taken) app.snapshots.refreshSoon();
       return reply.redirect(`/partnerships/${loaded.partnership.id}`, 303);
     });
+
+  /** A steering school asks for a school with nobody on S2S to be given its first administrator. */
+  app.post('/partnerships/:id/first-administrator', signedIn, async (request, reply) => {
+    const loaded = await loadPartnership(db, request, reply, 'read');
+    if (!loaded) return reply;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const asked = await requestFirstAdministrator(ctx, loaded.partnership.id, body, requireUser(request));
+    if (asked.ok) return reply.redirect(`/partnerships/${loaded.partnership.id}#first-administrator`, 303);
+    if (asked.error.code === 'forbidden') return forbid(request, reply);
+    return showPage(loaded, reply.code(400), {
+      firstAdministrator: { urn: Number(body.urn), email: body.email, note: body.note },
+      ...formErrors(asked.error),
+    });
+  });
 
   /** Each school agrees for itself, to the version of the plan its administrator read. */
   app.post('/partnerships/:id/agree', signedIn, async (request, reply) => {

@@ -1,20 +1,20 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { declareForSchool, schoolDeclaration } from '../../app/schools/declarations.ts';
-import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { FOCUS_AREA_LABELS, type FocusArea } from '../../domain/focus-areas.ts';
 import { asList, formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 
-const focusItems = (selected: readonly string[]) =>
-  FOCUS_AREAS.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
+const focusItems = (offered: readonly FocusArea[], selected: readonly string[]) =>
+  offered.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
 
 /** A school's own declaration: its capacity to support others, where it wants support and what it offers. */
 const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requireSchoolMember() };
   const render = (
     reply: FastifyReply,
-    school: { urn: number; name: string },
+    school: { urn: number; name: string; focusAreas: readonly FocusArea[] },
     context: {
       values: Record<string, unknown>;
       needs: readonly string[];
@@ -26,8 +26,8 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: `Settings for ${school.name}`,
       school,
       ...context,
-      needItems: focusItems(context.needs),
-      offerItems: focusItems(context.offers),
+      needItems: focusItems(school.focusAreas, context.needs),
+      offerItems: focusItems(school.focusAreas, context.offers),
     });
 
   app.get('/schools/:urn/settings', guard, async (request, reply) => {

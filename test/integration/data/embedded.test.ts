@@ -74,11 +74,11 @@ describe('with DATABASE_URL unset', () => {
       const password = fs.readFileSync(passwordFile, 'utf8').trim();
       expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
       expect(password.length).toBeGreaterThanOrEqual(32);
-      expect(await signsIn(first.url, 's2s-local')).toBe(false);
-      expect(await signsIn(first.url, password)).toBe(true);
+      expect(await signsIn(first.adminUrl, 's2s-local')).toBe(false);
+      expect(await signsIn(first.adminUrl, password)).toBe(true);
 
       // A folder from before, still on the shared password: changed on the next start.
-      const old = new pg.Client({ connectionString: first.url });
+      const old = new pg.Client({ connectionString: first.adminUrl });
       await old.connect();
       await old.query(`alter role s2s password 's2s-local'`);
       await old.end();
@@ -92,9 +92,54 @@ describe('with DATABASE_URL unset', () => {
       await sql`select 1`.execute(second.db);
       await second.close();
       const third = await startEmbeddedPostgres(path.join(dataDir, 'pg'));
-      expect(await signsIn(third.url, 's2s-local')).toBe(false);
-      expect(await signsIn(third.url, renewed)).toBe(true);
+      expect(await signsIn(third.adminUrl, 's2s-local')).toBe(false);
+      expect(await signsIn(third.adminUrl, renewed)).toBe(true);
       await third.stop();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('connects S2S as an application role that owns its database and nothing more, taking over what the superuser made before', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-embedded-'));
+    fs.chmodSync(dataDir, 0o755);
+    const query = async (url: string, text: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(text)).rows as Record<string, unknown>[];
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const first = await startEmbeddedPostgres(path.join(dataDir, 'pg'));
+      // A folder from before the application role: the schema's tables were the superuser's.
+      await query(first.adminUrl, 'create table older (n int)');
+      await first.stop();
+
+      const config = loadConfig({ S2S_DATA_DIR: dataDir });
+      const opened = await openDatabase(config);
+      await sql`alter table older add column m int`.execute(opened.db);
+      const [role] = (
+        await sql<{ current_user: string; rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean }>`
+          select current_user, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user`.execute(
+          opened.db,
+        )
+      ).rows;
+      expect(role).toEqual({ current_user: 's2s_app', rolsuper: false, rolcreatedb: false, rolcreaterole: false });
+      await expect(sql`create database elsewhere`.execute(opened.db)).rejects.toThrow(/permission denied/);
+      await expect(sql`alter role s2s password 'taken'`.execute(opened.db)).rejects.toThrow(/permission denied/);
+      // Migrated by the application role: the registry's tables are its own.
+      const owners = await sql<{ owner: string }>`
+        select distinct pg_get_userbyid(relowner) as owner from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and relkind = 'r'`.execute(
+        opened.db,
+      );
+      expect(owners.rows).toEqual([{ owner: 's2s_app' }]);
+      await opened.close();
+      const passwordFile = path.join(dataDir, 'pg.s2s_app.password');
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

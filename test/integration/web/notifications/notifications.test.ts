@@ -196,6 +196,8 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
       started: 'immediately',
       'issue-raised': 'off',
       closed: 'immediately',
+      'join-request': 'immediately',
+      'administrator-appointed': 'off',
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('needs your action');
@@ -211,6 +213,8 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
       started: 'daily',
       'issue-raised': 'off',
       closed: 'immediately',
+      'join-request': 'daily',
+      'administrator-appointed': 'off',
     };
     expect((await post(partnerMember, '/notifications/preferences', choices)).statusCode).toBe(303);
     const page = await get(partnerMember, '/notifications/preferences');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/config.ts';
 import { createInvitation } from '../../../../src/data/invitations.ts';
+import { createJoinRequest } from '../../../../src/data/join-requests.ts';
 import {
   addMilestone,
   createPartnership,
@@ -375,6 +376,28 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       now: new Date(),
       validMs: 24 * 60 * 60 * 1000,
     });
+    // A platform administrator's request to join this school, for its administrator to decide; and
+    // a proposal to a school with nobody on S2S, whose first administrator the lead may ask for.
+    await createJoinRequest(t.db, {
+      email: 'pat.admin@example.org',
+      urn: OWN,
+      schoolRole: 'member',
+      reason: 'platform-administrator',
+      note: null,
+      partnershipId: null,
+      requestedBy: platform.user,
+      now: new Date(),
+    });
+    partnerships.push(
+      await createPartnership(t.db, {
+        title: 'Science together',
+        type: 'peer-to-peer',
+        proposer: { urn: OWN, role: 'supporting' },
+        invited: [{ urn: OTHER, role: 'supported' }],
+        createdBy: lead.user.id,
+        at,
+      }),
+    );
     const resetToken = await createPasswordReset(
       t.db,
       (await createUser(t.db, { password: 'an old password' })).id,
@@ -414,6 +437,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
           ...practice.map((id) => `/practice/${id}`),
           '/deployments',
           '/peer-review',
+          '/join-requests',
           caseStudy,
         ],
         true,
