@@ -4,13 +4,21 @@
  * it was due to be sent, so a stalled server shows as queueing rather than as a slower client
  * (a closed loop, waiting for each answer before the next, hides it). `s2s serve` runs in its
  * own process as an operator runs it (production settings, info logs) over a synthetic dataset
- * imported into an embedded PostgreSQL. For each rate: partner search
- * (`GET /api/schools/{urn}/partners`) and `/health/live` (the baseline: the HTTP layer alone),
- * printing p50/p95/p99, the longest, errors, the service's resident memory and the machine's
- * load average. Asserts nothing about time.
+ * imported into an embedded PostgreSQL. Two questions, the targets of issue 12:
+ *
+ * 1. Does the service stay responsive while clients hammer the heavy endpoints? 20 clients each
+ *    send, as soon as the last answer came, a capacity question with a new radius, a reciprocal
+ *    partner search up to 100 km or an allocation, while `/health/live` is asked at a fixed rate;
+ *    its p50/p95/p99 and the heavy answers by status (429: the computations' queue was full).
+ *    The per-address limit is lifted for it (20 clients from one address stand for 20 addresses).
+ * 2. Partner search (`GET /api/schools/{urn}/partners`, the usual radius) at each rate, beside
+ *    `/health/live` alone (the baseline: the HTTP layer).
+ *
+ * Prints p50/p95/p99, the longest, errors, the service's resident memory and the machine's load
+ * average (the machine may be shared: the figures are upper bounds). Asserts nothing about time.
  *
  *   node --import tsx bench/load.ts                                   # 22,000 schools
- *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5
+ *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5 --clients 20
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -29,10 +37,32 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const count = Number(option('--schools')) || 22_000;
 const rates = (option('--rates') ?? '100,250,500').split(',').map(Number);
 const seconds = Number(option('--seconds')) || 10;
+const clients = Number(option('--clients')) || 20;
+/** How often `/health/live` is asked while the heavy endpoints are hammered, a second. */
+const LIVE_RATE = 50;
 /** How long answers still outstanding when sending stops are waited for before counting as errors. */
 const DRAIN_MS = 10_000;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+/**
+ * `clients` closed loops, each sending the next heavy request as soon as the last is answered,
+ * for `seconds`; counts the answers by status.
+ */
+async function hammer(base: URL, heavyUrl: (i: number) => string): Promise<Map<number, number>> {
+  const statuses = new Map<number, number>();
+  const until = performance.now() + seconds * 1000;
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const status = await get(base, heavyUrl(sent++));
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  return statuses;
+}
 
 /** One GET; resolves with the status, or 0 for a failed connection. */
 function get(base: URL, url: string): Promise<number> {
@@ -125,9 +155,16 @@ try {
     .orderBy('urn')
     .execute();
   const step = Math.max(1, Math.floor(rows.length / 1000));
-  const partnerUrls = rows
-    .filter((_, i) => i % step === 0)
-    .map((row) => `/api/schools/${row.urn}/partners?strategy=support`);
+  const sampled = rows.filter((_, i) => i % step === 0);
+  const partnerUrls = sampled.map((row) => `/api/schools/${row.urn}/partners?strategy=support`);
+  // Radii to a tenth of a kilometre: few questions are the same, so few answers come from the cache.
+  const radius = (from: number) => (from + Math.random() * (100 - from)).toFixed(1);
+  const heavyUrl = (i: number) =>
+    i % 3 === 0
+      ? `/api/capacity?by=la&radiusKm=${radius(1)}`
+      : i % 3 === 1
+        ? `/api/schools/${sampled[i % sampled.length]!.urn}/partners?strategy=reciprocal&radiusKm=${radius(30)}`
+        : `/api/allocations?limit=10`;
 
   service = await startService({
     NODE_ENV: 'production',
@@ -136,6 +173,7 @@ try {
     S2S_DATA_DIR: path.join(work, 'service'),
     S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
     S2S_PUBLIC_URL: 'http://localhost',
+    S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
   });
   const base = new URL(service.url);
   const pid = service.child.pid!;
@@ -147,17 +185,30 @@ try {
   console.log(
     `${rows.length.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${service.url}, resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
   );
+  const describe = (name: string, rate: number, run: Run) => {
+    const sorted = run.latencies.sort((a, b) => a - b);
+    return `  ${String(rate).padStart(4)}/s ${name.padEnd(8)} p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, longest ${ms(sorted.at(-1) ?? NaN)}; ${run.errors} errors${run.lateSends ? `, ${run.lateSends} sent late by this process` : ''}; resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`;
+  };
+
+  console.log(
+    `${clients} clients hammering capacity (new radii), reciprocal partner search (30-100 km) and the allocation for ${seconds} s, /health/live asked ${LIVE_RATE} times a second meanwhile:`,
+  );
+  const [live, heavy] = await Promise.all([
+    openLoop(base, ['/health/live'], LIVE_RATE),
+    hammer(base, heavyUrl),
+  ]);
+  console.log(describe('live', LIVE_RATE, live));
+  console.log(
+    `  heavy answers by status: ${[...heavy].map(([status, n]) => `${status === 0 ? 'failed' : status} ×${n}`).join(', ')}`,
+  );
+
   console.log(`open loop, ${seconds} s at each rate, latency from each request's due time:`);
   for (const rate of rates) {
     for (const [name, urls] of [
       ['partners', partnerUrls],
       ['live', ['/health/live']],
     ] as const) {
-      const run = await openLoop(base, [...urls], rate);
-      const sorted = run.latencies.sort((a, b) => a - b);
-      console.log(
-        `  ${String(rate).padStart(4)}/s ${name.padEnd(8)} p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, longest ${ms(sorted.at(-1) ?? NaN)}; ${run.errors} errors${run.lateSends ? `, ${run.lateSends} sent late by this process` : ''}; resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
-      );
+      console.log(describe(name, rate, await openLoop(base, [...urls], rate)));
     }
   }
 } finally {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/matching/settings.ts';
@@ -81,6 +82,24 @@ const schema = z.object({
       message:
         'must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or networks (e.g. 10.0.0.1, 192.168.0.0/16)',
     }),
+  S2S_WORKERS: z.coerce
+    .number({ error: 'must be a whole number of worker threads, e.g. 2' })
+    .int('must be a whole number of worker threads, e.g. 2')
+    .min(1, 'must be at least 1')
+    .max(64, 'must be 64 or fewer')
+    .default(Math.max(1, os.availableParallelism() - 1)),
+  S2S_COMPUTE_QUEUE: z.coerce
+    .number({ error: 'must be a whole number of computations, e.g. 64' })
+    .int('must be a whole number of computations, e.g. 64')
+    .min(0, 'must be 0 or more')
+    .max(100_000, 'must be 100000 or fewer')
+    .default(64),
+  S2S_HEAVY_REQUESTS_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number of requests, e.g. 300' })
+    .int('must be a whole number of requests, e.g. 300')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be 1000000 or fewer')
+    .default(300),
   S2S_DEV: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -134,6 +153,13 @@ export interface Config {
    * (they describe the service's load to anyone); elsewhere they are open.
    */
   metricsToken: string | undefined;
+  /**
+   * Heavy computations (capacity by area for any radius, the national allocation, partner
+   * searches wider than the phase's radius) run in `workers` worker threads; at most `queue` wait for one, and more are refused as busy.
+   */
+  compute: { workers: number; queue: number };
+  /** How often one address may ask the routes that compute (capacity, allocation, partners), a minute. */
+  heavyRequestsPerMinute: number;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
   matching: MatchingSettings;
   /** Peer review: the distance at which schools compete, reviews before leading, suppression. */
@@ -207,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: trustedProxies(e.S2S_TRUST_PROXY)!,
     metricsToken: e.S2S_METRICS_TOKEN,
+    compute: { workers: e.S2S_WORKERS, queue: e.S2S_COMPUTE_QUEUE },
+    heavyRequestsPerMinute: e.S2S_HEAVY_REQUESTS_PER_MINUTE,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,
       radiusKm: Object.fromEntries(

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
 import { openDatabase } from '../data/open.ts';
 import { createSnapshotStore, type SnapshotStore } from '../data/snapshot.ts';
+import { createCompute, type Compute } from './compute/compute.ts';
 import { createMailer, type MailLog, type Mailer } from '../mail/mailer.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   snapshots: SnapshotStore;
+  /** Heavy computations on the snapshot, run in worker threads (started when first needed). */
+  compute: Compute;
   mailer: Mailer;
   /** The moment a use case acts at (tests may fix it); the domain is always given the time. */
   now(): Date;
@@ -33,6 +36,7 @@ export function createAppContext(
       settings: config.matching,
       checkEveryMs: config.refreshSeconds * 1000,
     }),
+    compute: createCompute(config.compute),
     mailer: mailer ?? createMailer(config, log),
     now: () => new Date(),
   };
@@ -52,9 +56,13 @@ export async function openApp(
   onDatabaseNotice?: (line: string) => void,
 ): Promise<OpenedApp> {
   const opened = await openDatabase(config, onDatabaseNotice);
+  const ctx = createAppContext(config, opened.db, { log });
   return {
-    ctx: createAppContext(config, opened.db, { log }),
+    ctx,
     description: opened.description,
-    close: () => opened.close(),
+    close: async () => {
+      await ctx.compute.close();
+      await opened.close();
+    },
   };
 }

@@ -37,6 +37,8 @@ export interface Snapshot {
   capacity: PartnerCapacity;
   profiles: readonly PerformanceProfile[];
   defaultProfile: string;
+  /** What it was built from: plain data, so that another thread can build the same snapshot. */
+  input: SnapshotInput;
   /** The named profile's view (the default when no name), or undefined for an unknown name. */
   view(profileName?: string): ProfileView | undefined;
 }
@@ -104,6 +106,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     capacity,
     profiles: input.profiles,
     defaultProfile: input.defaultProfile,
+    input,
     view,
   };
 }

@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Compute } from '../app/compute/compute.ts';
 import { createAppContext } from '../app/context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AppDeps } from './deps.ts';
@@ -13,6 +14,7 @@ import { features } from './features.ts';
 import csrf from './plugins/csrf.ts';
 import dataset from './plugins/dataset.ts';
 import errors from './plugins/errors.ts';
+import heavyRequests from './plugins/heavy-requests.ts';
 import input from './plugins/input.ts';
 import language from './plugins/language.ts';
 import metrics from './plugins/metrics.ts';
@@ -26,6 +28,8 @@ import views from './plugins/views.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     mailer: Mailer;
+    /** The worker threads heavy computations run in (their queue and durations show in /metrics). */
+    compute: Compute;
     /** Every route the service answers, as registered: the security tests try each unsafe one. */
     routeTable: readonly RouteSummary[];
   }
@@ -105,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   const ctx = createAppContext(deps.config, deps.db, { mailer: deps.mailer, log: app.log });
   app.decorate('mailer', ctx.mailer);
+  app.decorate('compute', ctx.compute);
+  app.addHook('onClose', async () => ctx.compute.close());
   await app.register(security, { config: deps.config });
   await app.register(views, { config: deps.config });
   await app.register(errors);
@@ -114,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, { config: deps.config });
   await app.register(session, { config: deps.config, db: deps.db });
   await app.register(language, ctx);
+  await app.register(heavyRequests, { config: deps.config });
   await app.register(dataset, { db: deps.db });
   await app.register(openapi);
   app.decorate('readinessChecks', []);

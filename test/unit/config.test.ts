@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../../src/domain/matching/settings.ts';
@@ -79,5 +80,18 @@ describe('configuration', () => {
     expect(message).toContain('S2S_RADIUS_KM_SPECIAL: must be more than 0 km');
     expect(message).toContain('S2S_RADIUS_KM_NURSERY: must be 100 km or less');
     expect(message).toContain('PORT');
+  });
+
+  it('sizes the heavy computations’ worker threads and queue, leaving a core for requests by default', () => {
+    expect(loadConfig({}).compute.workers).toBe(Math.max(1, os.availableParallelism() - 1));
+    expect(loadConfig({}).compute.queue).toBe(64);
+    expect(loadConfig({ S2S_WORKERS: '3', S2S_COMPUTE_QUEUE: '0' }).compute).toEqual({
+      workers: 3,
+      queue: 0,
+    });
+    expect(() => loadConfig({ S2S_WORKERS: '0' })).toThrow(/S2S_WORKERS: must be at least 1/);
+    expect(() => loadConfig({ S2S_COMPUTE_QUEUE: 'lots' })).toThrow(
+      /S2S_COMPUTE_QUEUE: must be a whole number/,
+    );
   });
 });

@@ -1,14 +1,12 @@
 import { areaOf, type CapacityArea, type CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { directory, type DirectoryLeader } from '../leaders/directory.ts';
 import { isDatabaseUnavailable } from '../availability.ts';
-import { capacity } from '../../domain/capacity/capacity.ts';
-import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import type { AppContext } from '../context.ts';
 import { profileView } from '../profiles.ts';
 import { ok, type Result } from '../result.ts';
 import type { CapacityQueryInput } from './query.ts';
-import { classifiedRegistry, type ClassifiedRegistry, type ProfileSummary } from './registry-source.ts';
+import { classifiedRegistry, type ProfileSummary } from './registry-source.ts';
 
 export interface CapacityResult {
   by: CapacityGeography;
@@ -37,12 +35,14 @@ export function describeDefaults(defaults: Readonly<Record<Phase, number>>): str
   return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
 }
 
-/** Answers are kept per classified registry (a new snapshot brings a new object, so nothing stale is served). */
-const answered = new WeakMap<ClassifiedRegistry, Map<string, CapacityResult>>();
-
-/** High-performing and in-need schools by area under a profile, as every face shows them. */
+/**
+ * High-performing and in-need schools by area under a profile, as every face shows them. The
+ * count within reach of each school in need is worked out in a worker thread (a radius is free
+ * input, and the whole country takes long enough to hold up every other request); answers are
+ * kept for the snapshot.
+ */
 export async function capacityFor(
-  ctx: Pick<AppContext, 'snapshots'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: CapacityQueryInput,
 ): Promise<Result<CapacityResult>> {
   const snapshot = await ctx.snapshots.get();
@@ -50,29 +50,21 @@ export async function capacityFor(
   if (!view.ok) return view;
   const registry = classifiedRegistry(snapshot, view.value);
   const phase = query.phase ?? null;
-  const key = `${query.by}|${phase}|${query.radiusKm}`;
-  let cache = answered.get(registry);
-  if (!cache) answered.set(registry, (cache = new Map<string, CapacityResult>()));
-  let result = cache.get(key);
-  if (!result) {
-    // Radii are free numbers: keep the memory bounded.
-    if (cache.size >= 100) cache.clear();
-    const report = capacity(registry, {
-      by: query.by,
-      phase,
-      radiusKm: radiusFor(query.radiusKm, registry.radiusKm),
-    });
-    result = {
-      by: query.by,
-      phase,
-      radiusKm: query.radiusKm ?? null,
-      radiusText: describeRadius(phase, query.radiusKm, registry.radiusKm),
-      profile: registry.profile,
-      ...report,
-    };
-    cache.set(key, result);
-  }
-  return ok(result);
+  const report = await ctx.compute.run(snapshot, {
+    kind: 'capacity',
+    profile: view.value.profile.name,
+    by: query.by,
+    phase,
+    radiusKm: query.radiusKm,
+  });
+  return ok({
+    by: query.by,
+    phase,
+    radiusKm: query.radiusKm ?? null,
+    radiusText: describeRadius(phase, query.radiusKm, registry.radiusKm),
+    profile: registry.profile,
+    ...report,
+  });
 }
 
 /** The JSON answer of `GET /api/capacity` and `s2s capacity --json`. */

@@ -45,7 +45,7 @@ const inArea = (area: Area | null | undefined, wanted: string | undefined) =>
  * summary worked out over those schools: supporters may be anywhere.
  */
 export async function allocationInArea(
-  ctx: Pick<AppContext, 'snapshots'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: AllocationAreaQuery,
 ): Promise<
   Result<{
@@ -57,8 +57,9 @@ export async function allocationInArea(
   const snapshot = await ctx.snapshots.get();
   const view = profileView(snapshot, query.profile);
   if (!view.ok) return view;
-  const national = view.value.allocation();
   const { profile } = view.value;
+  // The whole country's min-cost flow: seconds of work, done in a worker once per snapshot.
+  const national = await ctx.compute.run(snapshot, { kind: 'allocation', profile: profile.name });
   const profileRef = { name: profile.name, version: profile.version, title: profile.title };
   if (
     query.region === undefined &&
@@ -109,7 +110,7 @@ const areaOf = (school: School | undefined) =>
  * `s2s allocate --json`.
  */
 export async function allocationPage(
-  ctx: Pick<AppContext, 'snapshots'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: AllocationQuery,
 ): Promise<Result<AllocationAnswer>> {
   const found = await allocationInArea(ctx, query);

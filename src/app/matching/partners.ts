@@ -1,5 +1,5 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
-import { searchPartners } from '../../domain/snapshot.ts';
+import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
 import { locatePlace, nearPlace } from '../places.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
@@ -38,11 +38,21 @@ const candidateAnswer = ({
 });
 
 /**
+ * A search wider than the school's phase looks by default can reach thousands of schools (a
+ * reciprocal search at 100 km weighs every group across a region), so it runs in a worker; the
+ * usual search takes about a millisecond and answers on the spot.
+ */
+const isWide = (snapshot: Snapshot, urn: number, radiusKm: number | undefined) => {
+  const phase = snapshot.byUrn.get(urn)?.phase;
+  return radiusKm !== undefined && phase !== undefined && radiusKm > snapshot.settings.radiusKm[phase];
+};
+
+/**
  * Ranked, explained candidate partners for one school: the answer of
  * `GET /api/schools/{urn}/partners` and `s2s match --json`, and what the page shows.
  */
 export async function partnersFor(
-  ctx: Pick<AppContext, 'snapshots'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   urn: number,
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
@@ -51,7 +61,10 @@ export async function partnersFor(
   const place = near === undefined ? undefined : locatePlace(snapshot, near);
   if (place && !place.ok) return place;
   const from = place && { name: place.value.name, location: place.value.location };
-  const result = searchPartners(snapshot, urn, { ...search, near: from }, profile);
+  const partnerQuery = { ...search, near: from };
+  const result = isWide(snapshot, urn, search.radiusKm)
+    ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: partnerQuery })
+    : searchPartners(snapshot, urn, partnerQuery, profile);
   if (!result.ok) {
     return fail(
       ERROR_CODE[result.error],

@@ -40,6 +40,7 @@ const capacityApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   app.get(
     '/api/capacity',
     {
+      config: { heavy: true },
       schema: {
         tags: ['capacity'],
         summary:

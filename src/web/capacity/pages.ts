@@ -56,7 +56,7 @@ function allocationHref(
 
 /** Public pages: the figures are drawn from public data and name only schools. */
 const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/capacity', async (request, reply) => {
+  app.get('/capacity', { config: { heavy: true } }, async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = capacityPageQuery.safeParse(raw);
     const form = await capacityFormItems(ctx, { by: 'la', ...raw });
@@ -90,7 +90,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   });
 
-  app.get('/capacity.csv', async (request, reply) => {
+  app.get('/capacity.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = capacityQuery.safeParse(request.query);
     if (!parsed.success) {
       return reply

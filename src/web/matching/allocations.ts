@@ -19,7 +19,7 @@ const UNSUPPORTED_SHOWN = 200;
 
 /** The national allocation for people: public, like the capacity figures it explains. */
 const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/allocations', async (request, reply) => {
+  app.get('/allocations', { config: { heavy: true } }, async (request, reply) => {
     const raw = request.query as Record<string, string | undefined>;
     const parsed = allocationQuery.safeParse({ limit: PAGE_SIZE, ...raw });
     const [filters, snapshot] = await Promise.all([searchFilters(ctx), ctx.snapshots.get()]);
@@ -111,7 +111,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   });
 
-  app.get('/allocations.csv', async (request, reply) => {
+  app.get('/allocations.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = allocationAreaQuery.safeParse(request.query);
     const found = parsed.success ? await allocationInArea(ctx, parsed.data) : undefined;
     if (!parsed.success || !found?.ok) {

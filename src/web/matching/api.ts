@@ -19,6 +19,7 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   app.get(
     '/api/schools/:urn/partners',
     {
+      config: { heavy: true },
       schema: {
         tags: ['matching'],
         summary: 'Ranked, explained candidate partners for one school',
@@ -41,6 +42,7 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   app.get(
     '/api/allocations',
     {
+      config: { heavy: true },
       schema: {
         tags: ['matching'],
         summary: 'The national allocation: a supporter for every school in need that can have one',

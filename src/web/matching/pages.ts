@@ -18,7 +18,7 @@ import { partnersMap } from './partners-map.ts';
 
 /** "Find partners": public, like the school profile it hangs from (published data only). */
 const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/schools/:urn/partners', async (request, reply) => {
+  app.get('/schools/:urn/partners', { config: { heavy: true } }, async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
     const raw = request.query as Record<string, string | undefined>;

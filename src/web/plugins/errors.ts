@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isComputeBusy } from '../../app/compute/busy.ts';
 import { isDatabaseUnavailable } from '../../data/availability.ts';
 import { isApi } from '../http/is-api.ts';
 import { sendApiProblem } from '../http/problem.ts';
@@ -7,6 +8,7 @@ import { sendApiProblem } from '../http/problem.ts';
 /** How long a client should wait before trying again while the database is unreachable, in seconds. */
 export const UNAVAILABLE_RETRY_AFTER = 30;
 const UNAVAILABLE = 'S2S cannot reach its database; try again in a minute.';
+const BUSY = 'S2S is busy; try again in a minute.';
 
 /** Turns errors into GOV.UK error pages for people and problem JSON for programs; never leaks internals. */
 export default fp(
@@ -25,6 +27,14 @@ export default fp(
         if (isApi(request)) return sendApiProblem(reply, 503, UNAVAILABLE);
         reply.code(503);
         return errorPage(request, reply, 'layout/errors/503.njk', { status: 503 });
+      }
+      if (isComputeBusy(error)) {
+        // As full a queue as is useful: more waiting would only make every answer late.
+        request.log.warn('computation queue full');
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        if (isApi(request)) return sendApiProblem(reply, 429, error.message);
+        reply.code(429);
+        return errorPage(request, reply, 'layout/errors/busy.njk', { status: 429 });
       }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -75,7 +85,9 @@ async function errorPage(
     const text =
       reply.statusCode === 503
         ? UNAVAILABLE
-        : `Sorry, there is a problem with the service. Try again later. Reference: ${request.id}`;
+        : reply.statusCode === 429
+          ? BUSY
+          : `Sorry, there is a problem with the service. Try again later. Reference: ${request.id}`;
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>S2S</title></head><body><h1>${text}</h1></body></html>`;
   }
 }

@@ -6,12 +6,13 @@ import { poolStats } from '../../data/db.ts';
 
 /**
  * `GET /metrics` in Prometheus's text format: requests by route and status with their latency,
- * the database pool, the age of the in-memory snapshot, and the process (CPU, memory, event-loop
+ * the database pool, the age of the in-memory snapshot, the heavy computations' queue and
+ * durations, and the process (CPU, memory, event-loop
  * delay). With `S2S_METRICS_TOKEN` set it asks for that bearer token; without, production serves
  * none, since they describe the service's load to anyone who asks.
  */
 export default fp(
-  async (app, { config, db, snapshots }: AppContext) => {
+  async (app, { config, db, snapshots, compute }: AppContext) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 's2s_' });
     // By route pattern, not path: one series per page or endpoint however many schools there are.
@@ -59,6 +60,31 @@ export default fp(
         else this.set((Date.now() - builtAt) / 1000);
       },
     });
+
+    new Gauge({
+      name: 's2s_compute_queue_depth',
+      help: 'Heavy computations (capacity, allocation, wide partner searches) waiting for a worker thread.',
+      registers: [registry],
+      collect() {
+        this.set(compute.stats().queued);
+      },
+    });
+    new Gauge({
+      name: 's2s_compute_running',
+      help: 'Heavy computations a worker thread is working on.',
+      registers: [registry],
+      collect() {
+        this.set(compute.stats().running);
+      },
+    });
+    const computeSeconds = new Histogram({
+      name: 's2s_compute_duration_seconds',
+      help: 'Time a heavy computation took in its worker thread, by kind and outcome.',
+      labelNames: ['kind', 'outcome'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    compute.onSettled((kind, seconds, outcome) => computeSeconds.observe({ kind, outcome }, seconds));
 
     app.addHook('onResponse', async (request, reply) => {
       const labels = {

@@ -70,9 +70,19 @@ function dataset(n: number, seed: number) {
   return { schools, declaredCapacity, partnerships, partners, declaredFocus };
 }
 
+/**
+ * Fields added to the answers since the digests were taken, which these datasets leave empty,
+ * are left out, so that a new feature does not read as a change of the old answers.
+ */
+const ADDED_SINCE = new Set(['offerNote']);
+
 const digest = (value: unknown) =>
   createHash('sha256')
-    .update(JSON.stringify(value, (_, v: unknown) => (v instanceof Float64Array ? [...v] : v)))
+    .update(
+      JSON.stringify(value, (key, v: unknown) =>
+        ADDED_SINCE.has(key) && v === null ? undefined : v instanceof Float64Array ? [...v] : v,
+      ),
+    )
     .digest('hex');
 
 /** Every answer the national analysis gives, section by section. */

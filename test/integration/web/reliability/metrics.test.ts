@@ -21,11 +21,12 @@ describe('metrics for whoever runs S2S', () => {
       fresh: 'file',
     });
 
-    it('counts requests by route and status, with their latency, the pool and the snapshot’s age', async () => {
+    it('counts requests by route and status, with their latency, the pool, the snapshot’s age and the heavy computations', async () => {
       while ((await t.app.inject('/health/ready')).statusCode !== 200)
         await new Promise((r) => setTimeout(r, 100));
       for (const q of ['Birch', 'Oak', 'Ash']) await t.app.inject(`/api/schools?q=${q}`);
       await t.app.inject('/api/schools/999999');
+      expect((await t.app.inject('/api/capacity?by=region&radiusKm=12')).statusCode).toBe(200);
       const response = await t.app.inject('/metrics');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('text/plain; version=0.0.4');
@@ -50,6 +51,9 @@ describe('metrics for whoever runs S2S', () => {
       expect(series(text, 's2s_db_pool_waiting')).toBe(0);
       expect(series(text, 's2s_snapshot_age_seconds')).toBeGreaterThanOrEqual(0);
       expect(series(text, 's2s_process_resident_memory_bytes')).toBeGreaterThan(0);
+      expect(series(text, 's2s_compute_queue_depth')).toBe(0);
+      expect(series(text, 's2s_compute_running')).toBe(0);
+      expect(series(text, 's2s_compute_duration_seconds_count{kind="capacity",outcome="ok"}')).toBe(1);
       // Never a school's URN or a search: one series per route, however many schools.
       expect(text).not.toMatch(/route="[^"]*(999999|Birch)/);
     });

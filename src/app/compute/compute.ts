@@ -1,0 +1,81 @@
+import { serialize } from 'node:v8';
+import type { Snapshot } from '../../domain/snapshot.ts';
+import type { ComputeAnswer, ComputeTask } from './tasks.ts';
+import { createWorkerPool, type PoolState, type PoolStats, type SettledListener } from './worker-pool.ts';
+
+export interface ComputeOptions {
+  /** Worker threads (S2S_WORKERS). */
+  workers: number;
+  /** Computations that may wait for a worker (S2S_COMPUTE_QUEUE). */
+  queue: number;
+}
+
+/** The heavy computations of the service, run off the thread that answers requests. */
+export interface Compute {
+  /**
+   * The task's answer on this snapshot: from the answers kept for the snapshot, from the same
+   * computation already under way, or computed in a worker. Refuses with `ComputeBusyError` when
+   * it would have to wait and the queue is full.
+   */
+  run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>>;
+  stats(): PoolStats;
+  onSettled(listener: SettledListener): void;
+  close(): Promise<void>;
+}
+
+/** Answers kept per snapshot: radii and URNs are free input, so memory stays bounded. */
+export const ANSWERS_KEPT = 500;
+
+/**
+ * The workers' snapshot is the service's own, rebuilt from the plain data it was built from: that
+ * is serialised once per snapshot, into memory every worker reads without a copy.
+ */
+function stateOf(states: WeakMap<Snapshot, PoolState>, snapshot: Snapshot, nextId: () => number) {
+  let state = states.get(snapshot);
+  if (!state) {
+    const bytes = serialize(snapshot.input);
+    const payload = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(payload).set(bytes);
+    state = { id: nextId(), payload };
+    states.set(snapshot, state);
+  }
+  return state;
+}
+
+export function createCompute({ workers, queue }: ComputeOptions): Compute {
+  const pool = createWorkerPool({
+    module: new URL('./worker.ts', import.meta.url),
+    size: workers,
+    maxQueue: queue,
+  });
+  const states = new WeakMap<Snapshot, PoolState>();
+  // One promise per snapshot and task: while pending it is shared by every caller, once resolved
+  // it is the kept answer; a new snapshot starts empty, so no answer outlives its data.
+  const answers = new WeakMap<Snapshot, Map<string, Promise<unknown>>>();
+  let ids = 0;
+
+  return {
+    run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>> {
+      let kept = answers.get(snapshot);
+      if (!kept) answers.set(snapshot, (kept = new Map<string, Promise<unknown>>()));
+      const key = JSON.stringify(task);
+      const known = kept.get(key);
+      if (known) return known as Promise<ComputeAnswer<T>>;
+      const answer = pool.run<ComputeAnswer<T>>(
+        stateOf(states, snapshot, () => ++ids),
+        task.kind,
+        task,
+      );
+      if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(key, answer);
+      // A refusal or a failure is not an answer: the next request tries again.
+      answer.catch(() => {
+        if (kept.get(key) === answer) kept.delete(key);
+      });
+      return answer;
+    },
+    stats: () => pool.stats(),
+    onSettled: (listener) => pool.onSettled(listener),
+    close: () => pool.close(),
+  };
+}

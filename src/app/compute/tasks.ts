@@ -1,0 +1,56 @@
+import type { Allocation } from '../../domain/allocation/allocate.ts';
+import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
+import type { PartnerQuery } from '../../domain/matching/find-partners.ts';
+import { radiusFor } from '../../domain/radius.ts';
+import type { Phase } from '../../domain/school.ts';
+import { searchPartners, type Snapshot, type SnapshotPartnerSearch } from '../../domain/snapshot.ts';
+import { classifiedRegistry } from '../capacity/registry-source.ts';
+
+/**
+ * The heavy computations, as plain data that can cross to a worker thread: each names the
+ * performance profile (undefined: the snapshot's default) and what the domain function needs.
+ */
+export type ComputeTask =
+  | {
+      kind: 'capacity';
+      profile: string | undefined;
+      by: CapacityGeography;
+      phase: Phase | null;
+      radiusKm: number | undefined;
+    }
+  | { kind: 'allocation'; profile: string | undefined }
+  | { kind: 'partners'; profile: string | undefined; urn: number; query: PartnerQuery };
+
+export interface ComputeAnswers {
+  capacity: CapacityReport;
+  allocation: Allocation;
+  partners: SnapshotPartnerSearch;
+}
+
+export type ComputeAnswer<T extends ComputeTask> = ComputeAnswers[T['kind']];
+
+const viewOf = (snapshot: Snapshot, profile: string | undefined) => {
+  const view = snapshot.view(profile);
+  if (!view) throw new Error(`There is no performance profile called "${profile}"`);
+  return view;
+};
+
+/** Runs one task on a snapshot: the same domain functions, whichever thread calls them. */
+export function runTask<T extends ComputeTask>(snapshot: Snapshot, task: T): ComputeAnswer<T>;
+export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[ComputeTask['kind']] {
+  switch (task.kind) {
+    case 'capacity': {
+      const registry = classifiedRegistry(snapshot, viewOf(snapshot, task.profile));
+      return capacity(registry, {
+        by: task.by,
+        phase: task.phase,
+        radiusKm: radiusFor(task.radiusKm, registry.radiusKm),
+      });
+    }
+    case 'allocation':
+      return viewOf(snapshot, task.profile).allocation();
+    case 'partners':
+      return searchPartners(snapshot, task.urn, task.query, task.profile);
+  }
+}

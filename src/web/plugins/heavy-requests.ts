@@ -1,0 +1,38 @@
+import { normalizeIP } from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route can set off a heavy computation (capacity for any radius, the allocation, a wide
+     * partner search): each address may ask `S2S_HEAVY_REQUESTS_PER_MINUTE` times a minute.
+     */
+    heavy?: boolean;
+  }
+}
+
+/**
+ * A per-address limit on the public routes that compute: anonymous requests with ever new radii
+ * would otherwise keep the workers busy for everyone. The address is the connection's, or the one
+ * a proxy named in S2S_TRUST_PROXY reports; an IPv6 client counts as its /56 network.
+ */
+export default fp(
+  async (app, { config }: { config: Config }) => {
+    const count = app.createRateLimit({
+      max: config.heavyRequestsPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => normalizeIP(request.ip),
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.routeOptions.config.heavy) return;
+      const state = await count(request);
+      if (state.isAllowed || !state.isExceeded) return;
+      reply.header('retry-after', String(state.ttlInSeconds));
+      throw Object.assign(new Error(request.t('errors.tooManyHeavy', { seconds: state.ttlInSeconds })), {
+        statusCode: 429,
+      });
+    });
+  },
+  { name: 's2s-heavy-requests', dependencies: ['s2s-security', 's2s-language'] },
+);

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
+import { createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
+import { runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
+import {
+  DEFAULT_PROFILE_NAME,
+  SHIPPED_PROFILES,
+} from '../../../../src/domain/classification/profiles/index.ts';
+import { DEFAULT_MATCHING_SETTINGS } from '../../../../src/domain/matching/settings.ts';
+import { buildSnapshot, type Snapshot } from '../../../../src/domain/snapshot.ts';
+import { aSchool, anInspection } from '../../../builders/school-records.ts';
+
+/** Schools around Leeds, a few kilometres apart: outstanding ones and ones that require improvement. */
+function aSnapshot(): Snapshot {
+  const schools = Array.from({ length: 40 }, (_, i) => {
+    const urn = 100000 + i;
+    const grade = i % 3 === 0 ? 1 : i % 3 === 1 ? 3 : 2;
+    return aSchool({
+      urn,
+      name: `School ${i}`,
+      location: { lat: 53.8 + (i % 8) * 0.02, lon: -1.55 + Math.floor(i / 8) * 0.03 },
+      inspections: [
+        anInspection({ urn, overallEffectiveness: grade, startDate: '2019-03-01' }),
+        anInspection({ urn, overallEffectiveness: grade, startDate: '2015-03-01' }),
+      ],
+    });
+  });
+  return buildSnapshot({
+    schools,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: DEFAULT_PROFILE_NAME,
+    asOf: '2020-01-01',
+    settings: DEFAULT_MATCHING_SETTINGS,
+  });
+}
+
+const capacityTask = (radiusKm?: number): Extract<ComputeTask, { kind: 'capacity' }> => ({
+  kind: 'capacity',
+  profile: undefined,
+  by: 'la',
+  phase: null,
+  radiusKm,
+});
+
+describe('heavy computations in worker threads', () => {
+  let compute: Compute | undefined;
+  const open = (workers: number, queue: number) => (compute = createCompute({ workers, queue }));
+  afterEach(async () => {
+    await compute?.close();
+    compute = undefined;
+  });
+
+  it('answers as the domain functions do on the service thread, for capacity, allocation and partners', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const tasks: ComputeTask[] = [
+      capacityTask(),
+      capacityTask(7),
+      { kind: 'capacity', profile: 'inspection-only', by: 'region', phase: 'primary', radiusKm: 3 },
+      { kind: 'allocation', profile: undefined },
+      { kind: 'partners', profile: undefined, urn: 100001, query: { strategy: 'reciprocal', radiusKm: 50 } },
+      { kind: 'partners', profile: undefined, urn: 100001, query: { strategy: 'support' } },
+      { kind: 'partners', profile: undefined, urn: 999999, query: { strategy: 'support' } },
+    ];
+    for (const task of tasks) expect(await compute!.run(snapshot, task)).toEqual(runTask(snapshot, task));
+    // Not an empty answer compared with an empty one.
+    const area = (await compute!.run(snapshot, capacityTask(7))).total;
+    expect(area.inNeed).toBeGreaterThan(0);
+    expect(area.highPerforming).toBeGreaterThan(0);
+    expect(
+      (await compute!.run(snapshot, { kind: 'allocation', profile: undefined })).assignments.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('computes identical tasks in flight once, for every caller', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const before = compute!.stats().started;
+    const answers = await Promise.all([1, 2, 3].map(() => compute!.run(snapshot, capacityTask(4))));
+    expect(compute!.stats().started - before).toBe(1);
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[2]).toBe(answers[0]);
+  });
+
+  it('keeps answers for the snapshot they were computed on, and computes again for a new one', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const first = await compute!.run(snapshot, capacityTask(6));
+    const started = compute!.stats().started;
+    expect(await compute!.run(snapshot, capacityTask(6))).toBe(first);
+    expect(compute!.stats().started).toBe(started);
+    const rebuilt = aSnapshot();
+    expect(await compute!.run(rebuilt, capacityTask(6))).toEqual(first);
+    expect(compute!.stats().started).toBe(started + 1);
+  });
+
+  it('refuses a different task when its queue is full, and does not keep the refusal', async () => {
+    open(1, 0);
+    const snapshot = aSnapshot();
+    const running = compute!.run(snapshot, capacityTask(8));
+    // Shared with the one running, so not refused.
+    const same = compute!.run(snapshot, capacityTask(8));
+    await expect(compute!.run(snapshot, capacityTask(9))).rejects.toBeInstanceOf(ComputeBusyError);
+    expect(await same).toBe(await running);
+    expect(await compute!.run(snapshot, capacityTask(9))).toEqual(runTask(snapshot, capacityTask(9)));
+  });
+
+  it('fails a task the domain cannot answer, without keeping the failure', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const task: ComputeTask = { kind: 'allocation', profile: 'no-such-profile' };
+    await expect(compute!.run(snapshot, task)).rejects.toThrow(/no-such-profile/);
+    const started = compute!.stats().started;
+    await expect(compute!.run(snapshot, task)).rejects.toThrow(/no-such-profile/);
+    expect(compute!.stats().started).toBe(started + 1);
+  });
+});

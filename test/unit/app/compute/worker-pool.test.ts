@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
+import {
+  createWorkerPool,
+  type PoolState,
+  type WorkerPool,
+} from '../../../../src/app/compute/worker-pool.ts';
+import type { GatedTask } from '../../../fixtures/compute/gated-worker.ts';
+
+const module = new URL('../../../fixtures/compute/gated-worker.ts', import.meta.url);
+
+const stateOf = (id: number, label: string): PoolState => {
+  const bytes = new TextEncoder().encode(label);
+  const payload = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(payload).set(bytes);
+  return { id, payload };
+};
+
+/** A gate a task waits at in its worker until the test opens it. */
+function gate() {
+  const buffer = new SharedArrayBuffer(4);
+  return {
+    buffer,
+    open() {
+      Atomics.store(new Int32Array(buffer), 0, 1);
+      Atomics.notify(new Int32Array(buffer), 0);
+    },
+  };
+}
+
+describe('the worker pool', () => {
+  let pool: WorkerPool | undefined;
+  const open = (size: number, maxQueue: number) => (pool = createWorkerPool({ module, size, maxQueue }));
+  const run = (state: PoolState, task: GatedTask) => pool!.run<string>(state, 'test', task);
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('answers each task from the state it names, sending a worker each new state once', async () => {
+    open(1, 10);
+    const first = stateOf(1, 'first');
+    const second = stateOf(2, 'second');
+    expect(await run(first, { answer: 'a' })).toBe('first:a');
+    expect(await run(first, { answer: 'b' })).toBe('first:b');
+    expect(await run(second, { answer: 'c' })).toBe('second:c');
+    expect(await run(first, { answer: 'd' })).toBe('first:d');
+  });
+
+  it('queues tasks while every worker is busy and refuses one more than the queue holds, at once', async () => {
+    open(1, 1);
+    const state = stateOf(1, 's');
+    const held = gate();
+    const running = run(state, { answer: 'running', gate: held.buffer });
+    const waiting = run(state, { answer: 'waiting' });
+    await expect(run(state, { answer: 'refused' })).rejects.toBeInstanceOf(ComputeBusyError);
+    expect(pool!.stats()).toMatchObject({ queued: 1, running: 1, workers: 1 });
+    held.open();
+    expect(await running).toBe('s:running');
+    expect(await waiting).toBe('s:waiting');
+    expect(pool!.stats()).toMatchObject({ queued: 0, running: 0 });
+  });
+
+  it('runs as many tasks at once as it has workers', async () => {
+    open(2, 0);
+    const state = stateOf(1, 's');
+    const held = gate();
+    const both = [
+      run(state, { answer: 'one', gate: held.buffer }),
+      run(state, { answer: 'two', gate: held.buffer }),
+    ];
+    expect(pool!.stats()).toMatchObject({ queued: 0, running: 2, workers: 2 });
+    await expect(run(state, { answer: 'three' })).rejects.toBeInstanceOf(ComputeBusyError);
+    held.open();
+    expect(await Promise.all(both)).toEqual(['s:one', 's:two']);
+  });
+
+  it('fails a task whose computation throws, with its message, and goes on answering', async () => {
+    open(1, 10);
+    const state = stateOf(1, 's');
+    await expect(run(state, { fail: 'no such school' })).rejects.toThrow(/no such school/);
+    expect(await run(state, { answer: 'after' })).toBe('s:after');
+  });
+
+  it('fails only the task of a worker that dies, and starts another for the next', async () => {
+    open(1, 10);
+    const state = stateOf(1, 's');
+    await expect(run(state, { exit: true })).rejects.toThrow(/worker stopped/);
+    expect(await run(state, { answer: 'after' })).toBe('s:after');
+    expect(pool!.stats().workers).toBe(1);
+  });
+
+  it('reports how long each task took in its worker', async () => {
+    open(1, 10);
+    const settled: [string, number, string][] = [];
+    pool!.onSettled((kind, seconds, outcome) => settled.push([kind, seconds, outcome]));
+    const state = stateOf(1, 's');
+    await run(state, { answer: 'a' });
+    await run(state, { fail: 'x' }).catch(() => undefined);
+    expect(settled.map(([kind, , outcome]) => [kind, outcome])).toEqual([
+      ['test', 'ok'],
+      ['test', 'failed'],
+    ]);
+    expect(settled.every(([, seconds]) => seconds >= 0)).toBe(true);
+  });
+
+  it('refuses the tasks still waiting when it closes', async () => {
+    open(1, 5);
+    const state = stateOf(1, 's');
+    const held = gate();
+    const running = run(state, { answer: 'running', gate: held.buffer });
+    const waiting = run(state, { answer: 'waiting' });
+    // The running task's thread is ended; the waiting one never starts.
+    const closing = pool!.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+    await expect(running).rejects.toThrow(/closed/);
+    held.open();
+    await closing;
+  });
+});
