@@ -1,13 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sendDailyDigests } from '../../../../src/app/notifications/notifications.ts';
 import { createAppContext } from '../../../../src/app/context.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { readOutbox } from '../../../helpers/mail.ts';
+import { planSections } from '../../../helpers/partnerships.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const LEAD = 140001;
@@ -31,14 +32,14 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
       await insertSchool(db, { urn: PARTNER, name: 'Birch Primary' });
       await insertSchool(db, { urn: OTHER, name: 'Cedar Primary' });
     },
-    { fresh: 'file', env },
+    { env },
   );
   let leadAdmin: SignedIn;
   let leadMember: SignedIn;
   let partnerAdmin: SignedIn;
   let partnerMember: SignedIn;
   let otherAdmin: SignedIn;
-  let id: number;
+  /** How many messages the outbox held when the test began: each test reads only its own. */
   let seen = 0;
 
   const post = (who: SignedIn, url: string, fields: Record<string, string | string[]> = {}) =>
@@ -61,7 +62,67 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   const to = (...people: SignedIn[]) => people.map((p) => p.user.email).sort();
   const recipientsOf = (mail: { to: string }[]) => mail.map((m) => m.to).sort();
 
-  beforeAll(async () => {
+  const sent = async (who: SignedIn, url: string, fields: Record<string, string | string[]> = {}) =>
+    expect((await post(who, url, fields)).statusCode, url).toBe(303);
+  const propose = async () => {
+    const res = await post(leadAdmin, '/partnerships', {
+      title: `Reading ${PRIVATE}`,
+      type: 'peer-to-peer',
+      proposerUrn: String(LEAD),
+      proposerRole: 'reciprocal',
+      partnerUrn: String(PARTNER),
+      partnerRole: 'reciprocal',
+    });
+    expect(res.statusCode).toBe(303);
+    return Number(res.headers.location!.split('/').pop());
+  };
+  const accept = (id: number) =>
+    sent(partnerAdmin, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' });
+  /** Proposed, accepted and its whole set-up written by the partner's member, in words that must not travel. */
+  const planned = async () => {
+    const id = await propose();
+    await accept(id);
+    const focus = { focusAreas: ['literacy'], need: `Need ${PRIVATE}`, priorities: 'Priority 1' };
+    await sent(partnerMember, `/partnerships/${id}/plan/focus`, focus);
+    for (const [section, fields] of planSections(LEAD, PARTNER, `Objective ${PRIVATE}`))
+      await sent(partnerMember, `/partnerships/${id}/plan/${section}`, fields);
+    return id;
+  };
+  /** Agreed by both schools and started, each signing. */
+  const running = async () => {
+    const id = await planned();
+    for (const who of [leadAdmin, partnerAdmin]) await sent(who, `/partnerships/${id}/agree`);
+    for (const who of [leadAdmin, partnerAdmin]) await sent(who, `/partnerships/${id}/start`);
+    return id;
+  };
+  /** The partner's member: the start in a daily digest, issues not by email at all. */
+  const PARTNER_MEMBER_CHOICES = {
+    proposed: 'immediately',
+    'invitation-answered': 'immediately',
+    'plan-changed': 'daily',
+    agreed: 'immediately',
+    'signature-needed': 'immediately',
+    'milestone-due': 'daily',
+    'milestone-overdue': 'immediately',
+    'review-due': 'off',
+    started: 'daily',
+    'issue-raised': 'off',
+    closed: 'immediately',
+    'join-request': 'daily',
+    'administrator-appointed': 'off',
+  };
+  const raiseIssue = (id: number) =>
+    sent(leadMember, `/partnerships/${id}/record/issues`, {
+      description: `Cover fell through ${PRIVATE}`,
+      handling: '',
+      'raisedOn-day': '1',
+      'raisedOn-month': '10',
+      'raisedOn-year': '2024',
+      resolved: 'no',
+    });
+
+  beforeEach(async () => {
+    seen = (await readOutbox(dataDir)).length;
     leadAdmin = await signIn(t.app, t.db, { name: 'Lead Head', schools: [{ urn: LEAD, role: 'admin' }] });
     leadMember = await signIn(t.app, t.db, {
       name: 'Lead Teacher',
@@ -79,16 +140,7 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('tells the invited school’s administrators of a proposal, without the plan’s words', async () => {
-    const res = await post(leadAdmin, '/partnerships', {
-      title: `Reading ${PRIVATE}`,
-      type: 'peer-to-peer',
-      proposerUrn: String(LEAD),
-      proposerRole: 'reciprocal',
-      partnerUrn: String(PARTNER),
-      partnerRole: 'reciprocal',
-    });
-    expect(res.statusCode).toBe(303);
-    id = Number(res.headers.location!.split('/').pop());
+    const id = await propose();
     const mail = await newMail();
     expect(recipientsOf(mail)).toEqual(to(partnerAdmin));
     expect(mail[0]!.subject).toBe('Ash Primary proposes a partnership to your school');
@@ -97,65 +149,17 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('tells the proposer’s administrators the answer', async () => {
-    expect(
-      (await post(partnerAdmin, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' }))
-        .statusCode,
-    ).toBe(303);
+    const id = await propose();
+    await newMail();
+    await accept(id);
     const mail = await newMail();
     expect(recipientsOf(mail)).toEqual(to(leadAdmin));
     expect(mail[0]!.subject).toBe('Birch Primary accepted your partnership invitation');
   });
 
   it('tells a school whose agreement a plan change withdrew, and only its administrators', async () => {
-    const plan: [string, Record<string, string | string[]>][] = [
-      ['focus', { focusAreas: ['literacy'], need: `Need ${PRIVATE}`, priorities: 'Priority 1' }],
-      [
-        'objectives',
-        {
-          description: `Objective ${PRIVATE}`,
-          successCriteria: 'Above 60%',
-          measure: 'ks2.rwmExpectedPercent',
-          baseline: '50',
-          target: '60',
-        },
-      ],
-      ['resources', { staffDays: '12', releaseTime: 'Half a day a fortnight' }],
-      ['costs', { item: 'Supply cover', amountPounds: '2400', paidBy: 'Local authority' }],
-      [
-        'timescales',
-        {
-          'startDate-day': '1',
-          'startDate-month': '9',
-          'startDate-year': '2024',
-          'endDate-day': '28',
-          'endDate-month': '2',
-          'endDate-year': '2026',
-        },
-      ],
-      [
-        'staff',
-        {
-          urn: String(LEAD),
-          name: 'A Head',
-          jobTitle: 'Headteacher',
-          seniority: 'headteacher',
-          systemLeader: 'none',
-        },
-      ],
-      [
-        'staff',
-        {
-          urn: String(PARTNER),
-          name: 'B Lead',
-          jobTitle: 'English lead',
-          seniority: 'middle-leader',
-          systemLeader: 'none',
-        },
-      ],
-      ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'A joint celebration' }],
-    ];
-    for (const [section, fields] of plan)
-      expect((await post(partnerMember, `/partnerships/${id}/plan/${section}`, fields)).statusCode).toBe(303);
+    const id = await planned();
+    await newMail();
     expect((await post(leadAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
     expect(await newMail()).toEqual([]);
     expect(
@@ -175,6 +179,8 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('tells everyone in both schools once the partnership is agreed, except the one who agreed last', async () => {
+    const id = await planned();
+    await newMail();
     expect((await post(leadAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
     expect(await newMail()).toEqual([]);
     expect((await post(partnerAdmin, `/partnerships/${id}/agree`)).statusCode).toBe(303);
@@ -201,27 +207,17 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('needs your action');
-    const choices = {
-      proposed: 'immediately',
-      'invitation-answered': 'immediately',
-      'plan-changed': 'daily',
-      agreed: 'immediately',
-      'signature-needed': 'immediately',
-      'milestone-due': 'daily',
-      'milestone-overdue': 'immediately',
-      'review-due': 'off',
-      started: 'daily',
-      'issue-raised': 'off',
-      closed: 'immediately',
-      'join-request': 'daily',
-      'administrator-appointed': 'off',
-    };
+    const choices = PARTNER_MEMBER_CHOICES;
     expect((await post(partnerMember, '/notifications/preferences', choices)).statusCode).toBe(303);
     const page = await get(partnerMember, '/notifications/preferences');
     expect(page.body).toMatch(/name="started" type="radio" value="daily" checked/);
   });
 
   it('asks the partner to confirm the start, then tells everyone it started, holding a digest for those who chose one', async () => {
+    await sent(partnerMember, '/notifications/preferences', PARTNER_MEMBER_CHOICES);
+    const id = await planned();
+    for (const who of [leadAdmin, partnerAdmin]) await sent(who, `/partnerships/${id}/agree`);
+    await newMail();
     expect((await post(leadAdmin, `/partnerships/${id}/start`)).statusCode).toBe(303);
     const asked = await newMail();
     expect(recipientsOf(asked)).toEqual(to(partnerAdmin));
@@ -245,21 +241,18 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('tells everyone else of an issue, except those who switched it off', async () => {
-    const res = await post(leadMember, `/partnerships/${id}/record/issues`, {
-      description: `Cover fell through ${PRIVATE}`,
-      handling: '',
-      'raisedOn-day': '1',
-      'raisedOn-month': '10',
-      'raisedOn-year': '2024',
-      resolved: 'no',
-    });
-    expect(res.statusCode).toBe(303);
+    await sent(partnerMember, '/notifications/preferences', PARTNER_MEMBER_CHOICES);
+    const id = await running();
+    await newMail();
+    await raiseIssue(id);
     const mail = await newMail();
     expect(recipientsOf(mail)).toEqual(to(leadAdmin, partnerAdmin));
     expect(mail[0]!.subject).toBe('An issue was raised in the partnership of Ash Primary and Birch Primary');
   });
 
   it('tells everyone when it closes', async () => {
+    const id = await running();
+    await newMail();
     expect(
       (
         await post(partnerAdmin, `/partnerships/${id}/close`, {
@@ -274,6 +267,13 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('lists each person’s notifications with the unread count, in the API, the list and the header', async () => {
+    await sent(partnerMember, '/notifications/preferences', PARTNER_MEMBER_CHOICES);
+    const id = await running();
+    await raiseIssue(id);
+    await sent(partnerAdmin, `/partnerships/${id}/close`, {
+      closure: 'ended-early',
+      reason: 'Funding ended',
+    });
     expect((await get(null, '/api/notifications')).statusCode).toBe(401);
     const api = (await get(partnerMember, '/api/notifications')).json();
     expect(api).toMatchObject({ total: 4, unread: 4 });

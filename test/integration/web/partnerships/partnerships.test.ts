@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { comparable } from '../../../helpers/forms.ts';
+import { planSections } from '../../../helpers/partnerships.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const LEAD = 130001;
@@ -79,52 +80,7 @@ describe('a partnership through the web', () => {
     sent(partner, `/partnerships/${id}/invitation`, { urn: String(PARTNER), answer: 'accept' });
   /** The rest of the set-up, written by a member of the lead school and by the partner. */
   const completePlan = async (id: number) => {
-    const plan: [string, Record<string, string | string[]>][] = [
-      [
-        'objectives',
-        {
-          description: 'More pupils reading well',
-          successCriteria: 'Above 60%',
-          measure: 'ks2.rwmExpectedPercent',
-          baseline: '50',
-          target: '60',
-        },
-      ],
-      ['resources', { staffDays: '12', releaseTime: 'Half a day a fortnight' }],
-      ['costs', { item: 'Supply cover', amountPounds: '2400', paidBy: 'Local authority' }],
-      [
-        'timescales',
-        {
-          'startDate-day': '1',
-          'startDate-month': '9',
-          'startDate-year': '2024',
-          'endDate-day': '28',
-          'endDate-month': '2',
-          'endDate-year': '2026',
-        },
-      ],
-      [
-        'staff',
-        {
-          urn: String(LEAD),
-          name: 'A Head',
-          jobTitle: 'Headteacher',
-          seniority: 'headteacher',
-          systemLeader: 'LLE',
-        },
-      ],
-      [
-        'staff',
-        {
-          urn: String(PARTNER),
-          name: 'B Lead',
-          jobTitle: 'English lead',
-          seniority: 'middle-leader',
-          systemLeader: 'none',
-        },
-      ],
-      ['exit', { exitStrategy: 'Leads carry on alone', sustainability: 'Induction; a joint celebration' }],
-    ];
+    const plan = planSections(LEAD, PARTNER, 'More pupils reading well');
     for (const [section, fields] of plan)
       await sent(section === 'exit' ? leadMember : partner, `/partnerships/${id}/plan/${section}`, fields);
   };
@@ -252,17 +208,7 @@ describe('a partnership through the web', () => {
   });
 
   it('creates the proposal with its message and shows its set-up task list', async () => {
-    const res = await post(lead, '/partnerships', {
-      title: 'Reading together',
-      type: 'peer-to-peer',
-      proposerUrn: String(LEAD),
-      proposerRole: 'reciprocal',
-      partnerUrn: String(PARTNER),
-      partnerRole: 'reciprocal',
-      message: 'We would like to learn from your phonics teaching',
-    });
-    expect(res.statusCode).toBe(303);
-    const id = Number(res.headers.location!.split('/').pop());
+    const id = await propose();
     const page = await get(lead, `/partnerships/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Set up the partnership');
