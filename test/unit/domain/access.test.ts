@@ -7,19 +7,10 @@ import {
   canReadSharedSchoolRecords,
   canRemoveMember,
   type OrganisationSchoolLink,
-  type SessionUser,
 } from '../../../src/domain/access.ts';
+import { sessionUser } from '../../builders/session-user.ts';
 
-const user = (over: Partial<SessionUser> = {}): SessionUser => ({
-  id: 1,
-  email: 'head@example.org',
-  name: 'Head',
-  schools: [],
-  organisations: [],
-  systemLeader: null,
-  platformAdmin: false,
-  ...over,
-});
+const user = sessionUser;
 const member = user({ schools: [{ urn: 100, role: 'member' }] });
 const schoolAdmin = user({ schools: [{ urn: 100, role: 'admin' }] });
 const platformAdmin = user({ platformAdmin: true });

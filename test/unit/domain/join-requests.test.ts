@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../../src/domain/access.ts';
 import { canDecideJoinRequest, invitationRoute } from '../../../src/domain/join-requests.ts';
+import { sessionUser } from '../../builders/session-user.ts';
 
-const person = (over: Partial<SessionUser> = {}): SessionUser => ({
-  id: 1,
-  email: 'a@example.org',
-  name: 'A',
-  schools: [],
-  organisations: [],
-  systemLeader: null,
-  platformAdmin: false,
-  ...over,
-});
+const person = sessionUser;
 
 describe('who joins a school, and who decides', () => {
   it('lets a school’s administrator invite straight away', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../../../src/domain/access.ts';
 import { reviewRights, type ReviewParties } from '../../../../src/domain/peer-review/access.ts';
+import { sessionUser } from '../../../builders/session-user.ts';
 
-const user = (over: Partial<SessionUser> = {}): SessionUser => ({
-  id: 1,
-  email: 'a@example.org',
-  name: 'A',
-  schools: [],
-  organisations: [],
-  systemLeader: null,
-  platformAdmin: false,
-  ...over,
-});
+const user = sessionUser;
 const review: ReviewParties = {
   hostUrn: 100,
   groupUrns: [100, 200, 300],

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../../../src/domain/access.ts';
 import { canModeratePractice, practiceRights } from '../../../../src/domain/practice/access.ts';
 import type { PracticeStanding } from '../../../../src/domain/practice/model.ts';
+import { sessionUser } from '../../../builders/session-user.ts';
 
 const URN = 100001;
-const user = (overrides: Partial<SessionUser> = {}): SessionUser => ({
-  id: 1,
-  email: 'someone@example.org',
-  name: 'Someone',
-  schools: [],
-  organisations: [],
-  systemLeader: null,
-  platformAdmin: false,
-  ...overrides,
-});
+const user = sessionUser;
 const member = user({ schools: [{ urn: URN, role: 'member' }] });
 const platform = user({ platformAdmin: true });
 const officer = user({ organisations: [{ id: 7, kind: 'local-authority', name: 'Leeds' }] });
