@@ -94,14 +94,18 @@ export async function listSchoolOrganisations(
   return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, sharesRecords: r.shares_records }));
 }
 
-/** The schools in these organisations, whether or not they share their records. */
-export async function schoolsOfOrganisations(db: Executor, organisationIds: number[]): Promise<number[]> {
+/** The schools in these organisations; with `sharingOnly`, those that agreed to share their records. */
+export async function schoolsOfOrganisations(
+  db: Executor,
+  organisationIds: number[],
+  { sharingOnly = false }: { sharingOnly?: boolean } = {},
+): Promise<number[]> {
   if (organisationIds.length === 0) return [];
-  const rows = await db
+  let query = db
     .selectFrom('organisation_schools')
     .select('urn')
     .distinct()
-    .where('organisation_id', 'in', organisationIds)
-    .execute();
-  return rows.map((r) => r.urn);
+    .where('organisation_id', 'in', organisationIds);
+  if (sharingOnly) query = query.where('shares_records', '=', true);
+  return (await query.execute()).map((r) => r.urn);
 }

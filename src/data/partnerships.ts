@@ -17,6 +17,7 @@ import type {
 } from '../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
+import { schoolsOfOrganisations } from './organisations.ts';
 import type { Database } from './schema.ts';
 
 /** Who did it, for the audit log, written in the same transaction as the change. */
@@ -497,17 +498,8 @@ export async function listEvents(db: Db, id: number): Promise<RecordedEvent[]> {
 }
 
 /** Schools that share their records with any of these organisations (their officers read them). */
-export async function schoolsSharingWith(db: Db, organisationIds: number[]): Promise<number[]> {
-  if (organisationIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('organisation_schools')
-    .select('urn')
-    .distinct()
-    .where('organisation_id', 'in', organisationIds)
-    .where('shares_records', '=', true)
-    .execute();
-  return rows.map((r) => r.urn);
-}
+export const schoolsSharingWith = (db: Db, organisationIds: number[]): Promise<number[]> =>
+  schoolsOfOrganisations(db, organisationIds, { sharingOnly: true });
 
 /**
  * How many partnerships each school is in now: agreed, running or under review, as a member
