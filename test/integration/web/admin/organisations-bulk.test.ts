@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
@@ -9,16 +9,13 @@ const CLOSED_IN_YORK = 510004;
 const OAK_TRUST = [510011, 510012];
 
 describe('adding schools to an organisation in bulk', () => {
-  const t = useTestApp(
-    async (db) => {
-      for (const urn of YORK)
-        await insertSchool(db, { urn, name: `York School ${urn}`, laCode: '816', laName: 'York' });
-      await insertSchool(db, { urn: CLOSED_IN_YORK, laCode: '816', laName: 'York', open: false });
-      for (const urn of OAK_TRUST)
-        await insertSchool(db, { urn, name: `Oak School ${urn}`, trust: 'Oak Learning Trust' });
-    },
-    { fresh: 'file' },
-  );
+  const t = useTestApp(async (db) => {
+    for (const urn of YORK)
+      await insertSchool(db, { urn, name: `York School ${urn}`, laCode: '816', laName: 'York' });
+    await insertSchool(db, { urn: CLOSED_IN_YORK, laCode: '816', laName: 'York', open: false });
+    for (const urn of OAK_TRUST)
+      await insertSchool(db, { urn, name: `Oak School ${urn}`, trust: 'Oak Learning Trust' });
+  });
   let admin: SignedIn;
   let officer: SignedIn;
   let id: number;
@@ -29,7 +26,7 @@ describe('adding schools to an organisation in bulk', () => {
       .map((r) => r.urn)
       .sort();
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     id = await createOrganisation(t.db, { name: 'City of York Council', schools: [{ urn: YORK[0]! }] });
     admin = await signIn(t.app, t.db, { platformAdmin: true });
     officer = await signIn(t.app, t.db, { organisations: [id] });
@@ -66,7 +63,7 @@ describe('adding schools to an organisation in bulk', () => {
       (await post(admin, '/schools/preview', { by: 'trust', trust: 'oak learning trust' })).body,
     ).toContain('Oak School 510012');
     await post(admin, '/schools/bulk', { by: 'trust', trust: 'Oak Learning Trust' });
-    expect(await members()).toEqual([...YORK, ...OAK_TRUST]);
+    expect(await members()).toEqual([YORK[0], ...OAK_TRUST]);
   });
 
   it('takes a pasted list of URNs, naming those that match no open school', async () => {
@@ -91,6 +88,6 @@ describe('adding schools to an organisation in bulk', () => {
   it('is for platform administrators only', async () => {
     expect((await post(officer, '/schools/preview', { by: 'la', la: '816' })).statusCode).toBe(403);
     expect((await post(officer, '/schools/bulk', { by: 'la', la: '383' })).statusCode).toBe(403);
-    expect(await members()).toEqual([...YORK, ...OAK_TRUST]);
+    expect(await members()).toEqual([YORK[0]]);
   });
 });
