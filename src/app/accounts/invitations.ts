@@ -16,6 +16,7 @@ import { schoolName } from '../schools/names.ts';
 import { hashPassword } from './passwords.ts';
 
 export const INVITATION_VALID_DAYS = 14;
+export const INVITATION_VALID_MS = INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000;
 
 export const inviteEmail = z
   .string()
@@ -41,7 +42,7 @@ export async function sendInvitation(
     target: invitation.target,
     invitedBy: invitation.invitedBy,
     now: ctx.now(),
-    validMs: INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000,
+    validMs: INVITATION_VALID_MS,
   });
   const link = new URL(`/invitations/${token}`, ctx.config.publicUrl).toString();
   await ctx.mailer.send(

@@ -20,12 +20,11 @@ import { openPartnership } from '../partnerships/access.ts';
 import { schoolIsOnS2s } from '../partnerships/proposal.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
-import { INVITATION_VALID_DAYS, inviteEmail } from './invitations.ts';
+import { INVITATION_VALID_DAYS, INVITATION_VALID_MS, inviteEmail } from './invitations.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
 const DECIDE_PATH = '/join-requests';
-const VALID_MS = INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000;
 
 /** Asks a school's administrators to let a platform administrator's invitation through. */
 export async function askSchoolAdministrators(
@@ -36,7 +35,7 @@ export async function askSchoolAdministrators(
 ): Promise<void> {
   const name = (await schoolName(ctx, urn)) ?? `school ${urn}`;
   await createJoinRequest(ctx.db, {
-    ...invitation,
+    email: invitation.email,
     urn,
     schoolRole: invitation.role,
     reason: 'platform-administrator',
@@ -173,7 +172,7 @@ export async function decideOnJoinRequest(
     outcome,
     by: user,
     now: ctx.now(),
-    validMs: VALID_MS,
+    validMs: INVITATION_VALID_MS,
   });
   if (!decided) return fail('not-found', 'This request has already been decided.');
   if (decided.token)
