@@ -190,20 +190,10 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
   });
 
   it('lets people choose a daily digest or no email, but never switch off what needs their action', async () => {
+    // Everything else as the member chooses below, but a proposal (which needs action) switched off.
     const refused = await post(partnerMember, '/notifications/preferences', {
+      ...PARTNER_MEMBER_CHOICES,
       proposed: 'off',
-      'invitation-answered': 'immediately',
-      'plan-changed': 'daily',
-      agreed: 'immediately',
-      'signature-needed': 'immediately',
-      'milestone-due': 'daily',
-      'milestone-overdue': 'immediately',
-      'review-due': 'off',
-      started: 'immediately',
-      'issue-raised': 'off',
-      closed: 'immediately',
-      'join-request': 'immediately',
-      'administrator-appointed': 'off',
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('needs your action');

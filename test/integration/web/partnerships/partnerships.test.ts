@@ -17,6 +17,16 @@ const form = (fields: Record<string, string | string[]>, csrf: string) => {
   return body.toString();
 };
 
+/** An action due on 1 October 2024, long past: the record shows it overdue. */
+const OVERDUE_ACTION = {
+  description: 'Joint lesson study',
+  owner: 'B Lead',
+  'dueDate-day': '1',
+  'dueDate-month': '10',
+  'dueDate-year': '2024',
+  status: 'in-progress',
+};
+
 describe('a partnership through the web', () => {
   const t = useTestApp(async (db) => {
     await insertSchool(db, { urn: LEAD, name: 'Ash Primary' });
@@ -97,14 +107,7 @@ describe('a partnership through the web', () => {
     const id = await planned();
     for (const who of [partner, lead]) await sent(who, `/partnerships/${id}/agree`);
     for (const who of [partner, lead]) await sent(who, `/partnerships/${id}/start`);
-    await sent(leadMember, `/partnerships/${id}/record/actions`, {
-      description: 'Joint lesson study',
-      owner: 'B Lead',
-      'dueDate-day': '1',
-      'dueDate-month': '10',
-      'dueDate-year': '2024',
-      status: 'in-progress',
-    });
+    await sent(leadMember, `/partnerships/${id}/record/actions`, OVERDUE_ACTION);
     for (const who of [partner, lead]) await sent(who, `/partnerships/${id}/review`);
     await sent(lead, `/partnerships/${id}/close`, { closure: 'completed', reason: 'Objectives met' });
     await sent(partner, `/partnerships/${id}/close`, { closure: 'completed', reason: '' });
@@ -398,14 +401,7 @@ describe('a partnership through the web', () => {
     expect((await get(lead, `/partnerships/${id}`)).body).toContain('Confirm the start');
     expect((await post(lead, `/partnerships/${id}/start`, {})).statusCode).toBe(303);
     expect((await get(lead, `/api/partnerships/${id}`)).json().status).toBe('active');
-    const action = await post(leadMember, `/partnerships/${id}/record/actions`, {
-      description: 'Joint lesson study',
-      owner: 'B Lead',
-      'dueDate-day': '1',
-      'dueDate-month': '10',
-      'dueDate-year': '2024',
-      status: 'in-progress',
-    });
+    const action = await post(leadMember, `/partnerships/${id}/record/actions`, OVERDUE_ACTION);
     expect(action.statusCode).toBe(303);
     const page = await get(leadMember, `/partnerships/${id}`);
     expect(page.body).toContain('Joint lesson study');
