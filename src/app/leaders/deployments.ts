@@ -8,7 +8,6 @@ import {
 } from '../../data/deployments.ts';
 import { getProfile } from '../../data/leaders.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import { checkCommitment } from '../../domain/leaders/availability.ts';
 import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
 import {
   canSeeCosting,
@@ -24,6 +23,7 @@ import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
+import { fitting } from './deployment-terms.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now'>;
 
@@ -147,10 +147,7 @@ export async function commissionDeployment(
       exitStrategy: form.exitStrategy,
       at: ctx.now().toISOString(),
     },
-    (availability, others) => {
-      const outcome = checkCommitment(availability, others, proposed);
-      return outcome.ok ? null : outcome.error;
-    },
+    fitting(proposed),
     actor,
   );
   if ('noProfile' in created)

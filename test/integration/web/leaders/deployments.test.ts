@@ -204,6 +204,104 @@ describe('commissioning a system leader', () => {
     expect((await commission(head, profileId, { days: '3' })).statusCode).toBe(303);
   });
 
+  it('checks a change of days or dates on the partnership plan pages as commissioning does', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const other = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId, { days: '4' })).headers.location);
+    // Another school takes one more of the leader's six spring days.
+    expect((await commission(other, profileId, { clientUrn: OTHER, days: '1' })).statusCode).toBe(303);
+    const plan = (section: string, fields: Record<string, string>) =>
+      postForm(
+        t.app,
+        `/partnerships/${id}/plan/${section}`,
+        { _csrf: head.csrfToken, ...fields },
+        head.headers,
+      );
+    const daysNow = async () =>
+      (await api(head, `/api/deployments/${id}`)).json() as { days: number; start: string; end: string };
+
+    const over = await plan('resources', { staffDays: '6', releaseTime: '' });
+    expect(over.statusCode).toBe(400);
+    expect(over.body).toContain('href="#staffDays"');
+    expect(over.body).toContain(`more days than the system leader has left in ${spring.label}`);
+    // Blank days, leaving only release time, would hold none of the leader's days.
+    const blank = await plan('resources', { staffDays: '', releaseTime: 'Every Friday' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('href="#staffDays"');
+    expect((await daysNow()).days).toBe(4);
+
+    const [y] = spring.start.split('-');
+    const outside = await plan('timescales', {
+      'startDate-day': '10',
+      'startDate-month': '1',
+      'startDate-year': '2090',
+      'endDate-day': '10',
+      'endDate-month': '2',
+      'endDate-year': '2090',
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('href="#startDate"');
+    expect(await daysNow()).toMatchObject({ start: spring.start, end: spring.end });
+
+    // Its own four days are not counted twice: five of the six fit beside the other school's one.
+    expect((await plan('resources', { staffDays: '5', releaseTime: '' })).statusCode).toBe(303);
+    const moved = await plan('timescales', {
+      'startDate-day': '1',
+      'startDate-month': '2',
+      'startDate-year': y!,
+      'endDate-day': '1',
+      'endDate-month': '3',
+      'endDate-year': y!,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect(await daysNow()).toMatchObject({ days: 5, start: `${y}-02-01`, end: `${y}-03-01` });
+  });
+
+  it('lets the deployed leader read the partnership and impact report and keep its running record, not its plan', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const { who: bo } = await aLeader('Bo Leader');
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const send = (who: SignedIn, path: string, fields: Record<string, string>) =>
+      postForm(t.app, `/partnerships/${id}${path}`, { _csrf: who.csrfToken, ...fields }, who.headers);
+    const update = { body: 'Coached the Year 6 team on guided reading' };
+
+    // The plan is the client school's, before and after the leader answers.
+    expect((await send(ada, '/plan/resources', { staffDays: '2', releaseTime: '' })).statusCode).toBe(403);
+    await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: ada.csrfToken, answer: 'accepted' },
+      ada.headers,
+    );
+
+    const page = await api(ada, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Add a progress update');
+    expect(page.body).not.toContain('Give feedback');
+    expect((await api(ada, `/partnerships/${id}/impact`)).statusCode).toBe(200);
+    expect((await api(ada, `/api/partnerships/${id}`)).statusCode).toBe(200);
+    expect((await send(ada, '/record/updates', update)).statusCode).toBe(303);
+    expect((await api(head, `/partnerships/${id}`)).body).toContain(update.body);
+    // Steering (closing, here) stays with the client school's administrators.
+    expect((await send(ada, '/close', { closure: 'ended-early', reason: 'No' })).statusCode).toBe(403);
+
+    // Another leader and another school's administrator are strangers to it.
+    for (const who of [bo, stranger]) {
+      expect((await api(who, `/partnerships/${id}`)).statusCode).toBe(404);
+      expect((await api(who, `/partnerships/${id}/impact`)).statusCode).toBe(404);
+      expect((await send(who, '/record/updates', update)).statusCode).toBe(404);
+    }
+    const updates = await t.db
+      .selectFrom('partnership_updates')
+      .select('body')
+      .where('partnership_id', '=', id)
+      .execute();
+    expect(updates).toEqual([update]);
+  });
+
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
     const { profileId } = await aLeader();
     const { profileId: second } = await aLeader('Bo Leader');
