@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -349,5 +350,18 @@ describe('commissioning a system leader', () => {
     // The leader works with primary schools only.
     const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
     expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+    // The table and its CSV count them too, in the area of the leader's school.
+    const code = withLeaders[0].code as string;
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    const row = page.slice(page.indexOf(`data-code="${code}"`));
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(cells.slice(-2)).toEqual(['1', daysAvailable.toFixed(1)]);
+    expect(page).toContain('System leaders’ days free');
+    const csv = parse((await t.app.inject('/capacity.csv?by=la')).body, { from_line: 2 }) as string[][];
+    const [header, ...rows] = csv;
+    expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
+    expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
   });
 });
