@@ -11,9 +11,9 @@ type JsonSchema = { [key: string]: unknown };
 function nullableAsType(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(nullableAsType);
   if (typeof schema !== 'object' || schema === null) return schema;
-  const node = Object.fromEntries(
+  const node: JsonSchema = Object.fromEntries(
     Object.entries(schema).map(([key, value]) => [key, nullableAsType(value)]),
-  ) as JsonSchema;
+  );
   const options = node.anyOf as JsonSchema[] | undefined;
   if (options?.length !== 2) return node;
   const other = options.find((option) => option.type !== 'null');
