@@ -81,6 +81,9 @@ describe('commissioning a system leader', () => {
     );
     expect(forged.statusCode).toBe(403);
 
+    const publicProfile = () => t.app.inject(`/system-leaders/${profileId}`);
+    expect((await publicProfile()).body).not.toContain('Deployments through S2S');
+
     const accepted = await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -88,6 +91,14 @@ describe('commissioning a system leader', () => {
       ada.headers,
     );
     expect(accepted.statusCode).toBe(303);
+    // Listed on the public profile as experience, the client school not named.
+    const listed = (await publicProfile()).body;
+    expect(listed).toContain('Deployments through S2S');
+    expect(listed).toContain('4 days with a primary school in Leeds');
+    expect(listed).not.toContain('Client Primary');
+    expect((await api(null, `/api/system-leaders/${profileId}`)).json().deploymentsThroughS2s).toEqual([
+      { days: 4, start: spring.start, end: spring.end, school: 'a primary school in Leeds' },
+    ]);
     expect((await api(head, `/api/deployments/${id}`)).json()).toMatchObject({
       status: 'agreed',
       client: { urn: CLIENT, name: 'Client Primary' },
