@@ -19,6 +19,7 @@
  *
  *   node --import tsx bench/load.ts                                   # 22,000 schools
  *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5 --clients 20
+ *   node --import tsx bench/load.ts --cpu-prof DIR    # the service's CPU profiles (a .cpuprofile a thread) in DIR
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -38,6 +39,7 @@ const count = Number(option('--schools')) || 22_000;
 const rates = (option('--rates') ?? '100,250,500').split(',').map(Number);
 const seconds = Number(option('--seconds')) || 10;
 const clients = Number(option('--clients')) || 20;
+const cpuProfileDir = option('--cpu-prof');
 /** How often `/health/live` is asked while the heavy endpoints are hammered, a second. */
 const LIVE_RATE = 50;
 /** How long answers still outstanding when sending stops are waited for before counting as errors. */
@@ -166,15 +168,18 @@ try {
         ? `/api/schools/${sampled[i % sampled.length]!.urn}/partners?strategy=reciprocal&radiusKm=${radius(30)}`
         : `/api/allocations?limit=10`;
 
-  service = await startService({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: pg.url,
-    S2S_DATA_DIR: path.join(work, 'service'),
-    S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
-    S2S_PUBLIC_URL: 'http://localhost',
-    S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
-  });
+  service = await startService(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: pg.url,
+      S2S_DATA_DIR: path.join(work, 'service'),
+      S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
+      S2S_PUBLIC_URL: 'http://localhost',
+      S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
+    },
+    cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
+  );
   const base = new URL(service.url);
   const pid = service.child.pid!;
   // Ready once the snapshot is built; then each route once, so neither the first answer's build nor JIT is measured.

@@ -574,7 +574,7 @@ export async function listPublishedPractice(db: Db) {
   }));
 }
 
-/** The first open schools of a phase by URN: where the demo places its example practice. */
+/** The first open schools of a phase by URN: where the demo places its example practice and system leaders. */
 export async function demoPracticeSchools(db: Db, phase: Phase, count: number): Promise<number[]> {
   const rows = await db
     .selectFrom('schools')

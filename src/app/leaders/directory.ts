@@ -103,6 +103,7 @@ export function leaderSummary(profile: SystemLeaderProfile, capacity: LeaderCapa
     daysAvailable: capacity.daysLeft,
     travelKm: profile.travelKm,
     worksRemotely: profile.worksRemotely,
+    example: profile.example,
   };
 }
 

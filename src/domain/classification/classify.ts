@@ -52,12 +52,26 @@ function unstated(rule: Rule, values: Measures): Measures {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !stated.has(name as MeasureName)));
 }
 
+/*
+ * Every school is classified for the snapshot, but the words of its reasons and findings are read
+ * only for the schools someone is shown (a profile, a list of candidates): each is written when
+ * first read, as a getter, so the 22,000 schools of a national analysis are not all described in
+ * English for nothing (a third of classifying them). A getter reads as a field to JSON, spreads
+ * and copies to a worker.
+ */
+
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
-  const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
-  const detail = describeValues(unstated(rule, values));
+  let text: string | undefined;
   return {
     ruleId: rule.id,
-    text: `${rule.text}${detail ? `: ${detail}` : ''}${source}`,
+    get text() {
+      if (text === undefined) {
+        const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
+        const detail = describeValues(unstated(rule, values));
+        text = `${rule.text}${detail ? `: ${detail}` : ''}${source}`;
+      }
+      return text;
+    },
     values: { ...values, ...(rule.eras ? inspectionNote(evidence) : {}) },
   };
 }
@@ -84,21 +98,27 @@ function holding(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) 
 }
 
 function gapReason(missing: Set<MeasureName>, evidence: SchoolEvidence, profile: PerformanceProfile): Reason {
-  const gaps = new Set<string>();
-  for (const measure of missing) {
-    if (measure === 'inspection.era') {
-      gaps.add(
-        evidence.staleInspection
-          ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
-          : 'inspection on record',
-      );
-    } else {
-      gaps.add(describeGap(measure));
+  let text: string | undefined;
+  const describe = () => {
+    const gaps = new Set<string>();
+    for (const measure of missing) {
+      if (measure === 'inspection.era') {
+        gaps.add(
+          evidence.staleInspection
+            ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
+            : 'inspection on record',
+        );
+      } else {
+        gaps.add(describeGap(measure));
+      }
     }
-  }
+    return `Not enough evidence to decide: no ${[...gaps].join(', no ')}`;
+  };
   return {
     ruleId: 'evidence.insufficient',
-    text: `Not enough evidence to decide: no ${[...gaps].join(', no ')}`,
+    get text() {
+      return (text ??= describe());
+    },
     values: { missing: [...missing].join(', '), ...inspectionNote(evidence) },
   };
 }
@@ -120,10 +140,16 @@ function summaryReason(evidence: SchoolEvidence): Reason {
     const value = evidence.measures[name];
     if (value !== undefined) headline[name] = value;
   }
-  const detail = describeValues(headline);
+  let text: string | undefined;
   return {
     ruleId: 'evidence.neither',
-    text: `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`,
+    get text() {
+      if (text === undefined) {
+        const detail = describeValues(headline);
+        text = `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`;
+      }
+      return text;
+    },
     values: { ...headline, ...inspectionNote(evidence) },
   };
 }
@@ -134,11 +160,14 @@ function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
   for (const rule of profile.areas) {
     const value = evidence.measures[rule.measure];
     if (value === undefined) continue;
-    const finding = {
+    let text: string | undefined;
+    const finding: AreaFinding = {
       area: rule.area,
       measure: rule.measure,
       value,
-      text: describeMeasure(rule.measure, value),
+      get text() {
+        return (text ??= describeMeasure(rule.measure, value));
+      },
     };
     if (compare(value, rule.strength.op, rule.strength.value)) strengths.push(finding);
     else if (compare(value, rule.weakness.op, rule.weakness.value)) weaknesses.push(finding);

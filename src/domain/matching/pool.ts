@@ -65,6 +65,29 @@ export function buildMatchingPool(
   classifications: readonly Classification[] | ReadonlyMap<number, Classification>,
   declared: ReadonlyMap<number, DeclaredFocus> = new Map(),
 ): MatchingPool {
+  return finish(matchingPoolSteps(schools, classifications, declared));
+}
+
+/** Runs steps to their end at once. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Schools worked on between two steps of a gradual build: a few milliseconds of work. */
+export const SCHOOLS_A_STEP = 500;
+
+/**
+ * `buildMatchingPool` in steps of `SCHOOLS_A_STEP` schools, so that a service rebuilding its
+ * snapshot can answer requests between them.
+ */
+export function* matchingPoolSteps(
+  schools: readonly SchoolRecord[],
+  classifications: readonly Classification[] | ReadonlyMap<number, Classification>,
+  declared: ReadonlyMap<number, DeclaredFocus> = new Map(),
+): Generator<void, MatchingPool> {
   // The snapshot passes the classifications by URN that it keeps anyway; a list is indexed here.
   const byUrn: ReadonlyMap<number, Classification> =
     classifications instanceof Map
@@ -72,7 +95,9 @@ export function buildMatchingPool(
       : new Map((classifications as readonly Classification[]).map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
+  let done = 0;
   for (const school of schools) {
+    if (++done % SCHOOLS_A_STEP === 0) yield;
     const classification = byUrn.get(school.urn);
     if (!classification) continue;
     const areas = areaStandings(school, classification);

@@ -29,6 +29,7 @@ const leader = z.object({
   daysAvailable: z.number().describe('Days free from the current term to the end of their availability'),
   travelKm: z.number().nullable(),
   worksRemotely: z.boolean(),
+  example: z.boolean().describe('Made up for the demo (synthetic): no such person'),
 });
 
 const term = z.object({

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -258,6 +259,50 @@ describe('commissioning a system leader', () => {
     expect(await daysNow()).toMatchObject({ days: 5, start: `${y}-02-01`, end: `${y}-03-01` });
   });
 
+  it('lets the deployed leader read the partnership and impact report and keep its running record, not its plan', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const { who: bo } = await aLeader('Bo Leader');
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const send = (who: SignedIn, path: string, fields: Record<string, string>) =>
+      postForm(t.app, `/partnerships/${id}${path}`, { _csrf: who.csrfToken, ...fields }, who.headers);
+    const update = { body: 'Coached the Year 6 team on guided reading' };
+
+    // The plan is the client school's, before and after the leader answers.
+    expect((await send(ada, '/plan/resources', { staffDays: '2', releaseTime: '' })).statusCode).toBe(403);
+    await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: ada.csrfToken, answer: 'accepted' },
+      ada.headers,
+    );
+
+    const page = await api(ada, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Add a progress update');
+    expect(page.body).not.toContain('Give feedback');
+    expect((await api(ada, `/partnerships/${id}/impact`)).statusCode).toBe(200);
+    expect((await api(ada, `/api/partnerships/${id}`)).statusCode).toBe(200);
+    expect((await send(ada, '/record/updates', update)).statusCode).toBe(303);
+    expect((await api(head, `/partnerships/${id}`)).body).toContain(update.body);
+    // Steering (closing, here) stays with the client school's administrators.
+    expect((await send(ada, '/close', { closure: 'ended-early', reason: 'No' })).statusCode).toBe(403);
+
+    // Another leader and another school's administrator are strangers to it.
+    for (const who of [bo, stranger]) {
+      expect((await api(who, `/partnerships/${id}`)).statusCode).toBe(404);
+      expect((await api(who, `/partnerships/${id}/impact`)).statusCode).toBe(404);
+      expect((await send(who, '/record/updates', update)).statusCode).toBe(404);
+    }
+    const updates = await t.db
+      .selectFrom('partnership_updates')
+      .select('body')
+      .where('partnership_id', '=', id)
+      .execute();
+    expect(updates).toEqual([update]);
+  });
+
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
     const { profileId } = await aLeader();
     const { profileId: second } = await aLeader('Bo Leader');
@@ -305,5 +350,18 @@ describe('commissioning a system leader', () => {
     // The leader works with primary schools only.
     const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
     expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+    // The table and its CSV count them too, in the area of the leader's school.
+    const code = withLeaders[0].code as string;
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    const row = page.slice(page.indexOf(`data-code="${code}"`));
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(cells.slice(-2)).toEqual(['1', daysAvailable.toFixed(1)]);
+    expect(page).toContain('System leaders’ days free');
+    const csv = parse((await t.app.inject('/capacity.csv?by=la')).body, { from_line: 2 }) as string[][];
+    const [header, ...rows] = csv;
+    expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
+    expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
   });
 });
