@@ -24,12 +24,13 @@ export function postedValues(
 ): Record<string, unknown> {
   const b = (body ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof b[key] === 'string' ? b[key] : '');
-  return Object.fromEntries([
-    ...fields.text.map((key) => [key, text(key)]),
-    ...(fields.dates ?? []).map((key) => [
+  const entries: [string, unknown][] = [
+    ...fields.text.map((key): [string, unknown] => [key, text(key)]),
+    ...(fields.dates ?? []).map((key): [string, unknown] => [
       key,
       { day: text(`${key}-day`), month: text(`${key}-month`), year: text(`${key}-year`) },
     ]),
-    ...(fields.lists ?? []).map((key) => [key, asList(b[key]).map(String)]),
-  ]);
+    ...(fields.lists ?? []).map((key): [string, unknown] => [key, asList(b[key]).map(String)]),
+  ];
+  return Object.fromEntries(entries);
 }
