@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -80,6 +81,9 @@ describe('commissioning a system leader', () => {
     );
     expect(forged.statusCode).toBe(403);
 
+    const publicProfile = () => t.app.inject(`/system-leaders/${profileId}`);
+    expect((await publicProfile()).body).not.toContain('Deployments through S2S');
+
     const accepted = await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -87,6 +91,14 @@ describe('commissioning a system leader', () => {
       ada.headers,
     );
     expect(accepted.statusCode).toBe(303);
+    // Listed on the public profile as experience, the client school not named.
+    const listed = (await publicProfile()).body;
+    expect(listed).toContain('Deployments through S2S');
+    expect(listed).toContain('4 days with a primary school in Leeds');
+    expect(listed).not.toContain('Client Primary');
+    expect((await api(null, `/api/system-leaders/${profileId}`)).json().deploymentsThroughS2s).toEqual([
+      { days: 4, start: spring.start, end: spring.end, school: 'a primary school in Leeds' },
+    ]);
     expect((await api(head, `/api/deployments/${id}`)).json()).toMatchObject({
       status: 'agreed',
       client: { urn: CLIENT, name: 'Client Primary' },
@@ -349,5 +361,18 @@ describe('commissioning a system leader', () => {
     // The leader works with primary schools only.
     const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
     expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+    // The table and its CSV count them too, in the area of the leader's school.
+    const code = withLeaders[0].code as string;
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    const row = page.slice(page.indexOf(`data-code="${code}"`));
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(cells.slice(-2)).toEqual(['1', daysAvailable.toFixed(1)]);
+    expect(page).toContain('System leaders’ days free');
+    const csv = parse((await t.app.inject('/capacity.csv?by=la')).body, { from_line: 2 }) as string[][];
+    const [header, ...rows] = csv;
+    expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
+    expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
   });
 });
