@@ -81,6 +81,40 @@ function get(base: URL, url: string): Promise<number> {
   });
 }
 
+const METRICS_TOKEN = 'a bench token for /metrics, thirty-two characters or more';
+
+/**
+ * How long the service's own event loop was held since the last call (prom-client's figures,
+ * reset at each reading of /metrics): what the thread answering requests went through, apart from
+ * this process's own delays in sending and reading.
+ */
+function eventLoopDelay(base: URL): Promise<string> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: '/metrics',
+        agent,
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          const seconds = (name: string) =>
+            Number(new RegExp(`^s2s_${name} ([\\d.e+-]+)$`, 'm').exec(body)?.[1]);
+          resolve(
+            `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`,
+          );
+        });
+      },
+    );
+    request.on('error', () => resolve('no event-loop figures'));
+  });
+}
+
 interface Run {
   latencies: number[];
   errors: number;
@@ -177,6 +211,7 @@ try {
       S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
       S2S_PUBLIC_URL: 'http://localhost',
       S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
+      S2S_METRICS_TOKEN: METRICS_TOKEN,
     },
     cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
   );
@@ -198,11 +233,12 @@ try {
   console.log(
     `${clients} clients hammering capacity (new radii), reciprocal partner search (30-100 km) and the allocation for ${seconds} s, /health/live asked ${LIVE_RATE} times a second meanwhile:`,
   );
+  await eventLoopDelay(base);
   const [live, heavy] = await Promise.all([
     openLoop(base, ['/health/live'], LIVE_RATE),
     hammer(base, heavyUrl),
   ]);
-  console.log(describe('live', LIVE_RATE, live));
+  console.log(`${describe('live', LIVE_RATE, live)}; ${await eventLoopDelay(base)}`);
   console.log(
     `  heavy answers by status: ${[...heavy].map(([status, n]) => `${status === 0 ? 'failed' : status} ×${n}`).join(', ')}`,
   );
@@ -213,7 +249,9 @@ try {
       ['partners', partnerUrls],
       ['live', ['/health/live']],
     ] as const) {
-      console.log(describe(name, rate, await openLoop(base, [...urls], rate)));
+      await eventLoopDelay(base);
+      const run = await openLoop(base, [...urls], rate);
+      console.log(`${describe(name, rate, run)}; ${await eventLoopDelay(base)}`);
     }
   }
 } finally {

@@ -52,26 +52,12 @@ function unstated(rule: Rule, values: Measures): Measures {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !stated.has(name as MeasureName)));
 }
 
-/*
- * Every school is classified for the snapshot, but the words of its reasons and findings are read
- * only for the schools someone is shown (a profile, a list of candidates): each is written when
- * first read, as a getter, so the 22,000 schools of a national analysis are not all described in
- * English for nothing (a third of classifying them). A getter reads as a field to JSON, spreads
- * and copies to a worker.
- */
-
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
-  let text: string | undefined;
+  const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
+  const detail = describeValues(unstated(rule, values));
   return {
     ruleId: rule.id,
-    get text() {
-      if (text === undefined) {
-        const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
-        const detail = describeValues(unstated(rule, values));
-        text = `${rule.text}${detail ? `: ${detail}` : ''}${source}`;
-      }
-      return text;
-    },
+    text: `${rule.text}${detail ? `: ${detail}` : ''}${source}`,
     values: { ...values, ...(rule.eras ? inspectionNote(evidence) : {}) },
   };
 }
@@ -98,27 +84,21 @@ function holding(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) 
 }
 
 function gapReason(missing: Set<MeasureName>, evidence: SchoolEvidence, profile: PerformanceProfile): Reason {
-  let text: string | undefined;
-  const describe = () => {
-    const gaps = new Set<string>();
-    for (const measure of missing) {
-      if (measure === 'inspection.era') {
-        gaps.add(
-          evidence.staleInspection
-            ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
-            : 'inspection on record',
-        );
-      } else {
-        gaps.add(describeGap(measure));
-      }
+  const gaps = new Set<string>();
+  for (const measure of missing) {
+    if (measure === 'inspection.era') {
+      gaps.add(
+        evidence.staleInspection
+          ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
+          : 'inspection on record',
+      );
+    } else {
+      gaps.add(describeGap(measure));
     }
-    return `Not enough evidence to decide: no ${[...gaps].join(', no ')}`;
-  };
+  }
   return {
     ruleId: 'evidence.insufficient',
-    get text() {
-      return (text ??= describe());
-    },
+    text: `Not enough evidence to decide: no ${[...gaps].join(', no ')}`,
     values: { missing: [...missing].join(', '), ...inspectionNote(evidence) },
   };
 }
@@ -140,16 +120,10 @@ function summaryReason(evidence: SchoolEvidence): Reason {
     const value = evidence.measures[name];
     if (value !== undefined) headline[name] = value;
   }
-  let text: string | undefined;
+  const detail = describeValues(headline);
   return {
     ruleId: 'evidence.neither',
-    get text() {
-      if (text === undefined) {
-        const detail = describeValues(headline);
-        text = `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`;
-      }
-      return text;
-    },
+    text: `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`,
     values: { ...headline, ...inspectionNote(evidence) },
   };
 }
@@ -160,14 +134,11 @@ function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
   for (const rule of profile.areas) {
     const value = evidence.measures[rule.measure];
     if (value === undefined) continue;
-    let text: string | undefined;
-    const finding: AreaFinding = {
+    const finding = {
       area: rule.area,
       measure: rule.measure,
       value,
-      get text() {
-        return (text ??= describeMeasure(rule.measure, value));
-      },
+      text: describeMeasure(rule.measure, value),
     };
     if (compare(value, rule.strength.op, rule.strength.value)) strengths.push(finding);
     else if (compare(value, rule.weakness.op, rule.weakness.value)) weaknesses.push(finding);
