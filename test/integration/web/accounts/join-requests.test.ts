@@ -8,6 +8,7 @@ import { postForm } from '../../../helpers/forms.ts';
 import { readOutbox } from '../../../helpers/mail.ts';
 import { createPartnership } from '../../../../src/data/partnerships.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 const ASH = 131001;
 const BIRCH = 131002;
@@ -159,7 +160,7 @@ describe('requests to join a school', () => {
       note: 'From the school website',
     });
     expect(asked.statusCode).toBe(303);
-    expect((await get(head, `/partnerships/${id}`)).body).toContain('is waiting for approval');
+    expect(visibleText((await get(head, `/partnerships/${id}`)).body)).toContain('is waiting for approval');
     const again = await post(head, `/partnerships/${id}/first-administrator`, { urn: String(NOBODY), email });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already waiting for approval');

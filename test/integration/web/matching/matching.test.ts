@@ -138,7 +138,7 @@ describe('classification and matching over the database', () => {
     expect(rows).toEqual([200002, 200003]);
     expect(table).toContain('2.0 km away');
     expect(table).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
-    expect(page.body).toContain('<input type="hidden" name="view" value="table">');
+    expect(page.body).toMatch(/<input type="hidden" name="view" value="table"\s*\/?>/);
     expect(page.body).toContain('Show as a list with a map');
     const list = await app.inject({ url: '/schools/200001/partners?strategy=support' });
     expect(list.body).not.toContain('s2s-partners-table');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 // Distances worked out by hand (haversine, 6,371 km): Ardwick–Longsight 2.37 km, Ardwick–Salford
 // 3.13 km, Ardwick–Leeds 58.38 km; from the middle of M13 (the mean of Ardwick and Longsight)
@@ -128,7 +129,9 @@ describe('schools near a place', () => {
     expect(body.indexOf('Longsight Primary')).toBeLessThan(body.indexOf('Salford Academy'));
     expect(body).toContain('2.4 km away');
     expect(body).not.toContain('Leeds Primary');
-    expect(body).toContain('places are found from the postcodes and towns of the schools in the registry');
+    expect(visibleText(body)).toContain(
+      'places are found from the postcodes and towns of the schools in the registry',
+    );
   });
 
   it('shows a place it cannot find as an error on the near field', async () => {

@@ -4,6 +4,7 @@ import { publishProfileVersion, setActiveProfile } from '../../../../src/data/pr
 import { NFER_2017_PROFILE } from '../../../../src/domain/classification/profiles/nfer-2017.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 const KS2 = 300001;
 const KS4 = 300002;
@@ -117,11 +118,7 @@ async function seed(db: Db) {
 }
 
 /** The page's main text, without markup (attributes hold ISO dates and URLs legitimately). */
-const textOf = (html: string) =>
-  html
-    .slice(html.indexOf('<main'))
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+const textOf = (html: string) => visibleText(html.slice(html.indexOf('<main')));
 
 describe('pages that read right to a school leader', () => {
   const t = useTestApp(seed, { fresh: 'test' });

@@ -1,0 +1,11 @@
+/**
+ * What a reader sees of a page, as one line: markup, scripts and styles removed and runs of white space
+ * made one space, so that a test of a sentence does not depend on how the template wraps its lines.
+ */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('&#39;', "'")
+    .replace(/\s+/g, ' ');
+}
