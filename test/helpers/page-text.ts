@@ -9,3 +9,8 @@ export function visibleText(html: string): string {
     .replaceAll('&#39;', "'")
     .replace(/\s+/g, ' ');
 }
+
+/** The page with each tag written on one line (`<a class="x" href="y">`), however the template wraps it. */
+export function compactMarkup(html: string): string {
+  return html.replace(/<[^>]+>/g, (tag) => tag.replace(/\s+/g, ' ').replace(/ (\/?>)$/, '$1'));
+}

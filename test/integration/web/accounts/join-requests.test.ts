@@ -125,7 +125,7 @@ describe('requests to join a school', () => {
     });
 
     const page = await get(head, `/partnerships/${id}`);
-    expect(page.body).toContain('Nobody from Dogwood Primary uses S2S yet');
+    expect(visibleText(page.body)).toContain('Nobody from Dogwood Primary uses S2S yet');
     expect(page.body).toContain('Ask for them to be invited');
     expect((await get(member, `/partnerships/${id}`)).body).not.toContain('Ask for them to be invited');
 

@@ -57,7 +57,7 @@ describe('an instance branded by its operator', () => {
     const res = await t.app.inject({ url: '/' });
     expect(res.body).toContain('<span class="s2s-header__name">Leeds City Council</span>');
     expect(res.body).toContain('src="/branding/logo"');
-    expect(res.body).toMatch(/<title>[^<]*– Leeds City Council<\/title>/);
+    expect(res.body).toMatch(/<title>[^<]*– Leeds City Council\s*<\/title>/);
     const image = await t.app.inject({ url: '/branding/logo' });
     expect(image.headers['content-type']).toContain('image/svg+xml');
     expect(image.body).toBe(logo);

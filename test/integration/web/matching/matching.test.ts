@@ -7,6 +7,7 @@ import { NFER_2017_PROFILE } from '../../../../src/domain/classification/index.t
 import { buildApp } from '../../../../src/web/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../helpers/database.ts';
 import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 describe('classification and matching over the database', () => {
   let t: TestDatabase;
@@ -89,10 +90,10 @@ describe('classification and matching over the database', () => {
       expect(page.body).toContain(`name="${field}"`);
     }
     const one = await app.inject({ url: '/schools/200001/partners?strategy=support&limit=1&type=&trust=' });
-    expect(one.body).toContain('1 suggested partner');
+    expect(visibleText(one.body)).toContain('1 suggested partner');
     expect(one.body).toMatch(/Match score[\s\S]*?\d+ out of 100/);
     const none = await app.inject({ url: '/schools/200001/partners?strategy=support&trust=No+Such+Trust' });
-    expect(none.body).toContain('0 suggested partners');
+    expect(visibleText(none.body)).toContain('0 suggested partners');
   });
 
   it('looks for partners around a place, measuring distances from it, and says how the place was located', async () => {
@@ -120,9 +121,9 @@ describe('classification and matching over the database', () => {
   it('offers the search near a place on the page, saying how places are found', async () => {
     const page = await app.inject({ url: '/schools/200001/partners?strategy=support&near=200003' });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('suggested partners near Hillside Primary School');
-    expect(page.body).toContain('not from a postcode directory');
-    expect(page.body).toContain('Looking within 5 km of Hillside Primary School');
+    expect(visibleText(page.body)).toContain('suggested partners near Hillside Primary School');
+    expect(visibleText(page.body)).toContain('not from a postcode directory');
+    expect(visibleText(page.body)).toContain('Looking within 5 km of Hillside Primary School');
     const unknown = await app.inject({ url: '/schools/200001/partners?near=Atlantis' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toMatch(/href="#near"[^>]*>“Atlantis” was not found/);
@@ -139,9 +140,9 @@ describe('classification and matching over the database', () => {
     expect(table).toContain('2.0 km away');
     expect(table).toContain('href="/partnerships/new?with=200002&amp;from=200001&amp;strategy=support"');
     expect(page.body).toMatch(/<input type="hidden" name="view" value="table"\s*\/?>/);
-    expect(page.body).toContain('Show as a list with a map');
+    expect(visibleText(page.body)).toContain('Show as a list with a map');
     const list = await app.inject({ url: '/schools/200001/partners?strategy=support' });
-    expect(list.body).not.toContain('s2s-partners-table');
+    expect(visibleText(list.body)).not.toContain('s2s-partners-table');
     expect(list.body).toContain('href="/schools/200001/partners?strategy=support&amp;view=table"');
   });
 

@@ -4,7 +4,7 @@ import { publishProfileVersion, setActiveProfile } from '../../../../src/data/pr
 import { NFER_2017_PROFILE } from '../../../../src/domain/classification/profiles/nfer-2017.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { visibleText } from '../../../helpers/page-text.ts';
+import { compactMarkup, visibleText } from '../../../helpers/page-text.ts';
 
 const KS2 = 300001;
 const KS4 = 300002;
@@ -125,9 +125,9 @@ describe('pages that read right to a school leader', () => {
 
   it('links a school to its pages on Get Information about Schools, performance tables and Ofsted, by URN', async () => {
     const page = await t.app.inject(`/schools/${KS2}`);
-    const links = [...page.body.matchAll(/<li><a class="govuk-link" href="(https:[^"]+)">([^<]+)<\/a>/g)].map(
-      (m) => [m[2], m[1]],
-    );
+    const links = [
+      ...compactMarkup(page.body).matchAll(/<li>\s*<a class="govuk-link" href="(https:[^"]+)">([^<]+)<\/a>/g),
+    ].map((m) => [m[2]!.replace(/\s+/g, ' ').trim(), m[1]]);
     expect(links).toEqual([
       [
         'Get Information about Schools',

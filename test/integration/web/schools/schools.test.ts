@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 describe('finding a school and reading its profile', () => {
   const t = useTestApp(
@@ -123,7 +124,7 @@ describe('finding a school and reading its profile', () => {
   it('shows search results and the profile as GOV.UK pages', async () => {
     const page = await t.app.inject('/?q=leeds');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('2 schools found');
+    expect(visibleText(page.body)).toContain('2 schools found');
     expect(page.body).toContain('href="/schools/100101"');
     const profile = await t.app.inject('/schools/100101');
     expect(profile.body).toContain('Overall effectiveness: Good');
