@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createUser, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { readOutbox } from '../helpers/mail.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
@@ -78,7 +78,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       await admin.getByLabel('Administrator').check();
       await submit(admin, 'Send invitation');
       await expect
-        .poll(() => admin.locator('.govuk-notification-banner').textContent())
+        .poll(() => shownText(admin.locator('.govuk-notification-banner')))
         .toContain(`We have emailed an invitation to ${INVITEE.email}`);
 
       const mail = (await readOutbox(dataDir)).filter((m) => m.to.includes(INVITEE.email));
@@ -89,18 +89,18 @@ describe('a new person joins a school by invitation and works on it in Chromium'
 
       await visit(invitee, new URL(link!).pathname);
       await expect
-        .poll(() => invitee.locator('main').textContent())
+        .poll(() => shownText(invitee.locator('main')))
         .toContain('invited to join Ashgrove Primary School as an administrator');
       await submit(invitee, 'Create account and accept');
       await expect
-        .poll(() => invitee.locator('.govuk-error-summary').textContent())
+        .poll(() => shownText(invitee.locator('.govuk-error-summary')))
         .toContain('Enter your full name');
       await invitee.getByLabel('Full name').fill('Dana Deputy');
       await invitee.getByLabel('New password', { exact: true }).fill(INVITEE.password);
       await invitee.getByLabel('Type the new password again').fill(INVITEE.password);
       await submit(invitee, 'Create account and accept');
       expect(localPath(invitee)).toBe('/account');
-      const account = await invitee.locator('main').textContent();
+      const account = await shownText(invitee.locator('main'));
       expect(account).toContain('Dana Deputy');
       expect(account).toContain('Ashgrove Primary School');
       expect(account).toContain('Administrator');
@@ -111,8 +111,8 @@ describe('a new person joins a school by invitation and works on it in Chromium'
         await invitee.setViewportSize({ width, height: 900 });
         await invitee.reload();
         await expectNoAxeViolations(invitee);
-        expect(await invitee.locator('h1').textContent()).toBe('This invitation has already been used');
-        expect(await invitee.locator('main').textContent()).not.toContain('expired');
+        expect(await shownText(invitee.locator('h1'))).toBe('This invitation has already been used');
+        expect(await shownText(invitee.locator('main'))).not.toContain('expired');
         expect(await invitee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await invitee.screenshot({ path: `${SHOTS}/invitation-used-${width}.png`, fullPage: true });
       }
@@ -138,7 +138,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       await invitee.keyboard.type(INVITEE.password);
       await Promise.all([invitee.waitForURL(`**/schools/${OWN}/sharing`), invitee.keyboard.press('Enter')]);
       await expectNoAxeViolations(invitee);
-      await expect.poll(() => invitee.locator('h1').textContent()).toContain('Sharing with organisations');
+      await expect.poll(() => shownText(invitee.locator('h1'))).toContain('Sharing with organisations');
     },
     STEP_LIMIT,
   );
@@ -151,7 +151,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       await council.check();
       await submit(invitee, 'Save choices');
       await expect
-        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .poll(() => shownText(invitee.locator('.govuk-notification-banner')))
         .toContain('Your choices have been saved');
       expect(await council.isChecked()).toBe(true);
       const shared = await served.db
@@ -170,7 +170,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
         .check();
       await submit(invitee, 'Save settings');
       await expect
-        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .poll(() => shownText(invitee.locator('.govuk-notification-banner')))
         .toContain('Your school’s settings have been saved');
       expect(await invitee.getByLabel('How many schools can you support at once?').inputValue()).toBe('2');
 
@@ -178,8 +178,8 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       for (const width of [1280, 390]) {
         await invitee.setViewportSize({ width, height: 900 });
         await visit(invitee, `/schools/${OWN}/audit`);
-        expect(await invitee.locator('h1').textContent()).toBe('Audit log for Ashgrove Primary School');
-        const text = (await invitee.locator('main').textContent())!;
+        expect(await shownText(invitee.locator('h1'))).toBe('Audit log for Ashgrove Primary School');
+        const text = await shownText(invitee.locator('main'));
         expect(text).toContain(INVITEE.email);
         expect(text).not.toMatch(/[{}"]|\w\.\w+-\w+/);
         expect(await invitee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -200,16 +200,16 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       await expectNoAxeViolations(platformAdmin);
       await platformAdmin.getByLabel('Email address of the person’s account').fill(INVITEE.email);
       await submit(platformAdmin, 'Find the person');
-      await expect.poll(() => platformAdmin.locator('h1').textContent()).toContain('Dana Deputy');
+      await expect.poll(() => shownText(platformAdmin.locator('h1'))).toContain('Dana Deputy');
       await platformAdmin.getByLabel('Specialist leader of education (SLE)').check();
       await submit(platformAdmin, 'Save designation');
       await expect
-        .poll(() => platformAdmin.locator('.govuk-notification-banner').textContent())
+        .poll(() => shownText(platformAdmin.locator('.govuk-notification-banner')))
         .toContain('The designation has been saved');
 
       await visit(invitee, '/account');
       await expect
-        .poll(() => invitee.locator('main').textContent())
+        .poll(() => shownText(invitee.locator('main')))
         .toContain('Specialist leader of education (SLE)');
     },
     STEP_LIMIT,
@@ -221,7 +221,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       for (const page of ['settings', 'members', 'sharing', 'audit']) {
         expect(await visit(invitee, `/schools/${OTHER}/${page}`)).toBe(403);
         await expect
-          .poll(() => invitee.locator('h1').textContent())
+          .poll(() => shownText(invitee.locator('h1')))
           .toContain('You do not have permission to see this page');
       }
     },
@@ -234,7 +234,7 @@ describe('a new person joins a school by invitation and works on it in Chromium'
       await visit(invitee, '/sign-out');
       await submit(invitee, 'Sign out');
       await expect
-        .poll(() => invitee.locator('.govuk-notification-banner').textContent())
+        .poll(() => shownText(invitee.locator('.govuk-notification-banner')))
         .toContain('You have signed out');
       for (const page of ['settings', 'sharing']) {
         await visit(invitee, `/schools/${OWN}/${page}`);

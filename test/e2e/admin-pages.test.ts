@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const SHOTS = 'test-results';
@@ -35,17 +35,17 @@ describe('the administration pages in Chromium, on a desk and on a phone', () =>
           .getByRole('combobox', { name: 'Every open school of a local authority' })
           .selectOption('816');
         await page.getByRole('button', { name: 'Preview the local authority’s schools' }).click();
-        await expect.poll(() => page.locator('h1').textContent()).toBe('Check the schools to add');
+        await expect.poll(() => shownText(page.locator('h1'))).toBe('Check the schools to add');
         await expectNoAxeViolations(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: `${SHOTS}/organisation-bulk-${width}.png`, fullPage: true });
         await page.getByRole('button', { name: /^Add \d+ schools?$/ }).click();
         await expect
-          .poll(() => page.locator('.govuk-notification-banner').textContent())
+          .poll(() => shownText(page.locator('.govuk-notification-banner')))
           .toContain('Added 2 schools.');
 
         await page.goto(`${served.url}/admin/audit`);
-        const text = (await page.locator('main').textContent())!;
+        const text = await shownText(page.locator('main'));
         expect(text).toContain('Added a school to an organisation');
         expect(text).not.toMatch(/[{}]|organisation\.school-added/);
         await expectNoAxeViolations(page);
@@ -77,16 +77,16 @@ describe('the administration pages in Chromium, on a desk and on a phone', () =>
         const page = await context.newPage();
         await page.goto(`${served.url}/partnerships`);
         await page.getByRole('link', { name: `Schools of Ouse Trust ${width}` }).click();
-        await expect.poll(() => page.locator('h1').textContent()).toBe(`Ouse Trust ${width}: schools`);
-        expect(await page.locator('main').textContent()).toContain('Shares its records');
+        await expect.poll(() => shownText(page.locator('h1'))).toBe(`Ouse Trust ${width}: schools`);
+        expect(await shownText(page.locator('main'))).toContain('Shares its records');
         await expectNoAxeViolations(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: `${SHOTS}/officer-schools-${width}.png`, fullPage: true });
 
         await page.getByRole('textbox', { name: 'A list of URNs' }).fill('520001, 520002\n999999');
         await page.getByRole('button', { name: 'Preview the listed schools' }).click();
-        await expect.poll(() => page.locator('h1').textContent()).toBe('Check the schools to add');
-        const preview = (await page.locator('main').textContent())!;
+        await expect.poll(() => shownText(page.locator('h1'))).toBe('Check the schools to add');
+        const preview = await shownText(page.locator('main'));
         expect(preview).toContain('1 school will be added.');
         expect(preview).toContain('1 school is in the organisation already.');
         expect(preview).toContain('left out: 999999');
@@ -95,9 +95,9 @@ describe('the administration pages in Chromium, on a desk and on a phone', () =>
         await page.screenshot({ path: `${SHOTS}/officer-schools-preview-${width}.png`, fullPage: true });
         await page.getByRole('button', { name: 'Add 1 school' }).click();
         await expect
-          .poll(() => page.locator('.govuk-notification-banner').textContent())
+          .poll(() => shownText(page.locator('.govuk-notification-banner')))
           .toContain('Added 1 school.');
-        expect(await page.locator('main').textContent()).toContain('Ouse School 520002');
+        expect(await shownText(page.locator('main'))).toContain('Ouse School 520002');
         await context.close();
       },
       STEP_LIMIT,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
 
@@ -18,7 +18,7 @@ describe('an officer reads the national allocation in Chromium', () => {
     await noScript.goto(`${served.url}/capacity?by=la&phase=secondary`);
     await noScript.getByRole('link', { name: /^Kent/ }).click();
     await noScript.waitForURL(/\/allocations\?la=886&phase=secondary/);
-    expect(await noScript.locator('h1').textContent()).toContain(
+    expect(await shownText(noScript.locator('h1'))).toContain(
       'Schools in need in Kent, in the secondary phase',
     );
     const inNeed = await noScript.locator('#allocation-table tbody th a').allTextContents();

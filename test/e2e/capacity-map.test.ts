@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 
@@ -64,7 +64,7 @@ describe('the capacity map and table in Chromium', () => {
     );
     expect(new Set(await rendered('areas-fill', 'name'))).toEqual(new Set(['Leeds', 'York', 'Kent']));
     expect(new Set(await rendered('areas-fill', 'ratio'))).toEqual(new Set([2, 0, 0.5]));
-    await expect.poll(() => page.locator('#map-vintage').textContent()).toContain('2013');
+    await expect.poll(() => shownText(page.locator('#map-vintage'))).toContain('2013');
     await expectNoAxeViolations(page);
   });
 
@@ -72,8 +72,8 @@ describe('the capacity map and table in Chromium', () => {
     await zoomTo([-1.08, 53.96], 13);
     await clickAt([-1.08, 53.96]);
     const details = page.locator('#map-details');
-    await expect.poll(() => details.locator('h2').textContent()).toBe('York College In Need');
-    expect(await details.textContent()).toContain('In need of support');
+    await expect.poll(() => shownText(details.locator('h2'))).toBe('York College In Need');
+    expect(await shownText(details)).toContain('In need of support');
     expect(await details.getByRole('link', { name: /profile/ }).getAttribute('href')).toBe('/schools/200004');
     expect(
       await details
@@ -87,14 +87,12 @@ describe('the capacity map and table in Chromium', () => {
     await zoomTo([0.63, 51.17], 10); // Headcorn, in Maidstone district (so Kent), away from any school
     await clickAt([0.63, 51.17]);
     const details = page.locator('#map-details');
-    await expect.poll(() => details.locator('h2').textContent()).toBe('Kent');
-    expect(await details.textContent()).toMatch(
-      /High-performing schools\s*1\s*Schools in need of support\s*2/,
-    );
+    await expect.poll(() => shownText(details.locator('h2'))).toBe('Kent');
+    expect(await shownText(details)).toMatch(/High-performing schools\s*1\s*Schools in need of support\s*2/);
     await zoomTo([-1.5, 53.75], 9); // south of Leeds
     await page.locator('#s2s-map canvas').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => details.locator('h2').textContent()).toBe('Leeds');
+    await expect.poll(() => shownText(details.locator('h2'))).toBe('Leeds');
   });
 
   it('labels towns from the registry and draws the coastline, without a tile server', async () => {
@@ -133,7 +131,7 @@ describe('the capacity map and table in Chromium', () => {
   it('has a table alternative with the same figures as the API, sortable and accessible', async () => {
     await page.goto(`${served.url}/map?by=la&phase=secondary`);
     await page.getByRole('link', { name: 'See the same figures as a table' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Capacity for school-to-school support');
+    await expect.poll(() => shownText(page.locator('h1'))).toBe('Capacity for school-to-school support');
     const api = (await (
       await page.request.get(`${served.url}/api/capacity?by=la&phase=secondary`)
     ).json()) as {

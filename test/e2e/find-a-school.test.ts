@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 
@@ -33,7 +33,7 @@ describe('a school leader finds a school in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('School name, URN, postcode or town').fill('riverside');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#results-heading').textContent()).toContain('25 schools found');
+    await expect.poll(() => shownText(page.locator('#results-heading'))).toContain('25 schools found');
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Next' }).click();
     await expect.poll(() => page.locator('main li h3').count()).toBe(5);
@@ -41,15 +41,15 @@ describe('a school leader finds a school in Chromium', () => {
       .getByRole('link', { name: /Riverside Primary/ })
       .first()
       .click();
-    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Riverside Primary/);
-    await expect.poll(() => page.locator('main').textContent()).toContain('No inspection is recorded');
+    await expect.poll(() => shownText(page.locator('h1'))).toMatch(/Riverside Primary/);
+    await expect.poll(() => shownText(page.locator('main'))).toContain('No inspection is recorded');
     await expectNoAxeViolations(page);
   });
 
   it('shows a helpful page for an unknown school', async () => {
     const response = await page.goto(`${served.url}/schools/999999`);
     expect(response?.status()).toBe(404);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
+    await expect.poll(() => shownText(page.locator('h1'))).toBe('Page not found');
     await expectNoAxeViolations(page);
   });
 });

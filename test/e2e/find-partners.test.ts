@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 
@@ -18,7 +18,7 @@ describe('a school leader finds partners in Chromium', () => {
     await noScript.goto(`${served.url}/schools/200001`);
     await noScript.getByRole('link', { name: 'Find partners for this school' }).click();
     await noScript.waitForURL(/\/schools\/200001\/partners$/);
-    expect(await noScript.locator('h1').textContent()).toBe('Find partners');
+    expect(await shownText(noScript.locator('h1'))).toBe('Find partners');
     await noScript.getByRole('button', { name: 'Find partners' }).click();
     await noScript.waitForURL(/strategy=support/);
     const names = await noScript.locator('.s2s-candidates h3 a').allTextContents();
@@ -41,7 +41,7 @@ describe('a school leader finds partners in Chromium', () => {
 
   it('names the field that is wrong, keeping what was typed', async () => {
     await page.goto(`${served.url}/schools/200001/partners?strategy=support&radiusKm=far`);
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+    expect(await shownText(page.locator('.govuk-error-summary'))).toContain(
       'Enter the radius as a number of kilometres',
     );
     expect(await page.getByLabel('How far can you travel?').inputValue()).toBe('far');
@@ -53,7 +53,7 @@ describe('a school leader finds partners in Chromium', () => {
     await noScript.getByLabel('Near a place (optional)').fill('200003');
     await noScript.getByRole('button', { name: 'Find partners' }).click();
     await noScript.waitForURL(/near=200003/);
-    expect(await noScript.locator('h2.govuk-heading-l').textContent()).toContain(
+    expect(await shownText(noScript.locator('h2.govuk-heading-l'))).toContain(
       'suggested partners near Hillside Primary School',
     );
     expect(await noScript.getByText('3.0 km from Hillside Primary School').count()).toBe(1);
@@ -73,7 +73,7 @@ describe('a school leader finds partners in Chromium', () => {
     await noScript.getByRole('link', { name: 'Compare them side by side in a table' }).click();
     await noScript.waitForURL(/view=table/);
     const table = noScript.getByRole('table', { name: /Suggested partners side by side/ });
-    expect(await table.locator('tbody th a').first().textContent()).toBe('Beacon Primary School');
+    expect(await shownText(table.locator('tbody th a').first())).toBe('Beacon Primary School');
     expect(await table.locator('tbody tr').count()).toBe(2);
     // A new search keeps the table.
     await noScript.getByLabel('Peer: a school at a similar stage of improvement').check();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createJoinRequest } from '../../src/data/join-requests.ts';
 import { createUser, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const ASH = 133001;
@@ -29,12 +29,12 @@ describe('a school’s administrator decides a request to join in Chromium', () 
     const page = await context.newPage();
     await page.goto(`${served.url}/schools/${ASH}/members`);
     await expect
-      .poll(() => page.locator('main').textContent())
+      .poll(() => shownText(page.locator('main')))
       .toContain('Requests to join waiting for approval');
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Approve or refuse requests to join' }).click();
     await expect
-      .poll(() => page.locator('h2').first().textContent())
+      .poll(() => shownText(page.locator('h2').first()))
       .toContain('pat@example.org to join Ash Primary');
     await expectNoAxeViolations(page);
     for (const width of [1280, 390]) {
@@ -44,9 +44,9 @@ describe('a school’s administrator decides a request to join in Chromium', () 
     await page.getByRole('button', { name: /^Approve/ }).focus();
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('main').textContent())
+      .poll(() => shownText(page.locator('main')))
       .toContain('Approved: we have emailed an invitation to pat@example.org.');
-    expect(await page.locator('main').textContent()).toContain('No requests wait for your decision');
+    expect(await shownText(page.locator('main'))).toContain('No requests wait for your decision');
     await expectNoAxeViolations(page);
   });
 });

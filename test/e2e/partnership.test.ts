@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 import { readOutbox } from '../helpers/mail.ts';
@@ -115,14 +115,14 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .toBe('Working with Birchfield Primary School');
       await submit(lead, 'Send the proposal');
       await expect
-        .poll(() => lead.locator('.govuk-error-summary').textContent())
+        .poll(() => shownText(lead.locator('.govuk-error-summary')))
         .toContain('Choose the type of partnership');
       await lead.getByLabel('Peer-to-peer and joint practice development').check();
       await lead.locator('#proposerRole-4').check();
       await lead.locator('#partnerRole-4').check();
       await submit(lead, 'Send the proposal');
       await expect
-        .poll(() => lead.locator('h1').textContent())
+        .poll(() => shownText(lead.locator('h1')))
         .toContain('Working with Birchfield Primary School');
       await shot(lead, '1-task-list');
       expect(await mailTo(partnerEmail)).toEqual([
@@ -133,12 +133,12 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await partner.getByRole('link', { name: 'Working with Birchfield Primary School' }).click();
       await expectNoAxeViolations(partner);
       await expect
-        .poll(() => partner.locator('main').textContent())
+        .poll(() => shownText(partner.locator('main')))
         .toContain('Will Birchfield Primary School join');
       await shot(partner, '2-invitation');
       await partner.getByLabel('Yes, accept the invitation').check();
       await submit(partner, 'Send answer');
-      await expect.poll(() => partner.locator('main').textContent()).toContain('Accepted');
+      await expect.poll(() => shownText(partner.locator('main'))).toContain('Accepted');
       expect(await mailTo(leadEmail)).toEqual([
         'Birchfield Primary School accepted your partnership invitation',
       ]);
@@ -156,7 +156,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .fill('Reading at the expected standard is below similar schools');
       await submit(lead, 'Save and return to the task list');
       await expect
-        .poll(() => lead.locator('.govuk-error-summary').textContent())
+        .poll(() => shownText(lead.locator('.govuk-error-summary')))
         .toContain('Choose at least one focus area');
       await expect
         .poll(() => lead.getByLabel('Why is the support needed?').inputValue())
@@ -210,7 +210,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .getByLabel(/How will improvements be sustained/)
         .fill('Part of induction; a joint governors’ celebration');
       await submit(lead, 'Save and return to the task list');
-      await expect.poll(() => lead.locator('.govuk-task-list').textContent()).not.toContain('Incomplete');
+      await expect.poll(() => shownText(lead.locator('.govuk-task-list'))).not.toContain('Incomplete');
       await shot(lead, '3-task-list-complete');
 
       await lead.getByRole('button', { name: 'Check answers and agree' }).click();
@@ -218,24 +218,24 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await shot(lead, '4-check-answers');
       await submit(lead, 'Agree the partnership');
       // One school agreeing is not enough: the partner's administrator agrees for Birchfield.
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Proposed');
+      await expect.poll(() => shownText(lead.locator('h1 .govuk-tag'))).toContain('Proposed');
       await expect
-        .poll(() => lead.locator('#agreements').textContent())
+        .poll(() => shownText(lead.locator('#agreements')))
         .toContain('Waiting for Birchfield Primary School to agree');
       await visit(partner, `${base}/check`);
-      await expect.poll(() => partner.locator('#lifecycle').textContent()).toContain('Agreed by Asha Head');
+      await expect.poll(() => shownText(partner.locator('#lifecycle'))).toContain('Agreed by Asha Head');
       await submit(partner, 'Agree the partnership');
-      await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      await expect.poll(() => shownText(partner.locator('h1 .govuk-tag'))).toContain('Agreed');
       // The one who agreed last needs no email; the other school's administrator hears.
       expect(await mailTo(leadEmail)).toContain(
         'The partnership of Ashgrove Primary School and Birchfield Primary School is agreed',
       );
       await visit(lead, '/notifications');
       await expect
-        .poll(() => lead.locator('#notifications').textContent())
+        .poll(() => shownText(lead.locator('#notifications')))
         .toContain('The partnership of Ashgrove Primary School and Birchfield Primary School is agreed');
       await visit(lead, base);
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      await expect.poll(() => shownText(lead.locator('h1 .govuk-tag'))).toContain('Agreed');
     },
     STEP_LIMIT,
   );
@@ -246,19 +246,19 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       const base = lead.url().replace(served.url, '').split('?')[0]!;
       // Starting commits both schools: Ashgrove signs, Birchfield's administrator confirms.
       await submit(lead, 'Start the partnership');
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Agreed');
+      await expect.poll(() => shownText(lead.locator('h1 .govuk-tag'))).toContain('Agreed');
       await expect
-        .poll(() => lead.locator('#signatures').textContent())
+        .poll(() => shownText(lead.locator('#signatures')))
         .toContain('Waiting for Birchfield Primary School to confirm starting the partnership');
       expect(await mailTo(partnerEmail)).toContain(
         'Ashgrove Primary School asks your school to confirm starting the partnership of Ashgrove Primary School and Birchfield Primary School',
       );
       await visit(partner, base);
       await expect
-        .poll(() => partner.locator('#signatures').textContent())
+        .poll(() => shownText(partner.locator('#signatures')))
         .toContain('Ashgrove Primary School signed on');
       await submit(partner, 'Confirm the start');
-      await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Active');
+      await expect.poll(() => shownText(partner.locator('h1 .govuk-tag'))).toContain('Active');
       expect(await mailTo(leadEmail)).toContain(
         'The partnership of Ashgrove Primary School and Birchfield Primary School has started',
       );
@@ -270,9 +270,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await fillDate(lead, 'dueDate', '2024-01-31');
       await lead.getByLabel('In progress').check();
       await submit(lead, 'Add the action');
-      await expect
-        .poll(() => lead.locator('#actions + table, main').first().textContent())
-        .toContain('Overdue');
+      await expect.poll(() => shownText(lead.locator('#actions + table, main').first())).toContain('Overdue');
       await lead.getByLabel('Status of Joint lesson study in Year 5').selectOption('done');
       await lead.getByRole('button', { name: 'Update Joint lesson study in Year 5' }).click();
       await expectNoAxeViolations(lead);
@@ -301,7 +299,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       await submit(partner, 'Begin the review');
       await visit(lead, base);
       await submit(lead, 'Confirm the review');
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Reviewing');
+      await expect.poll(() => shownText(lead.locator('h1 .govuk-tag'))).toContain('Reviewing');
       await visit(partner, base);
       await partner.getByRole('button', { name: 'Close the partnership' }).click();
       await expectNoAxeViolations(partner);
@@ -311,20 +309,20 @@ describe('a partnership from a match to its impact report in Chromium', () => {
         .fill('Both schools met the target; leads continue alone');
       await submit(partner, 'Close the partnership');
       await expect
-        .poll(() => partner.locator('#signatures').textContent())
+        .poll(() => shownText(partner.locator('#signatures')))
         .toContain('Waiting for Ashgrove Primary School to confirm closing the partnership as completed');
       await visit(lead, base);
       await submit(lead, 'Confirm closing as completed');
-      await expect.poll(() => lead.locator('h1 .govuk-tag').textContent()).toContain('Closed: completed');
+      await expect.poll(() => shownText(lead.locator('h1 .govuk-tag'))).toContain('Closed: completed');
       expect(await mailTo(partnerEmail)).toContain(
         'The partnership of Ashgrove Primary School and Birchfield Primary School has closed',
       );
       await visit(partner, base);
-      await expect.poll(() => partner.locator('h1 .govuk-tag').textContent()).toContain('Closed: completed');
+      await expect.poll(() => shownText(partner.locator('h1 .govuk-tag'))).toContain('Closed: completed');
       await expect
-        .poll(() => partner.locator('main').textContent())
+        .poll(() => shownText(partner.locator('main')))
         .toContain('Closing signed by Ashgrove Primary School');
-      await expect.poll(() => partner.locator('main').textContent()).toContain('Review started');
+      await expect.poll(() => shownText(partner.locator('main'))).toContain('Review started');
       await shot(partner, '6-closed');
     },
     STEP_LIMIT,
@@ -335,7 +333,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
     async () => {
       await partner.getByRole('link', { name: 'Impact report' }).click();
       await expectNoAxeViolations(partner);
-      const text = await partner.locator('main').textContent();
+      const text = await shownText(partner.locator('main'));
       expect(text).toContain(
         'Comparing 2021 to 2023, before the partnership, with 2024 to 2025, since it started',
       );
@@ -346,7 +344,7 @@ describe('a partnership from a match to its impact report in Chromium', () => {
 
       await visit(officer, `/organisations/${organisationId}/partnerships`);
       await expect
-        .poll(() => officer.locator('main').textContent())
+        .poll(() => shownText(officer.locator('main')))
         .toContain('Working with Birchfield Primary School');
       await shot(officer, '8-dashboard');
     },

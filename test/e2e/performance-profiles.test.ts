@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
 
 describe('a platform administrator edits a performance profile in Chromium', () => {
@@ -35,7 +35,7 @@ describe('a platform administrator edits a performance profile in Chromium', () 
     await cohort.fill('many');
     await ks2Average.fill('lots');
     await page.getByRole('button', { name: 'Publish version 2' }).click();
-    const summary = await page.locator('.govuk-error-summary').textContent();
+    const summary = await shownText(page.locator('.govuk-error-summary'));
     expect(summary).toContain('Minimum cohort must be a whole number of pupils');
     expect(summary).toContain('KS2 average progress across reading, writing and maths, at or above');
     expect(await ks2Average.inputValue()).toBe('lots');
@@ -45,12 +45,10 @@ describe('a platform administrator edits a performance profile in Chromium', () 
     await cohort.fill('20');
     await ks2Average.fill('2');
     await page.getByRole('button', { name: 'Preview the effect' }).click();
-    expect(await page.locator('caption').first().textContent()).toContain('What this version would do');
+    expect(await shownText(page.locator('caption').first())).toContain('What this version would do');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Publish version 2' }).click();
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
-      'Version 2 is published',
-    );
+    expect(await shownText(page.locator('.govuk-notification-banner'))).toContain('Version 2 is published');
     await expectNoAxeViolations(page);
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveSchoolDeclaration } from '../../src/data/declarations.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 import { insertMatchingDataset } from '../helpers/matching-dataset.ts';
 
@@ -51,7 +51,7 @@ describe('good practice in Chromium: published, moderated, then found from a par
       await author.getByRole('button', { name: 'Save as a draft' }).click();
       await author.waitForURL(/\/practice\/\d+$/);
       recordUrl = author.url();
-      expect(await author.locator('h1').textContent()).toBe(TITLE);
+      expect(await shownText(author.locator('h1'))).toBe(TITLE);
       await expectNoAxeViolations(author);
       await author.getByRole('button', { name: 'Send for moderation' }).click();
       await author.waitForURL(recordUrl);
@@ -96,7 +96,7 @@ describe('good practice in Chromium: published, moderated, then found from a par
       const seeker = await seekerContext.newPage();
       await seeker.goto(`${served.url}/schools/${SEEKER}/partners?strategy=support`);
       const beacon = seeker.locator('.s2s-candidates > li').filter({ hasText: 'Beacon Primary School' });
-      expect(await beacon.textContent()).toContain(
+      expect(await shownText(beacon)).toContain(
         'Has published practice on Literacy (reading, writing, English)',
       );
       await expectNoAxeViolations(seeker);
@@ -130,7 +130,7 @@ describe('good practice in Chromium: published, moderated, then found from a par
       await author.goto(recordUrl);
       await author.getByRole('button', { name: 'Change the record' }).click();
       await author.waitForURL(/\/practice\/\d+\/edit$/);
-      expect(await author.locator('h1').textContent()).toContain('Change your practice record');
+      expect(await shownText(author.locator('h1'))).toContain('Change your practice record');
       expect(await author.getByLabel('Title').inputValue()).toBe(TITLE);
       await expectNoAxeViolations(author);
       // An empty summary is refused: the error summary and the field's message, still axe clean.

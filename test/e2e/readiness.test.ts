@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMilestone } from '../../src/data/partnerships.ts';
 import { signInBrowser } from '../helpers/accounts.ts';
 import { createAcceptedPartnership } from '../helpers/partnerships.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertSchool } from '../helpers/schools.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 
@@ -37,14 +37,14 @@ describe('a school leader assesses readiness in Chromium', () => {
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: 'Start' }).click();
       await expect
-        .poll(() => page.locator('.govuk-error-summary').textContent())
+        .poll(() => shownText(page.locator('.govuk-error-summary')))
         .toContain('Choose what to assess');
       await expectNoAxeViolations(page);
       await page.getByLabel('Enablers of school-to-school support: a self-evaluation').check();
       await page.getByLabel('Deployment of a system leader or team').check();
       await page.getByRole('button', { name: 'Start' }).click();
       await expect
-        .poll(() => page.locator('h1').textContent())
+        .poll(() => shownText(page.locator('h1')))
         .toContain('Enablers of school-to-school support');
       await expectNoAxeViolations(page);
       await shot('task-list');
@@ -63,7 +63,7 @@ describe('a school leader assesses readiness in Chromium', () => {
       };
       for (const section of ['Enablers of partnership working', 'Fundamentals of sustained improvement']) {
         await page.getByRole('link', { name: section }).click();
-        await expect.poll(() => page.locator('h1').textContent()).toContain(section);
+        await expect.poll(() => shownText(page.locator('h1'))).toContain(section);
         const groups = page.locator('.s2s-readiness-item');
         for (let i = 0; i < (await groups.count()); i++) {
           const group = groups.nth(i);
@@ -77,10 +77,10 @@ describe('a school leader assesses readiness in Chromium', () => {
         await expectNoAxeViolations(page);
         if (section.startsWith('Enablers')) await shot('section');
         await page.getByRole('button', { name: 'Save and return to the task list' }).click();
-        await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('saved');
+        await expect.poll(() => shownText(page.locator('.govuk-notification-banner'))).toContain('saved');
       }
       await page.getByRole('link', { name: 'Check your answers and complete' }).click();
-      await expect.poll(() => page.locator('h1').textContent()).toContain('Check your answers');
+      await expect.poll(() => shownText(page.locator('h1'))).toContain('Check your answers');
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: 'Complete the assessment' }).click();
     },
@@ -90,7 +90,7 @@ describe('a school leader assesses readiness in Chromium', () => {
   it(
     'reads the report: scores, chart, gaps ranked for a deployment, and the action plan',
     async () => {
-      await expect.poll(() => page.locator('h1').textContent()).toContain('Readiness report');
+      await expect.poll(() => shownText(page.locator('h1'))).toContain('Readiness report');
       await expectNoAxeViolations(page);
       await shot('report');
       await page.emulateMedia({ media: 'print' });
@@ -98,19 +98,19 @@ describe('a school leader assesses readiness in Chromium', () => {
       expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
       await page.emulateMedia({ media: 'screen' });
       const main = page.locator('main');
-      await expect.poll(() => main.locator('svg[role=img] title').textContent()).toBe('Readiness by section');
+      await expect.poll(() => shownText(main.locator('svg[role=img] title'))).toBe('Readiness by section');
       const table = await main.locator('table').first().innerText();
       expect(table).toMatch(/Enablers of partnership working\s+5 of 5\s+2\.4\s+47%/);
       // Impact evaluation weighs double for a deployment, so it leads the gaps.
       const gaps = main.locator('ol.govuk-list--number > li');
-      await expect.poll(() => gaps.first().textContent()).toContain('evaluate the impact');
+      await expect.poll(() => shownText(gaps.first())).toContain('evaluate the impact');
       await expect.poll(() => gaps.count()).toBe(3);
       // The enablers give a next step by level: nothing in place starts elsewhere than emerging practice.
       await expect
-        .poll(() => gaps.first().textContent())
+        .poll(() => shownText(gaps.first()))
         .toContain('Before any collaboration starts, decide how');
       await expect
-        .poll(() => main.locator('ol.govuk-list--number').textContent())
+        .poll(() => shownText(main.locator('ol.govuk-list--number')))
         .toContain('Build on the commitment you have');
     },
     STEP_LIMIT,
@@ -124,7 +124,7 @@ describe('a school leader assesses readiness in Chromium', () => {
       await expectNoAxeViolations(page);
       await page.getByLabel('Owner').fill('Deputy headteacher');
       await page.getByRole('button', { name: 'Save the action' }).click();
-      await expect.poll(() => main.textContent()).toContain('Deputy headteacher');
+      await expect.poll(() => shownText(main)).toContain('Deputy headteacher');
 
       await page
         .getByRole('link', { name: 'Share this assessment with a partner school or organisation' })
@@ -174,18 +174,18 @@ describe('a school leader assesses readiness in Chromium', () => {
       const partnerPage = await partnerContext.newPage();
       await partnerPage.goto(`${served.url}/partnerships/${id}`);
       const first = partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first();
-      await expect.poll(() => first.textContent()).toContain('Deputy headteacher');
+      await expect.poll(() => shownText(first)).toContain('Deputy headteacher');
       await first.getByRole('combobox').selectOption('in-progress');
       await first.getByRole('button').click();
       await expect
         .poll(() =>
-          partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first().textContent(),
+          shownText(partnerPage.locator('#readiness-actions ~ table').first().locator('tbody tr').first()),
         )
         .toContain('In progress');
       await expectNoAxeViolations(partnerPage);
       await partnerPage.getByRole('button', { name: /Mark as done\W+Evaluation baseline agreed/ }).click();
       await expect
-        .poll(() => partnerPage.locator('#milestones ~ table').first().textContent())
+        .poll(() => shownText(partnerPage.locator('#milestones ~ table').first()))
         .toContain('Mark as not done');
       await expectNoAxeViolations(partnerPage);
       await partnerContext.close();
@@ -197,7 +197,7 @@ describe('a school leader assesses readiness in Chromium', () => {
       await page.goto(`${served.url}/readiness/assessments/${assessment.id}/report`);
       const plan = page.locator('#action-plan ~ table').first();
       await expect
-        .poll(() => plan.locator('tbody tr').first().textContent())
+        .poll(() => shownText(plan.locator('tbody tr').first()))
         .toMatch(/In progress[\s\S]*Leading together/);
       await expectNoAxeViolations(page);
     },
@@ -209,9 +209,9 @@ describe('a school leader assesses readiness in Chromium', () => {
     async () => {
       await page.goto(`${served.url}/schools/500001`);
       await page.getByRole('link', { name: 'Readiness assessments (1)' }).click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe('Readiness assessments');
+      await expect.poll(() => shownText(page.locator('h1'))).toBe('Readiness assessments');
       await expect
-        .poll(() => page.locator('main table').textContent())
+        .poll(() => shownText(page.locator('main table')))
         .toContain('Enablers of school-to-school support: a self-evaluation');
       await expectNoAxeViolations(page);
     },

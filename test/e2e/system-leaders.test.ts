@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { daysFromToday, nextSpring } from '../helpers/leaders.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
@@ -57,7 +57,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
     await page.locator(`#${name}-month`).fill(String(Number(month)));
     await page.locator(`#${name}-year`).fill(year!);
   };
-  const main = (page: Page) => page.locator('main').textContent();
+  const main = (page: Page) => shownText(page.locator('main'));
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -106,11 +106,11 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       await visit(page, `/schools/${NEEDY}/system-leaders`);
       expect(await main(page)).toContain('literacy');
       const why = page.getByRole('list', { name: 'Why Lena Leader matches' });
-      await expect.poll(() => why.textContent()).toContain('Expertise in literacy');
+      await expect.poll(() => shownText(why)).toContain('Expertise in literacy');
       await shot(page, '2-school-needs');
       await page.getByRole('link', { name: 'Lena Leader' }).click();
       await reached(page);
-      expect(await page.locator('h1').textContent()).toContain('Lena Leader');
+      expect(await shownText(page.locator('h1'))).toContain('Lena Leader');
       await shot(page, '3-profile');
     },
     STEP_LIMIT,
@@ -137,7 +137,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       await page.getByLabel('Exit strategy').fill('The English lead carries on the coaching');
       await submit(page, 'Commission the deployment');
       const summary = page.locator('.govuk-error-summary');
-      await expect.poll(() => summary.textContent()).toContain('more days than the system leader has left');
+      await expect.poll(() => shownText(summary)).toContain('more days than the system leader has left');
       expect(await summary.locator('a').getAttribute('href')).toBe('#days');
       await shot(page, '4-commission-refused');
 
@@ -175,8 +175,8 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       await visit(officer, '/deployments');
       const table = officer.getByRole('table', { name: /Days and cost by school/ });
       const row = table.getByRole('row', { name: /Needwood Primary School/ });
-      await expect.poll(() => row.textContent()).toMatch(/4 days[\s\S]*£1,800/);
-      expect(await officer.getByRole('table', { name: /Each deployment/ }).textContent()).toContain(
+      await expect.poll(() => shownText(row)).toMatch(/4 days[\s\S]*£1,800/);
+      expect(await shownText(officer.getByRole('table', { name: /Each deployment/ }))).toContain(
         'Agreed by both sides',
       );
       await shot(officer, '6-officer-deployments');

@@ -7,7 +7,8 @@ export function visibleText(html: string): string {
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&#39;', "'")
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?)])/g, '$1');
 }
 
 /** The page with each tag written on one line (`<a class="x" href="y">`), however the template wraps it. */

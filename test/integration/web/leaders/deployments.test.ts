@@ -365,8 +365,8 @@ describe('commissioning a system leader', () => {
     const code = withLeaders[0].code as string;
     const page = (await t.app.inject('/capacity?by=la')).body;
     const row = page.slice(page.indexOf(`data-code="${code}"`));
-    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(
-      (m) => m[1],
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) =>
+      m[1]!.trim(),
     );
     expect(cells.slice(-2)).toEqual(['1', daysAvailable.toFixed(1)]);
     expect(page).toContain('System leaders’ days free');
