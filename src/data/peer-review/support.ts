@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { FocusArea } from '../../domain/focus-areas.ts';
+import type { ActionStatus } from '../../domain/peer-review/review.ts';
 import type { MemberRole, PartnershipType } from '../../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
 import type { Db } from '../db.ts';
@@ -58,7 +59,7 @@ export async function updateFindingAction(
   db: Db,
   findingId: number,
   actionId: number,
-  input: { owner: string; dueOn: string | null; status: 'not-started' | 'in-progress' | 'done' },
+  input: { owner: string; dueOn: string | null; status: ActionStatus },
   actor: Actor,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveReviewer, declareConflict } from '../../../../src/data/peer-review/reviewers.ts';
+import { addFinding } from '../../../../src/data/peer-review/report.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createSession } from '../../../../src/data/sessions.ts';
 import { SESSION_COOKIE } from '../../../../src/web/plugins/session.ts';
@@ -225,5 +226,186 @@ describe('peer-review pages', () => {
     expect(page.body).toContain('/system-leaders?expertise=leadership');
     const needs = await t.db.selectFrom('school_declarations').selectAll().where('urn', '=', ASH).execute();
     expect(JSON.stringify(needs)).toContain('leadership');
+  });
+
+  const findingOf = async (urn: number) =>
+    (
+      await t.db
+        .selectFrom('peer_review_findings')
+        .select('id')
+        .where('review_id', '=', await reviewOf(urn))
+        .executeTakeFirstOrThrow()
+    ).id;
+  const page = async (who: { cookie: string }, url: string) =>
+    t.app.inject({ url, headers: { cookie: who.cookie } });
+
+  it('lets the host challenge a finding and the lead reviewer record the outcome, kept with the report', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const bea = await as('birch@example.org');
+    const cy = await as('cedar@example.org');
+    const mo = await as('dale@example.org');
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: DALE, role: 'admin' }] });
+    const challenge = { challenge: 'Year 5 books were moderated in March; the team saw the wrong set' };
+    // Someone who cannot read the report cannot see there is a finding to challenge.
+    expect((await post(stranger, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(
+      404,
+    );
+    expect((await post(cy, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(404);
+    // The team reads the report but only the host challenges it.
+    expect((await post(bea, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(403);
+    const blank = await post(ash, `/peer-review/findings/${findingId}/challenge`, { challenge: ' ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('Enter why your school challenges the finding');
+    expect((await post(ash, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(303);
+    expect((await post(ash, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(409);
+
+    const outcome = {
+      outcome: 'amended',
+      amended: 'Marking is inconsistent in year 5 science',
+      response: 'We rechecked: English books are consistent; science books are not',
+    };
+    // The host does not decide its own challenge.
+    expect(
+      (await post(ash, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode,
+    ).toBe(403);
+    const unchanged = await post(bea, `/peer-review/findings/${findingId}/challenge-outcome`, {
+      ...outcome,
+      amended: '',
+    });
+    expect(unchanged.statusCode).toBe(400);
+    expect(unchanged.body).toContain('Enter the finding as changed');
+    expect(
+      (await post(bea, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode,
+    ).toBe(303);
+    // Decided once: the moderator cannot decide it again.
+    expect((await post(mo, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode).toBe(
+      409,
+    );
+
+    const report = await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`);
+    expect(report.body).toContain('the host school challenged the finding');
+    expect(report.body).toContain('Year 5 books were moderated in March');
+    expect(report.body).toContain('The finding was amended');
+    expect(report.body).toContain('Marking is inconsistent in year 5 science');
+    expect(report.body).toContain(`The finding first read: “${SECRET}”`);
+  });
+
+  it('takes a withdrawn finding out of what the host acts on', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const mo = await as('dale@example.org');
+    await post(ash, `/peer-review/findings/${findingId}/challenge`, { challenge: 'Not what the team saw' });
+    const decided = await post(mo, `/peer-review/findings/${findingId}/challenge-outcome`, {
+      outcome: 'withdrawn',
+      response: 'The evidence does not support it',
+    });
+    expect(decided.statusCode).toBe(303);
+    const report = await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`);
+    expect(report.body).toContain('The finding was withdrawn');
+    expect(report.body).not.toContain('Act on this and find support');
+    const action = await post(ash, `/peer-review/findings/${findingId}/actions`, { description: 'Anything' });
+    expect(action.statusCode).toBe(409);
+  });
+
+  it('lets the group’s administrators take a reviewer off the team before the visit, and not after', async () => {
+    const reviewId = await reviewOf(CEDAR);
+    const beaId = await userId('birch@example.org');
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: beaId, role: 'lead', conflicts: [], override: null },
+      { id: beaId, email: 'birch@example.org' },
+    );
+    await t.db
+      .updateTable('peer_reviews')
+      .set({ visit_on: '2099-03-01' })
+      .where('id', '=', reviewId)
+      .execute();
+    const ash = await as('ash@example.org');
+    const cy = await as('cedar@example.org');
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: DALE, role: 'admin' }] });
+    const url = `/peer-review/reviews/${reviewId}/team/remove`;
+    expect((await post(stranger, url, { userId: String(beaId) })).statusCode).toBe(404);
+    // A member of the group who is not an administrator sees the plan but does not form the team.
+    expect((await post(cy, url, { userId: String(beaId) })).statusCode).toBe(403);
+    expect((await page(ash, `/peer-review/reviews/${reviewId}`)).body).toContain('</span>from the team');
+    expect((await post(ash, url, { userId: String(beaId) })).statusCode).toBe(303);
+    expect(await team(reviewId)).toEqual([]);
+
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: beaId, role: 'lead', conflicts: [], override: null },
+      { id: beaId, email: 'birch@example.org' },
+    );
+    await t.db
+      .updateTable('peer_reviews')
+      .set({ visit_on: '2026-01-10' })
+      .where('id', '=', reviewId)
+      .execute();
+    const late = await post(ash, url, { userId: String(beaId) });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('on or after the day of the visit');
+    expect(await team(reviewId)).toHaveLength(1);
+  });
+
+  it('lets the team remove a finding before the report is submitted, and nobody else', async () => {
+    const reviewId = await reviewOf(CEDAR);
+    const bea = { id: await userId('birch@example.org'), email: 'birch@example.org' };
+    await addToTeam(t.db, reviewId, { userId: bea.id, role: 'lead', conflicts: [], override: null }, bea);
+    await addFinding(
+      t.db,
+      reviewId,
+      {
+        areaId: 'leadership',
+        focusArea: 'leadership',
+        kind: 'strength',
+        finding: 'Recorded by mistake',
+        evidence: 'None',
+      },
+      bea,
+    );
+    const findingId = await findingOf(CEDAR);
+    const url = `/peer-review/reviews/${reviewId}/findings/remove`;
+    expect((await post(await as('ash@example.org'), url, { findingId: String(findingId) })).statusCode).toBe(
+      403,
+    );
+    const ashFinding = await post(await as('birch@example.org'), url, {
+      findingId: String(await findingOf(ASH)),
+    });
+    expect(ashFinding.statusCode).toBe(400);
+    expect(
+      (await post(await as('birch@example.org'), url, { findingId: String(findingId) })).statusCode,
+    ).toBe(303);
+    expect(
+      await t.db.selectFrom('peer_review_findings').select('id').where('review_id', '=', reviewId).execute(),
+    ).toEqual([]);
+  });
+
+  it('lets a reviewer withdraw a conflict they declared, and only their own', async () => {
+    const [conflict] = await t.db.selectFrom('peer_reviewer_conflicts').select('id').execute();
+    const url = '/peer-review/reviewer/conflicts/withdraw';
+    const ash = await as('ash@example.org');
+    expect((await post(ash, url, { conflictId: String(conflict!.id) })).statusCode).toBe(404);
+    const cy = await as('cedar@example.org');
+    expect((await post(cy, url, { conflictId: String(conflict!.id) })).statusCode).toBe(303);
+    expect((await page(cy, '/peer-review/reviewer')).body).toContain('You have declared none.');
+  });
+
+  it('lets the host record how far an action has got', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    await post(ash, `/peer-review/findings/${findingId}/actions`, { description: 'Moderate year 5 books' });
+    const [action] = await t.db.selectFrom('peer_review_actions').select('id').execute();
+    const url = `/peer-review/findings/${findingId}/action-status`;
+    const fields = { actionId: String(action!.id), status: 'in-progress' };
+    expect((await post(await as('birch@example.org'), url, fields)).statusCode).toBe(403);
+    expect((await post(await as('cedar@example.org'), url, fields)).statusCode).toBe(404);
+    expect((await post(ash, url, { ...fields, status: 'finished' })).statusCode).toBe(400);
+    expect((await post(ash, url, fields)).statusCode).toBe(303);
+    expect((await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`)).body).toContain(
+      'Action: Moderate year 5 books (in progress)',
+    );
   });
 });
