@@ -16,7 +16,11 @@ import {
   listReviewers,
   type RegisteredReviewer,
 } from '../../data/peer-review/reviewers.ts';
-import { addFindingAction, updateFindingAction } from '../../data/peer-review/support.ts';
+import {
+  addFindingAction,
+  createFollowUpPartnership,
+  updateFindingAction,
+} from '../../data/peer-review/support.ts';
 import { addToTeam, removeFromTeam } from '../../data/peer-review/team.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { conflictsOf, type Conflict } from '../../domain/peer-review/conflicts.ts';
@@ -40,7 +44,8 @@ import {
   sharingInput,
   teamInput,
 } from './input.ts';
-import { step, written, type Check } from './step.ts';
+import { NO_INPUT, step, written, type Check } from './step.ts';
+import { proposePartnership, type Proposal } from '../partnerships/lifecycle.ts';
 
 /**
  * One review: who may see and do what (domain/peer-review/access.ts), forming its team under the
@@ -587,4 +592,53 @@ export function decideFindingChallenge(
       return written(done, 'The challenge has already been decided.');
     },
   );
+}
+
+export interface FollowUp {
+  findingId: number;
+  hostUrn: number;
+  hostName: string;
+  focusArea: Finding['focusArea'];
+}
+
+const noFollowUpYet: Check<OpenedFinding> = ({ finding }) =>
+  finding.partnershipId === null
+    ? null
+    : fail('conflict', 'This finding already has a follow-up partnership.');
+
+/** An area to develop the host school's administrator may propose a follow-up partnership on. */
+export function followUpOf(ctx: AppContext, user: SessionUser, findingId: number): Promise<Result<FollowUp>> {
+  return step(
+    openFinding(ctx, user, findingId),
+    [
+      findingMay((o) => o.rights.shareReport, 'Only the host school’s administrators propose a partnership.'),
+      isActionable,
+      noFollowUpYet,
+    ],
+    NO_INPUT,
+    undefined,
+    async ({ review, finding }) =>
+      ok({ findingId, hostUrn: review.hostUrn, hostName: review.hostName, focusArea: finding.focusArea }),
+  );
+}
+
+/**
+ * Proposes a partnership on an area to develop, through the partnership proposal itself (its
+ * checks, the partner's confirmation, the notification); the partnership takes the finding's
+ * focus area and the finding records it as support found, in the same transaction.
+ */
+export async function proposeFollowUp(
+  ctx: AppContext,
+  user: SessionUser,
+  findingId: number,
+  proposal: Proposal,
+): ReturnType<typeof proposePartnership> {
+  const followUp = await followUpOf(ctx, user, findingId);
+  if (!followUp.ok) return followUp;
+  if (proposal.proposerUrn !== followUp.value.hostUrn)
+    return invalidField('proposerUrn', `Propose it from ${followUp.value.hostName}, whose report it is`);
+  return proposePartnership(ctx, user, proposal, async (partnership) => {
+    const id = await createFollowUpPartnership(ctx.db, findingId, partnership, today(ctx));
+    return id === undefined ? fail('conflict', 'This finding already has a follow-up partnership.') : ok(id);
+  });
 }

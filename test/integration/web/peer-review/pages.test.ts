@@ -408,4 +408,46 @@ describe('peer-review pages', () => {
       'Action: Moderate year 5 books (in progress)',
     );
   });
+
+  it('lets the host propose a partnership on an area to develop, with the partner and focus prefilled', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const url = `/partnerships/new?followUp=${findingId}&with=${BIRCH}&strategy=support`;
+    expect((await page(await as('cedar@example.org'), url)).statusCode).toBe(404);
+    expect((await page(await as('birch@example.org'), url)).statusCode).toBe(403);
+    const form = await page(ash, url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('follows up an area to develop from Ash Primary School’s peer review');
+    expect(form.body).toContain(`value="${BIRCH}"`);
+    expect(form.body).toContain(`name="followUp" value="${findingId}"`);
+    const proposal = {
+      followUp: String(findingId),
+      title: 'Leadership with Birch',
+      type: 'peer-to-peer',
+      proposerUrn: String(ASH),
+      proposerRole: 'supported',
+      partnerUrn: String(BIRCH),
+      partnerRole: 'supporting',
+      message: '',
+    };
+    const proposed = await post(ash, '/partnerships', proposal);
+    expect(proposed.statusCode).toBe(303);
+    const partnership = await t.db
+      .selectFrom('partnerships')
+      .select(['id', 'focus_areas'])
+      .executeTakeFirstOrThrow();
+    expect(proposed.headers.location).toBe(`/partnerships/${partnership.id}`);
+    expect(partnership.focus_areas).toEqual(['leadership']);
+    const finding = await t.db
+      .selectFrom('peer_review_findings')
+      .select(['partnership_id', 'supported_on'])
+      .where('id', '=', findingId)
+      .executeTakeFirstOrThrow();
+    expect(finding.partnership_id).toBe(partnership.id);
+    expect(finding.supported_on).not.toBeNull();
+    expect((await page(ash, `/peer-review/findings/${findingId}`)).body).toContain(
+      `href="/partnerships/${partnership.id}">a partnership on this</a>`,
+    );
+    expect((await post(ash, '/partnerships', proposal)).statusCode).toBe(409);
+  });
 });
