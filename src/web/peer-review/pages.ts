@@ -34,6 +34,13 @@ import {
   shareReport,
   submitReport,
 } from '../../app/peer-review/reviews.ts';
+import {
+  organisationSummary,
+  peerReviewSummary,
+  SUMMARY_GROUPINGS,
+  summaryQuery,
+  type SummaryGrouping,
+} from '../../app/peer-review/summary.ts';
 import type { AppError, Result } from '../../app/result.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { DECLARED_CONFLICT_KINDS, DECLARED_CONFLICT_LABELS } from '../../domain/peer-review/conflicts.ts';
@@ -54,6 +61,11 @@ import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 
 type Body = Record<string, unknown>;
+const GROUPING_LABELS: Record<SummaryGrouping, string> = {
+  country: 'All of S2S',
+  region: 'By region',
+  la: 'By local authority',
+};
 const bodyOf = (request: FastifyRequest): Body => (request.body ?? {}) as Body;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -91,6 +103,39 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       home,
       consentLabels: CONSENT_LABELS,
       statusLabels: REVIEW_STATUS_LABELS,
+    });
+  });
+
+  // The system's anonymised figures: public; one organisation's, for its officers.
+  app.get('/peer-review/summary', async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const user = request.user;
+    const officerOf = (user?.organisations ?? []).map((o) => ({ id: o.id, name: o.name }));
+    if (query.organisation !== undefined) {
+      const id = idParams.safeParse({ id: query.organisation });
+      if (!id.success) return reply.callNotFound();
+      const result = await organisationSummary(ctx, user, id.data.id);
+      if (!result.ok) return sendProblem(request, reply, result.error);
+      return reply.page('peer-review/summary.njk', {
+        title: `Peer review in ${result.value.organisation.name}`,
+        heading: `Peer review in ${result.value.organisation.name}`,
+        orgSummary: result.value,
+        suppressBelow: result.value.suppressBelow,
+        officerOf,
+      });
+    }
+    const by = summaryQuery.safeParse(query);
+    if (!by.success)
+      return sendProblem(request, reply, { code: 'invalid-input', message: 'Choose country, region or la' });
+    const summary = await peerReviewSummary(ctx, by.data.by);
+    return reply.page('peer-review/summary.njk', {
+      title: 'Peer review across S2S',
+      heading: 'Peer review across S2S',
+      summary,
+      by: summary.by,
+      suppressBelow: summary.suppressBelow,
+      groupings: SUMMARY_GROUPINGS.map((g) => ({ value: g, text: GROUPING_LABELS[g] })),
+      officerOf,
     });
   });
 
