@@ -26,7 +26,11 @@ import type { SessionUser } from '../../domain/access.ts';
 import { conflictsOf, type Conflict } from '../../domain/peer-review/conflicts.ts';
 import { findArea, focusAreasOf, type PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { reviewRights, type ReviewRights } from '../../domain/peer-review/access.ts';
-import { statusAfterSubmission, submissionProblems } from '../../domain/peer-review/review.ts';
+import {
+  statusAfterSubmission,
+  submissionProblems,
+  type ReviewStatus,
+} from '../../domain/peer-review/review.ts';
 import { candidateRefusal, teamProblems } from '../../domain/peer-review/team.ts';
 import { today, type AppContext } from '../context.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
@@ -45,6 +49,8 @@ import {
   teamInput,
 } from './input.ts';
 import { NO_INPUT, step, written, type Check } from './step.ts';
+import { tellAboutReview } from './notify.ts';
+import { notifyPeople } from '../notifications/notifications.ts';
 import { proposePartnership, type Proposal } from '../partnerships/lifecycle.ts';
 
 /**
@@ -255,6 +261,11 @@ export function addReviewer(
         },
         user,
       );
+      if (added)
+        await notifyPeople(ctx, input.userId === user.id ? [] : [input.userId], 'review-team', {
+          subject: `You are on the team for the peer review of ${review.hostName}`,
+          link: `/peer-review/reviews/${reviewId}`,
+        });
       return written(added, TEAM_FIXED);
     },
   );
@@ -393,9 +404,26 @@ export async function submitReport(
     return fail('conflict', page.value.submissionProblems.join(' '));
   const to = statusAfterSubmission(page.value.review.sampled);
   const moved = await moveReport(ctx.db, reviewId, { from: 'planned', to, today: today(ctx) }, user);
+  if (moved) await tellReportMoved(ctx, user, page.value.review, to);
   return moved
     ? ok(to === 'final' ? 'final' : 'submitted')
     : fail('conflict', 'The report has already been submitted.');
+}
+
+/** Tells those a report's move concerns: the moderator of one to moderate, the team of one returned, all of a final one. */
+function tellReportMoved(ctx: AppContext, user: SessionUser, review: Review, to: ReviewStatus) {
+  const host = review.hostName;
+  if (to === 'submitted')
+    return tellAboutReview(ctx, user, review, 'review-report', ['moderator'], {
+      subject: `The peer-review report of ${host} waits for your moderation`,
+    });
+  if (to === 'planned')
+    return tellAboutReview(ctx, user, review, 'review-report', ['team'], {
+      subject: `The moderator returned the peer-review report of ${host} to its team`,
+    });
+  return tellAboutReview(ctx, user, review, 'review-report', ['host', 'team', 'moderator'], {
+    subject: `The peer-review report of ${host} is final`,
+  });
 }
 
 /** The moderator makes a sampled report final, or returns it to the team, with a note. */
@@ -410,7 +438,7 @@ export function moderateReport(
     [may('moderate', 'Only the cycle’s moderator moderates its reports.')],
     moderationInput,
     raw,
-    async (_, { decision, note }) => {
+    async ({ review }, { decision, note }) => {
       if (decision === 'planned' && note === '')
         return invalidField('note', 'Say what the team should look at again');
       const moved = await moveReport(
@@ -419,6 +447,7 @@ export function moderateReport(
         { from: 'submitted', to: decision, today: today(ctx), note: note || null },
         user,
       );
+      if (moved) await tellReportMoved(ctx, user, review, decision);
       return written(moved, 'The report is not with the moderator.');
     },
   );
@@ -553,11 +582,15 @@ export function raiseChallenge(
     ],
     challengeInput,
     raw,
-    async ({ review }, { challenge }) =>
-      written(
-        await challengeFinding(ctx.db, review.id, findingId, challenge, user),
-        'The finding has already been challenged.',
-      ),
+    async ({ review }, { challenge }) => {
+      const done = await challengeFinding(ctx.db, review.id, findingId, challenge, user);
+      if (done)
+        await tellAboutReview(ctx, user, review, 'review-challenge', ['lead', 'moderator'], {
+          subject: `${review.hostName} challenges a finding of its peer-review report`,
+          link: `/peer-review/findings/${findingId}#challenge`,
+        });
+      return written(done, 'The finding has already been challenged.');
+    },
   );
 }
 
@@ -589,6 +622,11 @@ export function decideFindingChallenge(
         { outcome, response, amended: outcome === 'amended' ? amended! : null },
         user,
       );
+      if (done)
+        await tellAboutReview(ctx, user, review, 'review-challenge', ['host', 'team', 'moderator'], {
+          subject: `The challenge to a finding of ${review.hostName}’s peer-review report is decided`,
+          link: `/peer-review/findings/${findingId}#challenge`,
+        });
       return written(done, 'The challenge has already been decided.');
     },
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveReviewer, declareConflict } from '../../../../src/data/peer-review/reviewers.ts';
-import { addFinding } from '../../../../src/data/peer-review/report.ts';
+import type { NotificationKind } from '../../../../src/domain/notifications.ts';
+import { addFinding, saveSelfEvaluation } from '../../../../src/data/peer-review/report.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createSession } from '../../../../src/data/sessions.ts';
 import { SESSION_COOKIE } from '../../../../src/web/plugins/session.ts';
@@ -236,6 +237,16 @@ describe('peer-review pages', () => {
         .where('review_id', '=', await reviewOf(urn))
         .executeTakeFirstOrThrow()
     ).id;
+  /** The subjects of the notifications a person was sent, of one kind. */
+  const told = async (email: string, kind: NotificationKind) =>
+    (
+      await t.db
+        .selectFrom('notifications')
+        .select('subject')
+        .where('user_id', '=', await userId(email))
+        .where('kind', '=', kind)
+        .execute()
+    ).map((n) => n.subject);
   const page = async (who: { cookie: string }, url: string) =>
     t.app.inject({ url, headers: { cookie: who.cookie } });
 
@@ -275,9 +286,16 @@ describe('peer-review pages', () => {
     });
     expect(unchanged.statusCode).toBe(400);
     expect(unchanged.body).toContain('Enter the finding as changed');
+    expect(await told('birch@example.org', 'review-challenge')).toEqual([
+      'Ash Primary School challenges a finding of its peer-review report',
+    ]);
+    expect(await told('dale@example.org', 'review-challenge')).toHaveLength(1);
     expect(
       (await post(bea, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode,
     ).toBe(303);
+    expect(await told('ash@example.org', 'review-challenge')).toEqual([
+      'The challenge to a finding of Ash Primary School’s peer-review report is decided',
+    ]);
     // Decided once: the moderator cannot decide it again.
     expect((await post(mo, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode).toBe(
       409,
@@ -449,5 +467,78 @@ describe('peer-review pages', () => {
       `href="/partnerships/${partnership.id}">a partnership on this</a>`,
     );
     expect((await post(ash, '/partnerships', proposal)).statusCode).toBe(409);
+  });
+
+  it('tells the invited schools’ administrators, the reviewer put on a team, and those a report’s move concerns', async () => {
+    const ash = await as('ash@example.org');
+    const created = await post(ash, '/peer-review/groups', {
+      name: 'Wharfe cluster',
+      model: 'cluster',
+      proposerUrn: String(ASH),
+      invitedUrns: `${BIRCH} ${CEDAR}`,
+    });
+    expect(created.statusCode).toBe(303);
+    expect(await told('birch@example.org', 'review-group-invitation')).toEqual([
+      'Your school is invited to the peer-review group Wharfe cluster',
+    ]);
+    // Cy is a member of Cedar, not one of its administrators: the invitation is not his to answer.
+    expect(await told('cedar@example.org', 'review-group-invitation')).toEqual([]);
+
+    // Cedar's visit is in the moderator's sample; the moderator puts Bea on its team as lead.
+    const reviewId = await reviewOf(CEDAR);
+    await t.db.updateTable('peer_reviews').set({ sampled: true }).where('id', '=', reviewId).execute();
+    const mo = await as('dale@example.org');
+    const bea = await as('birch@example.org');
+    await post(mo, `/peer-review/reviews/${reviewId}/team`, {
+      userId: String(await userId('birch@example.org')),
+      role: 'lead',
+    });
+    expect(await told('birch@example.org', 'review-team')).toEqual([
+      'You are on the team for the peer review of Cedar Primary School',
+    ]);
+    const ashId = await userId('ash@example.org');
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: ashId, role: 'reviewer', conflicts: [], override: null },
+      { id: ashId, email: 'ash@example.org' },
+    );
+    const cedarHead = await createUser(t.db, {
+      email: 'cedar-head@example.org',
+      schools: [{ urn: CEDAR, role: 'admin' }],
+    });
+    await saveSelfEvaluation(
+      t.db,
+      reviewId,
+      { selfEvaluation: 'Reading first', chosenFocus: 'literacy' },
+      cedarHead,
+    );
+    await post(bea, `/peer-review/reviews/${reviewId}/judgements`, {
+      judgementArea: 'leadership',
+      judgement: '3',
+      judgementEvidence: 'Meetings',
+    });
+    await post(bea, `/peer-review/reviews/${reviewId}/findings`, {
+      findingArea: 'leadership',
+      kind: 'strength',
+      finding: 'A clear plan',
+      findingEvidence: 'The plan',
+    });
+    expect((await post(bea, `/peer-review/reviews/${reviewId}/submit`, {})).statusCode).toBe(303);
+    expect(await told('dale@example.org', 'review-report')).toEqual([
+      'The peer-review report of Cedar Primary School waits for your moderation',
+    ]);
+    await post(mo, `/peer-review/reviews/${reviewId}/moderation`, {
+      decision: 'planned',
+      note: 'Cite lessons',
+    });
+    expect(await told('birch@example.org', 'review-report')).toEqual([
+      'The moderator returned the peer-review report of Cedar Primary School to its team',
+    ]);
+    await post(bea, `/peer-review/reviews/${reviewId}/submit`, {});
+    await post(mo, `/peer-review/reviews/${reviewId}/moderation`, { decision: 'final', note: '' });
+    expect(await told('cedar-head@example.org', 'review-report')).toEqual([
+      'The peer-review report of Cedar Primary School is final',
+    ]);
   });
 });
