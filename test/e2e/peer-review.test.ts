@@ -226,7 +226,7 @@ describe('peer review in Chromium: a cluster of three schedules a cycle, forms a
         .getByLabel('Why your school challenges this finding')
         .fill('Two of the three subject leaders were new this term.');
       await ash.getByRole('button', { name: 'Challenge the finding' }).click();
-      await ash.waitForURL(/#challenge$/);
+      await ash.waitForURL(/#challenge-history$/);
       await expectNoAxeViolations(ash);
 
       const bea = await pageAs('bea@example.org');
@@ -238,7 +238,7 @@ describe('peer review in Chromium: a cluster of three schedules a cycle, forms a
         .getByLabel('Your note to the host school')
         .fill('New leaders too should see lessons in their first term.');
       await bea.getByRole('button', { name: 'Record the outcome' }).click();
-      await bea.waitForURL(/#challenge$/);
+      await bea.waitForURL(/#challenge-history$/);
       expect(await bea.getByText('New leaders too should see lessons', { exact: false }).count()).toBe(1);
       await expectNoAxeViolations(bea);
       for (const width of [1280, 390]) {
@@ -252,7 +252,7 @@ describe('peer review in Chromium: a cluster of three schedules a cycle, forms a
   it(
     'shows anyone the anonymised figures across S2S',
     async () => {
-      const page = await served.browser.newPage();
+      const page = await (await served.browser.newContext()).newPage();
       await page.goto(`${served.url}/peer-review/summary`);
       expect(await page.getByRole('heading', { name: 'Peer review across S2S' }).count()).toBe(1);
       await expectNoAxeViolations(page);

@@ -587,7 +587,7 @@ export function raiseChallenge(
       if (done)
         await tellAboutReview(ctx, user, review, 'review-challenge', ['lead', 'moderator'], {
           subject: `${review.hostName} challenges a finding of its peer-review report`,
-          link: `/peer-review/findings/${findingId}#challenge`,
+          link: `/peer-review/findings/${findingId}#challenge-history`,
         });
       return written(done, 'The finding has already been challenged.');
     },
@@ -625,7 +625,7 @@ export function decideFindingChallenge(
       if (done)
         await tellAboutReview(ctx, user, review, 'review-challenge', ['host', 'team', 'moderator'], {
           subject: `The challenge to a finding of ${review.hostName}’s peer-review report is decided`,
-          link: `/peer-review/findings/${findingId}#challenge`,
+          link: `/peer-review/findings/${findingId}#challenge-history`,
         });
       return written(done, 'The challenge has already been decided.');
     },

@@ -392,11 +392,11 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   findingForm('actions', (user, id, body) => addAction(ctx, user, id, body), 'support');
   findingForm('action-status', (user, id, body) => setActionStatus(ctx, user, id, body), 'actions');
-  findingForm('challenge', (user, id, body) => raiseChallenge(ctx, user, id, body), 'challenge');
+  findingForm('challenge', (user, id, body) => raiseChallenge(ctx, user, id, body), 'challenge-history');
   findingForm(
     'challenge-outcome',
     (user, id, body) => decideFindingChallenge(ctx, user, id, body),
-    'challenge',
+    'challenge-history',
   );
 
   // The person's reviewer entry and declared conflicts.
