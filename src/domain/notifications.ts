@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'join-request',
   'administrator-appointed',
+  'deployment-commissioned',
+  'deployment-answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -43,6 +45,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   closed: 'A partnership closes',
   'join-request': 'Someone asks to join a school, and you decide',
   'administrator-appointed': 'A platform administrator invites someone into a school with no administrator',
+  'deployment-commissioned': 'You are asked to accept a deployment as a system leader',
+  'deployment-answered': 'A system leader accepts or declines a deployment for your school',
 };
 
 /** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
@@ -51,6 +55,7 @@ export const ACTION_NEEDED: readonly NotificationKind[] = [
   'plan-changed',
   'signature-needed',
   'join-request',
+  'deployment-commissioned',
 ];
 
 export const DELIVERIES = ['immediately', 'daily', 'off'] as const;

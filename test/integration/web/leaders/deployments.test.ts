@@ -113,6 +113,27 @@ describe('commissioning a system leader', () => {
       .executeTakeFirstOrThrow();
     expect(partnership).toEqual({ type: 'deployment', status: 'agreed' });
 
+    // Each side heard of the other's step, in the service (and by email, as each chose).
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'subject', 'link'])
+      .orderBy('id')
+      .execute();
+    expect(told).toEqual([
+      {
+        user_id: ada.user.id,
+        kind: 'deployment-commissioned',
+        subject: 'Cal Head asks you to work with Client Primary as a system leader',
+        link: `/deployments/${id}`,
+      },
+      {
+        user_id: head.user.id,
+        kind: 'deployment-answered',
+        subject: 'Ada Leader accepted the deployment to Client Primary',
+        link: `/deployments/${id}`,
+      },
+    ]);
+
     const again = await postForm(
       t.app,
       `/deployments/${id}/answer`,
