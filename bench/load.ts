@@ -19,6 +19,7 @@
  *
  *   node --import tsx bench/load.ts                                   # 22,000 schools
  *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5 --clients 20
+ *   node --import tsx bench/load.ts --cpu-prof DIR    # the service's CPU profiles (a .cpuprofile a thread) in DIR
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -38,6 +39,7 @@ const count = Number(option('--schools')) || 22_000;
 const rates = (option('--rates') ?? '100,250,500').split(',').map(Number);
 const seconds = Number(option('--seconds')) || 10;
 const clients = Number(option('--clients')) || 20;
+const cpuProfileDir = option('--cpu-prof');
 /** How often `/health/live` is asked while the heavy endpoints are hammered, a second. */
 const LIVE_RATE = 50;
 /** How long answers still outstanding when sending stops are waited for before counting as errors. */
@@ -76,6 +78,40 @@ function get(base: URL, url: string): Promise<number> {
       },
     );
     request.on('error', () => resolve(0));
+  });
+}
+
+const METRICS_TOKEN = 'a bench token for /metrics, thirty-two characters or more';
+
+/**
+ * How long the service's own event loop was held since the last call (prom-client's figures,
+ * reset at each reading of /metrics): what the thread answering requests went through, apart from
+ * this process's own delays in sending and reading.
+ */
+function eventLoopDelay(base: URL): Promise<string> {
+  return new Promise((resolve) => {
+    const request = http.get(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: '/metrics',
+        agent,
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          const seconds = (name: string) =>
+            Number(new RegExp(`^s2s_${name} ([\\d.e+-]+)$`, 'm').exec(body)?.[1]);
+          resolve(
+            `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`,
+          );
+        });
+      },
+    );
+    request.on('error', () => resolve('no event-loop figures'));
   });
 }
 
@@ -166,15 +202,19 @@ try {
         ? `/api/schools/${sampled[i % sampled.length]!.urn}/partners?strategy=reciprocal&radiusKm=${radius(30)}`
         : `/api/allocations?limit=10`;
 
-  service = await startService({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: pg.url,
-    S2S_DATA_DIR: path.join(work, 'service'),
-    S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
-    S2S_PUBLIC_URL: 'http://localhost',
-    S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
-  });
+  service = await startService(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: pg.url,
+      S2S_DATA_DIR: path.join(work, 'service'),
+      S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
+      S2S_PUBLIC_URL: 'http://localhost',
+      S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
+      S2S_METRICS_TOKEN: METRICS_TOKEN,
+    },
+    cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
+  );
   const base = new URL(service.url);
   const pid = service.child.pid!;
   // Ready once the snapshot is built; then each route once, so neither the first answer's build nor JIT is measured.
@@ -193,11 +233,12 @@ try {
   console.log(
     `${clients} clients hammering capacity (new radii), reciprocal partner search (30-100 km) and the allocation for ${seconds} s, /health/live asked ${LIVE_RATE} times a second meanwhile:`,
   );
+  await eventLoopDelay(base);
   const [live, heavy] = await Promise.all([
     openLoop(base, ['/health/live'], LIVE_RATE),
     hammer(base, heavyUrl),
   ]);
-  console.log(describe('live', LIVE_RATE, live));
+  console.log(`${describe('live', LIVE_RATE, live)}; ${await eventLoopDelay(base)}`);
   console.log(
     `  heavy answers by status: ${[...heavy].map(([status, n]) => `${status === 0 ? 'failed' : status} ×${n}`).join(', ')}`,
   );
@@ -208,7 +249,9 @@ try {
       ['partners', partnerUrls],
       ['live', ['/health/live']],
     ] as const) {
-      console.log(describe(name, rate, await openLoop(base, [...urls], rate)));
+      await eventLoopDelay(base);
+      const run = await openLoop(base, [...urls], rate);
+      console.log(`${describe(name, rate, run)}; ${await eventLoopDelay(base)}`);
     }
   }
 } finally {

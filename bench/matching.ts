@@ -31,8 +31,9 @@ const count = args.includes('--national')
 const repeats = Number(args[args.indexOf('--repeat') + 1] ?? '') || 3;
 /**
  * The best of a few runs, in wall-clock time and in the CPU time the process used (main thread
- * and garbage collector): the machine is shared, and the fastest run is the one least disturbed
- * by other work, while CPU time leaves out the time spent waiting for a core.
+ * and garbage collector), each the least of the runs: the machine is shared, and the fastest run
+ * is the one least disturbed by other work, while CPU time leaves out the time spent waiting for
+ * a core (the figure to compare on a busy machine).
  */
 const time = <T>(work: () => T): [T, number, number] => {
   let best = Infinity;
@@ -44,7 +45,8 @@ const time = <T>(work: () => T): [T, number, number] => {
     result = work();
     const elapsed = performance.now() - start;
     const used = process.cpuUsage(startCpu);
-    if (elapsed < best) [best, cpu] = [elapsed, (used.user + used.system) / 1000];
+    best = Math.min(best, elapsed);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
   return [result!, best, cpu];
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildGazetteer, PLACE_KINDS, type Gazetteer, type Place } from '../domain/places.ts';
 import type { Snapshot } from '../domain/snapshot.ts';
-import { invalidField, ok, type Result } from './result.ts';
+import { invalidField, ok, type Result, worded } from './result.ts';
 
 /** Where a search near a place looked from, as the API answers it. */
 export const nearPlaceSchema = z.object({
@@ -48,7 +48,10 @@ export function locatePlace(snapshot: Snapshot, near: string): Result<Place> {
     ? ok(place)
     : invalidField(
         'near',
-        `“${near}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN`,
+        worded(
+          '“{{near}}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN',
+          { near },
+        ),
       );
 }
 

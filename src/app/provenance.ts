@@ -15,6 +15,7 @@ export async function datasetProvenance({ db }: Pick<AppContext, 'db'>): Promise
       name: s.fileName,
       asOf: s.asOf,
       ...(s.resultsStatus ? { status: s.resultsStatus as ResultsStatus } : {}),
+      ...(s.synthetic ? { synthetic: true as const } : {}),
     })),
     synthetic: syntheticSchools || sources.some((s) => s.synthetic),
   };

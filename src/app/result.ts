@@ -14,13 +14,29 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A message in English with the template it was filled in from ("No school with URN {{urn}}")
+ * and its values, so that a face can write it in the reader's language from the catalogue.
+ */
+export interface Wording {
+  message: string;
+  template: string;
+  values: Record<string, string | number>;
+}
+
+/** A message with values in it, worded so that each face can translate it (see Wording). */
+export function worded(template: string, values: Record<string, string | number>): Wording {
+  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  return { message, template, values };
+}
+
 /** One problem with one named input (a form field, a query parameter, a CLI option). */
-export interface FieldIssue {
+export interface FieldIssue extends Partial<Omit<Wording, 'message'>> {
   field: string;
   message: string;
 }
 
-export interface AppError {
+export interface AppError extends Partial<Omit<Wording, 'message'>> {
   code: ErrorCode;
   message: string;
   /** For invalid input: each field's problem, first per field, in the order given. */
@@ -31,14 +47,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
-  ok: false,
-  error: issues ? { code, message, issues } : { code, message },
-});
+export const fail = (code: ErrorCode, message: string | Wording, issues?: FieldIssue[]): Result<never> => {
+  const words = typeof message === 'string' ? { message } : message;
+  return { ok: false, error: issues ? { code, ...words, issues } : { code, ...words } };
+};
 
 /** A refusal about one field, such as a URN that names no school. */
-export const invalidField = (field: string, message: string): Result<never> =>
-  fail('invalid-input', message, [{ field, message }]);
+export const invalidField = (field: string, message: string | Wording): Result<never> =>
+  fail('invalid-input', message, [{ field, ...(typeof message === 'string' ? { message } : message) }]);
 
 /** The issues of a failed Zod parse, the first per field. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

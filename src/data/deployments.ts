@@ -33,33 +33,56 @@ export interface NewDeployment {
   at: string;
 }
 
+/** Whether a deployment's days and dates fit: null when they do, the rule broken when not. */
+export type Fits = (availability: Availability, others: Commitment[]) => LeaderRuleBroken | null;
+
+/**
+ * Locks the leader's profile row, then asks `fits` with their declared availability and every
+ * other open commitment (all but `except`, the deployment being changed). Every write of a
+ * deployment's days or dates calls this inside its own transaction, before writing, so two
+ * writes at once cannot both take the leader's last days. `published` asks for a published
+ * profile, as commissioning does; a deployment already commissioned keeps the availability
+ * declared even if the profile is later withdrawn.
+ */
+export async function lockedFit(
+  trx: Db,
+  leaderUserId: number,
+  fits: Fits,
+  { published, except }: { published: boolean; except?: number },
+): Promise<{ refused: LeaderRuleBroken | null } | { noProfile: true }> {
+  let profileRow = trx
+    .selectFrom('system_leader_profiles')
+    .select(['days_per_term', 'available_from', 'available_to'])
+    .where('user_id', '=', leaderUserId);
+  if (published) profileRow = profileRow.where('published_at', 'is not', null);
+  const profile = await profileRow.forUpdate().executeTakeFirst();
+  if (!profile) return { noProfile: true as const };
+  const others = ((await listCommitments(trx, [leaderUserId])).get(leaderUserId) ?? []).filter(
+    (c) => c.partnershipId !== except,
+  );
+  return {
+    refused: fits(
+      { daysPerTerm: Number(profile.days_per_term), from: profile.available_from, to: profile.available_to },
+      others,
+    ),
+  };
+}
+
 /**
  * Commissions a deployment: its partnership (type "deployment", the client school as its one
  * school, the scope, days, dates, objective and exit strategy as the plan) and who is deployed
- * on what terms, in one transaction. The leader's profile row is locked first and `fits` is
- * asked with every open commitment, so two commissions at once cannot both take the last days.
+ * on what terms, in one transaction, after `lockedFit` has found the days free.
  */
 export async function createDeployment(
   db: Db,
   input: NewDeployment,
-  fits: (availability: Availability, others: Commitment[]) => LeaderRuleBroken | null,
+  fits: Fits,
   actor: Actor,
 ): Promise<{ id: number } | { refused: LeaderRuleBroken } | { noProfile: true }> {
   return db.transaction().execute(async (trx) => {
-    const profile = await trx
-      .selectFrom('system_leader_profiles')
-      .select(['days_per_term', 'available_from', 'available_to'])
-      .where('user_id', '=', input.leaderUserId)
-      .where('published_at', 'is not', null)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!profile) return { noProfile: true as const };
-    const others = (await listCommitments(trx, [input.leaderUserId])).get(input.leaderUserId) ?? [];
-    const refused = fits(
-      { daysPerTerm: Number(profile.days_per_term), from: profile.available_from, to: profile.available_to },
-      others,
-    );
-    if (refused) return { refused };
+    const checked = await lockedFit(trx, input.leaderUserId, fits, { published: true });
+    if ('noProfile' in checked) return checked;
+    if (checked.refused) return { refused: checked.refused };
     const id = await createPartnership(trx, {
       title: `Deployment of ${input.leaderName} to ${input.clientName}`,
       type: 'deployment',
@@ -137,6 +160,7 @@ function deployments(db: Db) {
       'd.paid_by',
       'd.reports_to',
       'd.leader_answer',
+      'd.commissioned_by',
       'u.name as leader_name',
       'sp.id as profile_id',
       's.name as client_name',
@@ -170,6 +194,7 @@ function toDeployment(r: Row): Deployment {
     clientName: r.client_name ?? `School ${r.client_urn}`,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name,
+    commissionedBy: r.commissioned_by,
     commissionedByName: r.commissioned_by_name,
     scope: r.need ?? '',
     objectives: r.objectives,
@@ -207,6 +232,29 @@ export async function listDeploymentsOf(
     .orderBy('d.partnership_id', 'desc')
     .execute();
   return rows.map(toDeployment);
+}
+
+/** The leader of a deployment and its days and dates as they stand; undefined for any other partnership. */
+export async function deploymentTerms(
+  db: Db,
+  id: number,
+): Promise<
+  { leaderUserId: number; days: number | null; start: string | null; end: string | null } | undefined
+> {
+  const row = await db
+    .selectFrom('deployments as d')
+    .innerJoin('partnerships as p', 'p.id', 'd.partnership_id')
+    .select(['d.leader_user_id', 'p.staff_days', 'p.start_date', 'p.end_date'])
+    .where('d.partnership_id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      leaderUserId: row.leader_user_id,
+      days: row.staff_days === null ? null : Number(row.staff_days),
+      start: row.start_date,
+      end: row.end_date,
+    }
+  );
 }
 
 /** The organisations a school belongs to. */

@@ -37,6 +37,7 @@ function toProfile(row: ProfileRow): SystemLeaderProfile {
     dayRatePounds: row.day_rate_pounds,
     freeWithin: row.free_within,
     publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+    example: row.example,
   };
 }
 
@@ -57,9 +58,9 @@ export async function listPublishedProfiles(db: Db): Promise<SystemLeaderProfile
   return rows.map(toProfile);
 }
 
-/** Creates or changes the person's profile, leaving whether it is published as it was; audited. */
-export async function saveProfile(db: Db, userId: number, details: ProfileDetails, actor: Actor): Promise<number> {
-  const values = {
+/** A profile's details as its columns. */
+function profileColumns(details: ProfileDetails) {
+  return {
     job_title: details.jobTitle,
     urn: details.urn,
     claimed_designations: details.claimedDesignations,
@@ -75,6 +76,11 @@ export async function saveProfile(db: Db, userId: number, details: ProfileDetail
     free_within: details.freeWithin,
     updated_at: sql<Date>`now()`,
   };
+}
+
+/** Creates or changes the person's profile, leaving whether it is published as it was; audited. */
+export async function saveProfile(db: Db, userId: number, details: ProfileDetails, actor: Actor): Promise<number> {
+  const values = profileColumns(details);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('system_leader_profiles')
@@ -91,6 +97,38 @@ export async function saveProfile(db: Db, userId: number, details: ProfileDetail
     });
     return id;
   });
+}
+
+/**
+ * A made-up system leader for the demo: a person who cannot sign in (no password, an address
+ * that receives no mail) with a published profile marked as an example.
+ */
+export async function createExampleLeader(
+  db: Db,
+  person: { name: string; email: string },
+  details: ProfileDetails,
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('users')
+      .values({ email: person.email, name: person.name, password_hash: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('system_leader_profiles')
+      .values({ user_id: id, ...profileColumns(details), published_at: at, example: true })
+      .execute();
+  });
+}
+
+/** How many profiles there are, published or not. */
+export async function profileCount(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('system_leader_profiles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /** Publishes (at `at`) or withdraws the person's profile; false when they have none. */

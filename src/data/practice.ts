@@ -1,6 +1,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { PracticeEvidence } from '../domain/practice/evidence.ts';
 import type { PracticeContent, PracticeRecord, PracticeVersion } from '../domain/practice/model.ts';
+import type { Phase } from '../domain/school.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
@@ -573,8 +574,8 @@ export async function listPublishedPractice(db: Db) {
   }));
 }
 
-/** The first open schools of a phase by URN: where the demo places its example practice. */
-export async function demoPracticeSchools(db: Db, phase: string, count: number): Promise<number[]> {
+/** The first open schools of a phase by URN: where the demo places its example practice and system leaders. */
+export async function demoPracticeSchools(db: Db, phase: Phase, count: number): Promise<number[]> {
   const rows = await db
     .selectFrom('schools')
     .select('urn')

@@ -20,8 +20,8 @@ export async function registryCoverage(db: Db): Promise<RegistryCoverage> {
     .groupBy(['phase', 'country'])
     .execute();
   return {
-    phases: [...new Set(rows.map((r) => r.phase as Phase))],
-    countries: [...new Set(rows.map((r) => r.country as Country))],
+    phases: [...new Set(rows.map((r) => r.phase))],
+    countries: [...new Set(rows.map((r) => r.country))],
     trusts: rows.some((r) => Number(r.trusts) === 1),
   };
 }

@@ -14,5 +14,5 @@ export async function getSchoolNameAndCountry(
   urn: number,
 ): Promise<{ name: string; country: Country } | undefined> {
   const row = await db.selectFrom('schools').select(['name', 'country']).where('urn', '=', urn).executeTakeFirst();
-  return row && { name: row.name, country: row.country as Country };
+  return row && { name: row.name, country: row.country };
 }

@@ -5,7 +5,7 @@ import type {
   Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
 import type { SchoolType } from '../domain/national-figures.ts';
 import type { Db } from './db.ts';
-import type { InspectionsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
+import type { InspectionsTable, OfstedRatingsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
 export interface SchoolSearch {
   q?: string;
@@ -137,10 +137,10 @@ export function toSchool(row: Selectable<SchoolsTable>): School {
     typeGroup: row.type_group,
     open: row.open,
     statusName: row.status_name,
-    phase: row.phase as Phase,
+    phase: row.phase,
     statutoryLowAge: row.statutory_low_age,
     statutoryHighAge: row.statutory_high_age,
-    country: row.country as School['country'],
+    country: row.country,
     localAuthority: area(row.la_code, row.la_name),
     region: area(row.region_code, row.region_name),
     constituency: area(row.constituency_code, row.constituency_name),
@@ -153,7 +153,7 @@ export function toSchool(row: Selectable<SchoolsTable>): School {
     senPercent: row.sen_percent,
     urbanRural: row.urban_rural,
     trust: row.trust,
-    languageMedium: row.language_medium as School['languageMedium'],
+    languageMedium: row.language_medium,
     welshMediumType: row.welsh_medium_type,
   };
 }
@@ -165,13 +165,13 @@ export function toInspection(row: Selectable<InspectionsTable>): Inspection {
     startDate: row.start_date,
     publicationDate: row.publication_date,
     inspectionType: row.inspection_type,
-    era: row.era as Inspection['era'],
-    overallEffectiveness: row.overall_effectiveness as Inspection['overallEffectiveness'],
+    era: row.era,
+    overallEffectiveness: row.overall_effectiveness,
     keyJudgements: row.key_judgements,
     reportCard: row.report_card,
     safeguardingMet: row.safeguarding_met,
-    category: row.category as Inspection['category'],
-    estynFollowUp: row.estyn_follow_up as Inspection['estynFollowUp'],
+    category: row.category,
+    estynFollowUp: row.estyn_follow_up,
     raw: row.raw,
   };
 }
@@ -180,8 +180,8 @@ export function toPerformance(row: Selectable<PerformanceTable>): Performance {
   return {
     urn: row.urn,
     year: row.year,
-    keyStage: row.key_stage as 2 | 4,
-    status: row.status as Performance['status'],
+    keyStage: row.key_stage,
+    status: row.status,
     cohort: row.cohort,
     rwmExpectedPercent: row.rwm_expected_percent,
     readingExpectedPercent: row.reading_expected_percent,
@@ -197,8 +197,8 @@ export function toPerformance(row: Selectable<PerformanceTable>): Performance {
   };
 }
 
-export function toPublishedRating(row: { urn: number; as_of: string; overall_effectiveness: number }): PublishedRating {
-  return { urn: row.urn, asOf: row.as_of, overallEffectiveness: row.overall_effectiveness as PublishedRating['overallEffectiveness'] };
+export function toPublishedRating(row: Pick<Selectable<OfstedRatingsTable>, 'urn' | 'as_of' | 'overall_effectiveness'>): PublishedRating {
+  return { urn: row.urn, asOf: row.as_of, overallEffectiveness: row.overall_effectiveness };
 }
 
 /** How many schools the registry holds. */

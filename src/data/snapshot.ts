@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../domain/matching/settings.ts';
-import { buildSnapshot, type Snapshot } from '../domain/snapshot.ts';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { snapshotSteps, type Snapshot } from '../domain/snapshot.ts';
 import type { Db } from './db.ts';
 import { listDeclaredCapacity, listDeclaredFocus } from './declarations.ts';
 import { countCurrentPartnerships, listCurrentPartners } from './partnerships.ts';
@@ -37,7 +38,9 @@ export async function loadSnapshot(
       listCurrentPartners(db),
       listDeclaredFocus(db),
     ]);
-  return buildSnapshot({
+  // Built a step at a time, each on a turn of its own: the requests that arrive meanwhile are
+  // answered from the snapshot in service between steps rather than after the whole rebuild.
+  const steps = snapshotSteps({
     schools,
     profiles,
     defaultProfile,
@@ -48,6 +51,11 @@ export async function loadSnapshot(
     partners,
     declaredFocus,
   });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
 }
 
 export interface SnapshotStore {

@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'join-request',
   'administrator-appointed',
+  'deployment-commissioned',
+  'deployment-answered',
   'review-group-invitation',
   'review-team',
   'review-report',
@@ -47,6 +49,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   closed: 'A partnership closes',
   'join-request': 'Someone asks to join a school, and you decide',
   'administrator-appointed': 'A platform administrator invites someone into a school with no administrator',
+  'deployment-commissioned': 'You are asked to accept a deployment as a system leader',
+  'deployment-answered': 'A system leader accepts or declines a deployment for your school',
   'review-group-invitation': 'Your school is invited to a peer-review group, and you answer',
   'review-team': 'You are put on a peer-review team',
   'review-report': 'A peer-review report goes to its moderator, comes back to its team, or is final',
@@ -59,6 +63,7 @@ export const ACTION_NEEDED: readonly NotificationKind[] = [
   'plan-changed',
   'signature-needed',
   'join-request',
+  'deployment-commissioned',
   'review-group-invitation',
 ];
 

@@ -97,30 +97,26 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
 
   const fromSchools = 'from the position of the registry’s schools';
 
-  const sectorPlace = (sector: string, instead?: string): Place | undefined => {
-    const centre = sectors.get(sector);
+  const postcodePlace = (
+    kind: 'postcode-sector' | 'postcode-district',
+    area: string,
+    instead?: string,
+  ): Place | undefined => {
+    const centre = (kind === 'postcode-sector' ? sectors : districts).get(area);
     if (!centre) return undefined;
     const lead = instead ? `${instead} is not the postcode of a school in the registry, so the` : 'The';
+    const what = kind === 'postcode-sector' ? 'sector' : 'district';
     return {
-      kind: 'postcode-sector',
-      name: sector,
+      kind,
+      name: area,
       location: mean(centre),
       schools: centre.schools,
-      basis: `${lead} centre of postcode sector ${sector}, ${fromSchools} there (${schoolsWord(centre.schools)})`,
+      basis: `${lead} centre of postcode ${what} ${area}, ${fromSchools} there (${schoolsWord(centre.schools)})`,
     };
   };
-  const districtPlace = (district: string, instead?: string): Place | undefined => {
-    const centre = districts.get(district);
-    if (!centre) return undefined;
-    const lead = instead ? `${instead} is not the postcode of a school in the registry, so the` : 'The';
-    return {
-      kind: 'postcode-district',
-      name: district,
-      location: mean(centre),
-      schools: centre.schools,
-      basis: `${lead} centre of postcode district ${district}, ${fromSchools} there (${schoolsWord(centre.schools)})`,
-    };
-  };
+  const sectorPlace = (sector: string, instead?: string) => postcodePlace('postcode-sector', sector, instead);
+  const districtPlace = (district: string, instead?: string) =>
+    postcodePlace('postcode-district', district, instead);
 
   return {
     find(text) {

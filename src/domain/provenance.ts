@@ -9,6 +9,8 @@ export interface DataSource {
   asOf: string | null;
   /** Results tables: provisional or final. */
   status?: ResultsStatus;
+  /** Present (true) when the file is made up, as the demo's Welsh schools are beside real English data. */
+  synthetic?: true;
 }
 
 /** Which data every answer rests on, from when, and whether it is made up. */
@@ -51,17 +53,21 @@ function results(ks2: DataSource | undefined, ks4: DataSource | undefined): stri
  */
 export function describeProvenance(provenance: DatasetProvenance, separator = ', '): string {
   const of = (kind: string) => provenance.sources.find((s) => s.kind === kind);
+  // Beside real files, each made-up one says so itself; when all of it is made up, the line does.
+  const mixed = provenance.sources.some((s) => !s.synthetic) && provenance.sources.some((s) => s.synthetic);
+  const label = (kind: string, text: string) =>
+    mixed && of(kind)!.synthetic ? `${text} (synthetic: made-up schools, not real ones)` : text;
   const parts = [
-    of('gias') && `GIAS ${month(of('gias')!.asOf)}`,
+    of('gias') && label('gias', `GIAS ${month(of('gias')!.asOf)}`),
     of('ofsted') && `Ofsted to ${month(of('ofsted')!.asOf)}`,
     of('ofsted-ratings') && `Ofsted ratings as published on ${day(of('ofsted-ratings')!.asOf)}`,
     ...results(of('ks2'), of('ks4')),
     of('census') && `school census ${month(of('census')!.asOf)}`,
     of('links') && `GIAS links ${month(of('links')!.asOf)}`,
-    of('wales-schools') && `Welsh schools list ${month(of('wales-schools')!.asOf)}`,
+    of('wales-schools') && label('wales-schools', `Welsh schools list ${month(of('wales-schools')!.asOf)}`),
   ].filter((p): p is string => typeof p === 'string');
   const list = parts.length > 0 ? parts.join(separator) : 'none imported yet';
-  return provenance.synthetic
+  return provenance.synthetic && !mixed
     ? `School data: synthetic, made up for testing and demonstration, not real schools (${list})`
     : `School data: ${list}`;
 }

@@ -1,10 +1,12 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
-import { classifySchools } from './classification/classify.ts';
-import type { Classification, PerformanceProfile, SchoolGroup } from './classification/types.ts';
+import { classifySchool } from './classification/classify.ts';
+import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
-  buildMatchingPool,
+  finish,
+  matchingPoolSteps,
   partnerCapacity,
+  inSteps,
   type MatchingPool,
   type PartnerCapacity,
 } from './matching/pool.ts';
@@ -59,6 +61,15 @@ export interface SnapshotInput {
 }
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {
+  return finish(snapshotSteps(input));
+}
+
+/**
+ * `buildSnapshot` in steps of a few hundred schools: a service rebuilding its snapshot after a
+ * change runs a step between requests, rather than holding every request for the second a
+ * national rebuild takes.
+ */
+export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> {
   const index = buildSpatialIndex(input.schools);
   const views = new Map<string, ProfileView>();
   const capacity = partnerCapacity(
@@ -67,19 +78,17 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     input.partnerships,
     input.partners,
   );
-  const view = (name = input.defaultProfile): ProfileView | undefined => {
-    const cached = views.get(name);
-    if (cached) return cached;
-    const profile = input.profiles.find((p) => p.name === name);
-    if (!profile) return undefined;
-    const classified = classifySchools(input.schools, profile, input.asOf);
+  function* viewSteps(profile: PerformanceProfile): Generator<void, ProfileView> {
+    // One reference to the profile for all its classifications: they are many and it is the same.
+    const ref: ProfileRef = { name: profile.name, version: profile.version };
     const classifications = new Map<number, Classification>();
     const groups = new Map<number, SchoolGroup>();
-    for (const c of classified) {
+    yield* inSteps(input.schools, (school) => {
+      const c = classifySchool(school, profile, input.asOf, ref);
       classifications.set(c.urn, c);
       groups.set(c.urn, c.group);
-    }
-    const pool = buildMatchingPool(input.schools, classifications, input.declaredFocus);
+    });
+    const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
       profile,
@@ -88,15 +97,22 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       pool,
       allocation: () => (allocation ??= allocateNationally(pool, input.settings, capacity)),
     };
-    views.set(name, built);
+    views.set(profile.name, built);
     return built;
+  }
+  const view = (name = input.defaultProfile): ProfileView | undefined => {
+    const cached = views.get(name);
+    if (cached) return cached;
+    const profile = input.profiles.find((p) => p.name === name);
+    return profile && finish(viewSteps(profile));
   };
-  if (!input.profiles.some((p) => p.name === input.defaultProfile)) {
+  const defaultProfile = input.profiles.find((p) => p.name === input.defaultProfile);
+  if (!defaultProfile) {
     throw new Error(
       `The default performance profile "${input.defaultProfile}" is not among the profiles loaded`,
     );
   }
-  view();
+  yield* viewSteps(defaultProfile);
   return {
     asOf: input.asOf,
     schools: input.schools,

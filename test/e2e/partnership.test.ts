@@ -28,7 +28,13 @@ describe('a partnership from a match to its impact report in Chromium', () => {
       for (const urn of COMPARISON) await insertSchool(db, { urn, name: `Comparison Primary ${urn}` });
       // Members gain 8 points a year after the 2023 baseline; similar schools about 1.
       const rwm = (urn: number, values: number[]) =>
-        values.map((v, i) => ({ urn, year: 2021 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+        values.map((v, i) => ({
+          urn,
+          year: 2021 + i,
+          key_stage: 2 as const,
+          rwm_expected_percent: v,
+          raw: '{}',
+        }));
       await db
         .insertInto('performance')
         .values([

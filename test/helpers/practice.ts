@@ -8,7 +8,8 @@ import {
 import type { EvidenceLevel, PracticeEvidence } from '../../src/domain/practice/evidence.ts';
 import type { PracticeContent } from '../../src/domain/practice/model.ts';
 import { postForm } from './forms.ts';
-import type { SignedIn } from './accounts.ts';
+import { signIn, type SignedIn } from './accounts.ts';
+import { createAcceptedPartnership } from './partnerships.ts';
 
 /** A complete publishing form; tests override what matters to them. */
 export function practiceForm(
@@ -122,4 +123,37 @@ export async function insertPractice(
     await submitPracticeVersion(db, id, 1, null);
   if (input.state === 'published') await approvePracticeVersion(db, id, 1, evidence, null);
   return id;
+}
+
+/**
+ * A partnership led by `own` with `partner`, closed as completed (or still active when `closure` is
+ * null), with a signed-in administrator of each school: what a case study is drafted from.
+ */
+export async function caseStudyPartnership(
+  app: FastifyInstance,
+  db: Db,
+  schools: { own: number; partner: number },
+  closure: 'completed' | null = 'completed',
+): Promise<{ lead: SignedIn; partner: SignedIn; id: number }> {
+  const lead = await signIn(app, db, { schools: [{ urn: schools.own, role: 'admin' }] });
+  const partner = await signIn(app, db, { schools: [{ urn: schools.partner, role: 'admin' }] });
+  const id = await createAcceptedPartnership(db, {
+    title: 'Reading together',
+    type: 'peer-to-peer',
+    proposer: { urn: schools.own, role: 'supporting' },
+    invited: [{ urn: schools.partner, role: 'supported' }],
+    createdBy: lead.user.id,
+    at: new Date().toISOString(),
+  });
+  await db
+    .updateTable('partnerships')
+    .set({
+      status: closure ? 'closed' : 'active',
+      closure,
+      focus_areas: ['literacy'],
+      need: 'Reading results had fallen for three years',
+    })
+    .where('id', '=', id)
+    .execute();
+  return { lead, partner, id };
 }

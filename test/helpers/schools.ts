@@ -1,11 +1,12 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../src/data/db.ts';
 import type { SchoolsTable } from '../../src/data/tables/registry.ts';
+import type { Phase } from '../../src/domain/school.ts';
 
 export interface SchoolFixture {
   urn: number;
   name?: string;
-  phase?: string;
+  phase?: Phase;
   open?: boolean;
   statusName?: string;
   town?: string;

@@ -18,9 +18,13 @@ export function childEnv(env: Record<string, string | undefined>): NodeJS.Proces
   return merged;
 }
 
-export async function startService(env: Record<string, string | undefined>): Promise<ServiceProcess> {
+export async function startService(
+  env: Record<string, string | undefined>,
+  /** Options for node itself (a CPU profile's `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs: readonly string[] = [],
+): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/s2s.js', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/s2s.js', 'serve'], {
     env: childEnv({
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',

@@ -3,7 +3,7 @@ import { listSchoolMembers, removeSchoolMember } from '../../data/memberships.ts
 import { canRemoveMember, type SchoolRole, type SessionUser } from '../../domain/access.ts';
 import { invitationRoute } from '../../domain/join-requests.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, type Result, worded } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 import { sendInvitation } from './invitations.ts';
 import { askSchoolAdministrators, tellOverseers, waitingJoinRequests } from './join-requests.ts';
@@ -13,7 +13,7 @@ type Ctx = Pick<AppContext, 'db' | 'now'>;
 /** A school's members (each marked whether the viewer may remove them) and open invitations. */
 export async function schoolMembers(ctx: Ctx, urn: number, viewer: SessionUser) {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', `No school with URN ${urn}`);
+  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   const [members, invitations, requests] = await Promise.all([
     listSchoolMembers(ctx.db, urn),
     listPendingSchoolInvitations(ctx.db, urn, ctx.now()),
@@ -39,7 +39,7 @@ export async function inviteSchoolMember(
   invitedBy: SessionUser,
 ): Promise<Result<'invited' | 'asked'>> {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', `No school with URN ${urn}`);
+  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   const members = await listSchoolMembers(ctx.db, urn);
   if (members.some((m) => m.email === invitation.email.toLowerCase()))
     return invalidField('email', `${invitation.email} is already a member of ${name}`);

@@ -2,7 +2,7 @@ import { saveSchoolSharingChoices } from '../../data/organisation-admin.ts';
 import { listSchoolOrganisations } from '../../data/organisations.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok } from '../result.ts';
+import { fail, ok, worded } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 
 type Ctx = Pick<AppContext, 'db'>;
@@ -10,7 +10,7 @@ type Ctx = Pick<AppContext, 'db'>;
 /** The organisations a school belongs to, and whether it shares its records with each. */
 export async function sharingChoices(ctx: Ctx, urn: number) {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', `No school with URN ${urn}`);
+  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   return ok({ school: { urn, name }, organisations: await listSchoolOrganisations(ctx.db, urn) });
 }
 

@@ -68,30 +68,39 @@ export async function capacityFor(
 }
 
 /** The JSON answer of `GET /api/capacity` and `s2s capacity --json`. */
-export function capacityAnswer({ by, phase, radiusKm, profile, total, areas }: CapacityResult) {
+export function capacityAnswer<R extends CapacityResult>({ by, phase, radiusKm, profile, total, areas }: R) {
   return { by, phase, radiusKm, profile, total, items: areas };
 }
 export type CapacityAnswer = ReturnType<typeof capacityAnswer>;
 
-/** Published system leaders in an area (where the school they work from is) and their days free. */
+/**
+ * Published system leaders in an area (where the school they work from is) and their days free;
+ * null while the database is unreachable.
+ */
 export interface LeaderFigures {
-  systemLeaders: number;
-  systemLeaderDaysAvailable: number;
+  systemLeaders: number | null;
+  systemLeaderDaysAvailable: number | null;
 }
+
+/** A capacity result with the system leaders beside each area's schools, and in all. */
+export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
+  areas: (CapacityArea & LeaderFigures)[];
+  total: CapacityArea & LeaderFigures;
+};
 
 const hundredths = (days: number) => Math.round(days * 100) / 100;
 
 /**
- * `GET /api/capacity`'s answer with, beside each area's schools, the published system leaders
- * there (working with the phase asked for, if any) and the days they have left: NFER's "system
- * leaders near schools in need". Leaders are counted where their own school is. The schools'
- * figures come from memory and survive the database going away; the leaders' are then null.
+ * Beside each area's schools, the published system leaders there (working with the phase asked
+ * for, if any) and the days they have left: NFER's "system leaders near schools in need".
+ * Leaders are counted where their own school is. The schools' figures come from memory and
+ * survive the database going away; the leaders' are then null. Every face (the page, its CSV,
+ * the API and the CLI) counts them here.
  */
-export async function capacityAnswerWithLeaders(
+export async function capacityWithLeaders(
   ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
   result: CapacityResult,
-) {
-  const answer = capacityAnswer(result);
+): Promise<CapacityWithLeaders> {
   const snapshot = await ctx.snapshots.get();
   let leaders: DirectoryLeader[];
   try {
@@ -100,13 +109,13 @@ export async function capacityAnswerWithLeaders(
     if (!isDatabaseUnavailable(error)) throw error;
     const unknown = { systemLeaders: null, systemLeaderDaysAvailable: null };
     return {
-      ...answer,
-      total: { ...answer.total, ...unknown },
-      items: answer.items.map((item) => ({ ...item, ...unknown })),
+      ...result,
+      total: { ...result.total, ...unknown },
+      areas: result.areas.map((area) => ({ ...area, ...unknown })),
     };
   }
-  const byArea = new Map<string, LeaderFigures>();
-  const total: LeaderFigures = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
+  const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
@@ -119,10 +128,18 @@ export async function capacityAnswerWithLeaders(
     total.systemLeaders += 1;
     total.systemLeaderDaysAvailable = hundredths(total.systemLeaderDaysAvailable + leader.daysLeft);
   }
-  const none: LeaderFigures = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  const none = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
   return {
-    ...answer,
-    total: { ...answer.total, ...total },
-    items: answer.items.map((item) => ({ ...item, ...(byArea.get(item.code) ?? none) })),
+    ...result,
+    total: { ...result.total, ...total },
+    areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
   };
+}
+
+/** `GET /api/capacity`'s answer, with the system leaders of each area. */
+export async function capacityAnswerWithLeaders(
+  ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
+  result: CapacityResult,
+) {
+  return capacityAnswer(await capacityWithLeaders(ctx, result));
 }

@@ -1,12 +1,13 @@
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { writeCsv } from '../csv.ts';
-import type { CapacityResult } from './capacity.ts';
+import type { CapacityWithLeaders } from './capacity.ts';
 
 /**
  * One row per area, then the total: the same figures as the table, for spreadsheets, under a
- * first line saying which data they rest on.
+ * first line saying which data they rest on. The system leaders' cells are blank while the
+ * database is unreachable (not counted, rather than none).
  */
-export function capacityCsv(result: CapacityResult, dataset: DatasetProvenance): string {
+export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvenance): string {
   const buckets = result.total.distribution.map((b) => `In need reaching ${b.label}`);
   const header = [
     'Code',
@@ -18,6 +19,8 @@ export function capacityCsv(result: CapacityResult, dataset: DatasetProvenance):
     'In need with none within reach',
     'In need not located',
     ...buckets,
+    'System leaders',
+    'System leaders’ days free',
   ];
   const rows = [...result.areas, result.total].map((area) => [
     area.code,
@@ -29,6 +32,8 @@ export function capacityCsv(result: CapacityResult, dataset: DatasetProvenance):
     area.inNeedOutOfReach.length,
     area.inNeedNotLocated,
     ...area.distribution.map((b) => b.inNeed),
+    area.systemLeaders ?? '',
+    area.systemLeaderDaysAvailable ?? '',
   ]);
   return provenanceComment(dataset) + writeCsv(header, rows);
 }

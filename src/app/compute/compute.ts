@@ -1,6 +1,6 @@
-import { serialize } from 'node:v8';
 import type { Snapshot } from '../../domain/snapshot.ts';
 import type { ComputeAnswer, ComputeTask } from './tasks.ts';
+import { encodeSnapshotInput } from './snapshot-payload.ts';
 import { createWorkerPool, type PoolState, type PoolStats, type SettledListener } from './worker-pool.ts';
 
 export interface ComputeOptions {
@@ -28,16 +28,17 @@ export const ANSWERS_KEPT = 500;
 
 /**
  * The workers' snapshot is the service's own, rebuilt from the plain data it was built from: that
- * is serialised once per snapshot, into memory every worker reads without a copy.
+ * is serialised once per snapshot, a slice at a time between requests, into memory every worker
+ * reads without a copy.
  */
-function stateOf(states: WeakMap<Snapshot, PoolState>, snapshot: Snapshot, nextId: () => number) {
+function stateOf(states: WeakMap<Snapshot, Promise<PoolState>>, snapshot: Snapshot, nextId: () => number) {
   let state = states.get(snapshot);
   if (!state) {
-    const bytes = serialize(snapshot.input);
-    const payload = new SharedArrayBuffer(bytes.length);
-    new Uint8Array(payload).set(bytes);
-    state = { id: nextId(), payload };
+    const id = nextId();
+    state = encodeSnapshotInput(snapshot.input).then((payload) => ({ id, payload }));
     states.set(snapshot, state);
+    // A failure is not kept: the next request tries again.
+    state.catch(() => states.delete(snapshot));
   }
   return state;
 }
@@ -48,7 +49,7 @@ export function createCompute({ workers, queue }: ComputeOptions): Compute {
     size: workers,
     maxQueue: queue,
   });
-  const states = new WeakMap<Snapshot, PoolState>();
+  const states = new WeakMap<Snapshot, Promise<PoolState>>();
   // One promise per snapshot and task: while pending it is shared by every caller, once resolved
   // it is the kept answer; a new snapshot starts empty, so no answer outlives its data.
   const answers = new WeakMap<Snapshot, Map<string, Promise<unknown>>>();
@@ -61,10 +62,8 @@ export function createCompute({ workers, queue }: ComputeOptions): Compute {
       const key = JSON.stringify(task);
       const known = kept.get(key);
       if (known) return known as Promise<ComputeAnswer<T>>;
-      const answer = pool.run<ComputeAnswer<T>>(
-        stateOf(states, snapshot, () => ++ids),
-        task.kind,
-        task,
+      const answer = stateOf(states, snapshot, () => ++ids).then((state) =>
+        pool.run<ComputeAnswer<T>>(state, task.kind, task),
       );
       if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
       kept.set(key, answer);

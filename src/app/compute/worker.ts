@@ -1,11 +1,11 @@
-import { deserialize } from 'node:v8';
-import { buildSnapshot, type SnapshotInput } from '../../domain/snapshot.ts';
+import { buildSnapshot } from '../../domain/snapshot.ts';
 import { serveTasks } from './protocol.ts';
+import { decodeSnapshotInput } from './snapshot-payload.ts';
 import { runTask, type ComputeTask } from './tasks.ts';
 
 // A computation worker: builds the registry's snapshot from what the service's own was built
 // from, once per version, and answers each task from it with the same domain functions.
 serveTasks({
-  load: (payload) => buildSnapshot(deserialize(payload) as SnapshotInput),
+  load: (payload) => buildSnapshot(decodeSnapshotInput(payload)),
   run: (snapshot, task: ComputeTask) => runTask(snapshot, task),
 });

@@ -1,16 +1,25 @@
 import { loadDemoIfEmpty } from '../../ingest/demo.ts';
+import { importDemoWales } from '../../ingest/demo-wales.ts';
 import type { AppContext } from '../context.ts';
+import { addLeaderExamples } from '../leaders/examples.ts';
 import { addPracticeExamples } from '../practice/examples.ts';
 
 /**
  * On first start with an empty registry, loads the bundled demo dataset through the import path,
- * and a few made-up practice records, marked as examples, so that the library is not empty.
+ * synthetic schools for Wales (the bundled data is England's), and a few made-up practice
+ * records and system leaders, marked as examples, so that the library and the directory are not
+ * empty.
  */
-export async function loadDemoOnFirstStart(ctx: Pick<AppContext, 'db'>, log: (line: string) => void) {
+export async function loadDemoOnFirstStart(ctx: Pick<AppContext, 'db' | 'now'>, log: (line: string) => void) {
   const summaries = await loadDemoIfEmpty(ctx.db, log);
   if (summaries !== null) {
+    const wales = await importDemoWales(ctx.db);
+    log(`${wales.file}: ${wales.inserted} synthetic Welsh schools inserted`);
+    summaries.push(wales);
     const examples = await addPracticeExamples(ctx);
     log(`The good-practice library: ${examples} example records (synthetic) added`);
+    const leaders = await addLeaderExamples(ctx);
+    log(`The system-leader directory: ${leaders} example leaders (synthetic) added`);
   }
   return summaries;
 }

@@ -7,8 +7,8 @@ import {
   schoolsOfOrganisations,
 } from '../../data/deployments.ts';
 import { getProfile } from '../../data/leaders.ts';
+import { peopleOfSchools } from '../../data/notifications.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import { checkCommitment } from '../../domain/leaders/availability.ts';
 import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
 import {
   canSeeCosting,
@@ -22,10 +22,12 @@ import {
 import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import type { AppContext } from '../context.ts';
+import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
+import { fitting } from './deployment-terms.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now'>;
+type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now' | 'config' | 'mailer'>;
 
 /** A school someone may commission a deployment for, and as whom. */
 export interface CommissionableSchool {
@@ -147,15 +149,19 @@ export async function commissionDeployment(
       exitStrategy: form.exitStrategy,
       at: ctx.now().toISOString(),
     },
-    (availability, others) => {
-      const outcome = checkCommitment(availability, others, proposed);
-      return outcome.ok ? null : outcome.error;
-    },
+    fitting(proposed),
     actor,
   );
   if ('noProfile' in created)
     return fail('not-found', 'There is no published system leader with that number.');
   if ('refused' in created) return invalidField(RULE_FIELDS[created.refused.code], created.refused.message);
+  // The leader is asked to answer: what and for whom, never the scope or the costing.
+  const organisation = actor.organisations.find((o) => o.id === as.organisationId);
+  const from = organisation ? `${actor.name} of ${organisation.name}` : actor.name;
+  await notifyPeople(ctx, [profile.userId], 'deployment-commissioned', {
+    subject: `${from} asks you to work with ${client.name} as a system leader`,
+    link: `/deployments/${created.id}`,
+  });
   return ok(created);
 }
 
@@ -188,7 +194,7 @@ export async function deploymentFor(
 
 /** The leader accepts or declines, once; nobody else answers for them. */
 export async function answerAsLeader(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
   actor: SessionUser,
   id: number,
   answer: unknown,
@@ -205,6 +211,18 @@ export async function answerAsLeader(
     actor,
   });
   if (!done) return fail('conflict', 'You have already answered this deployment.');
+  const d = seen.value.deployment;
+  // Whoever commissioned it, and the client school's administrators, who agree and pay it.
+  const admins = (await peopleOfSchools(ctx.db, [d.clientUrn])).filter((p) => p.role === 'admin');
+  const told = new Set([
+    ...admins.map((p) => p.userId),
+    ...(d.commissionedBy === null ? [] : [d.commissionedBy]),
+  ]);
+  told.delete(actor.id);
+  await notifyPeople(ctx, [...told], 'deployment-answered', {
+    subject: `${d.leaderName} ${answer} the deployment to ${d.clientName}`,
+    link: `/deployments/${id}`,
+  });
   return ok({ answer });
 }
 

@@ -1,4 +1,5 @@
 import { getSchoolDeclaration } from '../../data/declarations.ts';
+import { listDeploymentsOf } from '../../data/deployments.ts';
 import { getProfile, listPublishedProfiles } from '../../data/leaders.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
 import type { FocusArea } from '../../domain/focus-areas.ts';
@@ -9,6 +10,7 @@ import {
   type LeaderSearch,
 } from '../../domain/leaders/matching.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
 import type { Snapshot } from '../../domain/snapshot.ts';
 import { today, type AppContext } from '../context.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
@@ -103,7 +105,38 @@ export function leaderSummary(profile: SystemLeaderProfile, capacity: LeaderCapa
     daysAvailable: capacity.daysLeft,
     travelKm: profile.travelKm,
     worksRemotely: profile.worksRemotely,
+    example: profile.example,
   };
+}
+
+/**
+ * A deployment the leader accepted through S2S, as their public experience. The client school
+ * did not publish anything, so it is described by its phase and area, not named; the scope and
+ * costing stay between the parties.
+ */
+export interface DeploymentDone {
+  days: number;
+  start: string;
+  end: string;
+  /** "a primary school in Leeds", or as much of it as is known. */
+  school: string;
+}
+
+async function deploymentsDone(
+  ctx: Pick<AppContext, 'db' | 'snapshots'>,
+  profile: SystemLeaderProfile,
+): Promise<DeploymentDone[]> {
+  const snapshot = await ctx.snapshots.get();
+  const mine = await listDeploymentsOf(ctx.db, { userId: profile.userId, urns: [], organisationIds: [] });
+  return mine
+    .filter((d) => d.leaderAnswer === 'accepted')
+    .map((d) => {
+      const school = snapshot.byUrn.get(d.clientUrn);
+      const phase =
+        school && school.phase !== 'not-applicable' ? `${PHASE_LABELS[school.phase].toLowerCase()} ` : '';
+      const area = school?.localAuthority ? ` in ${school.localAuthority.name}` : '';
+      return { days: d.days, start: d.start, end: d.end, school: `a ${phase}school${area}` };
+    });
 }
 
 /**
@@ -111,16 +144,23 @@ export function leaderSummary(profile: SystemLeaderProfile, capacity: LeaderCapa
  * Anyone else is told there is no such profile, so a hidden profile cannot be found by its number.
  */
 export async function systemLeaderProfile(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
   actor: SessionUser | null,
   id: number,
-): Promise<Result<{ profile: SystemLeaderProfile; capacity: LeaderCapacity; own: boolean }>> {
+): Promise<
+  Result<{
+    profile: SystemLeaderProfile;
+    capacity: LeaderCapacity;
+    own: boolean;
+    deployments: DeploymentDone[];
+  }>
+> {
   const profile = await getProfile(ctx.db, id);
   const own = !!actor && profile?.userId === actor.id;
   if (!profile || (!profile.publishedAt && !own))
     return fail('not-found', 'There is no published system leader with that number.');
   const capacity = (await capacityOf(ctx, [profile], today(ctx))).get(profile.id)!;
-  return ok({ profile, capacity, own });
+  return ok({ profile, capacity, own, deployments: await deploymentsDone(ctx, profile) });
 }
 
 /**

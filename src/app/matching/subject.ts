@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import { fail, ok } from '../result.ts';
+import { fail, ok, worded } from '../result.ts';
 
 /**
  * The school a partner search is for, as its page introduces it: its group and why under the
@@ -12,7 +12,7 @@ export async function partnerSearchSubject(
 ) {
   const snapshot = await ctx.snapshots.get();
   const school = snapshot.byUrn.get(urn);
-  if (!school) return fail('not-found', `No open school with URN ${urn}`);
+  if (!school) return fail('not-found', worded('No open school with URN {{urn}}', { urn }));
   const view = snapshot.view(profileName) ?? snapshot.view()!;
   const classification = view.classifications.get(urn)!;
   return ok({

@@ -1,3 +1,4 @@
+import { deploymentTerms } from '../../data/deployments.ts';
 import {
   getPartnership,
   listPartnerships,
@@ -38,7 +39,12 @@ export interface Opened {
   steer: boolean;
 }
 
-const RANK: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, contribute: 3 };
+const RANK: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, record: 3, contribute: 4 };
+
+/** Whether the person is the system leader deployed in this partnership. */
+async function isDeployedLeader(ctx: Ctx, user: SessionUser, p: Partnership): Promise<boolean> {
+  return p.type === 'deployment' && (await deploymentTerms(ctx.db, p.id))?.leaderUserId === user.id;
+}
 
 /**
  * A partnership, if this person may reach it at `need` or above. One they may not see at all is
@@ -49,11 +55,16 @@ export async function openPartnership(
   ctx: Ctx,
   user: SessionUser,
   id: number,
-  need: 'invitation' | 'read' | 'contribute' = 'read',
+  need: Exclude<PartnershipAccess, 'none'> = 'read',
 ): Promise<Result<Opened>> {
   const partnership = Number.isSafeInteger(id) && id > 0 ? await getPartnership(ctx.db, id) : undefined;
   const viewer = partnership && (await viewerOf(ctx, user));
-  const access = partnership && viewer ? partnershipAccess(partnership.members, viewer) : 'none';
+  const access =
+    partnership && viewer
+      ? partnershipAccess(partnership.members, viewer, {
+          deployedLeader: await isDeployedLeader(ctx, user, partnership),
+        })
+      : 'none';
   if (!partnership || !viewer || access === 'none') return fail('not-found', 'No such partnership.');
   if (RANK[access] < RANK[need]) return fail('forbidden', 'You cannot do this in this partnership.');
   return ok({ partnership, access, viewer, steer: canSteer(partnership.members, viewer) });
@@ -80,7 +91,10 @@ export async function partnershipsWithAccess(
 }
 
 /** Whether an access lets a person read the partnership itself (an invitation does not). */
-export const readable = (access: PartnershipAccess) => access === 'contribute' || access === 'read';
+export const readable = (access: PartnershipAccess) => RANK[access] >= RANK.read;
+
+/** Whether an access lets a person add to the running record. */
+export const recordable = (access: PartnershipAccess) => RANK[access] >= RANK.record;
 
 /** Partnerships a person may read: their schools' and those of schools sharing with their organisations. */
 export async function visiblePartnerships(

@@ -38,6 +38,7 @@ import { today } from '../context.ts';
 import { notifyPartnership } from '../notifications/notifications.ts';
 import { fail, ok, type FieldIssue, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
+import { checkDeploymentChange } from '../leaders/deployment-terms.ts';
 import { changePlan } from './agreement.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
@@ -63,6 +64,9 @@ interface SectionWriter {
 
 const planUpdate = {
   async save(db: Db, p: Partnership, data: Partial<PartnershipPlan>) {
+    // A deployment's days and dates are the system leader's: checked and locked as when commissioned.
+    const refused = await checkDeploymentChange(db, p.id, data);
+    if (refused) return refused;
     await updatePlan(db, p.id, data);
     return null;
   },

@@ -5,7 +5,7 @@ import { canEditSchool, type SessionUser } from '../../domain/access.ts';
 import { MAX_CAPACITY_TO_SUPPORT, MAX_OFFER_NOTE } from '../../domain/declarations.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS, focusAreasFor } from '../../domain/focus-areas.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, worded } from '../result.ts';
 
 export const declarationInput = z.object({
   // Left blank, a school offers no support: one in need saves its needs without a figure it has no use for.
@@ -35,7 +35,7 @@ export const declarationInput = z.object({
 /** The school and the focus areas it is offered, if the person may edit its declaration (its members). */
 async function declaringSchool(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
   const found = await getSchoolNameAndCountry(ctx.db, urn);
-  if (!found) return fail('not-found', `No school with URN ${urn}`);
+  if (!found) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   if (!canEditSchool(actor, urn))
     return fail('forbidden', 'Only the school’s own members can change what it declares.');
   return ok({ urn, name: found.name, focusAreas: focusAreasFor(found.country) });

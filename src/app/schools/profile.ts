@@ -7,7 +7,7 @@ import { linkTypeLabel } from '../../domain/school-links.ts';
 import { nationalFiguresFor, schoolTypeOf } from '../../domain/national-figures.ts';
 import { welshContextOf } from '../../domain/wales.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok } from '../result.ts';
+import { fail, ok, worded } from '../result.ts';
 import { classificationOf } from './groups.ts';
 
 /**
@@ -19,7 +19,7 @@ import { classificationOf } from './groups.ts';
  */
 export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
   const record = await getSchoolRecord(ctx.db, urn);
-  if (!record) return fail('not-found', `No school with URN ${urn}`);
+  if (!record) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   const type = schoolTypeOf(record);
   const [classification, figures] = await Promise.all([
     record.open ? classificationOf(ctx.snapshots, urn) : null,

@@ -3,7 +3,7 @@ import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import {
   capacityAnswer,
-  capacityAnswerWithLeaders,
+  capacityWithLeaders,
   capacityFor,
   type CapacityResult,
 } from '../../app/capacity/capacity.ts';
@@ -67,11 +67,14 @@ export default function register(program: Command): void {
         const query = valueOf(parseInput(capacityQuery, { ...opts, csv: undefined, json: undefined }));
         const { value, dataset } = await withDataset(async (ctx) => {
           const result = valueOf(await capacityFor(ctx, query));
-          return { result, answer: opts.json ? await capacityAnswerWithLeaders(ctx, result) : null };
+          return {
+            result,
+            withLeaders: opts.json || opts.csv ? await capacityWithLeaders(ctx, result) : null,
+          };
         });
-        const { result, answer } = value;
-        if (opts.csv) return void process.stdout.write(capacityCsv(result, dataset));
-        output(opts.json, answer ?? capacityAnswer(result), () => describe(result), dataset);
+        const { result, withLeaders } = value;
+        if (withLeaders && opts.csv) return void process.stdout.write(capacityCsv(withLeaders, dataset));
+        output(opts.json, capacityAnswer(withLeaders ?? result), () => describe(result), dataset);
       },
     );
 }

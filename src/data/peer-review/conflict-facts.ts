@@ -1,5 +1,4 @@
 import type { PartnershipLink, SchoolFacts } from '../../domain/peer-review/conflicts.ts';
-import type { Phase } from '../../domain/school.ts';
 import type { Db } from '../db.ts';
 
 /** What the conflict rules need to know of each school. */
@@ -16,7 +15,7 @@ export async function schoolFacts(db: Db, urns: readonly number[]): Promise<Map<
       {
         urn: r.urn,
         name: r.name,
-        phase: r.phase as Phase,
+        phase: r.phase,
         trust: r.trust,
         statutoryLowAge: r.statutory_low_age,
         statutoryHighAge: r.statutory_high_age,

@@ -24,6 +24,7 @@ export interface SystemLeaderProfilesTable {
   day_rate_pounds: number | null;
   free_within: FreeWithin | null;
   published_at: Date | string | null;
+  example: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

@@ -1,4 +1,15 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type {
+  Country,
+  EstynFollowUp,
+  Grade4,
+  Inspection,
+  InspectionEra,
+  Performance,
+  Phase,
+  ResultsStatus,
+} from '../../domain/school.ts';
+import type { LanguageMedium } from '../../domain/wales.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -9,10 +20,10 @@ export interface SchoolsTable {
   type_group: string | null;
   open: boolean;
   status_name: string;
-  phase: string;
+  phase: Phase;
   statutory_low_age: number | null;
   statutory_high_age: number | null;
-  country: string;
+  country: Country;
   la_code: string | null;
   la_name: string | null;
   region_code: string | null;
@@ -29,7 +40,7 @@ export interface SchoolsTable {
   sen_percent: number | null;
   urban_rural: string | null;
   trust: string | null;
-  language_medium: string | null;
+  language_medium: LanguageMedium | null;
   welsh_medium_type: string | null;
   synthetic: Generated<boolean>;
   updated_at: Timestamp;
@@ -42,20 +53,20 @@ export interface InspectionsTable {
   start_date: string;
   publication_date: string | null;
   inspection_type: string | null;
-  era: string;
-  overall_effectiveness: number | null;
+  era: InspectionEra;
+  overall_effectiveness: Grade4 | null;
   key_judgements: JSONColumnType<Record<string, number>>;
   report_card: JSONColumnType<Record<string, number>>;
   safeguarding_met: boolean | null;
-  category: string | null;
-  estyn_follow_up: string | null;
+  category: Inspection['category'];
+  estyn_follow_up: EstynFollowUp | null;
   raw: JSONColumnType<Record<string, string>>;
 }
 
 export interface PerformanceTable {
   urn: number;
   year: number;
-  key_stage: number;
+  key_stage: Performance['keyStage'];
   cohort: number | null;
   rwm_expected_percent: number | null;
   reading_expected_percent: number | null;
@@ -67,14 +78,14 @@ export interface PerformanceTable {
   progress8: number | null;
   attainment8: number | null;
   english_maths5_percent: number | null;
-  status: ColumnType<string, string | undefined, string>;
+  status: ColumnType<ResultsStatus, ResultsStatus | undefined, ResultsStatus>;
   raw: JSONColumnType<Record<string, string>>;
 }
 
 export interface OfstedRatingsTable {
   urn: number;
   as_of: string;
-  overall_effectiveness: number;
+  overall_effectiveness: Grade4;
   raw: JSONColumnType<Record<string, string>>;
 }
 

@@ -33,6 +33,8 @@ export interface Deployment extends DeploymentParties {
   leaderProfileId: number | null;
   clientName: string;
   organisationName: string | null;
+  /** The person who commissioned it; null once their account is gone. */
+  commissionedBy: number | null;
   commissionedByName: string | null;
   scope: string;
   objectives: string;

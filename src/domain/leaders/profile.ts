@@ -55,6 +55,8 @@ export interface SystemLeaderProfile extends ProfileDetails {
   designations: DesignationHeld[];
   /** ISO timestamp; null while hidden. */
   publishedAt: string | null;
+  /** Made up for the demo, and said to be wherever it shows. */
+  example: boolean;
 }
 
 /** The verified designation first, then any the person states, each once, in the usual order. */

@@ -3,9 +3,11 @@ import { participants, type Member } from './model.ts';
 /**
  * Who sees what of a partnership. Nothing is shared with a school before it accepts: an invited
  * school sees only the invitation (who asks, the type, the focus, its proposed role). Officers
- * of an organisation see the partnerships of schools that share their records with it.
+ * of an organisation see the partnerships of schools that share their records with it. The
+ * system leader of a deployment keeps its running record (`record`) but neither changes the
+ * plan nor steers it: those are the client school's.
  */
-export type PartnershipAccess = 'none' | 'invitation' | 'read' | 'contribute';
+export type PartnershipAccess = 'none' | 'invitation' | 'read' | 'record' | 'contribute';
 
 export interface Viewer {
   schools: { urn: number; role: 'member' | 'admin' }[];
@@ -13,10 +15,16 @@ export interface Viewer {
   sharedUrns: number[];
 }
 
-export function partnershipAccess(members: Member[], viewer: Viewer): PartnershipAccess {
+export function partnershipAccess(
+  members: Member[],
+  viewer: Viewer,
+  { deployedLeader = false }: { deployedLeader?: boolean } = {},
+): PartnershipAccess {
   const mine = new Set(viewer.schools.map((s) => s.urn));
   const taking = participants(members);
   if (taking.some((m) => mine.has(m.urn))) return 'contribute';
+  // The leader is the deployment's other party though no school of theirs takes part in it.
+  if (deployedLeader) return 'record';
   const shared = new Set(viewer.sharedUrns);
   if (taking.some((m) => shared.has(m.urn))) return 'read';
   if (members.some((m) => m.invitation === 'invited' && mine.has(m.urn))) return 'invitation';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
 import { capacityAnswerWithLeaders, capacityFor } from '../../app/capacity/capacity.ts';
+import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
@@ -41,6 +42,7 @@ const capacityApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     '/api/capacity',
     {
       config: { heavy: true },
+      serializerCompiler: compiledSerializerCompiler,
       schema: {
         tags: ['capacity'],
         summary:

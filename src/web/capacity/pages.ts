@@ -4,7 +4,7 @@ import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppContext } from '../../app/context.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { capacityFor, describeDefaults } from '../../app/capacity/capacity.ts';
+import { capacityFor, capacityWithLeaders, describeDefaults } from '../../app/capacity/capacity.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
 import { capacityPageQuery, sortAreas, type CapacitySort } from './table.ts';
@@ -15,6 +15,8 @@ const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
   { sort: 'inNeed', text: 'Schools in need of support', numeric: true },
   { sort: 'ratio', text: 'High-performing per school in need', numeric: true },
   { sort: 'median', text: 'Median high-performing within reach', numeric: true },
+  { sort: 'systemLeaders', text: 'System leaders', numeric: true },
+  { sort: 'systemLeaderDays', text: 'System leaders’ days free', numeric: true },
 ];
 
 /** The filter form's choices, shared with the map page. */
@@ -71,7 +73,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return render(formErrors(outcome.error));
     }
     const { sort, order } = parsed.data;
-    const result = outcome.value;
+    const result = await capacityWithLeaders(ctx, outcome.value);
     return render({
       result,
       areas: sortAreas(result.areas, sort, order).map((area) => ({
@@ -101,10 +103,11 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const outcome = await capacityFor(ctx, parsed.data);
     if (!outcome.ok) return reply.code(400).type('text/plain; charset=utf-8').send(outcome.error.message);
     const { by, phase } = outcome.value;
+    const result = await capacityWithLeaders(ctx, outcome.value);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
-      .send(capacityCsv(outcome.value, (await app.datasetInfo()).provenance));
+      .send(capacityCsv(result, (await app.datasetInfo()).provenance));
   });
 };
 

@@ -7,10 +7,14 @@ export const datasetSchema = z
   .object({
     sources: z.array(
       z.object({
-        kind: z.string().describe('gias, ofsted, ofsted-ratings, ks2, ks4, census or links'),
+        kind: z.string().describe('gias, ofsted, ofsted-ratings, ks2, ks4, census, links or wales-schools'),
         name: z.string().describe('the file as imported'),
         asOf: z.string().nullable().describe('what the data describes as of: an ISO date, or yyyy-mm'),
         status: z.enum(['provisional', 'final']).optional().describe('results tables only'),
+        synthetic: z
+          .literal(true)
+          .optional()
+          .describe('present when this file is made up (the demo’s Welsh schools beside real English data)'),
       }),
     ),
     synthetic: z.boolean().describe('true when any of the data is made up (a generated dataset)'),

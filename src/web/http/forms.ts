@@ -1,11 +1,20 @@
 import { ZodError } from 'zod';
 import { fieldIssues, type AppError, type FieldIssue } from '../../app/result.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage, translator, type Message } from '../../i18n/index.ts';
+
+/** An error's text as shown, with the English message it came from, to be put in the reader's language. */
+export interface ErrorText {
+  text: string;
+  /** Absent for a text a page wrote itself. */
+  words?: Message;
+}
 
 export interface FormErrors {
   /** For the GOV.UK error summary at the top of the page (`errors` in the layout). */
-  errors: { text: string; href: string }[];
+  errors: (ErrorText & { href: string })[];
   /** Per field, for each component's `errorMessage`. */
-  fieldErrors: Record<string, { text: string }>;
+  fieldErrors: Record<string, ErrorText>;
 }
 
 /**
@@ -18,14 +27,42 @@ export function formErrors(source: ZodError | AppError | readonly FieldIssue[], 
     : source instanceof ZodError
       ? fieldIssues(source)
       : (source.issues ?? [{ field, message: source.message }]);
-  const fieldErrors: Record<string, { text: string }> = {};
+  const fieldErrors: Record<string, ErrorText> = {};
   const errors: FormErrors['errors'] = [];
   for (const issue of issues) {
     if (fieldErrors[issue.field]) continue;
-    fieldErrors[issue.field] = { text: issue.message };
-    errors.push({ text: issue.message, href: `#${issue.field}` });
+    fieldErrors[issue.field] = { text: issue.message, words: issue };
+    errors.push({ text: issue.message, href: `#${issue.field}`, words: issue });
   }
   return { errors, fieldErrors };
+}
+
+const isErrorText = (value: unknown): value is Required<ErrorText> =>
+  typeof value === 'object' && value !== null && 'words' in value && 'text' in value;
+
+/**
+ * A page's context with its form errors (the error summary's, each field's, and any single
+ * `…Error` a page passes) in the reader's language, with GOV.UK's hidden "Error:" prefix too.
+ */
+export function errorsInLanguage(
+  language: Language,
+  context: Record<string, unknown>,
+): Record<string, unknown> {
+  const hidden = translator(language)('layout.errorHidden');
+  const put = (value: unknown) =>
+    isErrorText(value)
+      ? { ...value, text: translateMessage(language, value.words), visuallyHiddenText: hidden }
+      : value;
+  return Object.fromEntries(
+    Object.entries(context).map(([key, value]) => [
+      key,
+      Array.isArray(value)
+        ? value.map(put)
+        : key === 'fieldErrors' && value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([field, error]) => [field, put(error)]))
+          : put(value),
+    ]),
+  );
 }
 
 // Array.isArray does not narrow a readonly array.

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppError, ErrorCode } from '../../app/result.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage, translator, type Message } from '../../i18n/index.ts';
 import { isApi } from './is-api.ts';
 
 /** Each use-case error code as HTTP: the one table every route answers from. */
@@ -13,42 +15,53 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 422> = {
   conflict: 409,
 };
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  503: 'Service Unavailable',
-};
+/** The statuses the API answers with a title of their own in the catalogue (`api.status.*`). */
+const TITLED = new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 503]);
 
-export const httpTitle = (status: number): string => TITLES[status] ?? 'Internal Server Error';
+/** The status's title (English: "Not Found"; Welsh: "Heb ei ganfod"). */
+export const httpTitle = (status: number, language: Language = 'en'): string =>
+  translator(language)(`api.status.${TITLED.has(status) ? status : 500}`);
 
 /**
  * The body of an API error (`application/problem+json`, RFC 9457): its HTTP `status`, `error` (the
- * status's title), `message` and, for bad input, each field's issue. Never an internal detail.
+ * status's title), `message` and, for bad input, each field's issue, in the caller's language
+ * (Accept-Language). Never an internal detail.
  */
-export function problemBody(status: number, message: string, issues?: AppError['issues']) {
-  return { status, error: httpTitle(status), message, ...(issues ? { issues } : {}) };
+export function problemBody(
+  status: number,
+  message: string | Message | null,
+  issues?: AppError['issues'],
+  language: Language = 'en',
+) {
+  const words = (m: Message) => translateMessage(language, m);
+  const told = issues?.map((issue) => ({ field: issue.field, message: words(issue) }));
+  return {
+    status,
+    error: httpTitle(status, language),
+    // null: the message is the fields' own, one after another.
+    message:
+      message === null
+        ? (told ?? []).map((i) => `${i.field}: ${i.message}`).join('; ')
+        : words(typeof message === 'string' ? { message } : message),
+    ...(told ? { issues: told } : {}),
+  };
 }
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-/** Answers an API request with an error. */
+/** Answers an API request with an error, in the language its caller asked for. */
 export function sendApiProblem(
   reply: FastifyReply,
   status: number,
-  message: string,
+  message: string | Message | null,
   issues?: AppError['issues'],
 ): FastifyReply {
+  const language = reply.request.language ?? 'en';
   return reply
     .code(status)
     .type(PROBLEM_TYPE)
-    .send(problemBody(status, message, issues));
+    .header('content-language', language)
+    .send(problemBody(status, message, issues, language));
 }
 
 /** The response schema of an API error, for OpenAPI. */
@@ -66,7 +79,7 @@ export async function sendProblem(
   error: AppError,
 ): Promise<FastifyReply> {
   const status = ERROR_STATUS[error.code];
-  if (isApi(request)) return sendApiProblem(reply, status, error.message, error.issues);
+  if (isApi(request)) return sendApiProblem(reply, status, error, error.issues);
   reply.code(status);
   const page =
     status === 404

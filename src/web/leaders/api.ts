@@ -29,6 +29,7 @@ const leader = z.object({
   daysAvailable: z.number().describe('Days free from the current term to the end of their availability'),
   travelKm: z.number().nullable(),
   worksRemotely: z.boolean(),
+  example: z.boolean().describe('Made up for the demo (synthetic): no such person'),
 });
 
 const term = z.object({
@@ -96,6 +97,16 @@ const leadersApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
               freeWithin: z.enum(['trust', 'local-authority']).nullable(),
               availability: z.object({ daysPerTerm: z.number(), from: z.string(), to: z.string() }),
               terms: z.array(term),
+              deploymentsThroughS2s: z
+                .array(
+                  z.object({
+                    days: z.number(),
+                    start: z.string(),
+                    end: z.string(),
+                    school: z.string().describe('The client school by phase and area, not by name'),
+                  }),
+                )
+                .describe('Deployments the leader accepted through S2S'),
             }),
           ),
           404: problemSchema,
@@ -105,7 +116,7 @@ const leadersApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     async (request, reply) => {
       const result = await systemLeaderProfile(ctx, request.user, request.params.id);
       if (!result.ok) return sendProblem(request, reply, result.error);
-      const { profile, capacity } = result.value;
+      const { profile, capacity, deployments } = result.value;
       return withDataset(app, {
         ...leaderSummary(profile, capacity),
         experience: profile.experience,
@@ -119,6 +130,7 @@ const leadersApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
           committed,
           left,
         })),
+        deploymentsThroughS2s: deployments,
       });
     },
   );

@@ -16,34 +16,26 @@ import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 import { chargingText, daysText, pounds } from './presenters.ts';
 import { deploymentView } from './deployment-presenters.ts';
+import { dateParts, postedValues } from './form-values.ts';
 
 type Values = Record<string, unknown>;
 
-/** The form as the person typed it; dates as their three parts. */
-function postedValues(body: unknown): Values {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : '');
-  const date = (key: string) => ({
-    day: text(`${key}-day`),
-    month: text(`${key}-month`),
-    year: text(`${key}-year`),
+/** The form as the person typed it. */
+const posted = (body: unknown): Values =>
+  postedValues(body, {
+    text: [
+      'clientUrn',
+      'scope',
+      'objectives',
+      'successCriteria',
+      'days',
+      'dayRatePounds',
+      'paidBy',
+      'reportsTo',
+      'exitStrategy',
+    ],
+    dates: ['startDate', 'endDate'],
   });
-  return {
-    clientUrn: text('clientUrn'),
-    scope: text('scope'),
-    objectives: text('objectives'),
-    successCriteria: text('successCriteria'),
-    days: text('days'),
-    startDate: date('startDate'),
-    endDate: date('endDate'),
-    dayRatePounds: text('dayRatePounds'),
-    paidBy: text('paidBy'),
-    reportsTo: text('reportsTo'),
-    exitStrategy: text('exitStrategy'),
-  };
-}
-
-const blankDate = { day: '', month: '', year: '' };
 
 /** Commissioning a system leader, the leader's answer, and each side's list of deployments. */
 const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -92,8 +84,8 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const only = start.value.schools.length === 1 ? String(start.value.schools[0]!.urn) : '';
     return renderForm(reply, start.value, {
       clientUrn: only,
-      startDate: blankDate,
-      endDate: blankDate,
+      startDate: dateParts(),
+      endDate: dateParts(),
     });
   });
 
@@ -101,7 +93,7 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
     const user = requireUser(request);
-    const values = postedValues(request.body);
+    const values = posted(request.body);
     const done = await commissionDeployment(ctx, user, params.data.id, values);
     if (!done.ok) {
       if (done.error.code !== 'invalid-input') return sendProblem(request, reply, done.error);

@@ -81,7 +81,7 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!params.success) return reply.callNotFound();
     const found = await systemLeaderProfile(ctx, request.user, params.data.id);
     if (!found.ok) return sendProblem(request, reply, found.error);
-    const { profile, capacity, own } = found.value;
+    const { profile, capacity, own, deployments } = found.value;
     return reply.page('leaders/profile.njk', {
       title: profile.name,
       profile,
@@ -92,6 +92,7 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       travel: travelText(profile),
       daysLeft: daysText(capacity.daysLeft),
       terms: capacity.terms,
+      deployments: deployments.map((d) => ({ ...d, daysText: daysText(d.days) })),
     });
   });
 };

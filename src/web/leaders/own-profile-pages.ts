@@ -8,17 +8,13 @@ import {
 } from '../../app/leaders/own-profile.ts';
 import { designationName, type SessionUser } from '../../domain/access.ts';
 import { FREE_WITHIN, FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
-import { asList, formErrors, type FormErrors } from '../http/forms.ts';
+import { formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
+import { dateParts, postedValues } from './form-values.ts';
 import { daysText, designationCheckboxes, expertiseItems, phaseCheckboxes } from './presenters.ts';
 
 type Values = Record<string, unknown>;
-
-const dateParts = (iso: string | undefined) =>
-  iso
-    ? { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) }
-    : { day: '', month: '', year: '' };
 
 /** The form as the person last saved it. */
 function savedValues(p: SystemLeaderProfile | undefined, user: SessionUser): Values {
@@ -39,31 +35,22 @@ function savedValues(p: SystemLeaderProfile | undefined, user: SessionUser): Val
   };
 }
 
-/** The form as the person typed it: lists as lists, dates as their three parts. */
-function postedValues(body: unknown): Values {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : '');
-  const date = (key: string) => ({
-    day: text(`${key}-day`),
-    month: text(`${key}-month`),
-    year: text(`${key}-year`),
+/** The form as the person typed it. */
+const posted = (body: unknown): Values =>
+  postedValues(body, {
+    text: [
+      'jobTitle',
+      'urn',
+      'experience',
+      'daysPerTerm',
+      'travelKm',
+      'worksRemotely',
+      'dayRatePounds',
+      'freeWithin',
+    ],
+    dates: ['availableFrom', 'availableTo'],
+    lists: ['claimedDesignations', 'expertise', 'phases'],
   });
-  return {
-    jobTitle: text('jobTitle'),
-    urn: text('urn'),
-    claimedDesignations: asList(b.claimedDesignations).map(String),
-    expertise: asList(b.expertise).map(String),
-    phases: asList(b.phases).map(String),
-    experience: text('experience'),
-    daysPerTerm: text('daysPerTerm'),
-    availableFrom: date('availableFrom'),
-    availableTo: date('availableTo'),
-    travelKm: text('travelKm'),
-    worksRemotely: text('worksRemotely'),
-    dayRatePounds: text('dayRatePounds'),
-    freeWithin: text('freeWithin'),
-  };
-}
 
 /** A person's own profile: fill it in, publish it, withdraw it. Only ever their own. */
 const ownProfilePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -114,7 +101,7 @@ const ownProfilePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.post('/account/system-leader', signedIn, async (request, reply) => {
     const user = requireUser(request);
-    const values = postedValues(request.body);
+    const values = posted(request.body);
     const saved = await saveOwnProfile(ctx, user, values);
     if (!saved.ok) {
       reply.code(400);

@@ -55,6 +55,7 @@ export const leaderRow = ({ leader, distanceKm, reasons }: LeaderMatch<Directory
   phases: phasesText(leader.phases),
   days: daysText(leader.daysLeft),
   travel: travelText(leader.profile),
+  example: leader.profile.example,
   distanceKm,
   reasons,
 });

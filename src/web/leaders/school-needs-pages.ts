@@ -15,7 +15,8 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('leaders/school-needs.njk', {
       title: `System leaders for ${school.name}`,
       school,
-      needs: needs.map((n) => FOCUS_AREA_LABELS[n]),
+      // In the middle of a sentence, but "English" keeps its capital.
+      needs: needs.map((n) => FOCUS_AREA_LABELS[n].replace(/^./, (c) => c.toLowerCase())),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow),
     });

@@ -5,6 +5,7 @@ import { allocationAnswerSchema, partnersAnswerSchema } from '../../app/matching
 import { allocationPage, allocationQuery } from '../../app/matching/allocations.ts';
 import { partnersFor } from '../../app/matching/partners.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
+import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
@@ -20,6 +21,7 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     '/api/schools/:urn/partners',
     {
       config: { heavy: true },
+      serializerCompiler: compiledSerializerCompiler,
       schema: {
         tags: ['matching'],
         summary: 'Ranked, explained candidate partners for one school',
@@ -43,6 +45,7 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     '/api/allocations',
     {
       config: { heavy: true },
+      serializerCompiler: compiledSerializerCompiler,
       schema: {
         tags: ['matching'],
         summary: 'The national allocation: a supporter for every school in need that can have one',

@@ -15,7 +15,7 @@ export async function loadPartnership(
   db: AppContext['db'],
   request: FastifyRequest,
   reply: FastifyReply,
-  need: 'invitation' | 'read' | 'contribute' = 'read',
+  need: Parameters<typeof openPartnership>[3] = 'read',
 ): Promise<Loaded | null> {
   const id = Number((request.params as { id?: string }).id);
   const opened = await openPartnership({ db }, requireUser(request), id, need);

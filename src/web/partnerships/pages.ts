@@ -14,6 +14,7 @@ import {
 import { SETUP_TASK_LABELS, setupTasks } from '../../domain/partnerships/setup.ts';
 import { today, type AppContext } from '../../app/context.ts';
 import { agreementView, agreeToPlan } from '../../app/partnerships/agreement.ts';
+import { recordable } from '../../app/partnerships/access.ts';
 import {
   answerPartnershipInvitation,
   proposePartnership,
@@ -271,6 +272,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       described: describe(p),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
       contribute: loaded.access === 'contribute',
+      record: recordable(loaded.access),
       steer: loaded.steer,
       running: ['agreed', 'active', 'reviewing'].includes(p.status),
       actions: actionRows(actions, day),

@@ -49,7 +49,13 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         reply.callNotFound();
         return null;
       }
-      const loaded = await loadPartnership(db, request, reply, 'contribute');
+      // A deployment's system leader keeps the running record, but the plan is the client school's.
+      const loaded = await loadPartnership(
+        db,
+        request,
+        reply,
+        kind.path === 'record' ? 'record' : 'contribute',
+      );
       if (!loaded) return null;
       if (section.administratorsOnly && !loaded.steer) {
         await forbid(request, reply);
@@ -133,7 +139,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   }
 
   app.post('/partnerships/:id/actions/:action/status', signedIn, async (request, reply) => {
-    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    const loaded = await loadPartnership(db, request, reply, 'record');
     if (!loaded) return reply;
     const status = z
       .enum(ACTION_STATUSES)
@@ -146,9 +152,9 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.redirect(`/partnerships/${loaded.partnership.id}#actions`, 303);
   });
 
-  /** Ticking a milestone off (or back on, if ticked by mistake): any taking-part school. */
+  /** Ticking a milestone off (or back on, if ticked by mistake): any taking-part school, a deployment's leader. */
   app.post('/partnerships/:id/milestones/:milestone', signedIn, async (request, reply) => {
-    const loaded = await loadPartnership(db, request, reply, 'contribute');
+    const loaded = await loadPartnership(db, request, reply, 'record');
     if (!loaded) return reply;
     const p = loaded.partnership;
     const done = z.enum(['yes', 'no']).safeParse((request.body as Record<string, unknown> | undefined)?.done);

@@ -3,6 +3,8 @@ import { datasetProvenance } from '../../app/provenance.ts';
 import type { Db } from '../../data/db.ts';
 import { countSchools } from '../../data/schools.ts';
 import { describeProvenance, type DatasetProvenance } from '../../domain/provenance.ts';
+import { translator, type Translate } from '../../i18n/index.ts';
+import type { Language } from '../../domain/language.ts';
 
 /** What every page says about its data: how many schools, from which files, whether made up. */
 export interface DatasetInfo {
@@ -25,6 +27,19 @@ const TTL_MS = 10_000;
 async function load(db: Db): Promise<DatasetInfo> {
   const [schools, provenance] = await Promise.all([countSchools(db), datasetProvenance({ db })]);
   return { schools, synthetic: provenance.synthetic, provenance, line: describeProvenance(provenance) };
+}
+
+/**
+ * What the synthetic-data banner says: all of it made up, or (real English data beside the demo's
+ * synthetic Welsh schools) which files are, so that neither the real nor the made-up is mislabelled.
+ */
+function syntheticNotice(provenance: DatasetProvenance, t: Translate, language: Language): string {
+  const made = provenance.sources.filter((s) => s.synthetic);
+  if (made.length === 0 || made.length === provenance.sources.length) return t('layout.syntheticText');
+  const sources = made.map((s) => t(`layout.syntheticSources.${s.kind}`, { defaultValue: s.name }));
+  return t('layout.syntheticSomeText', {
+    sources: new Intl.ListFormat(language, { type: 'conjunction' }).format(sources),
+  });
 }
 
 export default fp(
@@ -51,7 +66,15 @@ export default fp(
       return cached.info;
     });
     // A page (an error page above all) still renders when the figures cannot be read; the banner says so.
-    app.pageContext(async () => ({ dataset: await app.datasetInfo().catch(() => undefined) }));
+    app.pageContext(async (request) => {
+      const dataset = await app.datasetInfo().catch(() => undefined);
+      const language = request.language ?? 'en';
+      const t = request.t ?? translator(language);
+      return {
+        dataset,
+        syntheticNotice: dataset?.synthetic ? syntheticNotice(dataset.provenance, t, language) : undefined,
+      };
+    });
   },
   { name: 's2s-dataset', dependencies: ['s2s-views'] },
 );

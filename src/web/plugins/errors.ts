@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isComputeBusy } from '../../app/compute/busy.ts';
+import { worded } from '../../app/result.ts';
 import { isDatabaseUnavailable } from '../../data/availability.ts';
 import { isApi } from '../http/is-api.ts';
 import { sendApiProblem } from '../http/problem.ts';
@@ -14,7 +15,12 @@ const BUSY = 'S2S is busy; try again in a minute.';
 export default fp(
   async (app) => {
     app.setNotFoundHandler(async (request, reply) => {
-      if (isApi(request)) return sendApiProblem(reply, 404, `No such resource: ${request.url.split('?')[0]}`);
+      if (isApi(request))
+        return sendApiProblem(
+          reply,
+          404,
+          worded('No such resource: {{path}}', { path: request.url.split('?')[0]! }),
+        );
       reply.code(404);
       return reply.page('layout/errors/404.njk');
     });
@@ -41,17 +47,14 @@ export default fp(
       else request.log.info({ code: error.code, status }, error.message);
       const message = status >= 500 ? 'Sorry, there is a problem with the service.' : error.message;
       if (isApi(request)) {
-        return sendApiProblem(
-          reply,
-          status,
-          message,
-          error.validation?.map((v) => ({
-            field:
-              v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-              (typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''),
-            message: v.message ?? 'is not valid',
-          })),
-        );
+        const issues = error.validation?.map((v) => ({
+          field:
+            v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+            (typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''),
+          message: v.message ?? 'is not valid',
+        }));
+        // Bad input is told field by field, each in the caller's language (see problemBody).
+        return sendApiProblem(reply, status, issues ? null : message, issues);
       }
       reply.code(status);
       if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {

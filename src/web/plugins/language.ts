@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app/context.ts';
 import { chooseLanguage, LANGUAGES, LANGUAGE_NAMES, type Language } from '../../domain/language.ts';
-import { translator, type Translate } from '../../i18n/index.ts';
+import { translateMessage, translator, type Translate } from '../../i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +58,9 @@ export default fp(
     app.pageContext((request) => ({
       // A page rendered for an error before this plugin's hook ran (the database gone) is in English.
       t: request.t ?? translator(request.language),
+      // A label or message the domain or a use case wrote in English ("Primary", "Good"), in the reader's language.
+      tm: (message: string, values?: Record<string, string | number>) =>
+        translateMessage(request.language, { message, values }),
       htmlLang: request.language,
       languages: LANGUAGES.map((language) => ({
         language,

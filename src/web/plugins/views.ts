@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
 import { countOf, formatMedian, formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+import { errorsInLanguage } from '../http/forms.ts';
 
 // yyyy-mm-dd of a moment, as the day it was in Britain.
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
@@ -58,7 +59,8 @@ export default fp(
         currentPath: this.request.url.split('?')[0],
       };
       for (const hook of hooks) Object.assign(shared, await hook(this.request, this));
-      const html = await this.viewAsync(template, { ...shared, ...context });
+      const own = errorsInLanguage(this.request.language ?? 'en', context);
+      const html = await this.viewAsync(template, { ...shared, ...own });
       this.type('text/html; charset=utf-8');
       return html;
     });

@@ -12,6 +12,7 @@ import { sendProblem } from '../http/problem.ts';
 import { readinessLink } from '../../app/readiness/access.ts';
 import { schoolPractice } from '../../app/practice/links.ts';
 import { schoolPracticeView } from '../practice/presenters.ts';
+import { translateMessage } from '../../i18n/index.ts';
 
 const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/', async (request, reply) => {
@@ -21,6 +22,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const searched = Object.keys(request.query as object).length > 0;
     const found = parsed.success && searched ? await searchResults(ctx, query) : undefined;
     const results = found?.ok ? found.value : undefined;
+    const tm = (message: string) => translateMessage(request.language, { message });
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : found && !found.ok ? found.error : [],
     );
@@ -38,19 +40,19 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       fieldErrors,
       countries: filters.countries,
       phaseItems: [
-        { value: '', text: 'All phases' },
-        ...filters.phases.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === query.phase })),
+        { value: '', text: tm('All phases') },
+        ...filters.phases.map((p) => ({ value: p, text: tm(PHASE_LABELS[p]), selected: p === query.phase })),
       ],
       groupItems: [
-        { value: '', text: 'Any group' },
+        { value: '', text: tm('Any group') },
         ...SCHOOL_GROUPS.map((g) => ({
           value: g,
-          text: SCHOOL_GROUP_LABELS[g],
+          text: tm(SCHOOL_GROUP_LABELS[g]),
           selected: g === query.group,
         })),
       ],
       laItems: [
-        { value: '', text: 'All local authorities' },
+        { value: '', text: tm('All local authorities') },
         ...filters.localAuthorities.map((a) => ({
           value: a.code,
           text: a.name,
@@ -58,8 +60,12 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         })),
       ],
       regionItems: [
-        { value: '', text: 'All regions' },
-        ...filters.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
+        { value: '', text: tm('All regions') },
+        ...filters.regions.map((a) => ({
+          value: a.code,
+          text: tm(a.name),
+          selected: a.code === query.region,
+        })),
       ],
       phaseLabels: PHASE_LABELS,
       gradeLabels: GRADE4_LABELS,
@@ -84,7 +90,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       groupLabel: classification ? groupLabel(classification) : null,
       schoolLinks: [
         ...(record.open
-          ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
+          ? [{ text: request.t('profile.findPartners'), href: `/schools/${record.urn}/partners` }]
           : []),
         ...(await readinessLink(ctx, record.urn, request.user ?? null)),
       ],

@@ -191,7 +191,7 @@ describe('measuring impact from the registry', () => {
     const result = (urn: number, year: number, value: number) => ({
       urn,
       year,
-      key_stage: 2,
+      key_stage: 2 as const,
       rwm_expected_percent: value,
       raw: '{}',
     });

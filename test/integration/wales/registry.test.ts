@@ -70,7 +70,7 @@ describe('Welsh schools in the registry beside English ones', () => {
   });
 
   it('shows Estyn inspections in their eras, never with a grade', async () => {
-    const estyn = { era: 'estyn', raw: '{}', key_judgements: '{}', report_card: '{}' };
+    const estyn = { era: 'estyn' as const, raw: '{}', key_judgements: '{}', report_card: '{}' };
     await t.db
       .insertInto('inspections')
       .values([

@@ -35,4 +35,17 @@ describe('the dataset in one line', () => {
     );
     expect(describeProvenance(real())).toBe('School data: none imported yet');
   });
+
+  it('marks only the made-up files when real and synthetic ones are loaded together', () => {
+    const line = describeProvenance({
+      sources: [
+        { kind: 'gias', name: 'edubasealldata20190117.csv', asOf: '2019-01-17' },
+        { kind: 'wales-schools', name: 'wales.csv', asOf: '2019-01-17', synthetic: true },
+      ],
+      synthetic: true,
+    });
+    expect(line).toBe(
+      'School data: GIAS January 2019, Welsh schools list January 2019 (synthetic: made-up schools, not real ones)',
+    );
+  });
 });

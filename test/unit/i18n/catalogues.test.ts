@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../../../src/domain/language.ts';
-import { catalogue, translator, type Catalogue } from '../../../src/i18n/index.ts';
+import { worded } from '../../../src/app/result.ts';
+import { catalogue, translateMessage, translator, type Catalogue } from '../../../src/i18n/index.ts';
 
-const keysOf = (c: Catalogue, prefix = ''): string[] =>
-  Object.entries(c).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+/** Each message as its path and text; a key of `messages` is an English sentence, dots and all. */
+const entriesOf = (c: Catalogue, path: string[] = []): [string[], string][] =>
+  Object.entries(c).flatMap(([key, value]): [string[], string][] =>
+    typeof value === 'string' ? [[[...path, key], value]] : entriesOf(value, [...path, key]),
   );
+const keysOf = (c: Catalogue) => entriesOf(c).map(([path]) => path.join('.'));
 const valueOf = (c: Catalogue, key: string) =>
-  key
-    .split('.')
-    .reduce<Catalogue | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), c);
+  new Map(entriesOf(c).map(([p, v]) => [p.join('.'), v])).get(key);
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and Welsh catalogues', () => {
@@ -38,6 +39,18 @@ describe('the English and Welsh catalogues', () => {
     };
     const welsh = new Set(keysOf(cy));
     expect(review.unreviewed.filter((key) => !welsh.has(key))).toEqual([]);
+  });
+
+  it('key the messages of use cases and input checks by their English text, filled in alike', () => {
+    for (const [path, text] of entriesOf(en)) if (path[0] === 'messages') expect(text).toBe(path[1]);
+    expect(translateMessage('cy', worded('No school with URN {{urn}}', { urn: 6812001 }))).toBe(
+      'Dim ysgol â’r URN 6812001',
+    );
+    expect(translateMessage('en', worded('No school with URN {{urn}}', { urn: 6812001 }))).toBe(
+      'No school with URN 6812001',
+    );
+    // A message not yet in the catalogue stays in English rather than vanish.
+    expect(translateMessage('cy', { message: 'Something new' })).toBe('Something new');
   });
 
   it('fill in a message’s values in the reader’s language', () => {

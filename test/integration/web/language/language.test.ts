@@ -118,7 +118,24 @@ describe('the service in English or Welsh', () => {
   });
 
   // The pages moved into the catalogues so far: none of their English may show in Welsh.
-  const TRANSLATED = ['/sign-in', '/sign-in?signedOut=1', '/no-such-page'];
+  const TRANSLATED = [
+    '/sign-in',
+    '/sign-in?signedOut=1',
+    '/no-such-page',
+    '/',
+    '/?q=Ysgol',
+    '/?q=Nowhere',
+    '/?near=640001&radiusKm=5',
+    '/schools/640001',
+    '/schools/640001/partners',
+    '/schools/640001/partners?strategy=peer&radiusKm=8',
+  ];
+  /**
+   * Known English still shown in Welsh, written by the domain with values and not yet in the
+   * catalogues: the classification's reasons ("Not enough evidence to decide: no inspection on
+   * record") and the banner's data line ("School data: GIAS April 2025, …").
+   */
+  const NOT_YET = new Set(['Not enough evidence', 'School']);
   const visibleText = (html: string) =>
     html
       .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
@@ -137,7 +154,13 @@ describe('the service in English or Welsh', () => {
         .split(/\{\{\w+\}\}/)
         .sort((a, b) => b.length - a.length)[0]!
         .trim();
-    const left = english.filter((m) => !welsh.has(m) && shown.includes(fixedPart(m)));
+    // Whole words only: "Good" is English left behind, "Goodwin" is a name.
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const seen = (m: string) =>
+      new RegExp(`(^|[^\\p{L}])${escaped(fixedPart(m))}($|[^\\p{L}])`, 'u').test(shown);
+    // Too short to tell apart from a word of a name or of data ("to", "or").
+    const telling = (m: string) => fixedPart(m).length >= 4;
+    const left = english.filter((m) => !welsh.has(m) && telling(m) && seen(m) && !NOT_YET.has(m));
     expect(left).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -80,6 +81,9 @@ describe('commissioning a system leader', () => {
     );
     expect(forged.statusCode).toBe(403);
 
+    const publicProfile = () => t.app.inject(`/system-leaders/${profileId}`);
+    expect((await publicProfile()).body).not.toContain('Deployments through S2S');
+
     const accepted = await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -87,6 +91,14 @@ describe('commissioning a system leader', () => {
       ada.headers,
     );
     expect(accepted.statusCode).toBe(303);
+    // Listed on the public profile as experience, the client school not named.
+    const listed = (await publicProfile()).body;
+    expect(listed).toContain('Deployments through S2S');
+    expect(listed).toContain('4 days with a primary school in Leeds');
+    expect(listed).not.toContain('Client Primary');
+    expect((await api(null, `/api/system-leaders/${profileId}`)).json().deploymentsThroughS2s).toEqual([
+      { days: 4, start: spring.start, end: spring.end, school: 'a primary school in Leeds' },
+    ]);
     expect((await api(head, `/api/deployments/${id}`)).json()).toMatchObject({
       status: 'agreed',
       client: { urn: CLIENT, name: 'Client Primary' },
@@ -100,6 +112,27 @@ describe('commissioning a system leader', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(partnership).toEqual({ type: 'deployment', status: 'agreed' });
+
+    // Each side heard of the other's step, in the service (and by email, as each chose).
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'subject', 'link'])
+      .orderBy('id')
+      .execute();
+    expect(told).toEqual([
+      {
+        user_id: ada.user.id,
+        kind: 'deployment-commissioned',
+        subject: 'Cal Head asks you to work with Client Primary as a system leader',
+        link: `/deployments/${id}`,
+      },
+      {
+        user_id: head.user.id,
+        kind: 'deployment-answered',
+        subject: 'Ada Leader accepted the deployment to Client Primary',
+        link: `/deployments/${id}`,
+      },
+    ]);
 
     const again = await postForm(
       t.app,
@@ -204,6 +237,104 @@ describe('commissioning a system leader', () => {
     expect((await commission(head, profileId, { days: '3' })).statusCode).toBe(303);
   });
 
+  it('checks a change of days or dates on the partnership plan pages as commissioning does', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const other = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId, { days: '4' })).headers.location);
+    // Another school takes one more of the leader's six spring days.
+    expect((await commission(other, profileId, { clientUrn: OTHER, days: '1' })).statusCode).toBe(303);
+    const plan = (section: string, fields: Record<string, string>) =>
+      postForm(
+        t.app,
+        `/partnerships/${id}/plan/${section}`,
+        { _csrf: head.csrfToken, ...fields },
+        head.headers,
+      );
+    const daysNow = async () =>
+      (await api(head, `/api/deployments/${id}`)).json() as { days: number; start: string; end: string };
+
+    const over = await plan('resources', { staffDays: '6', releaseTime: '' });
+    expect(over.statusCode).toBe(400);
+    expect(over.body).toContain('href="#staffDays"');
+    expect(over.body).toContain(`more days than the system leader has left in ${spring.label}`);
+    // Blank days, leaving only release time, would hold none of the leader's days.
+    const blank = await plan('resources', { staffDays: '', releaseTime: 'Every Friday' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('href="#staffDays"');
+    expect((await daysNow()).days).toBe(4);
+
+    const [y] = spring.start.split('-');
+    const outside = await plan('timescales', {
+      'startDate-day': '10',
+      'startDate-month': '1',
+      'startDate-year': '2090',
+      'endDate-day': '10',
+      'endDate-month': '2',
+      'endDate-year': '2090',
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('href="#startDate"');
+    expect(await daysNow()).toMatchObject({ start: spring.start, end: spring.end });
+
+    // Its own four days are not counted twice: five of the six fit beside the other school's one.
+    expect((await plan('resources', { staffDays: '5', releaseTime: '' })).statusCode).toBe(303);
+    const moved = await plan('timescales', {
+      'startDate-day': '1',
+      'startDate-month': '2',
+      'startDate-year': y!,
+      'endDate-day': '1',
+      'endDate-month': '3',
+      'endDate-year': y!,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect(await daysNow()).toMatchObject({ days: 5, start: `${y}-02-01`, end: `${y}-03-01` });
+  });
+
+  it('lets the deployed leader read the partnership and impact report and keep its running record, not its plan', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const { who: bo } = await aLeader('Bo Leader');
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const send = (who: SignedIn, path: string, fields: Record<string, string>) =>
+      postForm(t.app, `/partnerships/${id}${path}`, { _csrf: who.csrfToken, ...fields }, who.headers);
+    const update = { body: 'Coached the Year 6 team on guided reading' };
+
+    // The plan is the client school's, before and after the leader answers.
+    expect((await send(ada, '/plan/resources', { staffDays: '2', releaseTime: '' })).statusCode).toBe(403);
+    await postForm(
+      t.app,
+      `/deployments/${id}/answer`,
+      { _csrf: ada.csrfToken, answer: 'accepted' },
+      ada.headers,
+    );
+
+    const page = await api(ada, `/partnerships/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Add a progress update');
+    expect(page.body).not.toContain('Give feedback');
+    expect((await api(ada, `/partnerships/${id}/impact`)).statusCode).toBe(200);
+    expect((await api(ada, `/api/partnerships/${id}`)).statusCode).toBe(200);
+    expect((await send(ada, '/record/updates', update)).statusCode).toBe(303);
+    expect((await api(head, `/partnerships/${id}`)).body).toContain(update.body);
+    // Steering (closing, here) stays with the client school's administrators.
+    expect((await send(ada, '/close', { closure: 'ended-early', reason: 'No' })).statusCode).toBe(403);
+
+    // Another leader and another school's administrator are strangers to it.
+    for (const who of [bo, stranger]) {
+      expect((await api(who, `/partnerships/${id}`)).statusCode).toBe(404);
+      expect((await api(who, `/partnerships/${id}/impact`)).statusCode).toBe(404);
+      expect((await send(who, '/record/updates', update)).statusCode).toBe(404);
+    }
+    const updates = await t.db
+      .selectFrom('partnership_updates')
+      .select('body')
+      .where('partnership_id', '=', id)
+      .execute();
+    expect(updates).toEqual([update]);
+  });
+
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
     const { profileId } = await aLeader();
     const { profileId: second } = await aLeader('Bo Leader');
@@ -251,5 +382,18 @@ describe('commissioning a system leader', () => {
     // The leader works with primary schools only.
     const secondary = (await t.app.inject('/api/capacity?by=la&phase=secondary')).json();
     expect(secondary.total).toMatchObject({ systemLeaders: 0, systemLeaderDaysAvailable: 0 });
+    // The table and its CSV count them too, in the area of the leader's school.
+    const code = withLeaders[0].code as string;
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    const row = page.slice(page.indexOf(`data-code="${code}"`));
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(cells.slice(-2)).toEqual(['1', daysAvailable.toFixed(1)]);
+    expect(page).toContain('System leaders’ days free');
+    const csv = parse((await t.app.inject('/capacity.csv?by=la')).body, { from_line: 2 }) as string[][];
+    const [header, ...rows] = csv;
+    expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
+    expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
   });
 });

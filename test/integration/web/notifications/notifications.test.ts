@@ -110,6 +110,8 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     closed: 'immediately',
     'join-request': 'daily',
     'administrator-appointed': 'off',
+    'deployment-commissioned': 'daily',
+    'deployment-answered': 'off',
     'review-group-invitation': 'immediately',
     'review-team': 'immediately',
     'review-report': 'daily',

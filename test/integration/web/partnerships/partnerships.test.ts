@@ -36,7 +36,13 @@ describe('a partnership through the web', () => {
     for (const urn of COMPARISON) await insertSchool(db, { urn });
     // Summers 2022 to 2024 before the partnership (it starts in September 2024), 2025 since.
     const rwm = (urn: number, values: number[]) =>
-      values.map((v, i) => ({ urn, year: 2022 + i, key_stage: 2, rwm_expected_percent: v, raw: '{}' }));
+      values.map((v, i) => ({
+        urn,
+        year: 2022 + i,
+        key_stage: 2 as const,
+        rwm_expected_percent: v,
+        raw: '{}',
+      }));
     await db
       .insertInto('performance')
       .values([

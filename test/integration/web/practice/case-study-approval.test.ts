@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
-import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { caseStudyPartnership } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const OWN = 661001;
@@ -23,24 +23,7 @@ describe('a case study both partner schools must approve', () => {
     { fresh: 'test' },
   );
 
-  async function completed() {
-    const lead = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
-    const partner = await signIn(t.app, t.db, { schools: [{ urn: PARTNER, role: 'admin' }] });
-    const id = await createAcceptedPartnership(t.db, {
-      title: 'Reading together',
-      type: 'peer-to-peer',
-      proposer: { urn: OWN, role: 'supporting' },
-      invited: [{ urn: PARTNER, role: 'supported' }],
-      createdBy: lead.user.id,
-      at: new Date().toISOString(),
-    });
-    await t.db
-      .updateTable('partnerships')
-      .set({ status: 'closed', closure: 'completed', focus_areas: ['literacy'], need: 'Reading had fallen' })
-      .where('id', '=', id)
-      .execute();
-    return { lead, partner, id };
-  }
+  const completed = () => caseStudyPartnership(t.app, t.db, { own: OWN, partner: PARTNER });
   const page = (who: SignedIn | null, id: number) =>
     t.app.inject({ url: `/partnerships/${id}/case-study`, headers: who ? who.headers : {} });
   const post = (who: SignedIn, id: number, path: string, fields: Record<string, string | string[]>) =>
@@ -101,7 +84,7 @@ describe('a case study both partner schools must approve', () => {
     expect(moderated.statusCode).toBe(303);
     const shown = await t.app.inject(`/practice/${record!.id}`);
     expect(shown.statusCode).toBe(200);
-    expect(shown.body).toContain('Why: Reading had fallen.');
+    expect(shown.body).toContain('Why: Reading results had fallen for three years.');
     expect(await stage(partner, id)).toBe('Published in the library.');
 
     const actions = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
-import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { caseStudyPartnership } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const OWN = 660001;
@@ -16,28 +16,8 @@ describe('a case study offered to a completed partnership’s schools', () => {
     { fresh: 'test' },
   );
 
-  async function partnership(closure: 'completed' | null) {
-    const lead = await signIn(t.app, t.db, { schools: [{ urn: OWN, role: 'admin' }] });
-    const id = await createAcceptedPartnership(t.db, {
-      title: 'Reading together',
-      type: 'peer-to-peer',
-      proposer: { urn: OWN, role: 'supporting' },
-      invited: [{ urn: PARTNER, role: 'supported' }],
-      createdBy: lead.user.id,
-      at: new Date().toISOString(),
-    });
-    await t.db
-      .updateTable('partnerships')
-      .set({
-        status: closure ? 'closed' : 'active',
-        closure,
-        focus_areas: ['literacy'],
-        need: 'Reading results had fallen for three years',
-      })
-      .where('id', '=', id)
-      .execute();
-    return { lead, id };
-  }
+  const partnership = (closure: 'completed' | null) =>
+    caseStudyPartnership(t.app, t.db, { own: OWN, partner: PARTNER }, closure);
 
   it('shows the schools a draft from the partnership’s record, with the parts they choose', async () => {
     const { lead, id } = await partnership('completed');

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
+import { useBrowserApp } from '../helpers/browser-app.ts';
+import { expectNoAxeViolations } from '../helpers/browser.ts';
+import { daysFromToday, nextSpring } from '../helpers/leaders.ts';
+import { insertSchool } from '../helpers/schools.ts';
+
+const SHOTS = '.s2s/screenshots';
+// A limit, not a measurement: axe on long pages is slow on a busy shared machine.
+const STEP_LIMIT = 300_000;
+const BASE = 181001;
+const NEEDY = 181002;
+
+describe('a system leader deployed to a school in need, in Chromium', () => {
+  let organisationId = 0;
+  const served = useBrowserApp(async (db) => {
+    await insertSchool(db, { urn: BASE, name: 'Beacon Primary School', lat: 53.8, lon: -1.55 });
+    await insertSchool(db, { urn: NEEDY, name: 'Needwood Primary School', lat: 53.85, lon: -1.55 });
+    // The school said where it needs support, as its settings page records it.
+    await db
+      .insertInto('school_declarations')
+      .values({ urn: NEEDY, capacity_to_support: 0, needs: ['literacy'], updated_by: null })
+      .execute();
+    organisationId = await createOrganisation(db, {
+      name: 'Leeds City Council',
+      schools: [{ urn: NEEDY }],
+    });
+  });
+  const pages: Record<'leader' | 'head' | 'officer', Page> = {} as never;
+  const spring = nextSpring();
+
+  /** Every page is checked with axe as it is reached, and at both widths where it is photographed. */
+  const reached = async (page: Page) => {
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+  };
+  const visit = async (page: Page, path: string) => {
+    await page.goto(`${served.url}${path}`);
+    await reached(page);
+  };
+  const submit = async (page: Page, button: string) => {
+    await page.getByRole('button', { name: button }).click();
+    await reached(page);
+  };
+  const shot = async (page: Page, name: string) => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SHOTS}/system-leaders-${name}-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  const fillDate = async (page: Page, name: string, iso: string) => {
+    const [year, month, day] = iso.split('-');
+    await page.locator(`#${name}-day`).fill(String(Number(day)));
+    await page.locator(`#${name}-month`).fill(String(Number(month)));
+    await page.locator(`#${name}-year`).fill(year!);
+  };
+  const main = (page: Page) => page.locator('main').textContent();
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const people = {
+      leader: { name: 'Lena Leader' },
+      head: { name: 'Hal Head', schools: [{ urn: NEEDY, role: 'admin' as const }] },
+      officer: { name: 'Olu Officer', organisations: [organisationId] },
+    };
+    for (const [who, spec] of Object.entries(people) as [keyof typeof people, object][]) {
+      const context = await served.browser.newContext();
+      await signInBrowser(context, served.url, served.db, spec);
+      pages[who] = await context.newPage();
+      pages[who].setDefaultTimeout(20_000);
+    }
+  });
+
+  it(
+    'a leader fills in a profile, sees it hidden, and publishes it',
+    async () => {
+      const page = pages.leader;
+      await visit(page, '/account/system-leader');
+      await page.getByLabel('Your role').fill('Executive headteacher');
+      await page.getByLabel('URN of the school you work from').fill(String(BASE));
+      await page.locator('input[name="expertise"][value="literacy"]').check();
+      await page.locator('input[name="phases"][value="primary"]').check();
+      await page.getByLabel('Your experience').fill('Led reading recovery across three Leeds primaries.');
+      await page.getByLabel('Days a term you can give').fill('6');
+      await fillDate(page, 'availableFrom', daysFromToday(0));
+      await fillDate(page, 'availableTo', daysFromToday(730));
+      await page.getByLabel('How far you will travel, in kilometres').fill('20');
+      await page.getByLabel('Your day rate').fill('450');
+      await submit(page, 'Save your profile');
+      await expect.poll(() => main(page)).toContain('Your profile has been saved.');
+      expect(await main(page)).toContain('Only you can see it.');
+      await shot(page, '1-own-profile');
+      await submit(page, 'Publish your profile');
+      await expect.poll(() => main(page)).toContain('Your profile is published');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'the school in need finds the leader among those matching its needs',
+    async () => {
+      const page = pages.head;
+      await visit(page, `/schools/${NEEDY}/system-leaders`);
+      expect(await main(page)).toContain('literacy');
+      const why = page.getByRole('list', { name: 'Why Lena Leader matches' });
+      await expect.poll(() => why.textContent()).toContain('Expertise in literacy');
+      await shot(page, '2-school-needs');
+      await page.getByRole('link', { name: 'Lena Leader' }).click();
+      await reached(page);
+      expect(await page.locator('h1').textContent()).toContain('Lena Leader');
+      await shot(page, '3-profile');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'the council’s officer commissions a deployment for the school; too many days are refused naming the field',
+    async () => {
+      const page = pages.officer;
+      await visit(page, '/system-leaders?expertise=literacy&near=' + NEEDY);
+      await page.getByRole('link', { name: 'Lena Leader' }).click();
+      await reached(page);
+      await page.getByRole('link', { name: 'Commission a deployment of Lena Leader' }).click();
+      await reached(page);
+      expect(await page.getByLabel('Needwood Primary School').isChecked()).toBe(true);
+      await page.getByLabel('Scope').fill('Coach the English lead and the Year 6 team on reading');
+      await page.getByLabel('Objectives').fill('Reading taught consistently from Year 3 to Year 6');
+      await page.getByLabel('Success criteria').fill('Every reading lesson observed is good by Easter');
+      await page.getByLabel('Days', { exact: true }).fill('9');
+      await fillDate(page, 'startDate', spring.start);
+      await fillDate(page, 'endDate', spring.end);
+      await page.getByLabel(/The commissioning organisation/).check();
+      await page.getByLabel('Who the system leader reports to').fill('The headteacher of Needwood');
+      await page.getByLabel('Exit strategy').fill('The English lead carries on the coaching');
+      await submit(page, 'Commission the deployment');
+      const summary = page.locator('.govuk-error-summary');
+      await expect.poll(() => summary.textContent()).toContain('more days than the system leader has left');
+      expect(await summary.locator('a').getAttribute('href')).toBe('#days');
+      await shot(page, '4-commission-refused');
+
+      await page.getByLabel('Days', { exact: true }).fill('4');
+      await submit(page, 'Commission the deployment');
+      await expect.poll(() => main(page)).toContain('The deployment is commissioned');
+      expect(await main(page)).toContain('£1,800');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'the leader accepts, and the officer sees the days and cost by school',
+    async () => {
+      const leader = pages.leader;
+      await visit(leader, '/deployments');
+      await leader.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
+      await reached(leader);
+      await leader.getByLabel('Accept: I agree to the scope, days and terms').check();
+      await submit(leader, 'Send your answer');
+      await expect.poll(() => main(leader)).toContain('You accepted the deployment');
+      expect(await main(leader)).toContain('Agreed by both sides');
+      await shot(leader, '5-deployment-accepted');
+
+      // The leader keeps the running record with the school.
+      await leader.getByRole('link', { name: 'the partnership page' }).click();
+      await reached(leader);
+      await leader.getByRole('link', { name: 'Add a progress update' }).click();
+      await reached(leader);
+      await leader.getByLabel('What has happened, and what it has changed').fill('First coaching day done');
+      await submit(leader, 'Add the update');
+      await expect.poll(() => main(leader)).toContain('First coaching day done');
+
+      const officer = pages.officer;
+      await visit(officer, '/deployments');
+      const table = officer.getByRole('table', { name: /Days and cost by school/ });
+      const row = table.getByRole('row', { name: /Needwood Primary School/ });
+      await expect.poll(() => row.textContent()).toMatch(/4 days[\s\S]*£1,800/);
+      expect(await officer.getByRole('table', { name: /Each deployment/ }).textContent()).toContain(
+        'Agreed by both sides',
+      );
+      await shot(officer, '6-officer-deployments');
+    },
+    STEP_LIMIT,
+  );
+});
