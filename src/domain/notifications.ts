@@ -28,6 +28,7 @@ export const NOTIFICATION_KINDS = [
   'administrator-appointed',
   'deployment-commissioned',
   'deployment-answered',
+  'deployment-withdrawn',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +48,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'administrator-appointed': 'A platform administrator invites someone into a school with no administrator',
   'deployment-commissioned': 'You are asked to accept a deployment as a system leader',
   'deployment-answered': 'A system leader accepts or declines a deployment for your school',
+  'deployment-withdrawn': 'A deployment of you as a system leader is withdrawn before it starts',
 };
 
 /** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
