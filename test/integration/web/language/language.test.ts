@@ -127,13 +127,15 @@ describe('the service in English or Welsh', () => {
     '/?q=Nowhere',
     '/?near=640001&radiusKm=5',
     '/schools/640001',
+    '/schools/640001/partners',
+    '/schools/640001/partners?strategy=peer&radiusKm=8',
   ];
   /**
-   * Known English still shown in Welsh: the classification's reasons are written by the domain
-   * with their values ("Not enough evidence to decide: no inspection on record") and are not yet
-   * in the catalogues.
+   * Known English still shown in Welsh, written by the domain with values and not yet in the
+   * catalogues: the classification's reasons ("Not enough evidence to decide: no inspection on
+   * record") and the banner's data line ("School data: GIAS April 2025, …").
    */
-  const NOT_YET = new Set(['Not enough evidence']);
+  const NOT_YET = new Set(['Not enough evidence', 'School']);
   const visibleText = (html: string) =>
     html
       .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
