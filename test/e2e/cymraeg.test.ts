@@ -13,7 +13,6 @@ const JOURNEY_LIMIT = 300_000;
 describe('the partner journey in Welsh in Chromium', () => {
   const served = useBrowserApp((db) => importDemoWales(db).then(() => undefined));
   let page: Page;
-  let phone: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -30,7 +29,6 @@ describe('the partner journey in Welsh in Chromium', () => {
     });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    phone = await (await served.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
 
   /**
@@ -46,10 +44,10 @@ describe('the partner journey in Welsh in Chromium', () => {
     const target = new URL((await english.getAttribute('href'))!, page.url());
     expect(target.pathname).toBe(here.pathname);
     expect(target.searchParams.get('lang')).toBe('en');
-    await page.screenshot({ path: `${SHOTS}/cymraeg-${name}-1280.png`, fullPage: true });
-    await phone.goto(page.url());
-    expect(await phone.locator('html').getAttribute('lang')).toBe('cy');
-    await phone.screenshot({ path: `${SHOTS}/cymraeg-${name}-390.png`, fullPage: true });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SHOTS}/cymraeg-${name}-${width}.png`, fullPage: true });
+    }
   };
 
   it(
@@ -91,7 +89,15 @@ describe('the partner journey in Welsh in Chromium', () => {
         .limit(2)
         .execute();
       await page.goto(`${served.url}/partnerships/new?with=${to!.urn}&from=${from!.urn}&strategy=peer`);
+      expect(await page.locator('h1').textContent()).toBe('Cynnig partneriaeth');
       await checkPage('5-proposal');
+      await page.getByLabel('Enw’r bartneriaeth').fill('');
+      await page.getByRole('button', { name: 'Anfon y cynnig' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+        'Rhowch enw i’r bartneriaeth',
+      );
+      await checkPage('6-proposal-errors');
     },
     JOURNEY_LIMIT,
   );

@@ -5,6 +5,7 @@ import {
   listDeploymentsOf,
   organisationsOfSchool,
   schoolsOfOrganisations,
+  withdrawDeployment,
 } from '../../data/deployments.ts';
 import { getProfile } from '../../data/leaders.ts';
 import { peopleOfSchools } from '../../data/notifications.ts';
@@ -13,7 +14,10 @@ import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costin
 import {
   canSeeCosting,
   canSeeDeployment,
+  canWithdraw,
   commissionerFor,
+  goesAhead,
+  isCommissioner,
   standingIn,
   type Deployment,
   type DeploymentStanding,
@@ -170,6 +174,7 @@ export interface SeenDeployment {
   deployment: Omit<Deployment, 'costing'> & { costing: Deployment['costing'] | null };
   standing: DeploymentStanding;
   canAnswer: boolean;
+  canWithdraw: boolean;
 }
 
 function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
@@ -177,7 +182,8 @@ function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
   return {
     deployment: { ...d, costing: canSeeCosting(standing) ? d.costing : null },
     standing,
-    canAnswer: standing.leader && d.leaderAnswer === null,
+    canAnswer: standing.leader && d.status === 'awaiting-leader',
+    canWithdraw: canWithdraw(standing, d),
   };
 }
 
@@ -227,6 +233,35 @@ export async function answerAsLeader(
 }
 
 /**
+ * The commissioner withdraws a deployment before it starts; the leader's days are free again
+ * and the leader is told.
+ */
+export async function withdrawAsCommissioner(
+  ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
+  actor: SessionUser,
+  id: number,
+): Promise<Result<null>> {
+  const seen = await deploymentFor(ctx, actor, id);
+  if (!seen.ok) return seen;
+  const d = seen.value.deployment;
+  if (!isCommissioner(seen.value.standing, d))
+    return fail('forbidden', 'Only whoever commissioned the deployment withdraws it.');
+  const done =
+    seen.value.canWithdraw &&
+    (await withdrawDeployment(ctx.db, id, { userId: actor.id, at: ctx.now().toISOString(), actor }));
+  if (!done)
+    return fail(
+      'conflict',
+      'The deployment has started, closed or been declined: it can no longer be withdrawn.',
+    );
+  await notifyPeople(ctx, [d.leaderUserId], 'deployment-withdrawn', {
+    subject: `The deployment to ${d.clientName} is withdrawn before it started`,
+    link: `/deployments/${id}`,
+  });
+  return ok(null);
+}
+
+/**
  * A person's deployments: as the leader, for their schools, and commissioned by their
  * organisations, with each organisation's days and cost by school (declined ones left out).
  */
@@ -249,7 +284,7 @@ export async function yourDeployments(ctx: Pick<AppContext, 'db'>, actor: Sessio
         deployments: commissioned,
         summary: summariseBySchool(
           commissioned
-            .filter((s) => s.deployment.status !== 'declined')
+            .filter((s) => goesAhead(s.deployment.status))
             .map(({ deployment: d }) => ({
               clientUrn: d.clientUrn,
               clientName: d.clientName,

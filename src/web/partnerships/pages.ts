@@ -37,6 +37,7 @@ import { choice, formValues, optional, options, required, type FormPage } from '
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
+import type { Translate } from '../../i18n/index.ts';
 
 const urnText = (what: string) =>
   z
@@ -68,8 +69,7 @@ const closeForm = z
 
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
 
-const nobodyOnS2s = (school: string) =>
-  `Nobody from ${school} uses S2S yet. The proposal will wait until someone from the school joins S2S. Once it is sent, you can ask from its page for someone at the school to be invited as its first administrator, or tell the school yourself through its published contact details.`;
+const nobodyOnS2s = (t: Translate, school: string) => t('proposal.nobodyOnS2s', { school });
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
 const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -171,7 +171,9 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       partnerSearch,
       title: 'Propose a partnership',
       warning:
-        partner && partnerName && !(await schoolIsOnS2s(ctx, partner)) ? nobodyOnS2s(partnerName) : undefined,
+        partner && partnerName && !(await schoolIsOnS2s(ctx, partner))
+          ? nobodyOnS2s(request.t, partnerName)
+          : undefined,
       ...followUpFields(followUp?.value),
       form: followUp
         ? { ...proposalPage(schools), intro: followUpIntro(followUp.value) }
@@ -185,7 +187,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       values: {
         proposerUrn: from ?? '',
         partnerUrn: partner ? String(partner) : '',
-        title: partnerName ? `Working with ${partnerName}` : '',
+        title: partnerName ? request.t('proposal.workingWith', { school: partnerName }) : '',
         // The roles (and type) the match it came from implies; the proposer can change them.
         type: '',
         ...(partner ? proposalFromMatch(query.strategy) : {}),
@@ -232,7 +234,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if ('unconfirmed' in proposed.value) {
       return rerender(
         {
-          warning: nobodyOnS2s(proposed.value.unconfirmed),
+          warning: nobodyOnS2s(request.t, proposed.value.unconfirmed),
           hidden: [{ name: 'sendAnyway', value: String(input.partnerUrn) }],
           form: { ...form, submit: 'Send the proposal anyway' },
         },

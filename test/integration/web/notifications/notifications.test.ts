@@ -112,6 +112,7 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     'administrator-appointed': 'off',
     'deployment-commissioned': 'daily',
     'deployment-answered': 'off',
+    'deployment-withdrawn': 'immediately',
     'review-group-invitation': 'immediately',
     'review-team': 'immediately',
     'review-report': 'daily',
