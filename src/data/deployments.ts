@@ -160,6 +160,9 @@ function deployments(db: Db) {
       'd.paid_by',
       'd.reports_to',
       'd.leader_answer',
+      'd.commissioned_by',
+      'd.withdrawn_at',
+      'p.status',
       'u.name as leader_name',
       'sp.id as profile_id',
       's.name as client_name',
@@ -193,6 +196,7 @@ function toDeployment(r: Row): Deployment {
     clientName: r.client_name ?? `School ${r.client_urn}`,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name,
+    commissionedBy: r.commissioned_by,
     commissionedByName: r.commissioned_by_name,
     scope: r.need ?? '',
     objectives: r.objectives,
@@ -204,7 +208,8 @@ function toDeployment(r: Row): Deployment {
     reportsTo: r.reports_to,
     exitStrategy: r.exit_strategy ?? '',
     leaderAnswer: answer,
-    status: deploymentStatus(answer),
+    status: deploymentStatus(answer, r.withdrawn_at !== null),
+    begun: !['proposed', 'agreed'].includes(r.status),
   };
 }
 
@@ -278,6 +283,7 @@ export async function answerDeployment(
       .where('partnership_id', '=', id)
       .where('leader_user_id', '=', by.userId)
       .where('leader_answer', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .returning('client_urn')
       .executeTakeFirst();
     if (!row) return false;
@@ -313,6 +319,55 @@ export async function answerDeployment(
       action: answer === 'accepted' ? 'deployment.accepted' : 'deployment.declined',
       subject: `deployment ${id}`,
       urn: row.client_urn,
+    });
+    return true;
+  });
+}
+
+const WITHDRAWN = 'The commissioner withdrew the deployment before it started';
+
+/**
+ * Withdraws a deployment whose partnership has not started: closes it as ended early (freeing
+ * the leader's days) and records when, in one transaction. False when it has started, closed
+ * or was declined in the meantime.
+ */
+export async function withdrawDeployment(
+  db: Db,
+  id: number,
+  by: { userId: number; at: string; actor: Actor },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // The partnership's row is locked first, as its lifecycle steps lock it.
+    const row = await trx
+      .selectFrom('partnerships as p')
+      .innerJoin('deployments as d', 'd.partnership_id', 'p.id')
+      .select(['p.status', 'd.client_urn', 'd.organisation_id', 'd.leader_answer', 'd.withdrawn_at'])
+      .where('p.id', '=', id)
+      .forUpdate('p')
+      .executeTakeFirst();
+    const standing = row && row.withdrawn_at === null && row.leader_answer !== 'declined';
+    if (!row || !standing || (row.status !== 'proposed' && row.status !== 'agreed')) return false;
+    await trx
+      .updateTable('partnerships')
+      .set({ status: 'closed', closure: 'ended-early', end_reason: WITHDRAWN, updated_at: by.at })
+      .where('id', '=', id)
+      .execute();
+    await trx.updateTable('deployments').set({ withdrawn_at: by.at }).where('partnership_id', '=', id).execute();
+    await recordEvent(trx, id, {
+      kind: 'ended-early',
+      fromStatus: row.status,
+      toStatus: 'closed',
+      urn: null,
+      byUserId: by.userId,
+      at: by.at,
+      reason: WITHDRAWN,
+    });
+    await recordAudit(trx, {
+      actor: by.actor,
+      action: 'deployment.withdrawn',
+      subject: `deployment ${id}`,
+      urn: row.client_urn,
+      organisationId: row.organisation_id ?? undefined,
     });
     return true;
   });

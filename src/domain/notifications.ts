@@ -26,6 +26,13 @@ export const NOTIFICATION_KINDS = [
   'closed',
   'join-request',
   'administrator-appointed',
+  'deployment-commissioned',
+  'deployment-answered',
+  'deployment-withdrawn',
+  'review-group-invitation',
+  'review-team',
+  'review-report',
+  'review-challenge',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -43,6 +50,13 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   closed: 'A partnership closes',
   'join-request': 'Someone asks to join a school, and you decide',
   'administrator-appointed': 'A platform administrator invites someone into a school with no administrator',
+  'deployment-commissioned': 'You are asked to accept a deployment as a system leader',
+  'deployment-answered': 'A system leader accepts or declines a deployment for your school',
+  'deployment-withdrawn': 'A deployment of you as a system leader is withdrawn before it starts',
+  'review-group-invitation': 'Your school is invited to a peer-review group, and you answer',
+  'review-team': 'You are put on a peer-review team',
+  'review-report': 'A peer-review report goes to its moderator, comes back to its team, or is final',
+  'review-challenge': 'A finding of a peer-review report is challenged, or its challenge decided',
 };
 
 /** Kinds that ask the person to act (answer, agree again): they can be delayed, never switched off. */
@@ -51,6 +65,8 @@ export const ACTION_NEEDED: readonly NotificationKind[] = [
   'plan-changed',
   'signature-needed',
   'join-request',
+  'deployment-commissioned',
+  'review-group-invitation',
 ];
 
 export const DELIVERIES = ['immediately', 'daily', 'off'] as const;

@@ -6,7 +6,7 @@ import {
   finish,
   matchingPoolSteps,
   partnerCapacity,
-  SCHOOLS_A_STEP,
+  inSteps,
   type MatchingPool,
   type PartnerCapacity,
 } from './matching/pool.ts';
@@ -83,13 +83,11 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     const ref: ProfileRef = { name: profile.name, version: profile.version };
     const classifications = new Map<number, Classification>();
     const groups = new Map<number, SchoolGroup>();
-    let done = 0;
-    for (const school of input.schools) {
-      if (++done % SCHOOLS_A_STEP === 0) yield;
+    yield* inSteps(input.schools, (school) => {
       const c = classifySchool(school, profile, input.asOf, ref);
       classifications.set(c.urn, c);
       groups.set(c.urn, c.group);
-    }
+    });
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {

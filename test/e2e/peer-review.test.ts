@@ -12,6 +12,7 @@ import { insertSchool } from '../helpers/schools.ts';
 const [ASH, BIRCH, CEDAR, DALE] = [143001, 143002, 143003, 143004];
 /** Each step runs axe on several pages, which takes a while on a shared machine. */
 const SLOW = 300_000;
+const SHOTS = 'test-results';
 
 describe('peer review in Chromium: a cluster of three schedules a cycle, forms a team, and acts on a finding', () => {
   const served = useBrowserApp(async (db) => {
@@ -206,6 +207,62 @@ describe('peer review in Chromium: a cluster of three schedules a cycle, forms a
       await ash.getByRole('link', { name: 'Practice on leadership' }).click();
       await ash.waitForURL(/\/practice\?focus=leadership$/);
       await expectNoAxeViolations(ash);
+    },
+    SLOW,
+  );
+
+  it(
+    'lets the host record the action’s progress and challenge the finding, and the lead record the outcome',
+    async () => {
+      const ash = await pageAs('ash@example.org');
+      await ash.goto(reviewUrl);
+      await ash.getByRole('link', { name: /Challenge this finding/ }).click();
+      await ash.waitForURL(/\/peer-review\/findings\/\d+$/);
+      await ash.getByLabel('How far action 1 has got').selectOption({ label: 'In progress' });
+      await ash.getByRole('button', { name: 'Save how far action 1 has got' }).click();
+      await ash.waitForURL(/#actions$/);
+      expect(await ash.getByText(/twice a term.*in progress/).count()).toBe(1);
+      await ash
+        .getByLabel('Why your school challenges this finding')
+        .fill('Two of the three subject leaders were new this term.');
+      await ash.getByRole('button', { name: 'Challenge the finding' }).click();
+      await ash.waitForURL(/#challenge-history$/);
+      await expectNoAxeViolations(ash);
+
+      const bea = await pageAs('bea@example.org');
+      await bea.goto(reviewUrl);
+      await bea.getByRole('link', { name: /The finding’s challenge/ }).click();
+      await expectNoAxeViolations(bea);
+      await bea.getByLabel('The finding stands').check();
+      await bea
+        .getByLabel('Your note to the host school')
+        .fill('New leaders too should see lessons in their first term.');
+      await bea.getByRole('button', { name: 'Record the outcome' }).click();
+      await bea.waitForURL(/#challenge-history$/);
+      expect(await bea.getByText('New leaders too should see lessons', { exact: false }).count()).toBe(1);
+      await expectNoAxeViolations(bea);
+      for (const width of [1280, 390]) {
+        await bea.setViewportSize({ width, height: 900 });
+        await bea.screenshot({ path: `${SHOTS}/finding-${width}.png`, fullPage: true });
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'shows anyone the anonymised figures across S2S',
+    async () => {
+      const page = await (await served.browser.newContext()).newPage();
+      await page.goto(`${served.url}/peer-review/summary`);
+      expect(await page.getByRole('heading', { name: 'Peer review across S2S' }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'By region' }).click();
+      await page.waitForURL(/by=region$/);
+      await expectNoAxeViolations(page);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: `${SHOTS}/summary-${width}.png`, fullPage: true });
+      }
     },
     SLOW,
   );

@@ -5,14 +5,19 @@ import {
   listDeploymentsOf,
   organisationsOfSchool,
   schoolsOfOrganisations,
+  withdrawDeployment,
 } from '../../data/deployments.ts';
 import { getProfile } from '../../data/leaders.ts';
+import { peopleOfSchools } from '../../data/notifications.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
 import {
   canSeeCosting,
   canSeeDeployment,
+  canWithdraw,
   commissionerFor,
+  goesAhead,
+  isCommissioner,
   standingIn,
   type Deployment,
   type DeploymentStanding,
@@ -21,11 +26,12 @@ import {
 import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import type { AppContext } from '../context.ts';
+import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now'>;
+type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now' | 'config' | 'mailer'>;
 
 /** A school someone may commission a deployment for, and as whom. */
 export interface CommissionableSchool {
@@ -153,6 +159,13 @@ export async function commissionDeployment(
   if ('noProfile' in created)
     return fail('not-found', 'There is no published system leader with that number.');
   if ('refused' in created) return invalidField(RULE_FIELDS[created.refused.code], created.refused.message);
+  // The leader is asked to answer: what and for whom, never the scope or the costing.
+  const organisation = actor.organisations.find((o) => o.id === as.organisationId);
+  const from = organisation ? `${actor.name} of ${organisation.name}` : actor.name;
+  await notifyPeople(ctx, [profile.userId], 'deployment-commissioned', {
+    subject: `${from} asks you to work with ${client.name} as a system leader`,
+    link: `/deployments/${created.id}`,
+  });
   return ok(created);
 }
 
@@ -161,6 +174,7 @@ export interface SeenDeployment {
   deployment: Omit<Deployment, 'costing'> & { costing: Deployment['costing'] | null };
   standing: DeploymentStanding;
   canAnswer: boolean;
+  canWithdraw: boolean;
 }
 
 function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
@@ -168,7 +182,8 @@ function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
   return {
     deployment: { ...d, costing: canSeeCosting(standing) ? d.costing : null },
     standing,
-    canAnswer: standing.leader && d.leaderAnswer === null,
+    canAnswer: standing.leader && d.status === 'awaiting-leader',
+    canWithdraw: canWithdraw(standing, d),
   };
 }
 
@@ -185,7 +200,7 @@ export async function deploymentFor(
 
 /** The leader accepts or declines, once; nobody else answers for them. */
 export async function answerAsLeader(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
   actor: SessionUser,
   id: number,
   answer: unknown,
@@ -202,7 +217,48 @@ export async function answerAsLeader(
     actor,
   });
   if (!done) return fail('conflict', 'You have already answered this deployment.');
+  const d = seen.value.deployment;
+  // Whoever commissioned it, and the client school's administrators, who agree and pay it.
+  const admins = (await peopleOfSchools(ctx.db, [d.clientUrn])).filter((p) => p.role === 'admin');
+  const told = new Set([
+    ...admins.map((p) => p.userId),
+    ...(d.commissionedBy === null ? [] : [d.commissionedBy]),
+  ]);
+  told.delete(actor.id);
+  await notifyPeople(ctx, [...told], 'deployment-answered', {
+    subject: `${d.leaderName} ${answer} the deployment to ${d.clientName}`,
+    link: `/deployments/${id}`,
+  });
   return ok({ answer });
+}
+
+/**
+ * The commissioner withdraws a deployment before it starts; the leader's days are free again
+ * and the leader is told.
+ */
+export async function withdrawAsCommissioner(
+  ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
+  actor: SessionUser,
+  id: number,
+): Promise<Result<null>> {
+  const seen = await deploymentFor(ctx, actor, id);
+  if (!seen.ok) return seen;
+  const d = seen.value.deployment;
+  if (!isCommissioner(seen.value.standing, d))
+    return fail('forbidden', 'Only whoever commissioned the deployment withdraws it.');
+  const done =
+    seen.value.canWithdraw &&
+    (await withdrawDeployment(ctx.db, id, { userId: actor.id, at: ctx.now().toISOString(), actor }));
+  if (!done)
+    return fail(
+      'conflict',
+      'The deployment has started, closed or been declined: it can no longer be withdrawn.',
+    );
+  await notifyPeople(ctx, [d.leaderUserId], 'deployment-withdrawn', {
+    subject: `The deployment to ${d.clientName} is withdrawn before it started`,
+    link: `/deployments/${id}`,
+  });
+  return ok(null);
 }
 
 /**
@@ -228,7 +284,7 @@ export async function yourDeployments(ctx: Pick<AppContext, 'db'>, actor: Sessio
         deployments: commissioned,
         summary: summariseBySchool(
           commissioned
-            .filter((s) => s.deployment.status !== 'declined')
+            .filter((s) => goesAhead(s.deployment.status))
             .map(({ deployment: d }) => ({
               clientUrn: d.clientUrn,
               clientName: d.clientName,

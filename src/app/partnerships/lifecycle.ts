@@ -6,6 +6,7 @@ import {
   createPartnership,
   getPartnership,
   listEvents,
+  type NewPartnership,
   type RecordedEvent,
 } from '../../data/partnerships.ts';
 import type { SessionUser } from '../../domain/access.ts';
@@ -60,6 +61,13 @@ export interface Proposal {
 }
 
 /**
+ * Writes a proposal; answers the new partnership's id, or why it could not be made. Another
+ * feature proposing for its own reason (a peer review's follow-up) writes its link in the same
+ * transaction.
+ */
+export type ProposalWriter = (partnership: NewPartnership) => Promise<Result<number>>;
+
+/**
  * Proposes a partnership from a school the person administers to another school, and tells the
  * partner. When nobody from the partner school uses S2S, nothing is sent until the proposer
  * confirms knowing that (`unconfirmed`, with the partner's name).
@@ -68,6 +76,7 @@ export async function proposePartnership(
   ctx: Ctx,
   user: SessionUser,
   proposal: Proposal,
+  write: ProposalWriter = async (partnership) => ok(await createPartnership(ctx.db, partnership)),
 ): Promise<Result<{ id: number } | { unconfirmed: string }>> {
   if (!user.schools.some((s) => s.urn === proposal.proposerUrn && s.role === 'admin'))
     return invalidField('proposerUrn', 'You can only propose a partnership for a school you administer');
@@ -77,7 +86,7 @@ export async function proposePartnership(
   if (!partnerName) return invalidField('partnerUrn', `There is no school with URN ${proposal.partnerUrn}`);
   if (!proposal.sendAnyway && !(await schoolIsOnS2s(ctx, proposal.partnerUrn)))
     return ok({ unconfirmed: partnerName });
-  const id = await createPartnership(ctx.db, {
+  const written = await write({
     title: proposal.title,
     type: proposal.type,
     proposer: { urn: proposal.proposerUrn, role: proposal.proposerRole },
@@ -87,6 +96,8 @@ export async function proposePartnership(
     at: ctx.now().toISOString(),
     actor: user,
   });
+  if (!written.ok) return written;
+  const id = written.value;
   await notifyPartnership(ctx, user, id, { kind: 'proposed', urns: [proposal.partnerUrn] });
   return ok({ id });
 }

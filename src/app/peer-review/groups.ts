@@ -1,3 +1,4 @@
+import { peopleOfSchools } from '../../data/notifications.ts';
 import { createCycle } from '../../data/peer-review/cycles.ts';
 import {
   answerGroup,
@@ -18,10 +19,12 @@ import {
 import { inModerationSample } from '../../domain/peer-review/review.ts';
 import { reviewRefusal } from '../../domain/peer-review/reviewers.ts';
 import type { AppContext } from '../context.ts';
+import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { cyclesFor, type CycleAnswer } from './cycles.ts';
 import { peerReviewCatalogue } from './frameworks.ts';
 import { answerInput, cycleInput, groupInput, isoDate } from './input.ts';
+import { step } from './step.ts';
 
 /** Review groups (clusters and hubs), the schools' answers to joining, and scheduling a cycle. */
 
@@ -77,13 +80,19 @@ export async function createReviewGroup(
   if (unknown.length > 0) return invalidField('invitedUrns', `No school has the URN ${unknown.join(', ')}`);
   const size = groupSizeProblem(input.model, invited.length + 1);
   if (size) return invalidField('invitedUrns', size);
-  return ok(
-    await createGroup(
-      ctx.db,
-      { name: input.name, model: input.model, proposerUrn: input.proposerUrn, invitedUrns: invited },
-      user,
-    ),
+  const id = await createGroup(
+    ctx.db,
+    { name: input.name, model: input.model, proposerUrn: input.proposerUrn, invitedUrns: invited },
+    user,
   );
+  const admins = (await peopleOfSchools(ctx.db, invited)).filter(
+    (p) => p.role === 'admin' && p.userId !== user.id,
+  );
+  await notifyPeople(ctx, [...new Set(admins.map((p) => p.userId))], 'review-group-invitation', {
+    subject: `Your school is invited to the peer-review group ${input.name}`,
+    link: `/peer-review/groups/${id}`,
+  });
+  return ok(id);
 }
 
 export interface GroupPage {
@@ -166,54 +175,50 @@ export async function scheduleForm(
 }
 
 /** Schedules a cycle: a visit to each school that agreed, in date order; the moderator's sample fixed now. */
-export async function scheduleCycle(
+export function scheduleCycle(
   ctx: AppContext,
   user: SessionUser,
   groupId: number,
   raw: unknown,
 ): Promise<Result<number>> {
-  const form = await scheduleForm(ctx, user, groupId);
-  if (!form.ok) return form;
-  const parsed = parseInput(cycleInput, raw);
-  if (!parsed.ok) return parsed;
-  const input = parsed.value;
-  const framework = (await peerReviewCatalogue()).find(input.frameworkId);
-  if (!framework) return invalidField('frameworkId', 'Choose a framework from the list');
-  if (input.endsOn < input.startsOn)
-    return invalidField('endsOn', 'The cycle must end on or after the day it starts');
-  if (!form.value.moderators.some((m) => m.userId === input.moderatorUserId)) {
-    return invalidField('moderatorUserId', 'Choose a trained reviewer from outside the group as moderator');
-  }
-  const visits: { urn: number; visitOn: string }[] = [];
-  for (const host of form.value.hosts) {
-    const field = `visit-${host.urn}`;
-    const date = isoDate(`the date of the visit to ${host.name}`).safeParse(input.visits[field] ?? '');
-    if (!date.success) return invalidField(field, date.error.issues[0]!.message);
-    if (date.data < input.startsOn || date.data > input.endsOn) {
-      return invalidField(field, `The visit to ${host.name} must fall within the cycle`);
+  return step(scheduleForm(ctx, user, groupId), [], cycleInput, raw, async (form, input) => {
+    const framework = (await peerReviewCatalogue()).find(input.frameworkId);
+    if (!framework) return invalidField('frameworkId', 'Choose a framework from the list');
+    if (input.endsOn < input.startsOn)
+      return invalidField('endsOn', 'The cycle must end on or after the day it starts');
+    if (!form.moderators.some((m) => m.userId === input.moderatorUserId)) {
+      return invalidField('moderatorUserId', 'Choose a trained reviewer from outside the group as moderator');
     }
-    visits.push({ urn: host.urn, visitOn: date.data });
-  }
-  visits.sort((a, b) => a.visitOn.localeCompare(b.visitOn) || a.urn - b.urn);
-  const min = GROUP_SIZES[form.value.group.model].min;
-  if (visits.length < min)
-    return fail('conflict', `A ${form.value.group.model} needs ${min} schools to review.`);
-  return ok(
-    await createCycle(
-      ctx.db,
-      {
-        groupId,
-        title: input.title,
-        framework: { id: framework.id, version: framework.version },
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        moderatorUserId: input.moderatorUserId,
-        visits: visits.map((v, i) => ({
-          ...v,
-          sampled: inModerationSample(i, ctx.config.peerReview.moderation),
-        })),
-      },
-      user,
-    ),
-  );
+    const visits: { urn: number; visitOn: string }[] = [];
+    for (const host of form.hosts) {
+      const field = `visit-${host.urn}`;
+      const date = isoDate(`the date of the visit to ${host.name}`).safeParse(input.visits[field] ?? '');
+      if (!date.success) return invalidField(field, date.error.issues[0]!.message);
+      if (date.data < input.startsOn || date.data > input.endsOn) {
+        return invalidField(field, `The visit to ${host.name} must fall within the cycle`);
+      }
+      visits.push({ urn: host.urn, visitOn: date.data });
+    }
+    visits.sort((a, b) => a.visitOn.localeCompare(b.visitOn) || a.urn - b.urn);
+    const min = GROUP_SIZES[form.group.model].min;
+    if (visits.length < min) return fail('conflict', `A ${form.group.model} needs ${min} schools to review.`);
+    return ok(
+      await createCycle(
+        ctx.db,
+        {
+          groupId,
+          title: input.title,
+          framework: { id: framework.id, version: framework.version },
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          moderatorUserId: input.moderatorUserId,
+          visits: visits.map((v, i) => ({
+            ...v,
+            sampled: inModerationSample(i, ctx.config.peerReview.moderation),
+          })),
+        },
+        user,
+      ),
+    );
+  });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { DECLARED_CONFLICT_KINDS } from '../../domain/peer-review/conflicts.ts';
 import { GROUP_MODELS } from '../../domain/peer-review/groups.ts';
-import { FINDING_KINDS } from '../../domain/peer-review/review.ts';
+import { ACTION_STATUSES, CHALLENGE_OUTCOMES, FINDING_KINDS } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLES } from '../../domain/peer-review/team.ts';
 import { blankAsMissing } from '../input.ts';
 
@@ -67,6 +67,11 @@ export const teamInput = z.object({
   overrideReason: z.preprocess(blankAsMissing, z.string().trim().max(2000).optional()),
 });
 
+/** A record chosen on the page by its number, such as the reviewer or finding to remove. */
+const idField = (message: string) => z.coerce.number({ message }).int(message).positive(message);
+export const chosenId = <K extends string>(field: K, message: string) =>
+  z.object({ [field]: idField(message) } as Record<K, ReturnType<typeof idField>>);
+
 export const selfEvaluationInput = z.object({
   selfEvaluation: text('your self-evaluation'),
   chosenFocus: z.enum(FOCUS_AREAS, { message: 'Choose the focus for the review' }),
@@ -84,6 +89,31 @@ export const findingInput = z.object({
   finding: text('the finding', 2000),
   evidence: text('the evidence for the finding'),
   focusArea: z.preprocess(blankAsMissing, z.enum(FOCUS_AREAS, { message: 'Choose a focus area' }).optional()),
+});
+
+export const moderationInput = z.object({
+  decision: z.enum(['final', 'planned'], {
+    message: 'Choose whether the report is final or goes back to the team',
+  }),
+  note: z.preprocess(
+    (v) => v ?? '',
+    z.string().trim().max(2000, 'The note must be 2000 characters or fewer'),
+  ),
+});
+
+export const challengeInput = z.object({
+  challenge: text('why your school challenges the finding', 2000),
+});
+
+export const challengeDecisionInput = z.object({
+  outcome: z.enum(CHALLENGE_OUTCOMES, { message: 'Choose the outcome of the challenge' }),
+  response: text('a note on the outcome for the host school', 2000),
+  amended: z.preprocess(blankAsMissing, z.string().trim().max(2000).optional()),
+});
+
+export const actionStatusInput = z.object({
+  actionId: z.coerce.number({ message: 'Choose an action' }).int().positive('Choose an action'),
+  status: z.enum(ACTION_STATUSES, { message: 'Choose how far the action has got' }),
 });
 
 export const sharingInput = z.object({

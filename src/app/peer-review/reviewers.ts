@@ -4,13 +4,14 @@ import {
   getReviewer,
   listDeclaredConflicts,
   saveReviewer,
+  withdrawConflict,
   type RegisteredReviewer,
 } from '../../data/peer-review/reviewers.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { leadRefusal, reviewsDone } from '../../domain/peer-review/reviewers.ts';
 import type { AppContext } from '../context.ts';
-import { invalidField, ok, parseInput, type Result } from '../result.ts';
-import { conflictInput, reviewerInput } from './input.ts';
+import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { chosenId, conflictInput, reviewerInput } from './input.ts';
 
 /** A person's own entry in the reviewer register, and the conflicts of interest they declare. */
 
@@ -66,4 +67,20 @@ export async function declareOwnConflict(
   if (!facts.has(parsed.value.urn)) return invalidField('urn', `No school has the URN ${parsed.value.urn}`);
   await declareConflict(ctx.db, user.id, parsed.value, user);
   return ok(true);
+}
+
+/**
+ * Takes one of the person's own declarations off their register, for a conflict that has ended;
+ * places on teams keep the conflicts found when the reviewer was added.
+ */
+export async function withdrawOwnConflict(
+  ctx: AppContext,
+  user: SessionUser,
+  raw: unknown,
+): Promise<Result<true>> {
+  const parsed = parseInput(chosenId('conflictId', 'Choose a conflict you declared'), raw);
+  if (!parsed.ok) return parsed;
+  return (await withdrawConflict(ctx.db, user.id, parsed.value.conflictId, user))
+    ? ok(true)
+    : fail('not-found', 'No such conflict on your register.');
 }

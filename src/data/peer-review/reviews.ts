@@ -1,6 +1,6 @@
 import type { FocusArea } from '../../domain/focus-areas.ts';
 import type { Conflict } from '../../domain/peer-review/conflicts.ts';
-import type { ChallengeOutcome, FindingKind, ReviewStatus } from '../../domain/peer-review/review.ts';
+import type { ActionStatus, ChallengeOutcome, FindingKind, ReviewStatus } from '../../domain/peer-review/review.ts';
 import type { TeamRole } from '../../domain/peer-review/team.ts';
 import type { Db } from '../db.ts';
 import { getCycle, type Cycle } from './cycles.ts';
@@ -26,7 +26,7 @@ export interface ReviewAction {
   description: string;
   owner: string;
   dueOn: string | null;
-  status: 'not-started' | 'in-progress' | 'done';
+  status: ActionStatus;
   createdAt: string;
 }
 
@@ -42,6 +42,7 @@ export interface Finding {
   challengedAt: string | null;
   challengeOutcome: ChallengeOutcome | null;
   challengeResponse: string | null;
+  decidedAt: string | null;
   originalFinding: string | null;
   partnershipId: number | null;
   supportedOn: string | null;
@@ -143,6 +144,7 @@ export async function getReview(db: Db, id: number): Promise<Review | undefined>
       challengedAt: iso(f.challenged_at),
       challengeOutcome: f.challenge_outcome,
       challengeResponse: f.challenge_response,
+      decidedAt: iso(f.decided_at),
       originalFinding: f.original_finding,
       partnershipId: f.partnership_id,
       supportedOn: f.supported_on,

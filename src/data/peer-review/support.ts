@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { FocusArea } from '../../domain/focus-areas.ts';
-import type { MemberRole, PartnershipType } from '../../domain/partnerships/model.ts';
+import type { ActionStatus } from '../../domain/peer-review/review.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { addDeclaredNeed } from '../declarations.ts';
-import { createPartnership } from '../partnerships.ts';
+import { createPartnership, type NewPartnership } from '../partnerships.ts';
 
 type Actor = NonNullable<AuditEntry['actor']>;
 
@@ -58,7 +58,7 @@ export async function updateFindingAction(
   db: Db,
   findingId: number,
   actionId: number,
-  input: { owner: string; dueOn: string | null; status: 'not-started' | 'in-progress' | 'done' },
+  input: { owner: string; dueOn: string | null; status: ActionStatus },
   actor: Actor,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -81,49 +81,39 @@ export async function updateFindingAction(
 }
 
 /**
- * Proposes a follow-up partnership from the host school, with the finding's focus area, and
- * links it to the finding, in one transaction; undefined when the report is not final or the
- * finding already has one.
+ * Creates a follow-up partnership proposed from the host school, with the finding's focus area,
+ * and links it to the finding, in one transaction; undefined when the report is not final, the
+ * proposer is not the host school, or the finding already has one.
  */
-export async function proposeFollowUpPartnership(
+export async function createFollowUpPartnership(
   db: Db,
   findingId: number,
-  proposal: {
-    title: string;
-    type: PartnershipType;
-    hostRole: MemberRole;
-    partner: { urn: number; role: MemberRole };
-    focusArea: FocusArea;
-  },
-  when: { today: string; at: string },
-  actor: Actor,
+  proposal: NewPartnership,
+  today: string,
 ): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
     const finding = await trx
       .selectFrom('peer_review_findings as f')
       .innerJoin('peer_reviews as r', 'r.id', 'f.review_id')
-      .select(['f.review_id', 'f.partnership_id', 'r.host_urn', 'r.status'])
+      .select(['f.review_id', 'f.partnership_id', 'f.focus_area', 'r.host_urn', 'r.status'])
       .where('f.id', '=', findingId)
       .forUpdate()
       .executeTakeFirst();
     if (finding?.status !== 'final' || finding.partnership_id !== null) return undefined;
-    const partnershipId = await createPartnership(trx, {
-      title: proposal.title,
-      type: proposal.type,
-      proposer: { urn: finding.host_urn, role: proposal.hostRole },
-      invited: [proposal.partner],
-      createdBy: actor.id,
-      at: when.at,
-      actor,
-    });
-    await trx.updateTable('partnerships').set({ focus_areas: [proposal.focusArea] }).where('id', '=', partnershipId).execute();
+    if (proposal.proposer.urn !== finding.host_urn) return undefined;
+    const partnershipId = await createPartnership(trx, proposal);
+    await trx
+      .updateTable('partnerships')
+      .set({ focus_areas: [finding.focus_area] })
+      .where('id', '=', partnershipId)
+      .execute();
     await trx
       .updateTable('peer_review_findings')
-      .set({ partnership_id: partnershipId, supported_on: sql<string>`coalesce(supported_on, ${when.today}::date)` })
+      .set({ partnership_id: partnershipId, supported_on: sql<string>`coalesce(supported_on, ${today}::date)` })
       .where('id', '=', findingId)
       .execute();
     await recordAudit(trx, {
-      actor,
+      actor: proposal.actor ?? null,
       action: 'peer-review.follow-up-proposed',
       subject: `peer review ${finding.review_id}`,
       urn: finding.host_urn,

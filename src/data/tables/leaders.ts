@@ -41,6 +41,7 @@ export interface DeploymentsTable {
   reports_to: string;
   leader_answer: 'accepted' | 'declined' | null;
   leader_answered_at: Date | string | null;
+  withdrawn_at: Date | string | null;
   created_at: Generated<Date>;
 }
 

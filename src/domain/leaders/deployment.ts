@@ -17,15 +17,27 @@ export interface DeploymentParties {
 
 export type LeaderAnswer = 'accepted' | 'declined';
 
-export type DeploymentStatus = 'awaiting-leader' | 'agreed' | 'declined';
+export const DEPLOYMENT_STATUSES = ['awaiting-leader', 'agreed', 'declined', 'withdrawn'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
   'awaiting-leader': 'Waiting for the system leader',
   agreed: 'Agreed by both sides',
   declined: 'Declined by the system leader',
+  withdrawn: 'Withdrawn before it started',
 };
 
-export const deploymentStatus = (answer: LeaderAnswer | null): DeploymentStatus =>
-  answer === null ? 'awaiting-leader' : answer === 'accepted' ? 'agreed' : 'declined';
+export const deploymentStatus = (answer: LeaderAnswer | null, withdrawn: boolean): DeploymentStatus =>
+  withdrawn
+    ? 'withdrawn'
+    : answer === null
+      ? 'awaiting-leader'
+      : answer === 'accepted'
+        ? 'agreed'
+        : 'declined';
+
+/** Whether a deployment holds the leader's days and counts in what was commissioned. */
+export const goesAhead = (status: DeploymentStatus): boolean =>
+  status === 'awaiting-leader' || status === 'agreed';
 
 export interface Deployment extends DeploymentParties {
   id: number;
@@ -33,6 +45,8 @@ export interface Deployment extends DeploymentParties {
   leaderProfileId: number | null;
   clientName: string;
   organisationName: string | null;
+  /** The person who commissioned it; null once their account is gone. */
+  commissionedBy: number | null;
   commissionedByName: string | null;
   scope: string;
   objectives: string;
@@ -45,6 +59,8 @@ export interface Deployment extends DeploymentParties {
   exitStrategy: string;
   leaderAnswer: LeaderAnswer | null;
   status: DeploymentStatus;
+  /** Whether its partnership has started (or closed): then it can no longer be withdrawn. */
+  begun: boolean;
 }
 
 type User = Pick<SessionUser, 'id' | 'schools' | 'organisations'>;
@@ -78,6 +94,19 @@ export const canSeeDeployment = (s: DeploymentStanding): boolean =>
  */
 export const canSeeCosting = (s: DeploymentStanding): boolean =>
   s.leader || s.clientAdmin || s.commissioningOfficer;
+
+/**
+ * Who speaks for the commissioner: the client school's administrators when the school
+ * commissioned the deployment, the organisation's officers when an organisation did.
+ */
+export const isCommissioner = (s: DeploymentStanding, d: Pick<Deployment, 'organisationId'>): boolean =>
+  d.organisationId === null ? s.clientAdmin : s.commissioningOfficer;
+
+/** The commissioner withdraws a deployment before it starts, whether or not the leader has accepted. */
+export const canWithdraw = (
+  s: DeploymentStanding,
+  d: Pick<Deployment, 'organisationId' | 'status' | 'begun'>,
+): boolean => isCommissioner(s, d) && goesAhead(d.status) && !d.begun;
 
 /**
  * Who may commission a deployment for a school: its administrators, and officers of an

@@ -77,7 +77,16 @@ export function finish<T>(steps: Generator<void, T>): T {
 }
 
 /** Schools worked on between two steps of a gradual build: a few milliseconds of work. */
-export const SCHOOLS_A_STEP = 500;
+const SCHOOLS_A_STEP = 500;
+
+/** Does `work` for each item, pausing after every `SCHOOLS_A_STEP` of them. */
+export function* inSteps<T>(items: readonly T[], work: (item: T) => void): Generator<void, void> {
+  for (let from = 0; from < items.length; from += SCHOOLS_A_STEP) {
+    const to = Math.min(items.length, from + SCHOOLS_A_STEP);
+    for (let i = from; i < to; i++) work(items[i]!);
+    yield;
+  }
+}
 
 /**
  * `buildMatchingPool` in steps of `SCHOOLS_A_STEP` schools, so that a service rebuilding its
@@ -95,11 +104,10 @@ export function* matchingPoolSteps(
       : new Map((classifications as readonly Classification[]).map((c) => [c.urn, c]));
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
-  let done = 0;
-  for (const school of schools) {
-    if (++done % SCHOOLS_A_STEP === 0) yield;
+  // The work of each step is a plain function: a generator's own body is compiled less well.
+  const add = (school: SchoolRecord) => {
     const classification = byUrn.get(school.urn);
-    if (!classification) continue;
+    if (!classification) return;
     const areas = areaStandings(school, classification);
     const offerNote = declared.get(school.urn)?.offerNote;
     facts.set(school.urn, {
@@ -115,7 +123,8 @@ export function* matchingPoolSteps(
       // Left out when there is none, so a pool's facts are as they were before notes existed.
       ...(offerNote ? { offerNote } : {}),
     });
-  }
+  };
+  yield* inSteps(schools, add);
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
   // each index then built when first searched.
   let members: Map<string, PartnerFacts[]> | undefined;

@@ -28,6 +28,14 @@ export const CHALLENGE_OUTCOME_LABELS: Record<ChallengeOutcome, string> = {
   withdrawn: 'The finding was withdrawn',
 };
 
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+
 export interface ModerationSettings {
   /** The share of a cycle's reviews the moderator reads before they are final, e.g. 1/3. */
   sampleShare: number;

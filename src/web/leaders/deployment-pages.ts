@@ -5,6 +5,7 @@ import {
   commissionDeployment,
   deploymentFor,
   startCommission,
+  withdrawAsCommissioner,
   yourDeployments,
   type CommissionStart,
 } from '../../app/leaders/deployments.ts';
@@ -141,6 +142,7 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: view.title,
       d: view,
       canAnswer: found.value.canAnswer,
+      canWithdraw: found.value.canWithdraw,
       done: typeof query.done === 'string' ? query.done : '',
     });
   });
@@ -152,6 +154,14 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const done = await answerAsLeader(ctx, requireUser(request), params.data.id, body.answer);
     if (!done.ok) return sendProblem(request, reply, done.error);
     return reply.redirect(`/deployments/${params.data.id}?done=${done.value.answer}`, 303);
+  });
+
+  app.post('/deployments/:id/withdraw', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const done = await withdrawAsCommissioner(ctx, requireUser(request), params.data.id);
+    if (!done.ok) return sendProblem(request, reply, done.error);
+    return reply.redirect(`/deployments/${params.data.id}?done=withdrawn`, 303);
   });
 };
 

@@ -7,6 +7,7 @@ const TAG_CLASSES = {
   'awaiting-leader': 'govuk-tag--yellow',
   agreed: 'govuk-tag--green',
   declined: 'govuk-tag--grey',
+  withdrawn: 'govuk-tag--grey',
 } as const;
 
 /** A deployment in words, the costing only when the viewer may see it. */

@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { deploymentAnswer, deploymentFor, yourDeployments } from '../../app/leaders/deployments.ts';
+import { DEPLOYMENT_STATUSES } from '../../domain/leaders/deployment.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
 const deployment = z.object({
   id: z.number(),
-  status: z.enum(['awaiting-leader', 'agreed', 'declined']),
+  status: z.enum(DEPLOYMENT_STATUSES),
   leader: z.object({ userId: z.number(), name: z.string(), profileId: z.number().nullable() }),
   client: z.object({ urn: z.number(), name: z.string() }),
   organisation: z.object({ id: z.number(), name: z.string().nullable() }).nullable(),

@@ -12,6 +12,7 @@ import { STRATEGIES, STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { formErrors } from '../http/forms.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 import { partnersMap } from './partners-map.ts';
@@ -45,7 +46,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       (found?.candidates ?? []).map((c) => c.urn),
     );
     return reply.page('matching/partners.njk', {
-      title: `Find partners for ${school.name}`,
+      title: request.t('partners.pageTitle', { school: school.name }),
       school,
       phaseLabel: PHASE_LABELS[school.phase],
       groupLabel: SCHOOL_GROUP_LABELS[subject.value.group],
@@ -74,7 +75,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       excludePartneredItems: [
         {
           value: 'true',
-          text: 'Leave out schools already in a partnership',
+          text: request.t('partners.leaveOut'),
           checked: query.excludePartnered,
         },
       ],
@@ -82,7 +83,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       strategy: query.strategy,
       strategyItems: STRATEGIES.map((s) => ({
         value: s,
-        text: STRATEGY_LABELS[s],
+        text: translateMessage(request.language, { message: STRATEGY_LABELS[s] }),
         checked: s === query.strategy,
       })),
       profileItems: subject.value.profiles.map((p) => ({

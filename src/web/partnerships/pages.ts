@@ -26,6 +26,8 @@ import {
 } from '../../app/partnerships/lifecycle.ts';
 import { partnersByName, proposalFromMatch, schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
 import { schoolName } from '../../app/schools/names.ts';
+import { followUpOf, proposeFollowUp, type FollowUp } from '../../app/peer-review/reviews.ts';
+import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { requestFirstAdministrator, schoolsWithoutAdministrators } from '../../app/accounts/join-requests.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -35,6 +37,7 @@ import { choice, formValues, optional, options, required, type FormPage } from '
 import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
+import type { Translate } from '../../i18n/index.ts';
 
 const urnText = (what: string) =>
   z
@@ -66,8 +69,7 @@ const closeForm = z
 
 const roleItems = options(MEMBER_ROLES, MEMBER_ROLE_LABELS);
 
-const nobodyOnS2s = (school: string) =>
-  `Nobody from ${school} uses S2S yet. The proposal will wait until someone from the school joins S2S. Once it is sent, you can ask from its page for someone at the school to be invited as its first administrator, or tell the school yourself through its published contact details.`;
+const nobodyOnS2s = (t: Translate, school: string) => t('proposal.nobodyOnS2s', { school });
 
 /** Proposing, answering, following and steering a partnership through its lifecycle. */
 const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -133,11 +135,28 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       text: `${name} (URN ${urn})`,
     }));
 
+  /** A proposal made on a peer review's area to develop: `followUp` names the finding. */
+  const followUpAsked = async (request: FastifyRequest, raw: unknown) => {
+    if (typeof raw !== 'string' || raw === '') return undefined;
+    const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+    return followUpOf(ctx, requireUser(request), id);
+  };
+  const followUpIntro = (f: FollowUp) =>
+    `This partnership follows up an area to develop from ${f.hostName}’s peer review. Its focus will be ${FOCUS_AREA_LABELS[f.focusArea].toLowerCase()}, and the review will show it as support found.`;
+  const followUpFields = (f: FollowUp | undefined) =>
+    f ? { hidden: [{ name: 'followUp', value: String(f.findingId) }] } : {};
+
   app.get('/partnerships/new', signedIn, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const schools = await adminSchoolsOf(request);
     const partner = query.with && /^\d+$/.test(query.with) ? Number(query.with) : undefined;
-    const from = query.from && schools.some((s) => s.value === query.from) ? query.from : schools[0]?.value;
+    const followUp = await followUpAsked(request, query.followUp);
+    if (followUp && !followUp.ok) return sendProblem(request, reply, followUp.error);
+    const from = followUp
+      ? String(followUp.value.hostUrn)
+      : query.from && schools.some((s) => s.value === query.from)
+        ? query.from
+        : schools[0]?.value;
     const partnerName = partner ? await schoolName(ctx, partner) : undefined;
     // Finding the partner by name is a plain GET form, so it works without JavaScript.
     const byName = typeof query.partnerName === 'string' ? query.partnerName.trim().slice(0, 200) : '';
@@ -145,20 +164,30 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       value: byName,
       from: from ?? '',
       strategy: query.strategy ?? '',
+      followUp: followUp ? String(followUp.value.findingId) : '',
       results: byName ? await partnersByName(ctx, byName) : null,
     };
     return reply.page('partnerships/form.njk', {
       partnerSearch,
       title: 'Propose a partnership',
       warning:
-        partner && partnerName && !(await schoolIsOnS2s(ctx, partner)) ? nobodyOnS2s(partnerName) : undefined,
-      form: proposalPage(schools),
+        partner && partnerName && !(await schoolIsOnS2s(ctx, partner))
+          ? nobodyOnS2s(request.t, partnerName)
+          : undefined,
+      ...followUpFields(followUp?.value),
+      form: followUp
+        ? { ...proposalPage(schools), intro: followUpIntro(followUp.value) }
+        : proposalPage(schools),
       action: '/partnerships',
-      back: from ? `/schools/${from}/partners` : '/partnerships',
+      back: followUp
+        ? `/peer-review/findings/${followUp.value.findingId}#support`
+        : from
+          ? `/schools/${from}/partners`
+          : '/partnerships',
       values: {
         proposerUrn: from ?? '',
         partnerUrn: partner ? String(partner) : '',
-        title: partnerName ? `Working with ${partnerName}` : '',
+        title: partnerName ? request.t('proposal.workingWith', { school: partnerName }) : '',
         // The roles (and type) the match it came from implies; the proposer can change them.
         type: '',
         ...(partner ? proposalFromMatch(query.strategy) : {}),
@@ -170,31 +199,42 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const schools = await adminSchoolsOf(request);
     const form = proposalPage(schools);
     const values = formValues(form.fields, request.body);
+    const followUp = await followUpAsked(
+      request,
+      (request.body as Record<string, unknown> | undefined)?.followUp,
+    );
+    if (followUp && !followUp.ok) return sendProblem(request, reply, followUp.error);
     const rerender = (errors: ReturnType<typeof formErrors> | Record<string, unknown>, status = 400) => {
       reply.code(status);
+      const hidden = followUpFields(followUp?.value).hidden ?? [];
       return reply.page('partnerships/form.njk', {
         title: 'Propose a partnership',
-        form,
+        form: followUp ? { ...form, intro: followUpIntro(followUp.value) } : form,
         action: '/partnerships',
         back: '/partnerships',
         values,
         ...errors,
+        hidden: [...hidden, ...((errors as { hidden?: typeof hidden }).hidden ?? [])],
       });
     };
     const parsed = proposalForm.safeParse(values);
     if (!parsed.success) return rerender(formErrors(parsed.error));
     const input = parsed.data;
-    const proposed = await proposePartnership(ctx, requireUser(request), {
+    const proposal = {
       ...input,
       // Said before it is sent: nobody will see it until someone from that school joins S2S.
       sendAnyway:
         (request.body as Record<string, unknown> | undefined)?.sendAnyway === String(input.partnerUrn),
-    });
+    };
+    const user = requireUser(request);
+    const proposed = followUp
+      ? await proposeFollowUp(ctx, user, followUp.value.findingId, proposal)
+      : await proposePartnership(ctx, user, proposal);
     if (!proposed.ok) return rerender(formErrors(proposed.error));
     if ('unconfirmed' in proposed.value) {
       return rerender(
         {
-          warning: nobodyOnS2s(proposed.value.unconfirmed),
+          warning: nobodyOnS2s(request.t, proposed.value.unconfirmed),
           hidden: [{ name: 'sendAnyway', value: String(input.partnerUrn) }],
           form: { ...form, submit: 'Send the proposal anyway' },
         },

@@ -13,26 +13,44 @@ import {
   declareOwnConflict,
   ownReviewerEntry,
   saveOwnReviewerEntry,
+  withdrawOwnConflict,
 } from '../../app/peer-review/reviewers.ts';
 import {
+  actionable,
   addAction,
   addReviewer,
+  decideFindingChallenge,
+  decidesChallenges,
+  deleteFinding,
   moderateReport,
   openFinding,
+  raiseChallenge,
   recordFinding,
   recordJudgement,
   recordSelfEvaluation,
+  removeReviewer,
   reviewPage,
+  setActionStatus,
   shareReport,
   submitReport,
 } from '../../app/peer-review/reviews.ts';
+import {
+  organisationSummary,
+  peerReviewSummary,
+  SUMMARY_GROUPINGS,
+  summaryQuery,
+  type SummaryGrouping,
+} from '../../app/peer-review/summary.ts';
 import type { AppError, Result } from '../../app/result.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { DECLARED_CONFLICT_KINDS, DECLARED_CONFLICT_LABELS } from '../../domain/peer-review/conflicts.ts';
 import { judgementLabel } from '../../domain/peer-review/framework.ts';
 import { CONSENT_LABELS, GROUP_MODEL_LABELS, GROUP_MODELS } from '../../domain/peer-review/groups.ts';
 import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
   CHALLENGE_OUTCOME_LABELS,
+  CHALLENGE_OUTCOMES,
   FINDING_KIND_LABELS,
   REVIEW_STATUS_LABELS,
 } from '../../domain/peer-review/review.ts';
@@ -43,6 +61,11 @@ import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 
 type Body = Record<string, unknown>;
+const GROUPING_LABELS: Record<SummaryGrouping, string> = {
+  country: 'All of S2S',
+  region: 'By region',
+  la: 'By local authority',
+};
 const bodyOf = (request: FastifyRequest): Body => (request.body ?? {}) as Body;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -80,6 +103,39 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       home,
       consentLabels: CONSENT_LABELS,
       statusLabels: REVIEW_STATUS_LABELS,
+    });
+  });
+
+  // The system's anonymised figures: public; one organisation's, for its officers.
+  app.get('/peer-review/summary', async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const user = request.user;
+    const officerOf = (user?.organisations ?? []).map((o) => ({ id: o.id, name: o.name }));
+    if (query.organisation !== undefined) {
+      const id = idParams.safeParse({ id: query.organisation });
+      if (!id.success) return reply.callNotFound();
+      const result = await organisationSummary(ctx, user, id.data.id);
+      if (!result.ok) return sendProblem(request, reply, result.error);
+      return reply.page('peer-review/summary.njk', {
+        title: `Peer review in ${result.value.organisation.name}`,
+        heading: `Peer review in ${result.value.organisation.name}`,
+        orgSummary: result.value,
+        suppressBelow: result.value.suppressBelow,
+        officerOf,
+      });
+    }
+    const by = summaryQuery.safeParse(query);
+    if (!by.success)
+      return sendProblem(request, reply, { code: 'invalid-input', message: 'Choose country, region or la' });
+    const summary = await peerReviewSummary(ctx, by.data.by);
+    return reply.page('peer-review/summary.njk', {
+      title: 'Peer review across S2S',
+      heading: 'Peer review across S2S',
+      summary,
+      by: summary.by,
+      suppressBelow: summary.suppressBelow,
+      groupings: SUMMARY_GROUPINGS.map((g) => ({ value: g, text: GROUPING_LABELS[g] })),
+      officerOf,
     });
   });
 
@@ -225,6 +281,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       roleLabels: TEAM_ROLE_LABELS,
       statusLabels: REVIEW_STATUS_LABELS,
       outcomeLabels: CHALLENGE_OUTCOME_LABELS,
+      actionStatusLabels: ACTION_STATUS_LABELS,
     });
   };
   app.get('/peer-review/reviews/:id', signedIn, async (request, reply) => {
@@ -233,11 +290,12 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return renderReview(request, reply, id);
   });
 
-  /** A form on the review page: the use case, the form's field names, and where to go after. */
+  /** A form on the review page: the use case, the form's field names, and the part to go back to. */
   const reviewForm = (
     path: string,
     act: (user: ReturnType<typeof requireUser>, id: number, body: Body) => Promise<Result<unknown>>,
     names: Record<string, string> = {},
+    part = path,
   ) =>
     app.post(`/peer-review/reviews/:id/${path}`, signedIn, async (request, reply) => {
       const id = idOf(request);
@@ -253,9 +311,10 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           error: renameIssues(result.error, names),
         });
       }
-      return reply.redirect(`/peer-review/reviews/${id}#${path}`, 303);
+      return reply.redirect(`/peer-review/reviews/${id}#${part}`, 303);
     });
   reviewForm('team', (user, id, body) => addReviewer(ctx, user, id, body));
+  reviewForm('team/remove', (user, id, body) => removeReviewer(ctx, user, id, body), {}, 'team');
   reviewForm('self-evaluation', (user, id, body) => recordSelfEvaluation(ctx, user, id, body));
   reviewForm('judgements', (user, id, body) => recordJudgement(ctx, user, id, body), {
     judgementArea: 'areaId',
@@ -266,34 +325,41 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     findingEvidence: 'evidence',
     findingFocus: 'focusArea',
   });
+  reviewForm('findings/remove', (user, id, body) => deleteFinding(ctx, user, id, body), {}, 'findings');
   reviewForm('submit', (user, id) => submitReport(ctx, user, id));
   reviewForm('moderation', (user, id, body) => moderateReport(ctx, user, id, body));
   reviewForm('sharing', (user, id, body) => shareReport(ctx, user, id, body));
 
-  // An area to develop: an action, a need, and where to find support.
+  // A finding: the host's challenge and its outcome; for an area to develop, actions, a need and support.
   const renderFinding = async (
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    values: Body = {},
-    error?: AppError,
+    failed?: { form: string; values: Body; error: AppError },
   ) => {
     const opened = await openFinding(ctx, requireUser(request), id);
     if (!opened.ok) return sendProblem(request, reply, opened.error);
     const { review, finding, rights } = opened.value;
-    const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
-    if (error) reply.code(error.code === 'invalid-input' ? 400 : 409);
+    const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
+    if (failed) reply.code(failed.error.code === 'invalid-input' ? 400 : 409);
     const focus = finding.focusArea;
     return reply.page('peer-review/finding.njk', {
-      title: `Act on: ${finding.finding}`,
+      title: `${FINDING_KIND_LABELS[finding.kind]}: ${finding.finding}`,
       review,
       finding,
       rights,
+      actionable: actionable(review, finding),
+      decides: decidesChallenges(opened.value),
       errors,
       fieldErrors,
-      values,
+      failedForm: failed?.form,
+      values: failed?.values ?? {},
       focusLabel: FOCUS_AREA_LABELS[focus],
       kindLabel: FINDING_KIND_LABELS[finding.kind],
+      outcomeLabels: CHALLENGE_OUTCOME_LABELS,
+      outcomeItems: CHALLENGE_OUTCOMES.map((o) => ({ value: o, text: CHALLENGE_OUTCOME_LABELS[o] })),
+      actionStatusItems: ACTION_STATUSES.map((a) => ({ value: a, text: ACTION_STATUS_LABELS[a] })),
+      actionStatusLabels: ACTION_STATUS_LABELS,
       support: {
         partners: `/schools/${review.hostUrn}/partners?strategy=support`,
         practice: `/practice?focus=${encodeURIComponent(focus)}`,
@@ -306,18 +372,32 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (id === undefined) return reply.callNotFound();
     return renderFinding(request, reply, id);
   });
-  app.post('/peer-review/findings/:id/actions', signedIn, async (request, reply) => {
-    const id = idOf(request);
-    if (id === undefined) return reply.callNotFound();
-    const body = bodyOf(request);
-    const result = await addAction(ctx, requireUser(request), id, body);
-    if (!result.ok) {
-      if (result.error.code === 'not-found' || result.error.code === 'forbidden')
-        return sendProblem(request, reply, result.error);
-      return renderFinding(request, reply, id, body, result.error);
-    }
-    return reply.redirect(`/peer-review/findings/${id}#support`, 303);
-  });
+  /** A form on the finding page: the use case and the part of the page to go back to. */
+  const findingForm = (
+    path: string,
+    act: (user: ReturnType<typeof requireUser>, id: number, body: Body) => Promise<Result<unknown>>,
+    part: string,
+  ) =>
+    app.post(`/peer-review/findings/:id/${path}`, signedIn, async (request, reply) => {
+      const id = idOf(request);
+      if (id === undefined) return reply.callNotFound();
+      const body = bodyOf(request);
+      const result = await act(requireUser(request), id, body);
+      if (!result.ok) {
+        if (result.error.code === 'not-found' || result.error.code === 'forbidden')
+          return sendProblem(request, reply, result.error);
+        return renderFinding(request, reply, id, { form: path, values: body, error: result.error });
+      }
+      return reply.redirect(`/peer-review/findings/${id}#${part}`, 303);
+    });
+  findingForm('actions', (user, id, body) => addAction(ctx, user, id, body), 'support');
+  findingForm('action-status', (user, id, body) => setActionStatus(ctx, user, id, body), 'actions');
+  findingForm('challenge', (user, id, body) => raiseChallenge(ctx, user, id, body), 'challenge-history');
+  findingForm(
+    'challenge-outcome',
+    (user, id, body) => decideFindingChallenge(ctx, user, id, body),
+    'challenge-history',
+  );
 
   // The person's reviewer entry and declared conflicts.
   const renderReviewer = async (
@@ -360,6 +440,11 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         values: { conflictUrn: str(body.urn), kind: str(body.kind) },
         error: result.error,
       });
+    return reply.redirect('/peer-review/reviewer#conflicts', 303);
+  });
+  app.post('/peer-review/reviewer/conflicts/withdraw', signedIn, async (request, reply) => {
+    const result = await withdrawOwnConflict(ctx, requireUser(request), bodyOf(request));
+    if (!result.ok) return sendProblem(request, reply, result.error);
     return reply.redirect('/peer-review/reviewer#conflicts', 303);
   });
 };

@@ -90,7 +90,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       groupLabel: classification ? groupLabel(classification) : null,
       schoolLinks: [
         ...(record.open
-          ? [{ text: 'Find partners for this school', href: `/schools/${record.urn}/partners` }]
+          ? [{ text: request.t('profile.findPartners'), href: `/schools/${record.urn}/partners` }]
           : []),
         ...(await readinessLink(ctx, record.urn, request.user ?? null)),
       ],

@@ -113,6 +113,27 @@ describe('commissioning a system leader', () => {
       .executeTakeFirstOrThrow();
     expect(partnership).toEqual({ type: 'deployment', status: 'agreed' });
 
+    // Each side heard of the other's step, in the service (and by email, as each chose).
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'subject', 'link'])
+      .orderBy('id')
+      .execute();
+    expect(told).toEqual([
+      {
+        user_id: ada.user.id,
+        kind: 'deployment-commissioned',
+        subject: 'Cal Head asks you to work with Client Primary as a system leader',
+        link: `/deployments/${id}`,
+      },
+      {
+        user_id: head.user.id,
+        kind: 'deployment-answered',
+        subject: 'Ada Leader accepted the deployment to Client Primary',
+        link: `/deployments/${id}`,
+      },
+    ]);
+
     const again = await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -312,6 +333,57 @@ describe('commissioning a system leader', () => {
       .where('partnership_id', '=', id)
       .execute();
     expect(updates).toEqual([update]);
+  });
+
+  it('lets the commissioner withdraw a deployment before it starts, freeing the days and telling the leader', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const daysAvailable = async () =>
+      (await t.app.inject('/api/system-leaders')).json().items[0].daysAvailable as number;
+    const before = await daysAvailable();
+    const withdraw = (who: SignedIn, id: number) =>
+      postForm(t.app, `/deployments/${id}/withdraw`, { _csrf: who.csrfToken }, who.headers);
+    const answer = (id: number, value: string) =>
+      postForm(t.app, `/deployments/${id}/answer`, { _csrf: ada.csrfToken, answer: value }, ada.headers);
+
+    const id = idFrom((await commission(officer, profileId, { days: '4' })).headers.location);
+    expect(await answer(id, 'accepted')).toMatchObject({ statusCode: 303 });
+    expect((await api(officer, `/deployments/${id}`)).body).toContain('Withdraw the deployment');
+    expect((await api(head, `/deployments/${id}`)).body).not.toContain('Withdraw the deployment');
+    // The organisation commissioned it: not the school's administrator, nor the leader, nor a stranger.
+    expect((await withdraw(head, id)).statusCode).toBe(403);
+    expect((await withdraw(ada, id)).statusCode).toBe(403);
+    expect((await withdraw(stranger, id)).statusCode).toBe(404);
+    expect(await daysAvailable()).toBe(before - 4);
+
+    expect((await withdraw(officer, id)).statusCode).toBe(303);
+    expect(await daysAvailable()).toBe(before);
+    expect((await api(officer, `/api/deployments/${id}`)).json().status).toBe('withdrawn');
+    expect((await withdraw(officer, id)).statusCode).toBe(409);
+    const told = await t.db
+      .selectFrom('notifications')
+      .select('subject')
+      .where('user_id', '=', ada.user.id)
+      .where('kind', '=', 'deployment-withdrawn')
+      .execute();
+    expect(told).toEqual([{ subject: 'The deployment to Client Primary is withdrawn before it started' }]);
+    // Listed as withdrawn, and left out of the days and cost the organisation commissioned.
+    const list = (await api(officer, '/deployments')).body;
+    expect(list).toContain('Withdrawn before it started');
+    const summary = list.slice(list.indexOf('Days and cost by school'), list.indexOf('Each deployment'));
+    expect(summary).not.toContain('Client Primary');
+
+    // One the school commissioned itself, withdrawn before the leader answered: the leader no longer can.
+    const second = idFrom((await commission(head, profileId, { days: '2' })).headers.location);
+    expect((await withdraw(head, second)).statusCode).toBe(303);
+    expect((await api(ada, `/deployments/${second}`)).body).not.toContain('Do you accept this deployment?');
+    expect((await answer(second, 'accepted')).statusCode).toBe(409);
   });
 
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {

@@ -110,6 +110,13 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     closed: 'immediately',
     'join-request': 'daily',
     'administrator-appointed': 'off',
+    'deployment-commissioned': 'daily',
+    'deployment-answered': 'off',
+    'deployment-withdrawn': 'immediately',
+    'review-group-invitation': 'immediately',
+    'review-team': 'immediately',
+    'review-report': 'daily',
+    'review-challenge': 'immediately',
   };
   const raiseIssue = (id: number) =>
     sent(leadMember, `/partnerships/${id}/record/issues`, {

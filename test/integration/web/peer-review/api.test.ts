@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUser, signIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
@@ -99,5 +99,49 @@ describe('the peer-review API', () => {
       expect.objectContaining({ name: 'Yorkshire and the Humber', schoolsInCycles: 6 }),
     ]);
     expect((await t.app.inject('/api/peer-review/summary?by=school')).statusCode).toBe(400);
+  });
+
+  it('shows the system’s figures on a public page, withholding those on too few schools', async () => {
+    const page = await t.app.inject('/peer-review/summary');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Schools in review cycles now');
+    // Six schools were found to develop leadership; only two were found strong in numeracy.
+    expect(page.body).toMatch(/Leadership<\/th>\s*<td[^>]*>\s*Withheld\s*<\/td>\s*<td[^>]*>\s*6\s*</);
+    expect(page.body).not.toContain('Numeracy');
+    const byLa = await t.app.inject('/peer-review/summary?by=la');
+    expect(byLa.body).toContain('1 place left out');
+    expect((await t.app.inject('/peer-review/summary?by=school')).statusCode).toBe(400);
+  });
+
+  it('shows an organisation’s officers its figures, and nobody else', async () => {
+    const leeds = await createOrganisation(t.db, {
+      name: 'Leeds Learning Trust',
+      schools: LEEDS.map((urn) => ({ urn, sharesRecords: false })),
+    });
+    const york = await createOrganisation(t.db, {
+      name: 'York Schools',
+      schools: [{ urn: YORK, sharesRecords: true }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [leeds, york] });
+    const hub = await t.app.inject({ url: '/peer-review/summary', headers: officer.headers });
+    expect(hub.body).toContain(`href="/peer-review/summary?organisation=${leeds}">Leeds Learning Trust</a>`);
+    const ours = await t.app.inject({
+      url: `/peer-review/summary?organisation=${leeds}`,
+      headers: officer.headers,
+    });
+    expect(ours.statusCode).toBe(200);
+    expect(ours.body).toContain('Peer review in Leeds Learning Trust');
+    expect(ours.body).toMatch(/Leadership<\/th>\s*<td[^>]*>\s*Withheld\s*<\/td>\s*<td[^>]*>\s*5\s*</);
+    const small = await t.app.inject({
+      url: `/peer-review/summary?organisation=${york}`,
+      headers: officer.headers,
+    });
+    expect(small.body).toContain('so every figure is withheld');
+    const other = await signIn(t.app, t.db, { schools: [{ urn: LEEDS[0]! }] });
+    expect(
+      (await t.app.inject({ url: `/peer-review/summary?organisation=${leeds}`, headers: other.headers }))
+        .statusCode,
+    ).toBe(404);
+    expect((await t.app.inject(`/peer-review/summary?organisation=${leeds}`)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveReviewer, declareConflict } from '../../../../src/data/peer-review/reviewers.ts';
+import type { NotificationKind } from '../../../../src/domain/notifications.ts';
+import { addFinding, saveSelfEvaluation } from '../../../../src/data/peer-review/report.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createSession } from '../../../../src/data/sessions.ts';
 import { SESSION_COOKIE } from '../../../../src/web/plugins/session.ts';
@@ -225,5 +227,318 @@ describe('peer-review pages', () => {
     expect(page.body).toContain('/system-leaders?expertise=leadership');
     const needs = await t.db.selectFrom('school_declarations').selectAll().where('urn', '=', ASH).execute();
     expect(JSON.stringify(needs)).toContain('leadership');
+  });
+
+  const findingOf = async (urn: number) =>
+    (
+      await t.db
+        .selectFrom('peer_review_findings')
+        .select('id')
+        .where('review_id', '=', await reviewOf(urn))
+        .executeTakeFirstOrThrow()
+    ).id;
+  /** The subjects of the notifications a person was sent, of one kind. */
+  const told = async (email: string, kind: NotificationKind) =>
+    (
+      await t.db
+        .selectFrom('notifications')
+        .select('subject')
+        .where('user_id', '=', await userId(email))
+        .where('kind', '=', kind)
+        .execute()
+    ).map((n) => n.subject);
+  const page = async (who: { cookie: string }, url: string) =>
+    t.app.inject({ url, headers: { cookie: who.cookie } });
+
+  it('lets the host challenge a finding and the lead reviewer record the outcome, kept with the report', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const bea = await as('birch@example.org');
+    const cy = await as('cedar@example.org');
+    const mo = await as('dale@example.org');
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: DALE, role: 'admin' }] });
+    const challenge = { challenge: 'Year 5 books were moderated in March; the team saw the wrong set' };
+    // Someone who cannot read the report cannot see there is a finding to challenge.
+    expect((await post(stranger, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(
+      404,
+    );
+    expect((await post(cy, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(404);
+    // The team reads the report but only the host challenges it.
+    expect((await post(bea, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(403);
+    const blank = await post(ash, `/peer-review/findings/${findingId}/challenge`, { challenge: ' ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('Enter why your school challenges the finding');
+    expect((await post(ash, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(303);
+    expect((await post(ash, `/peer-review/findings/${findingId}/challenge`, challenge)).statusCode).toBe(409);
+
+    const outcome = {
+      outcome: 'amended',
+      amended: 'Marking is inconsistent in year 5 science',
+      response: 'We rechecked: English books are consistent; science books are not',
+    };
+    // The host does not decide its own challenge.
+    expect(
+      (await post(ash, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode,
+    ).toBe(403);
+    const unchanged = await post(bea, `/peer-review/findings/${findingId}/challenge-outcome`, {
+      ...outcome,
+      amended: '',
+    });
+    expect(unchanged.statusCode).toBe(400);
+    expect(unchanged.body).toContain('Enter the finding as changed');
+    expect(await told('birch@example.org', 'review-challenge')).toEqual([
+      'Ash Primary School challenges a finding of its peer-review report',
+    ]);
+    expect(await told('dale@example.org', 'review-challenge')).toHaveLength(1);
+    expect(
+      (await post(bea, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode,
+    ).toBe(303);
+    expect(await told('ash@example.org', 'review-challenge')).toEqual([
+      'The challenge to a finding of Ash Primary School’s peer-review report is decided',
+    ]);
+    // Decided once: the moderator cannot decide it again.
+    expect((await post(mo, `/peer-review/findings/${findingId}/challenge-outcome`, outcome)).statusCode).toBe(
+      409,
+    );
+
+    const report = await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`);
+    expect(report.body).toContain('the host school challenged the finding');
+    expect(report.body).toContain('Year 5 books were moderated in March');
+    expect(report.body).toContain('The finding was amended');
+    expect(report.body).toContain('Marking is inconsistent in year 5 science');
+    expect(report.body).toContain(`The finding first read: “${SECRET}”`);
+  });
+
+  it('takes a withdrawn finding out of what the host acts on', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const mo = await as('dale@example.org');
+    await post(ash, `/peer-review/findings/${findingId}/challenge`, { challenge: 'Not what the team saw' });
+    const decided = await post(mo, `/peer-review/findings/${findingId}/challenge-outcome`, {
+      outcome: 'withdrawn',
+      response: 'The evidence does not support it',
+    });
+    expect(decided.statusCode).toBe(303);
+    const report = await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`);
+    expect(report.body).toContain('The finding was withdrawn');
+    expect(report.body).not.toContain('Act on this and find support');
+    const action = await post(ash, `/peer-review/findings/${findingId}/actions`, { description: 'Anything' });
+    expect(action.statusCode).toBe(409);
+  });
+
+  it('lets the group’s administrators take a reviewer off the team before the visit, and not after', async () => {
+    const reviewId = await reviewOf(CEDAR);
+    const beaId = await userId('birch@example.org');
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: beaId, role: 'lead', conflicts: [], override: null },
+      { id: beaId, email: 'birch@example.org' },
+    );
+    await t.db
+      .updateTable('peer_reviews')
+      .set({ visit_on: '2099-03-01' })
+      .where('id', '=', reviewId)
+      .execute();
+    const ash = await as('ash@example.org');
+    const cy = await as('cedar@example.org');
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: DALE, role: 'admin' }] });
+    const url = `/peer-review/reviews/${reviewId}/team/remove`;
+    expect((await post(stranger, url, { userId: String(beaId) })).statusCode).toBe(404);
+    // A member of the group who is not an administrator sees the plan but does not form the team.
+    expect((await post(cy, url, { userId: String(beaId) })).statusCode).toBe(403);
+    expect((await page(ash, `/peer-review/reviews/${reviewId}`)).body).toContain('</span>from the team');
+    expect((await post(ash, url, { userId: String(beaId) })).statusCode).toBe(303);
+    expect(await team(reviewId)).toEqual([]);
+
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: beaId, role: 'lead', conflicts: [], override: null },
+      { id: beaId, email: 'birch@example.org' },
+    );
+    await t.db
+      .updateTable('peer_reviews')
+      .set({ visit_on: '2026-01-10' })
+      .where('id', '=', reviewId)
+      .execute();
+    const late = await post(ash, url, { userId: String(beaId) });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('on or after the day of the visit');
+    expect(await team(reviewId)).toHaveLength(1);
+  });
+
+  it('lets the team remove a finding before the report is submitted, and nobody else', async () => {
+    const reviewId = await reviewOf(CEDAR);
+    const bea = { id: await userId('birch@example.org'), email: 'birch@example.org' };
+    await addToTeam(t.db, reviewId, { userId: bea.id, role: 'lead', conflicts: [], override: null }, bea);
+    await addFinding(
+      t.db,
+      reviewId,
+      {
+        areaId: 'leadership',
+        focusArea: 'leadership',
+        kind: 'strength',
+        finding: 'Recorded by mistake',
+        evidence: 'None',
+      },
+      bea,
+    );
+    const findingId = await findingOf(CEDAR);
+    const url = `/peer-review/reviews/${reviewId}/findings/remove`;
+    expect((await post(await as('ash@example.org'), url, { findingId: String(findingId) })).statusCode).toBe(
+      403,
+    );
+    const ashFinding = await post(await as('birch@example.org'), url, {
+      findingId: String(await findingOf(ASH)),
+    });
+    expect(ashFinding.statusCode).toBe(400);
+    expect(
+      (await post(await as('birch@example.org'), url, { findingId: String(findingId) })).statusCode,
+    ).toBe(303);
+    expect(
+      await t.db.selectFrom('peer_review_findings').select('id').where('review_id', '=', reviewId).execute(),
+    ).toEqual([]);
+  });
+
+  it('lets a reviewer withdraw a conflict they declared, and only their own', async () => {
+    const [conflict] = await t.db.selectFrom('peer_reviewer_conflicts').select('id').execute();
+    const url = '/peer-review/reviewer/conflicts/withdraw';
+    const ash = await as('ash@example.org');
+    expect((await post(ash, url, { conflictId: String(conflict!.id) })).statusCode).toBe(404);
+    const cy = await as('cedar@example.org');
+    expect((await post(cy, url, { conflictId: String(conflict!.id) })).statusCode).toBe(303);
+    expect((await page(cy, '/peer-review/reviewer')).body).toContain('You have declared none.');
+  });
+
+  it('lets the host record how far an action has got', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    await post(ash, `/peer-review/findings/${findingId}/actions`, { description: 'Moderate year 5 books' });
+    const [action] = await t.db.selectFrom('peer_review_actions').select('id').execute();
+    const url = `/peer-review/findings/${findingId}/action-status`;
+    const fields = { actionId: String(action!.id), status: 'in-progress' };
+    expect((await post(await as('birch@example.org'), url, fields)).statusCode).toBe(403);
+    expect((await post(await as('cedar@example.org'), url, fields)).statusCode).toBe(404);
+    expect((await post(ash, url, { ...fields, status: 'finished' })).statusCode).toBe(400);
+    expect((await post(ash, url, fields)).statusCode).toBe(303);
+    expect((await page(ash, `/peer-review/reviews/${await reviewOf(ASH)}`)).body).toContain(
+      'Action: Moderate year 5 books (in progress)',
+    );
+  });
+
+  it('lets the host propose a partnership on an area to develop, with the partner and focus prefilled', async () => {
+    const findingId = await findingOf(ASH);
+    const ash = await as('ash@example.org');
+    const url = `/partnerships/new?followUp=${findingId}&with=${BIRCH}&strategy=support`;
+    expect((await page(await as('cedar@example.org'), url)).statusCode).toBe(404);
+    expect((await page(await as('birch@example.org'), url)).statusCode).toBe(403);
+    const form = await page(ash, url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('follows up an area to develop from Ash Primary School’s peer review');
+    expect(form.body).toContain(`value="${BIRCH}"`);
+    expect(form.body).toContain(`name="followUp" value="${findingId}"`);
+    const proposal = {
+      followUp: String(findingId),
+      title: 'Leadership with Birch',
+      type: 'peer-to-peer',
+      proposerUrn: String(ASH),
+      proposerRole: 'supported',
+      partnerUrn: String(BIRCH),
+      partnerRole: 'supporting',
+      message: '',
+    };
+    const proposed = await post(ash, '/partnerships', proposal);
+    expect(proposed.statusCode).toBe(303);
+    const partnership = await t.db
+      .selectFrom('partnerships')
+      .select(['id', 'focus_areas'])
+      .executeTakeFirstOrThrow();
+    expect(proposed.headers.location).toBe(`/partnerships/${partnership.id}`);
+    expect(partnership.focus_areas).toEqual(['leadership']);
+    const finding = await t.db
+      .selectFrom('peer_review_findings')
+      .select(['partnership_id', 'supported_on'])
+      .where('id', '=', findingId)
+      .executeTakeFirstOrThrow();
+    expect(finding.partnership_id).toBe(partnership.id);
+    expect(finding.supported_on).not.toBeNull();
+    expect((await page(ash, `/peer-review/findings/${findingId}`)).body).toContain(
+      `href="/partnerships/${partnership.id}">a partnership on this</a>`,
+    );
+    expect((await post(ash, '/partnerships', proposal)).statusCode).toBe(409);
+  });
+
+  it('tells the invited schools’ administrators, the reviewer put on a team, and those a report’s move concerns', async () => {
+    const ash = await as('ash@example.org');
+    const created = await post(ash, '/peer-review/groups', {
+      name: 'Wharfe cluster',
+      model: 'cluster',
+      proposerUrn: String(ASH),
+      invitedUrns: `${BIRCH} ${CEDAR}`,
+    });
+    expect(created.statusCode).toBe(303);
+    expect(await told('birch@example.org', 'review-group-invitation')).toEqual([
+      'Your school is invited to the peer-review group Wharfe cluster',
+    ]);
+    // Cy is a member of Cedar, not one of its administrators: the invitation is not his to answer.
+    expect(await told('cedar@example.org', 'review-group-invitation')).toEqual([]);
+
+    // Cedar's visit is in the moderator's sample; the moderator puts Bea on its team as lead.
+    const reviewId = await reviewOf(CEDAR);
+    await t.db.updateTable('peer_reviews').set({ sampled: true }).where('id', '=', reviewId).execute();
+    const mo = await as('dale@example.org');
+    const bea = await as('birch@example.org');
+    await post(mo, `/peer-review/reviews/${reviewId}/team`, {
+      userId: String(await userId('birch@example.org')),
+      role: 'lead',
+    });
+    expect(await told('birch@example.org', 'review-team')).toEqual([
+      'You are on the team for the peer review of Cedar Primary School',
+    ]);
+    const ashId = await userId('ash@example.org');
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: ashId, role: 'reviewer', conflicts: [], override: null },
+      { id: ashId, email: 'ash@example.org' },
+    );
+    const cedarHead = await createUser(t.db, {
+      email: 'cedar-head@example.org',
+      schools: [{ urn: CEDAR, role: 'admin' }],
+    });
+    await saveSelfEvaluation(
+      t.db,
+      reviewId,
+      { selfEvaluation: 'Reading first', chosenFocus: 'literacy' },
+      cedarHead,
+    );
+    await post(bea, `/peer-review/reviews/${reviewId}/judgements`, {
+      judgementArea: 'leadership',
+      judgement: '3',
+      judgementEvidence: 'Meetings',
+    });
+    await post(bea, `/peer-review/reviews/${reviewId}/findings`, {
+      findingArea: 'leadership',
+      kind: 'strength',
+      finding: 'A clear plan',
+      findingEvidence: 'The plan',
+    });
+    expect((await post(bea, `/peer-review/reviews/${reviewId}/submit`, {})).statusCode).toBe(303);
+    expect(await told('dale@example.org', 'review-report')).toEqual([
+      'The peer-review report of Cedar Primary School waits for your moderation',
+    ]);
+    await post(mo, `/peer-review/reviews/${reviewId}/moderation`, {
+      decision: 'planned',
+      note: 'Cite lessons',
+    });
+    expect(await told('birch@example.org', 'review-report')).toEqual([
+      'The moderator returned the peer-review report of Cedar Primary School to its team',
+    ]);
+    await post(bea, `/peer-review/reviews/${reviewId}/submit`, {});
+    await post(mo, `/peer-review/reviews/${reviewId}/moderation`, { decision: 'final', note: '' });
+    expect(await told('cedar-head@example.org', 'review-report')).toEqual([
+      'The peer-review report of Cedar Primary School is final',
+    ]);
   });
 });

@@ -17,11 +17,13 @@ import { reportPracticeRecord } from '../../../../src/data/practice.ts';
 import { createGroup } from '../../../../src/data/peer-review/groups.ts';
 import {
   addFinding,
+  challengeFinding,
   moveReport,
   saveJudgement,
   saveSelfEvaluation,
 } from '../../../../src/data/peer-review/report.ts';
-import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { declareConflict, saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { addFindingAction } from '../../../../src/data/peer-review/support.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { addAction } from '../../../../src/data/partnership-records.ts';
 import {
@@ -287,9 +289,28 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     await finalReport(
       t.db,
       own,
-      [{ focusArea: 'leadership', kind: 'area-to-develop', finding: `Middle leaders ${PRIVATE}` }],
+      [
+        { focusArea: 'leadership', kind: 'area-to-develop', finding: `Middle leaders ${PRIVATE}` },
+        { focusArea: 'literacy', kind: 'strength', finding: 'Reading is taught well' },
+      ],
       partner.user,
     );
+    // The area to develop has an action; the strength is challenged, waiting for its lead reviewer.
+    const ownFindings = await t.db
+      .selectFrom('peer_review_findings')
+      .select(['id', 'kind'])
+      .where('review_id', '=', own)
+      .execute();
+    const findingOf = (kind: string) => ownFindings.find((f) => f.kind === kind)!.id;
+    await addFindingAction(
+      t.db,
+      findingOf('area-to-develop'),
+      { description: 'Coach middle leaders', owner: '', dueOn: null, declareNeed: null },
+      '2026-03-02',
+      lead.user,
+    );
+    await challengeFinding(t.db, own, findingOf('strength'), 'Not only reading', lead.user);
+    await declareConflict(t.db, lead.user.id, { urn: PARTNER, kind: 'governs' }, lead.user);
     const other = reviews.get(OTHER)!;
     await addToTeam(
       t.db,
@@ -310,6 +331,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       lead.user,
     );
     await saveJudgement(t.db, other, { areaId: 'leadership', judgement: 3, evidence: 'Meetings' }, lead.user);
+    // Its visit is still to come, so its team can still change.
+    await t.db.updateTable('peer_reviews').set({ visit_on: '2099-03-10' }).where('id', '=', other).execute();
     await addFinding(
       t.db,
       other,
