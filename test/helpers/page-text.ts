@@ -11,7 +11,13 @@ export function visibleText(html: string): string {
     .replace(/ ([,.;:!?)])/g, '$1');
 }
 
-/** The page with each tag written on one line (`<a class="x" href="y">`), however the template wraps it. */
+/**
+ * The page with each tag on one line (`<a class="x" href="y">`) and no white space just inside an
+ * element (`<a …>text</a>`), however the template wraps it.
+ */
 export function compactMarkup(html: string): string {
-  return html.replace(/<[^>]+>/g, (tag) => tag.replace(/\s+/g, ' ').replace(/ (\/?>)$/, '$1'));
+  return html
+    .replace(/<[^>]+>/g, (tag) => tag.replace(/\s+/g, ' ').replace(/ (\/?>)$/, '$1'))
+    .replace(/(<[^/!][^>]*>)\s+/g, '$1')
+    .replace(/\s+(<\/)/g, '$1');
 }

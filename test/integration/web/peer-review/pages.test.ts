@@ -7,6 +7,7 @@ import { createSession } from '../../../../src/data/sessions.ts';
 import { SESSION_COOKIE } from '../../../../src/web/plugins/session.ts';
 import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
+import { compactMarkup } from '../../../helpers/page-text.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { encodeForm } from '../../../helpers/site.ts';
@@ -463,7 +464,7 @@ describe('peer-review pages', () => {
       .executeTakeFirstOrThrow();
     expect(finding.partnership_id).toBe(partnership.id);
     expect(finding.supported_on).not.toBeNull();
-    expect((await page(ash, `/peer-review/findings/${findingId}`)).body).toContain(
+    expect(compactMarkup((await page(ash, `/peer-review/findings/${findingId}`)).body)).toContain(
       `href="/partnerships/${partnership.id}">a partnership on this</a>`,
     );
     expect((await post(ash, '/partnerships', proposal)).statusCode).toBe(409);
