@@ -1,4 +1,3 @@
-import { monthAndYear } from './format.ts';
 import type { ResultsStatus } from './school.ts';
 
 /** One published file the data rests on: its kind, its name and what it describes as of. */
@@ -19,57 +18,96 @@ export interface DatasetProvenance {
   synthetic: boolean;
 }
 
-function month(asOf: string | null): string {
-  return monthAndYear(asOf ?? '') ?? '(date not known)';
+/**
+ * Writes one English phrase, filling in its {{values}}: the default for the CLI and CSV files.
+ * A face that writes in the reader's language passes its own, keyed by the English template.
+ */
+export type Say = (template: string, values?: Record<string, string>) => string;
+export const sayInEnglish: Say = (template, values = {}) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function month(asOf: string | null, say: Say): string {
+  const m = /^(\d{4})-(\d{2})/.exec(asOf ?? '');
+  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && name ? `${say(name)} ${m[1]}` : say('(date not known)');
 }
 
-function day(asOf: string | null): string {
+function day(asOf: string | null, say: Say): string {
   const m = /^\d{4}-\d{2}-(\d{2})$/.exec(asOf ?? '');
-  return m ? `${Number(m[1])} ${month(asOf)}` : month(asOf);
+  return m ? `${Number(m[1])} ${month(asOf, say)}` : month(asOf, say);
 }
 
 /** Results describe an academic year, held as the date it ends: 2019-08-31 is 2018/19. */
-export function academicYearOf(asOf: string | null): string {
+export function academicYearOf(asOf: string | null, say: Say = sayInEnglish): string {
   const year = Number(asOf?.slice(0, 4));
-  return Number.isInteger(year) && year > 0 ? `${year - 1}/${String(year).slice(2)}` : '(year not known)';
+  return Number.isInteger(year) && year > 0
+    ? `${year - 1}/${String(year).slice(2)}`
+    : say('(year not known)');
 }
 
-function academicYear(source: DataSource): string {
-  const label = academicYearOf(source.asOf);
-  return source.status === 'provisional' ? `${label} provisional` : label;
+function academicYear(source: DataSource, say: Say): string {
+  const label = academicYearOf(source.asOf, say);
+  return source.status === 'provisional' ? say('{{year}} provisional', { year: label }) : label;
 }
 
-function results(ks2: DataSource | undefined, ks4: DataSource | undefined): string[] {
-  if (ks2 && ks4 && academicYear(ks2) === academicYear(ks4)) return [`KS2/KS4 ${academicYear(ks2)}`];
-  return [ks2 && `KS2 ${academicYear(ks2)}`, ks4 && `KS4 ${academicYear(ks4)}`].filter(
-    (s): s is string => s !== undefined,
-  );
+function results(ks2: DataSource | undefined, ks4: DataSource | undefined, say: Say): string[] {
+  if (ks2 && ks4 && academicYear(ks2, say) === academicYear(ks4, say))
+    return [say('KS2/KS4 {{year}}', { year: academicYear(ks2, say) })];
+  return [
+    ks2 && say('KS2 {{year}}', { year: academicYear(ks2, say) }),
+    ks4 && say('KS4 {{year}}', { year: academicYear(ks4, say) }),
+  ].filter((s): s is string => s !== undefined);
 }
 
 /**
  * The dataset in one line, as every page, CSV and command shows it: "School data: GIAS January
  * 2019, Ofsted to March 2020, KS2/KS4 2018/19". `separator` joins the sources (a CSV comment
- * line uses "; " so that a spreadsheet keeps it in one cell).
+ * line uses "; " so that a spreadsheet keeps it in one cell); `say` writes it in another language.
  */
-export function describeProvenance(provenance: DatasetProvenance, separator = ', '): string {
+export function describeProvenance(
+  provenance: DatasetProvenance,
+  separator = ', ',
+  say: Say = sayInEnglish,
+): string {
   const of = (kind: string) => provenance.sources.find((s) => s.kind === kind);
   // Beside real files, each made-up one says so itself; when all of it is made up, the line does.
   const mixed = provenance.sources.some((s) => !s.synthetic) && provenance.sources.some((s) => s.synthetic);
   const label = (kind: string, text: string) =>
-    mixed && of(kind)!.synthetic ? `${text} (synthetic: made-up schools, not real ones)` : text;
+    mixed && of(kind)!.synthetic
+      ? say('{{source}} (synthetic: made-up schools, not real ones)', { source: text })
+      : text;
+  const dated = (kind: string, template: string, when = month) =>
+    of(kind) && label(kind, say(template, { month: when(of(kind)!.asOf, say) }));
   const parts = [
-    of('gias') && label('gias', `GIAS ${month(of('gias')!.asOf)}`),
-    of('ofsted') && `Ofsted to ${month(of('ofsted')!.asOf)}`,
-    of('ofsted-ratings') && `Ofsted ratings as published on ${day(of('ofsted-ratings')!.asOf)}`,
-    ...results(of('ks2'), of('ks4')),
-    of('census') && `school census ${month(of('census')!.asOf)}`,
-    of('links') && `GIAS links ${month(of('links')!.asOf)}`,
-    of('wales-schools') && label('wales-schools', `Welsh schools list ${month(of('wales-schools')!.asOf)}`),
+    dated('gias', 'GIAS {{month}}'),
+    dated('ofsted', 'Ofsted to {{month}}'),
+    dated('ofsted-ratings', 'Ofsted ratings as published on {{month}}', day),
+    ...results(of('ks2'), of('ks4'), say),
+    dated('census', 'school census {{month}}'),
+    dated('links', 'GIAS links {{month}}'),
+    dated('wales-schools', 'Welsh schools list {{month}}'),
   ].filter((p): p is string => typeof p === 'string');
-  const list = parts.length > 0 ? parts.join(separator) : 'none imported yet';
+  const list = parts.length > 0 ? parts.join(separator) : say('none imported yet');
   return provenance.synthetic && !mixed
-    ? `School data: synthetic, made up for testing and demonstration, not real schools (${list})`
-    : `School data: ${list}`;
+    ? say('School data: synthetic, made up for testing and demonstration, not real schools ({{list}})', {
+        list,
+      })
+    : say('School data: {{list}}', { list });
 }
 
 /**

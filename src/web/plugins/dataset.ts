@@ -2,8 +2,8 @@ import fp from 'fastify-plugin';
 import { datasetProvenance } from '../../app/provenance.ts';
 import type { Db } from '../../data/db.ts';
 import { countSchools } from '../../data/schools.ts';
-import { describeProvenance, type DatasetProvenance } from '../../domain/provenance.ts';
-import { translator, type Translate } from '../../i18n/index.ts';
+import { describeProvenance, sayInEnglish, type DatasetProvenance } from '../../domain/provenance.ts';
+import { translateMessage, translator, type Translate } from '../../i18n/index.ts';
 import type { Language } from '../../domain/language.ts';
 
 /** What every page says about its data: how many schools, from which files, whether made up. */
@@ -72,6 +72,12 @@ export default fp(
       const t = request.t ?? translator(language);
       return {
         dataset,
+        // The banner's data line in the reader's language (the cached `line` is English, for the CLI's kind of use).
+        datasetLine:
+          dataset &&
+          describeProvenance(dataset.provenance, ', ', (template, values) =>
+            translateMessage(language, { message: sayInEnglish(template, values), template, values }),
+          ),
         syntheticNotice: dataset?.synthetic ? syntheticNotice(dataset.provenance, t, language) : undefined,
       };
     });

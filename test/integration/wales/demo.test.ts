@@ -79,5 +79,8 @@ describe('the demo’s synthetic Welsh schools beside real English data', () => 
     expect(page).toContain('Welsh schools list January 2019 (synthetic: made-up schools, not real ones)');
     const welsh = (await t.app.inject({ url: '/schools?q=Cardiff&lang=cy' })).body;
     expect(welsh).toContain('rhestr ysgolion Cymru');
+    expect(welsh).toContain(
+      'Data ysgolion: GIAS Ebrill 2025, rhestr ysgolion Cymru Ionawr 2019 (synthetig: ysgolion wedi’u creu, nid rhai go iawn)',
+    );
   });
 });
