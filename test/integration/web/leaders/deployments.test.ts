@@ -386,6 +386,50 @@ describe('commissioning a system leader', () => {
     expect((await answer(second, 'accepted')).statusCode).toBe(409);
   });
 
+  it('shows a deployment as completed or ended early once its partnership has closed', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const agreed = async (days: string) => {
+      const id = idFrom((await commission(head, profileId, { days })).headers.location);
+      await postForm(
+        t.app,
+        `/deployments/${id}/answer`,
+        { _csrf: ada.csrfToken, answer: 'accepted' },
+        ada.headers,
+      );
+      return id;
+    };
+    const ended = await agreed('2');
+    const completed = await agreed('1');
+
+    const closing = await postForm(
+      t.app,
+      `/partnerships/${ended}/close`,
+      { _csrf: head.csrfToken, closure: 'ended-early', reason: 'The headteacher left' },
+      head.headers,
+    );
+    expect(closing.statusCode).toBe(303);
+    // Completion needs a review after the work; here the partnership is closed as a review would leave it.
+    await t.db
+      .updateTable('partnerships')
+      .set({ status: 'closed', closure: 'completed' })
+      .where('id', '=', completed)
+      .execute();
+
+    for (const who of [head, ada]) {
+      const endedPage = (await api(who, `/deployments/${ended}`)).body;
+      expect(endedPage).toContain('Ended early');
+      expect(endedPage).not.toContain('Agreed by both sides');
+      expect((await api(who, `/deployments/${completed}`)).body).toContain('Completed');
+      expect((await api(who, `/api/deployments/${ended}`)).json().status).toBe('ended-early');
+      expect((await api(who, `/api/deployments/${completed}`)).json().status).toBe('completed');
+      const list = (await api(who, '/deployments')).body;
+      expect(list).toContain('Ended early');
+      expect(list).toContain('Completed');
+      expect(list).not.toContain('Agreed by both sides');
+    }
+  });
+
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
     const { profileId } = await aLeader();
     const { profileId: second } = await aLeader('Bo Leader');
