@@ -31,7 +31,7 @@ function describeRadius(
 }
 
 /** The defaults that matter to most readers, in words: "primary 5 km, secondary 10 km". */
-export function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
+function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
   return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
 }
 
