@@ -80,6 +80,9 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         },
       ],
       raw,
+      // From a peer review's area to develop: proposals made from here follow it up (the proposal
+      // page checks the finding and the proposer's right to it).
+      followUp: /^\d{1,9}$/.test(raw.followUp ?? '') ? raw.followUp : undefined,
       strategy: query.strategy,
       strategyItems: STRATEGIES.map((s) => ({
         value: s,

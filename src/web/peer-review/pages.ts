@@ -361,7 +361,10 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       actionStatusItems: ACTION_STATUSES.map((a) => ({ value: a, text: ACTION_STATUS_LABELS[a] })),
       actionStatusLabels: ACTION_STATUS_LABELS,
       support: {
-        partners: `/schools/${review.hostUrn}/partners?strategy=support`,
+        // A partner picked there is proposed as this finding's follow-up, while it may have one.
+        partners: `/schools/${review.hostUrn}/partners?strategy=support${
+          rights.shareReport && finding.partnershipId === null ? `&followUp=${finding.id}` : ''
+        }`,
         practice: `/practice?focus=${encodeURIComponent(focus)}`,
         leaders: `/system-leaders?expertise=${encodeURIComponent(focus)}`,
       },
