@@ -98,8 +98,8 @@ export function describeProvenance(
 
 /**
  * The first line of every CSV the service writes, so that a file passed on still says what it
- * rests on; "; " keeps it in one cell of a spreadsheet.
+ * rests on, then any note on how real some figures are; "; " keeps it in one cell of a spreadsheet.
  */
-export function provenanceComment(provenance: DatasetProvenance): string {
-  return `# ${describeProvenance(provenance, '; ')}\n`;
+export function provenanceComment(provenance: DatasetProvenance, ...notes: string[]): string {
+  return `# ${[describeProvenance(provenance, '; '), ...notes].join('; ')}\n`;
 }

@@ -86,6 +86,8 @@ export interface LeaderFigures {
 export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
   areas: (CapacityArea & LeaderFigures)[];
   total: CapacityArea & LeaderFigures;
+  /** The demo's made-up leaders who would have been counted and are not; null as the figures. */
+  exampleLeadersLeftOut: number | null;
 };
 
 const hundredths = (days: number) => Math.round(days * 100) / 100;
@@ -93,9 +95,10 @@ const hundredths = (days: number) => Math.round(days * 100) / 100;
 /**
  * Beside each area's schools, the published system leaders there (working with the phase asked
  * for, if any) and the days they have left: NFER's "system leaders near schools in need".
- * Leaders are counted where their own school is. The schools' figures come from memory and
- * survive the database going away; the leaders' are then null. Every face (the page, its CSV,
- * the API and the CLI) counts them here.
+ * Leaders are counted where their own school is. The demo's example leaders are made up: they are
+ * left out (and how many said), so real figures are never mixed with them. The schools' figures
+ * come from memory and survive the database going away; the leaders' are then null. Every face
+ * (the page, its CSV, the API and the CLI) counts them here.
  */
 export async function capacityWithLeaders(
   ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
@@ -112,14 +115,20 @@ export async function capacityWithLeaders(
       ...result,
       total: { ...result.total, ...unknown },
       areas: result.areas.map((area) => ({ ...area, ...unknown })),
+      exampleLeadersLeftOut: null,
     };
   }
   const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
   const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  let exampleLeadersLeftOut = 0;
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;
+    if (leader.profile.example) {
+      exampleLeadersLeftOut += 1;
+      continue;
+    }
     const code = areaOf(school, result.by).code;
     const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
     figures.systemLeaders += 1;
@@ -133,6 +142,7 @@ export async function capacityWithLeaders(
     ...result,
     total: { ...result.total, ...total },
     areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
+    exampleLeadersLeftOut,
   };
 }
 

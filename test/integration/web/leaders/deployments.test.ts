@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { createExampleLeader } from '../../../../src/data/leaders.ts';
+import type { ProfileDetails } from '../../../../src/domain/leaders/profile.ts';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
 import {
+  daysFromToday,
   deploymentForm,
   nextSpring,
   publishProfile,
@@ -490,5 +493,48 @@ describe('commissioning a system leader', () => {
     const [header, ...rows] = csv;
     expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
     expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
+  });
+
+  it('leaves the demo’s example leaders out of the capacity figures and says how many', async () => {
+    await aLeader();
+    const example: ProfileDetails = {
+      jobTitle: 'Executive headteacher',
+      urn: BASE,
+      claimedDesignations: [],
+      expertise: ['leadership'],
+      phases: ['primary'],
+      experience: '',
+      availability: { daysPerTerm: 10, from: daysFromToday(0), to: daysFromToday(730) },
+      travelKm: 20,
+      worksRemotely: false,
+      dayRatePounds: null,
+      freeWithin: null,
+    };
+    for (const n of [1, 2]) {
+      await createExampleLeader(
+        t.db,
+        { name: `Example ${n}`, email: `example-${n}@s2s.invalid` },
+        example,
+        new Date().toISOString(),
+      );
+    }
+    // The directory lists them, as examples.
+    expect((await t.app.inject('/api/system-leaders')).json().total).toBe(3);
+
+    const capacity = (await t.app.inject('/api/capacity?by=la')).json();
+    expect(capacity.total).toMatchObject({ systemLeaders: 1 });
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      '2 example system leaders made up for the demonstration are left out',
+    );
+    const csv = (await t.app.inject('/capacity.csv?by=la')).body;
+    expect(csv.split('\n')[0]).toContain('2 example system leaders (made up) left out of the counts');
+    const rows = parse(csv, { from_line: 2 }) as string[][];
+    expect(rows.at(-1)![rows[0]!.indexOf('System leaders')]).toBe('1');
+
+    // Where none would have been counted (they work with primary schools), nothing is said.
+    expect((await t.app.inject('/capacity?by=la&phase=secondary')).body).not.toContain(
+      'example system leader',
+    );
   });
 });
