@@ -1,4 +1,10 @@
-import { areaOf, type CapacityArea, type CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import {
+  areaOf,
+  type CapacityArea,
+  type CapacityGeography,
+  type ReachBucket,
+} from '../../domain/capacity/aggregate.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { directory, type DirectoryLeader } from '../leaders/directory.ts';
 import { isDatabaseUnavailable } from '../availability.ts';
 import type { Phase } from '../../domain/school.ts';
@@ -13,26 +19,27 @@ export interface CapacityResult {
   phase: Phase | null;
   /** The radius the user set, or null when each phase used its default. */
   radiusKm: number | null;
-  /** What the radius was, in words, for headings and CSV. */
-  radiusText: string;
+  /** Each phase's default radius, used where the user set none. */
+  defaultRadiusKm: Readonly<Record<Phase, number>>;
   profile: ProfileSummary;
   areas: CapacityArea[];
   total: CapacityArea;
 }
 
-function describeRadius(
-  phase: Phase | null,
-  radiusKm: number | undefined,
-  defaults: Readonly<Record<Phase, number>>,
+/** The radius the figures used, in the reader's words: the one set, the phase's default, or each phase's. */
+export function radiusInWords(
+  t: Translate,
+  { radiusKm, phase, defaultRadiusKm }: Pick<CapacityResult, 'radiusKm' | 'phase' | 'defaultRadiusKm'>,
 ): string {
-  if (radiusKm !== undefined) return `${radiusKm} km`;
-  if (phase) return `${defaults[phase]} km`;
-  return `each phase's default (${describeDefaults(defaults)})`;
+  if (radiusKm !== null) return `${radiusKm} km`;
+  if (phase) return `${defaultRadiusKm[phase]} km`;
+  return t('capacity.radiusEachDefault', defaultRadiusKm);
 }
 
-/** The defaults that matter to most readers, in words: "primary 5 km, secondary 10 km". */
-function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
-  return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
+/** A band of the reach table in the reader's words: "0", "1 to 2", "11 or more". */
+export function reachInWords(t: Translate, { min, max }: Pick<ReachBucket, 'min' | 'max'>): string {
+  if (max === null) return t('capacity.bucketOrMore', { min });
+  return min === max ? String(min) : t('capacity.bucketRange', { min, max });
 }
 
 /**
@@ -61,7 +68,7 @@ export async function capacityFor(
     by: query.by,
     phase,
     radiusKm: query.radiusKm ?? null,
-    radiusText: describeRadius(phase, query.radiusKm, registry.radiusKm),
+    defaultRadiusKm: registry.radiusKm,
     profile: registry.profile,
     ...report,
   });
