@@ -82,10 +82,22 @@ export interface LeaderFigures {
   systemLeaderDaysAvailable: number | null;
 }
 
+/** One published leader counted in an area: what the table lists beside the map's layer. */
+export interface CountedLeader {
+  id: number;
+  name: string;
+  school: { urn: number; name: string };
+  area: string;
+  daysAvailable: number;
+  example: boolean;
+}
+
 /** A capacity result with the system leaders beside each area's schools, and in all. */
 export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
   areas: (CapacityArea & LeaderFigures)[];
   total: CapacityArea & LeaderFigures;
+  /** The leaders counted, by name; null while the database is unreachable. */
+  leaders: CountedLeader[] | null;
 };
 
 const hundredths = (days: number) => Math.round(days * 100) / 100;
@@ -112,15 +124,26 @@ export async function capacityWithLeaders(
       ...result,
       total: { ...result.total, ...unknown },
       areas: result.areas.map((area) => ({ ...area, ...unknown })),
+      leaders: null,
     };
   }
   const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
   const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  const counted: CountedLeader[] = [];
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;
-    const code = areaOf(school, result.by).code;
+    const area = areaOf(school, result.by);
+    const code = area.code;
+    counted.push({
+      id: leader.id,
+      name: leader.name,
+      school: { urn: school.urn, name: school.name },
+      area: area.name,
+      daysAvailable: leader.daysLeft,
+      example: leader.profile.example,
+    });
     const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
     figures.systemLeaders += 1;
     figures.systemLeaderDaysAvailable = hundredths(figures.systemLeaderDaysAvailable + leader.daysLeft);
@@ -133,6 +156,7 @@ export async function capacityWithLeaders(
     ...result,
     total: { ...result.total, ...total },
     areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
+    leaders: counted.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
   };
 }
 
