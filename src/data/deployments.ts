@@ -163,6 +163,7 @@ function deployments(db: Db) {
       'd.commissioned_by',
       'd.withdrawn_at',
       'p.status',
+      'p.closure',
       'u.name as leader_name',
       'sp.id as profile_id',
       's.name as client_name',
@@ -208,7 +209,7 @@ function toDeployment(r: Row): Deployment {
     reportsTo: r.reports_to,
     exitStrategy: r.exit_strategy ?? '',
     leaderAnswer: answer,
-    status: deploymentStatus(answer, r.withdrawn_at !== null),
+    status: deploymentStatus(answer, r.withdrawn_at !== null, r.closure),
     begun: !['proposed', 'agreed'].includes(r.status),
   };
 }

@@ -3,7 +3,7 @@
  * so a reader never meets "2019-03-13" in one place and "13 March 2019" in another.
  */
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,3 +1,4 @@
+import { MONTHS } from './format.ts';
 import type { ResultsStatus } from './school.ts';
 
 /** One published file the data rests on: its kind, its name and what it describes as of. */
@@ -26,24 +27,9 @@ export type Say = (template: string, values?: Record<string, string>) => string;
 export const sayInEnglish: Say = (template, values = {}) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function month(asOf: string | null, say: Say): string {
   const m = /^(\d{4})-(\d{2})/.exec(asOf ?? '');
-  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && name ? `${say(name)} ${m[1]}` : say('(date not known)');
 }
 
@@ -112,8 +98,8 @@ export function describeProvenance(
 
 /**
  * The first line of every CSV the service writes, so that a file passed on still says what it
- * rests on; "; " keeps it in one cell of a spreadsheet.
+ * rests on, then any note on how real some figures are; "; " keeps it in one cell of a spreadsheet.
  */
-export function provenanceComment(provenance: DatasetProvenance): string {
-  return `# ${describeProvenance(provenance, '; ')}\n`;
+export function provenanceComment(provenance: DatasetProvenance, ...notes: string[]): string {
+  return `# ${[describeProvenance(provenance, '; '), ...notes].join('; ')}\n`;
 }

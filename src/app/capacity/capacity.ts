@@ -31,7 +31,7 @@ function describeRadius(
 }
 
 /** The defaults that matter to most readers, in words: "primary 5 km, secondary 10 km". */
-export function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
+function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
   return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
 }
 
@@ -82,8 +82,8 @@ export interface LeaderFigures {
   systemLeaderDaysAvailable: number | null;
 }
 
-/** One published leader counted in an area: what the table lists beside the map's layer. */
-export interface CountedLeader {
+/** One published leader of the phase, where they work: the capacity table lists them as the map draws them. */
+export interface ListedLeader {
   id: number;
   name: string;
   school: { urn: number; name: string };
@@ -96,8 +96,10 @@ export interface CountedLeader {
 export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
   areas: (CapacityArea & LeaderFigures)[];
   total: CapacityArea & LeaderFigures;
-  /** The leaders counted, by name; null while the database is unreachable. */
-  leaders: CountedLeader[] | null;
+  /** The published leaders of the phase, by name, examples included; null while the database is unreachable. */
+  leaders: ListedLeader[] | null;
+  /** The demo's made-up leaders who would have been counted and are not; null as the figures. */
+  exampleLeadersLeftOut: number | null;
 };
 
 const hundredths = (days: number) => Math.round(days * 100) / 100;
@@ -105,9 +107,10 @@ const hundredths = (days: number) => Math.round(days * 100) / 100;
 /**
  * Beside each area's schools, the published system leaders there (working with the phase asked
  * for, if any) and the days they have left: NFER's "system leaders near schools in need".
- * Leaders are counted where their own school is. The schools' figures come from memory and
- * survive the database going away; the leaders' are then null. Every face (the page, its CSV,
- * the API and the CLI) counts them here.
+ * Leaders are counted where their own school is. The demo's example leaders are made up: they are
+ * left out (and how many said), so real figures are never mixed with them. The schools' figures
+ * come from memory and survive the database going away; the leaders' are then null. Every face
+ * (the page, its CSV, the API and the CLI) counts them here.
  */
 export async function capacityWithLeaders(
   ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>,
@@ -125,17 +128,19 @@ export async function capacityWithLeaders(
       total: { ...result.total, ...unknown },
       areas: result.areas.map((area) => ({ ...area, ...unknown })),
       leaders: null,
+      exampleLeadersLeftOut: null,
     };
   }
   const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
   const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
-  const counted: CountedLeader[] = [];
+  const counted: ListedLeader[] = [];
+  let exampleLeadersLeftOut = 0;
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;
     const area = areaOf(school, result.by);
-    const code = area.code;
+    // The list is the map's layer as a table, examples labelled; only the figures leave them out.
     counted.push({
       id: leader.id,
       name: leader.name,
@@ -144,6 +149,11 @@ export async function capacityWithLeaders(
       daysAvailable: leader.daysLeft,
       example: leader.profile.example,
     });
+    if (leader.profile.example) {
+      exampleLeadersLeftOut += 1;
+      continue;
+    }
+    const code = area.code;
     const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
     figures.systemLeaders += 1;
     figures.systemLeaderDaysAvailable = hundredths(figures.systemLeaderDaysAvailable + leader.daysLeft);
@@ -157,6 +167,7 @@ export async function capacityWithLeaders(
     total: { ...result.total, ...total },
     areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
     leaders: counted.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    exampleLeadersLeftOut,
   };
 }
 

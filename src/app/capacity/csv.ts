@@ -1,11 +1,13 @@
+import { countOf } from '../../domain/format.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { writeCsv } from '../csv.ts';
 import type { CapacityWithLeaders } from './capacity.ts';
 
 /**
  * One row per area, then the total: the same figures as the table, for spreadsheets, under a
- * first line saying which data they rest on. The system leaders' cells are blank while the
- * database is unreachable (not counted, rather than none).
+ * first line saying which data they rest on (and that the demo's example system leaders are left
+ * out). The system leaders' cells are blank while the database is unreachable (not counted,
+ * rather than none).
  */
 export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvenance): string {
   const buckets = result.total.distribution.map((b) => `In need reaching ${b.label}`);
@@ -35,5 +37,8 @@ export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvena
     area.systemLeaders ?? '',
     area.systemLeaderDaysAvailable ?? '',
   ]);
-  return provenanceComment(dataset) + writeCsv(header, rows);
+  const examples = result.exampleLeadersLeftOut
+    ? [`${countOf(result.exampleLeadersLeftOut, 'example system leader')} (made up) left out of the counts`]
+    : [];
+  return provenanceComment(dataset, ...examples) + writeCsv(header, rows);
 }

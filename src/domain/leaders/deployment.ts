@@ -1,4 +1,5 @@
 import type { SessionUser } from '../access.ts';
+import type { Closure } from '../partnerships/model.ts';
 import type { Costing } from './costing.ts';
 
 /**
@@ -17,27 +18,50 @@ export interface DeploymentParties {
 
 export type LeaderAnswer = 'accepted' | 'declined';
 
-export const DEPLOYMENT_STATUSES = ['awaiting-leader', 'agreed', 'declined', 'withdrawn'] as const;
+export const DEPLOYMENT_STATUSES = [
+  'awaiting-leader',
+  'agreed',
+  'declined',
+  'withdrawn',
+  'completed',
+  'ended-early',
+] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
   'awaiting-leader': 'Waiting for the system leader',
   agreed: 'Agreed by both sides',
   declined: 'Declined by the system leader',
   withdrawn: 'Withdrawn before it started',
+  completed: 'Completed',
+  'ended-early': 'Ended early',
 };
 
-export const deploymentStatus = (answer: LeaderAnswer | null, withdrawn: boolean): DeploymentStatus =>
+/**
+ * Where a deployment stands: the leader's answer and the commissioner's withdrawal first (each
+ * also closes its partnership, but says more than "ended early"), then how its partnership
+ * closed, so an agreement is not still shown once the work is over.
+ */
+export const deploymentStatus = (
+  answer: LeaderAnswer | null,
+  withdrawn: boolean,
+  closure: Closure | null,
+): DeploymentStatus =>
   withdrawn
     ? 'withdrawn'
-    : answer === null
-      ? 'awaiting-leader'
-      : answer === 'accepted'
-        ? 'agreed'
-        : 'declined';
+    : answer === 'declined'
+      ? 'declined'
+      : closure !== null
+        ? closure
+        : answer === null
+          ? 'awaiting-leader'
+          : 'agreed';
 
-/** Whether a deployment holds the leader's days and counts in what was commissioned. */
+/**
+ * Whether a deployment went or is going ahead, so counts in what was commissioned: all but
+ * those declined or withdrawn (a closed one's days stay in what was spent, not in what is held).
+ */
 export const goesAhead = (status: DeploymentStatus): boolean =>
-  status === 'awaiting-leader' || status === 'agreed';
+  status !== 'declined' && status !== 'withdrawn';
 
 export interface Deployment extends DeploymentParties {
   id: number;

@@ -1,45 +1,73 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { CAPACITY_GEOGRAPHIES, CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppContext } from '../../app/context.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { capacityFor, capacityWithLeaders, describeDefaults } from '../../app/capacity/capacity.ts';
+import { capacityFor, capacityWithLeaders, type CapacityResult } from '../../app/capacity/capacity.ts';
+import type { ReachBucket } from '../../domain/capacity/aggregate.ts';
+import type { Phase } from '../../domain/school.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
 import { capacityPageQuery, sortAreas, type CapacitySort } from './table.ts';
 
-const COLUMNS: { sort: CapacitySort; text: string; numeric: boolean }[] = [
-  { sort: 'name', text: 'Area', numeric: false },
-  { sort: 'highPerforming', text: 'High-performing schools', numeric: true },
-  { sort: 'inNeed', text: 'Schools in need of support', numeric: true },
-  { sort: 'ratio', text: 'High-performing per school in need', numeric: true },
-  { sort: 'median', text: 'Median high-performing within reach', numeric: true },
-  { sort: 'systemLeaders', text: 'System leaders', numeric: true },
-  { sort: 'systemLeaderDays', text: 'System leaders’ days free', numeric: true },
+/** The table's columns; each heading's text is `capacity.column.<sort>` in the catalogues. */
+const COLUMNS: { sort: CapacitySort; numeric: boolean }[] = [
+  { sort: 'name', numeric: false },
+  { sort: 'highPerforming', numeric: true },
+  { sort: 'inNeed', numeric: true },
+  { sort: 'ratio', numeric: true },
+  { sort: 'median', numeric: true },
+  { sort: 'systemLeaders', numeric: true },
+  { sort: 'systemLeaderDays', numeric: true },
 ];
 
-/** The filter form's choices, shared with the map page. */
-export async function capacityFormItems(ctx: Pick<AppContext, 'snapshots'>, chosen: Record<string, unknown>) {
+/** The filter form's choices in the reader's language, shared with the map page. */
+export async function capacityFormItems(
+  ctx: Pick<AppContext, 'snapshots'>,
+  request: FastifyRequest,
+  chosen: Record<string, unknown>,
+) {
   const snapshot = await ctx.snapshots.get();
   const profiles = profileChoices(snapshot);
+  const tm = (message: string) => translateMessage(request.language, { message });
+  const defaults = snapshot.settings.radiusKm;
   return {
     byItems: CAPACITY_GEOGRAPHIES.map((g) => ({
       value: g,
-      text: CAPACITY_GEOGRAPHY_LABELS[g],
+      text: tm(CAPACITY_GEOGRAPHY_LABELS[g]),
       selected: g === chosen.by,
     })),
     phaseItems: [
-      { value: '', text: 'All phases' },
-      ...PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === chosen.phase })),
+      { value: '', text: tm('All phases') },
+      ...PHASES.map((p) => ({ value: p, text: tm(PHASE_LABELS[p]), selected: p === chosen.phase })),
     ],
     profileItems: profiles.map((p) => ({
       value: p.name,
       text: p.title,
       selected: p.name === chosen.profile,
     })),
-    radiusHint: `Leave blank for each phase's default: ${describeDefaults(snapshot.settings.radiusKm)}.`,
+    radiusHint: request.t('capacity.radiusHint', defaults),
+    defaults,
   };
+}
+
+/** The radius the figures used, in words: the one set, the phase's default, or each phase's. */
+function radiusInWords(
+  request: FastifyRequest,
+  { radiusKm, phase }: Pick<CapacityResult, 'radiusKm' | 'phase'>,
+  defaults: Readonly<Record<Phase, number>>,
+): string {
+  if (radiusKm !== null) return `${radiusKm} km`;
+  if (phase) return `${defaults[phase]} km`;
+  return request.t('capacity.radiusEachDefault', defaults);
+}
+
+/** A row of the reach table: "0", "1 to 2", "5 or more". */
+function bucketInWords(request: FastifyRequest, { min, max }: ReachBucket): string {
+  if (max === null) return request.t('capacity.bucketOrMore', { min });
+  return min === max ? String(min) : request.t('capacity.bucketRange', { min, max });
 }
 
 /** Each area's schools in need (of the phase counted) with the supporters the national allocation gives them. */
@@ -61,7 +89,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/capacity', { config: { heavy: true } }, async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = capacityPageQuery.safeParse(raw);
-    const form = await capacityFormItems(ctx, { by: 'la', ...raw });
+    const { defaults, ...form } = await capacityFormItems(ctx, request, { by: 'la', ...raw });
     const render = (context: object) => reply.page('capacity/table.njk', { raw, ...form, ...context });
     if (!parsed.success) {
       reply.code(400);
@@ -76,6 +104,8 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const result = await capacityWithLeaders(ctx, outcome.value);
     return render({
       result,
+      radiusText: radiusInWords(request, result, defaults),
+      buckets: result.total.distribution.map((b) => ({ ...b, label: bucketInWords(request, b) })),
       areas: sortAreas(result.areas, sort, order).map((area) => ({
         ...area,
         allocationHref: allocationHref(result.by, area.code, parsed.data),
@@ -83,12 +113,15 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       outOfReach: result.areas.filter((a) => a.inNeedOutOfReach.length > 0),
       columns: COLUMNS.map((c) => ({
         ...c,
+        text: request.t(`capacity.column.${c.sort}`),
         ariaSort: c.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : 'none',
         nextOrder:
           c.sort === sort && order === 'asc' ? 'desc' : c.numeric && c.sort !== sort ? 'desc' : 'asc',
       })),
-      byLabel: CAPACITY_GEOGRAPHY_LABELS[result.by],
-      phaseLabel: result.phase ? PHASE_LABELS[result.phase] : null,
+      byLabel: translateMessage(request.language, { message: CAPACITY_GEOGRAPHY_LABELS[result.by] }),
+      phaseLabel: translateMessage(request.language, {
+        message: result.phase ? PHASE_LABELS[result.phase] : 'All phases',
+      }),
     });
   });
 

@@ -8,6 +8,8 @@ const TAG_CLASSES = {
   agreed: 'govuk-tag--green',
   declined: 'govuk-tag--grey',
   withdrawn: 'govuk-tag--grey',
+  completed: 'govuk-tag--blue',
+  'ended-early': 'govuk-tag--grey',
 } as const;
 
 /** A deployment in words, the costing only when the viewer may see it. */

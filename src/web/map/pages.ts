@@ -30,7 +30,7 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/map', async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = mapQuery.safeParse(raw);
-    const form = await capacityFormItems(ctx, { by: 'la', ...raw });
+    const form = await capacityFormItems(ctx, request, { by: 'la', ...raw });
     const { errors, fieldErrors } = formErrors(parsed.success ? [] : parsed.error);
     const query = parsed.success ? parsed.data : mapQuery.parse({});
     const search = new URLSearchParams(

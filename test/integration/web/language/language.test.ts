@@ -129,6 +129,9 @@ describe('the service in English or Welsh', () => {
     '/schools/640001',
     '/schools/640001/partners',
     '/schools/640001/partners?strategy=peer&radiusKm=8',
+    '/capacity',
+    '/capacity?phase=primary&radiusKm=7&sort=ratio&order=desc',
+    '/capacity?by=country&radiusKm=0',
   ];
   /**
    * Known English still shown in Welsh, written by the domain with values and not yet in the

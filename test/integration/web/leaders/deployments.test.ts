@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { createExampleLeader } from '../../../../src/data/leaders.ts';
+import type { ProfileDetails } from '../../../../src/domain/leaders/profile.ts';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
 import {
+  daysFromToday,
   deploymentForm,
   nextSpring,
   publishProfile,
@@ -386,6 +389,50 @@ describe('commissioning a system leader', () => {
     expect((await answer(second, 'accepted')).statusCode).toBe(409);
   });
 
+  it('shows a deployment as completed or ended early once its partnership has closed', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const agreed = async (days: string) => {
+      const id = idFrom((await commission(head, profileId, { days })).headers.location);
+      await postForm(
+        t.app,
+        `/deployments/${id}/answer`,
+        { _csrf: ada.csrfToken, answer: 'accepted' },
+        ada.headers,
+      );
+      return id;
+    };
+    const ended = await agreed('2');
+    const completed = await agreed('1');
+
+    const closing = await postForm(
+      t.app,
+      `/partnerships/${ended}/close`,
+      { _csrf: head.csrfToken, closure: 'ended-early', reason: 'The headteacher left' },
+      head.headers,
+    );
+    expect(closing.statusCode).toBe(303);
+    // Completion needs a review after the work; here the partnership is closed as a review would leave it.
+    await t.db
+      .updateTable('partnerships')
+      .set({ status: 'closed', closure: 'completed' })
+      .where('id', '=', completed)
+      .execute();
+
+    for (const who of [head, ada]) {
+      const endedPage = (await api(who, `/deployments/${ended}`)).body;
+      expect(endedPage).toContain('Ended early');
+      expect(endedPage).not.toContain('Agreed by both sides');
+      expect((await api(who, `/deployments/${completed}`)).body).toContain('Completed');
+      expect((await api(who, `/api/deployments/${ended}`)).json().status).toBe('ended-early');
+      expect((await api(who, `/api/deployments/${completed}`)).json().status).toBe('completed');
+      const list = (await api(who, '/deployments')).body;
+      expect(list).toContain('Ended early');
+      expect(list).toContain('Completed');
+      expect(list).not.toContain('Agreed by both sides');
+    }
+  });
+
   it('gives an organisation officer the days and cost of what they commissioned, by school', async () => {
     const { profileId } = await aLeader();
     const { profileId: second } = await aLeader('Bo Leader');
@@ -446,5 +493,48 @@ describe('commissioning a system leader', () => {
     const [header, ...rows] = csv;
     expect(header!.slice(-2)).toEqual(['System leaders', 'System leaders’ days free']);
     expect(rows.find((r) => r[0] === code)!.slice(-2)).toEqual(['1', String(daysAvailable)]);
+  });
+
+  it('leaves the demo’s example leaders out of the capacity figures and says how many', async () => {
+    await aLeader();
+    const example: ProfileDetails = {
+      jobTitle: 'Executive headteacher',
+      urn: BASE,
+      claimedDesignations: [],
+      expertise: ['leadership'],
+      phases: ['primary'],
+      experience: '',
+      availability: { daysPerTerm: 10, from: daysFromToday(0), to: daysFromToday(730) },
+      travelKm: 20,
+      worksRemotely: false,
+      dayRatePounds: null,
+      freeWithin: null,
+    };
+    for (const n of [1, 2]) {
+      await createExampleLeader(
+        t.db,
+        { name: `Example ${n}`, email: `example-${n}@s2s.invalid` },
+        example,
+        new Date().toISOString(),
+      );
+    }
+    // The directory lists them, as examples.
+    expect((await t.app.inject('/api/system-leaders')).json().total).toBe(3);
+
+    const capacity = (await t.app.inject('/api/capacity?by=la')).json();
+    expect(capacity.total).toMatchObject({ systemLeaders: 1 });
+    const page = (await t.app.inject('/capacity?by=la')).body;
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      '2 example system leaders made up for the demonstration are left out',
+    );
+    const csv = (await t.app.inject('/capacity.csv?by=la')).body;
+    expect(csv.split('\n')[0]).toContain('2 example system leaders (made up) left out of the counts');
+    const rows = parse(csv, { from_line: 2 }) as string[][];
+    expect(rows.at(-1)![rows[0]!.indexOf('System leaders')]).toBe('1');
+
+    // Where none would have been counted (they work with primary schools), nothing is said.
+    expect((await t.app.inject('/capacity?by=la&phase=secondary')).body).not.toContain(
+      'example system leader',
+    );
   });
 });

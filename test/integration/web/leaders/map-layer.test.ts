@@ -104,8 +104,6 @@ describe('published system leaders on the map and in its table', () => {
     expect(row).toContain(`>${feature!.properties.daysAvailable.toFixed(1)}<`);
     expect(page.body).not.toContain('Cat Private');
     const secondary = await t.app.inject('/capacity?by=la&phase=secondary');
-    expect(secondary.body).toContain(
-      'No system leader working with secondary schools has published a profile.',
-    );
+    expect(secondary.body).toContain('Secondary: no system leader has published a profile.');
   });
 });
