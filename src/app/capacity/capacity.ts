@@ -89,10 +89,22 @@ export interface LeaderFigures {
   systemLeaderDaysAvailable: number | null;
 }
 
+/** One published leader of the phase, where they work: the capacity table lists them as the map draws them. */
+export interface ListedLeader {
+  id: number;
+  name: string;
+  school: { urn: number; name: string };
+  area: string;
+  daysAvailable: number;
+  example: boolean;
+}
+
 /** A capacity result with the system leaders beside each area's schools, and in all. */
 export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
   areas: (CapacityArea & LeaderFigures)[];
   total: CapacityArea & LeaderFigures;
+  /** The published leaders of the phase, by name, examples included; null while the database is unreachable. */
+  leaders: ListedLeader[] | null;
   /** The demo's made-up leaders who would have been counted and are not; null as the figures. */
   exampleLeadersLeftOut: number | null;
 };
@@ -122,21 +134,33 @@ export async function capacityWithLeaders(
       ...result,
       total: { ...result.total, ...unknown },
       areas: result.areas.map((area) => ({ ...area, ...unknown })),
+      leaders: null,
       exampleLeadersLeftOut: null,
     };
   }
   const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
   const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  const counted: ListedLeader[] = [];
   let exampleLeadersLeftOut = 0;
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;
+    const area = areaOf(school, result.by);
+    // The list is the map's layer as a table, examples labelled; only the figures leave them out.
+    counted.push({
+      id: leader.id,
+      name: leader.name,
+      school: { urn: school.urn, name: school.name },
+      area: area.name,
+      daysAvailable: leader.daysLeft,
+      example: leader.profile.example,
+    });
     if (leader.profile.example) {
       exampleLeadersLeftOut += 1;
       continue;
     }
-    const code = areaOf(school, result.by).code;
+    const code = area.code;
     const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
     figures.systemLeaders += 1;
     figures.systemLeaderDaysAvailable = hundredths(figures.systemLeaderDaysAvailable + leader.daysLeft);
@@ -149,6 +173,7 @@ export async function capacityWithLeaders(
     ...result,
     total: { ...result.total, ...total },
     areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
+    leaders: counted.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     exampleLeadersLeftOut,
   };
 }
