@@ -2,6 +2,7 @@ import type { FeatureCollection, MultiLineString, Point, Polygon, MultiPolygon }
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { CapacityArea } from '../../src/domain/capacity/aggregate.ts';
+import type { FocusArea } from '../../src/domain/focus-areas.ts';
 import { decodePoints } from '../../src/geo/point-codec.ts';
 
 /** An area's figures as /api/capacity answers them: the domain's own shape, so the two cannot drift. */
@@ -13,6 +14,21 @@ async function fetchOk(url: string): Promise<Response> {
   const response = await fetch(url, { headers: { accept: 'application/json, application/octet-stream' } });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   return response;
+}
+
+/** What /api/map/system-leaders says of a leader (the part the map shows). */
+export interface LeaderProperties {
+  id: number;
+  name: string;
+  school: { urn: number; name: string };
+  designations: { code: string; verified: boolean }[];
+  expertise: FocusArea[];
+  daysAvailable: number;
+  example: boolean;
+}
+
+export async function loadLeaders(url: string): Promise<FeatureCollection<Point, LeaderProperties>> {
+  return (await fetchOk(url)).json() as Promise<FeatureCollection<Point, LeaderProperties>>;
 }
 
 export async function loadSchools(url: string): Promise<FeatureCollection<Point>> {

@@ -1,6 +1,7 @@
+import { FOCUS_AREA_LABELS } from '../../src/domain/focus-areas.ts';
 import { SCHOOL_GROUP_LABELS, type SchoolGroup } from '../../src/domain/classification/types.ts';
 import { PHASE_LABELS, type Phase } from '../../src/domain/school.ts';
-import type { AreaProperties } from './data.ts';
+import type { AreaProperties, LeaderProperties } from './data.ts';
 
 /** Built with the DOM, never innerHTML: names come from the data. */
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -49,6 +50,21 @@ export function showSchool(
     ]),
     link(`/schools/${school.urn}`, `View ${name}'s profile`),
     link(`/schools/${school.urn}/partners`, `Find partners for ${name}`),
+  );
+}
+
+export function showLeader(panel: HTMLElement, leader: LeaderProperties): void {
+  const designations = leader.designations.map((d) => (d.verified ? d.code : `${d.code} (not verified)`));
+  panel.replaceChildren(
+    element('h2', 'govuk-heading-m', leader.name),
+    ...(leader.example ? [element('p', 'govuk-body', 'An example made up for the demo (synthetic).')] : []),
+    summaryList([
+      ['School', leader.school.name],
+      ['Designations', designations.join(', ') || 'None'],
+      ['Expertise', leader.expertise.map((e) => FOCUS_AREA_LABELS[e]).join(', ')],
+      ['Days free', String(leader.daysAvailable)],
+    ]),
+    link(`/system-leaders/${leader.id}`, `View ${leader.name}'s profile`),
   );
 }
 

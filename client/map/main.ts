@@ -9,10 +9,10 @@ import {
 } from 'maplibre-gl';
 import type { SchoolGroup } from '../../src/domain/classification/types.ts';
 import type { Phase } from '../../src/domain/school.ts';
-import { loadAreas, loadSchools, type AreaProperties } from './data.ts';
-import { showArea, showMessage, showSchool } from './details.ts';
+import { loadAreas, loadLeaders, loadSchools, type AreaProperties } from './data.ts';
+import { showArea, showLeader, showMessage, showSchool } from './details.ts';
 import { findPlaces, type Place } from './search.ts';
-import { GROUP_COLOURS, PLAIN_STYLE, POINT_RINGS, ratioColour } from './style.ts';
+import { GROUP_COLOURS, LEADER_MARK, PLAIN_STYLE, POINT_RINGS, ratioColour } from './style.ts';
 
 const ENGLAND: [[number, number], [number, number]] = [
   [-6.4, 49.9],
@@ -53,9 +53,10 @@ async function start(): Promise<void> {
   map.getCanvas().setAttribute('aria-describedby', 'map-keys');
 
   await map.once('load');
-  const [schools, { areas, coastline }] = await Promise.all([
+  const [schools, { areas, coastline }, leaders] = await Promise.all([
     loadSchools(settings.pointsUrl!),
     loadAreas(settings.areasUrl!, settings.capacityUrl!),
+    loadLeaders(settings.leadersUrl!),
   ]);
   map.addSource('areas', { type: 'geojson', data: areas, promoteId: 'code' });
   map.addLayer({
@@ -129,6 +130,20 @@ async function start(): Promise<void> {
       'circle-stroke-width': 3,
     },
   });
+  // Leaders are drawn above the schools, hidden until the reader turns their layer on.
+  map.addImage('leader', leaderDiamond());
+  map.addSource('leaders', { type: 'geojson', data: leaders });
+  map.addLayer({
+    id: 'leaders',
+    type: 'symbol',
+    source: 'leaders',
+    layout: { 'icon-image': 'leader', 'icon-allow-overlap': true, visibility: 'none' },
+  });
+  const leaderSwitch = required<HTMLInputElement>('map-layer-leaders');
+  leaderSwitch.addEventListener('change', () =>
+    map.setLayoutProperty('leaders', 'visibility', leaderSwitch.checked ? 'visible' : 'none'),
+  );
+  required('map-layers').hidden = false;
   map.once('idle', () => {
     container.dataset.firstRenderMs = String(Math.round(performance.now()));
     container.dataset.ready = 'true';
@@ -148,6 +163,10 @@ async function start(): Promise<void> {
       [x - 5, y - 5],
       [x + 5, y + 5],
     ];
+    const [leader] = map.queryRenderedFeatures(near, { layers: ['leaders'] });
+    // MapLibre flattens nested properties to strings: show the leader as the API gave them.
+    const chosen = leader && leaders.features.find((f) => f.properties.id === leader.properties.id);
+    if (chosen) return showLeader(panel, chosen.properties);
     const [school] = map.queryRenderedFeatures(near, { layers: ['schools'] });
     if (school)
       return void selectSchool(school.properties as { urn: number; phase: Phase; group: SchoolGroup });
@@ -158,8 +177,10 @@ async function start(): Promise<void> {
     showArea(panel, area.properties as AreaProperties, tableHref);
   };
   map.on('click', (event) => selectAt(event.point));
-  map.on('mousemove', 'schools', () => (map.getCanvas().style.cursor = 'pointer'));
-  map.on('mouseleave', 'schools', () => (map.getCanvas().style.cursor = ''));
+  for (const layer of ['schools', 'leaders']) {
+    map.on('mousemove', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+  }
   // Keyboard users move the map with the arrow keys and choose what lies under its centre.
   map.getCanvas().addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -172,6 +193,27 @@ async function start(): Promise<void> {
     const feature = schools.features.find((f) => f.properties?.urn === urn);
     if (feature) void selectSchool(feature.properties as { urn: number; phase: Phase; group: SchoolGroup });
   });
+}
+
+/** The leaders' mark, drawn once on a canvas: a symbol layer needs an image, and there is no sprite server. */
+function leaderDiamond(): ImageData {
+  const { fill, edge, size } = LEADER_MARK;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const pen = canvas.getContext('2d')!;
+  const half = size / 2;
+  pen.beginPath();
+  pen.moveTo(half, 2);
+  pen.lineTo(size - 2, half);
+  pen.lineTo(half, size - 2);
+  pen.lineTo(2, half);
+  pen.closePath();
+  pen.fillStyle = fill;
+  pen.fill();
+  pen.lineWidth = 2.5;
+  pen.strokeStyle = edge;
+  pen.stroke();
+  return pen.getImageData(0, 0, size, size);
 }
 
 /** How many towns are labelled at a zoom: the biggest first, more as one zooms in. */

@@ -29,6 +29,9 @@ export const NO_NEED_COLOUR = '#ffffff';
  */
 export const POINT_RINGS = { inner: '#ffffff', outer: '#0b0c0c' };
 
+/** System leaders are yellow diamonds ringed in black: a shape no school point has, not only a colour. */
+export const LEADER_MARK = { fill: '#ffdd00', edge: '#0b0c0c', size: 22 };
+
 export function ratioColour(): ExpressionSpecification {
   const steps = RATIO_BANDS.slice(1).flatMap((band) => [band.from, band.colour]);
   return [

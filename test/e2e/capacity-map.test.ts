@@ -3,11 +3,40 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { saveProfile, setProfilePublished } from '../../src/data/leaders.ts';
+import type { Db } from '../../src/data/db.ts';
+import { createUser } from '../helpers/accounts.ts';
 import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
+import { daysFromToday } from '../helpers/leaders.ts';
 
 const SHOTS = 'test-results';
+
+/** The capacity schools, and one system leader who published a profile at Leeds High Outstanding. */
+async function seed(db: Db): Promise<void> {
+  await insertCapacitySchools(db);
+  const ada = await createUser(db, { name: 'Ada Leader' });
+  await saveProfile(
+    db,
+    ada.id,
+    {
+      jobTitle: 'Executive headteacher',
+      urn: 200001,
+      claimedDesignations: ['SLE'],
+      expertise: ['leadership'],
+      phases: ['secondary'],
+      experience: '',
+      availability: { daysPerTerm: 6, from: daysFromToday(0), to: daysFromToday(730) },
+      travelKm: 20,
+      worksRemotely: false,
+      dayRatePounds: null,
+      freeWithin: null,
+    },
+    ada,
+  );
+  await setProfilePublished(db, ada.id, new Date().toISOString(), ada);
+}
 
 /** Runs in the page: the map the client script exposes. */
 type MapWindow = Window & {
@@ -21,7 +50,7 @@ type MapWindow = Window & {
 };
 
 describe('the capacity map and table in Chromium', () => {
-  const served = useBrowserApp(insertCapacitySchools);
+  const served = useBrowserApp(seed);
   let page: Page;
 
   const rendered = (layer: string, property: string) =>
@@ -128,6 +157,28 @@ describe('the capacity map and table in Chromium', () => {
     expect(center.lng).toBeCloseTo(-1.08, 0);
   });
 
+  it('shows the published system leaders when their layer is turned on, each linking to their profile', async () => {
+    await page.goto(`${served.url}/map?by=la&phase=secondary`);
+    await page.waitForSelector('#s2s-map[data-ready="true"]', { timeout: 60_000 });
+    expect(await rendered('leaders', 'name')).toEqual([]);
+    await page.getByRole('checkbox', { name: /Show published system leaders/ }).check();
+    await expect.poll(() => rendered('leaders', 'name')).toEqual(['Ada Leader']);
+    // The switch sits with the legend, below the map: back up to the map to choose the leader.
+    await page.locator('#s2s-map').scrollIntoViewIfNeeded();
+    await zoomTo([-1.55, 53.8], 13);
+    await clickAt([-1.55, 53.8]);
+    const details = page.locator('#map-details');
+    await expect.poll(() => shownText(details.locator('h2'))).toBe('Ada Leader');
+    expect(await shownText(details)).toContain('Leeds High Outstanding');
+    expect(await details.getByRole('link', { name: /Ada Leader's profile/ }).getAttribute('href')).toMatch(
+      /^\/system-leaders\/\d+$/,
+    );
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `${SHOTS}/map-leaders.png` });
+    await page.getByRole('checkbox', { name: /Show published system leaders/ }).uncheck();
+    await expect.poll(() => rendered('leaders', 'name')).toEqual([]);
+  });
+
   it('has a table alternative with the same figures as the API, sortable and accessible', async () => {
     await page.goto(`${served.url}/map?by=la&phase=secondary`);
     await page.getByRole('link', { name: 'See the same figures as a table' }).click();
@@ -150,6 +201,11 @@ describe('the capacity map and table in Chromium', () => {
     expect(rows.map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
       api.items.map((a) => [a.name, a.highPerforming, a.inNeed]),
     );
+    // The map's leader layer as a list, for readers without the map.
+    const leaders = page.locator('#system-leaders-table tbody tr');
+    expect(await leaders.allTextContents()).toEqual([
+      expect.stringMatching(/Ada Leader\s+Leeds High Outstanding\s+Leeds\s+\d/),
+    ]);
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: /High-performing per school in need/ }).click();
     await expect

@@ -1,4 +1,10 @@
-import { areaOf, type CapacityArea, type CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import {
+  areaOf,
+  type CapacityArea,
+  type CapacityGeography,
+  type ReachBucket,
+} from '../../domain/capacity/aggregate.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { directory, type DirectoryLeader } from '../leaders/directory.ts';
 import { isDatabaseUnavailable } from '../availability.ts';
 import type { Phase } from '../../domain/school.ts';
@@ -13,26 +19,27 @@ export interface CapacityResult {
   phase: Phase | null;
   /** The radius the user set, or null when each phase used its default. */
   radiusKm: number | null;
-  /** What the radius was, in words, for headings and CSV. */
-  radiusText: string;
+  /** Each phase's default radius, used where the user set none. */
+  defaultRadiusKm: Readonly<Record<Phase, number>>;
   profile: ProfileSummary;
   areas: CapacityArea[];
   total: CapacityArea;
 }
 
-function describeRadius(
-  phase: Phase | null,
-  radiusKm: number | undefined,
-  defaults: Readonly<Record<Phase, number>>,
+/** The radius the figures used, in the reader's words: the one set, the phase's default, or each phase's. */
+export function radiusInWords(
+  t: Translate,
+  { radiusKm, phase, defaultRadiusKm }: Pick<CapacityResult, 'radiusKm' | 'phase' | 'defaultRadiusKm'>,
 ): string {
-  if (radiusKm !== undefined) return `${radiusKm} km`;
-  if (phase) return `${defaults[phase]} km`;
-  return `each phase's default (${describeDefaults(defaults)})`;
+  if (radiusKm !== null) return `${radiusKm} km`;
+  if (phase) return `${defaultRadiusKm[phase]} km`;
+  return t('capacity.radiusEachDefault', defaultRadiusKm);
 }
 
-/** The defaults that matter to most readers, in words: "primary 5 km, secondary 10 km". */
-function describeDefaults(defaults: Readonly<Record<Phase, number>>): string {
-  return `primary ${defaults.primary} km, secondary ${defaults.secondary} km`;
+/** A band of the reach table in the reader's words: "0", "1 to 2", "11 or more". */
+export function reachInWords(t: Translate, { min, max }: Pick<ReachBucket, 'min' | 'max'>): string {
+  if (max === null) return t('capacity.bucketOrMore', { min });
+  return min === max ? String(min) : t('capacity.bucketRange', { min, max });
 }
 
 /**
@@ -61,7 +68,7 @@ export async function capacityFor(
     by: query.by,
     phase,
     radiusKm: query.radiusKm ?? null,
-    radiusText: describeRadius(phase, query.radiusKm, registry.radiusKm),
+    defaultRadiusKm: registry.radiusKm,
     profile: registry.profile,
     ...report,
   });
@@ -82,10 +89,22 @@ export interface LeaderFigures {
   systemLeaderDaysAvailable: number | null;
 }
 
+/** One published leader of the phase, where they work: the capacity table lists them as the map draws them. */
+export interface ListedLeader {
+  id: number;
+  name: string;
+  school: { urn: number; name: string };
+  area: string;
+  daysAvailable: number;
+  example: boolean;
+}
+
 /** A capacity result with the system leaders beside each area's schools, and in all. */
 export type CapacityWithLeaders = Omit<CapacityResult, 'areas' | 'total'> & {
   areas: (CapacityArea & LeaderFigures)[];
   total: CapacityArea & LeaderFigures;
+  /** The published leaders of the phase, by name, examples included; null while the database is unreachable. */
+  leaders: ListedLeader[] | null;
   /** The demo's made-up leaders who would have been counted and are not; null as the figures. */
   exampleLeadersLeftOut: number | null;
 };
@@ -115,21 +134,33 @@ export async function capacityWithLeaders(
       ...result,
       total: { ...result.total, ...unknown },
       areas: result.areas.map((area) => ({ ...area, ...unknown })),
+      leaders: null,
       exampleLeadersLeftOut: null,
     };
   }
   const byArea = new Map<string, { systemLeaders: number; systemLeaderDaysAvailable: number }>();
   const total = { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
+  const counted: ListedLeader[] = [];
   let exampleLeadersLeftOut = 0;
   for (const leader of leaders) {
     if (result.phase && !leader.phases.includes(result.phase)) continue;
     const school = snapshot.byUrn.get(leader.profile.urn);
     if (!school) continue;
+    const area = areaOf(school, result.by);
+    // The list is the map's layer as a table, examples labelled; only the figures leave them out.
+    counted.push({
+      id: leader.id,
+      name: leader.name,
+      school: { urn: school.urn, name: school.name },
+      area: area.name,
+      daysAvailable: leader.daysLeft,
+      example: leader.profile.example,
+    });
     if (leader.profile.example) {
       exampleLeadersLeftOut += 1;
       continue;
     }
-    const code = areaOf(school, result.by).code;
+    const code = area.code;
     const figures = byArea.get(code) ?? { systemLeaders: 0, systemLeaderDaysAvailable: 0 };
     figures.systemLeaders += 1;
     figures.systemLeaderDaysAvailable = hundredths(figures.systemLeaderDaysAvailable + leader.daysLeft);
@@ -142,6 +173,7 @@ export async function capacityWithLeaders(
     ...result,
     total: { ...result.total, ...total },
     areas: result.areas.map((area) => ({ ...area, ...(byArea.get(area.code) ?? none) })),
+    leaders: counted.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     exampleLeadersLeftOut,
   };
 }

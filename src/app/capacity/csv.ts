@@ -1,7 +1,8 @@
 import { countOf } from '../../domain/format.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { writeCsv } from '../csv.ts';
-import type { CapacityWithLeaders } from './capacity.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { radiusInWords, reachInWords, type CapacityWithLeaders } from './capacity.ts';
 
 /**
  * One row per area, then the total: the same figures as the table, for spreadsheets, under a
@@ -9,20 +10,22 @@ import type { CapacityWithLeaders } from './capacity.ts';
  * out). The system leaders' cells are blank while the database is unreachable (not counted,
  * rather than none).
  */
-export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvenance): string {
-  const buckets = result.total.distribution.map((b) => `In need reaching ${b.label}`);
+export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvenance, t: Translate): string {
+  const buckets = result.total.distribution.map((b) =>
+    t('capacity.csv.reaching', { band: reachInWords(t, b) }),
+  );
   const header = [
-    'Code',
-    'Area',
-    'High-performing',
-    'In need',
-    'High-performing per school in need',
-    `Median high-performing within radius (${result.radiusText})`,
-    'In need with none within reach',
-    'In need not located',
+    t('capacity.csv.code'),
+    t('capacity.column.name'),
+    t('capacity.csv.highPerforming'),
+    t('capacity.csv.inNeed'),
+    t('capacity.ratio'),
+    t('capacity.csv.median', { radius: radiusInWords(t, result) }),
+    t('capacity.csv.noneWithinReach'),
+    t('capacity.csv.notLocated'),
     ...buckets,
-    'System leaders',
-    'System leaders’ days free',
+    t('capacity.column.systemLeaders'),
+    t('capacity.column.systemLeaderDays'),
   ];
   const rows = [...result.areas, result.total].map((area) => [
     area.code,

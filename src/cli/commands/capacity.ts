@@ -5,6 +5,7 @@ import {
   capacityAnswer,
   capacityWithLeaders,
   capacityFor,
+  radiusInWords,
   type CapacityResult,
 } from '../../app/capacity/capacity.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
@@ -12,6 +13,10 @@ import { capacityQuery } from '../../app/capacity/query.ts';
 import { parseInput } from '../../app/result.ts';
 import { output, withDataset } from '../context.ts';
 import { valueOf } from '../problem.ts';
+import { translator } from '../../i18n/index.ts';
+
+/** The command line speaks English. */
+const english = translator('en');
 
 function describe(result: CapacityResult): string {
   const figure = (n: number | null, digits: number) => (n === null ? '–' : n.toFixed(digits));
@@ -35,7 +40,7 @@ function describe(result: CapacityResult): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
-    `${result.phase ? PHASE_LABELS[result.phase] : 'All phases'}, radius ${result.radiusText}, profile ${result.profile.title}`,
+    `${result.phase ? PHASE_LABELS[result.phase] : 'All phases'}, radius ${radiusInWords(english, result)}, profile ${result.profile.title}`,
     '',
     line(header),
     ...rows.map(line),
@@ -73,7 +78,8 @@ export default function register(program: Command): void {
           };
         });
         const { result, withLeaders } = value;
-        if (withLeaders && opts.csv) return void process.stdout.write(capacityCsv(withLeaders, dataset));
+        if (withLeaders && opts.csv)
+          return void process.stdout.write(capacityCsv(withLeaders, dataset, english));
         output(opts.json, capacityAnswer(withLeaders ?? result), () => describe(result), dataset);
       },
     );

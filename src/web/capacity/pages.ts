@@ -4,9 +4,12 @@ import { PHASES, PHASE_LABELS } from '../../domain/school.ts';
 import type { AppContext } from '../../app/context.ts';
 import { capacityCsv } from '../../app/capacity/csv.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { capacityFor, capacityWithLeaders, type CapacityResult } from '../../app/capacity/capacity.ts';
-import type { ReachBucket } from '../../domain/capacity/aggregate.ts';
-import type { Phase } from '../../domain/school.ts';
+import {
+  capacityFor,
+  capacityWithLeaders,
+  radiusInWords,
+  reachInWords,
+} from '../../app/capacity/capacity.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
@@ -32,7 +35,6 @@ export async function capacityFormItems(
   const snapshot = await ctx.snapshots.get();
   const profiles = profileChoices(snapshot);
   const tm = (message: string) => translateMessage(request.language, { message });
-  const defaults = snapshot.settings.radiusKm;
   return {
     byItems: CAPACITY_GEOGRAPHIES.map((g) => ({
       value: g,
@@ -48,26 +50,8 @@ export async function capacityFormItems(
       text: p.title,
       selected: p.name === chosen.profile,
     })),
-    radiusHint: request.t('capacity.radiusHint', defaults),
-    defaults,
+    radiusHint: request.t('capacity.radiusHint', snapshot.settings.radiusKm),
   };
-}
-
-/** The radius the figures used, in words: the one set, the phase's default, or each phase's. */
-function radiusInWords(
-  request: FastifyRequest,
-  { radiusKm, phase }: Pick<CapacityResult, 'radiusKm' | 'phase'>,
-  defaults: Readonly<Record<Phase, number>>,
-): string {
-  if (radiusKm !== null) return `${radiusKm} km`;
-  if (phase) return `${defaults[phase]} km`;
-  return request.t('capacity.radiusEachDefault', defaults);
-}
-
-/** A row of the reach table: "0", "1 to 2", "5 or more". */
-function bucketInWords(request: FastifyRequest, { min, max }: ReachBucket): string {
-  if (max === null) return request.t('capacity.bucketOrMore', { min });
-  return min === max ? String(min) : request.t('capacity.bucketRange', { min, max });
 }
 
 /** Each area's schools in need (of the phase counted) with the supporters the national allocation gives them. */
@@ -89,7 +73,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/capacity', { config: { heavy: true } }, async (request, reply) => {
     const raw = request.query as Record<string, string>;
     const parsed = capacityPageQuery.safeParse(raw);
-    const { defaults, ...form } = await capacityFormItems(ctx, request, { by: 'la', ...raw });
+    const form = await capacityFormItems(ctx, request, { by: 'la', ...raw });
     const render = (context: object) => reply.page('capacity/table.njk', { raw, ...form, ...context });
     if (!parsed.success) {
       reply.code(400);
@@ -104,8 +88,8 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const result = await capacityWithLeaders(ctx, outcome.value);
     return render({
       result,
-      radiusText: radiusInWords(request, result, defaults),
-      buckets: result.total.distribution.map((b) => ({ ...b, label: bucketInWords(request, b) })),
+      radiusText: radiusInWords(request.t, result),
+      buckets: result.total.distribution.map((b) => ({ ...b, label: reachInWords(request.t, b) })),
       areas: sortAreas(result.areas, sort, order).map((area) => ({
         ...area,
         allocationHref: allocationHref(result.by, area.code, parsed.data),
@@ -140,7 +124,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
-      .send(capacityCsv(result, (await app.datasetInfo()).provenance));
+      .send(capacityCsv(result, (await app.datasetInfo()).provenance, request.t));
   });
 };
 

@@ -13,7 +13,8 @@ import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { idParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
-const leader = z.object({
+/** A published leader as every public answer describes them (the map's layer too). */
+export const leader = z.object({
   id: z.number(),
   name: z.string(),
   jobTitle: z.string(),

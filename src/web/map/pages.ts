@@ -56,6 +56,7 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         points: `/api/map/schools?${new URLSearchParams(query.profile ? { profile: query.profile } : {})}`,
         areas: `/map/areas/${query.by}.json`,
         capacity: `/api/capacity?${search}`,
+        leaders: `/api/map/system-leaders?${new URLSearchParams(query.phase ? { phase: query.phase } : {})}`,
         table: `/capacity?${search}`,
       },
       phase: query.phase ?? '',

@@ -61,12 +61,12 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { summaries, sharedCount } = listed.value;
     const rows = (await withHeadlineImpact(ctx, summaries, day)).map(({ summary, impact }) => ({
       ...summary,
-      tag: statusTag(summary),
+      tag: statusTag(summary, request.language),
       impact,
     }));
     const count = (status: string) => rows.filter((r) => r.status === status).length;
     return reply.page('partnerships/dashboard.njk', {
-      title: `Partnerships: ${organisation.name}`,
+      title: request.t('partnerships.dashboardTitle', { organisation: organisation.name }),
       organisation,
       rows,
       sharedCount,

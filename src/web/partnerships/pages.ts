@@ -80,9 +80,9 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const user = requireUser(request);
     const { invitations, partnerships } = await yourPartnerships(ctx, user, today(ctx));
     const tagged = <T extends Parameters<typeof statusTag>[0]>(list: T[]) =>
-      list.map((p) => ({ ...p, tag: statusTag(p) }));
+      list.map((p) => ({ ...p, tag: statusTag(p, request.language) }));
     return reply.page('partnerships/index.njk', {
-      title: 'Your partnerships',
+      title: request.t('partnerships.title'),
       invitations: tagged(invitations),
       partnerships: tagged(partnerships),
       typeLabels: PARTNERSHIP_TYPE_LABELS,

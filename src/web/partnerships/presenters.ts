@@ -17,6 +17,8 @@ import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import type { Objective } from '../../domain/partnerships/model.ts';
 import { practiceHref } from '../practice/presenters.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage } from '../../i18n/index.ts';
 
 const STATUS_COLOURS: Record<PartnershipStatus, string> = {
   proposed: 'govuk-tag--yellow',
@@ -26,14 +28,14 @@ const STATUS_COLOURS: Record<PartnershipStatus, string> = {
   closed: 'govuk-tag--grey',
 };
 
-export function statusTag(p: Pick<Partnership, 'status' | 'closure'>) {
+export function statusTag(p: Pick<Partnership, 'status' | 'closure'>, language: Language = 'en') {
   const text =
     p.status === 'closed'
       ? p.closure === 'ended-early'
         ? 'Closed: ended early'
         : 'Closed: completed'
       : PARTNERSHIP_STATUS_LABELS[p.status];
-  return { text, classes: STATUS_COLOURS[p.status] };
+  return { text: translateMessage(language, { message: text }), classes: STATUS_COLOURS[p.status] };
 }
 
 const INVITATION_TEXT: Record<Member['invitation'], string> = {

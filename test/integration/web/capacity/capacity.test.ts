@@ -77,6 +77,22 @@ describe('capacity for support by area, from a real database', () => {
     ]);
   });
 
+  it('heads the CSV in the reader’s language', async () => {
+    const welsh = await t.app.inject({ url: '/capacity.csv?by=region', headers: { cookie: 's2s-lang=cy' } });
+    const [header] = parse(welsh.body, { from_line: 2 }) as string[][];
+    expect(header!.slice(0, 4)).toEqual(['Cod', 'Ardal', 'Perfformio’n uchel', 'Angen cymorth']);
+    expect(header).toContain(
+      'Canolrif sy’n perfformio’n uchel o fewn y radiws (pellter arferol pob cyfnod (cynradd 5 km, uwchradd 10 km))',
+    );
+    expect(header).toContain('Angen cymorth yn cyrraedd 11 neu fwy');
+    const english = await t.app.inject({ url: '/capacity.csv?by=region' });
+    const [englishHeader] = parse(english.body, { from_line: 2 }) as string[][];
+    expect(englishHeader).toContain(
+      "Median high-performing within radius (each phase's default (primary 5 km, secondary 10 km))",
+    );
+    expect(englishHeader).toContain('In need reaching 11 or more');
+  });
+
   it('refuses a bad radius, geography or profile with a message naming it', async () => {
     const radius = await t.app.inject({ url: '/api/capacity?by=la&radiusKm=-3' });
     expect(radius.statusCode).toBe(400);

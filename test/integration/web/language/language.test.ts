@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, signIn } from '../../../helpers/accounts.ts';
+import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { createPartnership } from '../../../../src/data/partnerships.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { catalogue, type Catalogue } from '../../../../src/i18n/index.ts';
@@ -150,8 +152,12 @@ describe('the service in English or Welsh', () => {
   function englishLeftIn(html: string): string[] {
     const english = messages(catalogue('en'));
     const welsh = new Set(messages(catalogue('cy')));
-    const shown = visibleText(html);
-    // Names that are the same in both languages (Map, Beta) are not English left behind.
+    // Names that are the same in both languages (Map, Beta, Get Information about Schools) are not
+    // English left behind, nor are the words inside a name of several ("Schools").
+    const shown = english
+      .filter((m) => welsh.has(m) && m.includes(' '))
+      .sort((a, b) => b.length - a.length)
+      .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
     // A message with values in it is looked for by its longest fixed part.
     const fixedPart = (m: string) =>
       m
@@ -193,5 +199,48 @@ describe('the service in English or Welsh', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Dewiswch y math o bartneriaeth');
     expect(englishLeftIn(refused.body)).toEqual([]);
+  });
+
+  it('shows no English message of the catalogue on the partnerships list and an organisation’s dashboard in Welsh', async () => {
+    await insertSchool(t.db, { urn: 640003, name: 'Ysgol y Wern' });
+    await insertSchool(t.db, { urn: 640004, name: 'Ysgol y Castell' });
+    const organisation = await createOrganisation(t.db, {
+      name: 'Consortiwm y De',
+      schools: [640003, 640004].map((urn) => ({ urn, sharesRecords: true })),
+    });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: 640003, role: 'admin' }] });
+    const partner = await signIn(t.app, t.db, { schools: [{ urn: 640004, role: 'admin' }] });
+    const officer = await signIn(t.app, t.db, { organisations: [organisation] });
+    const between = {
+      type: 'peer-to-peer' as const,
+      proposer: { urn: 640003, role: 'reciprocal' as const },
+      invited: [{ urn: 640004, role: 'reciprocal' as const }],
+      createdBy: head.user.id,
+      at: '2025-09-01T09:00:00Z',
+    };
+    await createPartnership(t.db, { ...between, title: 'Darllen gyda’n gilydd' });
+    await createAcceptedPartnership(t.db, { ...between, title: 'Mathemateg ar y cyd' }, 'active');
+    const welsh = async (who: { cookie: string }, url: string) => {
+      const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
+      expect(res.statusCode, url).toBe(200);
+      return res.body;
+    };
+    const list = await welsh(head, '/partnerships');
+    expect(list).toContain('Eich partneriaethau');
+    expect(list).toContain('Wedi’i chynnig');
+    expect(list).toContain('Gweithredol');
+    expect(englishLeftIn(list)).toEqual([]);
+    const invited = await welsh(partner, '/partnerships');
+    expect(invited).toContain('Gwahoddiadau sy’n aros am ateb');
+    expect(englishLeftIn(invited)).toEqual([]);
+    expect(englishLeftIn(await welsh(officer, '/partnerships'))).toEqual([]);
+    const dashboard = await welsh(officer, `/organisations/${organisation}/partnerships`);
+    expect(dashboard).toContain('Partneriaethau eich ysgolion');
+    expect(englishLeftIn(dashboard)).toEqual([]);
+    const empty = await t.app.inject({
+      url: '/partnerships',
+      headers: { cookie: `${(await signIn(t.app, t.db, {})).cookie}; s2s-lang=cy` },
+    });
+    expect(englishLeftIn(empty.body)).toEqual([]);
   });
 });
