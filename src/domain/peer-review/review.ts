@@ -28,13 +28,8 @@ export const CHALLENGE_OUTCOME_LABELS: Record<ChallengeOutcome, string> = {
   withdrawn: 'The finding was withdrawn',
 };
 
-export const ACTION_STATUSES = ['not-started', 'in-progress', 'done'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
-};
+// A finding's action joins the host school's plan, so it moves through the plan's own statuses.
+export { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../readiness/action-plan.ts';
 
 export interface ModerationSettings {
   /** The share of a cycle's reviews the moderator reads before they are final, e.g. 1/3. */
