@@ -35,6 +35,8 @@ describe('matching that knows the language medium', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Cyfrwng iaith partneriaid');
     expect(page.body).toContain('Ysgol Gymraeg Dau');
+    // The reason follows the group's name after a space, as a sentence reads.
+    expect(page.body).toContain('</strong> (dim digon o dystiolaeth i benderfynu).');
     expect(page.body).not.toContain('Example English Primary');
     // An English school is not asked about the medium of its partners.
     const english = await t.app.inject(`/schools/${ENGLISH_SCHOOL}/partners`);
