@@ -1,13 +1,46 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../domain/language.ts';
 
 export type Translate = TFunction;
 export type Catalogue = { [key: string]: string | Catalogue };
 
-/** One language's message catalogue, as shipped beside this file. */
-export const catalogue = (language: Language): Catalogue =>
-  JSON.parse(readFileSync(new URL(`./${language}.json`, import.meta.url), 'utf8')) as Catalogue;
+const HERE = new URL('./', import.meta.url);
+
+/** The JSON files of one folder of `root`, by name, in a stable order. */
+const jsonFiles = (root: URL, folder: string): { name: string; content: unknown }[] => {
+  const dir = new URL(`${folder}/`, root);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, content: JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as unknown }));
+};
+
+/**
+ * Lays `from` into `into`. Each feature keeps its messages in a file of its own, so that work on
+ * two features never edits the same file; a message written in two files is a mistake to name.
+ */
+function merge(into: Catalogue, from: Catalogue, where: string, path: string[] = []): void {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (typeof value === 'object' && typeof existing === 'object')
+      merge(existing, value, where, [...path, key]);
+    else if (existing === undefined) into[key] = typeof value === 'object' ? structuredClone(value) : value;
+    else throw new Error(`${where}: ${[...path, key].join('.')} is already in another file`);
+  }
+}
+
+/** One language's message catalogue: every file of its folder (beside this one), laid together. */
+export const catalogue = (language: Language, root = HERE): Catalogue => {
+  const whole: Catalogue = {};
+  for (const { name, content } of jsonFiles(root, language))
+    merge(whole, content as Catalogue, `${language}/${name}`);
+  return whole;
+};
+
+/** The Welsh messages a professional translator has not yet checked, by catalogue key. */
+export const unreviewedWelsh = (): string[] =>
+  jsonFiles(HERE, 'cy-unreviewed').flatMap(({ content }) => (content as { unreviewed: string[] }).unreviewed);
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,8 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../../../src/domain/language.ts';
 import { worded } from '../../../src/app/result.ts';
-import { catalogue, translateMessage, translator, type Catalogue } from '../../../src/i18n/index.ts';
+import {
+  catalogue,
+  translateMessage,
+  translator,
+  unreviewedWelsh,
+  type Catalogue,
+} from '../../../src/i18n/index.ts';
 
 /** Each message as its path and text; a key of `messages` is an English sentence, dots and all. */
 const entriesOf = (c: Catalogue, path: string[] = []): [string[], string][] =>
@@ -32,13 +41,25 @@ describe('the English and Welsh catalogues', () => {
   });
 
   it('list for the translator only Welsh messages that exist', () => {
-    const review = JSON.parse(
-      readFileSync(new URL('../../../src/i18n/cy-unreviewed.json', import.meta.url), 'utf8'),
-    ) as {
-      unreviewed: string[];
-    };
     const welsh = new Set(keysOf(cy));
-    expect(review.unreviewed.filter((key) => !welsh.has(key))).toEqual([]);
+    expect(unreviewedWelsh().filter((key) => !welsh.has(key))).toEqual([]);
+  });
+
+  it('name a message written in two files of one language', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 's2s-i18n-'));
+    try {
+      await mkdir(path.join(root, 'en'));
+      await writeFile(
+        path.join(root, 'en', 'nav.json'),
+        JSON.stringify({ nav: { map: 'Map', search: 'Find' } }),
+      );
+      await writeFile(path.join(root, 'en', 'twice.json'), JSON.stringify({ nav: { map: 'Map again' } }));
+      expect(() => catalogue('en', pathToFileURL(`${root}/`))).toThrow(
+        'en/twice.json: nav.map is already in another file',
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('key the messages of use cases and input checks by their English text, filled in alike', () => {
