@@ -117,6 +117,35 @@ export type ReportCardArea =
 
 export type EstynFollowUp = 'special measures' | 'significant improvement' | 'estyn review';
 
+/**
+ * The areas Estyn's reports judged until the summer of 2022: the five inspection areas of the
+ * 2017 framework, and the two overall judgements of the 2010 framework before it.
+ */
+export const ESTYN_AREAS = [
+  'standards',
+  'wellbeing',
+  'teaching',
+  'care',
+  'leadership',
+  'currentPerformance',
+  'prospects',
+] as const;
+export type EstynArea = (typeof ESTYN_AREAS)[number];
+
+/** Estyn's four-point summary judgement: 1 Excellent, 2 Good, 3 Adequate, 4 Unsatisfactory. */
+export type EstynJudgement = 1 | 2 | 3 | 4;
+
+/** The national school categorisation's support categories (Wales, 2014/15 to 2018/19 and some years since). */
+export const SUPPORT_CATEGORIES = ['green', 'yellow', 'amber', 'red'] as const;
+export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
+
+/** A Welsh school's support category as published for one year (`year`: the calendar year it was published, 2019 for 2018/19). */
+export interface Categorisation {
+  urn: number;
+  year: number;
+  supportCategory: SupportCategory;
+}
+
 export interface Inspection {
   urn: number;
   inspectionNumber: string | null;
@@ -131,6 +160,8 @@ export interface Inspection {
   /** Ofsted category of concern. */
   category: 'special measures' | 'serious weaknesses' | null;
   estynFollowUp: EstynFollowUp | null;
+  /** Estyn only, before September 2022: the summary judgements the report gave; none since. */
+  estynJudgements?: Partial<Record<EstynArea, EstynJudgement>>;
   /** The row as published, so nothing is lost when a layout changes. */
   raw: Record<string, string>;
 }
@@ -182,6 +213,8 @@ export interface SchoolRecord extends School {
   performance: Performance[]; // newest first
   /** Ratings from summaries without inspection dates, newest first; absent when none were imported. */
   publishedRatings?: PublishedRating[];
+  /** Wales: the school's national categorisation, newest first; absent when none were imported. */
+  categorisations?: Omit<Categorisation, 'urn'>[];
 }
 
 /** What the school census adds to GIAS: the share of pupils with English as an additional language. */

@@ -1,5 +1,5 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
-import { classifySchool } from './classification/classify.ts';
+import { classifySchool, profileForSchool } from './classification/classify.ts';
 import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
@@ -79,12 +79,20 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     input.partners,
   );
   function* viewSteps(profile: PerformanceProfile): Generator<void, ProfileView> {
-    // One reference to the profile for all its classifications: they are many and it is the same.
-    const ref: ProfileRef = { name: profile.name, version: profile.version };
+    // Each country's schools are placed by a profile written for that country's evidence; one
+    // reference to each profile for all its classifications: they are many and it is the same.
+    const others = [...input.profiles.filter((p) => p.name === input.defaultProfile), ...input.profiles];
+    const byCountry = new Map(
+      (['England', 'Wales'] as const).map((country) => {
+        const p = profileForSchool(country, profile, others);
+        return [country, { profile: p, ref: { name: p.name, version: p.version } as ProfileRef }];
+      }),
+    );
     const classifications = new Map<number, Classification>();
     const groups = new Map<number, SchoolGroup>();
     yield* inSteps(input.schools, (school) => {
-      const c = classifySchool(school, profile, input.asOf, ref);
+      const placing = byCountry.get(school.country)!;
+      const c = classifySchool(school, placing.profile, input.asOf, placing.ref);
       classifications.set(c.urn, c);
       groups.set(c.urn, c.group);
     });

@@ -1,7 +1,8 @@
 import { longDate } from '../format.ts';
-import type { Performance, SchoolRecord } from '../school.ts';
+import type { Country, Performance, SchoolRecord } from '../school.ts';
 import { describeGap, describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
 import { compare, evaluateRule } from './rules.ts';
+import { categorisationYear } from './wales-measures.ts';
 import type {
   AreaFinding,
   Classification,
@@ -52,8 +53,16 @@ function unstated(rule: Rule, values: Measures): Measures {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !stated.has(name as MeasureName)));
 }
 
+/** A rule on the national categorisation (Wales) says which year's it read. */
+function categorisationSource(values: Measures, evidence: SchoolEvidence): string | undefined {
+  if (!evidence.categorisation || values['wales.supportCategory'] === undefined) return undefined;
+  return ` (national categorisation ${categorisationYear(evidence.categorisation.year)})`;
+}
+
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
-  const source = rule.eras ? inspectionSource(evidence) : resultsSource(values, evidence);
+  const source = rule.eras
+    ? inspectionSource(evidence)
+    : (categorisationSource(values, evidence) ?? resultsSource(values, evidence));
   const detail = describeValues(unstated(rule, values));
   return {
     ruleId: rule.id,
@@ -63,13 +72,15 @@ function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reas
 }
 
 function evidenceUsed(evidence: SchoolEvidence): EvidenceUsed {
-  return {
+  const used: EvidenceUsed = {
     inspectionDate: evidence.inspection?.startDate ?? null,
     ratingPublishedOn: evidence.publishedRating?.asOf ?? null,
     results: [evidence.ks2, evidence.ks4]
       .filter((p): p is Performance => p !== null)
       .map(({ keyStage, year, status }) => ({ keyStage, year, status })),
   };
+  if (evidence.categorisation) used.categorisationYear = evidence.categorisation.year;
+  return used;
 }
 
 function holding(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) {
@@ -109,6 +120,8 @@ const SUMMARY_MEASURES: MeasureName[] = [
   'ofsted.worstKeyJudgement',
   'ofsted.worstReportCard',
   'estyn.followUp',
+  'estyn.worstJudgement',
+  'wales.supportCategory',
   'ks2.averageProgress',
   'ks4.progress8',
   'ks4.attainment8',
@@ -172,6 +185,20 @@ export function classifySchool(
   const missing = new Set([...inNeed.missing, ...high.missing]);
   if (missing.size > 0) return decided('other', false, [gapReason(missing, evidence, profile)]);
   return decided('other', true, [summaryReason(evidence)]);
+}
+
+/**
+ * The profile that places a school of `country` when `chosen` is asked for: `chosen` itself for
+ * its own country's schools, otherwise the first of `others` written for that country (Welsh
+ * schools under an English profile are placed by the Welsh one), or `chosen` when there is none.
+ */
+export function profileForSchool(
+  country: Country,
+  chosen: PerformanceProfile,
+  others: readonly PerformanceProfile[],
+): PerformanceProfile {
+  const own = (p: PerformanceProfile) => (p.country ?? 'England') === country;
+  return own(chosen) ? chosen : (others.find(own) ?? chosen);
 }
 
 export function classifySchools(

@@ -1,5 +1,5 @@
 export * from './types.ts';
-export { classifySchool, classifySchools } from './classify.ts';
+export { classifySchool, classifySchools, profileForSchool } from './classify.ts';
 export { describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
 export {
   parsePerformanceProfile,
@@ -11,4 +11,5 @@ export {
   INSPECTION_ONLY_PROFILE,
   NFER_2017_PROFILE,
   SHIPPED_PROFILES,
+  WALES_PROFILE,
 } from './profiles/index.ts';

@@ -13,6 +13,7 @@ import {
 import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
 import { formatNumber, signedNumber } from '../format.ts';
 import { publishedProgressFigure } from '../national-figures.ts';
+import { categorisationMeasures, describeWelshMeasure, estynMeasures, welshGap } from './wales-measures.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -28,6 +29,8 @@ export interface SchoolEvidence {
   publishedRating: PublishedRating | null;
   ks2: Performance | null;
   ks4: Performance | null;
+  /** Wales: the national categorisation read, when one is on record. */
+  categorisation?: { year: number } | null;
 }
 
 const MS_PER_YEAR = 365.25 * 24 * 60 * 60 * 1000;
@@ -56,7 +59,7 @@ function inspectionMeasures(
 ): void {
   set(measures, 'inspection.era', inspection.era);
   if (inspection.era === 'estyn') {
-    set(measures, 'estyn.followUp', inspection.estynFollowUp ?? 'none');
+    estynMeasures(measures, inspection);
     return;
   }
   set(measures, 'ofsted.overall', inspection.overallEffectiveness);
@@ -158,7 +161,11 @@ export function measureSchool(
     set(measures, 'ks4.progress8', ks4.progress8);
     set(measures, 'ks4.attainment8', ks4.attainment8);
   }
-  return { measures, inspection, staleInspection, publishedRating, ks2, ks4 };
+  // English records carry no categorisation: their evidence is left exactly as it was.
+  if (record.categorisations === undefined)
+    return { measures, inspection, staleInspection, publishedRating, ks2, ks4 };
+  const categorisation = categorisationMeasures(measures, record);
+  return { measures, inspection, staleInspection, publishedRating, ks2, ks4, categorisation };
 }
 
 const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {
@@ -198,6 +205,8 @@ export function describeMeasure(name: MeasureName, value: MeasureValue): string 
   if (name.startsWith('ofsted.rc.')) {
     return `${REPORT_CARD_LABELS[name.slice(10) as ReportCardArea]} graded ${grade5(value)}`;
   }
+  const welsh = describeWelshMeasure(name, value);
+  if (welsh !== undefined) return welsh;
   switch (name) {
     case 'inspection.era':
       return `inspection era: ${String(value)}`;
@@ -249,5 +258,5 @@ export const MEASURE_GAPS: Partial<Record<MeasureName, string>> = {
 
 /** What is missing, in words: "KS2 progress scores", "inspection grade". */
 export function describeGap(name: MeasureName): string {
-  return MEASURE_GAPS[name] ?? 'inspection grade';
+  return MEASURE_GAPS[name] ?? welshGap(name) ?? 'inspection grade';
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHASES, type KeyJudgement, type ReportCardArea } from '../school.ts';
+import { ESTYN_AREAS, PHASES, type KeyJudgement, type ReportCardArea } from '../school.ts';
 import { SCHOOL_AREAS, type MeasureName, type PerformanceProfile } from './types.ts';
 
 const KEY_JUDGEMENTS = [
@@ -34,6 +34,12 @@ export const MEASURE_NAMES: readonly MeasureName[] = [
   ...REPORT_CARD_AREAS.map((a) => `ofsted.rc.${a}` as const),
   'ofsted.previousOverall',
   'estyn.followUp',
+  'estyn.era',
+  'estyn.worstJudgement',
+  'estyn.bestJudgement',
+  ...ESTYN_AREAS.map((a) => `estyn.area.${a}` as const),
+  'wales.supportCategory',
+  'wales.previousSupportCategory',
   'ks2.readingProgress',
   'ks2.writingProgress',
   'ks2.mathsProgress',
@@ -65,6 +71,7 @@ export const performanceProfileSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens'),
     version: z.number().int().min(1),
+    country: z.enum(['England', 'Wales']).optional(),
     title: z.string().min(3),
     description: z.string().min(10),
     maxInspectionAgeYears: z.number().positive().nullable(),

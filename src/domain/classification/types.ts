@@ -1,4 +1,12 @@
-import type { InspectionEra, KeyJudgement, Phase, ReportCardArea, ResultsStatus } from '../school.ts';
+import type {
+  Country,
+  EstynArea,
+  InspectionEra,
+  KeyJudgement,
+  Phase,
+  ReportCardArea,
+  ResultsStatus,
+} from '../school.ts';
 
 /** Where a performance profile places a school. */
 export const SCHOOL_GROUPS = ['in-need', 'high-performing', 'other'] as const;
@@ -35,6 +43,12 @@ export type MeasureName =
   | `ofsted.rc.${ReportCardArea}`
   | 'ofsted.previousOverall'
   | 'estyn.followUp'
+  | 'estyn.era'
+  | 'estyn.worstJudgement'
+  | 'estyn.bestJudgement'
+  | `estyn.area.${EstynArea}`
+  | 'wales.supportCategory'
+  | 'wales.previousSupportCategory'
   | 'ks2.readingProgress'
   | 'ks2.writingProgress'
   | 'ks2.mathsProgress'
@@ -133,6 +147,11 @@ export interface AreaRule {
 export interface PerformanceProfile {
   /** Slug used by the API and CLI (`profile=nfer-2017`). */
   name: string;
+  /**
+   * The country whose schools the profile places (England when absent). A school of another
+   * country is placed by that country's own profile: Welsh and English evidence are not alike.
+   */
+  country?: Country;
   version: number;
   title: string;
   /** What the profile reproduces, its thresholds and its sources. */
@@ -175,6 +194,8 @@ export interface EvidenceUsed {
   ratingPublishedOn: string | null;
   /** The results read, each provisional or final. */
   results: { keyStage: 2 | 4; year: number; status: ResultsStatus }[];
+  /** Wales: the year of the national categorisation read (2019 for 2018/19), when one was. */
+  categorisationYear?: number;
 }
 
 export interface Classification {

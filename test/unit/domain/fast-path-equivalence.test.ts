@@ -96,7 +96,8 @@ function answers(n: number, seed: number): Record<string, unknown> {
     settings,
   });
   const out: Record<string, unknown> = {};
-  for (const profile of SHIPPED_PROFILES) {
+  // The digests are of England's schools under England's profiles; the Welsh profile places none of them.
+  for (const profile of SHIPPED_PROFILES.filter((p) => p.country !== 'Wales')) {
     const view = snapshot.view(profile.name)!;
     const key = profile.name;
     out[`${key}:classify`] = classifySchools(data.schools, profile, asOf);
