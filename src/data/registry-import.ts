@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Inspection, Performance, PublishedRating, School } from '../domain/school.ts';
-import type { CensusFigures, SchoolLink } from '../domain/school.ts';
+import type { Categorisation, CensusFigures, SchoolLink } from '../domain/school.ts';
 import type { Database } from './schema.ts';
 import type {
   InspectionsTable,
@@ -8,6 +8,7 @@ import type {
   PerformanceTable,
   SchoolLinksTable,
   SchoolsTable,
+  WelshCategorisationsTable,
 } from './tables/registry.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -171,6 +172,7 @@ const INSPECTION_ARRAYS: ArrayColumn<Inspection>[] = [
   ['safeguarding_met', 'boolean', (i) => i.safeguardingMet],
   ['category', 'text', (i) => i.category],
   ['estyn_follow_up', 'text', (i) => i.estynFollowUp],
+  ['estyn_judgements', 'jsonb', (i) => JSON.stringify(i.estynJudgements ?? {})],
   ['raw', 'jsonb', (i) => JSON.stringify(i.raw)],
 ];
 const INSPECTION_COLUMNS = INSPECTION_ARRAYS.slice(2).map(([name]) => name as keyof InspectionsTable);
@@ -281,6 +283,35 @@ export async function upsertOfstedRatings(
         .columns(['urn', 'as_of'])
         .doUpdateSet(excluded(RATING_COLUMNS))
         .where(changed('ofsted_ratings', RATING_COLUMNS)),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .execute();
+  return count(rows);
+}
+
+const CATEGORISATION_ARRAYS: ArrayColumn<Categorisation & { raw: Record<string, string> }>[] = [
+  ['urn', 'integer', (c) => c.urn],
+  ['year', 'integer', (c) => c.year],
+  ['support_category', 'text', (c) => c.supportCategory],
+  ['raw', 'jsonb', (c) => JSON.stringify(c.raw)],
+];
+const CATEGORISATION_COLUMNS = ['support_category', 'raw'] as const;
+
+/** Welsh support categories by school and year; the same file again changes nothing. */
+export async function upsertCategorisations(
+  db: Executor,
+  categorisations: (Categorisation & { raw: Record<string, string> })[],
+): Promise<UpsertCounts> {
+  if (categorisations.length === 0) return { inserted: 0, updated: 0 };
+  const rows = await db
+    .insertInto('welsh_categorisations')
+    .columns(CATEGORISATION_ARRAYS.map(([name]) => name as keyof WelshCategorisationsTable))
+    .expression(unnest(categorisations, CATEGORISATION_ARRAYS))
+    .onConflict((oc) =>
+      oc
+        .columns(['urn', 'year'])
+        .doUpdateSet(excluded(CATEGORISATION_COLUMNS))
+        .where(changed('welsh_categorisations', CATEGORISATION_COLUMNS)),
     )
     .returning(sql<boolean>`xmax = 0`.as('inserted'))
     .execute();

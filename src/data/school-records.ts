@@ -10,7 +10,7 @@ const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
  * The published rows (`raw`) stay in the database; in memory they would double the size.
  */
 export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
-  const [schools, inspections, performance, ratings] = await Promise.all([
+  const [schools, inspections, performance, ratings, categorisations] = await Promise.all([
     db.selectFrom('schools').selectAll().where('open', '=', true).orderBy('urn').execute(),
     db
       .selectFrom('inspections')
@@ -29,6 +29,7 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
         'inspections.safeguarding_met',
         'inspections.category',
         'inspections.estyn_follow_up',
+        'inspections.estyn_judgements',
         noRaw,
       ])
       .where('schools.open', '=', true)
@@ -69,6 +70,14 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
       .orderBy('ofsted_ratings.urn')
       .orderBy('ofsted_ratings.as_of', 'desc')
       .execute(),
+    db
+      .selectFrom('welsh_categorisations')
+      .innerJoin('schools', 'schools.urn', 'welsh_categorisations.urn')
+      .select(['welsh_categorisations.urn', 'welsh_categorisations.year', 'welsh_categorisations.support_category'])
+      .where('schools.open', '=', true)
+      .orderBy('welsh_categorisations.urn')
+      .orderBy('welsh_categorisations.year', 'desc')
+      .execute(),
   ]);
   const inspectionsByUrn = new Map<number, Inspection[]>();
   for (const row of inspections) {
@@ -88,10 +97,17 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
     list.push(toPublishedRating(row));
     ratingsByUrn.set(row.urn, list);
   }
+  const categorisationsByUrn = new Map<number, NonNullable<SchoolRecord['categorisations']>>();
+  for (const row of categorisations) {
+    const list = categorisationsByUrn.get(row.urn) ?? [];
+    list.push({ year: row.year, supportCategory: row.support_category });
+    categorisationsByUrn.set(row.urn, list);
+  }
   return schools.map((row) => ({
     ...toSchool(row),
     inspections: inspectionsByUrn.get(row.urn) ?? [],
     performance: performanceByUrn.get(row.urn) ?? [],
     ...(ratingsByUrn.has(row.urn) ? { publishedRatings: ratingsByUrn.get(row.urn) } : {}),
+    ...(categorisationsByUrn.has(row.urn) ? { categorisations: categorisationsByUrn.get(row.urn) } : {}),
   }));
 }

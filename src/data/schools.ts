@@ -172,6 +172,7 @@ export function toInspection(row: Selectable<InspectionsTable>): Inspection {
     safeguardingMet: row.safeguarding_met,
     category: row.category,
     estynFollowUp: row.estyn_follow_up,
+    ...(row.era === 'estyn' ? { estynJudgements: row.estyn_judgements as Inspection['estynJudgements'] } : {}),
     raw: row.raw,
   };
 }

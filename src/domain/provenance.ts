@@ -87,6 +87,8 @@ export function describeProvenance(
     dated('census', 'school census {{month}}'),
     dated('links', 'GIAS links {{month}}'),
     dated('wales-schools', 'Welsh schools list {{month}}'),
+    dated('estyn', 'Estyn to {{month}}'),
+    dated('wales-categorisation', 'Welsh categorisation {{month}}', (asOf) => academicYearOf(asOf, say)),
   ].filter((p): p is string => typeof p === 'string');
   const list = parts.length > 0 ? parts.join(separator) : say('none imported yet');
   return provenance.synthetic && !mixed

@@ -11,10 +11,12 @@ import {
   upsertPerformance,
   updateCensusFigures,
   upsertSchools,
+  upsertCategorisations,
   upsertWelshSchools,
   type UpsertCounts,
 } from '../data/registry-import.ts';
 import { readCensus } from './census.ts';
+import { readEstyn } from './estyn.ts';
 import { readGias } from './gias.ts';
 import { RowProblems } from './import-error.ts';
 import type { FileKind } from './kinds.ts';
@@ -23,6 +25,7 @@ import { readOfsted } from './ofsted.ts';
 import { readOfstedRatings } from './ofsted-ratings.ts';
 import { readPerformance } from './performance.ts';
 import type { RecordSource } from './source.ts';
+import { readWalesCategorisation } from './wales-categorisation.ts';
 import { readWalesSchools } from './wales-schools.ts';
 
 export const IMPORT_KINDS = [
@@ -33,6 +36,8 @@ export const IMPORT_KINDS = [
   'links',
   'census',
   'wales-schools',
+  'estyn',
+  'wales-categorisation',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -142,6 +147,18 @@ export async function importFile(
       return run({
         open: (problems) => readWalesSchools(file, { ...read, problems }),
         write: (trx, batch) => upsertWelshSchools(trx, batch, settings.synthetic),
+      });
+    case 'estyn':
+      return run({
+        open: (problems) => readEstyn(file, { ...read, problems }),
+        write: upsertInspections,
+        urnOf: (r) => r.urn,
+      });
+    case 'wales-categorisation':
+      return run({
+        open: (problems) => readWalesCategorisation(file, { ...read, problems }),
+        write: upsertCategorisations,
+        urnOf: (r) => r.urn,
       });
     case 'census':
       return run({

@@ -2,7 +2,16 @@ import { ImportError } from './import-error.ts';
 import type { Columns } from './row.ts';
 
 export type FileKind =
-  'gias' | 'ofsted' | 'ofsted-ratings' | 'ks2' | 'ks4' | 'links' | 'census' | 'wales-schools';
+  | 'gias'
+  | 'ofsted'
+  | 'ofsted-ratings'
+  | 'ks2'
+  | 'ks4'
+  | 'links'
+  | 'census'
+  | 'wales-schools'
+  | 'estyn'
+  | 'wales-categorisation';
 
 export const KIND_LABELS: Record<FileKind, string> = {
   gias: 'a GIAS establishments extract',
@@ -13,6 +22,8 @@ export const KIND_LABELS: Record<FileKind, string> = {
   links: 'a GIAS links file',
   census: 'a school census file',
   'wales-schools': 'the Welsh Government’s address list of schools (maintained schools)',
+  estyn: 'Estyn’s inspection outcomes of maintained schools',
+  'wales-categorisation': 'the Welsh Government’s national school categorisation (support categories)',
 };
 
 /** The command that imports each kind, quoted when a file is given to the wrong one. */
@@ -25,6 +36,8 @@ const IMPORT_COMMANDS: Record<FileKind, string> = {
   links: 's2s import links FILE',
   census: 's2s import census FILE',
   'wales-schools': 's2s import wales-schools FILE',
+  estyn: 's2s import estyn FILE',
+  'wales-categorisation': 's2s import wales-categorisation FILE',
 };
 
 /** Ofsted's inspection dates across releases, and the columns that carry them in other files. */
@@ -68,6 +81,19 @@ const LAYOUTS: KnownLayout[] = [
     signatures: [['EstablishmentName', 'TypeOfEstablishment (name)']],
   },
   { kind: 'links', label: KIND_LABELS.links, signatures: [['LinkURN', 'LinkType']] },
+  {
+    kind: 'estyn',
+    label: KIND_LABELS.estyn,
+    signatures: [
+      ['Provider Number', 'Follow-up Activity'],
+      ['School Number', 'Follow-up Activity'],
+    ],
+  },
+  {
+    kind: 'wales-categorisation',
+    label: KIND_LABELS['wales-categorisation'],
+    signatures: [['School Number', 'Support Category']],
+  },
   {
     kind: 'wales-schools',
     label: KIND_LABELS['wales-schools'],

@@ -14,8 +14,8 @@ export async function loadDemoOnFirstStart(ctx: Pick<AppContext, 'db' | 'now'>, 
   const summaries = await loadDemoIfEmpty(ctx.db, log);
   if (summaries !== null) {
     const wales = await importDemoWales(ctx.db);
-    log(`${wales.file}: ${wales.inserted} synthetic Welsh schools inserted`);
-    summaries.push(wales);
+    for (const summary of wales) log(`${summary.file}: ${summary.inserted} inserted (synthetic)`);
+    summaries.push(...wales);
     const examples = await addPracticeExamples(ctx);
     log(`The good-practice library: ${examples} example records (synthetic) added`);
     const leaders = await addLeaderExamples(ctx);

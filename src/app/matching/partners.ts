@@ -73,6 +73,9 @@ export async function partnersFor(
     );
   }
   const { school } = result;
+  // The profile that placed the school: a Welsh school is placed by the Welsh one whichever is asked for.
+  const placedBy =
+    snapshot.profiles.find((p) => p.name === school.classification.profile.name) ?? result.profile;
   return ok({
     school: {
       urn: school.school.urn,
@@ -83,7 +86,7 @@ export async function partnersFor(
       reasons: school.classification.reasons.map((r) => r.text),
       location: school.school.location,
     },
-    profile: { name: result.profile.name, version: result.profile.version, title: result.profile.title },
+    profile: { name: placedBy.name, version: placedBy.version, title: placedBy.title },
     strategy: search.strategy,
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),

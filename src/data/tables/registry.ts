@@ -3,6 +3,7 @@ import type {
   Country,
   EstynFollowUp,
   Grade4,
+  SupportCategory,
   Inspection,
   InspectionEra,
   Performance,
@@ -60,6 +61,7 @@ export interface InspectionsTable {
   safeguarding_met: boolean | null;
   category: Inspection['category'];
   estyn_follow_up: EstynFollowUp | null;
+  estyn_judgements: ColumnType<Record<string, number>, string | undefined, string>;
   raw: JSONColumnType<Record<string, string>>;
 }
 
@@ -86,6 +88,13 @@ export interface OfstedRatingsTable {
   urn: number;
   as_of: string;
   overall_effectiveness: Grade4;
+  raw: JSONColumnType<Record<string, string>>;
+}
+
+export interface WelshCategorisationsTable {
+  urn: number;
+  year: number;
+  support_category: SupportCategory;
   raw: JSONColumnType<Record<string, string>>;
 }
 
@@ -117,6 +126,7 @@ export interface RegistryTables {
   inspections: InspectionsTable;
   performance: PerformanceTable;
   ofsted_ratings: OfstedRatingsTable;
+  welsh_categorisations: WelshCategorisationsTable;
   school_links: SchoolLinksTable;
   imports: ImportsTable;
 }

@@ -43,7 +43,7 @@ export const WALES_LIST_LAYOUT = [
 
 /** Maintained schools in Wales by the list's sectors (schools' census, January 2019). */
 const SECTOR_MIX = { Primary: 1238, Secondary: 187, Middle: 19, Special: 39, Nursery: 9 } as const;
-type Sector = keyof typeof SECTOR_MIX;
+export type Sector = keyof typeof SECTOR_MIX;
 
 const SECTOR_PHASE: Record<Sector, Phase> = {
   Nursery: 'nursery',
@@ -196,17 +196,24 @@ export interface WelshListOptions {
   name: string;
 }
 
+/** The list written, with each school's number and sector for the files that describe them. */
+export interface WelshList {
+  file: string;
+  schools: { number: number; sector: Sector }[];
+}
+
 /**
  * Writes synthetic Welsh schools as the Welsh Government's address list of schools, located
  * inside their LAs' boundaries, with a manifest beside it so that `s2s import wales-schools`
  * marks them synthetic. The same seed always gives the same list.
  */
-export async function generateWelshList(options: WelshListOptions): Promise<string> {
+export async function generateWelshList(options: WelshListOptions): Promise<WelshList> {
   const random = new Random(options.seed);
   const shapes = welshLaShapes();
   const file = path.join(options.out, options.name);
   const list = new CsvWriter(file, WALES_LIST_LAYOUT, 'utf-8');
   const taken = new Map<string, number>();
+  const written: WelshList['schools'] = [];
   for (let i = 0; i < options.schools; i++) {
     const place = random.pick(WELSH_TOWNS);
     const laCode = place.localAuthority.code;
@@ -218,6 +225,7 @@ export async function generateWelshList(options: WelshListOptions): Promise<stri
     taken.set(key, (taken.get(key) ?? 0) + 1);
     const [code, mediumType, medium] = mediumOf(random, sector, laCode);
     const grid = latLonToGrid(locate(random, place, shapes.get(place.localAuthority.name)));
+    written.push({ number: Number(`${laCode}${number}`), sector });
     await list.row([
       `${laCode}${number}`,
       nameOf(random, sector, medium, place.town),
@@ -249,5 +257,5 @@ export async function generateWelshList(options: WelshListOptions): Promise<stri
     files: { 'wales-schools': options.name },
   };
   await writeFile(path.join(options.out, SYNTHETIC_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return file;
+  return { file, schools: written };
 }

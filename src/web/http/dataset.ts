@@ -7,7 +7,11 @@ export const datasetSchema = z
   .object({
     sources: z.array(
       z.object({
-        kind: z.string().describe('gias, ofsted, ofsted-ratings, ks2, ks4, census, links or wales-schools'),
+        kind: z
+          .string()
+          .describe(
+            'gias, ofsted, ofsted-ratings, ks2, ks4, census, links, wales-schools, estyn or wales-categorisation',
+          ),
         name: z.string().describe('the file as imported'),
         asOf: z.string().nullable().describe('what the data describes as of: an ISO date, or yyyy-mm'),
         status: z.enum(['provisional', 'final']).optional().describe('results tables only'),
