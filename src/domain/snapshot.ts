@@ -1,5 +1,5 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
-import { classifySchool, profileForSchool } from './classification/classify.ts';
+import { ClassificationsOnDemand, profileForSchool } from './classification/classify.ts';
 import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
@@ -81,20 +81,20 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   function* viewSteps(profile: PerformanceProfile): Generator<void, ProfileView> {
     // Each country's schools are placed by a profile written for that country's evidence; one
     // reference to each profile for all its classifications: they are many and it is the same.
+    const ref: ProfileRef = { name: profile.name, version: profile.version };
     const others = [...input.profiles.filter((p) => p.name === input.defaultProfile), ...input.profiles];
     const byCountry = new Map(
       (['England', 'Wales'] as const).map((country) => {
         const p = profileForSchool(country, profile, others);
-        return [country, { profile: p, ref: { name: p.name, version: p.version } as ProfileRef }];
+        return [country, { profile: p, ref: p === profile ? ref : { name: p.name, version: p.version } }];
       }),
     );
-    const classifications = new Map<number, Classification>();
+    // Every school's group now; the reasons in words when a school is shown.
+    const classifications = new ClassificationsOnDemand(input.schools, profile, input.asOf, ref, byCountry);
     const groups = new Map<number, SchoolGroup>();
+    let i = 0;
     yield* inSteps(input.schools, (school) => {
-      const placing = byCountry.get(school.country)!;
-      const c = classifySchool(school, placing.profile, input.asOf, placing.ref);
-      classifications.set(c.urn, c);
-      groups.set(c.urn, c.group);
+      groups.set(school.urn, classifications.add(i++).group);
     });
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
