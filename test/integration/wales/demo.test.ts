@@ -70,11 +70,18 @@ describe('the demo’s synthetic Welsh schools beside real English data', () => 
       expect.arrayContaining([
         { kind: 'gias', name: 'edubasealldata20250422.csv', asOf: '2025-04-22' },
         { kind: 'wales-schools', name: DEMO_WALES.name, asOf: '2019-01-17', synthetic: true },
+        expect.objectContaining({ kind: 'estyn', synthetic: true }),
+        {
+          kind: 'wales-categorisation',
+          name: expect.stringContaining('synthetic'),
+          asOf: '2019-01',
+          synthetic: true,
+        },
       ]),
     );
     const page = (await t.app.inject({ url: '/schools?q=Cardiff' })).body;
     expect(page).toContain(
-      'Some of the data is made up for testing and demonstration: the Welsh schools list.',
+      'Some of the data is made up for testing and demonstration: the Estyn inspection outcomes, the national categorisation of Welsh schools, and the Welsh schools list.',
     );
     expect(page).toContain('Welsh schools list January 2019 (synthetic: made-up schools, not real ones)');
     const welsh = (await t.app.inject({ url: '/schools?q=Cardiff&lang=cy' })).body;
@@ -82,5 +89,24 @@ describe('the demo’s synthetic Welsh schools beside real English data', () => 
     expect(welsh).toContain(
       'Data ysgolion: GIAS Ebrill 2025, rhestr ysgolion Cymru Ionawr 2019 (synthetig: ysgolion wedi’u creu, nid rhai go iawn)',
     );
+  });
+});
+
+describe('the demo’s Welsh schools placed from Welsh evidence', () => {
+  const t = useTestApp(async (db) => {
+    await importDemoWales(db);
+  });
+
+  it('places most Welsh schools from their (synthetic) Estyn outcomes and categorisation, and finds Welsh partners for one in need', async () => {
+    const { items } = (await t.app.inject({ url: '/api/allocations?limit=1' })).json();
+    expect(items).toHaveLength(1);
+    const inNeed = items[0] as { urn: number; supporterUrn: number };
+    expect(String(inNeed.urn)).toMatch(/^6[6-8]\d{5}$/);
+    expect(String(inNeed.supporterUrn)).toMatch(/^6[6-8]\d{5}$/);
+    const res = (await t.app.inject(`/api/schools/${inNeed.urn}/partners?strategy=support`)).json();
+    expect(res.profile.name).toBe('wales-estyn-categorisation');
+    expect(res.school.group).toBe('in-need');
+    expect(res.candidates.length).toBeGreaterThan(0);
+    for (const c of res.candidates) expect(c.reasons.join(' ')).toMatch(/Estyn|categorisation/);
   });
 });
