@@ -46,7 +46,10 @@ export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots'>, u
     registryCoverage(ctx.db),
     ctx.snapshots.get(),
   ]);
-  const profile = snapshot.view()?.profile;
+  const view = snapshot.view();
+  // The profile that placed the school: a Welsh school's is the Welsh one, whichever is the default.
+  const placedBy = view?.classifications.get(urn)?.profile.name;
+  const profile = snapshot.profiles.find((p) => p.name === placedBy) ?? view?.profile;
   const latest = record.inspections[0];
   const ageYears = latest ? yearsBetween(latest.startDate, snapshot.asOf) : null;
   const windowYears = profile?.maxInspectionAgeYears ?? null;

@@ -47,7 +47,7 @@ export async function capacityFormItems(
     ],
     profileItems: profiles.map((p) => ({
       value: p.name,
-      text: p.title,
+      text: tm(p.title),
       selected: p.name === chosen.profile,
     })),
     radiusHint: request.t('capacity.radiusHint', snapshot.settings.radiusKm),

@@ -91,7 +91,7 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       })),
       profileItems: subject.value.profiles.map((p) => ({
         value: p.name,
-        text: p.title,
+        text: translateMessage(request.language, { message: p.title }),
         selected: p.name === subject.value.profile,
       })),
       defaultRadiusKm: subject.value.defaultRadiusKm,
