@@ -8,6 +8,7 @@ import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership } from './context.ts';
 import { statusTag } from './presenters.ts';
+import { dayIn } from '../sponsorships/presenters.ts';
 
 const count = new Intl.NumberFormat('en-GB');
 const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n === 1 ? one : many}`;
@@ -40,6 +41,13 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: `Impact: ${p.title}`,
       partnership: p,
       report,
+      sponsorshipNotes: (report?.sponsorships ?? []).map((s) =>
+        request.t(s.timing === 'during' ? 'sponsorships.impactDuring' : 'sponsorships.impactBefore', {
+          school: s.schoolName,
+          sponsor: s.sponsor.name,
+          date: dayIn(request.language, s.startsOn),
+        }),
+      ),
       items: (report?.objectives ?? []).map((item) => ({
         ...item,
         ...(item.registry ? describeComparison(item.registry) : {}),

@@ -83,9 +83,11 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   env.addFilter('signed', (value: unknown, digits?: number) =>
     typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits ?? 1) : '–',
   );
-  env.addFilter('date', (value: unknown) => {
-    if (value instanceof Date) return longDate(londonDay.format(value));
-    return typeof value === 'string' && value ? longDate(value) : '–';
+  // In the reader's language where the page has one (its `tm`): "13 Mawrth 2019" on a Welsh page.
+  env.addFilter('date', function (this: { ctx?: { tm?: (english: string) => string } }, value: unknown) {
+    const say = this.ctx?.tm;
+    if (value instanceof Date) return longDate(londonDay.format(value), say);
+    return typeof value === 'string' && value ? longDate(value, say) : '–';
   });
   env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
     typeof value === 'number' ? countOf(value, singular, plural) : '–',
