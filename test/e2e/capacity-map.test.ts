@@ -165,7 +165,7 @@ describe('the capacity map and table in Chromium', () => {
         const canvas = document.querySelector('#s2s-map canvas')!.getBoundingClientRect();
         const { x, y } = map.project(point as [number, number]);
         const half = 11;
-        return [...document.querySelectorAll<HTMLElement>('.s2s-place-label:not([hidden])')]
+        return Array.from(document.querySelectorAll<HTMLElement>('.s2s-place-label:not([hidden])'))
           .filter((label) => only === 'all' || getComputedStyle(label).visibility !== 'hidden')
           .filter((label) => {
             const r = label.getBoundingClientRect();
