@@ -151,7 +151,10 @@ describe('commissioning a system leader', () => {
 
   it('gives each side its paired readiness questions, shows both sides’ progress and disagreements, and agrees only once both have completed them', async () => {
     const { who: ada, profileId } = await aLeader();
-    const organisationId = await createOrganisation(t.db, { name: 'Leeds Trust', schools: [{ urn: CLIENT }] });
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }],
+    });
     const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
     const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
     const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
@@ -166,7 +169,12 @@ describe('commissioning a system leader', () => {
       .orderBy('r.side')
       .execute();
     expect(sides.map(({ id: _id, ...rest }) => rest)).toEqual([
-      { side: 'client', urn: CLIENT, framework_id: 'deployment-client-school', partnership_type: 'deployment' },
+      {
+        side: 'client',
+        urn: CLIENT,
+        framework_id: 'deployment-client-school',
+        partnership_type: 'deployment',
+      },
       { side: 'leader', urn: BASE, framework_id: 'deployment-system-leader', partnership_type: 'deployment' },
     ]);
     const [client, leader] = sides.map((r) => r.id) as [number, number];
@@ -182,7 +190,11 @@ describe('commissioning a system leader', () => {
     const section = await postForm(
       t.app,
       `/readiness/assessments/${leader}/sections/time-and-capacity`,
-      { _csrf: ada.csrfToken, 'rating-sl-time-and-capacity': '4', 'evidence-sl-time-and-capacity': 'Cover arranged' },
+      {
+        _csrf: ada.csrfToken,
+        'rating-sl-time-and-capacity': '4',
+        'evidence-sl-time-and-capacity': 'Cover arranged',
+      },
       ada.headers,
     );
     expect(section.statusCode).toBe(303);
@@ -191,7 +203,11 @@ describe('commissioning a system leader', () => {
     // Accepting before both sides have completed is refused.
     const accept = () =>
       postForm(t.app, `/deployments/${id}/answer`, { _csrf: ada.csrfToken, answer: 'accepted' }, ada.headers);
-    await completeReadiness(t.db, id, { sides: ['client'], rating: 1, ratings: { 'client-moral-purpose-and-trust': 4 } });
+    await completeReadiness(t.db, id, {
+      sides: ['client'],
+      rating: 1,
+      ratings: { 'client-moral-purpose-and-trust': 4 },
+    });
     expect((await accept()).statusCode).toBe(409);
 
     // Each side's answers are its own and the commissioner's; the other side and strangers are told they do not exist.
@@ -216,7 +232,9 @@ describe('commissioning a system leader', () => {
     const done = await page(ada);
     expect(done).toContain('The two sides disagree on these themes');
     expect(done).toContain('Time and capacity');
-    expect(done).toContain('Talk the themes where you disagree through with the client school before you accept');
+    expect(done).toContain(
+      'Talk the themes where you disagree through with the client school before you accept',
+    );
     expect(done).not.toContain('Compare the two sides’ answers');
     const asOfficer = (await api(officer, `/deployments/${id}`)).body;
     expect(asOfficer).toContain(`/readiness/assessments/${leader}/compare/${client}`);
@@ -226,6 +244,54 @@ describe('commissioning a system leader', () => {
 
     expect((await accept()).statusCode).toBe(303);
     expect((await api(officer, `/api/deployments/${id}`)).json().status).toBe('agreed');
+  });
+
+  it('refuses to invite another school into a deployment’s partnership, on the page and to an API client', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const invite = { urn: String(OTHER), role: 'supporting' };
+
+    const show = await api(head, `/partnerships/${id}`);
+    expect(show.statusCode).toBe(200);
+    expect(show.body).not.toContain(`/partnerships/${id}/plan/schools`);
+    expect((await api(head, `/partnerships/${id}/check`)).body).not.toContain(
+      `/partnerships/${id}/plan/schools`,
+    );
+    const form = await api(head, `/partnerships/${id}/plan/schools`);
+    expect(form.statusCode).toBe(403);
+    expect(visibleText(form.body)).toContain(
+      'A deployment’s parties are the client school and its system leader',
+    );
+
+    const posted = await postForm(
+      t.app,
+      `/partnerships/${id}/plan/schools`,
+      { _csrf: head.csrfToken, ...invite },
+      head.headers,
+    );
+    expect(posted.statusCode).toBe(403);
+    const asApiClient = await t.app.inject({
+      method: 'POST',
+      url: `/partnerships/${id}/plan/schools`,
+      headers: {
+        ...head.headers,
+        'content-type': 'application/json',
+        'csrf-token': head.csrfToken,
+        accept: 'application/json',
+      },
+      payload: JSON.stringify(invite),
+    });
+    expect(asApiClient.statusCode).toBe(403);
+    expect(
+      (await api(head, `/api/partnerships/${id}`)).json().members.map((m: { urn: number }) => m.urn),
+    ).toEqual([CLIENT]);
+    const invited = await t.db
+      .selectFrom('partnership_members')
+      .select('urn')
+      .where('partnership_id', '=', id)
+      .execute();
+    expect(invited).toEqual([{ urn: CLIENT }]);
   });
 
   it('shows the costing only to the client’s administrators, the commissioning officers and the leader', async () => {
