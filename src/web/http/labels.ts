@@ -15,3 +15,9 @@ export const labelsIn = <K extends string>(
       translateMessage(language, { message: label }),
     ]),
   ) as Record<K, string>;
+
+/** A label inside a sentence: "by local authority", "yn ôl awdurdod lleol" (Welsh keeps its capitals, as in "Cymraeg"). */
+export const inSentence = (language: Language, label: string): string => {
+  const words = translateMessage(language, { message: label });
+  return language === 'en' ? words.toLowerCase() : words.charAt(0).toLowerCase() + words.slice(1);
+};

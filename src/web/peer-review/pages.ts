@@ -56,7 +56,7 @@ import {
 } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLE_LABELS } from '../../domain/peer-review/team.ts';
 import { formErrors } from '../http/forms.ts';
-import { labelsIn } from '../http/labels.ts';
+import { inSentence, labelsIn } from '../http/labels.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -65,7 +65,6 @@ import { translateMessage } from '../../i18n/index.ts';
 type Body = Record<string, unknown>;
 const bodyOf = (request: FastifyRequest): Body => (request.body ?? {}) as Body;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The id in the path, or a 404 page. */
 function idOf(request: FastifyRequest): number | undefined {
@@ -362,7 +361,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       values: failed?.values ?? {},
       focusLabel,
       // Inside a sentence: "declare literacy (reading, writing, english) as a need", "datblygu’r Gymraeg".
-      focusInSentence: request.language === 'en' ? focusLabel.toLowerCase() : lowerFirst(focusLabel),
+      focusInSentence: inSentence(request.language, FOCUS_AREA_LABELS[focus]),
       kindLabel: kindLabels[finding.kind],
       outcomeLabels,
       outcomeItems: CHALLENGE_OUTCOMES.map((o) => ({ value: o, text: outcomeLabels[o] })),

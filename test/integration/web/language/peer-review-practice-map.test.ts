@@ -126,4 +126,28 @@ describe('peer review, good practice and the map in Welsh', () => {
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
   });
+
+  it('shows the map in Welsh, and gives its script the Welsh words for its pop-ups, search and leaders', async () => {
+    const html = await welsh(null, '/map?by=la');
+    expect(html).toContain('Arweinwyr system');
+    expect(html).toContain('Gweld yr un ffigurau mewn tabl');
+    expect(englishLeftIn(html)).toEqual([]);
+    const attribute = /data-words="([^"]*)"/.exec(html)![1]!;
+    const words = JSON.parse(
+      attribute
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&'),
+    ) as Record<string, unknown>;
+    expect(words).toMatchObject({
+      viewProfile: 'Gweld proffil {{name}}',
+      nothingHere: 'Dim byd yma: dewiswch ysgol neu ardal.',
+      groups: { 'in-need': 'Angen cymorth' },
+      focusAreas: { 'welsh-language': 'Datblygu’r Gymraeg' },
+    });
+    const english = await t.app.inject({ url: '/map?by=la&lang=en' });
+    expect(english.body).toContain('View {{name}}&#39;s profile');
+  });
 });
