@@ -30,7 +30,11 @@ import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
-import { readinessFrameworks, readinessOfDeployment, type DeploymentReadinessView } from './deployment-readiness.ts';
+import {
+  readinessFrameworks,
+  readinessOfDeployment,
+  type DeploymentReadinessView,
+} from './deployment-readiness.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now' | 'config' | 'mailer'>;
 
