@@ -3,7 +3,6 @@ import { longDate } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage, type Translate } from '../../i18n/index.ts';
 
-
 /** A date in the reader's language: "1 Medi 2024". */
 export const dayIn = (language: Language, iso: string) =>
   longDate(iso, (month) => translateMessage(language, { message: month }));
