@@ -12,6 +12,7 @@ import type { Phase } from '../../src/domain/school.ts';
 import { loadAreas, loadLeaders, loadSchools, type AreaProperties } from './data.ts';
 import { showArea, showLeader, showMessage, showSchool } from './details.ts';
 import { findPlaces, type Place } from './search.ts';
+import { fillIn, words } from './words.ts';
 import { GROUP_COLOURS, LEADER_MARK, PLAIN_STYLE, POINT_RINGS, ratioColour } from './style.ts';
 
 const ENGLAND: [[number, number], [number, number]] = [
@@ -27,7 +28,7 @@ function required<T extends HTMLElement>(id: string): T {
 
 async function schoolName(urn: number): Promise<string> {
   const response = await fetch(`/api/schools/${urn}`, { headers: { accept: 'application/json' } });
-  if (!response.ok) return `School ${urn}`;
+  if (!response.ok) return fillIn(words().schoolN, { urn });
   return ((await response.json()) as { name: string }).name;
 }
 
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
   map.addControl(new NavigationControl({ showCompass: false }));
   map.addControl(new AttributionControl({ compact: false, customAttribution: settings.credits }));
   // MapLibre makes the canvas the focusable map region; name it and point it at the key help.
-  map.getCanvas().setAttribute('aria-label', settings.label ?? 'Map');
+  map.getCanvas().setAttribute('aria-label', settings.label ?? words().map);
   map.getCanvas().setAttribute('aria-describedby', 'map-keys');
 
   await map.once('load');
@@ -171,7 +172,7 @@ async function start(): Promise<void> {
     if (school)
       return void selectSchool(school.properties as { urn: number; phase: Phase; group: SchoolGroup });
     const [area] = map.queryRenderedFeatures([x, y], { layers: ['areas-fill'] });
-    if (!area) return showMessage(panel, 'Nothing here: choose a school or an area.');
+    if (!area) return showMessage(panel, words().nothingHere);
     map.setFilter('schools-selected', ['==', ['get', 'urn'], -1]);
     map.setFilter('areas-selected', ['==', ['get', 'code'], area.properties.code]);
     showArea(panel, area.properties as AreaProperties, tableHref);
@@ -277,12 +278,12 @@ function wireSearch(
     );
     required('map-search-status').textContent =
       places.length === 0
-        ? `No place or school matches “${input.value}”.`
-        : `${places.length} found: choose one to zoom to it.`;
+        ? fillIn(words().noMatch, { query: input.value })
+        : fillIn(words().found, { count: places.length });
   });
 }
 
 start().catch((error: unknown) => {
   const panel = document.getElementById('map-details');
-  if (panel) showMessage(panel, `The map could not load (${String(error)}). The table has the same figures.`);
+  if (panel) showMessage(panel, fillIn(words().failed, { error: String(error) }));
 });

@@ -1,5 +1,5 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
-import { classifySchool } from './classification/classify.ts';
+import { ClassificationsOnDemand } from './classification/classify.ts';
 import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
@@ -81,12 +81,12 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   function* viewSteps(profile: PerformanceProfile): Generator<void, ProfileView> {
     // One reference to the profile for all its classifications: they are many and it is the same.
     const ref: ProfileRef = { name: profile.name, version: profile.version };
-    const classifications = new Map<number, Classification>();
+    // Every school's group now; the reasons in words when a school is shown.
+    const classifications = new ClassificationsOnDemand(input.schools, profile, input.asOf, ref);
     const groups = new Map<number, SchoolGroup>();
+    let i = 0;
     yield* inSteps(input.schools, (school) => {
-      const c = classifySchool(school, profile, input.asOf, ref);
-      classifications.set(c.urn, c);
-      groups.set(c.urn, c.group);
+      groups.set(school.urn, classifications.add(i++).group);
     });
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;

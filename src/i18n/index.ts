@@ -102,3 +102,7 @@ export function translateMessage(language: Language, { message, template, values
     defaultValue: message,
   });
 }
+
+/** The messages under one key of a language's catalogue, as written (`{{placeholders}}` unfilled): for a script that fills them in the browser. */
+export const wordsUnder = (language: Language, key: string): Catalogue =>
+  i18n.getResource(language, 'translation', key) as Catalogue;

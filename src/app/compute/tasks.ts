@@ -2,6 +2,7 @@ import type { Allocation } from '../../domain/allocation/allocate.ts';
 import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
 import type { PartnerQuery } from '../../domain/matching/find-partners.ts';
+import { plainFacts } from '../../domain/matching/pool.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import { searchPartners, type Snapshot, type SnapshotPartnerSearch } from '../../domain/snapshot.ts';
@@ -50,7 +51,10 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
     }
     case 'allocation':
       return viewOf(snapshot, task.profile).allocation();
-    case 'partners':
-      return searchPartners(snapshot, task.urn, task.query, task.profile);
+    case 'partners': {
+      const found = searchPartners(snapshot, task.urn, task.query, task.profile);
+      // The school's facts with their classification written in, to cross to the asking thread.
+      return 'school' in found ? { ...found, school: plainFacts(found.school) } : found;
+    }
   }
 }

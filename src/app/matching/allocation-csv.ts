@@ -1,20 +1,26 @@
 import type { Allocation } from '../../domain/allocation/allocate.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { writeCsv } from '../csv.ts';
+import type { Translate } from '../../i18n/index.ts';
 
-/** One row per school in need: its supporter, or why it has none; first, which data it rests on. */
-export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance): string {
-  const header = [
-    'URN',
-    'School',
-    'Status',
-    'Supporter URN',
-    'Supporter',
-    'Distance km',
-    'Score',
-    'Remote',
-    'Why',
-  ];
+const COLUMNS = [
+  'urn',
+  'school',
+  'status',
+  'supporterUrn',
+  'supporter',
+  'distanceKm',
+  'score',
+  'remote',
+  'why',
+] as const;
+
+/**
+ * One row per school in need: its supporter, or why it has none; first, which data it rests on.
+ * The headings are in the reader's language (`t`); the CLI's stay English.
+ */
+export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance, t: Translate): string {
+  const header = COLUMNS.map((c) => t(`csv.allocation.${c}`));
   const rows = [
     ...allocation.assignments.map((a) => [
       a.urn,

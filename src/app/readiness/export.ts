@@ -4,6 +4,7 @@ import type { Framework } from '../../domain/readiness/framework.ts';
 import { answerRows, CSV_COLUMNS } from '../../domain/readiness/report.ts';
 import type { Answer } from '../../domain/readiness/scoring.ts';
 import { writeCsv } from '../csv.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { frameworkCatalogue } from './catalogue.ts';
@@ -36,16 +37,19 @@ export async function readinessReport(ctx: Pick<AppContext, 'db'>, id: number) {
 }
 
 /** An assessment's answers as CSV, one row per item. */
-export async function readinessAnswersCsv(ctx: Pick<AppContext, 'db'>, id: number) {
+export async function readinessAnswersCsv(ctx: Pick<AppContext, 'db'>, id: number, t: Translate) {
   const found = await assessmentWithFramework(ctx, id);
   if (!found.ok) return found;
-  return ok(answersCsv(found.value.framework, found.value.assessment.answers));
+  return ok(answersCsv(found.value.framework, found.value.assessment.answers, t));
 }
 
-/** One row per item, with a header, as spreadsheets expect: the same for the web download and the CLI. */
-export function answersCsv(framework: Framework, answers: readonly Answer[]): string {
+/**
+ * One row per item, with a header, as spreadsheets expect: the same rows for the web download and
+ * the CLI, under headings in the reader's language (`t`; the CLI's stay English).
+ */
+export function answersCsv(framework: Framework, answers: readonly Answer[], t: Translate): string {
   return writeCsv(
-    CSV_COLUMNS,
+    CSV_COLUMNS.map((column) => t(`csv.readinessAnswers.${column}`)),
     answerRows(framework, answers).map((row) => CSV_COLUMNS.map((column) => row[column])),
   );
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { translator } from '../../i18n/index.ts';
 import { listFrameworks } from '../../app/readiness/catalogue.ts';
 import { readinessAnswersCsv, readinessReport } from '../../app/readiness/export.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
@@ -38,7 +39,7 @@ export default function register(program: Command): void {
     .action(async (id: number, options: { json?: boolean; csv?: boolean }) => {
       if (options.json && options.csv) throw new UsageError('choose one of --json and --csv');
       if (options.csv) {
-        process.stdout.write(valueOf(await withApp((ctx) => readinessAnswersCsv(ctx, id))));
+        process.stdout.write(valueOf(await withApp((ctx) => readinessAnswersCsv(ctx, id, translator('en')))));
         return;
       }
       const { document, frameworkTitle } = valueOf(await withApp((ctx) => readinessReport(ctx, id)));

@@ -125,7 +125,7 @@ export function allocateNationally(
   capacity: PartnerCapacity,
 ): Allocation {
   const inNeed = [...pool.facts.values()]
-    .filter((f) => f.classification.group === 'in-need')
+    .filter((f) => f.group === 'in-need')
     .sort((a, b) => a.school.urn - b.school.urn);
   const query = { strategy: 'support' } as const;
   const ring = settings.remoteCandidates * 3;
@@ -137,7 +137,7 @@ export function allocateNationally(
   const capacities = new Map<number, number>();
   for (const facts of pool.facts.values()) {
     const { urn, phase } = facts.school;
-    if (facts.classification.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) continue;
+    if (facts.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) continue;
     let members = groups.get(phase);
     if (!members) groups.set(phase, (members = []));
     members.push(urn);

@@ -174,6 +174,111 @@ export function classifySchool(
   return decided('other', true, [summaryReason(evidence)]);
 }
 
+/** What the national analysis reads of every school's classification: its group and its evidence. */
+export type ClassificationBrief = Pick<Classification, 'urn' | 'group' | 'evidence'>;
+
+/**
+ * The group `classifySchool` places a school in, and the evidence it reads, without the reasons
+ * or the area findings in words: the national analysis needs the group of every school, the
+ * words only for the few schools a page shows.
+ */
+export function classifyBriefly(
+  record: SchoolRecord,
+  profile: PerformanceProfile,
+  asOf: string,
+): ClassificationBrief {
+  const evidence = measureSchool(record, profile, asOf);
+  return { urn: record.urn, group: groupOf(profile, record, evidence), evidence: evidenceUsed(evidence) };
+}
+
+const anyHolds = (rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) =>
+  rules.some((rule) => evaluateRule(rule, record.phase, evidence).status === 'holds');
+
+/** As classifySchool decides: in need when any of its rules holds, then high-performing. */
+function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: SchoolEvidence): SchoolGroup {
+  if (anyHolds(profile.inNeed, record, evidence)) return 'in-need';
+  return anyHolds(profile.highPerforming, record, evidence) ? 'high-performing' : 'other';
+}
+
+/**
+ * Every school's classification by URN, each written in full (reasons and all) when first read
+ * and then kept; `brief` gives the group and evidence of any school at once. Iterates in the
+ * order of `records`, as a Map filled from them would.
+ */
+export class ClassificationsOnDemand implements ReadonlyMap<number, Classification> {
+  readonly #records: readonly SchoolRecord[];
+  readonly #profile: PerformanceProfile;
+  readonly #asOf: string;
+  readonly #ref: ProfileRef;
+  /** Each URN's place in `records` (the last, as a Map set from them keeps the last). */
+  readonly #at = new Map<number, number>();
+  readonly #briefs: ClassificationBrief[];
+  readonly #written: (Classification | undefined)[];
+
+  constructor(records: readonly SchoolRecord[], profile: PerformanceProfile, asOf: string, ref: ProfileRef) {
+    this.#records = records;
+    this.#profile = profile;
+    this.#asOf = asOf;
+    this.#ref = ref;
+    this.#briefs = new Array<ClassificationBrief>(records.length);
+    this.#written = new Array<Classification | undefined>(records.length);
+  }
+
+  /** Classifies the school at `i` of the records briefly; the snapshot calls it for each in turn. */
+  add(i: number): ClassificationBrief {
+    const record = this.#records[i]!;
+    const brief = classifyBriefly(record, this.#profile, this.#asOf);
+    this.#briefs[i] = brief;
+    this.#at.set(record.urn, i);
+    return brief;
+  }
+
+  brief(urn: number): ClassificationBrief | undefined {
+    const i = this.#at.get(urn);
+    return i === undefined ? undefined : this.#briefs[i];
+  }
+
+  get size(): number {
+    return this.#at.size;
+  }
+
+  has(urn: number): boolean {
+    return this.#at.has(urn);
+  }
+
+  get(urn: number): Classification | undefined {
+    const i = this.#at.get(urn);
+    return i === undefined ? undefined : this.#write(i);
+  }
+
+  #write(i: number): Classification {
+    return (this.#written[i] ??= classifySchool(this.#records[i]!, this.#profile, this.#asOf, this.#ref));
+  }
+
+  *entries(): MapIterator<[number, Classification]> {
+    for (const [urn, i] of this.#at) yield [urn, this.#write(i)];
+  }
+
+  keys(): MapIterator<number> {
+    return this.#at.keys();
+  }
+
+  *values(): MapIterator<Classification> {
+    for (const i of this.#at.values()) yield this.#write(i);
+  }
+
+  [Symbol.iterator](): MapIterator<[number, Classification]> {
+    return this.entries();
+  }
+
+  forEach(
+    visit: (value: Classification, key: number, map: ReadonlyMap<number, Classification>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [urn, i] of this.#at) visit.call(thisArg, this.#write(i), urn, this);
+  }
+}
+
 export function classifySchools(
   records: readonly SchoolRecord[],
   profile: PerformanceProfile,

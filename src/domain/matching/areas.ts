@@ -155,7 +155,10 @@ const reportCardLevel = (grade: number) => 3 - grade;
  * grades. Only the evidence its classification rests on is read (the profile's current
  * inspection and results).
  */
-export function areaStandings(record: SchoolRecord, classification: Classification): AreaStandings {
+export function areaStandings(
+  record: SchoolRecord,
+  classification: Pick<Classification, 'evidence'>,
+): AreaStandings {
   const found = new Map<SchoolArea, { level: number; text: () => string; results: boolean }>();
   const add: Add = (area, level, text, results) => {
     const before = found.get(area);

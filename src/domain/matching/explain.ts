@@ -62,7 +62,7 @@ export function explainCandidate(
     reasons.push(...complement(candidate, school, 'you'));
   } else if (strategy === 'peer') {
     reasons.push(
-      theirs.group === school.classification.group
+      theirs.group === school.group
         ? `At a similar stage of improvement: also ${group}`
         : `At a nearby stage of improvement: ${group}`,
     );

@@ -265,7 +265,7 @@ function startSearch(
   };
   // Only the partitions of a compatible phase and of a group the strategy can use are searched,
   // so schools that could never qualify are not even measured.
-  const groups = candidateGroups(query.strategy, school.classification.group);
+  const groups = candidateGroups(query.strategy, school.group);
   const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
     groups.map((group) => pool.partition(phase, group)),
   );
@@ -383,7 +383,7 @@ export function findPartners(
         urn: c.facts.school.urn,
         name: c.facts.school.name,
         phase: c.facts.school.phase,
-        group: c.facts.classification.group,
+        group: c.facts.group,
         distanceKm: round(c.distanceKm, 1),
         score: Math.round(c.score),
         remote,

@@ -6,6 +6,7 @@ import {
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, type AreaStandings } from './areas.ts';
@@ -17,7 +18,10 @@ export interface PartnerFacts {
   school: SchoolRecord;
   /** The school's location, here so that partitions index the facts themselves. */
   location: LatLon | null;
-  classification: Classification;
+  /** The classification's group, read by every search. */
+  group: SchoolGroup;
+  /** The classification in full, with its reasons: written when first read. */
+  readonly classification: Classification;
   context: SchoolContext;
   /** Where the school is clearly strong or weak, area by area, with the evidence in words. */
   areas: AreaStandings;
@@ -99,30 +103,21 @@ export function* matchingPoolSteps(
 ): Generator<void, MatchingPool> {
   // The snapshot passes the classifications by URN that it keeps anyway; a list is indexed here.
   const byUrn: ReadonlyMap<number, Classification> =
-    classifications instanceof Map
+    classifications instanceof Map || classifications instanceof ClassificationsOnDemand
       ? classifications
       : new Map((classifications as readonly Classification[]).map((c) => [c.urn, c]));
+  // Classifications written on demand give their group and evidence without the words.
+  const briefOf: (urn: number) => ClassificationBrief | undefined =
+    byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord) => {
-    const classification = byUrn.get(school.urn);
-    if (!classification) return;
-    const areas = areaStandings(school, classification);
-    const offerNote = declared.get(school.urn)?.offerNote;
-    facts.set(school.urn, {
-      school,
-      location: school.location,
-      classification,
-      context: contexts.get(school.urn)!,
-      areas,
-      strengths: areaMask(areas.strengths),
-      weaknesses: areaMask(areas.weaknesses),
-      needs: focusMask(declared.get(school.urn)?.needs),
-      offers: focusMask(declared.get(school.urn)?.offers),
-      // Left out when there is none, so a pool's facts are as they were before notes existed.
-      ...(offerNote ? { offerNote } : {}),
-    });
+    const brief = briefOf(school.urn);
+    if (!brief) return;
+    const areas = areaStandings(school, brief);
+    const focus = declared.get(school.urn);
+    facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts.get(school.urn)!, areas, focus));
   };
   yield* inSteps(schools, add);
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
@@ -136,7 +131,7 @@ export function* matchingPoolSteps(
       if (!members) {
         members = new Map();
         for (const f of facts.values()) {
-          const k = `${f.school.phase}|${f.classification.group}`;
+          const k = `${f.school.phase}|${f.group}`;
           const list = members.get(k);
           if (list) list.push(f);
           else members.set(k, [f]);
@@ -148,6 +143,74 @@ export function* matchingPoolSteps(
     return found;
   };
   return { facts, partition };
+}
+
+/** One school's facts; its classification read from the view's when first asked for. */
+class Facts implements PartnerFacts {
+  readonly school: SchoolRecord;
+  readonly location: LatLon | null;
+  readonly group: SchoolGroup;
+  readonly context: SchoolContext;
+  readonly areas: AreaStandings;
+  readonly strengths: number;
+  readonly weaknesses: number;
+  readonly needs: number;
+  readonly offers: number;
+  // Left out when there is none, so a pool's facts are as they were before notes existed.
+  declare readonly offerNote?: string;
+  readonly #classifications: ReadonlyMap<number, Classification>;
+
+  constructor(
+    school: SchoolRecord,
+    group: SchoolGroup,
+    classifications: ReadonlyMap<number, Classification>,
+    context: SchoolContext,
+    areas: AreaStandings,
+    focus: DeclaredFocus | undefined,
+  ) {
+    this.school = school;
+    this.location = school.location;
+    this.group = group;
+    this.context = context;
+    this.areas = areas;
+    this.strengths = areaMask(areas.strengths);
+    this.weaknesses = areaMask(areas.weaknesses);
+    this.needs = focusMask(focus?.needs);
+    this.offers = focusMask(focus?.offers);
+    this.#classifications = classifications;
+    if (focus?.offerNote) (this as { offerNote?: string }).offerNote = focus.offerNote;
+  }
+
+  get classification(): Classification {
+    return this.#classifications.get(this.school.urn)!;
+  }
+
+  /** Written as the facts always were: the classification in full, the group within it. */
+  toJSON() {
+    const { group: _group, ...facts } = plainFacts(this);
+    return facts;
+  }
+}
+
+/**
+ * The facts as a plain object, with the classification written in: what crosses to another
+ * thread (a structured clone copies own fields, not a class's getters).
+ */
+export function plainFacts(facts: PartnerFacts): PartnerFacts {
+  const { school, location, group, context, areas, strengths, weaknesses, needs, offers, offerNote } = facts;
+  return {
+    school,
+    location,
+    classification: facts.classification,
+    context,
+    areas,
+    strengths,
+    weaknesses,
+    needs,
+    offers,
+    ...(offerNote ? { offerNote } : {}),
+    group,
+  };
 }
 
 /** How many partnerships each school can take on, and how many it has. */

@@ -107,7 +107,7 @@ function evidenceFit(
   school: PartnerFacts,
   candidate: PartnerFacts,
 ): number | null {
-  const theirs = candidate.classification;
+  const theirs = candidate;
   switch (strategy) {
     case 'support': {
       if (theirs.group !== 'high-performing') return null;
@@ -115,7 +115,7 @@ function evidenceFit(
     }
     case 'peer': {
       // Estyn: support works less well when "the distance between the schools is too great".
-      const gap = Math.abs(STAGE[school.classification.group] - STAGE[theirs.group]);
+      const gap = Math.abs(STAGE[school.group] - STAGE[theirs.group]);
       if (gap > 1) return null;
       const mutual = (helps(school, candidate) + helps(candidate, school)) / 2;
       return (gap === 0 ? 0.8 : 0.4) + 0.2 * mutual;

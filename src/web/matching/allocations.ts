@@ -125,7 +125,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="s2s-allocation.csv"')
-      .send(allocationCsv(found.value.allocation, (await app.datasetInfo()).provenance));
+      .send(allocationCsv(found.value.allocation, (await app.datasetInfo()).provenance, request.t));
   });
 };
 

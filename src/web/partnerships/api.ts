@@ -27,9 +27,10 @@ const CSV_COLUMNS = [
   'overdueActions',
 ];
 
+/** The partnerships as CSV, under headings in the reader's language. */
 function csv(reply: FastifyReply, name: string, rows: PartnershipSummary[]) {
   const body = writeCsv(
-    CSV_COLUMNS,
+    CSV_COLUMNS.map((column) => reply.request.t(`csv.partnerships.${column}`)),
     rows.map((p) => {
       const taking = participants(p.members);
       return [

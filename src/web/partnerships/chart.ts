@@ -35,7 +35,11 @@ function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-export function trendChart(trend: TrendPoint[], baselineYear: number): Chart | null {
+export function trendChart(
+  trend: TrendPoint[],
+  baselineYear: number,
+  say: (english: string) => string = (english) => english,
+): Chart | null {
   const values = trend.flatMap((t) => [t.members, t.comparison]).filter((v): v is number => v !== null);
   if (values.length === 0 || trend.length < 2) return null;
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
@@ -57,15 +61,15 @@ export function trendChart(trend: TrendPoint[], baselineYear: number): Chart | n
     height: HEIGHT,
     plot: PLOT,
     series: [
-      series('Partnership schools', (t) => t.members),
-      series('Comparison (weighted)', (t) => t.comparison),
+      series(say('Partnership schools'), (t) => t.members),
+      series(say('Comparison (weighted)'), (t) => t.comparison),
     ],
     xTicks: years.map((year) => ({ x: x(year), label: String(year) })),
     yTicks: ticks.map((v) => ({ y: y(v), label: String(v) })),
     // The partnership starts in the school year after its baseline summer: the line sits between.
     startLine:
       baselineYear >= years[0]! && baselineYear < years.at(-1)!
-        ? { x: x(baselineYear + 0.5), label: 'Since the start' }
+        ? { x: x(baselineYear + 0.5), label: say('Since the start') }
         : null,
   };
 }

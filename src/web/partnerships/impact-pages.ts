@@ -7,23 +7,27 @@ import { impactOf, withHeadlineImpact } from '../../app/partnerships/impact.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { trendChart } from './chart.ts';
 import { loadPartnership } from './context.ts';
-import { statusTag } from './presenters.ts';
+import { say, statusTag } from './presenters.ts';
+import { formatNumber } from '../../domain/format.ts';
+import type { Language } from '../../domain/language.ts';
 
-const count = new Intl.NumberFormat('en-GB');
-const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n === 1 ? one : many}`;
-
-/** The comparison and the source of the interval, in the report's words. */
-function describeComparison(r: RegistryImpact) {
+/** The comparison and the source of the interval, in the report's words and the reader's language. */
+function describeComparison(r: RegistryImpact, language: Language) {
+  const schools = (n: number) =>
+    say(language, n === 1 ? '{{count}} school' : '{{count}} schools', { count: formatNumber(n) });
   return {
-    schoolsText: plural(r.result?.treatedCount ?? r.members.length, 'school', 'schools'),
-    comparisonText:
-      `${plural(r.comparison.schools, 'school', 'schools')} not in a partnership, weighted towards those like ` +
-      `the partnership’s schools in free school meals, size and phase (worth about ` +
-      `${plural(Math.round(r.comparison.effectiveSchools), 'school', 'schools')} weighted equally)`,
-    uncertaintyText:
+    schoolsText: schools(r.result?.treatedCount ?? r.members.length),
+    comparisonText: say(
+      language,
+      '{{schools}} not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase (worth about {{equal}} weighted equally)',
+      { schools: schools(r.comparison.schools), equal: schools(Math.round(r.comparison.effectiveSchools)) },
+    ),
+    uncertaintyText: say(
+      language,
       r.result?.uncertaintyFrom === 'similar-schools'
         ? 'Similar schools not in a partnership: the same calculation run on each of them shows how far a result strays by chance'
         : 'How much the partnership’s own schools differ from one another, and the comparison’s',
+    ),
   };
 }
 
@@ -37,13 +41,15 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const p = loaded.partnership;
     const report = await impactOf(ctx, p, today(ctx));
     return reply.page('partnerships/impact.njk', {
-      title: `Impact: ${p.title}`,
+      title: say(request.language, 'Impact: {{title}}', { title: p.title }),
       partnership: p,
       report,
       items: (report?.objectives ?? []).map((item) => ({
         ...item,
-        ...(item.registry ? describeComparison(item.registry) : {}),
-        chart: item.registry ? trendChart(item.registry.trend, item.registry.baselineYear) : null,
+        ...(item.registry ? describeComparison(item.registry, request.language) : {}),
+        chart: item.registry
+          ? trendChart(item.registry.trend, item.registry.baselineYear, (m) => say(request.language, m))
+          : null,
         customReading: item.custom
           ? readTargetProgress(item.objective.baseline, item.objective.target, item.custom)
           : null,

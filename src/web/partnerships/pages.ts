@@ -34,7 +34,15 @@ import { sendProblem } from '../http/problem.ts';
 import { formError, formErrors } from '../http/forms.ts';
 import { loadPartnership, type Loaded } from './context.ts';
 import { choice, formValues, optional, options, required, type FormPage } from './fields.ts';
-import { actionRows, describe, eventRows, measureLabel, milestoneRows, statusTag } from './presenters.ts';
+import {
+  actionRows,
+  describe,
+  eventRows,
+  measureLabel,
+  milestoneRows,
+  say,
+  statusTag,
+} from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
 import type { Translate } from '../../i18n/index.ts';
@@ -248,9 +256,9 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { partnership: p } = loaded;
     if (loaded.access === 'invitation') {
       return reply.page('partnerships/invitation.njk', {
-        title: `Invitation: ${p.title}`,
+        title: say(reply.request.language, 'Invitation: {{title}}', { title: p.title }),
         partnership: p,
-        described: describe(p),
+        described: describe(p, reply.request.language),
         proposer: p.members.find((m) => m.invitation === 'proposer'),
         answerable: invitationsToAnswer(p.members, loaded.viewer),
         roleLabels: MEMBER_ROLE_LABELS,
@@ -271,7 +279,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('partnerships/show.njk', {
       title: p.title,
       partnership: p,
-      described: describe(p),
+      described: describe(p, reply.request.language),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
       contribute: loaded.access === 'contribute',
       record: recordable(loaded.access),
@@ -286,8 +294,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         objective: p.objectives.find((j) => j.id === o.objectiveId)?.description ?? '',
       })),
       customObjectives: p.objectives.filter((o) => o.measure === 'custom'),
-      measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
-      events: eventRows(events),
+      measureLabel: Object.fromEntries(
+        p.objectives.map((o) => [o.id, measureLabel(o, reply.request.language)]),
+      ),
+      events: eventRows(events, reply.request.language),
       milestones: milestoneRows(p.milestones, day),
       agreements,
       signatures,
@@ -343,11 +353,13 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const agreements = await agreementView(ctx, request.user, p);
     return reply.page('partnerships/check.njk', {
       agreements,
-      title: `Check your answers: ${p.title}`,
+      title: say(request.language, 'Check your answers: {{title}}', { title: p.title }),
       partnership: p,
-      described: describe(p),
+      described: describe(p, reply.request.language),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
-      measureLabel: Object.fromEntries(p.objectives.map((o) => [o.id, measureLabel(o)])),
+      measureLabel: Object.fromEntries(
+        p.objectives.map((o) => [o.id, measureLabel(o, reply.request.language)]),
+      ),
       editable: loaded.access === 'contribute' && p.status === 'proposed',
       steer: loaded.steer,
       participants: participants(p.members),

@@ -45,24 +45,34 @@ const INVITATION_TEXT: Record<Member['invitation'], string> = {
   declined: 'Declined',
 };
 
-export const memberLine = (m: Member) =>
-  `${m.name} (URN ${m.urn}): ${MEMBER_ROLE_LABELS[m.role]}. ${INVITATION_TEXT[m.invitation]}`;
+/** A label the domain wrote in English, in the reader's language. */
+export const say = (language: Language, message: string, values?: Record<string, string | number>) =>
+  translateMessage(language, { message, ...(values ? { template: message, values } : {}) });
 
-export function describe(p: Partnership) {
+export const memberLine = (m: Member, language: Language = 'en') =>
+  say(language, '{{school}} (URN {{urn}}): {{role}}. {{invitation}}', {
+    school: m.name,
+    urn: m.urn,
+    role: say(language, MEMBER_ROLE_LABELS[m.role]),
+    invitation: say(language, INVITATION_TEXT[m.invitation]),
+  });
+
+export function describe(p: Partnership, language: Language = 'en') {
+  const focus = (f: (typeof p.focusAreas)[number]) => say(language, FOCUS_AREA_LABELS[f]);
   return {
-    typeLabel: PARTNERSHIP_TYPE_LABELS[p.type],
-    focusLabels: p.focusAreas.map((f) => FOCUS_AREA_LABELS[f]),
+    typeLabel: say(language, PARTNERSHIP_TYPE_LABELS[p.type]),
+    focusLabels: p.focusAreas.map(focus),
     /** Each focus area leads to the library's practice in it. */
-    focusLinks: p.focusAreas.map((f) => ({ text: FOCUS_AREA_LABELS[f], href: practiceHref([f]) })),
-    status: statusTag(p),
-    memberLines: p.members.map(memberLine),
+    focusLinks: p.focusAreas.map((f) => ({ text: focus(f), href: practiceHref([f]) })),
+    status: statusTag(p, language),
+    memberLines: p.members.map((m) => memberLine(m, language)),
   };
 }
 
-export const measureLabel = (o: Objective) =>
+export const measureLabel = (o: Objective, language: Language = 'en') =>
   o.measure === 'custom'
-    ? (o.customMeasureName ?? 'Recorded by the partnership')
-    : REGISTRY_MEASURE_INFO[o.measure].label;
+    ? (o.customMeasureName ?? say(language, 'Recorded by the partnership'))
+    : say(language, REGISTRY_MEASURE_INFO[o.measure].label);
 
 export function actionRows(actions: Action[], today: string) {
   return actions.map((a) => ({
@@ -72,13 +82,16 @@ export function actionRows(actions: Action[], today: string) {
   }));
 }
 
-function eventLabel(e: RecordedEvent): string {
-  if (!e.schoolName || e.kind === 'proposed' || e.fromStatus !== e.toStatus) return EVENT_LABELS[e.kind];
-  if (e.kind === 'agreement-withdrawn') return `Agreement of ${e.schoolName} withdrawn: the plan changed`;
-  return `${EVENT_LABELS[e.kind]} by ${e.schoolName}`;
+function eventLabel(e: RecordedEvent, language: Language): string {
+  const label = say(language, EVENT_LABELS[e.kind]);
+  if (!e.schoolName || e.kind === 'proposed' || e.fromStatus !== e.toStatus) return label;
+  if (e.kind === 'agreement-withdrawn')
+    return say(language, 'Agreement of {{school}} withdrawn: the plan changed', { school: e.schoolName });
+  return say(language, '{{event}} by {{school}}', { event: label, school: e.schoolName });
 }
 
-export const eventRows = (events: RecordedEvent[]) => events.map((e) => ({ ...e, label: eventLabel(e) }));
+export const eventRows = (events: RecordedEvent[], language: Language = 'en') =>
+  events.map((e) => ({ ...e, label: eventLabel(e, language) }));
 
 const MILESTONE_TAGS: Record<MilestoneState, { text: string; classes: string }> = {
   done: { text: 'Done', classes: 'govuk-tag--green' },

@@ -37,7 +37,7 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
         'content-disposition',
         `attachment; filename="readiness-${assessment.urn}-${framework.id}-${assessment.id}.csv"`,
       )
-      .send(answersCsv(framework, assessment.answers));
+      .send(answersCsv(framework, assessment.answers, request.t));
   });
 
   app.get('/readiness/assessments/:id/compare/:otherId', async (request, reply) => {

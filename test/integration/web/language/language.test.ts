@@ -4,7 +4,7 @@ import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
 import { createPartnership } from '../../../../src/data/partnerships.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn as englishLeft } from '../../../helpers/untranslated.ts';
+import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
 describe('the service in English or Welsh', () => {
   const t = useTestApp((db) => insertSchool(db, { urn: 640001, name: 'Ysgol Gymraeg Caerdydd' }), {
@@ -132,14 +132,6 @@ describe('the service in English or Welsh', () => {
     '/capacity?phase=primary&radiusKm=7&sort=ratio&order=desc',
     '/capacity?by=country&radiusKm=0',
   ];
-  /**
-   * Known English still shown in Welsh, written by the domain with values and not yet in the
-   * catalogues: the classification's reasons ("Not enough evidence to decide: no inspection on
-   * record").
-   */
-  const NOT_YET = new Set(['Not enough evidence']);
-  const englishLeftIn = (html: string) => englishLeft(html, NOT_YET);
-
   it.each(TRANSLATED)('shows no English message of the catalogue on %s in Welsh', async (url) => {
     const html = (await t.app.inject({ url, headers: { cookie: 's2s-lang=cy' } })).body;
     expect(englishLeftIn(html)).toEqual([]);
