@@ -18,7 +18,9 @@ const jsonFiles = (root: URL, folder: string): { name: string; content: unknown 
 
 /**
  * Lays `from` into `into`. Each feature keeps its messages in a file of its own, so that work on
- * two features never edits the same file; a message written in two files is a mistake to name.
+ * two features never edits the same file. The same words in two files agree and are kept once (a
+ * use case's message keyed by its English text, such as a status, is met by several features);
+ * one key given two different texts is a mistake to name.
  */
 function merge(into: Catalogue, from: Catalogue, where: string, path: string[] = []): void {
   for (const [key, value] of Object.entries(from)) {
@@ -26,7 +28,8 @@ function merge(into: Catalogue, from: Catalogue, where: string, path: string[] =
     if (typeof value === 'object' && typeof existing === 'object')
       merge(existing, value, where, [...path, key]);
     else if (existing === undefined) into[key] = typeof value === 'object' ? structuredClone(value) : value;
-    else throw new Error(`${where}: ${[...path, key].join('.')} is already in another file`);
+    else if (existing !== value)
+      throw new Error(`${where}: ${[...path, key].join('.')} is given other words in another file`);
   }
 }
 
