@@ -67,7 +67,20 @@ export const translator = (language: Language): Translate => i18n.getFixedT(lang
 export interface Message {
   message: string;
   template?: string;
-  values?: Record<string, string | number>;
+  /** A list (of school names, say) is written with the language's "and". */
+  values?: Record<string, string | number | readonly string[]>;
+}
+
+/**
+ * Names in a sentence, as each language lists them: "A and B and C" as S2S has always written
+ * them in English; "A, B a C" in Welsh, with "ac" before a vowel ("A ac Ysgol B").
+ */
+export function listIn(language: Language, items: readonly string[]): string {
+  if (language === 'en') return items.join(' and ');
+  const last = items.at(-1);
+  if (items.length < 2 || last === undefined) return items.join('');
+  const and = /^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a';
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 
 /**
@@ -77,8 +90,14 @@ export interface Message {
  * left in English.
  */
 export function translateMessage(language: Language, { message, template, values }: Message): string {
+  const listed = Object.fromEntries(
+    Object.entries(values ?? {}).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? listIn(language, value) : value,
+    ]),
+  );
   return i18n.t(template ?? message, {
-    ...values,
+    ...listed,
     lng: language,
     ns: 'messages',
     keySeparator: false,

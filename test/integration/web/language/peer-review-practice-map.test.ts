@@ -4,6 +4,7 @@ import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
+import { insertPractice } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
@@ -149,5 +150,44 @@ describe('peer review, good practice and the map in Welsh', () => {
     });
     const english = await t.app.inject({ url: '/map?by=la&lang=en' });
     expect(english.body).toContain('View {{name}}&#39;s profile');
+  });
+
+  /** A record written in Welsh: the page's own words are what the check reads. */
+  const welshContent = (title: string) => ({
+    title,
+    summary: 'Darllen yn uchel bob bore.',
+    whatWeDid: 'Mae disgyblion yn darllen yn uchel mewn parau.',
+    resources: 'Deg munud y dydd.',
+    whatChanged: 'Mae mwy o ddisgyblion yn darllen yn rhugl.',
+    howWeKnow: 'Gwiriadau rhuglder bob tymor.',
+    language: 'cy' as const,
+  });
+
+  it('shows good practice in Welsh: the library, a record with its moderation, and the moderators’ queue', async () => {
+    const published = await insertPractice(t.db, {
+      urn: DERW,
+      state: 'published',
+      content: welshContent('Darllen bob dydd'),
+    });
+    const waiting = await insertPractice(t.db, {
+      urn: DERW,
+      state: 'submitted',
+      content: welshContent('Rhifedd yn yr awyr agored'),
+    });
+    const moderator = await signIn(t.app, t.db, { platformAdmin: true });
+    const library = await welsh(null, '/practice');
+    expect(library).toContain('Arfer da');
+    expect(library).toContain('Cyfrif yr ysgol ei hun');
+    const record = await welsh(moderator, `/practice/${waiting}`);
+    expect(record).toContain('Cymeradwyo a chyhoeddi');
+    for (const [url, html] of [
+      ['/practice', library],
+      ['/practice?q=Nowhere', await welsh(null, '/practice?q=Nowhere')],
+      [`/practice/${published}`, await welsh(null, `/practice/${published}`)],
+      [`/practice/${waiting}`, record],
+      ['/practice/moderation', await welsh(moderator, '/practice/moderation')],
+      ['/practice/moderation?done=approved', await welsh(moderator, '/practice/moderation?done=approved')],
+    ] as const)
+      expect(englishLeftIn(html), url).toEqual([]);
   });
 });
