@@ -172,7 +172,7 @@ export function toInspection(row: Selectable<InspectionsTable>): Inspection {
     safeguardingMet: row.safeguarding_met,
     category: row.category,
     estynFollowUp: row.estyn_follow_up,
-    ...(row.era === 'estyn' ? { estynJudgements: row.estyn_judgements as Inspection['estynJudgements'] } : {}),
+    ...(row.era === 'estyn' ? { estynJudgements: row.estyn_judgements } : {}),
     raw: row.raw,
   };
 }
