@@ -83,9 +83,11 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   env.addFilter('signed', (value: unknown, digits?: number) =>
     typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits ?? 1) : '–',
   );
-  env.addFilter('date', (value: unknown) => {
-    if (value instanceof Date) return longDate(londonDay.format(value));
-    return typeof value === 'string' && value ? longDate(value) : '–';
+  // In the page's language: the month is named by the page's `tm` (set for every page by the language plugin).
+  env.addFilter('date', function (this: { ctx?: { tm?: (message: string) => string } }, value: unknown) {
+    const monthIn = this.ctx?.tm ?? ((month: string) => month);
+    if (value instanceof Date) return longDate(londonDay.format(value), monthIn);
+    return typeof value === 'string' && value ? longDate(value, monthIn) : '–';
   });
   env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
     typeof value === 'number' ? countOf(value, singular, plural) : '–',
