@@ -7,7 +7,9 @@
  *   node --import tsx bench/matching.ts --national       # 22,000 schools, England's state schools
  *   node --import tsx bench/matching.ts --schools 150000
  *   --repeat N   runs each stage N times (default 3) and reports the fastest
+ *   node --import tsx bench/matching.ts --growth         # the analysis at 22,000 and 150,000 schools
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { allocateNationally } from '../src/domain/allocation/allocate.ts';
@@ -55,12 +57,74 @@ const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availabl
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const us = (n: number) => `${(n * 1000).toFixed(1)} µs`;
 
+// Growth: the national analysis alone (snapshot and allocation) at England's size and at 150,000
+// schools, each in a process of its own so that each resident memory is its own.
+if (args.includes('--growth')) {
+  const runs = [22_000, 150_000].map((n) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        process.argv[1]!,
+        '--analysis-only',
+        '--schools',
+        String(n),
+        '--repeat',
+        String(repeats),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      schools: number;
+      towns: number;
+      cpu: number;
+      rss: number;
+      supported: number;
+    };
+  });
+  const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  for (const r of runs) {
+    console.log(
+      `national analysis at ${r.schools.toLocaleString('en-GB')} schools (${r.towns.toLocaleString('en-GB')} towns, about 60 schools a town in England's extent): CPU ${Math.round(r.cpu)} ms (best of ${repeats}), resident memory ${Math.round(r.rss / 2 ** 20)} MB; ${r.supported.toLocaleString('en-GB')} supported`,
+    );
+  }
+  console.log(
+    `growth                ${(large.cpu / small.cpu).toFixed(1)}× the CPU for ${(large.schools / small.schools).toFixed(1)}× the schools; ${load()}`,
+  );
+  process.exit(0);
+}
+
 const schools = syntheticSchools(count);
 const asOf = '2026-11-24';
 const settings = DEFAULT_MATCHING_SETTINGS;
 console.log(
   `${count.toLocaleString('en-GB')} synthetic schools, NFER 2017 profile, ${process.platform} ${process.arch}, ${load()}`,
 );
+
+if (args.includes('--analysis-only')) {
+  // One child of --growth: the national analysis as a service runs it, once per snapshot.
+  const [allocation, , cpu] = time(() => {
+    const built = buildSnapshot({
+      schools,
+      profiles: SHIPPED_PROFILES,
+      defaultProfile: NFER_2017_PROFILE.name,
+      asOf,
+      settings,
+    });
+    return built.view()!.allocation();
+  });
+  console.log(
+    JSON.stringify({
+      schools: count,
+      towns: Math.max(20, Math.round(count / 60)),
+      cpu,
+      rss: process.memoryUsage().rss,
+      supported: allocation.summary.supported,
+    }),
+  );
+  process.exit(0);
+}
 
 // Warm up the JIT on a slice, so the figures are of steady work.
 classifySchools(schools.slice(0, 2000), NFER_2017_PROFILE, asOf);

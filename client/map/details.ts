@@ -1,7 +1,7 @@
-import { FOCUS_AREA_LABELS } from '../../src/domain/focus-areas.ts';
-import { SCHOOL_GROUP_LABELS, type SchoolGroup } from '../../src/domain/classification/types.ts';
-import { PHASE_LABELS, type Phase } from '../../src/domain/school.ts';
+import type { SchoolGroup } from '../../src/domain/classification/types.ts';
+import type { Phase } from '../../src/domain/school.ts';
 import type { AreaProperties, LeaderProperties } from './data.ts';
+import { fillIn, words } from './words.ts';
 
 /** Built with the DOM, never innerHTML: names come from the data. */
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -41,55 +41,57 @@ export function showSchool(
   school: { urn: number; phase: Phase; group: SchoolGroup },
   name: string,
 ): void {
+  const w = words();
   panel.replaceChildren(
     element('h2', 'govuk-heading-m', name),
     summaryList([
-      ['Group', SCHOOL_GROUP_LABELS[school.group]],
-      ['Phase', PHASE_LABELS[school.phase]],
-      ['URN', String(school.urn)],
+      [w.group, w.groups[school.group]],
+      [w.phase, w.phases[school.phase]],
+      [w.urn, String(school.urn)],
     ]),
-    link(`/schools/${school.urn}`, `View ${name}'s profile`),
-    link(`/schools/${school.urn}/partners`, `Find partners for ${name}`),
+    link(`/schools/${school.urn}`, fillIn(w.viewProfile, { name })),
+    link(`/schools/${school.urn}/partners`, fillIn(w.findPartners, { name })),
   );
 }
 
 export function showLeader(panel: HTMLElement, leader: LeaderProperties): void {
-  const designations = leader.designations.map((d) => (d.verified ? d.code : `${d.code} (not verified)`));
+  const w = words();
+  const designations = leader.designations.map((d) =>
+    d.verified ? d.code : fillIn(w.notVerified, { code: d.code }),
+  );
   panel.replaceChildren(
     element('h2', 'govuk-heading-m', leader.name),
-    ...(leader.example ? [element('p', 'govuk-body', 'An example made up for the demo (synthetic).')] : []),
+    ...(leader.example ? [element('p', 'govuk-body', w.example)] : []),
     summaryList([
-      ['School', leader.school.name],
-      ['Designations', designations.join(', ') || 'None'],
-      ['Expertise', leader.expertise.map((e) => FOCUS_AREA_LABELS[e]).join(', ')],
-      ['Days free', String(leader.daysAvailable)],
+      [w.school, leader.school.name],
+      [w.designations, designations.join(', ') || w.none],
+      [w.expertise, leader.expertise.map((e) => w.focusAreas[e]).join(', ')],
+      [w.daysFree, String(leader.daysAvailable)],
     ]),
-    link(`/system-leaders/${leader.id}`, `View ${leader.name}'s profile`),
+    link(`/system-leaders/${leader.id}`, fillIn(w.viewProfile, { name: leader.name })),
   );
 }
 
 export function showArea(panel: HTMLElement, area: AreaProperties, tableHref: string): void {
+  const w = words();
   const figures: [string, string][] =
     area.highPerforming === undefined
-      ? [['Schools', 'No schools of this phase in this area']]
+      ? [[w.schools, w.noSchools]]
       : [
-          ['High-performing schools', String(area.highPerforming)],
-          ['Schools in need of support', String(area.inNeed)],
+          [w.highPerforming, String(area.highPerforming)],
+          [w.inNeed, String(area.inNeed)],
+          [w.ratio, area.ratio === null ? w.noSchoolInNeed : area.ratio.toFixed(2)],
           [
-            'High-performing per school in need',
-            area.ratio === null ? 'No school in need' : area.ratio.toFixed(2),
-          ],
-          [
-            'Median high-performing schools within reach of a school in need',
+            w.median,
             area.medianHighPerformingWithinRadius === null
-              ? 'Not applicable'
+              ? w.notApplicable
               : String(area.medianHighPerformingWithinRadius),
           ],
         ];
   panel.replaceChildren(
     element('h2', 'govuk-heading-m', area.name),
     summaryList(figures),
-    link(tableHref, 'See every area in the table'),
+    link(tableHref, w.everyArea),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { wordsOf } from '../domain/words.ts';
 
 /**
  * Why a use case did not do what was asked, in words every face turns into its own answer: an
@@ -25,10 +26,10 @@ export interface Wording {
 }
 
 /** A message with values in it, worded so that each face can translate it (see Wording). */
-export function worded(template: string, values: Record<string, string | number>): Wording {
-  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-  return { message, template, values };
-}
+export const worded = (template: string, values: Record<string, string | number>): Wording => ({
+  ...wordsOf(template, values),
+  values,
+});
 
 /** One problem with one named input (a form field, a query parameter, a CLI option). */
 export interface FieldIssue extends Partial<Omit<Wording, 'message'>> {

@@ -1,13 +1,20 @@
 import { sql, type Transaction } from 'kysely';
 import type { Availability, Commitment } from '../domain/leaders/availability.ts';
 import { costing, type Payer } from '../domain/leaders/costing.ts';
-import { deploymentStatus, type Deployment, type LeaderAnswer } from '../domain/leaders/deployment.ts';
+import {
+  deploymentStatus,
+  type Deployment,
+  type DeploymentParties,
+  type LeaderAnswer,
+} from '../domain/leaders/deployment.ts';
+import { READINESS_SIDES, type ReadinessSide } from '../domain/leaders/readiness.ts';
 import type { LeaderRuleBroken } from '../domain/leaders/outcome.ts';
 import type { FocusArea } from '../domain/focus-areas.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import { listCommitments } from './leaders.ts';
 import { createPartnership, recordEvent } from './partnerships.ts';
+import { createAssessment } from './readiness.ts';
 import type { Database } from './schema.ts';
 
 type Actor = AuditEntry['actor'];
@@ -31,6 +38,15 @@ export interface NewDeployment {
   reportsTo: string;
   exitStrategy: string;
   at: string;
+  /**
+   * The paired readiness questions to give each side (seed 003): the client school's assessment
+   * of the client-side framework, and one of the leader's school for the leader-side framework.
+   */
+  readiness?: {
+    leaderUrn: number;
+    client: { frameworkId: string; frameworkVersion: number };
+    leader: { frameworkId: string; frameworkVersion: number };
+  };
 }
 
 /** Whether a deployment's days and dates fit: null when they do, the rule broken when not. */
@@ -129,6 +145,7 @@ export async function createDeployment(
         reports_to: input.reportsTo,
       })
       .execute();
+    if (input.readiness) await giveReadinessQuestions(trx, id, input, input.readiness);
     await recordAudit(trx, {
       actor,
       action: 'deployment.commissioned',
@@ -140,6 +157,62 @@ export async function createDeployment(
     });
     return { id };
   });
+}
+
+/** Starts each side's assessment of the paired questions and records which side it is. */
+async function giveReadinessQuestions(
+  trx: Db,
+  id: number,
+  input: NewDeployment,
+  readiness: NonNullable<NewDeployment['readiness']>,
+): Promise<void> {
+  for (const side of READINESS_SIDES) {
+    const assessmentId = await createAssessment(trx, {
+      urn: side === 'client' ? input.clientUrn : readiness.leaderUrn,
+      ...readiness[side],
+      partnershipType: 'deployment',
+      startedBy: side === 'client' ? input.commissionedBy : input.leaderUserId,
+    });
+    await trx
+      .insertInto('deployment_readiness')
+      .values({ partnership_id: id, side, assessment_id: assessmentId })
+      .execute();
+  }
+}
+
+/** The assessments of a deployment's paired questions, by side; empty for one commissioned before they were given. */
+export async function deploymentReadiness(
+  db: Db,
+  id: number,
+): Promise<Partial<Record<ReadinessSide, number>>> {
+  const rows = await db
+    .selectFrom('deployment_readiness')
+    .select(['side', 'assessment_id'])
+    .where('partnership_id', '=', id)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.side, r.assessment_id]));
+}
+
+/** The deployment an assessment is one side of, with its parties; undefined for any other assessment. */
+export async function deploymentOfAssessment(
+  db: Db,
+  assessmentId: number,
+): Promise<(DeploymentParties & { id: number; side: ReadinessSide }) | undefined> {
+  const row = await db
+    .selectFrom('deployment_readiness as r')
+    .innerJoin('deployments as d', 'd.partnership_id', 'r.partnership_id')
+    .select(['d.partnership_id', 'r.side', 'd.leader_user_id', 'd.client_urn', 'd.organisation_id'])
+    .where('r.assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.partnership_id,
+      side: row.side,
+      leaderUserId: row.leader_user_id,
+      clientUrn: row.client_urn,
+      organisationId: row.organisation_id,
+    }
+  );
 }
 
 function deployments(db: Db) {

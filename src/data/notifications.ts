@@ -1,8 +1,20 @@
 import { sql } from 'kysely';
+import type { Language } from '../domain/language.ts';
 import type { Delivery, NotificationKind, SchoolPerson } from '../domain/notifications.ts';
+import type { SomeWords } from '../domain/words.ts';
 import type { Db } from './db.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** A stored subject with the template it was written from, when it was kept. */
+const subjectWords = (r: {
+  subject: string;
+  subject_template: string | null;
+  subject_values: SomeWords['values'] | null;
+}): SomeWords =>
+  r.subject_template === null
+    ? { message: r.subject }
+    : { message: r.subject, template: r.subject_template, values: r.subject_values ?? {} };
 
 /** Everyone with a role in these schools. */
 export async function peopleOfSchools(db: Db, urns: number[]): Promise<SchoolPerson[]> {
@@ -18,6 +30,8 @@ export async function peopleOfSchools(db: Db, urns: number[]): Promise<SchoolPer
 export interface Recipient {
   id: number;
   email: string;
+  /** The language they chose for the service, if they have. */
+  language: Language | null;
   delivery: Delivery | undefined;
 }
 
@@ -29,18 +43,23 @@ export async function recipientsOf(db: Db, userIds: number[], kind: Notification
     .leftJoin('notification_preferences as p', (join) =>
       join.onRef('p.user_id', '=', 'u.id').on('p.kind', '=', kind),
     )
-    .select(['u.id', 'u.email', 'p.delivery'])
+    .select(['u.id', 'u.email', 'u.language', 'p.delivery'])
     .where('u.id', 'in', userIds)
     .orderBy('u.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, delivery: r.delivery ?? undefined }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    language: r.language,
+    delivery: r.delivery ?? undefined,
+  }));
 }
 
 export interface NewNotification {
   userId: number;
   kind: NotificationKind;
   partnershipId: number | null;
-  subject: string;
+  subject: SomeWords;
   link: string;
   delivery: Delivery;
   /** Set when it is emailed straight away (or never: delivery off). */
@@ -62,7 +81,9 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
         user_id: n.userId,
         kind: n.kind,
         partnership_id: n.partnershipId,
-        subject: n.subject,
+        subject: n.subject.message,
+        subject_template: n.subject.template ?? null,
+        subject_values: n.subject.template ? JSON.stringify(n.subject.values ?? {}) : null,
         link: n.link,
         delivery: n.delivery,
         emailed_at: n.emailedAt,
@@ -94,6 +115,8 @@ export interface StoredNotification {
   createdAt: string;
   readAt: string | null;
   subject: string;
+  /** The subject with the template it was written from, for the reader's language. */
+  words: SomeWords;
   link: string;
 }
 
@@ -113,7 +136,7 @@ export async function listNotifications(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('notifications')
-      .select(['id', 'kind', 'created_at', 'read_at', 'subject', 'link'])
+      .select(['id', 'kind', 'created_at', 'read_at', 'subject', 'subject_template', 'subject_values', 'link'])
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
@@ -130,6 +153,7 @@ export async function listNotifications(
       createdAt: iso(r.created_at)!,
       readAt: iso(r.read_at),
       subject: r.subject,
+      words: subjectWords(r),
       link: r.link,
     })),
   };
@@ -191,7 +215,8 @@ export async function savePreferences(
 export interface PendingDigest {
   userId: number;
   email: string;
-  items: { id: number; subject: string; link: string }[];
+  language: Language | null;
+  items: { id: number; subject: SomeWords; link: string }[];
 }
 
 /** Notifications waiting for their daily digest, per person. */
@@ -199,7 +224,16 @@ export async function pendingDigests(db: Db): Promise<PendingDigest[]> {
   const rows = await db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['n.id', 'n.user_id', 'u.email', 'n.subject', 'n.link'])
+    .select([
+      'n.id',
+      'n.user_id',
+      'u.email',
+      'u.language',
+      'n.subject',
+      'n.subject_template',
+      'n.subject_values',
+      'n.link',
+    ])
     .where('n.delivery', '=', 'daily')
     .where('n.emailed_at', 'is', null)
     .orderBy('n.user_id')
@@ -208,8 +242,13 @@ export async function pendingDigests(db: Db): Promise<PendingDigest[]> {
     .execute();
   const digests = new Map<number, PendingDigest>();
   for (const r of rows) {
-    const digest = digests.get(r.user_id) ?? { userId: r.user_id, email: r.email, items: [] };
-    digest.items.push({ id: r.id, subject: r.subject, link: r.link });
+    const digest = digests.get(r.user_id) ?? {
+      userId: r.user_id,
+      email: r.email,
+      language: r.language,
+      items: [],
+    };
+    digest.items.push({ id: r.id, subject: subjectWords(r), link: r.link });
     digests.set(r.user_id, digest);
   }
   return [...digests.values()];

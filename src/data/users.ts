@@ -13,15 +13,17 @@ export interface UserCredentials {
   id: number;
   email: string;
   passwordHash: string | null;
+  /** The language they chose for the service, if they have. */
+  language: Language | null;
 }
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserCredentials | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'password_hash'])
+    .select(['id', 'email', 'password_hash', 'language'])
     .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
     .executeTakeFirst();
-  return row && { id: row.id, email: row.email, passwordHash: row.password_hash };
+  return row && { id: row.id, email: row.email, passwordHash: row.password_hash, language: row.language };
 }
 
 export async function createUser(

@@ -20,12 +20,12 @@ export const MONTHS = [
 
 /**
  * "13 March 2019" from an ISO date or timestamp (yyyy-mm-dd…); the date as written otherwise.
- * `monthIn` names the month in the reader's language ("13 Mawrth 2019").
+ * `say` puts the month's English name in the reader's language ("13 Mawrth 2019").
  */
-export function longDate(iso: string, monthIn: (month: string) => string = (month) => month): string {
+export function longDate(iso: string, say: (english: string) => string = (english) => english): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${monthIn(month)} ${m[1]}` : iso;
+  return m && month ? `${Number(m[3])} ${say(month)} ${m[1]}` : iso;
 }
 
 /** "March 2019" from an ISO date or month (yyyy-mm…), or undefined when it is not one. */

@@ -1,10 +1,11 @@
 import { participants, type Member } from './partnerships/model.ts';
 import type { SignedStep } from './partnerships/signatures.ts';
+import { wordsOf, type Words } from './words.ts';
 
 const CONFIRM: Record<SignedStep, string> = {
-  start: 'starting the partnership of',
-  review: 'beginning the review of the partnership of',
-  complete: 'closing as completed the partnership of',
+  start: '{{school}} asks your school to confirm starting the partnership of {{schools}}',
+  review: '{{school}} asks your school to confirm beginning the review of the partnership of {{schools}}',
+  complete: '{{school}} asks your school to confirm closing as completed the partnership of {{schools}}',
 };
 
 /**
@@ -132,38 +133,47 @@ export function recipients(
 }
 
 /** The one line a person reads, in the list and as the email's subject. School names only. */
-export function notificationSubject(happening: Happening, members: Member[], forUrns: number[] = []): string {
+export function notificationSubject(happening: Happening, members: Member[], forUrns: number[] = []): Words {
   const name = (urn: number) => members.find((m) => m.urn === urn)?.name ?? `School ${urn}`;
-  const schools = participants(members)
-    .map((m) => m.name)
-    .join(' and ');
+  const schools = participants(members).map((m) => m.name);
   switch (happening.kind) {
     case 'proposed': {
       const proposer = members.find((m) => m.invitation === 'proposer');
-      return `${proposer ? proposer.name : 'A school'} proposes a partnership to your school`;
+      return proposer
+        ? wordsOf('{{school}} proposes a partnership to your school', { school: proposer.name })
+        : wordsOf('A school proposes a partnership to your school');
     }
     case 'invitation-answered':
-      return `${name(happening.urn)} ${happening.answer === 'accept' ? 'accepted' : 'declined'} your partnership invitation`;
+      return wordsOf(
+        happening.answer === 'accept'
+          ? '{{school}} accepted your partnership invitation'
+          : '{{school}} declined your partnership invitation',
+        { school: name(happening.urn) },
+      );
     case 'plan-changed': {
       const yours = happening.urns.filter((urn) => forUrns.includes(urn));
-      const whose = (yours.length ? yours : happening.urns).map(name).join(' and ');
-      return `The partnership plan changed after ${whose} agreed: check it and agree again`;
+      return wordsOf('The partnership plan changed after {{schools}} agreed: check it and agree again', {
+        schools: (yours.length ? yours : happening.urns).map(name),
+      });
     }
     case 'agreed':
-      return `The partnership of ${schools} is agreed`;
+      return wordsOf('The partnership of {{schools}} is agreed', { schools });
     case 'signature-needed':
-      return `${name(happening.byUrn)} asks your school to confirm ${CONFIRM[happening.step]} ${schools}`;
+      return wordsOf(CONFIRM[happening.step], { school: name(happening.byUrn), schools });
     case 'started':
-      return `The partnership of ${schools} has started`;
+      return wordsOf('The partnership of {{schools}} has started', { schools });
     case 'milestone-due':
-      return `A milestone of the partnership of ${schools} is due within a week`;
+      return wordsOf('A milestone of the partnership of {{schools}} is due within a week', { schools });
     case 'milestone-overdue':
-      return `A milestone of the partnership of ${schools} is overdue`;
+      return wordsOf('A milestone of the partnership of {{schools}} is overdue', { schools });
     case 'review-due':
-      return `The review of the partnership of ${schools} is due: it is planned to end within four weeks`;
+      return wordsOf(
+        'The review of the partnership of {{schools}} is due: it is planned to end within four weeks',
+        { schools },
+      );
     case 'issue-raised':
-      return `An issue was raised in the partnership of ${schools}`;
+      return wordsOf('An issue was raised in the partnership of {{schools}}', { schools });
     case 'closed':
-      return `The partnership of ${schools} has closed`;
+      return wordsOf('The partnership of {{schools}} has closed', { schools });
   }
 }

@@ -18,7 +18,9 @@ const jsonFiles = (root: URL, folder: string): { name: string; content: unknown 
 
 /**
  * Lays `from` into `into`. Each feature keeps its messages in a file of its own, so that work on
- * two features never edits the same file; a message written in two files is a mistake to name.
+ * two features never edits the same file. The same words in two files agree and are kept once (a
+ * use case's message keyed by its English text, such as a status, is met by several features);
+ * one key given two different texts is a mistake to name.
  */
 function merge(into: Catalogue, from: Catalogue, where: string, path: string[] = []): void {
   for (const [key, value] of Object.entries(from)) {
@@ -26,7 +28,8 @@ function merge(into: Catalogue, from: Catalogue, where: string, path: string[] =
     if (typeof value === 'object' && typeof existing === 'object')
       merge(existing, value, where, [...path, key]);
     else if (existing === undefined) into[key] = typeof value === 'object' ? structuredClone(value) : value;
-    else throw new Error(`${where}: ${[...path, key].join('.')} is already in another file`);
+    else if (existing !== value)
+      throw new Error(`${where}: ${[...path, key].join('.')} is given other words in another file`);
   }
 }
 
@@ -64,7 +67,20 @@ export const translator = (language: Language): Translate => i18n.getFixedT(lang
 export interface Message {
   message: string;
   template?: string;
-  values?: Record<string, string | number>;
+  /** A list (of school names, say) is written with the language's "and". */
+  values?: Record<string, string | number | readonly string[]>;
+}
+
+/**
+ * Names in a sentence, as each language lists them: "A and B and C" as S2S has always written
+ * them in English; "A, B a C" in Welsh, with "ac" before a vowel ("A ac Ysgol B").
+ */
+export function listIn(language: Language, items: readonly string[]): string {
+  if (language === 'en') return items.join(' and ');
+  const last = items.at(-1);
+  if (items.length < 2 || last === undefined) return items.join('');
+  const and = /^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a';
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 
 /**
@@ -74,8 +90,14 @@ export interface Message {
  * left in English.
  */
 export function translateMessage(language: Language, { message, template, values }: Message): string {
+  const listed = Object.fromEntries(
+    Object.entries(values ?? {}).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? listIn(language, value) : value,
+    ]),
+  );
   return i18n.t(template ?? message, {
-    ...values,
+    ...listed,
     lng: language,
     ns: 'messages',
     keySeparator: false,
@@ -83,3 +105,7 @@ export function translateMessage(language: Language, { message, template, values
     defaultValue: message,
   });
 }
+
+/** The messages under one key of a language's catalogue, as written (`{{placeholders}}` unfilled): for a script that fills them in the browser. */
+export const wordsUnder = (language: Language, key: string): Catalogue =>
+  i18n.getResource(language, 'translation', key) as Catalogue;

@@ -1,18 +1,27 @@
+import type { Language } from '../domain/language.ts';
+import type { SomeWords } from '../domain/words.ts';
+import { translateMessage, translator } from '../i18n/index.ts';
 import type { MailMessage } from './mailer.ts';
 
-/** The words of each email S2S sends. Plain text: it reads well in every mail client. */
+/** The words of each email S2S sends, in the recipient's language. Plain text: it reads well in every mail client. */
 
-export function passwordResetMessage(to: string, link: string, validMinutes: number): MailMessage {
+export function passwordResetMessage(
+  to: string,
+  link: string,
+  validMinutes: number,
+  language: Language,
+): MailMessage {
+  const t = translator(language);
   return {
     to,
-    subject: 'Reset your S2S password',
+    subject: t('mail.passwordReset.subject'),
     text: [
-      'Someone asked to reset the password for your S2S account.',
+      t('mail.passwordReset.asked'),
       '',
-      `To choose a new password, open this link within ${validMinutes} minutes:`,
+      t('mail.passwordReset.open', { minutes: validMinutes }),
       link,
       '',
-      'If it was not you, ignore this email: your password has not changed.',
+      t('mail.passwordReset.notYou'),
     ].join('\n'),
   };
 }
@@ -21,38 +30,45 @@ export function invitationMessage(
   to: string,
   link: string,
   invitation: { invitedBy: string; joining: string; validDays: number },
+  language: Language,
 ): MailMessage {
+  const t = translator(language);
   return {
     to,
-    subject: `You are invited to join ${invitation.joining} on S2S`,
+    subject: t('mail.invitation.subject', { joining: invitation.joining }),
     text: [
-      `${invitation.invitedBy} has invited you to join ${invitation.joining} on S2S, the school-to-school support service.`,
+      t('mail.invitation.invited', { invitedBy: invitation.invitedBy, joining: invitation.joining }),
       '',
-      `To accept, open this link within ${invitation.validDays} days:`,
+      t('mail.invitation.open', { days: invitation.validDays }),
       link,
       '',
-      'If you did not expect this, ignore this email.',
+      t('mail.invitation.unexpected'),
     ].join('\n'),
   };
 }
 
-const preferencesLine = (preferences: string) => ['', `Choose which emails you get from S2S: ${preferences}`];
+const preferencesLine = (language: Language, preferences: string) => [
+  '',
+  translator(language)('mail.preferences', { link: preferences }),
+];
 
 /** One thing that happened: what, and where to see it; never the words of a partnership's plan. */
 export function notificationMessage(
   to: string,
-  notification: { subject: string; link: string },
+  notification: { subject: SomeWords; link: string },
   preferences: string,
+  language: Language,
 ): MailMessage {
+  const subject = translateMessage(language, notification.subject);
   return {
     to,
-    subject: notification.subject,
+    subject,
     text: [
-      `${notification.subject}.`,
+      `${subject}.`,
       '',
-      'Sign in to S2S to see it:',
+      translator(language)('mail.notification.signIn'),
       notification.link,
-      ...preferencesLine(preferences),
+      ...preferencesLine(language, preferences),
     ].join('\n'),
   };
 }
@@ -60,17 +76,20 @@ export function notificationMessage(
 /** A day's notifications in one email, for people who chose a daily digest. */
 export function digestMessage(
   to: string,
-  notifications: { subject: string; link: string }[],
+  notifications: { subject: SomeWords; link: string }[],
   preferences: string,
+  language: Language,
 ): MailMessage {
+  const t = translator(language);
+  const count = notifications.length;
   return {
     to,
-    subject: `S2S: ${notifications.length} new ${notifications.length === 1 ? 'notification' : 'notifications'}`,
+    subject: t(count === 1 ? 'mail.digest.subjectOne' : 'mail.digest.subjectMany', { count }),
     text: [
-      'Since your last digest:',
+      t('mail.digest.since'),
       '',
-      ...notifications.flatMap((n) => [`- ${n.subject}`, `  ${n.link}`]),
-      ...preferencesLine(preferences),
+      ...notifications.flatMap((n) => [`- ${translateMessage(language, n.subject)}`, `  ${n.link}`]),
+      ...preferencesLine(language, preferences),
     ].join('\n'),
   };
 }

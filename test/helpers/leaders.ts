@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { SignedIn } from './accounts.ts';
 import { postForm } from './forms.ts';
+import { frameworkCatalogue } from '../../src/app/readiness/catalogue.ts';
+import type { Db } from '../../src/data/db.ts';
+import { deploymentReadiness } from '../../src/data/deployments.ts';
+import { completeAssessment, findAssessment, saveAnswers } from '../../src/data/readiness.ts';
+import type { ReadinessSide } from '../../src/domain/leaders/readiness.ts';
+import { allItems } from '../../src/domain/readiness/framework.ts';
 
 /** An ISO date some days from today (the service reads the real clock). */
 export function daysFromToday(days: number): string {
@@ -106,4 +112,40 @@ export function deploymentForm(f: DeploymentFields): Record<string, string> {
 export function nextSpring(): { start: string; end: string; label: string } {
   const year = new Date().getUTCFullYear() + 1;
   return { start: `${year}-01-11`, end: `${year}-03-19`, label: `Spring ${year}` };
+}
+
+/**
+ * Answers and completes one or both sides of a deployment's paired readiness questions, every
+ * item rated `rating` (or, per item, `ratings[itemId]`), as each side would through its pages.
+ */
+export async function completeReadiness(
+  db: Db,
+  deploymentId: number,
+  { sides = ['client', 'leader'], rating = 3, ratings = {} }: CompleteReadiness = {},
+): Promise<void> {
+  const catalogue = await frameworkCatalogue();
+  const ids = await deploymentReadiness(db, deploymentId);
+  for (const side of sides) {
+    const id = ids[side];
+    if (id === undefined) throw new Error(`deployment ${deploymentId} has no ${side} questions`);
+    const assessment = (await findAssessment(db, id))!;
+    const framework = catalogue.find(assessment.frameworkId, assessment.frameworkVersion)!;
+    await saveAnswers(
+      db,
+      id,
+      allItems(framework).map((item) => ({
+        itemId: item.id,
+        rating: ratings[item.id] ?? rating,
+        evidence: `Our answer on ${item.id}`,
+      })),
+    );
+    const done = await completeAssessment(db, id, new Date(), []);
+    if (!done.ok) throw new Error(`the ${side} questions were not completed: ${done.reason}`);
+  }
+}
+
+export interface CompleteReadiness {
+  sides?: ReadinessSide[];
+  rating?: number;
+  ratings?: Record<string, number>;
 }

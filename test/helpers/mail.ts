@@ -7,6 +7,26 @@ export interface OutboxMessage {
   text: string;
 }
 
+/** A header's encoded words (RFC 2047: `=?UTF-8?Q?Mae_Ysgol?=`, `=?UTF-8?B?…?=`) as text. */
+function decodeWords(header: string): string {
+  const word = /=\?UTF-8\?([QB])\?([^?]*)\?=/gi;
+  // Neighbouring encoded words are one run of bytes: a letter may be split between two.
+  return header.replace(/=\?UTF-8\?[QB]\?[^?]*\?=(\s+=\?UTF-8\?[QB]\?[^?]*\?=)*/gi, (run) =>
+    Buffer.concat(
+      [...run.matchAll(word)].map(([, encoding, words]) =>
+        encoding!.toUpperCase() === 'B'
+          ? Buffer.from(words!, 'base64')
+          : Buffer.from(
+              words!
+                .replaceAll('_', ' ')
+                .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            ),
+      ),
+    ).toString('utf8'),
+  );
+}
+
 /**
  * The messages the mailer wrote to `${dataDir}/outbox` with no SMTP server set, oldest first.
  * Reads just enough of each .eml for a test: the To and Subject headers and the plain-text body,
@@ -32,7 +52,7 @@ export async function readOutbox(dataDir: string): Promise<OutboxMessage[]> {
             'latin1',
           ).toString('utf8')
         : body;
-      return { to: header('To'), subject: header('Subject'), text };
+      return { to: header('To'), subject: decodeWords(header('Subject')), text };
     }),
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../data/invitations.ts';
 import { getOrganisation } from '../../data/organisations.ts';
 import { findUserByEmail } from '../../data/users.ts';
+import type { Language } from '../../domain/language.ts';
 import { invitationMessage } from '../../mail/messages.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -33,7 +34,7 @@ export async function sendInvitation(
   invitation: {
     email: string;
     target: InvitationTarget;
-    invitedBy: { id: number; email: string; name: string };
+    invitedBy: { id: number; email: string; name: string; language?: Language | null };
     joining: string;
   },
 ): Promise<void> {
@@ -46,12 +47,29 @@ export async function sendInvitation(
   });
   const link = new URL(`/invitations/${token}`, ctx.config.publicUrl).toString();
   await ctx.mailer.send(
-    invitationMessage(invitation.email, link, {
-      invitedBy: invitation.invitedBy.name,
-      joining: invitation.joining,
-      validDays: INVITATION_VALID_DAYS,
-    }),
+    invitationMessage(
+      invitation.email,
+      link,
+      {
+        invitedBy: invitation.invitedBy.name,
+        joining: invitation.joining,
+        validDays: INVITATION_VALID_DAYS,
+      },
+      await invitationLanguage(ctx, invitation.email, invitation.invitedBy),
+    ),
   );
+}
+
+/**
+ * The language of an invitation's email: the one its recipient chose, if they have an account,
+ * or else the one chosen by the person who invites them (or approved their invitation).
+ */
+export async function invitationLanguage(
+  ctx: Pick<AppContext, 'db'>,
+  email: string,
+  inviter: { language?: Language | null },
+): Promise<Language> {
+  return (await findUserByEmail(ctx.db, email))?.language ?? inviter.language ?? 'en';
 }
 
 export interface OpenInvitation {

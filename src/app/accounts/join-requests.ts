@@ -18,9 +18,15 @@ import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { openPartnership } from '../partnerships/access.ts';
 import { schoolIsOnS2s } from '../partnerships/proposal.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, worded } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
-import { INVITATION_VALID_DAYS, INVITATION_VALID_MS, inviteEmail } from './invitations.ts';
+import { wordsOf } from '../../domain/words.ts';
+import {
+  INVITATION_VALID_DAYS,
+  INVITATION_VALID_MS,
+  invitationLanguage,
+  inviteEmail,
+} from './invitations.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
@@ -49,7 +55,13 @@ export async function askSchoolAdministrators(
     ctx,
     admins.map((a) => a.userId),
     'join-request',
-    { subject: `A platform administrator asks to add ${invitation.email} to ${name}`, link: DECIDE_PATH },
+    {
+      subject: wordsOf('A platform administrator asks to add {{email}} to {{school}}', {
+        email: invitation.email,
+        school: name,
+      }),
+      link: DECIDE_PATH,
+    },
   );
 }
 
@@ -58,7 +70,10 @@ export async function tellOverseers(ctx: Ctx, urn: number, email: string, by: Se
   const name = (await schoolName(ctx, urn)) ?? `school ${urn}`;
   const overseers = (await overseersOf(ctx.db, urn)).filter((id) => id !== by.id);
   await notifyPeople(ctx, overseers, 'administrator-appointed', {
-    subject: `${by.name}, a platform administrator, invited ${email} into ${name}, which has no administrator`,
+    subject: wordsOf(
+      '{{name}}, a platform administrator, invited {{email}} into {{school}}, which has no administrator',
+      { name: by.name, email, school: name },
+    ),
     link: `/schools/${urn}`,
   });
 }
@@ -97,12 +112,16 @@ export async function requestFirstAdministrator(
   if (await schoolIsOnS2s(ctx, urn))
     return invalidField(
       'urn',
-      `${school.name} already uses S2S: its administrators invite their own colleagues.`,
+      worded('{{school}} already uses S2S: its administrators invite their own colleagues.', {
+        school: school.name,
+      }),
     );
   if ((await pendingJoinRequestsFor(ctx.db, urn)).some((r) => r.reason === 'first-administrator'))
     return fail(
       'conflict',
-      `An invitation for ${school.name}’s first administrator is already waiting for approval.`,
+      worded('An invitation for {{school}}’s first administrator is already waiting for approval.', {
+        school: school.name,
+      }),
     );
   await createJoinRequest(ctx.db, {
     email,
@@ -115,7 +134,9 @@ export async function requestFirstAdministrator(
     now: ctx.now(),
   });
   await notifyPeople(ctx, await overseersOf(ctx.db, urn), 'join-request', {
-    subject: `A partner school asks for ${school.name}’s first administrator to be invited`,
+    subject: wordsOf('A partner school asks for {{school}}’s first administrator to be invited', {
+      school: school.name,
+    }),
     link: DECIDE_PATH,
   });
   return ok({ schoolName: school.name });
@@ -185,6 +206,7 @@ export async function decideOnJoinRequest(
           joining: request.schoolName,
           validDays: INVITATION_VALID_DAYS,
         },
+        await invitationLanguage(ctx, request.email, user),
       ),
     );
   return ok({ outcome, email: request.email, schoolName: request.schoolName });

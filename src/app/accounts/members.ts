@@ -42,7 +42,10 @@ export async function inviteSchoolMember(
   if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   const members = await listSchoolMembers(ctx.db, urn);
   if (members.some((m) => m.email === invitation.email.toLowerCase()))
-    return invalidField('email', `${invitation.email} is already a member of ${name}`);
+    return invalidField(
+      'email',
+      worded('{{email}} is already a member of {{school}}', { email: invitation.email, school: name }),
+    );
   const route = invitationRoute(
     invitedBy,
     urn,

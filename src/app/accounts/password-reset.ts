@@ -19,7 +19,7 @@ export async function sendPasswordReset(
   if (!user) return;
   const token = await createPasswordReset(ctx.db, user.id, ctx.now(), RESET_VALID_MINUTES * 60_000);
   const link = new URL(`/password-reset/${token}`, ctx.config.publicUrl).toString();
-  await ctx.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES));
+  await ctx.mailer.send(passwordResetMessage(user.email, link, RESET_VALID_MINUTES, user.language ?? 'en'));
 }
 
 export const passwordResetUsable = (ctx: Pick<AppContext, 'db' | 'now'>, token: string): Promise<boolean> =>

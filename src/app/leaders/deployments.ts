@@ -30,6 +30,11 @@ import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
+import {
+  readinessFrameworks,
+  readinessOfDeployment,
+  type DeploymentReadinessView,
+} from './deployment-readiness.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now' | 'config' | 'mailer'>;
 
@@ -152,6 +157,7 @@ export async function commissionDeployment(
       reportsTo: form.reportsTo,
       exitStrategy: form.exitStrategy,
       at: ctx.now().toISOString(),
+      readiness: await readinessFrameworks(profile.urn),
     },
     fitting(proposed),
     actor,
@@ -187,15 +193,24 @@ function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
   };
 }
 
+/** A deployment with its paired readiness questions, and whether the leader may accept it yet. */
+export interface SeenDeploymentInFull extends SeenDeployment {
+  readiness: DeploymentReadinessView | null;
+  /** Accepting waits until both sides have completed their readiness questions. */
+  canAccept: boolean;
+}
+
 /** One deployment, for its leader, its client school's people and its commissioning officers; 404 to anyone else. */
 export async function deploymentFor(
   ctx: Pick<AppContext, 'db'>,
   actor: SessionUser,
   id: number,
-): Promise<Result<SeenDeployment>> {
+): Promise<Result<SeenDeploymentInFull>> {
   const d = Number.isSafeInteger(id) && id > 0 ? await getDeployment(ctx.db, id) : undefined;
   if (!d || !canSeeDeployment(standingIn(actor, d))) return fail('not-found', 'No such deployment.');
-  return ok(asSeenBy(actor, d));
+  const seen = asSeenBy(actor, d);
+  const readiness = await readinessOfDeployment(ctx, d, seen.standing);
+  return ok({ ...seen, readiness, canAccept: seen.canAnswer && (readiness?.bothCompleted ?? true) });
 }
 
 /** The leader accepts or declines, once; nobody else answers for them. */
@@ -211,6 +226,11 @@ export async function answerAsLeader(
     return fail('forbidden', 'Only the system leader accepts or declines a deployment.');
   if (answer !== 'accepted' && answer !== 'declined')
     return invalidField('answer', 'Choose whether you accept or decline the deployment');
+  if (answer === 'accepted' && seen.value.canAnswer && !seen.value.canAccept)
+    return fail(
+      'conflict',
+      'Both sides must complete their readiness questions before the deployment can be agreed.',
+    );
   const done = await answerDeployment(ctx.db, id, answer, {
     userId: actor.id,
     at: ctx.now().toISOString(),

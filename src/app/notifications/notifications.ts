@@ -13,10 +13,12 @@ import {
   runningPartnershipIds,
   savePreferences,
   type NewNotification,
+  type StoredNotification,
 } from '../../data/notifications.ts';
 import { getMembers, getPartnership } from '../../data/partnerships.ts';
 import { remindersDue } from '../../domain/reminders.ts';
 import type { SessionUser } from '../../domain/access.ts';
+import type { Language } from '../../domain/language.ts';
 import {
   ACTION_NEEDED,
   DELIVERIES,
@@ -30,6 +32,7 @@ import {
   type Happening,
   type NotificationKind,
 } from '../../domain/notifications.ts';
+import type { SomeWords } from '../../domain/words.ts';
 import { digestMessage, notificationMessage } from '../../mail/messages.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -85,17 +88,21 @@ export async function notifyPartnership(
   });
 }
 
-/** Tells people about something that is not a partnership's (a request to join a school). */
+/**
+ * Tells people about something that is not a partnership's (a request to join a school). A
+ * subject worded from a template (`wordsOf`) reaches each reader in their language.
+ */
 export function notifyPeople(
   ctx: Ctx,
   userIds: number[],
   kind: NotificationKind,
-  notification: { subject: string; link: string },
+  notification: { subject: string | SomeWords; link: string },
 ): Promise<number> {
+  const { subject } = notification;
   return tell(ctx, userIds, kind, {
     partnershipId: null,
     link: notification.link,
-    subjectFor: () => notification.subject,
+    subjectFor: () => (typeof subject === 'string' ? { message: subject } : subject),
   });
 }
 
@@ -110,27 +117,28 @@ async function tell(
   about: {
     partnershipId: number | null;
     link: string;
-    subjectFor: (userId: number) => string;
+    subjectFor: (userId: number) => SomeWords;
     reminderKey?: string;
   },
 ): Promise<number> {
   const at = ctx.now().toISOString();
-  const rows: (NewNotification & { email: string })[] = (await recipientsOf(ctx.db, userIds, kind)).map(
-    (r) => {
-      const delivery = deliveryFor(kind, r.delivery);
-      return {
-        userId: r.id,
-        email: r.email,
-        kind,
-        partnershipId: about.partnershipId,
-        subject: about.subjectFor(r.id),
-        link: about.link,
-        delivery,
-        emailedAt: delivery === 'daily' ? null : at,
-        reminderKey: about.reminderKey,
-      };
-    },
-  );
+  const rows: (NewNotification & { email: string; language: Language })[] = (
+    await recipientsOf(ctx.db, userIds, kind)
+  ).map((r) => {
+    const delivery = deliveryFor(kind, r.delivery);
+    return {
+      userId: r.id,
+      email: r.email,
+      language: r.language ?? 'en',
+      kind,
+      partnershipId: about.partnershipId,
+      subject: about.subjectFor(r.id),
+      link: about.link,
+      delivery,
+      emailedAt: delivery === 'daily' ? null : at,
+      reminderKey: about.reminderKey,
+    };
+  });
   const stored = await insertNotifications(ctx.db, rows);
   await sendAll(
     ctx,
@@ -141,6 +149,7 @@ async function tell(
           r.email,
           { subject: r.subject, link: absolute(ctx, r.link) },
           absolute(ctx, PREFERENCES_PATH),
+          r.language,
         ),
       ),
   );
@@ -173,7 +182,8 @@ export async function notificationsFor(
   ctx: Pick<AppContext, 'db'>,
   user: SessionUser,
   page: z.infer<typeof notificationsQuery>,
-): Promise<NotificationsAnswer> {
+): Promise<Omit<NotificationsAnswer, 'items'> & { items: StoredNotification[] }> {
+  // Each item's `words` are for a page in the reader's language; the API answers with `subject`.
   return listNotifications(ctx.db, user.id, page);
 }
 
@@ -265,6 +275,7 @@ export async function sendDailyDigests(ctx: Ctx): Promise<{ people: number; noti
         d.email,
         d.items.map((i) => ({ subject: i.subject, link: absolute(ctx, i.link) })),
         absolute(ctx, PREFERENCES_PATH),
+        d.language ?? 'en',
       ),
     ),
   );

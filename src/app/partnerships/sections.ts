@@ -36,10 +36,11 @@ import {
 import type { AppContext } from '../context.ts';
 import { today } from '../context.ts';
 import { notifyPartnership } from '../notifications/notifications.ts';
-import { fail, ok, type FieldIssue, type Result } from '../result.ts';
+import { fail, ok, type AppError, type FieldIssue, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 import { checkDeploymentChange } from '../leaders/deployment-terms.ts';
 import { changePlan } from './agreement.ts';
+import { invitesSchools, NO_SCHOOLS_INVITED } from '../../domain/leaders/deployment.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
@@ -202,6 +203,12 @@ const KINDS = {
 export const hasRemovals = (kind: SectionKind): boolean =>
   Object.values(KINDS[kind].writers).some((writer) => writer.remove !== undefined);
 
+/** Why a partnership has no such section to write (a deployment invites no schools), or null when it has. */
+export const sectionRefused = (kind: SectionKind, section: string, p: Partnership): AppError | null =>
+  kind === 'plan' && section === 'schools' && !invitesSchools(p.type)
+    ? { code: 'forbidden', message: NO_SCHOOLS_INVITED }
+    : null;
+
 /** Why a section cannot be written now (its status), or null when it can. */
 export const sectionClosed = (kind: SectionKind, p: Partnership): string | null =>
   KINDS[kind].open.includes(p.status) ? null : KINDS[kind].closed;
@@ -220,6 +227,8 @@ export async function saveSection(
 ): Promise<Result<null>> {
   const writer = KINDS[kind].writers[section];
   if (!writer) return fail('not-found', 'There is no such section.');
+  const refusedHere = sectionRefused(kind, section, p);
+  if (refusedHere) return { ok: false, error: refusedHere };
   const closed = sectionClosed(kind, p);
   if (closed) return fail('conflict', closed);
   const by = { userId: user.id, at: ctx.now().toISOString(), userUrns: user.schools.map((s) => s.urn) };
@@ -239,6 +248,8 @@ export async function removeSectionItem(
 ): Promise<Result<null>> {
   const remove = PLAN[section]?.remove;
   if (!remove || !Number.isSafeInteger(item)) return fail('not-found', 'There is no such item.');
+  const refusedHere = sectionRefused('plan', section, p);
+  if (refusedHere) return { ok: false, error: refusedHere };
   const closed = sectionClosed('plan', p);
   if (closed) return fail('conflict', closed);
   await KINDS.plan.write(ctx, user, p, async (db) => {

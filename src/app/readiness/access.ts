@@ -3,8 +3,11 @@ import {
   listSchoolAssessmentsWithShares,
   type AssessmentWithAnswers,
 } from '../../data/readiness.ts';
+import { deploymentOfAssessment } from '../../data/deployments.ts';
 import { listOrganisationSchoolLinks } from '../../data/organisations.ts';
 import { organisationsSharedWith } from '../../domain/access.ts';
+import { isCommissioner, standingIn } from '../../domain/leaders/deployment.ts';
+import { deploymentReadinessAccess, strongerAccess } from '../../domain/leaders/readiness.ts';
 import {
   accessWithSchoolWide,
   canAnswer,
@@ -61,10 +64,25 @@ export async function openAssessment(
     assessment.urn,
     await listOrganisationSchoolLinks(ctx.db, assessment.urn),
   );
-  const access = accessWithSchoolWide(assessment, schoolWide, viewerOf(actor));
+  const access = strongerAccess(
+    accessWithSchoolWide(assessment, schoolWide, viewerOf(actor)),
+    await deploymentGrant(ctx, actor, id),
+  );
   if (!canRead(access)) return missing;
   if (!NEEDS[need](access)) return fail('forbidden', 'you may read this assessment but not change it');
   return ok({ assessment, framework, access });
+}
+
+/**
+ * What being party to a deployment gives on one side of its paired questions: the leader answers
+ * theirs (they may not belong to their school in S2S), the commissioner reads both.
+ */
+async function deploymentGrant(ctx: Ctx, actor: Actor, assessmentId: number): Promise<ReadinessAccess> {
+  if (!actor) return 'none';
+  const deployment = await deploymentOfAssessment(ctx.db, assessmentId);
+  if (!deployment) return 'none';
+  const standing = standingIn(actor, deployment);
+  return deploymentReadinessAccess(deployment.side, standing, isCommissioner(standing, deployment));
 }
 
 /** The school's assessments this person may read, newest first, each with what they may do. */

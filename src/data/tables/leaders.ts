@@ -45,7 +45,15 @@ export interface DeploymentsTable {
   created_at: Generated<Date>;
 }
 
+/** Which readiness assessment is which side of a deployment's paired questions. */
+export interface DeploymentReadinessTable {
+  partnership_id: number;
+  side: 'client' | 'leader';
+  assessment_id: number;
+}
+
 export interface LeaderTables {
   system_leader_profiles: SystemLeaderProfilesTable;
   deployments: DeploymentsTable;
+  deployment_readiness: DeploymentReadinessTable;
 }

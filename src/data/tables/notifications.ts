@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Delivery, NotificationKind } from '../../domain/notifications.ts';
+import type { Words } from '../../domain/words.ts';
 
 type Created = ColumnType<Date, Date | string | undefined, never>;
 
@@ -16,6 +17,9 @@ export interface NotificationsTable {
   emailed_at: Date | string | null;
   /** What a dated reminder is about (`milestone-due:12`): each person hears of it once. */
   reminder_key: ColumnType<string | null, string | null | undefined, never>;
+  /** The template `subject` was written from, and its values, for the reader's language. */
+  subject_template: ColumnType<string | null, string | null | undefined, never>;
+  subject_values: ColumnType<Words['values'] | null, string | null | undefined, never>;
 }
 
 export interface NotificationPreferencesTable {

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../access.ts';
-import type { Closure } from '../partnerships/model.ts';
+import type { Closure, PartnershipType } from '../partnerships/model.ts';
 import type { Costing } from './costing.ts';
 
 /**
@@ -146,3 +146,12 @@ export function commissionerFor(
   const officerOf = user.organisations.find((o) => organisationsOfSchool.includes(o.id));
   return officerOf ? { organisationId: officerOf.id } : undefined;
 }
+
+/**
+ * A deployment's parties are its client school and its system leader, fixed when it is
+ * commissioned: no other school is invited into its partnership.
+ */
+export const invitesSchools = (type: PartnershipType): boolean => type !== 'deployment';
+
+export const NO_SCHOOLS_INVITED =
+  'A deployment’s parties are the client school and its system leader: no other school can be invited.';

@@ -68,27 +68,35 @@ const PROGRESS8_ELEMENTS: [SchoolArea, string, string][] = [
 
 const AREA_INDEX = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, i]));
 
+const publishedFigures = new Map<string, (typeof PUBLISHED_NATIONAL_FIGURES)[number]>();
+
 /** The published figure for a measure, the nearest year on or before `year` (else the earliest). */
 function published(measure: NationalMeasure, year: number) {
-  const figures = PUBLISHED_NATIONAL_FIGURES.filter((f) => f.measure === measure).sort(
-    (a, b) => b.year - a.year,
-  );
-  return figures.find((f) => f.year <= year) ?? figures.at(-1)!;
+  const key = `${measure}|${year}`;
+  let found = publishedFigures.get(key);
+  if (!found) {
+    const figures = PUBLISHED_NATIONAL_FIGURES.filter((f) => f.measure === measure).sort(
+      (a, b) => b.year - a.year,
+    );
+    found = figures.find((f) => f.year <= year) ?? figures.at(-1)!;
+    publishedFigures.set(key, found);
+  }
+  return found;
 }
 
-/** Words are written only when read: a national snapshot holds tens of thousands of findings. */
-type Add = (area: SchoolArea, level: number, text: () => string, results: boolean) => void;
+/**
+ * Takes one measure of an area: its level, and its words when they are asked for (`words`
+ * true); null otherwise, so that the national analysis, which reads only the levels of every
+ * school, writes no words.
+ */
+type Add = (area: SchoolArea, level: number, text: string | null, results: boolean) => void;
 
-function resultsLevels(ks: Performance, add: Add) {
+function resultsLevels(ks: Performance, add: Add, words: boolean) {
   if (ks.keyStage === 2) {
-    for (const [area, name] of [
-      ['ks2-reading', 'readingProgress'],
-      ['ks2-writing', 'writingProgress'],
-      ['ks2-maths', 'mathsProgress'],
-    ] as const) {
+    for (const [area, name] of KS2_AREAS) {
       const value = ks[name];
       if (value === null) continue;
-      add(area, value / AREA_MARGINS.ks2Progress, () => describeMeasure(`ks2.${name}`, value), true);
+      add(area, value / AREA_MARGINS.ks2Progress, words ? describeMeasure(`ks2.${name}`, value) : null, true);
     }
     return;
   }
@@ -97,7 +105,7 @@ function resultsLevels(ks: Performance, add: Add) {
     add(
       'ks4-progress',
       progress8 / AREA_MARGINS.progress8,
-      () => describeMeasure('ks4.progress8', progress8),
+      words ? describeMeasure('ks4.progress8', progress8) : null,
       true,
     );
   }
@@ -106,8 +114,9 @@ function resultsLevels(ks: Performance, add: Add) {
     add(
       'ks4-attainment',
       (attainment8 - value) / AREA_MARGINS.attainment8,
-      () =>
-        `Attainment 8 ${formatNumber(attainment8, 1)} (national ${formatNumber(value, 1)} for ${comparedWith})`,
+      words
+        ? `Attainment 8 ${formatNumber(attainment8, 1)} (national ${formatNumber(value, 1)} for ${comparedWith})`
+        : null,
       true,
     );
   }
@@ -116,93 +125,153 @@ function resultsLevels(ks: Performance, add: Add) {
     add(
       'ks4-english-maths',
       (englishMaths5Percent - value) / AREA_MARGINS.englishMaths5Percent,
-      () =>
-        `${formatNumber(englishMaths5Percent)}% grade 5 or above in English and maths (national ${formatNumber(value, 1)}% for ${comparedWith})`,
+      words
+        ? `${formatNumber(englishMaths5Percent)}% grade 5 or above in English and maths (national ${formatNumber(value, 1)}% for ${comparedWith})`
+        : null,
       true,
     );
   }
-  for (const [area, column, words] of PROGRESS8_ELEMENTS) {
-    const value = Number.parseFloat(ks.raw[column] ?? '');
+  for (const [area, column, elementWords] of PROGRESS8_ELEMENTS) {
+    const raw = ks.raw[column];
+    if (raw === undefined) continue;
+    const value = Number.parseFloat(raw);
     if (!Number.isFinite(value)) continue;
     add(
       area,
       value / AREA_MARGINS.progress8,
-      () =>
-        `Progress 8 in ${words} ${signedNumber(value, 2)} (national 0 for state-funded mainstream schools)`,
+      words
+        ? `Progress 8 in ${elementWords} ${signedNumber(value, 2)} (national 0 for state-funded mainstream schools)`
+        : null,
       true,
     );
   }
 }
 
+const KS2_AREAS = [
+  ['ks2-reading', 'readingProgress'],
+  ['ks2-writing', 'writingProgress'],
+  ['ks2-maths', 'mathsProgress'],
+] as const;
+
 /** How far, in margins, an area must be above or below the school's own average to count. */
 const RELATIVE_MARGIN = 0.5;
-
-const standingOf = (area: SchoolArea, text: () => string, note: string): AreaStanding => ({
-  area,
-  get text() {
-    return `${text()}${note}`;
-  },
-});
 
 // Inspection grades as levels: outstanding (or exceptional) a strength, below good a weakness.
 const keyJudgementLevel = (grade: number) => (2 - grade) * 1.5;
 const reportCardLevel = (grade: number) => 3 - grade;
 
 /**
- * A school's strengths and weaknesses by area, for matching: its results against the national
- * figures and against its own average (mainstream schools only: special schools' results are not
- * measured against mainstream figures), and its inspection's key judgements or report-card
- * grades. Only the evidence its classification rests on is read (the profile's current
- * inspection and results).
+ * Every measure of a school's areas that its classification rests on, in order: its results
+ * (mainstream schools only) and its current inspection's key judgements or report-card grades.
  */
-export function areaStandings(
+function measureAreas(
   record: SchoolRecord,
-  classification: Pick<Classification, 'evidence'>,
-): AreaStandings {
-  const found = new Map<SchoolArea, { level: number; text: () => string; results: boolean }>();
-  const add: Add = (area, level, text, results) => {
-    const before = found.get(area);
-    // Two measures of one area (a key judgement and a report card) are averaged.
-    found.set(
-      area,
-      before
-        ? { level: (before.level + level) / 2, text: () => `${before.text()}; ${text()}`, results }
-        : { level, text, results },
-    );
-  };
-  const { evidence } = classification;
+  evidence: Classification['evidence'],
+  add: Add,
+  words: boolean,
+): void {
   if (record.phase !== 'special') {
     for (const used of evidence.results) {
       const ks = record.performance.find((p) => p.keyStage === used.keyStage && p.year === used.year);
-      if (ks) resultsLevels(ks, add);
+      if (ks) resultsLevels(ks, add, words);
     }
   }
   const inspection = evidence.inspectionDate
     ? record.inspections.find((i) => i.startDate === evidence.inspectionDate)
     : undefined;
-  if (inspection) {
-    for (const [judgement, grade] of Object.entries(inspection.keyJudgements) as [KeyJudgement, number][]) {
-      const text = () => describeMeasure(`ofsted.kj.${judgement}`, grade);
-      add(KEY_JUDGEMENT_AREAS[judgement], keyJudgementLevel(grade), text, false);
-    }
-    for (const [area, grade] of Object.entries(inspection.reportCard) as [ReportCardArea, number][]) {
-      const text = () => describeMeasure(`ofsted.rc.${area}`, grade);
-      add(REPORT_CARD_AREAS[area], reportCardLevel(grade), text, false);
+  if (!inspection) return;
+  for (const judgement in inspection.keyJudgements) {
+    const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
+    const text = words ? describeMeasure(`ofsted.kj.${judgement as KeyJudgement}`, grade) : null;
+    add(KEY_JUDGEMENT_AREAS[judgement as KeyJudgement], keyJudgementLevel(grade), text, false);
+  }
+  for (const area in inspection.reportCard) {
+    const grade = inspection.reportCard[area as ReportCardArea]!;
+    const text = words ? describeMeasure(`ofsted.rc.${area as ReportCardArea}`, grade) : null;
+    add(REPORT_CARD_AREAS[area as ReportCardArea], reportCardLevel(grade), text, false);
+  }
+}
+
+/** Each area's evidence in words (two measures of one area joined), written when first read. */
+function areaWords(record: SchoolRecord, evidence: Classification['evidence']): (string | undefined)[] {
+  const words: (string | undefined)[] = [];
+  measureAreas(
+    record,
+    evidence,
+    (area, _level, text) => {
+      const i = AREA_INDEX.get(area)!;
+      words[i] = words[i] === undefined ? text! : `${words[i]}; ${text}`;
+    },
+    true,
+  );
+  return words;
+}
+
+// One school is measured at a time: the order its areas were first measured in, and which are
+// results, kept here rather than made anew for each of tens of thousands of schools.
+const measuredOrder = new Int32Array(SCHOOL_AREAS.length);
+const isResults = new Uint8Array(SCHOOL_AREAS.length);
+
+/**
+ * A school's strengths and weaknesses by area, for matching: its results against the national
+ * figures and against its own average (mainstream schools only: special schools' results are not
+ * measured against mainstream figures), and its inspection's key judgements or report-card
+ * grades. Only the evidence its classification rests on is read (the profile's current
+ * inspection and results). The words of each standing are written when first read.
+ */
+export function areaStandings(
+  record: SchoolRecord,
+  classification: Pick<Classification, 'evidence'>,
+): AreaStandings {
+  const { evidence } = classification;
+  const levels = new Float64Array(SCHOOL_AREAS.length).fill(Number.NaN);
+  let measured = 0;
+  let seen = 0;
+  measureAreas(
+    record,
+    evidence,
+    (area, level, _text, results) => {
+      const i = AREA_INDEX.get(area)!;
+      // Two measures of one area (a key judgement and a report card) are averaged.
+      if ((seen & (1 << i)) === 0) {
+        seen |= 1 << i;
+        levels[i] = level;
+        measuredOrder[measured++] = i;
+      } else levels[i] = (levels[i]! + level) / 2;
+      isResults[i] = results ? 1 : 0;
+    },
+    false,
+  );
+  let resultsCount = 0;
+  let resultsSum = 0;
+  for (let k = 0; k < measured; k++) {
+    const i = measuredOrder[k]!;
+    if (isResults[i]) {
+      resultsCount++;
+      resultsSum += levels[i]!;
     }
   }
-  const results = [...found.values()].filter((f) => f.results);
-  const own = results.length >= 2 ? results.reduce((sum, f) => sum + f.level, 0) / results.length : null;
-  const levels = new Float64Array(SCHOOL_AREAS.length).fill(Number.NaN);
+  const own = resultsCount >= 2 ? resultsSum / resultsCount : null;
   const strengths: AreaStanding[] = [];
   const weaknesses: AreaStanding[] = [];
-  for (const [area, { level, text, results: isResults }] of found) {
-    levels[AREA_INDEX.get(area)!] = level;
-    const relative = isResults && own !== null ? level - own : 0;
+  let words: (string | undefined)[] | undefined;
+  const wordsOf = (i: number) => (words ??= areaWords(record, evidence))[i]!;
+  for (let k = 0; k < measured; k++) {
+    const i = measuredOrder[k]!;
+    const level = levels[i]!;
+    const relative = isResults[i] && own !== null ? level - own : 0;
     if (level >= 1 || (relative >= RELATIVE_MARGIN && level > -1)) {
-      strengths.push(standingOf(area, text, level >= 1 ? '' : ', well above its other results'));
+      strengths.push(standingOf(i, wordsOf, level >= 1 ? '' : ', well above its other results'));
     } else if (level <= -1 || (relative <= -RELATIVE_MARGIN && level < 1)) {
-      weaknesses.push(standingOf(area, text, level <= -1 ? '' : ', well below its other results'));
+      weaknesses.push(standingOf(i, wordsOf, level <= -1 ? '' : ', well below its other results'));
     }
   }
-  return { strengths, weaknesses, levels, measured: found.size };
+  return { strengths, weaknesses, levels, measured };
 }
+
+const standingOf = (i: number, wordsOf: (i: number) => string, note: string): AreaStanding => ({
+  area: SCHOOL_AREAS[i]!,
+  get text() {
+    return `${wordsOf(i)}${note}`;
+  },
+});

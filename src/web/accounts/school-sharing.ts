@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ORGANISATION_KIND_LABELS } from '../../domain/access.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import { saveSharing, sharingChoices } from '../../app/accounts/sharing.ts';
 import { requireOwnSchoolAdmin, requireUser, urnParam } from '../http/guards.ts';
@@ -18,7 +19,7 @@ const schoolSharing: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       school,
       items: organisations.map((o) => ({
         value: String(o.id),
-        text: `${o.name} (${ORGANISATION_KIND_LABELS[o.kind].toLowerCase()})`,
+        text: `${o.name} (${translateMessage(request.language, { message: ORGANISATION_KIND_LABELS[o.kind] }).toLowerCase()})`,
         checked: o.sharesRecords,
       })),
       saved: (request.query as Record<string, unknown>).saved === '1',

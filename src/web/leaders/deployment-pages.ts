@@ -142,6 +142,8 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: view.title,
       d: view,
       canAnswer: found.value.canAnswer,
+      canAccept: found.value.canAccept,
+      readiness: found.value.readiness,
       canWithdraw: found.value.canWithdraw,
       done: typeof query.done === 'string' ? query.done : '',
     });

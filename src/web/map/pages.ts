@@ -1,25 +1,33 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CAPACITY_GEOGRAPHY_LABELS } from '../../domain/capacity/aggregate.ts';
 import { SCHOOL_GROUP_LABELS, SCHOOL_GROUPS } from '../../domain/classification/types.ts';
 import type { AppContext } from '../../app/context.ts';
 import { capacityQuery } from '../../app/capacity/query.ts';
-import { MAP_GEOGRAPHIES, type MapGeography } from '../../app/map/boundaries.ts';
+import { MAP_GEOGRAPHIES } from '../../app/map/boundaries.ts';
 import { mapLayers } from '../../app/map/layers.ts';
-import type { BoundaryFile } from '../../geo/boundary-manifest.ts';
 import { capacityFormItems } from '../capacity/pages.ts';
 import { formErrors } from '../http/forms.ts';
+import { inSentence, labelsIn } from '../http/labels.ts';
+import { wordsUnder } from '../../i18n/index.ts';
+import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { PHASE_LABELS } from '../../domain/school.ts';
+import type { MapWords } from '../../domain/map-words.ts';
 import { sendCompressible } from './compressed.ts';
 
 /** The legend is HTML (public/map.css has its colours, which client/map/style.ts draws with). */
-const RATIO_LEGEND = ['Under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more', 'No school in need'];
+const RATIO_BANDS = ['under', 'halfToOne', 'oneToTwo', 'twoToFour', 'fourOrMore', 'none'] as const;
 
-const VINTAGE_TEXT: Record<MapGeography, (v: BoundaryFile) => string> = {
-  region: (v) => `regions of ${v.vintage}`,
-  la: (v) =>
-    `local authorities made from the districts of ${v.vintage}, grouped by the local authority their schools record`,
-  constituency: (v) => `parliamentary constituencies of ${v.vintage}`,
-};
+/** The words the map's script writes (client/map/words.ts), in the reader's language. */
+function mapWords(request: FastifyRequest): string {
+  const words: MapWords = {
+    ...(wordsUnder(request.language, 'map.client') as unknown as MapWords),
+    groups: labelsIn(request.language, SCHOOL_GROUP_LABELS),
+    phases: labelsIn(request.language, PHASE_LABELS),
+    focusAreas: labelsIn(request.language, FOCUS_AREA_LABELS),
+  };
+  return JSON.stringify(words);
+}
 
 /** Public: the map shows public data (schools' places and groups, area figures). */
 const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -40,17 +48,19 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     );
     const vintage = layers.vintage(query.by);
     if (errors.length) reply.code(400);
+    const groupLabels = labelsIn(request.language, SCHOOL_GROUP_LABELS);
     return reply.page('map/map.njk', {
       raw,
       errors,
       fieldErrors,
       ...form,
       byItems: form.byItems.filter((i) => i.value !== 'country'),
-      byLabel: CAPACITY_GEOGRAPHY_LABELS[query.by],
-      groups: SCHOOL_GROUPS.map((g) => ({ group: g, text: SCHOOL_GROUP_LABELS[g] })),
-      ratioLegend: RATIO_LEGEND,
+      byInSentence: inSentence(request.language, CAPACITY_GEOGRAPHY_LABELS[query.by]),
+      groups: SCHOOL_GROUPS.map((g) => ({ group: g, text: groupLabels[g] })),
+      ratioLegend: RATIO_BANDS.map((band) => request.t(`map.band.${band}`)),
       vintage,
-      vintageText: VINTAGE_TEXT[query.by](vintage),
+      vintageText: request.t(`map.vintage.${query.by}`, { vintage: vintage.vintage }),
+      mapWords: mapWords(request),
       basemapUrl: config.basemapUrl,
       urls: {
         points: `/api/map/schools?${new URLSearchParams(query.profile ? { profile: query.profile } : {})}`,

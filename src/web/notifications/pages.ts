@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import {
   markAllNotificationsRead,
@@ -8,6 +8,7 @@ import {
   setNotificationPreferences,
   unreadNotifications,
 } from '../../app/notifications/notifications.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { formErrors } from '../http/forms.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -25,7 +26,11 @@ const notifications: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/notifications', signedIn, async (request, reply) => {
     const answer = await notificationsFor(ctx, requireUser(request), { limit: 100, offset: 0 });
-    return reply.page('notifications/list.njk', { title: 'Notifications', ...answer });
+    return reply.page('notifications/list.njk', {
+      ...answer,
+      // Each in the reader's language; one stored before templates were kept stays as written.
+      items: answer.items.map((n) => ({ ...n, subject: translateMessage(request.language, n.words) })),
+    });
   });
 
   app.get('/notifications/:id', signedIn, async (request, reply) => {
@@ -41,17 +46,20 @@ const notifications: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.redirect('/notifications', 303);
   });
 
-  const preferencesPage = async (
-    user: ReturnType<typeof requireUser>,
-    extra: Record<string, unknown> = {},
-  ) => ({
-    title: 'How you hear about partnerships',
-    preferences: await notificationPreferences(ctx, user),
-    ...extra,
-  });
+  const preferencesPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
+    const tm = (message: string) => translateMessage(request.language, { message });
+    return {
+      preferences: (await notificationPreferences(ctx, requireUser(request))).map((p) => ({
+        ...p,
+        label: tm(p.label),
+        choices: p.choices.map((c) => ({ ...c, text: tm(c.text) })),
+      })),
+      ...extra,
+    };
+  };
 
   app.get('/notifications/preferences', signedIn, async (request, reply) =>
-    reply.page('notifications/preferences.njk', await preferencesPage(requireUser(request))),
+    reply.page('notifications/preferences.njk', await preferencesPage(request)),
   );
 
   app.post('/notifications/preferences', signedIn, async (request, reply) => {
@@ -61,7 +69,7 @@ const notifications: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       reply.code(400);
       return reply.page(
         'notifications/preferences.njk',
-        await preferencesPage(user, { values: request.body, ...formErrors(saved.error) }),
+        await preferencesPage(request, { values: request.body, ...formErrors(saved.error) }),
       );
     }
     return reply.redirect('/notifications', 303);

@@ -8,6 +8,7 @@ import {
   removeSectionItem,
   saveSection,
   sectionClosed,
+  sectionRefused,
   tickMilestone,
   type SectionKind,
 } from '../../app/partnerships/sections.ts';
@@ -19,10 +20,10 @@ import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
 import { RECORD_SECTIONS } from './record-sections.ts';
 
-/** A refusal from a use case as the error page it reads as: 404, or 409 for the wrong state. */
+/** A refusal from a use case as the error page it reads as: 404, 403 saying why, or 409 for the wrong state. */
 async function refuse(reply: FastifyReply, error: AppError) {
   if (error.code === 'not-found') return reply.callNotFound();
-  const status = error.code === 'conflict' ? 409 : 400;
+  const status = error.code === 'conflict' ? 409 : error.code === 'forbidden' ? 403 : 400;
   return reply
     .code(status)
     .send(await reply.page('layout/errors/400.njk', { message: error.message, status }));
@@ -59,6 +60,15 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       if (!loaded) return null;
       if (section.administratorsOnly && !loaded.steer) {
         await forbid(request, reply);
+        return null;
+      }
+      const refused = sectionRefused(
+        kind.path,
+        (request.params as { section: string }).section,
+        loaded.partnership,
+      );
+      if (refused) {
+        await refuse(reply, refused);
         return null;
       }
       const closed = sectionClosed(kind.path, loaded.partnership);

@@ -56,16 +56,13 @@ import {
 } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLE_LABELS } from '../../domain/peer-review/team.ts';
 import { formErrors } from '../http/forms.ts';
+import { inSentence, labelsIn } from '../http/labels.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
+import { translateMessage } from '../../i18n/index.ts';
 
 type Body = Record<string, unknown>;
-const GROUPING_LABELS: Record<SummaryGrouping, string> = {
-  country: 'All of S2S',
-  region: 'By region',
-  la: 'By local authority',
-};
 const bodyOf = (request: FastifyRequest): Body => (request.body ?? {}) as Body;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -99,10 +96,10 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/peer-review', signedIn, async (request, reply) => {
     const home = await peerReviewHome(ctx, requireUser(request));
     return reply.page('peer-review/hub.njk', {
-      title: 'Peer review',
+      title: request.t('peerReview.title'),
       home,
-      consentLabels: CONSENT_LABELS,
-      statusLabels: REVIEW_STATUS_LABELS,
+      consentLabels: labelsIn(request.language, CONSENT_LABELS),
+      statusLabels: labelsIn(request.language, REVIEW_STATUS_LABELS),
     });
   });
 
@@ -117,8 +114,8 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       const result = await organisationSummary(ctx, user, id.data.id);
       if (!result.ok) return sendProblem(request, reply, result.error);
       return reply.page('peer-review/summary.njk', {
-        title: `Peer review in ${result.value.organisation.name}`,
-        heading: `Peer review in ${result.value.organisation.name}`,
+        title: request.t('peerReview.summary.orgTitle', { organisation: result.value.organisation.name }),
+        heading: request.t('peerReview.summary.orgTitle', { organisation: result.value.organisation.name }),
         orgSummary: result.value,
         suppressBelow: result.value.suppressBelow,
         officerOf,
@@ -129,12 +126,15 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return sendProblem(request, reply, { code: 'invalid-input', message: 'Choose country, region or la' });
     const summary = await peerReviewSummary(ctx, by.data.by);
     return reply.page('peer-review/summary.njk', {
-      title: 'Peer review across S2S',
-      heading: 'Peer review across S2S',
+      title: request.t('peerReview.summary.pageTitle'),
+      heading: request.t('peerReview.summary.pageTitle'),
       summary,
       by: summary.by,
       suppressBelow: summary.suppressBelow,
-      groupings: SUMMARY_GROUPINGS.map((g) => ({ value: g, text: GROUPING_LABELS[g] })),
+      groupings: SUMMARY_GROUPINGS.map((g: SummaryGrouping) => ({
+        value: g,
+        text: request.t(`peerReview.summary.by.${g}`),
+      })),
       officerOf,
     });
   });
@@ -150,7 +150,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
     if (error) reply.code(error.code === 'invalid-input' ? 400 : 409);
     return reply.page('peer-review/group-form.njk', {
-      title: 'Start a review group',
+      title: request.t('peerReview.startGroup'),
       errors,
       fieldErrors,
       values,
@@ -162,7 +162,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       })),
       modelItems: GROUP_MODELS.map((m) => ({
         value: m,
-        text: GROUP_MODEL_LABELS[m],
+        text: translateMessage(request.language, { message: GROUP_MODEL_LABELS[m] }),
         checked: values.model === m,
       })),
     });
@@ -185,8 +185,8 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('peer-review/group.njk', {
       title: page.value.group.name,
       page: page.value,
-      consentLabels: CONSENT_LABELS,
-      modelLabels: GROUP_MODEL_LABELS,
+      consentLabels: labelsIn(request.language, CONSENT_LABELS),
+      modelLabels: labelsIn(request.language, GROUP_MODEL_LABELS),
     });
   });
   app.post('/peer-review/groups/:id/answer', signedIn, async (request, reply) => {
@@ -210,7 +210,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = error ? formErrors(error) : { errors: [], fieldErrors: {} };
     if (error) reply.code(400);
     return reply.page('peer-review/cycle-form.njk', {
-      title: `Schedule a review cycle for ${form.value.group.name}`,
+      title: request.t('peerReview.cycleForm.pageTitle', { group: form.value.group.name }),
       errors,
       fieldErrors,
       values,
@@ -243,7 +243,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('peer-review/cycle.njk', {
       title: cycle.title,
       cycle,
-      statusLabels: REVIEW_STATUS_LABELS,
+      statusLabels: labelsIn(request.language, REVIEW_STATUS_LABELS),
     });
   });
 
@@ -260,8 +260,9 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (failed) reply.code(failed.error.code === 'invalid-input' ? 400 : 409);
     const { review, framework } = page.value;
     const areaTitle = Object.fromEntries(framework.areas.map((a) => [a.id, a.title]));
+    const focusLabels = labelsIn(request.language, FOCUS_AREA_LABELS);
     return reply.page('peer-review/review.njk', {
-      title: `Peer review of ${review.hostName}`,
+      title: request.t('peerReview.review.heading', { school: review.hostName }),
       page: page.value,
       errors,
       fieldErrors,
@@ -275,13 +276,13 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         text: `${l.label}: ${l.description}`,
       })),
       judgementText: (value: number) => judgementLabel(framework, value),
-      focusItems: FOCUS_AREAS.map((f) => ({ value: f, text: FOCUS_AREA_LABELS[f] })),
-      focusLabels: FOCUS_AREA_LABELS,
-      kindLabels: FINDING_KIND_LABELS,
-      roleLabels: TEAM_ROLE_LABELS,
-      statusLabels: REVIEW_STATUS_LABELS,
-      outcomeLabels: CHALLENGE_OUTCOME_LABELS,
-      actionStatusLabels: ACTION_STATUS_LABELS,
+      focusItems: FOCUS_AREAS.map((f) => ({ value: f, text: focusLabels[f] })),
+      focusLabels,
+      kindLabels: labelsIn(request.language, FINDING_KIND_LABELS),
+      roleLabels: labelsIn(request.language, TEAM_ROLE_LABELS),
+      statusLabels: labelsIn(request.language, REVIEW_STATUS_LABELS),
+      outcomeLabels: labelsIn(request.language, CHALLENGE_OUTCOME_LABELS),
+      actionStatusLabels: labelsIn(request.language, ACTION_STATUS_LABELS),
     });
   };
   app.get('/peer-review/reviews/:id', signedIn, async (request, reply) => {
@@ -343,8 +344,12 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
     if (failed) reply.code(failed.error.code === 'invalid-input' ? 400 : 409);
     const focus = finding.focusArea;
+    const kindLabels = labelsIn(request.language, FINDING_KIND_LABELS);
+    const focusLabel = translateMessage(request.language, { message: FOCUS_AREA_LABELS[focus] });
+    const outcomeLabels = labelsIn(request.language, CHALLENGE_OUTCOME_LABELS);
+    const actionStatusLabels = labelsIn(request.language, ACTION_STATUS_LABELS);
     return reply.page('peer-review/finding.njk', {
-      title: `${FINDING_KIND_LABELS[finding.kind]}: ${finding.finding}`,
+      title: `${kindLabels[finding.kind]}: ${finding.finding}`,
       review,
       finding,
       rights,
@@ -354,12 +359,14 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       fieldErrors,
       failedForm: failed?.form,
       values: failed?.values ?? {},
-      focusLabel: FOCUS_AREA_LABELS[focus],
-      kindLabel: FINDING_KIND_LABELS[finding.kind],
-      outcomeLabels: CHALLENGE_OUTCOME_LABELS,
-      outcomeItems: CHALLENGE_OUTCOMES.map((o) => ({ value: o, text: CHALLENGE_OUTCOME_LABELS[o] })),
-      actionStatusItems: ACTION_STATUSES.map((a) => ({ value: a, text: ACTION_STATUS_LABELS[a] })),
-      actionStatusLabels: ACTION_STATUS_LABELS,
+      focusLabel,
+      // Inside a sentence: "declare literacy (reading, writing, english) as a need", "datblygu’r Gymraeg".
+      focusInSentence: inSentence(request.language, FOCUS_AREA_LABELS[focus]),
+      kindLabel: kindLabels[finding.kind],
+      outcomeLabels,
+      outcomeItems: CHALLENGE_OUTCOMES.map((o) => ({ value: o, text: outcomeLabels[o] })),
+      actionStatusItems: ACTION_STATUSES.map((a) => ({ value: a, text: actionStatusLabels[a] })),
+      actionStatusLabels,
       support: {
         // A partner picked there is proposed as this finding's follow-up, while it may have one.
         partners: `/schools/${review.hostUrn}/partners?strategy=support${
@@ -412,8 +419,9 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
     if (failed) reply.code(400);
     const e = own.entry;
+    const conflictLabels = labelsIn(request.language, DECLARED_CONFLICT_LABELS);
     return reply.page('peer-review/reviewer.njk', {
-      title: 'Your reviewer register entry',
+      title: request.t('peerReview.reviewer.title'),
       own,
       errors,
       fieldErrors,
@@ -424,8 +432,8 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         earlierReviews: e ? String(e.earlierReviews) : '0',
         experience: e?.experience ?? '',
       },
-      kindItems: DECLARED_CONFLICT_KINDS.map((k) => ({ value: k, text: DECLARED_CONFLICT_LABELS[k] })),
-      kindLabels: DECLARED_CONFLICT_LABELS,
+      kindItems: DECLARED_CONFLICT_KINDS.map((k) => ({ value: k, text: conflictLabels[k] })),
+      kindLabels: conflictLabels,
     });
   };
   app.get('/peer-review/reviewer', signedIn, (request, reply) => renderReviewer(request, reply));

@@ -6,7 +6,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
-import { countOf, formatMedian, formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+import { countOf, formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { errorsInLanguage } from '../http/forms.ts';
 
 // yyyy-mm-dd of a moment, as the day it was in Britain.
@@ -83,11 +85,17 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   env.addFilter('signed', (value: unknown, digits?: number) =>
     typeof value === 'number' && Number.isFinite(value) ? signedNumber(value, digits ?? 1) : '–',
   );
-  // In the page's language: the month is named by the page's `tm` (set for every page by the language plugin).
-  env.addFilter('date', function (this: { ctx?: { tm?: (message: string) => string } }, value: unknown) {
-    const monthIn = this.ctx?.tm ?? ((month: string) => month);
-    if (value instanceof Date) return longDate(londonDay.format(value), monthIn);
-    return typeof value === 'string' && value ? longDate(value, monthIn) : '–';
+  // In the page's language: "14 March 2027", "14 Mawrth 2027" (the month from the catalogue).
+  env.addFilter('date', function (this: { ctx?: { htmlLang?: Language } }, value: unknown) {
+    const language = this.ctx?.htmlLang ?? 'en';
+    const written = (iso: string) => {
+      const english = longDate(iso);
+      if (language === 'en') return english;
+      const month = MONTHS.find((m) => english.includes(` ${m} `));
+      return month ? english.replace(month, translateMessage(language, { message: month })) : english;
+    };
+    if (value instanceof Date) return written(londonDay.format(value));
+    return typeof value === 'string' && value ? written(value) : '–';
   });
   env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
     typeof value === 'number' ? countOf(value, singular, plural) : '–',

@@ -1,3 +1,6 @@
+import type { Language } from '../../domain/language.ts';
+import { translateMessage } from '../../i18n/index.ts';
+import { inSentence } from '../http/labels.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { practiceSearchQuery } from '../../app/practice/input.ts';
@@ -69,13 +72,18 @@ function formValues(body: unknown): Record<string, unknown> {
 }
 
 const select = <T extends string>(
+  language: Language,
   values: readonly T[],
   labels: Record<T, string>,
   chosen: unknown,
   any: string,
 ) => [
   { value: '', text: any },
-  ...values.map((value) => ({ value, text: labels[value], selected: value === chosen })),
+  ...values.map((value) => ({
+    value,
+    text: translateMessage(language, { message: labels[value] }),
+    selected: value === chosen,
+  })),
 ];
 
 /** What a moderator or reporter is told once their action is done (`?done=…`). */
@@ -92,8 +100,10 @@ const DONE = new Map([
   ],
   ['case-study-withdrawn', 'You withdrew the case study. It is not shown in the library.'],
 ]);
-const doneMessage = (request: FastifyRequest) =>
-  DONE.get(String((request.query as Record<string, unknown>).done));
+const doneMessage = (request: FastifyRequest) => {
+  const done = DONE.get(String((request.query as Record<string, unknown>).done));
+  return done && translateMessage(request.language, { message: done });
+};
 
 /** The library: search, a record's page, and a school's publishing and editing of its records. */
 const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -104,28 +114,36 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const query = parsed.success ? parsed.data : practiceSearchQuery.parse({});
     const [results, areas] = await Promise.all([findPractice(ctx, query), searchAreas(ctx)]);
     const raw = request.query as Record<string, unknown>;
+    const { language, t } = request;
+    const tm = (message: string) => translateMessage(language, { message });
     return reply.page('practice/search.njk', {
-      title: 'Good practice',
+      title: t('practice.title'),
       query,
       raw,
       results: {
         ...results,
-        items: results.items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level) })),
+        items: results.items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level, language) })),
       },
       ...formErrors(parsed.success ? [] : parsed.error),
-      focusItems: select(FOCUS_AREAS, FOCUS_AREA_LABELS, query.focus[0], 'Any focus area'),
-      phaseItems: select(PRACTICE_PHASES, PHASE_LABELS, query.phase, 'Any phase'),
+      focusItems: select(language, FOCUS_AREAS, FOCUS_AREA_LABELS, query.focus[0], t('practice.anyFocus')),
+      phaseItems: select(language, PRACTICE_PHASES, PHASE_LABELS, query.phase, t('practice.anyPhase')),
       evidenceItems: [
-        { value: '', text: 'Any evidence' },
+        { value: '', text: t('practice.anyEvidence') },
         ...EVIDENCE_SCALE.map((l) => ({
           value: l.level,
-          text: l.rank === 1 ? l.label : `${l.label} or stronger`,
+          text: l.rank === 1 ? tm(l.label) : t('practice.orStronger', { level: tm(l.label) }),
           selected: l.level === query.evidence,
         })),
       ],
-      typeItems: select(PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS, query.type, 'Any way of working'),
+      typeItems: select(
+        language,
+        PARTNERSHIP_TYPES,
+        PARTNERSHIP_TYPE_LABELS,
+        query.type,
+        t('practice.anyType'),
+      ),
       laItems: [
-        { value: '', text: 'All local authorities' },
+        { value: '', text: tm('All local authorities') },
         ...areas.localAuthorities.map((a) => ({
           value: a.code,
           text: a.name,
@@ -133,7 +151,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         })),
       ],
       regionItems: [
-        { value: '', text: 'All regions' },
+        { value: '', text: tm('All regions') },
         ...areas.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
       ],
       canPublish: (request.user?.schools.length ?? 0) > 0,
@@ -145,7 +163,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const queue = await moderationQueue(ctx, requireUser(request));
     if (!queue.ok) return sendProblem(request, reply, queue.error);
     return reply.page('practice/moderation.njk', {
-      title: 'Practice to moderate',
+      title: request.t('practice.toModerate'),
       ...queue.value,
       done: doneMessage(request),
     });
@@ -324,7 +342,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const flags = rights.submit ? personalDataIssues(record) : [];
     const view = (v: typeof shown) => ({
       ...v,
-      rows: contentRows(v.content),
+      rows: contentRows(v.content, request.language),
       text: {
         whatWeDid: paragraphs(v.content.whatWeDid),
         resources: paragraphs(v.content.resources),
@@ -332,15 +350,16 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         howWeKnow: paragraphs(v.content.howWeKnow),
       },
       evidenceInfo: evidenceInfo(v.evidence.level),
-      evidenceTag: evidenceTag(v.evidence.level),
+      evidenceInSentence: inSentence(request.language, evidenceInfo(v.evidence.level).label),
+      evidenceTag: evidenceTag(v.evidence.level, request.language),
     });
     return reply.page('practice/show.njk', {
       title: shown.content.title,
       record,
       rights,
       shown: view(shown),
-      pending: pending && { ...view(pending), stateTag: stateTag(record.workingState) },
-      stateTag: stateTag(record.workingState),
+      pending: pending && { ...view(pending), stateTag: stateTag(record.workingState, request.language) },
+      stateTag: stateTag(record.workingState, request.language),
       isPublic: record.publishedVersion !== null && !record.withdrawn,
       history,
       reports,

@@ -1,3 +1,5 @@
+import type { Language } from '../../domain/language.ts';
+import { translateMessage, translator } from '../../i18n/index.ts';
 import type { schoolPractice } from '../../app/practice/links.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas.ts';
 import { evidenceInfo, type EvidenceLevel } from '../../domain/practice/evidence.ts';
@@ -23,8 +25,8 @@ const EVIDENCE_TAG_CLASSES: Record<EvidenceLevel, string> = {
   external: 'govuk-tag--purple',
 };
 
-export const evidenceTag = (level: EvidenceLevel) => ({
-  text: evidenceInfo(level).label,
+export const evidenceTag = (level: EvidenceLevel, language: Language = 'en') => ({
+  text: translateMessage(language, { message: evidenceInfo(level).label }),
   classes: EVIDENCE_TAG_CLASSES[level],
 });
 
@@ -35,8 +37,8 @@ const STATE_TAG_CLASSES: Record<VersionState, string> = {
   published: 'govuk-tag--green',
 };
 
-export const stateTag = (state: VersionState) => ({
-  text: VERSION_STATE_LABELS[state],
+export const stateTag = (state: VersionState, language: Language = 'en') => ({
+  text: translateMessage(language, { message: VERSION_STATE_LABELS[state] }),
   classes: STATE_TAG_CLASSES[state],
 });
 
@@ -88,22 +90,42 @@ export const contentValues = (c: PracticeContent): Record<string, unknown> => ({
 });
 
 /** The summary list rows of a version. */
-export function contentRows(c: PracticeContent) {
-  const list = (values: readonly string[]) => values.join(', ') || 'Not given';
+export function contentRows(c: PracticeContent, language: Language = 'en') {
+  const t = translator(language);
+  const tm = (message: string) => translateMessage(language, { message });
+  const list = (values: readonly string[]) => values.map(tm).join(', ') || t('practice.version.notGiven');
   return [
-    { key: { text: 'Phases' }, value: { text: list(c.phases.map((p) => PHASE_LABELS[p])) } },
-    { key: { text: 'For' }, value: { text: list(c.pupilGroups.map((g) => PUPIL_GROUP_LABELS[g])) } },
-    { key: { text: 'Focus areas' }, value: { text: list(c.focusAreas.map((a) => FOCUS_AREA_LABELS[a])) } },
     {
-      key: { text: 'How schools worked together' },
+      key: { text: t('practice.version.phases') },
+      value: { text: list(c.phases.map((p) => PHASE_LABELS[p])) },
+    },
+    {
+      key: { text: t('practice.version.for') },
+      value: { text: list(c.pupilGroups.map((g) => PUPIL_GROUP_LABELS[g])) },
+    },
+    {
+      key: { text: t('practice.version.focusAreas') },
+      value: { text: list(c.focusAreas.map((a) => FOCUS_AREA_LABELS[a])) },
+    },
+    {
+      key: { text: t('practice.type') },
       value: {
-        text: c.collaboration ? PARTNERSHIP_TYPE_LABELS[c.collaboration] : 'One school’s own practice',
+        text: c.collaboration
+          ? tm(PARTNERSHIP_TYPE_LABELS[c.collaboration])
+          : t('practice.version.ownPractice'),
       },
     },
     ...(c.startedIn !== null
-      ? [{ key: { text: 'Began' }, value: { text: `${c.startedIn} to ${c.startedIn + 1} school year` } }]
+      ? [
+          {
+            key: { text: t('practice.version.began') },
+            value: { text: t('practice.version.schoolYear', { from: c.startedIn, to: c.startedIn + 1 }) },
+          },
+        ]
       : []),
-    ...(c.language === 'cy' ? [{ key: { text: 'Language' }, value: { text: 'Cymraeg' } }] : []),
+    ...(c.language === 'cy'
+      ? [{ key: { text: t('practice.version.language') }, value: { text: 'Cymraeg' } }]
+      : []),
   ];
 }
 

@@ -45,7 +45,7 @@ describe('the English and Welsh catalogues', () => {
     expect(unreviewedWelsh().filter((key) => !welsh.has(key))).toEqual([]);
   });
 
-  it('name a message written in two files of one language', async () => {
+  it('keep a message written alike in two files once, and name one written differently', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 's2s-i18n-'));
     try {
       await mkdir(path.join(root, 'en'));
@@ -53,9 +53,11 @@ describe('the English and Welsh catalogues', () => {
         path.join(root, 'en', 'nav.json'),
         JSON.stringify({ nav: { map: 'Map', search: 'Find' } }),
       );
+      await writeFile(path.join(root, 'en', 'twice.json'), JSON.stringify({ nav: { search: 'Find' } }));
+      expect(catalogue('en', pathToFileURL(`${root}/`))).toEqual({ nav: { map: 'Map', search: 'Find' } });
       await writeFile(path.join(root, 'en', 'twice.json'), JSON.stringify({ nav: { map: 'Map again' } }));
       expect(() => catalogue('en', pathToFileURL(`${root}/`))).toThrow(
-        'en/twice.json: nav.map is already in another file',
+        'en/twice.json: nav.map is given other words in another file',
       );
     } finally {
       await rm(root, { recursive: true, force: true });

@@ -8,10 +8,12 @@ import { postForm } from '../../../helpers/forms.ts';
 import {
   daysFromToday,
   deploymentForm,
+  completeReadiness,
   nextSpring,
   publishProfile,
   type DeploymentFields,
 } from '../../../helpers/leaders.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 
 const BASE = 641001;
@@ -87,6 +89,7 @@ describe('commissioning a system leader', () => {
     const publicProfile = () => t.app.inject(`/system-leaders/${profileId}`);
     expect((await publicProfile()).body).not.toContain('Deployments through S2S');
 
+    await completeReadiness(t.db, id);
     const accepted = await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -144,6 +147,151 @@ describe('commissioning a system leader', () => {
       ada.headers,
     );
     expect(again.statusCode).toBe(409);
+  });
+
+  it('gives each side its paired readiness questions, shows both sides’ progress and disagreements, and agrees only once both have completed them', async () => {
+    const { who: ada, profileId } = await aLeader();
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
+    const baseStaff = await signIn(t.app, t.db, { schools: [{ urn: BASE, role: 'admin' }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const id = idFrom((await commission(officer, profileId)).headers.location);
+    const sides = await t.db
+      .selectFrom('deployment_readiness as r')
+      .innerJoin('readiness_assessments as a', 'a.id', 'r.assessment_id')
+      .select(['r.side', 'a.id', 'a.urn', 'a.framework_id', 'a.partnership_type'])
+      .where('r.partnership_id', '=', id)
+      .orderBy('r.side')
+      .execute();
+    expect(sides.map(({ id: _id, ...rest }) => rest)).toEqual([
+      {
+        side: 'client',
+        urn: CLIENT,
+        framework_id: 'deployment-client-school',
+        partnership_type: 'deployment',
+      },
+      { side: 'leader', urn: BASE, framework_id: 'deployment-system-leader', partnership_type: 'deployment' },
+    ]);
+    const [client, leader] = sides.map((r) => r.id) as [number, number];
+    const page = async (who: SignedIn) => visibleText((await api(who, `/deployments/${id}`)).body);
+
+    // Each side answers its own questions, through the readiness pages.
+    const leaderPage = await page(ada);
+    expect(leaderPage).toContain('Client school’s questions 0 of 7 questions answered Not completed');
+    expect(leaderPage).toContain('You can accept once both sides have completed their readiness questions');
+    expect((await api(ada, `/deployments/${id}`)).body).toContain(`href="/readiness/assessments/${leader}"`);
+    expect((await api(ada, `/readiness/assessments/${leader}`)).statusCode).toBe(200);
+    expect((await api(teacher, `/readiness/assessments/${client}`)).statusCode).toBe(200);
+    const section = await postForm(
+      t.app,
+      `/readiness/assessments/${leader}/sections/time-and-capacity`,
+      {
+        _csrf: ada.csrfToken,
+        'rating-sl-time-and-capacity': '4',
+        'evidence-sl-time-and-capacity': 'Cover arranged',
+      },
+      ada.headers,
+    );
+    expect(section.statusCode).toBe(303);
+    expect(await page(officer)).toContain('System leader’s questions 1 of 7 questions answered');
+
+    // Accepting before both sides have completed is refused.
+    const accept = () =>
+      postForm(t.app, `/deployments/${id}/answer`, { _csrf: ada.csrfToken, answer: 'accepted' }, ada.headers);
+    await completeReadiness(t.db, id, {
+      sides: ['client'],
+      rating: 1,
+      ratings: { 'client-moral-purpose-and-trust': 4 },
+    });
+    expect((await accept()).statusCode).toBe(409);
+
+    // Each side's answers are its own and the commissioner's; the other side and strangers are told they do not exist.
+    for (const who of [ada, baseStaff, stranger]) {
+      expect((await api(who, `/readiness/assessments/${client}/report`)).statusCode).toBe(404);
+    }
+    for (const who of [head, teacher, stranger]) {
+      expect((await api(who, `/readiness/assessments/${leader}/report`)).statusCode).toBe(404);
+    }
+    expect((await api(stranger, `/deployments/${id}`)).statusCode).toBe(404);
+    // The commissioner reads both but answers neither.
+    expect((await api(officer, `/readiness/assessments/${client}/report`)).statusCode).toBe(200);
+    const readOnly = await postForm(
+      t.app,
+      `/readiness/assessments/${leader}/sections/time-and-capacity`,
+      { _csrf: officer.csrfToken, 'rating-sl-time-and-capacity': '1' },
+      officer.headers,
+    );
+    expect(readOnly.statusCode).toBe(403);
+
+    await completeReadiness(t.db, id, { sides: ['leader'], rating: 4 });
+    const done = await page(ada);
+    expect(done).toContain('The two sides disagree on these themes');
+    expect(done).toContain('Time and capacity');
+    expect(done).toContain(
+      'Talk the themes where you disagree through with the client school before you accept',
+    );
+    expect(done).not.toContain('Compare the two sides’ answers');
+    const asOfficer = (await api(officer, `/deployments/${id}`)).body;
+    expect(asOfficer).toContain(`/readiness/assessments/${leader}/compare/${client}`);
+    const compare = await api(officer, `/readiness/assessments/${leader}/compare/${client}`);
+    expect(compare.statusCode).toBe(200);
+    expect((await api(ada, `/readiness/assessments/${leader}/compare/${client}`)).statusCode).toBe(404);
+
+    expect((await accept()).statusCode).toBe(303);
+    expect((await api(officer, `/api/deployments/${id}`)).json().status).toBe('agreed');
+  });
+
+  it('refuses to invite another school into a deployment’s partnership, on the page and to an API client', async () => {
+    const { profileId } = await aLeader();
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const invite = { urn: String(OTHER), role: 'supporting' };
+
+    const show = await api(head, `/partnerships/${id}`);
+    expect(show.statusCode).toBe(200);
+    expect(show.body).not.toContain(`/partnerships/${id}/plan/schools`);
+    expect((await api(head, `/partnerships/${id}/check`)).body).not.toContain(
+      `/partnerships/${id}/plan/schools`,
+    );
+    const form = await api(head, `/partnerships/${id}/plan/schools`);
+    expect(form.statusCode).toBe(403);
+    expect(visibleText(form.body)).toContain(
+      'A deployment’s parties are the client school and its system leader',
+    );
+
+    const posted = await postForm(
+      t.app,
+      `/partnerships/${id}/plan/schools`,
+      { _csrf: head.csrfToken, ...invite },
+      head.headers,
+    );
+    expect(posted.statusCode).toBe(403);
+    const asApiClient = await t.app.inject({
+      method: 'POST',
+      url: `/partnerships/${id}/plan/schools`,
+      headers: {
+        ...head.headers,
+        'content-type': 'application/json',
+        'csrf-token': head.csrfToken,
+        accept: 'application/json',
+      },
+      payload: JSON.stringify(invite),
+    });
+    expect(asApiClient.statusCode).toBe(403);
+    expect(
+      (await api(head, `/api/partnerships/${id}`)).json().members.map((m: { urn: number }) => m.urn),
+    ).toEqual([CLIENT]);
+    const invited = await t.db
+      .selectFrom('partnership_members')
+      .select('urn')
+      .where('partnership_id', '=', id)
+      .execute();
+    expect(invited).toEqual([{ urn: CLIENT }]);
   });
 
   it('shows the costing only to the client’s administrators, the commissioning officers and the leader', async () => {
@@ -306,6 +454,7 @@ describe('commissioning a system leader', () => {
 
     // The plan is the client school's, before and after the leader answers.
     expect((await send(ada, '/plan/resources', { staffDays: '2', releaseTime: '' })).statusCode).toBe(403);
+    await completeReadiness(t.db, id);
     await postForm(
       t.app,
       `/deployments/${id}/answer`,
@@ -356,6 +505,7 @@ describe('commissioning a system leader', () => {
       postForm(t.app, `/deployments/${id}/answer`, { _csrf: ada.csrfToken, answer: value }, ada.headers);
 
     const id = idFrom((await commission(officer, profileId, { days: '4' })).headers.location);
+    await completeReadiness(t.db, id);
     expect(await answer(id, 'accepted')).toMatchObject({ statusCode: 303 });
     expect((await api(officer, `/deployments/${id}`)).body).toContain('Withdraw the deployment');
     expect((await api(head, `/deployments/${id}`)).body).not.toContain('Withdraw the deployment');
@@ -394,6 +544,7 @@ describe('commissioning a system leader', () => {
     const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
     const agreed = async (days: string) => {
       const id = idFrom((await commission(head, profileId, { days })).headers.location);
+      await completeReadiness(t.db, id);
       await postForm(
         t.app,
         `/deployments/${id}/answer`,

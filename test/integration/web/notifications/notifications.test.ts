@@ -303,4 +303,74 @@ describe('everyone hears what happens to a partnership, and nobody else', () => 
     expect((await get(partnerMember, '/api/notifications')).json()).toMatchObject({ unread: 0 });
     expect((await get(partnerMember, '/partnerships')).body).not.toContain('unread)');
   });
+
+  it('writes each reader’s notifications and emails in their own language, and shows one stored before as it was', async () => {
+    const welsh = (who: SignedIn) =>
+      t.db.updateTable('users').set({ language: 'cy' }).where('id', '=', who.user.id).execute();
+    await welsh(partnerAdmin);
+    // A second Welsh administrator of the partner, who chose a daily digest of proposals.
+    const partnerDeputy = await signIn(t.app, t.db, { schools: [{ urn: PARTNER, role: 'admin' }] });
+    await welsh(partnerDeputy);
+    await t.db
+      .insertInto('notification_preferences')
+      .values({ user_id: partnerDeputy.user.id, kind: 'proposed', delivery: 'daily' })
+      .execute();
+
+    const id = await propose();
+    const proposed = await newMail();
+    expect(recipientsOf(proposed)).toEqual(to(partnerAdmin));
+    expect(proposed[0]!.subject).toBe('Mae Ash Primary yn cynnig partneriaeth i’ch ysgol');
+    expect(proposed[0]!.text).toContain('Mae Ash Primary yn cynnig partneriaeth i’ch ysgol.');
+    expect(proposed[0]!.text).toContain('Mewngofnodwch i S2S i’w weld:');
+    expect(proposed[0]!.text).toContain('Dewiswch pa negeseuon e-bost a gewch gan S2S:');
+    expect(proposed[0]!.text).not.toContain('Sign in');
+
+    const ctx = createAppContext(loadConfig({ NODE_ENV: 'test', ...env }), t.db, {
+      log: { info() {}, warn() {} },
+    });
+    expect(await sendDailyDigests(ctx)).toEqual({ people: 1, notifications: 1 });
+    const digest = await newMail();
+    expect(recipientsOf(digest)).toEqual(to(partnerDeputy));
+    expect(digest[0]!.subject).toBe('S2S: 1 hysbysiad newydd');
+    expect(digest[0]!.text).toContain('Ers eich crynodeb diwethaf:');
+    expect(digest[0]!.text).toContain('- Mae Ash Primary yn cynnig partneriaeth i’ch ysgol');
+
+    // The answer reaches the proposer, who never chose Welsh, in English as before.
+    await accept(id);
+    const answered = await newMail();
+    expect(answered[0]!.subject).toBe('Birch Primary accepted your partnership invitation');
+
+    // A notification stored before subjects kept their template is shown as it was written.
+    await t.db
+      .insertInto('notifications')
+      .values({
+        user_id: partnerAdmin.user.id,
+        kind: 'started',
+        partnership_id: id,
+        subject: 'The partnership of Ash Primary and Birch Primary has started',
+        link: `/partnerships/${id}`,
+        delivery: 'off',
+        emailed_at: null,
+      })
+      .execute();
+    const list = await get(partnerAdmin, '/notifications');
+    expect(list.body).toContain('<html lang="cy"');
+    expect(list.body).toContain('Mae Ash Primary yn cynnig partneriaeth i’ch ysgol');
+    expect(list.body).toContain('The partnership of Ash Primary and Birch Primary has started');
+    expect(list.body).toContain('Hysbysiadau');
+    // The API answers in English, with its subject as stored.
+    const api = (await get(partnerAdmin, '/api/notifications')).json();
+    expect(api.items.map((n: { subject: string }) => n.subject)).toEqual([
+      'The partnership of Ash Primary and Birch Primary has started',
+      'Ash Primary proposes a partnership to your school',
+    ]);
+    expect(Object.keys(api.items[0]).sort()).toEqual([
+      'createdAt',
+      'id',
+      'kind',
+      'link',
+      'readAt',
+      'subject',
+    ]);
+  });
 });

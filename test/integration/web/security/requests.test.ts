@@ -10,7 +10,8 @@ import {
   type NewPartnership,
 } from '../../../../src/data/partnerships.ts';
 import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
-import { createDeployment } from '../../../../src/data/deployments.ts';
+import { createDeployment, deploymentReadiness } from '../../../../src/data/deployments.ts';
+import { readinessFrameworks } from '../../../../src/app/leaders/deployment-readiness.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { saveCaseStudyParts } from '../../../../src/data/case-studies.ts';
 import { reportPracticeRecord } from '../../../../src/data/practice.ts';
@@ -145,6 +146,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       name: 'Leeds City Council',
       schools: [{ urn: OWN, sharesRecords: true }],
     });
+    // A trust, whose page of schools taken on a platform administrator reaches from its page.
+    await createOrganisation(t.db, { kind: 'trust', name: 'Aire Learning Trust' });
     const lead = await signIn(app, t.db, {
       name: 'Asha Head',
       schools: [{ urn: OWN, role: 'admin' }],
@@ -386,12 +389,17 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
         reportsTo: 'The headteacher',
         exitStrategy: 'The reading lead carries on',
         at,
+        readiness: await readinessFrameworks(OWN),
       },
       () => null,
       partner.user,
     );
     if (!('id' in deployment)) throw new Error('no deployment');
     partnerships.push(deployment.id);
+    // The client's side of the paired readiness questions, with a private answer.
+    await saveAnswers(t.db, (await deploymentReadiness(t.db, deployment.id)).client!, [
+      { itemId: 'client-time-and-capacity', rating: 2, evidence: `Cover is thin ${PRIVATE}` },
+    ]);
     const invitationToken = await createInvitation(t.db, {
       email: 'new.teacher@example.org',
       target: { urn: OWN, schoolRole: 'member' },

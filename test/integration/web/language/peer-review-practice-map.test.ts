@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { addToTeam } from '../../../../src/data/peer-review/team.ts';
+import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
+import { insertPractice } from '../../../helpers/practice.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+import { englishLeftIn } from '../../../helpers/untranslated.ts';
+
+const [DERW, BEDW, CELYN, ONNEN] = [643001, 643002, 643003, 643004];
+
+/** Peer review, good practice and the map in Welsh: none of the catalogue's English may show. */
+describe('peer review, good practice and the map in Welsh', () => {
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: DERW, name: 'Ysgol y Derw' });
+      await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw' });
+      await insertSchool(db, { urn: CELYN, name: 'Ysgol y Celyn' });
+      await insertSchool(db, { urn: ONNEN, name: 'Ysgol yr Onnen' });
+      const derwAdmin = await createUser(db, {
+        email: 'derw@ysgol.example',
+        schools: [{ urn: DERW, role: 'admin' }],
+      });
+      const lead = await createUser(db, {
+        email: 'bedw@ysgol.example',
+        name: 'Bethan Arwain',
+        schools: [{ urn: BEDW, role: 'admin' }],
+      });
+      const moderator = await createUser(db, {
+        email: 'onnen@ysgol.example',
+        name: 'Morgan Cymedroli',
+        schools: [{ urn: ONNEN }],
+      });
+      const trained = { trainedOn: '2025-09-01', trainedBy: 'Canolfan y De', experience: '' };
+      await saveReviewer(db, lead.id, { homeUrn: BEDW, earlierReviews: 3, ...trained }, lead);
+      await saveReviewer(db, moderator.id, { homeUrn: ONNEN, earlierReviews: 4, ...trained }, moderator);
+      await createOrganisation(db, {
+        name: 'Consortiwm y Gorllewin',
+        schools: [{ urn: DERW, sharesRecords: true }],
+      });
+      const urns = [DERW, BEDW, CELYN];
+      const groupId = await joinedGroup(db, { name: 'Clwstwr Tawe', urns }, derwAdmin);
+      const { reviews } = await scheduledCycle(
+        db,
+        { groupId, urns, moderatorUserId: moderator.id },
+        derwAdmin,
+      );
+      await addToTeam(
+        db,
+        reviews.get(DERW)!,
+        { userId: lead.id, role: 'lead', conflicts: [], override: null },
+        derwAdmin,
+      );
+      await finalReport(
+        db,
+        reviews.get(DERW)!,
+        [
+          {
+            focusArea: 'literacy',
+            kind: 'area-to-develop',
+            finding: 'Mae angen mwy o ddarllen ym mlwyddyn 5',
+          },
+        ],
+        lead,
+      );
+    },
+    { fresh: 'file' },
+  );
+
+  const welsh = async (who: { cookie: string } | null, url: string) => {
+    const res = await t.app.inject({
+      url,
+      headers: { cookie: who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy' },
+    });
+    expect(res.statusCode, url).toBe(200);
+    expect(res.body, url).toContain('<html lang="cy"');
+    return res.body;
+  };
+  const idOf = async (table: 'peer_review_groups' | 'peer_review_cycles') =>
+    (await t.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
+  const reviewOf = async (urn: number) =>
+    (await t.db.selectFrom('peer_reviews').select('id').where('host_urn', '=', urn).executeTakeFirstOrThrow())
+      .id;
+
+  it('shows peer review’s pages in Welsh: the hub, a group, its cycle, a review, a finding, the register and the figures', async () => {
+    const host = await signIn(t.app, t.db, {
+      email: 'derw2@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const group = await idOf('peer_review_groups');
+    const cycle = await idOf('peer_review_cycles');
+    const final = await reviewOf(DERW);
+    const planned = await reviewOf(BEDW);
+    const finding = (
+      await t.db
+        .selectFrom('peer_review_findings')
+        .select('id')
+        .where('review_id', '=', final)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    const hub = await welsh(host, '/peer-review');
+    expect(hub).toContain('Adolygiad gan gymheiriaid');
+    expect(hub).toContain('Wedi cytuno i gymryd rhan');
+    const review = await welsh(host, `/peer-review/reviews/${final}`);
+    expect(review).toContain('Gwell fyth pe bai');
+    expect(review).toContain('Gweithredu ar hyn a dod o hyd i gymorth');
+    const act = await welsh(host, `/peer-review/findings/${finding}`);
+    expect(act).toContain('Gweithredu ar ganfyddiad');
+    expect(act).toContain('Llythrennedd (darllen, ysgrifennu, Saesneg)');
+    for (const [url, html] of [
+      ['/peer-review', hub],
+      [`/peer-review/reviews/${final}`, review],
+      [`/peer-review/findings/${finding}`, act],
+      [`/peer-review/groups/${group}`, await welsh(host, `/peer-review/groups/${group}`)],
+      [
+        `/peer-review/groups/${group}/cycles/new`,
+        await welsh(host, `/peer-review/groups/${group}/cycles/new`),
+      ],
+      [`/peer-review/cycles/${cycle}`, await welsh(host, `/peer-review/cycles/${cycle}`)],
+      [`/peer-review/reviews/${planned}`, await welsh(host, `/peer-review/reviews/${planned}`)],
+      ['/peer-review/groups/new', await welsh(host, '/peer-review/groups/new')],
+      ['/peer-review/reviewer', await welsh(host, '/peer-review/reviewer')],
+      ['/peer-review/summary', await welsh(host, '/peer-review/summary')],
+      ['/peer-review/summary?by=la', await welsh(null, '/peer-review/summary?by=la')],
+    ] as const)
+      expect(englishLeftIn(html), url).toEqual([]);
+  });
+
+  it('shows the map in Welsh, and gives its script the Welsh words for its pop-ups, search and leaders', async () => {
+    const html = await welsh(null, '/map?by=la');
+    expect(html).toContain('Arweinwyr system');
+    expect(html).toContain('Gweld yr un ffigurau mewn tabl');
+    expect(englishLeftIn(html)).toEqual([]);
+    const attribute = /data-words="([^"]*)"/.exec(html)![1]!;
+    const words = JSON.parse(
+      attribute
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&'),
+    ) as Record<string, unknown>;
+    expect(words).toMatchObject({
+      viewProfile: 'Gweld proffil {{name}}',
+      nothingHere: 'Dim byd yma: dewiswch ysgol neu ardal.',
+      groups: { 'in-need': 'Angen cymorth' },
+      focusAreas: { 'welsh-language': 'Datblygu’r Gymraeg' },
+    });
+    const english = await t.app.inject({ url: '/map?by=la&lang=en' });
+    expect(english.body).toContain('View {{name}}&#39;s profile');
+  });
+
+  /** A record written in Welsh: the page's own words are what the check reads. */
+  const welshContent = (title: string) => ({
+    title,
+    summary: 'Darllen yn uchel bob bore.',
+    whatWeDid: 'Mae disgyblion yn darllen yn uchel mewn parau.',
+    resources: 'Deg munud y dydd.',
+    whatChanged: 'Mae mwy o ddisgyblion yn darllen yn rhugl.',
+    howWeKnow: 'Gwiriadau rhuglder bob tymor.',
+    language: 'cy' as const,
+  });
+
+  it('shows good practice in Welsh: the library, a record with its moderation, and the moderators’ queue', async () => {
+    const published = await insertPractice(t.db, {
+      urn: DERW,
+      state: 'published',
+      content: welshContent('Darllen bob dydd'),
+    });
+    const waiting = await insertPractice(t.db, {
+      urn: DERW,
+      state: 'submitted',
+      content: welshContent('Rhifedd yn yr awyr agored'),
+    });
+    const moderator = await signIn(t.app, t.db, { platformAdmin: true });
+    const library = await welsh(null, '/practice');
+    expect(library).toContain('Arfer da');
+    expect(library).toContain('Cyfrif yr ysgol ei hun');
+    const record = await welsh(moderator, `/practice/${waiting}`);
+    expect(record).toContain('Cymeradwyo a chyhoeddi');
+    for (const [url, html] of [
+      ['/practice', library],
+      ['/practice?q=Nowhere', await welsh(null, '/practice?q=Nowhere')],
+      [`/practice/${published}`, await welsh(null, `/practice/${published}`)],
+      [`/practice/${waiting}`, record],
+      ['/practice/moderation', await welsh(moderator, '/practice/moderation')],
+      ['/practice/moderation?done=approved', await welsh(moderator, '/practice/moderation?done=approved')],
+    ] as const)
+      expect(englishLeftIn(html), url).toEqual([]);
+  });
+});
