@@ -141,16 +141,19 @@ async function start(): Promise<void> {
     layout: { 'icon-image': 'leader', 'icon-allow-overlap': true, visibility: 'none' },
   });
   const leaderSwitch = required<HTMLInputElement>('map-layer-leaders');
-  leaderSwitch.addEventListener('change', () =>
-    map.setLayoutProperty('leaders', 'visibility', leaderSwitch.checked ? 'visible' : 'none'),
-  );
+  // Where the diamonds are drawn, while their layer is on: town names give way to them.
+  const leaderPoints = () =>
+    leaderSwitch.checked ? leaders.features.map((f) => f.geometry.coordinates as [number, number]) : [];
+  const towns = labelTowns(map, settings.placesUrl!, leaderPoints);
+  leaderSwitch.addEventListener('change', () => {
+    map.setLayoutProperty('leaders', 'visibility', leaderSwitch.checked ? 'visible' : 'none');
+    void towns.then((relabel) => relabel());
+  });
   required('map-layers').hidden = false;
   map.once('idle', () => {
     container.dataset.firstRenderMs = String(Math.round(performance.now()));
     container.dataset.ready = 'true';
   });
-
-  void labelTowns(map, settings.placesUrl!);
 
   const tableHref = settings.tableUrl!;
   const selectSchool = async (school: { urn: number; phase: Phase; group: SchoolGroup }) => {
@@ -222,14 +225,31 @@ function townsShownAt(zoom: number): number {
   return zoom < 6 ? 12 : zoom < 7 ? 40 : zoom < 8 ? 120 : Infinity;
 }
 
+/** A box on the screen, in pixels. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 /**
  * Town names over the map, for orientation without a tile server. They are HTML markers (a text
  * layer would need a font server too), hidden from assistive technology like the rest of the
- * drawing, and they let clicks through to the map.
+ * drawing, and they let clicks through to the map. HTML sits above the map's canvas, so a name
+ * would cover a system leader's diamond: a name that would touch one is left out (the diamond is
+ * what the reader turned on; the name is only for orientation). Returns the relabelling, for when
+ * the diamonds come and go.
  */
-async function labelTowns(map: MapLibreMap, url: string): Promise<void> {
+async function labelTowns(
+  map: MapLibreMap,
+  url: string,
+  leaderPoints: () => [number, number][],
+): Promise<() => void> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!response.ok) return;
+  if (!response.ok) return () => {};
   const { items } = (await response.json()) as { items: { name: string; lon: number; lat: number }[] };
   const labels = items.map((place) => {
     const element = document.createElement('span');
@@ -240,10 +260,34 @@ async function labelTowns(map: MapLibreMap, url: string): Promise<void> {
   });
   const update = () => {
     const shown = townsShownAt(map.getZoom());
-    labels.forEach((label, rank) => (label.element.hidden = rank >= shown));
+    labels.forEach((label, rank) => {
+      label.element.hidden = rank >= shown;
+      label.element.classList.remove('s2s-place-label--gives-way');
+    });
+    const points = leaderPoints();
+    if (points.length === 0) return;
+    // A little room around each diamond, so a name's halo does not touch it either.
+    const half = LEADER_MARK.size / 2 + 2;
+    const origin = map.getCanvas().getBoundingClientRect();
+    const diamonds = points.map((lngLat): Box => {
+      const { x, y } = map.project(lngLat);
+      return { left: x - half, right: x + half, top: y - half, bottom: y + half };
+    });
+    for (const { element } of labels) {
+      if (element.hidden) continue;
+      const r = element.getBoundingClientRect();
+      const box = {
+        left: r.left - origin.left,
+        right: r.right - origin.left,
+        top: r.top - origin.top,
+        bottom: r.bottom - origin.top,
+      };
+      if (diamonds.some((d) => overlap(box, d))) element.classList.add('s2s-place-label--gives-way');
+    }
   };
   update();
   map.on('zoomend', update);
+  return update;
 }
 
 function wireSearch(

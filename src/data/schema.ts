@@ -7,6 +7,7 @@ import type { PeerReviewTables } from './tables/peer-review.ts';
 import type { PracticeTables } from './tables/practice.ts';
 import type { ReadinessTables } from './tables/readiness.ts';
 import type { RegistryTables } from './tables/registry.ts';
+import type { SponsorshipTables } from './tables/sponsorships.ts';
 
 /**
  * Every table: one interface per capability, kept beside that capability's migrations, and
@@ -20,4 +21,5 @@ export type Database = RegistryTables &
   MatchingTables &
   LeaderTables &
   PeerReviewTables &
-  PracticeTables;
+  PracticeTables &
+  SponsorshipTables;

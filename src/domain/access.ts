@@ -55,7 +55,7 @@ export interface OrganisationSchoolLink {
   sharesRecords: boolean;
 }
 
-type MaybeUser = SessionUser | null | undefined;
+export type MaybeUser = SessionUser | null | undefined;
 
 /** Members and administrators of a school edit its own records; nobody else does. */
 export function canEditSchool(user: MaybeUser, urn: number): boolean {

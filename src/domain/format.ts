@@ -18,11 +18,14 @@ export const MONTHS = [
   'December',
 ];
 
-/** "13 March 2019" from an ISO date or timestamp (yyyy-mm-dd…); the date as written otherwise. */
-export function longDate(iso: string): string {
+/**
+ * "13 March 2019" from an ISO date or timestamp (yyyy-mm-dd…); the date as written otherwise.
+ * `say` puts the month's English name in the reader's language ("13 Mawrth 2019").
+ */
+export function longDate(iso: string, say: (english: string) => string = (english) => english): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+  return m && month ? `${Number(m[3])} ${say(month)} ${m[1]}` : iso;
 }
 
 /** "March 2019" from an ISO date or month (yyyy-mm…), or undefined when it is not one. */

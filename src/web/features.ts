@@ -42,6 +42,7 @@ import deploymentPages from './leaders/deployment-pages.ts';
 import deploymentsApi from './leaders/deployments-api.ts';
 import peerReviewApi from './peer-review/api.ts';
 import peerReview from './peer-review/pages.ts';
+import sponsorships from './sponsorships/pages.ts';
 
 /** Every page and API module, registered in this order (add yours here). */
 export const features: FastifyPluginAsync<AppContext>[] = [
@@ -77,6 +78,7 @@ export const features: FastifyPluginAsync<AppContext>[] = [
   audit,
   admin,
   organisationSchools,
+  sponsorships,
   adminPeople,
   performanceProfiles,
   leaderDirectory,

@@ -26,6 +26,14 @@ export const candidateSchema = z.object({
     ),
   reasons: z.array(z.string()),
   location,
+  sameTrust: z
+    .string()
+    .nullable()
+    .describe('the sponsor (a trust or a sponsor school) that both schools belong to, as recorded in S2S'),
+  recentlyTakenOn: z
+    .object({ sponsor: z.string(), since: z.string() })
+    .nullable()
+    .describe('taken on by another sponsor within the last two years: its trust is supporting it'),
 });
 
 export const partnersAnswerSchema = z.object({

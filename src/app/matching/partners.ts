@@ -1,6 +1,8 @@
+import { listSponsorships } from '../../data/sponsorships.ts';
 import type { Candidate } from '../../domain/matching/find-partners.ts';
+import { readSponsorship, type Sponsorship } from '../../domain/sponsorship.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
-import type { AppContext } from '../context.ts';
+import { today, type AppContext } from '../context.ts';
 import { locatePlace, nearPlace } from '../places.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
 import type { PartnersAnswer } from './answers.ts';
@@ -38,6 +40,33 @@ const candidateAnswer = ({
 });
 
 /**
+ * A candidate with what its sponsorship means to the school searching: the trust they share, or a
+ * recent taking-on by another sponsor, each with its reason (the registry's own trust reason is
+ * not said twice).
+ */
+function withSponsorship(
+  candidate: ReturnType<typeof candidateAnswer>,
+  own: number,
+  sponsorships: readonly Sponsorship[],
+  day: string,
+) {
+  const reading = readSponsorship(own, candidate.urn, sponsorships, day);
+  const sameRegistryTrust = candidate.reasons.some((r) => r.startsWith('In the same trust ('));
+  return {
+    ...candidate,
+    reasons: [
+      ...candidate.reasons,
+      ...reading.reasons.filter((r) => !(sameRegistryTrust && r.startsWith('In the same trust as you'))),
+    ],
+    sameTrust: reading.sameTrust,
+    recentlyTakenOn: reading.recentlyTakenOn && {
+      sponsor: reading.recentlyTakenOn.sponsor.name,
+      since: reading.recentlyTakenOn.startsOn,
+    },
+  };
+}
+
+/**
  * A search wider than the school's phase looks by default can reach thousands of schools (a
  * reciprocal search at 100 km weighs every group across a region), so it runs in a worker; the
  * usual search takes about a millisecond and answers on the spot.
@@ -52,7 +81,7 @@ const isWide = (snapshot: Snapshot, urn: number, radiusKm: number | undefined) =
  * `GET /api/schools/{urn}/partners` and `s2s match --json`, and what the page shows.
  */
 export async function partnersFor(
-  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute' | 'db' | 'now'>,
   urn: number,
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
@@ -73,6 +102,10 @@ export async function partnersFor(
     );
   }
   const { school } = result;
+  const sponsorships = await listSponsorships(ctx.db, {
+    urns: [urn, ...result.candidates.map((c) => c.urn)],
+  });
+  const day = today(ctx);
   return ok({
     school: {
       urn: school.school.urn,
@@ -87,6 +120,6 @@ export async function partnersFor(
     strategy: search.strategy,
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
-    candidates: result.candidates.map(candidateAnswer),
+    candidates: result.candidates.map((c) => withSponsorship(candidateAnswer(c), urn, sponsorships, day)),
   });
 }

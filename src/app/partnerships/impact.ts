@@ -1,13 +1,27 @@
 import { impactReport } from '../../data/partnership-impact.ts';
 import { getPartnership, type PartnershipSummary } from '../../data/partnerships.ts';
-import type { Partnership } from '../../domain/partnerships/model.ts';
+import { listSponsorships } from '../../data/sponsorships.ts';
+import { participants, type Partnership } from '../../domain/partnerships/model.ts';
+import { sponsorshipsBeside } from '../../domain/sponsorship.ts';
 import type { AppContext } from '../context.ts';
 
 type Ctx = Pick<AppContext, 'db'>;
 
-/** A partnership's impact so far, per objective (null before it has anything to measure against). */
-export const impactOf = (ctx: Ctx, partnership: Partnership, today: string) =>
-  impactReport(ctx.db, partnership, today);
+/**
+ * A partnership's impact so far, per objective (null before it has anything to measure against),
+ * with the sponsorships of its schools that began before it (and still ran) or during it: a
+ * school taken on by a sponsor changed for a reason besides the partnership.
+ */
+export async function impactOf(ctx: Ctx, partnership: Partnership, today: string) {
+  const report = await impactReport(ctx.db, partnership, today);
+  if (!report) return null;
+  const urns = participants(partnership.members).map((m) => m.urn);
+  const ofMembers = (await listSponsorships(ctx.db, { urns })).filter((s) => urns.includes(s.urn));
+  return {
+    ...report,
+    sponsorships: sponsorshipsBeside(ofMembers, { start: partnership.startDate!, until: report.until }),
+  };
+}
 
 export type ImpactReport = NonNullable<Awaited<ReturnType<typeof impactOf>>>;
 

@@ -9,6 +9,7 @@ import { welshContextOf } from '../../domain/wales.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, worded } from '../result.ts';
 import { classificationOf } from './groups.ts';
+import { sponsorshipsOfSchool } from '../sponsorships/sponsorships.ts';
 
 /**
  * One school with its inspections, performance, and its group under the active profile with the
@@ -16,20 +17,29 @@ import { classificationOf } from './groups.ts';
  * results, the national figure for each measure published (`nationalFigures`, each naming its key
  * stage, year and measure): the one the profile and the partner reasons quote. A Welsh school
  * carries its Welsh context (`wales`: language medium, consortium, Estyn inspections by era).
+ * `sponsorships`: the sponsors that took it on (and the schools it took on, as a sponsor school),
+ * each saying whether it is `current`.
  */
-export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
+export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>, urn: number) {
   const record = await getSchoolRecord(ctx.db, urn);
   if (!record) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
   const type = schoolTypeOf(record);
-  const [classification, figures] = await Promise.all([
+  const [classification, figures, sponsorships] = await Promise.all([
     record.open ? classificationOf(ctx.snapshots, urn) : null,
     Promise.all(
       record.performance.map(async (p) =>
         nationalFiguresFor(p, type, await getRegistryMeans(ctx.db, p.year, p.keyStage, type)),
       ),
     ),
+    sponsorshipsOfSchool(ctx, urn),
   ]);
-  return ok({ ...record, classification, nationalFigures: figures.flat(), wales: welshContextOf(record) });
+  return ok({
+    ...record,
+    classification,
+    nationalFigures: figures.flat(),
+    wales: welshContextOf(record),
+    sponsorships,
+  });
 }
 
 /**
@@ -37,7 +47,7 @@ export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots'>, ur
  * beside them; its predecessors and successors; its pages on other public services; and how old
  * its latest inspection is against the evidence window of the profile that placed it.
  */
-export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots'>, urn: number) {
+export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>, urn: number) {
   const found = await schoolRecord(ctx, urn);
   if (!found.ok) return found;
   const record = found.value;

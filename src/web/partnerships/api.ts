@@ -113,7 +113,13 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     async (request, reply) => {
       const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      return (await impactOf(ctx, loaded.partnership, today(ctx))) ?? { until: null, objectives: [] };
+      return (
+        (await impactOf(ctx, loaded.partnership, today(ctx))) ?? {
+          until: null,
+          objectives: [],
+          sponsorships: [],
+        }
+      );
     },
   );
 

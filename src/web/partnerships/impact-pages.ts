@@ -10,6 +10,7 @@ import { loadPartnership } from './context.ts';
 import { say, statusTag } from './presenters.ts';
 import { formatNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
+import { dayIn } from '../sponsorships/presenters.ts';
 
 /** The comparison and the source of the interval, in the report's words and the reader's language. */
 function describeComparison(r: RegistryImpact, language: Language) {
@@ -44,6 +45,13 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: say(request.language, 'Impact: {{title}}', { title: p.title }),
       partnership: p,
       report,
+      sponsorshipNotes: (report?.sponsorships ?? []).map((s) =>
+        request.t(s.timing === 'during' ? 'sponsorships.impactDuring' : 'sponsorships.impactBefore', {
+          school: s.schoolName,
+          sponsor: s.sponsor.name,
+          date: dayIn(request.language, s.startsOn),
+        }),
+      ),
       items: (report?.objectives ?? []).map((item) => ({
         ...item,
         ...(item.registry ? describeComparison(item.registry, request.language) : {}),

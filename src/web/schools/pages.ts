@@ -13,6 +13,8 @@ import { readinessLink } from '../../app/readiness/access.ts';
 import { schoolPractice } from '../../app/practice/links.ts';
 import { schoolPracticeView } from '../practice/presenters.ts';
 import { translateMessage } from '../../i18n/index.ts';
+import { canAdministerSchool } from '../../domain/access.ts';
+import { sponsorshipLines } from '../sponsorships/presenters.ts';
 
 const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/', async (request, reply) => {
@@ -100,6 +102,10 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       gradeLabels: GRADE4_LABELS,
       performance,
       practice: schoolPracticeView(await schoolPractice(ctx, record.urn)),
+      sponsorshipLines: sponsorshipLines(record.sponsorships, record.urn, request.t, request.language),
+      sponsorshipsHref: canAdministerSchool(request.user, record.urn)
+        ? `/schools/${record.urn}/sponsorships`
+        : null,
     });
   });
 };

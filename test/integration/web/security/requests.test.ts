@@ -146,6 +146,8 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       name: 'Leeds City Council',
       schools: [{ urn: OWN, sharesRecords: true }],
     });
+    // A trust, whose page of schools taken on a platform administrator reaches from its page.
+    await createOrganisation(t.db, { kind: 'trust', name: 'Aire Learning Trust' });
     const lead = await signIn(app, t.db, {
       name: 'Asha Head',
       schools: [{ urn: OWN, role: 'admin' }],

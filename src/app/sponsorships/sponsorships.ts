@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { getOrganisation } from '../../data/organisations.ts';
+import { listSponsorships, recordSponsorshipAudited } from '../../data/sponsorships.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import { canRecordSponsorship, isCurrent, overlaps } from '../../domain/sponsorship.ts';
+import { today, type AppContext } from '../context.ts';
+import { calendarDateSchema } from '../input.ts';
+import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
+import { schoolName } from '../schools/names.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'now'>;
+
+/** The sponsor a page is about: a trust (an organisation of that kind) or a sponsor school. */
+export type SponsorRef = { organisationId: number } | { urn: number };
+
+const blankDate = (d: unknown) => {
+  const parts = (d ?? {}) as Record<string, unknown>;
+  return [parts.day, parts.month, parts.year].every((v) => typeof v !== 'string' || v.trim() === '');
+};
+
+/** A sponsorship as the form sends it: the school's URN, the day it was taken on, and the day it ended if it has. */
+export const sponsorshipInput = z
+  .object({
+    urn: z
+      .string()
+      .trim()
+      .min(1, 'Enter the URN of the school taken on')
+      .regex(/^\d{5,7}$/, 'Enter the URN as 5 to 7 digits, like 100001')
+      .transform(Number),
+    startsOn: calendarDateSchema('the date the school was taken on'),
+    endsOn: z.preprocess(
+      (d) => (blankDate(d) ? null : d),
+      calendarDateSchema('the date the sponsorship ended').nullable(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn !== null && v.endsOn < v.startsOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'The date the sponsorship ended must be on or after the date the school was taken on',
+      });
+    }
+  });
+
+/** The sponsor, named, if it exists and this person may record its sponsorships; else not found. */
+async function sponsorFor(ctx: Ctx, ref: SponsorRef, actor: SessionUser): Promise<Result<{ name: string }>> {
+  const missing = fail('not-found', 'No such sponsor.');
+  if (!canRecordSponsorship(actor, ref)) return missing;
+  if ('organisationId' in ref) {
+    const organisation = await getOrganisation(ctx.db, ref.organisationId);
+    return organisation?.kind === 'trust' ? ok({ name: organisation.name }) : missing;
+  }
+  const name = await schoolName(ctx, ref.urn);
+  return name ? ok({ name }) : missing;
+}
+
+const listOf = (ctx: Ctx, ref: SponsorRef) =>
+  listSponsorships(
+    ctx.db,
+    'organisationId' in ref ? { organisationId: ref.organisationId } : { sponsorUrn: ref.urn },
+  );
+
+/**
+ * A sponsor's page: the schools it has taken on. Only those who may record its sponsorships see
+ * it (a platform administrator, the trust's officers, the sponsor school's administrators).
+ */
+export async function sponsorPage(ctx: Ctx, ref: SponsorRef, actor: SessionUser) {
+  const sponsor = await sponsorFor(ctx, ref, actor);
+  if (!sponsor.ok) return sponsor;
+  return ok({ sponsor: sponsor.value, sponsorships: await listOf(ctx, ref), today: today(ctx) });
+}
+
+/**
+ * Records that the sponsor took a school on (audited). Refused, naming the field, for a URN that
+ * names no school (or the sponsor school itself), for dates out of order, and when the school
+ * already had a sponsor over those dates: a school has one sponsor at a time.
+ */
+export async function recordSponsorship(
+  ctx: Ctx,
+  ref: SponsorRef,
+  input: unknown,
+  actor: SessionUser,
+): Promise<Result<{ id: number }>> {
+  const sponsor = await sponsorFor(ctx, ref, actor);
+  if (!sponsor.ok) return sponsor;
+  const parsed = parseInput(sponsorshipInput, input);
+  if (!parsed.ok) return parsed;
+  const { urn, startsOn, endsOn } = parsed.value;
+  if ('urn' in ref && ref.urn === urn) return invalidField('urn', 'A school cannot sponsor itself');
+  const name = await schoolName(ctx, urn);
+  if (!name) return invalidField('urn', worded('No school has the URN {{urn}}', { urn }));
+  const clash = (await listSponsorships(ctx.db, { urns: [urn] })).find(
+    (s) => s.urn === urn && overlaps(s, { startsOn, endsOn }),
+  );
+  if (clash) {
+    return invalidField(
+      'startsOn',
+      worded('{{school}} was sponsored by {{sponsor}} from {{date}}: a school has one sponsor at a time', {
+        school: name,
+        sponsor: clash.sponsor.name,
+        date: clash.startsOn,
+      }),
+    );
+  }
+  return ok({ id: await recordSponsorshipAudited(ctx.db, { urn, sponsor: ref, startsOn, endsOn }, actor) });
+}
+
+/** A sponsorship as the API gives it. */
+export const sponsorshipSchema = z.object({
+  id: z.number(),
+  urn: z.number().describe('the school taken on'),
+  schoolName: z.string(),
+  sponsor: z.union([
+    z.object({ kind: z.literal('organisation'), id: z.number(), name: z.string() }),
+    z.object({ kind: z.literal('school'), urn: z.number(), name: z.string() }),
+  ]),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  current: z.boolean(),
+});
+
+/** The sponsorships a school is part of, taken on or sponsoring, each saying whether it is in force. */
+export async function sponsorshipsOfSchool(ctx: Ctx, urn: number) {
+  const day = today(ctx);
+  return (await listSponsorships(ctx.db, { urns: [urn] })).map((s) => ({ ...s, current: isCurrent(s, day) }));
+}
