@@ -20,6 +20,8 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
   { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
   { file: 'bench/practice.ts', args: national ? [] : ['--records', '5000'] },
+  // Skipped, saying why, unless BENCH_POSTGIS_URL names a database with PostGIS.
+  { file: 'bench/postgis.ts', args: national ? [] : ['--schools', '5000'] },
 ];
 
 let failed = 0;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
-import { daysFromToday, nextSpring } from '../helpers/leaders.ts';
+import { completeReadiness, daysFromToday, nextSpring } from '../helpers/leaders.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const SHOTS = '.s2s/screenshots';
@@ -145,6 +145,38 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       await submit(page, 'Commission the deployment');
       await expect.poll(() => main(page)).toContain('The deployment is commissioned');
       expect(await main(page)).toContain('£1,800');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'each side answers its readiness questions; the leader can accept only once both have completed them',
+    async () => {
+      const leader = pages.leader;
+      await visit(leader, '/deployments');
+      await leader.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
+      await reached(leader);
+      const deploymentPath = new URL(leader.url()).pathname;
+      const id = Number(deploymentPath.split('/').pop());
+      expect(await main(leader)).toContain(
+        'You can accept once both sides have completed their readiness questions',
+      );
+      expect(await leader.getByLabel('Accept: I agree to the scope, days and terms').count()).toBe(0);
+      await shot(leader, '5-readiness-to-answer');
+      // The leader answers their first theme through the readiness pages.
+      await leader.getByRole('link', { name: 'Answer your questions' }).click();
+      await reached(leader);
+      await leader.getByRole('link', { name: 'Moral purpose, trust and openness to challenge' }).click();
+      await reached(leader);
+      await leader.getByLabel('Addressed', { exact: true }).check();
+      await submit(leader, 'Save and return to the task list');
+      await visit(leader, deploymentPath);
+      expect(await main(leader)).toContain('System leader’s questions 1 of 7 questions answered');
+      // The rest of both sides' answers, as each would give them, then the leader may accept.
+      await completeReadiness(served.db, id, { rating: 3 });
+      await visit(leader, deploymentPath);
+      expect(await main(leader)).toContain('The two sides’ answers agree on every theme');
+      await shot(leader, '5-readiness-completed');
     },
     STEP_LIMIT,
   );

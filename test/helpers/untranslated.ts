@@ -9,6 +9,8 @@ const messages = (c: Catalogue): string[] =>
  * record").
  */
 const NOT_YET = new Set(['Not enough evidence']);
+/** The same reasons as a page shows them, whose words ("evidence", "record", "school") are not to be read as other messages. */
+const NOT_YET_SHOWN = /Not enough evidence to decide: [^.]*/g;
 
 const visibleText = (html: string) =>
   html
@@ -28,7 +30,7 @@ export function englishLeftIn(html: string): string[] {
   const shown = english
     .filter((m) => welsh.has(m) && m.includes(' '))
     .sort((a, b) => b.length - a.length)
-    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
+    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html).replace(NOT_YET_SHOWN, ' '));
   // A message with values in it is looked for by its longest fixed part.
   const fixedPart = (m: string) =>
     m

@@ -8,6 +8,8 @@ import {
   withdrawDeployment,
 } from '../../data/deployments.ts';
 import { getProfile } from '../../data/leaders.ts';
+import { getOrganisation } from '../../data/organisations.ts';
+import { findUserByEmail } from '../../data/users.ts';
 import { peopleOfSchools } from '../../data/notifications.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
@@ -317,7 +319,7 @@ export async function yourDeployments(ctx: Pick<AppContext, 'db'>, actor: Sessio
 }
 
 /** The JSON answer of `GET /api/deployments/{id}`: `costing` null for those who may not see it. */
-export function deploymentAnswer({ deployment: d }: SeenDeployment) {
+export function deploymentAnswer({ deployment: d }: Pick<SeenDeployment, 'deployment'>) {
   return {
     id: d.id,
     status: d.status,
@@ -334,4 +336,44 @@ export function deploymentAnswer({ deployment: d }: SeenDeployment) {
     exitStrategy: d.exitStrategy,
     costing: d.costing,
   };
+}
+
+/**
+ * The operator's report at the command line (`s2s deployments`): the deployments an organisation
+ * commissioned, or one leader's, with days and cost by client school (declined and withdrawn
+ * ones listed but not counted). Whoever runs the command reads the database, so sees costings.
+ */
+export async function deploymentsReport(
+  ctx: Pick<AppContext, 'db'>,
+  of: { organisationId?: number; leaderEmail?: string },
+) {
+  let who: { userId: number; urns: number[]; organisationIds: number[] };
+  let name: string;
+  if (of.organisationId !== undefined) {
+    const organisation = await getOrganisation(ctx.db, of.organisationId);
+    if (!organisation) return invalidField('organisation', `There is no organisation ${of.organisationId}`);
+    who = { userId: 0, urns: [], organisationIds: [organisation.id] };
+    name = organisation.name;
+  } else if (of.leaderEmail !== undefined) {
+    const leader = await findUserByEmail(ctx.db, of.leaderEmail);
+    if (!leader) return invalidField('leader', `There is no account with the email ${of.leaderEmail}`);
+    who = { userId: leader.id, urns: [], organisationIds: [] };
+    name = leader.email;
+  } else return invalidField('organisation', 'Give an organisation or a leader');
+  const all = (await listDeploymentsOf(ctx.db, who)).filter((d) =>
+    of.organisationId !== undefined ? d.organisationId === of.organisationId : d.leaderUserId === who.userId,
+  );
+  return ok({
+    of:
+      of.organisationId !== undefined
+        ? { organisation: { id: of.organisationId, name } }
+        : { leader: { email: name } },
+    total: all.length,
+    items: all.map((d) => ({ ...deploymentAnswer({ deployment: d }), costing: d.costing })),
+    summary: summariseBySchool(
+      all
+        .filter((d) => goesAhead(d.status))
+        .map((d) => ({ clientUrn: d.clientUrn, clientName: d.clientName, costing: d.costing })),
+    ),
+  });
 }

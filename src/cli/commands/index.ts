@@ -4,6 +4,7 @@ import capacity from './capacity.ts';
 import classify from './classify.ts';
 import generate from './generate.ts';
 import importCommand from './import.ts';
+import leaders from './leaders.ts';
 import match from './match.ts';
 import notifications from './notifications.ts';
 import practice from './practice.ts';
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   users,
   notifications,
   practice,
+  leaders,
 ];
