@@ -9,6 +9,8 @@ const messages = (c: Catalogue): string[] =>
  * record").
  */
 const NOT_YET = new Set(['Not enough evidence']);
+/** The same reasons as a page shows them, whose words ("evidence", "record", "school") are not to be read as other messages. */
+const NOT_YET_SHOWN = /Not enough evidence to decide: [^.]*/g;
 
 const visibleText = (html: string) =>
   html
@@ -19,14 +21,16 @@ const visibleText = (html: string) =>
 
 /** The catalogue's English messages that a Welsh page still shows. */
 export function englishLeftIn(html: string): string[] {
-  const english = messages(catalogue('en'));
+  // A CSV's headings are never on a page (and some are one English word, like "evidence").
+  const { csv: _csvHeadings, ...onPages } = catalogue('en');
+  const english = messages(onPages);
   const welsh = new Set(messages(catalogue('cy')));
   // Names that are the same in both languages (Map, Beta, Get Information about Schools) are not
   // English left behind, nor are the words inside a name of several ("Schools").
   const shown = english
     .filter((m) => welsh.has(m) && m.includes(' '))
     .sort((a, b) => b.length - a.length)
-    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
+    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html).replace(NOT_YET_SHOWN, ' '));
   // A message with values in it is looked for by its longest fixed part.
   const fixedPart = (m: string) =>
     m

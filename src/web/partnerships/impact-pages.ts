@@ -12,16 +12,21 @@ import { formatNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { dayIn } from '../sponsorships/presenters.ts';
 
-/** The comparison and the source of the interval, in the report's words and the reader's language. */
+const schools = (placeholder: string, n: number) => `{{${placeholder}}} ${n === 1 ? 'school' : 'schools'}`;
+
+/** The change, the comparison and the source of the interval, in the report's words and the reader's language. */
 function describeComparison(r: RegistryImpact, language: Language) {
-  const schools = (n: number) =>
-    say(language, n === 1 ? '{{count}} school' : '{{count}} schools', { count: formatNumber(n) });
+  const treated = r.result?.treatedCount ?? r.members.length;
+  const equal = Math.round(r.comparison.effectiveSchools);
   return {
-    schoolsText: schools(r.result?.treatedCount ?? r.members.length),
+    changeText: say(language, `{{change}} (${schools('count', treated)})`, {
+      change: formatNumber(r.result?.treatedChange ?? 0, 1),
+      count: formatNumber(treated),
+    }),
     comparisonText: say(
       language,
-      '{{schools}} not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase (worth about {{equal}} weighted equally)',
-      { schools: schools(r.comparison.schools), equal: schools(Math.round(r.comparison.effectiveSchools)) },
+      `${schools('count', r.comparison.schools)} not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase (worth about ${schools('equal', equal)} weighted equally)`,
+      { count: formatNumber(r.comparison.schools), equal: formatNumber(equal) },
     ),
     uncertaintyText: say(
       language,

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganisation, signIn } from '../../../helpers/accounts.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
-import { createPartnership } from '../../../../src/data/partnerships.ts';
+import {
+  addMilestone,
+  addObjective,
+  createPartnership,
+  updatePlan,
+} from '../../../../src/data/partnerships.ts';
+import {
+  addAction,
+  addFeedback,
+  addIssue,
+  addOutcome,
+  addUpdate,
+} from '../../../../src/data/partnership-records.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 describe('the service in English or Welsh', () => {
   const t = useTestApp((db) => insertSchool(db, { urn: 640001, name: 'Ysgol Gymraeg Caerdydd' }), {
@@ -201,5 +214,137 @@ describe('the service in English or Welsh', () => {
       headers: { cookie: `${(await signIn(t.app, t.db, {})).cookie}; s2s-lang=cy` },
     });
     expect(englishLeftIn(empty.body)).toEqual([]);
+  });
+  it('shows no English message of the catalogue on a partnership’s own pages in Welsh: its record, plan, forms, invitation and impact', async () => {
+    await insertSchool(t.db, { urn: 640005, name: 'Ysgol Glan Ely' });
+    await insertSchool(t.db, { urn: 640006, name: 'Ysgol Pen y Pil' });
+    await insertSchool(t.db, { urn: 640007, name: 'Ysgol Llanrhymni' });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: 640005, role: 'admin' }] });
+    const partner = await signIn(t.app, t.db, { schools: [{ urn: 640006, role: 'admin' }] });
+    const between = {
+      type: 'peer-to-peer' as const,
+      proposer: { urn: 640005, role: 'lead' as const },
+      invited: [{ urn: 640006, role: 'supported' as const }],
+      createdBy: head.user.id,
+      at: '2024-07-01T09:00:00Z',
+    };
+    const running = await createAcceptedPartnership(
+      t.db,
+      { ...between, title: 'Darllen yn y Dwyrain' },
+      'active',
+    );
+    await updatePlan(t.db, running, {
+      focusAreas: ['literacy', 'leadership'],
+      need: 'Darllen yn isel',
+      startDate: '2024-09-01',
+      endDate: '2026-02-28',
+    });
+    await addObjective(t.db, running, {
+      description: 'Mwy yn darllen yn dda',
+      successCriteria: 'Uwch na 60%',
+      measure: 'ks2.rwmExpectedPercent',
+      customMeasureName: null,
+      baseline: 50,
+      target: 60,
+    });
+    await addObjective(t.db, running, {
+      description: 'Darllen er pleser',
+      successCriteria: 'Hanner y disgyblion',
+      measure: 'custom',
+      customMeasureName: 'Disgyblion sy’n darllen gartref (%)',
+      baseline: 30,
+      target: 50,
+    });
+    await addMilestone(t.db, running, { title: 'Hyfforddiant staff', dueDate: '2024-10-01', doneOn: null });
+    await addAction(
+      t.db,
+      running,
+      { description: 'Cynllunio gwersi', owner: 'Mrs Jones', dueDate: '2024-10-01', status: 'in-progress' },
+      head.user.id,
+    );
+    await addUpdate(t.db, running, 'Dechrau da', head.user.id, '2024-10-02T09:00:00Z');
+    await addIssue(
+      t.db,
+      running,
+      { raisedOn: '2024-10-03', description: 'Salwch staff', handling: '', resolved: false },
+      head.user.id,
+    );
+    await addFeedback(t.db, running, 640006, 'Diolch', partner.user.id, '2024-10-04T09:00:00Z');
+    const { id: customId } = await t.db
+      .selectFrom('partnership_objectives')
+      .select('id')
+      .where('partnership_id', '=', running)
+      .where('measure', '=', 'custom')
+      .executeTakeFirstOrThrow();
+    await addOutcome(
+      t.db,
+      running,
+      { objectiveId: customId, recordedOn: '2024-12-01', value: 40, note: 'Arolwg' },
+      head.user.id,
+    );
+    const proposed = await createPartnership(t.db, {
+      ...between,
+      invited: [{ urn: 640007, role: 'supported' as const }],
+      title: 'Rhifedd i bawb',
+    });
+    const invitee = await signIn(t.app, t.db, { schools: [{ urn: 640007, role: 'admin' }] });
+    /**
+     * Known English still shown: the impact report's readings of each objective, sentences the
+     * domain writes with figures (and the measure's name in them).
+     */
+    const notYetWelsh = (html: string) =>
+      html.replace(/<div class="govuk-inset-text" id="(?:reading|progress)-[\s\S]*?<\/div>/g, ' ');
+    const welsh = async (who: { cookie: string }, url: string) => {
+      const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
+      expect(res.statusCode, url).toBe(200);
+      expect(englishLeftIn(notYetWelsh(res.body)), url).toEqual([]);
+      return visibleText(res.body);
+    };
+    const record = await welsh(head, `/partnerships/${running}`);
+    expect(record).toContain('Camau gweithredu');
+    expect(record).toContain('Problemau, rhwystrau ac anawsterau');
+    expect(record).toContain('Llythrennedd (darllen, ysgrifennu, Saesneg)');
+    expect(await welsh(head, `/partnerships/${running}/check`)).toContain('Y cynllun a gytunwyd');
+    const impact = await welsh(head, `/partnerships/${running}/impact`);
+    expect(impact).toContain('Adroddiad effaith');
+    expect(impact).toContain('Sut y cyfrifir hyn, a’i gyfyngiadau');
+    for (const form of ['record/actions', 'record/issues', 'record/outcomes', 'record/feedback', 'close'])
+      await welsh(head, `/partnerships/${running}/${form}`);
+    const setUp = await welsh(head, `/partnerships/${proposed}`);
+    expect(setUp).toContain('Sefydlu’r bartneriaeth');
+    for (const task of ['focus', 'objectives', 'resources', 'timescales', 'staff', 'exit'])
+      await welsh(head, `/partnerships/${proposed}/plan/${task}`);
+    await welsh(head, `/partnerships/${proposed}/check`);
+    expect(await welsh(invitee, `/partnerships/${proposed}`)).toContain('Gwahoddiad i bartneriaeth');
+  });
+
+  it('writes the headings of a partnership CSV in the reader’s language, and the same data', async () => {
+    await insertSchool(t.db, { urn: 640008, name: 'Ysgol Treganna' });
+    await insertSchool(t.db, { urn: 640009, name: 'Ysgol Pencae' });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: 640008, role: 'admin' }] });
+    await createPartnership(t.db, {
+      type: 'peer-to-peer',
+      proposer: { urn: 640008, role: 'reciprocal' },
+      invited: [{ urn: 640009, role: 'reciprocal' }],
+      createdBy: head.user.id,
+      at: '2025-09-01T09:00:00Z',
+      title: '=Darllen',
+    });
+    const csv = async (language: string) =>
+      (
+        await t.app.inject({
+          url: '/api/partnerships/export.csv',
+          headers: { cookie: `${head.cookie}; s2s-lang=${language}` },
+        })
+      ).body.split(/\r?\n/);
+    const [welshHead, welshRow] = await csv('cy');
+    const [englishHead, englishRow] = await csv('en');
+    expect(welshHead).toBe(
+      'Rhif,Teitl,Math,Statws,Sut y daeth i ben,Dyddiad dechrau,Dyddiad gorffen,Ysgolion,URNau,Camau gweithredu hwyr',
+    );
+    expect(englishHead).toBe('id,title,type,status,closure,startDate,endDate,schools,urns,overdueActions');
+    expect(welshRow).toBe(englishRow);
+    // Still spreadsheet-safe in Welsh: a title that starts like a formula is quoted as text.
+    expect(welshRow).toContain("'=Darllen");
   });
 });
