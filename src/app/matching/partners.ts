@@ -8,10 +8,9 @@ import { fail, ok, type ErrorCode, type Result } from '../result.ts';
 import type { PartnersAnswer } from './answers.ts';
 import type { PartnersQuery } from './query.ts';
 
-const ERROR_CODE: Record<'unknown-school' | 'no-location' | 'unknown-profile', ErrorCode> = {
+const ERROR_CODE: Record<'unknown-school' | 'no-location', ErrorCode> = {
   'unknown-school': 'not-found',
   'no-location': 'no-location',
-  'unknown-profile': 'unknown-profile',
 };
 
 /** A candidate as every face shows it. */
@@ -95,11 +94,10 @@ export async function partnersFor(
     ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: partnerQuery })
     : searchPartners(snapshot, urn, partnerQuery, profile);
   if (!result.ok) {
-    return fail(
-      ERROR_CODE[result.error],
-      result.message,
-      result.error === 'unknown-profile' ? [{ field: 'profile', message: result.message }] : undefined,
-    );
+    if (result.error === 'unknown-profile')
+      return fail('unknown-profile', result.message, [{ field: 'profile', message: result.message }]);
+    const { message, template, values } = result;
+    return fail(ERROR_CODE[result.error], { message, template, values });
   }
   const { school } = result;
   // The profile that placed the school: a Welsh school is placed by the Welsh one whichever is asked for.

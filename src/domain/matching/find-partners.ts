@@ -1,6 +1,7 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
+import { wordsOf, type Words } from '../words.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidate } from './explain.ts';
 import { contextSimilarity } from './context.ts';
@@ -47,9 +48,21 @@ export interface Candidate {
   location: LatLon;
 }
 
+/** Why no partners can be searched for, in English with the template each face translates. */
+export interface PartnerSearchRefusal extends Words {
+  ok: false;
+  error: 'unknown-school' | 'no-location';
+  values: Record<string, string | number>;
+}
+
+const refusal = (
+  error: PartnerSearchRefusal['error'],
+  template: string,
+  values: PartnerSearchRefusal['values'],
+): PartnerSearchRefusal => ({ ok: false, error, ...wordsOf(template, values), values });
+
 export type PartnerSearch =
-  | { ok: true; school: PartnerFacts; radiusKm: number; candidates: Candidate[] }
-  | { ok: false; error: 'unknown-school' | 'no-location'; message: string };
+  { ok: true; school: PartnerFacts; radiusKm: number; candidates: Candidate[] } | PartnerSearchRefusal;
 
 export const DEFAULT_CANDIDATE_LIMIT = 10;
 
@@ -89,7 +102,7 @@ export type Ranking =
        */
       beyond?: RankedCandidate[];
     }
-  | { ok: false; error: 'unknown-school' | 'no-location'; message: string };
+  | PartnerSearchRefusal;
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -238,16 +251,19 @@ function startSearch(
   keep: number,
 ):
   | { ok: true; search: Search; point: LatLon; radiusKm: number; partitions: SpatialIndex<PartnerFacts>[] }
-  | { ok: false; error: 'unknown-school' | 'no-location'; message: string } {
+  | PartnerSearchRefusal {
   const school = pool.facts.get(urn);
-  if (!school) return { ok: false, error: 'unknown-school', message: `No open school with URN ${urn}` };
+  if (!school) return refusal('unknown-school', 'No open school with URN {{urn}}', { urn });
   const point = query.near?.location ?? school.location;
   if (!point) {
-    return {
-      ok: false,
-      error: 'no-location',
-      message: `${school.school.name} (URN ${urn}) has no location on record, so partners cannot be found by distance`,
-    };
+    return refusal(
+      'no-location',
+      '{{name}} (URN {{urn}}) has no location on record, so partners cannot be found by distance',
+      {
+        name: school.school.name,
+        urn,
+      },
+    );
   }
   const search: Search = {
     school,

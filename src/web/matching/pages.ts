@@ -96,7 +96,10 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       })),
       defaultRadiusKm: subject.value.defaultRadiusKm,
       result: found,
-      problem: result && !result.ok && !result.error.issues ? result.error.message : undefined,
+      problem:
+        result && !result.ok && !result.error.issues
+          ? translateMessage(request.language, result.error)
+          : undefined,
       map:
         found && centre && found.candidates.length > 0
           ? partnersMap(

@@ -84,6 +84,7 @@ describe('administering performance profiles', () => {
     expect((await listProfileVersions(t.db)).map((v) => `${v.name} v${v.version}`)).toEqual([
       'inspection-only v1',
       'nfer-2017 v1',
+      'wales-estyn-categorisation v1',
     ]);
     expect(await auditActions()).toEqual([]);
   });

@@ -23,10 +23,11 @@ describe('classification and matching over the database', () => {
     await t.drop();
   });
 
-  it('ships the NFER and inspection-only profiles in the database', async () => {
+  it('ships the NFER, inspection-only and Welsh profiles in the database', async () => {
     expect((await listLatestProfiles(t.db)).map((p) => `${p.name} v${p.version}`)).toEqual([
       'inspection-only v1',
       'nfer-2017 v1',
+      'wales-estyn-categorisation v1',
     ]);
   });
 
