@@ -83,6 +83,8 @@ const ESTYN_ITEMS = [
 ];
 /** Written into the fixture's private records, to spot them on any page or API answer. */
 const PRIVATE = 'Confidential-7f3a';
+/** Pages one visitor's crawl may read: well above the most any visitor reaches in the fixture (300 in December 2026). */
+const CRAWL_LIMIT = 600;
 /** Tables whose rows no attack may remove or change. */
 const KEPT_TABLES = ['schools', 'users', 'school_memberships', 'organisations', 'organisation_schools'];
 const SCRIPT = '<script>alert(1)</script>';
@@ -499,7 +501,11 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     forms = [];
     privateUrls = new Set();
     for (const visitor of visitors) {
-      for (const page of await crawl(app, visitor.start, { cookie: visitor.cookie })) {
+      const pages = await crawl(app, visitor.start, { cookie: visitor.cookie }, CRAWL_LIMIT);
+      // A crawl cut short by the limit would leave forms unfound and routes untried, silently.
+      if (pages.length >= CRAWL_LIMIT)
+        throw new Error(`${visitor.name}'s crawl reached ${CRAWL_LIMIT} pages: raise CRAWL_LIMIT`);
+      for (const page of pages) {
         for (const form of formsOn(page.url, page.html)) forms.push({ visitor, form });
         if (visitor.readsPrivateRecords && page.html.includes(PRIVATE)) privateUrls.add(page.url);
       }
@@ -746,7 +752,7 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       await createUser(t.db, { name: SCRIPT, schools: [{ urn: OWN }] });
       const shownEscaped = new Set<string>();
       for (const visitor of visitors) {
-        for (const page of await crawl(app, visitor.start, { cookie: visitor.cookie })) {
+        for (const page of await crawl(app, visitor.start, { cookie: visitor.cookie }, CRAWL_LIMIT)) {
           expect(page.html, page.url).not.toContain(SCRIPT);
           if (page.html.includes(ESCAPED_SCRIPT)) shownEscaped.add(page.url.split('?')[0]!);
         }
