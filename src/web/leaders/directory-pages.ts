@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { findSystemLeaders, systemLeaderProfile } from '../../app/leaders/directory.ts';
 import { leaderQuery, type LeaderQuery } from '../../app/leaders/query.ts';
-import { DESIGNATIONS, designationName } from '../../domain/access.ts';
+import { DESIGNATION_LABELS, DESIGNATIONS } from '../../domain/access.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { LEADER_PHASES } from '../../app/leaders/profile-input.ts';
 import { asList, formErrors } from '../http/forms.ts';
@@ -58,7 +58,11 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ],
       designationItems: [
         { value: '', text: request.t('leaders.directory.anyDesignation') },
-        ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), selected: d === raw.designation })),
+        ...DESIGNATIONS.map((d) => ({
+          value: d,
+          text: `${translateMessage(request.language, { message: DESIGNATION_LABELS[d] })} (${d})`,
+          selected: d === raw.designation,
+        })),
       ],
     };
     const render = (context: object) =>
