@@ -59,7 +59,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ...detail.value,
       invited: typeof query.invited === 'string' ? query.invited : undefined,
       added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
-      laItems: await localAuthorityItems(ctx, bulk.la),
+      laItems: await localAuthorityItems(ctx, bulk.la, request.language),
       ...extra,
     });
   };
