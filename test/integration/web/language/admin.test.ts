@@ -95,4 +95,21 @@ describe('school settings, an organisation’s schools, error pages and the admi
       303,
     );
   });
+
+  it('shows a platform administrator the administration pages in Welsh', async () => {
+    await createOrganisation(t.db, { kind: 'hub', name: 'Hyb y Cymoedd', schools: [{ urn: SCHOOL }] });
+    const admin = await signIn(t.app, t.db, { platformAdmin: true });
+    for (const url of ['/admin']) {
+      const res = await welsh(url, admin);
+      expect(res.statusCode, url).toBe(200);
+      expect(englishLeftIn(res.body), url).toEqual([]);
+    }
+    const index = visibleText((await welsh('/admin', admin)).body);
+    expect(index).toContain('Gweinyddu’r platfform');
+    expect(index).toContain('Hyb y Cymoedd');
+    const refused = await post('/admin/organisations', admin, { name: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(visibleText(refused.body)).toContain('Dewiswch y math o sefydliad');
+    expect(visibleText(refused.body)).toContain('Rhowch enw’r sefydliad');
+  });
 });
