@@ -9,6 +9,7 @@ import {
   startAssessment,
 } from '../../app/readiness/assessments.ts';
 import type { SessionUser } from '../../domain/access.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { sectionProgress } from '../../domain/readiness/progress.ts';
 import { answersByItem, scoreAssessment, type Answer } from '../../domain/readiness/scoring.ts';
@@ -46,14 +47,19 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const row = (a: (typeof all)[number]) => ({
       ...a,
       frameworkTitle: title(a.frameworkId, a.frameworkVersion),
-      considering: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
+      considering: translateMessage(reply.request.language, {
+        message: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
+      }),
       when: isoDay(a.completedAt ?? a.startedAt),
     });
     return reply.page('readiness/hub.njk', {
-      title: 'Readiness for collaboration',
+      title: reply.request.t('readiness.hub.title'),
       schools: await ownSchools(ctx, user),
       frameworks: catalogue.current(),
-      partnershipTypes: PARTNERSHIP_TYPES.map((t) => ({ value: t, text: PARTNERSHIP_TYPE_LABELS[t] })),
+      partnershipTypes: PARTNERSHIP_TYPES.map((t) => ({
+        value: t,
+        text: translateMessage(reply.request.language, { message: PARTNERSHIP_TYPE_LABELS[t] }),
+      })),
       own: all.filter((a) => a.ownSchool).map(row),
       shared: all.filter((a) => !a.ownSchool).map(row),
       values,
@@ -89,7 +95,9 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       title: framework.title,
       assessment,
       framework,
-      considering: PARTNERSHIP_TYPE_LABELS[assessment.partnershipType],
+      considering: translateMessage(request.language, {
+        message: PARTNERSHIP_TYPE_LABELS[assessment.partnershipType],
+      }),
       progress,
       allRated: progress.every((p) => p.status === 'completed'),
       saved: (request.query as { saved?: string }).saved === '1',

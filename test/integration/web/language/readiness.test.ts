@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+import { englishLeftIn } from '../../../helpers/untranslated.ts';
+
+const DERW = 643101;
+
+/** Every text of the readiness frameworks: their questions, summaries and sources stay in English. */
+const FRAMEWORK_TEXTS = (() => {
+  const dir = new URL('../../../../frameworks/readiness/', import.meta.url);
+  const texts = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(texts) : [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => texts(JSON.parse(readFileSync(new URL(name, dir), 'utf8'))))
+    .sort((a, b) => b.length - a.length);
+})();
+const escaped = (text: string) =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&#34;')
+    .replaceAll("'", '&#39;');
+/** The catalogue's English left in a Welsh page, once the frameworks' own (English) words are taken out. */
+const englishLeftBesideFrameworks = (html: string) =>
+  englishLeftIn(FRAMEWORK_TEXTS.reduce((page, text) => page.replaceAll(escaped(text), ' '), html));
+
+/** The readiness pages in Welsh: none of the catalogue's English may show. */
+describe('readiness in Welsh', () => {
+  const t = useTestApp(async (db) => {
+    await insertSchool(db, { urn: DERW, name: 'Ysgol y Derw' });
+  });
+
+  const welsh = async (who: SignedIn, url: string) => {
+    const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
+    expect(res.statusCode, url).toBe(200);
+    expect(res.body, url).toContain('<html lang="cy"');
+    return res.body;
+  };
+  const post = (who: SignedIn, url: string, fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('shows the hub, a started assessment, its sections and its report in Welsh', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const hubBefore = await welsh(member, '/readiness');
+    expect(hubBefore).toContain('Parodrwydd i gydweithio');
+    expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
+
+    const started = await post(member, '/readiness/assessments', {
+      urn: String(DERW),
+      frameworkId: 'estyn-ten-questions',
+      partnershipType: 'peer-to-peer',
+    });
+    expect(started.statusCode).toBe(303);
+    const id = Number(started.headers.location!.split('/').pop());
+    await post(member, `/readiness/assessments/${id}/sections/purpose`, {
+      'rating-focus': '2',
+      'evidence-focus': 'Darllen yng nghyfnod allweddol 2',
+    });
+
+    for (const url of [
+      '/readiness',
+      `/readiness/assessments/${id}`,
+      `/readiness/assessments/${id}/sections/purpose`,
+    ]) {
+      expect(englishLeftBesideFrameworks(await welsh(member, url)), url).toEqual([]);
+    }
+  });
+});
