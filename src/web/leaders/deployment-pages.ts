@@ -109,21 +109,21 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/deployments', signedIn, async (request, reply) => {
     const mine = await yourDeployments(ctx, requireUser(request));
     return reply.page('leaders/deployments.njk', {
-      title: 'Deployments',
-      asLeader: mine.asLeader.map(deploymentView),
-      forSchools: mine.forSchools.map(deploymentView),
+      title: request.t('leaders.list.title'),
+      asLeader: mine.asLeader.map(deploymentView(request.language)),
+      forSchools: mine.forSchools.map(deploymentView(request.language)),
       organisations: mine.organisations.map((o) => ({
         ...o,
-        deployments: o.deployments.map(deploymentView),
+        deployments: o.deployments.map(deploymentView(request.language)),
         summary: {
           schools: o.summary.schools.map((s) => ({
             ...s,
-            daysText: daysText(s.days),
+            daysText: daysText(s.days, request.language),
             cost: pounds(s.totalPounds),
           })),
           total: {
             ...o.summary.total,
-            daysText: daysText(o.summary.total.days),
+            daysText: daysText(o.summary.total.days, request.language),
             cost: pounds(o.summary.total.totalPounds),
           },
         },
@@ -136,7 +136,7 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!params.success) return reply.callNotFound();
     const found = await deploymentFor(ctx, requireUser(request), params.data.id);
     if (!found.ok) return sendProblem(request, reply, found.error);
-    const view = deploymentView(found.value);
+    const view = deploymentView(request.language)(found.value);
     const query = request.query as Record<string, unknown>;
     return reply.page('leaders/deployment.njk', {
       title: view.title,

@@ -1,7 +1,8 @@
 import type { SeenDeployment } from '../../app/leaders/deployments.ts';
 import { PAYER_LABELS } from '../../domain/leaders/costing.ts';
-import { DEPLOYMENT_STATUS_LABELS } from '../../domain/leaders/deployment.ts';
-import { daysText, pounds } from './presenters.ts';
+import { daysText, pounds, rateText } from './presenters.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage, translator } from '../../i18n/index.ts';
 
 const TAG_CLASSES = {
   'awaiting-leader': 'govuk-tag--yellow',
@@ -13,22 +14,25 @@ const TAG_CLASSES = {
 } as const;
 
 /** A deployment in words, the costing only when the viewer may see it. */
-export function deploymentView({ deployment: d, standing }: SeenDeployment) {
-  return {
-    ...d,
-    title: `Deployment of ${d.leaderName} to ${d.clientName}`,
-    href: `/deployments/${d.id}`,
-    statusText: DEPLOYMENT_STATUS_LABELS[d.status],
-    statusClasses: TAG_CLASSES[d.status],
-    daysText: daysText(d.days),
-    commissioner: d.organisationName ?? d.clientName,
-    costingText: d.costing
-      ? {
-          rate: d.costing.dayRatePounds ? `${pounds(d.costing.dayRatePounds)} a day` : 'No charge',
-          total: pounds(d.costing.totalPounds),
-          paidBy: PAYER_LABELS[d.costing.paidBy],
-        }
-      : null,
-    standing,
+export const deploymentView =
+  (language: Language = 'en') =>
+  ({ deployment: d, standing }: SeenDeployment) => {
+    const t = translator(language);
+    return {
+      ...d,
+      title: t('leaders.deploymentPage.title', { leader: d.leaderName, client: d.clientName }),
+      href: `/deployments/${d.id}`,
+      statusText: t(`leaders.status.${d.status}`),
+      statusClasses: TAG_CLASSES[d.status],
+      daysText: daysText(d.days, language),
+      commissioner: d.organisationName ?? d.clientName,
+      costingText: d.costing
+        ? {
+            rate: rateText(d.costing.dayRatePounds, language),
+            total: pounds(d.costing.totalPounds),
+            paidBy: translateMessage(language, { message: PAYER_LABELS[d.costing.paidBy] }),
+          }
+        : null,
+      standing,
+    };
   };
-}

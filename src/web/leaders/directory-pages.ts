@@ -1,3 +1,4 @@
+import { translateMessage } from '../../i18n/index.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { findSystemLeaders, systemLeaderProfile } from '../../app/leaders/directory.ts';
@@ -46,18 +47,26 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const form = {
       raw,
       values: { near: text('near'), available: text('available') },
-      expertiseItems: expertiseItems(chosenExpertise),
+      expertiseItems: expertiseItems(chosenExpertise, request.language),
       phaseItems: [
-        { value: '', text: 'Any phase' },
-        ...LEADER_PHASES.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === raw.phase })),
+        { value: '', text: request.t('leaders.directory.anyPhase') },
+        ...LEADER_PHASES.map((p) => ({
+          value: p,
+          text: translateMessage(request.language, { message: PHASE_LABELS[p] }),
+          selected: p === raw.phase,
+        })),
       ],
       designationItems: [
-        { value: '', text: 'Any, or none' },
+        { value: '', text: request.t('leaders.directory.anyDesignation') },
         ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), selected: d === raw.designation })),
       ],
     };
     const render = (context: object) =>
-      reply.page('leaders/directory.njk', { title: 'Find a system leader', ...form, ...context });
+      reply.page('leaders/directory.njk', {
+        title: request.t('leaders.directory.title'),
+        ...form,
+        ...context,
+      });
     const parsed = leaderQuery.safeParse(raw);
     if (!parsed.success) {
       reply.code(400);
@@ -71,7 +80,7 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const result = found.value;
     return render({
       result,
-      leaders: result.items.map(leaderRow),
+      leaders: result.items.map(leaderRow(request.language)),
       pagination: pagination(raw, result.total, parsed.data),
     });
   });
@@ -86,13 +95,13 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: profile.name,
       profile,
       own,
-      expertise: expertiseText(profile.expertise),
-      phases: phasesText(profile.phases),
-      charging: chargingText(profile),
-      travel: travelText(profile),
-      daysLeft: daysText(capacity.daysLeft),
+      expertise: expertiseText(profile.expertise, request.language),
+      phases: phasesText(profile.phases, request.language),
+      charging: chargingText(profile, request.language),
+      travel: travelText(profile, request.language),
+      daysLeft: daysText(capacity.daysLeft, request.language),
       terms: capacity.terms,
-      deployments: deployments.map((d) => ({ ...d, daysText: daysText(d.days) })),
+      deployments: deployments.map((d) => ({ ...d, daysText: daysText(d.days, request.language) })),
     });
   });
 };

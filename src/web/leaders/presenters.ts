@@ -5,11 +5,19 @@ import { PHASE_LABELS, type Phase } from '../../domain/school.ts';
 import { LEADER_PHASES } from '../../app/leaders/profile-input.ts';
 import type { DirectoryLeader } from '../../app/leaders/directory.ts';
 import type { LeaderMatch } from '../../domain/leaders/matching.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage, translator } from '../../i18n/index.ts';
+
+const label = (language: Language, message: string) => translateMessage(language, { message });
 
 /** Words and choices the system-leader pages share. */
 
-export const expertiseItems = (selected: readonly string[]) =>
-  FOCUS_AREAS.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
+export const expertiseItems = (selected: readonly string[], language: Language = 'en') =>
+  FOCUS_AREAS.map((value) => ({
+    value,
+    text: label(language, FOCUS_AREA_LABELS[value]),
+    checked: selected.includes(value),
+  }));
 
 export const phaseCheckboxes = (selected: readonly string[]) =>
   LEADER_PHASES.map((value) => ({ value, text: PHASE_LABELS[value], checked: selected.includes(value) }));
@@ -17,8 +25,10 @@ export const phaseCheckboxes = (selected: readonly string[]) =>
 export const designationCheckboxes = (selected: readonly string[]) =>
   DESIGNATIONS.map((value) => ({ value, text: designationName(value), checked: selected.includes(value) }));
 
-export const expertiseText = (areas: readonly FocusArea[]) => areas.map((a) => FOCUS_AREA_LABELS[a]);
-export const phasesText = (phases: readonly Phase[]) => phases.map((p) => PHASE_LABELS[p]).join(', ');
+export const expertiseText = (areas: readonly FocusArea[], language: Language = 'en') =>
+  areas.map((a) => label(language, FOCUS_AREA_LABELS[a]));
+export const phasesText = (phases: readonly Phase[], language: Language = 'en') =>
+  phases.map((p) => label(language, PHASE_LABELS[p])).join(', ');
 
 const pounds = (n: number) =>
   new Intl.NumberFormat('en-GB', {
@@ -28,38 +38,56 @@ const pounds = (n: number) =>
   }).format(n);
 
 /** "£450 a day; no charge within our trust", "No charge". */
-export function chargingText(p: Pick<SystemLeaderProfile, 'dayRatePounds' | 'freeWithin'>): string {
-  const rate = p.dayRatePounds ? `${pounds(p.dayRatePounds)} a day` : 'No charge';
+export function chargingText(
+  p: Pick<SystemLeaderProfile, 'dayRatePounds' | 'freeWithin'>,
+  language: Language = 'en',
+): string {
+  const rate = rateText(p.dayRatePounds, language);
   return p.freeWithin && p.dayRatePounds
-    ? `${rate}; ${FREE_WITHIN_LABELS[p.freeWithin].toLowerCase()}`
+    ? `${rate}; ${label(language, FREE_WITHIN_LABELS[p.freeWithin]).toLowerCase()}`
     : rate;
 }
 
-export function travelText(p: Pick<SystemLeaderProfile, 'travelKm' | 'worksRemotely'>): string {
+/** "£450 a day", "No charge". */
+export const rateText = (dayRatePounds: number | null, language: Language = 'en') => {
+  const t = translator(language);
+  return dayRatePounds ? t('leaders.perDay', { amount: pounds(dayRatePounds) }) : t('leaders.noCharge');
+};
+
+export function travelText(
+  p: Pick<SystemLeaderProfile, 'travelKm' | 'worksRemotely'>,
+  language: Language = 'en',
+): string {
+  const t = translator(language);
   const parts = [
-    p.travelKm !== null ? `Travels up to ${p.travelKm} km` : null,
-    p.worksRemotely ? (p.travelKm !== null ? 'also works remotely' : 'Works remotely') : null,
+    p.travelKm !== null ? t('leaders.travelsUpTo', { km: p.travelKm }) : null,
+    p.worksRemotely ? t(p.travelKm !== null ? 'leaders.alsoRemote' : 'leaders.worksRemotely') : null,
   ].filter((s) => s !== null);
   return parts.join('; ');
 }
 
 /** Days as people say them: "6", "6.5", "1 day". */
 /** A system leader as a result row: who, where, what, how much time and how far, and why they match. */
-export const leaderRow = ({ leader, distanceKm, reasons }: LeaderMatch<DirectoryLeader>) => ({
-  id: leader.id,
-  name: leader.name,
-  jobTitle: leader.profile.jobTitle,
-  schoolName: leader.profile.schoolName,
-  designations: leader.designations,
-  expertise: expertiseText(leader.expertise),
-  phases: phasesText(leader.phases),
-  days: daysText(leader.daysLeft),
-  travel: travelText(leader.profile),
-  example: leader.profile.example,
-  distanceKm,
-  reasons,
-});
+export const leaderRow =
+  (language: Language = 'en') =>
+  ({ leader, distanceKm, reasons }: LeaderMatch<DirectoryLeader>) => ({
+    id: leader.id,
+    name: leader.name,
+    jobTitle: leader.profile.jobTitle,
+    schoolName: leader.profile.schoolName,
+    designations: leader.designations,
+    expertise: expertiseText(leader.expertise, language),
+    phases: phasesText(leader.phases, language),
+    days: daysText(leader.daysLeft, language),
+    travel: travelText(leader.profile, language),
+    example: leader.profile.example,
+    distanceKm,
+    reasons,
+  });
 
-export const daysText = (days: number) => `${Number(days.toFixed(1))} ${days === 1 ? 'day' : 'days'}`;
+export const daysText = (days: number, language: Language = 'en') =>
+  translator(language)(days === 1 ? 'leaders.days.one' : 'leaders.days.other', {
+    days: Number(days.toFixed(1)),
+  });
 
 export { pounds };

@@ -18,7 +18,7 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       // In the middle of a sentence, but "English" keeps its capital.
       needs: needs.map((n) => FOCUS_AREA_LABELS[n].replace(/^./, (c) => c.toLowerCase())),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
-      leaders: (result?.items ?? []).map(leaderRow),
+      leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });
   });
 };
