@@ -2,13 +2,15 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import type { previewBulkSchools } from '../../app/admin/organisations.ts';
 import { searchFilters } from '../../app/schools/search.ts';
+import type { Language } from '../../domain/language.ts';
+import { translator } from '../../i18n/index.ts';
 
 type Preview = Extract<Awaited<ReturnType<typeof previewBulkSchools>>, { ok: true }>['value'];
 
 /** The local authority choices of the bulk addition form, the chosen one selected. */
-export async function localAuthorityItems(ctx: AppContext, chosen: unknown) {
+export async function localAuthorityItems(ctx: AppContext, chosen: unknown, language: Language) {
   return [
-    { value: '', text: 'Choose a local authority' },
+    { value: '', text: translator(language)('admin.bulk.chooseLa') },
     ...(await searchFilters(ctx)).localAuthorities.map((la) => ({
       value: la.code,
       text: la.name,

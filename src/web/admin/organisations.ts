@@ -2,6 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '../../domain/access.ts';
 import type { AppContext } from '../../app/context.ts';
+import type { Language } from '../../domain/language.ts';
+import { labelsIn } from '../http/labels.ts';
 import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 import { inviteEmail } from '../../app/accounts/invitations.ts';
@@ -37,15 +39,17 @@ type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };
 /** Platform administration: organisations, their schools and officers, and a way into any school's members. */
 const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requirePlatformAdmin };
-  const kindItems = (selected?: unknown) =>
-    ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k], checked: k === selected }));
+  const kindItems = (language: Language, selected?: unknown) => {
+    const labels = labelsIn(language, ORGANISATION_KIND_LABELS);
+    return ORGANISATION_KINDS.map((k) => ({ value: k, text: labels[k], checked: k === selected }));
+  };
   const orgId = (request: FastifyRequest) => Number((request.params as { id: string }).id);
 
   const renderIndex = async (request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) =>
     reply.page('admin/index.njk', {
       title: 'Platform administration',
       organisations: await organisationsList(ctx),
-      kindItems: kindItems(extra.values?.kind),
+      kindItems: kindItems(request.language, extra.values?.kind),
       ...extra,
     });
 
@@ -59,7 +63,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ...detail.value,
       invited: typeof query.invited === 'string' ? query.invited : undefined,
       added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
-      laItems: await localAuthorityItems(ctx, bulk.la),
+      laItems: await localAuthorityItems(ctx, bulk.la, request.language),
       ...extra,
     });
   };

@@ -34,7 +34,7 @@ const organisationSchoolsPages: FastifyPluginAsync<AppContext> = async (app, ctx
       title: `Schools: ${loaded.value.organisation.name}`,
       ...loaded.value,
       added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
-      laItems: await localAuthorityItems(ctx, extra.values?.la),
+      laItems: await localAuthorityItems(ctx, extra.values?.la, request.language),
       bulkAction: `${base(id)}/preview`,
       ...extra,
     });

@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../../i18n/index.ts';
 import type { SectionChange } from '../../domain/readiness/report.ts';
 import type { SectionScore } from '../../domain/readiness/scoring.ts';
 
@@ -31,6 +32,7 @@ const BAR = 24;
 export function barChart(
   sections: readonly SectionScore[],
   changes: readonly SectionChange[] | null,
+  t: Translate = translator('en'),
 ): BarChart {
   const previous = new Map((changes ?? []).map((c) => [c.sectionId, c.before]));
   const x = (percent: number) => PLOT_LEFT + (percent / 100) * PLOT_WIDTH;
@@ -49,7 +51,9 @@ export function barChart(
     };
   });
   const described = sections
-    .map((s) => `${s.title}: ${s.percent === null ? 'not answered' : `${s.percent}%`}`)
+    .map(
+      (s) => `${s.title}: ${s.percent === null ? t('readiness.report.notAnsweredLower') : `${s.percent}%`}`,
+    )
     .join('; ');
   return {
     width: WIDTH,
@@ -58,6 +62,6 @@ export function barChart(
     plotWidth: PLOT_WIDTH,
     ticks: [0, 25, 50, 75, 100].map((p) => ({ x: x(p), label: `${p}%` })),
     bars,
-    description: `Readiness by section, from 0% (lowest rating) to 100% (highest). ${described}.`,
+    description: t('readiness.report.chartDescription', { sections: described }),
   };
 }

@@ -23,7 +23,7 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       asked && opened.framework.appliesTo.includes(asked) ? asked : opened.assessment.partnershipType;
     return reply.page(
       'readiness/report.njk',
-      await reportView(deps.ctx, deps.catalogue, opened, requireUser(request), type),
+      await reportView(deps.ctx, deps.catalogue, opened, requireUser(request), type, request.language),
     );
   });
 

@@ -8,6 +8,8 @@ import { levelLabel } from '../../domain/readiness/framework.ts';
 import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/partnerships/model.ts';
 import { buildReport } from '../../domain/readiness/report.ts';
 import type { SessionUser } from '../../domain/access.ts';
+import { translateMessage, translator } from '../../i18n/index.ts';
+import type { Language } from '../../domain/language.ts';
 import { barChart } from './chart.ts';
 import { practiceHref } from '../practice/presenters.ts';
 
@@ -20,7 +22,9 @@ export async function reportView(
   opened: Opened,
   user: SessionUser,
   partnershipType: PartnershipType,
+  language: Language = 'en',
 ) {
+  const say = (message: string) => translateMessage(language, { message });
   const { assessment, framework, access } = opened;
   const report = buildReport(framework, assessment.answers, {
     partnershipType,
@@ -34,25 +38,25 @@ export async function reportView(
       .map((a) => ({
         id: a.id,
         schoolName: a.schoolName,
-        status: a.status === 'completed' ? 'Completed' : 'Draft',
+        status: say(a.status === 'completed' ? 'Completed' : 'Draft'),
         when: isoDay(a.completedAt ?? a.startedAt),
       }));
   }
   return {
-    title: `Readiness report: ${framework.title}`,
+    title: translator(language)('readiness.report.title', { framework: framework.title }),
     assessment,
     framework,
     completedOn: assessment.completedAt ? isoDay(assessment.completedAt) : null,
     startedOn: isoDay(assessment.startedAt),
     partnershipType,
-    considering: PARTNERSHIP_TYPE_LABELS[partnershipType],
+    considering: say(PARTNERSHIP_TYPE_LABELS[partnershipType]),
     typeItems: framework.appliesTo.map((t) => ({
       value: t,
-      text: PARTNERSHIP_TYPE_LABELS[t],
+      text: say(PARTNERSHIP_TYPE_LABELS[t]),
       selected: t === partnershipType,
     })),
     report,
-    chart: barChart(report.profile.sections, report.changes),
+    chart: barChart(report.profile.sections, report.changes, translator(language)),
     strengths: report.profile.strengths.map((s) => ({ ...s, label: levelLabel(framework, s.rating) })),
     gaps: report.gaps.map((g) => ({
       ...g,
@@ -61,7 +65,7 @@ export async function reportView(
     })),
     actions: (await actionsOf(ctx, opened)).map((a) => ({
       ...a,
-      statusLabel: ACTION_STATUS_LABELS[a.status],
+      statusLabel: say(ACTION_STATUS_LABELS[a.status]),
     })),
     canAnswer: canAnswer(access),
     canManage: canManage(access),

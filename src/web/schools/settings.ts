@@ -2,12 +2,16 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { declareForSchool, schoolDeclaration } from '../../app/schools/declarations.ts';
 import { FOCUS_AREA_LABELS, type FocusArea } from '../../domain/focus-areas.ts';
+import type { Language } from '../../domain/language.ts';
 import { asList, formErrors, type FormErrors } from '../http/forms.ts';
+import { labelsIn } from '../http/labels.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 
-const focusItems = (offered: readonly FocusArea[], selected: readonly string[]) =>
-  offered.map((value) => ({ value, text: FOCUS_AREA_LABELS[value], checked: selected.includes(value) }));
+const focusItems = (language: Language, offered: readonly FocusArea[], selected: readonly string[]) => {
+  const labels = labelsIn(language, FOCUS_AREA_LABELS);
+  return offered.map((value) => ({ value, text: labels[value], checked: selected.includes(value) }));
+};
 
 /** A school's own declaration: its capacity to support others, where it wants support and what it offers. */
 const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -26,8 +30,8 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: `Settings for ${school.name}`,
       school,
       ...context,
-      needItems: focusItems(school.focusAreas, context.needs),
-      offerItems: focusItems(school.focusAreas, context.offers),
+      needItems: focusItems(reply.request.language, school.focusAreas, context.needs),
+      offerItems: focusItems(reply.request.language, school.focusAreas, context.offers),
     });
 
   app.get('/schools/:urn/settings', guard, async (request, reply) => {

@@ -70,7 +70,27 @@ describe('readiness in Welsh', () => {
       '/readiness',
       `/readiness/assessments/${id}`,
       `/readiness/assessments/${id}/sections/purpose`,
+      `/readiness/assessments/${id}/report`,
     ]) {
+      expect(englishLeftBesideFrameworks(await welsh(member, url)), url).toEqual([]);
+    }
+
+    // Completed, with strengths, gaps and an action plan.
+    const sections: Record<string, string[]> = {
+      purpose: ['focus', 'need', 'priorities', 'outcomes'],
+      'resources-and-impact': ['resources', 'evaluate-impact'],
+      'partners-and-culture': ['choosing-partners', 'practice-to-share', 'culture', 'barriers'],
+    };
+    for (const [section, items] of Object.entries(sections)) {
+      const fields = Object.fromEntries(
+        items.map((item) => [`rating-${item}`, item === 'culture' ? '1' : '4']),
+      );
+      expect(
+        (await post(member, `/readiness/assessments/${id}/sections/${section}`, fields)).statusCode,
+      ).toBe(303);
+    }
+    expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+    for (const url of ['/readiness', `/readiness/assessments/${id}/report`]) {
       expect(englishLeftBesideFrameworks(await welsh(member, url)), url).toEqual([]);
     }
   });
