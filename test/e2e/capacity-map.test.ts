@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveProfile, setProfilePublished } from '../../src/data/leaders.ts';
 import type { Db } from '../../src/data/db.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
 import { insertCapacitySchools } from '../helpers/capacity-fixture.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
-import { daysFromToday } from '../helpers/leaders.ts';
+import { insertLeaderProfile } from '../helpers/leaders.ts';
 
 const SHOTS = 'test-results';
 
@@ -17,25 +16,7 @@ const SHOTS = 'test-results';
 async function seed(db: Db): Promise<void> {
   await insertCapacitySchools(db);
   const ada = await createUser(db, { name: 'Ada Leader' });
-  await saveProfile(
-    db,
-    ada.id,
-    {
-      jobTitle: 'Executive headteacher',
-      urn: 200001,
-      claimedDesignations: ['SLE'],
-      expertise: ['leadership'],
-      phases: ['secondary'],
-      experience: '',
-      availability: { daysPerTerm: 6, from: daysFromToday(0), to: daysFromToday(730) },
-      travelKm: 20,
-      worksRemotely: false,
-      dayRatePounds: null,
-      freeWithin: null,
-    },
-    ada,
-  );
-  await setProfilePublished(db, ada.id, new Date().toISOString(), ada);
+  await insertLeaderProfile(db, ada, { urn: 200001, claimedDesignations: ['SLE'], phases: ['secondary'] });
 }
 
 /** Runs in the page: the map the client script exposes. */

@@ -4,7 +4,10 @@ import { postForm } from './forms.ts';
 import { frameworkCatalogue } from '../../src/app/readiness/catalogue.ts';
 import type { Db } from '../../src/data/db.ts';
 import { deploymentReadiness } from '../../src/data/deployments.ts';
+import { saveProfile, setProfilePublished } from '../../src/data/leaders.ts';
 import { completeAssessment, findAssessment, saveAnswers } from '../../src/data/readiness.ts';
+import type { SessionUser } from '../../src/domain/access.ts';
+import type { ProfileDetails } from '../../src/domain/leaders/profile.ts';
 import type { ReadinessSide } from '../../src/domain/leaders/readiness.ts';
 import { allItems } from '../../src/domain/readiness/framework.ts';
 
@@ -148,4 +151,36 @@ export interface CompleteReadiness {
   sides?: ReadinessSide[];
   rating?: number;
   ratings?: Record<string, number>;
+}
+
+/**
+ * A system leader's profile written straight to the database, as its owner saved it, and published
+ * unless told not to: for fixtures that need a leader rather than the profile form. Available for
+ * six days a term from today for two years, 20 km, no charge, unless told.
+ */
+export async function insertLeaderProfile(
+  db: Db,
+  leader: SessionUser,
+  details: Partial<ProfileDetails> & Pick<ProfileDetails, 'urn'>,
+  { published = true }: { published?: boolean } = {},
+): Promise<void> {
+  await saveProfile(
+    db,
+    leader.id,
+    {
+      jobTitle: 'Executive headteacher',
+      claimedDesignations: [],
+      expertise: ['leadership'],
+      phases: ['primary'],
+      experience: '',
+      availability: { daysPerTerm: 6, from: daysFromToday(0), to: daysFromToday(730) },
+      travelKm: 20,
+      worksRemotely: false,
+      dayRatePounds: null,
+      freeWithin: null,
+      ...details,
+    },
+    leader,
+  );
+  if (published) await setProfilePublished(db, leader.id, new Date().toISOString(), leader);
 }

@@ -47,7 +47,6 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   const renderIndex = async (request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) =>
     reply.page('admin/index.njk', {
-      title: 'Platform administration',
       organisations: await organisationsList(ctx),
       kindItems: kindItems(request.language, extra.values?.kind),
       ...extra,

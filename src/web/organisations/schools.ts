@@ -31,7 +31,6 @@ const organisationSchoolsPages: FastifyPluginAsync<AppContext> = async (app, ctx
     if (!loaded.ok) return refuse(request, reply, loaded.error);
     const query = request.query as Record<string, unknown>;
     return reply.page('organisations/schools.njk', {
-      title: `Schools: ${loaded.value.organisation.name}`,
       ...loaded.value,
       added: typeof query.added === 'string' && /^\d+$/.test(query.added) ? Number(query.added) : undefined,
       laItems: await localAuthorityItems(ctx, extra.values?.la, request.language),

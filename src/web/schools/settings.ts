@@ -27,7 +27,6 @@ const schoolSettings: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       Record<string, unknown>,
   ) =>
     reply.page('schools/settings.njk', {
-      title: `Settings for ${school.name}`,
       school,
       ...context,
       needItems: focusItems(reply.request.language, school.focusAreas, context.needs),

@@ -3,8 +3,8 @@ import { createDeployment } from '../../../src/data/deployments.ts';
 import { createUser, createOrganisation } from '../../helpers/accounts.ts';
 import { s2sCommand } from '../../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { insertLeaderProfile } from '../../helpers/leaders.ts';
 import { insertSchool } from '../../helpers/schools.ts';
-import { saveProfile, setProfilePublished } from '../../../src/data/leaders.ts';
 
 const BASE = 642001;
 const CLIENT = 642002;
@@ -19,44 +19,21 @@ describe('s2s leaders and s2s deployments', () => {
     await insertSchool(t.db, { urn: BASE, name: 'Base Primary', lat: 53.8, lon: -1.55 });
     await insertSchool(t.db, { urn: CLIENT, name: 'Client Primary', lat: 53.85, lon: -1.55 });
     const year = new Date().getUTCFullYear();
+    // Both can take the deployment below; only Ada has published her profile.
+    const literacy = {
+      urn: BASE,
+      expertise: ['literacy' as const],
+      availability: { daysPerTerm: 6, from: `${year}-01-01`, to: `${year + 2}-07-31` },
+      travelKm: 30,
+    };
     const leader = await createUser(t.db, { name: 'Ada Leader', email: 'ada@example.org' });
-    await saveProfile(
-      t.db,
-      leader.id,
-      {
-        jobTitle: 'Executive headteacher',
-        urn: BASE,
-        claimedDesignations: [],
-        expertise: ['literacy'],
-        phases: ['primary'],
-        experience: '',
-        availability: { daysPerTerm: 6, from: `${year}-01-01`, to: `${year + 2}-07-31` },
-        travelKm: 30,
-        worksRemotely: false,
-        dayRatePounds: 450,
-        freeWithin: null,
-      },
-      null,
-    );
-    await setProfilePublished(t.db, leader.id, new Date().toISOString(), null);
+    await insertLeaderProfile(t.db, leader, { ...literacy, dayRatePounds: 450 });
     const hidden = await createUser(t.db, { name: 'Hal Hidden', email: 'hal@example.org' });
-    await saveProfile(
+    await insertLeaderProfile(
       t.db,
-      hidden.id,
-      {
-        jobTitle: 'Deputy head',
-        urn: BASE,
-        claimedDesignations: [],
-        expertise: ['literacy'],
-        phases: ['primary'],
-        experience: '',
-        availability: { daysPerTerm: 6, from: `${year}-01-01`, to: `${year + 2}-07-31` },
-        travelKm: 30,
-        worksRemotely: false,
-        dayRatePounds: 300,
-        freeWithin: null,
-      },
-      null,
+      hidden,
+      { ...literacy, jobTitle: 'Deputy head', dayRatePounds: 300 },
+      { published: false },
     );
     organisationId = await createOrganisation(t.db, { name: 'Leeds Trust', schools: [{ urn: CLIENT }] });
     const officer = await createUser(t.db, { name: 'Olu Officer', organisations: [organisationId] });

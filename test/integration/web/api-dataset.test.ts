@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { saveProfile, setProfilePublished } from '../../../src/data/leaders.ts';
 import { importFile } from '../../../src/ingest/import-file.ts';
 import { createUser } from '../../helpers/accounts.ts';
 import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
+import { insertLeaderProfile } from '../../helpers/leaders.ts';
 import { insertPractice } from '../../helpers/practice.ts';
 
 /** Public GET routes that are not answers about data: the caller's session, and the API's own documentation. */
@@ -15,25 +15,7 @@ describe('every public JSON answer says which data it rests on', () => {
     await importFile(db, 'ofsted', fixture('ofsted-outcomes.csv'));
     await insertPractice(db, { urn: 100000, state: 'published' });
     const leader = await createUser(db, { name: 'Ada Leader' });
-    await saveProfile(
-      db,
-      leader.id,
-      {
-        jobTitle: 'Executive headteacher',
-        urn: 100000,
-        claimedDesignations: [],
-        expertise: ['leadership'],
-        phases: ['primary'],
-        experience: '',
-        availability: { daysPerTerm: 6, from: '2025-09-01', to: '2099-07-31' },
-        travelKm: 20,
-        worksRemotely: false,
-        dayRatePounds: null,
-        freeWithin: null,
-      },
-      leader,
-    );
-    await setProfilePublished(db, leader.id, new Date().toISOString(), leader);
+    await insertLeaderProfile(db, leader, { urn: 100000 });
   });
 
   it('carries `dataset` on every public API route, lists and records alike', async () => {

@@ -45,6 +45,23 @@ describe('commissioning a system leader', () => {
     return { who, profileId: id };
   }
 
+  /**
+   * A published leader and, around the client school of Leeds Trust, the trust's officer, the
+   * school's administrator and a teacher, and another school's administrator.
+   */
+  async function theParties() {
+    const { who: ada, profileId } = await aLeader();
+    const organisationId = await createOrganisation(t.db, {
+      name: 'Leeds Trust',
+      schools: [{ urn: CLIENT }],
+    });
+    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
+    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
+    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
+    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    return { ada, profileId, officer, head, teacher, stranger };
+  }
+
   const commission = (who: SignedIn, profileId: number, fields: Partial<DeploymentFields> = {}) =>
     postForm(
       t.app,
@@ -150,16 +167,8 @@ describe('commissioning a system leader', () => {
   });
 
   it('gives each side its paired readiness questions, shows both sides’ progress and disagreements, and agrees only once both have completed them', async () => {
-    const { who: ada, profileId } = await aLeader();
-    const organisationId = await createOrganisation(t.db, {
-      name: 'Leeds Trust',
-      schools: [{ urn: CLIENT }],
-    });
-    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
-    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
-    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
+    const { ada, profileId, officer, head, teacher, stranger } = await theParties();
     const baseStaff = await signIn(t.app, t.db, { schools: [{ urn: BASE, role: 'admin' }] });
-    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
     const id = idFrom((await commission(officer, profileId)).headers.location);
     const sides = await t.db
       .selectFrom('deployment_readiness as r')
@@ -295,15 +304,7 @@ describe('commissioning a system leader', () => {
   });
 
   it('shows the costing only to the client’s administrators, the commissioning officers and the leader', async () => {
-    const { who: ada, profileId } = await aLeader();
-    const organisationId = await createOrganisation(t.db, {
-      name: 'Leeds Trust',
-      schools: [{ urn: CLIENT }],
-    });
-    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
-    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
-    const teacher = await signIn(t.app, t.db, { schools: [{ urn: CLIENT }] });
-    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const { ada, profileId, officer, head, teacher, stranger } = await theParties();
     const id = idFrom((await commission(officer, profileId, { paidBy: 'organisation' })).headers.location);
 
     for (const who of [ada, officer, head]) {
@@ -488,14 +489,7 @@ describe('commissioning a system leader', () => {
   });
 
   it('lets the commissioner withdraw a deployment before it starts, freeing the days and telling the leader', async () => {
-    const { who: ada, profileId } = await aLeader();
-    const organisationId = await createOrganisation(t.db, {
-      name: 'Leeds Trust',
-      schools: [{ urn: CLIENT }],
-    });
-    const officer = await signIn(t.app, t.db, { organisations: [organisationId] });
-    const head = await signIn(t.app, t.db, { schools: [{ urn: CLIENT, role: 'admin' }] });
-    const stranger = await signIn(t.app, t.db, { schools: [{ urn: OTHER, role: 'admin' }] });
+    const { ada, profileId, officer, head, stranger } = await theParties();
     const daysAvailable = async () =>
       (await t.app.inject('/api/system-leaders')).json().items[0].daysAvailable as number;
     const before = await daysAvailable();

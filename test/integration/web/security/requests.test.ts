@@ -9,7 +9,7 @@ import {
   setMilestoneDone,
   type NewPartnership,
 } from '../../../../src/data/partnerships.ts';
-import { saveProfile, setProfilePublished } from '../../../../src/data/leaders.ts';
+import { setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createDeployment, deploymentReadiness } from '../../../../src/data/deployments.ts';
 import { readinessFrameworks } from '../../../../src/app/leaders/deployment-readiness.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
@@ -42,6 +42,7 @@ import { createOrganisation, createUser, signIn } from '../../../helpers/account
 import { createTestDatabase, type TestDatabase } from '../../../helpers/database.ts';
 import { anonymousCsrf } from '../../../helpers/forms.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { insertLeaderProfile } from '../../../helpers/leaders.ts';
 import { insertPractice } from '../../../helpers/practice.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
@@ -244,22 +245,24 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     const [milestone] = await t.db.selectFrom('partnership_milestones').select('id').execute();
     await setMilestoneDone(t.db, partnerships[2]!, milestone!.id, '2026-01-30', lead.user);
     // A published system-leader profile (withdraw) and a hidden one whose words are private (publish).
-    const profile = (urn: number, experience: string) => ({
-      jobTitle: 'Executive headteacher',
-      urn,
-      claimedDesignations: [],
+    const profile = {
       expertise: ['literacy' as const],
-      phases: ['primary' as const],
-      experience,
       availability: { daysPerTerm: 6, from: '2025-09-01', to: '2099-07-31' },
-      travelKm: 20,
-      worksRemotely: false,
       dayRatePounds: 450,
-      freeWithin: null,
-    });
-    await saveProfile(t.db, lead.user.id, profile(OWN, 'Led two schools out of special measures'), lead.user);
+    };
+    await insertLeaderProfile(
+      t.db,
+      lead.user,
+      { ...profile, urn: OWN, experience: 'Led two schools out of special measures' },
+      { published: false },
+    );
     await setProfilePublished(t.db, lead.user.id, at, lead.user);
-    await saveProfile(t.db, officer.user.id, profile(PARTNER, `Notes ${PRIVATE}`), officer.user);
+    await insertLeaderProfile(
+      t.db,
+      officer.user,
+      { ...profile, urn: PARTNER, experience: `Notes ${PRIVATE}` },
+      { published: false },
+    );
     // Peer review: a cluster of the three schools with a cycle moderated by the officer; the
     // partner's invitation to a second group waits for this school's answer.
     const urns = [OWN, PARTNER, OTHER];
