@@ -76,6 +76,20 @@ function dataset(n: number, seed: number) {
  */
 const ADDED_SINCE = new Set(['offerNote']);
 
+/**
+ * A refusal as it was answered when the digests were taken: since then it also carries the
+ * template and values it was worded from, so that each face can translate it; its words are the same.
+ */
+const asBefore = <T extends { ok: boolean }>(result: T) => {
+  if (result.ok) return result;
+  const {
+    template: _template,
+    values: _values,
+    ...before
+  } = result as T & { template?: string; values?: unknown };
+  return before;
+};
+
 const digest = (value: unknown) =>
   createHash('sha256')
     .update(
@@ -125,7 +139,7 @@ function answers(n: number, seed: number): Record<string, unknown> {
     for (const [q, query] of queries.entries()) {
       out[`${key}:partners:${q}`] = data.schools
         .filter((_, i) => i % 7 === q % 7)
-        .map((s) => findPartners(view.pool, s.urn, query, settings, snapshot.capacity));
+        .map((s) => asBefore(findPartners(view.pool, s.urn, query, settings, snapshot.capacity)));
       out[`${key}:ranking:${q}`] = data.schools
         .filter((_, i) => i % 3 === q % 3)
         .map((s) => {
@@ -136,7 +150,7 @@ function answers(n: number, seed: number): Record<string, unknown> {
                 r.remote,
                 r.ranked.map((c) => [c.facts.school.urn, c.distanceKm, c.score, c.spare, c.parts]),
               ]
-            : r;
+            : asBefore(r);
         });
     }
     out[`${key}:capacity`] = capacity(
@@ -146,7 +160,7 @@ function answers(n: number, seed: number): Record<string, unknown> {
   }
   out['unknown'] = [
     snapshot.view('no such profile'),
-    findPartners(snapshot.view()!.pool, 1, { strategy: 'support' }, settings, snapshot.capacity),
+    asBefore(findPartners(snapshot.view()!.pool, 1, { strategy: 'support' }, settings, snapshot.capacity)),
   ];
   return out;
 }
