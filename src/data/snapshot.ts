@@ -7,6 +7,7 @@ import { listDeclaredCapacity, listDeclaredFocus } from './declarations.ts';
 import { countCurrentPartnerships, listCurrentPartners } from './partnerships.ts';
 import { getActiveProfileName, listLatestProfiles } from './profiles.ts';
 import { loadOpenSchoolRecords } from './school-records.ts';
+import { listSponsorships } from './sponsorships.ts';
 
 /**
  * What the data looks like now, cheaply: a change means the snapshot is out of date. Every change
@@ -19,7 +20,8 @@ export async function registryVersion(db: Db): Promise<string> {
            (select count(*) from performance_profiles)::text || ':' ||
            coalesce((select name from active_performance_profile), '') || ':' ||
            (select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from school_declarations) || ':' ||
-           (select coalesce(max(id), 0) from partnership_events)::text as version
+           (select coalesce(max(id), 0) from partnership_events)::text || ':' ||
+           (select count(*)::text || ':' || coalesce(max(id), 0)::text from sponsorships) as version
   `.execute(db);
   return row.rows[0]!.version;
 }
@@ -28,7 +30,7 @@ export async function loadSnapshot(
   db: Db,
   { asOf, settings = DEFAULT_MATCHING_SETTINGS }: { asOf: string; settings?: MatchingSettings },
 ): Promise<Snapshot> {
-  const [schools, profiles, defaultProfile, declaredCapacity, partnerships, partners, declaredFocus] =
+  const [schools, profiles, defaultProfile, declaredCapacity, partnerships, partners, declaredFocus, sponsorships] =
     await Promise.all([
       loadOpenSchoolRecords(db),
       listLatestProfiles(db),
@@ -37,6 +39,7 @@ export async function loadSnapshot(
       countCurrentPartnerships(db),
       listCurrentPartners(db),
       listDeclaredFocus(db),
+      listSponsorships(db, {}),
     ]);
   // Built a step at a time, each on a turn of its own: the requests that arrive meanwhile are
   // answered from the snapshot in service between steps rather than after the whole rebuild.
@@ -50,6 +53,7 @@ export async function loadSnapshot(
     partnerships,
     partners,
     declaredFocus,
+    sponsorships,
   });
   for (;;) {
     const step = steps.next();

@@ -13,6 +13,7 @@ import {
 import type { MatchingSettings } from './matching/settings.ts';
 import type { DeclaredFocus } from './declarations.ts';
 import type { SchoolRecord } from './school.ts';
+import type { Sponsorship } from './sponsorship.ts';
 import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
 
 /** One profile's view of the registry: every school's classification and the matching pool. */
@@ -39,6 +40,7 @@ export interface Snapshot {
   capacity: PartnerCapacity;
   profiles: readonly PerformanceProfile[];
   defaultProfile: string;
+  sponsorships: readonly Sponsorship[];
   /** What it was built from: plain data, so that another thread can build the same snapshot. */
   input: SnapshotInput;
   /** The named profile's view (the default when no name), or undefined for an unknown name. */
@@ -58,6 +60,8 @@ export interface SnapshotInput {
   declaredFocus?: ReadonlyMap<number, DeclaredFocus>;
   /** Each school's partners in current partnerships, by URN. */
   partners?: ReadonlyMap<number, readonly number[]>;
+  /** Trusts and sponsor schools taking schools on, as recorded in S2S. */
+  sponsorships?: readonly Sponsorship[];
 }
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {
@@ -130,6 +134,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     capacity,
     profiles: input.profiles,
     defaultProfile: input.defaultProfile,
+    sponsorships: input.sponsorships ?? [],
     input,
     view,
   };

@@ -1,4 +1,3 @@
-import { listSponsorships } from '../../data/sponsorships.ts';
 import type { Candidate } from '../../domain/matching/find-partners.ts';
 import { readSponsorship, type Sponsorship } from '../../domain/sponsorship.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
@@ -80,7 +79,7 @@ const isWide = (snapshot: Snapshot, urn: number, radiusKm: number | undefined) =
  * `GET /api/schools/{urn}/partners` and `s2s match --json`, and what the page shows.
  */
 export async function partnersFor(
-  ctx: Pick<AppContext, 'snapshots' | 'compute' | 'db' | 'now'>,
+  ctx: Pick<AppContext, 'snapshots' | 'compute' | 'now'>,
   urn: number,
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
@@ -103,9 +102,6 @@ export async function partnersFor(
   // The profile that placed the school: a Welsh school is placed by the Welsh one whichever is asked for.
   const placedBy =
     snapshot.profiles.find((p) => p.name === school.classification.profile.name) ?? result.profile;
-  const sponsorships = await listSponsorships(ctx.db, {
-    urns: [urn, ...result.candidates.map((c) => c.urn)],
-  });
   const day = today(ctx);
   return ok({
     school: {
@@ -121,6 +117,8 @@ export async function partnersFor(
     strategy: search.strategy,
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
-    candidates: result.candidates.map((c) => withSponsorship(candidateAnswer(c), urn, sponsorships, day)),
+    candidates: result.candidates.map((c) =>
+      withSponsorship(candidateAnswer(c), urn, snapshot.sponsorships, day),
+    ),
   });
 }

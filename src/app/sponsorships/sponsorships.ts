@@ -8,7 +8,7 @@ import { calendarDateSchema } from '../input.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'now'>;
+type Ctx = Pick<AppContext, 'db' | 'now' | 'snapshots'>;
 
 /** The sponsor a page is about: a trust (an organisation of that kind) or a sponsor school. */
 export type SponsorRef = { organisationId: number } | { urn: number };
@@ -103,7 +103,11 @@ export async function recordSponsorship(
       }),
     );
   }
-  return ok({ id: await recordSponsorshipAudited(ctx.db, { urn, sponsor: ref, startsOn, endsOn }, actor) });
+  const id = await recordSponsorshipAudited(ctx.db, { urn, sponsor: ref, startsOn, endsOn }, actor);
+  // Partner search reads sponsorships from the snapshot: the next search should know this one. It
+  // is recorded either way; a failed rebuild is retried by the next check for changes.
+  await ctx.snapshots.refresh().catch(() => undefined);
+  return ok({ id });
 }
 
 /** A sponsorship as the API gives it. */

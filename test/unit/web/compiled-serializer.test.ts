@@ -44,6 +44,8 @@ describe('the compiled serialiser of the heavy answers', () => {
           tags: ['declared-need-met'],
           reasons: ['1.3 km away', 'Strong in reading\nand maths'],
           location: { lat: 53.8, lon: -1.55 },
+          sameTrust: null,
+          recentlyTakenOn: { sponsor: 'Pennine "Schools" Trust', since: '2025-01-06' },
           facts: { internal: true },
         },
       ],
