@@ -48,19 +48,24 @@ describe('readiness in Welsh', () => {
       payload: new URLSearchParams(fields).toString(),
     });
 
-  it('shows the hub, a started assessment, its sections and its report in Welsh', async () => {
-    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
-    const hubBefore = await welsh(member, '/readiness');
-    expect(hubBefore).toContain('Parodrwydd i gydweithio');
-    expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
-
+  /** Starts Estyn's ten questions for Ysgol y Derw; returns the assessment's id. */
+  const startEstyn = async (member: SignedIn) => {
     const started = await post(member, '/readiness/assessments', {
       urn: String(DERW),
       frameworkId: 'estyn-ten-questions',
       partnershipType: 'peer-to-peer',
     });
     expect(started.statusCode).toBe(303);
-    const id = Number(started.headers.location!.split('/').pop());
+    return Number(started.headers.location!.split('/').pop());
+  };
+
+  it('shows the hub, a started assessment, its sections and its report in Welsh', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const hubBefore = await welsh(member, '/readiness');
+    expect(hubBefore).toContain('Parodrwydd i gydweithio');
+    expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
+
+    const id = await startEstyn(member);
     await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '2',
       'evidence-focus': 'Darllen yng nghyfnod allweddol 2',
@@ -102,13 +107,7 @@ describe('readiness in Welsh', () => {
     // The published sources are cited in English, and say so.
     expect(hub).toMatch(/<li lang="en">Estyn\./);
 
-    const started = await post(member, '/readiness/assessments', {
-      urn: String(DERW),
-      frameworkId: 'estyn-ten-questions',
-      partnershipType: 'peer-to-peer',
-    });
-    expect(started.statusCode).toBe(303);
-    const id = Number(started.headers.location!.split('/').pop());
+    const id = await startEstyn(member);
 
     const taskList = await welsh(member, `/readiness/assessments/${id}`);
     for (const theme of ['Diben ac angen', 'Adnoddau ac effaith', 'Partneriaid, arfer a diwylliant'])
