@@ -23,7 +23,10 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
     if (text !== undefined) inEnglish.add(text);
   };
 
-  const item = (it: FrameworkItem, words: NonNullable<typeof cy>['sections'][string]['items'][string] = {}) => {
+  const item = (
+    it: FrameworkItem,
+    words: NonNullable<typeof cy>['sections'][string]['items'][string] = {},
+  ) => {
     it.emphasis.forEach((e) => english(e.reason));
     const nextStepByRating = it.nextStepByRating
       ? Object.fromEntries(

@@ -33,7 +33,8 @@ export async function openFor(
 ): Promise<Opened | undefined> {
   const id = Number((request.params as Record<string, unknown>)[idParam]);
   const opened = await openAssessment(ctx, request.user ?? null, id, need);
-  if (opened.ok) return { ...opened.value, framework: localiseFramework(opened.value.framework, request.language) };
+  if (opened.ok)
+    return { ...opened.value, framework: localiseFramework(opened.value.framework, request.language) };
   if (opened.error.code === 'forbidden') await forbid(request, reply);
   else reply.callNotFound();
   return undefined;
