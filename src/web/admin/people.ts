@@ -95,7 +95,9 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/admin/people/:userId', guard, async (request, reply) => {
     const someone = await person(request);
     if (!someone) return reply.callNotFound();
-    return renderPerson(request, reply, someone, { saved: (request.query as Record<string, unknown>).saved === '1' });
+    return renderPerson(request, reply, someone, {
+      saved: (request.query as Record<string, unknown>).saved === '1',
+    });
   });
 
   app.post('/admin/people/:userId/designation', guard, async (request, reply) => {

@@ -40,7 +40,11 @@ describe('people, a person, an organisation and the audit log, for a platform ad
       schools: [{ urn: SCHOOL, role: 'admin' }, { urn: OTHER }],
       systemLeader: 'NLE',
     });
-    for (const url of ['/admin/people', `/admin/people/${head.user.id}`, `/admin/people/${head.user.id}?saved=1`]) {
+    for (const url of [
+      '/admin/people',
+      `/admin/people/${head.user.id}`,
+      `/admin/people/${head.user.id}?saved=1`,
+    ]) {
       const res = await welsh(url, admin);
       expect(res.statusCode, url).toBe(200);
       noEnglish(url, res.body);
@@ -84,12 +88,16 @@ describe('people, a person, an organisation and the audit log, for a platform ad
       expect(res.statusCode, url).toBe(200);
       noEnglish(url, res.body);
     }
-    const page = visibleText((await welsh(`/admin/organisations/${organisation}?invited=owain%40example.org`, admin)).body);
+    const page = visibleText(
+      (await welsh(`/admin/organisations/${organisation}?invited=owain%40example.org`, admin)).body,
+    );
     expect(page).toContain('Rydym wedi anfon gwahoddiad drwy e-bost at owain@example.org.');
     expect(page).toContain('Consortiwm rhanbarthol');
     expect(page).toContain('Owain Swyddog');
     expect(page).toContain('Gwahodd swyddog');
-    expect(visibleText((await welsh(`/admin/organisations/${empty}`, admin)).body)).toContain('Dim swyddogion eto.');
+    expect(visibleText((await welsh(`/admin/organisations/${empty}`, admin)).body)).toContain(
+      'Dim swyddogion eto.',
+    );
 
     const preview = await post(`/admin/organisations/${organisation}/schools/preview`, admin, {
       by: 'urns',
@@ -110,10 +118,12 @@ describe('people, a person, an organisation and the audit log, for a platform ad
   it('shows the audit log in Welsh: its action names from the catalogue, Welsh dates, the stored details kept', async () => {
     const admin = await signIn(t.app, t.db, { platformAdmin: true });
     const head = await signIn(t.app, t.db, { schools: [{ urn: SCHOOL, role: 'admin' }] });
-    expect((await post('/admin/organisations', admin, { kind: 'hub', name: 'Hyb y Gorllewin' })).statusCode).toBe(303);
-    expect((await post(`/admin/people/${head.user.id}/designation`, admin, { designation: 'SLE' })).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await post('/admin/organisations', admin, { kind: 'hub', name: 'Hyb y Gorllewin' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await post(`/admin/people/${head.user.id}/designation`, admin, { designation: 'SLE' })).statusCode,
+    ).toBe(303);
     const stored = await t.db.selectFrom('audit_log').select(['action', 'details']).orderBy('id').execute();
     expect(stored.map((e) => e.action)).toEqual(['organisation.created', 'account.designation-set']);
     expect(stored[1]!.details).toEqual({ from: null, to: 'SLE' });
