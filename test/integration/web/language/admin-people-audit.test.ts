@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const SCHOOL = 661001;
 const OTHER = 661002;
@@ -14,22 +14,7 @@ describe('people, a person, an organisation and the audit log, for a platform ad
     await insertSchool(db, { urn: OTHER, name: 'Ysgol Glan y Môr' });
   });
 
-  const welsh = async (url: string, who: SignedIn) => {
-    const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res;
-  };
-  const post = (url: string, who: SignedIn, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        ...who.headers,
-        cookie: `${who.cookie}; s2s-lang=cy`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
-    });
+  const { get: welsh, post } = inWelsh(() => t.app);
   const noEnglish = (url: string, body: string) => expect(englishLeftIn(body), url).toEqual([]);
 
   it('lists the system leaders and shows a person, with the designation form and its errors, in Welsh', async () => {

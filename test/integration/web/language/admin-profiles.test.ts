@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { NFER_2017_PROFILE } from '../../../../src/domain/classification/index.ts';
 import { profileFormValues } from '../../../../src/web/admin/profile-form.ts';
 import { profileThresholds } from '../../../../src/web/admin/profile-thresholds.ts';
-import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 /**
  * A page without the values of its form's fields: the editor shows the stored profile (its title,
@@ -29,22 +29,7 @@ function thresholdsForm(typed: Record<string, string>) {
 describe('the performance profiles, for a platform administrator in Welsh', () => {
   const t = useTestApp(insertMatchingDataset, { fresh: 'test' });
 
-  const welsh = async (url: string, who: SignedIn) => {
-    const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res;
-  };
-  const post = (url: string, who: SignedIn, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        ...who.headers,
-        cookie: `${who.cookie}; s2s-lang=cy`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
-    });
+  const { get: welsh, post } = inWelsh(() => t.app);
 
   it('shows the list, a profile, a draft in both editors, its preview and its errors in Welsh', async () => {
     const admin = await signIn(t.app, t.db, { platformAdmin: true });
