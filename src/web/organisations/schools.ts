@@ -58,7 +58,10 @@ const organisationSchoolsPages: FastifyPluginAsync<AppContext> = async (app, ctx
       organisation,
       breadcrumbs: [
         { text: request.t('nav.partnerships'), href: '/partnerships' },
-        { text: request.t('organisationSchools.heading', { organisation: organisation.name }), href: base(id) },
+        {
+          text: request.t('organisationSchools.heading', { organisation: organisation.name }),
+          href: base(id),
+        },
       ],
       bulkAction: `${base(id)}/bulk`,
       changeHref: `${base(id)}#bulk`,
