@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { getOrganisation } from '../../data/organisations.ts';
-import { endSponsorshipAudited, listSponsorships, recordSponsorshipAudited } from '../../data/sponsorships.ts';
-import { canRecordSponsorship, isCurrent, overlaps, sponsorKey, type Sponsor } from '../../domain/sponsorship.ts';
+import {
+  endSponsorshipAudited,
+  listSponsorships,
+  recordSponsorshipAudited,
+} from '../../data/sponsorships.ts';
+import {
+  canRecordSponsorship,
+  isCurrent,
+  overlaps,
+  sponsorKey,
+  type Sponsor,
+} from '../../domain/sponsorship.ts';
 import type { Actor } from '../actor.ts';
 import { today, type AppContext } from '../context.ts';
 import { calendarDateSchema } from '../input.ts';
@@ -163,12 +173,12 @@ export async function endSponsorship(
       ? invalidField('sponsorship', 'Choose the sponsorship that ended')
       : fail('not-found', worded('No sponsorship has the number {{id}}', { id }));
   }
-  if (found.endsOn !== null) {
-    return invalidField(
+  const alreadyEnded = () =>
+    invalidField(
       'sponsorship',
       worded('The sponsorship of {{school}} has already ended', { school: found.schoolName }),
     );
-  }
+  if (found.endsOn !== null) return alreadyEnded();
   if (endedOn < found.startsOn) {
     return invalidField(
       'endedOn',
@@ -177,12 +187,8 @@ export async function endSponsorship(
       }),
     );
   }
-  if (!(await endSponsorshipAudited(ctx.db, { id, endsOn: endedOn }, actor))) {
-    return invalidField(
-      'sponsorship',
-      worded('The sponsorship of {{school}} has already ended', { school: found.schoolName }),
-    );
-  }
+  // Ended by someone else since it was read: nothing is written.
+  if (!(await endSponsorshipAudited(ctx.db, { id, endsOn: endedOn }, actor))) return alreadyEnded();
   await searchKnows(ctx);
   return ok({ id, endsOn: endedOn });
 }
