@@ -5,7 +5,7 @@ import { schoolName } from '../../app/schools/names.ts';
 import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
-import type { ReadinessDeps } from './load.ts';
+import { frameworkTitleIn, type ReadinessDeps } from './load.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -22,7 +22,7 @@ const school: FastifyPluginAsync<ReadinessDeps> = async (app, { ctx, catalogue }
     const user = requireUser(request);
     const assessments = (await readableSchoolAssessments(ctx, urn, user)).map((a) => ({
       ...a,
-      frameworkTitle: catalogue.find(a.frameworkId, a.frameworkVersion)?.title ?? a.frameworkId,
+      ...frameworkTitleIn(catalogue, request.language, a.frameworkId, a.frameworkVersion),
       considering: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
       when: isoDay(a.completedAt ?? a.startedAt),
       // A draft opens on its task list for those who answer it; everything else on its report.
