@@ -17,7 +17,9 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       title: `System leaders for ${school.name}`,
       school,
       // In the middle of a sentence, in the reader's language ("English" and "Cymraeg" keep their capitals).
-      needs: needs.map((n) => inSentence(request.language, FOCUS_AREA_LABELS[n]).replace(/\benglish\b/, 'English')),
+      needs: needs.map((n) =>
+        inSentence(request.language, FOCUS_AREA_LABELS[n]).replace(/\benglish\b/, 'English'),
+      ),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });
