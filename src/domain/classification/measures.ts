@@ -36,8 +36,22 @@ export interface SchoolEvidence {
 
 const MS_PER_YEAR = 365.25 * 24 * 60 * 60 * 1000;
 
+// Dates parsed once: every school's evidence is measured against the same few thousand dates.
+const parsedDates = new Map<string, number>();
+const MOST_DATES_KEPT = 100_000;
+
+function dateValue(isoDate: string): number {
+  let value = parsedDates.get(isoDate);
+  if (value === undefined) {
+    if (parsedDates.size >= MOST_DATES_KEPT) parsedDates.clear();
+    value = Date.parse(isoDate);
+    parsedDates.set(isoDate, value);
+  }
+  return value;
+}
+
 export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
-  return (Date.parse(toIsoDate) - Date.parse(fromIsoDate)) / MS_PER_YEAR;
+  return (dateValue(toIsoDate) - dateValue(fromIsoDate)) / MS_PER_YEAR;
 }
 
 function worst(grades: number[]): number | undefined {
