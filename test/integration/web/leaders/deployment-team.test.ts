@@ -144,6 +144,22 @@ describe('a deployment’s team', () => {
     // The officer's days and cost by school count the whole team.
     const list = visibleText((await get(officer, '/deployments')).body);
     expect(list).toMatch(/Client Primary 1 7 days £2,700/);
+
+    // Withdrawn before it starts: the whole team is told.
+    const withdrawn = await postForm(
+      t.app,
+      `/deployments/${id}/withdraw`,
+      { _csrf: officer.csrfToken },
+      officer.headers,
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    const told = await t.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'deployment-withdrawn')
+      .orderBy('user_id')
+      .execute();
+    expect(told.map((r) => r.user_id)).toEqual([lead.who.user.id, bea.who.user.id].sort((a, b) => a - b));
   });
 
   it('holds each member’s days against what they declared, and frees them when they decline', async () => {
