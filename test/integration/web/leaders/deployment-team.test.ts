@@ -229,6 +229,14 @@ describe('a deployment’s team', () => {
     expect((await start(head, id)).statusCode).toBe(409);
     expect((await answer(cal.who, id, 'accepted')).statusCode).toBe(303);
     expect((await get(head, `/api/deployments/${id}`)).json().status).toBe('agreed');
+    // Each lists their own days as experience on their public profile; Bea, who declined, none.
+    const done = async (profileId: number) =>
+      (await t.app.inject(`/api/system-leaders/${profileId}`)).json().deploymentsThroughS2s as {
+        days: number;
+      }[];
+    expect((await done(lead.profileId)).map((d) => d.days)).toEqual([2]);
+    expect((await done(cal.profileId)).map((d) => d.days)).toEqual([1]);
+    expect(await done(bea.profileId)).toEqual([]);
 
     expect((await start(head, id)).statusCode).toBe(303);
     // Once started, the team no longer changes.
