@@ -4,7 +4,8 @@ import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
-import { leaderRow } from './presenters.ts';
+import { translateMessage } from '../../i18n/index.ts';
+import { inSentence, leaderRow } from './presenters.ts';
 
 /** A school's members see the system leaders who match what the school said it needs. */
 const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -12,11 +13,10 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const found = await leadersForSchoolNeeds(ctx, requireUser(request), urnParam(request)!);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { school, needs, result } = found.value;
+    const { language } = request;
     return reply.page('leaders/school-needs.njk', {
-      title: `System leaders for ${school.name}`,
       school,
-      // In the middle of a sentence, but "English" keeps its capital.
-      needs: needs.map((n) => FOCUS_AREA_LABELS[n].replace(/^./, (c) => c.toLowerCase())),
+      needs: needs.map((n) => inSentence(translateMessage(language, { message: FOCUS_AREA_LABELS[n] }))),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });
