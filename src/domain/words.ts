@@ -1,3 +1,5 @@
+import { MONTHS } from './format.ts';
+
 /**
  * A sentence in English with the template it was filled in from and its values ("The partnership
  * of {{schools}} has started"), so that a face can write it in the reader's language from the
@@ -23,4 +25,66 @@ export interface SomeWords {
   message: string;
   template?: string;
   values?: Words['values'];
+}
+
+/**
+ * A phrase the domain writes for a page, to be written in the reader's language: its English
+ * template ("{{area}} judged {{grade}}"), keyed so in the catalogue's `messages`, and its values:
+ * a name or a number written as it is, a phrase in turn (a grade, a label), or a list of phrases.
+ */
+export interface Phrase {
+  template: string;
+  values?: Record<string, PhraseValue>;
+}
+
+/**
+ * Phrases one after the other: joined with the language's "and" (`and`), or with a mark that
+ * every language writes alike ("; ").
+ */
+export interface PhraseList {
+  items: Phrase[];
+  joined: 'and' | '; ' | ', ';
+}
+
+export type PhraseValue = string | number | Phrase | PhraseList;
+
+export const phrase = (template: string, values?: Phrase['values']): Phrase =>
+  values ? { template, values } : { template };
+
+export const phraseList = (items: Phrase[], joined: PhraseList['joined']): PhraseList => ({ items, joined });
+
+/** "13 March 2019" as a phrase, the month to be written in the reader's language. */
+export function datePhrase(iso: string): Phrase {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month
+    ? phrase('{{day}} {{month}} {{year}}', { day: Number(m[3]), month: phrase(month), year: m[1]! })
+    : phrase(iso);
+}
+
+/** How one language writes a phrase's template with its values, and a list with its "and". */
+export interface PhraseWriter {
+  fill: (template: string, values: Record<string, string | number>) => string;
+  and: (items: string[]) => string;
+}
+
+/** A template with its {{values}} filled in, as written. */
+export const fillIn = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+
+const ENGLISH: PhraseWriter = { fill: fillIn, and: (items) => items.join(' and ') };
+
+/** A phrase written out, its values first: in English unless another language's writer is given. */
+export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
+  if (!p.values) return writer.fill(p.template, {});
+  const filled: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(p.values)) {
+    if (typeof value !== 'object') filled[name] = value;
+    else if ('template' in value) filled[name] = writePhrase(value, writer);
+    else {
+      const items = value.items.map((item) => writePhrase(item, writer));
+      filled[name] = value.joined === 'and' ? writer.and(items) : items.join(value.joined);
+    }
+  }
+  return writer.fill(p.template, filled);
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../domain/language.ts';
+import { fillIn, writePhrase, type Phrase } from '../domain/words.ts';
 
 export type Translate = TFunction;
 export type Catalogue = { [key: string]: string | Catalogue };
@@ -105,6 +106,22 @@ export function translateMessage(language: Language, { message, template, values
     defaultValue: message,
   });
 }
+
+/**
+ * A phrase the domain wrote (a classification's reason, say) in the reader's language: each of
+ * its phrases and lists in turn, then its template from the catalogue's `messages`. A template
+ * not yet in the catalogue is written in English, with its values in the reader's language.
+ */
+export const translatePhrase = (language: Language, phrase: Phrase): string =>
+  writePhrase(phrase, {
+    fill: (template, values) =>
+      translateMessage(language, {
+        message: fillIn(template, values),
+        template,
+        values,
+      }),
+    and: (items) => listIn(language, items),
+  });
 
 /** The messages under one key of a language's catalogue, as written (`{{placeholders}}` unfilled): for a script that fills them in the browser. */
 export const wordsUnder = (language: Language, key: string): Catalogue =>

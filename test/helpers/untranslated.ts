@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { catalogue, type Catalogue } from '../../src/i18n/index.ts';
 
 const messages = (c: Catalogue): string[] =>
@@ -44,4 +46,33 @@ export function englishLeftIn(html: string): string[] {
   // Too short to tell apart from a word of a name or of data ("to", "or").
   const telling = (m: string) => fixedPart(m).length >= 4;
   return english.filter((m) => !welsh.has(m) && telling(m) && seen(m) && !NOT_YET.has(m));
+}
+
+/** Who asks, as `signIn` gives them (test/helpers/accounts.ts). */
+interface Asker {
+  cookie: string;
+  csrfToken: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Requests in Welsh (the language cookie beside the session's): `get` also checks the page says
+ * `<html lang="cy">`; `post` sends a form with its CSRF token.
+ */
+export function inWelsh(app: () => FastifyInstance) {
+  const cookie = (who?: Asker) => (who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy');
+  return {
+    get: async (url: string, who?: Asker) => {
+      const res = await app().inject({ url, headers: { cookie: cookie(who) } });
+      expect(res.body, url).toContain('<html lang="cy"');
+      return res;
+    },
+    post: (url: string, who: Asker, fields: Record<string, string>) =>
+      app().inject({
+        method: 'POST',
+        url,
+        headers: { ...who.headers, cookie: cookie(who), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
+      }),
+  };
 }

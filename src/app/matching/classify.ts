@@ -1,4 +1,4 @@
-import type { Classification } from '../../domain/classification/types.ts';
+import { classificationAnswer, type Classification } from '../../domain/classification/types.ts';
 import { PHASES, type Phase } from '../../domain/school.ts';
 import type { ProfileView } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
@@ -50,7 +50,7 @@ export async function classifyAll(ctx: Pick<AppContext, 'snapshots'>, profile: s
     profile: found.value.profile,
     asOf: snapshot.asOf,
     byPhase: countByPhase(view, (u) => snapshot.byUrn.get(u)!.phase),
-    items: [...view.classifications.values()],
+    items: [...view.classifications.values()].map(classificationAnswer),
   });
 }
 
@@ -69,6 +69,6 @@ export async function classifyOne(
     profile: found.value.profile,
     asOf: snapshot.asOf,
     name: snapshot.byUrn.get(urn)!.name,
-    classification,
+    classification: classificationAnswer(classification),
   });
 }

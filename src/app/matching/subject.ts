@@ -19,7 +19,7 @@ export async function partnerSearchSubject(
     school: { urn, name: school.name, phase: school.phase, country: school.country },
     group: classification.group,
     sufficientEvidence: classification.sufficientEvidence,
-    reasons: classification.reasons.map((r) => r.text),
+    reasons: classification.reasons.map((r) => r.words),
     profile: view.profile.name,
     profiles: snapshot.profiles.map((p) => ({ name: p.name, title: p.title })),
     defaultRadiusKm: snapshot.settings.radiusKm[school.phase],

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import {
   SCHOOL_AREA_LABELS,
   SCHOOL_GROUP_LABELS,
-  type Classification,
+  type ClassificationAnswer,
 } from '../../domain/classification/types.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { classifyAll, classifyOne, type PhaseCounts } from '../../app/matching/classify.ts';
@@ -31,8 +31,8 @@ function table(rows: PhaseCounts[]): string {
   return [line(header), ...lines.map(line)].join('\n');
 }
 
-function explain(name: string, c: Classification): string {
-  const findings = (label: string, list: Classification['strengths']) =>
+function explain(name: string, c: ClassificationAnswer): string {
+  const findings = (label: string, list: ClassificationAnswer['strengths']) =>
     list.length > 0 ? [`${label}:`, ...list.map((f) => `  - ${SCHOOL_AREA_LABELS[f.area]}: ${f.text}`)] : [];
   return [
     `${name} (URN ${c.urn}): ${SCHOOL_GROUP_LABELS[c.group]}${c.sufficientEvidence ? '' : ' (not enough evidence)'}`,

@@ -1,5 +1,10 @@
 import { explainCandidate } from '../matching/explain.ts';
-import { rankCandidates, rankCandidatesBeyond, type RankedCandidate } from '../matching/find-partners.ts';
+import {
+  rankCandidates,
+  rankCandidatesBeyond,
+  type RankedCandidate,
+  type Ranking,
+} from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
@@ -61,8 +66,13 @@ const listed = (words: string[]) =>
 interface Seeker {
   facts: PartnerFacts;
   radiusKm: number;
-  /** Every suitable supporter within the radius, best first. */
-  local: RankedCandidate[];
+  /** How many suitable supporters there are within the radius. */
+  within: number;
+  /**
+   * Every one of them, best first: ranked only for a school once it is found without a
+   * supporter (its first few are among its first options, which most schools are given).
+   */
+  local: RankedCandidate[] | undefined;
   /** What the seeker is offered, by supporter URN. */
   offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
   /** The groups of supporters (by phase) it can work with. */
@@ -97,10 +107,26 @@ const offeredOptions = (seeker: Seeker): Option[] =>
 
 /**
  * The assignment with its reasons written when first read: a page shows a hundred of the
- * thousands of pairings, and the words of the rest would be written for nothing.
+ * thousands of pairings, and the words of the rest would be written for nothing. Made here, out
+ * of the allocation's own scope, so that what is kept for the words is only what they need, not
+ * every school's search.
  */
-function withLazyReasons(assignment: Omit<Assignment, 'reasons'>, explain: () => string[]): Assignment {
+function withLazyReasons(
+  assignment: Omit<Assignment, 'reasons'>,
+  school: PartnerFacts,
+  candidate: RankedCandidate,
+  how: { radiusKm: number; within: number },
+): Assignment {
   let reasons: string[] | undefined;
+  const { remote } = assignment;
+  const explain = () =>
+    explainCandidate('support', school, candidate.facts, {
+      distanceKm: candidate.distanceKm,
+      remote,
+      radiusKm: how.radiusKm,
+      spare: candidate.spare,
+      nearerTaken: how.within > 0,
+    });
   return Object.defineProperty(assignment, 'reasons', {
     enumerable: true,
     get: () => (reasons ??= explain()),
@@ -147,9 +173,11 @@ export function allocateNationally(
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
+  // Only a school's first options are ranked at first: most schools take one of them.
+  const options = Math.max(1, settings.allocationOptions);
   for (const facts of inNeed) {
     const { urn, name, phase } = facts.school;
-    const ranking = rankCandidates(pool, urn, query, settings, capacity);
+    const ranking = rankCandidates(pool, urn, query, settings, capacity, options);
     if (!ranking.ok) {
       unsupported.push({
         urn,
@@ -171,7 +199,8 @@ export function allocateNationally(
     const seeker: Seeker = {
       facts,
       radiusKm: ranking.radiusKm,
-      local: ranking.remote ? [] : ranking.ranked,
+      within: ranking.within,
+      local: ranking.remote ? [] : undefined,
       offered: new Map(),
       anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
       ring: ranking.remote ? ring : 0,
@@ -180,6 +209,12 @@ export function allocateNationally(
     offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
     seekers.set(urn, seeker);
   }
+
+  /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
+  const localOf = (seeker: Seeker) =>
+    (seeker.local ??= (
+      rankCandidates(pool, seeker.facts.school.urn, query, settings, capacity) as Ranking & { ok: true }
+    ).ranked);
 
   /** Offers a school more once it is found without a supporter; solved again for it alone. */
   const solve = (everyoneReachesGroups: boolean) => {
@@ -202,7 +237,11 @@ export function allocateNationally(
         beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
         seeker.beyond.set(seeker.ring, beyond);
       }
-      open.offer(urn, [...offer(seeker, seeker.local, false), ...offer(seeker, beyond, true)], seeker.anyOf);
+      open.offer(
+        urn,
+        [...offer(seeker, localOf(seeker), false), ...offer(seeker, beyond, true)],
+        seeker.anyOf,
+      );
     }
     return open.solution();
   };
@@ -251,7 +290,7 @@ export function allocateNationally(
 
   for (const urn of solution.unassigned) {
     const seeker = seekers.get(urn)!;
-    const n = seeker.local.length;
+    const n = seeker.within;
     const others = `every high-performing ${listed(phaseWords(settings, seeker.facts.school.phase))} school further away`;
     unsupported.push({
       urn,
@@ -276,16 +315,11 @@ export function allocateNationally(
         distanceKm: round(candidate.distanceKm, 1),
         score: Math.round(candidate.score),
         remote,
-        nearerTaken: remote && seeker.local.length > 0,
+        nearerTaken: remote && seeker.within > 0,
       },
-      () =>
-        explainCandidate('support', seeker.facts, candidate.facts, {
-          distanceKm: candidate.distanceKm,
-          remote,
-          radiusKm: seeker.radiusKm,
-          spare: candidate.spare,
-          nearerTaken: seeker.local.length > 0,
-        }),
+      seeker.facts,
+      candidate,
+      { radiusKm: seeker.radiusKm, within: seeker.within },
     );
   });
   unsupported.sort((a, b) => a.urn - b.urn);

@@ -1,6 +1,12 @@
-import { longDate } from '../format.ts';
 import type { Country, Performance, SchoolRecord } from '../school.ts';
-import { describeGap, describeMeasure, measureSchool, type SchoolEvidence } from './measures.ts';
+import { datePhrase, phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
+import {
+  describeGap,
+  describeMeasure,
+  measurePhrase,
+  measureSchool,
+  type SchoolEvidence,
+} from './measures.ts';
 import { compare, evaluateRule } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
 import type {
@@ -17,11 +23,14 @@ import type {
   SchoolGroup,
 } from './types.ts';
 
-function describeValues(values: Measures): string {
-  return (Object.entries(values) as [MeasureName, MeasureValue][])
-    .map(([name, value]) => describeMeasure(name, value))
-    .join('; ');
-}
+/** The measures a reason quotes, one after the other. */
+const measuresPhrase = (values: Measures) =>
+  phraseList(
+    (Object.entries(values) as [MeasureName, MeasureValue][]).map(([name, value]) =>
+      measurePhrase(name, value),
+    ),
+    '; ',
+  );
 
 function inspectionNote(evidence: SchoolEvidence): Record<string, string | null> {
   if (evidence.inspection) return { inspectionDate: evidence.inspection.startDate };
@@ -29,22 +38,25 @@ function inspectionNote(evidence: SchoolEvidence): Record<string, string | null>
 }
 
 /** Where an inspection rule's grade came from: the inspection, or a rating without its date. */
-function inspectionSource(evidence: SchoolEvidence): string {
-  if (evidence.inspection) return ` (inspection of ${longDate(evidence.inspection.startDate)})`;
+function inspectionSource(evidence: SchoolEvidence): Phrase | undefined {
+  if (evidence.inspection)
+    return phrase('inspection of {{date}}', { date: datePhrase(evidence.inspection.startDate) });
   if (evidence.publishedRating)
-    return ` (rating as published on ${longDate(evidence.publishedRating.asOf)}; the inspection's date is not known)`;
-  return '';
+    return phrase("rating as published on {{date}}; the inspection's date is not known", {
+      date: datePhrase(evidence.publishedRating.asOf),
+    });
+  return undefined;
 }
 
 /** Results rules say when they rest on provisional figures, which the final ones may change. */
-function resultsSource(values: Measures, evidence: SchoolEvidence): string {
+function resultsSource(values: Measures, evidence: SchoolEvidence): Phrase | undefined {
   const used = [evidence.ks2, evidence.ks4].filter(
     (p): p is Performance => p !== null && Object.keys(values).some((m) => m.startsWith(`ks${p.keyStage}.`)),
   );
   const provisional = used.filter((p) => p.status === 'provisional');
-  return provisional.length > 0
-    ? ` (provisional ${provisional.map((p) => `KS${p.keyStage} ${p.year}`).join(' and ')} results)`
-    : '';
+  if (provisional.length === 0) return undefined;
+  const results = provisional.map((p) => phrase(`KS${p.keyStage} {{year}}`, { year: p.year }));
+  return phrase('provisional {{results}} results', { results: phraseList(results, 'and') });
 }
 
 /** The values a rule's text does not already state: "Outstanding at the latest inspection" needs no "overall effectiveness Outstanding". */
@@ -54,19 +66,35 @@ function unstated(rule: Rule, values: Measures): Measures {
 }
 
 /** A rule on the national categorisation (Wales) says which year's it read. */
-function categorisationSource(values: Measures, evidence: SchoolEvidence): string | undefined {
+function categorisationSource(values: Measures, evidence: SchoolEvidence): Phrase | undefined {
   if (!evidence.categorisation || values['wales.supportCategory'] === undefined) return undefined;
-  return ` (national categorisation ${categorisationYear(evidence.categorisation.year)})`;
+  return phrase('national categorisation {{year}}', {
+    year: categorisationYear(evidence.categorisation.year),
+  });
+}
+
+/**
+ * A reason in words: what holds (a rule's own text, or a sentence of this module), the measures
+ * it quotes, and in brackets where they come from: "{{reason}}: {{measures}} ({{source}})".
+ */
+function reasonWords(what: Phrase, measures: Measures, source?: Phrase): { text: string; words: Phrase } {
+  const quoted = Object.keys(measures).length > 0;
+  const template = `{{reason}}${quoted ? ': {{measures}}' : ''}${source ? ' ({{source}})' : ''}`;
+  const words = phrase(template, {
+    reason: what,
+    ...(quoted && { measures: measuresPhrase(measures) }),
+    ...(source && { source }),
+  });
+  return { text: writePhrase(words), words };
 }
 
 function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reason {
   const source = rule.eras
     ? inspectionSource(evidence)
     : (categorisationSource(values, evidence) ?? resultsSource(values, evidence));
-  const detail = describeValues(unstated(rule, values));
   return {
     ruleId: rule.id,
-    text: `${rule.text}${detail ? `: ${detail}` : ''}${source}`,
+    ...reasonWords(phrase(rule.text), unstated(rule, values), source),
     values: { ...values, ...(rule.eras ? inspectionNote(evidence) : {}) },
   };
 }
@@ -94,22 +122,32 @@ function holding(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) 
   return { reasons, missing };
 }
 
+/** What is missing, in words: "current inspection (the latest, of 3 May 2014, is more than 6 years old)". */
+function gapPhrase(measure: MeasureName, evidence: SchoolEvidence, profile: PerformanceProfile): Phrase {
+  if (measure !== 'inspection.era') return phrase(describeGap(measure));
+  const stale = evidence.staleInspection;
+  return stale
+    ? phrase('current inspection (the latest, of {{date}}, is more than {{years}} years old)', {
+        date: datePhrase(stale.startDate),
+        years: String(profile.maxInspectionAgeYears),
+      })
+    : phrase('inspection on record');
+}
+
 function gapReason(missing: Set<MeasureName>, evidence: SchoolEvidence, profile: PerformanceProfile): Reason {
-  const gaps = new Set<string>();
+  // Several measures can be missing for one want ("KS2 progress scores"): it is said once.
+  const gaps = new Map<string, Phrase>();
   for (const measure of missing) {
-    if (measure === 'inspection.era') {
-      gaps.add(
-        evidence.staleInspection
-          ? `current inspection (the latest, of ${longDate(evidence.staleInspection.startDate)}, is more than ${profile.maxInspectionAgeYears} years old)`
-          : 'inspection on record',
-      );
-    } else {
-      gaps.add(describeGap(measure));
-    }
+    const gap = gapPhrase(measure, evidence, profile);
+    gaps.set(writePhrase(gap), phrase('no {{gap}}', { gap }));
   }
+  const words = phrase('Not enough evidence to decide: {{gaps}}', {
+    gaps: phraseList([...gaps.values()], ', '),
+  });
   return {
     ruleId: 'evidence.insufficient',
-    text: `Not enough evidence to decide: no ${[...gaps].join(', no ')}`,
+    text: writePhrase(words),
+    words,
     values: { missing: [...missing].join(', '), ...inspectionNote(evidence) },
   };
 }
@@ -133,10 +171,9 @@ function summaryReason(evidence: SchoolEvidence): Reason {
     const value = evidence.measures[name];
     if (value !== undefined) headline[name] = value;
   }
-  const detail = describeValues(headline);
   return {
     ruleId: 'evidence.neither',
-    text: `No rule of this profile for either group holds${detail ? `: ${detail}` : ''}`,
+    ...reasonWords(phrase('No rule of this profile for either group holds'), headline),
     values: { ...headline, ...inspectionNote(evidence) },
   };
 }

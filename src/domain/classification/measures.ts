@@ -13,7 +13,8 @@ import {
 import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
 import { formatNumber, signedNumber } from '../format.ts';
 import { publishedProgressFigure } from '../national-figures.ts';
-import { categorisationMeasures, describeWelshMeasure, estynMeasures, welshGap } from './wales-measures.ts';
+import { categorisationMeasures, estynMeasures, welshGap, welshMeasurePhrase } from './wales-measures.ts';
+import { phrase, writePhrase, type Phrase } from '../words.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -190,61 +191,85 @@ const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
 /** The published national figure beside a progress score, the same one the school's profile shows. */
 const national = (measure: Parameters<typeof publishedProgressFigure>[0]) => {
   const { value, comparedWith } = publishedProgressFigure(measure);
-  return ` (national ${value} for ${comparedWith})`;
+  return phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
 };
 
-const grade4 = (v: MeasureValue) => GRADE4_LABELS[v as Grade4] ?? String(v);
-const grade5 = (v: MeasureValue) => GRADE5_LABELS[v as Grade5] ?? String(v);
+const grade4 = (v: MeasureValue) => phrase(GRADE4_LABELS[v as Grade4] ?? String(v));
+const grade5 = (v: MeasureValue) => phrase(GRADE5_LABELS[v as Grade5] ?? String(v));
 
-/** A measure and its value in plain English, as quoted in reasons. */
-export function describeMeasure(name: MeasureName, value: MeasureValue): string {
+/** A KS2 progress score, with the national figure beside it. */
+const ks2Progress = (subject: 'reading' | 'writing' | 'maths', n: number) =>
+  phrase(`KS2 ${subject} progress {{score}} ({{national}})`, {
+    score: signedNumber(n, 1),
+    national: national(`${subject}Progress`),
+  });
+
+/** A measure and its value as a phrase (see describeMeasure), for a page in the reader's language. */
+export function measurePhrase(name: MeasureName, value: MeasureValue): Phrase {
   const n = typeof value === 'number' ? value : Number.NaN;
   if (name.startsWith('ofsted.kj.')) {
-    return `${KEY_JUDGEMENT_LABELS[name.slice(10) as KeyJudgement]} judged ${grade4(value)}`;
+    const area = phrase(KEY_JUDGEMENT_LABELS[name.slice(10) as KeyJudgement]);
+    return phrase('{{area}} judged {{grade}}', { area, grade: grade4(value) });
   }
   if (name.startsWith('ofsted.rc.')) {
-    return `${REPORT_CARD_LABELS[name.slice(10) as ReportCardArea]} graded ${grade5(value)}`;
+    const area = phrase(REPORT_CARD_LABELS[name.slice(10) as ReportCardArea]);
+    return phrase('{{area}} graded {{grade}}', { area, grade: grade5(value) });
   }
-  const welsh = describeWelshMeasure(name, value);
+  const welsh = welshMeasurePhrase(name, value);
   if (welsh !== undefined) return welsh;
   switch (name) {
     case 'inspection.era':
-      return `inspection era: ${String(value)}`;
+      return phrase('inspection era: {{era}}', { era: String(value) });
     case 'inspection.ageYears':
-      return `inspected ${formatNumber(n, 1)} years ago`;
+      return phrase('inspected {{years}} years ago', { years: formatNumber(n, 1) });
     case 'ofsted.overall':
-      return `Ofsted overall effectiveness ${grade4(value)}`;
+      return phrase('Ofsted overall effectiveness {{grade}}', { grade: grade4(value) });
     case 'ofsted.previousOverall':
-      return `${grade4(value)} at the inspection before`;
+      return phrase('{{grade}} at the inspection before', { grade: grade4(value) });
     case 'ofsted.category':
-      return value === 'none' ? 'no Ofsted category of concern' : `in ${String(value)}`;
+      return value === 'none'
+        ? phrase('no Ofsted category of concern')
+        : phrase('in {{category}}', { category: phrase(String(value)) });
     case 'ofsted.worstKeyJudgement':
-      return `lowest key judgement ${grade4(value)}`;
+      return phrase('lowest key judgement {{grade}}', { grade: grade4(value) });
     case 'ofsted.bestKeyJudgement':
-      return `highest key judgement ${grade4(value)}`;
+      return phrase('highest key judgement {{grade}}', { grade: grade4(value) });
     case 'ofsted.worstReportCard':
-      return `lowest report-card grade ${grade5(value)}`;
+      return phrase('lowest report-card grade {{grade}}', { grade: grade5(value) });
     case 'ofsted.bestReportCard':
-      return `highest report-card grade ${grade5(value)}`;
+      return phrase('highest report-card grade {{grade}}', { grade: grade5(value) });
     case 'estyn.followUp':
-      return value === 'none' ? 'no Estyn follow-up' : `Estyn follow-up: ${String(value)}`;
+      return value === 'none'
+        ? phrase('no Estyn follow-up')
+        : phrase('Estyn follow-up: {{followUp}}', { followUp: phrase(String(value)) });
     case 'ks2.readingProgress':
-      return `KS2 reading progress ${signedNumber(n, 1)}${national('readingProgress')}`;
+      return ks2Progress('reading', n);
     case 'ks2.writingProgress':
-      return `KS2 writing progress ${signedNumber(n, 1)}${national('writingProgress')}`;
+      return ks2Progress('writing', n);
     case 'ks2.mathsProgress':
-      return `KS2 maths progress ${signedNumber(n, 1)}${national('mathsProgress')}`;
+      return ks2Progress('maths', n);
     case 'ks2.averageProgress':
-      return `KS2 progress ${signedNumber(n, 1)} on average across reading, writing and maths`;
+      return phrase('KS2 progress {{score}} on average across reading, writing and maths', {
+        score: signedNumber(n, 1),
+      });
     case 'ks2.rwmExpectedPercent':
-      return `${formatNumber(n)}% met the expected standard in reading, writing and maths`;
+      return phrase('{{percent}}% met the expected standard in reading, writing and maths', {
+        percent: formatNumber(n),
+      });
     case 'ks4.progress8':
-      return `Progress 8 ${signedNumber(n, 2)}${national('progress8')}`;
+      return phrase('Progress 8 {{score}} ({{national}})', {
+        score: signedNumber(n, 2),
+        national: national('progress8'),
+      });
     case 'ks4.attainment8':
-      return `Attainment 8 ${formatNumber(n, 1)}`;
+      return phrase('Attainment 8 {{score}}', { score: formatNumber(n, 1) });
   }
-  return `${name} ${String(value)}`;
+  return phrase('{{measure}} {{value}}', { measure: name, value: String(value) });
 }
+
+/** A measure and its value in plain English, as quoted in reasons. */
+export const describeMeasure = (name: MeasureName, value: MeasureValue): string =>
+  writePhrase(measurePhrase(name, value));
 
 export const MEASURE_GAPS: Partial<Record<MeasureName, string>> = {
   'ks2.readingProgress': 'KS2 progress scores',

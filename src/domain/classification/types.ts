@@ -7,6 +7,7 @@ import type {
   ReportCardArea,
   ResultsStatus,
 } from '../school.ts';
+import type { Phrase } from '../words.ts';
 
 /** Where a performance profile places a school. */
 export const SCHOOL_GROUPS = ['in-need', 'high-performing', 'other'] as const;
@@ -175,7 +176,10 @@ export interface ProfileRef {
 /** Why a school was placed where it was: the rule and the values that decided. */
 export interface Reason {
   ruleId: string;
+  /** In English, as the API and the CLI give it. */
   text: string;
+  /** The same words as a phrase, for a page to write in the reader's language. */
+  words: Phrase;
   values: Record<string, MeasureValue | null>;
 }
 
@@ -213,3 +217,11 @@ export interface Classification {
   strengths: AreaFinding[];
   weaknesses: AreaFinding[];
 }
+
+/** A classification as the API and the CLI give it: each reason in English, without its phrase. */
+export type ClassificationAnswer = Omit<Classification, 'reasons'> & { reasons: Omit<Reason, 'words'>[] };
+
+export const classificationAnswer = (c: Classification): ClassificationAnswer => ({
+  ...c,
+  reasons: c.reasons.map(({ words: _words, ...reason }) => reason),
+});

@@ -8,6 +8,7 @@ import {
 } from '../school.ts';
 import { estynEraOf } from '../wales.ts';
 import type { MeasureName, MeasureValue, Measures } from './types.ts';
+import { phrase, type Phrase } from '../words.ts';
 
 /**
  * The measures Welsh evidence gives: an Estyn inspection in its era (summary judgements before
@@ -64,26 +65,28 @@ export function categorisationMeasures(
   return latest;
 }
 
-const judgement = (value: MeasureValue) => ESTYN_JUDGEMENT_LABELS[value as EstynJudgement] ?? String(value);
+const judgement = (value: MeasureValue) =>
+  phrase(ESTYN_JUDGEMENT_LABELS[value as EstynJudgement] ?? String(value));
 
-/** A Welsh measure in words; undefined for any other measure. */
-export function describeWelshMeasure(name: MeasureName, value: MeasureValue): string | undefined {
+/** A Welsh measure as a phrase; undefined for any other measure. */
+export function welshMeasurePhrase(name: MeasureName, value: MeasureValue): Phrase | undefined {
   if (name.startsWith('estyn.area.')) {
-    return `${ESTYN_AREA_LABELS[name.slice(11) as EstynArea]} judged ${judgement(value)}`;
+    const area = phrase(ESTYN_AREA_LABELS[name.slice(11) as EstynArea]);
+    return phrase('{{area}} judged {{grade}}', { area, grade: judgement(value) });
   }
   switch (name) {
     case 'estyn.era':
       return value === 'narrative'
-        ? 'Estyn report without summary judgements (since September 2022)'
-        : 'Estyn report with summary judgements (before September 2022)';
+        ? phrase('Estyn report without summary judgements (since September 2022)')
+        : phrase('Estyn report with summary judgements (before September 2022)');
     case 'estyn.worstJudgement':
-      return `lowest Estyn judgement ${judgement(value)}`;
+      return phrase('lowest Estyn judgement {{grade}}', { grade: judgement(value) });
     case 'estyn.bestJudgement':
-      return `highest Estyn judgement ${judgement(value)}`;
+      return phrase('highest Estyn judgement {{grade}}', { grade: judgement(value) });
     case 'wales.supportCategory':
-      return `${String(value)} support category`;
+      return phrase('{{category}} support category', { category: phrase(String(value)) });
     case 'wales.previousSupportCategory':
-      return `${String(value)} support category the year before`;
+      return phrase('{{category}} support category the year before', { category: phrase(String(value)) });
   }
   return undefined;
 }

@@ -207,41 +207,41 @@ function areaWords(record: SchoolRecord, evidence: Classification['evidence']): 
   return words;
 }
 
-// One school is measured at a time: the order its areas were first measured in, and which are
-// results, kept here rather than made anew for each of tens of thousands of schools.
+// One school is measured at a time: its levels, the order its areas were first measured in, and
+// which are results, kept here rather than made anew (with a closure) for each of tens of
+// thousands of schools.
 const measuredOrder = new Int32Array(SCHOOL_AREAS.length);
 const isResults = new Uint8Array(SCHOOL_AREAS.length);
+let measuring: Float64Array = new Float64Array(SCHOOL_AREAS.length);
+let seen = 0;
+let measured = 0;
+
+const addLevel: Add = (area, level, _text, results) => {
+  const i = AREA_INDEX.get(area)!;
+  // Two measures of one area (a key judgement and a report card) are averaged.
+  if ((seen & (1 << i)) === 0) {
+    seen |= 1 << i;
+    measuring[i] = level;
+    measuredOrder[measured++] = i;
+  } else measuring[i] = (measuring[i]! + level) / 2;
+  isResults[i] = results ? 1 : 0;
+};
 
 /**
- * A school's strengths and weaknesses by area, for matching: its results against the national
- * figures and against its own average (mainstream schools only: special schools' results are not
- * measured against mainstream figures), and its inspection's key judgements or report-card
- * grades. Only the evidence its classification rests on is read (the profile's current
- * inspection and results). The words of each standing are written when first read.
+ * Measures a school's areas into `levels` (NaN where there is no data), their order in
+ * `measuredOrder`; returns how many there are and the school's own average across its results
+ * areas (null with fewer than two).
  */
-export function areaStandings(
+function measureLevels(
   record: SchoolRecord,
-  classification: Pick<Classification, 'evidence'>,
-): AreaStandings {
-  const { evidence } = classification;
-  const levels = new Float64Array(SCHOOL_AREAS.length).fill(Number.NaN);
-  let measured = 0;
-  let seen = 0;
-  measureAreas(
-    record,
-    evidence,
-    (area, level, _text, results) => {
-      const i = AREA_INDEX.get(area)!;
-      // Two measures of one area (a key judgement and a report card) are averaged.
-      if ((seen & (1 << i)) === 0) {
-        seen |= 1 << i;
-        levels[i] = level;
-        measuredOrder[measured++] = i;
-      } else levels[i] = (levels[i]! + level) / 2;
-      isResults[i] = results ? 1 : 0;
-    },
-    false,
-  );
+  evidence: Classification['evidence'],
+  levels: Float64Array,
+): { count: number; own: number | null } {
+  levels.fill(Number.NaN);
+  measuring = levels;
+  seen = 0;
+  measured = 0;
+  measureAreas(record, evidence, addLevel, false);
   let resultsCount = 0;
   let resultsSum = 0;
   for (let k = 0; k < measured; k++) {
@@ -251,21 +251,98 @@ export function areaStandings(
       resultsSum += levels[i]!;
     }
   }
-  const own = resultsCount >= 2 ? resultsSum / resultsCount : null;
-  const strengths: AreaStanding[] = [];
-  const weaknesses: AreaStanding[] = [];
-  let words: (string | undefined)[] | undefined;
-  const wordsOf = (i: number) => (words ??= areaWords(record, evidence))[i]!;
-  for (let k = 0; k < measured; k++) {
-    const i = measuredOrder[k]!;
-    const level = levels[i]!;
-    const relative = isResults[i] && own !== null ? level - own : 0;
-    if (level >= 1 || (relative >= RELATIVE_MARGIN && level > -1)) {
-      strengths.push(standingOf(i, wordsOf, level >= 1 ? '' : ', well above its other results'));
-    } else if (level <= -1 || (relative <= -RELATIVE_MARGIN && level < 1)) {
-      weaknesses.push(standingOf(i, wordsOf, level <= -1 ? '' : ', well below its other results'));
+  return { count: measured, own: resultsCount >= 2 ? resultsSum / resultsCount : null };
+}
+
+/**
+ * 1 strong on its own level, 2 strong against its other results, -1 and -2 likewise weak, 0
+ * neither: the area `i` of a school measured with `levels` and its own average `own`.
+ */
+function standing(levels: Float64Array, i: number, own: number | null): number {
+  const level = levels[i]!;
+  const relative = isResults[i] && own !== null ? level - own : 0;
+  if (level >= 1) return 1;
+  if (relative >= RELATIVE_MARGIN && level > -1) return 2;
+  if (level <= -1) return -1;
+  if (relative <= -RELATIVE_MARGIN && level < 1) return -2;
+  return 0;
+}
+
+/**
+ * A school's strengths and weaknesses by area, for matching: its results against the national
+ * figures and against its own average (mainstream schools only: special schools' results are not
+ * measured against mainstream figures), and its inspection's key judgements or report-card
+ * grades. Only the evidence its classification rests on is read (the profile's current
+ * inspection and results). The lists, and the words of each standing, are written when first
+ * read: the national analysis reads only the levels and the areas as bit sets.
+ */
+export function areaStandings(
+  record: SchoolRecord,
+  classification: Pick<Classification, 'evidence'>,
+): AreaStandings & { strengthMask: number; weaknessMask: number } {
+  return new Standings(record, classification.evidence);
+}
+
+class Standings implements AreaStandings {
+  readonly levels = new Float64Array(SCHOOL_AREAS.length);
+  readonly measured: number;
+  /** The areas of strength and weakness as bit sets over SCHOOL_AREAS. */
+  readonly strengthMask: number = 0;
+  readonly weaknessMask: number = 0;
+  readonly #record: SchoolRecord;
+  readonly #evidence: Classification['evidence'];
+  #lists: { strengths: AreaStanding[]; weaknesses: AreaStanding[] } | undefined;
+
+  constructor(record: SchoolRecord, evidence: Classification['evidence']) {
+    this.#record = record;
+    this.#evidence = evidence;
+    const { count, own } = measureLevels(record, evidence, this.levels);
+    this.measured = count;
+    for (let k = 0; k < count; k++) {
+      const i = measuredOrder[k]!;
+      const s = standing(this.levels, i, own);
+      if (s > 0) this.strengthMask |= 1 << i;
+      else if (s < 0) this.weaknessMask |= 1 << i;
     }
   }
+
+  get strengths(): AreaStanding[] {
+    return (this.#lists ??= this.#write()).strengths;
+  }
+
+  get weaknesses(): AreaStanding[] {
+    return (this.#lists ??= this.#write()).weaknesses;
+  }
+
+  /** The standings in the order their areas were measured, each with its words when read. */
+  #write() {
+    const levels = new Float64Array(SCHOOL_AREAS.length);
+    const { count, own } = measureLevels(this.#record, this.#evidence, levels);
+    const strengths: AreaStanding[] = [];
+    const weaknesses: AreaStanding[] = [];
+    let words: (string | undefined)[] | undefined;
+    const wordsOf = (i: number) => (words ??= areaWords(this.#record, this.#evidence))[i]!;
+    for (let k = 0; k < count; k++) {
+      const i = measuredOrder[k]!;
+      const s = standing(levels, i, own);
+      if (s === 1 || s === 2)
+        strengths.push(standingOf(i, wordsOf, s === 1 ? '' : ', well above its other results'));
+      else if (s === -1 || s === -2) {
+        weaknesses.push(standingOf(i, wordsOf, s === -1 ? '' : ', well below its other results'));
+      }
+    }
+    return { strengths, weaknesses };
+  }
+
+  /** Written as a plain object always was. */
+  toJSON(): AreaStandings {
+    return plainStandings(this);
+  }
+}
+
+/** The standings as a plain object: what crosses to another thread (a clone copies no getters). */
+export function plainStandings(areas: AreaStandings): AreaStandings {
+  const { strengths, weaknesses, levels, measured } = areas;
   return { strengths, weaknesses, levels, measured };
 }
 

@@ -95,6 +95,8 @@ export type Ranking =
       radiusKm: number;
       remote: boolean;
       ranked: RankedCandidate[];
+      /** How many suitable candidates there are within the radius, ranked or not (0 when remote). */
+      within: number;
       /**
        * When remote, every candidate of the wider ring searched beyond the radius, best first (of
        * which `ranked` is the first few): what rankCandidatesBeyond finds for a ring of
@@ -325,17 +327,23 @@ export function rankCandidates(
   const { search, point, radiusKm, partitions } = started;
   const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
   for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
-  const remote = search.seen === 0;
-  // A wider ring than will be shown, so the score, not just the distance, picks among them.
-  if (remote) scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
+  const within = search.seen;
+  const remote = within === 0;
+  // A wider ring than will be shown, so the score, not just the distance, picks among them; all
+  // of it ranked (a few schools), for the national allocation to offer when those shown are taken.
+  if (remote) {
+    search.keep = Infinity;
+    scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
+  }
   const ranked = search.scored.sort(byScore);
   return {
     ok: true,
     school: search.school,
     radiusKm,
     remote,
-    ranked: remote ? ranked.slice(0, settings.remoteCandidates) : ranked,
-    ...(remote && keep === Infinity ? { beyond: ranked } : {}),
+    ranked: remote ? ranked.slice(0, Math.min(keep, settings.remoteCandidates)) : ranked,
+    within,
+    ...(remote ? { beyond: ranked } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
-import { areaStandings, type AreaStandings } from './areas.ts';
+import { areaStandings, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -165,7 +165,7 @@ class Facts implements PartnerFacts {
     group: SchoolGroup,
     classifications: ReadonlyMap<number, Classification>,
     context: SchoolContext,
-    areas: AreaStandings,
+    areas: AreaStandings & { strengthMask: number; weaknessMask: number },
     focus: DeclaredFocus | undefined,
   ) {
     this.school = school;
@@ -173,8 +173,8 @@ class Facts implements PartnerFacts {
     this.group = group;
     this.context = context;
     this.areas = areas;
-    this.strengths = areaMask(areas.strengths);
-    this.weaknesses = areaMask(areas.weaknesses);
+    this.strengths = areas.strengthMask;
+    this.weaknesses = areas.weaknessMask;
     this.needs = focusMask(focus?.needs);
     this.offers = focusMask(focus?.offers);
     this.#classifications = classifications;
@@ -203,7 +203,7 @@ export function plainFacts(facts: PartnerFacts): PartnerFacts {
     location,
     classification: facts.classification,
     context,
-    areas,
+    areas: plainStandings(areas),
     strengths,
     weaknesses,
     needs,

@@ -82,69 +82,134 @@ const scale = z
 
 const source = z.object({ citation: text, url: z.url().optional(), note: text.optional() });
 
-export const frameworkSchema = z
+/**
+ * The framework's words in Welsh, beside the English: optional, and partial if need be (a page
+ * shows the English, marked as English, where a Welsh text is missing). Sections and items are
+ * named by their ids, so the English shape stays as it is. `reviewed` stays false until a
+ * professional translator has checked the Welsh, as for the message catalogues.
+ */
+const welshItem = z
   .object({
-    id: slug,
-    version: z.number().int().positive(),
-    title: text,
-    summary: text,
-    /** Who answers: a school about itself, or one side of a deployment. */
-    audience: z.enum(['school', 'system-leader', 'client-school']),
-    appliesTo: z.array(z.enum(PARTNERSHIP_TYPES)).min(1),
-    sources: z.array(source).min(1, 'cite at least one published source'),
-    /** A linked framework answered by the other party of a deployment. */
-    pair: z.object({ with: slug, disagreementAtLeast: z.number().int().positive() }).optional(),
-    scale,
-    sections: z.array(section).min(1, 'a framework needs at least one section'),
+    question: text,
+    hint: text,
+    guidance: text,
+    whenLow: text,
+    nextStepByRating: z.record(z.string(), text),
   })
-  .superRefine((f, ctx) => {
-    const sectionIds = new Set<string>();
-    const itemIds = new Set<string>();
-    f.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id)) {
+  .partial()
+  .strict();
+const welshSection = z
+  .object({
+    title: text.optional(),
+    summary: text.optional(),
+    items: z.record(z.string(), welshItem).default({}),
+  })
+  .strict();
+const welsh = z
+  .object({
+    reviewed: z.boolean().default(false),
+    title: text.optional(),
+    summary: text.optional(),
+    levels: z.record(z.string(), z.object({ label: text, description: text }).partial().strict()).default({}),
+    sections: z.record(z.string(), welshSection).default({}),
+  })
+  .strict();
+
+const framework = z.object({
+  id: slug,
+  version: z.number().int().positive(),
+  title: text,
+  summary: text,
+  /** Who answers: a school about itself, or one side of a deployment. */
+  audience: z.enum(['school', 'system-leader', 'client-school']),
+  appliesTo: z.array(z.enum(PARTNERSHIP_TYPES)).min(1),
+  sources: z.array(source).min(1, 'cite at least one published source'),
+  /** A linked framework answered by the other party of a deployment. */
+  pair: z.object({ with: slug, disagreementAtLeast: z.number().int().positive() }).optional(),
+  scale,
+  sections: z.array(section).min(1, 'a framework needs at least one section'),
+  cy: welsh.optional(),
+});
+
+export const frameworkSchema = framework.superRefine((f, ctx) => {
+  checkWelsh(f, ctx);
+  const sectionIds = new Set<string>();
+  const itemIds = new Set<string>();
+  f.sections.forEach((s, si) => {
+    if (sectionIds.has(s.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections', si, 'id'],
+        message: `repeats section id "${s.id}"`,
+      });
+    }
+    sectionIds.add(s.id);
+    s.items.forEach((it, ii) => {
+      if (itemIds.has(it.id)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['sections', si, 'id'],
-          message: `repeats section id "${s.id}"`,
+          path: ['sections', si, 'items', ii, 'id'],
+          message: `repeats item id "${it.id}"`,
         });
       }
-      sectionIds.add(s.id);
-      s.items.forEach((it, ii) => {
-        if (itemIds.has(it.id)) {
+      itemIds.add(it.id);
+      for (const rating of Object.keys(it.nextStepByRating ?? {})) {
+        const value = Number(rating);
+        const problem = !f.scale.levels.some((l) => l.value === value)
+          ? 'is not a level of the scale'
+          : value > f.scale.gapAtOrBelow
+            ? `is not a gap (gaps are rated ${f.scale.gapAtOrBelow} or below), so its next step would never show`
+            : null;
+        if (problem) {
           ctx.addIssue({
             code: 'custom',
-            path: ['sections', si, 'items', ii, 'id'],
-            message: `repeats item id "${it.id}"`,
+            path: ['sections', si, 'items', ii, 'nextStepByRating', rating],
+            message: `rating ${rating} ${problem}`,
           });
         }
-        itemIds.add(it.id);
-        for (const rating of Object.keys(it.nextStepByRating ?? {})) {
-          const value = Number(rating);
-          const problem = !f.scale.levels.some((l) => l.value === value)
-            ? 'is not a level of the scale'
-            : value > f.scale.gapAtOrBelow
-              ? `is not a gap (gaps are rated ${f.scale.gapAtOrBelow} or below), so its next step would never show`
-              : null;
-          if (problem) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['sections', si, 'items', ii, 'nextStepByRating', rating],
-              message: `rating ${rating} ${problem}`,
-            });
-          }
-        }
-        if (it.pairsWith && !f.pair) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sections', si, 'items', ii, 'pairsWith'],
-            message: 'needs a "pair" at the top of the framework',
-          });
-        }
-      });
+      }
+      if (it.pairsWith && !f.pair) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', si, 'items', ii, 'pairsWith'],
+          message: 'needs a "pair" at the top of the framework',
+        });
+      }
     });
   });
+});
+
+/** The Welsh block may only name the levels, sections, items and ratings the framework has. */
+function checkWelsh(f: z.output<typeof framework>, ctx: z.RefinementCtx): void {
+  if (!f.cy) return;
+  const unknown = (path: PropertyKey[], what: string) =>
+    ctx.addIssue({ code: 'custom', path: ['cy', ...path], message: `the framework has no ${what}` });
+  for (const value of Object.keys(f.cy.levels)) {
+    if (!f.scale.levels.some((l) => String(l.value) === value)) unknown(['levels', value], `level ${value}`);
+  }
+  for (const [sectionId, words] of Object.entries(f.cy.sections)) {
+    const section = f.sections.find((s) => s.id === sectionId);
+    if (!section) {
+      unknown(['sections', sectionId], `section "${sectionId}"`);
+      continue;
+    }
+    for (const [itemId, itemWords] of Object.entries(words.items)) {
+      const item = section.items.find((it) => it.id === itemId);
+      if (!item) unknown(['sections', sectionId, 'items', itemId], `item "${itemId}" in this section`);
+      for (const rating of Object.keys(itemWords.nextStepByRating ?? {})) {
+        if (item && !item.nextStepByRating?.[rating]) {
+          unknown(
+            ['sections', sectionId, 'items', itemId, 'nextStepByRating', rating],
+            `next step for ${rating}`,
+          );
+        }
+      }
+    }
+  }
+}
 
 export type Framework = z.output<typeof frameworkSchema>;
+export type WelshWords = NonNullable<Framework['cy']>;
 export type FrameworkSection = Framework['sections'][number];
 export type FrameworkItem = FrameworkSection['items'][number];
 export type ScaleLevel = Framework['scale']['levels'][number];

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { auditLog } from '../../app/admin/audit.ts';
 import { schoolName } from '../../app/schools/names.ts';
-import { longDate } from '../../domain/format.ts';
 import { requirePlatformAdmin, requireSchoolAdmin, urnParam } from '../http/guards.ts';
 import { describeAction, describeDetails } from './audit-presenter.ts';
+import { dayIn } from '../sponsorships/presenters.ts';
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -28,9 +28,9 @@ const audit: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         const at = e.at.toISOString();
         return {
           ...e,
-          at: `${longDate(at)}, ${at.slice(11, 16)} UTC`,
-          what: describeAction(e.action),
-          details: describeDetails(e.details),
+          at: `${dayIn(request.language, at)}, ${at.slice(11, 16)} UTC`,
+          what: describeAction(e.action, request.language),
+          details: describeDetails(e.details, request.language),
         };
       }),
       total: log.total,
@@ -43,11 +43,11 @@ const audit: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const urn = urnParam(request)!;
     const name = await schoolName(ctx, urn);
     if (!name) return reply.callNotFound();
-    return render(request, reply, urn, `Audit log for ${name}`);
+    return render(request, reply, urn, request.t('adminAudit.forSchool', { school: name }));
   });
 
   app.get('/admin/audit', { preHandler: requirePlatformAdmin }, async (request, reply) =>
-    render(request, reply, undefined, 'Audit log'),
+    render(request, reply, undefined, request.t('adminAudit.title')),
   );
 };
 

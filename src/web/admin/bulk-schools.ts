@@ -36,7 +36,6 @@ export function renderBulkPreview(
 ) {
   const { input } = preview;
   return reply.page('admin/organisation-bulk.njk', {
-    title: `Check the schools to add to ${where.organisation.name}`,
     ...where,
     ...preview,
     hidden: {

@@ -128,7 +128,7 @@ const admin: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return renderBulkPreview(reply, preview.value, body, {
       organisation,
       breadcrumbs: [
-        { text: 'Platform administration', href: '/admin' },
+        { text: request.t('admin.index.title'), href: '/admin' },
         { text: organisation.name, href: `/admin/organisations/${id}` },
       ],
       bulkAction: `/admin/organisations/${id}/schools/bulk`,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { designationName, DESIGNATIONS, type SessionUser } from '../../domain/access.ts';
+import { DESIGNATION_LABELS, DESIGNATIONS, type Designation, type SessionUser } from '../../domain/access.ts';
+import type { Language } from '../../domain/language.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
   designatedLeaders,
@@ -13,6 +15,9 @@ import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
 import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 
 const NO_DESIGNATION = 'none';
+/** "Arweinydd addysg cenedlaethol (NLE)": the designation in the reader's language, with its letters. */
+const designationIn = (language: Language, designation: Designation) =>
+  `${translateMessage(language, { message: DESIGNATION_LABELS[designation] })} (${designation})`;
 const designationForm = z.object({
   designation: z.enum([...DESIGNATIONS, NO_DESIGNATION], {
     error: 'Choose the person’s designation, or no designation',
@@ -33,10 +38,16 @@ const findForm = z.object({
 const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const guard = { preHandler: requirePlatformAdmin };
 
-  const renderPeople = async (reply: FastifyReply, extra: Partial<FormErrors> & { values?: unknown } = {}) =>
+  const renderPeople = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Partial<FormErrors> & { values?: unknown } = {},
+  ) =>
     reply.page('admin/people.njk', {
-      title: 'System leaders',
-      leaders: await designatedLeaders(ctx),
+      leaders: (await designatedLeaders(ctx)).map((l) => ({
+        ...l,
+        designationText: designationIn(request.language, l.designation),
+      })),
       ...extra,
     });
 
@@ -45,20 +56,22 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     personById(ctx, Number((request.params as { userId: string }).userId));
 
   const renderPerson = async (
+    request: FastifyRequest,
     reply: FastifyReply,
     someone: SessionUser,
     extra: Partial<FormErrors> & { saved?: boolean; chosen?: unknown } = {},
   ) => {
+    const { language, t } = request;
     const chosen = 'chosen' in extra ? extra.chosen : (someone.systemLeader?.designation ?? NO_DESIGNATION);
     return reply.page('admin/person.njk', {
       title: someone.name,
       person: someone,
       schools: await schoolsOf(ctx, someone),
-      designation: someone.systemLeader ? designationName(someone.systemLeader.designation) : null,
+      designation: someone.systemLeader ? designationIn(language, someone.systemLeader.designation) : null,
       designationItems: [
-        ...DESIGNATIONS.map((d) => ({ value: d, text: designationName(d), checked: chosen === d })),
-        { divider: 'or' },
-        { value: NO_DESIGNATION, text: 'No designation', checked: chosen === NO_DESIGNATION },
+        ...DESIGNATIONS.map((d) => ({ value: d, text: designationIn(language, d), checked: chosen === d })),
+        { divider: t('adminPeople.or') },
+        { value: NO_DESIGNATION, text: t('adminPeople.noDesignation'), checked: chosen === NO_DESIGNATION },
       ],
       ...extra,
     });
@@ -66,12 +79,12 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/admin/people', guard, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    if (query.email === undefined) return renderPeople(reply);
+    if (query.email === undefined) return renderPeople(request, reply);
     const parsed = findForm.safeParse(query);
     const found = parsed.success ? await personIdByEmail(ctx, parsed.data.email) : undefined;
     if (found) return reply.redirect(`/admin/people/${found}`, 303);
     reply.code(400);
-    return renderPeople(reply, {
+    return renderPeople(request, reply, {
       values: { email: query.email },
       ...(parsed.success
         ? formError('email', 'No one has an account with that email address')
@@ -82,7 +95,9 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/admin/people/:userId', guard, async (request, reply) => {
     const someone = await person(request);
     if (!someone) return reply.callNotFound();
-    return renderPerson(reply, someone, { saved: (request.query as Record<string, unknown>).saved === '1' });
+    return renderPerson(request, reply, someone, {
+      saved: (request.query as Record<string, unknown>).saved === '1',
+    });
   });
 
   app.post('/admin/people/:userId/designation', guard, async (request, reply) => {
@@ -92,7 +107,7 @@ const adminPeople: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const parsed = designationForm.safeParse(body);
     if (!parsed.success) {
       reply.code(400);
-      return renderPerson(reply, someone, { chosen: body.designation, ...formErrors(parsed.error) });
+      return renderPerson(request, reply, someone, { chosen: body.designation, ...formErrors(parsed.error) });
     }
     const { designation } = parsed.data;
     await setDesignation(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { performanceProfileSchema } from '../../domain/classification/profile-schema.ts';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import type { FormErrors } from '../http/forms.ts';
+import type { Message } from '../../i18n/index.ts';
 
 /** What the profile editor shows and posts back: the settings as fields, the rules as JSON. */
 export interface ProfileFormValues {
@@ -100,9 +101,11 @@ export function parseProfileForm(
   body: Record<string, unknown>,
 ): ProfileFormResult {
   const errors: FormErrors = { errors: [], fieldErrors: {} };
-  const add = (field: string, message: string) => {
-    errors.errors.push({ text: message, href: `#${field}` });
-    errors.fieldErrors[field] ??= { text: message };
+  // Each error keeps the words it came from, so the page shows it in the reader's language.
+  const add = (field: string, message: string, worded: Omit<Message, 'message'> = {}) => {
+    const words = { message, ...worded };
+    errors.errors.push({ text: message, href: `#${field}`, words });
+    errors.fieldErrors[field] ??= { text: message, words };
   };
   const fields = form.safeParse(body);
   if (!fields.success) for (const issue of fields.error.issues) add(String(issue.path[0]), issue.message);
@@ -115,13 +118,20 @@ export function parseProfileForm(
         rules = parsed as Record<string, unknown>;
       else add('rules', 'The rules must be a JSON object with inNeed, highPerforming and areas');
     } catch (error) {
-      add('rules', `The rules are not valid JSON: ${(error as Error).message}`);
+      const problem = (error as Error).message;
+      add('rules', `The rules are not valid JSON: ${problem}`, {
+        template: 'The rules are not valid JSON: {{problem}}',
+        values: { problem },
+      });
     }
   }
   if (!rules) return { ok: false, ...errors };
 
   for (const key of Object.keys(rules).filter((k) => !(RULE_LISTS as readonly string[]).includes(k))) {
-    add('rules', `Rules: ${key} is not part of a profile; use inNeed, highPerforming and areas`);
+    add('rules', `Rules: ${key} is not part of a profile; use inNeed, highPerforming and areas`, {
+      template: 'Rules: {{key}} is not part of a profile; use inNeed, highPerforming and areas',
+      values: { key },
+    });
   }
   const { version: _version, ...settings } = startedFrom;
   const candidate = { ...settings, ...(fields.success ? fields.data : {}), ...rules, version: 1 };
@@ -130,7 +140,12 @@ export function parseProfileForm(
     for (const issue of checked.error.issues) {
       const [top] = issue.path;
       if ((RULE_LISTS as readonly PropertyKey[]).includes(top as PropertyKey)) {
-        add('rules', `Rules, ${rulePath(issue.path, rules)}: ${describeIssue(issue, rules)}`);
+        const where = rulePath(issue.path, rules);
+        const problem = describeIssue(issue, rules);
+        add('rules', `Rules, ${where}: ${problem}`, {
+          template: 'Rules, {{where}}: {{problem}}',
+          values: { where, problem },
+        });
       } else if (fields.success) {
         add(String(top ?? 'rules'), issue.message);
       }

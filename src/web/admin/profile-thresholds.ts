@@ -1,3 +1,5 @@
+import type { Language } from '../../domain/language.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import type { FormErrors } from '../http/forms.ts';
 import { parseProfileForm, type ProfileFormResult } from './profile-form.ts';
 import {
@@ -43,20 +45,53 @@ export interface Threshold {
   paths: Path[];
 }
 
-export function profileThresholds(profile: PerformanceProfile): Threshold[] {
+/**
+ * A label written from a template in the reader's language, its words (a measure, "below")
+ * translated too; the English one is the key that makes two rules share a field, whatever the
+ * language.
+ */
+const wordedIn = (language: Language, template: string, values: Record<string, string>) => {
+  const english = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  const say = (message: string) => translateMessage(language, { message });
+  const translated = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, say(v)]));
+  return { english, shown: translateMessage(language, { message: english, template, values: translated }) };
+};
+
+/** The thresholds of a profile's rules, their rule and label in the reader's language (a rule an administrator wrote, as written). */
+export function profileThresholds(profile: PerformanceProfile, language: Language = 'en'): Threshold[] {
   const found = new Map<string, Threshold>();
-  const add = (rule: string, label: string, value: number, path: Path) => {
-    const key = `${rule}|${label}|${value}`;
+  const add = (
+    rule: { english: string; shown: string },
+    label: { english: string; shown: string },
+    value: number,
+    path: Path,
+  ) => {
+    const key = `${rule.english}|${label.english}|${value}`;
     const existing = found.get(key);
     if (existing) existing.paths.push(path);
-    else found.set(key, { field: `threshold-${found.size + 1}`, rule, label, value, paths: [path] });
+    else
+      found.set(key, {
+        field: `threshold-${found.size + 1}`,
+        rule: rule.shown,
+        label: label.shown,
+        value,
+        paths: [path],
+      });
   };
   for (const list of ['inNeed', 'highPerforming'] as const) {
     profile[list].forEach((rule, r) =>
       rule.all.forEach((condition, c) => {
         const measure = RESULT_MEASURES[condition.measure];
         if (measure && typeof condition.value === 'number') {
-          add(rule.text, `${measure}, ${COMPARISONS[condition.op]}`, condition.value, [list, r, c]);
+          add(
+            { english: rule.text, shown: translateMessage(language, { message: rule.text }) },
+            wordedIn(language, '{{measure}}, {{comparison}}', {
+              measure,
+              comparison: COMPARISONS[condition.op],
+            }),
+            condition.value,
+            [list, r, c],
+          );
         }
       }),
     );
@@ -67,8 +102,17 @@ export function profileThresholds(profile: PerformanceProfile): Threshold[] {
       const test = area[side];
       if (measure && typeof test.value === 'number') {
         add(
-          `Strengths and weaknesses in ${SCHOOL_AREA_LABELS[area.area]}`,
-          `A ${side}: ${measure} ${COMPARISONS[test.op]}`,
+          wordedIn(language, 'Strengths and weaknesses in {{area}}', { area: SCHOOL_AREA_LABELS[area.area] }),
+          wordedIn(
+            language,
+            side === 'strength'
+              ? 'A strength: {{measure}} {{comparison}}'
+              : 'A weakness: {{measure}} {{comparison}}',
+            {
+              measure,
+              comparison: COMPARISONS[test.op],
+            },
+          ),
           test.value,
           ['areas', a, side],
         );
@@ -86,6 +130,7 @@ export type ThresholdsResult =
 export function applyThresholds(
   profile: PerformanceProfile,
   body: Record<string, unknown>,
+  language: Language = 'en',
 ): ThresholdsResult {
   const rules = structuredClone({
     inNeed: profile.inNeed,
@@ -93,13 +138,17 @@ export function applyThresholds(
     areas: profile.areas,
   });
   const errors: { field: string; text: string }[] = [];
-  for (const threshold of profileThresholds(profile)) {
+  for (const threshold of profileThresholds(profile, language)) {
     const typed = body[threshold.field];
     const value = typeof typed === 'string' && typed.trim() !== '' ? Number(typed) : Number.NaN;
     if (!Number.isFinite(value)) {
       errors.push({
         field: threshold.field,
-        text: `${threshold.label} (${threshold.rule}): enter a number, such as ${threshold.value}`,
+        text: translateMessage(language, {
+          message: `${threshold.label} (${threshold.rule}): enter a number, such as ${threshold.value}`,
+          template: '{{label}} ({{rule}}): enter a number, such as {{value}}',
+          values: { label: threshold.label, rule: threshold.rule, value: threshold.value },
+        }),
       });
       continue;
     }
@@ -118,8 +167,9 @@ export function applyThresholds(
 export function parseThresholdsForm(
   base: PerformanceProfile,
   body: Record<string, unknown>,
+  language: Language = 'en',
 ): ProfileFormResult {
-  const thresholds = applyThresholds(base, body);
+  const thresholds = applyThresholds(base, body, language);
   const rules = thresholds.ok ? thresholds.rules : base;
   const { inNeed, highPerforming, areas } = rules;
   const parsed = parseProfileForm(base, {
@@ -130,10 +180,16 @@ export function parseThresholdsForm(
   const errors: FormErrors = parsed.ok ? { errors: [], fieldErrors: {} } : parsed;
   return {
     ok: false,
-    errors: [...errors.errors, ...thresholds.errors.map((e) => ({ text: e.text, href: `#${e.field}` }))],
+    // Already in the reader's language: their words are the text itself.
+    errors: [
+      ...errors.errors,
+      ...thresholds.errors.map((e) => ({ text: e.text, href: `#${e.field}`, words: { message: e.text } })),
+    ],
     fieldErrors: {
       ...errors.fieldErrors,
-      ...Object.fromEntries(thresholds.errors.map((e) => [e.field, { text: e.text }])),
+      ...Object.fromEntries(
+        thresholds.errors.map((e) => [e.field, { text: e.text, words: { message: e.text } }]),
+      ),
     },
   };
 }

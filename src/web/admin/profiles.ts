@@ -13,6 +13,7 @@ import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { formError, type FormErrors } from '../http/forms.ts';
 import { requirePlatformAdmin, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { parseProfileForm, profileFormValues, typedValues, type ProfileFormValues } from './profile-form.ts';
 import { parseThresholdsForm, profileThresholds, type Threshold } from './profile-thresholds.ts';
 
@@ -42,18 +43,18 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
   const guard = { preHandler: requirePlatformAdmin };
 
   const renderIndex = async (
+    request: FastifyRequest,
     reply: FastifyReply,
     extra: Partial<FormErrors> & { activated?: string } = {},
   ) => {
     const { profiles } = await listProfiles(ctx);
     const latest = profiles.filter((v, i) => i === 0 || profiles[i - 1]!.name !== v.name);
     return reply.page('admin/profiles.njk', {
-      title: 'Performance profiles',
       profiles: latest.map((v) => ({ ...v, versions: profiles.filter((o) => o.name === v.name).length })),
       activeItems: latest.map((v) => ({
         value: v.name,
-        text: v.title,
-        hint: { text: `${v.name}, version ${v.version}` },
+        text: translateMessage(request.language, { message: v.title }),
+        hint: { text: request.t('adminProfiles.nameVersion', { name: v.name, version: v.version }) },
         checked: v.active,
       })),
       ...extra,
@@ -62,6 +63,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
 
   /** The editor, as threshold fields or as the rules in JSON, for a new version of `latest` started from `base`. */
   const renderEditor = (
+    request: FastifyRequest,
     reply: FastifyReply,
     mode: EditorMode,
     { latest, base }: { latest: PerformanceProfile; base: PerformanceProfile },
@@ -69,7 +71,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
   ) => {
     const groups: { rule: string; items: (Threshold & { typed: string })[] }[] = [];
     if (mode === 'thresholds') {
-      for (const threshold of profileThresholds(base)) {
+      for (const threshold of profileThresholds(base, request.language)) {
         const typed = context.typedThresholds?.[threshold.field] ?? String(threshold.value);
         const group = groups.find((g) => g.rule === threshold.rule);
         if (group) group.items.push({ ...threshold, typed });
@@ -77,7 +79,6 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
       }
     }
     return reply.page('admin/profile-edit.njk', {
-      title: `New version of ${latest.title}`,
       profile: latest,
       basedOn: base.version,
       mode,
@@ -99,7 +100,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
 
   app.get('/admin/profiles', guard, async (request, reply) => {
     const activated = (request.query as Record<string, unknown>).activated;
-    return renderIndex(reply, { activated: typeof activated === 'string' ? activated : undefined });
+    return renderIndex(request, reply, { activated: typeof activated === 'string' ? activated : undefined });
   });
 
   app.post('/admin/profiles/active', guard, async (request, reply) => {
@@ -108,7 +109,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
       typeof name === 'string' ? await activateProfile(ctx, requireUser(request), name) : undefined;
     if (!chosen?.ok) {
       reply.code(400);
-      return renderIndex(reply, formError('name', 'Choose the profile to use when none is named'));
+      return renderIndex(request, reply, formError('name', 'Choose the profile to use when none is named'));
     }
     return reply.redirect(`/admin/profiles?activated=${encodeURIComponent(chosen.value.active)}`, 303);
   });
@@ -120,7 +121,6 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     if (!history.ok) return sendProblem(request, reply, history.error);
     const published = (request.query as Record<string, unknown>).published;
     return reply.page('admin/profile.njk', {
-      title: history.value.profile.title,
       ...history.value,
       published: typeof published === 'string' ? published : undefined,
     });
@@ -132,7 +132,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
     app.get(path, guard, async (request, reply) => {
       const versions = await versionsFor(request, (request.query as Record<string, unknown>).from);
       if (!versions) return reply.callNotFound();
-      return renderEditor(reply, mode, versions, { values: profileFormValues(versions.base) });
+      return renderEditor(request, reply, mode, versions, { values: profileFormValues(versions.base) });
     });
 
     app.post(path, guard, async (request, reply) => {
@@ -144,16 +144,19 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
       const typedThresholds =
         mode === 'thresholds'
           ? Object.fromEntries(
-              profileThresholds(base).map((t) => {
+              profileThresholds(base, request.language).map((t) => {
                 const typed = body[t.field];
                 return [t.field, typeof typed === 'string' ? typed : ''];
               }),
             )
           : undefined;
-      const parsed = mode === 'thresholds' ? parseThresholdsForm(base, body) : parseProfileForm(base, body);
+      const parsed =
+        mode === 'thresholds'
+          ? parseThresholdsForm(base, body, request.language)
+          : parseProfileForm(base, body);
       if (!parsed.ok) {
         reply.code(400);
-        return renderEditor(reply, mode, versions, {
+        return renderEditor(request, reply, mode, versions, {
           values,
           typedThresholds,
           errors: parsed.errors,
@@ -161,7 +164,7 @@ const performanceProfiles: FastifyPluginAsync<AppContext> = async (app, ctx) => 
         });
       }
       if (body.action === 'preview') {
-        return renderEditor(reply, mode, versions, {
+        return renderEditor(request, reply, mode, versions, {
           values,
           typedThresholds,
           preview: await previewProfile(ctx, { ...parsed.profile, version: latest.version + 1 }),

@@ -57,8 +57,11 @@ const organisationSchoolsPages: FastifyPluginAsync<AppContext> = async (app, ctx
     return renderBulkPreview(reply, preview.value, body, {
       organisation,
       breadcrumbs: [
-        { text: 'Partnerships', href: '/partnerships' },
-        { text: `${organisation.name}: schools`, href: base(id) },
+        { text: request.t('nav.partnerships'), href: '/partnerships' },
+        {
+          text: request.t('organisationSchools.heading', { organisation: organisation.name }),
+          href: base(id),
+        },
       ],
       bulkAction: `${base(id)}/bulk`,
       changeHref: `${base(id)}#bulk`,

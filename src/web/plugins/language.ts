@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app/context.ts';
 import { chooseLanguage, LANGUAGES, LANGUAGE_NAMES, type Language } from '../../domain/language.ts';
-import { translateMessage, translator, type Translate } from '../../i18n/index.ts';
+import type { Phrase } from '../../domain/words.ts';
+import { translateMessage, translatePhrase, translator, type Translate } from '../../i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,6 +62,8 @@ export default fp(
       // A label or message the domain or a use case wrote in English ("Primary", "Good"), in the reader's language.
       tm: (message: string, values?: Record<string, string | number>) =>
         translateMessage(request.language, { message, values }),
+      // A phrase the domain wrote (a classification's reason), in the reader's language.
+      tp: (phrase: Phrase) => translatePhrase(request.language, phrase),
       htmlLang: request.language,
       languages: LANGUAGES.map((language) => ({
         language,

@@ -97,6 +97,15 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
     if (value instanceof Date) return written(londonDay.format(value));
     return typeof value === 'string' && value ? written(value) : '–';
   });
+  // A text shown in English on a page in another language (a framework's words without a
+  // translation, a practice record written in English only) is marked lang="en" for screen readers.
+  // `english` is the list of such texts (a shown framework's `inEnglish`) or a yes/no.
+  env.addFilter('markEnglish', (value: unknown, english: unknown) => {
+    const text = typeof value === 'string' ? value : '';
+    const isEnglish = Array.isArray(english) ? english.includes(text) : english === true;
+    const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return new nunjucks.runtime.SafeString(isEnglish && text ? `<span lang="en">${escaped}</span>` : escaped);
+  });
   env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
     typeof value === 'number' ? countOf(value, singular, plural) : '–',
   );

@@ -15,7 +15,8 @@ import { sectionProgress } from '../../domain/readiness/progress.ts';
 import { answersByItem, scoreAssessment, type Answer } from '../../domain/readiness/scoring.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
-import { openFor, type ReadinessDeps } from './load.ts';
+import { frameworkTitleIn, openFor, type ReadinessDeps } from './load.ts';
+import { localiseFramework } from '../../domain/readiness/localise.ts';
 import { answerForm, EVIDENCE_MAX, sectionFormSchema } from './section-form.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -43,10 +44,10 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     values: Record<string, unknown> = {},
   ) {
     const all = await assessmentsFor(ctx, user);
-    const title = (id: string, version: number) => catalogue.find(id, version)?.title ?? id;
+    const language = reply.request.language;
     const row = (a: (typeof all)[number]) => ({
       ...a,
-      frameworkTitle: title(a.frameworkId, a.frameworkVersion),
+      ...frameworkTitleIn(catalogue, language, a.frameworkId, a.frameworkVersion),
       considering: translateMessage(reply.request.language, {
         message: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
       }),
@@ -55,7 +56,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     return reply.page('readiness/hub.njk', {
       title: reply.request.t('readiness.hub.title'),
       schools: await ownSchools(ctx, user),
-      frameworks: catalogue.current(),
+      frameworks: catalogue.current().map((f) => localiseFramework(f, language)),
       partnershipTypes: PARTNERSHIP_TYPES.map((t) => ({
         value: t,
         text: translateMessage(reply.request.language, { message: PARTNERSHIP_TYPE_LABELS[t] }),

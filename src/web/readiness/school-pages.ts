@@ -6,7 +6,7 @@ import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
-import type { ReadinessDeps } from './load.ts';
+import { frameworkTitleIn, type ReadinessDeps } from './load.ts';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -23,7 +23,7 @@ const school: FastifyPluginAsync<ReadinessDeps> = async (app, { ctx, catalogue }
     const user = requireUser(request);
     const assessments = (await readableSchoolAssessments(ctx, urn, user)).map((a) => ({
       ...a,
-      frameworkTitle: catalogue.find(a.frameworkId, a.frameworkVersion)?.title ?? a.frameworkId,
+      ...frameworkTitleIn(catalogue, request.language, a.frameworkId, a.frameworkVersion),
       considering: translateMessage(request.language, {
         message: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
       }),

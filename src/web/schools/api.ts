@@ -6,6 +6,7 @@ import { nearPlaceSchema } from '../../app/places.ts';
 import { schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { findSchools } from '../../app/schools/search.ts';
+import { classificationAnswer } from '../../domain/classification/types.ts';
 import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
@@ -100,7 +101,12 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     },
     async (request, reply) => {
       const result = await schoolRecord(ctx, request.params.urn);
-      return result.ok ? withDataset(app, result.value) : sendProblem(request, reply, result.error);
+      if (!result.ok) return sendProblem(request, reply, result.error);
+      const { classification } = result.value;
+      return withDataset(app, {
+        ...result.value,
+        classification: classification && classificationAnswer(classification),
+      });
     },
   );
 };

@@ -77,6 +77,12 @@ function dataset(n: number, seed: number) {
 const ADDED_SINCE = new Set(['offerNote']);
 
 /**
+ * A reason also carries, since the digests were taken, the phrase its words were written from
+ * (`words`), so that a page can write it in Welsh; its English `text` is the same.
+ */
+const PHRASES = new Set(['words']);
+
+/**
  * A refusal as it was answered when the digests were taken: since then it also carries the
  * template and values it was worded from, so that each face can translate it; its words are the same.
  */
@@ -94,7 +100,11 @@ const digest = (value: unknown) =>
   createHash('sha256')
     .update(
       JSON.stringify(value, (key, v: unknown) =>
-        ADDED_SINCE.has(key) && v === null ? undefined : v instanceof Float64Array ? [...v] : v,
+        (ADDED_SINCE.has(key) && v === null) || PHRASES.has(key)
+          ? undefined
+          : v instanceof Float64Array
+            ? [...v]
+            : v,
       ),
     )
     .digest('hex');

@@ -81,7 +81,7 @@ describe('system leaders in Welsh', () => {
       expect(englishLeftIn(html), url).toEqual([]);
   });
 
-  const inWelsh = (who: { headers: Record<string, string> }) => ({
+  const welshHeaders = (who: { headers: Record<string, string> }) => ({
     ...who.headers,
     cookie: `${who.headers.cookie}; s2s-lang=cy`,
   });
@@ -157,7 +157,7 @@ describe('system leaders in Welsh', () => {
         'availableTo-day': '31',
         'availableTo-month': '2',
       },
-      inWelsh(leader),
+      welshHeaders(leader),
     );
     expect(bad.statusCode).toBe(400);
     const summary = visibleText(
@@ -203,7 +203,7 @@ describe('system leaders in Welsh', () => {
         'endDate-month': '',
         'endDate-year': '',
       },
-      inWelsh(client),
+      welshHeaders(client),
     );
     expect(commission.statusCode).toBe(400);
     for (const said of [

@@ -56,19 +56,24 @@ describe('readiness in Welsh', () => {
       payload: new URLSearchParams(fields).toString(),
     });
 
-  it('shows the hub, a started assessment, its sections and its report in Welsh', async () => {
-    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
-    const hubBefore = await welsh(member, '/readiness');
-    expect(hubBefore).toContain('Parodrwydd i gydweithio');
-    expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
-
+  /** Starts Estyn's ten questions for Ysgol y Derw; returns the assessment's id. */
+  const startEstyn = async (member: SignedIn) => {
     const started = await post(member, '/readiness/assessments', {
       urn: String(DERW),
       frameworkId: 'estyn-ten-questions',
       partnershipType: 'peer-to-peer',
     });
     expect(started.statusCode).toBe(303);
-    const id = Number(started.headers.location!.split('/').pop());
+    return Number(started.headers.location!.split('/').pop());
+  };
+
+  it('shows the hub, a started assessment, its sections and its report in Welsh', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const hubBefore = await welsh(member, '/readiness');
+    expect(hubBefore).toContain('Parodrwydd i gydweithio');
+    expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
+
+    const id = await startEstyn(member);
     await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '2',
       'evidence-focus': 'Darllen yng nghyfnod allweddol 2',
@@ -196,5 +201,43 @@ describe('readiness in Welsh', () => {
     const compare = await welsh(member, `/readiness/assessments/${leaderSide}/compare/${clientSide}`);
     expect(visibleText(compare)).toContain('Lle mae dwy ochr y lleoliad yn anghytuno');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
+  });
+
+  it('shows Welsh theme titles and questions to a Welsh reader, and marks the English left lang="en"', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const hub = await welsh(member, '/readiness');
+    expect(hub).toContain('Deg cwestiwn Estyn i ysgolion sy’n ystyried cydweithio');
+    // The published sources are cited in English, and say so.
+    expect(hub).toMatch(/<li lang="en">Estyn\./);
+
+    const id = await startEstyn(member);
+
+    const taskList = await welsh(member, `/readiness/assessments/${id}`);
+    for (const theme of ['Diben ac angen', 'Adnoddau ac effaith', 'Partneriaid, arfer a diwylliant'])
+      expect(taskList).toContain(theme);
+    expect(taskList).not.toContain('Purpose and need');
+
+    const section = await welsh(member, `/readiness/assessments/${id}/sections/purpose`);
+    expect(section).toContain('<h1 class="govuk-heading-xl">Diben ac angen</h1>');
+    expect(section).toContain('Pam mae angen y cymorth?');
+    expect(section).toContain('Heb ei ystyried eto');
+    // The guidance has no Welsh yet: it shows in English, marked as English.
+    expect(section).toMatch(/Sut olwg sydd ar arfer da: <span lang="en">[A-Z][^<]+<\/span>/);
+
+    await post(member, `/readiness/assessments/${id}/sections/purpose`, { 'rating-focus': '1' });
+    const report = await welsh(member, `/readiness/assessments/${id}/report`);
+    expect(report).toContain('Diben ac angen');
+    expect(report).toMatch(/Y cam nesaf: <span lang="en">[A-Z][^<]+<\/span>/);
+
+    // An English reader sees the framework as written, with nothing marked.
+    const english = (
+      await t.app.inject({
+        url: `/readiness/assessments/${id}/sections/purpose?lang=en`,
+        headers: member.headers,
+      })
+    ).body;
+    expect(english).toContain('<h1 class="govuk-heading-xl">Purpose and need</h1>');
+    expect(english).not.toContain('Diben ac angen');
+    expect(english).not.toContain('<span lang="en">');
   });
 });

@@ -1,0 +1,84 @@
+import type { Language } from '../language.ts';
+import type { Framework, FrameworkItem, FrameworkSection } from './framework.ts';
+
+/**
+ * A framework as a reader sees it: its words in their language where the file has them, and
+ * `inEnglish` listing the English texts shown in place of a missing translation, so a page can
+ * mark them `lang="en"`. An English reader gets the framework as written.
+ */
+export type ShownFramework = Framework & { inEnglish: readonly string[] };
+
+export function localiseFramework(f: Framework, language: Language): ShownFramework {
+  if (language === 'en') return { ...f, inEnglish: [] };
+  const cy = f.cy;
+  const inEnglish = new Set<string>();
+  const pick = (english: string, welsh: string | undefined): string => {
+    if (welsh !== undefined) return welsh;
+    inEnglish.add(english);
+    return english;
+  };
+  const pickOptional = (english: string | undefined, welsh: string | undefined) =>
+    english === undefined ? undefined : pick(english, welsh);
+  const english = (text: string | undefined) => {
+    if (text !== undefined) inEnglish.add(text);
+  };
+
+  const item = (
+    it: FrameworkItem,
+    words: NonNullable<typeof cy>['sections'][string]['items'][string] = {},
+  ) => {
+    it.emphasis.forEach((e) => english(e.reason));
+    const nextStepByRating = it.nextStepByRating
+      ? Object.fromEntries(
+          Object.entries(it.nextStepByRating).map(([rating, step]) => [
+            rating,
+            pick(step, words.nextStepByRating?.[rating]),
+          ]),
+        )
+      : undefined;
+    return {
+      ...it,
+      question: pick(it.question, words.question),
+      hint: pickOptional(it.hint, words.hint),
+      guidance: pick(it.guidance, words.guidance),
+      whenLow: pick(it.whenLow, words.whenLow),
+      ...(nextStepByRating ? { nextStepByRating } : {}),
+    };
+  };
+  const section = (s: FrameworkSection): FrameworkSection => {
+    const words = cy?.sections[s.id];
+    s.emphasis.forEach((e) => english(e.reason));
+    return {
+      ...s,
+      title: pick(s.title, words?.title),
+      summary: pickOptional(s.summary, words?.summary),
+      items: s.items.map((it) => item(it, words?.items[it.id])),
+    };
+  };
+
+  const shown: Framework = {
+    ...f,
+    title: pick(f.title, cy?.title),
+    summary: pick(f.summary, cy?.summary),
+    scale: {
+      ...f.scale,
+      levels: f.scale.levels.map((l) => ({
+        ...l,
+        label: pick(l.label, cy?.levels[String(l.value)]?.label),
+        description: pick(l.description, cy?.levels[String(l.value)]?.description),
+      })),
+    },
+    sections: f.sections.map(section),
+  };
+  // The published sources are cited as they were published, in English.
+  f.sources.forEach((s) => {
+    english(s.citation);
+    english(s.note);
+  });
+  return { ...shown, inEnglish: [...inEnglish] };
+}
+
+/** Whether a text of this framework is shown in English on a page in another language. */
+export function shownInEnglish(f: { inEnglish?: readonly string[] }, text: string): boolean {
+  return f.inEnglish?.includes(text) ?? false;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { classifySchool, WALES_PROFILE } from '../../../../src/domain/classification/index.ts';
+import { SHIPPED_PROFILES } from '../../../../src/domain/classification/profiles/index.ts';
+import type { Reason } from '../../../../src/domain/classification/types.ts';
+import type { Inspection, SchoolRecord } from '../../../../src/domain/school.ts';
+import { writePhrase, type Phrase, type PhraseValue } from '../../../../src/domain/words.ts';
+import { catalogue, translatePhrase } from '../../../../src/i18n/index.ts';
+import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
+import { syntheticSchools } from '../../../builders/synthetic-schools.ts';
+
+const asOf = '2026-11-24';
+
+/** Welsh schools with each kind of Welsh evidence: judgements, follow-up, categorisation, none. */
+const welshSchools: SchoolRecord[] = (
+  [
+    { estynJudgements: { standards: 3, wellbeing: 2, teaching: 2, care: 2, leadership: 2 } },
+    { estynJudgements: { standards: 1, wellbeing: 2, teaching: 2, care: 1, leadership: 2 } },
+    { estynFollowUp: 'significant improvement' as const, startDate: '2023-03-06' },
+    { startDate: '2023-10-02' },
+  ] as Partial<Inspection>[]
+).map((inspection, i) =>
+  aSchool({
+    urn: 6812001 + i,
+    country: 'Wales',
+    categorisations: [
+      { year: 2019, supportCategory: i === 3 ? 'amber' : 'green' },
+      { year: 2018, supportCategory: 'green' },
+    ],
+    inspections: [
+      anInspection({ era: 'estyn', overallEffectiveness: null, startDate: '2018-05-14', ...inspection }),
+    ],
+  }),
+);
+
+/** English schools each taking a path the synthetic ones may not: provisional results, a stale inspection, a rating without its date. */
+const englishSchools: SchoolRecord[] = [
+  aSchool({
+    inspections: [anInspection({ overallEffectiveness: 2 })],
+    performance: [
+      ks2Results({
+        status: 'provisional',
+        year: 2024,
+        readingProgress: 4.2,
+        writingProgress: 3.9,
+        mathsProgress: 4.5,
+      }),
+    ],
+  }),
+  aSchool({ inspections: [anInspection({ startDate: '2009-03-02', overallEffectiveness: 3 })] }),
+  aSchool({ publishedRatings: [{ urn: 100000, overallEffectiveness: 3, asOf: '2024-08-31' }] }),
+  aSchool({ phase: 'secondary', performance: [ks4Results({ progress8: -0.71, attainment8: 38.2 })] }),
+  aSchool({ inspections: [anInspection({ overallEffectiveness: 4, category: 'special measures' })] }),
+];
+
+/** Every reason of every shipped profile over a few thousand schools. */
+const reasons: Reason[] = SHIPPED_PROFILES.flatMap((profile) =>
+  [...syntheticSchools(1500, 11), ...englishSchools, ...welshSchools].flatMap(
+    (school) => classifySchool(school, profile, asOf).reasons,
+  ),
+);
+
+const templatesIn = (value: PhraseValue): string[] => {
+  if (typeof value !== 'object') return [];
+  const phrases: Phrase[] = 'template' in value ? [value] : value.items;
+  return phrases.flatMap((p) => [p.template, ...Object.values(p.values ?? {}).flatMap(templatesIn)]);
+};
+
+describe('the words of a classification’s reasons', () => {
+  it('write, in English, exactly the reason’s text that the API gives', () => {
+    expect(reasons.length).toBeGreaterThan(4000);
+    for (const reason of reasons) expect(writePhrase(reason.words)).toBe(reason.text);
+  });
+
+  it('are all in the Welsh catalogue, so no reason shows in English on a Welsh page', () => {
+    const welsh = catalogue('cy').messages as Record<string, string>;
+    const templates = new Set(reasons.flatMap((r) => templatesIn(r.words)));
+    expect(templates.size).toBeGreaterThan(40);
+    expect([...templates].filter((t) => welsh[t] === undefined)).toEqual([]);
+  });
+
+  it('read in Welsh: the rule, the measures it quotes, and the inspection, with Welsh months', () => {
+    const school = aSchool({
+      inspections: [anInspection({ startDate: '2024-03-14', overallEffectiveness: 3 })],
+      performance: [ks2Results({ readingProgress: -6.1, writingProgress: 0.5, mathsProgress: -1 })],
+    });
+    const [reason] = classifySchool(school, SHIPPED_PROFILES[0]!, asOf).reasons;
+    expect(reason!.text).toBe(
+      'Requires improvement or inadequate at the latest inspection: Ofsted overall effectiveness Requires improvement (inspection of 14 March 2024)',
+    );
+    expect(translatePhrase('cy', reason!.words)).toBe(
+      'Angen gwella neu annigonol yn yr arolygiad diweddaraf: effeithiolrwydd cyffredinol Ofsted: Angen gwella (arolygiad 14 Mawrth 2024)',
+    );
+    expect(translatePhrase('en', reason!.words)).toBe(reason!.text);
+  });
+
+  it('say in Welsh what evidence is missing, and the Welsh profile’s reasons', () => {
+    const unknown = classifySchool(aSchool({ inspections: [] }), SHIPPED_PROFILES[0]!, asOf).reasons[0]!;
+    expect(unknown.text).toBe(
+      'Not enough evidence to decide: no inspection on record, no KS2 progress scores',
+    );
+    expect(translatePhrase('cy', unknown.words)).toBe(
+      'Dim digon o dystiolaeth i benderfynu: dim arolygiad ar gofnod, dim sgoriau cynnydd CA2',
+    );
+    const [judged] = classifySchool(welshSchools[0]!, WALES_PROFILE, asOf).reasons;
+    expect(translatePhrase('cy', judged!.words)).toBe(
+      'Digonol neu anfoddhaol mewn o leiaf un maes yn ei harolygiad Estyn diweddaraf: barn Estyn isaf: Digonol (arolygiad 14 Mai 2018)',
+    );
+  });
+});
