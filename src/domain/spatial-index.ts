@@ -32,14 +32,48 @@ export function distanceKm(a: LatLon, b: LatLon): number {
   return distance(a.lon, a.lat, b.lon, b.lat);
 }
 
+const RAD = Math.PI / 180;
+const EARTH_RADIUS_KM = 6371;
+
+function haverSin(theta: number): number {
+  const s = Math.sin(theta / 2);
+  return s * s;
+}
+
+/**
+ * `distanceKm` with each latitude's cosine worked out beforehand: geokdbush's arithmetic step by
+ * step, so the very same figure, for a search that measures hundreds of schools from one point.
+ */
+export function greatCircleKm(
+  lon1: number,
+  lat1: number,
+  cosLat1: number,
+  lon2: number,
+  lat2: number,
+  cosLat2: number,
+): number {
+  const h = cosLat1 * cosLat2 * haverSin((lon1 - lon2) * RAD) + haverSin((lat1 - lat2) * RAD);
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
+
 export function buildSpatialIndex<T extends { location: LatLon | null }>(
   items: readonly T[],
 ): SpatialIndex<T> {
   const located = items.filter((item): item is T & { location: LatLon } => item.location !== null);
   // kdbush refuses an empty index; an index of nothing simply finds nothing.
   const tree = located.length > 0 ? new KDBush(located.length) : null;
+  // Each item's coordinates and the cosine of its latitude as columns, by its place in `located`.
+  const lons = new Float64Array(located.length);
+  const lats = new Float64Array(located.length);
+  const cosLats = new Float64Array(located.length);
   if (tree) {
-    for (const item of located) tree.add(item.location.lon, item.location.lat);
+    for (let id = 0; id < located.length; id++) {
+      const { lon, lat } = located[id]!.location;
+      tree.add(lon, lat);
+      lons[id] = lon;
+      lats[id] = lat;
+      cosLats[id] = Math.cos(lat * RAD);
+    }
     tree.finish();
   }
 
@@ -53,8 +87,10 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
     const dLat = radiusKm / KM_PER_DEGREE_LAT + BOX_MARGIN_DEGREES;
     const edgeLat = Math.min(89.9, Math.abs(point.lat) + dLat);
     const dLon = Math.min(180, dLat / Math.cos((edgeLat * Math.PI) / 180));
-    for (const id of tree.range(point.lon - dLon, point.lat - dLat, point.lon + dLon, point.lat + dLat)) {
-      const km = distanceKm(point, located[id]!.location);
+    const { lon, lat } = point;
+    const cosLat = Math.cos(lat * RAD);
+    for (const id of tree.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+      const km = greatCircleKm(lon, lat, cosLat, lons[id]!, lats[id]!, cosLats[id]!);
       if (km <= radiusKm) visit(id, km);
     }
   };

@@ -150,9 +150,12 @@ export function allocateNationally(
   settings: MatchingSettings,
   capacity: PartnerCapacity,
 ): Allocation {
-  const inNeed = [...pool.facts.values()]
-    .filter((f) => f.group === 'in-need')
-    .sort((a, b) => a.school.urn - b.school.urn);
+  const inNeed: PartnerFacts[] = [];
+  for (const f of pool.facts.values()) if (f.group === 'in-need') inNeed.push(f);
+  // By URN: registries usually come so already, and checking costs less than sorting.
+  if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
+    inNeed.sort((a, b) => a.school.urn - b.school.urn);
+  }
   const query = { strategy: 'support' } as const;
   const ring = settings.remoteCandidates * 3;
 

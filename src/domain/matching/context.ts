@@ -16,15 +16,15 @@ export interface SchoolContext {
 
 type Scales = Map<Phase, { mean: number[]; sd: number[] }>;
 
-function raw(school: School): number[] {
+const FEATURES = CONTEXT_FEATURES.length;
+
+/** Each school's raw characteristics into `into` at `at`, in CONTEXT_FEATURES order. */
+function raw(school: School, into: Float64Array, at: number): void {
   // Size on a log scale: 200 against 400 pupils differs as much as 600 against 1,200.
-  const size = school.pupils !== null && school.pupils > 0 ? Math.log(school.pupils) : Number.NaN;
-  return [
-    size,
-    school.fsmPercent ?? Number.NaN,
-    school.ealPercent ?? Number.NaN,
-    school.senPercent ?? Number.NaN,
-  ];
+  into[at] = school.pupils !== null && school.pupils > 0 ? Math.log(school.pupils) : Number.NaN;
+  into[at + 1] = school.fsmPercent ?? Number.NaN;
+  into[at + 2] = school.ealPercent ?? Number.NaN;
+  into[at + 3] = school.senPercent ?? Number.NaN;
 }
 
 function urbanity(school: School): boolean | null {
@@ -34,20 +34,21 @@ function urbanity(school: School): boolean | null {
   return null;
 }
 
-function scalesFor(schools: readonly School[], raws: readonly number[][]): Scales {
+/** `raws` holds every school's characteristics, FEATURES a school, in the order of `schools`. */
+function scalesFor(schools: readonly School[], raws: Float64Array): Scales {
   const sums = new Map<Phase, { n: number[]; sum: number[]; sumSq: number[] }>();
-  schools.forEach((school, k) => {
-    let s = sums.get(school.phase);
-    if (!s) sums.set(school.phase, (s = { n: [0, 0, 0, 0], sum: [0, 0, 0, 0], sumSq: [0, 0, 0, 0] }));
-    const values = raws[k]!;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
+  for (let k = 0; k < schools.length; k++) {
+    const phase = schools[k]!.phase;
+    let s = sums.get(phase);
+    if (!s) sums.set(phase, (s = { n: [0, 0, 0, 0], sum: [0, 0, 0, 0], sumSq: [0, 0, 0, 0] }));
+    for (let i = 0; i < FEATURES; i++) {
+      const v = raws[k * FEATURES + i]!;
       if (Number.isNaN(v)) continue;
       s.n[i]! += 1;
       s.sum[i]! += v;
       s.sumSq[i]! += v * v;
     }
-  });
+  }
   const scales: Scales = new Map();
   for (const [phase, s] of sums) {
     const mean = s.sum.map((sum, i) => (s.n[i]! > 0 ? sum / s.n[i]! : 0));
@@ -61,19 +62,20 @@ function scalesFor(schools: readonly School[], raws: readonly number[][]): Scale
   return scales;
 }
 
-/** Every school's standardised context, by URN. */
-export function contextOf(schools: readonly School[]): Map<number, SchoolContext> {
-  // Each school's figures read once, for the scales and for its own standardised values.
-  const raws = schools.map(raw);
+/** Every school's standardised context, in the order of `schools`. */
+export function contextOf(schools: readonly School[]): SchoolContext[] {
+  // Each school's figures read once into one column, for the scales and its own standardised values.
+  const raws = new Float64Array(schools.length * FEATURES);
+  for (let k = 0; k < schools.length; k++) raw(schools[k]!, raws, k * FEATURES);
   const scales = scalesFor(schools, raws);
-  const contexts = new Map<number, SchoolContext>();
-  schools.forEach((school, k) => {
+  const contexts = new Array<SchoolContext>(schools.length);
+  for (let k = 0; k < schools.length; k++) {
+    const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
-    const values = raws[k]!;
-    const z = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) z[i] = (values[i]! - mean[i]!) / sd[i]!;
-    contexts.set(school.urn, { z, urban: urbanity(school) });
-  });
+    const z = new Float64Array(FEATURES);
+    for (let i = 0; i < FEATURES; i++) z[i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    contexts[k] = { z, urban: urbanity(school) };
+  }
   return contexts;
 }
 

@@ -84,10 +84,13 @@ export function finish<T>(steps: Generator<void, T>): T {
 const SCHOOLS_A_STEP = 500;
 
 /** Does `work` for each item, pausing after every `SCHOOLS_A_STEP` of them. */
-export function* inSteps<T>(items: readonly T[], work: (item: T) => void): Generator<void, void> {
+export function* inSteps<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => void,
+): Generator<void, void> {
   for (let from = 0; from < items.length; from += SCHOOLS_A_STEP) {
     const to = Math.min(items.length, from + SCHOOLS_A_STEP);
-    for (let i = from; i < to; i++) work(items[i]!);
+    for (let i = from; i < to; i++) work(items[i]!, i);
     yield;
   }
 }
@@ -112,33 +115,33 @@ export function* matchingPoolSteps(
   const contexts = contextOf(schools);
   const facts = new Map<number, PartnerFacts>();
   // The work of each step is a plain function: a generator's own body is compiled less well.
-  const add = (school: SchoolRecord) => {
+  const add = (school: SchoolRecord, k: number) => {
     const brief = briefOf(school.urn);
     if (!brief) return;
     const areas = areaStandings(school, brief);
     const focus = declared.get(school.urn);
-    facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts.get(school.urn)!, areas, focus));
+    facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus));
   };
   yield* inSteps(schools, add);
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
   // each index then built when first searched.
-  let members: Map<string, PartnerFacts[]> | undefined;
-  const partitions = new Map<string, SpatialIndex<PartnerFacts>>();
+  let members: Map<Phase, Record<SchoolGroup, PartnerFacts[]>> | undefined;
+  const partitions = new Map<Phase, Partial<Record<SchoolGroup, SpatialIndex<PartnerFacts>>>>();
   const partition = (phase: Phase, group: SchoolGroup) => {
-    const key = `${phase}|${group}`;
-    let found = partitions.get(key);
+    let ofPhase = partitions.get(phase);
+    if (!ofPhase) partitions.set(phase, (ofPhase = {}));
+    let found = ofPhase[group];
     if (!found) {
       if (!members) {
         members = new Map();
         for (const f of facts.values()) {
-          const k = `${f.school.phase}|${f.group}`;
-          const list = members.get(k);
-          if (list) list.push(f);
-          else members.set(k, [f]);
+          let lists = members.get(f.school.phase);
+          if (!lists)
+            members.set(f.school.phase, (lists = { 'in-need': [], 'high-performing': [], other: [] }));
+          lists[f.group].push(f);
         }
       }
-      found = buildSpatialIndex(members.get(key) ?? []);
-      partitions.set(key, found);
+      found = ofPhase[group] = buildSpatialIndex(members.get(phase)?.[group] ?? []);
     }
     return found;
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSpatialIndex, distanceKm } from '../../../src/domain/spatial-index.ts';
+import { buildSpatialIndex, distanceKm, greatCircleKm } from '../../../src/domain/spatial-index.ts';
 import type { LatLon } from '../../../src/domain/school.ts';
 
 interface Place {
@@ -70,6 +70,20 @@ describe('the spatial index', () => {
         },
       ),
       { seed: 20191, numRuns: 200 },
+    );
+  });
+
+  it('measures with the cosines worked out beforehand exactly as geokdbush measures', () => {
+    const point = fc.record({
+      lat: fc.double({ min: -89, max: 89, noNaN: true }),
+      lon: fc.double({ min: -180, max: 180, noNaN: true }),
+    });
+    const cos = (p: LatLon) => Math.cos(p.lat * (Math.PI / 180));
+    fc.assert(
+      fc.property(point, point, (a, b) => {
+        expect(greatCircleKm(a.lon, a.lat, cos(a), b.lon, b.lat, cos(b))).toBe(distanceKm(a, b));
+      }),
+      { seed: 20192, numRuns: 2000 },
     );
   });
 });
