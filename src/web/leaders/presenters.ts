@@ -102,7 +102,7 @@ export function reasonIn(language: Language, words: Words): string {
         ? value
         : Array.isArray(value)
           ? value.map(own)
-          : own(value as string),
+          : own(value),
     ]),
   );
   return translateMessage(language, { message: words.message, template: words.template, values });
