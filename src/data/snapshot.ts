@@ -11,7 +11,8 @@ import { listSponsorships } from './sponsorships.ts';
 
 /**
  * What the data looks like now, cheaply: a change means the snapshot is out of date. Every change
- * of a partnership's status or membership records an event, so the newest event stands for them.
+ * of a partnership's status or membership records an event, so the newest event stands for them;
+ * a sponsorship ended after it was recorded moves its `updated_at`.
  */
 export async function registryVersion(db: Db): Promise<string> {
   const row = await sql<{ version: string }>`
@@ -21,7 +22,7 @@ export async function registryVersion(db: Db): Promise<string> {
            coalesce((select name from active_performance_profile), '') || ':' ||
            (select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from school_declarations) || ':' ||
            (select coalesce(max(id), 0) from partnership_events)::text || ':' ||
-           (select count(*)::text || ':' || coalesce(max(id), 0)::text from sponsorships) as version
+           (select count(*)::text || ':' || coalesce(max(id), 0)::text || ':' || coalesce(max(updated_at)::text, '') from sponsorships) as version
   `.execute(db);
   return row.rows[0]!.version;
 }

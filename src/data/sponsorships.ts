@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Sponsorship } from '../domain/sponsorship.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
@@ -13,7 +14,7 @@ export interface NewSponsorship {
 export async function recordSponsorshipAudited(
   db: Db,
   input: NewSponsorship,
-  actor: { id: number; email: string },
+  actor: { id: number; email: string } | null,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const organisationId = 'organisationId' in input.sponsor ? input.sponsor.organisationId : null;
@@ -26,7 +27,7 @@ export async function recordSponsorshipAudited(
         sponsor_urn: sponsorUrn,
         starts_on: input.startsOn,
         ends_on: input.endsOn,
-        recorded_by: actor.id,
+        recorded_by: actor?.id ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -42,10 +43,45 @@ export async function recordSponsorshipAudited(
   });
 }
 
+/**
+ * Ends a sponsorship that was still open on `endsOn`, with its `sponsorship.ended` audit entry, in
+ * one transaction; false (and nothing written) when it is unknown or has already ended.
+ */
+export async function endSponsorshipAudited(
+  db: Db,
+  input: { id: number; endsOn: string },
+  actor: { id: number; email: string } | null,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .updateTable('sponsorships')
+      .set({ ends_on: input.endsOn, updated_at: sql<Date>`clock_timestamp()` })
+      .where('id', '=', input.id)
+      .where('ends_on', 'is', null)
+      .returning(['urn', 'sponsor_organisation_id', 'sponsor_urn', 'starts_on'])
+      .executeTakeFirst();
+    if (!ended) return false;
+    await recordAudit(trx, {
+      actor,
+      action: 'sponsorship.ended',
+      subject: `school ${ended.urn}`,
+      urn: ended.urn,
+      organisationId: ended.sponsor_organisation_id,
+      details: {
+        sponsorship: input.id,
+        sponsorUrn: ended.sponsor_urn,
+        startsOn: ended.starts_on,
+        endsOn: input.endsOn,
+      },
+    });
+    return true;
+  });
+}
+
 /** Sponsorships, with the names of the school and its sponsor, newest first. */
 export async function listSponsorships(
   db: Db,
-  where: { urns?: readonly number[]; organisationId?: number; sponsorUrn?: number },
+  where: { urns?: readonly number[]; organisationId?: number; sponsorUrn?: number; id?: number },
 ): Promise<Sponsorship[]> {
   let query = db
     .selectFrom('sponsorships as sp')
@@ -70,6 +106,7 @@ export async function listSponsorships(
   }
   if (where.organisationId !== undefined) query = query.where('sp.sponsor_organisation_id', '=', where.organisationId);
   if (where.sponsorUrn !== undefined) query = query.where('sp.sponsor_urn', '=', where.sponsorUrn);
+  if (where.id !== undefined) query = query.where('sp.id', '=', where.id);
   const rows = await query.orderBy('sp.starts_on', 'desc').orderBy('sp.id', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,

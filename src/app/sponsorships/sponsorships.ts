@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { getOrganisation } from '../../data/organisations.ts';
-import { listSponsorships, recordSponsorshipAudited } from '../../data/sponsorships.ts';
-import type { SessionUser } from '../../domain/access.ts';
-import { canRecordSponsorship, isCurrent, overlaps } from '../../domain/sponsorship.ts';
+import {
+  endSponsorshipAudited,
+  listSponsorships,
+  recordSponsorshipAudited,
+} from '../../data/sponsorships.ts';
+import {
+  canRecordSponsorship,
+  isCurrent,
+  overlaps,
+  sponsorKey,
+  type Sponsor,
+} from '../../domain/sponsorship.ts';
+import type { Actor } from '../actor.ts';
 import { today, type AppContext } from '../context.ts';
 import { calendarDateSchema } from '../input.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
@@ -43,10 +53,22 @@ export const sponsorshipInput = z
     }
   });
 
-/** The sponsor, named, if it exists and this person may record its sponsorships; else not found. */
-async function sponsorFor(ctx: Ctx, ref: SponsorRef, actor: SessionUser): Promise<Result<{ name: string }>> {
+/** The sponsor a recorded sponsorship names, as a page's or a command's reference to it. */
+const refOf = (sponsor: Sponsor): SponsorRef =>
+  sponsor.kind === 'organisation' ? { organisationId: sponsor.id } : { urn: sponsor.urn };
+/** The other way round, unnamed: enough to compare with `sponsorKey`. */
+const sponsorOf = (ref: SponsorRef): Sponsor =>
+  'organisationId' in ref
+    ? { kind: 'organisation', id: ref.organisationId, name: '' }
+    : { kind: 'school', urn: ref.urn, name: '' };
+
+/**
+ * The sponsor, named, if it exists and this person may record its sponsorships (the operator at
+ * the command line may); else not found.
+ */
+async function sponsorFor(ctx: Ctx, ref: SponsorRef, actor: Actor): Promise<Result<{ name: string }>> {
   const missing = fail('not-found', 'No such sponsor.');
-  if (!canRecordSponsorship(actor, ref)) return missing;
+  if (actor !== null && !canRecordSponsorship(actor, ref)) return missing;
   if ('organisationId' in ref) {
     const organisation = await getOrganisation(ctx.db, ref.organisationId);
     return organisation?.kind === 'trust' ? ok({ name: organisation.name }) : missing;
@@ -65,7 +87,7 @@ const listOf = (ctx: Ctx, ref: SponsorRef) =>
  * A sponsor's page: the schools it has taken on. Only those who may record its sponsorships see
  * it (a platform administrator, the trust's officers, the sponsor school's administrators).
  */
-export async function sponsorPage(ctx: Ctx, ref: SponsorRef, actor: SessionUser) {
+export async function sponsorPage(ctx: Ctx, ref: SponsorRef, actor: Actor) {
   const sponsor = await sponsorFor(ctx, ref, actor);
   if (!sponsor.ok) return sponsor;
   return ok({ sponsor: sponsor.value, sponsorships: await listOf(ctx, ref), today: today(ctx) });
@@ -80,7 +102,7 @@ export async function recordSponsorship(
   ctx: Ctx,
   ref: SponsorRef,
   input: unknown,
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<Result<{ id: number }>> {
   const sponsor = await sponsorFor(ctx, ref, actor);
   if (!sponsor.ok) return sponsor;
@@ -104,10 +126,91 @@ export async function recordSponsorship(
     );
   }
   const id = await recordSponsorshipAudited(ctx.db, { urn, sponsor: ref, startsOn, endsOn }, actor);
-  // Partner search reads sponsorships from the snapshot: the next search should know this one. It
-  // is recorded either way; a failed rebuild is retried by the next check for changes.
-  await ctx.snapshots.refresh().catch(() => undefined);
+  await searchKnows(ctx);
   return ok({ id });
+}
+
+/**
+ * Partner search reads sponsorships from the snapshot: the next search should know of a change.
+ * The change is written either way; a failed rebuild is retried by the next check for changes.
+ */
+const searchKnows = (ctx: Ctx) => ctx.snapshots.refresh().catch(() => undefined);
+
+/** Which sponsorship ended, and on what day (the form's or the command's). */
+export const sponsorshipEndInput = z.object({
+  sponsorship: z
+    .string()
+    .trim()
+    .min(1, 'Choose the sponsorship that ended')
+    .regex(/^\d{1,9}$/, 'Choose the sponsorship that ended')
+    .transform(Number),
+  endedOn: calendarDateSchema('the date the sponsorship ended'),
+});
+
+/**
+ * Ends a sponsorship that is still open, on a day not before it began (audited), and lets partner
+ * search know. A page names the sponsor (`ref`) and its own sponsorship; the command line names
+ * the sponsorship alone. Those who may record the sponsor's sponsorships may end them; for anyone
+ * else the sponsor and its sponsorships do not exist.
+ */
+export async function endSponsorship(
+  ctx: Ctx,
+  ref: SponsorRef | null,
+  input: unknown,
+  actor: Actor,
+): Promise<Result<{ id: number; endsOn: string }>> {
+  if (ref) {
+    const sponsor = await sponsorFor(ctx, ref, actor);
+    if (!sponsor.ok) return sponsor;
+  }
+  const parsed = parseInput(sponsorshipEndInput, input);
+  if (!parsed.ok) return parsed;
+  const { sponsorship: id, endedOn } = parsed.value;
+  const [found] = await listSponsorships(ctx.db, { id });
+  const mine = found && (!ref || sponsorKey(found.sponsor) === sponsorKey(sponsorOf(ref)));
+  if (!found || !mine || !(actor === null || canRecordSponsorship(actor, refOf(found.sponsor)))) {
+    return ref
+      ? invalidField('sponsorship', 'Choose the sponsorship that ended')
+      : fail('not-found', worded('No sponsorship has the number {{id}}', { id }));
+  }
+  const alreadyEnded = () =>
+    invalidField(
+      'sponsorship',
+      worded('The sponsorship of {{school}} has already ended', { school: found.schoolName }),
+    );
+  if (found.endsOn !== null) return alreadyEnded();
+  if (endedOn < found.startsOn) {
+    return invalidField(
+      'endedOn',
+      worded('The date the sponsorship ended must be on or after {{date}}, when the school was taken on', {
+        date: found.startsOn,
+      }),
+    );
+  }
+  // Ended by someone else since it was read: nothing is written.
+  if (!(await endSponsorshipAudited(ctx.db, { id, endsOn: endedOn }, actor))) return alreadyEnded();
+  await searchKnows(ctx);
+  return ok({ id, endsOn: endedOn });
+}
+
+/** Whose sponsorships to list: a trust's, a sponsor school's, or those a school is part of. */
+export type SponsorshipsOf = SponsorRef | { school: number };
+
+/**
+ * The sponsorships of a sponsor (for those who may record them) or of a school (public, as its
+ * page and `GET /api/schools/{urn}` show them), newest first, each saying whether it is in force.
+ */
+export async function sponsorshipList(ctx: Ctx, of: SponsorshipsOf, actor: Actor) {
+  if ('school' in of) {
+    const name = await schoolName(ctx, of.school);
+    if (!name) return fail('not-found', worded('No school has the URN {{urn}}', { urn: of.school }));
+    const items = await sponsorshipsOfSchool(ctx, of.school);
+    return ok({ of: { urn: of.school, name }, total: items.length, items });
+  }
+  const page = await sponsorPage(ctx, of, actor);
+  if (!page.ok) return page;
+  const items = page.value.sponsorships.map((s) => ({ ...s, current: isCurrent(s, page.value.today) }));
+  return ok({ of: { ...of, name: page.value.sponsor.name }, total: items.length, items });
 }
 
 /** A sponsorship as the API gives it. */

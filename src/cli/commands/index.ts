@@ -10,6 +10,7 @@ import notifications from './notifications.ts';
 import practice from './practice.ts';
 import profiles from './profiles.ts';
 import readiness from './readiness.ts';
+import sponsorships from './sponsorships.ts';
 import update from './update.ts';
 import users from './users.ts';
 
@@ -28,4 +29,5 @@ export const commands: Array<(program: Command) => void> = [
   notifications,
   practice,
   leaders,
+  sponsorships,
 ];

@@ -9,6 +9,8 @@ export interface SponsorshipsTable {
   ends_on: string | null;
   recorded_by: number | null;
   created_at: Generated<Date>;
+  /** The last change (recorded, or ended). */
+  updated_at: Generated<Date>;
 }
 
 export interface SponsorshipTables {

@@ -80,7 +80,7 @@ export function travelText(
 }
 
 /** A label inside a sentence: first letter lowered, but a language's name keeps its capital. */
-export const inSentence = (text: string) =>
+const lowerFirst = (text: string) =>
   /^(English|Welsh|Saesneg|Cymraeg)\b/.test(text) ? text : text.replace(/^./, (c) => c.toLowerCase());
 
 /** The values of a match's reason that are catalogue labels (see LeaderMatch). */
@@ -93,7 +93,7 @@ export function reasonIn(language: Language, words: Words): string {
       language,
       value.replace(/^./, (c) => c.toUpperCase()),
     );
-    return /^\p{Ll}/u.test(value) ? inSentence(said) : said;
+    return /^\p{Ll}/u.test(value) ? lowerFirst(said) : said;
   };
   const values = Object.fromEntries(
     Object.entries(words.values).map(([name, value]) => [

@@ -2,10 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { inSentence } from '../http/labels.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
-import { translateMessage } from '../../i18n/index.ts';
-import { inSentence, leaderRow } from './presenters.ts';
+import { leaderRow } from './presenters.ts';
 
 /** A school's members see the system leaders who match what the school said it needs. */
 const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
@@ -13,10 +13,12 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const found = await leadersForSchoolNeeds(ctx, requireUser(request), urnParam(request)!);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { school, needs, result } = found.value;
-    const { language } = request;
     return reply.page('leaders/school-needs.njk', {
       school,
-      needs: needs.map((n) => inSentence(translateMessage(language, { message: FOCUS_AREA_LABELS[n] }))),
+      // In the middle of a sentence, in the reader's language ("English" and "Cymraeg" keep their capitals).
+      needs: needs.map((n) =>
+        inSentence(request.language, FOCUS_AREA_LABELS[n]).replace(/\benglish\b/, 'English'),
+      ),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });

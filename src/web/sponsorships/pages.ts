@@ -1,17 +1,29 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
-import { recordSponsorship, sponsorPage, type SponsorRef } from '../../app/sponsorships/sponsorships.ts';
+import {
+  endSponsorship,
+  recordSponsorship,
+  sponsorPage,
+  type SponsorRef,
+} from '../../app/sponsorships/sponsorships.ts';
 import { isCurrent } from '../../domain/sponsorship.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { postedValues } from '../leaders/form-values.ts';
 
-type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };
+type Extra = Partial<FormErrors> & {
+  values?: Record<string, unknown>;
+  endValues?: Record<string, unknown>;
+  action?: string;
+};
 
-const blankValues = postedValues({}, { text: ['urn'], dates: ['startsOn', 'endsOn'] });
+/** The fields of the form that records a sponsorship, and of the one that ends one. */
+const RECORD_FIELDS = { text: ['urn'], dates: ['startsOn', 'endsOn'] };
+const END_FIELDS = { text: ['sponsorship'], dates: ['endedOn'] };
 
 /**
- * The schools a sponsor has taken on, and the form that records another: for a trust at
+ * The schools a sponsor has taken on, the form that records another and the one that ends a
+ * sponsorship still open (posted to `…/sponsorships/end`): for a trust at
  * `/organisations/{id}/sponsorships`, for a sponsor school at `/schools/{urn}/sponsorships`.
  * Only a platform administrator, the trust's officers or the sponsor school's administrators
  * reach them; anyone else is told there is no such page.
@@ -19,6 +31,7 @@ const blankValues = postedValues({}, { text: ['urn'], dates: ['startsOn', 'endsO
 const sponsorshipPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const signedIn = { preHandler: requireSignedIn };
   const digits = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : undefined);
+  const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!;
 
   const routes: { path: string; ref: (request: FastifyRequest) => SponsorRef | undefined }[] = [
     {
@@ -44,7 +57,8 @@ const sponsorshipPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       const loaded = await sponsorPage(ctx, sponsor, requireUser(request));
       if (!loaded.ok) return reply.callNotFound();
       const { sponsorships, today } = loaded.value;
-      const recorded = (request.query as Record<string, unknown>).recorded === '1';
+      const query = request.query as Record<string, unknown>;
+      const listed = sponsorships.map((s) => ({ ...s, current: isCurrent(s, today) }));
       return reply.page('sponsorships/sponsor.njk', {
         title: request.t('sponsorships.title', { sponsor: loaded.value.sponsor.name }),
         sponsor: loaded.value.sponsor,
@@ -52,10 +66,13 @@ const sponsorshipPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           'organisationId' in sponsor
             ? `/organisations/${sponsor.organisationId}/schools`
             : `/schools/${sponsor.urn}`,
-        sponsorships: sponsorships.map((s) => ({ ...s, current: isCurrent(s, today) })),
-        recorded,
-        action: request.url.split('?')[0],
-        values: blankValues,
+        sponsorships: listed,
+        open: listed.filter((s) => s.endsOn === null),
+        recorded: query.recorded === '1',
+        ended: query.ended === '1',
+        action: pathOf(request),
+        values: postedValues({}, RECORD_FIELDS),
+        endValues: postedValues({}, END_FIELDS),
         ...extra,
       });
     };
@@ -65,12 +82,24 @@ const sponsorshipPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     app.post(path, signedIn, async (request, reply) => {
       const sponsor = ref(request);
       if (!sponsor) return reply.callNotFound();
-      const values = postedValues(request.body, { text: ['urn'], dates: ['startsOn', 'endsOn'] });
+      const values = postedValues(request.body, RECORD_FIELDS);
       const result = await recordSponsorship(ctx, sponsor, values, requireUser(request));
-      if (result.ok) return reply.redirect(`${request.url.split('?')[0]}?recorded=1`, 303);
+      if (result.ok) return reply.redirect(`${pathOf(request)}?recorded=1`, 303);
       if (result.error.code !== 'invalid-input') return reply.callNotFound();
       reply.code(400);
       return render(request, reply, { values, ...formErrors(result.error) });
+    });
+
+    app.post(`${path}/end`, signedIn, async (request, reply) => {
+      const sponsor = ref(request);
+      if (!sponsor) return reply.callNotFound();
+      const endValues = postedValues(request.body, END_FIELDS);
+      const result = await endSponsorship(ctx, sponsor, endValues, requireUser(request));
+      const page = pathOf(request).replace(/\/end$/, '');
+      if (result.ok) return reply.redirect(`${page}?ended=1`, 303);
+      if (result.error.code !== 'invalid-input') return reply.callNotFound();
+      reply.code(400);
+      return render(request, reply, { endValues, action: page, ...formErrors(result.error) });
     });
   }
 };

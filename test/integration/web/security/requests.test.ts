@@ -149,8 +149,17 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
       name: 'Leeds City Council',
       schools: [{ urn: OWN, sharesRecords: true }],
     });
-    // A trust, whose page of schools taken on a platform administrator reaches from its page.
-    await createOrganisation(t.db, { kind: 'trust', name: 'Aire Learning Trust' });
+    // A trust, whose page of schools taken on a platform administrator reaches from its page, and
+    // the fixture's own school as a sponsor school, each with a school taken on and not yet handed
+    // on, so that the forms that end a sponsorship show.
+    const trust = await createOrganisation(t.db, { kind: 'trust', name: 'Aire Learning Trust' });
+    await t.db
+      .insertInto('sponsorships')
+      .values([
+        { urn: OTHER, sponsor_organisation_id: trust, starts_on: '2024-09-01' },
+        { urn: PARTNER, sponsor_urn: OWN, starts_on: '2024-09-01' },
+      ])
+      .execute();
     const lead = await signIn(app, t.db, {
       name: 'Asha Head',
       schools: [{ urn: OWN, role: 'admin' }],
