@@ -1,13 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { FocusArea } from '../domain/focus-areas.ts';
 import { EVIDENCE_LEVELS, levelsAtLeast, type EvidenceLevel } from '../domain/practice/evidence.ts';
-import type { PracticePhase } from '../domain/practice/model.ts';
+import type { PracticeLanguage, PracticePhase } from '../domain/practice/model.ts';
 import type { PartnershipType } from '../domain/partnerships/model.ts';
 import type { Db } from './db.ts';
 
 /**
  * Finding published practice: PostgreSQL full-text search over each record's published version
- * (title, summary and account weighted A, B, C; English stemming, Welsh as written), with
+ * (title, summary and account weighted A, B, C, an English record's Welsh title and summary
+ * beside its own; English stemming, Welsh as written), with
  * filters, ranked by how well the words match and how strong the evidence is.
  */
 
@@ -37,6 +38,10 @@ export interface PracticeHit {
   schoolName: string;
   title: string;
   summary: string;
+  titleCy: string | null;
+  summaryCy: string | null;
+  /** The language the record is written in. */
+  language: PracticeLanguage;
   focusAreas: FocusArea[];
   phases: PracticePhase[];
   collaboration: PartnershipType | null;
@@ -87,6 +92,8 @@ export async function searchPractice(
   const q = search.q?.trim() || undefined;
   const base = filtered(db, { ...search, q });
   const matches = (text: RawBuilder<unknown>) => sql<boolean>`to_tsvector(${config}, ${text}) @@ ${textQuery(q ?? '')}`;
+  const matchesWelsh = (text: RawBuilder<unknown>) =>
+    sql<boolean>`to_tsvector('simple', coalesce(${text}, '')) @@ ${textQuery(q ?? '')}`;
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
@@ -97,14 +104,22 @@ export async function searchPractice(
         'r.example',
         'v.title',
         'v.summary',
+        'v.title_cy',
+        'v.summary_cy',
+        'v.language',
         'v.focus_areas',
         'v.phases',
         'v.collaboration',
         'v.evidence_level',
         'v.published_at',
         // Worked out for the page's rows only: PostgreSQL evaluates these after the limit.
-        (q ? matches(sql`v.title`) : sql<boolean>`false`).as('in_title'),
-        (q ? matches(sql`v.summary`) : sql<boolean>`false`).as('in_summary'),
+        (q ? sql<boolean>`(${matches(sql`v.title`)} or ${matchesWelsh(sql`v.title_cy`)})` : sql<boolean>`false`).as(
+          'in_title',
+        ),
+        (q
+          ? sql<boolean>`(${matches(sql`v.summary`)} or ${matchesWelsh(sql`v.summary_cy`)})`
+          : sql<boolean>`false`
+        ).as('in_summary'),
         (q ? matches(ACCOUNT) : sql<boolean>`false`).as('in_account'),
       ])
       .orderBy(q ? sql`ts_rank(v.search, ${textQuery(q)}) * ${evidenceBoost}` : evidenceBoost, 'desc')
@@ -122,6 +137,9 @@ export async function searchPractice(
       schoolName: row.school_name ?? `School ${row.urn}`,
       title: row.title,
       summary: row.summary,
+      titleCy: row.title_cy,
+      summaryCy: row.summary_cy,
+      language: row.language,
       focusAreas: row.focus_areas,
       phases: row.phases,
       collaboration: row.collaboration,

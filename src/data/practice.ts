@@ -22,6 +22,8 @@ function versionValues(content: PracticeContent, evidence: PracticeEvidence) {
   return {
     title: content.title,
     summary: content.summary,
+    title_cy: content.titleCy ?? null,
+    summary_cy: content.summaryCy ?? null,
     what_we_did: content.whatWeDid,
     phases: content.phases,
     pupil_groups: content.pupilGroups,
@@ -48,6 +50,8 @@ export function toPracticeVersion(row: Omit<Selectable<PracticeVersionsTable>, '
     content: {
       title: row.title,
       summary: row.summary,
+      titleCy: row.title_cy,
+      summaryCy: row.summary_cy,
       whatWeDid: row.what_we_did,
       phases: row.phases,
       pupilGroups: row.pupil_groups,
@@ -80,6 +84,8 @@ export const VERSION_COLUMNS = [
   'version',
   'title',
   'summary',
+  'title_cy',
+  'summary_cy',
   'what_we_did',
   'phases',
   'pupil_groups',

@@ -71,6 +71,9 @@ const id = z.preprocess(
 export const practiceInput = z.object({
   title: text('a title', PRACTICE_LIMITS.title),
   summary: text('a summary', PRACTICE_LIMITS.summary),
+  // An English record's Welsh title and summary, for Welsh readers: optional.
+  titleCy: optionalLong('The Welsh title', PRACTICE_LIMITS.title),
+  summaryCy: optionalLong('The Welsh summary', PRACTICE_LIMITS.summary),
   whatWeDid: text('what you did', PRACTICE_LIMITS.long),
   phases: list(PRACTICE_PHASES, 'Choose phases from the list', 'Choose at least one phase'),
   pupilGroups: list(PUPIL_GROUPS, 'Choose pupil groups from the list', 'Choose who the practice was for'),
@@ -98,6 +101,8 @@ export type PracticeInput = Record<string, unknown>;
 export function toContent(parsed: z.output<typeof practiceInput>): PracticeContent {
   return {
     ...parsed,
+    titleCy: parsed.titleCy || null,
+    summaryCy: parsed.summaryCy || null,
     collaboration: parsed.collaboration ?? null,
     startedIn: parsed.startedIn ?? null,
     partnershipId: parsed.partnershipId ?? null,

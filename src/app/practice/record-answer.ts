@@ -20,6 +20,8 @@ export async function practiceRecordAnswer(ctx: Pick<AppContext, 'db'>, viewer: 
     state: shown === record.published ? ('published' as const) : record.workingState,
     withdrawn: record.withdrawn,
     ...content,
+    titleCy: content.titleCy ?? null,
+    summaryCy: content.summaryCy ?? null,
     schools: [{ urn: record.urn, name: record.schoolName }],
     evidence: {
       level: evidence.level,

@@ -34,6 +34,9 @@ export interface PracticeVersionsTable {
   version: number;
   title: string;
   summary: string;
+  /** A Welsh title and summary beside an English record's own (migration 0910). */
+  title_cy: string | null;
+  summary_cy: string | null;
   what_we_did: string;
   phases: List<PracticePhase>;
   pupil_groups: List<PupilGroup>;

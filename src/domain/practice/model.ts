@@ -52,6 +52,9 @@ export const PRACTICE_LANGUAGE_LABELS: Record<PracticeLanguage, string> = { en: 
 export interface PracticeContent {
   title: string;
   summary: string;
+  /** A Welsh title and summary, if the author gave them, shown to Welsh readers. */
+  titleCy?: string | null;
+  summaryCy?: string | null;
   whatWeDid: string;
   phases: PracticePhase[];
   pupilGroups: PupilGroup[];
@@ -137,4 +140,25 @@ export interface PracticeRecord extends PracticeStanding {
   withdrawalReason: string | null;
   published: PracticeVersion | null;
   working: PracticeVersion;
+}
+
+/**
+ * A record's title and summary as a reader sees them: a Welsh reader gets the author's Welsh where
+ * given, else the record as written, flagged when that is English so a page can mark it lang="en".
+ */
+export function headlineFor(
+  c: Pick<PracticeContent, 'title' | 'summary' | 'titleCy' | 'summaryCy' | 'language'>,
+  reader: 'en' | 'cy',
+) {
+  const welsh = reader === 'cy';
+  const pick = (english: string, cy: string | null | undefined) =>
+    welsh && cy ? { text: cy, inEnglish: false } : { text: english, inEnglish: welsh && c.language === 'en' };
+  const title = pick(c.title, c.titleCy);
+  const summary = pick(c.summary, c.summaryCy);
+  return {
+    title: title.text,
+    titleInEnglish: title.inEnglish,
+    summary: summary.text,
+    summaryInEnglish: summary.inEnglish,
+  };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { inSentence } from '../http/labels.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { leaderRow } from './presenters.ts';
@@ -15,8 +16,10 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('leaders/school-needs.njk', {
       title: `System leaders for ${school.name}`,
       school,
-      // In the middle of a sentence, but "English" keeps its capital.
-      needs: needs.map((n) => FOCUS_AREA_LABELS[n].replace(/^./, (c) => c.toLowerCase())),
+      // In the middle of a sentence, in the reader's language ("English" and "Cymraeg" keep their capitals).
+      needs: needs.map((n) =>
+        inSentence(request.language, FOCUS_AREA_LABELS[n]).replace(/\benglish\b/, 'English'),
+      ),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });

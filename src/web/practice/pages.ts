@@ -36,7 +36,7 @@ import type { SessionUser } from '../../domain/access.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { isPracticeModerator } from '../../domain/practice/access.ts';
 import { EVIDENCE_SCALE, evidenceInfo } from '../../domain/practice/evidence.ts';
-import { PRACTICE_PHASES } from '../../domain/practice/model.ts';
+import { headlineFor, PRACTICE_PHASES } from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { asList, formErrors, type FormErrors } from '../http/forms.ts';
@@ -50,6 +50,8 @@ const TEXT_FIELDS = [
   'urn',
   'title',
   'summary',
+  'titleCy',
+  'summaryCy',
   'whatWeDid',
   'collaboration',
   'resources',
@@ -122,7 +124,11 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       raw,
       results: {
         ...results,
-        items: results.items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level, language) })),
+        items: results.items.map((item) => ({
+          ...item,
+          ...headlineFor(item, language),
+          tag: evidenceTag(item.evidence.level, language),
+        })),
       },
       ...formErrors(parsed.success ? [] : parsed.error),
       focusItems: select(language, FOCUS_AREAS, FOCUS_AREA_LABELS, query.focus[0], t('practice.anyFocus')),
@@ -342,6 +348,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const flags = rights.submit ? personalDataIssues(record) : [];
     const view = (v: typeof shown) => ({
       ...v,
+      headline: headlineFor(v.content, request.language),
       rows: contentRows(v.content, request.language),
       text: {
         whatWeDid: paragraphs(v.content.whatWeDid),
@@ -354,7 +361,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       evidenceTag: evidenceTag(v.evidence.level, request.language),
     });
     return reply.page('practice/show.njk', {
-      title: shown.content.title,
+      title: headlineFor(shown.content, request.language).title,
       record,
       rights,
       shown: view(shown),

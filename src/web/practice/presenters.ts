@@ -83,6 +83,8 @@ export function formChoices(values: Record<string, unknown>) {
 /** A stored version as the form's values. */
 export const contentValues = (c: PracticeContent): Record<string, unknown> => ({
   ...c,
+  titleCy: c.titleCy ?? '',
+  summaryCy: c.summaryCy ?? '',
   collaboration: c.collaboration ?? 'none',
   startedIn: c.startedIn === null ? '' : String(c.startedIn),
   links: c.links.join('\n'),
