@@ -5,15 +5,6 @@ import { catalogue, type Catalogue } from '../../src/i18n/index.ts';
 const messages = (c: Catalogue): string[] =>
   Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : messages(v)));
 
-/**
- * Known English still shown in Welsh, written by the domain with values and not yet in the
- * catalogues: the classification's reasons ("Not enough evidence to decide: no inspection on
- * record").
- */
-const NOT_YET = new Set(['Not enough evidence']);
-/** The same reasons as a page shows them, whose words ("evidence", "record", "school") are not to be read as other messages. */
-const NOT_YET_SHOWN = /Not enough evidence to decide: [^.]*/g;
-
 const visibleText = (html: string) =>
   html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
@@ -32,7 +23,7 @@ export function englishLeftIn(html: string): string[] {
   const shown = english
     .filter((m) => welsh.has(m) && m.includes(' '))
     .sort((a, b) => b.length - a.length)
-    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html).replace(NOT_YET_SHOWN, ' '));
+    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
   // A message with values in it is looked for by its longest fixed part.
   const fixedPart = (m: string) =>
     m
@@ -45,7 +36,7 @@ export function englishLeftIn(html: string): string[] {
     new RegExp(`(^|[^\\p{L}])${escaped(fixedPart(m))}($|[^\\p{L}])`, 'u').test(shown);
   // Too short to tell apart from a word of a name or of data ("to", "or").
   const telling = (m: string) => fixedPart(m).length >= 4;
-  return english.filter((m) => !welsh.has(m) && telling(m) && seen(m) && !NOT_YET.has(m));
+  return english.filter((m) => !welsh.has(m) && telling(m) && seen(m));
 }
 
 /** Who asks, as `signIn` gives them (test/helpers/accounts.ts). */
