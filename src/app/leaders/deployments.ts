@@ -32,7 +32,7 @@ import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
 import {
@@ -150,7 +150,11 @@ export async function commissionDeployment(
   const form = parsed.value;
   const snapshot = await ctx.snapshots.get();
   const client = snapshot.byUrn.get(form.clientUrn);
-  if (!client) return invalidField('clientUrn', `There is no open school with URN ${form.clientUrn}`);
+  if (!client)
+    return invalidField(
+      'clientUrn',
+      worded('There is no open school with URN {{urn}}', { urn: form.clientUrn }),
+    );
   const as = commissionerFor(actor, form.clientUrn, await organisationsOfSchool(ctx.db, form.clientUrn));
   if (!as)
     return invalidField('clientUrn', 'Choose a school you administer, or one of your organisation’s schools');

@@ -87,7 +87,7 @@ export function systemLeadersAnswer(result: LeaderSearchResult) {
     items: result.items.map(({ leader, distanceKm, reasons }) => ({
       ...leaderSummary(leader.profile, leader.capacity),
       ...(result.near ? { distanceKm } : {}),
-      ...(reasons.length > 0 ? { reasons } : {}),
+      ...(reasons.length > 0 ? { reasons: reasons.map((r) => r.message) } : {}),
     })),
   };
 }

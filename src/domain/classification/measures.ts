@@ -205,8 +205,12 @@ const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
 /** The published national figure beside a progress score, the same one the school's profile shows. */
 const national = (measure: Parameters<typeof publishedProgressFigure>[0]) => {
   const { value, comparedWith } = publishedProgressFigure(measure);
-  return phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
+  return nationalPhrase(String(value), comparedWith);
 };
+
+/** "national 46.7 for state-funded schools": the published figure a school's is read against. */
+export const nationalPhrase = (value: string, comparedWith: string): Phrase =>
+  phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
 
 const grade4 = (v: MeasureValue) => phrase(GRADE4_LABELS[v as Grade4] ?? String(v));
 const grade5 = (v: MeasureValue) => phrase(GRADE5_LABELS[v as Grade5] ?? String(v));
