@@ -296,8 +296,8 @@ export async function answerAsLeader(
 }
 
 /**
- * The commissioner withdraws a deployment before it starts; the leader's days are free again
- * and the leader is told.
+ * The commissioner withdraws a deployment before it starts; the team's days are free again
+ * and the team is told.
  */
 export async function withdrawAsCommissioner(
   ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
@@ -317,7 +317,9 @@ export async function withdrawAsCommissioner(
       'conflict',
       'The deployment has started, closed or been declined: it can no longer be withdrawn.',
     );
-  await notifyPeople(ctx, [d.leaderUserId], 'deployment-withdrawn', {
+  // The whole team, the lead and every further member who has not declined.
+  const team = d.team.filter((m) => m.lead || m.answer !== 'declined').map((m) => m.userId);
+  await notifyPeople(ctx, team, 'deployment-withdrawn', {
     subject: `The deployment to ${d.clientName} is withdrawn before it started`,
     link: `/deployments/${id}`,
   });
