@@ -134,7 +134,7 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/deployments/:id', signedIn, async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
-    const found = await deploymentFor(ctx, requireUser(request), params.data.id);
+    const found = await deploymentFor(ctx, requireUser(request), params.data.id, request.language);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const view = deploymentView(request.language)(found.value);
     const query = request.query as Record<string, unknown>;
