@@ -1,11 +1,15 @@
 import { sql, type Transaction } from 'kysely';
 import type { Availability, Commitment } from '../domain/leaders/availability.ts';
-import { costing, type Payer } from '../domain/leaders/costing.ts';
+import { costing, teamCosting, type Payer } from '../domain/leaders/costing.ts';
 import {
   deploymentStatus,
+  holdsDays,
+  teamDays,
+  teamWaiting,
   type Deployment,
   type DeploymentParties,
   type LeaderAnswer,
+  type TeamMember,
 } from '../domain/leaders/deployment.ts';
 import { READINESS_SIDES, type ReadinessSide } from '../domain/leaders/readiness.ts';
 import type { LeaderRuleBroken } from '../domain/leaders/outcome.ts';
@@ -258,9 +262,51 @@ function deployments(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof deployments>['executeTakeFirstOrThrow']>>;
 
-function toDeployment(r: Row): Deployment {
-  const days = Number(r.staff_days ?? 0);
+/** The further members of these deployments' teams, by deployment, in the order they were added. */
+async function membersOf(db: Db, ids: readonly number[]): Promise<Map<number, Omit<TeamMember, 'costing'>[]>> {
+  const byDeployment = new Map<number, (Omit<TeamMember, 'costing'> & { rate: number })[]>();
+  if (ids.length === 0) return byDeployment;
+  const rows = await db
+    .selectFrom('deployment_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('system_leader_profiles as sp', 'sp.user_id', 'm.user_id')
+    .select(['m.partnership_id', 'm.user_id', 'u.name', 'sp.id as profile_id', 'm.days', 'm.day_rate_pounds', 'm.answer'])
+    .where('m.partnership_id', 'in', ids)
+    .orderBy('m.added_at')
+    .orderBy('m.user_id')
+    .execute();
+  for (const r of rows) {
+    const list = byDeployment.get(r.partnership_id) ?? [];
+    list.push({
+      userId: r.user_id,
+      name: r.name,
+      profileId: r.profile_id,
+      lead: false,
+      days: Number(r.days),
+      answer: r.answer,
+      rate: Number(r.day_rate_pounds),
+    });
+    byDeployment.set(r.partnership_id, list);
+  }
+  return byDeployment;
+}
+
+function toDeployment(r: Row, members: readonly (Omit<TeamMember, 'costing'> & { rate?: number })[]): Deployment {
+  const leadDays = Number(r.staff_days ?? 0);
   const answer = r.leader_answer;
+  const paidBy = r.paid_by as Payer;
+  const team: TeamMember[] = [
+    {
+      userId: r.leader_user_id,
+      name: r.leader_name,
+      profileId: r.profile_id,
+      lead: true,
+      days: leadDays,
+      answer,
+      costing: costing(leadDays, Number(r.day_rate_pounds), paidBy),
+    },
+    ...members.map(({ rate, ...m }) => ({ ...m, costing: costing(m.days, rate ?? 0, paidBy) })),
+  ];
   return {
     id: r.id,
     leaderUserId: r.leader_user_id,
@@ -275,24 +321,36 @@ function toDeployment(r: Row): Deployment {
     scope: r.need ?? '',
     objectives: r.objectives,
     successCriteria: r.success_criteria,
-    days,
+    days: teamDays(team),
     start: r.start_date ?? '',
     end: r.end_date ?? '',
-    costing: costing(days, Number(r.day_rate_pounds), r.paid_by as Payer),
+    costing: teamCosting(
+      team.map((m) => ({ userId: m.userId, name: m.name, costing: m.costing, counted: holdsDays(m) })),
+      paidBy,
+    ),
     reportsTo: r.reports_to,
     exitStrategy: r.exit_strategy ?? '',
     leaderAnswer: answer,
-    status: deploymentStatus(answer, r.withdrawn_at !== null, r.closure),
+    team,
+    status: deploymentStatus(answer, r.withdrawn_at !== null, r.closure, teamWaiting(team)),
     begun: !['proposed', 'agreed'].includes(r.status),
   };
 }
 
-export async function getDeployment(db: Db, id: number): Promise<Deployment | undefined> {
-  const row = await deployments(db).where('d.partnership_id', '=', id).executeTakeFirst();
-  return row && toDeployment(row);
+async function withTeams(db: Db, rows: readonly Row[]): Promise<Deployment[]> {
+  const members = await membersOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toDeployment(r, members.get(r.id) ?? []));
 }
 
-/** Deployments where the person is the leader, or one of their schools the client, or one of their organisations the commissioner. */
+export async function getDeployment(db: Db, id: number): Promise<Deployment | undefined> {
+  const row = await deployments(db).where('d.partnership_id', '=', id).executeTakeFirst();
+  return row && (await withTeams(db, [row]))[0];
+}
+
+/** Deployments where the person is the leader or a member of its team, or one of their schools the client, or one of their organisations the commissioner. */
 export async function listDeploymentsOf(
   db: Db,
   who: { userId: number; urns: readonly number[]; organisationIds: readonly number[] },
@@ -301,6 +359,13 @@ export async function listDeploymentsOf(
     .where((eb) =>
       eb.or([
         eb('d.leader_user_id', '=', who.userId),
+        eb.exists(
+          eb
+            .selectFrom('deployment_members as dm')
+            .select('dm.user_id')
+            .whereRef('dm.partnership_id', '=', 'd.partnership_id')
+            .where('dm.user_id', '=', who.userId),
+        ),
         ...(who.urns.length > 0 ? [eb('d.client_urn', 'in', who.urns)] : []),
         ...(who.organisationIds.length > 0 ? [eb('d.organisation_id', 'in', who.organisationIds)] : []),
       ]),
@@ -308,7 +373,7 @@ export async function listDeploymentsOf(
     .orderBy('p.start_date', 'desc')
     .orderBy('d.partnership_id', 'desc')
     .execute();
-  return rows.map(toDeployment);
+  return withTeams(db, rows);
 }
 
 /** The leader of a deployment and its days and dates as they stand; undefined for any other partnership. */

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Commitment } from '../domain/leaders/availability.ts';
 import { designationsHeld, type ProfileDetails, type SystemLeaderProfile } from '../domain/leaders/profile.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
+import type { Database } from './schema.ts';
 
 type Actor = AuditEntry['actor'];
 
@@ -165,21 +166,41 @@ export async function listCommitments(
 ): Promise<Map<number, (Commitment & { partnershipId: number })[]>> {
   const byUser = new Map<number, (Commitment & { partnershipId: number })[]>();
   if (userIds.length === 0) return byUser;
-  const rows = await db
-    .selectFrom('deployments as d')
-    .innerJoin('partnerships as p', 'p.id', 'd.partnership_id')
-    .select(['d.leader_user_id', 'd.partnership_id', 'p.staff_days', 'p.start_date', 'p.end_date'])
-    .where('d.leader_user_id', 'in', userIds)
-    .where('p.status', '<>', 'closed')
-    .where((eb) => eb.or([eb('d.leader_answer', 'is', null), eb('d.leader_answer', '<>', 'declined')]))
-    .where('p.staff_days', 'is not', null)
-    .where('p.start_date', 'is not', null)
-    .where('p.end_date', 'is not', null)
+  const open = (eb: ExpressionBuilder<Database, 'partnerships' | 'deployments'>) =>
+    eb.and([
+      eb('partnerships.status', '<>', 'closed'),
+      eb.or([eb('deployments.leader_answer', 'is', null), eb('deployments.leader_answer', '<>', 'declined')]),
+      eb('partnerships.start_date', 'is not', null),
+      eb('partnerships.end_date', 'is not', null),
+    ]);
+  const asLead = await db
+    .selectFrom('deployments')
+    .innerJoin('partnerships', 'partnerships.id', 'deployments.partnership_id')
+    .select([
+      'deployments.leader_user_id as user_id',
+      'deployments.partnership_id',
+      'partnerships.staff_days as days',
+      'partnerships.start_date',
+      'partnerships.end_date',
+    ])
+    .where('deployments.leader_user_id', 'in', userIds)
+    .where(open)
+    .where('partnerships.staff_days', 'is not', null)
     .execute();
-  for (const r of rows) {
-    const list = byUser.get(r.leader_user_id) ?? [];
-    list.push({ partnershipId: r.partnership_id, days: r.staff_days!, start: r.start_date!, end: r.end_date! });
-    byUser.set(r.leader_user_id, list);
+  // A member of a team holds their own days between the deployment's dates, until they decline.
+  const asMember = await db
+    .selectFrom('deployment_members as m')
+    .innerJoin('deployments', 'deployments.partnership_id', 'm.partnership_id')
+    .innerJoin('partnerships', 'partnerships.id', 'm.partnership_id')
+    .select(['m.user_id', 'm.partnership_id', 'm.days', 'partnerships.start_date', 'partnerships.end_date'])
+    .where('m.user_id', 'in', userIds)
+    .where((eb) => eb.or([eb('m.answer', 'is', null), eb('m.answer', '<>', 'declined')]))
+    .where(open)
+    .execute();
+  for (const r of [...asLead, ...asMember]) {
+    const list = byUser.get(r.user_id) ?? [];
+    list.push({ partnershipId: r.partnership_id, days: Number(r.days), start: r.start_date!, end: r.end_date! });
+    byUser.set(r.user_id, list);
   }
   return byUser;
 }

@@ -4,6 +4,7 @@ import {
   isOrganisationOfficer,
   type MaybeUser,
 } from './access.ts';
+import { phrase, writePhrase, type Phrase } from './words.ts';
 
 /**
  * Sponsorship, the structural kind of school-to-school support (seed 003): a sponsor, a trust or
@@ -70,6 +71,8 @@ export interface SponsorshipReading {
   /** The candidate's current sponsorship when it began within two years. */
   recentlyTakenOn: Sponsorship | null;
   reasons: string[];
+  /** The same reasons as phrases, for a page to write in the reader's language. */
+  reasonWords: Phrase[];
 }
 
 /**
@@ -90,14 +93,22 @@ export function readSponsorship(
   const recent = sponsorships.find(
     (s) => s.urn === candidate && isRecent(s, today) && !mine.has(sponsorKey(s.sponsor)),
   );
-  const reasons: string[] = [];
-  if (shared) reasons.push(`In the same trust as you (${shared[1]})`);
+  const reasonWords: Phrase[] = [];
+  if (shared) reasonWords.push(phrase('In the same trust as you ({{sponsor}})', { sponsor: shared[1] }));
   if (recent) {
-    reasons.push(
-      `Recently taken on by ${recent.sponsor.name} (since ${recent.startsOn}): its trust is supporting it`,
+    reasonWords.push(
+      phrase('Recently taken on by {{sponsor}} (since {{date}}): its trust is supporting it', {
+        sponsor: recent.sponsor.name,
+        date: recent.startsOn,
+      }),
     );
   }
-  return { sameTrust: shared?.[1] ?? null, recentlyTakenOn: recent ?? null, reasons };
+  return {
+    sameTrust: shared?.[1] ?? null,
+    recentlyTakenOn: recent ?? null,
+    reasons: reasonWords.map((p) => writePhrase(p)),
+    reasonWords,
+  };
 }
 
 /** When a partnership school was taken on, against the partnership's start. */

@@ -38,8 +38,8 @@ export interface Phrase {
 }
 
 /**
- * Phrases one after the other: joined with the language's "and" (`and`), or with a mark that
- * every language writes alike ("; ").
+ * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C"), or joined
+ * with a mark that every language writes alike ("; ").
  */
 export interface PhraseList {
   items: Phrase[];
@@ -72,7 +72,11 @@ export interface PhraseWriter {
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
-const ENGLISH: PhraseWriter = { fill: fillIn, and: (items) => items.join(' and ') };
+/** "A, B and C". */
+export const listedInEnglish = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+const ENGLISH: PhraseWriter = { fill: fillIn, and: listedInEnglish };
 
 /** A phrase written out, its values first: in English unless another language's writer is given. */
 export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SignedIn } from './accounts.ts';
+import { signIn, type SignedIn } from './accounts.ts';
 import { postForm } from './forms.ts';
 import { frameworkCatalogue } from '../../src/app/readiness/catalogue.ts';
 import type { Db } from '../../src/data/db.ts';
@@ -82,6 +82,23 @@ export async function publishProfile(
     who.headers,
   );
   if (published.statusCode !== 303) throw new Error(`profile not published: ${published.statusCode}`);
+}
+
+/** A person signed in who has published a system-leader profile through the form, and the id of that profile. */
+export async function aPublishedLeader(
+  app: FastifyInstance,
+  db: Db,
+  name: string,
+  fields: ProfileFields,
+): Promise<{ who: SignedIn; profileId: number }> {
+  const who = await signIn(app, db, { name });
+  await publishProfile(app, who, fields);
+  const { id } = await db
+    .selectFrom('system_leader_profiles')
+    .select('id')
+    .where('user_id', '=', who.user.id)
+    .executeTakeFirstOrThrow();
+  return { who, profileId: id };
 }
 
 export interface DeploymentFields {

@@ -13,6 +13,31 @@ const text = (message: string, max: number) =>
     .min(1, message)
     .max(max, `${message.replace(/^Enter /, '')} must be ${max} characters or fewer`);
 
+/** A deployment's days, or a team member's: whole or half days. */
+const daysField = z
+  .string({ error: 'Enter how many days' })
+  .trim()
+  .min(1, 'Enter how many days the deployment takes, like 6 or 6.5')
+  .refine((v) => /^\d+(\.\d+)?$/.test(v), 'Days must be a number, like 6 or 6.5')
+  .transform(Number)
+  .refine((v) => v > 0, 'Days must be at least half a day')
+  .refine((v) => Number.isInteger(v * 2), 'Days must be whole or half days, like 6 or 6.5')
+  .refine((v) => v <= MAX_DEPLOYMENT_DAYS, `Days must be ${MAX_DEPLOYMENT_DAYS} or fewer`);
+
+/** The agreed day rate in pounds; blank for the leader's own (see `suggestedDayRate`). */
+const dayRateField = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === '' || /^\d+(\.\d{1,2})?$/.test(v),
+    'The day rate must be an amount in pounds, like 450',
+  )
+  .transform((v) => (v === '' ? null : Number(v)))
+  .refine(
+    (v) => v === null || v <= MAX_DAY_RATE_POUNDS,
+    `The day rate must be £${MAX_DAY_RATE_POUNDS} or less`,
+  );
+
 /** The commissioning form, as a client school's administrator or an officer fills it in. */
 export const deploymentInput = z
   .object({
@@ -24,29 +49,10 @@ export const deploymentInput = z
     scope: text('Enter the scope of the deployment', 5000),
     objectives: text('Enter the objectives', 5000),
     successCriteria: text('Enter the success criteria', 5000),
-    days: z
-      .string({ error: 'Enter how many days' })
-      .trim()
-      .min(1, 'Enter how many days the deployment takes, like 6 or 6.5')
-      .refine((v) => /^\d+(\.\d+)?$/.test(v), 'Days must be a number, like 6 or 6.5')
-      .transform(Number)
-      .refine((v) => v > 0, 'Days must be at least half a day')
-      .refine((v) => Number.isInteger(v * 2), 'Days must be whole or half days, like 6 or 6.5')
-      .refine((v) => v <= MAX_DEPLOYMENT_DAYS, `Days must be ${MAX_DEPLOYMENT_DAYS} or fewer`),
+    days: daysField,
     startDate: calendarDateSchema('the first day'),
     endDate: calendarDateSchema('the last day'),
-    dayRatePounds: z
-      .string()
-      .trim()
-      .refine(
-        (v) => v === '' || /^\d+(\.\d{1,2})?$/.test(v),
-        'The day rate must be an amount in pounds, like 450',
-      )
-      .transform((v) => (v === '' ? null : Number(v)))
-      .refine(
-        (v) => v === null || v <= MAX_DAY_RATE_POUNDS,
-        `The day rate must be £${MAX_DAY_RATE_POUNDS} or less`,
-      ),
+    dayRatePounds: dayRateField,
     paidBy: z.enum(PAYERS, { error: 'Choose who pays' }),
     reportsTo: text('Enter who the system leader reports to', 300),
     exitStrategy: text('Enter the exit strategy', 5000),
@@ -62,3 +68,14 @@ export const deploymentInput = z
   });
 
 export type DeploymentInput = z.output<typeof deploymentInput>;
+
+/** The commissioner's form adding a published system leader to a deployment's team. */
+export const teamMemberInput = z.object({
+  profileId: z
+    .string({ error: 'Choose the system leader to add' })
+    .trim()
+    .regex(/^\d{1,9}$/, 'Choose the system leader to add')
+    .transform(Number),
+  days: daysField,
+  dayRatePounds: dayRateField,
+});

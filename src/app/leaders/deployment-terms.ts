@@ -1,3 +1,4 @@
+import { teamMembersDays } from '../../data/deployment-team.ts';
 import { deploymentTerms, lockedFit, type Fits } from '../../data/deployments.ts';
 import type { Db } from '../../data/db.ts';
 import { checkCommitment, type Commitment } from '../../domain/leaders/availability.ts';
@@ -55,7 +56,21 @@ export async function checkDeploymentChange(
   });
   if ('noProfile' in checked)
     return { field: fieldOf('no-days', change), message: 'The system leader has no profile any more' };
-  return (
-    checked.refused && { field: fieldOf(checked.refused.code, change), message: checked.refused.message }
-  );
+  if (checked.refused)
+    return { field: fieldOf(checked.refused.code, change), message: checked.refused.message };
+  // New dates move every member's days too: each must still fit what that member declared.
+  if (!('startDate' in change || 'endDate' in change)) return null;
+  for (const member of await teamMembersDays(trx, partnershipId)) {
+    const fits = await lockedFit(trx, member.userId, fitting({ days: member.days, start, end }), {
+      published: false,
+      except: partnershipId,
+    });
+    const refused = 'noProfile' in fits ? null : fits.refused;
+    if (refused)
+      return { field: fieldOf(refused.code, change), message: `${TEAM_MEMBER_PREFIX}${refused.message}` };
+  }
+  return null;
 }
+
+/** Said before a broken rule of a member's availability, when new dates move their days. */
+const TEAM_MEMBER_PREFIX = 'For a member of the team: ';

@@ -1,3 +1,4 @@
+import { answerTeamPlace } from '../../data/deployment-team.ts';
 import {
   answerDeployment,
   createDeployment,
@@ -15,6 +16,7 @@ import type { SessionUser } from '../../domain/access.ts';
 import { suggestedDayRate, summariseBySchool } from '../../domain/leaders/costing.ts';
 import {
   canSeeCosting,
+  canChangeTeam,
   canSeeDeployment,
   canWithdraw,
   commissionerFor,
@@ -24,6 +26,7 @@ import {
   type Deployment,
   type DeploymentStanding,
   type LeaderAnswer,
+  type TeamMember,
 } from '../../domain/leaders/deployment.ts';
 import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
@@ -82,6 +85,28 @@ const RULE_FIELDS: Record<LeaderRuleCode, string> = {
   'over-availability': 'days',
 };
 
+type Snapshot = Awaited<ReturnType<Ctx['snapshots']['get']>>;
+
+/**
+ * The day rate agreed for a leader on a deployment to a school: the one the commissioner
+ * entered, or else the leader's own, nothing within the trust or local authority they support free.
+ */
+export function agreedRate(
+  snapshot: Snapshot,
+  profile: Pick<SystemLeaderProfile, 'urn' | 'dayRatePounds' | 'freeWithin'>,
+  clientUrn: number,
+  entered: number | null,
+): number {
+  if (entered !== null) return entered;
+  const client = snapshot.byUrn.get(clientUrn);
+  const leaderSchool = snapshot.byUrn.get(profile.urn);
+  return suggestedDayRate(profile, {
+    sameTrust: !!client?.trust && client.trust === leaderSchool?.trust,
+    sameLocalAuthority:
+      !!client?.localAuthority && client.localAuthority.code === leaderSchool?.localAuthority?.code,
+  });
+}
+
 export interface CommissionStart {
   profile: SystemLeaderProfile;
   schools: CommissionableSchool[];
@@ -130,14 +155,7 @@ export async function commissionDeployment(
   const as = commissionerFor(actor, form.clientUrn, await organisationsOfSchool(ctx.db, form.clientUrn));
   if (!as)
     return invalidField('clientUrn', 'Choose a school you administer, or one of your organisation’s schools');
-  const leaderSchool = snapshot.byUrn.get(profile.urn);
-  const rate =
-    form.dayRatePounds ??
-    suggestedDayRate(profile, {
-      sameTrust: !!client.trust && client.trust === leaderSchool?.trust,
-      sameLocalAuthority:
-        !!client.localAuthority && client.localAuthority.code === leaderSchool?.localAuthority?.code,
-    });
+  const rate = agreedRate(snapshot, profile, client.urn, form.dayRatePounds);
   const proposed = { days: form.days, start: form.startDate, end: form.endDate };
   const created = await createDeployment(
     ctx.db,
@@ -178,21 +196,38 @@ export async function commissionDeployment(
   return ok(created);
 }
 
+/** A team member as one person sees them: their costing only for those who may see it, and for themselves. */
+export type SeenTeamMember = Omit<TeamMember, 'costing'> & { costing: TeamMember['costing'] | null };
+
 /** A deployment as one person sees it: the costing only for those who agree and pay it. */
 export interface SeenDeployment {
-  deployment: Omit<Deployment, 'costing'> & { costing: Deployment['costing'] | null };
+  deployment: Omit<Deployment, 'costing' | 'team'> & {
+    costing: Deployment['costing'] | null;
+    team: SeenTeamMember[];
+  };
   standing: DeploymentStanding;
+  /** The viewer's own place on the team, when they have one. */
+  place: SeenTeamMember | null;
   canAnswer: boolean;
   canWithdraw: boolean;
+  canChangeTeam: boolean;
 }
 
 function asSeenBy(actor: SessionUser, d: Deployment): SeenDeployment {
   const standing = standingIn(actor, d);
+  const costs = canSeeCosting(standing);
+  const team = d.team.map((m) => ({ ...m, costing: costs || m.userId === actor.id ? m.costing : null }));
+  const place = team.find((m) => m.userId === actor.id) ?? null;
+  const open = goesAhead(d.status) && !d.begun;
   return {
-    deployment: { ...d, costing: canSeeCosting(standing) ? d.costing : null },
+    deployment: { ...d, costing: costs ? d.costing : null, team },
     standing,
-    canAnswer: standing.leader && d.status === 'awaiting-leader',
+    place,
+    canAnswer: standing.leader
+      ? d.status === 'awaiting-leader'
+      : standing.member && open && place?.answer === null,
     canWithdraw: canWithdraw(standing, d),
+    canChangeTeam: canChangeTeam(standing, d),
   };
 }
 
@@ -214,7 +249,8 @@ export async function deploymentFor(
   if (!d || !canSeeDeployment(standingIn(actor, d))) return fail('not-found', 'No such deployment.');
   const seen = asSeenBy(actor, d);
   const readiness = await readinessOfDeployment(ctx, d, seen.standing, language);
-  return ok({ ...seen, readiness, canAccept: seen.canAnswer && (readiness?.bothCompleted ?? true) });
+  const gated = seen.standing.leader && !(readiness?.bothCompleted ?? true);
+  return ok({ ...seen, readiness, canAccept: seen.canAnswer && !gated });
 }
 
 /** The leader accepts or declines, once; nobody else answers for them. */
@@ -226,7 +262,8 @@ export async function answerAsLeader(
 ): Promise<Result<{ answer: LeaderAnswer }>> {
   const seen = await deploymentFor(ctx, actor, id);
   if (!seen.ok) return seen;
-  if (!seen.value.standing.leader)
+  const { standing } = seen.value;
+  if (!standing.leader && !standing.member)
     return fail('forbidden', 'Only the system leader accepts or declines a deployment.');
   if (answer !== 'accepted' && answer !== 'declined')
     return invalidField('answer', 'Choose whether you accept or decline the deployment');
@@ -235,11 +272,11 @@ export async function answerAsLeader(
       'conflict',
       'Both sides must complete their readiness questions before the deployment can be agreed.',
     );
-  const done = await answerDeployment(ctx.db, id, answer, {
-    userId: actor.id,
-    at: ctx.now().toISOString(),
-    actor,
-  });
+  const by = { userId: actor.id, at: ctx.now().toISOString(), actor };
+  // The lead answers for the deployment; a further member of the team for their own place only.
+  const done = standing.leader
+    ? await answerDeployment(ctx.db, id, answer, by)
+    : await answerTeamPlace(ctx.db, id, answer, by);
   if (!done) return fail('conflict', 'You have already answered this deployment.');
   const d = seen.value.deployment;
   // Whoever commissioned it, and the client school's administrators, who agree and pay it.
@@ -250,7 +287,7 @@ export async function answerAsLeader(
   ]);
   told.delete(actor.id);
   await notifyPeople(ctx, [...told], 'deployment-answered', {
-    subject: `${d.leaderName} ${answer} the deployment to ${d.clientName}`,
+    subject: `${actor.name} ${answer} the deployment to ${d.clientName}`,
     link: `/deployments/${id}`,
   });
   return ok({ answer });
@@ -298,8 +335,8 @@ export async function yourDeployments(ctx: Pick<AppContext, 'db'>, actor: Sessio
     })
   ).map((d) => asSeenBy(actor, d));
   return {
-    asLeader: all.filter((s) => s.standing.leader),
-    forSchools: all.filter((s) => s.standing.clientMember && !s.standing.leader),
+    asLeader: all.filter((s) => s.standing.leader || s.standing.member),
+    forSchools: all.filter((s) => s.standing.clientMember && !s.standing.leader && !s.standing.member),
     organisations: actor.organisations.map((o) => {
       const commissioned = all.filter((s) => s.deployment.organisationId === o.id);
       return {
@@ -337,6 +374,15 @@ export function deploymentAnswer({ deployment: d }: Pick<SeenDeployment, 'deploy
     reportsTo: d.reportsTo,
     exitStrategy: d.exitStrategy,
     costing: d.costing,
+    team: d.team.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      profileId: m.profileId,
+      lead: m.lead,
+      days: m.days,
+      answer: m.answer,
+      costing: m.costing,
+    })),
   };
 }
 
@@ -363,7 +409,9 @@ export async function deploymentsReport(
     name = leader.email;
   } else return invalidField('organisation', 'Give an organisation or a leader');
   const all = (await listDeploymentsOf(ctx.db, who)).filter((d) =>
-    of.organisationId !== undefined ? d.organisationId === of.organisationId : d.leaderUserId === who.userId,
+    of.organisationId !== undefined
+      ? d.organisationId === of.organisationId
+      : d.team.some((m) => m.userId === who.userId),
   );
   return ok({
     of:

@@ -1,6 +1,7 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
 import { readSponsorship, type Sponsorship } from '../../domain/sponsorship.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
+import { writePhrase } from '../../domain/words.ts';
 import { today, type AppContext } from '../context.ts';
 import { locatePlace, nearPlace } from '../places.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
@@ -23,6 +24,7 @@ const candidateAnswer = ({
   remote,
   tags,
   reasons,
+  reasonWords,
   location,
 }: Candidate) => ({
   urn,
@@ -34,6 +36,7 @@ const candidateAnswer = ({
   remote,
   tags,
   reasons,
+  reasonWords,
   location,
 });
 
@@ -50,12 +53,13 @@ function withSponsorship(
 ) {
   const reading = readSponsorship(own, candidate.urn, sponsorships, day);
   const sameRegistryTrust = candidate.reasons.some((r) => r.startsWith('In the same trust ('));
+  const told = reading.reasonWords.filter(
+    (p) => !(sameRegistryTrust && p.template.startsWith('In the same trust as you')),
+  );
   return {
     ...candidate,
-    reasons: [
-      ...candidate.reasons,
-      ...reading.reasons.filter((r) => !(sameRegistryTrust && r.startsWith('In the same trust as you'))),
-    ],
+    reasons: [...candidate.reasons, ...told.map((p) => writePhrase(p))],
+    reasonWords: [...candidate.reasonWords, ...told],
     sameTrust: reading.sameTrust,
     recentlyTakenOn: reading.recentlyTakenOn && {
       sponsor: reading.recentlyTakenOn.sponsor.name,

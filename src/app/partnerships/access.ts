@@ -1,3 +1,4 @@
+import { isTeamMember } from '../../data/deployment-team.ts';
 import { deploymentTerms } from '../../data/deployments.ts';
 import {
   getPartnership,
@@ -41,9 +42,13 @@ export interface Opened {
 
 const RANK: Record<PartnershipAccess, number> = { none: 0, invitation: 1, read: 2, record: 3, contribute: 4 };
 
-/** Whether the person is the system leader deployed in this partnership. */
+/** Whether the person is a system leader deployed in this partnership: its lead or a member of its team. */
 async function isDeployedLeader(ctx: Ctx, user: SessionUser, p: Partnership): Promise<boolean> {
-  return p.type === 'deployment' && (await deploymentTerms(ctx.db, p.id))?.leaderUserId === user.id;
+  if (p.type !== 'deployment') return false;
+  return (
+    (await deploymentTerms(ctx.db, p.id))?.leaderUserId === user.id ||
+    (await isTeamMember(ctx.db, p.id, user.id))
+  );
 }
 
 /**

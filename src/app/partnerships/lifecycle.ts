@@ -1,3 +1,4 @@
+import { membersNotAccepted } from '../../data/deployment-team.ts';
 import { withLockedPlan } from '../../data/partnership-agreements.ts';
 import { recordSignature } from '../../data/partnership-signatures.ts';
 import {
@@ -21,6 +22,7 @@ import {
   type SignedStep,
 } from '../../domain/partnerships/signatures.ts';
 import type { Happening } from '../../domain/notifications.ts';
+import { TEAM_NOT_READY } from '../../domain/leaders/deployment.ts';
 import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, type Result } from '../result.ts';
 import { schoolName, withSchoolNames } from '../schools/names.ts';
@@ -190,6 +192,9 @@ export async function signLifecycleStep(
     return fail('forbidden', 'Only an administrator of a school taking part can sign for it.');
   const outcome = await withLockedPlan(ctx.db, id, async (trx) => {
     const p = (await getPartnership(trx, id))!;
+    // A deployment starts only once every member of its team has accepted their place.
+    if (step === 'start' && p.type === 'deployment' && (await membersNotAccepted(trx, id)) > 0)
+      return fail('conflict', TEAM_NOT_READY);
     const events = await listEvents(trx, id);
     const signed = new Set((signatureState(p, events)?.signed ?? []).map((s) => s.urn));
     // The first of this person's schools still to sign; with none left, the domain says so.

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { partnersFor } from '../../app/matching/partners.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
+import { partnersAnswerSchema } from '../../app/matching/answers.ts';
 import { parseInput } from '../../app/result.ts';
 import { SCHOOL_GROUP_LABELS } from '../../domain/classification/types.ts';
 import { STRATEGY_LABELS } from '../../domain/matching/settings.ts';
@@ -50,7 +51,8 @@ export default function register(program: Command): void {
       const { school, candidates } = answer;
       output(
         opts.json as boolean | undefined,
-        answer,
+        // As the API answers: the phrases the reasons were written from are for pages.
+        partnersAnswerSchema.parse(answer),
         () =>
           [
             `${school.name} (URN ${urn}): ${SCHOOL_GROUP_LABELS[school.group]}`,

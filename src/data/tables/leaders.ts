@@ -52,8 +52,21 @@ export interface DeploymentReadinessTable {
   assessment_id: number;
 }
 
+/** The further members of a deployment's team, beside its lead (who is on the deployment's row). */
+export interface DeploymentMembersTable {
+  partnership_id: number;
+  user_id: number;
+  days: number;
+  day_rate_pounds: number;
+  answer: 'accepted' | 'declined' | null;
+  answered_at: Date | string | null;
+  added_by: number | null;
+  added_at: Generated<Date>;
+}
+
 export interface LeaderTables {
   system_leader_profiles: SystemLeaderProfilesTable;
   deployments: DeploymentsTable;
   deployment_readiness: DeploymentReadinessTable;
+  deployment_members: DeploymentMembersTable;
 }

@@ -36,8 +36,22 @@ export interface SchoolEvidence {
 
 const MS_PER_YEAR = 365.25 * 24 * 60 * 60 * 1000;
 
+// Dates parsed once: every school's evidence is measured against the same few thousand dates.
+const parsedDates = new Map<string, number>();
+const MOST_DATES_KEPT = 100_000;
+
+function dateValue(isoDate: string): number {
+  let value = parsedDates.get(isoDate);
+  if (value === undefined) {
+    if (parsedDates.size >= MOST_DATES_KEPT) parsedDates.clear();
+    value = Date.parse(isoDate);
+    parsedDates.set(isoDate, value);
+  }
+  return value;
+}
+
 export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
-  return (Date.parse(toIsoDate) - Date.parse(fromIsoDate)) / MS_PER_YEAR;
+  return (dateValue(toIsoDate) - dateValue(fromIsoDate)) / MS_PER_YEAR;
 }
 
 function worst(grades: number[]): number | undefined {
@@ -191,8 +205,12 @@ const REPORT_CARD_LABELS: Record<ReportCardArea, string> = {
 /** The published national figure beside a progress score, the same one the school's profile shows. */
 const national = (measure: Parameters<typeof publishedProgressFigure>[0]) => {
   const { value, comparedWith } = publishedProgressFigure(measure);
-  return phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
+  return nationalPhrase(String(value), comparedWith);
 };
+
+/** "national 46.7 for state-funded schools": the published figure a school's is read against. */
+export const nationalPhrase = (value: string, comparedWith: string): Phrase =>
+  phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
 
 const grade4 = (v: MeasureValue) => phrase(GRADE4_LABELS[v as Grade4] ?? String(v));
 const grade5 = (v: MeasureValue) => phrase(GRADE5_LABELS[v as Grade5] ?? String(v));

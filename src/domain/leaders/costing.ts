@@ -28,6 +28,36 @@ export function costing(days: number, dayRatePounds: number, paidBy: Payer): Cos
   return { days, dayRatePounds, totalPounds: pennies(days * dayRatePounds), paidBy };
 }
 
+/** One member's share of a deployment's costing. */
+export interface MemberCosting extends Costing {
+  userId: number;
+  name: string;
+  /** A member who declined is listed, but their days and cost no longer count. */
+  counted: boolean;
+}
+
+/**
+ * A team's costing: each member's days times the rate agreed for them, and the sums of those
+ * who have not declined. `dayRatePounds` is the lead's rate (the whole costing of a team of one).
+ */
+export interface TeamCosting extends Costing {
+  members: MemberCosting[];
+}
+
+export function teamCosting(
+  members: readonly { userId: number; name: string; costing: Costing; counted: boolean }[],
+  paidBy: Payer,
+): TeamCosting {
+  const counted = members.filter((m) => m.counted);
+  return {
+    days: counted.reduce((sum, m) => sum + m.costing.days, 0),
+    dayRatePounds: members[0]?.costing.dayRatePounds ?? 0,
+    totalPounds: pennies(counted.reduce((sum, m) => sum + m.costing.totalPounds, 0)),
+    paidBy,
+    members: members.map((m) => ({ ...m.costing, userId: m.userId, name: m.name, counted: m.counted })),
+  };
+}
+
 /** Where the client stands to the leader: the leader makes no charge within their own circle. */
 export interface ClientCircle {
   sameTrust: boolean;

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../access.ts';
 import type { Closure, PartnershipType } from '../partnerships/model.ts';
-import type { Costing } from './costing.ts';
+import type { Costing, TeamCosting } from './costing.ts';
 
 /**
  * A deployment: a system leader contracted for a number of days to work with a client school,
@@ -20,6 +20,7 @@ export type LeaderAnswer = 'accepted' | 'declined';
 
 export const DEPLOYMENT_STATUSES = [
   'awaiting-leader',
+  'awaiting-team',
   'agreed',
   'declined',
   'withdrawn',
@@ -29,6 +30,7 @@ export const DEPLOYMENT_STATUSES = [
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
   'awaiting-leader': 'Waiting for the system leader',
+  'awaiting-team': 'Waiting for the team to accept',
   agreed: 'Agreed by both sides',
   declined: 'Declined by the system leader',
   withdrawn: 'Withdrawn before it started',
@@ -39,12 +41,14 @@ export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
 /**
  * Where a deployment stands: the leader's answer and the commissioner's withdrawal first (each
  * also closes its partnership, but says more than "ended early"), then how its partnership
- * closed, so an agreement is not still shown once the work is over.
+ * closed, so an agreement is not still shown once the work is over. Once the lead has accepted,
+ * a team waits while any further member has not accepted (or declined and is still listed).
  */
 export const deploymentStatus = (
   answer: LeaderAnswer | null,
   withdrawn: boolean,
   closure: Closure | null,
+  teamWaiting = false,
 ): DeploymentStatus =>
   withdrawn
     ? 'withdrawn'
@@ -54,7 +58,38 @@ export const deploymentStatus = (
         ? closure
         : answer === null
           ? 'awaiting-leader'
-          : 'agreed';
+          : teamWaiting
+            ? 'awaiting-team'
+            : 'agreed';
+
+/**
+ * One person on a deployment's team: its lead (on the deployment's own row, so a deployment
+ * made before teams is a team of one) or a further member, each with their own days, the day
+ * rate agreed for them and their own answer.
+ */
+export interface TeamMember {
+  userId: number;
+  name: string;
+  profileId: number | null;
+  lead: boolean;
+  days: number;
+  answer: LeaderAnswer | null;
+  costing: Costing;
+}
+
+/** Whether a member's days count: all but a member who declined (their days are free again). */
+export const holdsDays = (m: Pick<TeamMember, 'answer'>): boolean => m.answer !== 'declined';
+
+/** Whether the further members (not the lead, who answers with the readiness questions) all accepted. */
+export const teamWaiting = (team: readonly Pick<TeamMember, 'lead' | 'answer'>[]): boolean =>
+  team.some((m) => !m.lead && m.answer !== 'accepted');
+
+/** The days of the whole team, those who declined left out. */
+export const teamDays = (team: readonly Pick<TeamMember, 'days' | 'answer'>[]): number =>
+  team.filter(holdsDays).reduce((sum, m) => sum + m.days, 0);
+
+export const TEAM_NOT_READY =
+  'Every member of the deployment’s team must accept their place before the deployment starts.';
 
 /**
  * Whether a deployment went or is going ahead, so counts in what was commissioned: all but
@@ -75,13 +110,16 @@ export interface Deployment extends DeploymentParties {
   scope: string;
   objectives: string;
   successCriteria: string;
+  /** The whole team's days (the lead's alone for a team of one). */
   days: number;
   start: string;
   end: string;
-  costing: Costing;
+  costing: TeamCosting;
   reportsTo: string;
   exitStrategy: string;
   leaderAnswer: LeaderAnswer | null;
+  /** The lead first, then the further members in the order they were added. */
+  team: TeamMember[];
   status: DeploymentStatus;
   /** Whether its partnership has started (or closed): then it can no longer be withdrawn. */
   begun: boolean;
@@ -92,15 +130,21 @@ type User = Pick<SessionUser, 'id' | 'schools' | 'organisations'>;
 /** Who a person is to a deployment: any of the three sides, or none. */
 export interface DeploymentStanding {
   leader: boolean;
+  /** A further member of its team (not the lead). */
+  member: boolean;
   clientAdmin: boolean;
   clientMember: boolean;
   commissioningOfficer: boolean;
 }
 
-export function standingIn(user: User, d: DeploymentParties): DeploymentStanding {
+export function standingIn(
+  user: User,
+  d: DeploymentParties & { team?: readonly Pick<TeamMember, 'userId' | 'lead'>[] },
+): DeploymentStanding {
   const membership = user.schools.find((s) => s.urn === d.clientUrn);
   return {
     leader: user.id === d.leaderUserId,
+    member: (d.team ?? []).some((m) => !m.lead && m.userId === user.id),
     clientAdmin: membership?.role === 'admin',
     clientMember: !!membership,
     commissioningOfficer:
@@ -108,9 +152,9 @@ export function standingIn(user: User, d: DeploymentParties): DeploymentStanding
   };
 }
 
-/** The leader, the client school's people and the commissioning organisation's officers see it. */
+/** The team, the client school's people and the commissioning organisation's officers see it. */
 export const canSeeDeployment = (s: DeploymentStanding): boolean =>
-  s.leader || s.clientMember || s.commissioningOfficer;
+  s.leader || s.member || s.clientMember || s.commissioningOfficer;
 
 /**
  * Costings are between those who agree and pay them: the client school's administrators, the
@@ -128,6 +172,15 @@ export const isCommissioner = (s: DeploymentStanding, d: Pick<Deployment, 'organ
 
 /** The commissioner withdraws a deployment before it starts, whether or not the leader has accepted. */
 export const canWithdraw = (
+  s: DeploymentStanding,
+  d: Pick<Deployment, 'organisationId' | 'status' | 'begun'>,
+): boolean => isCommissioner(s, d) && goesAhead(d.status) && !d.begun;
+
+/**
+ * The commissioner adds and removes members of the team until the deployment starts (a member
+ * who declined is replaced this way).
+ */
+export const canChangeTeam = (
   s: DeploymentStanding,
   d: Pick<Deployment, 'organisationId' | 'status' | 'begun'>,
 ): boolean => isCommissioner(s, d) && goesAhead(d.status) && !d.begun;

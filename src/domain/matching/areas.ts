@@ -1,4 +1,5 @@
-import { describeMeasure } from '../classification/measures.ts';
+import { measurePhrase, nationalPhrase } from '../classification/measures.ts';
+import { phrase, writePhrase, type Phrase } from '../words.ts';
 import { SCHOOL_AREAS, type Classification, type SchoolArea } from '../classification/types.ts';
 import { formatNumber, signedNumber } from '../format.ts';
 import { PUBLISHED_NATIONAL_FIGURES, type NationalMeasure } from '../national-figures.ts';
@@ -9,6 +10,8 @@ export interface AreaStanding {
   area: SchoolArea;
   /** e.g. "KS2 reading progress +1.8 (national 0 for state-funded mainstream schools)". */
   text: string;
+  /** The same words as a phrase, for a page to write in the reader's language. */
+  words: Phrase;
 }
 
 export interface AreaStandings {
@@ -89,14 +92,14 @@ function published(measure: NationalMeasure, year: number) {
  * true); null otherwise, so that the national analysis, which reads only the levels of every
  * school, writes no words.
  */
-type Add = (area: SchoolArea, level: number, text: string | null, results: boolean) => void;
+type Add = (area: SchoolArea, level: number, text: Phrase | null, results: boolean) => void;
 
 function resultsLevels(ks: Performance, add: Add, words: boolean) {
   if (ks.keyStage === 2) {
     for (const [area, name] of KS2_AREAS) {
       const value = ks[name];
       if (value === null) continue;
-      add(area, value / AREA_MARGINS.ks2Progress, words ? describeMeasure(`ks2.${name}`, value) : null, true);
+      add(area, value / AREA_MARGINS.ks2Progress, words ? measurePhrase(`ks2.${name}`, value) : null, true);
     }
     return;
   }
@@ -105,7 +108,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
     add(
       'ks4-progress',
       progress8 / AREA_MARGINS.progress8,
-      words ? describeMeasure('ks4.progress8', progress8) : null,
+      words ? measurePhrase('ks4.progress8', progress8) : null,
       true,
     );
   }
@@ -115,7 +118,10 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
       'ks4-attainment',
       (attainment8 - value) / AREA_MARGINS.attainment8,
       words
-        ? `Attainment 8 ${formatNumber(attainment8, 1)} (national ${formatNumber(value, 1)} for ${comparedWith})`
+        ? phrase('Attainment 8 {{score}} ({{national}})', {
+            score: formatNumber(attainment8, 1),
+            national: nationalPhrase(formatNumber(value, 1), comparedWith),
+          })
         : null,
       true,
     );
@@ -126,7 +132,10 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
       'ks4-english-maths',
       (englishMaths5Percent - value) / AREA_MARGINS.englishMaths5Percent,
       words
-        ? `${formatNumber(englishMaths5Percent)}% grade 5 or above in English and maths (national ${formatNumber(value, 1)}% for ${comparedWith})`
+        ? phrase('{{percent}}% grade 5 or above in English and maths ({{national}})', {
+            percent: formatNumber(englishMaths5Percent),
+            national: nationalPhrase(`${formatNumber(value, 1)}%`, comparedWith),
+          })
         : null,
       true,
     );
@@ -140,7 +149,10 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
       area,
       value / AREA_MARGINS.progress8,
       words
-        ? `Progress 8 in ${elementWords} ${signedNumber(value, 2)} (national 0 for state-funded mainstream schools)`
+        ? phrase(`Progress 8 in ${elementWords} {{score}} ({{national}})`, {
+            score: signedNumber(value, 2),
+            national: nationalPhrase('0', 'state-funded mainstream schools'),
+          })
         : null,
       true,
     );
@@ -182,25 +194,27 @@ function measureAreas(
   if (!inspection) return;
   for (const judgement in inspection.keyJudgements) {
     const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
-    const text = words ? describeMeasure(`ofsted.kj.${judgement as KeyJudgement}`, grade) : null;
+    const text = words ? measurePhrase(`ofsted.kj.${judgement as KeyJudgement}`, grade) : null;
     add(KEY_JUDGEMENT_AREAS[judgement as KeyJudgement], keyJudgementLevel(grade), text, false);
   }
   for (const area in inspection.reportCard) {
     const grade = inspection.reportCard[area as ReportCardArea]!;
-    const text = words ? describeMeasure(`ofsted.rc.${area as ReportCardArea}`, grade) : null;
+    const text = words ? measurePhrase(`ofsted.rc.${area as ReportCardArea}`, grade) : null;
     add(REPORT_CARD_AREAS[area as ReportCardArea], reportCardLevel(grade), text, false);
   }
 }
 
 /** Each area's evidence in words (two measures of one area joined), written when first read. */
-function areaWords(record: SchoolRecord, evidence: Classification['evidence']): (string | undefined)[] {
-  const words: (string | undefined)[] = [];
+function areaWords(record: SchoolRecord, evidence: Classification['evidence']): (Phrase | undefined)[] {
+  const words: (Phrase | undefined)[] = [];
   measureAreas(
     record,
     evidence,
     (area, _level, text) => {
       const i = AREA_INDEX.get(area)!;
-      words[i] = words[i] === undefined ? text! : `${words[i]}; ${text}`;
+      const before = words[i];
+      words[i] =
+        before === undefined ? text! : phrase('{{first}}; {{second}}', { first: before, second: text! });
     },
     true,
   );
@@ -320,7 +334,7 @@ class Standings implements AreaStandings {
     const { count, own } = measureLevels(this.#record, this.#evidence, levels);
     const strengths: AreaStanding[] = [];
     const weaknesses: AreaStanding[] = [];
-    let words: (string | undefined)[] | undefined;
+    let words: (Phrase | undefined)[] | undefined;
     const wordsOf = (i: number) => (words ??= areaWords(this.#record, this.#evidence))[i]!;
     for (let k = 0; k < count; k++) {
       const i = measuredOrder[k]!;
@@ -346,9 +360,12 @@ export function plainStandings(areas: AreaStandings): AreaStandings {
   return { strengths, weaknesses, levels, measured };
 }
 
-const standingOf = (i: number, wordsOf: (i: number) => string, note: string): AreaStanding => ({
+const standingOf = (i: number, wordsOf: (i: number) => Phrase, note: string): AreaStanding => ({
   area: SCHOOL_AREAS[i]!,
+  get words() {
+    return note ? phrase(`{{measures}}${note}`, { measures: wordsOf(i) }) : wordsOf(i);
+  },
   get text() {
-    return `${wordsOf(i)}${note}`;
+    return writePhrase(this.words);
   },
 });

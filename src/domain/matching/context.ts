@@ -1,3 +1,4 @@
+import { phrase, phraseList, type Phrase } from '../words.ts';
 import type { Phase, School } from '../school.ts';
 
 /**
@@ -98,60 +99,71 @@ export function contextSimilarity(a: SchoolContext, b: SchoolContext): number | 
 
 const FEATURE_WORDS: Record<
   ContextFeature,
-  { similar: string; more: string; less: string; value: (s: School) => string }
+  { similar: string; more: string; less: string; value: (s: School) => Phrase }
 > = {
-  size: { similar: 'size', more: 'larger', less: 'smaller', value: (s) => `${s.pupils} pupils` },
+  size: {
+    similar: 'size',
+    more: 'larger',
+    less: 'smaller',
+    value: (s) => phrase('{{pupils}} pupils', { pupils: String(s.pupils) }),
+  },
   fsm: {
     similar: 'disadvantage',
     more: 'more disadvantaged',
     less: 'less disadvantaged',
-    value: (s) => `${s.fsmPercent?.toFixed(0)}% free school meals`,
+    value: (s) => phrase('{{percent}}% free school meals', { percent: String(s.fsmPercent?.toFixed(0)) }),
   },
   eal: {
     similar: 'share of pupils with English as an additional language',
     more: 'more pupils with English as an additional language',
     less: 'fewer pupils with English as an additional language',
-    value: (s) => `${s.ealPercent?.toFixed(0)}% EAL`,
+    value: (s) => phrase('{{percent}}% EAL', { percent: String(s.ealPercent?.toFixed(0)) }),
   },
   sen: {
     similar: 'share of pupils with special educational needs',
     more: 'more pupils with special educational needs',
     less: 'fewer pupils with special educational needs',
-    value: (s) => `${s.senPercent?.toFixed(0)}% SEN`,
+    value: (s) => phrase('{{percent}}% SEN', { percent: String(s.senPercent?.toFixed(0)) }),
   },
 };
 
-const listed = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-
-/** Plain-English notes on how a candidate's context compares with the school's. */
+/** Plain-English notes on how a candidate's context compares with the school's, as phrases. */
 export function describeContext(
   school: School,
   a: SchoolContext,
   candidate: School,
   b: SchoolContext,
-): string[] {
-  const similar: string[] = [];
-  const notes: string[] = [];
+): Phrase[] {
+  const similar: Phrase[] = [];
+  const notes: Phrase[] = [];
   CONTEXT_FEATURES.forEach((feature, i) => {
     const d = b.z[i]! - a.z[i]!;
     if (Number.isNaN(d)) return;
     const words = FEATURE_WORDS[feature];
-    if (Math.abs(d) <= 0.5) similar.push(words.similar);
+    if (Math.abs(d) <= 0.5) similar.push(phrase(words.similar));
     else if (Math.abs(d) > 1) {
       notes.push(
-        `${d > 0 ? words.more : words.less} (${words.value(candidate)}, yours ${words.value(school)})`,
+        phrase('{{difference}} ({{theirs}}, yours {{yours}})', {
+          difference: phrase(d > 0 ? words.more : words.less),
+          theirs: words.value(candidate),
+          yours: words.value(school),
+        }),
       );
     }
   });
+  let setting: Phrase | undefined;
   if (a.urban !== null && b.urban !== null) {
-    if (a.urban === b.urban) similar.push(a.urban ? 'also urban' : 'also rural');
-    else notes.push(b.urban ? 'urban, where yours is rural' : 'rural, where yours is urban');
+    if (a.urban === b.urban) setting = phrase(a.urban ? 'also urban' : 'also rural');
+    else notes.push(phrase(b.urban ? 'urban, where yours is rural' : 'rural, where yours is urban'));
   }
-  const sentences: string[] = [];
-  const both = similar.filter((w) => !w.startsWith('also'));
-  const setting = similar.find((w) => w.startsWith('also'));
-  if (both.length > 0) sentences.push(`similar ${listed(both)}${setting ? `; ${setting}` : ''}`);
-  else if (setting) sentences.push(setting);
+  const sentences: Phrase[] = [];
+  if (similar.length > 0) {
+    const features = phraseList(similar, 'and');
+    sentences.push(
+      setting
+        ? phrase('similar {{features}}; {{setting}}', { features, setting })
+        : phrase('similar {{features}}', { features }),
+    );
+  } else if (setting) sentences.push(setting);
   return [...sentences, ...notes];
 }

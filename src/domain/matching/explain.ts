@@ -1,3 +1,4 @@
+import { phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types.ts';
 import type { AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
@@ -6,23 +7,21 @@ import { FOCUS_AREA_LABELS } from '../focus-areas.ts';
 import { complementMask, declaredFor } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
-const km = (d: number) => `${d.toFixed(1)} km`;
-const listed = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+/** Two schools' standings in one area: the giver's strength where the receiver is weaker. */
+function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 'they'): Phrase[] {
+  const weak = findingFor(receiver.areas.weaknesses, complementMask(receiver, giver));
+  return weak.map((w) => {
+    const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
+    const values = { area: phrase(SCHOOL_AREA_LABELS[w.area]), strong: strong.words, weak: w.words };
+    return whose === 'you'
+      ? phrase('strong in {{area}} ({{strong}}), where yours is weaker ({{weak}})', values)
+      : phrase('you are strong in {{area}} ({{strong}}), where they are weaker ({{weak}})', values);
+  });
+}
 
 function findingFor(findings: AreaStanding[], mask: number): AreaStanding[] {
   const areas = new Set(areasOf(mask));
   return findings.filter((f) => areas.has(f.area));
-}
-
-function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 'they'): string[] {
-  const weak = findingFor(receiver.areas.weaknesses, complementMask(receiver, giver));
-  return weak.map((w) => {
-    const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
-    return whose === 'you'
-      ? `strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where yours is weaker (${w.text})`
-      : `you are strong in ${SCHOOL_AREA_LABELS[w.area]} (${strong.text}), where they are weaker (${w.text})`;
-  });
 }
 
 export interface Explained {
@@ -36,63 +35,87 @@ export interface Explained {
   from?: string;
 }
 
-/** The reasons a candidate is offered, in the order a school leader weighs them. */
-export function explainCandidate(
+/** How far away the candidate is, and why so far when it is beyond the radius. */
+function distancePhrase({ distanceKm, remote, radiusKm, nearerTaken = false, from }: Explained): Phrase {
+  const km = distanceKm.toFixed(1);
+  const away = from
+    ? phrase('{{km}} km from {{place}}', { km, place: from })
+    : phrase('{{km}} km away', { km });
+  if (!remote) return away;
+  const beyond = from
+    ? phrase('{{away}}, beyond the {{radius}} km radius', { away, radius: radiusKm })
+    : phrase('{{away}}, beyond your {{radius}} km radius', { away, radius: radiusKm });
+  return nearerTaken
+    ? phrase('{{beyond}}: the suitable partners nearer are all taken by other schools in need', { beyond })
+    : phrase('{{beyond}}: no suitable partner is nearer', { beyond });
+}
+
+/** A group and, when there is one, the candidate's first reason for it: "High-performing: Outstanding at…". */
+const groupWhy = (label: string, why: Phrase | undefined) =>
+  why ? phrase(`${label}: {{why}}`, { why }) : phrase(label);
+
+/** "Capacity for 2 more partnerships", singular or plural. */
+const morePartnerships = (template: string, spare: number) =>
+  phrase(spare === 1 ? `${template} more partnership` : `${template} more partnerships`, { spare });
+
+/** The reasons a candidate is offered, in the order a school leader weighs them, as phrases. */
+export function explainCandidateInWords(
   strategy: SupportStrategy,
   school: PartnerFacts,
   candidate: PartnerFacts,
-  { distanceKm, remote, radiusKm, spare, nearerTaken = false, from }: Explained,
-): string[] {
-  const away = from ? `${km(distanceKm)} from ${from}` : `${km(distanceKm)} away`;
-  const beyond = `${away}, beyond ${from ? 'the' : 'your'} ${radiusKm} km radius`;
-  const reasons: string[] = [
-    !remote
-      ? away
-      : nearerTaken
-        ? `${beyond}: the suitable partners nearer are all taken by other schools in need`
-        : `${beyond}: no suitable partner is nearer`,
-  ];
+  explained: Explained,
+): Phrase[] {
+  const reasons: Phrase[] = [distancePhrase(explained)];
   reasons.push(...describeContext(school.school, school.context, candidate.school, candidate.context));
 
   const theirs = candidate.classification;
-  const group = SCHOOL_GROUP_LABELS[theirs.group].toLowerCase();
-  const why = theirs.reasons[0]?.text;
+  const group = phrase(SCHOOL_GROUP_LABELS[theirs.group].toLowerCase());
+  const why = theirs.reasons[0]?.words;
   if (strategy === 'support') {
-    reasons.push(`High-performing${why ? `: ${why}` : ''}`);
+    reasons.push(groupWhy('High-performing', why));
     reasons.push(...complement(candidate, school, 'you'));
   } else if (strategy === 'peer') {
     reasons.push(
       theirs.group === school.group
-        ? `At a similar stage of improvement: also ${group}`
-        : `At a nearby stage of improvement: ${group}`,
+        ? phrase('At a similar stage of improvement: also {{group}}', { group })
+        : phrase('At a nearby stage of improvement: {{group}}', { group }),
     );
     reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
   } else if (strategy === 'offer-support') {
-    reasons.push(`In need of support${why ? `: ${why}` : ''}`);
+    reasons.push(groupWhy('In need of support', why));
     reasons.push(...complement(school, candidate, 'they'));
   } else {
     reasons.push(...complement(candidate, school, 'you'), ...complement(school, candidate, 'they'));
   }
   for (const { receiver, met } of declaredFor(strategy, school, candidate)) {
-    const areas = listed(focusAreasOf(met).map((a) => FOCUS_AREA_LABELS[a].toLowerCase()));
+    const areas = phraseList(
+      focusAreasOf(met).map((a) => phrase(FOCUS_AREA_LABELS[a].toLowerCase())),
+      'and',
+    );
     // The offering school's own words about its offer, where it meets the searching school's need.
-    const note = candidate.offerNote ? `: “${candidate.offerNote}”` : '';
+    const note = candidate.offerNote;
     reasons.push(
-      receiver === 'school'
-        ? `Offers support in ${areas}, where you asked for support${note}`
-        : `Asks for support in ${areas}, which you offer`,
+      receiver !== 'school'
+        ? phrase('Asks for support in {{areas}}, which you offer', { areas })
+        : note
+          ? phrase('Offers support in {{areas}}, where you asked for support: “{{note}}”', { areas, note })
+          : phrase('Offers support in {{areas}}, where you asked for support', { areas }),
     );
   }
   if (school.school.trust && school.school.trust === candidate.school.trust) {
-    reasons.push(`In the same trust (${candidate.school.trust})`);
+    reasons.push(phrase('In the same trust ({{trust}})', { trust: candidate.school.trust }));
   }
-  const plural = (n: number) => `${n} more partnership${n === 1 ? '' : 's'}`;
+  const { spare } = explained;
   reasons.push(
     strategy !== 'offer-support'
-      ? `Capacity for ${plural(spare)}`
+      ? morePartnerships('Capacity for {{spare}}', spare)
       : spare > 0
-        ? `Your school has capacity for ${plural(spare)}`
-        : 'Your school has declared no room for another partnership at present',
+        ? morePartnerships('Your school has capacity for {{spare}}', spare)
+        : phrase('Your school has declared no room for another partnership at present'),
   );
   return reasons;
 }
+
+/** The reasons a candidate is offered, in English. */
+export const explainCandidate = (...args: Parameters<typeof explainCandidateInWords>): string[] =>
+  explainCandidateInWords(...args).map((p) => writePhrase(p));

@@ -1,9 +1,9 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
-import { wordsOf, type Words } from '../words.ts';
+import { wordsOf, writePhrase, type Phrase, type Words } from '../words.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
-import { explainCandidate } from './explain.ts';
+import { explainCandidateInWords } from './explain.ts';
 import { contextSimilarity } from './context.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
 import { candidateGroups, declaredFor, scoreOf, strategyFit, type ScoreParts } from './score.ts';
@@ -44,6 +44,8 @@ export interface Candidate {
   remote: boolean;
   tags: CandidateTag[];
   reasons: string[];
+  /** The same reasons as phrases, for a page to write in the reader's language. */
+  reasonWords: Phrase[];
   parts: ScoreParts;
   location: LatLon;
 }
@@ -403,6 +405,13 @@ export function findPartners(
     radiusKm,
     candidates: ranking.ranked.slice(0, limit).map((c) => {
       const spare = c.spare;
+      const reasonWords = explainCandidateInWords(query.strategy, school, c.facts, {
+        distanceKm: c.distanceKm,
+        remote,
+        radiusKm,
+        spare,
+        from: query.near?.name,
+      });
       return {
         urn: c.facts.school.urn,
         name: c.facts.school.name,
@@ -412,13 +421,8 @@ export function findPartners(
         score: Math.round(c.score),
         remote,
         tags: tagsOf(capacity, query.strategy, school, c.facts),
-        reasons: explainCandidate(query.strategy, school, c.facts, {
-          distanceKm: c.distanceKm,
-          remote,
-          radiusKm,
-          spare,
-          from: query.near?.name,
-        }),
+        reasons: reasonWords.map((p) => writePhrase(p)),
+        reasonWords,
         parts: c.parts,
         location: c.facts.school.location!,
       };

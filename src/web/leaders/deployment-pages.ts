@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
   answerAsLeader,
@@ -9,6 +10,7 @@ import {
   yourDeployments,
   type CommissionStart,
 } from '../../app/leaders/deployments.ts';
+import { addToTeam, removeFromTeam, teamCandidates } from '../../app/leaders/deployment-team.ts';
 import { PAYER_LABELS, PAYERS } from '../../domain/leaders/costing.ts';
 import { FREE_WITHIN_LABELS } from '../../domain/leaders/profile.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
@@ -20,6 +22,9 @@ import { deploymentView } from './deployment-presenters.ts';
 import { dateParts, postedValues } from './form-values.ts';
 
 type Values = Record<string, unknown>;
+
+/** `/deployments/:id/team/:userId/…` */
+const memberParams = idParams.extend({ userId: z.coerce.number().int().positive() });
 
 /** The form as the person typed it. */
 const posted = (body: unknown): Values =>
@@ -131,13 +136,20 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     });
   });
 
-  app.get('/deployments/:id', signedIn, async (request, reply) => {
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return reply.callNotFound();
-    const found = await deploymentFor(ctx, requireUser(request), params.data.id, request.language);
+  /** One deployment's page; with the team form as it was posted and its errors, after a refusal. */
+  async function renderDeployment(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    teamForm: { values: Values; errors: FormErrors } | null = null,
+  ) {
+    const user = requireUser(request);
+    const found = await deploymentFor(ctx, user, id, request.language);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const view = deploymentView(request.language)(found.value);
     const query = request.query as Record<string, unknown>;
+    const candidates = found.value.canChangeTeam ? await teamCandidates(ctx, user, found.value) : [];
+    const values = teamForm?.values ?? {};
     return reply.page('leaders/deployment.njk', {
       title: view.title,
       d: view,
@@ -145,8 +157,46 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       canAccept: found.value.canAccept,
       readiness: found.value.readiness,
       canWithdraw: found.value.canWithdraw,
+      canChangeTeam: found.value.canChangeTeam,
+      candidateItems: [
+        { value: '', text: request.t('leaders.team.choose') },
+        ...candidates.map((p) => ({
+          value: String(p.id),
+          text: `${p.name}, ${p.schoolName}`,
+          selected: values.profileId === String(p.id),
+        })),
+      ],
+      teamValues: values,
+      ...(teamForm?.errors ?? {}),
       done: typeof query.done === 'string' ? query.done : '',
     });
+  }
+
+  app.get('/deployments/:id', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    return renderDeployment(request, reply, params.data.id);
+  });
+
+  app.post('/deployments/:id/team', signedIn, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const values = postedValues(request.body, { text: ['profileId', 'days', 'dayRatePounds'] });
+    const done = await addToTeam(ctx, requireUser(request), params.data.id, values);
+    if (!done.ok) {
+      if (done.error.code !== 'invalid-input') return sendProblem(request, reply, done.error);
+      reply.code(400);
+      return renderDeployment(request, reply, params.data.id, { values, errors: formErrors(done.error) });
+    }
+    return reply.redirect(`/deployments/${params.data.id}?done=member-added#team`, 303);
+  });
+
+  app.post('/deployments/:id/team/:userId/remove', signedIn, async (request, reply) => {
+    const params = memberParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    const done = await removeFromTeam(ctx, requireUser(request), params.data.id, params.data.userId);
+    if (!done.ok) return sendProblem(request, reply, done.error);
+    return reply.redirect(`/deployments/${params.data.id}?done=member-removed#team`, 303);
   });
 
   app.post('/deployments/:id/answer', signedIn, async (request, reply) => {

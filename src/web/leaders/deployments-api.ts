@@ -8,6 +8,13 @@ import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
+const memberCosting = z.object({
+  days: z.number(),
+  dayRatePounds: z.number(),
+  totalPounds: z.number(),
+  paidBy: z.string(),
+});
+
 const deployment = z.object({
   id: z.number(),
   status: z.enum(DEPLOYMENT_STATUSES),
@@ -22,10 +29,26 @@ const deployment = z.object({
   end: z.string(),
   reportsTo: z.string(),
   exitStrategy: z.string(),
-  costing: z
-    .object({ days: z.number(), dayRatePounds: z.number(), totalPounds: z.number(), paidBy: z.string() })
+  costing: memberCosting
     .nullable()
-    .describe('Only for the client school’s administrators, the commissioning officers and the leader'),
+    .describe(
+      'The whole team’s days and cost (members who declined left out), with the lead’s day rate. Only for the client school’s administrators, the commissioning officers and the lead',
+    ),
+  team: z
+    .array(
+      z.object({
+        userId: z.number(),
+        name: z.string(),
+        profileId: z.number().nullable(),
+        lead: z.boolean(),
+        days: z.number(),
+        answer: z.enum(['accepted', 'declined']).nullable(),
+        costing: memberCosting
+          .nullable()
+          .describe('Seen as the whole costing is, and by the member themselves'),
+      }),
+    )
+    .describe('The lead first, then the further members: a deployment of one leader is a team of one'),
 });
 
 /** Private: a deployment's three sides only. */

@@ -11,6 +11,8 @@ import type { AppContext } from '../../app/context.ts';
 import { searchFilters } from '../../app/schools/search.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
+import { inSentence } from '../http/labels.ts';
+import { translateMessage } from '../../i18n/index.ts';
 
 /** How many supported schools one page lists. */
 const PAGE_SIZE = 50;
@@ -53,9 +55,16 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const place = [la?.name ?? chosen.la, constituency, region?.name ?? chosen.region]
       .filter(Boolean)
       .join(', ');
-    const phase = chosen.phase && PHASE_LABELS[chosen.phase].toLowerCase();
+    const { language, t } = request;
+    const tm = (message: string) => translateMessage(language, { message });
+    const phase = chosen.phase && inSentence(language, PHASE_LABELS[chosen.phase]);
     // The filters chosen, as the page's words go on: "schools in need in Kent, in the primary phase".
-    const area = [place && `in ${place}`, phase && `in the ${phase} phase`].filter(Boolean).join(', ');
+    const area = [
+      place && t('allocations.areaPlace', { place }),
+      phase && t('allocations.areaPhase', { phase }),
+    ]
+      .filter(Boolean)
+      .join(', ');
     const pages = answer ? Math.ceil(answer.total / answer.limit) : 0;
     const current = answer ? Math.floor(answer.offset / answer.limit) + 1 : 1;
     const pageHref = (n: number) => {
@@ -71,7 +80,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       if (v) csvParams.set(k, v);
     }
     return reply.page('matching/allocations.njk', {
-      title: area ? `National allocation: schools in need ${area}` : 'National allocation',
+      title: area ? t('allocations.titleIn', { area }) : t('allocations.heading'),
       raw,
       errors,
       fieldErrors,
@@ -79,7 +88,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       shownTo: answer ? Math.min(answer.offset + answer.limit, answer.total) : 0,
       area,
       csvHref: `/allocations.csv${csvParams.size ? `?${csvParams.toString()}` : ''}`,
-      unsupportedShown: answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? [],
+      // Why each is left out: in English as the allocation wrote it for that school, in another
+      // language the reason's general words (the domain does not yet word these from a template).
+      unsupportedShown: (answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? []).map((u) => ({
+        ...u,
+        text: language === 'en' ? u.text : t(`allocations.unsupportedReason.${u.reason}`),
+      })),
       pagination:
         pages > 1
           ? {
@@ -92,20 +106,20 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
             }
           : undefined,
       regionItems: [
-        { value: '', text: 'All regions' },
+        { value: '', text: tm('All regions') },
         ...filters.regions.map((r) => ({ value: r.code, text: r.name, selected: r === region })),
       ],
       phaseItems: [
-        { value: '', text: 'All phases' },
-        ...filters.phases.map((p) => ({ value: p, text: PHASE_LABELS[p], selected: p === chosen.phase })),
+        { value: '', text: tm('All phases') },
+        ...filters.phases.map((p) => ({ value: p, text: tm(PHASE_LABELS[p]), selected: p === chosen.phase })),
       ],
       laItems: [
-        { value: '', text: 'All local authorities' },
+        { value: '', text: tm('All local authorities') },
         ...filters.localAuthorities.map((a) => ({ value: a.code, text: a.name, selected: a === la })),
       ],
       profileItems: profileChoices(snapshot).map((p) => ({
         value: p.name,
-        text: p.title,
+        text: tm(p.title),
         selected: answer ? p.name === answer.profile.name : p.name === chosen.profile,
       })),
     });

@@ -77,10 +77,11 @@ function dataset(n: number, seed: number) {
 const ADDED_SINCE = new Set(['offerNote']);
 
 /**
- * A reason also carries, since the digests were taken, the phrase its words were written from
- * (`words`), so that a page can write it in Welsh; its English `text` is the same.
+ * A reason, an area's standing and a candidate also carry, since the digests were taken, the
+ * phrases their words were written from (`words`, `reasonWords`), so that a page can write them
+ * in Welsh; their English words are the same.
  */
-const PHRASES = new Set(['words']);
+const PHRASES = new Set(['words', 'reasonWords']);
 
 /**
  * A refusal as it was answered when the digests were taken: since then it also carries the

@@ -63,6 +63,9 @@ describe('what partner search makes of sponsorship', () => {
       sameTrust: 'Aire Trust',
       recentlyTakenOn: null,
       reasons: ['In the same trust as you (Aire Trust)'],
+      reasonWords: [
+        { template: 'In the same trust as you ({{sponsor}})', values: { sponsor: 'Aire Trust' } },
+      ],
     });
     expect(readSponsorship(10, 12, all, TODAY).sameTrust).toBeNull();
   });

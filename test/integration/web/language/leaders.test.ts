@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
-import { deploymentForm, nextSpring, publishProfile } from '../../../helpers/leaders.ts';
+import { aPublishedLeader, deploymentForm, nextSpring, publishProfile } from '../../../helpers/leaders.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
@@ -59,22 +59,40 @@ describe('system leaders in Welsh', () => {
     );
     expect(commissioned.statusCode).toBe(303);
     const deployment = String(commissioned.headers.location).replace(/\?.*/, '');
+    // A second leader on the deployment's team, with their own days and answer to give.
+    const member = await aPublishedLeader(t.app, t.db, 'Huw Tîm', {
+      urn: DERW,
+      jobTitle: 'Dirprwy',
+      daysPerTerm: '6',
+    });
+    const added = await postForm(
+      t.app,
+      `${deployment}/team`,
+      { _csrf: client.csrfToken, profileId: String(member.profileId), days: '2', dayRatePounds: '' },
+      client.headers,
+    );
+    expect(added.statusCode).toBe(303);
 
     const directory = await welsh(null, '/system-leaders');
     expect(directory).toContain('Dod o hyd i arweinydd system');
-    expect(directory).toContain('Cafwyd hyd i 1 arweinydd system');
+    expect(directory).toMatch(/Cafwyd hyd i 2 /);
     const profile = await welsh(null, `/system-leaders/${profileId}`);
     expect(profile).toContain('Diwrnodau fesul tymor');
     expect(profile).toContain('£450 y dydd');
     const page = await welsh(client, deployment);
     expect(page).toContain('Lleoliad Gwen Arwain yn Ysgol y Bedw');
     expect(page).toContain('Yn aros am yr arweinydd system');
+    expect(page).toContain('Aelod o’r tîm');
+    expect(page).toContain('Ychwanegu arweinydd system at y tîm');
+    const asMember = await welsh(member.who, deployment);
+    expect(asMember).toContain('Heb ateb eto');
     const list = await welsh(client, '/deployments');
     expect(list).toContain('Ar gyfer eich ysgolion');
     for (const [url, html] of [
       ['/system-leaders', directory],
       [`/system-leaders/${profileId}`, profile],
       [deployment, page],
+      [`${deployment} (as a team member)`, asMember],
       ['/deployments', list],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);

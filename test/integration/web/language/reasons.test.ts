@@ -3,6 +3,7 @@ import type { Db } from '../../../../src/data/db.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
 /** Requires improvement at its inspection of 14 March 2024, with two outstanding schools nearby. */
 const IN_NEED = 700001;
@@ -56,6 +57,13 @@ describe('the reasons the classification and partner search give, in Welsh', () 
       'Angen gwella neu annigonol yn yr arolygiad diweddaraf: effeithiolrwydd cyffredinol Ofsted: Angen gwella (arolygiad 14 Mawrth 2024)',
     );
     expect(welsh.text).not.toContain('Requires improvement or inadequate');
+    // Each candidate's reasons: how far, how alike, its group and why, its room for partners.
+    expect(welsh.text).toContain(
+      'Perfformio’n uchel: Rhagorol yn yr arolygiad diweddaraf (arolygiad 10 Mai 2023)',
+    );
+    expect(welsh.text).toContain('Lle i 2 partneriaeth arall');
+    expect(welsh.text).not.toMatch(/km away|Capacity for|High-performing/);
+    expect(englishLeftIn(welsh.html)).toEqual([]);
   });
 
   it('still gives the reasons in English, as before, through the API', async () => {

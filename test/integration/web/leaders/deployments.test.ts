@@ -6,6 +6,7 @@ import { createOrganisation, signIn, type SignedIn } from '../../../helpers/acco
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
 import {
+  aPublishedLeader,
   daysFromToday,
   deploymentForm,
   completeReadiness,
@@ -34,16 +35,8 @@ describe('commissioning a system leader', () => {
   const spring = nextSpring();
 
   /** A published leader with six days a term at £450 a day, and the id of their profile. */
-  async function aLeader(name = 'Ada Leader') {
-    const who = await signIn(t.app, t.db, { name });
-    await publishProfile(t.app, who, { urn: BASE, daysPerTerm: '6', dayRatePounds: '450' });
-    const { id } = await t.db
-      .selectFrom('system_leader_profiles')
-      .select('id')
-      .where('user_id', '=', who.user.id)
-      .executeTakeFirstOrThrow();
-    return { who, profileId: id };
-  }
+  const aLeader = (name = 'Ada Leader') =>
+    aPublishedLeader(t.app, t.db, name, { urn: BASE, daysPerTerm: '6', dayRatePounds: '450' });
 
   /**
    * A published leader and, around the client school of Leeds Trust, the trust's officer, the

@@ -5,6 +5,10 @@ import type { Reason } from '../../../../src/domain/classification/types.ts';
 import type { Inspection, SchoolRecord } from '../../../../src/domain/school.ts';
 import { writePhrase, type Phrase, type PhraseValue } from '../../../../src/domain/words.ts';
 import { catalogue, translatePhrase } from '../../../../src/i18n/index.ts';
+import { FOCUS_AREAS } from '../../../../src/domain/focus-areas.ts';
+import { findPartners } from '../../../../src/domain/matching/find-partners.ts';
+import { DEFAULT_MATCHING_SETTINGS, STRATEGIES } from '../../../../src/domain/matching/settings.ts';
+import { buildSnapshot } from '../../../../src/domain/snapshot.ts';
 import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
 import { syntheticSchools } from '../../../builders/synthetic-schools.ts';
 
@@ -105,5 +109,59 @@ describe('the words of a classification’s reasons', () => {
     expect(translatePhrase('cy', judged!.words)).toBe(
       'Digonol neu anfoddhaol mewn o leiaf un maes yn ei harolygiad Estyn diweddaraf: barn Estyn isaf: Digonol (arolygiad 14 Mai 2018)',
     );
+  });
+});
+
+describe('the words of partner search’s reasons for each candidate', () => {
+  const schools = syntheticSchools(1500, 5).map((s, i) => ({
+    ...s,
+    trust: i % 4 === 0 ? `Trust ${i % 9}` : null,
+  }));
+  const declaredFocus = new Map(
+    schools
+      .filter((_, i) => i % 3 === 0)
+      .map((s, i) => [
+        s.urn,
+        {
+          needs: [FOCUS_AREAS[i % FOCUS_AREAS.length]!],
+          offers: [FOCUS_AREAS[(i * 7) % FOCUS_AREAS.length]!],
+        },
+      ]),
+  );
+  const snapshot = buildSnapshot({
+    schools,
+    declaredCapacity: new Map(),
+    partnerships: new Map(),
+    partners: new Map(),
+    declaredFocus,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: SHIPPED_PROFILES[0]!.name,
+    asOf,
+    settings: DEFAULT_MATCHING_SETTINGS,
+  });
+  const view = snapshot.view()!;
+  const candidates = STRATEGIES.flatMap((strategy) =>
+    schools.slice(0, 300).flatMap((s) => {
+      const found = findPartners(
+        view.pool,
+        s.urn,
+        { strategy, radiusKm: 15 },
+        DEFAULT_MATCHING_SETTINGS,
+        snapshot.capacity,
+      );
+      return found.ok ? found.candidates : [];
+    }),
+  );
+
+  it('write in English the reasons the API gives, and are all in the Welsh catalogue', () => {
+    const words = candidates.flatMap((c) => c.reasonWords);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(candidates.flatMap((c) => c.reasonWords.map((p) => writePhrase(p)))).toEqual(
+      candidates.flatMap((c) => c.reasons),
+    );
+    const welsh = catalogue('cy').messages as Record<string, string>;
+    const templates = new Set(words.flatMap(templatesIn));
+    expect(templates.size).toBeGreaterThan(30);
+    expect([...templates].filter((t) => welsh[t] === undefined)).toEqual([]);
   });
 });

@@ -28,7 +28,13 @@ function side(
   };
 }
 
-const nobody = { leader: false, clientAdmin: false, clientMember: false, commissioningOfficer: false };
+const nobody = {
+  leader: false,
+  member: false,
+  clientAdmin: false,
+  clientMember: false,
+  commissioningOfficer: false,
+};
 
 describe('the paired readiness questions of a deployment', () => {
   it('counts each side’s answered questions and agrees only once both have completed', () => {
