@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_RADIUS_KM } from '../domain/radius.ts';
+import { wordedCheck } from './result.ts';
 
 /** An empty form field or query parameter means "not given", not an empty value. */
 export const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
@@ -53,3 +54,20 @@ export const calendarDateSchema = (label: string) =>
       }
       return date.toISOString().slice(0, 10);
     });
+
+/**
+ * Text a form must have ("Enter the objectives"), up to `max` characters: over it, the field is
+ * named from the same words ("The objectives must be 5000 characters or fewer"), worded so that a
+ * page can say it in Welsh.
+ */
+export const requiredText = (message: string, max: number) => {
+  const named = message.replace(/^Enter /, '');
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .refine(
+      (v) => v.length <= max,
+      wordedCheck(`${named[0]!.toUpperCase()}${named.slice(1)} must be {{max}} characters or fewer`, { max }),
+    );
+};

@@ -57,7 +57,24 @@ export const fail = (code: ErrorCode, message: string | Wording, issues?: FieldI
 export const invalidField = (field: string, message: string | Wording): Result<never> =>
   fail('invalid-input', message, [{ field, ...(typeof message === 'string' ? { message } : message) }]);
 
-/** The issues of a failed Zod parse, the first per field. */
+/**
+ * A check's message worded as template and values ("Days a term must be {{max}} or less"), for
+ * `.refine(test, wordedCheck(…))` or `ctx.addIssue({ code: 'custom', ...wordedCheck(…) })`: the
+ * issue keeps them, so a page writes it in the reader's language from the catalogue.
+ */
+export const wordedCheck = (template: string, values: Record<string, string | number> = {}) => {
+  const { message } = wordsOf(template, values);
+  return { message, params: { template, values } };
+};
+
+const wordingOf = (issue: z.core.$ZodIssue): Omit<Wording, 'message'> | undefined => {
+  const params = issue.code === 'custom' ? (issue.params as Partial<Wording> | undefined) : undefined;
+  return typeof params?.template === 'string' && params.values
+    ? { template: params.template, values: params.values }
+    : undefined;
+};
+
+/** The issues of a failed Zod parse, the first per field, with their template and values where worded. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
@@ -65,7 +82,7 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     const field = String(issue.path[0] ?? 'form');
     if (seen.has(field)) continue;
     seen.add(field);
-    issues.push({ field, message: issue.message });
+    issues.push({ field, message: issue.message, ...wordingOf(issue) });
   }
   return issues;
 }

@@ -134,9 +134,32 @@ async function writeSchools(
   return count(rows);
 }
 
-/** Adds or updates schools; EAL comes from the school census, so a GIAS import leaves it as it was. */
+const GIAS_COLUMNS = [...SCHOOL_COLUMNS, 'welsh_number', 'same_as'] as const;
+
+/**
+ * Adds or updates schools; EAL comes from the school census, so a GIAS import leaves it as it was.
+ * A Welsh establishment that the registry holds from the Welsh Government's list (by its LA and
+ * school number) is kept closed and linked to that record (`same_as`), so it is counted once.
+ */
 export async function upsertSchools(db: Executor, schools: School[], synthetic: boolean): Promise<UpsertCounts> {
-  return writeSchools(db, schools, [...SCHOOL_ARRAYS, ['synthetic', 'boolean', () => synthetic]], SCHOOL_COLUMNS);
+  const numbers = schools.flatMap((s) => (s.welshNumber ? [s.welshNumber] : []));
+  const held = new Set(
+    numbers.length === 0
+      ? []
+      : (await db.selectFrom('schools').select('urn').where('urn', 'in', numbers).execute()).map((r) => r.urn),
+  );
+  const sameAs = (s: School) => (s.welshNumber && held.has(s.welshNumber) ? s.welshNumber : null);
+  return writeSchools(
+    db,
+    schools.map((s) => (sameAs(s) === null ? s : { ...s, open: false })),
+    [
+      ...SCHOOL_ARRAYS,
+      ['synthetic', 'boolean', () => synthetic],
+      ['welsh_number', 'integer', (s) => s.welshNumber ?? null],
+      ['same_as', 'integer', sameAs],
+    ],
+    GIAS_COLUMNS,
+  );
 }
 
 const WELSH_COLUMNS = [...SCHOOL_COLUMNS, 'language_medium', 'welsh_medium_type'] as const;
@@ -156,7 +179,21 @@ export async function upsertWelshSchools(
     ['language_medium', 'text', (s) => s.languageMedium ?? null],
     ['welsh_medium_type', 'text', (s) => s.welshMediumType ?? null],
   ];
-  return writeSchools(db, schools, columns, WELSH_COLUMNS);
+  const counts = await writeSchools(db, schools, columns, WELSH_COLUMNS);
+  // GIAS's rows for these schools, imported before: closed and linked, so each is counted once.
+  if (schools.length > 0) {
+    await db
+      .updateTable('schools')
+      .set({ open: false, same_as: sql<number>`welsh_number`, updated_at: sql`now()` })
+      .where(
+        'welsh_number',
+        'in',
+        schools.map((s) => s.urn),
+      )
+      .where((eb) => eb.or([eb('same_as', 'is', null), eb('open', '=', true)]))
+      .execute();
+  }
+  return counts;
 }
 
 const INSPECTION_ARRAYS: ArrayColumn<Inspection>[] = [

@@ -16,3 +16,9 @@ export async function getSchoolNameAndCountry(
   const row = await db.selectFrom('schools').select(['name', 'country']).where('urn', '=', urn).executeTakeFirst();
   return row && { name: row.name, country: row.country };
 }
+
+/** The Welsh record a GIAS row of the same Welsh school is linked to, if it is one. */
+export async function getSameAs(db: Db, urn: number): Promise<number | null> {
+  const row = await db.selectFrom('schools').select('same_as').where('urn', '=', urn).executeTakeFirst();
+  return row?.same_as ?? null;
+}

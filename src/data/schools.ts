@@ -52,6 +52,8 @@ function prefixQuery(q: string): string | null {
 function filtered(db: Db, search: SchoolSearch) {
   let query = db.selectFrom('schools');
   if (!search.includeClosed) query = query.where('open', '=', true);
+  // A Welsh school's GIAS row, linked to its Welsh record, is that school again: never listed.
+  query = query.where('same_as', 'is', null);
   if (search.phase) query = query.where('phase', '=', search.phase);
   if (search.la) query = query.where((eb) => eb.or([eb('la_code', '=', search.la!), eb('la_name', 'ilike', search.la!)]));
   if (search.region)

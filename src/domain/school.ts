@@ -69,6 +69,11 @@ export interface School {
   languageMedium?: LanguageMedium | null;
   /** Wales only: the Welsh medium type as published ("Bilingual (Category B)"). */
   welshMediumType?: string | null;
+  /**
+   * A Welsh establishment read from GIAS: its Welsh Government school number (LA code and
+   * establishment number), by which the registry knows it is the same school as that record.
+   */
+  welshNumber?: number | null;
 }
 
 /**

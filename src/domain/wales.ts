@@ -95,6 +95,17 @@ export function isWelshSchoolNumber(id: number): boolean {
   return Number.isInteger(id) && isWelshLaCode(String(Math.floor(id / 10_000))) && id < 10_000_000;
 }
 
+/**
+ * The Welsh Government's number of a Welsh establishment that GIAS also lists: GIAS files it under
+ * its Welsh LA code, with the school's four digits as its `EstablishmentNumber`, so the two read
+ * together are the address list's "School Number". Null for an English row or a malformed one.
+ */
+export function welshNumberOf(laCode: string | null, establishmentNumber: string | null): number | null {
+  if (!isWelshLaCode(laCode) || establishmentNumber === null || !/^\d{1,4}$/.test(establishmentNumber.trim()))
+    return null;
+  return Number(laCode) * 10_000 + Number(establishmentNumber.trim());
+}
+
 export const CONSORTIA = ['gwe', 'csc', 'eas', 'partneriaeth', 'none'] as const;
 export type Consortium = (typeof CONSORTIA)[number];
 

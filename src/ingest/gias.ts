@@ -1,5 +1,5 @@
 import type { Area, School } from '../domain/school.ts';
-import { isWelshLaCode } from '../domain/wales.ts';
+import { isWelshLaCode, welshNumberOf } from '../domain/wales.ts';
 import { openCsv } from './csv.ts';
 import { dateFromName } from './dates.ts';
 import { normalisePhase } from './gias-phase.ts';
@@ -104,6 +104,7 @@ function toSchool(r: Row, urn: number): School | null {
     urbanRural: r.text('UrbanRural (name)'),
     // A federation shares governance as a trust does; GIAS records one or the other.
     trust: r.text('Trusts (name)') ?? r.text('Federations (name)'),
+    welshNumber: welshNumberOf(laCode, r.text('EstablishmentNumber')),
   };
   return name === null || statusName === null || phase === null ? null : school;
 }

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { MAX_DAY_RATE_POUNDS } from '../../domain/leaders/profile.ts';
 import { PAYERS } from '../../domain/leaders/costing.ts';
-import { calendarDateSchema } from '../input.ts';
+import { calendarDateSchema, requiredText as text } from '../input.ts';
+import { wordedCheck } from '../result.ts';
 
 /** The most days one deployment can take: a year of a generous availability. */
 export const MAX_DEPLOYMENT_DAYS = 180;
-
-const text = (message: string, max: number) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${message.replace(/^Enter /, '')} must be ${max} characters or fewer`);
 
 /** A deployment's days, or a team member's: whole or half days. */
 const daysField = z
@@ -22,7 +16,10 @@ const daysField = z
   .transform(Number)
   .refine((v) => v > 0, 'Days must be at least half a day')
   .refine((v) => Number.isInteger(v * 2), 'Days must be whole or half days, like 6 or 6.5')
-  .refine((v) => v <= MAX_DEPLOYMENT_DAYS, `Days must be ${MAX_DEPLOYMENT_DAYS} or fewer`);
+  .refine(
+    (v) => v <= MAX_DEPLOYMENT_DAYS,
+    wordedCheck('Days must be {{max}} or fewer', { max: MAX_DEPLOYMENT_DAYS }),
+  );
 
 /** The agreed day rate in pounds; blank for the leader's own (see `suggestedDayRate`). */
 const dayRateField = z
@@ -35,7 +32,7 @@ const dayRateField = z
   .transform((v) => (v === '' ? null : Number(v)))
   .refine(
     (v) => v === null || v <= MAX_DAY_RATE_POUNDS,
-    `The day rate must be £${MAX_DAY_RATE_POUNDS} or less`,
+    wordedCheck('The day rate must be £{{max}} or less', { max: MAX_DAY_RATE_POUNDS }),
   );
 
 /** The commissioning form, as a client school's administrator or an officer fills it in. */

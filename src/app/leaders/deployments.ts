@@ -32,7 +32,7 @@ import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
 import type { Language } from '../../domain/language.ts';
@@ -151,7 +151,11 @@ export async function commissionDeployment(
   const form = parsed.value;
   const snapshot = await ctx.snapshots.get();
   const client = snapshot.byUrn.get(form.clientUrn);
-  if (!client) return invalidField('clientUrn', `There is no open school with URN ${form.clientUrn}`);
+  if (!client)
+    return invalidField(
+      'clientUrn',
+      worded('There is no open school with URN {{urn}}', { urn: form.clientUrn }),
+    );
   const as = commissionerFor(actor, form.clientUrn, await organisationsOfSchool(ctx.db, form.clientUrn));
   if (!as)
     return invalidField('clientUrn', 'Choose a school you administer, or one of your organisation’s schools');
@@ -294,8 +298,8 @@ export async function answerAsLeader(
 }
 
 /**
- * The commissioner withdraws a deployment before it starts; the leader's days are free again
- * and the leader is told.
+ * The commissioner withdraws a deployment before it starts; the team's days are free again
+ * and the team is told.
  */
 export async function withdrawAsCommissioner(
   ctx: Pick<AppContext, 'db' | 'now' | 'config' | 'mailer'>,
@@ -315,7 +319,9 @@ export async function withdrawAsCommissioner(
       'conflict',
       'The deployment has started, closed or been declined: it can no longer be withdrawn.',
     );
-  await notifyPeople(ctx, [d.leaderUserId], 'deployment-withdrawn', {
+  // The whole team, the lead and every further member who has not declined.
+  const team = d.team.filter((m) => m.lead || m.answer !== 'declined').map((m) => m.userId);
+  await notifyPeople(ctx, team, 'deployment-withdrawn', {
     subject: `The deployment to ${d.clientName} is withdrawn before it started`,
     link: `/deployments/${id}`,
   });

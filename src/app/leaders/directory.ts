@@ -87,7 +87,7 @@ export function systemLeadersAnswer(result: LeaderSearchResult) {
     items: result.items.map(({ leader, distanceKm, reasons }) => ({
       ...leaderSummary(leader.profile, leader.capacity),
       ...(result.near ? { distanceKm } : {}),
-      ...(reasons.length > 0 ? { reasons } : {}),
+      ...(reasons.length > 0 ? { reasons: reasons.map((r) => r.message) } : {}),
     })),
   };
 }
@@ -110,7 +110,7 @@ export function leaderSummary(profile: SystemLeaderProfile, capacity: LeaderCapa
 }
 
 /**
- * A deployment the leader accepted through S2S, as their public experience. The client school
+ * A deployment the leader accepted through S2S (as its lead or a member of its team), as their public experience. The client school
  * did not publish anything, so it is described by its phase and area, not named; the scope and
  * costing stay between the parties.
  */
@@ -128,15 +128,16 @@ async function deploymentsDone(
 ): Promise<DeploymentDone[]> {
   const snapshot = await ctx.snapshots.get();
   const mine = await listDeploymentsOf(ctx.db, { userId: profile.userId, urns: [], organisationIds: [] });
-  return mine
-    .filter((d) => d.leaderAnswer === 'accepted')
-    .map((d) => {
-      const school = snapshot.byUrn.get(d.clientUrn);
-      const phase =
-        school && school.phase !== 'not-applicable' ? `${PHASE_LABELS[school.phase].toLowerCase()} ` : '';
-      const area = school?.localAuthority ? ` in ${school.localAuthority.name}` : '';
-      return { days: d.days, start: d.start, end: d.end, school: `a ${phase}school${area}` };
-    });
+  // Their own place on each team, as its lead or a member, with their own days.
+  return mine.flatMap((d) => {
+    const place = d.team.find((m) => m.userId === profile.userId);
+    if (place?.answer !== 'accepted') return [];
+    const school = snapshot.byUrn.get(d.clientUrn);
+    const phase =
+      school && school.phase !== 'not-applicable' ? `${PHASE_LABELS[school.phase].toLowerCase()} ` : '';
+    const area = school?.localAuthority ? ` in ${school.localAuthority.name}` : '';
+    return [{ days: place.days, start: d.start, end: d.end, school: `a ${phase}school${area}` }];
+  });
 }
 
 /**

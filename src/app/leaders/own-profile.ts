@@ -3,7 +3,7 @@ import { getSchoolNames } from '../../data/school-names.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { today, type AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { capacityOf, type LeaderCapacity } from './capacity.ts';
 import { profileInput } from './profile-input.ts';
 
@@ -34,7 +34,7 @@ export async function saveOwnProfile(
   if (!parsed.ok) return parsed;
   const { urn } = parsed.value;
   if (!(await getSchoolNames(ctx.db, [urn])).has(urn))
-    return invalidField('urn', `There is no school with URN ${urn}`);
+    return invalidField('urn', worded('There is no school with URN {{urn}}', { urn }));
   return ok({ id: await saveProfile(ctx.db, actor.id, parsed.value, actor) });
 }
 

@@ -9,17 +9,11 @@ import {
   type ProfileDetails,
 } from '../../domain/leaders/profile.ts';
 import { PHASES } from '../../domain/school.ts';
-import { calendarDateSchema } from '../input.ts';
+import { calendarDateSchema, requiredText } from '../input.ts';
+import { wordedCheck } from '../result.ts';
 
 /** Phases a leader can work with: every phase of school, not the registry's "not applicable". */
 export const LEADER_PHASES = PHASES.filter((p) => p !== 'not-applicable');
-
-const text = (message: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `${message.replace(/^Enter /, '')} must be ${max} characters or fewer`);
 
 /** A number typed into a form: blank is null; otherwise within the limits, in halves at most. */
 const amount = (
@@ -34,7 +28,7 @@ const amount = (
       `${name} must be a number, like ${whole ? '12' : '12.5'}`,
     )
     .transform((v) => (v === '' ? null : Number(v)))
-    .refine((v) => v === null || v <= max, `${name} must be ${max} or less`)
+    .refine((v) => v === null || v <= max, wordedCheck(`${name} must be {{max}} or less`, { max }))
     .refine((v) => v === null || !whole || Number.isInteger(v), `${name} must be a whole number`)
     .refine(
       (v) => v === null || !halves || Number.isInteger(v * 2),
@@ -51,7 +45,7 @@ const chosen = <T extends string>(values: readonly T[], message: string, min?: s
 /** The profile form, as the person fills it in; the same rules for every face. */
 export const profileInput = z
   .object({
-    jobTitle: text('Enter your role', 200),
+    jobTitle: requiredText('Enter your role', 200),
     urn: z
       .string()
       .trim()
@@ -61,7 +55,13 @@ export const profileInput = z
     claimedDesignations: chosen(DESIGNATIONS, 'Choose designations from the list'),
     expertise: chosen(FOCUS_AREAS, 'Choose areas from the list', 'Choose at least one area of expertise'),
     phases: chosen(LEADER_PHASES, 'Choose phases from the list', 'Choose at least one phase you work with'),
-    experience: z.string().trim().max(5000, 'Your experience must be 5000 characters or fewer'),
+    experience: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v.length <= 5000,
+        wordedCheck('Your experience must be {{max}} characters or fewer', { max: 5000 }),
+      ),
     daysPerTerm: amount('Days a term', { max: MAX_DAYS_PER_TERM, halves: true }).refine(
       (v) => v !== null && v > 0,
       'Enter how many days a term you can give, like 6 or 6.5',

@@ -4,7 +4,7 @@ import { getSchoolNames } from '../../data/school-names.ts';
 import type { ActionStatus } from '../../domain/readiness/action-plan.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, worded, type Result } from '../result.ts';
 import type { Opened } from './access.ts';
 import { actionsOf } from './assessments.ts';
 
@@ -49,7 +49,7 @@ export async function shareAssessment(
     const wanted = Number(grantee.urn);
     if (wanted === assessment.urn) return invalidField('urn', 'Enter another school’s URN, not your own');
     if (!(await getSchoolNames(ctx.db, [wanted])).has(wanted))
-      return invalidField('urn', `No school has the URN ${wanted}`);
+      return invalidField('urn', worded('No school has the URN {{urn}}', { urn: wanted }));
     await grantShare(ctx.db, assessment, { urn: wanted }, actor);
     return ok(true);
   }

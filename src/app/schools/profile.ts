@@ -1,5 +1,6 @@
 import { listPredecessorsAndSuccessors } from '../../data/school-links.ts';
 import { registryCoverage } from '../../data/registry-coverage.ts';
+import { getSameAs } from '../../data/school-names.ts';
 import { getRegistryMeans, getSchoolRecord } from '../../data/schools.ts';
 import { yearsBetween } from '../../domain/classification/measures.ts';
 import { giasPage, publicPagesOf } from '../../domain/public-pages.ts';
@@ -10,6 +11,14 @@ import type { AppContext } from '../context.ts';
 import { fail, ok, worded } from '../result.ts';
 import { classificationOf } from './groups.ts';
 import { sponsorshipsOfSchool } from '../sponsorships/sponsorships.ts';
+
+/**
+ * The Welsh record that a GIAS row of the same Welsh school stands for (null for any other URN):
+ * `/schools/{urn}` and `GET /api/schools/{urn}` of the GIAS URN send the reader there.
+ */
+export async function sameSchoolAs(ctx: Pick<AppContext, 'db'>, urn: number): Promise<number | null> {
+  return getSameAs(ctx.db, urn);
+}
 
 /**
  * One school with its inspections, performance, and its group under the active profile with the

@@ -43,6 +43,13 @@ export interface SchoolsTable {
   trust: string | null;
   language_medium: LanguageMedium | null;
   welsh_medium_type: string | null;
+  /** A Welsh establishment from GIAS: its Welsh Government school number. */
+  welsh_number: number | null;
+  /**
+   * A GIAS row of a Welsh school the registry also holds from the Welsh Government's list: that
+   * record's number. Such a row is never open, so the school is counted once, as the Welsh record.
+   */
+  same_as: number | null;
   synthetic: Generated<boolean>;
   updated_at: Timestamp;
 }

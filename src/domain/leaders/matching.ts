@@ -1,8 +1,9 @@
-import { designationName, type Designation } from '../access.ts';
+import { DESIGNATION_LABELS, type Designation } from '../access.ts';
 import { FOCUS_AREA_LABELS, type FocusArea } from '../focus-areas.ts';
 import { PHASE_LABELS, type LatLon, type Phase } from '../school.ts';
 import { distanceKm } from '../spatial-index.ts';
 import type { DesignationHeld } from './profile.ts';
+import { wordsOf, type Words } from '../words.ts';
 
 /**
  * Finding a system leader where one is needed: every filter a searcher sets must hold, and each
@@ -37,11 +38,12 @@ export interface LeaderMatch<C extends LeaderCandidate = LeaderCandidate> {
   leader: C;
   matchedExpertise: FocusArea[];
   distanceKm: number | null;
-  reasons: string[];
+  /**
+   * Why the leader is there, worded as template and values so a page can say it in Welsh; the
+   * values `areas`, `phase` and `designation` are catalogue labels, first letter lowered.
+   */
+  reasons: Words[];
 }
-
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /** "Literacy (reading, writing, English)" inside a sentence: only the first letter changes. */
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
@@ -52,10 +54,23 @@ const oneDecimal = (km: number) => Math.round(km * 10) / 10;
 function reach(leader: LeaderCandidate, near: NonNullable<LeaderSearch['near']>) {
   const km = leader.location && near.location ? oneDecimal(distanceKm(leader.location, near.location)) : null;
   if (km !== null && leader.travelKm !== null && km <= leader.travelKm) {
-    return { km, reason: `${km} km from ${near.name}, within the ${leader.travelKm} km they travel` };
+    return {
+      km,
+      reason: wordsOf('{{km}} km from {{school}}, within the {{travelKm}} km they travel', {
+        km,
+        school: near.name,
+        travelKm: leader.travelKm,
+      }),
+    };
   }
   if (leader.worksRemotely) {
-    return { km, reason: km === null ? 'Works remotely' : `Works remotely (${km} km from ${near.name})` };
+    return {
+      km,
+      reason:
+        km === null
+          ? wordsOf('Works remotely')
+          : wordsOf('Works remotely ({{km}} km from {{school}})', { km, school: near.name }),
+    };
   }
   return null;
 }
@@ -67,22 +82,33 @@ export function matchLeaders<C extends LeaderCandidate>(
   const wanted = search.expertise ?? [];
   const matches: LeaderMatch<C>[] = [];
   for (const leader of candidates) {
-    const reasons: string[] = [];
+    const reasons: Words[] = [];
     const matchedExpertise = wanted.filter((a) => leader.expertise.includes(a));
     if (wanted.length > 0) {
       if (matchedExpertise.length === 0) continue;
-      reasons.push(`Expertise in ${list(matchedExpertise.map((a) => lowerFirst(FOCUS_AREA_LABELS[a])))}`);
+      reasons.push(
+        wordsOf('Expertise in {{areas}}', {
+          areas: matchedExpertise.map((a) => lowerFirst(FOCUS_AREA_LABELS[a])),
+        }),
+      );
     }
     if (search.phase) {
       if (!leader.phases.includes(search.phase)) continue;
-      reasons.push(`Works with ${PHASE_LABELS[search.phase].toLowerCase()} schools`);
+      reasons.push(
+        wordsOf('Works with {{phase}} schools', { phase: lowerFirst(PHASE_LABELS[search.phase]) }),
+      );
     }
     if (search.designation) {
       const held = leader.designations.find((d) => d.code === search.designation);
       if (!held) continue;
-      const name = designationName(held.code);
+      const designation = DESIGNATION_LABELS[held.code];
       reasons.push(
-        held.verified ? `Verified ${name[0]!.toLowerCase()}${name.slice(1)}` : `${name}, not verified`,
+        held.verified
+          ? wordsOf('Verified {{designation}} ({{code}})', {
+              designation: lowerFirst(designation),
+              code: held.code,
+            })
+          : wordsOf('{{designation}} ({{code}}), not verified', { designation, code: held.code }),
       );
     }
     let km: number | null = null;
@@ -94,7 +120,11 @@ export function matchLeaders<C extends LeaderCandidate>(
     }
     if (search.available) {
       if (!(leader.daysLeft > 0)) continue;
-      reasons.push(`${leader.daysLeft} ${leader.daysLeft === 1 ? 'day' : 'days'} free`);
+      reasons.push(
+        wordsOf(leader.daysLeft === 1 ? '{{days}} day free' : '{{days}} days free', {
+          days: leader.daysLeft,
+        }),
+      );
     }
     matches.push({ leader, matchedExpertise, distanceKm: km, reasons });
   }

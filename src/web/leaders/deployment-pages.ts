@@ -13,6 +13,7 @@ import {
 import { addToTeam, removeFromTeam, teamCandidates } from '../../app/leaders/deployment-team.ts';
 import { PAYER_LABELS, PAYERS } from '../../domain/leaders/costing.ts';
 import { FREE_WITHIN_LABELS } from '../../domain/leaders/profile.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
@@ -54,30 +55,40 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     extra: Partial<FormErrors> = {},
   ) {
     const { profile, schools } = start;
-    const rateHint = [
-      profile.dayRatePounds
-        ? `${profile.name}’s day rate is ${pounds(profile.dayRatePounds)}`
-        : `${profile.name} makes no charge`,
+    const { language, t } = reply.request;
+    const freeWithin =
       profile.freeWithin && profile.dayRatePounds
-        ? `, with ${FREE_WITHIN_LABELS[profile.freeWithin].toLowerCase()}`
-        : '',
-      '. Leave blank to use it, or enter the rate you have agreed.',
-    ].join('');
+        ? translateMessage(language, { message: FREE_WITHIN_LABELS[profile.freeWithin] }).toLowerCase()
+        : null;
+    const rate = profile.dayRatePounds ? pounds(profile.dayRatePounds) : null;
+    const rateHint = [
+      rate === null
+        ? t('leaders.commission.noCharge', { name: profile.name })
+        : freeWithin
+          ? t('leaders.commission.rateWith', { name: profile.name, rate, freeWithin })
+          : t('leaders.commission.rateIs', { name: profile.name, rate }),
+      t('leaders.commission.rateHint'),
+    ].join(' ');
     return reply.page('leaders/commission.njk', {
-      title: `Commission a deployment of ${profile.name}`,
       profile,
-      charging: chargingText(profile),
+      charging: chargingText(profile, language),
       rateHint,
       values,
       schoolItems: schools.map((s) => ({
         value: String(s.urn),
         text: s.name,
         hint: {
-          text: s.organisationName ? `For ${s.organisationName}, URN ${s.urn}` : `Your school, URN ${s.urn}`,
+          text: s.organisationName
+            ? t('leaders.commission.forOrganisation', { organisation: s.organisationName, urn: s.urn })
+            : t('leaders.commission.yourSchool', { urn: s.urn }),
         },
         checked: values.clientUrn === String(s.urn),
       })),
-      payerItems: PAYERS.map((p) => ({ value: p, text: PAYER_LABELS[p], checked: values.paidBy === p })),
+      payerItems: PAYERS.map((p) => ({
+        value: p,
+        text: translateMessage(language, { message: PAYER_LABELS[p] }),
+        checked: values.paidBy === p,
+      })),
       ...extra,
     });
   }

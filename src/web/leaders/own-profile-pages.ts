@@ -6,13 +6,20 @@ import {
   saveOwnProfile,
   withdrawOwnProfile,
 } from '../../app/leaders/own-profile.ts';
-import { designationName, type SessionUser } from '../../domain/access.ts';
+import type { SessionUser } from '../../domain/access.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { FREE_WITHIN, FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { dateParts, postedValues } from './form-values.ts';
-import { daysText, designationCheckboxes, expertiseItems, phaseCheckboxes } from './presenters.ts';
+import {
+  daysText,
+  designationCheckboxes,
+  designationText,
+  expertiseItems,
+  phaseCheckboxes,
+} from './presenters.ts';
 
 type Values = Record<string, unknown>;
 
@@ -63,26 +70,25 @@ const ownProfilePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     extra: Partial<FormErrors> | Values = {},
   ) {
     const { profile, capacity } = await ownProfile(ctx, user);
+    const { language, t } = reply.request;
     const list = (key: string) => (values[key] as string[]) ?? [];
+    const held = user.systemLeader?.designation;
     return reply.page('leaders/own-profile.njk', {
-      title: 'Your system leader profile',
       profile,
-      daysLeft: capacity ? daysText(capacity.daysLeft) : null,
+      daysLeft: capacity ? daysText(capacity.daysLeft, language) : null,
       designationHint: [
-        user.systemLeader
-          ? `An administrator recorded that you are a ${designationName(user.systemLeader.designation)}: it shows as verified.`
-          : '',
-        'Leave blank if you hold none: most system leaders do not.',
+        held ? t('leaders.own.verifiedHint', { designation: designationText(held, language) }) : '',
+        t('leaders.own.designationsHint'),
       ].join(' '),
       values,
-      designationItems: designationCheckboxes(list('claimedDesignations')),
-      expertiseItems: expertiseItems(list('expertise')),
-      phaseItems: phaseCheckboxes(list('phases')),
+      designationItems: designationCheckboxes(list('claimedDesignations'), language),
+      expertiseItems: expertiseItems(list('expertise'), language),
+      phaseItems: phaseCheckboxes(list('phases'), language),
       freeWithinItems: [
-        { value: '', text: 'Wherever I work, the day rate applies', checked: !values.freeWithin },
+        { value: '', text: t('leaders.own.rateApplies'), checked: !values.freeWithin },
         ...FREE_WITHIN.map((v) => ({
           value: v,
-          text: FREE_WITHIN_LABELS[v],
+          text: translateMessage(language, { message: FREE_WITHIN_LABELS[v] }),
           checked: values.freeWithin === v,
         })),
       ],

@@ -1,4 +1,4 @@
-import { DESIGNATIONS, designationName } from '../../domain/access.ts';
+import { DESIGNATION_LABELS, DESIGNATIONS, type Designation } from '../../domain/access.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/focus-areas.ts';
 import { FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { PHASE_LABELS, type Phase } from '../../domain/school.ts';
@@ -7,6 +7,7 @@ import type { DirectoryLeader } from '../../app/leaders/directory.ts';
 import type { LeaderMatch } from '../../domain/leaders/matching.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage, translator } from '../../i18n/index.ts';
+import type { Words } from '../../domain/words.ts';
 
 const label = (language: Language, message: string) => translateMessage(language, { message });
 
@@ -19,11 +20,23 @@ export const expertiseItems = (selected: readonly string[], language: Language =
     checked: selected.includes(value),
   }));
 
-export const phaseCheckboxes = (selected: readonly string[]) =>
-  LEADER_PHASES.map((value) => ({ value, text: PHASE_LABELS[value], checked: selected.includes(value) }));
+export const phaseCheckboxes = (selected: readonly string[], language: Language = 'en') =>
+  LEADER_PHASES.map((value) => ({
+    value,
+    text: label(language, PHASE_LABELS[value]),
+    checked: selected.includes(value),
+  }));
 
-export const designationCheckboxes = (selected: readonly string[]) =>
-  DESIGNATIONS.map((value) => ({ value, text: designationName(value), checked: selected.includes(value) }));
+/** "National leader of education (NLE)", its name in the reader's language. */
+export const designationText = (designation: Designation, language: Language = 'en') =>
+  `${label(language, DESIGNATION_LABELS[designation])} (${designation})`;
+
+export const designationCheckboxes = (selected: readonly string[], language: Language = 'en') =>
+  DESIGNATIONS.map((value) => ({
+    value,
+    text: designationText(value, language),
+    checked: selected.includes(value),
+  }));
 
 export const expertiseText = (areas: readonly FocusArea[], language: Language = 'en') =>
   areas.map((a) => label(language, FOCUS_AREA_LABELS[a]));
@@ -66,6 +79,35 @@ export function travelText(
   return parts.join('; ');
 }
 
+/** A label inside a sentence: first letter lowered, but a language's name keeps its capital. */
+const lowerFirst = (text: string) =>
+  /^(English|Welsh|Saesneg|Cymraeg)\b/.test(text) ? text : text.replace(/^./, (c) => c.toLowerCase());
+
+/** The values of a match's reason that are catalogue labels (see LeaderMatch). */
+const LABELLED = new Set(['areas', 'phase', 'designation']);
+
+/** Why a leader matches, in the reader's language: its labels too ("Arbenigedd mewn llythrennedd …"). */
+export function reasonIn(language: Language, words: Words): string {
+  const own = (value: string) => {
+    const said = label(
+      language,
+      value.replace(/^./, (c) => c.toUpperCase()),
+    );
+    return /^\p{Ll}/u.test(value) ? lowerFirst(said) : said;
+  };
+  const values = Object.fromEntries(
+    Object.entries(words.values).map(([name, value]) => [
+      name,
+      !LABELLED.has(name) || typeof value === 'number'
+        ? value
+        : Array.isArray(value)
+          ? value.map(own)
+          : own(value),
+    ]),
+  );
+  return translateMessage(language, { message: words.message, template: words.template, values });
+}
+
 /** Days as people say them: "6", "6.5", "1 day". */
 /** A system leader as a result row: who, where, what, how much time and how far, and why they match. */
 export const leaderRow =
@@ -82,7 +124,7 @@ export const leaderRow =
     travel: travelText(leader.profile, language),
     example: leader.profile.example,
     distanceKm,
-    reasons,
+    reasons: reasons.map((r) => reasonIn(language, r)),
   });
 
 export const daysText = (days: number, language: Language = 'en') =>

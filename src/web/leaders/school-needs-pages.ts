@@ -14,7 +14,6 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { school, needs, result } = found.value;
     return reply.page('leaders/school-needs.njk', {
-      title: `System leaders for ${school.name}`,
       school,
       // In the middle of a sentence, in the reader's language ("English" and "Cymraeg" keep their capitals).
       needs: needs.map((n) =>

@@ -69,7 +69,6 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   ) {
     const [year, month, day] = action.dueOn ? action.dueOn.split('-') : ['', '', ''];
     return reply.page('readiness/action.njk', {
-      title: 'Update an action',
       assessment: opened.assessment,
       action,
       values: values ?? {
@@ -120,11 +119,10 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
   ) {
     const organisations = await shareableOrganisations(ctx);
     return reply.page('readiness/sharing.njk', {
-      title: 'Share this assessment',
       assessment: opened.assessment,
       framework: opened.framework,
       organisationItems: [
-        { value: '', text: 'Choose an organisation' },
+        { value: '', text: reply.request.t('readiness.sharing.chooseOrganisation') },
         ...organisations.map((o) => ({ value: String(o.id), text: o.name })),
       ],
       organisationNames: Object.fromEntries(organisations.map((o) => [o.id, o.name])),

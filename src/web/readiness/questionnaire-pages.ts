@@ -176,7 +176,6 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const { assessment, framework } = opened;
     const answers = answersByItem(assessment.answers);
     return reply.page('readiness/check.njk', {
-      title: 'Check your answers',
       assessment,
       framework,
       sections: framework.sections.map((s) => ({
@@ -207,7 +206,11 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
         opened,
         reply,
         unanswered.map((u) => ({
-          text: `Rate “${u.item.question}” before completing the assessment`,
+          text: translateMessage(request.language, {
+            message: `Rate “${u.item.question}” before completing the assessment`,
+            template: 'Rate “{{question}}” before completing the assessment',
+            values: { question: u.item.question },
+          }),
           href: `/readiness/assessments/${assessment.id}/sections/${u.sectionId}#rating-${u.item.id}`,
         })),
       );

@@ -51,16 +51,16 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
         message: 'These two assessments are not the two sides of a deployment, so they cannot be compared.',
       });
     }
+    const notRated = request.t('readiness.notRated');
     const rows = comparePair(
       { framework: ours.framework, answers: ours.assessment.answers },
       { framework: theirs.framework, answers: theirs.assessment.answers },
     ).map((r) => ({
       ...r,
-      ourLabel: r.ours.rating === null ? 'Not rated' : levelLabel(ours.framework, r.ours.rating),
-      theirLabel: r.theirs.rating === null ? 'Not rated' : levelLabel(theirs.framework, r.theirs.rating),
+      ourLabel: r.ours.rating === null ? notRated : levelLabel(ours.framework, r.ours.rating),
+      theirLabel: r.theirs.rating === null ? notRated : levelLabel(theirs.framework, r.theirs.rating),
     }));
     return reply.page('readiness/compare.njk', {
-      title: 'Where the two sides of the deployment disagree',
       ours,
       theirs,
       rows,

@@ -4,6 +4,7 @@ import { readableSchoolAssessments } from '../../app/readiness/access.ts';
 import { schoolName } from '../../app/schools/names.ts';
 import { canAnswer } from '../../domain/readiness/access.ts';
 import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { frameworkTitleIn, type ReadinessDeps } from './load.ts';
 
@@ -23,13 +24,14 @@ const school: FastifyPluginAsync<ReadinessDeps> = async (app, { ctx, catalogue }
     const assessments = (await readableSchoolAssessments(ctx, urn, user)).map((a) => ({
       ...a,
       ...frameworkTitleIn(catalogue, request.language, a.frameworkId, a.frameworkVersion),
-      considering: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
+      considering: translateMessage(request.language, {
+        message: PARTNERSHIP_TYPE_LABELS[a.partnershipType],
+      }),
       when: isoDay(a.completedAt ?? a.startedAt),
       // A draft opens on its task list for those who answer it; everything else on its report.
       href: `/readiness/assessments/${a.id}${a.status === 'draft' && canAnswer(a.access) ? '' : '/report'}`,
     }));
     return reply.page('readiness/school.njk', {
-      title: `Readiness assessments: ${name}`,
       school: { urn, name },
       assessments,
       member: user.schools.some((s) => s.urn === urn),

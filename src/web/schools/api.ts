@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { nearPlaceSchema } from '../../app/places.ts';
-import { schoolRecord } from '../../app/schools/profile.ts';
+import { sameSchoolAs, schoolRecord } from '../../app/schools/profile.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
 import { findSchools } from '../../app/schools/search.ts';
 import { classificationAnswer } from '../../domain/classification/types.ts';
@@ -100,6 +100,9 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       },
     },
     async (request, reply) => {
+      // GIAS's row of a Welsh school the registry holds from the Welsh Government's list.
+      const same = await sameSchoolAs(ctx, request.params.urn);
+      if (same !== null) return reply.redirect(`/api/schools/${same}`, 301);
       const result = await schoolRecord(ctx, request.params.urn);
       if (!result.ok) return sendProblem(request, reply, result.error);
       const { classification } = result.value;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { schoolProfile } from '../../app/schools/profile.ts';
+import { sameSchoolAs, schoolProfile } from '../../app/schools/profile.ts';
 import { searchFilters, searchResults } from '../../app/schools/search.ts';
 import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS, groupLabel } from '../../domain/classification/types.ts';
 import { GRADE4_LABELS, PHASE_LABELS } from '../../domain/school.ts';
@@ -77,6 +77,8 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/schools/:urn', async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
+    const same = await sameSchoolAs(ctx, params.data.urn);
+    if (same !== null) return reply.redirect(`/schools/${same}`, 301);
     const found = await schoolProfile(ctx, params.data.urn);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { nationalFigures, classification, ...record } = found.value;

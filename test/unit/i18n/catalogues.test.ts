@@ -28,7 +28,26 @@ describe('the English and Welsh catalogues', () => {
   const cy = catalogue('cy');
 
   it('have the same keys, so no Welsh page falls back to English unseen', () => {
-    expect(keysOf(cy).sort()).toEqual(keysOf(en).sort());
+    // Welsh counts have more plural forms than English ("2 gofnod", "3 chofnod"): a count's
+    // _zero, _two, _few and _many forms are Welsh only, beside the _one and _other of both.
+    const english = new Set(keysOf(en));
+    const welshOnlyPlural = (key: string) =>
+      /_(zero|two|few|many)$/.test(key) && english.has(key.replace(/_\w+$/, '_other'));
+    expect(
+      keysOf(cy)
+        .filter((key) => !welshOnlyPlural(key))
+        .sort(),
+    ).toEqual(keysOf(en).sort());
+  });
+
+  it('write a count in Welsh with its plural form: 0, 1, 2, 3, 6 and 7 records', () => {
+    const t = translator('cy');
+    expect(
+      [0, 1, 2, 3, 6, 7].map((count) => t('practice.records', { count, formatted: String(count) })),
+    ).toEqual(['0 cofnod', '1 cofnod', '2 gofnod', '3 chofnod', '6 chofnod', '7 cofnod']);
+    expect(
+      [1, 2].map((count) => translator('en')('practice.records', { count, formatted: String(count) })),
+    ).toEqual(['1 record', '2 records']);
   });
 
   it('fill in the same values in each language, and leave no message empty', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { postForm } from '../../../helpers/forms.ts';
-import { aPublishedLeader, deploymentForm, nextSpring, publishProfile } from '../../../helpers/leaders.ts';
+import {
+  aPublishedLeader,
+  deploymentForm,
+  nextSpring,
+  profileForm,
+  publishProfile,
+} from '../../../helpers/leaders.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
@@ -96,5 +103,139 @@ describe('system leaders in Welsh', () => {
       ['/deployments', list],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
+  });
+
+  const welshHeaders = (who: { headers: Record<string, string> }) => ({
+    ...who.headers,
+    cookie: `${who.headers.cookie}; s2s-lang=cy`,
+  });
+
+  it('shows a leader’s own profile form, commissioning and a school’s needs in Welsh', async () => {
+    const leader = await signIn(t.app, t.db, { name: 'Huw Cymorth', email: 'huw@ysgol.example' });
+    const empty = await welsh(leader, '/account/system-leader');
+    expect(visibleText(empty)).toContain('Llenwi eich proffil');
+    expect(visibleText(empty)).toContain('Diwrnod Mis Blwyddyn');
+    expect(englishLeftIn(empty), 'an empty profile form').toEqual([]);
+
+    await publishProfile(t.app, leader, { urn: DERW, jobTitle: 'Pennaeth gweithredol', freeWithin: 'trust' });
+    const { id } = await t.db
+      .selectFrom('system_leader_profiles')
+      .select('id')
+      .where('user_id', '=', leader.user.id)
+      .executeTakeFirstOrThrow();
+    for (const done of ['saved', 'published', 'withdrawn']) {
+      const html = await welsh(leader, `/account/system-leader?done=${done}`);
+      expect(html).toContain('Wedi’i gyhoeddi');
+      expect(englishLeftIn(html), done).toEqual([]);
+    }
+    const withdrawn = await postForm(
+      t.app,
+      '/account/system-leader/withdraw',
+      { _csrf: leader.csrfToken },
+      leader.headers,
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    const hidden = await welsh(leader, '/account/system-leader?done=withdrawn');
+    expect(visibleText(hidden)).toContain('Cudd Dim ond chi sy’n gallu ei weld.');
+    expect(englishLeftIn(hidden), 'a withdrawn profile').toEqual([]);
+    await postForm(t.app, '/account/system-leader/publish', { _csrf: leader.csrfToken }, leader.headers);
+
+    const client = await signIn(t.app, t.db, {
+      email: 'bedw-needs@ysgol.example',
+      schools: [{ urn: BEDW, role: 'admin' }],
+    });
+    const commission = await welsh(client, `/system-leaders/${id}/commission`);
+    expect(visibleText(commission)).toContain(
+      'Cyfradd ddyddiol Huw Cymorth yw £450, gyda dim tâl o fewn ein hymddiriedolaeth.',
+    );
+    expect(englishLeftIn(commission), 'the commissioning form').toEqual([]);
+
+    const noNeeds = await welsh(client, `/schools/${BEDW}/system-leaders`);
+    expect(visibleText(noNeeds)).toContain('Nid yw eich ysgol wedi dweud ble yr hoffai gael cymorth.');
+    expect(englishLeftIn(noNeeds), 'a school that said no needs').toEqual([]);
+    await postForm(
+      t.app,
+      `/schools/${BEDW}/settings`,
+      { _csrf: client.csrfToken, capacityToSupport: '0', needs: ['leadership'] },
+      client.headers,
+    );
+    const needs = await welsh(client, `/schools/${BEDW}/system-leaders`);
+    expect(visibleText(needs)).toContain('Dywedodd eich ysgol yr hoffai gael cymorth gyda: arweinyddiaeth.');
+    expect(needs).toContain('Huw Cymorth');
+    expect(visibleText(needs)).toContain('Arbenigedd mewn arweinyddiaeth');
+    expect(visibleText(needs)).toMatch(/[\d.]+ km o Ysgol y Bedw, o fewn y 20 km y mae’n barod i’w teithio/);
+    expect(englishLeftIn(needs), 'a school’s suggested leaders').toEqual([]);
+  });
+
+  it('names the field in Welsh when a Welsh form is sent with mistakes', async () => {
+    const leader = await signIn(t.app, t.db, { name: 'Eleri Camgymeriad', email: 'eleri@ysgol.example' });
+    const bad = await postForm(
+      t.app,
+      '/account/system-leader',
+      {
+        _csrf: leader.csrfToken,
+        ...profileForm({ urn: DERW, daysPerTerm: '99', travelKm: '12.5' }),
+        'availableFrom-day': '',
+        'availableFrom-month': '',
+        'availableFrom-year': '',
+        'availableTo-day': '31',
+        'availableTo-month': '2',
+      },
+      welshHeaders(leader),
+    );
+    expect(bad.statusCode).toBe(400);
+    const summary = visibleText(
+      bad.body.slice(bad.body.indexOf('govuk-error-summary'), bad.body.indexOf('</main>')),
+    );
+    expect(summary).toContain('Mae problem');
+    for (const said of [
+      'Rhaid i’r diwrnodau y tymor fod yn 60 neu lai',
+      'Rhowch y dyddiad rydych chi ar gael ohono',
+      'Rhaid i’r dyddiad rydych chi ar gael tan fod yn ddyddiad go iawn',
+      'Rhaid i ba mor bell y byddwch chi’n teithio fod yn rhif cyfan',
+    ])
+      expect(summary, said).toContain(said);
+    expect(bad.body).toContain(
+      '<span class="govuk-visually-hidden">Gwall:</span> Rhowch y dyddiad rydych chi ar gael ohono',
+    );
+    expect(bad.body).toMatch(/<title[^>]*>\s*Gwall: Eich proffil arweinydd system/);
+    expect(englishLeftIn(bad.body)).toEqual([]);
+
+    await publishProfile(t.app, leader, { urn: DERW });
+    const { id } = await t.db
+      .selectFrom('system_leader_profiles')
+      .select('id')
+      .where('user_id', '=', leader.user.id)
+      .executeTakeFirstOrThrow();
+    const client = await signIn(t.app, t.db, {
+      email: 'bedw-errors@ysgol.example',
+      schools: [{ urn: BEDW, role: 'admin' }],
+    });
+    const commission = await postForm(
+      t.app,
+      `/system-leaders/${id}/commission`,
+      {
+        _csrf: client.csrfToken,
+        ...deploymentForm({ clientUrn: BEDW, ...nextSpring() }),
+        // What the school typed is shown again as it wrote it: in Welsh here.
+        scope: 'Hyfforddi tîm blwyddyn 6 ar ddarllen',
+        successCriteria: 'Pob gwers ddarllen yn dda erbyn y Pasg',
+        exitStrategy: 'Mae’r arweinydd Saesneg yn parhau â’r hyfforddi',
+        objectives: '',
+        days: '500',
+        'endDate-day': '',
+        'endDate-month': '',
+        'endDate-year': '',
+      },
+      welshHeaders(client),
+    );
+    expect(commission.statusCode).toBe(400);
+    for (const said of [
+      'Rhowch yr amcanion',
+      'Rhaid i’r diwrnodau fod yn 180 neu lai',
+      'Rhowch y diwrnod olaf',
+    ])
+      expect(visibleText(commission.body), said).toContain(said);
+    expect(englishLeftIn(commission.body)).toEqual([]);
   });
 });

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
+import { createAssessment, saveAnswers } from '../../../../src/data/readiness.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
 const DERW = 643101;
+const BEDW = 643102;
 
 /** Every text of the readiness frameworks: their questions, summaries and sources stay in English. */
 const FRAMEWORK_TEXTS = (() => {
@@ -32,6 +35,7 @@ const englishLeftBesideFrameworks = (html: string) =>
 describe('readiness in Welsh', () => {
   const t = useTestApp(async (db) => {
     await insertSchool(db, { urn: DERW, name: 'Ysgol y Derw' });
+    await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw' });
   });
 
   const welsh = async (who: SignedIn, url: string) => {
@@ -40,11 +44,15 @@ describe('readiness in Welsh', () => {
     expect(res.body, url).toContain('<html lang="cy"');
     return res.body;
   };
-  const post = (who: SignedIn, url: string, fields: Record<string, string>) =>
+  const post = (who: SignedIn, url: string, fields: Record<string, string>, language = 'en') =>
     t.app.inject({
       method: 'POST',
       url,
-      headers: { ...who.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        ...who.headers,
+        cookie: `${who.headers.cookie}; s2s-lang=${language}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: new URLSearchParams(fields).toString(),
     });
 
@@ -98,6 +106,101 @@ describe('readiness in Welsh', () => {
     for (const url of ['/readiness', `/readiness/assessments/${id}/report`]) {
       expect(englishLeftBesideFrameworks(await welsh(member, url)), url).toEqual([]);
     }
+  });
+
+  it('shows a school’s assessments, the check, an action, sharing and a comparison in Welsh, and names the field in a Welsh error', async () => {
+    const member = await signIn(t.app, t.db, {
+      schools: [
+        { urn: DERW, role: 'admin' },
+        { urn: BEDW, role: 'admin' },
+      ],
+    });
+    const started = await post(member, '/readiness/assessments', {
+      urn: String(DERW),
+      frameworkId: 'estyn-ten-questions',
+      partnershipType: 'peer-to-peer',
+    });
+    const id = Number(started.headers.location!.split('/').pop());
+    const check = await welsh(member, `/readiness/assessments/${id}/check`);
+    expect(visibleText(check)).toContain('Gwirio eich atebion');
+    expect(englishLeftBesideFrameworks(check)).toEqual([]);
+    const early = await post(member, `/readiness/assessments/${id}/complete`, {}, 'cy');
+    expect(early.statusCode).toBe(400);
+    expect(visibleText(early.body)).toMatch(/Mae problem Rhowch sgôr i “[^”]+” cyn cwblhau’r asesiad/);
+    expect(englishLeftBesideFrameworks(early.body)).toEqual([]);
+
+    for (const section of ['purpose', 'resources-and-impact', 'partners-and-culture']) {
+      const html = (await welsh(member, `/readiness/assessments/${id}/sections/${section}`)).match(
+        /name="rating-[^"]+"/g,
+      )!;
+      const fields = Object.fromEntries([...new Set(html)].map((n) => [n.slice(6, -1), '1']));
+      expect(
+        (await post(member, `/readiness/assessments/${id}/sections/${section}`, fields)).statusCode,
+      ).toBe(303);
+    }
+    expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+
+    const school = await welsh(member, `/schools/${DERW}/readiness`);
+    expect(visibleText(school)).toContain('Asesiadau parodrwydd');
+    expect(englishLeftBesideFrameworks(school)).toEqual([]);
+
+    const report = await welsh(member, `/readiness/assessments/${id}/report`);
+    const action = report.match(/href="(\/readiness\/assessments\/\d+\/actions\/\d+)"/)![1]!;
+    expect(englishLeftBesideFrameworks(await welsh(member, action))).toEqual([]);
+    const badAction = await post(
+      member,
+      action,
+      {
+        owner: 'Dirprwy bennaeth',
+        'dueOn-day': '31',
+        'dueOn-month': '2',
+        'dueOn-year': '2027',
+        status: 'done',
+      },
+      'cy',
+    );
+    expect(badAction.statusCode).toBe(400);
+    expect(visibleText(badAction.body)).toContain(
+      'Mae problem Rhaid i’r dyddiad erbyn fod yn ddyddiad go iawn, fel 31 3 2027',
+    );
+    expect(visibleText(badAction.body)).toContain('Diwrnod Mis Blwyddyn');
+    expect(englishLeftBesideFrameworks(badAction.body)).toEqual([]);
+
+    const sharing = `/readiness/assessments/${id}/sharing`;
+    expect(englishLeftBesideFrameworks(await welsh(member, sharing))).toEqual([]);
+    const badShare = await post(member, sharing, { grantee: 'school', urn: '999999' }, 'cy');
+    expect(badShare.statusCode).toBe(400);
+    expect(visibleText(badShare.body)).toContain('Mae problem Does dim ysgol â’r URN 999999');
+    expect(englishLeftBesideFrameworks(badShare.body)).toEqual([]);
+    expect((await post(member, sharing, { grantee: 'school', urn: String(BEDW) })).statusCode).toBe(303);
+    const shared = await welsh(member, sharing);
+    expect(visibleText(shared)).toContain(
+      'Ysgol y Bedw (URN 643102) Ysgol bartner Stopio rhannu gyda Ysgol y Bedw',
+    );
+    expect(englishLeftBesideFrameworks(shared)).toEqual([]);
+
+    const [leaderSide, clientSide] = [
+      await createAssessment(t.db, {
+        urn: DERW,
+        frameworkId: 'deployment-system-leader',
+        frameworkVersion: 1,
+        partnershipType: 'deployment',
+        startedBy: member.user.id,
+      }),
+      await createAssessment(t.db, {
+        urn: BEDW,
+        frameworkId: 'deployment-client-school',
+        frameworkVersion: 1,
+        partnershipType: 'deployment',
+        startedBy: member.user.id,
+      }),
+    ];
+    await saveAnswers(t.db, leaderSide, [
+      { itemId: 'sl-time-and-capacity', rating: 4, evidence: 'Amser wedi’i neilltuo' },
+    ]);
+    const compare = await welsh(member, `/readiness/assessments/${leaderSide}/compare/${clientSide}`);
+    expect(visibleText(compare)).toContain('Lle mae dwy ochr y lleoliad yn anghytuno');
+    expect(englishLeftBesideFrameworks(compare)).toEqual([]);
   });
 
   it('shows Welsh theme titles and questions to a Welsh reader, and marks the English left lang="en"', async () => {

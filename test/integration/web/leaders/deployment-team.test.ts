@@ -144,6 +144,22 @@ describe('a deployment’s team', () => {
     // The officer's days and cost by school count the whole team.
     const list = visibleText((await get(officer, '/deployments')).body);
     expect(list).toMatch(/Client Primary 1 7 days £2,700/);
+
+    // Withdrawn before it starts: the whole team is told.
+    const withdrawn = await postForm(
+      t.app,
+      `/deployments/${id}/withdraw`,
+      { _csrf: officer.csrfToken },
+      officer.headers,
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    const told = await t.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'deployment-withdrawn')
+      .orderBy('user_id')
+      .execute();
+    expect(told.map((r) => r.user_id)).toEqual([lead.who.user.id, bea.who.user.id].sort((a, b) => a - b));
   });
 
   it('holds each member’s days against what they declared, and frees them when they decline', async () => {
@@ -213,6 +229,14 @@ describe('a deployment’s team', () => {
     expect((await start(head, id)).statusCode).toBe(409);
     expect((await answer(cal.who, id, 'accepted')).statusCode).toBe(303);
     expect((await get(head, `/api/deployments/${id}`)).json().status).toBe('agreed');
+    // Each lists their own days as experience on their public profile; Bea, who declined, none.
+    const done = async (profileId: number) =>
+      (await t.app.inject(`/api/system-leaders/${profileId}`)).json().deploymentsThroughS2s as {
+        days: number;
+      }[];
+    expect((await done(lead.profileId)).map((d) => d.days)).toEqual([2]);
+    expect((await done(cal.profileId)).map((d) => d.days)).toEqual([1]);
+    expect(await done(bea.profileId)).toEqual([]);
 
     expect((await start(head, id)).statusCode).toBe(303);
     // Once started, the team no longer changes.

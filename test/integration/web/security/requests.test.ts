@@ -11,6 +11,7 @@ import {
 } from '../../../../src/data/partnerships.ts';
 import { setProfilePublished } from '../../../../src/data/leaders.ts';
 import { createDeployment, deploymentReadiness } from '../../../../src/data/deployments.ts';
+import { addTeamMember } from '../../../../src/data/deployment-team.ts';
 import { readinessFrameworks } from '../../../../src/app/leaders/deployment-readiness.ts';
 import { createPasswordReset } from '../../../../src/data/password-resets.ts';
 import { saveCaseStudyParts } from '../../../../src/data/case-studies.ts';
@@ -410,6 +411,16 @@ describe('the usual attacks on every form and endpoint fail safely', () => {
     );
     if (!('id' in deployment)) throw new Error('no deployment');
     partnerships.push(deployment.id);
+    // A second system leader on its team, not yet answering, whom the partner school may remove.
+    const teamMember = await signIn(app, t.db, { name: 'Tess Team' });
+    await insertLeaderProfile(t.db, teamMember.user, { ...profile, urn: OTHER });
+    await addTeamMember(
+      t.db,
+      deployment.id,
+      { userId: teamMember.user.id, days: 1, dayRatePounds: 300 },
+      () => () => null,
+      { userId: partner.user.id, at, actor: partner.user },
+    );
     // The client's side of the paired readiness questions, with a private answer.
     await saveAnswers(t.db, (await deploymentReadiness(t.db, deployment.id)).client!, [
       { itemId: 'client-time-and-capacity', rating: 2, evidence: `Cover is thin ${PRIVATE}` },

@@ -28,7 +28,7 @@ describe('matching system leaders to a need', () => {
       { expertise: ['literacy', 'numeracy'] },
     );
     expect(found.map((m) => m.leader.name)).toEqual(['Cas', 'Ada']);
-    expect(found[0]!.reasons).toEqual([
+    expect(found[0]!.reasons.map((r) => r.message)).toEqual([
       'Expertise in literacy (reading, writing, English) and numeracy (mathematics)',
     ]);
   });
@@ -46,8 +46,10 @@ describe('matching system leaders to a need', () => {
       ['Near', 8],
       ['Remote', 40],
     ]);
-    expect(found[0]!.reasons).toEqual(['8 km from Needs Primary, within the 20 km they travel']);
-    expect(found[1]!.reasons).toEqual(['Works remotely (40 km from Needs Primary)']);
+    expect(found[0]!.reasons.map((r) => r.message)).toEqual([
+      '8 km from Needs Primary, within the 20 km they travel',
+    ]);
+    expect(found[1]!.reasons.map((r) => r.message)).toEqual(['Works remotely (40 km from Needs Primary)']);
   });
 
   it('leaves out leaders of other phases, without the designation, or with no days when availability is asked for', () => {
@@ -61,7 +63,7 @@ describe('matching system leaders to a need', () => {
       { phase: 'primary', designation: 'NLE', available: true },
     );
     expect(found.map((m) => m.leader.name)).toEqual(['Free']);
-    expect(found[0]!.reasons).toEqual([
+    expect(found[0]!.reasons.map((r) => r.message)).toEqual([
       'Works with primary schools',
       'National leader of education (NLE), not verified',
       '6 days free',
@@ -86,7 +88,7 @@ describe('matching system leaders to a need', () => {
   });
 
   it('gives no reasons when nothing is asked', () => {
-    expect(matchLeaders([leader({ id: 1, name: 'Ada' })], {})[0]!.reasons).toEqual([]);
+    expect(matchLeaders([leader({ id: 1, name: 'Ada' })], {})[0]!.reasons.map((r) => r.message)).toEqual([]);
   });
 });
 
