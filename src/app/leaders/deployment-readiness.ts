@@ -8,6 +8,8 @@ import {
   type SideAnswers,
 } from '../../domain/leaders/readiness.ts';
 import type { AppContext } from '../context.ts';
+import type { Language } from '../../domain/language.ts';
+import { localiseFramework } from '../../domain/readiness/localise.ts';
 import { frameworkCatalogue } from '../readiness/catalogue.ts';
 
 /** The frameworks a new deployment's two sides answer: the newest version of each. */
@@ -53,6 +55,8 @@ export async function readinessOfDeployment(
   ctx: Pick<AppContext, 'db'>,
   d: Pick<Deployment, 'id' | 'organisationId'>,
   standing: DeploymentStanding,
+  /** The reader's: the themes are named in it where the framework has the words. */
+  language: Language = 'en',
 ): Promise<DeploymentReadinessView | null> {
   const ids = await deploymentReadiness(ctx.db, d.id);
   if (ids.client === undefined || ids.leader === undefined) return null;
@@ -61,7 +65,11 @@ export async function readinessOfDeployment(
     const a = await findAssessment(ctx.db, id);
     const framework = a && catalogue.find(a.frameworkId, a.frameworkVersion);
     if (!a || !framework) throw new Error(`readiness assessment ${id} of deployment ${d.id} is missing`);
-    return { framework, answers: a.answers, completed: a.status === 'completed' };
+    return {
+      framework: localiseFramework(framework, language),
+      answers: a.answers,
+      completed: a.status === 'completed',
+    };
   };
   const [client, leader] = await Promise.all([load(ids.client), load(ids.leader)]);
   const paired = pairedReadiness(client, leader);

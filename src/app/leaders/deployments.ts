@@ -35,6 +35,7 @@ import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
 import { fitting } from './deployment-terms.ts';
+import type { Language } from '../../domain/language.ts';
 import {
   readinessFrameworks,
   readinessOfDeployment,
@@ -246,11 +247,12 @@ export async function deploymentFor(
   ctx: Pick<AppContext, 'db'>,
   actor: SessionUser,
   id: number,
+  language: Language = 'en',
 ): Promise<Result<SeenDeploymentInFull>> {
   const d = Number.isSafeInteger(id) && id > 0 ? await getDeployment(ctx.db, id) : undefined;
   if (!d || !canSeeDeployment(standingIn(actor, d))) return fail('not-found', 'No such deployment.');
   const seen = asSeenBy(actor, d);
-  const readiness = await readinessOfDeployment(ctx, d, seen.standing);
+  const readiness = await readinessOfDeployment(ctx, d, seen.standing, language);
   const gated = seen.standing.leader && !(readiness?.bothCompleted ?? true);
   return ok({ ...seen, readiness, canAccept: seen.canAnswer && !gated });
 }

@@ -155,7 +155,7 @@ const deploymentPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     teamForm: { values: Values; errors: FormErrors } | null = null,
   ) {
     const user = requireUser(request);
-    const found = await deploymentFor(ctx, user, id);
+    const found = await deploymentFor(ctx, user, id, request.language);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const view = deploymentView(request.language)(found.value);
     const query = request.query as Record<string, unknown>;

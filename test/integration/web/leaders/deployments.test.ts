@@ -234,6 +234,12 @@ describe('commissioning a system leader', () => {
     const done = await page(ada);
     expect(done).toContain('The two sides disagree on these themes');
     expect(done).toContain('Time and capacity');
+    // A Welsh reader sees the theme as the framework names it in Welsh.
+    const inWelsh = await t.app.inject({
+      url: `/deployments/${id}`,
+      headers: { cookie: `${ada.cookie}; s2s-lang=cy` },
+    });
+    expect(inWelsh.body).toContain('<li>Amser a chapasiti</li>');
     expect(done).toContain(
       'Talk the themes where you disagree through with the client school before you accept',
     );
