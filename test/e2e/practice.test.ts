@@ -35,9 +35,9 @@ describe('good practice in Chromium: published, moderated, then found from a par
       await author.getByRole('button', { name: 'Share your practice' }).click();
       await author.waitForURL(/\/practice\/new$/);
       await expectNoAxeViolations(author);
-      await author.getByLabel('Title').fill(TITLE);
+      await author.getByLabel('Title', { exact: true }).fill(TITLE);
       await author
-        .getByLabel('Summary')
+        .getByLabel('Summary', { exact: true })
         .fill('Reading one shared text aloud as a class, every day, lifted fluency.');
       await author
         .getByLabel('What you did')
@@ -131,16 +131,16 @@ describe('good practice in Chromium: published, moderated, then found from a par
       await author.getByRole('button', { name: 'Change the record' }).click();
       await author.waitForURL(/\/practice\/\d+\/edit$/);
       expect(await shownText(author.locator('h1'))).toContain('Change your practice record');
-      expect(await author.getByLabel('Title').inputValue()).toBe(TITLE);
+      expect(await author.getByLabel('Title', { exact: true }).inputValue()).toBe(TITLE);
       await expectNoAxeViolations(author);
       // An empty summary is refused: the error summary and the field's message, still axe clean.
-      await author.getByLabel('Summary').fill('');
+      await author.getByLabel('Summary', { exact: true }).fill('');
       await author.getByRole('button', { name: 'Save as a draft' }).click();
       await author.waitForLoadState();
       expect(await author.locator('.govuk-error-summary').count()).toBe(1);
       await expectNoAxeViolations(author);
       await author
-        .getByLabel('Summary')
+        .getByLabel('Summary', { exact: true })
         .fill('Reading one shared text aloud as a class, every day, lifted fluency in Year 5.');
       await author.getByRole('button', { name: 'Save as a draft' }).click();
       await author.waitForURL(recordUrl);
