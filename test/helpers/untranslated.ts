@@ -24,18 +24,24 @@ export function englishLeftIn(html: string): string[] {
     .filter((m) => welsh.has(m) && m.includes(' '))
     .sort((a, b) => b.length - a.length)
     .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
-  // A message with values in it is looked for by its longest fixed part.
-  const fixedPart = (m: string) =>
+  // A message with values in it is looked for by its fixed parts in order, a value between them:
+  // "in the {{phase}} phase" is not "in the" in someone's own words.
+  const fixedParts = (m: string) =>
     m
       .split(/\{\{\w+\}\}/)
-      .sort((a, b) => b.length - a.length)[0]!
-      .trim();
+      .map((part) => part.trim())
+      .filter(Boolean);
   // Whole words only: "Good" is English left behind, "Goodwin" is a name.
   const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const seen = (m: string) =>
-    new RegExp(`(^|[^\\p{L}])${escaped(fixedPart(m))}($|[^\\p{L}])`, 'u').test(shown);
+    new RegExp(
+      fixedParts(m)
+        .map((part) => `(?<!\\p{L})${escaped(part)}(?!\\p{L})`)
+        .join('.{1,200}?'),
+      'u',
+    ).test(shown);
   // Too short to tell apart from a word of a name or of data ("to", "or").
-  const telling = (m: string) => fixedPart(m).length >= 4;
+  const telling = (m: string) => Math.max(0, ...fixedParts(m).map((part) => part.length)) >= 4;
   return english.filter((m) => !welsh.has(m) && telling(m) && seen(m));
 }
 
