@@ -52,9 +52,7 @@ export async function practiceForNeeds(
   for (const hit of page.items) {
     const list = found.get(hit.urn) ?? [];
     if (list.length >= PER_CANDIDATE) continue;
-    const areas = hit.focusAreas
-      .filter((a) => needs.includes(a))
-      .map((a) => phrase(FOCUS_AREA_LABELS[a]));
+    const areas = hit.focusAreas.filter((a) => needs.includes(a)).map((a) => phrase(FOCUS_AREA_LABELS[a]));
     list.push({
       id: hit.id,
       title: hit.title,
