@@ -220,6 +220,11 @@ describe('a deployment’s team', () => {
     // Bea declines; she is shown as declined until the commissioner replaces her with Cal.
     expect((await answer(bea.who, id, 'declined')).statusCode).toBe(303);
     expect((await answer(bea.who, id, 'accepted')).statusCode).toBe(409);
+    // The list names the whole team, each member with their answer, not only the lead.
+    const listed = visibleText((await get(head, '/deployments')).body);
+    expect(listed).toContain(
+      'Deployment of Ada Lead to Client Primary Ada Lead (Lead) Accepted Bea Member (Team member) Declined',
+    );
     expect((await start(head, id)).statusCode).toBe(409);
     expect((await removeMember(teacher, id, bea.who.user.id)).statusCode).toBe(403);
     expect((await removeMember(stranger, id, bea.who.user.id)).statusCode).toBe(404);
