@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import type { Allocation } from '../../domain/allocation/allocate.ts';
+import {
+  explainAssignmentInWords,
+  type Allocation,
+  type Assignment,
+} from '../../domain/allocation/allocate.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
 import { PHASES, type Area, type School } from '../../domain/school.ts';
+import type { Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { blankAsMissing, optionalText, profileNameSchema } from '../input.ts';
 import { profileView } from '../profiles.ts';
@@ -52,6 +57,8 @@ export async function allocationInArea(
     profile: { name: string; version: number; title: string };
     allocation: Allocation;
     schools: ReadonlyMap<number, School>;
+    /** A pairing's reasons as phrases, worked out when asked for: for the few a page shows. */
+    reasonWords: (assignment: Assignment) => Phrase[] | undefined;
   }>
 > {
   const snapshot = await ctx.snapshots.get();
@@ -61,13 +68,16 @@ export async function allocationInArea(
   // The whole country's min-cost flow: seconds of work, done in a worker once per snapshot.
   const national = await ctx.compute.run(snapshot, { kind: 'allocation', profile: profile.name });
   const profileRef = { name: profile.name, version: profile.version, title: profile.title };
+  const { pool } = snapshot.view(profile.name)!;
+  const reasonWords = (assignment: Assignment) =>
+    explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, assignment);
   if (
     query.region === undefined &&
     query.la === undefined &&
     query.constituency === undefined &&
     query.phase === undefined
   ) {
-    return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn });
+    return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn, reasonWords });
   }
   const here = (urn: number) => {
     const school = snapshot.byUrn.get(urn);
@@ -84,6 +94,7 @@ export async function allocationInArea(
   return ok({
     profile: profileRef,
     schools: snapshot.byUrn,
+    reasonWords,
     allocation: {
       assignments,
       unsupported,
@@ -114,10 +125,45 @@ export async function allocationPage(
   query: AllocationQuery,
 ): Promise<Result<AllocationAnswer>> {
   const found = await allocationInArea(ctx, query);
+  return found.ok ? ok(pageOf(found.value, query)) : found;
+}
+
+/**
+ * The page of the allocation for people: each pairing shown also with its reasons as phrases, to
+ * be written in the reader's language (in English when they cannot be worked out again).
+ */
+export async function allocationPageInWords(
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
+  query: AllocationQuery,
+): Promise<
+  Result<
+    Omit<AllocationAnswer, 'items'> & {
+      items: (AllocationAnswer['items'][number] & { reasonWords: Phrase[] })[];
+    }
+  >
+> {
+  const found = await allocationInArea(ctx, query);
   if (!found.ok) return found;
-  const { profile, allocation, schools } = found.value;
-  const { limit, offset } = query;
+  const page = pageOf(found.value, query);
+  const { reasonWords } = found.value;
   return ok({
+    ...page,
+    items: page.items.map((item) => ({
+      ...item,
+      reasonWords: reasonWords(item) ?? item.reasons.map((r) => ({ template: r })),
+    })),
+  });
+}
+
+function pageOf(
+  {
+    profile,
+    allocation,
+    schools,
+  }: { profile: AllocationAnswer['profile']; allocation: Allocation; schools: ReadonlyMap<number, School> },
+  { limit, offset }: AllocationQuery,
+): AllocationAnswer {
+  return {
     profile,
     summary: allocation.summary,
     total: allocation.assignments.length,
@@ -130,5 +176,5 @@ export async function allocationPage(
       supporterLocalAuthority: areaOf(schools.get(a.supporterUrn)),
     })),
     unsupported: allocation.unsupported.map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) })),
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { explainCandidate } from '../matching/explain.ts';
+import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
 import {
   rankCandidates,
   rankCandidatesBeyond,
@@ -11,6 +11,8 @@ import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
 import type { Option } from './problem.ts';
+import { distanceKm } from '../spatial-index.ts';
+import type { Phrase } from '../words.ts';
 
 export interface Assignment {
   urn: number;
@@ -131,6 +133,29 @@ function withLazyReasons(
     enumerable: true,
     get: () => (reasons ??= explain()),
   }) as Assignment;
+}
+
+/**
+ * A pairing's reasons as phrases, for a page to write in its reader's language: worked out again
+ * from the pool for the few pairings a page shows, rather than kept for every school in need.
+ * The same words as the English `reasons` (the supporter's room as it stood before the allocation).
+ */
+export function explainAssignmentInWords(
+  pool: MatchingPool,
+  settings: MatchingSettings,
+  capacity: PartnerCapacity,
+  assignment: Assignment,
+): Phrase[] | undefined {
+  const school = pool.facts.get(assignment.urn);
+  const supporter = pool.facts.get(assignment.supporterUrn);
+  if (!school?.location || !supporter?.location) return undefined;
+  return explainCandidateInWords('support', school, supporter, {
+    distanceKm: distanceKm(school.location, supporter.location),
+    remote: assignment.remote,
+    radiusKm: settings.radiusKm[school.school.phase],
+    spare: capacity.capacityOf(assignment.supporterUrn) - capacity.partnersOf(assignment.supporterUrn),
+    nearerTaken: assignment.nearerTaken,
+  });
 }
 
 function phaseWords(settings: MatchingSettings, phase: Phase): string[] {

@@ -1,5 +1,6 @@
 export {
   allocateNationally,
+  explainAssignmentInWords,
   type Allocation,
   type Assignment,
   type Unsupported,

@@ -3,7 +3,7 @@ import { allocationCsv } from '../../app/matching/allocation-csv.ts';
 import {
   allocationAreaQuery,
   allocationInArea,
-  allocationPage,
+  allocationPageInWords,
   allocationQuery,
 } from '../../app/matching/allocations.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
@@ -35,7 +35,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           offset: 0,
           limit: PAGE_SIZE,
         };
-    const result = parsed.success ? await allocationPage(ctx, parsed.data) : undefined;
+    const result = parsed.success ? await allocationPageInWords(ctx, parsed.data) : undefined;
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
     );

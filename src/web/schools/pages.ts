@@ -12,7 +12,7 @@ import { sendProblem } from '../http/problem.ts';
 import { readinessLink } from '../../app/readiness/access.ts';
 import { schoolPractice } from '../../app/practice/links.ts';
 import { schoolPracticeView } from '../practice/presenters.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { translateMessage, type Message } from '../../i18n/index.ts';
 import { canAdministerSchool } from '../../domain/access.ts';
 import { sponsorshipLines } from '../sponsorships/presenters.ts';
 
@@ -83,6 +83,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { nationalFigures, classification, ...record } = found.value;
     const latest = record.inspections[0];
+    const words = (message: Message) => translateMessage(request.language, message);
     const performance = record.performance.map((p) => ({
       ...p,
       rows: performanceRows(p, nationalFigures),
@@ -99,8 +100,8 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...(await readinessLink(ctx, record.urn, request.user ?? null)),
       ],
       phaseLabel: PHASE_LABELS[record.phase],
-      latestInspection: latest ? describeInspection(latest) : null,
-      earlierInspections: record.inspections.slice(1).map(describeInspection),
+      latestInspection: latest ? describeInspection(latest, words) : null,
+      earlierInspections: record.inspections.slice(1).map((i) => describeInspection(i, words)),
       gradeLabels: GRADE4_LABELS,
       performance,
       practice: schoolPracticeView(await schoolPractice(ctx, record.urn)),

@@ -10,6 +10,11 @@ import {
 import type { NationalFigure, NationalMeasure } from '../../domain/national-figures.ts';
 import { formatNumber, longDate, signedNumber } from '../../domain/format.ts';
 import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
+import type { Message } from '../../i18n/index.ts';
+
+/** A label or a headline in the reader's language (English unless a translator is given). */
+type Words = (message: Message) => string;
+const inEnglish: Words = ({ message }) => message;
 
 const KEY_JUDGEMENT_LABELS: Record<KeyJudgement, string> = {
   qualityOfEducation: 'Quality of education',
@@ -48,33 +53,55 @@ export interface InspectionView {
 }
 
 /** Shows each era as it was published: no overall grade is invented where there is none. */
-export function describeInspection(inspection: Inspection): InspectionView {
+export function describeInspection(inspection: Inspection, words: Words = inEnglish): InspectionView {
+  const word = (message: string) => words({ message });
   const judgements: { label: string; value: string }[] = [];
   for (const [key, grade] of Object.entries(inspection.keyJudgements)) {
-    judgements.push({ label: KEY_JUDGEMENT_LABELS[key as KeyJudgement] ?? key, value: GRADE4_LABELS[grade] });
+    judgements.push({
+      label: word(KEY_JUDGEMENT_LABELS[key as KeyJudgement] ?? key),
+      value: word(GRADE4_LABELS[grade]),
+    });
   }
   for (const [key, grade] of Object.entries(inspection.reportCard)) {
-    judgements.push({ label: REPORT_CARD_LABELS[key as ReportCardArea] ?? key, value: GRADE5_LABELS[grade] });
+    judgements.push({
+      label: word(REPORT_CARD_LABELS[key as ReportCardArea] ?? key),
+      value: word(GRADE5_LABELS[grade]),
+    });
   }
   if (inspection.safeguardingMet !== null) {
-    judgements.push({ label: 'Safeguarding', value: inspection.safeguardingMet ? 'Met' : 'Not met' });
+    judgements.push({
+      label: word('Safeguarding'),
+      value: word(inspection.safeguardingMet ? 'Met' : 'Not met'),
+    });
   }
   let headline: string;
   if (inspection.era === 'legacy' && inspection.overallEffectiveness) {
-    headline = `Overall effectiveness: ${GRADE4_LABELS[inspection.overallEffectiveness]}`;
+    const grade = word(GRADE4_LABELS[inspection.overallEffectiveness]);
+    headline = words({
+      message: `Overall effectiveness: ${grade}`,
+      template: 'Overall effectiveness: {{grade}}',
+      values: { grade },
+    });
   } else if (inspection.era === 'estyn') {
-    headline = inspection.estynFollowUp ? `Follow-up: ${inspection.estynFollowUp}` : 'No follow-up activity';
+    const followUp = inspection.estynFollowUp;
+    headline = followUp
+      ? words({
+          message: `Follow-up: ${followUp}`,
+          template: 'Follow-up: {{followUp}}',
+          values: { followUp },
+        })
+      : word('No follow-up activity');
   } else if (inspection.era === 'report-card') {
-    headline = 'Graded by evaluation area (no single overall grade)';
+    headline = word('Graded by evaluation area (no single overall grade)');
   } else {
-    headline = 'No overall effectiveness grade (key judgements only)';
+    headline = word('No overall effectiveness grade (key judgements only)');
   }
   if (inspection.category) headline += ` – ${inspection.category}`;
   return {
     startDate: inspection.startDate,
     publicationDate: inspection.publicationDate,
     type: inspection.inspectionType,
-    era: ERA_LABELS[inspection.era],
+    era: word(ERA_LABELS[inspection.era]),
     headline,
     judgements,
   };

@@ -21,13 +21,6 @@ async function capacitySchoolsNamedInWelsh(db: Db) {
       .execute();
 }
 
-/**
- * A page without the reasons each pairing gives ("Why these two"): the matching's reasons are
- * written in English by the domain and are not yet worded from templates.
- */
-const withoutMatchReasons = (html: string) =>
-  html.replace(/<div class="govuk-details__text">[\s\S]*?<\/div>/g, '');
-
 describe('the national allocation and the capacity table in Welsh, for anyone', () => {
   const t = useTestApp(capacitySchoolsNamedInWelsh, { fresh: 'file' });
   const { get: welsh } = inWelsh(() => t.app);
@@ -41,7 +34,7 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     ]) {
       const res = await welsh(url);
       expect(res.statusCode, url).toBeLessThan(500);
-      expect(englishLeftIn(withoutMatchReasons(res.body)), url).toEqual([]);
+      expect(englishLeftIn(res.body), url).toEqual([]);
     }
     const page = visibleText((await welsh('/allocations?region=E15000003')).body);
     expect(page).toContain('Dyraniad cenedlaethol');
@@ -52,6 +45,24 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
       'Does gan yr un ysgol sy’n perfformio’n uchel mewn cyfnod cydnaws le i gefnogi ysgol arall, ar unrhyw bellter',
     );
     expect(page).not.toContain('No high-performing');
+    // Why each pairing, in Welsh: how far, how alike, how it performs and the supporter's room;
+    // the API and the English page keep the English reasons.
+    const rowOf = (html: string, urn: number) =>
+      visibleText(
+        new RegExp(`<tr class="govuk-table__row" data-urn="${urn}">[\\s\\S]*?</tr>`).exec(html)![0],
+      );
+    const why = rowOf((await welsh('/allocations?region=E15000003')).body, 200003);
+    expect(why).toContain('1.3 km i ffwrdd');
+    expect(why).toContain('trefol hefyd');
+    expect(why).toContain('Perfformio’n uchel: Rhagorol yn yr arolygiad diweddaraf');
+    expect(why).toContain('Lle i 2 partneriaeth arall');
+    const english = rowOf((await t.app.inject('/allocations?region=E15000003')).body, 200003);
+    expect(english).toContain('1.3 km away');
+    expect(english).toContain('Capacity for 2 more partnerships');
+    const api = (await welsh('/api/allocations?region=E15000003', undefined, false)).json<{
+      items: { urn: number; reasons: string[] }[];
+    }>();
+    expect(api.items.find((a) => a.urn === 200003)!.reasons).toContain('1.3 km away');
     const filtered = visibleText((await welsh('/allocations?region=E15000003&phase=primary')).body);
     expect(filtered).toContain('Ysgolion ag angen cymorth yn Yorkshire and The Humber, yn y cyfnod cynradd');
   });

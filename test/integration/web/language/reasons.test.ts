@@ -51,6 +51,19 @@ describe('the reasons the classification and partner search give, in Welsh', () 
     expect(welsh.text).not.toContain('at the latest inspection');
   });
 
+  it('shows a school’s latest inspection in Welsh on its Welsh profile, with no English left', async () => {
+    const english = await page(`/schools/${IN_NEED}`, 'en');
+    expect(english.text).toContain('Overall effectiveness: Requires improvement');
+    expect(english.text).toContain('Inspection started 14 March 2024');
+    const welsh = await page(`/schools/${IN_NEED}`, 'cy');
+    expect(welsh.text).toContain('Effeithiolrwydd cyffredinol: Angen gwella');
+    expect(welsh.text).toContain(
+      'Arolygiad Ofsted gyda gradd effeithiolrwydd cyffredinol (cyn Medi 2024). Dechreuodd yr arolygiad 14 Mawrth 2024.',
+    );
+    expect(welsh.text).not.toMatch(/Overall effectiveness|Inspection started|years? ago/);
+    expect(englishLeftIn(welsh.html)).toEqual([]);
+  });
+
   it('shows the searching school’s reasons in Welsh on its Welsh partner search', async () => {
     const welsh = await page(`/schools/${IN_NEED}/partners`, 'cy');
     expect(welsh.text).toContain(
