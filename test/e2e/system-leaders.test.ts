@@ -58,6 +58,12 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
     await page.locator(`#${name}-year`).fill(year!);
   };
   const main = (page: Page) => shownText(page.locator('main'));
+  /** The deployment, opened from the person's list of deployments. */
+  const openDeployment = async (page: Page) => {
+    await visit(page, '/deployments');
+    await page.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
+    await reached(page);
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -161,9 +167,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
     'each side answers its readiness questions; the leader can accept only once both have completed them',
     async () => {
       const leader = pages.leader;
-      await visit(leader, '/deployments');
-      await leader.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
-      await reached(leader);
+      await openDeployment(leader);
       const deploymentPath = new URL(leader.url()).pathname;
       const id = Number(deploymentPath.split('/').pop());
       expect(await main(leader)).toContain(
@@ -193,9 +197,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
     'the leader accepts, and the officer sees the days and cost by school',
     async () => {
       const leader = pages.leader;
-      await visit(leader, '/deployments');
-      await leader.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
-      await reached(leader);
+      await openDeployment(leader);
       await leader.getByLabel('Accept: I agree to the scope, days and terms').check();
       await submit(leader, 'Send your answer');
       await expect.poll(() => main(leader)).toContain('You accepted the deployment');
@@ -228,9 +230,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
     'before it starts the officer adds a second leader to the team; she accepts her place by keyboard; then the school starts it and the officer sees each member’s cost',
     async () => {
       const officer = pages.officer;
-      await visit(officer, '/deployments');
-      await officer.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
-      await reached(officer);
+      await openDeployment(officer);
       const id = Number(new URL(officer.url()).pathname.split('/').pop());
       await officer
         .getByLabel('System leader', { exact: true })
