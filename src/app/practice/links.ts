@@ -3,6 +3,7 @@ import { searchPractice } from '../../data/practice-search.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { evidenceLabel } from '../../domain/practice/evidence.ts';
+import { phrase, phraseList, type Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { practiceItem } from './search.ts';
 
@@ -24,7 +25,7 @@ export interface CandidatePractice {
   id: number;
   title: string;
   /** "Has published practice on Literacy (reading, writing, English); evidence: backed by published data". */
-  line: string;
+  line: Phrase;
 }
 
 /**
@@ -51,11 +52,14 @@ export async function practiceForNeeds(
   for (const hit of page.items) {
     const list = found.get(hit.urn) ?? [];
     if (list.length >= PER_CANDIDATE) continue;
-    const areas = hit.focusAreas.filter((a) => needs.includes(a)).map((a) => FOCUS_AREA_LABELS[a]);
+    const areas = hit.focusAreas.filter((a) => needs.includes(a)).map((a) => phrase(FOCUS_AREA_LABELS[a]));
     list.push({
       id: hit.id,
       title: hit.title,
-      line: `Has published practice on ${areas.join(' and ')}; evidence: ${evidenceLabel(hit.evidenceLevel).toLowerCase()}`,
+      line: phrase('Has published practice on {{areas}}; evidence: {{evidence}}', {
+        areas: phraseList(areas, 'and'),
+        evidence: phrase(evidenceLabel(hit.evidenceLevel).toLowerCase()),
+      }),
     });
     found.set(hit.urn, list);
   }

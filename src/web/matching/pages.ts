@@ -12,7 +12,7 @@ import { STRATEGIES, STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { LANGUAGE_MEDIA } from '../../domain/wales.ts';
 import { formErrors } from '../http/forms.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 import { urnParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 import { partnersMap } from './partners-map.ts';
@@ -113,7 +113,12 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       tableView: raw.view === 'table',
       groupLabels: SCHOOL_GROUP_LABELS,
       tagLabels: CANDIDATE_TAG_LABELS,
-      practice: Object.fromEntries(practice),
+      practice: Object.fromEntries(
+        [...practice].map(([urn, found]) => [
+          urn,
+          found.map((p) => ({ ...p, line: translatePhrase(request.language, p.line) })),
+        ]),
+      ),
     });
   });
 };

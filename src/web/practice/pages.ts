@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/language.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 import { inSentence } from '../http/labels.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
@@ -21,7 +21,7 @@ import {
   returnPractice,
   withdrawPractice,
 } from '../../app/practice/moderation.ts';
-import { findPractice } from '../../app/practice/search.ts';
+import { findPracticeWithReasons } from '../../app/practice/search.ts';
 import {
   approveCaseStudy,
   caseStudyPreview,
@@ -114,7 +114,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/practice', async (request, reply) => {
     const parsed = practiceSearchQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : practiceSearchQuery.parse({});
-    const [results, areas] = await Promise.all([findPractice(ctx, query), searchAreas(ctx)]);
+    const [results, areas] = await Promise.all([findPracticeWithReasons(ctx, query), searchAreas(ctx)]);
     const raw = request.query as Record<string, unknown>;
     const { language, t } = request;
     const tm = (message: string) => translateMessage(language, { message });
@@ -124,8 +124,9 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       raw,
       results: {
         ...results,
-        items: results.items.map((item) => ({
+        items: results.items.map(({ why, ...item }) => ({
           ...item,
+          matched: why.map((p) => translatePhrase(language, p)),
           ...headlineFor(item, language),
           tag: evidenceTag(item.evidence.level, language),
         })),

@@ -4,7 +4,9 @@ import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertMatchingDataset } from '../../../helpers/matching-dataset.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 import { insertPractice } from '../../../helpers/practice.ts';
+import { inWelsh } from '../../../helpers/untranslated.ts';
 
 /** From the matching dataset: the school searching for partners, and its best-placed partner. */
 const SEEKER = 200001;
@@ -60,6 +62,20 @@ describe('the library where the rest of S2S meets it', () => {
     expect(page).not.toContain('Governors’ learning walks');
     // What a school needs is its own: nobody else sees it used.
     expect((await t.app.inject(url)).body).not.toContain('Has published practice');
+    const welsh = visibleText((await inWelsh(() => t.app).get(url, member)).body);
+    expect(welsh).toContain(
+      'Wedi cyhoeddi arfer ar Llythrennedd (darllen, ysgrifennu, Saesneg); tystiolaeth: wedi’i gefnogi gan ddata cyhoeddedig',
+    );
+  });
+
+  it('says in Welsh, on a Welsh page, why a record matched the search', async () => {
+    const url = '/practice?q=reading&focus=literacy&evidence=data-backed';
+    expect(visibleText((await t.app.inject(url)).body)).toContain(
+      'Matched: words in the title; words in the summary; words in the account; focus area: Literacy (reading, writing, English); evidence: Backed by published data',
+    );
+    expect(visibleText((await inWelsh(() => t.app).get(url)).body)).toContain(
+      'geiriau yn y teitl; geiriau yn y crynodeb; geiriau yn yr hanes; maes ffocws: Llythrennedd (darllen, ysgrifennu, Saesneg); tystiolaeth: Wedi’i gefnogi gan ddata cyhoeddedig',
+    );
   });
 
   it('links each focus area of a partnership to the practice in it', async () => {
