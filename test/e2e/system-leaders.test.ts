@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, signInBrowser } from '../helpers/accounts.ts';
 import { useBrowserApp } from '../helpers/browser-app.ts';
 import { expectNoAxeViolations, shownText } from '../helpers/browser.ts';
-import { completeReadiness, daysFromToday, nextSpring } from '../helpers/leaders.ts';
+import { completeReadiness, daysFromToday, insertLeaderProfile, nextSpring } from '../helpers/leaders.ts';
 import { insertSchool } from '../helpers/schools.ts';
 
 const SHOTS = '.s2s/screenshots';
@@ -28,7 +28,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       schools: [{ urn: NEEDY }],
     });
   });
-  const pages: Record<'leader' | 'head' | 'officer', Page> = {} as never;
+  const pages: Record<'leader' | 'head' | 'officer' | 'member', Page> = {} as never;
   const spring = nextSpring();
 
   /** Every page is checked with axe as it is reached, and at both widths where it is photographed. */
@@ -65,10 +65,18 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       leader: { name: 'Lena Leader' },
       head: { name: 'Hal Head', schools: [{ urn: NEEDY, role: 'admin' as const }] },
       officer: { name: 'Olu Officer', organisations: [organisationId] },
+      member: { name: 'Mo Member' },
     };
     for (const [who, spec] of Object.entries(people) as [keyof typeof people, object][]) {
       const context = await served.browser.newContext();
-      await signInBrowser(context, served.url, served.db, spec);
+      const user = await signInBrowser(context, served.url, served.db, spec);
+      // A second leader has published a profile too, at £300 a day, to join the team later.
+      if (who === 'member')
+        await insertLeaderProfile(served.db, user, {
+          urn: BASE,
+          expertise: ['literacy'],
+          dayRatePounds: 300,
+        });
       pages[who] = await context.newPage();
       pages[who].setDefaultTimeout(20_000);
     }
@@ -212,6 +220,80 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
         'Agreed by both sides',
       );
       await shot(officer, '6-officer-deployments');
+    },
+    STEP_LIMIT,
+  );
+
+  it(
+    'before it starts the officer adds a second leader to the team; she accepts her place by keyboard; then the school starts it and the officer sees each member’s cost',
+    async () => {
+      const officer = pages.officer;
+      await visit(officer, '/deployments');
+      await officer.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).click();
+      await reached(officer);
+      const id = Number(new URL(officer.url()).pathname.split('/').pop());
+      await officer
+        .getByLabel('System leader', { exact: true })
+        .selectOption({ label: 'Mo Member, Beacon Primary School' });
+      await officer.locator('#days').fill('2');
+      await submit(officer, 'Add to the team');
+      await expect.poll(() => main(officer)).toContain('asked to accept their place');
+      expect(await main(officer)).toContain('Waiting for the team to accept');
+
+      // The school cannot start it while a member of the team has not accepted.
+      const head = pages.head;
+      await visit(head, `/partnerships/${id}`);
+      await submit(head, 'Start the partnership');
+      await expect
+        .poll(() => shownText(head.locator('.govuk-error-summary')))
+        .toContain('Every member of the deployment’s team must accept their place');
+
+      // The member finds the deployment in her list, the team named under its title, and accepts by keyboard.
+      const member = pages.member;
+      await visit(member, '/deployments');
+      expect(await main(member)).toContain(
+        'Lena Leader (Lead) Accepted Mo Member (Team member) Not answered yet',
+      );
+      await member.getByRole('link', { name: /Deployment of Lena Leader to Needwood/ }).focus();
+      await Promise.all([member.waitForURL(/\/deployments\/\d+$/), member.keyboard.press('Enter')]);
+      await reached(member);
+      await member.getByLabel('Accept: I agree to the scope, days and terms').focus();
+      await member.keyboard.press('Space');
+      await member.getByRole('button', { name: 'Send your answer' }).focus();
+      await Promise.all([member.waitForURL(/done=accepted/), member.keyboard.press('Enter')]);
+      await reached(member);
+      await expect.poll(() => main(member)).toContain('You accepted your place on the team.');
+      expect(await main(member)).toContain('Agreed by both sides');
+      await shot(member, '7-member-accepted');
+
+      // Every member has accepted. The term begins (the service reads the real clock, so the
+      // partnership's first day is brought to today), and the school starts the deployment.
+      await served.db
+        .updateTable('partnerships')
+        .set({ start_date: daysFromToday(0) })
+        .where('id', '=', id)
+        .execute();
+      await visit(head, `/partnerships/${id}`);
+      await submit(head, 'Start the partnership');
+      await expect.poll(() => head.getByRole('button', { name: 'Begin the review' }).count()).toBe(1);
+
+      // The officer sees each member's days and cost, and the whole team's in the summary.
+      await visit(officer, `/deployments/${id}`);
+      const team = officer.locator('#team-members');
+      expect(await shownText(team.getByRole('row', { name: /Lena Leader/ }))).toMatch(
+        /4 days[\s\S]*£450[\s\S]*£1,800/,
+      );
+      expect(await shownText(team.getByRole('row', { name: /Mo Member/ }))).toMatch(
+        /2 days[\s\S]*£300[\s\S]*£600/,
+      );
+      expect(await main(officer)).toContain('£2,400');
+      expect(await officer.getByRole('button', { name: 'Add to the team' }).count()).toBe(0);
+      await visit(officer, '/deployments');
+      const row = officer
+        .getByRole('table', { name: /Days and cost by school/ })
+        .getByRole('row', { name: /Needwood/ });
+      await expect.poll(() => shownText(row)).toMatch(/6 days[\s\S]*£2,400/);
+      await shot(officer, '8-officer-team-costs');
     },
     STEP_LIMIT,
   );

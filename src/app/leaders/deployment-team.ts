@@ -8,7 +8,7 @@ import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { teamMemberInput } from './deployment-input.ts';
-import { fitting } from './deployment-terms.ts';
+import { fitting, refusalWords } from './deployment-terms.ts';
 import { agreedRate, deploymentFor, type SeenDeploymentInFull } from './deployments.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'snapshots' | 'now' | 'config' | 'mailer'>;
@@ -81,7 +81,7 @@ export async function addToTeam(
   if ('closed' in added) return fail('conflict', TOO_LATE);
   if ('already' in added) return invalidField('profileId', 'That system leader is already on the team');
   if ('noProfile' in added) return invalidField('profileId', 'Choose a published system leader');
-  if ('refused' in added) return invalidField(fieldOf(added.refused.code), added.refused.message);
+  if ('refused' in added) return invalidField(fieldOf(added.refused.code), refusalWords(added.refused));
   await notifyPeople(ctx, [profile.userId], 'deployment-commissioned', {
     subject: `${actor.name} asks you to join the team of the deployment to ${d.clientName}`,
     link: `/deployments/${id}`,

@@ -2,8 +2,23 @@ import { teamMembersDays } from '../../data/deployment-team.ts';
 import { deploymentTerms, lockedFit, type Fits } from '../../data/deployments.ts';
 import type { Db } from '../../data/db.ts';
 import { checkCommitment, type Commitment } from '../../domain/leaders/availability.ts';
-import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
-import type { FieldIssue } from '../result.ts';
+import type { LeaderRuleBroken, LeaderRuleCode } from '../../domain/leaders/outcome.ts';
+import type { FieldIssue, Wording } from '../result.ts';
+
+/** A broken rule's words for a form: with its template and values, so a page writes it in Welsh. */
+export const refusalWords = ({ message, template, values }: LeaderRuleBroken): string | Wording =>
+  template && values
+    ? {
+        message,
+        template,
+        values: Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? value.join(' and ') : value,
+          ]),
+        ),
+      }
+    : message;
 
 /** The availability check of a deployment with these days and dates, for `lockedFit`. */
 export const fitting =
@@ -57,7 +72,7 @@ export async function checkDeploymentChange(
   if ('noProfile' in checked)
     return { field: fieldOf('no-days', change), message: 'The system leader has no profile any more' };
   if (checked.refused)
-    return { field: fieldOf(checked.refused.code, change), message: checked.refused.message };
+    return { field: fieldOf(checked.refused.code, change), ...wordsFor(refusalWords(checked.refused)) };
   // New dates move every member's days too: each must still fit what that member declared.
   if (!('startDate' in change || 'endDate' in change)) return null;
   for (const member of await teamMembersDays(trx, partnershipId)) {
@@ -71,6 +86,8 @@ export async function checkDeploymentChange(
   }
   return null;
 }
+
+const wordsFor = (words: string | Wording) => (typeof words === 'string' ? { message: words } : words);
 
 /** Said before a broken rule of a member's availability, when new dates move their days. */
 const TEAM_MEMBER_PREFIX = 'For a member of the team: ';

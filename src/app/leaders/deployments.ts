@@ -34,7 +34,7 @@ import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { deploymentInput } from './deployment-input.ts';
-import { fitting } from './deployment-terms.ts';
+import { fitting, refusalWords } from './deployment-terms.ts';
 import type { Language } from '../../domain/language.ts';
 import {
   readinessFrameworks,
@@ -189,7 +189,8 @@ export async function commissionDeployment(
   );
   if ('noProfile' in created)
     return fail('not-found', 'There is no published system leader with that number.');
-  if ('refused' in created) return invalidField(RULE_FIELDS[created.refused.code], created.refused.message);
+  if ('refused' in created)
+    return invalidField(RULE_FIELDS[created.refused.code], refusalWords(created.refused));
   // The leader is asked to answer: what and for whom, never the scope or the costing.
   const organisation = actor.organisations.find((o) => o.id === as.organisationId);
   const from = organisation ? `${actor.name} of ${organisation.name}` : actor.name;

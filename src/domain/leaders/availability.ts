@@ -1,3 +1,4 @@
+import { wordsOf } from '../words.ts';
 import { ok, refuse, type Outcome } from './outcome.ts';
 import { overlapDays, termContaining, termKey, termLabel, termsBetween, type Term } from './terms.ts';
 
@@ -30,6 +31,8 @@ export interface TermLoad {
   committed: number;
   left: number;
 }
+
+const SEASONS: Record<Term['name'], string> = { autumn: 'Autumn', spring: 'Spring', summer: 'Summer' };
 
 /** Sums of shares of days are fractional: compare and show them to a hundredth of a day. */
 const round = (days: number) => Math.round(days * 100) / 100;
@@ -98,7 +101,10 @@ export function checkCommitment(
   if (proposed.start < availability.from || proposed.end > availability.to) {
     return refuse(
       'outside-availability',
-      `The system leader is available from ${availability.from} to ${availability.to}; choose dates within that time`,
+      wordsOf('The system leader is available from {{from}} to {{to}}; choose dates within that time', {
+        from: availability.from,
+        to: availability.to,
+      }),
     );
   }
   if (
@@ -112,10 +118,19 @@ export function checkCommitment(
   const over = loads.filter((t) => t.committed > t.declared);
   if (over.length > 0) {
     const before = termLoads(availability, others);
-    const described = over.map((t) => {
-      const free = before.find((b) => b.key === t.key)?.left ?? 0;
-      return `${t.label} (${free} of ${t.declared} days free)`;
-    });
+    const free = (t: TermLoad) => before.find((b) => b.key === t.key)?.left ?? 0;
+    // One term over (the usual case) is worded by its season, so that a page writes its name.
+    const [only] = over;
+    if (over.length === 1 && only) {
+      return refuse(
+        'over-availability',
+        wordsOf(
+          `That is more days than the system leader has left in ${SEASONS[only.term.name]} {{year}} ({{free}} of {{declared}} days free): choose fewer days or other dates`,
+          { year: only.term.start.slice(0, 4), free: free(only), declared: only.declared },
+        ),
+      );
+    }
+    const described = over.map((t) => `${t.label} (${free(t)} of ${t.declared} days free)`);
     return refuse(
       'over-availability',
       `That is more days than the system leader has left in ${described.join(' and ')}: choose fewer days or other dates`,

@@ -1,16 +1,18 @@
+import type { SomeWords } from '../words.ts';
+
 /** Expected refusals of the system-leader rules, as values the use cases turn into answers. */
 export type LeaderRuleCode =
   'no-days' | 'dates-reversed' | 'outside-availability' | 'no-term-time' | 'over-availability';
 
-export interface LeaderRuleBroken {
+/** The refusal in English, with the template and values it was filled in from where it has any. */
+export interface LeaderRuleBroken extends SomeWords {
   code: LeaderRuleCode;
-  message: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: LeaderRuleBroken };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = (code: LeaderRuleCode, message: string): Outcome<never> => ({
+export const refuse = (code: LeaderRuleCode, words: string | SomeWords): Outcome<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, ...(typeof words === 'string' ? { message: words } : words) },
 });

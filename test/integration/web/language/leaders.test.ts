@@ -167,6 +167,47 @@ describe('system leaders in Welsh', () => {
     expect(englishLeftIn(needs), 'a school’s suggested leaders').toEqual([]);
   });
 
+  it('refuses, in Welsh, days a leader has not got left, and names the terms in Welsh', async () => {
+    const leader = await aPublishedLeader(t.app, t.db, 'Mair Prysur', {
+      urn: DERW,
+      jobTitle: 'Pennaeth',
+      daysPerTerm: '6',
+    });
+    const client = await signIn(t.app, t.db, {
+      email: 'bedw-busy@ysgol.example',
+      schools: [{ urn: BEDW, role: 'admin' }],
+    });
+    const spring = nextSpring();
+    const year = spring.start.slice(0, 4);
+    const refused = await postForm(
+      t.app,
+      `/system-leaders/${leader.profileId}/commission`,
+      {
+        _csrf: client.csrfToken,
+        ...deploymentForm({ clientUrn: BEDW, ...spring, days: '20', reportsTo: 'Y pennaeth' }),
+        // The school's own words, in Welsh, so that only the page's words are checked.
+        scope: 'Hyfforddi’r tîm darllen',
+        objectives: 'Darllen yn cael ei addysgu’n gyson',
+        successCriteria: 'Pob gwers ddarllen yn dda',
+        exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
+      },
+      welshHeaders(client),
+    );
+    expect(refused.statusCode).toBe(400);
+    const summary = visibleText(
+      refused.body.slice(refused.body.indexOf('govuk-error-summary'), refused.body.indexOf('</main>')),
+    );
+    expect(summary).toContain(
+      `Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl yn nhymor y Gwanwyn ${year} (6 o 6 diwrnod yn rhydd)`,
+    );
+    expect(summary).not.toContain('more days than');
+    expect(englishLeftIn(refused.body), 'the refused commission').toEqual([]);
+
+    const profile = visibleText(await welsh(null, `/system-leaders/${leader.profileId}`));
+    expect(profile).toContain(`Gwanwyn ${year}`);
+    expect(profile).not.toMatch(/(Autumn|Spring|Summer) \d{4}/);
+  });
+
   it('names the field in Welsh when a Welsh form is sent with mistakes', async () => {
     const leader = await signIn(t.app, t.db, { name: 'Eleri Camgymeriad', email: 'eleri@ysgol.example' });
     const bad = await postForm(

@@ -79,6 +79,10 @@ describe('whether a new deployment fits', () => {
         code: 'over-availability',
         message:
           'That is more days than the system leader has left in Autumn 2025 (2 of 6 days free): choose fewer days or other dates',
+        // Worded by its season, so that a page in Welsh names the term in Welsh.
+        template:
+          'That is more days than the system leader has left in Autumn {{year}} ({{free}} of {{declared}} days free): choose fewer days or other dates',
+        values: { year: '2025', free: 2, declared: 6 },
       },
     });
   });
