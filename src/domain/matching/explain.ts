@@ -54,9 +54,15 @@ function distancePhrase({ distanceKm, remote, radiusKm, nearerTaken = false, fro
 const groupWhy = (label: string, why: Phrase | undefined) =>
   why ? phrase(`${label}: {{why}}`, { why }) : phrase(label);
 
-/** "Capacity for 2 more partnerships", singular or plural. */
+/**
+ * "Capacity for 2 more partnerships", singular or plural; `count` picks the catalogue's plural form
+ * in a language with more of them ("2 bartneriaeth", "3 partneriaeth", "6 phartneriaeth" in Welsh).
+ */
 const morePartnerships = (template: string, spare: number) =>
-  phrase(spare === 1 ? `${template} more partnership` : `${template} more partnerships`, { spare });
+  phrase(spare === 1 ? `${template} more partnership` : `${template} more partnerships`, {
+    spare,
+    count: spare,
+  });
 
 /** The reasons a candidate is offered, in the order a school leader weighs them, as phrases. */
 export function explainCandidateInWords(

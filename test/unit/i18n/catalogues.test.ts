@@ -8,6 +8,7 @@ import { worded } from '../../../src/app/result.ts';
 import {
   catalogue,
   translateMessage,
+  translatePhrase,
   translator,
   unreviewedWelsh,
   type Catalogue,
@@ -50,6 +51,24 @@ describe('the English and Welsh catalogues', () => {
     ).toEqual(['1 record', '2 records']);
   });
 
+  it('write a supporter’s room for more partnerships in Welsh with its plural form', () => {
+    const room = (count: number) =>
+      translatePhrase('cy', {
+        template:
+          count === 1
+            ? 'Capacity for {{spare}} more partnership'
+            : 'Capacity for {{spare}} more partnerships',
+        values: { spare: count, count },
+      });
+    expect([1, 2, 3, 4, 6].map(room)).toEqual([
+      'Lle i 1 bartneriaeth arall',
+      'Lle i 2 bartneriaeth arall',
+      'Lle i 3 partneriaeth arall',
+      'Lle i 4 partneriaeth arall',
+      'Lle i 6 phartneriaeth arall',
+    ]);
+  });
+
   it('fill in the same values in each language, and leave no message empty', () => {
     for (const key of keysOf(en)) {
       const english = valueOf(en, key) as string;
@@ -84,7 +103,9 @@ describe('the English and Welsh catalogues', () => {
   });
 
   it('key the messages of use cases and input checks by their English text, filled in alike', () => {
-    for (const [path, text] of entriesOf(en)) if (path[0] === 'messages') expect(text).toBe(path[1]);
+    // A counted message's plural forms are keyed by its English text and the form ("…_other").
+    for (const [path, text] of entriesOf(en))
+      if (path[0] === 'messages') expect(text).toBe(path[1]!.replace(/_(zero|one|two|few|many|other)$/, ''));
     expect(translateMessage('cy', worded('No school with URN {{urn}}', { urn: 6812001 }))).toBe(
       'Dim ysgol â’r URN 6812001',
     );

@@ -55,7 +55,7 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     expect(why).toContain('1.3 km i ffwrdd');
     expect(why).toContain('trefol hefyd');
     expect(why).toContain('Perfformio’n uchel: Rhagorol yn yr arolygiad diweddaraf');
-    expect(why).toContain('Lle i 2 partneriaeth arall');
+    expect(why).toContain('Lle i 2 bartneriaeth arall');
     const english = rowOf((await t.app.inject('/allocations?region=E15000003')).body, 200003);
     expect(english).toContain('1.3 km away');
     expect(english).toContain('Capacity for 2 more partnerships');
