@@ -205,7 +205,12 @@ describe('a deployment’s team', () => {
     expect((await answer(head, id, 'accepted')).statusCode).toBe(403);
     expect((await answer(stranger, id, 'accepted')).statusCode).toBe(404);
     await completeReadiness(t.db, id);
-    expect((await answer(lead.who, id, 'accepted')).statusCode).toBe(303);
+    const accepted = await answer(lead.who, id, 'accepted');
+    expect(accepted.statusCode).toBe(303);
+    // The lead is not told both sides have agreed while the team has still to answer.
+    expect(visibleText((await get(lead.who, accepted.headers.location as string)).body)).toContain(
+      'You accepted the deployment. It can start once every member of the team has accepted their place.',
+    );
     expect((await get(head, `/api/deployments/${id}`)).json()).toMatchObject({
       status: 'awaiting-team',
       team: [{ answer: 'accepted' }, { answer: null }],
