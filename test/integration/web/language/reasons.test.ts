@@ -74,7 +74,7 @@ describe('the reasons the classification and partner search give, in Welsh', () 
     expect(welsh.text).toContain(
       'Perfformio’n uchel: Rhagorol yn yr arolygiad diweddaraf (arolygiad 10 Mai 2023)',
     );
-    expect(welsh.text).toContain('Lle i 2 partneriaeth arall');
+    expect(welsh.text).toContain('Lle i 2 bartneriaeth arall');
     expect(welsh.text).not.toMatch(/km away|Capacity for|High-performing/);
     expect(englishLeftIn(welsh.html)).toEqual([]);
   });
