@@ -7,7 +7,7 @@ import {
   measureSchool,
   type SchoolEvidence,
 } from './measures.ts';
-import { compare, evaluateRule } from './rules.ts';
+import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
 import type {
   AreaFinding,
@@ -255,8 +255,10 @@ export function classifyBriefly(
   return { urn: record.urn, group: groupOf(profile, record, evidence), evidence: evidenceUsed(evidence) };
 }
 
-const anyHolds = (rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) =>
-  rules.some((rule) => evaluateRule(rule, record.phase, evidence).status === 'holds');
+function anyHolds(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence): boolean {
+  for (const rule of rules) if (ruleHolds(rule, record.phase, evidence)) return true;
+  return false;
+}
 
 /** As classifySchool decides: in need when any of its rules holds, then high-performing. */
 function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: SchoolEvidence): SchoolGroup {

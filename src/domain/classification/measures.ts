@@ -54,13 +54,6 @@ export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
   return (dateValue(toIsoDate) - dateValue(fromIsoDate)) / MS_PER_YEAR;
 }
 
-function worst(grades: number[]): number | undefined {
-  return grades.length > 0 ? Math.max(...grades) : undefined;
-}
-function best(grades: number[]): number | undefined {
-  return grades.length > 0 ? Math.min(...grades) : undefined;
-}
-
 function set(measures: Measures, name: MeasureName, value: MeasureValue | null | undefined): void {
   if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) {
     measures[name] = value;
@@ -79,14 +72,27 @@ function inspectionMeasures(
   }
   set(measures, 'ofsted.overall', inspection.overallEffectiveness);
   set(measures, 'ofsted.category', inspection.category ?? 'none');
-  const judgements = Object.entries(inspection.keyJudgements) as [KeyJudgement, Grade4][];
-  for (const [judgement, grade] of judgements) set(measures, `ofsted.kj.${judgement}`, grade);
-  set(measures, 'ofsted.worstKeyJudgement', worst(judgements.map(([, g]) => g)));
-  set(measures, 'ofsted.bestKeyJudgement', best(judgements.map(([, g]) => g)));
-  const areas = Object.entries(inspection.reportCard) as [ReportCardArea, Grade5][];
-  for (const [area, grade] of areas) set(measures, `ofsted.rc.${area}`, grade);
-  set(measures, 'ofsted.worstReportCard', worst(areas.map(([, g]) => g)));
-  set(measures, 'ofsted.bestReportCard', best(areas.map(([, g]) => g)));
+  // Each grade set, then the worst and best of them: read in one pass, making no lists.
+  let worstJudgement: number | undefined;
+  let bestJudgement: number | undefined;
+  for (const judgement in inspection.keyJudgements) {
+    const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
+    set(measures, `ofsted.kj.${judgement as KeyJudgement}`, grade);
+    worstJudgement = worstJudgement === undefined ? Math.max(grade) : Math.max(worstJudgement, grade);
+    bestJudgement = bestJudgement === undefined ? Math.min(grade) : Math.min(bestJudgement, grade);
+  }
+  set(measures, 'ofsted.worstKeyJudgement', worstJudgement);
+  set(measures, 'ofsted.bestKeyJudgement', bestJudgement);
+  let worstArea: number | undefined;
+  let bestArea: number | undefined;
+  for (const area in inspection.reportCard) {
+    const grade = inspection.reportCard[area as ReportCardArea]!;
+    set(measures, `ofsted.rc.${area as ReportCardArea}`, grade);
+    worstArea = worstArea === undefined ? Math.max(grade) : Math.max(worstArea, grade);
+    bestArea = bestArea === undefined ? Math.min(grade) : Math.min(bestArea, grade);
+  }
+  set(measures, 'ofsted.worstReportCard', worstArea);
+  set(measures, 'ofsted.bestReportCard', bestArea);
   if (previous && previous.era !== 'estyn')
     set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
 }

@@ -9,7 +9,7 @@ import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
-import { areaStandings, plainStandings, type AreaStandings } from './areas.ts';
+import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -113,12 +113,13 @@ export function* matchingPoolSteps(
   const briefOf: (urn: number) => ClassificationBrief | undefined =
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
   const contexts = contextOf(schools);
+  const levelsOf = levelColumns(schools.length);
   const facts = new Map<number, PartnerFacts>();
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
     const brief = briefOf(school.urn);
     if (!brief) return;
-    const areas = areaStandings(school, brief);
+    const areas = areaStandings(school, brief, levelsOf(k));
     const focus = declared.get(school.urn);
     facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus));
   };
@@ -205,7 +206,8 @@ export function plainFacts(facts: PartnerFacts): PartnerFacts {
     school,
     location,
     classification: facts.classification,
-    context,
+    // A copy of the school's own figures: a clone of a view would copy the whole pool's column.
+    context: { z: context.z.slice(), urban: context.urban },
     areas: plainStandings(areas),
     strengths,
     weaknesses,
