@@ -6,6 +6,7 @@ import {
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { ByUrn, placesByUrn } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
@@ -114,16 +115,25 @@ export function* matchingPoolSteps(
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
   const contexts = contextOf(schools);
   const levelsOf = levelColumns(schools.length);
-  const facts = new Map<number, PartnerFacts>();
+  // Each school's facts at its place, by URN through the classifications' own index when they have one.
+  const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
+  const held = new Array<PartnerFacts | undefined>(schools.length);
+  let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
+    // A URN listed twice is held once, as the later.
+    if (places.get(school.urn) !== k) return;
     const brief = briefOf(school.urn);
-    if (!brief) return;
+    if (!brief) {
+      gaps = true;
+      return;
+    }
     const areas = areaStandings(school, brief, levelsOf(k));
     const focus = declared.get(school.urn);
-    facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus));
+    held[k] = new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus);
   };
   yield* inSteps(schools, add);
+  const facts = new ByUrn(places, (i) => held[i], gaps);
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
   // each index then built when first searched.
   let members: Map<Phase, Record<SchoolGroup, PartnerFacts[]>> | undefined;
