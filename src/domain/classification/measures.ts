@@ -60,6 +60,29 @@ function set(measures: Measures, name: MeasureName, value: MeasureValue | null |
   }
 }
 
+// Each grade's measure name written once, not for every school.
+const gradeNames = { 'ofsted.kj.': {}, 'ofsted.rc.': {} } as Record<string, Record<string, MeasureName>>;
+
+/** Each grade under `prefix`, then the worst and best of them: read in one pass, making no lists. */
+function gradeMeasures(
+  measures: Measures,
+  grades: Partial<Record<KeyJudgement | ReportCardArea, number>>,
+  prefix: 'ofsted.kj.' | 'ofsted.rc.',
+  worstName: MeasureName,
+  bestName: MeasureName,
+): void {
+  let worst: number | undefined;
+  let best: number | undefined;
+  for (const name in grades) {
+    const grade = grades[name as KeyJudgement | ReportCardArea]!;
+    set(measures, (gradeNames[prefix]![name] ??= `${prefix}${name}` as MeasureName), grade);
+    worst = worst === undefined ? Math.max(grade) : Math.max(worst, grade);
+    best = best === undefined ? Math.min(grade) : Math.min(best, grade);
+  }
+  set(measures, worstName, worst);
+  set(measures, bestName, best);
+}
+
 function inspectionMeasures(
   measures: Measures,
   inspection: Inspection,
@@ -72,27 +95,20 @@ function inspectionMeasures(
   }
   set(measures, 'ofsted.overall', inspection.overallEffectiveness);
   set(measures, 'ofsted.category', inspection.category ?? 'none');
-  // Each grade set, then the worst and best of them: read in one pass, making no lists.
-  let worstJudgement: number | undefined;
-  let bestJudgement: number | undefined;
-  for (const judgement in inspection.keyJudgements) {
-    const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
-    set(measures, `ofsted.kj.${judgement as KeyJudgement}`, grade);
-    worstJudgement = worstJudgement === undefined ? Math.max(grade) : Math.max(worstJudgement, grade);
-    bestJudgement = bestJudgement === undefined ? Math.min(grade) : Math.min(bestJudgement, grade);
-  }
-  set(measures, 'ofsted.worstKeyJudgement', worstJudgement);
-  set(measures, 'ofsted.bestKeyJudgement', bestJudgement);
-  let worstArea: number | undefined;
-  let bestArea: number | undefined;
-  for (const area in inspection.reportCard) {
-    const grade = inspection.reportCard[area as ReportCardArea]!;
-    set(measures, `ofsted.rc.${area as ReportCardArea}`, grade);
-    worstArea = worstArea === undefined ? Math.max(grade) : Math.max(worstArea, grade);
-    bestArea = bestArea === undefined ? Math.min(grade) : Math.min(bestArea, grade);
-  }
-  set(measures, 'ofsted.worstReportCard', worstArea);
-  set(measures, 'ofsted.bestReportCard', bestArea);
+  gradeMeasures(
+    measures,
+    inspection.keyJudgements,
+    'ofsted.kj.',
+    'ofsted.worstKeyJudgement',
+    'ofsted.bestKeyJudgement',
+  );
+  gradeMeasures(
+    measures,
+    inspection.reportCard,
+    'ofsted.rc.',
+    'ofsted.worstReportCard',
+    'ofsted.bestReportCard',
+  );
   if (previous && previous.era !== 'estyn')
     set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
 }
