@@ -70,6 +70,8 @@ export interface Message {
   template?: string;
   /** A list (of school names, say) is written with the language's "and". */
   values?: Record<string, string | number | readonly string[]>;
+  /** A message of several parts (a refusal within a refusal, a list of terms), written part by part. */
+  phrase?: Phrase;
 }
 
 /**
@@ -116,9 +118,10 @@ export function orIn(language: Language, items: readonly string[]): string {
  * A use case's or an input check's message in the reader's language. The catalogue's `messages`
  * are keyed by the English text (or its template, "No school with URN {{urn}}"), so that the
  * layers that write them stay in English for the CLI and logs; one not yet in the catalogue is
- * left in English.
+ * left in English. A message with a phrase is written from its phrase.
  */
-export function translateMessage(language: Language, { message, template, values }: Message): string {
+export function translateMessage(language: Language, { message, template, values, phrase }: Message): string {
+  if (phrase) return translatePhrase(language, phrase);
   const listed = Object.fromEntries(
     Object.entries(values ?? {}).map(([name, value]) => [
       name,
