@@ -75,7 +75,7 @@ await withImportedDataset('matching-api', count, async (dataset) => {
     console.log(line('partners', partners, partnersCpu));
     console.log(`${line('record  ', record, recordCpu)} (baseline)`);
     console.log(
-      `  a partner search costs ${(percentile(partners, 0.5) / percentile(record, 0.5)).toFixed(1)}× a plain record read (p50), ${(partnersCpu / recordCpu).toFixed(1)}× its CPU; ${loadAverage()}`,
+      `  a partner search takes ${(percentile(partners, 0.5) / percentile(record, 0.5)).toFixed(2)}× the time of a plain record read (p50) and ${(partnersCpu / recordCpu).toFixed(2)}× its CPU; ${loadAverage()}`,
     );
   } finally {
     await service.stop();
