@@ -115,9 +115,34 @@ describe('the English and Welsh catalogues', () => {
     expect(each('allocations.summaryHeading', { supported: '1', inNeed: '3' })[2]).toBe(
       'Mae gan 1 o’r 3 ysgol ag angen cymorth gefnogwr',
     );
+    expect(translatePhrase('cy', { template: '{{days}} days free', values: { days: 2, count: 2 } })).toBe(
+      '2 ddiwrnod yn rhydd',
+    );
+    // An impact report's schools: the English chooses "school" or "schools", the Welsh agrees.
+    const impact = (template: string, values: Record<string, string>) =>
+      translateMessage('cy', { message: template, template, values });
+    expect(impact('{{change}} ({{count}} school)', { change: '+1.5', count: '1' })).toBe('+1.5 (1 ysgol)');
     expect(
-      translatePhrase('cy', { template: '{{days}} days free', values: { days: 2, count: 2 } }),
-    ).toBe('2 ddiwrnod yn rhydd');
+      ['2', '3', '6'].map((count) => impact('{{change}} ({{count}} schools)', { change: '+1.5', count })),
+    ).toEqual(['+1.5 (2 ysgol)', '+1.5 (3 ysgol)', '+1.5 (6 ysgol)']);
+    const weighted =
+      'not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase';
+    expect(
+      impact(`{{count}} school ${weighted} (worth about {{equal}} school weighted equally)`, {
+        count: '1',
+        equal: '1',
+      }),
+    ).toMatch(
+      /^1 ysgol nad yw mewn partneriaeth, wedi’i phwysoli .* \(gwerth tua 1 ysgol wedi’i phwysoli’n gyfartal\)$/,
+    );
+    expect(
+      impact(`{{count}} schools ${weighted} (worth about {{equal}} schools weighted equally)`, {
+        count: '3',
+        equal: '2',
+      }),
+    ).toMatch(
+      /^3 ysgol nad ydynt mewn partneriaeth, wedi’u pwysoli .* \(gwerth tua 2 ysgol wedi’u pwysoli’n gyfartal\)$/,
+    );
   });
 
   it('write every count in English as one or many', () => {
