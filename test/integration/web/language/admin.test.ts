@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
