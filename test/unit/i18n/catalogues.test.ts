@@ -125,22 +125,15 @@ describe('the English and Welsh catalogues', () => {
     expect(
       ['2', '3', '6'].map((count) => impact('{{change}} ({{count}} schools)', { change: '+1.5', count })),
     ).toEqual(['+1.5 (2 ysgol)', '+1.5 (3 ysgol)', '+1.5 (6 ysgol)']);
-    const weighted =
-      'not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase';
-    expect(
-      impact(`{{count}} school ${weighted} (worth about {{equal}} school weighted equally)`, {
-        count: '1',
-        equal: '1',
-      }),
-    ).toMatch(
+    const comparison = (count: string, equal: string) =>
+      impact(
+        `{{count}} ${count === '1' ? 'school' : 'schools'} not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase (worth about {{equal}} ${equal === '1' ? 'school' : 'schools'} weighted equally)`,
+        { count, equal },
+      );
+    expect(comparison('1', '1')).toMatch(
       /^1 ysgol nad yw mewn partneriaeth, wedi’i phwysoli .* \(gwerth tua 1 ysgol wedi’i phwysoli’n gyfartal\)$/,
     );
-    expect(
-      impact(`{{count}} schools ${weighted} (worth about {{equal}} schools weighted equally)`, {
-        count: '3',
-        equal: '2',
-      }),
-    ).toMatch(
+    expect(comparison('3', '2')).toMatch(
       /^3 ysgol nad ydynt mewn partneriaeth, wedi’u pwysoli .* \(gwerth tua 2 ysgol wedi’u pwysoli’n gyfartal\)$/,
     );
   });
