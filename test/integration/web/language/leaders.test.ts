@@ -189,6 +189,82 @@ describe('system leaders in Welsh', () => {
     expect(profile).not.toMatch(/(Autumn|Spring|Summer) \d{4}/);
   });
 
+  it('refuses, in Welsh, new dates that take a team member past their days in two terms, naming both terms', async () => {
+    const ada = await aPublishedLeader(t.app, t.db, 'Ada Arwain', { urn: DERW, daysPerTerm: '6' });
+    const bea = await aPublishedLeader(t.app, t.db, 'Bea Aelod', { urn: DERW, daysPerTerm: '6' });
+    const head = await signIn(t.app, t.db, {
+      email: 'bedw-team@ysgol.example',
+      schools: [{ urn: BEDW, role: 'admin' }],
+    });
+    const year = nextSpring().start.slice(0, 4);
+    // The school's own words, in Welsh, so that only the page's words are checked.
+    const commission = (profileId: number, days: string, start: string, end: string) =>
+      postForm(
+        t.app,
+        `/system-leaders/${profileId}/commission`,
+        {
+          _csrf: head.csrfToken,
+          ...deploymentForm({ clientUrn: BEDW, start, end, days, reportsTo: 'Y pennaeth' }),
+          scope: 'Hyfforddi’r tîm darllen',
+          objectives: 'Darllen yn cael ei addysgu’n gyson',
+          successCriteria: 'Pob gwers ddarllen yn dda',
+          exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
+        },
+        welshHeaders(head),
+      );
+    const summaryOf = (html: string) =>
+      visibleText(html.slice(html.indexOf('govuk-error-summary'), html.indexOf('</main>')));
+    // Bea's own deployment takes all but a few tenths of a day of her spring and summer.
+    expect((await commission(bea.profileId, '11', `${year}-03-01`, `${year}-04-30`)).statusCode).toBe(303);
+    const twoTerms =
+      /yn nhymhorau Gwanwyn (\d{4}) \(0\.41 o 6 diwrnod yn rhydd\) a Haf (\d{4}) \(0\.59 o 6 diwrnod yn rhydd\): dewiswch lai o ddiwrnodau neu ddyddiadau eraill/;
+
+    // Four more days across both terms: refused, each term named in Welsh with its days free.
+    const more = await commission(bea.profileId, '4', `${year}-03-01`, `${year}-04-30`);
+    expect(more.statusCode).toBe(400);
+    expect(summaryOf(more.body)).toMatch(
+      new RegExp(`Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl ${twoTerms.source}`),
+    );
+    expect(englishLeftIn(more.body), 'the refused commission').toEqual([]);
+
+    // Ada's deployment in the autumn, with Bea on its team for two days.
+    const made = await commission(ada.profileId, '2', `${year}-09-01`, `${year}-09-30`);
+    const id = Number(/\/deployments\/(\d+)/.exec(String(made.headers.location))![1]);
+    const added = await postForm(
+      t.app,
+      `/deployments/${id}/team`,
+      { _csrf: head.csrfToken, profileId: String(bea.profileId), days: '2', dayRatePounds: '' },
+      welshHeaders(head),
+    );
+    expect(added.statusCode).toBe(303);
+    // Moved into spring and summer, Bea's two days no longer fit either term.
+    const moved = await postForm(
+      t.app,
+      `/partnerships/${id}/plan/timescales`,
+      {
+        _csrf: head.csrfToken,
+        'startDate-day': '1',
+        'startDate-month': '3',
+        'startDate-year': year,
+        'endDate-day': '30',
+        'endDate-month': '4',
+        'endDate-year': year,
+      },
+      welshHeaders(head),
+    );
+    expect(moved.statusCode).toBe(400);
+    expect(moved.body).toContain('href="#startDate"');
+    expect(summaryOf(moved.body)).toMatch(
+      new RegExp(
+        `Ar gyfer aelod o’r tîm: Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl ${twoTerms.source}`,
+      ),
+    );
+    expect(summaryOf(moved.body)).not.toMatch(/member of the team|more days than|Spring|Summer/);
+    // The page's words, not the partnership's title, which is stored as it was written when commissioned.
+    const withoutTitle = moved.body.replace(/<span class="govuk-caption-l">[^<]*<\/span>/, '');
+    expect(englishLeftIn(withoutTitle), 'the refused dates').toEqual([]);
+  });
+
   it('names the field in Welsh when a Welsh form is sent with mistakes', async () => {
     const leader = await signIn(t.app, t.db, { name: 'Eleri Camgymeriad', email: 'eleri@ysgol.example' });
     const bad = await post('/account/system-leader', leader, {
