@@ -199,19 +199,13 @@ describe('system leaders in Welsh', () => {
     const year = nextSpring().start.slice(0, 4);
     // The school's own words, in Welsh, so that only the page's words are checked.
     const commission = (profileId: number, days: string, start: string, end: string) =>
-      postForm(
-        t.app,
-        `/system-leaders/${profileId}/commission`,
-        {
-          _csrf: head.csrfToken,
-          ...deploymentForm({ clientUrn: BEDW, start, end, days, reportsTo: 'Y pennaeth' }),
-          scope: 'Hyfforddi’r tîm darllen',
-          objectives: 'Darllen yn cael ei addysgu’n gyson',
-          successCriteria: 'Pob gwers ddarllen yn dda',
-          exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
-        },
-        welshHeaders(head),
-      );
+      post(`/system-leaders/${profileId}/commission`, head, {
+        ...deploymentForm({ clientUrn: BEDW, start, end, days, reportsTo: 'Y pennaeth' }),
+        scope: 'Hyfforddi’r tîm darllen',
+        objectives: 'Darllen yn cael ei addysgu’n gyson',
+        successCriteria: 'Pob gwers ddarllen yn dda',
+        exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
+      });
     const summaryOf = (html: string) =>
       visibleText(html.slice(html.indexOf('govuk-error-summary'), html.indexOf('</main>')));
     // Bea's own deployment takes all but a few tenths of a day of her spring and summer.
@@ -230,28 +224,21 @@ describe('system leaders in Welsh', () => {
     // Ada's deployment in the autumn, with Bea on its team for two days.
     const made = await commission(ada.profileId, '2', `${year}-09-01`, `${year}-09-30`);
     const id = Number(/\/deployments\/(\d+)/.exec(String(made.headers.location))![1]);
-    const added = await postForm(
-      t.app,
-      `/deployments/${id}/team`,
-      { _csrf: head.csrfToken, profileId: String(bea.profileId), days: '2', dayRatePounds: '' },
-      welshHeaders(head),
-    );
+    const added = await post(`/deployments/${id}/team`, head, {
+      profileId: String(bea.profileId),
+      days: '2',
+      dayRatePounds: '',
+    });
     expect(added.statusCode).toBe(303);
     // Moved into spring and summer, Bea's two days no longer fit either term.
-    const moved = await postForm(
-      t.app,
-      `/partnerships/${id}/plan/timescales`,
-      {
-        _csrf: head.csrfToken,
-        'startDate-day': '1',
-        'startDate-month': '3',
-        'startDate-year': year,
-        'endDate-day': '30',
-        'endDate-month': '4',
-        'endDate-year': year,
-      },
-      welshHeaders(head),
-    );
+    const moved = await post(`/partnerships/${id}/plan/timescales`, head, {
+      'startDate-day': '1',
+      'startDate-month': '3',
+      'startDate-year': year,
+      'endDate-day': '30',
+      'endDate-month': '4',
+      'endDate-year': year,
+    });
     expect(moved.statusCode).toBe(400);
     expect(moved.body).toContain('href="#startDate"');
     expect(summaryOf(moved.body)).toMatch(
