@@ -2,7 +2,7 @@ import { phrase, type Phrase } from '../../words.ts';
 import type { ImpactEstimate } from './inference.ts';
 import type { MeasureInfo } from './measures.ts';
 import type { ParallelTrends } from './trends.ts';
-import { one, schoolsPhrase, yearsPhrase } from './words.ts';
+import { one, schoolCount, yearsPhrase } from './words.ts';
 
 /**
  * The impact in words a governor can read aloud, uncertainty and doubts included: sentences as
@@ -43,12 +43,6 @@ export function readEstimate(
           ...by(r.comparisonChange),
         });
   const interval = { percent, low: one(low), high: one(high) };
-  const howMany =
-    r.treatedCount === 1
-      ? phrase('one school')
-      : r.treatedCount === 2
-        ? phrase('two schools')
-        : schoolsPhrase(r.treatedCount);
   return [
     phrase('Comparing {{before}}, before the partnership, with {{after}}, since it started: {{change}}.', {
       before: yearsPhrase(yearsBefore),
@@ -57,9 +51,17 @@ export function readEstimate(
     }),
     phrase(
       alone
-        ? 'Going by {{schools}} not in a partnership, weighted towards those most like it, it would have {{moved}} anyway.'
-        : 'Going by {{schools}} not in a partnership, weighted towards those most like them, they would have {{moved}} anyway.',
-      { schools: schoolsPhrase(r.comparisonCount), moved: anyway },
+        ? 'Going by {{schools}}, weighted towards those most like it, it would have {{moved}} anyway.'
+        : 'Going by {{schools}}, weighted towards those most like them, they would have {{moved}} anyway.',
+      {
+        schools: phrase(
+          r.comparisonCount === 1
+            ? '{{number}} school not in a partnership'
+            : '{{number}} schools not in a partnership',
+          { number: schoolCount(r.comparisonCount) },
+        ),
+        moved: anyway,
+      },
     ),
     Math.abs(r.estimate) < 0.05
       ? phrase(
@@ -81,9 +83,16 @@ export function readEstimate(
     ),
     ...(r.uncertaintyFrom === 'similar-schools'
       ? [
-          phrase('With only {{schools}}, how far results stray by chance is learnt from similar schools.', {
-            schools: howMany,
-          }),
+          r.treatedCount === 1
+            ? phrase('With only one school, how far results stray by chance is learnt from similar schools.')
+            : r.treatedCount === 2
+              ? phrase(
+                  'With only two schools, how far results stray by chance is learnt from similar schools.',
+                )
+              : phrase(
+                  'With only {{number}} schools, how far results stray by chance is learnt from similar schools.',
+                  { number: schoolCount(r.treatedCount) },
+                ),
         ]
       : []),
     ...(r.treatedCount <= 2
@@ -159,8 +168,10 @@ export function readNoEstimate(info: MeasureInfo, why: NoEstimate): Phrase[] {
     case 'too-few-comparison':
       return [
         phrase(
-          "Only {{schools}} like the partnership's schools have {{measure}} results before and after the start: too few to compare against.",
-          { schools: schoolsPhrase(why.comparisonCount), measure },
+          why.comparisonCount === 1
+            ? "Only {{number}} school like the partnership's schools have {{measure}} results before and after the start: too few to compare against."
+            : "Only {{number}} schools like the partnership's schools have {{measure}} results before and after the start: too few to compare against.",
+          { number: schoolCount(why.comparisonCount), measure },
         ),
       ];
   }

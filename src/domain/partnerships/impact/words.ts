@@ -7,9 +7,8 @@ export const one = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
 const count = new Intl.NumberFormat('en-GB');
 export const schools = (n: number) => `${count.format(n)} ${n === 1 ? 'school' : 'schools'}`;
 
-/** "1 school", "1,234 schools", as a phrase. */
-export const schoolsPhrase = (n: number): Phrase =>
-  phrase(n === 1 ? '{{number}} school' : '{{number}} schools', { number: count.format(n) });
+/** A count of schools as the readings write it: "1,234". */
+export const schoolCount = (n: number) => count.format(n);
 
 /** "2019", "2017 to 2019", or "2018, 2019 and 2022" when the years are not consecutive. */
 export function yearsPhrase(years: number[]): PhraseValue {
