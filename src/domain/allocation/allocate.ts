@@ -1,10 +1,5 @@
 import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
-import {
-  rankCandidates,
-  rankCandidatesBeyond,
-  type RankedCandidate,
-  type Ranking,
-} from '../matching/find-partners.ts';
+import { rankCandidatesBeyond, rankCandidatesInto, type TakeCandidate } from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
@@ -64,6 +59,55 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 const listed = (words: string[]) =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
+/**
+ * The candidates offered, or kept to offer, to every school in need, as columns (numbers in plain
+ * arrays hold no object each): at 150,000 schools there are hundreds of thousands of them, and an
+ * object or two each kept the garbage collector busy.
+ */
+class Candidates {
+  readonly facts: PartnerFacts[] = [];
+  readonly urn: number[] = [];
+  readonly distanceKm: number[] = [];
+  readonly score: number[] = [];
+  readonly spare: number[] = [];
+  /** Beyond the seeker's radius. */
+  readonly remote: boolean[] = [];
+
+  get length() {
+    return this.urn.length;
+  }
+
+  /** Adds each candidate a ranking hands over, remote or not, to the columns. */
+  taker(remote: boolean): TakeCandidate {
+    return (facts, distanceKm, score, spare) => {
+      this.facts.push(facts);
+      this.urn.push(facts.school.urn);
+      this.distanceKm.push(distanceKm);
+      this.score.push(score);
+      this.spare.push(spare);
+      this.remote.push(remote);
+    };
+  }
+
+  /** Those a ranking adds, as the range of their places. */
+  range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
+    const from = this.length;
+    rank(this.taker(remote));
+    return { from, to: this.length };
+  }
+
+  /** The option a candidate stands for; the allocation weighs a pairing's quality in 0–1, candidates score 0–100. */
+  option(id: number): Option {
+    return { supporter: this.urn[id]!, quality: this.score[id]! / 100, remote: this.remote[id]! };
+  }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
+}
+
 /** One school in need on its way through the allocation. */
 interface Seeker {
   facts: PartnerFacts;
@@ -74,38 +118,18 @@ interface Seeker {
    * Every one of them, best first: ranked only for a school once it is found without a
    * supporter (its first few are among its first options, which most schools are given).
    */
-  local: RankedCandidate[] | undefined;
-  /** What the seeker is offered, by supporter URN. */
-  offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
+  local: Range | undefined;
+  /** The candidates it is offered, in the order offered. */
+  offered: number[];
+  /** The supporters it is offered: listed only once it is offered more than its first options. */
+  offeredUrns: Set<number> | undefined;
   /** The groups of supporters (by phase) it can work with. */
   anyOf: Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
   /** The nearest supporters beyond the radius by ring size, as capacities stood at the start. */
-  beyond: Map<number, RankedCandidate[]>;
+  beyond: Map<number, Range>;
 }
-
-/** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
-const quality = (candidate: RankedCandidate) => candidate.score / 100;
-
-/** Offers the seeker candidates it has not been offered yet, and returns those options. */
-function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
-  const added: Option[] = [];
-  for (const candidate of candidates) {
-    const urn = candidate.facts.school.urn;
-    if (seeker.offered.has(urn)) continue;
-    seeker.offered.set(urn, { candidate, remote });
-    added.push({ supporter: urn, quality: quality(candidate), remote });
-  }
-  return added;
-}
-
-const offeredOptions = (seeker: Seeker): Option[] =>
-  [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
-    supporter,
-    quality: quality(candidate),
-    remote,
-  }));
 
 /**
  * The assignment with its reasons written when first read: a page shows a hundred of the
@@ -116,7 +140,7 @@ const offeredOptions = (seeker: Seeker): Option[] =>
 function withLazyReasons(
   assignment: Omit<Assignment, 'reasons'>,
   school: PartnerFacts,
-  candidate: RankedCandidate,
+  candidate: { facts: PartnerFacts; distanceKm: number; spare: number },
   how: { radiusKm: number; within: number },
 ): Assignment {
   let reasons: string[] | undefined;
@@ -201,12 +225,31 @@ export function allocateNationally(
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
+  const candidates = new Candidates();
+  /** Offers the seeker candidates it has not been offered yet, and returns those options. */
+  const offer = (seeker: Seeker, { from, to }: Range): Option[] => {
+    const added: Option[] = [];
+    const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
+    for (let id = from; id < to; id++) {
+      const urn = candidates.urn[id]!;
+      if (urns.has(urn)) continue;
+      urns.add(urn);
+      seeker.offered.push(id);
+      added.push(candidates.option(id));
+    }
+    return added;
+  };
+  const offeredOptions = (seeker: Seeker): Option[] => seeker.offered.map((id) => candidates.option(id));
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, settings.allocationOptions);
   for (const facts of inNeed) {
     const { urn, name, phase } = facts.school;
-    const ranking = rankCandidates(pool, urn, query, settings, capacity, options);
-    if (!ranking.ok) {
+    let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
+    const ranked = candidates.range(
+      (take) => (ranking = rankCandidatesInto(pool, urn, query, settings, capacity, options, take)),
+      false,
+    );
+    if (!ranking!.ok) {
       unsupported.push({
         urn,
         name,
@@ -215,7 +258,8 @@ export function allocateNationally(
       });
       continue;
     }
-    if (ranking.ranked.length === 0) {
+    const { radiusKm, within, remote, shown } = ranking!;
+    if (shown === 0) {
       unsupported.push({
         urn,
         name,
@@ -224,25 +268,31 @@ export function allocateNationally(
       });
       continue;
     }
+    // A remote school's candidates are the wider ring beyond its radius, of which it is shown the first.
+    if (remote) candidates.remote.fill(true, ranked.from, ranked.to);
     const seeker: Seeker = {
       facts,
-      radiusKm: ranking.radiusKm,
-      within: ranking.within,
-      local: ranking.remote ? [] : undefined,
-      offered: new Map(),
+      radiusKm,
+      within,
+      local: remote ? { from: 0, to: 0 } : undefined,
+      offered: [],
+      offeredUrns: undefined,
       anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
-      ring: ranking.remote ? ring : 0,
-      beyond: new Map(ranking.beyond ? [[ring, ranking.beyond]] : []),
+      ring: remote ? ring : 0,
+      beyond: new Map(remote ? [[ring, ranked]] : []),
     };
-    offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
+    for (let id = ranked.from; id < ranked.from + Math.min(shown, settings.allocationOptions); id++) {
+      seeker.offered.push(id);
+    }
     seekers.set(urn, seeker);
   }
 
   /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
   const localOf = (seeker: Seeker) =>
-    (seeker.local ??= (
-      rankCandidates(pool, seeker.facts.school.urn, query, settings, capacity) as Ranking & { ok: true }
-    ).ranked);
+    (seeker.local ??= candidates.range(
+      (take) => rankCandidatesInto(pool, seeker.facts.school.urn, query, settings, capacity, Infinity, take),
+      false,
+    ));
 
   /** Offers a school more once it is found without a supporter; solved again for it alone. */
   const solve = (everyoneReachesGroups: boolean) => {
@@ -262,14 +312,14 @@ export function allocateNationally(
       // ranking already made): searched once.
       let beyond = seeker.beyond.get(seeker.ring);
       if (!beyond) {
-        beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
+        const count = seeker.ring;
+        beyond = candidates.range(
+          (take) => rankCandidatesBeyond(pool, urn, query, settings, capacity, count, take),
+          true,
+        );
         seeker.beyond.set(seeker.ring, beyond);
       }
-      open.offer(
-        urn,
-        [...offer(seeker, localOf(seeker), false), ...offer(seeker, beyond, true)],
-        seeker.anyOf,
-      );
+      open.offer(urn, [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)], seeker.anyOf);
     }
     return open.solution();
   };
@@ -305,8 +355,12 @@ export function allocateNationally(
         const urn = seeker.facts.school.urn;
         seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
         const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
-        const beyond = rankCandidatesBeyond(pool, urn, query, settings, room, seeker.ring);
-        return { seeker: urn, options: [...options, ...offer(seeker, beyond, true)], anyOf: seeker.anyOf };
+        const count = seeker.ring;
+        const beyond = candidates.range(
+          (take) => rankCandidatesBeyond(pool, urn, query, settings, room, count, take),
+          true,
+        );
+        return { seeker: urn, options: [...options, ...offer(seeker, beyond)], anyOf: seeker.anyOf };
       }),
       capacity: left,
       groups: new Map(
@@ -333,7 +387,13 @@ export function allocateNationally(
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
     const seeker = seekers.get(urn)!;
-    const { candidate, remote } = seeker.offered.get(supporter)!;
+    const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
+    const candidate = {
+      facts: candidates.facts[id]!,
+      distanceKm: candidates.distanceKm[id]!,
+      spare: candidates.spare[id]!,
+    };
+    const remote = candidates.remote[id]!;
     return withLazyReasons(
       {
         urn,
@@ -341,7 +401,7 @@ export function allocateNationally(
         supporterUrn: supporter,
         supporterName: candidate.facts.school.name,
         distanceKm: round(candidate.distanceKm, 1),
-        score: Math.round(candidate.score),
+        score: Math.round(candidates.score[id]!),
         remote,
         nearerTaken: remote && seeker.within > 0,
       },
