@@ -5,7 +5,7 @@ import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
-import type { Option } from './problem.ts';
+import type { Option, OptionList } from './problem.ts';
 import { distanceKm } from '../spatial-index.ts';
 import type { Phrase } from '../words.ts';
 
@@ -96,9 +96,36 @@ class Candidates {
     return { from, to: this.length };
   }
 
-  /** The option a candidate stands for; the allocation weighs a pairing's quality in 0–1, candidates score 0–100. */
+  /** The option a candidate stands for. */
   option(id: number): Option {
-    return { supporter: this.urn[id]!, quality: this.score[id]! / 100, remote: this.remote[id]! };
+    return { supporter: this.urn[id]!, quality: this.quality(id), remote: this.remote[id]! };
+  }
+
+  /** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
+  quality(id: number): number {
+    return this.score[id]! / 100;
+  }
+}
+
+/** Some of the candidates, by their places, as the options the allocation reads. */
+class Offered implements OptionList {
+  readonly #candidates: Candidates;
+  readonly #ids: readonly number[];
+  constructor(candidates: Candidates, ids: readonly number[]) {
+    this.#candidates = candidates;
+    this.#ids = ids;
+  }
+  get length() {
+    return this.#ids.length;
+  }
+  supporter(k: number) {
+    return this.#candidates.urn[this.#ids[k]!]!;
+  }
+  quality(k: number) {
+    return this.#candidates.quality(this.#ids[k]!);
+  }
+  remote(k: number) {
+    return this.#candidates.remote[this.#ids[k]!]!;
   }
 }
 
@@ -226,16 +253,16 @@ export function allocateNationally(
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
   const candidates = new Candidates();
-  /** Offers the seeker candidates it has not been offered yet, and returns those options. */
-  const offer = (seeker: Seeker, { from, to }: Range): Option[] => {
-    const added: Option[] = [];
+  /** Offers the seeker candidates it has not been offered yet, and returns their places. */
+  const offer = (seeker: Seeker, { from, to }: Range): number[] => {
+    const added: number[] = [];
     const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
     for (let id = from; id < to; id++) {
       const urn = candidates.urn[id]!;
       if (urns.has(urn)) continue;
       urns.add(urn);
       seeker.offered.push(id);
-      added.push(candidates.option(id));
+      added.push(id);
     }
     return added;
   };
@@ -299,7 +326,7 @@ export function allocateNationally(
     const open = openAllocation({
       seekers: [...seekers.values()].map((s) => ({
         seeker: s.facts.school.urn,
-        options: offeredOptions(s),
+        options: new Offered(candidates, s.offered),
         anyOf: everyoneReachesGroups ? s.anyOf : [],
       })),
       capacity: capacities,
@@ -319,7 +346,8 @@ export function allocateNationally(
         );
         seeker.beyond.set(seeker.ring, beyond);
       }
-      open.offer(urn, [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)], seeker.anyOf);
+      const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
+      open.offer(urn, new Offered(candidates, more), seeker.anyOf);
     }
     return open.solution();
   };
@@ -360,7 +388,8 @@ export function allocateNationally(
           (take) => rankCandidatesBeyond(pool, urn, query, settings, room, count, take),
           true,
         );
-        return { seeker: urn, options: [...options, ...offer(seeker, beyond)], anyOf: seeker.anyOf };
+        const more = offer(seeker, beyond).map((id) => candidates.option(id));
+        return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
       }),
       capacity: left,
       groups: new Map(
