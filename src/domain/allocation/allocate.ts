@@ -60,51 +60,70 @@ const listed = (words: string[]) =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 /**
- * The candidates offered, or kept to offer, to every school in need, as columns (numbers in plain
- * arrays hold no object each): at 150,000 schools there are hundreds of thousands of them, and an
- * object or two each kept the garbage collector busy.
+ * The candidates offered, or kept to offer, to every school in need, as typed columns: at 150,000
+ * schools there are hundreds of thousands of them, and an object each (or a slot in a growing
+ * array) kept the garbage collector busy copying them. A supporter's facts are looked up by URN
+ * for the few pairings chosen.
  */
 class Candidates {
-  readonly facts: PartnerFacts[] = [];
-  readonly urn: number[] = [];
-  readonly distanceKm: number[] = [];
-  readonly score: number[] = [];
-  readonly spare: number[] = [];
-  /** Beyond the seeker's radius. */
-  readonly remote: boolean[] = [];
+  urn: Float64Array;
+  distanceKm: Float64Array;
+  score: Float64Array;
+  spare: Float64Array;
+  /** Beyond the seeker's radius (1) or not (0). */
+  remote: Uint8Array;
+  length = 0;
 
-  get length() {
-    return this.urn.length;
+  /** `expected`: about how many there will be, so that the columns seldom grow. */
+  constructor(expected: number) {
+    const n = Math.max(64, expected);
+    this.urn = new Float64Array(n);
+    this.distanceKm = new Float64Array(n);
+    this.score = new Float64Array(n);
+    this.spare = new Float64Array(n);
+    this.remote = new Uint8Array(n);
   }
 
-  /** Adds each candidate a ranking hands over, remote or not, to the columns. */
-  taker(remote: boolean): TakeCandidate {
-    return (facts, distanceKm, score, spare) => {
-      this.facts.push(facts);
-      this.urn.push(facts.school.urn);
-      this.distanceKm.push(distanceKm);
-      this.score.push(score);
-      this.spare.push(spare);
-      this.remote.push(remote);
-    };
+  private grow() {
+    const n = this.urn.length * 2;
+    const copy = <T extends Float64Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    this.urn = copy(this.urn, new Float64Array(n));
+    this.distanceKm = copy(this.distanceKm, new Float64Array(n));
+    this.score = copy(this.score, new Float64Array(n));
+    this.spare = copy(this.spare, new Float64Array(n));
+    this.remote = copy(this.remote, new Uint8Array(n));
   }
 
-  /** Those a ranking adds, as the range of their places. */
+  /** The candidates a ranking hands over, added to the columns, as the range of their places. */
   range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
     const from = this.length;
-    rank(this.taker(remote));
+    rank((facts, distanceKm, score, spare) => {
+      if (this.length === this.urn.length) this.grow();
+      const id = this.length++;
+      this.urn[id] = facts.school.urn;
+      this.distanceKm[id] = distanceKm;
+      this.score[id] = score;
+      this.spare[id] = spare;
+      this.remote[id] = remote ? 1 : 0;
+    });
     return { from, to: this.length };
   }
 
   /** The option a candidate stands for. */
   option(id: number): Option {
-    return { supporter: this.urn[id]!, quality: this.quality(id), remote: this.remote[id]! };
+    return { supporter: this.urn[id]!, quality: this.quality(id), remote: this.remote[id] === 1 };
   }
 
   /** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
   quality(id: number): number {
     return this.score[id]! / 100;
   }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
 }
 
 /** Some of the candidates, by their places, as the options the allocation reads. */
@@ -125,7 +144,7 @@ class Offered implements OptionList {
     return this.#candidates.quality(this.#ids[k]!);
   }
   remote(k: number) {
-    return this.#candidates.remote[this.#ids[k]!]!;
+    return this.#candidates.remote[this.#ids[k]!] === 1;
   }
 }
 
@@ -151,11 +170,14 @@ interface Seeker {
   /** The supporters it is offered: listed only once it is offered more than its first options. */
   offeredUrns: Set<number> | undefined;
   /** The groups of supporters (by phase) it can work with. */
-  anyOf: Phase[];
+  anyOf: readonly Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
-  /** The nearest supporters beyond the radius by ring size, as capacities stood at the start. */
-  beyond: Map<number, Range>;
+  /**
+   * The nearest supporters beyond the radius by ring size, as capacities stood at the start: kept
+   * only for the few schools searched beyond their radius.
+   */
+  beyond: Map<number, Range> | undefined;
 }
 
 /**
@@ -252,7 +274,14 @@ export function allocateNationally(
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
-  const candidates = new Candidates();
+  const candidates = new Candidates(inNeed.length * Math.min(24, Math.max(1, settings.allocationOptions)));
+  // The groups a school of each phase can reach: the same for every school of the phase.
+  const groupsOf = new Map<Phase, readonly Phase[]>();
+  const anyOf = (phase: Phase) => {
+    let found = groupsOf.get(phase);
+    if (!found) groupsOf.set(phase, (found = settings.compatiblePhases[phase].filter((p) => groups.has(p))));
+    return found;
+  };
   /** Offers the seeker candidates it has not been offered yet, and returns their places. */
   const offer = (seeker: Seeker, { from, to }: Range): number[] => {
     const added: number[] = [];
@@ -296,7 +325,7 @@ export function allocateNationally(
       continue;
     }
     // A remote school's candidates are the wider ring beyond its radius, of which it is shown the first.
-    if (remote) candidates.remote.fill(true, ranked.from, ranked.to);
+    if (remote) candidates.remote.fill(1, ranked.from, ranked.to);
     const seeker: Seeker = {
       facts,
       radiusKm,
@@ -304,9 +333,9 @@ export function allocateNationally(
       local: remote ? { from: 0, to: 0 } : undefined,
       offered: [],
       offeredUrns: undefined,
-      anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
+      anyOf: anyOf(phase),
       ring: remote ? ring : 0,
-      beyond: new Map(remote ? [[ring, ranked]] : []),
+      beyond: remote ? new Map([[ring, ranked]]) : undefined,
     };
     for (let id = ranked.from; id < ranked.from + Math.min(shown, settings.allocationOptions); id++) {
       seeker.offered.push(id);
@@ -337,14 +366,14 @@ export function allocateNationally(
       seeker.ring = Math.max(seeker.ring, ring);
       // The same search each time the problem is solved again (and the one a remote school's
       // ranking already made): searched once.
-      let beyond = seeker.beyond.get(seeker.ring);
+      let beyond = seeker.beyond?.get(seeker.ring);
       if (!beyond) {
         const count = seeker.ring;
         beyond = candidates.range(
           (take) => rankCandidatesBeyond(pool, urn, query, settings, capacity, count, take),
           true,
         );
-        seeker.beyond.set(seeker.ring, beyond);
+        (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
       }
       const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
       open.offer(urn, new Offered(candidates, more), seeker.anyOf);
@@ -418,11 +447,11 @@ export function allocateNationally(
     const seeker = seekers.get(urn)!;
     const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
     const candidate = {
-      facts: candidates.facts[id]!,
+      facts: pool.facts.get(supporter)!,
       distanceKm: candidates.distanceKm[id]!,
       spare: candidates.spare[id]!,
     };
-    const remote = candidates.remote[id]!;
+    const remote = candidates.remote[id] === 1;
     return withLazyReasons(
       {
         urn,

@@ -263,11 +263,13 @@ function siftUp(added: number): void {
   heap[i] = added;
 }
 
-/** Puts `added` in place of the top (the candidate ranked last), keeping the heap. */
-function siftDown(added: number): void {
+/**
+ * Puts `added` in place of the top (the candidate ranked last), keeping the heap; or, with `at`
+ * and `n`, in place of the entry at `at` of the heap's first `n`.
+ */
+function siftDown(added: number, at = 0, n = kept.length): void {
   const heap = kept.order;
-  const n = kept.length;
-  let i = 0;
+  let i = at;
   for (;;) {
     let child = 2 * i + 1;
     if (child >= n) break;
@@ -279,9 +281,21 @@ function siftDown(added: number): void {
   heap[i] = added;
 }
 
-/** The kept candidates' slots, best first. */
-function rankKept(): Int32Array {
-  return kept.order.subarray(0, kept.length).sort((a, b) => (a === b ? 0 : ranksBefore(a, b) ? -1 : 1));
+/**
+ * Puts the kept candidates' slots in rank order, best first, in place (a heap sort: nothing is
+ * allocated), and returns how many there are.
+ */
+function rankKept(): number {
+  const heap = kept.order;
+  const n = kept.length;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap[i]!, i, n);
+  // The one ranked last goes to the end, then the one before it, and so on.
+  for (let end = n - 1; end > 0; end--) {
+    const last = heap[end]!;
+    heap[end] = heap[0]!;
+    siftDown(last, 0, end);
+  }
+  return n;
 }
 
 /** Receives a ranking's candidates one at a time, best first, with no object made for each. */
@@ -289,10 +303,10 @@ export type TakeCandidate = (facts: PartnerFacts, distanceKm: number, score: num
 
 /** Hands the kept candidates to `take`, best first, and lets go of them (the next search reuses the columns). */
 function readOut(take: (slot: number) => void): number {
-  const ranked = rankKept();
-  for (const slot of ranked) take(slot);
-  kept.facts.fill(undefined, 0, kept.length);
-  return ranked.length;
+  const n = rankKept();
+  for (let i = 0; i < n; i++) take(kept.order[i]!);
+  kept.facts.fill(undefined, 0, n);
+  return n;
 }
 
 function candidateAt(slot: number): RankedCandidate {
