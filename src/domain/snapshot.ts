@@ -1,6 +1,13 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
 import { ClassificationsOnDemand, profileForSchool } from './classification/classify.ts';
-import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
+import {
+  SCHOOL_GROUPS,
+  type Classification,
+  type PerformanceProfile,
+  type ProfileRef,
+  type SchoolGroup,
+} from './classification/types.ts';
+import { ByUrn, placesByUrn } from './by-urn.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
   finish,
@@ -64,6 +71,11 @@ export interface SnapshotInput {
   sponsorships?: readonly Sponsorship[];
 }
 
+const GROUP_CODES = Object.fromEntries(SCHOOL_GROUPS.map((group, code) => [group, code])) as Record<
+  SchoolGroup,
+  number
+>;
+
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   return finish(snapshotSteps(input));
 }
@@ -75,6 +87,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
  */
 export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> {
   const index = buildSpatialIndex(input.schools);
+  // Each URN's place in the schools: every map by URN of the snapshot is held by it.
+  const places = placesByUrn(input.schools);
   const views = new Map<string, ProfileView>();
   const capacity = partnerCapacity(
     input.settings,
@@ -94,12 +108,20 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       }),
     );
     // Every school's group now; the reasons in words when a school is shown.
-    const classifications = new ClassificationsOnDemand(input.schools, profile, input.asOf, ref, byCountry);
-    const groups = new Map<number, SchoolGroup>();
-    let i = 0;
-    yield* inSteps(input.schools, (school) => {
-      groups.set(school.urn, classifications.add(i++).group);
+    const classifications = new ClassificationsOnDemand(
+      input.schools,
+      places,
+      profile,
+      input.asOf,
+      ref,
+      byCountry,
+    );
+    // Each school's group as a code at its place.
+    const codes = new Uint8Array(input.schools.length);
+    yield* inSteps(input.schools, (_school, i) => {
+      codes[i] = GROUP_CODES[classifications.add(i).group];
     });
+    const groups = new ByUrn(places, (i) => SCHOOL_GROUPS[codes[i]!]!);
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
@@ -128,7 +150,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   return {
     asOf: input.asOf,
     schools: input.schools,
-    byUrn: byUrn(input.schools),
+    byUrn: new ByUrn(places, (i) => input.schools[i]),
     index,
     settings: input.settings,
     capacity,
@@ -138,12 +160,6 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     input,
     view,
   };
-}
-
-function byUrn(schools: readonly SchoolRecord[]): Map<number, SchoolRecord> {
-  const found = new Map<number, SchoolRecord>();
-  for (const school of schools) found.set(school.urn, school);
-  return found;
 }
 
 export type SnapshotPartnerSearch =

@@ -38,12 +38,12 @@ export interface Phrase {
 }
 
 /**
- * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C"), or joined
- * with a mark that every language writes alike ("; ").
+ * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C") or "or"
+ * (`or`: "A, B or C"), or joined with a mark that every language writes alike ("; ").
  */
 export interface PhraseList {
   items: Phrase[];
-  joined: 'and' | '; ' | ', ';
+  joined: 'and' | 'or' | '; ' | ', ';
 }
 
 export type PhraseValue = string | number | Phrase | PhraseList;
@@ -62,21 +62,26 @@ export function datePhrase(iso: string): Phrase {
     : phrase(iso);
 }
 
-/** How one language writes a phrase's template with its values, and a list with its "and". */
+/** How one language writes a phrase's template with its values, and a list with its "and" or "or". */
 export interface PhraseWriter {
   fill: (template: string, values: Record<string, string | number>) => string;
   and: (items: string[]) => string;
+  or: (items: string[]) => string;
 }
 
 /** A template with its {{values}} filled in, as written. */
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
-/** "A, B and C". */
-export const listedInEnglish = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "A, B and C", or with another word before the last: "A, B or C". */
+export const listedInEnglish = (items: string[], last = 'and'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
-const ENGLISH: PhraseWriter = { fill: fillIn, and: listedInEnglish };
+const ENGLISH: PhraseWriter = {
+  fill: fillIn,
+  and: (items) => listedInEnglish(items),
+  or: (items) => listedInEnglish(items, 'or'),
+};
 
 /** A phrase written out, its values first: in English unless another language's writer is given. */
 export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
@@ -87,7 +92,10 @@ export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
     else if ('template' in value) filled[name] = writePhrase(value, writer);
     else {
       const items = value.items.map((item) => writePhrase(item, writer));
-      filled[name] = value.joined === 'and' ? writer.and(items) : items.join(value.joined);
+      filled[name] =
+        value.joined === 'and' || value.joined === 'or'
+          ? writer[value.joined](items)
+          : items.join(value.joined);
     }
   }
   return writer.fill(p.template, filled);

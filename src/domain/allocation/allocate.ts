@@ -7,7 +7,7 @@ import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
 import type { Option, OptionList } from './problem.ts';
 import { distanceKm } from '../spatial-index.ts';
-import type { Phrase } from '../words.ts';
+import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
 export interface Assignment {
   urn: number;
@@ -38,6 +38,8 @@ export interface Unsupported {
   reason: UnsupportedReason;
   /** Why, in plain English, for this school. */
   text: string;
+  /** The same, as a phrase for a page to write in its reader's language. */
+  words: Phrase;
 }
 
 export interface Allocation {
@@ -56,8 +58,6 @@ export interface Allocation {
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const listed = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 /**
  * The candidates offered, or kept to offer, to every school in need, as typed columns: at 150,000
@@ -231,9 +231,26 @@ export function explainAssignmentInWords(
   });
 }
 
-function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
-  return settings.compatiblePhases[phase].map((p) => PHASE_LABELS[p].toLowerCase());
+/** The phases that can support a school's, as alternatives: "primary or all-through". */
+function phaseWords(settings: MatchingSettings, phase: Phase): PhraseList {
+  return phraseList(
+    settings.compatiblePhases[phase].map((p) => phrase(PHASE_LABELS[p].toLowerCase())),
+    'or',
+  );
 }
+
+/** A school in need left without a supporter, with why in words. */
+const leftOut = (
+  school: { urn: number; name: string },
+  reason: UnsupportedReason,
+  words: Phrase,
+): Unsupported => ({
+  urn: school.urn,
+  name: school.name,
+  reason,
+  text: writePhrase(words),
+  words,
+});
 
 /**
  * Pairs every school in need with a high-performing supporter at once: as many supported as
@@ -299,29 +316,33 @@ export function allocateNationally(
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, settings.allocationOptions);
   for (const facts of inNeed) {
-    const { urn, name, phase } = facts.school;
+    const { urn, phase } = facts.school;
     let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
     const ranked = candidates.range(
       (take) => (ranking = rankCandidatesInto(pool, urn, query, settings, capacity, options, take)),
       false,
     );
     if (!ranking!.ok) {
-      unsupported.push({
-        urn,
-        name,
-        reason: 'no-location',
-        text: 'No location on record, so no partner can be found by distance',
-      });
+      unsupported.push(
+        leftOut(
+          facts.school,
+          'no-location',
+          phrase('No location on record, so no partner can be found by distance'),
+        ),
+      );
       continue;
     }
     const { radiusKm, within, remote, shown } = ranking!;
     if (shown === 0) {
-      unsupported.push({
-        urn,
-        name,
-        reason: 'no-candidate',
-        text: `No high-performing ${listed(phaseWords(settings, phase))} school has room to support another school, at any distance`,
-      });
+      unsupported.push(
+        leftOut(
+          facts.school,
+          'no-candidate',
+          phrase('No high-performing {{phases}} school has room to support another school, at any distance', {
+            phases: phaseWords(settings, phase),
+          }),
+        ),
+      );
       continue;
     }
     // A remote school's candidates are the wider ring beyond its radius, of which it is shown the first.
@@ -431,16 +452,27 @@ export function allocateNationally(
   for (const urn of solution.unassigned) {
     const seeker = seekers.get(urn)!;
     const n = seeker.within;
-    const others = `every high-performing ${listed(phaseWords(settings, seeker.facts.school.phase))} school further away`;
-    unsupported.push({
-      urn,
-      name: seeker.facts.school.name,
-      reason: 'capacity-taken',
-      text:
-        n === 0
-          ? `No supporter with room at any distance: there is none within ${seeker.radiusKm} km, and ${others} already supports as many schools in need as it has room for`
-          : `No supporter with room at any distance: the ${n === 1 ? 'one possible supporter' : `${n} possible supporters`} within ${seeker.radiusKm} km, and ${others}, already support as many schools in need as they have room for`,
-    });
+    const values = {
+      radius: seeker.radiusKm,
+      phases: phaseWords(settings, seeker.facts.school.phase),
+    };
+    // The count picks the catalogue's plural form in Welsh ("2 gefnogwr", "3 chefnogwr").
+    const words =
+      n === 0
+        ? phrase(
+            'No supporter with room at any distance: there is none within {{radius}} km, and every high-performing {{phases}} school further away already supports as many schools in need as it has room for',
+            values,
+          )
+        : n === 1
+          ? phrase(
+              'No supporter with room at any distance: the one possible supporter within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
+              values,
+            )
+          : phrase(
+              'No supporter with room at any distance: the {{count}} possible supporters within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
+              { ...values, count: n },
+            );
+    unsupported.push(leftOut(seeker.facts.school, 'capacity-taken', words));
   }
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {

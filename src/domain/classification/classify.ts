@@ -1,4 +1,5 @@
 import type { Country, Performance, SchoolRecord } from '../school.ts';
+import { ByUrn } from '../by-urn.ts';
 import { datePhrase, phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 import {
   describeGap,
@@ -7,7 +8,7 @@ import {
   measureSchool,
   type SchoolEvidence,
 } from './measures.ts';
-import { compare, evaluateRule } from './rules.ts';
+import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
 import type {
   AreaFinding,
@@ -255,8 +256,10 @@ export function classifyBriefly(
   return { urn: record.urn, group: groupOf(profile, record, evidence), evidence: evidenceUsed(evidence) };
 }
 
-const anyHolds = (rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) =>
-  rules.some((rule) => evaluateRule(rule, record.phase, evidence).status === 'holds');
+function anyHolds(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence): boolean {
+  for (const rule of rules) if (ruleHolds(rule, record.phase, evidence)) return true;
+  return false;
+}
 
 /** As classifySchool decides: in need when any of its rules holds, then high-performing. */
 function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: SchoolEvidence): SchoolGroup {
@@ -266,29 +269,36 @@ function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: Sc
 
 /**
  * Every school's classification by URN, each written in full (reasons and all) when first read
- * and then kept; `brief` gives the group and evidence of any school at once. Iterates in the
- * order of `records`, as a Map filled from them would.
+ * and then kept; `brief` gives the group and evidence of any school at once. Held by each URN's
+ * place in `records` (see placesByUrn), iterating in the order of `records` as a Map filled from
+ * them would.
  */
-export class ClassificationsOnDemand implements ReadonlyMap<number, Classification> {
+export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #records: readonly SchoolRecord[];
   readonly #profile: PerformanceProfile;
   readonly #asOf: string;
   readonly #ref: ProfileRef;
   readonly #byCountry: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }> | undefined;
-  /** Each URN's place in `records` (the last, as a Map set from them keeps the last). */
-  readonly #at = new Map<number, number>();
+  readonly #places: ReadonlyMap<number, number>;
   readonly #briefs: ClassificationBrief[];
   readonly #written: (Classification | undefined)[];
 
-  /** `byCountry`: the profile that places each country's schools, when not `profile` (see profileForSchool). */
+  /**
+   * `places`: each URN's place in `records`; `byCountry`: the profile that places each country's
+   * schools, when not `profile` (see profileForSchool). Every record is to be added (`add`)
+   * before any is read.
+   */
   constructor(
     records: readonly SchoolRecord[],
+    places: ReadonlyMap<number, number>,
     profile: PerformanceProfile,
     asOf: string,
     ref: ProfileRef,
     byCountry?: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }>,
   ) {
+    super(places, (i) => this.#write(i));
     this.#records = records;
+    this.#places = places;
     this.#profile = profile;
     this.#asOf = asOf;
     this.#ref = ref;
@@ -302,26 +312,17 @@ export class ClassificationsOnDemand implements ReadonlyMap<number, Classificati
     const record = this.#records[i]!;
     const brief = classifyBriefly(record, this.#placing(record).profile, this.#asOf);
     this.#briefs[i] = brief;
-    this.#at.set(record.urn, i);
     return brief;
   }
 
+  /** Each URN's place in the records: what the matching pool holds its facts by too. */
+  get places(): ReadonlyMap<number, number> {
+    return this.#places;
+  }
+
   brief(urn: number): ClassificationBrief | undefined {
-    const i = this.#at.get(urn);
+    const i = this.#places.get(urn);
     return i === undefined ? undefined : this.#briefs[i];
-  }
-
-  get size(): number {
-    return this.#at.size;
-  }
-
-  has(urn: number): boolean {
-    return this.#at.has(urn);
-  }
-
-  get(urn: number): Classification | undefined {
-    const i = this.#at.get(urn);
-    return i === undefined ? undefined : this.#write(i);
   }
 
   #placing(record: SchoolRecord): { profile: PerformanceProfile; ref: ProfileRef } {
@@ -332,29 +333,6 @@ export class ClassificationsOnDemand implements ReadonlyMap<number, Classificati
     const record = this.#records[i]!;
     const { profile, ref } = this.#placing(record);
     return (this.#written[i] ??= classifySchool(record, profile, this.#asOf, ref));
-  }
-
-  *entries(): MapIterator<[number, Classification]> {
-    for (const [urn, i] of this.#at) yield [urn, this.#write(i)];
-  }
-
-  keys(): MapIterator<number> {
-    return this.#at.keys();
-  }
-
-  *values(): MapIterator<Classification> {
-    for (const i of this.#at.values()) yield this.#write(i);
-  }
-
-  [Symbol.iterator](): MapIterator<[number, Classification]> {
-    return this.entries();
-  }
-
-  forEach(
-    visit: (value: Classification, key: number, map: ReadonlyMap<number, Classification>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [urn, i] of this.#at) visit.call(thisArg, this.#write(i), urn, this);
   }
 }
 

@@ -73,8 +73,9 @@ export function contextOf(schools: readonly School[]): SchoolContext[] {
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
-    const z = new Float64Array(FEATURES);
-    for (let i = 0; i < FEATURES; i++) z[i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    // Standardised in place: each school's values are a view of the one column, not a buffer of their own.
+    for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    const z = new Float64Array(raws.buffer, k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES);
     contexts[k] = { z, urban: urbanity(school) };
   }
   return contexts;
