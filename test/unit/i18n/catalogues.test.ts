@@ -93,6 +93,24 @@ describe('the English and Welsh catalogues', () => {
       '7 diwrnod',
     ]);
     expect(t('leaders.days', { count: 2.5, days: 2.5 })).toBe('2.5 diwrnod');
+    // "Cam" too: ratings dau gam, tri cham apart.
+    expect(
+      [1, 2, 3, 6].map(
+        (count) =>
+          /sgoriau sydd (\d+ \w+) neu fwy/.exec(
+            t('readiness.compare.intro', { count, threshold: count }),
+          )?.[1],
+      ),
+    ).toEqual(['1 cam', '2 gam', '3 cham', '6 cham']);
+    expect(
+      [1, 2, 3, 6, 25].map((count) => t('leaders.directory.found', { count, total: String(count) })),
+    ).toEqual([
+      'Cafwyd hyd i 1 arweinydd system',
+      'Cafwyd hyd i 2 arweinydd system',
+      'Cafwyd hyd i 3 arweinydd system',
+      'Cafwyd hyd i 6 arweinydd system',
+      'Cafwyd hyd i 25 o arweinwyr system',
+    ]);
     // "Ysgol" is feminine and begins with a vowel: un ysgol, dwy ysgol, tair ysgol, chwe ysgol,
     // each written "n ysgol"; what changes is the words that agree with one school.
     expect(each('adminBulk.willBeAdded')).toEqual([
@@ -160,6 +178,10 @@ describe('the English and Welsh catalogues', () => {
     ]);
     expect(both('mail.digest.subject')).toEqual(['S2S: 1 new notification', 'S2S: 2 new notifications']);
     expect([1, 2].map((count) => t('leaders.days', { count, days: count }))).toEqual(['1 day', '2 days']);
+    expect(both('leaders.directory.found', { total: '2' })).toEqual([
+      '1 system leader found',
+      '2 system leaders found',
+    ]);
   });
 
   it('fill in the same values in each language, and leave no message empty', () => {

@@ -190,6 +190,8 @@ describe('readiness in Welsh', () => {
     ]);
     const compare = await welsh(`/readiness/assessments/${leaderSide}/compare/${clientSide}`, member);
     expect(visibleText(compare)).toContain('Lle mae dwy ochr y lleoliad yn anghytuno');
+    // The frameworks mark ratings two steps apart: "dau gam", with its mutation.
+    expect(visibleText(compare)).toContain('Mae sgoriau sydd 2 gam neu fwy ar wahân');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
   });
 
