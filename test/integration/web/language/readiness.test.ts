@@ -199,7 +199,7 @@ describe('readiness in Welsh', () => {
       { itemId: 'sl-time-and-capacity', rating: 4, evidence: 'Amser wedi’i neilltuo' },
     ]);
     const compare = await welsh(member, `/readiness/assessments/${leaderSide}/compare/${clientSide}`);
-    expect(visibleText(compare)).toContain('Lle mae dwy ochr y lleoliad yn anghytuno');
+    expect(visibleText(compare)).toContain('Lle mae dwy ochr y secondiad yn anghytuno');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
   });
 
