@@ -95,6 +95,8 @@ const welshItem = z
     guidance: text,
     whenLow: text,
     nextStepByRating: z.record(z.string(), text),
+    /** The reasons of the item's `emphasis`, in the same order. */
+    emphasis: z.array(text),
   })
   .partial()
   .strict();
@@ -102,6 +104,7 @@ const welshSection = z
   .object({
     title: text.optional(),
     summary: text.optional(),
+    emphasis: z.array(text).optional(),
     items: z.record(z.string(), welshItem).default({}),
   })
   .strict();
@@ -111,6 +114,11 @@ const welsh = z
     title: text.optional(),
     summary: text.optional(),
     levels: z.record(z.string(), z.object({ label: text, description: text }).partial().strict()).default({}),
+    /**
+     * The sources' notes, in the sources' order (`{}` for a source with none); a citation stays
+     * as it was published.
+     */
+    sources: z.array(z.object({ note: text }).partial().strict()).optional(),
     sections: z.record(z.string(), welshSection).default({}),
   })
   .strict();
@@ -179,30 +187,50 @@ export const frameworkSchema = framework.superRefine((f, ctx) => {
   });
 });
 
-/** The Welsh block may only name the levels, sections, items and ratings the framework has. */
+/**
+ * The Welsh block may only give words the English has: its levels, sections, items, hints,
+ * summaries, next steps, the reasons of its emphasis and the notes of its sources, one for one.
+ */
 function checkWelsh(f: z.output<typeof framework>, ctx: z.RefinementCtx): void {
   if (!f.cy) return;
   const unknown = (path: PropertyKey[], what: string) =>
     ctx.addIssue({ code: 'custom', path: ['cy', ...path], message: `the framework has no ${what}` });
+  const sameCount = (path: PropertyKey[], welsh: unknown[] | undefined, english: unknown[], what: string) => {
+    if (welsh && welsh.length !== english.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cy', ...path],
+        message: `gives ${welsh.length} ${what} where the English gives ${english.length}`,
+      });
+  };
   for (const value of Object.keys(f.cy.levels)) {
     if (!f.scale.levels.some((l) => String(l.value) === value)) unknown(['levels', value], `level ${value}`);
   }
+  sameCount(['sources'], f.cy.sources, f.sources, 'sources');
+  f.cy.sources?.forEach((s, i) => {
+    if (s.note && !f.sources[i]?.note) unknown(['sources', i, 'note'], `note for source ${i + 1}`);
+  });
   for (const [sectionId, words] of Object.entries(f.cy.sections)) {
     const section = f.sections.find((s) => s.id === sectionId);
     if (!section) {
       unknown(['sections', sectionId], `section "${sectionId}"`);
       continue;
     }
+    if (words.summary && !section.summary)
+      unknown(['sections', sectionId, 'summary'], 'summary for this section');
+    sameCount(['sections', sectionId, 'emphasis'], words.emphasis, section.emphasis, 'reasons for emphasis');
     for (const [itemId, itemWords] of Object.entries(words.items)) {
+      const path = ['sections', sectionId, 'items', itemId];
       const item = section.items.find((it) => it.id === itemId);
-      if (!item) unknown(['sections', sectionId, 'items', itemId], `item "${itemId}" in this section`);
+      if (!item) {
+        unknown(path, `item "${itemId}" in this section`);
+        continue;
+      }
+      if (itemWords.hint && !item.hint) unknown([...path, 'hint'], 'hint for this item');
+      sameCount([...path, 'emphasis'], itemWords.emphasis, item.emphasis, 'reasons for emphasis');
       for (const rating of Object.keys(itemWords.nextStepByRating ?? {})) {
-        if (item && !item.nextStepByRating?.[rating]) {
-          unknown(
-            ['sections', sectionId, 'items', itemId, 'nextStepByRating', rating],
-            `next step for ${rating}`,
-          );
-        }
+        if (!item.nextStepByRating?.[rating])
+          unknown([...path, 'nextStepByRating', rating], `next step for ${rating}`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Language } from '../language.ts';
-import type { Framework, FrameworkItem, FrameworkSection } from './framework.ts';
+import type { Emphasis, Framework, FrameworkItem, FrameworkSection } from './framework.ts';
 
 /**
  * A framework as a reader sees it: its words in their language where the file has them, and
@@ -22,12 +22,13 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
   const english = (text: string | undefined) => {
     if (text !== undefined) inEnglish.add(text);
   };
+  const emphasis = (english: Emphasis[], welsh: string[] = []): Emphasis[] =>
+    english.map((e, i) => ({ ...e, reason: pick(e.reason, welsh[i]) }));
 
   const item = (
     it: FrameworkItem,
     words: NonNullable<typeof cy>['sections'][string]['items'][string] = {},
   ) => {
-    it.emphasis.forEach((e) => english(e.reason));
     const nextStepByRating = it.nextStepByRating
       ? Object.fromEntries(
           Object.entries(it.nextStepByRating).map(([rating, step]) => [
@@ -43,15 +44,16 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
       guidance: pick(it.guidance, words.guidance),
       whenLow: pick(it.whenLow, words.whenLow),
       ...(nextStepByRating ? { nextStepByRating } : {}),
+      emphasis: emphasis(it.emphasis, words.emphasis),
     };
   };
   const section = (s: FrameworkSection): FrameworkSection => {
     const words = cy?.sections[s.id];
-    s.emphasis.forEach((e) => english(e.reason));
     return {
       ...s,
       title: pick(s.title, words?.title),
       summary: pickOptional(s.summary, words?.summary),
+      emphasis: emphasis(s.emphasis, words?.emphasis),
       items: s.items.map((it) => item(it, words?.items[it.id])),
     };
   };
@@ -69,12 +71,12 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
       })),
     },
     sections: f.sections.map(section),
+    // A published source is cited as it was published, in English; its note is S2S's own words.
+    sources: f.sources.map((s, i) => {
+      english(s.citation);
+      return { ...s, note: pickOptional(s.note, cy?.sources?.[i]?.note) };
+    }),
   };
-  // The published sources are cited as they were published, in English.
-  f.sources.forEach((s) => {
-    english(s.citation);
-    english(s.note);
-  });
   return { ...shown, inEnglish: [...inEnglish] };
 }
 

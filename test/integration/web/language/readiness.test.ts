@@ -208,7 +208,7 @@ describe('readiness in Welsh', () => {
     const hub = await welsh(member, '/readiness');
     expect(hub).toContain('Deg cwestiwn Estyn i ysgolion sy’n ystyried cydweithio');
     // The published sources are cited in English, and say so.
-    expect(hub).toMatch(/<li lang="en">Estyn\./);
+    expect(hub).toMatch(/<li><span lang="en">Estyn\./);
 
     const id = await startEstyn(member);
 
