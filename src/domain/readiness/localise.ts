@@ -4,16 +4,22 @@ import type { Emphasis, Framework, FrameworkItem, FrameworkSection } from './fra
 /**
  * A framework as a reader sees it: its words in their language where the file has them, and
  * `inEnglish` listing the English texts shown in place of a missing translation, so a page can
- * mark them `lang="en"`. An English reader gets the framework as written.
+ * mark them `lang="en"`. `fromEnglish` gives the reader's words for an English text of the
+ * framework, for what was stored as written (an action plan's next steps). An English reader
+ * gets the framework as written.
  */
-export type ShownFramework = Framework & { inEnglish: readonly string[] };
+export type ShownFramework = Framework & {
+  inEnglish: readonly string[];
+  fromEnglish: Readonly<Record<string, string>>;
+};
 
 export function localiseFramework(f: Framework, language: Language): ShownFramework {
-  if (language === 'en') return { ...f, inEnglish: [] };
+  if (language === 'en') return { ...f, inEnglish: [], fromEnglish: {} };
   const cy = f.cy;
   const inEnglish = new Set<string>();
+  const fromEnglish: Record<string, string> = {};
   const pick = (english: string, welsh: string | undefined): string => {
-    if (welsh !== undefined) return welsh;
+    if (welsh !== undefined) return (fromEnglish[english] = welsh);
     inEnglish.add(english);
     return english;
   };
@@ -77,10 +83,18 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
       return { ...s, note: pickOptional(s.note, cy?.sources?.[i]?.note) };
     }),
   };
-  return { ...shown, inEnglish: [...inEnglish] };
+  return { ...shown, inEnglish: [...inEnglish], fromEnglish };
 }
 
 /** Whether a text of this framework is shown in English on a page in another language. */
 export function shownInEnglish(f: { inEnglish?: readonly string[] }, text: string): boolean {
   return f.inEnglish?.includes(text) ?? false;
+}
+
+/** A text stored as the framework writes it (an action plan's next step), in the reader's language where there is one. */
+export function inReaderLanguage(
+  f: Framework & Partial<Pick<ShownFramework, 'fromEnglish'>>,
+  text: string,
+): string {
+  return f.fromEnglish?.[text] ?? text;
 }

@@ -27,6 +27,46 @@ const escaped = (text: string) =>
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&#34;')
     .replaceAll("'", '&#39;');
+/**
+ * The frameworks' own English words, as a page would show them: everything a file writes outside its
+ * `cy` block but its ids and its sources' citations, which stay as they were published.
+ */
+const FRAMEWORK_ENGLISH = (() => {
+  const dir = new URL('../../../../frameworks/readiness/', import.meta.url);
+  const words = (v: unknown, key = ''): string[] =>
+    typeof v === 'string'
+      ? [
+          'id',
+          'with',
+          'types',
+          'audience',
+          'appliesTo',
+          'pairsWith',
+          'practiceFocus',
+          'citation',
+          'url',
+        ].includes(key)
+        ? []
+        : [v]
+      : Array.isArray(v)
+        ? v.flatMap((x) => words(x, key))
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => (k === 'cy' ? [] : words(x, k)))
+          : [];
+  return [
+    ...new Set(
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .flatMap((name) => words(JSON.parse(readFileSync(new URL(name, dir), 'utf8')))),
+    ),
+  ];
+})();
+/** The frameworks' English a Welsh page still shows. */
+const frameworkEnglishIn = (html: string) => {
+  const text = visibleText(html.replaceAll('&#34;', '"').replaceAll('&amp;', '&'));
+  return FRAMEWORK_ENGLISH.filter((words) => text.includes(words));
+};
+
 /** The catalogue's English left in a Welsh page, once the frameworks' own (English) words are taken out. */
 const englishLeftBesideFrameworks = (html: string) =>
   englishLeftIn(FRAMEWORK_TEXTS.reduce((page, text) => page.replaceAll(escaped(text), ' '), html));
@@ -203,6 +243,65 @@ describe('readiness in Welsh', () => {
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
   });
 
+  it('shows none of a framework’s English on a Welsh page: guidance, hints, next steps by rating, reasons, sources’ notes and the action plan', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    expect(frameworkEnglishIn(await welsh(member, '/readiness')), '/readiness').toEqual([]);
+    // Version 2 of the enablers gives next steps by rating, and weighs gaps more for a federation.
+    const started = await post(member, '/readiness/assessments', {
+      urn: String(DERW),
+      frameworkId: 'partnership-enablers',
+      partnershipType: 'federation',
+    });
+    expect(started.statusCode).toBe(303);
+    const id = Number(started.headers.location!.split('/').pop());
+    const taskList = `/readiness/assessments/${id}`;
+    expect(frameworkEnglishIn(await welsh(member, taskList)), taskList).toEqual([]);
+    const sections: Record<string, string[]> = {
+      enablers: [
+        'leadership-capacity',
+        'history-of-collaboration',
+        'sensitivity-to-context',
+        'trust',
+        'shared-vision',
+      ],
+      fundamentals: [
+        'staff-expertise',
+        'improvement-needs',
+        'deploying-leadership',
+        'external-expertise',
+        'evaluating-impact',
+      ],
+    };
+    for (const [section, items] of Object.entries(sections)) {
+      const url = `/readiness/assessments/${id}/sections/${section}`;
+      expect(frameworkEnglishIn(await welsh(member, url)), url).toEqual([]);
+      // Gaps at both levels, so each level's own next step shows.
+      const fields = Object.fromEntries(items.map((item, i) => [`rating-${item}`, String((i % 2) + 1)]));
+      expect((await post(member, url, fields)).statusCode).toBe(303);
+    }
+    // Completed by an English reader: the action plan is stored as the framework writes it.
+    expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+
+    const report = await welsh(member, `/readiness/assessments/${id}/report`);
+    expect(visibleText(report)).toContain(
+      'Y cam nesaf: Enwch un uwch arweinydd i fod yn gyfrifol am weithio mewn partneriaeth',
+    );
+    expect(visibleText(report)).toContain('Mae angen llywodraethu ar y cyd, cynllunio gwella ar y cyd');
+    const action = report.match(/href="(\/readiness\/assessments\/\d+\/actions\/\d+)"/)![1]!;
+    for (const [url, html] of [
+      [`/readiness/assessments/${id}/report`, report],
+      [action, await welsh(member, action)],
+    ] as const) {
+      expect(frameworkEnglishIn(html), url).toEqual([]);
+      expect(html, url).not.toContain('<span lang="en">');
+    }
+    // The English reader of the same report reads the plan in English.
+    const english = (
+      await t.app.inject({ url: `/readiness/assessments/${id}/report?lang=en`, headers: member.headers })
+    ).body;
+    expect(visibleText(english)).toContain('Name one senior leader to own partnership working');
+  });
+
   it('shows Welsh theme titles and questions to a Welsh reader, and marks the English left lang="en"', async () => {
     const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
     const hub = await welsh(member, '/readiness');
@@ -221,13 +320,12 @@ describe('readiness in Welsh', () => {
     expect(section).toContain('<h1 class="govuk-heading-xl">Diben ac angen</h1>');
     expect(section).toContain('Pam mae angen y cymorth?');
     expect(section).toContain('Heb ei ystyried eto');
-    // The guidance has no Welsh yet: it shows in English, marked as English.
-    expect(section).toMatch(/Sut olwg sydd ar arfer da: <span lang="en">[A-Z][^<]+<\/span>/);
+    expect(visibleText(section)).toContain('Sut olwg sydd ar arfer da: Enwch y maes arfer');
 
     await post(member, `/readiness/assessments/${id}/sections/purpose`, { 'rating-focus': '1' });
     const report = await welsh(member, `/readiness/assessments/${id}/report`);
     expect(report).toContain('Diben ac angen');
-    expect(report).toMatch(/Y cam nesaf: <span lang="en">[A-Z][^<]+<\/span>/);
+    expect(visibleText(report)).toContain('Y cam nesaf: Cytunwch ar un neu ddau faes ffocws');
 
     // An English reader sees the framework as written, with nothing marked.
     const english = (
