@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FOCUS_AREAS } from '../focus-areas.ts';
 import { PARTNERSHIP_TYPES } from '../partnerships/model.ts';
+import { welshChecks, welshLevels, welshSources } from '../framework-words.ts';
 
 /**
  * A readiness framework is data, not code: a versioned set of sections and items with an answer
@@ -113,12 +114,8 @@ const welsh = z
     reviewed: z.boolean().default(false),
     title: text.optional(),
     summary: text.optional(),
-    levels: z.record(z.string(), z.object({ label: text, description: text }).partial().strict()).default({}),
-    /**
-     * The sources' notes, in the sources' order (`{}` for a source with none); a citation stays
-     * as it was published.
-     */
-    sources: z.array(z.object({ note: text }).partial().strict()).optional(),
+    levels: welshLevels,
+    sources: welshSources,
     sections: z.record(z.string(), welshSection).default({}),
   })
   .strict();
@@ -193,23 +190,9 @@ export const frameworkSchema = framework.superRefine((f, ctx) => {
  */
 function checkWelsh(f: z.output<typeof framework>, ctx: z.RefinementCtx): void {
   if (!f.cy) return;
-  const unknown = (path: PropertyKey[], what: string) =>
-    ctx.addIssue({ code: 'custom', path: ['cy', ...path], message: `the framework has no ${what}` });
-  const sameCount = (path: PropertyKey[], welsh: unknown[] | undefined, english: unknown[], what: string) => {
-    if (welsh && welsh.length !== english.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cy', ...path],
-        message: `gives ${welsh.length} ${what} where the English gives ${english.length}`,
-      });
-  };
-  for (const value of Object.keys(f.cy.levels)) {
-    if (!f.scale.levels.some((l) => String(l.value) === value)) unknown(['levels', value], `level ${value}`);
-  }
-  sameCount(['sources'], f.cy.sources, f.sources, 'sources');
-  f.cy.sources?.forEach((s, i) => {
-    if (s.note && !f.sources[i]?.note) unknown(['sources', i, 'note'], `note for source ${i + 1}`);
-  });
+  const { unknown, sameCount, levels, sources } = welshChecks(ctx);
+  levels(f.cy.levels, f.scale.levels);
+  sources(f.cy.sources, f.sources);
   for (const [sectionId, words] of Object.entries(f.cy.sections)) {
     const section = f.sections.find((s) => s.id === sectionId);
     if (!section) {

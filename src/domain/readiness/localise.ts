@@ -1,35 +1,21 @@
+import { wordPicker, type ShownWords } from '../framework-words.ts';
 import type { Language } from '../language.ts';
 import type { Emphasis, Framework, FrameworkItem, FrameworkSection } from './framework.ts';
 
 /**
- * A framework as a reader sees it: its words in their language where the file has them, and
- * `inEnglish` listing the English texts shown in place of a missing translation, so a page can
- * mark them `lang="en"`. `fromEnglish` gives the reader's words for an English text of the
- * framework, for what was stored as written (an action plan's next steps). An English reader
- * gets the framework as written.
+ * A framework as a reader sees it: its words in their language where the file has them, the
+ * English otherwise (`ShownWords`: what is shown in English, and the reader's words for an
+ * English text, for what was stored as written, such as an action plan's next steps). An English
+ * reader gets the framework as written.
  */
-export type ShownFramework = Framework & {
-  inEnglish: readonly string[];
-  fromEnglish: Readonly<Record<string, string>>;
-};
+export type ShownFramework = Framework & ShownWords;
 
 export function localiseFramework(f: Framework, language: Language): ShownFramework {
   if (language === 'en') return { ...f, inEnglish: [], fromEnglish: {} };
   const cy = f.cy;
-  const inEnglish = new Set<string>();
-  const fromEnglish: Record<string, string> = {};
-  const pick = (english: string, welsh: string | undefined): string => {
-    if (welsh !== undefined) return (fromEnglish[english] = welsh);
-    inEnglish.add(english);
-    return english;
-  };
-  const pickOptional = (english: string | undefined, welsh: string | undefined) =>
-    english === undefined ? undefined : pick(english, welsh);
-  const english = (text: string | undefined) => {
-    if (text !== undefined) inEnglish.add(text);
-  };
-  const emphasis = (english: Emphasis[], welsh: string[] = []): Emphasis[] =>
-    english.map((e, i) => ({ ...e, reason: pick(e.reason, welsh[i]) }));
+  const { pick, pickOptional, levels, sources, shown } = wordPicker();
+  const emphasis = (each: Emphasis[], welsh?: string[]): Emphasis[] =>
+    each.map((e, i) => ({ ...e, reason: pick(e.reason, welsh?.[i]) }));
 
   const item = (
     it: FrameworkItem,
@@ -64,26 +50,15 @@ export function localiseFramework(f: Framework, language: Language): ShownFramew
     };
   };
 
-  const shown: Framework = {
+  const localised: Framework = {
     ...f,
     title: pick(f.title, cy?.title),
     summary: pick(f.summary, cy?.summary),
-    scale: {
-      ...f.scale,
-      levels: f.scale.levels.map((l) => ({
-        ...l,
-        label: pick(l.label, cy?.levels[String(l.value)]?.label),
-        description: pick(l.description, cy?.levels[String(l.value)]?.description),
-      })),
-    },
+    scale: { ...f.scale, levels: levels(f.scale.levels, cy?.levels) },
     sections: f.sections.map(section),
-    // A published source is cited as it was published, in English; its note is S2S's own words.
-    sources: f.sources.map((s, i) => {
-      english(s.citation);
-      return { ...s, note: pickOptional(s.note, cy?.sources?.[i]?.note) };
-    }),
+    sources: sources(f.sources, cy?.sources),
   };
-  return { ...shown, inEnglish: [...inEnglish], fromEnglish };
+  return { ...localised, ...shown() };
 }
 
 /** Whether a text of this framework is shown in English on a page in another language. */

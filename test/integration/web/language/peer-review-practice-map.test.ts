@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { saveJudgement } from '../../../../src/data/peer-review/report.ts';
 import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
@@ -7,8 +9,29 @@ import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-
 import { insertPractice } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 const [DERW, BEDW, CELYN, ONNEN] = [643001, 643002, 643003, 643004];
+
+/** The peer-review framework's English, as a page would show it: all but its ids and published citations. */
+const FRAMEWORK_ENGLISH = (() => {
+  const file = new URL('../../../../frameworks/peer-review/collaborative-review.v1.json', import.meta.url);
+  const words = (v: unknown, key = ''): string[] =>
+    typeof v === 'string'
+      ? ['id', 'focusAreas', 'citation', 'url'].includes(key)
+        ? []
+        : [v]
+      : Array.isArray(v)
+        ? v.flatMap((x) => words(x, key))
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => (k === 'cy' ? [] : words(x, k)))
+          : [];
+  return words(JSON.parse(readFileSync(file, 'utf8')));
+})();
+const frameworkEnglishIn = (html: string) => {
+  const text = visibleText(html.replaceAll('&#34;', '"').replaceAll('&amp;', '&'));
+  return FRAMEWORK_ENGLISH.filter((words) => text.includes(words));
+};
 
 /** Peer review, good practice and the map in Welsh: none of the catalogue's English may show. */
 describe('peer review, good practice and the map in Welsh', () => {
@@ -126,6 +149,59 @@ describe('peer review, good practice and the map in Welsh', () => {
       ['/peer-review/summary?by=la', await welsh(null, '/peer-review/summary?by=la')],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
+  });
+
+  it('shows the peer-review framework in Welsh: its areas, their prompts and evidence, its scale and its name', async () => {
+    const host = await signIn(t.app, t.db, {
+      email: 'derw3@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const reviewer = await signIn(t.app, t.db, {
+      email: 'adolygydd@ysgol.example',
+      name: 'Rhys Adolygu',
+      schools: [{ urn: ONNEN }],
+    });
+    const planned = await reviewOf(CELYN);
+    await addToTeam(
+      t.db,
+      planned,
+      { userId: reviewer.user.id, role: 'reviewer', conflicts: [], override: null },
+      host.user,
+    );
+    await saveJudgement(
+      t.db,
+      planned,
+      { areaId: 'pupils-outcomes', judgement: 2, evidence: 'Gwrando ar ddarllenwyr' },
+      reviewer.user,
+    );
+    const review = await welsh(reviewer, `/peer-review/reviews/${planned}`);
+    const text = visibleText(review);
+    expect(text).toContain('Cynnydd a chanlyniadau disgyblion: Yn datblygu');
+    expect(text).toContain(
+      'Pa mor dda y mae disgyblion yn darllen, a pha mor dda y caiff darllenwyr gwannach',
+    );
+    expect(text).toContain('Tystiolaeth: Canlyniadau cyhoeddedig dros dair blynedd; Gwybodaeth asesu’r ysgol ei hun;');
+    expect(text).toContain('Angen sylw ar frys: Mae gwendidau yma’n dal disgyblion yn ôl nawr');
+    const group = await idOf('peer_review_groups');
+    const cycleForm = await welsh(host, `/peer-review/groups/${group}/cycles/new`);
+    expect(visibleText(cycleForm)).toContain('Adolygu cydweithredol gan gymheiriaid');
+    for (const [url, html] of [
+      [`/peer-review/reviews/${planned}`, review],
+      [`/peer-review/groups/${group}/cycles/new`, cycleForm],
+      [
+        `/peer-review/reviews/${await reviewOf(DERW)}`,
+        await welsh(host, `/peer-review/reviews/${await reviewOf(DERW)}`),
+      ],
+    ] as const) {
+      expect(frameworkEnglishIn(html), url).toEqual([]);
+      expect(englishLeftIn(html), url).toEqual([]);
+    }
+    // An English reader sees the framework as written.
+    const english = await t.app.inject({
+      url: `/peer-review/reviews/${planned}?lang=en`,
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(visibleText(english.body)).toContain("Pupils' progress and outcomes: Developing");
   });
 
   it('shows the map in Welsh, and gives its script the Welsh words for its pop-ups, search and leaders', async () => {
