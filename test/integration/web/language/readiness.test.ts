@@ -5,7 +5,11 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { createAssessment, saveAnswers } from '../../../../src/data/readiness.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import {
+  englishLeftIn,
+  frameworkEnglish,
+  frameworkEnglishIn as englishOfFrameworksIn,
+} from '../../../helpers/untranslated.ts';
 
 const DERW = 643101;
 const BEDW = 643102;
@@ -27,45 +31,8 @@ const escaped = (text: string) =>
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&#34;')
     .replaceAll("'", '&#39;');
-/**
- * The frameworks' own English words, as a page would show them: everything a file writes outside its
- * `cy` block but its ids and its sources' citations, which stay as they were published.
- */
-const FRAMEWORK_ENGLISH = (() => {
-  const dir = new URL('../../../../frameworks/readiness/', import.meta.url);
-  const words = (v: unknown, key = ''): string[] =>
-    typeof v === 'string'
-      ? [
-          'id',
-          'with',
-          'types',
-          'audience',
-          'appliesTo',
-          'pairsWith',
-          'practiceFocus',
-          'citation',
-          'url',
-        ].includes(key)
-        ? []
-        : [v]
-      : Array.isArray(v)
-        ? v.flatMap((x) => words(x, key))
-        : v && typeof v === 'object'
-          ? Object.entries(v).flatMap(([k, x]) => (k === 'cy' ? [] : words(x, k)))
-          : [];
-  return [
-    ...new Set(
-      readdirSync(dir)
-        .filter((name) => name.endsWith('.json'))
-        .flatMap((name) => words(JSON.parse(readFileSync(new URL(name, dir), 'utf8')))),
-    ),
-  ];
-})();
-/** The frameworks' English a Welsh page still shows. */
-const frameworkEnglishIn = (html: string) => {
-  const text = visibleText(html.replaceAll('&#34;', '"').replaceAll('&amp;', '&'));
-  return FRAMEWORK_ENGLISH.filter((words) => text.includes(words));
-};
+const FRAMEWORK_ENGLISH = frameworkEnglish(new URL('../../../../frameworks/readiness/', import.meta.url));
+const frameworkEnglishIn = (html: string) => englishOfFrameworksIn(html, FRAMEWORK_ENGLISH);
 
 /** The catalogue's English left in a Welsh page, once the frameworks' own (English) words are taken out. */
 const englishLeftBesideFrameworks = (html: string) =>
@@ -96,12 +63,16 @@ describe('readiness in Welsh', () => {
       payload: new URLSearchParams(fields).toString(),
     });
 
-  /** Starts Estyn's ten questions for Ysgol y Derw; returns the assessment's id. */
-  const startEstyn = async (member: SignedIn) => {
+  /** Starts a framework (Estyn's ten questions unless named) for Ysgol y Derw; returns the assessment's id. */
+  const start = async (
+    member: SignedIn,
+    frameworkId = 'estyn-ten-questions',
+    partnershipType = 'peer-to-peer',
+  ) => {
     const started = await post(member, '/readiness/assessments', {
       urn: String(DERW),
-      frameworkId: 'estyn-ten-questions',
-      partnershipType: 'peer-to-peer',
+      frameworkId,
+      partnershipType,
     });
     expect(started.statusCode).toBe(303);
     return Number(started.headers.location!.split('/').pop());
@@ -113,7 +84,7 @@ describe('readiness in Welsh', () => {
     expect(hubBefore).toContain('Parodrwydd i gydweithio');
     expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
 
-    const id = await startEstyn(member);
+    const id = await start(member);
     await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '2',
       'evidence-focus': 'Darllen yng nghyfnod allweddol 2',
@@ -247,13 +218,7 @@ describe('readiness in Welsh', () => {
     const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
     expect(frameworkEnglishIn(await welsh(member, '/readiness')), '/readiness').toEqual([]);
     // Version 2 of the enablers gives next steps by rating, and weighs gaps more for a federation.
-    const started = await post(member, '/readiness/assessments', {
-      urn: String(DERW),
-      frameworkId: 'partnership-enablers',
-      partnershipType: 'federation',
-    });
-    expect(started.statusCode).toBe(303);
-    const id = Number(started.headers.location!.split('/').pop());
+    const id = await start(member, 'partnership-enablers', 'federation');
     const taskList = `/readiness/assessments/${id}`;
     expect(frameworkEnglishIn(await welsh(member, taskList)), taskList).toEqual([]);
     const sections: Record<string, string[]> = {
@@ -309,7 +274,7 @@ describe('readiness in Welsh', () => {
     // The published sources are cited in English, and say so.
     expect(hub).toMatch(/<li><span lang="en">Estyn\./);
 
-    const id = await startEstyn(member);
+    const id = await start(member);
 
     const taskList = await welsh(member, `/readiness/assessments/${id}`);
     for (const theme of ['Diben ac angen', 'Adnoddau ac effaith', 'Partneriaid, arfer a diwylliant'])
