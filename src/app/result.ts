@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { wordsOf } from '../domain/words.ts';
+import { wordsOf, type Phrase } from '../domain/words.ts';
 
 /**
  * Why a use case did not do what was asked, in words every face turns into its own answer: an
@@ -31,13 +31,23 @@ export const worded = (template: string, values: Record<string, string | number>
   values,
 });
 
+/**
+ * A message in English with the phrase it was written from, when it is made of phrases in turn (a
+ * refusal for one member of a team, a list of terms each with its days free): a face writes each
+ * part in the reader's language.
+ */
+export interface Phrased {
+  message: string;
+  phrase: Phrase;
+}
+
 /** One problem with one named input (a form field, a query parameter, a CLI option). */
-export interface FieldIssue extends Partial<Omit<Wording, 'message'>> {
+export interface FieldIssue extends Partial<Omit<Wording, 'message'>>, Partial<Omit<Phrased, 'message'>> {
   field: string;
   message: string;
 }
 
-export interface AppError extends Partial<Omit<Wording, 'message'>> {
+export interface AppError extends Partial<Omit<Wording, 'message'>>, Partial<Omit<Phrased, 'message'>> {
   code: ErrorCode;
   message: string;
   /** For invalid input: each field's problem, first per field, in the order given. */
@@ -48,13 +58,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string | Wording, issues?: FieldIssue[]): Result<never> => {
+export const fail = (
+  code: ErrorCode,
+  message: string | Wording | Phrased,
+  issues?: FieldIssue[],
+): Result<never> => {
   const words = typeof message === 'string' ? { message } : message;
   return { ok: false, error: issues ? { code, ...words, issues } : { code, ...words } };
 };
 
 /** A refusal about one field, such as a URN that names no school. */
-export const invalidField = (field: string, message: string | Wording): Result<never> =>
+export const invalidField = (field: string, message: string | Wording | Phrased): Result<never> =>
   fail('invalid-input', message, [{ field, ...(typeof message === 'string' ? { message } : message) }]);
 
 /**

@@ -1,6 +1,7 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
 import { ClassificationsOnDemand, profileForSchool } from './classification/classify.ts';
 import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
+import { ByUrn, placesByUrn } from './by-urn.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
   finish,
@@ -75,6 +76,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
  */
 export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> {
   const index = buildSpatialIndex(input.schools);
+  // Each URN's place in the schools: every map by URN of the snapshot is held by it.
+  const places = placesByUrn(input.schools);
   const views = new Map<string, ProfileView>();
   const capacity = partnerCapacity(
     input.settings,
@@ -94,12 +97,16 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       }),
     );
     // Every school's group now; the reasons in words when a school is shown.
-    const classifications = new ClassificationsOnDemand(input.schools, profile, input.asOf, ref, byCountry);
-    const groups = new Map<number, SchoolGroup>();
-    let i = 0;
-    yield* inSteps(input.schools, (school) => {
-      groups.set(school.urn, classifications.add(i++).group);
-    });
+    const classifications = new ClassificationsOnDemand(
+      input.schools,
+      places,
+      profile,
+      input.asOf,
+      ref,
+      byCountry,
+    );
+    yield* inSteps(input.schools, (_school, i) => classifications.add(i));
+    const { groups } = classifications;
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {
@@ -128,7 +135,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   return {
     asOf: input.asOf,
     schools: input.schools,
-    byUrn: byUrn(input.schools),
+    byUrn: new ByUrn(places, (i) => input.schools[i]),
     index,
     settings: input.settings,
     capacity,
@@ -138,12 +145,6 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     input,
     view,
   };
-}
-
-function byUrn(schools: readonly SchoolRecord[]): Map<number, SchoolRecord> {
-  const found = new Map<number, SchoolRecord>();
-  for (const school of schools) found.set(school.urn, school);
-  return found;
 }
 
 export type SnapshotPartnerSearch =

@@ -11,9 +11,35 @@ export interface Words {
   values: Record<string, string | number | string[]>;
 }
 
+/**
+ * Templates split at their {{names}}, once each: text, name, text, … text. A partner search writes
+ * a few hundred phrases from a few dozen templates, and splitting is most of the cost of writing
+ * one. Templates come from the code, but a stored sentence may stand in for one, so only so many
+ * are kept.
+ */
+const splitTemplates = new Map<string, string[]>();
+const TEMPLATES_KEPT = 10_000;
+
+function partsOf(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{(\w+)\}\}/);
+    if (splitTemplates.size < TEMPLATES_KEPT) splitTemplates.set(template, parts);
+  }
+  return parts;
+}
+
+/** The template with each {{name}} replaced by what `value` gives for it. */
+function fill(template: string, value: (name: string) => string): string {
+  const parts = partsOf(template);
+  let written = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) written += value(parts[i]!) + parts[i + 1]!;
+  return written;
+}
+
 /** The template filled in, in English. */
 export function wordsOf(template: string, values: Words['values'] = {}): Words {
-  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  const message = fill(template, (name) => {
     const value = values[name];
     return Array.isArray(value) ? value.join(' and ') : String(value ?? '');
   });
@@ -38,12 +64,12 @@ export interface Phrase {
 }
 
 /**
- * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C"), or joined
- * with a mark that every language writes alike ("; ").
+ * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C") or "or"
+ * (`or`: "A, B or C"), or joined with a mark that every language writes alike ("; ").
  */
 export interface PhraseList {
   items: Phrase[];
-  joined: 'and' | '; ' | ', ';
+  joined: 'and' | 'or' | '; ' | ', ';
 }
 
 export type PhraseValue = string | number | Phrase | PhraseList;
@@ -62,24 +88,30 @@ export function datePhrase(iso: string): Phrase {
     : phrase(iso);
 }
 
-/** How one language writes a phrase's template with its values, and a list with its "and". */
+/** How one language writes a phrase's template with its values, and a list with its "and" or "or". */
 export interface PhraseWriter {
   fill: (template: string, values: Record<string, string | number>) => string;
   and: (items: string[]) => string;
+  or: (items: string[]) => string;
 }
 
 /** A template with its {{values}} filled in, as written. */
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  fill(template, (name) => String(values[name] ?? ''));
 
-/** "A, B and C". */
-export const listedInEnglish = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "A, B and C", or with another word before the last: "A, B or C". */
+export const listedInEnglish = (items: string[], last = 'and'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
-const ENGLISH: PhraseWriter = { fill: fillIn, and: listedInEnglish };
+const ENGLISH: PhraseWriter = {
+  fill: fillIn,
+  and: (items) => listedInEnglish(items),
+  or: (items) => listedInEnglish(items, 'or'),
+};
 
 /** A phrase written out, its values first: in English unless another language's writer is given. */
 export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
+  if (writer === ENGLISH) return inEnglish(p);
   if (!p.values) return writer.fill(p.template, {});
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(p.values)) {
@@ -87,8 +119,26 @@ export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
     else if ('template' in value) filled[name] = writePhrase(value, writer);
     else {
       const items = value.items.map((item) => writePhrase(item, writer));
-      filled[name] = value.joined === 'and' ? writer.and(items) : items.join(value.joined);
+      filled[name] =
+        value.joined === 'and' || value.joined === 'or'
+          ? writer[value.joined](items)
+          : items.join(value.joined);
     }
   }
   return writer.fill(p.template, filled);
+}
+
+/**
+ * writePhrase in English, each value written straight into its place rather than gathered first:
+ * the same sentence, in about half the time (the domain writes hundreds for a partner search).
+ */
+function inEnglish(p: Phrase): string {
+  const values = p.values;
+  return fill(p.template, (name) => {
+    const value = values?.[name];
+    if (typeof value !== 'object') return String(value ?? '');
+    if ('template' in value) return inEnglish(value);
+    const items = value.items.map(inEnglish);
+    return value.joined === 'and' ? listedInEnglish(items) : items.join(value.joined);
+  });
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../domain/language.ts';
-import { fillIn, writePhrase, type Phrase } from '../domain/words.ts';
+import { fillIn, listedInEnglish, writePhrase, type Phrase } from '../domain/words.ts';
 
 export type Translate = TFunction;
 export type Catalogue = { [key: string]: string | Catalogue };
@@ -70,6 +70,8 @@ export interface Message {
   template?: string;
   /** A list (of school names, say) is written with the language's "and". */
   values?: Record<string, string | number | readonly string[]>;
+  /** A message of several parts (a refusal within a refusal, a list of terms), written part by part. */
+  phrase?: Phrase;
 }
 
 /**
@@ -91,13 +93,42 @@ export function listIn(
   return `${items.slice(0, -1).join(', ')} ${and} ${mutated}`;
 }
 
+/** Welsh's soft mutation of a word (not a name): "canol" → "ganol", "pob oed" → "bob oed". */
+const SOFT_MUTATION: [RegExp, string][] = [
+  [/^ll/, 'l'],
+  [/^rh/, 'r'],
+  [/^p(?!h)/, 'b'],
+  [/^t(?!h)/, 'd'],
+  [/^c(?!h)/, 'g'],
+  [/^b/, 'f'],
+  [/^d(?!d)/, 'dd'],
+  [/^g/, ''],
+  [/^m/, 'f'],
+];
+const softMutation = (word: string) => {
+  const rule = SOFT_MUTATION.find(([start]) => start.test(word));
+  return rule ? word.replace(rule[0], rule[1]) : word;
+};
+
+/**
+ * Alternatives in a sentence, as each language lists them: "A, B or C"; "A, B neu C" in Welsh,
+ * the word after "neu" softly mutated ("cynradd neu ganol", "uwchradd neu bob oed").
+ */
+export function orIn(language: Language, items: readonly string[]): string {
+  if (language === 'en') return listedInEnglish([...items], 'or');
+  const last = items.at(-1);
+  if (items.length < 2 || last === undefined) return items.join('');
+  return `${items.slice(0, -1).join(', ')} neu ${softMutation(last)}`;
+}
+
 /**
  * A use case's or an input check's message in the reader's language. The catalogue's `messages`
  * are keyed by the English text (or its template, "No school with URN {{urn}}"), so that the
  * layers that write them stay in English for the CLI and logs; one not yet in the catalogue is
- * left in English.
+ * left in English. A message with a phrase is written from its phrase.
  */
-export function translateMessage(language: Language, { message, template, values }: Message): string {
+export function translateMessage(language: Language, { message, template, values, phrase }: Message): string {
+  if (phrase) return translatePhrase(language, phrase);
   const listed = Object.fromEntries(
     Object.entries(values ?? {}).map(([name, value]) => [
       name,
@@ -129,6 +160,7 @@ export const translatePhrase = (language: Language, phrase: Phrase): string =>
       }),
     // A phrase's list is of the catalogue's words (focus areas, a context's features), not names.
     and: (items) => listIn(language, items, 'words'),
+    or: (items) => orIn(language, items),
   });
 
 /** The messages under one key of a language's catalogue, as written (`{{placeholders}}` unfilled): for a script that fills them in the browser. */

@@ -84,7 +84,7 @@ export function digestMessage(
   const count = notifications.length;
   return {
     to,
-    subject: t(count === 1 ? 'mail.digest.subjectOne' : 'mail.digest.subjectMany', { count }),
+    subject: t('mail.digest.subject', { count }),
     text: [
       t('mail.digest.since'),
       '',

@@ -55,16 +55,25 @@ interface Asker {
 }
 
 /**
- * Requests in Welsh (the language cookie beside the session's): `get` also checks the page says
- * `<html lang="cy">` (unless `page` is false, for a CSV); `post` sends a form with its CSRF token.
+ * Requests in Welsh (the language cookie beside the session's), for every test of Welsh pages:
+ * `get` answers anything but a server error and checks the page says `<html lang="cy"` (unless
+ * `page` is false, for a CSV); `page` also insists on 200 and gives the HTML; `post` sends a form
+ * with its CSRF token.
  */
 export function inWelsh(app: () => FastifyInstance) {
   const cookie = (who?: Asker) => (who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy');
+  const get = async (url: string, who?: Asker, page = true) => {
+    const res = await app().inject({ url, headers: { cookie: cookie(who) } });
+    expect(res.statusCode, url).toBeLessThan(500);
+    if (page) expect(res.body, url).toContain('<html lang="cy"');
+    return res;
+  };
   return {
-    get: async (url: string, who?: Asker, page = true) => {
-      const res = await app().inject({ url, headers: { cookie: cookie(who) } });
-      if (page) expect(res.body, url).toContain('<html lang="cy"');
-      return res;
+    get,
+    page: async (url: string, who?: Asker) => {
+      const res = await get(url, who);
+      expect(res.statusCode, url).toBe(200);
+      return res.body;
     },
     post: (url: string, who: Asker, fields: Record<string, string>) =>
       app().inject({

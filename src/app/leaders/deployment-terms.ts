@@ -3,22 +3,33 @@ import { deploymentTerms, lockedFit, type Fits } from '../../data/deployments.ts
 import type { Db } from '../../data/db.ts';
 import { checkCommitment, type Commitment } from '../../domain/leaders/availability.ts';
 import type { LeaderRuleBroken, LeaderRuleCode } from '../../domain/leaders/outcome.ts';
-import type { FieldIssue, Wording } from '../result.ts';
+import { phrase, phraseList, writePhrase, type Phrase } from '../../domain/words.ts';
+import type { FieldIssue, Phrased } from '../result.ts';
 
-/** A broken rule's words for a form: with its template and values, so a page writes it in Welsh. */
-export const refusalWords = ({ message, template, values }: LeaderRuleBroken): string | Wording =>
-  template && values
-    ? {
-        message,
-        template,
-        values: Object.fromEntries(
-          Object.entries(values).map(([name, value]) => [
-            name,
-            Array.isArray(value) ? value.join(' and ') : value,
-          ]),
-        ),
-      }
-    : message;
+/** A broken rule as a phrase: its own, or its template and values, or its words as they are. */
+const refusalPhrase = ({ message, template, values, phrase: own }: LeaderRuleBroken): Phrase =>
+  own ??
+  phrase(
+    template ?? message,
+    values &&
+      Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [
+          name,
+          Array.isArray(value)
+            ? phraseList(
+                value.map((item) => phrase(item)),
+                'and',
+              )
+            : value,
+        ]),
+      ),
+  );
+
+/** A broken rule's words for a form, with the phrase they were written from, so a page writes them in Welsh. */
+export const refusalWords = (refused: LeaderRuleBroken): Phrased => ({
+  message: refused.message,
+  phrase: refusalPhrase(refused),
+});
 
 /** The availability check of a deployment with these days and dates, for `lockedFit`. */
 export const fitting =
@@ -72,7 +83,7 @@ export async function checkDeploymentChange(
   if ('noProfile' in checked)
     return { field: fieldOf('no-days', change), message: 'The system leader has no profile any more' };
   if (checked.refused)
-    return { field: fieldOf(checked.refused.code, change), ...wordsFor(refusalWords(checked.refused)) };
+    return { field: fieldOf(checked.refused.code, change), ...refusalWords(checked.refused) };
   // New dates move every member's days too: each must still fit what that member declared.
   if (!('startDate' in change || 'endDate' in change)) return null;
   for (const member of await teamMembersDays(trx, partnershipId)) {
@@ -81,13 +92,10 @@ export async function checkDeploymentChange(
       except: partnershipId,
     });
     const refused = 'noProfile' in fits ? null : fits.refused;
-    if (refused)
-      return { field: fieldOf(refused.code, change), message: `${TEAM_MEMBER_PREFIX}${refused.message}` };
+    if (refused) {
+      const words = phrase('For a member of the team: {{refusal}}', { refusal: refusalPhrase(refused) });
+      return { field: fieldOf(refused.code, change), message: writePhrase(words), phrase: words };
+    }
   }
   return null;
 }
-
-const wordsFor = (words: string | Wording) => (typeof words === 'string' ? { message: words } : words);
-
-/** Said before a broken rule of a member's availability, when new dates move their days. */
-const TEAM_MEMBER_PREFIX = 'For a member of the team: ';

@@ -1,5 +1,6 @@
-import type { Allocation } from '../../domain/allocation/allocate.ts';
+import type { Allocation, Assignment } from '../../domain/allocation/allocate.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
+import type { Phrase } from '../../domain/words.ts';
 import { writeCsv } from '../csv.ts';
 import type { Translate } from '../../i18n/index.ts';
 
@@ -15,25 +16,49 @@ const COLUMNS = [
   'why',
 ] as const;
 
+/** How the CSV's words are written: its headings and values (`t`), and the domain's phrases. */
+export interface CsvWords {
+  t: Translate;
+  write: (phrase: Phrase) => string;
+}
+
 /**
  * One row per school in need: its supporter, or why it has none; first, which data it rests on.
- * The headings are in the reader's language (`t`); the CLI's stay English.
+ * The headings, the statuses and the reasons are in the reader's language; the CLI's in English.
+ * A pairing's reasons are worked out again as phrases (`reasonWords`), else written in English.
  */
-export function allocationCsv(allocation: Allocation, dataset: DatasetProvenance, t: Translate): string {
+export function allocationCsv(
+  {
+    allocation,
+    reasonWords,
+  }: { allocation: Allocation; reasonWords: (a: Assignment) => Phrase[] | undefined },
+  dataset: DatasetProvenance,
+  { t, write }: CsvWords,
+): string {
   const header = COLUMNS.map((c) => t(`csv.allocation.${c}`));
   const rows = [
     ...allocation.assignments.map((a) => [
       a.urn,
       a.name,
-      'supported',
+      t('csv.allocationCells.supported'),
       a.supporterUrn,
       a.supporterName,
       a.distanceKm,
       a.score,
-      a.remote ? 'yes' : 'no',
-      a.reasons.join('; '),
+      t(a.remote ? 'csv.allocationCells.yes' : 'csv.allocationCells.no'),
+      (reasonWords(a)?.map(write) ?? a.reasons).join('; '),
     ]),
-    ...allocation.unsupported.map((u) => [u.urn, u.name, 'unsupported', '', '', '', '', '', u.text]),
+    ...allocation.unsupported.map((u) => [
+      u.urn,
+      u.name,
+      t('csv.allocationCells.unsupported'),
+      '',
+      '',
+      '',
+      '',
+      '',
+      write(u.words),
+    ]),
   ];
   return provenanceComment(dataset) + writeCsv(header, rows);
 }

@@ -130,15 +130,17 @@ export async function allocationPage(
 
 /**
  * The page of the allocation for people: each pairing shown also with its reasons as phrases, to
- * be written in the reader's language (in English when they cannot be worked out again).
+ * be written in the reader's language (in English when they cannot be worked out again), and
+ * each school left without a supporter with why as a phrase.
  */
 export async function allocationPageInWords(
   ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: AllocationQuery,
 ): Promise<
   Result<
-    Omit<AllocationAnswer, 'items'> & {
+    Omit<AllocationAnswer, 'items' | 'unsupported'> & {
       items: (AllocationAnswer['items'][number] & { reasonWords: Phrase[] })[];
+      unsupported: (AllocationAnswer['unsupported'][number] & { words: Phrase })[];
     }
   >
 > {
@@ -152,8 +154,18 @@ export async function allocationPageInWords(
       ...item,
       reasonWords: reasonWords(item) ?? item.reasons.map((r) => ({ template: r })),
     })),
+    unsupported: unsupportedIn(found.value),
   });
 }
+
+/** The schools in need left without a supporter, each with its local authority. */
+const unsupportedIn = ({
+  allocation,
+  schools,
+}: {
+  allocation: Allocation;
+  schools: ReadonlyMap<number, School>;
+}) => allocation.unsupported.map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) }));
 
 function pageOf(
   {
@@ -175,6 +187,7 @@ function pageOf(
       localAuthority: areaOf(schools.get(a.urn)),
       supporterLocalAuthority: areaOf(schools.get(a.supporterUrn)),
     })),
-    unsupported: allocation.unsupported.map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) })),
+    // The answer's words are English; the phrase they were written from is for pages.
+    unsupported: unsupportedIn({ allocation, schools }).map(({ words: _words, ...u }) => u),
   };
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { translator } from '../../i18n/index.ts';
+import { translatePhrase, translator } from '../../i18n/index.ts';
 import { allocationCsv } from '../../app/matching/allocation-csv.ts';
 import { allocationInArea, allocationPage, allocationQuery } from '../../app/matching/allocations.ts';
 import { parseInput } from '../../app/result.ts';
@@ -53,9 +53,12 @@ export default function register(program: Command): void {
         const { answer, dataset } = await withApp(async (ctx) => {
           const dataset = await datasetProvenance(ctx);
           if (out) {
-            const { allocation } = valueOf(await allocationInArea(ctx, query));
+            const found = valueOf(await allocationInArea(ctx, query));
             // Written beside the target and renamed, so a failure never leaves half a file.
-            await fs.writeFile(`${out}.partial`, allocationCsv(allocation, dataset, translator('en')));
+            await fs.writeFile(
+              `${out}.partial`,
+              allocationCsv(found, dataset, { t: translator('en'), write: (p) => translatePhrase('en', p) }),
+            );
             await fs.rename(`${out}.partial`, out);
           }
           return { answer: valueOf(await allocationPage(ctx, query)), dataset };

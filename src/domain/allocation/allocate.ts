@@ -1,18 +1,13 @@
 import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
-import {
-  rankCandidates,
-  rankCandidatesBeyond,
-  type RankedCandidate,
-  type Ranking,
-} from '../matching/find-partners.ts';
+import { rankCandidatesBeyond, rankCandidatesInto, type TakeCandidate } from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
-import type { Option } from './problem.ts';
+import type { Option, OptionList } from './problem.ts';
 import { distanceKm } from '../spatial-index.ts';
-import type { Phrase } from '../words.ts';
+import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
 export interface Assignment {
   urn: number;
@@ -43,6 +38,8 @@ export interface Unsupported {
   reason: UnsupportedReason;
   /** Why, in plain English, for this school. */
   text: string;
+  /** The same, as a phrase for a page to write in its reader's language. */
+  words: Phrase;
 }
 
 export interface Allocation {
@@ -61,8 +58,101 @@ export interface Allocation {
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const listed = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
+/**
+ * The candidates offered, or kept to offer, to every school in need, as typed columns: at 150,000
+ * schools there are hundreds of thousands of them, and an object each (or a slot in a growing
+ * array) kept the garbage collector busy copying them. A supporter's facts are looked up by URN
+ * for the few pairings chosen.
+ */
+class Candidates {
+  urn: Float64Array;
+  distanceKm: Float64Array;
+  score: Float64Array;
+  spare: Float64Array;
+  /** Beyond the seeker's radius (1) or not (0). */
+  remote: Uint8Array;
+  length = 0;
+
+  /** `expected`: about how many there will be, so that the columns seldom grow. */
+  constructor(expected: number) {
+    const n = Math.max(64, expected);
+    this.urn = new Float64Array(n);
+    this.distanceKm = new Float64Array(n);
+    this.score = new Float64Array(n);
+    this.spare = new Float64Array(n);
+    this.remote = new Uint8Array(n);
+  }
+
+  private grow() {
+    const n = this.urn.length * 2;
+    const copy = <T extends Float64Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    this.urn = copy(this.urn, new Float64Array(n));
+    this.distanceKm = copy(this.distanceKm, new Float64Array(n));
+    this.score = copy(this.score, new Float64Array(n));
+    this.spare = copy(this.spare, new Float64Array(n));
+    this.remote = copy(this.remote, new Uint8Array(n));
+  }
+
+  /** The candidates a ranking hands over, added to the columns, as the range of their places. */
+  range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
+    const from = this.length;
+    rank((facts, distanceKm, score, spare) => {
+      if (this.length === this.urn.length) this.grow();
+      const id = this.length++;
+      this.urn[id] = facts.school.urn;
+      this.distanceKm[id] = distanceKm;
+      this.score[id] = score;
+      this.spare[id] = spare;
+      this.remote[id] = remote ? 1 : 0;
+    });
+    return { from, to: this.length };
+  }
+
+  /** The option a candidate stands for. */
+  option(id: number): Option {
+    return { supporter: this.urn[id]!, quality: this.quality(id), remote: this.remote[id] === 1 };
+  }
+
+  /** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
+  quality(id: number): number {
+    return this.score[id]! / 100;
+  }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** Some of the candidates, by their places, as the options the allocation reads. */
+class Offered implements OptionList {
+  readonly #candidates: Candidates;
+  readonly #ids: readonly number[];
+  constructor(candidates: Candidates, ids: readonly number[]) {
+    this.#candidates = candidates;
+    this.#ids = ids;
+  }
+  get length() {
+    return this.#ids.length;
+  }
+  supporter(k: number) {
+    return this.#candidates.urn[this.#ids[k]!]!;
+  }
+  quality(k: number) {
+    return this.#candidates.quality(this.#ids[k]!);
+  }
+  remote(k: number) {
+    return this.#candidates.remote[this.#ids[k]!] === 1;
+  }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
+}
 
 /** One school in need on its way through the allocation. */
 interface Seeker {
@@ -74,38 +164,21 @@ interface Seeker {
    * Every one of them, best first: ranked only for a school once it is found without a
    * supporter (its first few are among its first options, which most schools are given).
    */
-  local: RankedCandidate[] | undefined;
-  /** What the seeker is offered, by supporter URN. */
-  offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
+  local: Range | undefined;
+  /** The candidates it is offered, in the order offered. */
+  offered: number[];
+  /** The supporters it is offered: listed only once it is offered more than its first options. */
+  offeredUrns: Set<number> | undefined;
   /** The groups of supporters (by phase) it can work with. */
-  anyOf: Phase[];
+  anyOf: readonly Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
-  /** The nearest supporters beyond the radius by ring size, as capacities stood at the start. */
-  beyond: Map<number, RankedCandidate[]>;
+  /**
+   * The nearest supporters beyond the radius by ring size, as capacities stood at the start: kept
+   * only for the few schools searched beyond their radius.
+   */
+  beyond: Map<number, Range> | undefined;
 }
-
-/** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
-const quality = (candidate: RankedCandidate) => candidate.score / 100;
-
-/** Offers the seeker candidates it has not been offered yet, and returns those options. */
-function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
-  const added: Option[] = [];
-  for (const candidate of candidates) {
-    const urn = candidate.facts.school.urn;
-    if (seeker.offered.has(urn)) continue;
-    seeker.offered.set(urn, { candidate, remote });
-    added.push({ supporter: urn, quality: quality(candidate), remote });
-  }
-  return added;
-}
-
-const offeredOptions = (seeker: Seeker): Option[] =>
-  [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
-    supporter,
-    quality: quality(candidate),
-    remote,
-  }));
 
 /**
  * The assignment with its reasons written when first read: a page shows a hundred of the
@@ -116,7 +189,7 @@ const offeredOptions = (seeker: Seeker): Option[] =>
 function withLazyReasons(
   assignment: Omit<Assignment, 'reasons'>,
   school: PartnerFacts,
-  candidate: RankedCandidate,
+  candidate: { facts: PartnerFacts; distanceKm: number; spare: number },
   how: { radiusKm: number; within: number },
 ): Assignment {
   let reasons: string[] | undefined;
@@ -158,9 +231,26 @@ export function explainAssignmentInWords(
   });
 }
 
-function phaseWords(settings: MatchingSettings, phase: Phase): string[] {
-  return settings.compatiblePhases[phase].map((p) => PHASE_LABELS[p].toLowerCase());
+/** The phases that can support a school's, as alternatives: "primary or all-through". */
+function phaseWords(settings: MatchingSettings, phase: Phase): PhraseList {
+  return phraseList(
+    settings.compatiblePhases[phase].map((p) => phrase(PHASE_LABELS[p].toLowerCase())),
+    'or',
+  );
 }
+
+/** A school in need left without a supporter, with why in words. */
+const leftOut = (
+  school: { urn: number; name: string },
+  reason: UnsupportedReason,
+  words: Phrase,
+): Unsupported => ({
+  urn: school.urn,
+  name: school.name,
+  reason,
+  text: writePhrase(words),
+  words,
+});
 
 /**
  * Pairs every school in need with a high-performing supporter at once: as many supported as
@@ -201,55 +291,92 @@ export function allocateNationally(
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
+  const candidates = new Candidates(inNeed.length * Math.min(24, Math.max(1, settings.allocationOptions)));
+  // The groups a school of each phase can reach: the same for every school of the phase.
+  const groupsOf = new Map<Phase, readonly Phase[]>();
+  const anyOf = (phase: Phase) => {
+    let found = groupsOf.get(phase);
+    if (!found) groupsOf.set(phase, (found = settings.compatiblePhases[phase].filter((p) => groups.has(p))));
+    return found;
+  };
+  /** Offers the seeker candidates it has not been offered yet, and returns their places. */
+  const offer = (seeker: Seeker, { from, to }: Range): number[] => {
+    const added: number[] = [];
+    const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
+    for (let id = from; id < to; id++) {
+      const urn = candidates.urn[id]!;
+      if (urns.has(urn)) continue;
+      urns.add(urn);
+      seeker.offered.push(id);
+      added.push(id);
+    }
+    return added;
+  };
+  const offeredOptions = (seeker: Seeker): Option[] => seeker.offered.map((id) => candidates.option(id));
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, settings.allocationOptions);
   for (const facts of inNeed) {
-    const { urn, name, phase } = facts.school;
-    const ranking = rankCandidates(pool, urn, query, settings, capacity, options);
-    if (!ranking.ok) {
-      unsupported.push({
-        urn,
-        name,
-        reason: 'no-location',
-        text: 'No location on record, so no partner can be found by distance',
-      });
+    const { urn, phase } = facts.school;
+    let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
+    const ranked = candidates.range(
+      (take) => (ranking = rankCandidatesInto(pool, urn, query, settings, capacity, options, take)),
+      false,
+    );
+    if (!ranking!.ok) {
+      unsupported.push(
+        leftOut(
+          facts.school,
+          'no-location',
+          phrase('No location on record, so no partner can be found by distance'),
+        ),
+      );
       continue;
     }
-    if (ranking.ranked.length === 0) {
-      unsupported.push({
-        urn,
-        name,
-        reason: 'no-candidate',
-        text: `No high-performing ${listed(phaseWords(settings, phase))} school has room to support another school, at any distance`,
-      });
+    const { radiusKm, within, remote, shown } = ranking!;
+    if (shown === 0) {
+      unsupported.push(
+        leftOut(
+          facts.school,
+          'no-candidate',
+          phrase('No high-performing {{phases}} school has room to support another school, at any distance', {
+            phases: phaseWords(settings, phase),
+          }),
+        ),
+      );
       continue;
     }
+    // A remote school's candidates are the wider ring beyond its radius, of which it is shown the first.
+    if (remote) candidates.remote.fill(1, ranked.from, ranked.to);
     const seeker: Seeker = {
       facts,
-      radiusKm: ranking.radiusKm,
-      within: ranking.within,
-      local: ranking.remote ? [] : undefined,
-      offered: new Map(),
-      anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
-      ring: ranking.remote ? ring : 0,
-      beyond: new Map(ranking.beyond ? [[ring, ranking.beyond]] : []),
+      radiusKm,
+      within,
+      local: remote ? { from: 0, to: 0 } : undefined,
+      offered: [],
+      offeredUrns: undefined,
+      anyOf: anyOf(phase),
+      ring: remote ? ring : 0,
+      beyond: remote ? new Map([[ring, ranked]]) : undefined,
     };
-    offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
+    for (let id = ranked.from; id < ranked.from + Math.min(shown, settings.allocationOptions); id++) {
+      seeker.offered.push(id);
+    }
     seekers.set(urn, seeker);
   }
 
   /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
   const localOf = (seeker: Seeker) =>
-    (seeker.local ??= (
-      rankCandidates(pool, seeker.facts.school.urn, query, settings, capacity) as Ranking & { ok: true }
-    ).ranked);
+    (seeker.local ??= candidates.range(
+      (take) => rankCandidatesInto(pool, seeker.facts.school.urn, query, settings, capacity, Infinity, take),
+      false,
+    ));
 
   /** Offers a school more once it is found without a supporter; solved again for it alone. */
   const solve = (everyoneReachesGroups: boolean) => {
     const open = openAllocation({
       seekers: [...seekers.values()].map((s) => ({
         seeker: s.facts.school.urn,
-        options: offeredOptions(s),
+        options: new Offered(candidates, s.offered),
         anyOf: everyoneReachesGroups ? s.anyOf : [],
       })),
       capacity: capacities,
@@ -260,16 +387,17 @@ export function allocateNationally(
       seeker.ring = Math.max(seeker.ring, ring);
       // The same search each time the problem is solved again (and the one a remote school's
       // ranking already made): searched once.
-      let beyond = seeker.beyond.get(seeker.ring);
+      let beyond = seeker.beyond?.get(seeker.ring);
       if (!beyond) {
-        beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
-        seeker.beyond.set(seeker.ring, beyond);
+        const count = seeker.ring;
+        beyond = candidates.range(
+          (take) => rankCandidatesBeyond(pool, urn, query, settings, capacity, count, take),
+          true,
+        );
+        (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
       }
-      open.offer(
-        urn,
-        [...offer(seeker, localOf(seeker), false), ...offer(seeker, beyond, true)],
-        seeker.anyOf,
-      );
+      const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
+      open.offer(urn, new Offered(candidates, more), seeker.anyOf);
     }
     return open.solution();
   };
@@ -305,8 +433,13 @@ export function allocateNationally(
         const urn = seeker.facts.school.urn;
         seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
         const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
-        const beyond = rankCandidatesBeyond(pool, urn, query, settings, room, seeker.ring);
-        return { seeker: urn, options: [...options, ...offer(seeker, beyond, true)], anyOf: seeker.anyOf };
+        const count = seeker.ring;
+        const beyond = candidates.range(
+          (take) => rankCandidatesBeyond(pool, urn, query, settings, room, count, take),
+          true,
+        );
+        const more = offer(seeker, beyond).map((id) => candidates.option(id));
+        return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
       }),
       capacity: left,
       groups: new Map(
@@ -319,21 +452,38 @@ export function allocateNationally(
   for (const urn of solution.unassigned) {
     const seeker = seekers.get(urn)!;
     const n = seeker.within;
-    const others = `every high-performing ${listed(phaseWords(settings, seeker.facts.school.phase))} school further away`;
-    unsupported.push({
-      urn,
-      name: seeker.facts.school.name,
-      reason: 'capacity-taken',
-      text:
-        n === 0
-          ? `No supporter with room at any distance: there is none within ${seeker.radiusKm} km, and ${others} already supports as many schools in need as it has room for`
-          : `No supporter with room at any distance: the ${n === 1 ? 'one possible supporter' : `${n} possible supporters`} within ${seeker.radiusKm} km, and ${others}, already support as many schools in need as they have room for`,
-    });
+    const values = {
+      radius: seeker.radiusKm,
+      phases: phaseWords(settings, seeker.facts.school.phase),
+    };
+    // The count picks the catalogue's plural form in Welsh ("2 gefnogwr", "3 chefnogwr").
+    const words =
+      n === 0
+        ? phrase(
+            'No supporter with room at any distance: there is none within {{radius}} km, and every high-performing {{phases}} school further away already supports as many schools in need as it has room for',
+            values,
+          )
+        : n === 1
+          ? phrase(
+              'No supporter with room at any distance: the one possible supporter within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
+              values,
+            )
+          : phrase(
+              'No supporter with room at any distance: the {{count}} possible supporters within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
+              { ...values, count: n },
+            );
+    unsupported.push(leftOut(seeker.facts.school, 'capacity-taken', words));
   }
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
     const seeker = seekers.get(urn)!;
-    const { candidate, remote } = seeker.offered.get(supporter)!;
+    const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
+    const candidate = {
+      facts: pool.facts.get(supporter)!,
+      distanceKm: candidates.distanceKm[id]!,
+      spare: candidates.spare[id]!,
+    };
+    const remote = candidates.remote[id] === 1;
     return withLazyReasons(
       {
         urn,
@@ -341,7 +491,7 @@ export function allocateNationally(
         supporterUrn: supporter,
         supporterName: candidate.facts.school.name,
         distanceKm: round(candidate.distanceKm, 1),
-        score: Math.round(candidate.score),
+        score: Math.round(candidates.score[id]!),
         remote,
         nearerTaken: remote && seeker.within > 0,
       },

@@ -1,4 +1,5 @@
 import type { Country, Performance, SchoolRecord } from '../school.ts';
+import { ByUrn } from '../by-urn.ts';
 import { datePhrase, phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 import {
   describeGap,
@@ -7,20 +8,21 @@ import {
   measureSchool,
   type SchoolEvidence,
 } from './measures.ts';
-import { compare, evaluateRule } from './rules.ts';
+import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
-import type {
-  AreaFinding,
-  Classification,
-  EvidenceUsed,
-  MeasureName,
-  MeasureValue,
-  Measures,
-  PerformanceProfile,
-  ProfileRef,
-  Reason,
-  Rule,
-  SchoolGroup,
+import {
+  SCHOOL_GROUPS,
+  type AreaFinding,
+  type Classification,
+  type EvidenceUsed,
+  type MeasureName,
+  type MeasureValue,
+  type Measures,
+  type PerformanceProfile,
+  type ProfileRef,
+  type Reason,
+  type Rule,
+  type SchoolGroup,
 } from './types.ts';
 
 /** The measures a reason quotes, one after the other. */
@@ -99,13 +101,29 @@ function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reas
   };
 }
 
+// The results a school's evidence reads are one of a few lists (key stages, years, statuses) for
+// tens of thousands of schools: each list is made once and shared.
+const resultsLists = new Map<string, EvidenceUsed['results']>();
+const MOST_LISTS_KEPT = 10_000;
+
+function resultsUsed(ks2: Performance | null, ks4: Performance | null): EvidenceUsed['results'] {
+  const key = `${ks2 ? `${ks2.year} ${ks2.status}` : ''}|${ks4 ? `${ks4.year} ${ks4.status}` : ''}`;
+  let results = resultsLists.get(key);
+  if (!results) {
+    if (resultsLists.size >= MOST_LISTS_KEPT) resultsLists.clear();
+    results = [ks2, ks4]
+      .filter((p): p is Performance => p !== null)
+      .map(({ keyStage, year, status }) => ({ keyStage, year, status }));
+    resultsLists.set(key, results);
+  }
+  return results;
+}
+
 function evidenceUsed(evidence: SchoolEvidence): EvidenceUsed {
   const used: EvidenceUsed = {
     inspectionDate: evidence.inspection?.startDate ?? null,
     ratingPublishedOn: evidence.publishedRating?.asOf ?? null,
-    results: [evidence.ks2, evidence.ks4]
-      .filter((p): p is Performance => p !== null)
-      .map(({ keyStage, year, status }) => ({ keyStage, year, status })),
+    results: resultsUsed(evidence.ks2, evidence.ks4),
   };
   if (evidence.categorisation) used.categorisationYear = evidence.categorisation.year;
   return used;
@@ -241,22 +259,10 @@ export function profileForSchool(
 /** What the national analysis reads of every school's classification: its group and its evidence. */
 export type ClassificationBrief = Pick<Classification, 'urn' | 'group' | 'evidence'>;
 
-/**
- * The group `classifySchool` places a school in, and the evidence it reads, without the reasons
- * or the area findings in words: the national analysis needs the group of every school, the
- * words only for the few schools a page shows.
- */
-export function classifyBriefly(
-  record: SchoolRecord,
-  profile: PerformanceProfile,
-  asOf: string,
-): ClassificationBrief {
-  const evidence = measureSchool(record, profile, asOf);
-  return { urn: record.urn, group: groupOf(profile, record, evidence), evidence: evidenceUsed(evidence) };
+function anyHolds(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence): boolean {
+  for (const rule of rules) if (ruleHolds(rule, record.phase, evidence)) return true;
+  return false;
 }
-
-const anyHolds = (rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence) =>
-  rules.some((rule) => evaluateRule(rule, record.phase, evidence).status === 'holds');
 
 /** As classifySchool decides: in need when any of its rules holds, then high-performing. */
 function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: SchoolEvidence): SchoolGroup {
@@ -266,62 +272,69 @@ function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: Sc
 
 /**
  * Every school's classification by URN, each written in full (reasons and all) when first read
- * and then kept; `brief` gives the group and evidence of any school at once. Iterates in the
- * order of `records`, as a Map filled from them would.
+ * and then kept; `brief` gives the group and evidence of any school at once. Held by each URN's
+ * place in `records` (see placesByUrn), iterating in the order of `records` as a Map filled from
+ * them would.
  */
-export class ClassificationsOnDemand implements ReadonlyMap<number, Classification> {
+export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #records: readonly SchoolRecord[];
   readonly #profile: PerformanceProfile;
   readonly #asOf: string;
   readonly #ref: ProfileRef;
   readonly #byCountry: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }> | undefined;
-  /** Each URN's place in `records` (the last, as a Map set from them keeps the last). */
-  readonly #at = new Map<number, number>();
-  readonly #briefs: ClassificationBrief[];
+  readonly #places: ReadonlyMap<number, number>;
+  /** Each school's group as its place in SCHOOL_GROUPS, and the evidence read, by place. */
+  readonly #groups: Uint8Array;
+  readonly #evidence: EvidenceUsed[];
   readonly #written: (Classification | undefined)[];
+  /** Each school's group by URN, without its reasons. */
+  readonly groups: ReadonlyMap<number, SchoolGroup>;
 
-  /** `byCountry`: the profile that places each country's schools, when not `profile` (see profileForSchool). */
+  /**
+   * `places`: each URN's place in `records`; `byCountry`: the profile that places each country's
+   * schools, when not `profile` (see profileForSchool). Every record is to be added (`add`)
+   * before any is read.
+   */
   constructor(
     records: readonly SchoolRecord[],
+    places: ReadonlyMap<number, number>,
     profile: PerformanceProfile,
     asOf: string,
     ref: ProfileRef,
     byCountry?: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }>,
   ) {
+    super(places, (i) => this.#write(i));
     this.#records = records;
+    this.#places = places;
     this.#profile = profile;
     this.#asOf = asOf;
     this.#ref = ref;
     this.#byCountry = byCountry;
-    this.#briefs = new Array<ClassificationBrief>(records.length);
+    this.#groups = new Uint8Array(records.length);
+    this.#evidence = new Array<EvidenceUsed>(records.length);
     this.#written = new Array<Classification | undefined>(records.length);
+    this.groups = new ByUrn(places, (i) => SCHOOL_GROUPS[this.#groups[i]!]);
   }
 
   /** Classifies the school at `i` of the records briefly; the snapshot calls it for each in turn. */
-  add(i: number): ClassificationBrief {
+  add(i: number): void {
     const record = this.#records[i]!;
-    const brief = classifyBriefly(record, this.#placing(record).profile, this.#asOf);
-    this.#briefs[i] = brief;
-    this.#at.set(record.urn, i);
-    return brief;
+    const { profile } = this.#placing(record);
+    const evidence = measureSchool(record, profile, this.#asOf);
+    this.#groups[i] = SCHOOL_GROUPS.indexOf(groupOf(profile, record, evidence));
+    this.#evidence[i] = evidenceUsed(evidence);
+  }
+
+  /** Each URN's place in the records: what the matching pool holds its facts by too. */
+  get places(): ReadonlyMap<number, number> {
+    return this.#places;
   }
 
   brief(urn: number): ClassificationBrief | undefined {
-    const i = this.#at.get(urn);
-    return i === undefined ? undefined : this.#briefs[i];
-  }
-
-  get size(): number {
-    return this.#at.size;
-  }
-
-  has(urn: number): boolean {
-    return this.#at.has(urn);
-  }
-
-  get(urn: number): Classification | undefined {
-    const i = this.#at.get(urn);
-    return i === undefined ? undefined : this.#write(i);
+    const i = this.#places.get(urn);
+    return i === undefined
+      ? undefined
+      : { urn, group: SCHOOL_GROUPS[this.#groups[i]!]!, evidence: this.#evidence[i]! };
   }
 
   #placing(record: SchoolRecord): { profile: PerformanceProfile; ref: ProfileRef } {
@@ -332,29 +345,6 @@ export class ClassificationsOnDemand implements ReadonlyMap<number, Classificati
     const record = this.#records[i]!;
     const { profile, ref } = this.#placing(record);
     return (this.#written[i] ??= classifySchool(record, profile, this.#asOf, ref));
-  }
-
-  *entries(): MapIterator<[number, Classification]> {
-    for (const [urn, i] of this.#at) yield [urn, this.#write(i)];
-  }
-
-  keys(): MapIterator<number> {
-    return this.#at.keys();
-  }
-
-  *values(): MapIterator<Classification> {
-    for (const i of this.#at.values()) yield this.#write(i);
-  }
-
-  [Symbol.iterator](): MapIterator<[number, Classification]> {
-    return this.entries();
-  }
-
-  forEach(
-    visit: (value: Classification, key: number, map: ReadonlyMap<number, Classification>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [urn, i] of this.#at) visit.call(thisArg, this.#write(i), urn, this);
   }
 }
 

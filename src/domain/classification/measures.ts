@@ -54,17 +54,33 @@ export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
   return (dateValue(toIsoDate) - dateValue(fromIsoDate)) / MS_PER_YEAR;
 }
 
-function worst(grades: number[]): number | undefined {
-  return grades.length > 0 ? Math.max(...grades) : undefined;
-}
-function best(grades: number[]): number | undefined {
-  return grades.length > 0 ? Math.min(...grades) : undefined;
-}
-
 function set(measures: Measures, name: MeasureName, value: MeasureValue | null | undefined): void {
   if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) {
     measures[name] = value;
   }
+}
+
+// Each grade's measure name written once, not for every school.
+const gradeNames = { 'ofsted.kj.': {}, 'ofsted.rc.': {} } as Record<string, Record<string, MeasureName>>;
+
+/** Each grade under `prefix`, then the worst and best of them: read in one pass, making no lists. */
+function gradeMeasures(
+  measures: Measures,
+  grades: Partial<Record<KeyJudgement | ReportCardArea, number>>,
+  prefix: 'ofsted.kj.' | 'ofsted.rc.',
+  worstName: MeasureName,
+  bestName: MeasureName,
+): void {
+  let worst: number | undefined;
+  let best: number | undefined;
+  for (const name in grades) {
+    const grade = grades[name as KeyJudgement | ReportCardArea]!;
+    set(measures, (gradeNames[prefix]![name] ??= `${prefix}${name}` as MeasureName), grade);
+    worst = worst === undefined ? Math.max(grade) : Math.max(worst, grade);
+    best = best === undefined ? Math.min(grade) : Math.min(best, grade);
+  }
+  set(measures, worstName, worst);
+  set(measures, bestName, best);
 }
 
 function inspectionMeasures(
@@ -79,14 +95,20 @@ function inspectionMeasures(
   }
   set(measures, 'ofsted.overall', inspection.overallEffectiveness);
   set(measures, 'ofsted.category', inspection.category ?? 'none');
-  const judgements = Object.entries(inspection.keyJudgements) as [KeyJudgement, Grade4][];
-  for (const [judgement, grade] of judgements) set(measures, `ofsted.kj.${judgement}`, grade);
-  set(measures, 'ofsted.worstKeyJudgement', worst(judgements.map(([, g]) => g)));
-  set(measures, 'ofsted.bestKeyJudgement', best(judgements.map(([, g]) => g)));
-  const areas = Object.entries(inspection.reportCard) as [ReportCardArea, Grade5][];
-  for (const [area, grade] of areas) set(measures, `ofsted.rc.${area}`, grade);
-  set(measures, 'ofsted.worstReportCard', worst(areas.map(([, g]) => g)));
-  set(measures, 'ofsted.bestReportCard', best(areas.map(([, g]) => g)));
+  gradeMeasures(
+    measures,
+    inspection.keyJudgements,
+    'ofsted.kj.',
+    'ofsted.worstKeyJudgement',
+    'ofsted.bestKeyJudgement',
+  );
+  gradeMeasures(
+    measures,
+    inspection.reportCard,
+    'ofsted.rc.',
+    'ofsted.worstReportCard',
+    'ofsted.bestReportCard',
+  );
   if (previous && previous.era !== 'estyn')
     set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
 }

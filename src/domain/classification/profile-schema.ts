@@ -88,7 +88,13 @@ export const performanceProfileSchema = z
     ] as const) {
       rules.forEach((r, i) => {
         if (seen.has(r.id))
-          ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate rule id ${r.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'id'],
+            message: `duplicate rule id ${r.id}`,
+            // Its template and values, so that the editor writes it in the reader's language.
+            params: { template: 'duplicate rule id {{id}}', values: { id: r.id } },
+          });
         seen.add(r.id);
       });
     }

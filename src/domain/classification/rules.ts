@@ -39,6 +39,26 @@ export type RuleOutcome =
 const NOT_APPLICABLE: RuleOutcome = Object.freeze({ status: 'not-applicable' });
 const FAILS: RuleOutcome = Object.freeze({ status: 'fails' });
 
+/**
+ * Whether `evaluateRule` would say the rule holds, without writing down the values or what is
+ * missing: the national analysis asks this of every school and rule.
+ */
+export function ruleHolds(rule: Rule, phase: Phase, evidence: SchoolEvidence): boolean {
+  if (rule.phases && !rule.phases.includes(phase)) return false;
+  if (rule.eras) {
+    const era = evidence.measures['inspection.era'];
+    if (era === undefined || !rule.eras.includes(era as never)) return false;
+  }
+  for (const condition of rule.all) {
+    const actual = evidence.measures[condition.measure];
+    // A missing measure leaves the rule undecided at best: it does not hold.
+    if (actual === undefined) {
+      if (condition.ifMissing !== 'skip') return false;
+    } else if (!compare(actual, condition.op, condition.value)) return false;
+  }
+  return true;
+}
+
 export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
   if (rule.phases && !rule.phases.includes(phase)) return NOT_APPLICABLE;
   const era = evidence.measures['inspection.era'];

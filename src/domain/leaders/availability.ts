@@ -1,4 +1,4 @@
-import { wordsOf } from '../words.ts';
+import { phrase, phraseList, wordsOf, writePhrase } from '../words.ts';
 import { ok, refuse, type Outcome } from './outcome.ts';
 import { overlapDays, termContaining, termKey, termLabel, termsBetween, type Term } from './terms.ts';
 
@@ -130,11 +130,20 @@ export function checkCommitment(
         ),
       );
     }
-    const described = over.map((t) => `${t.label} (${free(t)} of ${t.declared} days free)`);
-    return refuse(
-      'over-availability',
-      `That is more days than the system leader has left in ${described.join(' and ')}: choose fewer days or other dates`,
+    // Several terms over: each named by its season and with its days free, written in turn.
+    const described = over.map((t) =>
+      phrase('{{term}} ({{free}} of {{declared}} days free)', {
+        term: phrase(`${SEASONS[t.term.name]} {{year}}`, { year: t.term.start.slice(0, 4) }),
+        free: free(t),
+        declared: t.declared,
+        count: t.declared,
+      }),
     );
+    const words = phrase(
+      'That is more days than the system leader has left in {{terms}}: choose fewer days or other dates',
+      { terms: phraseList(described, 'and') },
+    );
+    return refuse('over-availability', { message: writePhrase(words), phrase: words });
   }
   return ok(loads);
 }

@@ -121,8 +121,10 @@ export function matchLeaders<C extends LeaderCandidate>(
     if (search.available) {
       if (!(leader.daysLeft > 0)) continue;
       reasons.push(
+        // `count` picks the Welsh plural form ("2 ddiwrnod").
         wordsOf(leader.daysLeft === 1 ? '{{days}} day free' : '{{days}} days free', {
           days: leader.daysLeft,
+          count: leader.daysLeft,
         }),
       );
     }

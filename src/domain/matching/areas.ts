@@ -293,12 +293,23 @@ function standing(levels: Float64Array, i: number, own: number | null): number {
 export function areaStandings(
   record: SchoolRecord,
   classification: Pick<Classification, 'evidence'>,
+  levels = new Float64Array(SCHOOL_AREAS.length),
 ): AreaStandings & { strengthMask: number; weaknessMask: number } {
-  return new Standings(record, classification.evidence);
+  return new Standings(record, classification.evidence, levels);
+}
+
+/**
+ * Each of `count` schools' levels, SCHOOL_AREAS.length a school, as views of one column: a pool
+ * of tens of thousands of schools holds one buffer rather than one each.
+ */
+export function levelColumns(count: number): (k: number) => Float64Array<ArrayBuffer> {
+  const column = new Float64Array(count * SCHOOL_AREAS.length);
+  const bytes = SCHOOL_AREAS.length * Float64Array.BYTES_PER_ELEMENT;
+  return (k) => new Float64Array(column.buffer, k * bytes, SCHOOL_AREAS.length);
 }
 
 class Standings implements AreaStandings {
-  readonly levels = new Float64Array(SCHOOL_AREAS.length);
+  readonly levels: Float64Array;
   readonly measured: number;
   /** The areas of strength and weakness as bit sets over SCHOOL_AREAS. */
   readonly strengthMask: number = 0;
@@ -307,7 +318,8 @@ class Standings implements AreaStandings {
   readonly #evidence: Classification['evidence'];
   #lists: { strengths: AreaStanding[]; weaknesses: AreaStanding[] } | undefined;
 
-  constructor(record: SchoolRecord, evidence: Classification['evidence']) {
+  constructor(record: SchoolRecord, evidence: Classification['evidence'], levels: Float64Array) {
+    this.levels = levels;
     this.#record = record;
     this.#evidence = evidence;
     const { count, own } = measureLevels(record, evidence, this.levels);
@@ -357,7 +369,8 @@ class Standings implements AreaStandings {
 /** The standings as a plain object: what crosses to another thread (a clone copies no getters). */
 export function plainStandings(areas: AreaStandings): AreaStandings {
   const { strengths, weaknesses, levels, measured } = areas;
-  return { strengths, weaknesses, levels, measured };
+  // A copy of the school's own levels: a clone of a view would copy the whole pool's column.
+  return { strengths, weaknesses, levels: levels.slice(), measured };
 }
 
 const standingOf = (i: number, wordsOf: (i: number) => Phrase, note: string): AreaStanding => ({

@@ -28,11 +28,20 @@ function raw(school: School, into: Float64Array, at: number): void {
   into[at + 3] = school.senPercent ?? Number.NaN;
 }
 
+// The urban-rural classification is one of a few words for every school: each read once.
+const urbanities = new Map<string, boolean | null>();
+const MOST_WORDS_KEPT = 1_000;
+
 function urbanity(school: School): boolean | null {
-  if (!school.urbanRural) return null;
-  if (/^urban/i.test(school.urbanRural)) return true;
-  if (/^rural/i.test(school.urbanRural)) return false;
-  return null;
+  const words = school.urbanRural;
+  if (!words) return null;
+  let urban = urbanities.get(words);
+  if (urban === undefined) {
+    if (urbanities.size >= MOST_WORDS_KEPT) urbanities.clear();
+    urban = /^urban/i.test(words) ? true : /^rural/i.test(words) ? false : null;
+    urbanities.set(words, urban);
+  }
+  return urban;
 }
 
 /** `raws` holds every school's characteristics, FEATURES a school, in the order of `schools`. */
@@ -73,8 +82,9 @@ export function contextOf(schools: readonly School[]): SchoolContext[] {
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
-    const z = new Float64Array(FEATURES);
-    for (let i = 0; i < FEATURES; i++) z[i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    // Standardised in place: each school's values are a view of the one column, not a buffer of their own.
+    for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    const z = new Float64Array(raws.buffer, k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES);
     contexts[k] = { z, urban: urbanity(school) };
   }
   return contexts;

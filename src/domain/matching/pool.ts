@@ -6,10 +6,11 @@ import {
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { ByUrn, placesByUrn } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
-import { areaStandings, plainStandings, type AreaStandings } from './areas.ts';
+import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -113,16 +114,26 @@ export function* matchingPoolSteps(
   const briefOf: (urn: number) => ClassificationBrief | undefined =
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
   const contexts = contextOf(schools);
-  const facts = new Map<number, PartnerFacts>();
+  const levelsOf = levelColumns(schools.length);
+  // Each school's facts at its place, by URN through the classifications' own index when they have one.
+  const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
+  const held = new Array<PartnerFacts | undefined>(schools.length);
+  let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
+    // A URN listed twice is held once, as the later.
+    if (places.get(school.urn) !== k) return;
     const brief = briefOf(school.urn);
-    if (!brief) return;
-    const areas = areaStandings(school, brief);
+    if (!brief) {
+      gaps = true;
+      return;
+    }
+    const areas = areaStandings(school, brief, levelsOf(k));
     const focus = declared.get(school.urn);
-    facts.set(school.urn, new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus));
+    held[k] = new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus);
   };
   yield* inSteps(schools, add);
+  const facts = new ByUrn(places, (i) => held[i], gaps);
   // Every partition's members sorted out in one pass over the pool when the first is asked for,
   // each index then built when first searched.
   let members: Map<Phase, Record<SchoolGroup, PartnerFacts[]>> | undefined;
@@ -205,7 +216,8 @@ export function plainFacts(facts: PartnerFacts): PartnerFacts {
     school,
     location,
     classification: facts.classification,
-    context,
+    // A copy of the school's own figures: a clone of a view would copy the whole pool's column.
+    context: { z: context.z.slice(), urban: context.urban },
     areas: plainStandings(areas),
     strengths,
     weaknesses,

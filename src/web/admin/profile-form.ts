@@ -3,6 +3,7 @@ import { performanceProfileSchema } from '../../domain/classification/profile-sc
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import type { FormErrors } from '../http/forms.ts';
 import type { Message } from '../../i18n/index.ts';
+import { phrase, writePhrase, type Phrase } from '../../domain/words.ts';
 
 /** What the profile editor shows and posts back: the settings as fields, the rules as JSON. */
 export interface ProfileFormValues {
@@ -67,13 +68,13 @@ export type ProfileFormResult =
   { ok: true; profile: Omit<PerformanceProfile, 'version'> } | ({ ok: false } & FormErrors);
 
 /** `inNeed[3].all[0].value`, with the rule's id when it has one, so the administrator can find it. */
-function rulePath(path: readonly PropertyKey[], rules: Record<string, unknown>): string {
+function rulePath(path: readonly PropertyKey[], rules: Record<string, unknown>): string | Phrase {
   const [list, index] = path;
   const id = (rules[String(list)] as { id?: unknown }[] | undefined)?.[Number(index)]?.id;
   const where = path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');
-  return typeof id === 'string' && path.length > 2 ? `${where} (rule ${id})` : where;
+  return typeof id === 'string' && path.length > 2 ? phrase('{{where}} (rule {{id}})', { where, id }) : where;
 }
 
 function valueAt(path: readonly PropertyKey[], data: unknown): unknown {
@@ -83,11 +84,78 @@ function valueAt(path: readonly PropertyKey[], data: unknown): unknown {
   );
 }
 
-/** Zod's message, or for a choice among names, what was given and the names to choose from. */
-function describeIssue(issue: z.core.$ZodIssue, rules: Record<string, unknown>): string {
-  if (issue.code !== 'invalid_value') return issue.message;
+/** A value as typed in the JSON, cut short when long. */
+const shown = (value: unknown) => {
+  const json = JSON.stringify(value);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+};
+
+/** What a place in the rules wanted, by Zod's name for it, and what it was given. */
+const EXPECTED: Partial<Record<string, string>> = {
+  string: 'expected text, not {{given}}',
+  number: 'expected a number, not {{given}}',
+  array: 'expected a list, not {{given}}',
+  object: 'expected an object, not {{given}}',
+};
+
+/** Zod's own words for a problem ("Too small: …", "Invalid input: …"), as against the schema's. */
+const ZODS_OWN = /^(Invalid|Too (small|big))\b/;
+
+/**
+ * What is wrong at one place in the rules, as a phrase the page writes in the reader's language:
+ * what was given and what is wanted, or the schema's own words for a check of its own.
+ */
+function describeIssue(issue: z.core.$ZodIssue, rules: Record<string, unknown>): Phrase {
   const given = valueAt(issue.path, rules);
-  return `${JSON.stringify(given)} is not allowed here; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  const params = issue.code === 'custom' ? (issue.params as Partial<Phrase> | undefined) : undefined;
+  if (typeof params?.template === 'string') return phrase(params.template, params.values);
+  if (!ZODS_OWN.test(issue.message)) return phrase(issue.message);
+  switch (issue.code) {
+    case 'invalid_value':
+      return phrase('{{given}} is not allowed here; use one of {{allowed}}', {
+        given: shown(given),
+        allowed: issue.values.map((v) => JSON.stringify(v)).join(', '),
+      });
+    case 'invalid_type':
+      return given === undefined
+        ? phrase('required but missing')
+        : phrase(EXPECTED[issue.expected] ?? 'expected {{expected}}, not {{given}}', {
+            expected: issue.expected,
+            given: shown(given),
+          });
+    case 'invalid_union':
+      return phrase('it must be a number, text or a list of them');
+    case 'too_small':
+      if (issue.origin === 'string')
+        return issue.minimum === 1
+          ? phrase('enter at least one character')
+          : phrase('enter at least {{count}} characters', { count: Number(issue.minimum) });
+      return issue.minimum === 1
+        ? phrase('list at least one entry')
+        : phrase('list at least {{count}} entries', { count: Number(issue.minimum) });
+    default:
+      return phrase(issue.message);
+  }
+}
+
+/** Why the rules are not JSON, as near as the parser says: where, or what it met, or that they stop short. */
+function jsonProblem(rules: string, error: Error): Phrase {
+  const at = /at position (\d+)/.exec(error.message);
+  if (at) {
+    const before = rules.slice(0, Number(at[1])).split('\n');
+    return phrase('The rules are not valid JSON: the problem is at line {{line}}, column {{column}}', {
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+    });
+  }
+  const token = /^Unexpected token '([^']*)'/.exec(error.message);
+  if (token)
+    return phrase('The rules are not valid JSON: {{token}} is not expected there', {
+      token: JSON.stringify(token[1]),
+    });
+  if (/end of JSON input/.test(error.message))
+    return phrase('The rules are not valid JSON: they end before they are complete');
+  return phrase('The rules are not valid JSON: {{problem}}', { problem: error.message });
 }
 
 /**
@@ -107,6 +175,7 @@ export function parseProfileForm(
     errors.errors.push({ text: message, href: `#${field}`, words });
     errors.fieldErrors[field] ??= { text: message, words };
   };
+  const addPhrase = (field: string, words: Phrase) => add(field, writePhrase(words), { phrase: words });
   const fields = form.safeParse(body);
   if (!fields.success) for (const issue of fields.error.issues) add(String(issue.path[0]), issue.message);
 
@@ -118,11 +187,7 @@ export function parseProfileForm(
         rules = parsed as Record<string, unknown>;
       else add('rules', 'The rules must be a JSON object with inNeed, highPerforming and areas');
     } catch (error) {
-      const problem = (error as Error).message;
-      add('rules', `The rules are not valid JSON: ${problem}`, {
-        template: 'The rules are not valid JSON: {{problem}}',
-        values: { problem },
-      });
+      addPhrase('rules', jsonProblem(body.rules, error as Error));
     }
   }
   if (!rules) return { ok: false, ...errors };
@@ -140,12 +205,13 @@ export function parseProfileForm(
     for (const issue of checked.error.issues) {
       const [top] = issue.path;
       if ((RULE_LISTS as readonly PropertyKey[]).includes(top as PropertyKey)) {
-        const where = rulePath(issue.path, rules);
-        const problem = describeIssue(issue, rules);
-        add('rules', `Rules, ${where}: ${problem}`, {
-          template: 'Rules, {{where}}: {{problem}}',
-          values: { where, problem },
-        });
+        addPhrase(
+          'rules',
+          phrase('Rules, {{where}}: {{problem}}', {
+            where: rulePath(issue.path, rules),
+            problem: describeIssue(issue, rules),
+          }),
+        );
       } else if (fields.success) {
         add(String(top ?? 'rules'), issue.message);
       }

@@ -127,9 +127,9 @@ export const leaderRow =
     reasons: reasons.map((r) => reasonIn(language, r)),
   });
 
-export const daysText = (days: number, language: Language = 'en') =>
-  translator(language)(days === 1 ? 'leaders.days.one' : 'leaders.days.other', {
-    days: Number(days.toFixed(1)),
-  });
+export const daysText = (days: number, language: Language = 'en') => {
+  const rounded = Number(days.toFixed(1));
+  return translator(language)('leaders.days', { count: rounded, days: rounded });
+};
 
 export { pounds };

@@ -12,7 +12,7 @@ import { searchFilters } from '../../app/schools/search.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
 import { inSentence } from '../http/labels.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 
 /** How many supported schools one page lists. */
 const PAGE_SIZE = 50;
@@ -88,12 +88,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       shownTo: answer ? Math.min(answer.offset + answer.limit, answer.total) : 0,
       area,
       csvHref: `/allocations.csv${csvParams.size ? `?${csvParams.toString()}` : ''}`,
-      // Why each is left out: in English as the allocation wrote it for that school, in another
-      // language the reason's general words (the domain does not yet word these from a template).
-      unsupportedShown: (answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? []).map((u) => ({
-        ...u,
-        text: language === 'en' ? u.text : t(`allocations.unsupportedReason.${u.reason}`),
-      })),
+      unsupportedShown: answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? [],
       pagination:
         pages > 1
           ? {
@@ -139,7 +134,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="s2s-allocation.csv"')
-      .send(allocationCsv(found.value.allocation, (await app.datasetInfo()).provenance, request.t));
+      .send(
+        allocationCsv(found.value, (await app.datasetInfo()).provenance, {
+          t: request.t,
+          write: (p) => translatePhrase(request.language, p),
+        }),
+      );
   });
 };
 

@@ -8,9 +8,10 @@ import {
   type ReportCardArea,
 } from '../../domain/school.ts';
 import type { NationalFigure, NationalMeasure } from '../../domain/national-figures.ts';
-import { formatNumber, longDate, signedNumber } from '../../domain/format.ts';
+import { formatNumber, signedNumber } from '../../domain/format.ts';
 import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
 import type { Message } from '../../i18n/index.ts';
+import { datePhrase, phrase, phraseList, type Phrase } from '../../domain/words.ts';
 
 /** A label or a headline in the reader's language (English unless a translator is given). */
 type Words = (message: Message) => string;
@@ -107,26 +108,42 @@ export function describeInspection(inspection: Inspection, words: Words = inEngl
   };
 }
 
-/** The latest inspection in one line, for a row of search results: "Ofsted: Good, 15 January 2019". */
-export function inspectionLine(inspection: Inspection | null, rating: PublishedRating | null): string {
+/**
+ * The latest inspection in one line, for a row of search results ("Ofsted: Good, 15 January
+ * 2019"), as a phrase to be written in the reader's language. Its `when` is the date, with any
+ * category of concern beside it in the order each era wrote it.
+ */
+export function inspectionLine(inspection: Inspection | null, rating: PublishedRating | null): Phrase {
   if (!inspection) {
     return rating
-      ? `Ofsted: ${GRADE4_LABELS[rating.overallEffectiveness]} (rating published ${longDate(rating.asOf)})`
-      : 'No inspection recorded';
+      ? phrase('Ofsted: {{grade}} (rating published {{date}})', {
+          grade: phrase(GRADE4_LABELS[rating.overallEffectiveness]),
+          date: datePhrase(rating.asOf),
+        })
+      : phrase('No inspection recorded');
   }
-  const when = longDate(inspection.startDate);
-  const concern = inspection.category ? `, ${inspection.category}` : '';
+  const date = datePhrase(inspection.startDate);
+  const concern = inspection.category ? [phrase(inspection.category)] : [];
+  const when = phraseList([...concern, date], ', ');
   switch (inspection.era) {
     case 'legacy':
       return inspection.overallEffectiveness
-        ? `Ofsted: ${GRADE4_LABELS[inspection.overallEffectiveness]}${concern}, ${when}`
-        : `Ofsted: inspected ${when}${concern}`;
+        ? phrase('Ofsted: {{grade}}, {{when}}', {
+            grade: phrase(GRADE4_LABELS[inspection.overallEffectiveness]),
+            when,
+          })
+        : phrase('Ofsted: inspected {{when}}', { when: phraseList([date, ...concern], ', ') });
     case 'ungraded':
-      return `Ofsted: no overall grade (key judgements only)${concern}, ${when}`;
+      return phrase('Ofsted: no overall grade (key judgements only), {{when}}', { when });
     case 'report-card':
-      return `Ofsted report card${concern}, ${when}`;
+      return phrase('Ofsted report card, {{when}}', { when });
     case 'estyn':
-      return `Estyn: ${inspection.estynFollowUp ? `follow-up, ${inspection.estynFollowUp}` : 'no follow-up'}, ${when}`;
+      return inspection.estynFollowUp
+        ? phrase('Estyn: follow-up, {{followUp}}, {{when}}', {
+            followUp: phrase(inspection.estynFollowUp),
+            when: date,
+          })
+        : phrase('Estyn: no follow-up, {{when}}', { when: date });
   }
 }
 

@@ -83,6 +83,121 @@ describe('the English and Welsh catalogues', () => {
     expect(listIn('cy', ['Ysgol y Derw', 'Tregaron'])).toBe('Ysgol y Derw a Tregaron');
   });
 
+  it('write every count in Welsh with its plural form, mutations and all: 1, 2, 3, 4, 6 and 7', () => {
+    const t = translator('cy');
+    const counts = [1, 2, 3, 4, 6, 7];
+    const each = (key: string, values: Record<string, unknown> = {}) =>
+      counts.map((count) => t(key, { count, n: String(count), ...values }));
+    // "Cofnod" and "diwrnod" are masculine: dau gofnod, dau ddiwrnod; tri and chwe add an h to c
+    // (tri chofnod) and leave d alone.
+    expect(each('adminAudit.entries')).toEqual([
+      '1 cofnod.',
+      '2 gofnod.',
+      '3 chofnod.',
+      '4 cofnod.',
+      '6 chofnod.',
+      '7 cofnod.',
+    ]);
+    expect(counts.map((count) => t('leaders.days', { count, days: count }))).toEqual([
+      '1 diwrnod',
+      '2 ddiwrnod',
+      '3 diwrnod',
+      '4 diwrnod',
+      '6 diwrnod',
+      '7 diwrnod',
+    ]);
+    expect(t('leaders.days', { count: 2.5, days: 2.5 })).toBe('2.5 diwrnod');
+    // "Cam" too: ratings dau gam, tri cham apart.
+    expect(
+      [1, 2, 3, 6].map(
+        (count) =>
+          /sgoriau sydd (\d+ \w+) neu fwy/.exec(
+            t('readiness.compare.intro', { count, threshold: count }),
+          )?.[1],
+      ),
+    ).toEqual(['1 cam', '2 gam', '3 cham', '6 cham']);
+    expect(
+      [1, 2, 3, 6, 25].map((count) => t('leaders.directory.found', { count, total: String(count) })),
+    ).toEqual([
+      'Cafwyd hyd i 1 arweinydd system',
+      'Cafwyd hyd i 2 arweinydd system',
+      'Cafwyd hyd i 3 arweinydd system',
+      'Cafwyd hyd i 6 arweinydd system',
+      'Cafwyd hyd i 25 o arweinwyr system',
+    ]);
+    // "Ysgol" is feminine and begins with a vowel: un ysgol, dwy ysgol, tair ysgol, chwe ysgol,
+    // each written "n ysgol"; what changes is the words that agree with one school.
+    expect(each('adminBulk.willBeAdded')).toEqual([
+      'Bydd 1 ysgol yn cael ei hychwanegu.',
+      ...[2, 3, 4, 6, 7].map((n) => `Bydd ${n} ysgol yn cael eu hychwanegu.`),
+    ]);
+    expect(each('adminBulk.unknown', { urns: '1' }).slice(0, 3)).toEqual([
+      'Does gan yr un ysgol agored yr URN hwn, felly caiff ei adael allan: 1.',
+      'Does gan yr un ysgol agored y ddau URN hyn, felly cânt eu gadael allan: 1.',
+      'Does gan yr un ysgol agored yr URNau hyn, felly cânt eu gadael allan: 1.',
+    ]);
+    for (const [key, welsh] of [
+      ['adminBulk.alreadyIn', (n: number) => `Mae ${n} ysgol yn y sefydliad yn barod.`],
+      ['organisationSchools.added', (n: number) => `Ychwanegwyd ${n} ysgol.`],
+      ['organisationSchools.count', (n: number) => `${n} ysgol`],
+      ['allocations.unsupportedCaption', (n: number) => `${n} ysgol ag angen cymorth heb gefnogwr`],
+      ['mail.digest.subject', (n: number) => `S2S: ${n} hysbysiad newydd`],
+    ] as const)
+      expect(each(key), key).toEqual(counts.map(welsh));
+    expect(each('allocations.summaryHeading', { supported: '1', inNeed: '3' })[2]).toBe(
+      'Mae gan 1 o’r 3 ysgol ag angen cymorth gefnogwr',
+    );
+    expect(translatePhrase('cy', { template: '{{days}} days free', values: { days: 2, count: 2 } })).toBe(
+      '2 ddiwrnod yn rhydd',
+    );
+    // An impact report's schools: the English chooses "school" or "schools", the Welsh agrees.
+    const impact = (template: string, values: Record<string, string>) =>
+      translateMessage('cy', { message: template, template, values });
+    expect(impact('{{change}} ({{count}} school)', { change: '+1.5', count: '1' })).toBe('+1.5 (1 ysgol)');
+    expect(
+      ['2', '3', '6'].map((count) => impact('{{change}} ({{count}} schools)', { change: '+1.5', count })),
+    ).toEqual(['+1.5 (2 ysgol)', '+1.5 (3 ysgol)', '+1.5 (6 ysgol)']);
+    const comparison = (count: string, equal: string) =>
+      impact(
+        `{{count}} ${count === '1' ? 'school' : 'schools'} not in a partnership, weighted towards those like the partnership’s schools in free school meals, size and phase (worth about {{equal}} ${equal === '1' ? 'school' : 'schools'} weighted equally)`,
+        { count, equal },
+      );
+    expect(comparison('1', '1')).toMatch(
+      /^1 ysgol nad yw mewn partneriaeth, wedi’i phwysoli .* \(gwerth tua 1 ysgol wedi’i phwysoli’n gyfartal\)$/,
+    );
+    expect(comparison('3', '2')).toMatch(
+      /^3 ysgol nad ydynt mewn partneriaeth, wedi’u pwysoli .* \(gwerth tua 2 ysgol wedi’u pwysoli’n gyfartal\)$/,
+    );
+  });
+
+  it('write every count in English as one or many', () => {
+    const t = translator('en');
+    const both = (key: string, values: Record<string, unknown> = {}) =>
+      [1, 2].map((count) => t(key, { count, n: String(count), ...values }));
+    expect(both('adminAudit.entries')).toEqual(['1 entry.', '2 entries.']);
+    expect(both('adminBulk.willBeAdded')).toEqual(['1 school will be added.', '2 schools will be added.']);
+    expect(both('adminBulk.alreadyIn')).toEqual([
+      '1 school is in the organisation already.',
+      '2 schools are in the organisation already.',
+    ]);
+    expect(both('organisationSchools.added')).toEqual(['Added 1 school.', 'Added 2 schools.']);
+    expect(both('organisationSchools.count')).toEqual(['1 school', '2 schools']);
+    expect(both('allocations.summaryHeading', { supported: '1', inNeed: '1' })).toEqual([
+      '1 of 1 school in need has a supporter',
+      '1 of 1 schools in need have a supporter',
+    ]);
+    expect(both('allocations.unsupportedCaption')).toEqual([
+      '1 school in need without a supporter',
+      '2 schools in need without a supporter',
+    ]);
+    expect(both('mail.digest.subject')).toEqual(['S2S: 1 new notification', 'S2S: 2 new notifications']);
+    expect([1, 2].map((count) => t('leaders.days', { count, days: count }))).toEqual(['1 day', '2 days']);
+    expect(both('leaders.directory.found', { total: '2' })).toEqual([
+      '1 system leader found',
+      '2 system leaders found',
+    ]);
+  });
+
   it('fill in the same values in each language, and leave no message empty', () => {
     for (const key of keysOf(en)) {
       const english = valueOf(en, key) as string;

@@ -7,7 +7,7 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { readOutbox } from '../../../helpers/mail.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const SCHOOL = 650001;
 const OTHER = 650002;
@@ -22,24 +22,7 @@ describe('accounts, invitations, password resets and notifications in Welsh', ()
     { env: { S2S_DATA_DIR: dataDir } },
   );
 
-  const welshCookie = (who?: SignedIn) => (who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy');
-  const welsh = async (url: string, who?: SignedIn) => {
-    const res = await t.app.inject({ url, headers: { cookie: welshCookie(who) } });
-    expect(res.statusCode, url).toBeLessThan(500);
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res;
-  };
-  const post = (url: string, who: SignedIn, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        ...who.headers,
-        cookie: welshCookie(who),
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
-    });
+  const { get: welsh, post } = inWelsh(() => t.app);
   const chooseWelsh = (who: SignedIn) =>
     t.db.updateTable('users').set({ language: 'cy' }).where('id', '=', who.user.id).execute();
 

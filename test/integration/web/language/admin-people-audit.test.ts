@@ -7,11 +7,13 @@ import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const SCHOOL = 661001;
 const OTHER = 661002;
+const MORE = [661003, 661004];
 
 describe('people, a person, an organisation and the audit log, for a platform administrator in Welsh', () => {
   const t = useTestApp(async (db) => {
     await insertSchool(db, { urn: SCHOOL, name: 'Ysgol y Castell' });
     await insertSchool(db, { urn: OTHER, name: 'Ysgol Glan y Môr' });
+    for (const urn of MORE) await insertSchool(db, { urn, name: `Ysgol ${urn}` });
   });
 
   const { get: welsh, post } = inWelsh(() => t.app);
@@ -95,6 +97,15 @@ describe('people, a person, an organisation and the audit log, for a platform ad
     expect(previewText).toContain('Bydd 1 ysgol yn cael ei hychwanegu.');
     expect(previewText).toContain('Mae 1 ysgol yn y sefydliad yn barod.');
     expect(previewText).toContain('felly caiff ei adael allan: 999999.');
+    // Three to add and two unknown: the plural forms, not the words for one school.
+    const more = await post(`/admin/organisations/${organisation}/schools/preview`, admin, {
+      by: 'urns',
+      urns: `${OTHER} ${MORE.join(' ')} 999998 999999`,
+    });
+    const moreText = visibleText(more.body);
+    expect(moreText).toContain('Bydd 3 ysgol yn cael eu hychwanegu.');
+    expect(moreText).toContain('Does gan yr un ysgol agored y ddau URN hyn, felly cânt eu gadael allan');
+    noEnglish('bulk preview of three', more.body);
     const badUrn = await post(`/admin/organisations/${organisation}/schools`, admin, { urn: 'abc' });
     expect(badUrn.statusCode).toBe(400);
     noEnglish('bad URN', badUrn.body);
@@ -118,7 +129,7 @@ describe('people, a person, an organisation and the audit log, for a platform ad
     noEnglish('/admin/audit', log.body);
     const text = visibleText(log.body);
     expect(text).toContain('Log archwilio');
-    expect(text).toContain('2 cofnod.');
+    expect(text).toContain('2 gofnod.');
     expect(text).toContain('Sefydlu sefydliad');
     expect(text).toContain('Cofnodi dynodiad arweinydd system');
     expect(text).toContain('O: dim');

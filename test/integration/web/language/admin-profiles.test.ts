@@ -92,4 +92,63 @@ describe('the performance profiles, for a platform administrator in Welsh', () =
     expect(englishLeftIn(none.body)).toEqual([]);
     expect(visibleText(none.body)).toContain('Dewiswch y proffil i’w ddefnyddio pan na enwir un');
   });
+
+  it('says in Welsh which rule, which field and which value is wrong in the rules', async () => {
+    const admin = await signIn(t.app, t.db, { platformAdmin: true });
+    const rulesSaying = async (rules: string) => {
+      const res = await post('/admin/profiles/nfer-2017/new/rules', admin, {
+        ...profileFormValues(NFER_2017_PROFILE),
+        rules,
+        basedOn: '1',
+        action: 'preview',
+      });
+      expect(res.statusCode).toBe(400);
+      // Values quoted from the JSON (names of measures, what was typed) are the same in every language.
+      const withoutJson = withoutFieldValues(res.body).replace(/&quot;[^&<]*&quot;/g, '""');
+      expect(englishLeftIn(withoutJson)).toEqual([]);
+      const start = res.body.indexOf('govuk-error-summary');
+      const summary = res.body.slice(start, res.body.indexOf('</ul>', start));
+      return [...summary.matchAll(/<a [^>]*href="#rules"[^>]*>([\s\S]*?)<\/a>/g)].map((m) =>
+        visibleText(m[1]!).replaceAll('&quot;', '"').trim(),
+      );
+    };
+    const condition = { measure: 'ks2.readingProgress', op: 'lt', value: -5 };
+    const said = await rulesSaying(
+      JSON.stringify({
+        inNeed: [
+          { id: 'Bad Id', text: 'x', all: [] },
+          { id: 'gwan', text: 'Gwan', all: [{ ...condition, measure: 'ofsted.nope' }] },
+          { id: 'dim-testun', eras: [], all: [{ ...condition, value: true }] },
+        ],
+        highPerforming: 'none',
+        areas: [],
+      }),
+    );
+    expect(said).toEqual([
+      'Rheolau, inNeed[0].id (rheol Bad Id): defnyddiwch lythrennau bach, digidau, atalnodau llawn a chysylltnodau',
+      'Rheolau, inNeed[0].text (rheol Bad Id): rhowch o leiaf 3 nod',
+      'Rheolau, inNeed[0].all (rheol Bad Id): mae angen o leiaf un amod ar reol',
+      expect.stringMatching(
+        /^Rheolau, inNeed\[1\]\.all\[0\]\.measure \(rheol gwan\): ni chaniateir "ofsted\.nope" yma; defnyddiwch un o "inspection\.era", /,
+      ),
+      'Rheolau, inNeed[2].text (rheol dim-testun): mae ei angen ond mae ar goll',
+      'Rheolau, inNeed[2].eras (rheol dim-testun): rhestrwch o leiaf un eitem',
+      'Rheolau, inNeed[2].all[0].value (rheol dim-testun): rhaid iddo fod yn rhif, yn destun neu’n rhestr ohonynt',
+      'Rheolau, highPerforming: disgwyliwyd rhestr, nid "none"',
+    ]);
+
+    const twice = { id: 'ddwywaith', text: 'Ddwywaith', all: [condition] };
+    expect(
+      await rulesSaying(JSON.stringify({ inNeed: [twice, twice], highPerforming: [], areas: [] })),
+    ).toEqual(['Rheolau, inNeed[1].id (rheol ddwywaith): mae’r id rheol ddwywaith yn ddyblyg']);
+    expect(await rulesSaying('{\n  "inNeed": [],\n  "areas": [],\n}')).toEqual([
+      'Nid yw’r rheolau’n JSON dilys: mae’r broblem yn llinell 4, colofn 1',
+    ]);
+    expect(await rulesSaying('{"inNeed": [}')).toEqual([
+      'Nid yw’r rheolau’n JSON dilys: ni ddisgwylir "}" yn y fan honno',
+    ]);
+    expect(await rulesSaying('{"inNeed": [')).toEqual([
+      'Nid yw’r rheolau’n JSON dilys: maen nhw’n dod i ben cyn eu bod yn gyflawn',
+    ]);
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
+import { createOrganisation, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const SCHOOL = 660001;
 const OTHER = 660002;
@@ -14,25 +14,7 @@ describe('school settings, an organisation’s schools, error pages and the admi
     await insertSchool(db, { urn: OTHER, name: 'Ysgol Glan y Môr' });
   });
 
-  const welsh = async (url: string, who?: SignedIn) => {
-    const res = await t.app.inject({
-      url,
-      headers: { cookie: who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy' },
-    });
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res;
-  };
-  const post = (url: string, who: SignedIn, fields: Record<string, string>) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        ...who.headers,
-        cookie: `${who.cookie}; s2s-lang=cy`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
-    });
+  const { get: welsh, post } = inWelsh(() => t.app);
 
   it('shows a school administrator their school’s settings in Welsh', async () => {
     const head = await signIn(t.app, t.db, { schools: [{ urn: SCHOOL, role: 'admin' }] });

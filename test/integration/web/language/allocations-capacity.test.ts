@@ -41,8 +41,9 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     expect(page).toContain('Pwy sy’n cefnogi pwy');
     expect(page).toContain('Ysgol ag angen cymorth');
     expect(page).toContain('Pob rhanbarth');
+    // Why a school has no supporter, in Welsh, naming the phases that could have supported it.
     expect(page).toContain(
-      'Does gan yr un ysgol sy’n perfformio’n uchel mewn cyfnod cydnaws le i gefnogi ysgol arall, ar unrhyw bellter',
+      'Does gan yr un ysgol sy’n perfformio’n uchel yn y cyfnod cynradd neu bob oed le i gefnogi ysgol arall, ar unrhyw bellter',
     );
     expect(page).not.toContain('No high-performing');
     // Why each pairing, in Welsh: how far, how alike, how it performs and the supporter's room;
@@ -67,13 +68,29 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     expect(filtered).toContain('Ysgolion ag angen cymorth yn Yorkshire and The Humber, yn y cyfnod cynradd');
   });
 
-  it('writes the allocation CSV’s headings in Welsh', async () => {
-    const heading = (csv: string) => csv.split('\n').find((line) => !line.startsWith('#'));
-    const welshHead = heading((await welsh('/allocations.csv', undefined, false)).body);
-    const englishHead = heading((await t.app.inject('/allocations.csv')).body);
+  it('writes the allocation CSV’s headings, statuses and reasons in Welsh', async () => {
+    const lines = (csv: string) => csv.split('\n').filter((line) => !line.startsWith('#'));
+    const rowOf = (csv: string, urn: number) => lines(csv).find((line) => line.startsWith(`${urn},`));
+    const welshCsv = (await welsh('/allocations.csv', undefined, false)).body;
+    const englishCsv = (await t.app.inject('/allocations.csv')).body;
+    const [welshHead] = lines(welshCsv);
     expect(welshHead).toBe('URN,Ysgol,Statws,URN yr ysgol gefnogi,Ysgol gefnogi,Pellter km,Sgôr,O bell,Pam');
-    expect(welshHead).not.toEqual(englishHead);
-    expect(englishLeftIn(welshHead!)).toEqual([]);
+    expect(welshHead).not.toEqual(lines(englishCsv)[0]);
+    // The cells too: whether supported, whether from afar, and why, as the Welsh page says.
+    const supported = rowOf(welshCsv, 200003)!;
+    expect(supported).toContain(',yn cael cymorth,');
+    expect(supported).toContain(',na,');
+    expect(supported).toContain('1.3 km i ffwrdd');
+    expect(supported).toContain('Lle i 2 bartneriaeth arall');
+    expect(rowOf(welshCsv, 200009)).toContain(
+      ',heb gefnogwr,,,,,,"Does gan yr un ysgol sy’n perfformio’n uchel yn y cyfnod cynradd neu bob oed le i gefnogi ysgol arall',
+    );
+    expect(englishLeftIn(lines(welshCsv).join('\n'))).toEqual([]);
+    expect(rowOf(englishCsv, 200003)).toContain(',supported,');
+    expect(rowOf(englishCsv, 200003)).toContain('1.3 km away');
+    expect(rowOf(englishCsv, 200009)).toContain(
+      ',unsupported,,,,,,"No high-performing primary or all-through school has room to support another school',
+    );
   });
 
   it('gives the capacity table’s ratio column a Welsh heading short enough for a phone', async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../../helpers/leaders.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const [DERW, BEDW] = [644001, 644002];
 
@@ -25,15 +25,7 @@ describe('system leaders in Welsh', () => {
     { fresh: 'test' },
   );
 
-  const welsh = async (who: { headers: { cookie: string } } | null, url: string) => {
-    const res = await t.app.inject({
-      url,
-      headers: { cookie: who ? `${who.headers.cookie}; s2s-lang=cy` : 's2s-lang=cy' },
-    });
-    expect(res.statusCode, url).toBe(200);
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res.body;
-  };
+  const { page: welsh, post } = inWelsh(() => t.app);
 
   it('shows the directory, a profile, a deployment and the deployments list in Welsh', async () => {
     const leader = await signIn(t.app, t.db, {
@@ -80,20 +72,20 @@ describe('system leaders in Welsh', () => {
     );
     expect(added.statusCode).toBe(303);
 
-    const directory = await welsh(null, '/system-leaders');
+    const directory = await welsh('/system-leaders');
     expect(directory).toContain('Dod o hyd i arweinydd system');
-    expect(directory).toMatch(/Cafwyd hyd i 2 /);
-    const profile = await welsh(null, `/system-leaders/${profileId}`);
+    expect(directory).toContain('Cafwyd hyd i 2 arweinydd system');
+    const profile = await welsh(`/system-leaders/${profileId}`);
     expect(profile).toContain('Diwrnodau fesul tymor');
     expect(profile).toContain('£450 y dydd');
-    const page = await welsh(client, deployment);
+    const page = await welsh(deployment, client);
     expect(page).toContain('Secondiad Gwen Arwain i Ysgol y Bedw');
     expect(page).toContain('Yn aros am yr arweinydd system');
     expect(page).toContain('Aelod o’r tîm');
     expect(page).toContain('Ychwanegu arweinydd system at y tîm');
-    const asMember = await welsh(member.who, deployment);
+    const asMember = await welsh(deployment, member.who);
     expect(asMember).toContain('Heb ateb eto');
-    const list = await welsh(client, '/deployments');
+    const list = await welsh('/deployments', client);
     expect(list).toContain('Ar gyfer eich ysgolion');
     for (const [url, html] of [
       ['/system-leaders', directory],
@@ -105,14 +97,9 @@ describe('system leaders in Welsh', () => {
       expect(englishLeftIn(html), url).toEqual([]);
   });
 
-  const welshHeaders = (who: { headers: Record<string, string> }) => ({
-    ...who.headers,
-    cookie: `${who.headers.cookie}; s2s-lang=cy`,
-  });
-
   it('shows a leader’s own profile form, commissioning and a school’s needs in Welsh', async () => {
     const leader = await signIn(t.app, t.db, { name: 'Huw Cymorth', email: 'huw@ysgol.example' });
-    const empty = await welsh(leader, '/account/system-leader');
+    const empty = await welsh('/account/system-leader', leader);
     expect(visibleText(empty)).toContain('Llenwi eich proffil');
     expect(visibleText(empty)).toContain('Diwrnod Mis Blwyddyn');
     expect(englishLeftIn(empty), 'an empty profile form').toEqual([]);
@@ -124,7 +111,7 @@ describe('system leaders in Welsh', () => {
       .where('user_id', '=', leader.user.id)
       .executeTakeFirstOrThrow();
     for (const done of ['saved', 'published', 'withdrawn']) {
-      const html = await welsh(leader, `/account/system-leader?done=${done}`);
+      const html = await welsh(`/account/system-leader?done=${done}`, leader);
       expect(html).toContain('Wedi’i gyhoeddi');
       expect(englishLeftIn(html), done).toEqual([]);
     }
@@ -135,7 +122,7 @@ describe('system leaders in Welsh', () => {
       leader.headers,
     );
     expect(withdrawn.statusCode).toBe(303);
-    const hidden = await welsh(leader, '/account/system-leader?done=withdrawn');
+    const hidden = await welsh('/account/system-leader?done=withdrawn', leader);
     expect(visibleText(hidden)).toContain('Cudd Dim ond chi sy’n gallu ei weld.');
     expect(englishLeftIn(hidden), 'a withdrawn profile').toEqual([]);
     await postForm(t.app, '/account/system-leader/publish', { _csrf: leader.csrfToken }, leader.headers);
@@ -144,13 +131,13 @@ describe('system leaders in Welsh', () => {
       email: 'bedw-needs@ysgol.example',
       schools: [{ urn: BEDW, role: 'admin' }],
     });
-    const commission = await welsh(client, `/system-leaders/${id}/commission`);
+    const commission = await welsh(`/system-leaders/${id}/commission`, client);
     expect(visibleText(commission)).toContain(
       'Cyfradd ddyddiol Huw Cymorth yw £450, gyda dim tâl o fewn ein hymddiriedolaeth.',
     );
     expect(englishLeftIn(commission), 'the commissioning form').toEqual([]);
 
-    const noNeeds = await welsh(client, `/schools/${BEDW}/system-leaders`);
+    const noNeeds = await welsh(`/schools/${BEDW}/system-leaders`, client);
     expect(visibleText(noNeeds)).toContain('Nid yw eich ysgol wedi dweud ble yr hoffai gael cymorth.');
     expect(englishLeftIn(noNeeds), 'a school that said no needs').toEqual([]);
     await postForm(
@@ -159,7 +146,7 @@ describe('system leaders in Welsh', () => {
       { _csrf: client.csrfToken, capacityToSupport: '0', needs: ['leadership'] },
       client.headers,
     );
-    const needs = await welsh(client, `/schools/${BEDW}/system-leaders`);
+    const needs = await welsh(`/schools/${BEDW}/system-leaders`, client);
     expect(visibleText(needs)).toContain('Dywedodd eich ysgol yr hoffai gael cymorth gyda: arweinyddiaeth.');
     expect(needs).toContain('Huw Cymorth');
     expect(visibleText(needs)).toContain('Arbenigedd mewn arweinyddiaeth');
@@ -179,20 +166,14 @@ describe('system leaders in Welsh', () => {
     });
     const spring = nextSpring();
     const year = spring.start.slice(0, 4);
-    const refused = await postForm(
-      t.app,
-      `/system-leaders/${leader.profileId}/commission`,
-      {
-        _csrf: client.csrfToken,
-        ...deploymentForm({ clientUrn: BEDW, ...spring, days: '20', reportsTo: 'Y pennaeth' }),
-        // The school's own words, in Welsh, so that only the page's words are checked.
-        scope: 'Hyfforddi’r tîm darllen',
-        objectives: 'Darllen yn cael ei addysgu’n gyson',
-        successCriteria: 'Pob gwers ddarllen yn dda',
-        exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
-      },
-      welshHeaders(client),
-    );
+    const refused = await post(`/system-leaders/${leader.profileId}/commission`, client, {
+      ...deploymentForm({ clientUrn: BEDW, ...spring, days: '20', reportsTo: 'Y pennaeth' }),
+      // The school's own words, in Welsh, so that only the page's words are checked.
+      scope: 'Hyfforddi’r tîm darllen',
+      objectives: 'Darllen yn cael ei addysgu’n gyson',
+      successCriteria: 'Pob gwers ddarllen yn dda',
+      exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
+    });
     expect(refused.statusCode).toBe(400);
     const summary = visibleText(
       refused.body.slice(refused.body.indexOf('govuk-error-summary'), refused.body.indexOf('</main>')),
@@ -203,27 +184,84 @@ describe('system leaders in Welsh', () => {
     expect(summary).not.toContain('more days than');
     expect(englishLeftIn(refused.body), 'the refused commission').toEqual([]);
 
-    const profile = visibleText(await welsh(null, `/system-leaders/${leader.profileId}`));
+    const profile = visibleText(await welsh(`/system-leaders/${leader.profileId}`));
     expect(profile).toContain(`Gwanwyn ${year}`);
     expect(profile).not.toMatch(/(Autumn|Spring|Summer) \d{4}/);
   });
 
+  it('refuses, in Welsh, new dates that take a team member past their days in two terms, naming both terms', async () => {
+    const ada = await aPublishedLeader(t.app, t.db, 'Ada Arwain', { urn: DERW, daysPerTerm: '6' });
+    const bea = await aPublishedLeader(t.app, t.db, 'Bea Aelod', { urn: DERW, daysPerTerm: '6' });
+    const head = await signIn(t.app, t.db, {
+      email: 'bedw-team@ysgol.example',
+      schools: [{ urn: BEDW, role: 'admin' }],
+    });
+    const year = nextSpring().start.slice(0, 4);
+    // The school's own words, in Welsh, so that only the page's words are checked.
+    const commission = (profileId: number, days: string, start: string, end: string) =>
+      post(`/system-leaders/${profileId}/commission`, head, {
+        ...deploymentForm({ clientUrn: BEDW, start, end, days, reportsTo: 'Y pennaeth' }),
+        scope: 'Hyfforddi’r tîm darllen',
+        objectives: 'Darllen yn cael ei addysgu’n gyson',
+        successCriteria: 'Pob gwers ddarllen yn dda',
+        exitStrategy: 'Mae’r tîm yn parhau â’r hyfforddi',
+      });
+    const summaryOf = (html: string) =>
+      visibleText(html.slice(html.indexOf('govuk-error-summary'), html.indexOf('</main>')));
+    // Bea's own deployment takes all but a few tenths of a day of her spring and summer.
+    expect((await commission(bea.profileId, '11', `${year}-03-01`, `${year}-04-30`)).statusCode).toBe(303);
+    const twoTerms =
+      /yn nhymhorau Gwanwyn (\d{4}) \(0\.41 o 6 diwrnod yn rhydd\) a Haf (\d{4}) \(0\.59 o 6 diwrnod yn rhydd\): dewiswch lai o ddiwrnodau neu ddyddiadau eraill/;
+
+    // Four more days across both terms: refused, each term named in Welsh with its days free.
+    const more = await commission(bea.profileId, '4', `${year}-03-01`, `${year}-04-30`);
+    expect(more.statusCode).toBe(400);
+    expect(summaryOf(more.body)).toMatch(
+      new RegExp(`Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl ${twoTerms.source}`),
+    );
+    expect(englishLeftIn(more.body), 'the refused commission').toEqual([]);
+
+    // Ada's deployment in the autumn, with Bea on its team for two days.
+    const made = await commission(ada.profileId, '2', `${year}-09-01`, `${year}-09-30`);
+    const id = Number(/\/deployments\/(\d+)/.exec(String(made.headers.location))![1]);
+    const added = await post(`/deployments/${id}/team`, head, {
+      profileId: String(bea.profileId),
+      days: '2',
+      dayRatePounds: '',
+    });
+    expect(added.statusCode).toBe(303);
+    // Moved into spring and summer, Bea's two days no longer fit either term.
+    const moved = await post(`/partnerships/${id}/plan/timescales`, head, {
+      'startDate-day': '1',
+      'startDate-month': '3',
+      'startDate-year': year,
+      'endDate-day': '30',
+      'endDate-month': '4',
+      'endDate-year': year,
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.body).toContain('href="#startDate"');
+    expect(summaryOf(moved.body)).toMatch(
+      new RegExp(
+        `Ar gyfer aelod o’r tîm: Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl ${twoTerms.source}`,
+      ),
+    );
+    expect(summaryOf(moved.body)).not.toMatch(/member of the team|more days than|Spring|Summer/);
+    // The page's words, not the partnership's title, which is stored as it was written when commissioned.
+    const withoutTitle = moved.body.replace(/<span class="govuk-caption-l">[^<]*<\/span>/, '');
+    expect(englishLeftIn(withoutTitle), 'the refused dates').toEqual([]);
+  });
+
   it('names the field in Welsh when a Welsh form is sent with mistakes', async () => {
     const leader = await signIn(t.app, t.db, { name: 'Eleri Camgymeriad', email: 'eleri@ysgol.example' });
-    const bad = await postForm(
-      t.app,
-      '/account/system-leader',
-      {
-        _csrf: leader.csrfToken,
-        ...profileForm({ urn: DERW, daysPerTerm: '99', travelKm: '12.5' }),
-        'availableFrom-day': '',
-        'availableFrom-month': '',
-        'availableFrom-year': '',
-        'availableTo-day': '31',
-        'availableTo-month': '2',
-      },
-      welshHeaders(leader),
-    );
+    const bad = await post('/account/system-leader', leader, {
+      ...profileForm({ urn: DERW, daysPerTerm: '99', travelKm: '12.5' }),
+      'availableFrom-day': '',
+      'availableFrom-month': '',
+      'availableFrom-year': '',
+      'availableTo-day': '31',
+      'availableTo-month': '2',
+    });
     expect(bad.statusCode).toBe(400);
     const summary = visibleText(
       bad.body.slice(bad.body.indexOf('govuk-error-summary'), bad.body.indexOf('</main>')),
@@ -252,24 +290,18 @@ describe('system leaders in Welsh', () => {
       email: 'bedw-errors@ysgol.example',
       schools: [{ urn: BEDW, role: 'admin' }],
     });
-    const commission = await postForm(
-      t.app,
-      `/system-leaders/${id}/commission`,
-      {
-        _csrf: client.csrfToken,
-        ...deploymentForm({ clientUrn: BEDW, ...nextSpring() }),
-        // What the school typed is shown again as it wrote it: in Welsh here.
-        scope: 'Hyfforddi tîm blwyddyn 6 ar ddarllen',
-        successCriteria: 'Pob gwers ddarllen yn dda erbyn y Pasg',
-        exitStrategy: 'Mae’r arweinydd Saesneg yn parhau â’r hyfforddi',
-        objectives: '',
-        days: '500',
-        'endDate-day': '',
-        'endDate-month': '',
-        'endDate-year': '',
-      },
-      welshHeaders(client),
-    );
+    const commission = await post(`/system-leaders/${id}/commission`, client, {
+      ...deploymentForm({ clientUrn: BEDW, ...nextSpring() }),
+      // What the school typed is shown again as it wrote it: in Welsh here.
+      scope: 'Hyfforddi tîm blwyddyn 6 ar ddarllen',
+      successCriteria: 'Pob gwers ddarllen yn dda erbyn y Pasg',
+      exitStrategy: 'Mae’r arweinydd Saesneg yn parhau â’r hyfforddi',
+      objectives: '',
+      days: '500',
+      'endDate-day': '',
+      'endDate-month': '',
+      'endDate-year': '',
+    });
     expect(commission.statusCode).toBe(400);
     for (const said of [
       'Rhowch yr amcanion',

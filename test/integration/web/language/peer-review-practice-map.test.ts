@@ -7,7 +7,12 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertPractice } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn, frameworkEnglish, frameworkEnglishIn } from '../../../helpers/untranslated.ts';
+import {
+  englishLeftIn,
+  frameworkEnglish,
+  frameworkEnglishIn,
+  inWelsh,
+} from '../../../helpers/untranslated.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 
 const [DERW, BEDW, CELYN, ONNEN] = [643001, 643002, 643003, 643004];
@@ -72,15 +77,7 @@ describe('peer review, good practice and the map in Welsh', () => {
     { fresh: 'file' },
   );
 
-  const welsh = async (who: { cookie: string } | null, url: string) => {
-    const res = await t.app.inject({
-      url,
-      headers: { cookie: who ? `${who.cookie}; s2s-lang=cy` : 's2s-lang=cy' },
-    });
-    expect(res.statusCode, url).toBe(200);
-    expect(res.body, url).toContain('<html lang="cy"');
-    return res.body;
-  };
+  const { page: welsh } = inWelsh(() => t.app);
   const idOf = async (table: 'peer_review_groups' | 'peer_review_cycles') =>
     (await t.db.selectFrom(table).select('id').executeTakeFirstOrThrow()).id;
   const reviewOf = async (urn: number) =>
@@ -104,30 +101,30 @@ describe('peer review, good practice and the map in Welsh', () => {
         .executeTakeFirstOrThrow()
     ).id;
 
-    const hub = await welsh(host, '/peer-review');
+    const hub = await welsh('/peer-review', host);
     expect(hub).toContain('Adolygiad gan gymheiriaid');
     expect(hub).toContain('Wedi cytuno i gymryd rhan');
-    const review = await welsh(host, `/peer-review/reviews/${final}`);
+    const review = await welsh(`/peer-review/reviews/${final}`, host);
     expect(review).toContain('Gwell fyth pe bai');
     expect(review).toContain('Gweithredu ar hyn a dod o hyd i gymorth');
-    const act = await welsh(host, `/peer-review/findings/${finding}`);
+    const act = await welsh(`/peer-review/findings/${finding}`, host);
     expect(act).toContain('Gweithredu ar ganfyddiad');
     expect(act).toContain('Llythrennedd (darllen, ysgrifennu, Saesneg)');
     for (const [url, html] of [
       ['/peer-review', hub],
       [`/peer-review/reviews/${final}`, review],
       [`/peer-review/findings/${finding}`, act],
-      [`/peer-review/groups/${group}`, await welsh(host, `/peer-review/groups/${group}`)],
+      [`/peer-review/groups/${group}`, await welsh(`/peer-review/groups/${group}`, host)],
       [
         `/peer-review/groups/${group}/cycles/new`,
-        await welsh(host, `/peer-review/groups/${group}/cycles/new`),
+        await welsh(`/peer-review/groups/${group}/cycles/new`, host),
       ],
-      [`/peer-review/cycles/${cycle}`, await welsh(host, `/peer-review/cycles/${cycle}`)],
-      [`/peer-review/reviews/${planned}`, await welsh(host, `/peer-review/reviews/${planned}`)],
-      ['/peer-review/groups/new', await welsh(host, '/peer-review/groups/new')],
-      ['/peer-review/reviewer', await welsh(host, '/peer-review/reviewer')],
-      ['/peer-review/summary', await welsh(host, '/peer-review/summary')],
-      ['/peer-review/summary?by=la', await welsh(null, '/peer-review/summary?by=la')],
+      [`/peer-review/cycles/${cycle}`, await welsh(`/peer-review/cycles/${cycle}`, host)],
+      [`/peer-review/reviews/${planned}`, await welsh(`/peer-review/reviews/${planned}`, host)],
+      ['/peer-review/groups/new', await welsh('/peer-review/groups/new', host)],
+      ['/peer-review/reviewer', await welsh('/peer-review/reviewer', host)],
+      ['/peer-review/summary', await welsh('/peer-review/summary', host)],
+      ['/peer-review/summary?by=la', await welsh('/peer-review/summary?by=la')],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
   });
@@ -155,7 +152,7 @@ describe('peer review, good practice and the map in Welsh', () => {
       { areaId: 'pupils-outcomes', judgement: 2, evidence: 'Gwrando ar ddarllenwyr' },
       reviewer.user,
     );
-    const review = await welsh(reviewer, `/peer-review/reviews/${planned}`);
+    const review = await welsh(`/peer-review/reviews/${planned}`, reviewer);
     const text = visibleText(review);
     expect(text).toContain('Cynnydd a chanlyniadau disgyblion: Yn datblygu');
     expect(text).toContain(
@@ -166,14 +163,14 @@ describe('peer review, good practice and the map in Welsh', () => {
     );
     expect(text).toContain('Angen sylw ar frys: Mae gwendidau yma’n dal disgyblion yn ôl nawr');
     const group = await idOf('peer_review_groups');
-    const cycleForm = await welsh(host, `/peer-review/groups/${group}/cycles/new`);
+    const cycleForm = await welsh(`/peer-review/groups/${group}/cycles/new`, host);
     expect(visibleText(cycleForm)).toContain('Adolygu cydweithredol gan gymheiriaid');
     for (const [url, html] of [
       [`/peer-review/reviews/${planned}`, review],
       [`/peer-review/groups/${group}/cycles/new`, cycleForm],
       [
         `/peer-review/reviews/${await reviewOf(DERW)}`,
-        await welsh(host, `/peer-review/reviews/${await reviewOf(DERW)}`),
+        await welsh(`/peer-review/reviews/${await reviewOf(DERW)}`, host),
       ],
     ] as const) {
       expect(frameworkEnglishIn(html, FRAMEWORK_ENGLISH), url).toEqual([]);
@@ -188,7 +185,7 @@ describe('peer review, good practice and the map in Welsh', () => {
   });
 
   it('shows the map in Welsh, and gives its script the Welsh words for its pop-ups, search and leaders', async () => {
-    const html = await welsh(null, '/map?by=la');
+    const html = await welsh('/map?by=la');
     expect(html).toContain('Arweinwyr system');
     expect(html).toContain('Gweld yr un ffigurau mewn tabl');
     expect(englishLeftIn(html)).toEqual([]);
@@ -234,18 +231,18 @@ describe('peer review, good practice and the map in Welsh', () => {
       content: welshContent('Rhifedd yn yr awyr agored'),
     });
     const moderator = await signIn(t.app, t.db, { platformAdmin: true });
-    const library = await welsh(null, '/practice');
+    const library = await welsh('/practice');
     expect(library).toContain('Arfer da');
     expect(library).toContain('Cyfrif yr ysgol ei hun');
-    const record = await welsh(moderator, `/practice/${waiting}`);
+    const record = await welsh(`/practice/${waiting}`, moderator);
     expect(record).toContain('Cymeradwyo a chyhoeddi');
     for (const [url, html] of [
       ['/practice', library],
-      ['/practice?q=Nowhere', await welsh(null, '/practice?q=Nowhere')],
-      [`/practice/${published}`, await welsh(null, `/practice/${published}`)],
+      ['/practice?q=Nowhere', await welsh('/practice?q=Nowhere')],
+      [`/practice/${published}`, await welsh(`/practice/${published}`)],
       [`/practice/${waiting}`, record],
-      ['/practice/moderation', await welsh(moderator, '/practice/moderation')],
-      ['/practice/moderation?done=approved', await welsh(moderator, '/practice/moderation?done=approved')],
+      ['/practice/moderation', await welsh('/practice/moderation', moderator)],
+      ['/practice/moderation?done=approved', await welsh('/practice/moderation?done=approved', moderator)],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
   });

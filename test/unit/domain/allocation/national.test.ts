@@ -7,6 +7,7 @@ import {
   partnerCapacity,
 } from '../../../../src/domain/matching/index.ts';
 import type { SchoolRecord } from '../../../../src/domain/school.ts';
+import { translatePhrase } from '../../../../src/i18n/index.ts';
 import { aSchool, anInspection } from '../../../builders/school-records.ts';
 
 const north = (km: number) => ({ lat: 53.8 + km / 111.195, lon: -1.55 });
@@ -71,6 +72,34 @@ describe('the national allocation', () => {
     expect(tight.unsupported[0]).toMatchObject({ reason: 'capacity-taken' });
     expect(tight.unsupported[0]!.text).toBe(
       'No supporter with room at any distance: the one possible supporter within 10 km, and every high-performing primary or all-through school further away, already support as many schools in need as they have room for',
+    );
+  });
+
+  it('says why a school has no supporter in Welsh too, with its radius and how many were within it', () => {
+    // As many supporters with room for one as schools in need beside them, and one school more.
+    const whyLeftOut = (supporters: number) =>
+      allocate(
+        [
+          ...Array.from({ length: supporters + 1 }, (_, i) => school(1 + i, 0, 3)),
+          ...Array.from({ length: supporters }, (_, i) => school(100 + i, 0.5, 1)),
+          school(99, 200, 3),
+        ],
+        new Map(Array.from({ length: supporters }, (_, i) => [100 + i, 1])),
+      ).unsupported.map((u) => translatePhrase('cy', u.words));
+    expect(whyLeftOut(2)).toEqual([
+      'Dim cefnogwr â lle ar unrhyw bellter: mae’r 2 gefnogwr posibl o fewn 10 km, a phob ysgol sy’n perfformio’n uchel yn y cyfnod cynradd neu bob oed sydd ymhellach i ffwrdd, eisoes yn cefnogi cynifer o ysgolion ag angen cymorth ag sydd ganddynt le iddynt',
+      'Dim cefnogwr â lle ar unrhyw bellter: does dim un o fewn 10 km, ac mae pob ysgol sy’n perfformio’n uchel yn y cyfnod cynradd neu bob oed sydd ymhellach i ffwrdd eisoes yn cefnogi cynifer o ysgolion ag angen cymorth ag sydd ganddi le iddynt',
+    ]);
+    expect(whyLeftOut(1)[0]).toContain('mae’r unig gefnogwr posibl o fewn 10 km, a phob ysgol');
+    expect(whyLeftOut(3)[0]).toContain('mae’r 3 chefnogwr posibl');
+    expect(whyLeftOut(6)[0]).toContain('mae’r 6 chefnogwr posibl');
+    expect(whyLeftOut(7)[0]).toContain('mae’r 7 cefnogwr posibl');
+    const lonely = allocate([school(1, 0, 3, { phase: 'middle' })]).unsupported[0]!;
+    expect(lonely.text).toBe(
+      'No high-performing middle, primary or secondary school has room to support another school, at any distance',
+    );
+    expect(translatePhrase('cy', lonely.words)).toBe(
+      'Does gan yr un ysgol sy’n perfformio’n uchel yn y cyfnod canol, cynradd neu uwchradd le i gefnogi ysgol arall, ar unrhyw bellter',
     );
   });
 

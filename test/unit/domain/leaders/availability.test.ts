@@ -6,6 +6,7 @@ import {
   termLoads,
   type Availability,
 } from '../../../../src/domain/leaders/availability.ts';
+import { translatePhrase } from '../../../../src/i18n/index.ts';
 
 const year: Availability = { daysPerTerm: 6, from: '2025-09-01', to: '2026-07-31' };
 
@@ -85,6 +86,26 @@ describe('whether a new deployment fits', () => {
         values: { year: '2025', free: 2, declared: 6 },
       },
     });
+  });
+
+  it('refuses more days than several terms have left, naming each term and its days free in the reader’s language', () => {
+    // Two days a term, all taken in autumn and one taken in spring; four more over both terms.
+    const busy = [
+      { days: 2, start: '2025-10-01', end: '2025-10-31' },
+      { days: 1, start: '2026-02-01', end: '2026-02-28' },
+    ];
+    const fits = checkCommitment({ ...year, daysPerTerm: 2 }, busy, {
+      days: 4,
+      start: '2025-12-01',
+      end: '2026-01-31',
+    });
+    if (fits.ok || !fits.error.phrase) throw new Error('expected a refusal written from its phrase');
+    expect(fits.error.message).toBe(
+      'That is more days than the system leader has left in Autumn 2025 (0 of 2 days free) and Spring 2026 (1 of 2 days free): choose fewer days or other dates',
+    );
+    expect(translatePhrase('cy', fits.error.phrase)).toBe(
+      'Mae hynny’n fwy o ddiwrnodau nag sydd gan yr arweinydd system ar ôl yn nhymhorau Hydref 2025 (0 o 2 ddiwrnod yn rhydd) a Gwanwyn 2026 (1 o 2 ddiwrnod yn rhydd): dewiswch lai o ddiwrnodau neu ddyddiadau eraill',
+    );
   });
 
   it('refuses dates outside the time the leader is available', () => {
