@@ -21,17 +21,19 @@
  *   node --import tsx bench/load.ts --schools 5000 --rates 50,200 --seconds 5 --clients 20
  *   node --import tsx bench/load.ts --cpu-prof DIR    # the service's CPU profiles (a .cpuprofile a thread) in DIR
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDb } from '../src/data/db.ts';
-import { startEmbeddedPostgres } from '../src/data/embedded.ts';
-import { migrateToLatest } from '../src/data/migrate.ts';
-import { generateDataset, GENERATED_FILES } from '../src/ingest/generate/generate.ts';
-import { importFile } from '../src/ingest/import-file.ts';
-import { startService, until } from '../test/helpers/service-process.ts';
+import {
+  agent,
+  get,
+  loadAverage as load,
+  ms,
+  percentile,
+  residentMb,
+  serveDataset,
+  withImportedDataset,
+} from './served.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -45,8 +47,6 @@ const LIVE_RATE = 50;
 /** How long answers still outstanding when sending stops are waited for before counting as errors. */
 const DRAIN_MS = 10_000;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-
 /**
  * `clients` closed loops, each sending the next heavy request as soon as the last is answered,
  * for `seconds`; counts the answers by status.
@@ -58,27 +58,12 @@ async function hammer(base: URL, heavyUrl: (i: number) => string): Promise<Map<n
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
-        const status = await get(base, heavyUrl(sent++));
+        const { status } = await get(base, heavyUrl(sent++));
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     }),
   );
   return statuses;
-}
-
-/** One GET; resolves with the status, or 0 for a failed connection. */
-function get(base: URL, url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const request = http.get(
-      { host: base.hostname, port: base.port, path: url, agent, headers: { accept: 'application/json' } },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.on('error', () => resolve(0));
-      },
-    );
-    request.on('error', () => resolve(0));
-  });
 }
 
 const METRICS_TOKEN = 'a bench token for /metrics, thirty-two characters or more';
@@ -135,7 +120,7 @@ async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
     while (sent < total && start + (sent * 1000) / rate <= now) {
       const due = start + (sent * 1000) / rate;
       if (now - due > 5) run.lateSends++;
-      const answer = get(base, urls[sent % urls.length]!).then((status) => {
+      const answer = get(base, urls[sent % urls.length]!).then(({ status }) => {
         if (status === 200 || status === 422) run.latencies.push(performance.now() - due);
         else run.errors++;
         pending.delete(answer);
@@ -154,36 +139,8 @@ async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
   return run;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
-
-/** The service's resident memory, from Linux's /proc (undefined elsewhere). */
-function residentMb(pid: number): number | undefined {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 's2s-bench-load-'));
-fs.chmodSync(work, 0o755);
-const pg = await startEmbeddedPostgres(path.join(work, 'pg'), { database: 'postgres' });
-const db = createDb(pg.url);
-let service: Awaited<ReturnType<typeof startService>> | undefined;
-try {
-  await migrateToLatest(db);
-  const out = path.join(work, 'data');
-  await generateDataset({ schools: count, seed: 1, out });
-  for (const kind of ['gias', 'ofsted'] as const)
-    await importFile(db, kind, path.join(out, GENERATED_FILES[kind]));
-  for (const file of [GENERATED_FILES.ks2, GENERATED_FILES.ks4])
-    await importFile(db, 'performance', path.join(out, file));
-  const rows = await db
+await withImportedDataset('load', count, async (dataset) => {
+  const rows = await dataset.db
     .selectFrom('schools')
     .select('urn')
     .where('open', '=', true)
@@ -202,28 +159,34 @@ try {
         ? `/api/schools/${sampled[i % sampled.length]!.urn}/partners?strategy=reciprocal&radiusKm=${radius(30)}`
         : `/api/allocations?limit=10`;
 
-  service = await startService(
-    {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: pg.url,
-      S2S_DATA_DIR: path.join(work, 'service'),
-      S2S_SESSION_SECRET: 'a bench secret of at least thirty-two characters',
-      S2S_PUBLIC_URL: 'http://localhost',
-      S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
-      S2S_METRICS_TOKEN: METRICS_TOKEN,
-    },
+  // Ready once the snapshot is built.
+  const service = await serveDataset(
+    dataset,
+    { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000', S2S_METRICS_TOKEN: METRICS_TOKEN },
     cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
   );
-  const base = new URL(service.url);
-  const pid = service.child.pid!;
-  // Ready once the snapshot is built; then each route once, so neither the first answer's build nor JIT is measured.
-  await until(async () => (await get(base, '/health/ready')) === 200);
+  try {
+    await measure(service.base, service.child.pid!, service.url, rows.length, partnerUrls, heavyUrl);
+  } finally {
+    agent.destroy();
+    await service.stop();
+  }
+});
+
+async function measure(
+  base: URL,
+  pid: number,
+  url: string,
+  schools: number,
+  partnerUrls: string[],
+  heavyUrl: (i: number) => string,
+): Promise<void> {
+  // Each route once, so neither the first answer's build nor JIT is measured.
   for (const url of partnerUrls.slice(0, 200)) await get(base, url);
   for (let i = 0; i < 200; i++) await get(base, '/health/live');
 
   console.log(
-    `${rows.length.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${service.url}, resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
+    `${schools.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${url}, resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
   );
   const describe = (name: string, rate: number, run: Run) => {
     const sorted = run.latencies.sort((a, b) => a - b);
@@ -254,11 +217,4 @@ try {
       console.log(`${describe(name, rate, run)}; ${await eventLoopDelay(base)}`);
     }
   }
-} finally {
-  agent.destroy();
-  service?.child.kill('SIGTERM');
-  await service?.exited;
-  await db.destroy();
-  await pg.stop();
-  fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,27 +1,39 @@
 /**
- * S2S's radius search against PostGIS on the same schools: for every school in need, the
- * high-performing schools of a compatible phase within its radius, found by S2S's in-memory
- * index and by `ST_DWithin` on a geography column with a GiST index (on a sphere, as S2S
- * measures). Checks that both find the same schools, and times each: one school at a time (for
- * PostGIS, a client round trip a school) and every school in need at once (one query).
+ * S2S against PostGIS on the same schools, the question of partner search: for a school in need,
+ * the high-performing schools of a compatible phase within its radius. PostGIS answers it with
+ * `ST_DWithin` on a geography column with a GiST index (on a sphere, as S2S measures). Three
+ * comparisons, in one run so the machine's load is the same for both sides:
+ *
+ * 1. The engines alone, for every school in need: S2S's in-memory radius search against the
+ *    time PostgreSQL itself spends executing the query (EXPLAIN ANALYZE's execution time, no
+ *    client, no network, no planning), and every school in need at once against one query.
+ *    The answers are checked to be the same for every school.
+ * 2. Through the network, the way a client asks: `GET /api/schools/{urn}/partners` of `s2s serve`
+ *    (its own process, production settings, info logs, keep-alive connection over loopback)
+ *    against a PostgreSQL client's round trip for the same school (a prepared query, one
+ *    connection), the two taken in turn school by school; p50 and p95 of each, and the CPU each
+ *    server process spent an answer (the service's, and PostgreSQL's backend's), which the
+ *    machine's load changes less than it changes wall-clock time. The API's answer is checked to
+ *    be the one the engine gives, its candidates within the radius among those PostGIS finds.
+ *    The API does more with them (ranks, explains): the comparison favours PostGIS.
  *
  *   BENCH_POSTGIS_URL=postgres://postgres@127.0.0.1:5432/bench_postgis node --import tsx bench/postgis.ts
  *   --schools N   (default 22,000)
  *
- * The database is the bench's own: it writes a table `bench_postgis_schools` there and drops it
- * at the end. Without BENCH_POSTGIS_URL, or without PostGIS, it says it skipped and why.
+ * The schools are generated (seed 1) and imported into an embedded PostgreSQL for the service, as
+ * bench/load.ts does. The PostGIS database is the bench's own: it writes a table
+ * `bench_postgis_schools` there and drops it at the end. Without BENCH_POSTGIS_URL, or without
+ * PostGIS, it says it skipped and why.
  */
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classification/profiles/index.ts';
-import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
-import { buildSnapshot } from '../src/domain/snapshot.ts';
-import { syntheticSchools } from '../test/builders/synthetic-schools.ts';
+import { createSnapshotStore } from '../src/data/snapshot.ts';
+import { searchPartners, type Snapshot } from '../src/domain/snapshot.ts';
+import type { PartnersAnswer } from '../src/app/matching/answers.ts';
+import { cpuMsOf, get, loadAverage, ms, percentile, serveDataset, withImportedDataset } from './served.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--schools') + 1] ?? '') || 22_000;
-const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
 const TABLE = 'bench_postgis_schools';
 
 async function main(): Promise<void> {
@@ -42,30 +54,41 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await compare(client);
+    await withImportedDataset('postgis', count, async (dataset) => {
+      const snapshot = await createSnapshotStore(dataset.db).get();
+      await loadTable(client, snapshot);
+      await compareEngines(client, snapshot);
+      const service = await serveDataset(dataset, { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' });
+      try {
+        await compareThroughNetwork(client, snapshot, service.base, service.child.pid!);
+      } finally {
+        await service.stop();
+      }
+    });
   } finally {
     await client.query(`drop table if exists ${TABLE}`);
     await client.end();
   }
 }
 
-async function compare(client: pg.Client): Promise<void> {
-  const settings = DEFAULT_MATCHING_SETTINGS;
-  const schools = syntheticSchools(count);
-  const snapshot = buildSnapshot({
-    schools,
-    profiles: SHIPPED_PROFILES,
-    defaultProfile: NFER_2017_PROFILE.name,
-    asOf: '2026-11-24',
-    settings,
-  });
+type Located = Snapshot['schools'][number] & {
+  location: NonNullable<Snapshot['schools'][number]['location']>;
+};
+
+const inNeedOf = (snapshot: Snapshot): Located[] => {
   const view = snapshot.view()!;
-  const located = schools.filter((s) => s.location);
+  return snapshot.schools.filter(
+    (s): s is Located => s.location !== null && view.groups.get(s.urn) === 'in-need',
+  );
+};
+
+async function loadTable(client: pg.Client, snapshot: Snapshot): Promise<void> {
+  const view = snapshot.view()!;
+  const located = snapshot.schools.filter((s) => s.location);
   const version = (await client.query<{ v: string }>('select postgis_lib_version() as v')).rows[0]!.v;
   console.log(
-    `${count.toLocaleString('en-GB')} synthetic schools, PostGIS ${version}, ${process.platform} ${process.arch}, ${load()}`,
+    `${located.length.toLocaleString('en-GB')} open schools with a location (generated, seed 1), PostGIS ${version}, ${process.platform} ${process.arch}, ${loadAverage()}`,
   );
-
   await client.query(`drop table if exists ${TABLE}`);
   await client.query(
     `create table ${TABLE} (urn integer primary key, phase text not null, grp text not null, geog geography(Point, 4326) not null)`,
@@ -83,49 +106,85 @@ async function compare(client: pg.Client): Promise<void> {
   );
   await client.query(`create index on ${TABLE} using gist (geog)`);
   await client.query(`analyze ${TABLE}`);
+}
 
-  const inNeed = located.filter((s) => view.groups.get(s.urn) === 'in-need');
-  const phasesOf = (s: (typeof inNeed)[number]) => settings.compatiblePhases[s.phase];
-  const radiusOf = (s: (typeof inNeed)[number]) => settings.radiusKm[s.phase];
+/** PostGIS's answer for one school, on a sphere (use_spheroid false) as S2S measures great-circle distance. */
+const WITHIN = `select urn from ${TABLE} where grp = 'high-performing' and phase = any($1)
+  and ST_DWithin(geog, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false) order by urn`;
 
+const questionOf = (snapshot: Snapshot, s: Located) => ({
+  phases: snapshot.settings.compatiblePhases[s.phase],
+  metres: snapshot.settings.radiusKm[s.phase] * 1000,
+});
+
+const same = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((urn, i) => urn === b[i]);
+const than = (ratio: number) =>
+  ratio >= 1 ? `S2S ${ratio.toFixed(1)}× faster` : `S2S ${(1 / ratio).toFixed(1)}× slower`;
+const us = (milliseconds: number) => `${(milliseconds * 1000).toFixed(milliseconds < 0.01 ? 1 : 0)} µs`;
+
+async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<void> {
+  const view = snapshot.view()!;
+  const inNeed = inNeedOf(snapshot);
   // S2S: the partitions of high-performing schools of each compatible phase, searched in memory.
-  const s2s = (s: (typeof inNeed)[number]) => {
+  const s2s = (s: Located) => {
     const found: number[] = [];
-    for (const phase of phasesOf(s)) {
-      view.pool.partition(phase, 'high-performing').forEachWithin(s.location!, radiusOf(s), (f) => {
+    const { phases, metres } = questionOf(snapshot, s);
+    for (const phase of phases) {
+      view.pool.partition(phase, 'high-performing').forEachWithin(s.location, metres / 1000, (f) => {
         found.push(f.school.urn);
       });
     }
     return found.sort((a, b) => a - b);
   };
-  s2s(inNeed[0]!); // the partitions are built once per snapshot, as a service builds them
-  // The best of three passes: the first also compiles the search.
+  // The best of three passes: the first also builds the partitions (once per snapshot, as a
+  // service does) and compiles the search. CPU time beside wall-clock: on a busy machine a long
+  // loop is interrupted more often than a query of a tenth of a millisecond.
   let ours: number[][] = [];
   let oursMs = Infinity;
-  let start = 0;
+  let oursCpuMs = Infinity;
   for (let pass = 0; pass < 3; pass++) {
-    start = performance.now();
+    const start = performance.now();
+    const cpu = process.cpuUsage();
     ours = inNeed.map(s2s);
+    const { user, system } = process.cpuUsage(cpu);
     oursMs = Math.min(oursMs, performance.now() - start);
+    oursCpuMs = Math.min(oursCpuMs, (user + system) / 1000);
   }
 
-  // PostGIS on a sphere (use_spheroid false), as S2S measures great-circle distance.
-  const one = `select urn from ${TABLE} where grp = 'high-performing' and phase = any($1)
-    and ST_DWithin(geog, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false) order by urn`;
-  start = performance.now();
+  // PostgreSQL's own time for each school: the query with the school's values written in, under
+  // EXPLAIN ANALYZE (timing of each plan node off, which would slow it), its execution time.
+  const literal = (s: Located) => {
+    const { phases, metres } = questionOf(snapshot, s);
+    return WITHIN.replace('$1', `array[${phases.map((p) => client.escapeLiteral(p)).join(',')}]`)
+      .replace('$2', String(s.location.lon))
+      .replace('$3', String(s.location.lat))
+      .replace('$4', String(metres));
+  };
+  const executionMs: number[] = [];
+  for (const s of inNeed) {
+    const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
+      `explain (analyze, timing off, format json) ${literal(s)}`,
+    );
+    executionMs.push(rows[0]!['QUERY PLAN'][0]['Execution Time']);
+  }
+  // The backend's CPU over a pass of the prepared query, school by school: its own work for
+  // each, with the protocol's but no planning after the first few.
+  const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const backendBefore = cpuMsOf(backendPid);
   const theirsOne: number[][] = [];
   for (const s of inNeed) {
-    const { rows } = await client.query<{ urn: number }>(one, [
-      phasesOf(s),
-      s.location!.lon,
-      s.location!.lat,
-      radiusOf(s) * 1000,
-    ]);
+    const { phases, metres } = questionOf(snapshot, s);
+    const { rows } = await client.query<{ urn: number }>({
+      name: 'within',
+      text: WITHIN,
+      values: [phases, s.location.lon, s.location.lat, metres],
+    });
     theirsOne.push(rows.map((r) => r.urn));
   }
-  const oneMs = performance.now() - start;
+  const backendCpuMs = cpuMsOf(backendPid) - backendBefore;
 
-  start = performance.now();
+  const start = performance.now();
   const { rows: all } = await client.query<{ urn: number; found: number[] | null }>(
     `select n.urn, (select array_agg(c.urn order by c.urn) from ${TABLE} c
         where c.grp = 'high-performing' and c.phase = any(n.phases)
@@ -135,34 +194,120 @@ async function compare(client: pg.Client): Promise<void> {
        lateral (select t.urn, string_to_array(t.phases, ',') as phases, t.lon, t.lat, t.metres) n`,
     [
       inNeed.map((s) => s.urn),
-      inNeed.map((s) => phasesOf(s).join(',')),
-      inNeed.map((s) => s.location!.lon),
-      inNeed.map((s) => s.location!.lat),
-      inNeed.map((s) => radiusOf(s) * 1000),
+      inNeed.map((s) => questionOf(snapshot, s).phases.join(',')),
+      inNeed.map((s) => s.location.lon),
+      inNeed.map((s) => s.location.lat),
+      inNeed.map((s) => questionOf(snapshot, s).metres),
     ],
   );
   const allMs = performance.now() - start;
   const theirsAll = new Map(all.map((r) => [r.urn, r.found ?? []]));
 
-  const same = (a: readonly number[], b: readonly number[]) =>
-    a.length === b.length && a.every((urn, i) => urn === b[i]);
   const differ = inNeed.filter(
     (s, i) => !same(ours[i]!, theirsOne[i]!) || !same(ours[i]!, theirsAll.get(s.urn)!),
   );
   const found = ours.reduce((n, list) => n + list.length, 0);
-  const than = (ratio: number) =>
-    ratio >= 1 ? `S2S ${ratio.toFixed(1)}× faster` : `S2S ${(1 / ratio).toFixed(1)}× slower`;
-  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+  const executed = executionMs.reduce((sum, t) => sum + t, 0);
+  const sorted = executionMs.sort((a, b) => a - b);
   console.log(
     `answers               ${differ.length === 0 ? 'the same' : `DIFFERENT for ${differ.length} (first: URN ${differ[0]!.urn})`} for all ${inNeed.length.toLocaleString('en-GB')} schools in need (${found.toLocaleString('en-GB')} supporters within their radius in all)`,
   );
+  const n = inNeed.length;
   console.log(
-    `per school            S2S ${((1000 * oursMs) / inNeed.length).toFixed(1)} µs, PostGIS ${((1000 * oneMs) / inNeed.length).toFixed(0)} µs a client round trip: ${than(oneMs / oursMs)}`,
+    `engines, per school   S2S ${us(oursCpuMs / n)} of CPU (${us(oursMs / n)} wall-clock) in memory; PostgreSQL ${us(backendCpuMs / n)} of its backend's CPU a prepared query (clock ticks of 10 ms over ${n.toLocaleString('en-GB')}), executing it ${us(executed / n)} (EXPLAIN ANALYZE; median ${us(percentile(sorted, 0.5))}, p95 ${us(percentile(sorted, 0.95))}): by CPU ${than(backendCpuMs / oursCpuMs)}, by execution time against S2S's wall-clock ${than(executed / oursMs)}`,
   );
   console.log(
-    `every school in need  S2S ${ms(oursMs)}, PostGIS ${ms(allMs)} in one query: ${than(allMs / oursMs)}; ${load()}`,
+    `every school in need  S2S ${ms(oursMs)}, PostGIS ${ms(allMs)} in one query (round trip): ${than(allMs / oursMs)}; ${loadAverage()}`,
   );
   if (differ.length > 0) process.exitCode = 1;
+}
+
+async function compareThroughNetwork(
+  client: pg.Client,
+  snapshot: Snapshot,
+  base: URL,
+  servicePid: number,
+): Promise<void> {
+  const inNeed = inNeedOf(snapshot);
+  const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const api = async (s: Located) => {
+    const start = performance.now();
+    const { status, body } = await get(base, `/api/schools/${s.urn}/partners?strategy=support`);
+    const took = performance.now() - start;
+    if (status !== 200) throw new Error(`/api/schools/${s.urn}/partners: ${status} ${body}`);
+    return { took, answer: JSON.parse(body) as PartnersAnswer };
+  };
+  const postgis = async (s: Located) => {
+    const { phases, metres } = questionOf(snapshot, s);
+    const start = performance.now();
+    const { rows } = await client.query<{ urn: number }>({
+      name: 'within',
+      text: WITHIN,
+      values: [phases, s.location.lon, s.location.lat, metres],
+    });
+    return { took: performance.now() - start, urns: rows.map((r) => r.urn) };
+  };
+  // Each side warmed up (compiled code, the connection, the plan) on schools not measured: each
+  // school's words are written when first asked for.
+  const view = snapshot.view()!;
+  const others = snapshot.schools.filter(
+    (s): s is Located => s.location !== null && view.groups.get(s.urn) !== 'in-need',
+  );
+  for (const s of others.slice(0, 300)) {
+    await api(s);
+    await postgis(s);
+  }
+
+  const apiMs: number[] = [];
+  const postgisMs: number[] = [];
+  const wrong: number[] = [];
+  let apiCpu = 0;
+  let postgisCpu = 0;
+  for (const [i, s] of inNeed.entries()) {
+    // Taken in turn, each first every other school, so neither always finds the caches warm.
+    const serviceBefore = cpuMsOf(servicePid);
+    const [ours, theirs] =
+      i % 2 === 0
+        ? [await api(s), await postgis(s)]
+        : await postgis(s).then(async (theirs) => [await api(s), theirs] as const);
+    apiCpu += cpuMsOf(servicePid) - serviceBefore;
+    apiMs.push(ours.took);
+    postgisMs.push(theirs.took);
+    // The same answer: the API's is the engine's, and what it found within the radius PostGIS found.
+    const engine = searchPartners(snapshot, s.urn, { strategy: 'support' });
+    const answered = ours.answer.candidates;
+    const within = new Set(theirs.urns);
+    if (
+      !engine.ok ||
+      !same(
+        answered.map((c) => c.urn),
+        engine.candidates.map((c) => c.urn),
+      ) ||
+      answered.some((c) => !c.remote && !within.has(c.urn))
+    )
+      wrong.push(s.urn);
+  }
+  // PostgreSQL's backend CPU, read once around a pass of its own (its process is the server's).
+  const backendBefore = cpuMsOf(backendPid);
+  for (const s of inNeed) await postgis(s);
+  postgisCpu = cpuMsOf(backendPid) - backendBefore;
+
+  apiMs.sort((a, b) => a - b);
+  postgisMs.sort((a, b) => a - b);
+  const n = inNeed.length;
+  console.log(
+    `through the network, ${n.toLocaleString('en-GB')} schools in need one at a time: the API's answers ${wrong.length === 0 ? "the engine's, with every candidate within the radius one PostGIS finds" : `WRONG for ${wrong.length} (first: URN ${wrong[0]})`}`,
+  );
+  for (const p of [0.5, 0.95]) {
+    const [ours, theirs] = [percentile(apiMs, p), percentile(postgisMs, p)];
+    console.log(
+      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}`,
+    );
+  }
+  console.log(
+    `  CPU an answer: the service ${us(apiCpu / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); ${loadAverage()}`,
+  );
+  if (wrong.length > 0) process.exitCode = 1;
 }
 
 await main();

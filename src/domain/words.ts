@@ -11,9 +11,35 @@ export interface Words {
   values: Record<string, string | number | string[]>;
 }
 
+/**
+ * Templates split at their {{names}}, once each: text, name, text, … text. A partner search writes
+ * a few hundred phrases from a few dozen templates, and splitting is most of the cost of writing
+ * one. Templates come from the code, but a stored sentence may stand in for one, so only so many
+ * are kept.
+ */
+const splitTemplates = new Map<string, string[]>();
+const TEMPLATES_KEPT = 10_000;
+
+function partsOf(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{(\w+)\}\}/);
+    if (splitTemplates.size < TEMPLATES_KEPT) splitTemplates.set(template, parts);
+  }
+  return parts;
+}
+
+/** The template with each {{name}} replaced by what `value` gives for it. */
+function fill(template: string, value: (name: string) => string): string {
+  const parts = partsOf(template);
+  let written = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) written += value(parts[i]!) + parts[i + 1]!;
+  return written;
+}
+
 /** The template filled in, in English. */
 export function wordsOf(template: string, values: Words['values'] = {}): Words {
-  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  const message = fill(template, (name) => {
     const value = values[name];
     return Array.isArray(value) ? value.join(' and ') : String(value ?? '');
   });
@@ -71,7 +97,7 @@ export interface PhraseWriter {
 
 /** A template with its {{values}} filled in, as written. */
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  fill(template, (name) => String(values[name] ?? ''));
 
 /** "A, B and C", or with another word before the last: "A, B or C". */
 export const listedInEnglish = (items: string[], last = 'and'): string =>
@@ -85,6 +111,7 @@ const ENGLISH: PhraseWriter = {
 
 /** A phrase written out, its values first: in English unless another language's writer is given. */
 export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
+  if (writer === ENGLISH) return inEnglish(p);
   if (!p.values) return writer.fill(p.template, {});
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(p.values)) {
@@ -99,4 +126,19 @@ export function writePhrase(p: Phrase, writer: PhraseWriter = ENGLISH): string {
     }
   }
   return writer.fill(p.template, filled);
+}
+
+/**
+ * writePhrase in English, each value written straight into its place rather than gathered first:
+ * the same sentence, in about half the time (the domain writes hundreds for a partner search).
+ */
+function inEnglish(p: Phrase): string {
+  const values = p.values;
+  return fill(p.template, (name) => {
+    const value = values?.[name];
+    if (typeof value !== 'object') return String(value ?? '');
+    if ('template' in value) return inEnglish(value);
+    const items = value.items.map(inEnglish);
+    return value.joined === 'and' ? listedInEnglish(items) : items.join(value.joined);
+  });
 }

@@ -1,4 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from '@fastify/helmet';
+import type { onRequestHookHandler } from 'fastify';
+import helmetHeaders from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
@@ -10,19 +13,27 @@ const answersData = (url: string) =>
   url === '/metrics';
 
 /**
+ * The headers a helmet middleware sets, read once: the same for every answer it is given, when it
+ * writes no nonce.
+ */
+function headersOf(middleware: ReturnType<typeof helmetHeaders>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => (headers[name] = value),
+    removeHeader: (name: string) => delete headers[name],
+  };
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+/**
  * Security headers. The CSP allows only our own scripts (with a per-request nonce for the few
  * inline ones GOV.UK's template needs), blob: workers for MapLibre, and the optional basemap.
  */
 export default fp(
   async (app, { config }: { config: Config }) => {
-    // A nonce is two random draws and a policy rebuilt per request: the data routes have no use for one.
-    // Added before helmet's own hook, which reads the route's setting.
-    app.addHook('onRoute', (route) => {
-      if (answersData(route.url) && route.helmet === undefined) route.helmet = { enableCSPNonces: false };
-    });
     const basemap = config.basemapUrl ? [new URL(config.basemapUrl).origin] : [];
-    await app.register(helmet, {
-      enableCSPNonces: true,
+    const options = {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -42,10 +53,25 @@ export default fp(
       },
       // One framing policy: no one frames S2S (clickjacking). Browsers that predate CSP's
       // frame-ancestors read X-Frame-Options, so it says the same (helmet's default, SAMEORIGIN, would not).
-      frameguard: { action: 'deny' },
+      frameguard: { action: 'deny' as const },
       hsts: config.env === 'production',
       crossOriginEmbedderPolicy: false,
+    };
+    // The data routes have no use for a nonce (two random draws and a policy rebuilt per request),
+    // and without one their headers are the same every time: worked out once here, where helmet
+    // would build its middleware again for every request. Added before helmet's own hook, which
+    // reads the route's setting.
+    const dataHeaders = headersOf(helmetHeaders(options));
+    const setDataHeaders: onRequestHookHandler = (_request, reply, done) => {
+      reply.headers(dataHeaders);
+      done();
+    };
+    app.addHook('onRoute', (route) => {
+      if (!answersData(route.url) || route.helmet !== undefined) return;
+      route.helmet = false;
+      route.onRequest = [setDataHeaders, ...[route.onRequest ?? []].flat()];
     });
+    await app.register(helmet, { enableCSPNonces: true, ...options });
     // Off by default; sign-in and password reset count attempts with `app.createRateLimit`.
     await app.register(rateLimit, { global: false });
   },
