@@ -129,6 +129,15 @@ describe('the service in English or Welsh', () => {
     expect(missing.res.body).toContain('Heb ddod o hyd i’r dudalen');
   });
 
+  it('counts the schools a search finds with the count’s own words in each language', async () => {
+    const heading = async (url: string) =>
+      visibleText(
+        /<h2[^>]*id="results-heading"[^>]*>([\s\S]*?)<\/h2>/.exec((await page(url)).res.body)![1]!,
+      ).trim();
+    expect(await heading('/?q=Caerdydd&lang=cy')).toBe('Cafwyd hyd i 1 ysgol');
+    expect(await heading('/?q=Caerdydd&lang=en')).toBe('1 school found');
+  });
+
   // The pages moved into the catalogues so far: none of their English may show in Welsh.
   const TRANSLATED = [
     '/sign-in',
