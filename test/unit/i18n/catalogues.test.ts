@@ -140,6 +140,7 @@ describe('the English and Welsh catalogues', () => {
       ['adminBulk.alreadyIn', (n: number) => `Mae ${n} ysgol yn y sefydliad yn barod.`],
       ['organisationSchools.added', (n: number) => `Ychwanegwyd ${n} ysgol.`],
       ['organisationSchools.count', (n: number) => `${n} ysgol`],
+      ['search.found', (n: number) => `Cafwyd hyd i ${n} ysgol`],
       ['allocations.unsupportedCaption', (n: number) => `${n} ysgol ag angen cymorth heb gefnogwr`],
       ['mail.digest.subject', (n: number) => `S2S: ${n} hysbysiad newydd`],
     ] as const)
@@ -182,6 +183,7 @@ describe('the English and Welsh catalogues', () => {
     ]);
     expect(both('organisationSchools.added')).toEqual(['Added 1 school.', 'Added 2 schools.']);
     expect(both('organisationSchools.count')).toEqual(['1 school', '2 schools']);
+    expect(both('search.found')).toEqual(['1 school found', '2 schools found']);
     expect(both('allocations.summaryHeading', { supported: '1', inNeed: '1' })).toEqual([
       '1 of 1 school in need has a supporter',
       '1 of 1 schools in need have a supporter',
