@@ -7,6 +7,7 @@ import { chooseLanguage } from '../../../src/domain/language.ts';
 import { worded } from '../../../src/app/result.ts';
 import {
   catalogue,
+  listIn,
   translateMessage,
   translatePhrase,
   translator,
@@ -67,6 +68,19 @@ describe('the English and Welsh catalogues', () => {
       'Lle i 4 partneriaeth arall',
       'Lle i 6 phartneriaeth arall',
     ]);
+  });
+
+  it('write "a" before a listed word with the aspirate mutation, and a listed name as it is', () => {
+    const similar = (...features: string[]) =>
+      translatePhrase('cy', {
+        template: 'similar {{features}}',
+        values: { features: { items: features.map((f) => ({ template: f })), joined: 'and' } },
+      });
+    expect(similar('size', 'share of pupils with special educational needs')).toBe(
+      'maint a chyfran y disgyblion ag anghenion addysgol arbennig tebyg',
+    );
+    expect(similar('size', 'disadvantage')).toBe('maint a difreintedd tebyg');
+    expect(listIn('cy', ['Ysgol y Derw', 'Tregaron'])).toBe('Ysgol y Derw a Tregaron');
   });
 
   it('write every count in Welsh with its plural form, mutations and all: 1, 2, 3, 4, 6 and 7', () => {
