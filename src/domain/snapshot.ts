@@ -1,12 +1,6 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
 import { ClassificationsOnDemand, profileForSchool } from './classification/classify.ts';
-import {
-  SCHOOL_GROUPS,
-  type Classification,
-  type PerformanceProfile,
-  type ProfileRef,
-  type SchoolGroup,
-} from './classification/types.ts';
+import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
 import { ByUrn, placesByUrn } from './by-urn.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
@@ -71,11 +65,6 @@ export interface SnapshotInput {
   sponsorships?: readonly Sponsorship[];
 }
 
-const GROUP_CODES = Object.fromEntries(SCHOOL_GROUPS.map((group, code) => [group, code])) as Record<
-  SchoolGroup,
-  number
->;
-
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   return finish(snapshotSteps(input));
 }
@@ -116,12 +105,8 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       ref,
       byCountry,
     );
-    // Each school's group as a code at its place.
-    const codes = new Uint8Array(input.schools.length);
-    yield* inSteps(input.schools, (_school, i) => {
-      codes[i] = GROUP_CODES[classifications.add(i).group];
-    });
-    const groups = new ByUrn(places, (i) => SCHOOL_GROUPS[codes[i]!]!);
+    yield* inSteps(input.schools, (_school, i) => classifications.add(i));
+    const { groups } = classifications;
     const pool = yield* matchingPoolSteps(input.schools, classifications, input.declaredFocus);
     let allocation: Allocation | undefined;
     const built: ProfileView = {

@@ -60,7 +60,7 @@ describe('the partner journey in Welsh in Chromium', () => {
       await page.getByLabel('Enw’r ysgol, URN, cod post neu dref').fill('Cardiff');
       await page.getByRole('button', { name: 'Chwilio' }).click();
       await page.waitForURL(/q=Cardiff/);
-      expect(await page.locator('#results-heading').textContent()).toMatch(/Ysgolion a ganfuwyd: \d+/);
+      expect(await page.locator('#results-heading').textContent()).toMatch(/Cafwyd hyd i \d+ ysgol/);
       await checkPage('2-results');
 
       await page.locator('.s2s-results h3 a').first().click();

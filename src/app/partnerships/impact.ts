@@ -25,6 +25,20 @@ export async function impactOf(ctx: Ctx, partnership: Partnership, today: string
 
 export type ImpactReport = NonNullable<Awaited<ReturnType<typeof impactOf>>>;
 
+/**
+ * The report as the API answers it: each reading and check in English, without the phrases a
+ * page writes them from in its reader's language.
+ */
+export const impactInEnglish = (report: ImpactReport) => ({
+  ...report,
+  objectives: report.objectives.map((item) => {
+    if (!item.registry) return item;
+    const { readingWords: _readingWords, parallelTrends, ...registry } = item.registry;
+    const { noteWords: _noteWords, ...trends } = parallelTrends;
+    return { ...item, registry: { ...registry, parallelTrends: trends } };
+  }),
+});
+
 /** Each partnership with its first measured objective's estimate, for an officer's dashboard. */
 export async function withHeadlineImpact(ctx: Ctx, summaries: readonly PartnershipSummary[], today: string) {
   return Promise.all(

@@ -1,16 +1,17 @@
+import { grown } from '../columns.ts';
 import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
 import {
-  rankCandidates,
   rankCandidatesBeyond,
-  type RankedCandidate,
-  type Ranking,
+  rankCandidatesInto,
+  type SearchScope,
+  type TakeCandidate,
 } from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
-import type { Option } from './problem.ts';
+import type { Option, OptionList } from './problem.ts';
 import { distanceKm } from '../spatial-index.ts';
 import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
@@ -64,6 +65,99 @@ export interface Allocation {
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/**
+ * The candidates offered, or kept to offer, to every school in need, as typed columns: at 150,000
+ * schools there are hundreds of thousands of them, and an object each (or a slot in a growing
+ * array) kept the garbage collector busy copying them. A supporter's facts are looked up by URN
+ * for the few pairings chosen.
+ */
+class Candidates {
+  urn: Float64Array;
+  distanceKm: Float64Array;
+  score: Float64Array;
+  spare: Float64Array;
+  /** Beyond the seeker's radius (1) or not (0). */
+  remote: Uint8Array;
+  length = 0;
+
+  /** `expected`: about how many there will be, so that the columns seldom grow. */
+  constructor(expected: number) {
+    const n = Math.max(64, expected);
+    this.urn = new Float64Array(n);
+    this.distanceKm = new Float64Array(n);
+    this.score = new Float64Array(n);
+    this.spare = new Float64Array(n);
+    this.remote = new Uint8Array(n);
+  }
+
+  private grow() {
+    this.urn = grown(this.urn);
+    this.distanceKm = grown(this.distanceKm);
+    this.score = grown(this.score);
+    this.spare = grown(this.spare);
+    this.remote = grown(this.remote);
+  }
+
+  /** The candidates a ranking hands over, added to the columns, as the range of their places. */
+  range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
+    const from = this.length;
+    rank((facts, distanceKm, score, spare) => {
+      if (this.length === this.urn.length) this.grow();
+      const id = this.length++;
+      this.urn[id] = facts.school.urn;
+      this.distanceKm[id] = distanceKm;
+      this.score[id] = score;
+      this.spare[id] = spare;
+      this.remote[id] = remote ? 1 : 0;
+    });
+    return { from, to: this.length };
+  }
+
+  /** The option a candidate stands for. */
+  option(id: number): Option {
+    return { supporter: this.urn[id]!, quality: this.quality(id), remote: this.remote[id] === 1 };
+  }
+
+  /** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
+  quality(id: number): number {
+    return this.score[id]! / 100;
+  }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** Some of the candidates, by their places, as the options the allocation reads. */
+class Offered implements OptionList {
+  readonly #candidates: Candidates;
+  readonly #ids: readonly number[];
+  constructor(candidates: Candidates, ids: readonly number[]) {
+    this.#candidates = candidates;
+    this.#ids = ids;
+  }
+  get length() {
+    return this.#ids.length;
+  }
+  supporter(k: number) {
+    return this.#candidates.urn[this.#ids[k]!]!;
+  }
+  quality(k: number) {
+    return this.#candidates.quality(this.#ids[k]!);
+  }
+  remote(k: number) {
+    return this.#candidates.remote[this.#ids[k]!] === 1;
+  }
+}
+
+/** Candidates from..to - 1, best first. */
+interface Range {
+  from: number;
+  to: number;
+}
+
 /** One school in need on its way through the allocation. */
 interface Seeker {
   facts: PartnerFacts;
@@ -74,64 +168,71 @@ interface Seeker {
    * Every one of them, best first: ranked only for a school once it is found without a
    * supporter (its first few are among its first options, which most schools are given).
    */
-  local: RankedCandidate[] | undefined;
-  /** What the seeker is offered, by supporter URN. */
-  offered: Map<number, { candidate: RankedCandidate; remote: boolean }>;
+  local: Range | undefined;
+  /** The candidates it is offered, in the order offered. */
+  offered: number[];
+  /** The supporters it is offered: listed only once it is offered more than its first options. */
+  offeredUrns: Set<number> | undefined;
   /** The groups of supporters (by phase) it can work with. */
-  anyOf: Phase[];
+  anyOf: readonly Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
   ring: number;
-  /** The nearest supporters beyond the radius by ring size, as capacities stood at the start. */
-  beyond: Map<number, RankedCandidate[]>;
+  /**
+   * The nearest supporters beyond the radius by ring size, as capacities stood at the start: kept
+   * only for the few schools searched beyond their radius.
+   */
+  beyond: Map<number, Range> | undefined;
 }
 
-/** The allocation weighs a pairing's quality in 0–1; candidates score 0–100. */
-const quality = (candidate: RankedCandidate) => candidate.score / 100;
-
-/** Offers the seeker candidates it has not been offered yet, and returns those options. */
-function offer(seeker: Seeker, candidates: readonly RankedCandidate[], remote: boolean): Option[] {
-  const added: Option[] = [];
-  for (const candidate of candidates) {
-    const urn = candidate.facts.school.urn;
-    if (seeker.offered.has(urn)) continue;
-    seeker.offered.set(urn, { candidate, remote });
-    added.push({ supporter: urn, quality: quality(candidate), remote });
-  }
-  return added;
+/** What an assignment keeps to write its reasons when they are first read. */
+interface ReasonsToWrite {
+  school: PartnerFacts;
+  supporter: PartnerFacts;
+  distanceKm: number;
+  spare: number;
+  radiusKm: number;
+  nearerTaken: boolean;
+  written?: string[];
 }
 
-const offeredOptions = (seeker: Seeker): Option[] =>
-  [...seeker.offered].map(([supporter, { candidate, remote }]) => ({
-    supporter,
-    quality: quality(candidate),
-    remote,
+// Under a symbol and not enumerable: left out of JSON, copies between threads and comparisons.
+const TO_WRITE = Symbol('reasons to write');
+
+/** The one getter of every assignment's reasons, written the first time they are read. */
+function reasonsOf(this: Omit<Assignment, 'reasons'> & { [TO_WRITE]: ReasonsToWrite }): string[] {
+  const w = this[TO_WRITE];
+  return (w.written ??= explainCandidate('support', w.school, w.supporter, {
+    distanceKm: w.distanceKm,
+    remote: this.remote,
+    radiusKm: w.radiusKm,
+    spare: w.spare,
+    nearerTaken: w.nearerTaken,
   }));
+}
 
 /**
  * The assignment with its reasons written when first read: a page shows a hundred of the
- * thousands of pairings, and the words of the rest would be written for nothing. Made here, out
- * of the allocation's own scope, so that what is kept for the words is only what they need, not
- * every school's search.
+ * thousands of pairings, and the words of the rest would be written for nothing. What is kept
+ * for the words is only what they need, not every school's search, and every assignment shares
+ * one getter rather than two functions made for each.
  */
 function withLazyReasons(
   assignment: Omit<Assignment, 'reasons'>,
   school: PartnerFacts,
-  candidate: RankedCandidate,
+  candidate: { facts: PartnerFacts; distanceKm: number; spare: number },
   how: { radiusKm: number; within: number },
 ): Assignment {
-  let reasons: string[] | undefined;
-  const { remote } = assignment;
-  const explain = () =>
-    explainCandidate('support', school, candidate.facts, {
-      distanceKm: candidate.distanceKm,
-      remote,
-      radiusKm: how.radiusKm,
-      spare: candidate.spare,
-      nearerTaken: how.within > 0,
-    });
-  return Object.defineProperty(assignment, 'reasons', {
-    enumerable: true,
-    get: () => (reasons ??= explain()),
+  const toWrite: ReasonsToWrite = {
+    school,
+    supporter: candidate.facts,
+    distanceKm: candidate.distanceKm,
+    spare: candidate.spare,
+    radiusKm: how.radiusKm,
+    nearerTaken: how.within > 0,
+  };
+  return Object.defineProperties(assignment, {
+    [TO_WRITE]: { value: toWrite },
+    reasons: { enumerable: true, get: reasonsOf },
   }) as Assignment;
 }
 
@@ -198,7 +299,7 @@ export function allocateNationally(
   if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
     inNeed.sort((a, b) => a.school.urn - b.school.urn);
   }
-  const query = { strategy: 'support' } as const;
+  const scope: SearchScope = { pool, query: { strategy: 'support' }, settings, capacity };
   const ring = settings.remoteCandidates * 3;
 
   // Every supporter with room, by phase: the groups through which a school in need can reach
@@ -218,12 +319,38 @@ export function allocateNationally(
 
   const unsupported: Unsupported[] = [];
   const seekers = new Map<number, Seeker>();
+  const candidates = new Candidates(inNeed.length * Math.min(24, Math.max(1, settings.allocationOptions)));
+  // The groups a school of each phase can reach: the same for every school of the phase.
+  const groupsOf = new Map<Phase, readonly Phase[]>();
+  const anyOf = (phase: Phase) => {
+    let found = groupsOf.get(phase);
+    if (!found) groupsOf.set(phase, (found = settings.compatiblePhases[phase].filter((p) => groups.has(p))));
+    return found;
+  };
+  /** Offers the seeker candidates it has not been offered yet, and returns their places. */
+  const offer = (seeker: Seeker, { from, to }: Range): number[] => {
+    const added: number[] = [];
+    const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
+    for (let id = from; id < to; id++) {
+      const urn = candidates.urn[id]!;
+      if (urns.has(urn)) continue;
+      urns.add(urn);
+      seeker.offered.push(id);
+      added.push(id);
+    }
+    return added;
+  };
+  const offeredOptions = (seeker: Seeker): Option[] => seeker.offered.map((id) => candidates.option(id));
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, settings.allocationOptions);
   for (const facts of inNeed) {
     const { urn, phase } = facts.school;
-    const ranking = rankCandidates(pool, urn, query, settings, capacity, options);
-    if (!ranking.ok) {
+    let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
+    const ranked = candidates.range(
+      (take) => (ranking = rankCandidatesInto(scope, urn, options, take)),
+      false,
+    );
+    if (!ranking!.ok) {
       unsupported.push(
         leftOut(
           facts.school,
@@ -233,7 +360,8 @@ export function allocateNationally(
       );
       continue;
     }
-    if (ranking.ranked.length === 0) {
+    const { radiusKm, within, remote, shown } = ranking!;
+    if (shown === 0) {
       unsupported.push(
         leftOut(
           facts.school,
@@ -245,52 +373,57 @@ export function allocateNationally(
       );
       continue;
     }
+    // A remote school's candidates are the wider ring beyond its radius, of which it is shown the first.
+    if (remote) candidates.remote.fill(1, ranked.from, ranked.to);
     const seeker: Seeker = {
       facts,
-      radiusKm: ranking.radiusKm,
-      within: ranking.within,
-      local: ranking.remote ? [] : undefined,
-      offered: new Map(),
-      anyOf: settings.compatiblePhases[phase].filter((p) => groups.has(p)),
-      ring: ranking.remote ? ring : 0,
-      beyond: new Map(ranking.beyond ? [[ring, ranking.beyond]] : []),
+      radiusKm,
+      within,
+      local: remote ? { from: 0, to: 0 } : undefined,
+      offered: [],
+      offeredUrns: undefined,
+      anyOf: anyOf(phase),
+      ring: remote ? ring : 0,
+      beyond: remote ? new Map([[ring, ranked]]) : undefined,
     };
-    offer(seeker, ranking.ranked.slice(0, settings.allocationOptions), ranking.remote);
+    for (let id = ranked.from; id < ranked.from + Math.min(shown, settings.allocationOptions); id++) {
+      seeker.offered.push(id);
+    }
     seekers.set(urn, seeker);
   }
 
   /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
   const localOf = (seeker: Seeker) =>
-    (seeker.local ??= (
-      rankCandidates(pool, seeker.facts.school.urn, query, settings, capacity) as Ranking & { ok: true }
-    ).ranked);
+    (seeker.local ??= candidates.range(
+      (take) => rankCandidatesInto(scope, seeker.facts.school.urn, Infinity, take),
+      false,
+    ));
 
   /** Offers a school more once it is found without a supporter; solved again for it alone. */
   const solve = (everyoneReachesGroups: boolean) => {
     const open = openAllocation({
       seekers: [...seekers.values()].map((s) => ({
         seeker: s.facts.school.urn,
-        options: offeredOptions(s),
+        options: new Offered(candidates, s.offered),
         anyOf: everyoneReachesGroups ? s.anyOf : [],
       })),
       capacity: capacities,
       groups,
     });
-    for (const [urn, seeker] of seekers) {
+    for (const seeker of seekers.values()) {
+      const urn = seeker.facts.school.urn;
       if (!open.isUnsupported(urn)) continue;
       seeker.ring = Math.max(seeker.ring, ring);
       // The same search each time the problem is solved again (and the one a remote school's
       // ranking already made): searched once.
-      let beyond = seeker.beyond.get(seeker.ring);
+      let beyond = seeker.beyond?.get(seeker.ring);
       if (!beyond) {
-        beyond = rankCandidatesBeyond(pool, urn, query, settings, capacity, seeker.ring);
-        seeker.beyond.set(seeker.ring, beyond);
+        const count = seeker.ring;
+        beyond = candidates.range((take) => rankCandidatesBeyond(scope, urn, count, take), true);
+        (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
       }
-      open.offer(
-        urn,
-        [...offer(seeker, localOf(seeker), false), ...offer(seeker, beyond, true)],
-        seeker.anyOf,
-      );
+      const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
+      open.offer(urn, new Offered(candidates, more), seeker.anyOf);
     }
     return open.solution();
   };
@@ -319,6 +452,7 @@ export function allocateNationally(
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
+    const roomScope: SearchScope = { ...scope, capacity: room };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
     const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
     const again = allocateOptimally({
@@ -326,8 +460,10 @@ export function allocateNationally(
         const urn = seeker.facts.school.urn;
         seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
         const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
-        const beyond = rankCandidatesBeyond(pool, urn, query, settings, room, seeker.ring);
-        return { seeker: urn, options: [...options, ...offer(seeker, beyond, true)], anyOf: seeker.anyOf };
+        const count = seeker.ring;
+        const beyond = candidates.range((take) => rankCandidatesBeyond(roomScope, urn, count, take), true);
+        const more = offer(seeker, beyond).map((id) => candidates.option(id));
+        return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
       }),
       capacity: left,
       groups: new Map(
@@ -365,7 +501,13 @@ export function allocateNationally(
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
     const seeker = seekers.get(urn)!;
-    const { candidate, remote } = seeker.offered.get(supporter)!;
+    const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
+    const candidate = {
+      facts: pool.facts.get(supporter)!,
+      distanceKm: candidates.distanceKm[id]!,
+      spare: candidates.spare[id]!,
+    };
+    const remote = candidates.remote[id] === 1;
     return withLazyReasons(
       {
         urn,
@@ -373,7 +515,7 @@ export function allocateNationally(
         supporterUrn: supporter,
         supporterName: candidate.facts.school.name,
         distanceKm: round(candidate.distanceKm, 1),
-        score: Math.round(candidate.score),
+        score: Math.round(candidates.score[id]!),
         remote,
         nearerTaken: remote && seeker.within > 0,
       },

@@ -1,4 +1,5 @@
-import type { AllocationProblem, AllocationSolution, Option, Pairing } from './problem.ts';
+import { grown } from '../columns.ts';
+import type { AllocationProblem, AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
 
 // Qualities become integer costs so that sums are exact and the result does not depend on
 // floating-point rounding: quality is kept to 1/10,000.
@@ -47,10 +48,9 @@ class MinHeap {
   }
   push(rank: number, steps: number, n: number) {
     if (this.size + 2 > this.node.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, b: T) => (b.set(a), b);
-      this.rank = grow(this.rank, new Float64Array(this.node.length * 2));
-      this.steps = grow(this.steps, new Float64Array(this.node.length * 2));
-      this.node = grow(this.node, new Int32Array(this.node.length * 2));
+      this.rank = grown(this.rank);
+      this.steps = grown(this.steps);
+      this.node = grown(this.node);
     }
     let i = this.size++;
     this.rank[i] = rank;
@@ -90,46 +90,88 @@ class MinHeap {
   }
 }
 
-/** The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse. */
+/**
+ * The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse, as
+ * columns. Costs are small integers (ranks and quality steps), so 32-bit columns hold them exactly.
+ */
 class Graph {
-  to = new Int32Array(1024);
-  cap = new Int32Array(1024);
-  cost = new Costs(1024);
-  next = new Int32Array(1024);
+  to: Int32Array;
+  cap: Int32Array;
+  rank: Int32Array;
+  steps: Int32Array;
+  next: Int32Array;
+  /** By pair (e >> 1), for a seeker's edge to a supporter: the option's quality and whether remote. */
+  quality: Float64Array;
+  remote: Uint8Array;
   head: Int32Array;
   edges = 0;
-  constructor(nodes: number) {
+  /** `edges`: how many edges are expected, so that the columns seldom grow. */
+  constructor(nodes: number, edges: number) {
     this.head = new Int32Array(nodes).fill(-1);
+    const n = Math.max(2, edges);
+    this.to = new Int32Array(n);
+    this.cap = new Int32Array(n);
+    this.rank = new Int32Array(n);
+    this.steps = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.quality = new Float64Array(n >> 1);
+    this.remote = new Uint8Array(n >> 1);
   }
   private grow() {
-    const n = this.to.length * 2;
-    const copy = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
-    this.to = copy(this.to, new Int32Array(n));
-    this.cap = copy(this.cap, new Int32Array(n));
-    this.next = copy(this.next, new Int32Array(n));
-    const cost = new Costs(n);
-    cost.rank.set(this.cost.rank);
-    cost.steps.set(this.cost.steps);
-    this.cost = cost;
+    this.to = grown(this.to);
+    this.cap = grown(this.cap);
+    this.rank = grown(this.rank);
+    this.steps = grown(this.steps);
+    this.next = grown(this.next);
+    this.quality = grown(this.quality);
+    this.remote = grown(this.remote);
   }
   private half(from: number, target: number, capacity: number, rank: number, steps: number) {
     if (this.edges === this.to.length) this.grow();
     const e = this.edges++;
     this.to[e] = target;
     this.cap[e] = capacity;
-    this.cost.rank[e] = rank;
-    this.cost.steps[e] = steps;
+    this.rank[e] = rank;
+    this.steps[e] = steps;
     this.next[e] = this.head[from]!;
     this.head[from] = e;
   }
-  add(from: number, target: number, capacity: number, rank: number, steps: number) {
+  /** Adds an edge and its reverse; returns the edge. */
+  add(from: number, target: number, capacity: number, rank: number, steps: number): number {
+    const e = this.edges;
     this.half(from, target, capacity, rank, steps);
     this.half(target, from, 0, -rank, -steps);
+    return e;
   }
   push(e: number, units: number) {
     this.cap[e]! -= units;
     this.cap[e ^ 1]! += units;
   }
+}
+
+/** Options kept as objects, read through the `OptionList` the allocation takes. */
+class OptionArray implements OptionList {
+  readonly #options: readonly Option[];
+  constructor(options: readonly Option[]) {
+    this.#options = options;
+  }
+  get length() {
+    return this.#options.length;
+  }
+  supporter(k: number) {
+    return this.#options[k]!.supporter;
+  }
+  quality(k: number) {
+    return this.#options[k]!.quality;
+  }
+  remote(k: number) {
+    return this.#options[k]!.remote ?? false;
+  }
+}
+
+/** An allocation problem whose seekers' options are lists read one at a time (see `OptionList`). */
+export interface OpenProblem extends Omit<AllocationProblem, 'seekers'> {
+  seekers: { seeker: number; options: OptionList; anyOf?: readonly string[] }[];
 }
 
 /** An allocation under way: solved, and open to more offers to a seeker left unsupported. */
@@ -138,7 +180,7 @@ export interface OpenAllocation {
    * Offers more to a seeker that is left unsupported, and finds it a supporter if what it is now
    * offered allows: the allocation stays optimal for everything offered so far.
    */
-  offer(seeker: number, options: readonly Option[], anyOf?: readonly string[]): void;
+  offer(seeker: number, options: OptionList, anyOf?: readonly string[]): void;
   /** Whether a seeker is left unsupported. */
   isUnsupported(seeker: number): boolean;
   solution(): AllocationSolution;
@@ -154,7 +196,8 @@ export interface OpenAllocation {
  * which is how a seeker can reach any supporter with room without listing them all.
  */
 export function allocateOptimally(problem: AllocationProblem): AllocationSolution {
-  return openAllocation(problem).solution();
+  const seekers = problem.seekers.map((s) => ({ ...s, options: new OptionArray(s.options) }));
+  return openAllocation({ ...problem, seekers }).solution();
 }
 
 /**
@@ -162,7 +205,7 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
  * a seeker left unsupported (its other candidates; a group) and solving again for that seeker
  * alone costs one search, where solving the whole problem again would cost one per seeker.
  */
-export function openAllocation(problem: AllocationProblem): OpenAllocation {
+export function openAllocation(problem: OpenProblem): OpenAllocation {
   const seekers = problem.seekers;
   const L = seekers.length;
   const seekerIndex = new Map(seekers.map((s, i) => [s.seeker, i]));
@@ -174,19 +217,25 @@ export function openAllocation(problem: AllocationProblem): OpenAllocation {
   const unsupported = L + R + groupNames.length;
   const sink = unsupported + 1;
   const nodes = sink + 1;
-  const graph = new Graph(nodes);
+  let edges = L + R + 1;
+  for (const { options, anyOf = [] } of seekers) edges += options.length + anyOf.length;
+  for (const g of groupNames) edges += problem.groups!.get(g)!.length;
+  // Room for the few offered more later, without growing.
+  const graph = new Graph(nodes, 2 * edges + 1024);
   // Pairs beyond the radius can be offered later, but there are never more than seekers.
   const UNSUPPORTED_RANK = L + 1;
 
-  // The option each seeker's edge to a supporter stands for, by edge.
-  const optionAt = new Map<number, Option>();
-  const optionEdges = (i: number, options: readonly Option[], anyOf: readonly string[]) => {
-    for (const option of options) {
-      const node = supporterNode.get(option.supporter);
+  const optionEdges = (i: number, options: OptionList, anyOf: readonly string[]) => {
+    for (let k = 0; k < options.length; k++) {
+      const node = supporterNode.get(options.supporter(k));
       if (node === undefined) continue;
-      const q = Math.min(1, Math.max(0, option.quality));
-      optionAt.set(graph.edges, option);
-      graph.add(i, node, 1, option.remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
+      const quality = options.quality(k);
+      const remote = options.remote(k);
+      const q = Math.min(1, Math.max(0, quality));
+      const e = graph.add(i, node, 1, remote ? 1 : 0, Math.round((1 - q) * QUALITY_STEPS));
+      // The option each seeker's edge to a supporter stands for.
+      graph.quality[e >> 1] = quality;
+      graph.remote[e >> 1] = remote ? 1 : 0;
     }
     for (const g of anyOf) {
       const node = groupNode.get(g);
@@ -224,7 +273,7 @@ export function openAllocation(problem: AllocationProblem): OpenAllocation {
 
   /** Sends one seeker's unit along its cheapest path to the sink, then updates the potentials. */
   const augment = (source: number) => {
-    const { to, cap, cost, next, head } = graph;
+    const { to, cap, rank, steps, next, head } = graph;
     heap.size = 0;
     dist.rank[source] = 0;
     dist.steps[source] = 0;
@@ -244,8 +293,8 @@ export function openAllocation(problem: AllocationProblem): OpenAllocation {
         if (cap[e]! <= 0) continue;
         const v = to[e]!;
         if (done[v]) continue;
-        const nr = dr + cost.rank[e]! + pr - potential.rank[v]!;
-        const ns = ds + cost.steps[e]! + ps - potential.steps[v]!;
+        const nr = dr + rank[e]! + pr - potential.rank[v]!;
+        const ns = ds + steps[e]! + ps - potential.steps[v]!;
         if (shorter(nr, ns, v)) {
           if (dist.rank[v] === Infinity) touched.push(v);
           dist.rank[v] = nr;
@@ -297,8 +346,8 @@ export function openAllocation(problem: AllocationProblem): OpenAllocation {
       for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
         if (graph.cap[e]! <= 0) continue;
         const v = graph.to[e]!;
-        const r = potential.rank[v]! - graph.cost.rank[e]!;
-        const s = potential.steps[v]! - graph.cost.steps[e]!;
+        const r = potential.rank[v]! - graph.rank[e]!;
+        const s = potential.steps[v]! - graph.steps[e]!;
         if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
       }
       potential.rank[i] = pr;
@@ -330,7 +379,7 @@ export function openAllocation(problem: AllocationProblem): OpenAllocation {
           if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
           const node = to[e]!;
           if (node < L + R) {
-            const { quality, remote = false } = optionAt.get(e)!;
+            const [quality, remote] = [graph.quality[e >> 1]!, graph.remote[e >> 1] === 1];
             pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
           } else {
             const supporter = fromGroup.get(node)!.shift()!;

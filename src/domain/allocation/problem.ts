@@ -6,6 +6,17 @@ export interface Option {
   remote?: boolean;
 }
 
+/**
+ * Options read one at a time: what the national allocation passes for its hundreds of thousands
+ * of options, rather than an object each.
+ */
+export interface OptionList {
+  readonly length: number;
+  supporter(k: number): number;
+  quality(k: number): number;
+  remote(k: number): boolean;
+}
+
 /** One school in need and the supporters it could be paired with. */
 export interface SeekerOptions {
   seeker: number;

@@ -10,18 +10,19 @@ import {
 } from './measures.ts';
 import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
-import type {
-  AreaFinding,
-  Classification,
-  EvidenceUsed,
-  MeasureName,
-  MeasureValue,
-  Measures,
-  PerformanceProfile,
-  ProfileRef,
-  Reason,
-  Rule,
-  SchoolGroup,
+import {
+  SCHOOL_GROUPS,
+  type AreaFinding,
+  type Classification,
+  type EvidenceUsed,
+  type MeasureName,
+  type MeasureValue,
+  type Measures,
+  type PerformanceProfile,
+  type ProfileRef,
+  type Reason,
+  type Rule,
+  type SchoolGroup,
 } from './types.ts';
 
 /** The measures a reason quotes, one after the other. */
@@ -100,13 +101,29 @@ function reasonFor(rule: Rule, values: Measures, evidence: SchoolEvidence): Reas
   };
 }
 
+// The results a school's evidence reads are one of a few lists (key stages, years, statuses) for
+// tens of thousands of schools: each list is made once and shared.
+const resultsLists = new Map<string, EvidenceUsed['results']>();
+const MOST_LISTS_KEPT = 10_000;
+
+function resultsUsed(ks2: Performance | null, ks4: Performance | null): EvidenceUsed['results'] {
+  const key = `${ks2 ? `${ks2.year} ${ks2.status}` : ''}|${ks4 ? `${ks4.year} ${ks4.status}` : ''}`;
+  let results = resultsLists.get(key);
+  if (!results) {
+    if (resultsLists.size >= MOST_LISTS_KEPT) resultsLists.clear();
+    results = [ks2, ks4]
+      .filter((p): p is Performance => p !== null)
+      .map(({ keyStage, year, status }) => ({ keyStage, year, status }));
+    resultsLists.set(key, results);
+  }
+  return results;
+}
+
 function evidenceUsed(evidence: SchoolEvidence): EvidenceUsed {
   const used: EvidenceUsed = {
     inspectionDate: evidence.inspection?.startDate ?? null,
     ratingPublishedOn: evidence.publishedRating?.asOf ?? null,
-    results: [evidence.ks2, evidence.ks4]
-      .filter((p): p is Performance => p !== null)
-      .map(({ keyStage, year, status }) => ({ keyStage, year, status })),
+    results: resultsUsed(evidence.ks2, evidence.ks4),
   };
   if (evidence.categorisation) used.categorisationYear = evidence.categorisation.year;
   return used;
@@ -242,20 +259,6 @@ export function profileForSchool(
 /** What the national analysis reads of every school's classification: its group and its evidence. */
 export type ClassificationBrief = Pick<Classification, 'urn' | 'group' | 'evidence'>;
 
-/**
- * The group `classifySchool` places a school in, and the evidence it reads, without the reasons
- * or the area findings in words: the national analysis needs the group of every school, the
- * words only for the few schools a page shows.
- */
-export function classifyBriefly(
-  record: SchoolRecord,
-  profile: PerformanceProfile,
-  asOf: string,
-): ClassificationBrief {
-  const evidence = measureSchool(record, profile, asOf);
-  return { urn: record.urn, group: groupOf(profile, record, evidence), evidence: evidenceUsed(evidence) };
-}
-
 function anyHolds(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence): boolean {
   for (const rule of rules) if (ruleHolds(rule, record.phase, evidence)) return true;
   return false;
@@ -280,8 +283,12 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #ref: ProfileRef;
   readonly #byCountry: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }> | undefined;
   readonly #places: ReadonlyMap<number, number>;
-  readonly #briefs: ClassificationBrief[];
+  /** Each school's group as its place in SCHOOL_GROUPS, and the evidence read, by place. */
+  readonly #groups: Uint8Array;
+  readonly #evidence: EvidenceUsed[];
   readonly #written: (Classification | undefined)[];
+  /** Each school's group by URN, without its reasons. */
+  readonly groups: ReadonlyMap<number, SchoolGroup>;
 
   /**
    * `places`: each URN's place in `records`; `byCountry`: the profile that places each country's
@@ -303,16 +310,19 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
     this.#asOf = asOf;
     this.#ref = ref;
     this.#byCountry = byCountry;
-    this.#briefs = new Array<ClassificationBrief>(records.length);
+    this.#groups = new Uint8Array(records.length);
+    this.#evidence = new Array<EvidenceUsed>(records.length);
     this.#written = new Array<Classification | undefined>(records.length);
+    this.groups = new ByUrn(places, (i) => SCHOOL_GROUPS[this.#groups[i]!]);
   }
 
   /** Classifies the school at `i` of the records briefly; the snapshot calls it for each in turn. */
-  add(i: number): ClassificationBrief {
+  add(i: number): void {
     const record = this.#records[i]!;
-    const brief = classifyBriefly(record, this.#placing(record).profile, this.#asOf);
-    this.#briefs[i] = brief;
-    return brief;
+    const { profile } = this.#placing(record);
+    const evidence = measureSchool(record, profile, this.#asOf);
+    this.#groups[i] = SCHOOL_GROUPS.indexOf(groupOf(profile, record, evidence));
+    this.#evidence[i] = evidenceUsed(evidence);
   }
 
   /** Each URN's place in the records: what the matching pool holds its facts by too. */
@@ -322,7 +332,9 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
 
   brief(urn: number): ClassificationBrief | undefined {
     const i = this.#places.get(urn);
-    return i === undefined ? undefined : this.#briefs[i];
+    return i === undefined
+      ? undefined
+      : { urn, group: SCHOOL_GROUPS[this.#groups[i]!]!, evidence: this.#evidence[i]! };
   }
 
   #placing(record: SchoolRecord): { profile: PerformanceProfile; ref: ProfileRef } {

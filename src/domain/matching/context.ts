@@ -28,11 +28,20 @@ function raw(school: School, into: Float64Array, at: number): void {
   into[at + 3] = school.senPercent ?? Number.NaN;
 }
 
+// The urban-rural classification is one of a few words for every school: each read once.
+const urbanities = new Map<string, boolean | null>();
+const MOST_WORDS_KEPT = 1_000;
+
 function urbanity(school: School): boolean | null {
-  if (!school.urbanRural) return null;
-  if (/^urban/i.test(school.urbanRural)) return true;
-  if (/^rural/i.test(school.urbanRural)) return false;
-  return null;
+  const words = school.urbanRural;
+  if (!words) return null;
+  let urban = urbanities.get(words);
+  if (urban === undefined) {
+    if (urbanities.size >= MOST_WORDS_KEPT) urbanities.clear();
+    urban = /^urban/i.test(words) ? true : /^rural/i.test(words) ? false : null;
+    urbanities.set(words, urban);
+  }
+  return urban;
 }
 
 /** `raws` holds every school's characteristics, FEATURES a school, in the order of `schools`. */

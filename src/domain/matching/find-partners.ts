@@ -1,3 +1,4 @@
+import { grown } from '../columns.ts';
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
@@ -110,25 +111,92 @@ export type Ranking =
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** One partner search under way: the school, what it asked for, and what has been scored. */
-interface Search {
-  school: PartnerFacts;
+/**
+ * What a run of searches shares: the schools, the question asked of each, the settings and the
+ * capacities (the national allocation asks the same of every school in need).
+ */
+export interface SearchScope {
+  pool: MatchingPool;
   query: PartnerQuery;
-  /** The query's establishment type, lower-cased once. */
-  type: string | undefined;
   settings: MatchingSettings;
   capacity: PartnerCapacity;
+}
+
+/** One partner search under way: the school, what it asked for, and how much has been scored. */
+interface Search extends SearchScope {
+  school: PartnerFacts;
+  /** The query's establishment type, lower-cased once. */
+  type: string | undefined;
+  /** Where distances are measured from, how far, and the indexes walked. */
+  point: LatLon;
+  radiusKm: number;
+  partitions: readonly SpatialIndex<PartnerFacts>[];
   /** How fast the distance part falls with distance: it halves every `halfScoreKm`. */
   decay: number;
   /** The searching school's own room for more partnerships (0 when it has none). */
   ownSpare: number;
-  /** How many of the best candidates are kept; the rest are dropped unbuilt. */
+  /** How many of the best candidates are kept; the rest are dropped unwritten. */
   keep: number;
-  /** The candidates kept: while `keep` is finite, a heap with the worst of them first. */
-  scored: RankedCandidate[];
   /** How many suitable candidates were scored, kept or not. */
   seen: number;
 }
+
+/**
+ * The candidates a search keeps, as columns of numbers: scoring the schools in a radius makes no
+ * object for any of them, and only those ranked are read out, once the search is over. One set
+ * of columns serves every search in turn (a search runs to its end before another starts), so
+ * the national allocation's thousands of searches leave next to nothing for the garbage collector.
+ */
+class Kept {
+  facts: (PartnerFacts | undefined)[] = [];
+  urn = new Float64Array(64);
+  km = new Float64Array(64);
+  score = new Float64Array(64);
+  spare = new Float64Array(64);
+  distance = new Float64Array(64);
+  /** NaN where the two schools share no published characteristic (a context part of null). */
+  context = new Float64Array(64);
+  fit = new Float64Array(64);
+  capacity = new Float64Array(64);
+  /**
+   * The slots in rank order once the search is over; while it keeps only its best few, a binary
+   * heap with the one ranked last on top.
+   */
+  order = new Int32Array(64);
+  length = 0;
+
+  /** A new slot at the end, the columns doubled when full. */
+  add(): number {
+    if (this.length === this.order.length) {
+      this.urn = grown(this.urn);
+      this.km = grown(this.km);
+      this.score = grown(this.score);
+      this.spare = grown(this.spare);
+      this.distance = grown(this.distance);
+      this.context = grown(this.context);
+      this.fit = grown(this.fit);
+      this.capacity = grown(this.capacity);
+      this.order = grown(this.order);
+    }
+    return this.length++;
+  }
+}
+
+const kept = new Kept();
+
+/**
+ * Whether a candidate so scored ranks before the one in `slot`: the higher score, then the nearer,
+ * then the lower URN. A total order (no school is found twice), so the best few are the same
+ * whichever order the schools are met in.
+ */
+function beats(score: number, km: number, urn: number, slot: number): boolean {
+  const other = kept.score[slot]!;
+  if (score !== other) return score > other;
+  const otherKm = kept.km[slot]!;
+  return km !== otherKm ? km < otherKm : urn < kept.urn[slot]!;
+}
+
+const ranksBefore = (a: number, b: number) => beats(kept.score[a]!, kept.km[a]!, kept.urn[a]!, b);
 
 // Module-level rather than closures in rankCandidates: the national allocation runs a search for
 // every school in need, and these run for every school inside each radius.
@@ -169,46 +237,109 @@ function consider(search: Search, facts: PartnerFacts, distanceKm: number): void
       : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn)));
   const score = 100 * scoreOf(distance, context, fit, capacity, search.settings.weights);
   search.seen++;
-  const { scored, keep } = search;
-  // A candidate that would not make the list is dropped before anything is built for it.
-  if (scored.length >= keep && !ranksBefore(score, distanceKm, facts.school.urn, scored[0]!)) return;
-  const candidate = { facts, distanceKm, parts: { distance, context, fit, capacity }, score, spare };
-  if (keep === Infinity) scored.push(candidate);
-  else if (scored.length < keep) siftUp(scored, candidate);
-  else siftDown(scored, candidate);
+  const urn = facts.school.urn;
+  const full = kept.length >= search.keep;
+  // A candidate that would not make the list is dropped before anything is written for it; one
+  // that would takes the slot of the one ranked last.
+  if (full && !beats(score, distanceKm, urn, kept.order[0]!)) return;
+  const slot = full ? kept.order[0]! : kept.add();
+  kept.facts[slot] = facts;
+  kept.urn[slot] = urn;
+  kept.km[slot] = distanceKm;
+  kept.score[slot] = score;
+  kept.spare[slot] = spare;
+  kept.distance[slot] = distance;
+  kept.context[slot] = context ?? Number.NaN;
+  kept.fit[slot] = fit;
+  kept.capacity[slot] = capacity;
+  if (search.keep === Infinity) kept.order[slot] = slot;
+  else if (full) siftDown(slot);
+  else siftUp(slot);
 }
 
-/** Whether a candidate so scored ranks before `other` (see byScore). */
-const ranksBefore = (score: number, distanceKm: number, urn: number, other: RankedCandidate) =>
-  score > other.score ||
-  (score === other.score &&
-    (distanceKm < other.distanceKm || (distanceKm === other.distanceKm && urn < other.facts.school.urn)));
-
-// The kept candidates as a binary heap, the one ranked last at the top: a search shows the best
-// ten of the hundreds in its radius, and the heap finds them without sorting them all.
-function siftUp(heap: RankedCandidate[], added: RankedCandidate): void {
-  let i = heap.push(added) - 1;
+// The kept candidates' slots as a binary heap, the one ranked last at the top: a search shows the
+// best ten of the hundreds in its radius, and the heap finds them without sorting them all.
+function siftUp(added: number): void {
+  const heap = kept.order;
+  let i = added;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (byScore(heap[parent]!, added) >= 0) break;
+    if (!ranksBefore(heap[parent]!, added)) break;
     heap[i] = heap[parent]!;
     i = parent;
   }
   heap[i] = added;
 }
 
-/** Puts `added` in place of the top (the candidate ranked last), keeping the heap. */
-function siftDown(heap: RankedCandidate[], added: RankedCandidate): void {
-  let i = 0;
+/**
+ * Puts `added` in place of the top (the candidate ranked last), keeping the heap; or, with `at`
+ * and `n`, in place of the entry at `at` of the heap's first `n`.
+ */
+function siftDown(added: number, at = 0, n = kept.length): void {
+  const heap = kept.order;
+  let i = at;
   for (;;) {
     let child = 2 * i + 1;
-    if (child >= heap.length) break;
-    if (child + 1 < heap.length && byScore(heap[child + 1]!, heap[child]!) > 0) child++;
-    if (byScore(heap[child]!, added) <= 0) break;
+    if (child >= n) break;
+    if (child + 1 < n && ranksBefore(heap[child]!, heap[child + 1]!)) child++;
+    if (!ranksBefore(added, heap[child]!)) break;
     heap[i] = heap[child]!;
     i = child;
   }
   heap[i] = added;
+}
+
+/**
+ * Puts the kept candidates' slots in rank order, best first, in place (a heap sort: nothing is
+ * allocated), and returns how many there are.
+ */
+function rankKept(): number {
+  const heap = kept.order;
+  const n = kept.length;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap[i]!, i, n);
+  // The one ranked last goes to the end, then the one before it, and so on.
+  for (let end = n - 1; end > 0; end--) {
+    const last = heap[end]!;
+    heap[end] = heap[0]!;
+    siftDown(last, 0, end);
+  }
+  return n;
+}
+
+/** Receives a ranking's candidates one at a time, best first, with no object made for each. */
+export type TakeCandidate = (facts: PartnerFacts, distanceKm: number, score: number, spare: number) => void;
+
+/** Hands the kept candidates to `take`, best first, and lets go of them (the next search reuses the columns). */
+function readOut(take: (slot: number) => void): number {
+  const n = rankKept();
+  for (let i = 0; i < n; i++) take(kept.order[i]!);
+  kept.facts.fill(undefined, 0, n);
+  return n;
+}
+
+function candidateAt(slot: number): RankedCandidate {
+  const context = kept.context[slot]!;
+  return {
+    facts: kept.facts[slot]!,
+    distanceKm: kept.km[slot]!,
+    parts: {
+      distance: kept.distance[slot]!,
+      context: Number.isNaN(context) ? null : context,
+      fit: kept.fit[slot]!,
+      capacity: kept.capacity[slot]!,
+    },
+    score: kept.score[slot]!,
+    spare: kept.spare[slot]!,
+  };
+}
+
+const handTo = (take: TakeCandidate) => (slot: number) =>
+  take(kept.facts[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
+
+/** A school found by distance. */
+interface Nearest {
+  facts: PartnerFacts;
+  distanceKm: number;
 }
 
 // Half the Earth's circumference: a search this wide takes in every school.
@@ -225,8 +356,8 @@ function nearestBeyond(
   radiusKm: number,
   limit: number,
   qualifies: (facts: PartnerFacts) => boolean,
-): { facts: PartnerFacts; distanceKm: number }[] {
-  let found: { facts: PartnerFacts; distanceKm: number }[] = [];
+): Nearest[] {
+  let found: Nearest[] = [];
   for (let reach = Math.max(2 * radiusKm, 10); ; reach *= 2) {
     found = [];
     for (const partition of partitions) {
@@ -241,21 +372,36 @@ function nearestBeyond(
     .slice(0, limit);
 }
 
-function byScore(a: RankedCandidate, b: RankedCandidate): number {
-  return b.score - a.score || a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn;
+/**
+ * The indexes a search walks, by the scope, the school's phase and its group: the partitions of a
+ * compatible phase and of a group the strategy can use, so that schools that could never qualify
+ * are not even measured. Listed once for a run of searches with one scope.
+ */
+const partitionsByScope = new WeakMap<
+  SearchScope,
+  Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>
+>();
+
+function partitionsFor(scope: SearchScope, school: PartnerFacts) {
+  const { pool, query, settings } = scope;
+  let byPhase = partitionsByScope.get(scope);
+  if (!byPhase) {
+    partitionsByScope.set(
+      scope,
+      (byPhase = new Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>()),
+    );
+  }
+  const { phase } = school.school;
+  let byGroup = byPhase.get(phase);
+  if (!byGroup) byPhase.set(phase, (byGroup = {}));
+  return (byGroup[school.group] ??= settings.compatiblePhases[phase].flatMap((p) =>
+    candidateGroups(query.strategy, school.group).map((group) => pool.partition(p, group)),
+  ));
 }
 
 /** A search's school, radius and the indexes it walks; or why there can be none. */
-function startSearch(
-  pool: MatchingPool,
-  urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
-  keep: number,
-):
-  | { ok: true; search: Search; point: LatLon; radiusKm: number; partitions: SpatialIndex<PartnerFacts>[] }
-  | PartnerSearchRefusal {
+function startSearch(scope: SearchScope, urn: number, keep: number): Search | PartnerSearchRefusal {
+  const { pool, query, settings, capacity } = scope;
   const school = pool.facts.get(urn);
   if (!school) return refusal('unknown-school', 'No open school with URN {{urn}}', { urn });
   const point = query.near?.location ?? school.location;
@@ -269,45 +415,87 @@ function startSearch(
       },
     );
   }
-  const search: Search = {
-    school,
+  kept.length = 0;
+  return {
+    pool,
     query,
-    type: query.type?.toLowerCase(),
     settings,
     capacity,
+    school,
+    type: query.type?.toLowerCase(),
+    point,
+    radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],
+    partitions: partitionsFor(scope, school),
     // The phase's usual radius, never the one asked for: a wider search adds candidates but
     // leaves every candidate's score as it was.
     decay: Math.LN2 / settings.radiusKm[school.school.phase],
     ownSpare: Math.max(0, capacity.capacityOf(urn) - capacity.partnersOf(urn)),
     keep,
-    scored: [],
     seen: 0,
-  };
-  // Only the partitions of a compatible phase and of a group the strategy can use are searched,
-  // so schools that could never qualify are not even measured.
-  const groups = candidateGroups(query.strategy, school.group);
-  const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
-    groups.map((group) => pool.partition(phase, group)),
-  );
-  return {
-    ok: true,
-    search,
-    point,
-    radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],
-    partitions,
   };
 }
 
+/**
+ * The nearest suitable schools beyond a school's radius, by capacities, pool and search: the
+ * outward search for a school with none within its radius, made once whether the national
+ * allocation or the school's own partner search asks first. Only for searches that differ by
+ * nothing but the school (no filter, no other place to look from).
+ */
+const outwardSearches = new WeakMap<PartnerCapacity, WeakMap<MatchingPool, Map<string, Nearest[]>>>();
+
+function outwardKey(search: Search, ring: number): string | undefined {
+  const { query } = search;
+  if (query.type || query.trust || query.languageMedium || query.excludePartnered || query.near)
+    return undefined;
+  return `${search.school.school.urn} ${query.strategy} ${search.radiusKm} ${ring}`;
+}
+
+/** The outward searches made with a search's capacities and pool. */
+function outwardSearchesOf({ capacity, pool }: Search): Map<string, Nearest[]> {
+  let byPool = outwardSearches.get(capacity);
+  if (!byPool) outwardSearches.set(capacity, (byPool = new WeakMap<MatchingPool, Map<string, Nearest[]>>()));
+  let searched = byPool.get(pool);
+  if (!searched) byPool.set(pool, (searched = new Map<string, Nearest[]>()));
+  return searched;
+}
+
 /** Scores the `ring` nearest suitable candidates beyond the radius. */
-function scoreBeyond(
-  search: Search,
-  partitions: readonly SpatialIndex<PartnerFacts>[],
-  point: LatLon,
-  radiusKm: number,
-  ring: number,
-): void {
-  const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+function scoreBeyond(search: Search, ring: number): void {
+  const key = outwardKey(search, ring);
+  const searched = key === undefined ? undefined : outwardSearchesOf(search);
+  let nearest = key === undefined ? undefined : searched!.get(key);
+  if (!nearest) {
+    const { partitions, point, radiusKm } = search;
+    nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+    if (key !== undefined) searched!.set(key, nearest);
+  }
   for (const n of nearest) consider(search, n.facts, n.distanceKm);
+}
+
+/** A search's figures; its candidates are left in `kept`, to be read out before the next search. */
+type Searched =
+  | { ok: true; school: PartnerFacts; radiusKm: number; remote: boolean; within: number }
+  | PartnerSearchRefusal;
+
+/**
+ * Scores every suitable candidate for a school: candidates of a compatible phase within the
+ * radius or, when there are none, the nearest beyond it (remote), keeping the best `keep`.
+ */
+function runSearch(scope: SearchScope, urn: number, keep: number): Searched {
+  const search = startSearch(scope, urn, keep);
+  if (!('school' in search)) return search;
+  const { point, radiusKm, partitions } = search;
+  const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
+  for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
+  const within = search.seen;
+  const remote = within === 0;
+  // A wider ring than will be shown, so the score, not just the distance, picks among them; all
+  // of it ranked (a few schools), for the national allocation to offer when those shown are taken.
+  if (remote) {
+    search.keep = Infinity;
+    scoreBeyond(search, scope.settings.remoteCandidates * 3);
+  }
+  return { ok: true, school: search.school, radiusKm, remote, within };
 }
 
 /**
@@ -324,23 +512,14 @@ export function rankCandidates(
   capacity: PartnerCapacity,
   keep = Infinity,
 ): Ranking {
-  const started = startSearch(pool, urn, query, settings, capacity, keep);
-  if (!started.ok) return started;
-  const { search, point, radiusKm, partitions } = started;
-  const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
-  for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
-  const within = search.seen;
-  const remote = within === 0;
-  // A wider ring than will be shown, so the score, not just the distance, picks among them; all
-  // of it ranked (a few schools), for the national allocation to offer when those shown are taken.
-  if (remote) {
-    search.keep = Infinity;
-    scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
-  }
-  const ranked = search.scored.sort(byScore);
+  const found = runSearch({ pool, query, settings, capacity }, urn, keep);
+  if (!found.ok) return found;
+  const ranked: RankedCandidate[] = [];
+  readOut((slot) => ranked.push(candidateAt(slot)));
+  const { school, radiusKm, remote, within } = found;
   return {
     ok: true,
-    school: search.school,
+    school,
     radiusKm,
     remote,
     ranked: remote ? ranked.slice(0, Math.min(keep, settings.remoteCandidates)) : ranked,
@@ -350,22 +529,45 @@ export function rankCandidates(
 }
 
 /**
+ * `rankCandidates` for the national allocation, which keeps the candidates of thousands of
+ * schools: each handed to `take`, best first, rather than made into an object. For a remote
+ * school, every candidate of the wider ring (its `beyond`), of which the first `shown` are its
+ * ranking; otherwise `shown` is every candidate handed over.
+ */
+export function rankCandidatesInto(
+  scope: SearchScope,
+  urn: number,
+  keep: number,
+  take: TakeCandidate,
+): { ok: true; radiusKm: number; remote: boolean; within: number; shown: number } | PartnerSearchRefusal {
+  const found = runSearch(scope, urn, keep);
+  if (!found.ok) return found;
+  const { radiusKm, remote, within } = found;
+  const count = readOut(handTo(take));
+  return {
+    ok: true,
+    radiusKm,
+    remote,
+    within,
+    shown: remote ? Math.min(count, keep, scope.settings.remoteCandidates) : count,
+  };
+}
+
+/**
  * The `count` nearest suitable candidates beyond the radius, best first, whether or not there are
- * any within it: for the national allocation, when those within are all taken.
+ * any within it, handed to `take`: for the national allocation, when those within are all taken.
+ * Returns how many there are.
  */
 export function rankCandidatesBeyond(
-  pool: MatchingPool,
+  scope: SearchScope,
   urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
   count: number,
-): RankedCandidate[] {
-  const started = startSearch(pool, urn, query, settings, capacity, Infinity);
-  if (!started.ok) return [];
-  const { search, point, radiusKm, partitions } = started;
-  scoreBeyond(search, partitions, point, radiusKm, count);
-  return search.scored.sort(byScore);
+  take: TakeCandidate,
+): number {
+  const search = startSearch(scope, urn, Infinity);
+  if (!('school' in search)) return 0;
+  scoreBeyond(search, count);
+  return readOut(handTo(take));
 }
 
 function tagsOf(

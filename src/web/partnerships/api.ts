@@ -9,7 +9,7 @@ import {
   visiblePartnerships,
   type PartnershipSummary,
 } from '../../app/partnerships/access.ts';
-import { impactOf } from '../../app/partnerships/impact.ts';
+import { impactInEnglish, impactOf } from '../../app/partnerships/impact.ts';
 import { partnershipDocument } from '../../app/partnerships/record.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { loadPartnership } from './context.ts';
@@ -113,13 +113,8 @@ const partnershipsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => 
     async (request, reply) => {
       const loaded = await loadPartnership(ctx.db, request, reply, 'read');
       if (!loaded) return reply;
-      return (
-        (await impactOf(ctx, loaded.partnership, today(ctx))) ?? {
-          until: null,
-          objectives: [],
-          sponsorships: [],
-        }
-      );
+      const report = await impactOf(ctx, loaded.partnership, today(ctx));
+      return report ? impactInEnglish(report) : { until: null, objectives: [], sponsorships: [] };
     },
   );
 

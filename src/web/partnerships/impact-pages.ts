@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RegistryImpact } from '../../domain/partnerships/impact/evaluate.ts';
 import { readTargetProgress } from '../../domain/partnerships/impact/reading.ts';
+import { sentences } from '../../domain/partnerships/impact/words.ts';
+import type { Phrase } from '../../domain/words.ts';
+import { translatePhrase } from '../../i18n/index.ts';
 import { today, type AppContext } from '../../app/context.ts';
 import { organisationPartnerships } from '../../app/partnerships/access.ts';
 import { impactOf, withHeadlineImpact } from '../../app/partnerships/impact.ts';
@@ -46,6 +49,7 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!loaded) return reply;
     const p = loaded.partnership;
     const report = await impactOf(ctx, p, today(ctx));
+    const tp = (words: Phrase) => translatePhrase(request.language, words);
     return reply.page('partnerships/impact.njk', {
       title: say(request.language, 'Impact: {{title}}', { title: p.title }),
       partnership: p,
@@ -60,11 +64,14 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       items: (report?.objectives ?? []).map((item) => ({
         ...item,
         ...(item.registry ? describeComparison(item.registry, request.language) : {}),
+        // The readings in the reader's language, from the phrases the domain wrote them from.
+        reading: item.registry && sentences(item.registry.readingWords, tp),
+        trendsNote: item.registry && sentences(item.registry.parallelTrends.noteWords, tp),
         chart: item.registry
           ? trendChart(item.registry.trend, item.registry.baselineYear, (m) => say(request.language, m))
           : null,
         customReading: item.custom
-          ? readTargetProgress(item.objective.baseline, item.objective.target, item.custom)
+          ? tp(readTargetProgress(item.objective.baseline, item.objective.target, item.custom))
           : null,
       })),
     });

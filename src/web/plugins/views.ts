@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
-import { countOf, formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
+import { formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { errorsInLanguage } from '../http/forms.ts';
@@ -106,9 +106,6 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
     const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     return new nunjucks.runtime.SafeString(isEnglish && text ? `<span lang="en">${escaped}</span>` : escaped);
   });
-  env.addFilter('countOf', (value: unknown, singular: string, plural?: string) =>
-    typeof value === 'number' ? countOf(value, singular, plural) : '–',
-  );
   // Builds a query string from the current filters with some keys replaced, for pagination and sorting links.
   env.addFilter('withQuery', (params: Record<string, unknown>, changes: Record<string, unknown>) => {
     const merged = { ...params, ...changes };

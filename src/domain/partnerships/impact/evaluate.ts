@@ -8,12 +8,15 @@ import {
 } from './comparison.ts';
 import { fitTwoWayFixedEffects, type EffectColumns, type PanelSchool } from './fixed-effects.ts';
 import { covariance, effectEstimate, jointTest, type Estimate, type ImpactEstimate } from './inference.ts';
+import { sentences } from './words.ts';
 import { nextResultsYear, REGISTRY_MEASURE_INFO, resultYears, type MeasureInfo } from './measures.ts';
+import { phrase, type Phrase } from '../../words.ts';
 import { readEstimate, readNoEstimate, type NoEstimate } from './reading.ts';
 import {
   judgeParallelTrends,
   preTrends,
   trendByYear,
+  trendsNote,
   type ParallelTrends,
   type PreTrends,
   type TrendPoint,
@@ -85,8 +88,14 @@ export interface RegistryImpact {
   preTrends: PreTrends;
   parallelTrends: ParallelTrends;
   trend: TrendPoint[];
+  /** In English. */
   reading: string;
+  /** The same, as sentences for a page to write in its reader's language. */
+  readingWords: Phrase[];
 }
+
+/** A reading in English and as the sentences it was written from. */
+const reading = (readingWords: Phrase[]) => ({ reading: sentences(readingWords), readingWords });
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -163,8 +172,8 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     ...base,
     result: null,
     eventStudy: null,
-    parallelTrends: { plausible: null, note: 'Not checked: there is no estimate to check.' },
-    reading: readNoEstimate(info, why),
+    parallelTrends: trendsNote(null, phrase('Not checked: there is no estimate to check.')),
+    ...reading(readNoEstimate(info, why)),
   });
 
   const firstResultsYear = nextResultsYear(baselineYear);
@@ -225,7 +234,7 @@ export function evaluateRegistryMeasure(input: RegistryImpactInput): RegistryImp
     result,
     eventStudy,
     parallelTrends,
-    reading: readEstimate(info, yearsBefore, yearsAfter, result, parallelTrends),
+    ...reading(readEstimate(info, yearsBefore, yearsAfter, result, parallelTrends)),
   };
 }
 
@@ -249,10 +258,10 @@ function yearByYear(input: {
   if (observedBefore.length === 0)
     return {
       eventStudy: null,
-      parallelTrends: {
-        plausible: null,
-        note: 'Cannot be checked: no year before the start has results for both groups.',
-      },
+      parallelTrends: trendsNote(
+        null,
+        phrase('Cannot be checked: no year before the start has results for both groups.'),
+      ),
     };
   const referenceYear = Math.max(...observedBefore);
   const others = observed.filter((y) => y !== referenceYear);

@@ -1,5 +1,6 @@
+import { phrase, type Phrase } from '../../words.ts';
 import type { MeasureInfo } from './measures.ts';
-import { one, yearsText } from './words.ts';
+import { one, sentences, yearsPhrase } from './words.ts';
 
 export interface TrendPoint {
   year: number;
@@ -17,8 +18,18 @@ export interface PreTrends {
 export interface ParallelTrends {
   /** Null when it cannot be checked: one year of results before the start, or too few schools. */
   plausible: boolean | null;
+  /** In English. */
   note: string;
+  /** The same, as phrases for a page to write in its reader's language. */
+  noteWords: Phrase[];
 }
+
+/** A check's note, in English and as phrases. */
+export const trendsNote = (plausible: boolean | null, ...noteWords: Phrase[]): ParallelTrends => ({
+  plausible,
+  note: sentences(noteWords),
+  noteWords,
+});
 
 /** Before the start, gaps that chance explains less often than this make the comparison doubtful. */
 const DOUBTFUL_BELOW = 0.05;
@@ -78,37 +89,51 @@ export function judgeParallelTrends(input: {
 }): ParallelTrends {
   const { info, referenceYear, gaps, pValue, partnershipSchools } = input;
   if (gaps.length === 0)
-    return {
-      plausible: null,
-      note:
-        `Cannot be checked: there are results for only one year (${referenceYear}) before the partnership started, ` +
-        'so nobody can see whether its schools and the comparison were moving in step beforehand. Read the estimate with that in mind.',
-    };
-  const years = yearsText([...gaps.map((g) => g.year), referenceYear].sort((a, b) => a - b));
+    return trendsNote(
+      null,
+      phrase(
+        'Cannot be checked: there are results for only one year ({{year}}) before the partnership started, so nobody can see whether its schools and the comparison were moving in step beforehand. Read the estimate with that in mind.',
+        { year: referenceYear },
+      ),
+    );
+  const years = yearsPhrase([...gaps.map((g) => g.year), referenceYear].sort((a, b) => a - b));
   if (pValue === null)
-    return {
-      plausible: null,
-      note: `Cannot be checked: too few schools have results in ${years} to tell a real difference in trends from chance.`,
-    };
+    return trendsNote(
+      null,
+      phrase(
+        'Cannot be checked: too few schools have results in {{years}} to tell a real difference in trends from chance.',
+        { years },
+      ),
+    );
   const largest = gaps.reduce((a, g) => (Math.abs(g.estimate) > Math.abs(a.estimate) ? g : a));
-  const change = `${one(Math.abs(largest.estimate))} ${info.unit} between ${largest.year} and ${referenceYear}`;
+  const change = phrase('{{amount}} {{unit}} between {{year}} and {{reference}}', {
+    amount: one(Math.abs(largest.estimate)),
+    unit: phrase(info.unit),
+    year: largest.year,
+    reference: referenceYear,
+  });
   if (pValue < DOUBTFUL_BELOW && Math.abs(largest.estimate) >= NEGLIGIBLE)
-    return {
-      plausible: false,
-      note:
-        `Doubtful: before the partnership (${years}) the gap between its schools and the comparison was already ` +
-        `changing, by ${change}, more than chance usually explains. So the comparison may not show what would have ` +
-        'happened without the partnership, and the estimate above may be too high or too low.',
-    };
-  const power =
-    partnershipSchools <= 2
-      ? ` With ${partnershipSchools === 1 ? 'one school' : 'two schools'}, results stray so much from year to year that only a large difference would show up here.`
-      : '';
-  return {
-    plausible: true,
-    note:
-      `Plausible: before the partnership (${years}) the gap between its schools and the comparison changed by at most ` +
-      `${change}, no more than chance explains. This supports the comparison but cannot prove it.` +
-      power,
-  };
+    return trendsNote(
+      false,
+      phrase(
+        'Doubtful: before the partnership ({{years}}) the gap between its schools and the comparison was already changing, by {{change}}, more than chance usually explains. So the comparison may not show what would have happened without the partnership, and the estimate above may be too high or too low.',
+        { years, change },
+      ),
+    );
+  return trendsNote(
+    true,
+    phrase(
+      'Plausible: before the partnership ({{years}}) the gap between its schools and the comparison changed by at most {{change}}, no more than chance explains. This supports the comparison but cannot prove it.',
+      { years, change },
+    ),
+    ...(partnershipSchools <= 2
+      ? [
+          phrase(
+            partnershipSchools === 1
+              ? 'With one school, results stray so much from year to year that only a large difference would show up here.'
+              : 'With two schools, results stray so much from year to year that only a large difference would show up here.',
+          ),
+        ]
+      : []),
+  );
 }

@@ -129,6 +129,15 @@ describe('the service in English or Welsh', () => {
     expect(missing.res.body).toContain('Heb ddod o hyd i’r dudalen');
   });
 
+  it('counts the schools a search finds with the count’s own words in each language', async () => {
+    const heading = async (url: string) =>
+      visibleText(
+        /<h2[^>]*id="results-heading"[^>]*>([\s\S]*?)<\/h2>/.exec((await page(url)).res.body)![1]!,
+      ).trim();
+    expect(await heading('/?q=Caerdydd&lang=cy')).toBe('Cafwyd hyd i 1 ysgol');
+    expect(await heading('/?q=Caerdydd&lang=en')).toBe('1 school found');
+  });
+
   // The pages moved into the catalogues so far: none of their English may show in Welsh.
   const TRANSLATED = [
     '/sign-in',
@@ -288,16 +297,10 @@ describe('the service in English or Welsh', () => {
       title: 'Rhifedd i bawb',
     });
     const invitee = await signIn(t.app, t.db, { schools: [{ urn: 640007, role: 'admin' }] });
-    /**
-     * Known English still shown: the impact report's readings of each objective, sentences the
-     * domain writes with figures (and the measure's name in them).
-     */
-    const notYetWelsh = (html: string) =>
-      html.replace(/<div class="govuk-inset-text" id="(?:reading|progress)-[\s\S]*?<\/div>/g, ' ');
     const welsh = async (who: { cookie: string }, url: string) => {
       const res = await t.app.inject({ url, headers: { cookie: `${who.cookie}; s2s-lang=cy` } });
       expect(res.statusCode, url).toBe(200);
-      expect(englishLeftIn(notYetWelsh(res.body)), url).toEqual([]);
+      expect(englishLeftIn(res.body), url).toEqual([]);
       return visibleText(res.body);
     };
     const record = await welsh(head, `/partnerships/${running}`);
@@ -308,6 +311,13 @@ describe('the service in English or Welsh', () => {
     const impact = await welsh(head, `/partnerships/${running}/impact`);
     expect(impact).toContain('Adroddiad effaith');
     expect(impact).toContain('Sut y cyfrifir hyn, a’i gyfyngiadau');
+    // Each objective's reading too, with its figures: the published measure's and the partnership's own.
+    expect(impact).toContain(
+      'Does gan S2S ddim canlyniadau ar gyfer Disgyblion CA2 sy’n cyrraedd y safon ddisgwyliedig mewn darllen, ysgrifennu a mathemateg (%) eto',
+    );
+    expect(impact).toContain(
+      '50% o’r ffordd o’r llinell sylfaen o 30.0 i’r targed o 50.0: y gwerth diweddaraf yw 40.0.',
+    );
     for (const form of ['record/actions', 'record/issues', 'record/outcomes', 'record/feedback', 'close'])
       await welsh(head, `/partnerships/${running}/${form}`);
     const setUp = await welsh(head, `/partnerships/${proposed}`);

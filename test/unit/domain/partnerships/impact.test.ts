@@ -10,6 +10,8 @@ import { comparisonWeights } from '../../../../src/domain/partnerships/impact/co
 import { fitTwoWayFixedEffects } from '../../../../src/domain/partnerships/impact/fixed-effects.ts';
 import { lineage, lineageSeries } from '../../../../src/domain/partnerships/impact/lineage.ts';
 import { nextResultsYear, resultYears } from '../../../../src/domain/partnerships/impact/measures.ts';
+import { sentences } from '../../../../src/domain/partnerships/impact/words.ts';
+import { translatePhrase } from '../../../../src/i18n/index.ts';
 
 const t975 = (df: number) => jstat.jStat.studentt.inv(0.975, df);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -178,6 +180,18 @@ describe('evaluating a published measure over every year', () => {
     );
     expect(impact.reading).toContain('unlikely to be chance alone');
     expect(impact.reading).toContain('read this as a sign, not proof');
+  });
+
+  it('reads the same in Welsh, figures and all, for a page in Welsh', () => {
+    const welsh = sentences(impact.readingWords, (p) => translatePhrase('cy', p));
+    expect(welsh).toMatch(
+      /^Gan gymharu 2017 i 2019, cyn y bartneriaeth, â 2022 i 2023, ers iddi ddechrau: cododd 2 ysgol y bartneriaeth \d+\.\d pwynt/,
+    );
+    expect(welsh).toContain('mae’n annhebygol mai siawns yn unig sy’n gyfrifol am y gwelliant');
+    expect(welsh).toContain('darllenwch hyn fel arwydd, nid prawf');
+    expect(sentences(impact.parallelTrends.noteWords, (p) => translatePhrase('cy', p))).toMatch(
+      /^(Credadwy|Amheus|Does dim modd gwirio): /,
+    );
   });
 
   it('shows the effect year by year against the last summer before the start', () => {
