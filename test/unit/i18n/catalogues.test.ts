@@ -107,6 +107,10 @@ describe('the English and Welsh catalogues', () => {
       '7 diwrnod',
     ]);
     expect(t('leaders.days', { count: 2.5, days: 2.5 })).toBe('2.5 diwrnod');
+    // "Lle" softens after dau: 2 le.
+    expect([1, 2, 3, 6].map((count) => t('peerReview.summary.leftOut', { count }).split(' wedi')[0])).toEqual(
+      ['1 lle', '2 le', '3 lle', '6 lle'],
+    );
     // "Cam" too: ratings dau gam, tri cham apart.
     expect(
       [1, 2, 3, 6].map(
