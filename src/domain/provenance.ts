@@ -101,7 +101,12 @@ export function describeProvenance(
 /**
  * The first line of every CSV the service writes, so that a file passed on still says what it
  * rests on, then any note on how real some figures are; "; " keeps it in one cell of a spreadsheet.
+ * In English unless `say` writes it in the reader's language.
  */
-export function provenanceComment(provenance: DatasetProvenance, ...notes: string[]): string {
-  return `# ${[describeProvenance(provenance, '; '), ...notes].join('; ')}\n`;
+export function provenanceComment(
+  provenance: DatasetProvenance,
+  notes: string[] = [],
+  say: Say = sayInEnglish,
+): string {
+  return `# ${[describeProvenance(provenance, '; ', say), ...notes].join('; ')}\n`;
 }

@@ -43,5 +43,5 @@ export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvena
   const examples = result.exampleLeadersLeftOut
     ? [`${countOf(result.exampleLeadersLeftOut, 'example system leader')} (made up) left out of the counts`]
     : [];
-  return provenanceComment(dataset, ...examples) + writeCsv(header, rows);
+  return provenanceComment(dataset, examples) + writeCsv(header, rows);
 }

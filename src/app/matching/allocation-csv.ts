@@ -1,6 +1,6 @@
 import type { Allocation, Assignment } from '../../domain/allocation/allocate.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
-import type { Phrase } from '../../domain/words.ts';
+import { phrase, type Phrase } from '../../domain/words.ts';
 import { writeCsv } from '../csv.ts';
 import type { Translate } from '../../i18n/index.ts';
 
@@ -24,7 +24,8 @@ export interface CsvWords {
 
 /**
  * One row per school in need: its supporter, or why it has none; first, which data it rests on.
- * The headings, the statuses and the reasons are in the reader's language; the CLI's in English.
+ * Its words (that first line, the headings, the statuses and the reasons) are in the reader's
+ * language; the CLI's in English.
  * A pairing's reasons are worked out again as phrases (`reasonWords`), else written in English.
  */
 export function allocationCsv(
@@ -60,5 +61,6 @@ export function allocationCsv(
       write(u.words),
     ]),
   ];
-  return provenanceComment(dataset) + writeCsv(header, rows);
+  const say = (template: string, values?: Record<string, string>) => write(phrase(template, values));
+  return provenanceComment(dataset, [], say) + writeCsv(header, rows);
 }

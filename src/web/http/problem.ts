@@ -87,5 +87,6 @@ export async function sendProblem(
       : status === 403
         ? 'layout/errors/403.njk'
         : 'layout/errors/400.njk';
-  return reply.send(await reply.page(page, { message: error.message, status }));
+  const message = translateMessage(request.language ?? 'en', error);
+  return reply.send(await reply.page(page, { message, status }));
 }

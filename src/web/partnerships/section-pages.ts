@@ -15,6 +15,7 @@ import {
 import type { AppError } from '../../app/result.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { formErrors } from '../http/forms.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { loadPartnership, type Loaded } from './context.ts';
 import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
@@ -24,9 +25,8 @@ import { RECORD_SECTIONS } from './record-sections.ts';
 async function refuse(reply: FastifyReply, error: AppError) {
   if (error.code === 'not-found') return reply.callNotFound();
   const status = error.code === 'conflict' ? 409 : error.code === 'forbidden' ? 403 : 400;
-  return reply
-    .code(status)
-    .send(await reply.page('layout/errors/400.njk', { message: error.message, status }));
+  const message = translateMessage(reply.request.language ?? 'en', error);
+  return reply.code(status).send(await reply.page('layout/errors/400.njk', { message, status }));
 }
 
 /**

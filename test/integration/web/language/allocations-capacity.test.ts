@@ -85,7 +85,8 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     expect(rowOf(welshCsv, 200009)).toContain(
       ',heb gefnogwr,,,,,,"Does gan yr un ysgol sy’n perfformio’n uchel yn y cyfnod cynradd neu bob oed le i gefnogi ysgol arall',
     );
-    expect(englishLeftIn(lines(welshCsv).join('\n'))).toEqual([]);
+    expect(englishLeftIn(welshCsv)).toEqual([]);
+    expect(welshCsv.split('\n')[0]).toMatch(/^# Data ysgolion/);
     expect(rowOf(englishCsv, 200003)).toContain(',supported,');
     expect(rowOf(englishCsv, 200003)).toContain('1.3 km away');
     expect(rowOf(englishCsv, 200009)).toContain(
