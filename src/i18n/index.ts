@@ -76,14 +76,21 @@ export interface Message {
 
 /**
  * Names in a sentence, as each language lists them: "A and B and C" as S2S has always written
- * them in English; "A, B a C" in Welsh, with "ac" before a vowel ("A ac Ysgol B").
+ * them in English; "A, B a C" in Welsh, with "ac" before a vowel ("A ac Ysgol B"). A list of
+ * `words` (not names) takes the aspirate mutation after "a": "maint a chyfran y disgyblion",
+ * "a phartneriaeth", "a thîm"; a name is written as it is.
  */
-export function listIn(language: Language, items: readonly string[]): string {
+export function listIn(
+  language: Language,
+  items: readonly string[],
+  kind: 'names' | 'words' = 'names',
+): string {
   if (language === 'en') return items.join(' and ');
   const last = items.at(-1);
   if (items.length < 2 || last === undefined) return items.join('');
   const and = /^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a';
-  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
+  const mutated = kind === 'words' ? last.replace(/^([cpt])(?!h)/i, '$1h') : last;
+  return `${items.slice(0, -1).join(', ')} ${and} ${mutated}`;
 }
 
 /** Welsh's soft mutation of a word (not a name): "canol" → "ganol", "pob oed" → "bob oed". */
@@ -151,7 +158,8 @@ export const translatePhrase = (language: Language, phrase: Phrase): string =>
         template,
         values,
       }),
-    and: (items) => listIn(language, items),
+    // A phrase's list is of the catalogue's words (focus areas, a context's features), not names.
+    and: (items) => listIn(language, items, 'words'),
     or: (items) => orIn(language, items),
   });
 

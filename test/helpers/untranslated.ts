@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { catalogue, type Catalogue } from '../../src/i18n/index.ts';
+import { visibleText as pageText } from './page-text.ts';
 
 const messages = (c: Catalogue): string[] =>
   Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : messages(v)));
@@ -81,4 +83,44 @@ export function inWelsh(app: () => FastifyInstance) {
         payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
       }),
   };
+}
+
+/** A framework file's fields that are codes, not words, and its sources' citations, cited as published. */
+const NOT_WORDS = [
+  'id',
+  'with',
+  'types',
+  'audience',
+  'appliesTo',
+  'pairsWith',
+  'practiceFocus',
+  'focusAreas',
+];
+const AS_PUBLISHED = ['citation', 'url'];
+
+/**
+ * The English of every framework file in a folder (`frameworks/readiness/`, say), as a page would
+ * show it: all a file writes outside its `cy` block but codes and citations.
+ */
+export function frameworkEnglish(folder: URL): string[] {
+  const words = (v: unknown, key = ''): string[] =>
+    typeof v === 'string'
+      ? [...NOT_WORDS, ...AS_PUBLISHED].includes(key)
+        ? []
+        : [v]
+      : Array.isArray(v)
+        ? v.flatMap((x) => words(x, key))
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => (k === 'cy' ? [] : words(x, k)))
+          : [];
+  const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  return [
+    ...new Set(files.flatMap((name) => words(JSON.parse(readFileSync(new URL(name, folder), 'utf8'))))),
+  ];
+}
+
+/** Which of a framework's English texts (`frameworkEnglish`) a page shows. */
+export function frameworkEnglishIn(html: string, english: readonly string[]): string[] {
+  const text = pageText(html.replaceAll('&#34;', '"').replaceAll('&amp;', '&'));
+  return english.filter((words) => text.includes(words));
 }

@@ -17,6 +17,7 @@ import {
   schedulingProblem,
 } from '../../domain/peer-review/groups.ts';
 import { inModerationSample } from '../../domain/peer-review/review.ts';
+import type { PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { reviewRefusal } from '../../domain/peer-review/reviewers.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
@@ -135,7 +136,7 @@ export async function answerInvitation(
 
 export interface ScheduleForm {
   group: ReviewGroup;
-  frameworks: { id: string; title: string }[];
+  frameworks: PeerReviewFramework[];
   /** Trained reviewers from outside the group, who can moderate its cycle. */
   moderators: RegisteredReviewer[];
   hosts: { urn: number; name: string }[];
@@ -168,7 +169,7 @@ export async function scheduleForm(
   const joined = new Set(joinedSchools(group.schools));
   return ok({
     group,
-    frameworks: (await peerReviewCatalogue()).current().map((f) => ({ id: f.id, title: f.title })),
+    frameworks: (await peerReviewCatalogue()).current(),
     moderators: await outsideModerators(ctx, group),
     hosts: group.schools.filter((s) => joined.has(s.urn)).map((s) => ({ urn: s.urn, name: s.name })),
   });

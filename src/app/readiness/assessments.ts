@@ -78,13 +78,19 @@ export async function saveSection(
   return saved.ok ? ok(true) : fail('conflict', LOCKED);
 }
 
-/** Completes a fully rated assessment, locking it and writing its action plan from the ranked gaps. */
+/**
+ * Completes a fully rated assessment, locking it and writing its action plan from the ranked gaps.
+ * The plan's next steps are stored as the framework file writes them, whatever language the page
+ * was in; each page shows them in its reader's (`ShownFramework.fromEnglish`).
+ */
 export async function completeOpened(
   ctx: Ctx & Pick<AppContext, 'now'>,
   user: SessionUser,
-  { assessment, framework }: Opened,
+  { assessment }: Opened,
 ): Promise<Result<true>> {
   const at = ctx.now();
+  const framework = (await frameworkCatalogue()).find(assessment.frameworkId, assessment.frameworkVersion);
+  if (!framework) return fail('not-found', 'the framework has gone');
   const plan = planFromGaps(rankGaps(framework, assessment.answers, assessment.partnershipType), {
     startedOn: at.toISOString().slice(0, 10),
   });

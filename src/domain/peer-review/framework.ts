@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
+import { welshChecks, welshLevels, welshSources } from '../framework-words.ts';
 import { formatPath, type ParseResult } from '../readiness/framework.ts';
 
 /**
@@ -31,6 +32,32 @@ const area = z
 
 const level = z.object({ value: z.number().int(), label: text, description: text });
 
+/**
+ * The framework's words in Welsh, beside the English, as for a readiness framework: optional and
+ * partial (a page shows the English, marked as English, where Welsh is missing); models, levels
+ * and areas named by their ids, an area's prompts and evidence types one for one with the
+ * English. `reviewed` stays false until a professional translator has checked them.
+ */
+const welsh = z
+  .object({
+    reviewed: z.boolean().default(false),
+    title: text.optional(),
+    summary: text.optional(),
+    models: z.record(z.string(), z.object({ title: text, description: text }).partial().strict()).default({}),
+    sources: welshSources,
+    scale: z.object({ levels: welshLevels, note: text.optional() }).strict().default({ levels: {} }),
+    areas: z
+      .record(
+        z.string(),
+        z
+          .object({ title: text, prompts: z.array(text), evidenceTypes: z.array(text) })
+          .partial()
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
 export const peerReviewFrameworkSchema = z
   .object({
     id: slug,
@@ -41,8 +68,30 @@ export const peerReviewFrameworkSchema = z
     sources: z.array(z.object({ citation: text, url: z.url().optional(), note: text.optional() })).min(1),
     scale: z.object({ levels: z.array(level).min(2, 'a scale needs at least two levels'), note: text }),
     areas: z.array(area).min(1, 'a framework needs at least one area'),
+    cy: welsh.optional(),
   })
   .superRefine((f, ctx) => {
+    if (f.cy) {
+      // The Welsh may only give words the English has.
+      const { unknown, sameCount, levels, sources } = welshChecks(ctx);
+      for (const id of Object.keys(f.cy.models))
+        if (!f.models.some((m) => m.id === id)) unknown(['models', id], `model "${id}"`);
+      sources(f.cy.sources, f.sources);
+      levels(f.cy.scale.levels, f.scale.levels, ['scale']);
+      for (const [id, words] of Object.entries(f.cy.areas)) {
+        const english = f.areas.find((a) => a.id === id);
+        if (!english) unknown(['areas', id], `area "${id}"`);
+        else {
+          sameCount(['areas', id, 'prompts'], words.prompts, english.prompts, 'prompts');
+          sameCount(
+            ['areas', id, 'evidenceTypes'],
+            words.evidenceTypes,
+            english.evidenceTypes,
+            'evidence types',
+          );
+        }
+      }
+    }
     f.scale.levels.forEach((l, i) => {
       if (i > 0 && l.value !== f.scale.levels[i - 1]!.value + 1) {
         ctx.addIssue({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FOCUS_AREAS } from '../focus-areas.ts';
 import { PARTNERSHIP_TYPES } from '../partnerships/model.ts';
+import { welshChecks, welshLevels, welshSources } from '../framework-words.ts';
 
 /**
  * A readiness framework is data, not code: a versioned set of sections and items with an answer
@@ -95,6 +96,8 @@ const welshItem = z
     guidance: text,
     whenLow: text,
     nextStepByRating: z.record(z.string(), text),
+    /** The reasons of the item's `emphasis`, in the same order. */
+    emphasis: z.array(text),
   })
   .partial()
   .strict();
@@ -102,6 +105,7 @@ const welshSection = z
   .object({
     title: text.optional(),
     summary: text.optional(),
+    emphasis: z.array(text).optional(),
     items: z.record(z.string(), welshItem).default({}),
   })
   .strict();
@@ -110,7 +114,8 @@ const welsh = z
     reviewed: z.boolean().default(false),
     title: text.optional(),
     summary: text.optional(),
-    levels: z.record(z.string(), z.object({ label: text, description: text }).partial().strict()).default({}),
+    levels: welshLevels,
+    sources: welshSources,
     sections: z.record(z.string(), welshSection).default({}),
   })
   .strict();
@@ -179,30 +184,36 @@ export const frameworkSchema = framework.superRefine((f, ctx) => {
   });
 });
 
-/** The Welsh block may only name the levels, sections, items and ratings the framework has. */
+/**
+ * The Welsh block may only give words the English has: its levels, sections, items, hints,
+ * summaries, next steps, the reasons of its emphasis and the notes of its sources, one for one.
+ */
 function checkWelsh(f: z.output<typeof framework>, ctx: z.RefinementCtx): void {
   if (!f.cy) return;
-  const unknown = (path: PropertyKey[], what: string) =>
-    ctx.addIssue({ code: 'custom', path: ['cy', ...path], message: `the framework has no ${what}` });
-  for (const value of Object.keys(f.cy.levels)) {
-    if (!f.scale.levels.some((l) => String(l.value) === value)) unknown(['levels', value], `level ${value}`);
-  }
+  const { unknown, sameCount, levels, sources } = welshChecks(ctx);
+  levels(f.cy.levels, f.scale.levels);
+  sources(f.cy.sources, f.sources);
   for (const [sectionId, words] of Object.entries(f.cy.sections)) {
     const section = f.sections.find((s) => s.id === sectionId);
     if (!section) {
       unknown(['sections', sectionId], `section "${sectionId}"`);
       continue;
     }
+    if (words.summary && !section.summary)
+      unknown(['sections', sectionId, 'summary'], 'summary for this section');
+    sameCount(['sections', sectionId, 'emphasis'], words.emphasis, section.emphasis, 'reasons for emphasis');
     for (const [itemId, itemWords] of Object.entries(words.items)) {
+      const path = ['sections', sectionId, 'items', itemId];
       const item = section.items.find((it) => it.id === itemId);
-      if (!item) unknown(['sections', sectionId, 'items', itemId], `item "${itemId}" in this section`);
+      if (!item) {
+        unknown(path, `item "${itemId}" in this section`);
+        continue;
+      }
+      if (itemWords.hint && !item.hint) unknown([...path, 'hint'], 'hint for this item');
+      sameCount([...path, 'emphasis'], itemWords.emphasis, item.emphasis, 'reasons for emphasis');
       for (const rating of Object.keys(itemWords.nextStepByRating ?? {})) {
-        if (item && !item.nextStepByRating?.[rating]) {
-          unknown(
-            ['sections', sectionId, 'items', itemId, 'nextStepByRating', rating],
-            `next step for ${rating}`,
-          );
-        }
+        if (!item.nextStepByRating?.[rating])
+          unknown([...path, 'nextStepByRating', rating], `next step for ${rating}`);
       }
     }
   }

@@ -45,6 +45,7 @@ import type { AppError, Result } from '../../app/result.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { DECLARED_CONFLICT_KINDS, DECLARED_CONFLICT_LABELS } from '../../domain/peer-review/conflicts.ts';
 import { judgementLabel } from '../../domain/peer-review/framework.ts';
+import { localisePeerReviewFramework } from '../../domain/peer-review/localise.ts';
 import { CONSENT_LABELS, GROUP_MODEL_LABELS, GROUP_MODELS } from '../../domain/peer-review/groups.ts';
 import {
   ACTION_STATUS_LABELS,
@@ -214,7 +215,10 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       errors,
       fieldErrors,
       values,
-      form: form.value,
+      form: {
+        ...form.value,
+        frameworks: form.value.frameworks.map((f) => localisePeerReviewFramework(f, request.language)),
+      },
     });
   };
   app.get('/peer-review/groups/:id/cycles/new', signedIn, async (request, reply) => {
@@ -258,7 +262,8 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!page.ok) return sendProblem(request, reply, page.error);
     const { errors, fieldErrors } = failed ? formErrors(failed.error) : { errors: [], fieldErrors: {} };
     if (failed) reply.code(failed.error.code === 'invalid-input' ? 400 : 409);
-    const { review, framework } = page.value;
+    const { review } = page.value;
+    const framework = localisePeerReviewFramework(page.value.framework, request.language);
     const areaTitle = Object.fromEntries(framework.areas.map((a) => [a.id, a.title]));
     const focusLabels = labelsIn(request.language, FOCUS_AREA_LABELS);
     return reply.page('peer-review/review.njk', {
@@ -268,6 +273,7 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       fieldErrors,
       failedForm: failed?.form,
       values: failed?.values ?? {},
+      framework,
       areaTitle,
       conflictedCandidates: page.value.candidates.filter((c) => c.conflicts.length > 0),
       areaItems: framework.areas.map((a) => ({ value: a.id, text: a.title })),

@@ -10,6 +10,7 @@ import {
 } from '../../app/readiness/plan.ts';
 import type { StoredAction } from '../../app/readiness/plan.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
+import { inReaderLanguage } from '../../domain/readiness/localise.ts';
 import { requireSignedIn } from '../http/guards.ts';
 import { formErrors, type FormErrors } from '../http/forms.ts';
 import { openFor, type ReadinessDeps } from './load.ts';
@@ -70,7 +71,8 @@ const plan: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const [year, month, day] = action.dueOn ? action.dueOn.split('-') : ['', '', ''];
     return reply.page('readiness/action.njk', {
       assessment: opened.assessment,
-      action,
+      framework: opened.framework,
+      action: { ...action, action: inReaderLanguage(opened.framework, action.action) },
       values: values ?? {
         owner: action.owner,
         'dueOn-day': day ? String(Number(day)) : '',

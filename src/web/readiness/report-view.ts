@@ -5,6 +5,7 @@ import { ACTION_STATUS_LABELS } from '../../domain/readiness/action-plan.ts';
 import { canAnswer, canManage } from '../../domain/readiness/access.ts';
 import type { Catalogue } from '../../domain/readiness/catalogue.ts';
 import { levelLabel } from '../../domain/readiness/framework.ts';
+import { inReaderLanguage } from '../../domain/readiness/localise.ts';
 import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/partnerships/model.ts';
 import { buildReport } from '../../domain/readiness/report.ts';
 import type { SessionUser } from '../../domain/access.ts';
@@ -65,6 +66,7 @@ export async function reportView(
     })),
     actions: (await actionsOf(ctx, opened)).map((a) => ({
       ...a,
+      action: inReaderLanguage(framework, a.action),
       statusLabel: say(ACTION_STATUS_LABELS[a.status]),
     })),
     canAnswer: canAnswer(access),

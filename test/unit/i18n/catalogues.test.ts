@@ -7,6 +7,7 @@ import { chooseLanguage } from '../../../src/domain/language.ts';
 import { worded } from '../../../src/app/result.ts';
 import {
   catalogue,
+  listIn,
   translateMessage,
   translatePhrase,
   translator,
@@ -69,6 +70,19 @@ describe('the English and Welsh catalogues', () => {
     ]);
   });
 
+  it('write "a" before a listed word with the aspirate mutation, and a listed name as it is', () => {
+    const similar = (...features: string[]) =>
+      translatePhrase('cy', {
+        template: 'similar {{features}}',
+        values: { features: { items: features.map((f) => ({ template: f })), joined: 'and' } },
+      });
+    expect(similar('size', 'share of pupils with special educational needs')).toBe(
+      'maint a chyfran y disgyblion ag anghenion addysgol arbennig tebyg',
+    );
+    expect(similar('size', 'disadvantage')).toBe('maint a difreintedd tebyg');
+    expect(listIn('cy', ['Ysgol y Derw', 'Tregaron'])).toBe('Ysgol y Derw a Tregaron');
+  });
+
   it('write every count in Welsh with its plural form, mutations and all: 1, 2, 3, 4, 6 and 7', () => {
     const t = translator('cy');
     const counts = [1, 2, 3, 4, 6, 7];
@@ -93,6 +107,10 @@ describe('the English and Welsh catalogues', () => {
       '7 diwrnod',
     ]);
     expect(t('leaders.days', { count: 2.5, days: 2.5 })).toBe('2.5 diwrnod');
+    // "Lle" softens after dau: 2 le.
+    expect([1, 2, 3, 6].map((count) => t('peerReview.summary.leftOut', { count }).split(' wedi')[0])).toEqual(
+      ['1 lle', '2 le', '3 lle', '6 lle'],
+    );
     // "Cam" too: ratings dau gam, tri cham apart.
     expect(
       [1, 2, 3, 6].map(

@@ -79,7 +79,7 @@ describe('system leaders in Welsh', () => {
     expect(profile).toContain('Diwrnodau fesul tymor');
     expect(profile).toContain('£450 y dydd');
     const page = await welsh(deployment, client);
-    expect(page).toContain('Lleoliad Gwen Arwain yn Ysgol y Bedw');
+    expect(page).toContain('Secondiad Gwen Arwain i Ysgol y Bedw');
     expect(page).toContain('Yn aros am yr arweinydd system');
     expect(page).toContain('Aelod o’r tîm');
     expect(page).toContain('Ychwanegu arweinydd system at y tîm');

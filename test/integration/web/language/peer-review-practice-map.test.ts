@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveJudgement } from '../../../../src/data/peer-review/report.ts';
 import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
@@ -6,9 +7,17 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertPractice } from '../../../helpers/practice.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
+import {
+  englishLeftIn,
+  frameworkEnglish,
+  frameworkEnglishIn,
+  inWelsh,
+} from '../../../helpers/untranslated.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 const [DERW, BEDW, CELYN, ONNEN] = [643001, 643002, 643003, 643004];
+
+const FRAMEWORK_ENGLISH = frameworkEnglish(new URL('../../../../frameworks/peer-review/', import.meta.url));
 
 /** Peer review, good practice and the map in Welsh: none of the catalogue's English may show. */
 describe('peer review, good practice and the map in Welsh', () => {
@@ -118,6 +127,61 @@ describe('peer review, good practice and the map in Welsh', () => {
       ['/peer-review/summary?by=la', await welsh('/peer-review/summary?by=la')],
     ] as const)
       expect(englishLeftIn(html), url).toEqual([]);
+  });
+
+  it('shows the peer-review framework in Welsh: its areas, their prompts and evidence, its scale and its name', async () => {
+    const host = await signIn(t.app, t.db, {
+      email: 'derw3@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const reviewer = await signIn(t.app, t.db, {
+      email: 'adolygydd@ysgol.example',
+      name: 'Rhys Adolygu',
+      schools: [{ urn: ONNEN }],
+    });
+    const planned = await reviewOf(CELYN);
+    await addToTeam(
+      t.db,
+      planned,
+      { userId: reviewer.user.id, role: 'reviewer', conflicts: [], override: null },
+      host.user,
+    );
+    await saveJudgement(
+      t.db,
+      planned,
+      { areaId: 'pupils-outcomes', judgement: 2, evidence: 'Gwrando ar ddarllenwyr' },
+      reviewer.user,
+    );
+    const review = await welsh(`/peer-review/reviews/${planned}`, reviewer);
+    const text = visibleText(review);
+    expect(text).toContain('Cynnydd a chanlyniadau disgyblion: Yn datblygu');
+    expect(text).toContain(
+      'Pa mor dda y mae disgyblion yn darllen, a pha mor dda y caiff darllenwyr gwannach',
+    );
+    expect(text).toContain(
+      'Tystiolaeth: Canlyniadau cyhoeddedig dros dair blynedd; Gwybodaeth asesu’r ysgol ei hun;',
+    );
+    expect(text).toContain('Angen sylw ar frys: Mae gwendidau yma’n dal disgyblion yn ôl nawr');
+    const group = await idOf('peer_review_groups');
+    const cycleForm = await welsh(`/peer-review/groups/${group}/cycles/new`, host);
+    expect(visibleText(cycleForm)).toContain('Adolygu cydweithredol gan gymheiriaid');
+    for (const [url, html] of [
+      [`/peer-review/reviews/${planned}`, review],
+      [`/peer-review/groups/${group}/cycles/new`, cycleForm],
+      [
+        `/peer-review/reviews/${await reviewOf(DERW)}`,
+        await welsh(`/peer-review/reviews/${await reviewOf(DERW)}`, host),
+      ],
+    ] as const) {
+      expect(frameworkEnglishIn(html, FRAMEWORK_ENGLISH), url).toEqual([]);
+      expect(englishLeftIn(html), url).toEqual([]);
+    }
+    // An English reader sees the framework as written.
+    const english = await t.app.inject({
+      url: `/peer-review/reviews/${planned}?lang=en`,
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(visibleText(english.body)).toContain("Pupils' progress and outcomes: Developing");
   });
 
   it('shows the map in Welsh, and gives its script the Welsh words for its pop-ups, search and leaders', async () => {

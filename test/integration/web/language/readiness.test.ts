@@ -5,7 +5,12 @@ import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { createAssessment, saveAnswers } from '../../../../src/data/readiness.ts';
-import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
+import {
+  englishLeftIn,
+  frameworkEnglish,
+  frameworkEnglishIn as englishOfFrameworksIn,
+  inWelsh,
+} from '../../../helpers/untranslated.ts';
 
 const DERW = 643101;
 const BEDW = 643102;
@@ -27,6 +32,9 @@ const escaped = (text: string) =>
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&#34;')
     .replaceAll("'", '&#39;');
+const FRAMEWORK_ENGLISH = frameworkEnglish(new URL('../../../../frameworks/readiness/', import.meta.url));
+const frameworkEnglishIn = (html: string) => englishOfFrameworksIn(html, FRAMEWORK_ENGLISH);
+
 /** The catalogue's English left in a Welsh page, once the frameworks' own (English) words are taken out. */
 const englishLeftBesideFrameworks = (html: string) =>
   englishLeftIn(FRAMEWORK_TEXTS.reduce((page, text) => page.replaceAll(escaped(text), ' '), html));
@@ -51,12 +59,16 @@ describe('readiness in Welsh', () => {
       payload: new URLSearchParams(fields).toString(),
     });
 
-  /** Starts Estyn's ten questions for Ysgol y Derw; returns the assessment's id. */
-  const startEstyn = async (member: SignedIn) => {
+  /** Starts a framework (Estyn's ten questions unless named) for Ysgol y Derw; returns the assessment's id. */
+  const start = async (
+    member: SignedIn,
+    frameworkId = 'estyn-ten-questions',
+    partnershipType = 'peer-to-peer',
+  ) => {
     const started = await post(member, '/readiness/assessments', {
       urn: String(DERW),
-      frameworkId: 'estyn-ten-questions',
-      partnershipType: 'peer-to-peer',
+      frameworkId,
+      partnershipType,
     });
     expect(started.statusCode).toBe(303);
     return Number(started.headers.location!.split('/').pop());
@@ -68,7 +80,7 @@ describe('readiness in Welsh', () => {
     expect(hubBefore).toContain('Parodrwydd i gydweithio');
     expect(englishLeftBesideFrameworks(hubBefore)).toEqual([]);
 
-    const id = await startEstyn(member);
+    const id = await start(member);
     await post(member, `/readiness/assessments/${id}/sections/purpose`, {
       'rating-focus': '2',
       'evidence-focus': 'Darllen yng nghyfnod allweddol 2',
@@ -189,10 +201,63 @@ describe('readiness in Welsh', () => {
       { itemId: 'sl-time-and-capacity', rating: 4, evidence: 'Amser wedi’i neilltuo' },
     ]);
     const compare = await welsh(`/readiness/assessments/${leaderSide}/compare/${clientSide}`, member);
-    expect(visibleText(compare)).toContain('Lle mae dwy ochr y lleoliad yn anghytuno');
+    expect(visibleText(compare)).toContain('Lle mae dwy ochr y secondiad yn anghytuno');
     // The frameworks mark ratings two steps apart: "dau gam", with its mutation.
     expect(visibleText(compare)).toContain('Mae sgoriau sydd 2 gam neu fwy ar wahân');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
+  });
+
+  it('shows none of a framework’s English on a Welsh page: guidance, hints, next steps by rating, reasons, sources’ notes and the action plan', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    expect(frameworkEnglishIn(await welsh('/readiness', member)), '/readiness').toEqual([]);
+    // Version 2 of the enablers gives next steps by rating, and weighs gaps more for a federation.
+    const id = await start(member, 'partnership-enablers', 'federation');
+    const taskList = `/readiness/assessments/${id}`;
+    expect(frameworkEnglishIn(await welsh(taskList, member)), taskList).toEqual([]);
+    const sections: Record<string, string[]> = {
+      enablers: [
+        'leadership-capacity',
+        'history-of-collaboration',
+        'sensitivity-to-context',
+        'trust',
+        'shared-vision',
+      ],
+      fundamentals: [
+        'staff-expertise',
+        'improvement-needs',
+        'deploying-leadership',
+        'external-expertise',
+        'evaluating-impact',
+      ],
+    };
+    for (const [section, items] of Object.entries(sections)) {
+      const url = `/readiness/assessments/${id}/sections/${section}`;
+      expect(frameworkEnglishIn(await welsh(url, member)), url).toEqual([]);
+      // Gaps at both levels, so each level's own next step shows.
+      const fields = Object.fromEntries(items.map((item, i) => [`rating-${item}`, String((i % 2) + 1)]));
+      expect((await post(member, url, fields)).statusCode).toBe(303);
+    }
+    // Completed by an English reader: the action plan is stored as the framework writes it.
+    expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+
+    const report = await welsh(`/readiness/assessments/${id}/report`, member);
+    expect(visibleText(report)).toContain(
+      'Y cam nesaf: Enwch un uwch arweinydd i fod yn gyfrifol am weithio mewn partneriaeth',
+    );
+    expect(visibleText(report)).toContain('Mae angen llywodraethu ar y cyd, cynllunio gwella ar y cyd');
+    const action = report.match(/href="(\/readiness\/assessments\/\d+\/actions\/\d+)"/)![1]!;
+    for (const [url, html] of [
+      [`/readiness/assessments/${id}/report`, report],
+      [action, await welsh(action, member)],
+    ] as const) {
+      expect(frameworkEnglishIn(html), url).toEqual([]);
+      expect(html, url).not.toContain('<span lang="en">');
+    }
+    // The English reader of the same report reads the plan in English.
+    const english = (
+      await t.app.inject({ url: `/readiness/assessments/${id}/report?lang=en`, headers: member.headers })
+    ).body;
+    expect(visibleText(english)).toContain('Name one senior leader to own partnership working');
   });
 
   it('shows Welsh theme titles and questions to a Welsh reader, and marks the English left lang="en"', async () => {
@@ -200,9 +265,9 @@ describe('readiness in Welsh', () => {
     const hub = await welsh('/readiness', member);
     expect(hub).toContain('Deg cwestiwn Estyn i ysgolion sy’n ystyried cydweithio');
     // The published sources are cited in English, and say so.
-    expect(hub).toMatch(/<li lang="en">Estyn\./);
+    expect(hub).toMatch(/<li><span lang="en">Estyn\./);
 
-    const id = await startEstyn(member);
+    const id = await start(member);
 
     const taskList = await welsh(`/readiness/assessments/${id}`, member);
     for (const theme of ['Diben ac angen', 'Adnoddau ac effaith', 'Partneriaid, arfer a diwylliant'])
@@ -213,13 +278,12 @@ describe('readiness in Welsh', () => {
     expect(section).toContain('<h1 class="govuk-heading-xl">Diben ac angen</h1>');
     expect(section).toContain('Pam mae angen y cymorth?');
     expect(section).toContain('Heb ei ystyried eto');
-    // The guidance has no Welsh yet: it shows in English, marked as English.
-    expect(section).toMatch(/Sut olwg sydd ar arfer da: <span lang="en">[A-Z][^<]+<\/span>/);
+    expect(visibleText(section)).toContain('Sut olwg sydd ar arfer da: Enwch y maes arfer');
 
     await post(member, `/readiness/assessments/${id}/sections/purpose`, { 'rating-focus': '1' });
     const report = await welsh(`/readiness/assessments/${id}/report`, member);
     expect(report).toContain('Diben ac angen');
-    expect(report).toMatch(/Y cam nesaf: <span lang="en">[A-Z][^<]+<\/span>/);
+    expect(visibleText(report)).toContain('Y cam nesaf: Cytunwch ar un neu ddau faes ffocws');
 
     // An English reader sees the framework as written, with nothing marked.
     const english = (

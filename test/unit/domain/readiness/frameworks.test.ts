@@ -179,16 +179,23 @@ describe('loading framework files', () => {
     expect(english.inEnglish).toEqual([]);
   });
 
-  it('refuses Welsh for a section, item, level or next step the framework does not have, naming the file and path', async () => {
+  it('refuses Welsh for a section, item, level, hint, summary or next step the framework does not have, naming the file and path', async () => {
     await write(
       'bad.json',
       frameworkDocument({
         cy: {
           levels: { '9': { label: 'Naw' } },
           sections: {
-            first: { items: { zz: { question: 'Beth?' }, a: { nextStepByRating: { '1': 'Cam.' } } } },
+            first: {
+              summary: 'Crynodeb heb ei Saesneg.',
+              items: {
+                zz: { question: 'Beth?' },
+                a: { hint: 'Awgrym.', nextStepByRating: { '1': 'Cam.' } },
+              },
+            },
             missing: { title: 'Ar goll' },
           },
+          sources: [{ note: 'Nodyn heb ei Saesneg.' }],
           subtitle: 'Typo',
         },
       }),
@@ -197,23 +204,76 @@ describe('loading framework files', () => {
       problems: [
         expect.stringMatching(/^bad\.json: cy: .*"subtitle"/),
         'bad.json: cy.levels.9: the framework has no level 9',
+        'bad.json: cy.sources[0].note: the framework has no note for source 1',
+        'bad.json: cy.sections.first.summary: the framework has no summary for this section',
         'bad.json: cy.sections.first.items.zz: the framework has no item "zz" in this section',
+        'bad.json: cy.sections.first.items.a.hint: the framework has no hint for this item',
         'bad.json: cy.sections.first.items.a.nextStepByRating.1: the framework has no next step for 1',
         'bad.json: cy.sections.missing: the framework has no section "missing"',
       ],
     });
   });
+
+  it('refuses Welsh reasons for emphasis or source notes that do not match the English one for one', async () => {
+    await write(
+      'uneven.json',
+      frameworkDocument({
+        cy: {
+          sources: [{}, { note: 'Ail ffynhonnell.' }],
+          sections: {
+            first: { items: { b: { emphasis: ['Un.', 'Dau.'] } } },
+            second: { emphasis: [] },
+          },
+        },
+      }),
+    );
+    await expect(loadFrameworks(dir)).rejects.toMatchObject({
+      problems: [
+        'uneven.json: cy.sources: gives 2 sources where the English gives 1',
+        'uneven.json: cy.sources[1].note: the framework has no note for source 2',
+        'uneven.json: cy.sections.first.items.b.emphasis: gives 2 reasons for emphasis where the English gives 1',
+        'uneven.json: cy.sections.second.emphasis: gives 0 reasons for emphasis where the English gives 1',
+      ],
+    });
+  });
+
+  it('shows the Welsh reasons for emphasis and source notes to a Welsh reader, the citation as published', async () => {
+    const framework = await loadOne(
+      frameworkDocument({
+        sources: [{ citation: 'A published source.', note: 'Why it matters.' }],
+        cy: {
+          sources: [{ note: 'Pam mae’n bwysig.' }],
+          sections: {
+            first: { items: { b: { emphasis: ['Mae B yn bwysig mewn secondiadau.'] } } },
+            second: { emphasis: ['Mae’r ail yn bwysig i gymheiriaid.'] },
+          },
+        },
+      }),
+    );
+    const welsh = localiseFramework(framework, 'cy');
+    expect(welsh.sources).toEqual([{ citation: 'A published source.', note: 'Pam mae’n bwysig.' }]);
+    expect(allItems(welsh).find((it) => it.id === 'b')!.emphasis[0]).toMatchObject({
+      types: ['deployment'],
+      weight: 2,
+      reason: 'Mae B yn bwysig mewn secondiadau.',
+    });
+    expect(welsh.sections[1]!.emphasis[0]!.reason).toBe('Mae’r ail yn bwysig i gymheiriaid.');
+    expect(welsh.inEnglish).toContain('A published source.');
+    expect(welsh.inEnglish).not.toContain('Why it matters.');
+  });
 });
 
 describe('the shipped frameworks in Welsh', () => {
-  it('give every theme a Welsh title and every question a Welsh question, marked unreviewed', async () => {
+  it('give every text in Welsh, marked unreviewed: only the published citations stay in English', async () => {
     const catalogue = await loadFrameworks();
-    for (const framework of catalogue.current()) {
+    // Every version on hand, not only the newest: an assessment keeps the version it started on.
+    const files = (await fs.readdir(SHIPPED_FRAMEWORKS_DIR)).filter((name) => name.endsWith('.json'));
+    for (const name of files) {
+      const [, id, version] = /^(.+)\.v(\d+)\.json$/.exec(name)!;
+      const framework = catalogue.find(id!, Number(version))!;
       const welsh = localiseFramework(framework, 'cy');
-      expect(framework.cy?.reviewed, framework.id).toBe(false);
-      expect(welsh.inEnglish, framework.id).not.toContain(welsh.title);
-      for (const s of welsh.sections) expect(welsh.inEnglish, s.id).not.toContain(s.title);
-      for (const it of allItems(welsh)) expect(welsh.inEnglish, it.id).not.toContain(it.question);
+      expect(framework.cy?.reviewed, name).toBe(false);
+      expect(welsh.inEnglish, name).toEqual(framework.sources.map((s) => s.citation));
     }
   });
 });
