@@ -1,5 +1,11 @@
+import { grown } from '../columns.ts';
 import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
-import { rankCandidatesBeyond, rankCandidatesInto, type TakeCandidate } from '../matching/find-partners.ts';
+import {
+  rankCandidatesBeyond,
+  rankCandidatesInto,
+  type SearchScope,
+  type TakeCandidate,
+} from '../matching/find-partners.ts';
 import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
@@ -85,13 +91,11 @@ class Candidates {
   }
 
   private grow() {
-    const n = this.urn.length * 2;
-    const copy = <T extends Float64Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
-    this.urn = copy(this.urn, new Float64Array(n));
-    this.distanceKm = copy(this.distanceKm, new Float64Array(n));
-    this.score = copy(this.score, new Float64Array(n));
-    this.spare = copy(this.spare, new Float64Array(n));
-    this.remote = copy(this.remote, new Uint8Array(n));
+    this.urn = grown(this.urn);
+    this.distanceKm = grown(this.distanceKm);
+    this.score = grown(this.score);
+    this.spare = grown(this.spare);
+    this.remote = grown(this.remote);
   }
 
   /** The candidates a ranking hands over, added to the columns, as the range of their places. */
@@ -180,11 +184,37 @@ interface Seeker {
   beyond: Map<number, Range> | undefined;
 }
 
+/** What an assignment keeps to write its reasons when they are first read. */
+interface ReasonsToWrite {
+  school: PartnerFacts;
+  supporter: PartnerFacts;
+  distanceKm: number;
+  spare: number;
+  radiusKm: number;
+  nearerTaken: boolean;
+  written?: string[];
+}
+
+// Under a symbol and not enumerable: left out of JSON, copies between threads and comparisons.
+const TO_WRITE = Symbol('reasons to write');
+
+/** The one getter of every assignment's reasons, written the first time they are read. */
+function reasonsOf(this: Omit<Assignment, 'reasons'> & { [TO_WRITE]: ReasonsToWrite }): string[] {
+  const w = this[TO_WRITE];
+  return (w.written ??= explainCandidate('support', w.school, w.supporter, {
+    distanceKm: w.distanceKm,
+    remote: this.remote,
+    radiusKm: w.radiusKm,
+    spare: w.spare,
+    nearerTaken: w.nearerTaken,
+  }));
+}
+
 /**
  * The assignment with its reasons written when first read: a page shows a hundred of the
- * thousands of pairings, and the words of the rest would be written for nothing. Made here, out
- * of the allocation's own scope, so that what is kept for the words is only what they need, not
- * every school's search.
+ * thousands of pairings, and the words of the rest would be written for nothing. What is kept
+ * for the words is only what they need, not every school's search, and every assignment shares
+ * one getter rather than two functions made for each.
  */
 function withLazyReasons(
   assignment: Omit<Assignment, 'reasons'>,
@@ -192,19 +222,17 @@ function withLazyReasons(
   candidate: { facts: PartnerFacts; distanceKm: number; spare: number },
   how: { radiusKm: number; within: number },
 ): Assignment {
-  let reasons: string[] | undefined;
-  const { remote } = assignment;
-  const explain = () =>
-    explainCandidate('support', school, candidate.facts, {
-      distanceKm: candidate.distanceKm,
-      remote,
-      radiusKm: how.radiusKm,
-      spare: candidate.spare,
-      nearerTaken: how.within > 0,
-    });
-  return Object.defineProperty(assignment, 'reasons', {
-    enumerable: true,
-    get: () => (reasons ??= explain()),
+  const toWrite: ReasonsToWrite = {
+    school,
+    supporter: candidate.facts,
+    distanceKm: candidate.distanceKm,
+    spare: candidate.spare,
+    radiusKm: how.radiusKm,
+    nearerTaken: how.within > 0,
+  };
+  return Object.defineProperties(assignment, {
+    [TO_WRITE]: { value: toWrite },
+    reasons: { enumerable: true, get: reasonsOf },
   }) as Assignment;
 }
 
@@ -271,7 +299,7 @@ export function allocateNationally(
   if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
     inNeed.sort((a, b) => a.school.urn - b.school.urn);
   }
-  const query = { strategy: 'support' } as const;
+  const scope: SearchScope = { pool, query: { strategy: 'support' }, settings, capacity };
   const ring = settings.remoteCandidates * 3;
 
   // Every supporter with room, by phase: the groups through which a school in need can reach
@@ -319,7 +347,7 @@ export function allocateNationally(
     const { urn, phase } = facts.school;
     let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
     const ranked = candidates.range(
-      (take) => (ranking = rankCandidatesInto(pool, urn, query, settings, capacity, options, take)),
+      (take) => (ranking = rankCandidatesInto(scope, urn, options, take)),
       false,
     );
     if (!ranking!.ok) {
@@ -367,7 +395,7 @@ export function allocateNationally(
   /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
   const localOf = (seeker: Seeker) =>
     (seeker.local ??= candidates.range(
-      (take) => rankCandidatesInto(pool, seeker.facts.school.urn, query, settings, capacity, Infinity, take),
+      (take) => rankCandidatesInto(scope, seeker.facts.school.urn, Infinity, take),
       false,
     ));
 
@@ -382,7 +410,8 @@ export function allocateNationally(
       capacity: capacities,
       groups,
     });
-    for (const [urn, seeker] of seekers) {
+    for (const seeker of seekers.values()) {
+      const urn = seeker.facts.school.urn;
       if (!open.isUnsupported(urn)) continue;
       seeker.ring = Math.max(seeker.ring, ring);
       // The same search each time the problem is solved again (and the one a remote school's
@@ -390,10 +419,7 @@ export function allocateNationally(
       let beyond = seeker.beyond?.get(seeker.ring);
       if (!beyond) {
         const count = seeker.ring;
-        beyond = candidates.range(
-          (take) => rankCandidatesBeyond(pool, urn, query, settings, capacity, count, take),
-          true,
-        );
+        beyond = candidates.range((take) => rankCandidatesBeyond(scope, urn, count, take), true);
         (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
       }
       const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
@@ -426,6 +452,7 @@ export function allocateNationally(
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
+    const roomScope: SearchScope = { ...scope, capacity: room };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
     const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
     const again = allocateOptimally({
@@ -434,10 +461,7 @@ export function allocateNationally(
         seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
         const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
         const count = seeker.ring;
-        const beyond = candidates.range(
-          (take) => rankCandidatesBeyond(pool, urn, query, settings, room, count, take),
-          true,
-        );
+        const beyond = candidates.range((take) => rankCandidatesBeyond(roomScope, urn, count, take), true);
         const more = offer(seeker, beyond).map((id) => candidates.option(id));
         return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
       }),

@@ -1,3 +1,4 @@
+import { grown } from '../columns.ts';
 import type { AllocationProblem, AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
 
 // Qualities become integer costs so that sums are exact and the result does not depend on
@@ -47,10 +48,9 @@ class MinHeap {
   }
   push(rank: number, steps: number, n: number) {
     if (this.size + 2 > this.node.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, b: T) => (b.set(a), b);
-      this.rank = grow(this.rank, new Float64Array(this.node.length * 2));
-      this.steps = grow(this.steps, new Float64Array(this.node.length * 2));
-      this.node = grow(this.node, new Int32Array(this.node.length * 2));
+      this.rank = grown(this.rank);
+      this.steps = grown(this.steps);
+      this.node = grown(this.node);
     }
     let i = this.size++;
     this.rank[i] = rank;
@@ -118,15 +118,13 @@ class Graph {
     this.remote = new Uint8Array(n >> 1);
   }
   private grow() {
-    const n = this.to.length * 2;
-    const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
-    this.to = copy(this.to, new Int32Array(n));
-    this.cap = copy(this.cap, new Int32Array(n));
-    this.rank = copy(this.rank, new Int32Array(n));
-    this.steps = copy(this.steps, new Int32Array(n));
-    this.next = copy(this.next, new Int32Array(n));
-    this.quality = copy(this.quality, new Float64Array(n >> 1));
-    this.remote = copy(this.remote, new Uint8Array(n >> 1));
+    this.to = grown(this.to);
+    this.cap = grown(this.cap);
+    this.rank = grown(this.rank);
+    this.steps = grown(this.steps);
+    this.next = grown(this.next);
+    this.quality = grown(this.quality);
+    this.remote = grown(this.remote);
   }
   private half(from: number, target: number, capacity: number, rank: number, steps: number) {
     if (this.edges === this.to.length) this.grow();

@@ -1,4 +1,4 @@
-import { rankCandidates } from './find-partners.ts';
+import { rankCandidatesInto, type SearchScope } from './find-partners.ts';
 import type { MatchingPool, PartnerCapacity } from './pool.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -37,6 +37,7 @@ export function reciprocalCoverage(
     noStrength: 0,
     noComplement: 0,
   };
+  const scope: SearchScope = { pool, query: { strategy: 'reciprocal' }, settings, capacity };
   for (const facts of pool.facts.values()) {
     if (facts.areas.measured === 0 || !facts.location) continue;
     c.withAreaData++;
@@ -44,10 +45,9 @@ export function reciprocalCoverage(
     else if (facts.weaknesses === 0) c.noWeakness++;
     else if (facts.strengths === 0) c.noStrength++;
     else {
-      const query = { strategy: 'reciprocal' } as const;
       // Whether there is any partner at all: the best one is all that needs ranking.
-      const ranking = rankCandidates(pool, facts.school.urn, query, settings, capacity, 1);
-      if (ranking.ok && ranking.ranked.length > 0) {
+      const ranking = rankCandidatesInto(scope, facts.school.urn, 1, () => {});
+      if (ranking.ok && ranking.shown > 0) {
         c.covered++;
         if (ranking.remote) c.remote++;
       } else c.noComplement++;

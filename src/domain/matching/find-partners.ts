@@ -1,3 +1,4 @@
+import { grown } from '../columns.ts';
 import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
@@ -110,14 +111,26 @@ export type Ranking =
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** One partner search under way: the school, what it asked for, and how much has been scored. */
-interface Search {
-  school: PartnerFacts;
+/**
+ * What a run of searches shares: the schools, the question asked of each, the settings and the
+ * capacities (the national allocation asks the same of every school in need).
+ */
+export interface SearchScope {
+  pool: MatchingPool;
   query: PartnerQuery;
-  /** The query's establishment type, lower-cased once. */
-  type: string | undefined;
   settings: MatchingSettings;
   capacity: PartnerCapacity;
+}
+
+/** One partner search under way: the school, what it asked for, and how much has been scored. */
+interface Search extends SearchScope {
+  school: PartnerFacts;
+  /** The query's establishment type, lower-cased once. */
+  type: string | undefined;
+  /** Where distances are measured from, how far, and the indexes walked. */
+  point: LatLon;
+  radiusKm: number;
+  partitions: readonly SpatialIndex<PartnerFacts>[];
   /** How fast the distance part falls with distance: it halves every `halfScoreKm`. */
   decay: number;
   /** The searching school's own room for more partnerships (0 when it has none). */
@@ -155,20 +168,15 @@ class Kept {
   /** A new slot at the end, the columns doubled when full. */
   add(): number {
     if (this.length === this.order.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.urn = grow(this.urn);
-      this.km = grow(this.km);
-      this.score = grow(this.score);
-      this.spare = grow(this.spare);
-      this.distance = grow(this.distance);
-      this.context = grow(this.context);
-      this.fit = grow(this.fit);
-      this.capacity = grow(this.capacity);
-      this.order = grow(this.order);
+      this.urn = grown(this.urn);
+      this.km = grown(this.km);
+      this.score = grown(this.score);
+      this.spare = grown(this.spare);
+      this.distance = grown(this.distance);
+      this.context = grown(this.context);
+      this.fit = grown(this.fit);
+      this.capacity = grown(this.capacity);
+      this.order = grown(this.order);
     }
     return this.length++;
   }
@@ -328,6 +336,12 @@ function candidateAt(slot: number): RankedCandidate {
 const handTo = (take: TakeCandidate) => (slot: number) =>
   take(kept.facts[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
 
+/** A school found by distance. */
+interface Nearest {
+  facts: PartnerFacts;
+  distanceKm: number;
+}
+
 // Half the Earth's circumference: a search this wide takes in every school.
 const WHOLE_EARTH_KM = 20_050;
 
@@ -342,8 +356,8 @@ function nearestBeyond(
   radiusKm: number,
   limit: number,
   qualifies: (facts: PartnerFacts) => boolean,
-): { facts: PartnerFacts; distanceKm: number }[] {
-  let found: { facts: PartnerFacts; distanceKm: number }[] = [];
+): Nearest[] {
+  let found: Nearest[] = [];
   for (let reach = Math.max(2 * radiusKm, 10); ; reach *= 2) {
     found = [];
     for (const partition of partitions) {
@@ -358,17 +372,36 @@ function nearestBeyond(
     .slice(0, limit);
 }
 
+/**
+ * The indexes a search walks, by the scope, the school's phase and its group: the partitions of a
+ * compatible phase and of a group the strategy can use, so that schools that could never qualify
+ * are not even measured. Listed once for a run of searches with one scope.
+ */
+const partitionsByScope = new WeakMap<
+  SearchScope,
+  Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>
+>();
+
+function partitionsFor(scope: SearchScope, school: PartnerFacts) {
+  const { pool, query, settings } = scope;
+  let byPhase = partitionsByScope.get(scope);
+  if (!byPhase) {
+    partitionsByScope.set(
+      scope,
+      (byPhase = new Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>()),
+    );
+  }
+  const { phase } = school.school;
+  let byGroup = byPhase.get(phase);
+  if (!byGroup) byPhase.set(phase, (byGroup = {}));
+  return (byGroup[school.group] ??= settings.compatiblePhases[phase].flatMap((p) =>
+    candidateGroups(query.strategy, school.group).map((group) => pool.partition(p, group)),
+  ));
+}
+
 /** A search's school, radius and the indexes it walks; or why there can be none. */
-function startSearch(
-  pool: MatchingPool,
-  urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
-  keep: number,
-):
-  | { ok: true; search: Search; point: LatLon; radiusKm: number; partitions: SpatialIndex<PartnerFacts>[] }
-  | PartnerSearchRefusal {
+function startSearch(scope: SearchScope, urn: number, keep: number): Search | PartnerSearchRefusal {
+  const { pool, query, settings, capacity } = scope;
   const school = pool.facts.get(urn);
   if (!school) return refusal('unknown-school', 'No open school with URN {{urn}}', { urn });
   const point = query.near?.location ?? school.location;
@@ -383,12 +416,16 @@ function startSearch(
     );
   }
   kept.length = 0;
-  const search: Search = {
-    school,
+  return {
+    pool,
     query,
-    type: query.type?.toLowerCase(),
     settings,
     capacity,
+    school,
+    type: query.type?.toLowerCase(),
+    point,
+    radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],
+    partitions: partitionsFor(scope, school),
     // The phase's usual radius, never the one asked for: a wider search adds candidates but
     // leaves every candidate's score as it was.
     decay: Math.LN2 / settings.radiusKm[school.school.phase],
@@ -396,30 +433,42 @@ function startSearch(
     keep,
     seen: 0,
   };
-  // Only the partitions of a compatible phase and of a group the strategy can use are searched,
-  // so schools that could never qualify are not even measured.
-  const groups = candidateGroups(query.strategy, school.group);
-  const partitions = settings.compatiblePhases[school.school.phase].flatMap((phase) =>
-    groups.map((group) => pool.partition(phase, group)),
-  );
-  return {
-    ok: true,
-    search,
-    point,
-    radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],
-    partitions,
-  };
+}
+
+/**
+ * The nearest suitable schools beyond a school's radius, by capacities, pool and search: the
+ * outward search for a school with none within its radius, made once whether the national
+ * allocation or the school's own partner search asks first. Only for searches that differ by
+ * nothing but the school (no filter, no other place to look from).
+ */
+const outwardSearches = new WeakMap<PartnerCapacity, WeakMap<MatchingPool, Map<string, Nearest[]>>>();
+
+function outwardKey(search: Search, ring: number): string | undefined {
+  const { query } = search;
+  if (query.type || query.trust || query.languageMedium || query.excludePartnered || query.near)
+    return undefined;
+  return `${search.school.school.urn} ${query.strategy} ${search.radiusKm} ${ring}`;
+}
+
+/** The outward searches made with a search's capacities and pool. */
+function outwardSearchesOf({ capacity, pool }: Search): Map<string, Nearest[]> {
+  let byPool = outwardSearches.get(capacity);
+  if (!byPool) outwardSearches.set(capacity, (byPool = new WeakMap<MatchingPool, Map<string, Nearest[]>>()));
+  let searched = byPool.get(pool);
+  if (!searched) byPool.set(pool, (searched = new Map<string, Nearest[]>()));
+  return searched;
 }
 
 /** Scores the `ring` nearest suitable candidates beyond the radius. */
-function scoreBeyond(
-  search: Search,
-  partitions: readonly SpatialIndex<PartnerFacts>[],
-  point: LatLon,
-  radiusKm: number,
-  ring: number,
-): void {
-  const nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+function scoreBeyond(search: Search, ring: number): void {
+  const key = outwardKey(search, ring);
+  const searched = key === undefined ? undefined : outwardSearchesOf(search);
+  let nearest = key === undefined ? undefined : searched!.get(key);
+  if (!nearest) {
+    const { partitions, point, radiusKm } = search;
+    nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+    if (key !== undefined) searched!.set(key, nearest);
+  }
   for (const n of nearest) consider(search, n.facts, n.distanceKm);
 }
 
@@ -432,17 +481,10 @@ type Searched =
  * Scores every suitable candidate for a school: candidates of a compatible phase within the
  * radius or, when there are none, the nearest beyond it (remote), keeping the best `keep`.
  */
-function runSearch(
-  pool: MatchingPool,
-  urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
-  keep: number,
-): Searched {
-  const started = startSearch(pool, urn, query, settings, capacity, keep);
-  if (!started.ok) return started;
-  const { search, point, radiusKm, partitions } = started;
+function runSearch(scope: SearchScope, urn: number, keep: number): Searched {
+  const search = startSearch(scope, urn, keep);
+  if (!('school' in search)) return search;
+  const { point, radiusKm, partitions } = search;
   const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
   for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
   const within = search.seen;
@@ -451,7 +493,7 @@ function runSearch(
   // of it ranked (a few schools), for the national allocation to offer when those shown are taken.
   if (remote) {
     search.keep = Infinity;
-    scoreBeyond(search, partitions, point, radiusKm, settings.remoteCandidates * 3);
+    scoreBeyond(search, scope.settings.remoteCandidates * 3);
   }
   return { ok: true, school: search.school, radiusKm, remote, within };
 }
@@ -470,7 +512,7 @@ export function rankCandidates(
   capacity: PartnerCapacity,
   keep = Infinity,
 ): Ranking {
-  const found = runSearch(pool, urn, query, settings, capacity, keep);
+  const found = runSearch({ pool, query, settings, capacity }, urn, keep);
   if (!found.ok) return found;
   const ranked: RankedCandidate[] = [];
   readOut((slot) => ranked.push(candidateAt(slot)));
@@ -493,15 +535,12 @@ export function rankCandidates(
  * ranking; otherwise `shown` is every candidate handed over.
  */
 export function rankCandidatesInto(
-  pool: MatchingPool,
+  scope: SearchScope,
   urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
   keep: number,
   take: TakeCandidate,
 ): { ok: true; radiusKm: number; remote: boolean; within: number; shown: number } | PartnerSearchRefusal {
-  const found = runSearch(pool, urn, query, settings, capacity, keep);
+  const found = runSearch(scope, urn, keep);
   if (!found.ok) return found;
   const { radiusKm, remote, within } = found;
   const count = readOut(handTo(take));
@@ -510,7 +549,7 @@ export function rankCandidatesInto(
     radiusKm,
     remote,
     within,
-    shown: remote ? Math.min(count, keep, settings.remoteCandidates) : count,
+    shown: remote ? Math.min(count, keep, scope.settings.remoteCandidates) : count,
   };
 }
 
@@ -520,18 +559,14 @@ export function rankCandidatesInto(
  * Returns how many there are.
  */
 export function rankCandidatesBeyond(
-  pool: MatchingPool,
+  scope: SearchScope,
   urn: number,
-  query: PartnerQuery,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
   count: number,
   take: TakeCandidate,
 ): number {
-  const started = startSearch(pool, urn, query, settings, capacity, Infinity);
-  if (!started.ok) return 0;
-  const { search, point, radiusKm, partitions } = started;
-  scoreBeyond(search, partitions, point, radiusKm, count);
+  const search = startSearch(scope, urn, Infinity);
+  if (!('school' in search)) return 0;
+  scoreBeyond(search, count);
   return readOut(handTo(take));
 }
 
