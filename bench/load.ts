@@ -14,6 +14,10 @@
  * 2. Partner search (`GET /api/schools/{urn}/partners`, the usual radius) at each rate, beside
  *    `/health/live` alone (the baseline: the HTTP layer).
  *
+ * The service's worker thread ends after 5 s without a heavy computation (S2S_WORKER_IDLE_SECONDS),
+ * so that the resident memory read at the end is the service's without its worker's copy of the
+ * registry.
+ *
  * Prints p50/p95/p99, the longest, errors, the service's resident memory and the machine's load
  * average (the machine may be shared: the figures are upper bounds). Asserts nothing about time.
  *
@@ -44,6 +48,8 @@ const clients = Number(option('--clients')) || 20;
 const cpuProfileDir = option('--cpu-prof');
 /** How often `/health/live` is asked while the heavy endpoints are hammered, a second. */
 const LIVE_RATE = 50;
+/** The service's workers end after this long without a heavy computation (S2S_WORKER_IDLE_SECONDS). */
+const WORKER_IDLE_SECONDS = 5;
 /** How long answers still outstanding when sending stops are waited for before counting as errors. */
 const DRAIN_MS = 10_000;
 
@@ -162,7 +168,11 @@ await withImportedDataset('load', count, async (dataset) => {
   // Ready once the snapshot is built.
   const service = await serveDataset(
     dataset,
-    { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000', S2S_METRICS_TOKEN: METRICS_TOKEN },
+    {
+      S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000',
+      S2S_METRICS_TOKEN: METRICS_TOKEN,
+      S2S_WORKER_IDLE_SECONDS: String(WORKER_IDLE_SECONDS),
+    },
     cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
   );
   try {
@@ -217,4 +227,9 @@ async function measure(
       console.log(`${describe(name, rate, run)}; ${await eventLoopDelay(base)}`);
     }
   }
+  // Partner search runs on the thread answering requests: the worker has had nothing to do.
+  await new Promise((resolve) => setTimeout(resolve, (WORKER_IDLE_SECONDS + 2) * 1000));
+  console.log(
+    `resident ${residentMb(pid)?.toFixed(0)} MB with no heavy computation for over ${WORKER_IDLE_SECONDS} s (its worker ended); ${load()}`,
+  );
 }

@@ -88,6 +88,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(64, 'must be 64 or fewer')
     .default(Math.max(1, os.availableParallelism() - 1)),
+  S2S_WORKER_IDLE_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds, e.g. 300' })
+    .int('must be a whole number of seconds, e.g. 300')
+    .min(0, 'must be 0 or more')
+    .max(86_400, 'must be 86400 or fewer')
+    .default(300),
   S2S_COMPUTE_QUEUE: z.coerce
     .number({ error: 'must be a whole number of computations, e.g. 64' })
     .int('must be a whole number of computations, e.g. 64')
@@ -156,8 +162,9 @@ export interface Config {
   /**
    * Heavy computations (capacity by area for any radius, the national allocation, partner
    * searches wider than the phase's radius) run in `workers` worker threads; at most `queue` wait for one, and more are refused as busy.
+   * A worker with nothing to do for `idleSeconds` ends (0: never), giving back its copy of the registry.
    */
-  compute: { workers: number; queue: number };
+  compute: { workers: number; queue: number; idleSeconds: number };
   /** How often one address may ask the routes that compute (capacity, allocation, partners), a minute. */
   heavyRequestsPerMinute: number;
   /** Partner search and allocation settings; each phase's radius from `S2S_RADIUS_KM_<PHASE>`. */
@@ -233,7 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: trustedProxies(e.S2S_TRUST_PROXY)!,
     metricsToken: e.S2S_METRICS_TOKEN,
-    compute: { workers: e.S2S_WORKERS, queue: e.S2S_COMPUTE_QUEUE },
+    compute: { workers: e.S2S_WORKERS, queue: e.S2S_COMPUTE_QUEUE, idleSeconds: e.S2S_WORKER_IDLE_SECONDS },
     heavyRequestsPerMinute: e.S2S_HEAVY_REQUESTS_PER_MINUTE,
     matching: {
       ...DEFAULT_MATCHING_SETTINGS,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Inspection, Performance, PublishedRating, SchoolRecord } from '../domain/school.ts';
+import { valueSharing } from '../domain/shared-values.ts';
 import type { Db } from './db.ts';
 import { toInspection, toPerformance, toPublishedRating, toSchool } from './schools.ts';
 
@@ -79,22 +80,24 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
       .orderBy('welsh_categorisations.year', 'desc')
       .execute(),
   ]);
+  // One copy of each repeated value, shared as each record is made (see shareRepeatedValues).
+  const { share, area } = valueSharing();
   const inspectionsByUrn = new Map<number, Inspection[]>();
   for (const row of inspections) {
     const list = inspectionsByUrn.get(row.urn) ?? [];
-    list.push(toInspection(row));
+    list.push(share(toInspection(row)));
     inspectionsByUrn.set(row.urn, list);
   }
   const performanceByUrn = new Map<number, Performance[]>();
   for (const row of performance) {
     const list = performanceByUrn.get(row.urn) ?? [];
-    list.push(toPerformance(row));
+    list.push(share(toPerformance(row)));
     performanceByUrn.set(row.urn, list);
   }
   const ratingsByUrn = new Map<number, PublishedRating[]>();
   for (const row of ratings) {
     const list = ratingsByUrn.get(row.urn) ?? [];
-    list.push(toPublishedRating(row));
+    list.push(share(toPublishedRating(row)));
     ratingsByUrn.set(row.urn, list);
   }
   const categorisationsByUrn = new Map<number, NonNullable<SchoolRecord['categorisations']>>();
@@ -103,11 +106,17 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
     list.push({ year: row.year, supportCategory: row.support_category });
     categorisationsByUrn.set(row.urn, list);
   }
-  return schools.map((row) => ({
-    ...toSchool(row),
+  return schools.map((row) => {
+    const school = share(toSchool(row));
+    return {
+    ...school,
+    localAuthority: area(school.localAuthority),
+    region: area(school.region),
+    constituency: area(school.constituency),
     inspections: inspectionsByUrn.get(row.urn) ?? [],
     performance: performanceByUrn.get(row.urn) ?? [],
     ...(ratingsByUrn.has(row.urn) ? { publishedRatings: ratingsByUrn.get(row.urn) } : {}),
     ...(categorisationsByUrn.has(row.urn) ? { categorisations: categorisationsByUrn.get(row.urn) } : {}),
-  }));
+  };
+  });
 }

@@ -8,6 +8,8 @@ export interface ComputeOptions {
   workers: number;
   /** Computations that may wait for a worker (S2S_COMPUTE_QUEUE). */
   queue: number;
+  /** A worker with nothing to do for this long ends (S2S_WORKER_IDLE_SECONDS); 0: never. */
+  idleSeconds?: number;
 }
 
 /** The heavy computations of the service, run off the thread that answers requests. */
@@ -43,13 +45,17 @@ function stateOf(states: WeakMap<Snapshot, Promise<PoolState>>, snapshot: Snapsh
   return state;
 }
 
-export function createCompute({ workers, queue }: ComputeOptions): Compute {
+export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOptions): Compute {
+  let states = new WeakMap<Snapshot, Promise<PoolState>>();
   const pool = createWorkerPool({
     module: new URL('./worker.ts', import.meta.url),
     size: workers,
     maxQueue: queue,
+    idleMs: idleSeconds > 0 ? idleSeconds * 1000 : undefined,
+    // With no worker left, the serialised registry is let go too (a few hundred megabytes at
+    // 150,000 schools): the next computation serialises it again for the worker it starts.
+    onAllIdle: () => (states = new WeakMap()),
   });
-  const states = new WeakMap<Snapshot, Promise<PoolState>>();
   // One promise per snapshot and task: while pending it is shared by every caller, once resolved
   // it is the kept answer; a new snapshot starts empty, so no answer outlives its data.
   const answers = new WeakMap<Snapshot, Map<string, Promise<unknown>>>();

@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { shareRepeatedValues } from '../../domain/shared-values.ts';
 import type { SnapshotInput } from '../../domain/snapshot.ts';
 
 /**
@@ -51,5 +52,6 @@ export function decodeSnapshotInput(payload: Uint8Array): SnapshotInput {
     at += 4 + length;
   }
   const [rest, ...slices] = parts as [SnapshotInput, ...SnapshotInput['schools'][]];
-  return { ...rest, schools: slices.flat() };
+  // Read back, each record has strings of its own again: shared as the service's own are.
+  return { ...rest, schools: shareRepeatedValues(slices.flat()) };
 }

@@ -16,6 +16,13 @@ export interface WorkerPoolOptions {
   size: number;
   /** How many tasks may wait for a worker; one more is refused with `ComputeBusyError`. */
   maxQueue: number;
+  /**
+   * A worker with no task for this long ends, giving back the memory its copy of the state holds;
+   * the next task starts another. Undefined: workers last as long as the pool.
+   */
+  idleMs?: number;
+  /** Called when the last worker has ended for want of tasks: no worker holds a state any more. */
+  onAllIdle?: () => void;
 }
 
 export interface PoolStats {
@@ -56,6 +63,8 @@ interface Slot {
   loaded: number | undefined;
   job: Job | undefined;
   startedAt: number;
+  /** Ends the worker when it has had no task for `idleMs`. */
+  idleTimer: NodeJS.Timeout | undefined;
 }
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
@@ -66,7 +75,13 @@ const ENTRY = new URL('./worker-entry.js', import.meta.url);
  * on it; a worker that dies fails only its own task and is replaced on the next one. Idle workers
  * do not keep the process alive, so a command ends when its work does.
  */
-export function createWorkerPool({ module, size, maxQueue }: WorkerPoolOptions): WorkerPool {
+export function createWorkerPool({
+  module,
+  size,
+  maxQueue,
+  idleMs,
+  onAllIdle,
+}: WorkerPoolOptions): WorkerPool {
   const slots: Slot[] = [];
   const queue: Job[] = [];
   const listeners: SettledListener[] = [];
@@ -86,13 +101,14 @@ export function createWorkerPool({ module, size, maxQueue }: WorkerPoolOptions):
   const spawn = (): Slot => {
     const worker = new Worker(ENTRY, { workerData: { module: module.href } });
     worker.unref();
-    const slot: Slot = { worker, loaded: undefined, job: undefined, startedAt: 0 };
+    const slot: Slot = { worker, loaded: undefined, job: undefined, startedAt: 0, idleTimer: undefined };
     worker.on('message', (message: FromWorker) => {
       if (!slot.job || slot.job.taskId !== message.taskId) return;
       const job = settle(slot, message.ok ? 'ok' : 'failed');
       if (message.ok) job.resolve(message.value);
       else job.reject(new Error(`The ${job.kind} computation failed: ${message.message}`));
       pump();
+      if (!slot.job && idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
     });
     const lost = (error: Error) => {
       const index = slots.indexOf(slot);
@@ -107,7 +123,17 @@ export function createWorkerPool({ module, size, maxQueue }: WorkerPoolOptions):
     return slot;
   };
 
+  /** Ends an idle worker; its `exit` then finds it gone from the slots and fails nothing. */
+  const end = (slot: Slot) => {
+    const index = slots.indexOf(slot);
+    if (index === -1 || slot.job) return;
+    slots.splice(index, 1);
+    void slot.worker.terminate();
+    if (slots.length === 0) onAllIdle?.();
+  };
+
   const dispatch = (slot: Slot, job: Job) => {
+    clearTimeout(slot.idleTimer);
     if (slot.loaded !== job.state.id) {
       slot.worker.postMessage({
         type: 'state',
@@ -166,7 +192,10 @@ export function createWorkerPool({ module, size, maxQueue }: WorkerPoolOptions):
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('The computation pool is closed'));
       const ending = slots.splice(0);
-      for (const slot of ending) slot.job?.reject(new Error('The computation pool is closed'));
+      for (const slot of ending) {
+        clearTimeout(slot.idleTimer);
+        slot.job?.reject(new Error('The computation pool is closed'));
+      }
       await Promise.all(ending.map((slot) => slot.worker.terminate()));
     },
   };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
 import { createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
 import { runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
@@ -44,7 +44,8 @@ const capacityTask = (radiusKm?: number): Extract<ComputeTask, { kind: 'capacity
 
 describe('heavy computations in worker threads', () => {
   let compute: Compute | undefined;
-  const open = (workers: number, queue: number) => (compute = createCompute({ workers, queue }));
+  const open = (workers: number, queue: number, idleSeconds?: number) =>
+    (compute = createCompute({ workers, queue, idleSeconds }));
   afterEach(async () => {
     await compute?.close();
     compute = undefined;
@@ -92,6 +93,16 @@ describe('heavy computations in worker threads', () => {
     const rebuilt = aSnapshot();
     expect(await compute!.run(rebuilt, capacityTask(6))).toEqual(first);
     expect(compute!.stats().started).toBe(started + 1);
+  });
+
+  it('answers as before once its idle worker has ended, from a worker started and sent the registry again', async () => {
+    open(1, 10, 0.02);
+    const snapshot = aSnapshot();
+    const first = await compute!.run(snapshot, capacityTask(6));
+    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0));
+    expect(await compute!.run(snapshot, capacityTask(8))).toEqual(runTask(snapshot, capacityTask(8)));
+    expect(await compute!.run(snapshot, capacityTask(6))).toBe(first);
+    expect(compute!.stats().workers).toBe(1);
   });
 
   it('refuses a different task when its queue is full, and does not keep the refusal', async () => {

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
 import {
   createWorkerPool,
   type PoolState,
   type WorkerPool,
+  type WorkerPoolOptions,
 } from '../../../../src/app/compute/worker-pool.ts';
 import type { GatedTask } from '../../../fixtures/compute/gated-worker.ts';
 
@@ -30,7 +31,8 @@ function gate() {
 
 describe('the worker pool', () => {
   let pool: WorkerPool | undefined;
-  const open = (size: number, maxQueue: number) => (pool = createWorkerPool({ module, size, maxQueue }));
+  const open = (size: number, maxQueue: number, idle: Partial<WorkerPoolOptions> = {}) =>
+    (pool = createWorkerPool({ module, size, maxQueue, ...idle }));
   const run = (state: PoolState, task: GatedTask) => pool!.run<string>(state, 'test', task);
   afterEach(async () => {
     await pool?.close();
@@ -88,6 +90,29 @@ describe('the worker pool', () => {
     await expect(run(state, { exit: true })).rejects.toThrow(/worker stopped/);
     expect(await run(state, { answer: 'after' })).toBe('s:after');
     expect(pool!.stats().workers).toBe(1);
+  });
+
+  it('ends a worker left without a task, says when none is left, and starts another for the next task', async () => {
+    let allIdle = 0;
+    open(1, 10, { idleMs: 20, onAllIdle: () => allIdle++ });
+    const state = stateOf(1, 's');
+    expect(await run(state, { answer: 'a' })).toBe('s:a');
+    await vi.waitFor(() => expect(pool!.stats().workers).toBe(0));
+    expect(allIdle).toBe(1);
+    // The new worker is sent the state again before its first task.
+    expect(await run(state, { answer: 'b' })).toBe('s:b');
+    expect(pool!.stats()).toMatchObject({ workers: 1, started: 2 });
+  });
+
+  it('does not end a worker while it has a task', async () => {
+    open(1, 10, { idleMs: 20 });
+    const state = stateOf(1, 's');
+    const held = gate();
+    const running = run(state, { answer: 'long', gate: held.buffer });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pool!.stats()).toMatchObject({ workers: 1, running: 1 });
+    held.open();
+    expect(await running).toBe('s:long');
   });
 
   it('reports how long each task took in its worker', async () => {
