@@ -36,7 +36,8 @@ export interface Snapshot {
   asOf: string;
   schools: readonly SchoolRecord[];
   byUrn: ReadonlyMap<number, SchoolRecord>;
-  index: SpatialIndex<SchoolRecord>;
+  /** Every located school, for a search near a place: built when first read. */
+  readonly index: SpatialIndex<SchoolRecord>;
   settings: MatchingSettings;
   capacity: PartnerCapacity;
   profiles: readonly PerformanceProfile[];
@@ -75,7 +76,6 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
  * national rebuild takes.
  */
 export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> {
-  const index = buildSpatialIndex(input.schools);
   // Each URN's place in the schools: every map by URN of the snapshot is held by it.
   const places = placesByUrn(input.schools);
   const views = new Map<string, ProfileView>();
@@ -132,11 +132,15 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     );
   }
   yield* viewSteps(defaultProfile);
+  let index: SpatialIndex<SchoolRecord> | undefined;
   return {
     asOf: input.asOf,
     schools: input.schools,
     byUrn: new ByUrn(places, (i) => input.schools[i]),
-    index,
+    // Only a search for schools near a place reads it: built then, not in every worker's snapshot.
+    get index() {
+      return (index ??= buildSpatialIndex(input.schools));
+    },
     settings: input.settings,
     capacity,
     profiles: input.profiles,

@@ -293,43 +293,56 @@ function standing(levels: Float64Array, i: number, own: number | null): number {
 export function areaStandings(
   record: SchoolRecord,
   classification: Pick<Classification, 'evidence'>,
-  levels = new Float64Array(SCHOOL_AREAS.length),
+  column: Float64Array<ArrayBuffer> = new Float64Array(SCHOOL_AREAS.length),
+  at = 0,
 ): AreaStandings & { strengthMask: number; weaknessMask: number } {
-  return new Standings(record, classification.evidence, levels);
+  return new Standings(record, classification.evidence, column, at);
 }
+
+// Each school's levels measured here, then copied to its place in the pool's column.
+const scratch = new Float64Array(SCHOOL_AREAS.length);
 
 /**
- * Each of `count` schools' levels, SCHOOL_AREAS.length a school, as views of one column: a pool
- * of tens of thousands of schools holds one buffer rather than one each.
+ * One school's standings, its levels held at its place `at` in a column of SCHOOL_AREAS.length
+ * a school (the pool's, one buffer for tens of thousands of schools), seen as an array of their
+ * own only when read: most schools are never compared area by area.
  */
-export function levelColumns(count: number): (k: number) => Float64Array<ArrayBuffer> {
-  const column = new Float64Array(count * SCHOOL_AREAS.length);
-  const bytes = SCHOOL_AREAS.length * Float64Array.BYTES_PER_ELEMENT;
-  return (k) => new Float64Array(column.buffer, k * bytes, SCHOOL_AREAS.length);
-}
-
 class Standings implements AreaStandings {
-  readonly levels: Float64Array;
   readonly measured: number;
   /** The areas of strength and weakness as bit sets over SCHOOL_AREAS. */
   readonly strengthMask: number = 0;
   readonly weaknessMask: number = 0;
   readonly #record: SchoolRecord;
   readonly #evidence: Classification['evidence'];
+  readonly #column: Float64Array<ArrayBuffer>;
+  readonly #at: number;
+  #levels: Float64Array | undefined;
   #lists: { strengths: AreaStanding[]; weaknesses: AreaStanding[] } | undefined;
 
-  constructor(record: SchoolRecord, evidence: Classification['evidence'], levels: Float64Array) {
-    this.levels = levels;
+  constructor(
+    record: SchoolRecord,
+    evidence: Classification['evidence'],
+    column: Float64Array<ArrayBuffer>,
+    at: number,
+  ) {
     this.#record = record;
     this.#evidence = evidence;
-    const { count, own } = measureLevels(record, evidence, this.levels);
+    this.#column = column;
+    this.#at = at;
+    const { count, own } = measureLevels(record, evidence, scratch);
+    column.set(scratch, at * SCHOOL_AREAS.length);
     this.measured = count;
     for (let k = 0; k < count; k++) {
       const i = measuredOrder[k]!;
-      const s = standing(this.levels, i, own);
+      const s = standing(scratch, i, own);
       if (s > 0) this.strengthMask |= 1 << i;
       else if (s < 0) this.weaknessMask |= 1 << i;
     }
+  }
+
+  get levels(): Float64Array {
+    const bytes = this.#column.byteOffset + this.#at * SCHOOL_AREAS.length * Float64Array.BYTES_PER_ELEMENT;
+    return (this.#levels ??= new Float64Array(this.#column.buffer, bytes, SCHOOL_AREAS.length));
   }
 
   get strengths(): AreaStanding[] {

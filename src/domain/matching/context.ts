@@ -82,12 +82,38 @@ export function contextOf(schools: readonly School[]): SchoolContext[] {
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
-    // Standardised in place: each school's values are a view of the one column, not a buffer of their own.
+    // Standardised in place, in the one column.
     for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
-    const z = new Float64Array(raws.buffer, k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES);
-    contexts[k] = { z, urban: urbanity(school) };
+    contexts[k] = new StandardisedContext(raws, k, urbanity(school));
   }
   return contexts;
+}
+
+/**
+ * One school's context, its standardised values held at its place `at` in a column of FEATURES a
+ * school, seen as an array of their own only when read: most schools are never compared.
+ */
+class StandardisedContext implements SchoolContext {
+  readonly urban: boolean | null;
+  readonly #column: Float64Array<ArrayBuffer>;
+  readonly #at: number;
+  #z: Float64Array | undefined;
+
+  constructor(column: Float64Array<ArrayBuffer>, at: number, urban: boolean | null) {
+    this.#column = column;
+    this.#at = at;
+    this.urban = urban;
+  }
+
+  get z(): Float64Array {
+    const bytes = this.#at * FEATURES * Float64Array.BYTES_PER_ELEMENT;
+    return (this.#z ??= new Float64Array(this.#column.buffer, bytes, FEATURES));
+  }
+
+  /** Written as a plain object always was. */
+  toJSON(): SchoolContext {
+    return { z: this.z, urban: this.urban };
+  }
 }
 
 /** 1 for identical contexts, falling towards 0; null when the two share no published characteristic. */

@@ -10,7 +10,7 @@ import { ByUrn, placesByUrn } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
-import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
+import { areaStandings, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -114,7 +114,8 @@ export function* matchingPoolSteps(
   const briefOf: (urn: number) => ClassificationBrief | undefined =
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
   const contexts = contextOf(schools);
-  const levelsOf = levelColumns(schools.length);
+  // Every school's area levels in one column, SCHOOL_AREAS.length a school.
+  const levels = new Float64Array(schools.length * SCHOOL_AREAS.length);
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
@@ -128,7 +129,7 @@ export function* matchingPoolSteps(
       gaps = true;
       return;
     }
-    const areas = areaStandings(school, brief, levelsOf(k));
+    const areas = areaStandings(school, brief, levels, k);
     const focus = declared.get(school.urn);
     held[k] = new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus);
   };

@@ -44,12 +44,12 @@ describe('a deployment’s refusals in Welsh', () => {
     refused(
       await get(`/partnerships/${id}/plan/schools`, head, false),
       403,
-      'Partïon lleoliad yw’r ysgol sy’n cael cymorth a’i harweinydd system: ni ellir gwahodd unrhyw ysgol arall.',
+      'Partïon secondiad yw’r ysgol sy’n cael cymorth a’i harweinydd system: ni ellir gwahodd unrhyw ysgol arall.',
     );
     refused(
       await post(`/deployments/${id}/answer`, leader.who, {}),
       400,
-      'Dewiswch a ydych chi’n derbyn neu’n gwrthod y lleoliad',
+      'Dewiswch a ydych chi’n derbyn neu’n gwrthod y secondiad',
     );
     expect((await post(`/deployments/${id}/answer`, leader.who, { answer: 'declined' })).statusCode).toBe(
       303,
@@ -57,12 +57,12 @@ describe('a deployment’s refusals in Welsh', () => {
     refused(
       await post(`/deployments/${id}/answer`, leader.who, { answer: 'declined' }),
       409,
-      'Rydych chi eisoes wedi ateb ynghylch y lleoliad hwn.',
+      'Rydych chi eisoes wedi ateb ynghylch y secondiad hwn.',
     );
     refused(
       await post(`/deployments/${id}/withdraw`, head, {}),
       409,
-      'Mae’r lleoliad wedi dechrau, wedi cau neu wedi’i wrthod: ni ellir ei dynnu’n ôl mwyach.',
+      'Mae’r secondiad wedi dechrau, wedi cau neu wedi’i wrthod: ni ellir ei dynnu’n ôl mwyach.',
     );
 
     const api = await t.app.inject({
@@ -70,6 +70,6 @@ describe('a deployment’s refusals in Welsh', () => {
       headers: { ...head.headers, 'accept-language': 'cy' },
     });
     expect(api.statusCode).toBe(404);
-    expect(api.json()).toMatchObject({ message: 'Dim lleoliad o’r fath.' });
+    expect(api.json()).toMatchObject({ message: 'Dim secondiad o’r fath.' });
   });
 });
