@@ -139,6 +139,8 @@ function inEnglish(p: Phrase): string {
     if (typeof value !== 'object') return String(value ?? '');
     if ('template' in value) return inEnglish(value);
     const items = value.items.map(inEnglish);
-    return value.joined === 'and' ? listedInEnglish(items) : items.join(value.joined);
+    return value.joined === 'and' || value.joined === 'or'
+      ? listedInEnglish(items, value.joined)
+      : items.join(value.joined);
   });
 }

@@ -439,15 +439,16 @@ function startSearch(scope: SearchScope, urn: number, keep: number): Search | Pa
  * The nearest suitable schools beyond a school's radius, by capacities, pool and search: the
  * outward search for a school with none within its radius, made once whether the national
  * allocation or the school's own partner search asks first. Only for searches that differ by
- * nothing but the school (no filter, no other place to look from).
+ * nothing but the school (no filter, no other place to look from, the phase's own radius), so
+ * that what is kept is bounded by the schools, whatever radii people ask for.
  */
 const outwardSearches = new WeakMap<PartnerCapacity, WeakMap<MatchingPool, Map<string, Nearest[]>>>();
 
 function outwardKey(search: Search, ring: number): string | undefined {
   const { query } = search;
-  if (query.type || query.trust || query.languageMedium || query.excludePartnered || query.near)
-    return undefined;
-  return `${search.school.school.urn} ${query.strategy} ${search.radiusKm} ${ring}`;
+  const asked = query.type ?? query.trust ?? query.languageMedium ?? query.near ?? query.radiusKm;
+  if (asked !== undefined || query.excludePartnered) return undefined;
+  return `${search.school.school.urn} ${query.strategy} ${ring}`;
 }
 
 /** The outward searches made with a search's capacities and pool. */
