@@ -128,6 +128,7 @@ interface Search extends SearchScope {
   /** The pool's columns, and the school's place in them. */
   columns: FactColumns;
   place: number;
+  urn: number;
   /** The query's establishment type, lower-cased once. */
   type: string | undefined;
   /** Where distances are measured from, how far, and the indexes walked. */
@@ -210,7 +211,7 @@ const ranksBefore = (a: number, b: number) => beats(kept.score[a]!, kept.km[a]!,
  */
 function spareOf(search: Search, candidate: PartnerFacts, urn: number): number | null {
   const { query, capacity, type } = search;
-  if (urn === search.school.school.urn) return null;
+  if (urn === search.urn) return null;
   if (type || query.trust || query.languageMedium) {
     const s = candidate.school;
     if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
@@ -436,6 +437,7 @@ function startSearch(scope: SearchScope, urn: number, keep: number): Search | Pa
     school,
     columns: pool.columns,
     place: pool.columns.placeOf(school),
+    urn,
     type: query.type?.toLowerCase(),
     point,
     radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],

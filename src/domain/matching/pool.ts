@@ -42,7 +42,7 @@ export interface PartnerFacts {
  * school's URN, and its context as contextOf's columns.
  */
 export interface FactColumns extends ScoreColumns {
-  urn: Float64Array;
+  urn: Int32Array;
   z: Float64Array;
   urban: Int8Array;
   /** The place of one of the pool's schools in the columns. */
@@ -137,7 +137,7 @@ export function* matchingPoolSteps(
     needs: new Int32Array(n),
     offers: new Int32Array(n),
     levels: levels.column,
-    urn: new Float64Array(n),
+    urn: new Int32Array(n),
     z,
     urban,
     placeOf: (facts) => (facts as Facts).place,
