@@ -18,7 +18,13 @@ export function coverage(weak: number, strong: number): number {
  * The areas of `mask` where the giver is clearly ahead (by a margin or more), the two schools'
  * levels read from `receiver` at `r` and `giver` at `g`.
  */
-function complementBits(mask: number, receiver: Float64Array, r: number, giver: Float64Array, g: number): number {
+function complementBits(
+  mask: number,
+  receiver: Float64Array,
+  r: number,
+  giver: Float64Array,
+  g: number,
+): number {
   let kept = mask;
   for (let m = mask; m !== 0; m &= m - 1) {
     const bit = m & -m;
@@ -34,7 +40,13 @@ function complementBits(mask: number, receiver: Float64Array, r: number, giver: 
  * a school weak for itself in it.
  */
 export function complementMask(receiver: PartnerFacts, giver: PartnerFacts): number {
-  return complementBits(receiver.weaknesses & giver.strengths, receiver.areas.levels, 0, giver.areas.levels, 0);
+  return complementBits(
+    receiver.weaknesses & giver.strengths,
+    receiver.areas.levels,
+    0,
+    giver.areas.levels,
+    0,
+  );
 }
 
 /**
