@@ -12,7 +12,7 @@ import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
-import { STAGE, type ScoreColumns } from './score.ts';
+import { STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
 
 /** What matching knows about one open school under one performance profile. */

@@ -1,5 +1,6 @@
 import { SCHOOL_AREAS, type SchoolGroup } from '../classification/types.ts';
 import type { PartnerFacts } from './pool.ts';
+import { STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 function bits(mask: number): number {
@@ -49,31 +50,12 @@ export function complementMask(receiver: PartnerFacts, giver: PartnerFacts): num
   );
 }
 
-/**
- * What a search reads of every school of a pool, by the school's place in it: one typed column
- * each, so that scoring a candidate reads numbers rather than the school's objects.
- */
-export interface ScoreColumns {
-  /** The group's stage: 0 in need, 1 other, 2 high-performing. */
-  stage: Uint8Array;
-  /** Bit sets over SCHOOL_AREAS, as PartnerFacts' strengths and weaknesses. */
-  strengths: Int32Array;
-  weaknesses: Int32Array;
-  /** Bit sets over FOCUS_AREAS, as PartnerFacts' needs and offers. */
-  needs: Int32Array;
-  offers: Int32Array;
-  /** Each school's area levels, SCHOOL_AREAS.length a school (see AreaStandings.levels). */
-  levels: Float64Array;
-}
-
 /** Share of the weak areas of the school at `r` in which the one at `g` is strong and clearly ahead. */
 function helps(c: ScoreColumns, r: number, g: number): number {
   const weak = c.weaknesses[r]!;
   const areas = SCHOOL_AREAS.length;
   return coverage(weak, complementBits(weak & c.strengths[g]!, c.levels, r * areas, c.levels, g * areas));
 }
-
-export const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-performing': 2 };
 
 /** The groups a candidate can be in for a school of `group` under a strategy. */
 export function candidateGroups(strategy: SupportStrategy, group: SchoolGroup): SchoolGroup[] {
