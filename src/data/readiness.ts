@@ -52,6 +52,12 @@ export interface CarriedAction {
   status: ActionStatus;
 }
 
+/** A carried action with the framework its plan was written from, to show it in the reader's language. */
+export interface CarriedActionOfFramework extends CarriedAction {
+  frameworkId: string;
+  frameworkVersion: number;
+}
+
 /** Who made a change, for the audit log (null for the command line). */
 type Actor = AuditEntry['actor'];
 
@@ -330,7 +336,7 @@ export async function carryActionsInto(
 }
 
 /** The readiness actions schools brought into a partnership, soonest due first. */
-export async function listCarriedActions(db: Db, partnershipId: number): Promise<CarriedAction[]> {
+export async function listCarriedActions(db: Db, partnershipId: number): Promise<CarriedActionOfFramework[]> {
   const rows = await db
     .selectFrom('readiness_actions as ra')
     .innerJoin('readiness_assessments as a', 'a.id', 'ra.assessment_id')
@@ -343,6 +349,8 @@ export async function listCarriedActions(db: Db, partnershipId: number): Promise
       'ra.owner',
       'ra.due_on as dueOn',
       'ra.status',
+      'a.framework_id as frameworkId',
+      'a.framework_version as frameworkVersion',
     ])
     .where('ra.partnership_id', '=', partnershipId)
     .orderBy(sql`ra.due_on nulls last`)

@@ -1,16 +1,21 @@
-import { countOf } from '../../domain/format.ts';
+import { formatNumber } from '../../domain/format.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
+import { phrase } from '../../domain/words.ts';
 import { writeCsv } from '../csv.ts';
-import type { Translate } from '../../i18n/index.ts';
+import type { CsvWords } from '../matching/allocation-csv.ts';
 import { radiusInWords, reachInWords, type CapacityWithLeaders } from './capacity.ts';
 
 /**
  * One row per area, then the total: the same figures as the table, for spreadsheets, under a
  * first line saying which data they rest on (and that the demo's example system leaders are left
- * out). The system leaders' cells are blank while the database is unreachable (not counted,
- * rather than none).
+ * out), all in the reader's language. The system leaders' cells are blank while the database is
+ * unreachable (not counted, rather than none).
  */
-export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvenance, t: Translate): string {
+export function capacityCsv(
+  result: CapacityWithLeaders,
+  dataset: DatasetProvenance,
+  { t, write }: CsvWords,
+): string {
   const buckets = result.total.distribution.map((b) =>
     t('capacity.csv.reaching', { band: reachInWords(t, b) }),
   );
@@ -41,7 +46,13 @@ export function capacityCsv(result: CapacityWithLeaders, dataset: DatasetProvena
     area.systemLeaderDaysAvailable ?? '',
   ]);
   const examples = result.exampleLeadersLeftOut
-    ? [`${countOf(result.exampleLeadersLeftOut, 'example system leader')} (made up) left out of the counts`]
+    ? [
+        t('capacity.csv.exampleLeadersLeftOut', {
+          count: result.exampleLeadersLeftOut,
+          number: formatNumber(result.exampleLeadersLeftOut),
+        }),
+      ]
     : [];
-  return provenanceComment(dataset, examples) + writeCsv(header, rows);
+  const say = (template: string, values?: Record<string, string>) => write(phrase(template, values));
+  return provenanceComment(dataset, examples, say) + writeCsv(header, rows);
 }

@@ -13,7 +13,7 @@ import { capacityQuery } from '../../app/capacity/query.ts';
 import { parseInput } from '../../app/result.ts';
 import { output, withDataset } from '../context.ts';
 import { valueOf } from '../problem.ts';
-import { translator } from '../../i18n/index.ts';
+import { translatePhrase, translator } from '../../i18n/index.ts';
 
 /** The command line speaks English. */
 const english = translator('en');
@@ -79,7 +79,9 @@ export default function register(program: Command): void {
         });
         const { result, withLeaders } = value;
         if (withLeaders && opts.csv)
-          return void process.stdout.write(capacityCsv(withLeaders, dataset, english));
+          return void process.stdout.write(
+            capacityCsv(withLeaders, dataset, { t: english, write: (p) => translatePhrase('en', p) }),
+          );
         output(opts.json, capacityAnswer(withLeaders ?? result), () => describe(result), dataset);
       },
     );

@@ -10,7 +10,7 @@ import {
   radiusInWords,
   reachInWords,
 } from '../../app/capacity/capacity.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
 import { capacityPageQuery, sortAreas, type CapacitySort } from './table.ts';
@@ -124,7 +124,12 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)
-      .send(capacityCsv(result, (await app.datasetInfo()).provenance, request.t));
+      .send(
+        capacityCsv(result, (await app.datasetInfo()).provenance, {
+          t: request.t,
+          write: (p) => translatePhrase(request.language, p),
+        }),
+      );
   });
 };
 

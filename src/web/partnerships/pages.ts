@@ -269,7 +269,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const [{ actions, updates, issues, feedback, outcomes, events }, readiness, agreements] =
       await Promise.all([
         runningRecord({ db }, p.id),
-        readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day),
+        readinessOnPartnership({ db }, p, adminUrns(loaded.viewer.schools), day, reply.request.language),
         p.status === 'proposed' ? agreementView(ctx, reply.request.user, p) : null,
       ]);
     const [signatures, unjoined] = await Promise.all([

@@ -77,8 +77,9 @@ describe('capacity for support by area, from a real database', () => {
     ]);
   });
 
-  it('heads the CSV in the reader’s language', async () => {
+  it('heads the CSV in the reader’s language, its first line (the data it rests on) too', async () => {
     const welsh = await t.app.inject({ url: '/capacity.csv?by=region', headers: { cookie: 's2s-lang=cy' } });
+    expect(welsh.body.split('\n')[0]).toBe('# Data ysgolion: dim wedi’u mewnforio eto');
     const [header] = parse(welsh.body, { from_line: 2 }) as string[][];
     expect(header!.slice(0, 4)).toEqual(['Cod', 'Ardal', 'Perfformio’n uchel', 'Angen cymorth']);
     expect(header).toContain(

@@ -16,6 +16,7 @@ import {
 } from '../../../helpers/leaders.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { englishLeftIn } from '../../../helpers/untranslated.ts';
 
 const BASE = 641001;
 const CLIENT = 641002;
@@ -673,6 +674,12 @@ describe('commissioning a system leader', () => {
     );
     const csv = (await t.app.inject('/capacity.csv?by=la')).body;
     expect(csv.split('\n')[0]).toContain('2 example system leaders (made up) left out of the counts');
+    const welshCsv = (await t.app.inject({ url: '/capacity.csv?by=la', headers: { cookie: 's2s-lang=cy' } }))
+      .body;
+    expect(welshCsv.split('\n')[0]).toContain(
+      '2 arweinydd system enghreifftiol (a luniwyd) wedi’u gadael allan o’r cyfrif',
+    );
+    expect(englishLeftIn(welshCsv.split('\n')[0]!)).toEqual([]);
     const rows = parse(csv, { from_line: 2 }) as string[][];
     expect(rows.at(-1)![rows[0]!.indexOf('System leaders')]).toBe('1');
 

@@ -10,6 +10,8 @@ import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const OWN = 410001;
 const PARTNER = 410002;
@@ -179,6 +181,62 @@ describe('a readiness action plan carried into a partnership', () => {
       }),
       expect.objectContaining({ urn: OWN, action: 'Open classrooms to visiting colleagues' }),
     ]);
+  });
+
+  it('shows a Welsh reader the carried actions the framework wrote in Welsh, the API in English', async () => {
+    const NEXT_STEP =
+      'Name one senior leader to own partnership working, and give them protected time and training in managing relationships with other schools before the school commits to anything.';
+    const enablers = await createAssessment(t.db, {
+      urn: PARTNER,
+      frameworkId: 'partnership-enablers',
+      frameworkVersion: 2,
+      partnershipType: 'peer-to-peer',
+      startedBy: partnerAdmin.user.id,
+    });
+    // Completed by an English reader: the plan is stored as the framework writes it, beside a step of the school's own.
+    await completeAssessment(t.db, enablers, new Date('2029-12-01T10:00:00Z'), [
+      {
+        itemId: 'leadership-capacity',
+        action: NEXT_STEP,
+        owner: '',
+        dueOn: '2030-01-31',
+        status: 'not-started',
+        priority: 1,
+      },
+      {
+        itemId: 'trust',
+        action: 'Cinio staff ar y cyd bob tymor',
+        owner: '',
+        dueOn: '2030-01-31',
+        status: 'not-started',
+        priority: 2,
+      },
+    ]);
+    await setStatus('active');
+    const carry = await post(partnerAdmin, `/partnerships/${partnershipId}/readiness-actions`, {
+      urn: String(PARTNER),
+    });
+    expect(carry.statusCode).toBe(303);
+
+    const { page: welsh } = inWelsh(() => t.app);
+    const html = await welsh(`/partnerships/${partnershipId}`, ownMember);
+    const page = visibleText(html);
+    expect(page).toContain(
+      'Enwch un uwch arweinydd i fod yn gyfrifol am weithio mewn partneriaeth, a rhowch amser wedi’i warchod',
+    );
+    expect(page).toContain('Cinio staff ar y cyd bob tymor');
+    expect(page).not.toContain('Name one senior leader');
+    // The section, its schools' names ("Birch Primary") aside.
+    const section = /id="readiness-actions"[\s\S]*?<h2/.exec(html)![0].replaceAll(/\w+ Primary/g, '');
+    expect(section).toContain('Cinio staff ar y cyd bob tymor');
+    expect(englishLeftIn(section)).toEqual([]);
+    // The English reader and the API keep the words as stored.
+    expect(visibleText((await get(ownMember, `/partnerships/${partnershipId}`)).body)).toContain(NEXT_STEP);
+    const api = await get(ownMember, `/api/partnerships/${partnershipId}`);
+    expect(api.json().readinessActions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ urn: PARTNER, action: NEXT_STEP })]),
+    );
+    expect(api.json().readinessActions[0]).not.toHaveProperty('frameworkId');
   });
 
   it('keeps the carried actions from strangers and other schools', async () => {
