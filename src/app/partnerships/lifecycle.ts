@@ -24,7 +24,7 @@ import {
 import type { Happening } from '../../domain/notifications.ts';
 import { TEAM_NOT_READY } from '../../domain/leaders/deployment.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, worded, type Result } from '../result.ts';
 import { schoolName, withSchoolNames } from '../schools/names.ts';
 import { notifyPartnership } from '../notifications/notifications.ts';
 import { partnershipsWithAccess, readable, type Opened } from './access.ts';
@@ -85,7 +85,11 @@ export async function proposePartnership(
   if (proposal.partnerUrn === proposal.proposerUrn)
     return invalidField('partnerUrn', 'The partner school must be a different school from yours');
   const partnerName = await schoolName(ctx, proposal.partnerUrn);
-  if (!partnerName) return invalidField('partnerUrn', `There is no school with URN ${proposal.partnerUrn}`);
+  if (!partnerName)
+    return invalidField(
+      'partnerUrn',
+      worded('There is no school with URN {{urn}}', { urn: proposal.partnerUrn }),
+    );
   if (!proposal.sendAnyway && !(await schoolIsOnS2s(ctx, proposal.partnerUrn)))
     return ok({ unconfirmed: partnerName });
   const written = await write({

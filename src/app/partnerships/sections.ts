@@ -36,7 +36,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { today } from '../context.ts';
 import { notifyPartnership } from '../notifications/notifications.ts';
-import { fail, ok, type AppError, type FieldIssue, type Result } from '../result.ts';
+import { fail, ok, worded, type AppError, type FieldIssue, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 import { checkDeploymentChange } from '../leaders/deployment-terms.ts';
 import { changePlan } from './agreement.ts';
@@ -83,7 +83,7 @@ const PLAN: Record<string, SectionWriter> = {
       if (p.members.some((m) => m.urn === data.urn))
         return { field: 'urn', message: 'That school is already in this partnership' };
       if ((await schoolName({ db }, data.urn)) === undefined)
-        return { field: 'urn', message: `There is no school with URN ${data.urn}` };
+        return { field: 'urn', ...worded('There is no school with URN {{urn}}', { urn: data.urn }) };
       await inviteSchool(db, p.id, data.urn, data.role);
       return null;
     },

@@ -19,6 +19,7 @@ import {
 import { inModerationSample } from '../../domain/peer-review/review.ts';
 import type { PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { reviewRefusal } from '../../domain/peer-review/reviewers.ts';
+import { writePhrase, type Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
@@ -100,7 +101,7 @@ export interface GroupPage {
   group: ReturnType<typeof decorate>;
   cycles: CycleAnswer[];
   /** Why a cycle cannot be scheduled yet, or null. */
-  schedulingProblem: string | null;
+  schedulingProblem: Phrase | null;
 }
 
 /** A group, to its schools (invited ones too) and to those on its cycles. */
@@ -165,7 +166,8 @@ export async function scheduleForm(
   const { group } = page.value;
   if (!group.mayManage)
     return fail('forbidden', 'Only administrators of the group’s schools can schedule a cycle.');
-  if (page.value.schedulingProblem) return fail('conflict', page.value.schedulingProblem);
+  const problem = page.value.schedulingProblem;
+  if (problem) return fail('conflict', { message: writePhrase(problem), phrase: problem });
   const joined = new Set(joinedSchools(group.schools));
   return ok({
     group,

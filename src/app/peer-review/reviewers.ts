@@ -9,6 +9,7 @@ import {
 } from '../../data/peer-review/reviewers.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { leadRefusal, reviewsDone } from '../../domain/peer-review/reviewers.ts';
+import type { Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
 import { chosenId, conflictInput, reviewerInput } from './input.ts';
@@ -19,7 +20,7 @@ export interface OwnEntry {
   entry: RegisteredReviewer | undefined;
   reviewsDone: number;
   /** Why they cannot lead yet, or null. */
-  leadRefusal: string | null;
+  leadRefusal: Phrase | null;
   conflicts: Awaited<ReturnType<typeof listDeclaredConflicts>>;
   schools: { urn: number; name: string }[];
 }

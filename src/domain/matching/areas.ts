@@ -299,13 +299,16 @@ export function areaStandings(
 }
 
 /**
- * Each of `count` schools' levels, SCHOOL_AREAS.length a school, as views of one column: a pool
- * of tens of thousands of schools holds one buffer rather than one each.
+ * Each of `count` schools' levels, SCHOOL_AREAS.length a school, as views of one column (`of`):
+ * a pool of tens of thousands of schools holds one buffer rather than one each.
  */
-export function levelColumns(count: number): (k: number) => Float64Array<ArrayBuffer> {
+export function levelColumns(count: number): {
+  column: Float64Array;
+  of: (k: number) => Float64Array<ArrayBuffer>;
+} {
   const column = new Float64Array(count * SCHOOL_AREAS.length);
   const bytes = SCHOOL_AREAS.length * Float64Array.BYTES_PER_ELEMENT;
-  return (k) => new Float64Array(column.buffer, k * bytes, SCHOOL_AREAS.length);
+  return { column, of: (k) => new Float64Array(column.buffer, k * bytes, SCHOOL_AREAS.length) };
 }
 
 class Standings implements AreaStandings {

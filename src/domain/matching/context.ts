@@ -72,39 +72,64 @@ function scalesFor(schools: readonly School[], raws: Float64Array): Scales {
   return scales;
 }
 
-/** Every school's standardised context, in the order of `schools`. */
-export function contextOf(schools: readonly School[]): SchoolContext[] {
+const urbanCode = (urban: boolean | null) => (urban === null ? -1 : urban ? 1 : 0);
+
+/**
+ * Every school's standardised context, in the order of `schools`, with the columns they are views
+ * of: `z`, FEATURES a school, and `urban` (1 urban, 0 rural, -1 unknown).
+ */
+export function contextOf(schools: readonly School[]): {
+  contexts: SchoolContext[];
+  z: Float64Array;
+  urban: Int8Array;
+} {
   // Each school's figures read once into one column, for the scales and its own standardised values.
   const raws = new Float64Array(schools.length * FEATURES);
   for (let k = 0; k < schools.length; k++) raw(schools[k]!, raws, k * FEATURES);
   const scales = scalesFor(schools, raws);
   const contexts = new Array<SchoolContext>(schools.length);
+  const urbans = new Int8Array(schools.length);
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
     // Standardised in place: each school's values are a view of the one column, not a buffer of their own.
     for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
     const z = new Float64Array(raws.buffer, k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES);
-    contexts[k] = { z, urban: urbanity(school) };
+    const urban = urbanity(school);
+    urbans[k] = urbanCode(urban);
+    contexts[k] = { z, urban };
   }
-  return contexts;
+  return { contexts, z: raws, urban: urbans };
 }
 
-/** 1 for identical contexts, falling towards 0; null when the two share no published characteristic. */
-export function contextSimilarity(a: SchoolContext, b: SchoolContext): number | null {
+/**
+ * The similarity of two contexts from their standardised values, `a` at `at` in `za` and `b` at
+ * `bt` in `zb`, and whether each is urban (1), rural (0) or unknown (-1).
+ */
+function similarity(za: Float64Array, at: number, ua: number, zb: Float64Array, bt: number, ub: number) {
   let sumSq = 0;
   let n = 0;
-  for (let i = 0; i < CONTEXT_FEATURES.length; i++) {
-    const d = a.z[i]! - b.z[i]!;
+  for (let i = 0; i < FEATURES; i++) {
+    const d = za[at + i]! - zb[bt + i]!;
     if (Number.isNaN(d)) continue;
     sumSq += d * d;
     n++;
   }
-  if (a.urban !== null && b.urban !== null) {
-    if (a.urban !== b.urban) sumSq += 1;
+  if (ua >= 0 && ub >= 0) {
+    if (ua !== ub) sumSq += 1;
     n++;
   }
   return n === 0 ? null : Math.exp(-sumSq / n / 2);
+}
+
+/** 1 for identical contexts, falling towards 0; null when the two share no published characteristic. */
+export function contextSimilarity(a: SchoolContext, b: SchoolContext): number | null {
+  return similarity(a.z, 0, urbanCode(a.urban), b.z, 0, urbanCode(b.urban));
+}
+
+/** contextSimilarity of the schools at places `a` and `b` of contextOf's columns. */
+export function contextSimilarityAt(z: Float64Array, urban: Int8Array, a: number, b: number): number | null {
+  return similarity(z, a * FEATURES, urban[a]!, z, b * FEATURES, urban[b]!);
 }
 
 const FEATURE_WORDS: Record<

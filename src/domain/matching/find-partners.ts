@@ -5,8 +5,8 @@ import type { LanguageMedium } from '../wales.ts';
 import { wordsOf, writePhrase, type Phrase, type Words } from '../words.ts';
 import type { SpatialIndex } from '../spatial-index.ts';
 import { explainCandidateInWords } from './explain.ts';
-import { contextSimilarity } from './context.ts';
-import type { MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
+import { contextSimilarityAt } from './context.ts';
+import type { FactColumns, MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
 import { candidateGroups, declaredFor, scoreOf, strategyFit, type ScoreParts } from './score.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
@@ -125,6 +125,10 @@ export interface SearchScope {
 /** One partner search under way: the school, what it asked for, and how much has been scored. */
 interface Search extends SearchScope {
   school: PartnerFacts;
+  /** The pool's columns, and the school's place in them. */
+  columns: FactColumns;
+  place: number;
+  urn: number;
   /** The query's establishment type, lower-cased once. */
   type: string | undefined;
   /** Where distances are measured from, how far, and the indexes walked. */
@@ -205,39 +209,48 @@ const ranksBefore = (a: number, b: number) => beats(kept.score[a]!, kept.km[a]!,
  * The candidate's spare capacity when it can be the searching school's partner at all (its own
  * school, other types and trusts, and full or already partnered schools cannot), else null.
  */
-function spareOf(search: Search, candidate: PartnerFacts): number | null {
+function spareOf(search: Search, candidate: PartnerFacts, urn: number): number | null {
   const { query, capacity, type } = search;
-  const s = candidate.school;
-  if (s.urn === search.school.school.urn) return null;
-  if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
-  if (query.trust && s.trust !== query.trust) return null;
-  if (query.languageMedium && s.languageMedium !== query.languageMedium) return null;
-  const partners = capacity.partnersOf(s.urn);
+  if (urn === search.urn) return null;
+  if (type || query.trust || query.languageMedium) {
+    const s = candidate.school;
+    if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
+    if (query.trust && s.trust !== query.trust) return null;
+    if (query.languageMedium && s.languageMedium !== query.languageMedium) return null;
+  }
+  const partners = capacity.partnersOf(urn);
   if (query.excludePartnered && partners > 0) return null;
   // A school looking for schools to support gives its own room, whatever theirs.
   if (query.strategy === 'offer-support') return search.ownSpare;
-  const spare = capacity.capacityOf(s.urn) - partners;
+  const spare = capacity.capacityOf(urn) - partners;
   return spare > 0 ? spare : null;
 }
 
-const qualifies = (search: Search, candidate: PartnerFacts): boolean =>
-  spareOf(search, candidate) !== null &&
-  strategyFit(search.query.strategy, search.school, candidate) !== null;
+function qualifies(search: Search, candidate: PartnerFacts): boolean {
+  const k = search.columns.placeOf(candidate);
+  return (
+    spareOf(search, candidate, search.columns.urn[k]!) !== null &&
+    strategyFit(search.query.strategy, search.columns, search.place, k) !== null
+  );
+}
 
+// Scoring reads the candidate by its place in the pool's columns: numbers, not its objects.
 function consider(search: Search, facts: PartnerFacts, distanceKm: number): void {
-  const spare = spareOf(search, facts);
+  const { columns } = search;
+  const k = columns.placeOf(facts);
+  const urn = columns.urn[k]!;
+  const spare = spareOf(search, facts, urn);
   if (spare === null) return;
-  const fit = strategyFit(search.query.strategy, search.school, facts);
+  const fit = strategyFit(search.query.strategy, columns, search.place, k);
   if (fit === null) return;
   const distance = Math.exp(-search.decay * distanceKm);
-  const context = contextSimilarity(search.school.context, facts.context);
+  const context = contextSimilarityAt(columns.z, columns.urban, search.place, k);
   const capacity =
     search.query.strategy === 'offer-support'
       ? Math.min(1, spare)
-      : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(facts.school.urn)));
+      : Math.min(1, spare / Math.max(1, spare + search.capacity.partnersOf(urn)));
   const score = 100 * scoreOf(distance, context, fit, capacity, search.settings.weights);
   search.seen++;
-  const urn = facts.school.urn;
   const full = kept.length >= search.keep;
   // A candidate that would not make the list is dropped before anything is written for it; one
   // that would takes the slot of the one ranked last.
@@ -422,6 +435,9 @@ function startSearch(scope: SearchScope, urn: number, keep: number): Search | Pa
     settings,
     capacity,
     school,
+    columns: pool.columns,
+    place: pool.columns.placeOf(school),
+    urn,
     type: query.type?.toLowerCase(),
     point,
     radiusKm: query.radiusKm ?? settings.radiusKm[school.school.phase],

@@ -12,6 +12,7 @@ import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
 import { contextOf, type SchoolContext } from './context.ts';
+import { STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
 
 /** What matching knows about one open school under one performance profile. */
@@ -36,8 +37,21 @@ export interface PartnerFacts {
   offerNote?: string;
 }
 
+/**
+ * What a search reads of every school in the pool, by its place: the columns it scores from, each
+ * school's URN, and its context as contextOf's columns.
+ */
+export interface FactColumns extends ScoreColumns {
+  urn: Int32Array;
+  z: Float64Array;
+  urban: Int8Array;
+  /** The place of one of the pool's schools in the columns. */
+  placeOf(facts: PartnerFacts): number;
+}
+
 export interface MatchingPool {
   facts: ReadonlyMap<number, PartnerFacts>;
+  columns: FactColumns;
   /**
    * An index of the schools of one phase and group, built when first asked for: a search then
    * never walks schools that could not qualify.
@@ -113,8 +127,21 @@ export function* matchingPoolSteps(
   // Classifications written on demand give their group and evidence without the words.
   const briefOf: (urn: number) => ClassificationBrief | undefined =
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
-  const contexts = contextOf(schools);
-  const levelsOf = levelColumns(schools.length);
+  const { contexts, z, urban } = contextOf(schools);
+  const levels = levelColumns(schools.length);
+  const n = schools.length;
+  const columns: FactColumns = {
+    stage: new Uint8Array(n),
+    strengths: new Int32Array(n),
+    weaknesses: new Int32Array(n),
+    needs: new Int32Array(n),
+    offers: new Int32Array(n),
+    levels: levels.column,
+    urn: new Int32Array(n),
+    z,
+    urban,
+    placeOf: (facts) => (facts as Facts).place,
+  };
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
@@ -128,9 +155,16 @@ export function* matchingPoolSteps(
       gaps = true;
       return;
     }
-    const areas = areaStandings(school, brief, levelsOf(k));
+    const areas = areaStandings(school, brief, levels.of(k));
     const focus = declared.get(school.urn);
-    held[k] = new Facts(school, brief.group, byUrn, contexts[k]!, areas, focus);
+    const facts = new Facts(k, school, brief.group, byUrn, contexts[k]!, areas, focus);
+    held[k] = facts;
+    columns.stage[k] = STAGE[facts.group];
+    columns.strengths[k] = facts.strengths;
+    columns.weaknesses[k] = facts.weaknesses;
+    columns.needs[k] = facts.needs;
+    columns.offers[k] = facts.offers;
+    columns.urn[k] = school.urn;
   };
   yield* inSteps(schools, add);
   const facts = new ByUrn(places, (i) => held[i], gaps);
@@ -156,11 +190,13 @@ export function* matchingPoolSteps(
     }
     return found;
   };
-  return { facts, partition };
+  return { facts, columns, partition };
 }
 
 /** One school's facts; its classification read from the view's when first asked for. */
 class Facts implements PartnerFacts {
+  /** The school's place in the pool's columns. */
+  readonly place: number;
   readonly school: SchoolRecord;
   readonly location: LatLon | null;
   readonly group: SchoolGroup;
@@ -175,6 +211,7 @@ class Facts implements PartnerFacts {
   readonly #classifications: ReadonlyMap<number, Classification>;
 
   constructor(
+    place: number,
     school: SchoolRecord,
     group: SchoolGroup,
     classifications: ReadonlyMap<number, Classification>,
@@ -182,6 +219,7 @@ class Facts implements PartnerFacts {
     areas: AreaStandings & { strengthMask: number; weaknessMask: number },
     focus: DeclaredFocus | undefined,
   ) {
+    this.place = place;
     this.school = school;
     this.location = school.location;
     this.group = group;

@@ -1,5 +1,6 @@
-import type { SchoolGroup } from '../classification/types.ts';
+import { SCHOOL_AREAS, type SchoolGroup } from '../classification/types.ts';
 import type { PartnerFacts } from './pool.ts';
+import { STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 function bits(mask: number): number {
@@ -15,25 +16,46 @@ export function coverage(weak: number, strong: number): number {
 }
 
 /**
+ * The areas of `mask` where the giver is clearly ahead (by a margin or more), the two schools'
+ * levels read from `receiver` at `r` and `giver` at `g`.
+ */
+function complementBits(
+  mask: number,
+  receiver: Float64Array,
+  r: number,
+  giver: Float64Array,
+  g: number,
+): number {
+  let kept = mask;
+  for (let m = mask; m !== 0; m &= m - 1) {
+    const bit = m & -m;
+    const i = 31 - Math.clz32(bit);
+    if (!(giver[g + i]! - receiver[r + i]! >= 1)) kept &= ~bit;
+  }
+  return kept;
+}
+
+/**
  * The areas where `receiver` is weak and `giver` strong, keeping only those where the giver is
  * clearly ahead (by a margin or more): a school strong for itself in an area may still be behind
  * a school weak for itself in it.
  */
 export function complementMask(receiver: PartnerFacts, giver: PartnerFacts): number {
-  let mask = receiver.weaknesses & giver.strengths;
-  for (let m = mask; m !== 0; m &= m - 1) {
-    const bit = m & -m;
-    const i = 31 - Math.clz32(bit);
-    if (!(giver.areas.levels[i]! - receiver.areas.levels[i]! >= 1)) mask &= ~bit;
-  }
-  return mask;
+  return complementBits(
+    receiver.weaknesses & giver.strengths,
+    receiver.areas.levels,
+    0,
+    giver.areas.levels,
+    0,
+  );
 }
 
-/** Share of the receiver's weak areas in which the giver is strong and clearly ahead. */
-const helps = (receiver: PartnerFacts, giver: PartnerFacts) =>
-  coverage(receiver.weaknesses, complementMask(receiver, giver));
-
-const STAGE: Record<SchoolGroup, number> = { 'in-need': 0, other: 1, 'high-performing': 2 };
+/** Share of the weak areas of the school at `r` in which the one at `g` is strong and clearly ahead. */
+function helps(c: ScoreColumns, r: number, g: number): number {
+  const weak = c.weaknesses[r]!;
+  const areas = SCHOOL_AREAS.length;
+  return coverage(weak, complementBits(weak & c.strengths[g]!, c.levels, r * areas, c.levels, g * areas));
+}
 
 /** The groups a candidate can be in for a school of `group` under a strategy. */
 export function candidateGroups(strategy: SupportStrategy, group: SchoolGroup): SchoolGroup[] {
@@ -52,30 +74,26 @@ export function declaredMatch(receiver: PartnerFacts, giver: PartnerFacts): numb
 const DECLARED_WEIGHT = 0.25;
 
 /**
- * How well a candidate fits what the school is looking for, 0–1, with a declared offer that meets
- * a declared need on top; null when it does not fit the strategy at all.
+ * How well the candidate at place `k` fits what the school at place `s` is looking for, 0–1, with
+ * a declared offer that meets a declared need on top; null when it does not fit the strategy at all.
  */
-export function strategyFit(
-  strategy: SupportStrategy,
-  school: PartnerFacts,
-  candidate: PartnerFacts,
-): number | null {
-  const fit = evidenceFit(strategy, school, candidate);
+export function strategyFit(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number | null {
+  const fit = evidenceFit(strategy, c, s, k);
   if (fit === null) return null;
-  return Math.min(1, fit + DECLARED_WEIGHT * declaredShare(strategy, school, candidate));
+  return Math.min(1, fit + DECLARED_WEIGHT * declaredShare(strategy, c, s, k));
 }
 
 /**
  * The largest share of a receiver's declared needs met under a strategy (as declaredFor, 0 for
  * none), without building the list: this runs for every candidate of every search.
  */
-function declaredShare(strategy: SupportStrategy, school: PartnerFacts, candidate: PartnerFacts): number {
-  const toSchool = strategy !== 'offer-support' && (school.needs & candidate.offers) !== 0;
-  const toCandidate = strategy !== 'support' && (candidate.needs & school.offers) !== 0;
+function declaredShare(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number {
+  const toSchool = strategy !== 'offer-support' && (c.needs[s]! & c.offers[k]!) !== 0;
+  const toCandidate = strategy !== 'support' && (c.needs[k]! & c.offers[s]!) !== 0;
   return Math.max(
     0,
-    toSchool ? declaredMatch(school, candidate) : 0,
-    toCandidate ? declaredMatch(candidate, school) : 0,
+    toSchool ? coverage(c.needs[s]!, c.offers[k]!) : 0,
+    toCandidate ? coverage(c.needs[k]!, c.offers[s]!) : 0,
   );
 }
 
@@ -102,32 +120,27 @@ export function declaredFor(
   });
 }
 
-function evidenceFit(
-  strategy: SupportStrategy,
-  school: PartnerFacts,
-  candidate: PartnerFacts,
-): number | null {
-  const theirs = candidate;
+function evidenceFit(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number | null {
   switch (strategy) {
     case 'support': {
-      if (theirs.group !== 'high-performing') return null;
-      return 0.6 + 0.4 * helps(school, candidate);
+      if (c.stage[k] !== STAGE['high-performing']) return null;
+      return 0.6 + 0.4 * helps(c, s, k);
     }
     case 'peer': {
       // Estyn: support works less well when "the distance between the schools is too great".
-      const gap = Math.abs(STAGE[school.group] - STAGE[theirs.group]);
+      const gap = Math.abs(c.stage[s]! - c.stage[k]!);
       if (gap > 1) return null;
-      const mutual = (helps(school, candidate) + helps(candidate, school)) / 2;
+      const mutual = (helps(c, s, k) + helps(c, k, s)) / 2;
       return (gap === 0 ? 0.8 : 0.4) + 0.2 * mutual;
     }
     case 'reciprocal': {
-      const given = helps(school, candidate);
-      const received = helps(candidate, school);
+      const given = helps(c, s, k);
+      const received = helps(c, k, s);
       return given > 0 && received > 0 ? (given + received) / 2 : null;
     }
     case 'offer-support': {
-      if (theirs.group !== 'in-need') return null;
-      return 0.6 + 0.4 * helps(candidate, school);
+      if (c.stage[k] !== STAGE['in-need']) return null;
+      return 0.6 + 0.4 * helps(c, k, s);
     }
   }
 }

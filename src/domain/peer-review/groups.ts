@@ -1,3 +1,5 @@
+import { phrase, type Phrase } from '../words.ts';
+
 /**
  * Review groups. A cluster of three to six schools reviews each of its schools in turn (the
  * Schools Partnership Programme's model); a hub's trained lead reviewer leads teams of serving
@@ -47,12 +49,17 @@ export function groupSizeProblem(model: GroupModel, urnCount: number): string | 
   return null;
 }
 
-/** Why a cycle cannot be scheduled yet; null when it can (enough schools have agreed). */
-export function schedulingProblem(model: GroupModel, schools: readonly GroupSchool[]): string | null {
+/**
+ * Why a cycle cannot be scheduled yet; null when it can (enough schools have agreed). A phrase with
+ * the count, for the reader's language to choose its own form ("2 ysgol", "1 school").
+ */
+export function schedulingProblem(model: GroupModel, schools: readonly GroupSchool[]): Phrase | null {
   const joined = joinedSchools(schools).length;
   const { min } = GROUP_SIZES[model];
-  if (joined < min) {
-    return `${joined} school${joined === 1 ? ' has' : 's have'} agreed to take part; a ${model} needs ${min} before a cycle can be scheduled.`;
-  }
-  return null;
+  if (joined >= min) return null;
+  const agreed = joined === 1 ? 'school has' : 'schools have';
+  return phrase(
+    `{{joined}} ${agreed} agreed to take part; a ${model} needs {{min}} before a cycle can be scheduled.`,
+    { joined, min, count: joined },
+  );
 }

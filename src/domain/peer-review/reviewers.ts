@@ -1,3 +1,5 @@
+import { phrase, type Phrase } from '../words.ts';
+
 /**
  * The reviewer register: who has been trained to review (when, and by whom), how many reviews
  * they have done, and whether that is enough to lead one. Confidence in the people doing the
@@ -32,19 +34,25 @@ export const reviewsDone = (r: Reviewer): number => r.earlierReviews + r.reviews
 export const isTrained = (r: Reviewer): boolean => r.trainedOn !== null && r.trainedBy !== null;
 
 /** Why a reviewer may not take part in a review at all; null when they may. */
-export function reviewRefusal(r: Reviewer): string | null {
-  if (!isTrained(r)) return `${r.name} has no training recorded in the reviewer register.`;
-  if (r.agreedAt === null) return `${r.name} has not agreed to the reviewer's undertaking.`;
+export function reviewRefusal(r: Reviewer): Phrase | null {
+  if (!isTrained(r))
+    return phrase('{{name}} has no training recorded in the reviewer register.', { name: r.name });
+  if (r.agreedAt === null)
+    return phrase("{{name}} has not agreed to the reviewer's undertaking.", { name: r.name });
   return null;
 }
 
-/** Why a reviewer may not lead a review; null when they may. */
-export function leadRefusal(r: Reviewer, settings: ReviewerSettings): string | null {
+/** Why a reviewer may not lead a review; null when they may. The count is for the reader's language. */
+export function leadRefusal(r: Reviewer, settings: ReviewerSettings): Phrase | null {
   const refusal = reviewRefusal(r);
   if (refusal) return refusal;
   const done = reviewsDone(r);
-  if (done < settings.reviewsBeforeLeading) {
-    return `${r.name} has taken part in ${done} review${done === 1 ? '' : 's'}; a lead reviewer needs ${settings.reviewsBeforeLeading}.`;
-  }
-  return null;
+  if (done >= settings.reviewsBeforeLeading) return null;
+  const reviews = done === 1 ? 'review' : 'reviews';
+  return phrase(`{{name}} has taken part in {{done}} ${reviews}; a lead reviewer needs {{needed}}.`, {
+    name: r.name,
+    done,
+    needed: settings.reviewsBeforeLeading,
+    count: done,
+  });
 }

@@ -1,3 +1,4 @@
+import { writePhrase } from '../words.ts';
 import type { Conflict } from './conflicts.ts';
 import { leadRefusal, reviewRefusal, type Reviewer, type ReviewerSettings } from './reviewers.ts';
 
@@ -41,7 +42,7 @@ export function candidateRefusal(
   if (candidate.servesHost)
     return `${reviewer.name} serves at the host school, and nobody reviews their own school.`;
   const refusal = role === 'lead' ? leadRefusal(reviewer, settings) : reviewRefusal(reviewer);
-  if (refusal) return refusal;
+  if (refusal) return writePhrase(refusal);
   if (role === 'lead' && team.some((m) => m.role === 'lead')) return 'The team already has a lead reviewer.';
   if (candidate.conflicts.length > 0 && !candidate.override) {
     return `${reviewer.name} has a conflict of interest with the host school: ${candidate.conflicts.map((c) => c.reason).join(' ')} Only the cycle's moderator can add them, with a recorded reason.`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { longDate } from '../../domain/format.ts';
+import type { Language } from '../../domain/language.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { REGISTRY_MEASURE_INFO } from '../../domain/partnerships/impact/measures.ts';
 import {
@@ -23,7 +24,7 @@ import {
   required,
   type FormPage,
 } from './fields.ts';
-import { measureLabel, memberLine } from './presenters.ts';
+import { measureLabel, memberLine, say } from './presenters.ts';
 
 /** A table of what a list section already holds, each row with where to post its removal. */
 export interface Existing {
@@ -38,7 +39,8 @@ export interface PlanSection {
   schema: z.ZodType;
   /** What the form shows before the user types (scalar sections show what is saved). */
   initial(p: Partnership): Record<string, unknown>;
-  existing?(p: Partnership): Existing;
+  /** What the section holds so far, its cells in the reader's language. */
+  existing?(p: Partnership, language: Language): Existing;
   /** Lists stay on their page to add another; the rest return to the task list. */
   addsToList: boolean;
   next?: (p: Partnership) => { href: string; text: string };
@@ -72,11 +74,11 @@ const schools: PlanSection = {
     role: choice(MEMBER_ROLES, "Choose the school's role"),
   }),
   initial: () => ({}),
-  existing: (p) => ({
+  existing: (p, language) => ({
     caption: 'Schools so far',
     head: ['School', ''],
     rows: p.members.map((m) => ({
-      cells: [memberLine(m)],
+      cells: [memberLine(m, language)],
       remove: m.invitation === 'invited' ? `${base(p)}/plan/schools/${m.urn}/remove` : undefined,
     })),
   }),
@@ -166,11 +168,15 @@ const objectives: PlanSection = {
       message: 'Enter the name of your own measure',
     }),
   initial: () => ({}),
-  existing: (p) => ({
+  existing: (p, language) => ({
     caption: 'Objectives so far',
     head: ['Objective', 'Measure', 'Baseline to target', ''],
     rows: p.objectives.map((o) => ({
-      cells: [o.description, measureLabel(o), `${o.baseline ?? '–'} to ${o.target ?? '–'}`],
+      cells: [
+        o.description,
+        measureLabel(o, language),
+        say(language, '{{baseline}} to {{target}}', { baseline: o.baseline ?? '–', target: o.target ?? '–' }),
+      ],
       remove: `${base(p)}/plan/objectives/${o.id}/remove`,
     })),
   }),
@@ -286,11 +292,11 @@ const milestones: PlanSection = {
   }),
   schema: z.object({ title: required('Enter the milestone', 200), dueDate: dateField('the date') }),
   initial: () => ({}),
-  existing: (p) => ({
+  existing: (p, language) => ({
     caption: 'Milestones so far',
     head: ['Milestone', 'Date', ''],
     rows: p.milestones.map((m) => ({
-      cells: [m.title, longDate(m.dueDate)],
+      cells: [m.title, longDate(m.dueDate, (month) => say(language, month))],
       remove: `${base(p)}/plan/milestones/${m.id}/remove`,
     })),
   }),

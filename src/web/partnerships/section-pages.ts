@@ -94,7 +94,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         partnership: p,
         action: `/partnerships/${p.id}/${kind.path}/${name}`,
         back: `/partnerships/${p.id}`,
-        existing: section.existing?.(p),
+        existing: section.existing?.(p, reply.request.language),
         next: section.next?.(p),
         ...extra,
       });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { answerGroup, createGroup } from '../../../../src/data/peer-review/groups.ts';
+import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { signIn } from '../../../helpers/accounts.ts';
+import { useTestApp } from '../../../helpers/app.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
+import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { insertSchool } from '../../../helpers/schools.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
+
+const [DERW, BEDW, ONNEN] = [647001, 647002, 647003];
+
+/** What a partnership's plan and peer review refuse, and the counts they give, in Welsh. */
+describe('a plan’s refusals and peer review’s counts in Welsh', () => {
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: DERW, name: 'Ysgol y Derw', lat: 51.6, lon: -3.9 });
+      await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw', lat: 51.62, lon: -3.9 });
+      await insertSchool(db, { urn: ONNEN, name: 'Ysgol yr Onnen', lat: 51.64, lon: -3.9 });
+    },
+    { fresh: 'test' },
+  );
+  const { get, post } = inWelsh(() => t.app);
+  const says = (res: { statusCode: number; body: string }, status: number, said: string) => {
+    expect(res.statusCode, said).toBe(status);
+    expect(res.body).toContain('<html lang="cy"');
+    expect(visibleText(res.body)).toContain(said);
+    expect(englishLeftIn(res.body), said).toEqual([]);
+  };
+
+  it('says in Welsh why a school, a member of staff or a change to the plan is refused', async () => {
+    const head = await signIn(t.app, t.db, {
+      email: 'derw-plan@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const id = await createAcceptedPartnership(t.db, {
+      title: 'Darllen gyda’n gilydd',
+      type: 'peer-to-peer',
+      proposer: { urn: DERW, role: 'lead' },
+      invited: [{ urn: BEDW, role: 'supported' }],
+      createdBy: head.user.id,
+      at: '2026-09-01T09:00:00Z',
+    });
+
+    says(
+      await post(`/partnerships/${id}/plan/schools`, head, { urn: String(BEDW), role: 'supported' }),
+      400,
+      'Mae’r ysgol honno eisoes yn y bartneriaeth hon',
+    );
+    says(
+      await post(`/partnerships/${id}/plan/schools`, head, { urn: '999999', role: 'supported' }),
+      400,
+      'Does dim ysgol ag URN 999999',
+    );
+    says(
+      await post(`/partnerships/${id}/plan/staff`, head, {
+        urn: String(ONNEN),
+        name: 'Siân Jones',
+        jobTitle: 'Pennaeth',
+        seniority: 'headteacher',
+        systemLeader: 'none',
+      }),
+      400,
+      'Dewiswch ysgol sy’n cymryd rhan yn y bartneriaeth',
+    );
+
+    await t.db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
+    says(
+      await post(`/partnerships/${id}/plan/exit`, head, {
+        exitStrategy: 'Mae’r arweinwyr yn parhau',
+        sustainability: 'Sefydlu staff newydd',
+      }),
+      409,
+      'Mae’r cynllun wedi’i gytuno ac ni ellir ei newid mwyach.',
+    );
+  });
+
+  it('counts the schools that have agreed and a reviewer’s reviews in Welsh', async () => {
+    const head = await signIn(t.app, t.db, {
+      email: 'derw-review@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const actor = { id: head.user.id, email: 'derw-review@ysgol.example' };
+    const group = await createGroup(
+      t.db,
+      { name: 'Clwstwr y Coed', model: 'cluster', proposerUrn: DERW, invitedUrns: [BEDW, ONNEN] },
+      actor,
+    );
+    says(
+      await get(`/peer-review/groups/${group}`, head),
+      200,
+      'Mae 1 ysgol wedi cytuno i gymryd rhan; mae angen 3 ar glwstwr cyn y gellir trefnu cylch.',
+    );
+    says(
+      await post(`/peer-review/groups/${group}/answer`, head, {}),
+      400,
+      'Dewiswch yr ysgol; Dewiswch a yw eich ysgol yn cymryd rhan',
+    );
+    await answerGroup(t.db, group, BEDW, 'invited', 'joined', actor);
+    says(
+      await get(`/peer-review/groups/${group}`, head),
+      200,
+      'Mae 2 ysgol wedi cytuno i gymryd rhan; mae angen 3 ar glwstwr cyn y gellir trefnu cylch.',
+    );
+
+    await saveReviewer(
+      t.db,
+      head.user.id,
+      { homeUrn: DERW, trainedOn: '2026-06-01', trainedBy: 'Estyn', earlierReviews: 1, experience: '' },
+      actor,
+    );
+    const reviewer = await get('/peer-review/reviewer', head);
+    says(reviewer, 200, 'wedi cymryd rhan mewn 1 adolygiad; mae angen 2 ar adolygydd arweiniol.');
+    expect(visibleText(reviewer.body)).not.toContain('taken part');
+  });
+});
