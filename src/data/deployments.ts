@@ -14,6 +14,7 @@ import {
 import { READINESS_SIDES, type ReadinessSide } from '../domain/leaders/readiness.ts';
 import type { LeaderRuleBroken } from '../domain/leaders/outcome.ts';
 import type { FocusArea } from '../domain/focus-areas.ts';
+import { wordsOf } from '../domain/words.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
 import { listCommitments } from './leaders.ts';
@@ -103,8 +104,12 @@ export async function createDeployment(
     const checked = await lockedFit(trx, input.leaderUserId, fits, { published: true });
     if ('noProfile' in checked) return checked;
     if (checked.refused) return { refused: checked.refused };
+    // Its title written by the service, kept with its words for pages in other languages.
+    const values = { leader: input.leaderName, client: input.clientName };
+    const title = wordsOf('Deployment of {{leader}} to {{client}}', values);
     const id = await createPartnership(trx, {
-      title: `Deployment of ${input.leaderName} to ${input.clientName}`,
+      title: title.message,
+      titleWords: { template: title.template, values },
       type: 'deployment',
       proposer: { urn: input.clientUrn, role: 'supported' },
       invited: [],

@@ -14,6 +14,7 @@ import type {
   PartnershipType,
   Seniority,
   StaffMember,
+  TitleWords,
 } from '../domain/partnerships/model.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import type { Db } from './db.ts';
@@ -25,6 +26,8 @@ type Actor = AuditEntry['actor'];
 
 export interface NewPartnership {
   title: string;
+  /** The template and values of a title the service wrote, for pages in other languages. */
+  titleWords?: TitleWords;
   type: PartnershipType;
   proposer: { urn: number; role: MemberRole };
   invited: { urn: number; role: MemberRole }[];
@@ -47,6 +50,7 @@ export async function createPartnership(db: Db | Transaction<Database>, input: N
       .insertInto('partnerships')
       .values({
         title: input.title,
+        title_words: input.titleWords ?? null,
         type: input.type,
         proposal_message: input.message ?? null,
         created_by: input.createdBy,
@@ -259,11 +263,25 @@ export async function updatePlan(db: Db, id: number, plan: Partial<PartnershipPl
     const value = plan[key as keyof PartnershipPlan];
     if (value !== undefined) values[column] = value;
   }
+  // A title the service wrote keeps its words while it stands; one someone wrote has none.
+  if (plan.title !== undefined) values.title_words = sql`case when title = ${plan.title} then title_words end`;
   await db
     .updateTable('partnerships')
     .set({ ...values, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
+}
+
+/** The words of each of these partnerships' titles the service wrote, by partnership. */
+export async function titleWordsOf(db: Db, ids: readonly number[]): Promise<Map<number, TitleWords>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('partnerships')
+    .select(['id', 'title_words'])
+    .where('id', 'in', ids)
+    .where('title_words', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.title_words!]));
 }
 
 /** Another school invited while the partnership is still a proposal. */

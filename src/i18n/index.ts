@@ -106,8 +106,13 @@ const SOFT_MUTATION: [RegExp, string][] = [
   [/^m/, 'f'],
 ];
 const softMutation = (word: string) => {
-  const rule = SOFT_MUTATION.find(([start]) => start.test(word));
-  return rule ? word.replace(rule[0], rule[1]) : word;
+  // A word capitalised in the catalogue ("Canol") mutates as it would in lower case ("Ganol").
+  const first = word.charAt(0);
+  const lower = first.toLowerCase() + word.slice(1);
+  const rule = SOFT_MUTATION.find(([start]) => start.test(lower));
+  if (!rule) return word;
+  const mutated = lower.replace(rule[0], rule[1]);
+  return first === lower.charAt(0) ? mutated : mutated.charAt(0).toUpperCase() + mutated.slice(1);
 };
 
 /**

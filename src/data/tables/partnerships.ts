@@ -10,6 +10,7 @@ import type {
   PartnershipStatus,
   PartnershipType,
   SystemLeaderDesignation,
+  TitleWords,
 } from '../../domain/partnerships/model.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -33,6 +34,8 @@ export interface PartnershipsTable {
   sustainability: string | null;
   plan_version: Generated<number>;
   proposal_message: string | null;
+  /** The template and values of a title the service wrote; null for one someone wrote. */
+  title_words: ColumnType<TitleWords | null, TitleWords | null | undefined, TitleWords | null>;
   created_by: number | null;
   created_at: Created;
   updated_at: Timestamp;

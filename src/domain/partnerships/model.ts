@@ -149,6 +149,12 @@ export interface Action {
   status: ActionStatus;
 }
 
+/** A title the service wrote, as its English template and values, to be written in the reader's language. */
+export interface TitleWords {
+  template: string;
+  values: Record<string, string>;
+}
+
 /** Everything agreed before the work starts: the Estyn ten questions and the seed 003 themes. */
 export interface PartnershipPlan {
   title: string;

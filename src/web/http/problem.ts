@@ -23,6 +23,22 @@ export const httpTitle = (status: number, language: Language = 'en'): string =>
   translator(language)(`api.status.${TITLED.has(status) ? status : 500}`);
 
 /**
+ * An error's message in the reader's language. A message that is its fields' problems joined, as a
+ * use case's input check writes it ("Enter the title; Choose the date"), is written problem by problem.
+ */
+export function errorWords(language: Language, error: Message & { issues?: AppError['issues'] }): string {
+  const issues = error.issues ?? [];
+  const joined =
+    issues.length > 1 &&
+    !error.template &&
+    !error.phrase &&
+    error.message === issues.map((issue) => issue.message).join('; ');
+  return joined
+    ? issues.map((issue) => translateMessage(language, issue)).join('; ')
+    : translateMessage(language, error);
+}
+
+/**
  * The body of an API error (`application/problem+json`, RFC 9457): its HTTP `status`, `error` (the
  * status's title), `message` and, for bad input, each field's issue, in the caller's language
  * (Accept-Language). Never an internal detail.
@@ -42,7 +58,7 @@ export function problemBody(
     message:
       message === null
         ? (told ?? []).map((i) => `${i.field}: ${i.message}`).join('; ')
-        : words(typeof message === 'string' ? { message } : message),
+        : errorWords(language, { ...(typeof message === 'string' ? { message } : message), issues }),
     ...(told ? { issues: told } : {}),
   };
 }
@@ -87,6 +103,5 @@ export async function sendProblem(
       : status === 403
         ? 'layout/errors/403.njk'
         : 'layout/errors/400.njk';
-  const message = translateMessage(request.language ?? 'en', error);
-  return reply.send(await reply.page(page, { message, status }));
+  return reply.send(await reply.page(page, { message: errorWords(request.language ?? 'en', error), status }));
 }

@@ -44,6 +44,7 @@ import {
   statusTag,
 } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
+import { withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
 import type { Translate } from '../../i18n/index.ts';
 
@@ -87,12 +88,17 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/partnerships', signedIn, async (request, reply) => {
     const user = requireUser(request);
     const { invitations, partnerships } = await yourPartnerships(ctx, user, today(ctx));
-    const tagged = <T extends Parameters<typeof statusTag>[0]>(list: T[]) =>
-      list.map((p) => ({ ...p, tag: statusTag(p, request.language) }));
+    const tagged = async <T extends Parameters<typeof statusTag>[0] & { id: number; title: string }>(
+      list: T[],
+    ) =>
+      (await withTitlesIn(ctx, request.language, list)).map((p) => ({
+        ...p,
+        tag: statusTag(p, request.language),
+      }));
     return reply.page('partnerships/index.njk', {
       title: request.t('partnerships.title'),
-      invitations: tagged(invitations),
-      partnerships: tagged(partnerships),
+      invitations: await tagged(invitations),
+      partnerships: await tagged(partnerships),
       typeLabels: PARTNERSHIP_TYPE_LABELS,
       canPropose: user.schools.some((s) => s.role === 'admin'),
     });
@@ -276,9 +282,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       signaturesView(ctx, reply.request.user, p, events),
       loaded.steer ? schoolsWithoutAdministrators(ctx, p.members) : [],
     ]);
+    const [shown] = await withTitlesIn(ctx, reply.request.language, [p]);
     return reply.page('partnerships/show.njk', {
-      title: p.title,
-      partnership: p,
+      title: shown!.title,
+      partnership: shown,
       described: describe(p, reply.request.language),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
       contribute: loaded.access === 'contribute',

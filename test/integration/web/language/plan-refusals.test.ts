@@ -91,6 +91,11 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
       200,
       'Mae 1 ysgol wedi cytuno i gymryd rhan; mae angen 3 ar glwstwr cyn y gellir trefnu cylch.',
     );
+    says(
+      await post(`/peer-review/groups/${group}/answer`, head, {}),
+      400,
+      'Dewiswch yr ysgol; Dewiswch a yw eich ysgol yn cymryd rhan',
+    );
     await answerGroup(t.db, group, BEDW, 'invited', 'joined', actor);
     says(
       await get(`/peer-review/groups/${group}`, head),

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createExampleLeader } from '../../../../src/data/leaders.ts';
+import { updatePlan } from '../../../../src/data/partnerships.ts';
 import type { ProfileDetails } from '../../../../src/domain/leaders/profile.ts';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -16,7 +17,7 @@ import {
 } from '../../../helpers/leaders.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
-import { englishLeftIn } from '../../../helpers/untranslated.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const BASE = 641001;
 const CLIENT = 641002;
@@ -253,6 +254,31 @@ describe('commissioning a system leader', () => {
 
     expect((await accept()).statusCode).toBe(303);
     expect((await api(officer, `/api/deployments/${id}`)).json().status).toBe('agreed');
+  });
+
+  it('titles a deployment’s partnership in the reader’s language, and a title someone wrote as they wrote it', async () => {
+    const { profileId, head } = await theParties();
+    const id = idFrom((await commission(head, profileId)).headers.location);
+    const { page: welsh } = inWelsh(() => t.app);
+    for (const url of [`/partnerships/${id}`, '/partnerships']) {
+      const page = visibleText(await welsh(url, head));
+      expect(page, url).toContain('Secondiad Ada Leader i Client Primary');
+      expect(page, url).not.toContain('Deployment of');
+    }
+    const english = visibleText((await api(head, `/partnerships/${id}`)).body);
+    expect(english).toContain('Deployment of Ada Leader to Client Primary');
+    expect((await api(head, `/api/partnerships/${id}`)).json().title).toBe(
+      'Deployment of Ada Leader to Client Primary',
+    );
+    // The same title saved again with the plan stays the service's; one the school writes stays theirs.
+    await updatePlan(t.db, id, { title: 'Deployment of Ada Leader to Client Primary' });
+    expect(visibleText(await welsh(`/partnerships/${id}`, head))).toContain(
+      'Secondiad Ada Leader i Client Primary',
+    );
+    await updatePlan(t.db, id, { title: 'Deployment of Ada Leader to Client Primary, spring' });
+    expect(visibleText(await welsh(`/partnerships/${id}`, head))).toContain(
+      'Deployment of Ada Leader to Client Primary, spring',
+    );
   });
 
   it('refuses to invite another school into a deployment’s partnership, on the page and to an API client', async () => {

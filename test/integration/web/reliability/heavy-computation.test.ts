@@ -43,7 +43,10 @@ describe('heavy computation off the request thread', () => {
       const answer = response.json<{ summary: object; items: object[]; unsupported: object[] }>();
       expect(answer.summary).toEqual(expected.summary);
       expect(answer.items).toEqual(expected.assignments.map((a) => expect.objectContaining({ ...a })));
-      expect(answer.unsupported).toEqual(expected.unsupported.map((u) => expect.objectContaining({ ...u })));
+      // The API answers in English text alone; the phrase a page writes in the reader's language stays behind.
+      expect(answer.unsupported).toEqual(
+        expected.unsupported.map(({ words: _words, ...u }) => expect.objectContaining(u)),
+      );
       expect(t.app.compute.stats().started).toBe(1);
     });
 
