@@ -8,12 +8,15 @@
  *
  *   node --import tsx bench/matching-api.ts              # 22,000 schools
  *   node --import tsx bench/matching-api.ts --schools 5000
+ *   node --import tsx bench/matching-api.ts --cpu-prof DIR   # the service's CPU profiles in DIR
  */
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cpuMsOf, get, loadAverage, ms, percentile, serveDataset, withImportedDataset } from './served.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--schools') + 1] ?? '') || 22_000;
+const cpuProfileDir = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
 const SAMPLE = 1000;
 const WARM_UP = 300;
 
@@ -26,7 +29,11 @@ await withImportedDataset('matching-api', count, async (dataset) => {
     .execute();
   const step = Math.max(1, Math.floor(rows.length / (SAMPLE + WARM_UP)));
   const urns = rows.filter((_, i) => i % step === 0).map((row) => row.urn);
-  const service = await serveDataset(dataset, { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' });
+  const service = await serveDataset(
+    dataset,
+    { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' },
+    cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDir)] : [],
+  );
   try {
     const pid = service.child.pid!;
     const ask = async (url: string) => {

@@ -13,53 +13,31 @@ const ERROR_CODE: Record<'unknown-school' | 'no-location', ErrorCode> = {
   'no-location': 'no-location',
 };
 
-/** A candidate as every face shows it. */
-const candidateAnswer = ({
-  urn,
-  name,
-  phase,
-  group,
-  distanceKm,
-  score,
-  remote,
-  tags,
-  reasons,
-  reasonWords,
-  location,
-}: Candidate) => ({
-  urn,
-  name,
-  phase,
-  group,
-  distanceKm,
-  score,
-  remote,
-  tags,
-  reasons,
-  reasonWords,
-  location,
-});
-
 /**
- * A candidate with what its sponsorship means to the school searching: the trust they share, or a
- * recent taking-on by another sponsor, each with its reason (the registry's own trust reason is
- * not said twice).
+ * A candidate as every face shows it (its score's parts left out), with what its sponsorship
+ * means to the school searching: the trust they share, or a recent taking-on by another sponsor,
+ * each with its reason (the registry's own trust reason is not said twice). Built as one object,
+ * its reasons copied only when the sponsorship adds to them: the API's answers are built for
+ * every request.
  */
-function withSponsorship(
-  candidate: ReturnType<typeof candidateAnswer>,
-  own: number,
-  sponsorships: readonly Sponsorship[],
-  day: string,
-) {
-  const reading = readSponsorship(own, candidate.urn, sponsorships, day);
-  const sameRegistryTrust = candidate.reasons.some((r) => r.startsWith('In the same trust ('));
-  const told = reading.reasonWords.filter(
-    (p) => !(sameRegistryTrust && p.template.startsWith('In the same trust as you')),
-  );
+function candidateAnswer(c: Candidate, own: number, sponsorships: readonly Sponsorship[], day: string) {
+  const reading = readSponsorship(own, c.urn, sponsorships, day);
+  const told =
+    reading.reasonWords.length > 0 && c.reasons.some((r) => r.startsWith('In the same trust ('))
+      ? reading.reasonWords.filter((p) => !p.template.startsWith('In the same trust as you'))
+      : reading.reasonWords;
   return {
-    ...candidate,
-    reasons: [...candidate.reasons, ...told.map((p) => writePhrase(p))],
-    reasonWords: [...candidate.reasonWords, ...told],
+    urn: c.urn,
+    name: c.name,
+    phase: c.phase,
+    group: c.group,
+    distanceKm: c.distanceKm,
+    score: c.score,
+    remote: c.remote,
+    tags: c.tags,
+    reasons: told.length === 0 ? c.reasons : [...c.reasons, ...told.map((p) => writePhrase(p))],
+    reasonWords: told.length === 0 ? c.reasonWords : [...c.reasonWords, ...told],
+    location: c.location,
     sameTrust: reading.sameTrust,
     recentlyTakenOn: reading.recentlyTakenOn && {
       sponsor: reading.recentlyTakenOn.sponsor.name,
@@ -121,8 +99,6 @@ export async function partnersFor(
     strategy: search.strategy,
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
-    candidates: result.candidates.map((c) =>
-      withSponsorship(candidateAnswer(c), urn, snapshot.sponsorships, day),
-    ),
+    candidates: result.candidates.map((c) => candidateAnswer(c, urn, snapshot.sponsorships, day)),
   });
 }

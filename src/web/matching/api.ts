@@ -1,14 +1,22 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app/context.ts';
+import { today, type AppContext } from '../../app/context.ts';
 import { allocationAnswerSchema, partnersAnswerSchema } from '../../app/matching/answers.ts';
 import { allocationPage, allocationQuery } from '../../app/matching/allocations.ts';
 import { partnersFor } from '../../app/matching/partners.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
+import { AnswerCache } from '../http/answer-cache.ts';
 import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
 import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
+
+/** Partner searches answered again without searching: about 15 KB each, so a few megabytes. */
+const ANSWERS_KEPT = 500;
+
+/** An answer already written by the route's serialiser, sent as it is with the type it gives. */
+const sendWritten = (reply: FastifyReply, answer: string) =>
+  reply.type('application/json; charset=utf-8').send(answer);
 
 /**
  * Partner search and the national allocation. Both read only published data about schools, so
@@ -16,6 +24,7 @@ import { problemSchema, sendProblem } from '../http/problem.ts';
  */
 const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const answers = new AnswerCache(ANSWERS_KEPT);
 
   app.get(
     '/api/schools/:urn/partners',
@@ -36,8 +45,19 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       },
     },
     async (request, reply) => {
+      // The answer rests on the snapshot, the data's provenance and the day (a sponsorship's
+      // recency): the same request on the same basis gets the answer already written.
+      // Without the provenance (the database gone) nothing written is served, nor kept.
+      const info = await app.datasetInfo().catch(() => undefined);
+      const basis = [await ctx.snapshots.get(), info?.provenance, today(ctx)];
+      const key = `${request.language} ${request.url}`;
+      const written = answers.get(key, basis);
+      if (written !== undefined) return sendWritten(reply, written);
       const result = await partnersFor(ctx, request.params.urn, request.query);
-      return result.ok ? withDataset(app, result.value) : sendProblem(request, reply, result.error);
+      if (!result.ok) return sendProblem(request, reply, result.error);
+      const answer = reply.serialize(await withDataset(app, result.value)) as string;
+      answers.set(key, basis, answer);
+      return sendWritten(reply, answer);
     },
   );
 

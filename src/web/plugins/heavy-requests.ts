@@ -1,4 +1,5 @@
 import { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 
@@ -24,14 +25,17 @@ export default fp(
       timeWindow: 60_000,
       keyGenerator: (request) => normalizeIP(request.ip),
     });
-    app.addHook('onRequest', async (request, reply) => {
-      if (!request.routeOptions.config.heavy) return;
+    const limit = async (request: FastifyRequest, reply: FastifyReply) => {
       const state = await count(request);
       if (state.isAllowed || !state.isExceeded) return;
       reply.header('retry-after', String(state.ttlInSeconds));
       throw Object.assign(new Error(request.t('errors.tooManyHeavy', { seconds: state.ttlInSeconds })), {
         statusCode: 429,
       });
+    };
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!request.routeOptions.config.heavy) return done();
+      limit(request, reply).then(() => done(), done);
     });
   },
   { name: 's2s-heavy-requests', dependencies: ['s2s-security', 's2s-language'] },

@@ -20,15 +20,16 @@ const holdsControl = (value: unknown): boolean => {
  */
 export default fp(
   async (app) => {
-    app.addHook('preValidation', async (request) => {
-      if ([request.params, request.query, request.body].some(holdsControl)) {
-        throw Object.assign(
+    app.addHook('preValidation', (request, _reply, done) => {
+      if (![request.params, request.query, request.body].some(holdsControl)) return done();
+      done(
+        Object.assign(
           new Error(
             'What you entered contains a control character (such as a NUL byte). Remove it and try again.',
           ),
           { statusCode: 400 },
-        );
-      }
+        ),
+      );
     });
   },
   { name: 's2s-input' },

@@ -36,7 +36,7 @@ export default fp(
     app.decorateRequest('language', 'en');
     app.decorateRequest('t', null as unknown as Translate);
 
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       const asked = (request.query as Record<string, unknown> | undefined)?.lang;
       const header = request.headers['accept-language'];
       request.language = chooseLanguage({
@@ -46,7 +46,7 @@ export default fp(
         preferred: header ? parser.pick([...LANGUAGES], header, { loose: true }) : null,
       });
       request.t = translator(request.language);
-      if (asked !== request.language) return;
+      if (asked !== request.language) return done();
       reply.setCookie(LANGUAGE_COOKIE, request.language, {
         path: '/',
         maxAge: YEAR_SECONDS,
@@ -54,6 +54,7 @@ export default fp(
         sameSite: 'lax',
         secure: ctx.config.env === 'production',
       });
+      done();
     });
 
     app.pageContext((request) => ({

@@ -86,7 +86,7 @@ export default fp(
     });
     compute.onSettled((kind, seconds, outcome) => computeSeconds.observe({ kind, outcome }, seconds));
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const labels = {
         method: request.method,
         route: request.routeOptions.url ?? 'unmatched',
@@ -94,6 +94,7 @@ export default fp(
       };
       requests.inc(labels);
       latency.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
 
     const token = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : undefined;

@@ -46,11 +46,15 @@ export default fp(
 
     app.decorateRequest('user', null);
 
-    app.addHook('onRequest', async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (!token || NO_SESSION_NEEDED.test(request.url)) return;
+    const signIn = async (request: FastifyRequest, token: string) => {
       const session = await findSession(db, token, new Date(), SESSION_LIMITS);
       request.user = session ? await loadSessionUser(db, session.userId) : null;
+    };
+    // Without a session cookie (every API client, every anonymous visitor) nothing waits.
+    app.addHook('onRequest', (request, _reply, done) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token || NO_SESSION_NEEDED.test(request.url)) return done();
+      signIn(request, token).then(() => done(), done);
     });
 
     app.decorateReply('startSession', async function (this: FastifyReply, userId: number) {

@@ -70,6 +70,23 @@ describe('classification and matching over the database', () => {
     expect(body.candidates[0].reasons).toEqual(expect.arrayContaining(['2.0 km away']));
   });
 
+  it('answers the same partner search again the same, and from the new data once it changes', async () => {
+    const url = '/api/schools/200001/partners?strategy=support&limit=5';
+    const first = await app.inject({ url });
+    expect((await app.inject({ url })).body).toBe(first.body);
+    await t.db.updateTable('schools').set({ name: 'Beacon Academy' }).where('urn', '=', 200002).execute();
+    await app.snapshots.refresh();
+    const changed = await app.inject({ url });
+    expect(changed.headers['content-type']).toBe(first.headers['content-type']);
+    expect(changed.json().candidates[0]).toMatchObject({ urn: 200002, name: 'Beacon Academy' });
+    await t.db
+      .updateTable('schools')
+      .set({ name: 'Beacon Primary School' })
+      .where('urn', '=', 200002)
+      .execute();
+    await app.snapshots.refresh();
+  });
+
   it('offers, on the page, to propose a partnership with each candidate', async () => {
     const page = await app.inject({ url: '/schools/200001/partners?strategy=support' });
     expect(page.statusCode).toBe(200);
