@@ -85,11 +85,12 @@ describe('configuration', () => {
   it('sizes the heavy computations’ worker threads and queue, leaving a core for requests by default', () => {
     expect(loadConfig({}).compute.workers).toBe(Math.max(1, os.availableParallelism() - 1));
     expect(loadConfig({}).compute.queue).toBe(64);
-    expect(loadConfig({ S2S_WORKERS: '3', S2S_COMPUTE_QUEUE: '0' }).compute).toEqual({
-      workers: 3,
-      queue: 0,
-    });
+    expect(loadConfig({}).compute.idleSeconds).toBe(300);
+    expect(
+      loadConfig({ S2S_WORKERS: '3', S2S_COMPUTE_QUEUE: '0', S2S_WORKER_IDLE_SECONDS: '0' }).compute,
+    ).toEqual({ workers: 3, queue: 0, idleSeconds: 0 });
     expect(() => loadConfig({ S2S_WORKERS: '0' })).toThrow(/S2S_WORKERS: must be at least 1/);
+    expect(() => loadConfig({ S2S_WORKER_IDLE_SECONDS: '-1' })).toThrow(/S2S_WORKER_IDLE_SECONDS/);
     expect(() => loadConfig({ S2S_COMPUTE_QUEUE: 'lots' })).toThrow(
       /S2S_COMPUTE_QUEUE: must be a whole number/,
     );

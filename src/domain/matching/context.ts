@@ -75,31 +75,31 @@ function scalesFor(schools: readonly School[], raws: Float64Array): Scales {
 const urbanCode = (urban: boolean | null) => (urban === null ? -1 : urban ? 1 : 0);
 
 /**
- * Every school's standardised context, in the order of `schools`, with the columns they are views
- * of: `z`, FEATURES a school, and `urban` (1 urban, 0 rural, -1 unknown).
+ * Every school's standardised context, in the order of `schools`, as columns: `z`, FEATURES a
+ * school, and `urban` (1 urban, 0 rural, -1 unknown). contextAt reads one school's.
  */
-export function contextOf(schools: readonly School[]): {
-  contexts: SchoolContext[];
-  z: Float64Array;
-  urban: Int8Array;
-} {
+export function contextOf(schools: readonly School[]): { z: Float64Array; urban: Int8Array } {
   // Each school's figures read once into one column, for the scales and its own standardised values.
   const raws = new Float64Array(schools.length * FEATURES);
   for (let k = 0; k < schools.length; k++) raw(schools[k]!, raws, k * FEATURES);
   const scales = scalesFor(schools, raws);
-  const contexts = new Array<SchoolContext>(schools.length);
-  const urbans = new Int8Array(schools.length);
+  const urban = new Int8Array(schools.length);
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
     const { mean, sd } = scales.get(school.phase)!;
-    // Standardised in place: each school's values are a view of the one column, not a buffer of their own.
     for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
-    const z = new Float64Array(raws.buffer, k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES);
-    const urban = urbanity(school);
-    urbans[k] = urbanCode(urban);
-    contexts[k] = { z, urban };
+    urban[k] = urbanCode(urbanity(school));
   }
-  return { contexts, z: raws, urban: urbans };
+  return { z: raws, urban };
+}
+
+/** The context of the school at place `k` of contextOf's columns, its values a view of the column. */
+export function contextAt(z: Float64Array, urban: Int8Array, k: number): SchoolContext {
+  const code = urban[k]!;
+  return {
+    z: new Float64Array(z.buffer, z.byteOffset + k * FEATURES * Float64Array.BYTES_PER_ELEMENT, FEATURES),
+    urban: code < 0 ? null : code === 1,
+  };
 }
 
 /**

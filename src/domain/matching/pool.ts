@@ -11,7 +11,7 @@ import { ClassificationsOnDemand, type ClassificationBrief } from '../classifica
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
-import { contextOf, type SchoolContext } from './context.ts';
+import { contextAt, contextOf, type SchoolContext } from './context.ts';
 import { STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
 
@@ -127,7 +127,7 @@ export function* matchingPoolSteps(
   // Classifications written on demand give their group and evidence without the words.
   const briefOf: (urn: number) => ClassificationBrief | undefined =
     byUrn instanceof ClassificationsOnDemand ? (urn) => byUrn.brief(urn) : (urn) => byUrn.get(urn);
-  const { contexts, z, urban } = contextOf(schools);
+  const { z, urban } = contextOf(schools);
   const levels = levelColumns(schools.length);
   const n = schools.length;
   const columns: FactColumns = {
@@ -145,6 +145,7 @@ export function* matchingPoolSteps(
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
+  const poolHeld: PoolHeld = { classifications: byUrn, briefOf, levelsOf: levels.of, z, urban };
   let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
@@ -155,9 +156,10 @@ export function* matchingPoolSteps(
       gaps = true;
       return;
     }
+    // The standings made here give their bit sets and are let go: a school's are made again when read.
     const areas = areaStandings(school, brief, levels.of(k));
     const focus = declared.get(school.urn);
-    const facts = new Facts(k, school, brief.group, byUrn, contexts[k]!, areas, focus);
+    const facts = new Facts(k, school, brief.group, poolHeld, areas, focus);
     held[k] = facts;
     columns.stage[k] = STAGE[facts.group];
     columns.strengths[k] = facts.strengths;
@@ -193,48 +195,70 @@ export function* matchingPoolSteps(
   return { facts, columns, partition };
 }
 
-/** One school's facts; its classification read from the view's when first asked for. */
+/** What the facts of a pool share: where each school's classification, levels and context are held. */
+interface PoolHeld {
+  classifications: ReadonlyMap<number, Classification>;
+  briefOf: (urn: number) => ClassificationBrief | undefined;
+  levelsOf: (k: number) => Float64Array<ArrayBuffer>;
+  z: Float64Array;
+  urban: Int8Array;
+}
+
+/**
+ * One school's facts; its classification, standings and context made from the pool's columns
+ * when first asked for (a search reads the columns, so most schools' never are).
+ */
 class Facts implements PartnerFacts {
   /** The school's place in the pool's columns. */
   readonly place: number;
   readonly school: SchoolRecord;
   readonly location: LatLon | null;
   readonly group: SchoolGroup;
-  readonly context: SchoolContext;
-  readonly areas: AreaStandings;
   readonly strengths: number;
   readonly weaknesses: number;
   readonly needs: number;
   readonly offers: number;
   // Left out when there is none, so a pool's facts are as they were before notes existed.
   declare readonly offerNote?: string;
-  readonly #classifications: ReadonlyMap<number, Classification>;
+  readonly #held: PoolHeld;
+  #areas: AreaStandings | undefined;
+  #context: SchoolContext | undefined;
 
   constructor(
     place: number,
     school: SchoolRecord,
     group: SchoolGroup,
-    classifications: ReadonlyMap<number, Classification>,
-    context: SchoolContext,
-    areas: AreaStandings & { strengthMask: number; weaknessMask: number },
+    held: PoolHeld,
+    areas: { strengthMask: number; weaknessMask: number },
     focus: DeclaredFocus | undefined,
   ) {
     this.place = place;
     this.school = school;
     this.location = school.location;
     this.group = group;
-    this.context = context;
-    this.areas = areas;
     this.strengths = areas.strengthMask;
     this.weaknesses = areas.weaknessMask;
     this.needs = focusMask(focus?.needs);
     this.offers = focusMask(focus?.offers);
-    this.#classifications = classifications;
+    this.#held = held;
     if (focus?.offerNote) (this as { offerNote?: string }).offerNote = focus.offerNote;
   }
 
   get classification(): Classification {
-    return this.#classifications.get(this.school.urn)!;
+    return this.#held.classifications.get(this.school.urn)!;
+  }
+
+  get areas(): AreaStandings {
+    const held = this.#held;
+    return (this.#areas ??= areaStandings(
+      this.school,
+      held.briefOf(this.school.urn)!,
+      held.levelsOf(this.place),
+    ));
+  }
+
+  get context(): SchoolContext {
+    return (this.#context ??= contextAt(this.#held.z, this.#held.urban, this.place));
   }
 
   /** Written as the facts always were: the classification in full, the group within it. */

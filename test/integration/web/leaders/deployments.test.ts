@@ -260,7 +260,7 @@ describe('commissioning a system leader', () => {
     const { profileId, head } = await theParties();
     const id = idFrom((await commission(head, profileId)).headers.location);
     const { page: welsh } = inWelsh(() => t.app);
-    for (const url of [`/partnerships/${id}`, '/partnerships']) {
+    for (const url of [`/partnerships/${id}`, `/partnerships/${id}/impact`, '/partnerships']) {
       const page = visibleText(await welsh(url, head));
       expect(page, url).toContain('Secondiad Ada Leader i Client Primary');
       expect(page, url).not.toContain('Deployment of');
