@@ -81,7 +81,7 @@ export async function createReviewGroup(
   const unknown = invited.filter((u) => !facts.has(u));
   if (unknown.length > 0) return invalidField('invitedUrns', `No school has the URN ${unknown.join(', ')}`);
   const size = groupSizeProblem(input.model, invited.length + 1);
-  if (size) return invalidField('invitedUrns', size);
+  if (size) return invalidField('invitedUrns', { message: writePhrase(size), phrase: size });
   const id = await createGroup(
     ctx.db,
     { name: input.name, model: input.model, proposerUrn: input.proposerUrn, invitedUrns: invited },

@@ -51,6 +51,7 @@ import {
 import { NO_INPUT, step, written, type Check } from './step.ts';
 import { tellAboutReview } from './notify.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
+import { writePhrase } from '../../domain/words.ts';
 import { proposePartnership, type Proposal } from '../partnerships/lifecycle.ts';
 
 /**
@@ -249,7 +250,7 @@ export function addReviewer(
         review.team.map((t) => ({ userId: t.userId, role: t.role })),
         ctx.config.peerReview.reviewers,
       );
-      if (refusal) return invalidField('userId', refusal);
+      if (refusal) return invalidField('userId', { message: writePhrase(refusal), phrase: refusal });
       const added = await addToTeam(
         ctx.db,
         reviewId,

@@ -42,10 +42,10 @@ export const currentSchools = (schools: readonly GroupSchool[]): number[] =>
   schools.filter((s) => s.consent === 'joined' || s.consent === 'invited').map((s) => s.urn);
 
 /** Why a group of this size cannot be formed with these schools; null when it can. */
-export function groupSizeProblem(model: GroupModel, urnCount: number): string | null {
+export function groupSizeProblem(model: GroupModel, urnCount: number): Phrase | null {
   const { min, max } = GROUP_SIZES[model];
-  if (urnCount < min) return `A ${model} needs at least ${min} schools, counting yours.`;
-  if (urnCount > max) return `A ${model} has at most ${max} schools, counting yours.`;
+  if (urnCount < min) return phrase(`A ${model} needs at least {{min}} schools, counting yours.`, { min });
+  if (urnCount > max) return phrase(`A ${model} has at most {{max}} schools, counting yours.`, { max });
   return null;
 }
 

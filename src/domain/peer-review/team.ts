@@ -1,4 +1,4 @@
-import { writePhrase } from '../words.ts';
+import { phrase, type Phrase } from '../words.ts';
 import type { Conflict } from './conflicts.ts';
 import { leadRefusal, reviewRefusal, type Reviewer, type ReviewerSettings } from './reviewers.ts';
 
@@ -31,23 +31,29 @@ export interface TeamMember {
   role: TeamRole;
 }
 
-/** Why this candidate cannot join the team as it stands; null when they can. */
+/** Why this candidate cannot join the team as it stands; null when they can. A phrase, for the reader's language. */
 export function candidateRefusal(
   candidate: Candidate,
   team: readonly TeamMember[],
   settings: ReviewerSettings,
-): string | null {
+): Phrase | null {
   const { reviewer, role } = candidate;
-  if (team.some((m) => m.userId === reviewer.userId)) return `${reviewer.name} is already on the team.`;
+  const name = { name: reviewer.name };
+  if (team.some((m) => m.userId === reviewer.userId)) return phrase('{{name}} is already on the team.', name);
   if (candidate.servesHost)
-    return `${reviewer.name} serves at the host school, and nobody reviews their own school.`;
+    return phrase('{{name}} serves at the host school, and nobody reviews their own school.', name);
   const refusal = role === 'lead' ? leadRefusal(reviewer, settings) : reviewRefusal(reviewer);
-  if (refusal) return writePhrase(refusal);
-  if (role === 'lead' && team.some((m) => m.role === 'lead')) return 'The team already has a lead reviewer.';
+  if (refusal) return refusal;
+  if (role === 'lead' && team.some((m) => m.role === 'lead'))
+    return phrase('The team already has a lead reviewer.');
   if (candidate.conflicts.length > 0 && !candidate.override) {
-    return `${reviewer.name} has a conflict of interest with the host school: ${candidate.conflicts.map((c) => c.reason).join(' ')} Only the cycle's moderator can add them, with a recorded reason.`;
+    return phrase(
+      "{{name}} has a conflict of interest with the host school: {{reasons}} Only the cycle's moderator can add them, with a recorded reason.",
+      { ...name, reasons: candidate.conflicts.map((c) => c.reason).join(' ') },
+    );
   }
-  if (candidate.override && candidate.override.reason.trim() === '') return 'An override needs its reason.';
+  if (candidate.override && candidate.override.reason.trim() === '')
+    return phrase('An override needs its reason.');
   return null;
 }
 

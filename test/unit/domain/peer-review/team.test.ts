@@ -30,13 +30,19 @@ const conflict: Conflict = {
   reason: 'Both are in Northern Lights Trust.',
 };
 
+/** The refusal as an English reader reads it. */
+const refusalOf = (...args: Parameters<typeof candidateRefusal>) => {
+  const refusal = candidateRefusal(...args);
+  return refusal && writePhrase(refusal);
+};
+
 describe('who may join a review team', () => {
   it('a trained reviewer with no conflict', () => {
-    expect(candidateRefusal(candidate(), [], settings)).toBeNull();
+    expect(refusalOf(candidate(), [], settings)).toBeNull();
   });
 
   it('never someone who serves at the host school, override or not', () => {
-    const refusal = candidateRefusal(
+    const refusal = refusalOf(
       candidate({ servesHost: true, override: { moderatorUserId: 9, reason: 'short of reviewers' } }),
       [],
       settings,
@@ -45,35 +51,35 @@ describe('who may join a review team', () => {
   });
 
   it('not someone without recorded training', () => {
-    expect(candidateRefusal(candidate({ reviewer: reviewer({ trainedOn: null }) }), [], settings)).toMatch(
+    expect(refusalOf(candidate({ reviewer: reviewer({ trainedOn: null }) }), [], settings)).toMatch(
       /no training/,
     );
   });
 
   it('not someone who has not agreed to the reviewer’s undertaking', () => {
-    expect(candidateRefusal(candidate({ reviewer: reviewer({ agreedAt: null }) }), [], settings)).toMatch(
+    expect(refusalOf(candidate({ reviewer: reviewer({ agreedAt: null }) }), [], settings)).toMatch(
       /undertaking/,
     );
   });
 
   it('a conflicted reviewer is refused, naming the conflict and the moderator’s override', () => {
-    const refusal = candidateRefusal(candidate({ conflicts: [conflict] }), [], settings);
+    const refusal = refusalOf(candidate({ conflicts: [conflict] }), [], settings);
     expect(refusal).toMatch(/Northern Lights Trust/);
     expect(refusal).toMatch(/moderator/);
   });
 
   it('a conflicted reviewer joins with a moderator’s override and its reason', () => {
     const override = { moderatorUserId: 9, reason: 'The trust link ended last year.' };
-    expect(candidateRefusal(candidate({ conflicts: [conflict], override }), [], settings)).toBeNull();
+    expect(refusalOf(candidate({ conflicts: [conflict], override }), [], settings)).toBeNull();
   });
 
   it('an override without a reason is no override', () => {
     const override = { moderatorUserId: 9, reason: '  ' };
-    expect(candidateRefusal(candidate({ conflicts: [conflict], override }), [], settings)).toMatch(/reason/);
+    expect(refusalOf(candidate({ conflicts: [conflict], override }), [], settings)).toMatch(/reason/);
   });
 
   it('nobody twice', () => {
-    expect(candidateRefusal(candidate(), [{ userId: 10, role: 'reviewer' }], settings)).toMatch(
+    expect(refusalOf(candidate(), [{ userId: 10, role: 'reviewer' }], settings)).toMatch(
       /already on the team/,
     );
   });
@@ -95,7 +101,7 @@ describe('leading a review', () => {
   });
 
   it('one lead per team', () => {
-    expect(candidateRefusal(candidate({ role: 'lead' }), [{ userId: 11, role: 'lead' }], settings)).toMatch(
+    expect(refusalOf(candidate({ role: 'lead' }), [{ userId: 11, role: 'lead' }], settings)).toMatch(
       /already has a lead/,
     );
   });
