@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { answerGroup, createGroup } from '../../../../src/data/peer-review/groups.ts';
 import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
-import { signIn } from '../../../helpers/accounts.ts';
+import { addToTeam } from '../../../../src/data/peer-review/team.ts';
+import { createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
+import { joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
-const [DERW, BEDW, ONNEN] = [647001, 647002, 647003];
+const [DERW, BEDW, ONNEN, CELYN] = [647001, 647002, 647003, 647004];
 
-/** What a partnership's plan and peer review refuse, and the counts they give, in Welsh. */
+/** What a partnership's plan and peer review refuse, the counts they give, and why a review team or group is refused, in Welsh. */
 describe('a plan’s refusals and peer review’s counts in Welsh', () => {
   const t = useTestApp(
     async (db) => {
       await insertSchool(db, { urn: DERW, name: 'Ysgol y Derw', lat: 51.6, lon: -3.9 });
       await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw', lat: 51.62, lon: -3.9 });
       await insertSchool(db, { urn: ONNEN, name: 'Ysgol yr Onnen', lat: 51.64, lon: -3.9 });
+      await insertSchool(db, { urn: CELYN, name: 'Ysgol y Celyn', lat: 53.2, lon: -4.1 });
     },
     { fresh: 'test' },
   );
@@ -112,5 +115,50 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
     const reviewer = await get('/peer-review/reviewer', head);
     says(reviewer, 200, 'wedi cymryd rhan mewn 1 adolygiad; mae angen 2 ar adolygydd arweiniol.');
     expect(visibleText(reviewer.body)).not.toContain('taken part');
+  });
+
+  it('says in Welsh why a reviewer cannot join a review team and why a cluster is too small', async () => {
+    const head = await signIn(t.app, t.db, {
+      email: 'derw-team@ysgol.example',
+      name: 'Siân Jones',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const actor = { id: head.user.id, email: 'derw-team@ysgol.example' };
+    const celyn = await createUser(t.db, { name: 'Dafydd Rhys', schools: [{ urn: CELYN }] });
+    const trained = { trainedOn: '2026-06-01', trainedBy: 'Estyn', earlierReviews: 1, experience: '' };
+    await saveReviewer(t.db, head.user.id, { homeUrn: DERW, ...trained }, actor);
+    await saveReviewer(t.db, celyn.id, { homeUrn: CELYN, ...trained }, celyn);
+    const urns = [DERW, BEDW, ONNEN];
+    const groupId = await joinedGroup(t.db, { name: 'Clwstwr y Coed', urns }, actor);
+    const { reviews } = await scheduledCycle(t.db, { groupId, urns, moderatorUserId: celyn.id }, actor);
+    const reviewId = reviews.get(DERW)!;
+    const team = `/peer-review/reviews/${reviewId}/team`;
+
+    says(
+      await post(team, head, { userId: String(head.user.id), role: 'reviewer' }),
+      400,
+      'Mae Siân Jones yn gwasanaethu yn yr ysgol sy’n croesawu, ac nid oes neb yn adolygu ei ysgol ei hun.',
+    );
+    await addToTeam(
+      t.db,
+      reviewId,
+      { userId: celyn.id, role: 'reviewer', conflicts: [], override: null },
+      actor,
+    );
+    says(
+      await post(team, head, { userId: String(celyn.id), role: 'reviewer' }),
+      400,
+      'Mae Dafydd Rhys eisoes ar y tîm.',
+    );
+    says(
+      await post('/peer-review/groups', head, {
+        name: 'Clwstwr bach',
+        model: 'cluster',
+        proposerUrn: String(DERW),
+        invitedUrns: String(BEDW),
+      }),
+      400,
+      'Mae angen o leiaf 3 ysgol ar glwstwr, gan gynnwys eich un chi.',
+    );
   });
 });
