@@ -1,7 +1,7 @@
 import { findAssessment, listActions, previousCompletedAnswers } from '../../data/readiness.ts';
 import { exportDocument } from '../../domain/readiness/export.ts';
 import type { Framework } from '../../domain/readiness/framework.ts';
-import { answerRows, CSV_COLUMNS } from '../../domain/readiness/report.ts';
+import { answerRows, CSV_COLUMNS, type CsvRow } from '../../domain/readiness/report.ts';
 import type { Answer } from '../../domain/readiness/scoring.ts';
 import { writeCsv } from '../csv.ts';
 import type { Translate } from '../../i18n/index.ts';
@@ -45,11 +45,18 @@ export async function readinessAnswersCsv(ctx: Pick<AppContext, 'db'>, id: numbe
 
 /**
  * One row per item, with a header, as spreadsheets expect: the same rows for the web download and
- * the CLI, under headings in the reader's language (`t`; the CLI's stay English).
+ * the CLI, its headings and fixed words (not answered, yes, no) in the reader's language (`t`; the
+ * CLI's stay English, as the JSON export's do).
  */
 export function answersCsv(framework: Framework, answers: readonly Answer[], t: Translate): string {
+  const said = (row: CsvRow): CsvRow => ({
+    ...row,
+    ratingLabel: row.rating === '' ? t('csv.readinessCells.notAnswered') : row.ratingLabel,
+    gap: t(`csv.readinessCells.${row.gap}`),
+    strength: t(`csv.readinessCells.${row.strength}`),
+  });
   return writeCsv(
     CSV_COLUMNS.map((column) => t(`csv.readinessAnswers.${column}`)),
-    answerRows(framework, answers).map((row) => CSV_COLUMNS.map((column) => row[column])),
+    answerRows(framework, answers).map((row) => CSV_COLUMNS.map((column) => said(row)[column])),
   );
 }

@@ -46,7 +46,7 @@ describe('readiness in Welsh', () => {
     await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw' });
   });
 
-  const { page: welsh, post: postInWelsh } = inWelsh(() => t.app);
+  const { page: welsh, post: postInWelsh, get: getInWelsh } = inWelsh(() => t.app);
   const post = (who: SignedIn, url: string, fields: Record<string, string>) =>
     t.app.inject({
       method: 'POST',
@@ -94,6 +94,26 @@ describe('readiness in Welsh', () => {
     ]) {
       expect(englishLeftBesideFrameworks(await welsh(url, member)), url).toEqual([]);
     }
+
+    // The answers' CSV, one question answered: its headings and fixed words in Welsh, in English unchanged.
+    const csvUrl = `/readiness/assessments/${id}/answers.csv`;
+    const welshCsv = (await getInWelsh(csvUrl, member, false)).body;
+    const [welshHeader, ...welshRows] = welshCsv.trim().split('\n');
+    expect(welshHeader).toBe('Adran,Eitem,Cwestiwn,Sgôr,Label y sgôr,Tystiolaeth,Bwlch,Cryfder');
+    expect(welshRows.find((row) => row.includes(',need,'))).toMatch(/,Heb ei ateb,,na,na$/);
+    expect(welshRows.find((row) => row.includes(',focus,'))).toMatch(
+      /,Darllen yng nghyfnod allweddol 2,ie,na$/,
+    );
+    expect(englishLeftBesideFrameworks(welshCsv)).toEqual([]);
+    const englishCsv = (
+      await t.app.inject({ url: csvUrl, headers: { cookie: `${member.cookie}; s2s-lang=en` } })
+    ).body;
+    const [englishHeader, ...englishRows] = englishCsv.trim().split('\n');
+    expect(englishHeader).toBe('section,item,question,rating,ratingLabel,evidence,gap,strength');
+    expect(englishRows.find((row) => row.includes(',need,'))).toMatch(/,Not answered,,no,no$/);
+    expect(englishRows.find((row) => row.includes(',focus,'))).toMatch(
+      /,Darllen yng nghyfnod allweddol 2,yes,no$/,
+    );
 
     // Completed, with strengths, gaps and an action plan.
     const sections: Record<string, string[]> = {
