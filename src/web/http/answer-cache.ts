@@ -13,7 +13,7 @@ export class AnswerCache {
   /** The answer written for `key` on this basis, if there is one. */
   get(key: string, basis: readonly unknown[]): string | undefined {
     if (basis.includes(undefined)) return undefined;
-    if (basis.length !== this.#basis.length || basis.some((value, i) => value !== this.#basis[i])) {
+    if (!this.#holds(basis)) {
       this.#entries.clear();
       this.#basis = basis;
       return undefined;
@@ -23,8 +23,13 @@ export class AnswerCache {
 
   /** Keeps `answer` for `key` if it was written on the basis the cache holds now. */
   set(key: string, basis: readonly unknown[], answer: string): void {
-    if (basis.length !== this.#basis.length || basis.some((value, i) => value !== this.#basis[i])) return;
+    if (!this.#holds(basis)) return;
     if (this.#entries.size >= this.limit) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, answer);
+  }
+
+  /** Whether `basis` is, value by value, the one the kept answers were written on. */
+  #holds(basis: readonly unknown[]): boolean {
+    return basis.length === this.#basis.length && basis.every((value, i) => value === this.#basis[i]);
   }
 }
