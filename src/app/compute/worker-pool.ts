@@ -41,6 +41,13 @@ export type SettledListener = (kind: string, seconds: number, outcome: 'ok' | 'f
 export interface WorkerPool {
   /** Runs a task on the given state in a worker, or refuses at once when the queue is full. */
   run<R>(state: PoolState, kind: string, task: unknown): Promise<R>;
+  /**
+   * Runs a task in a worker only if one is free and has already built the state, so it starts at
+   * once; undefined otherwise (the caller works it out itself).
+   */
+  runIfFree<R>(state: PoolState, kind: string, task: unknown): Promise<R> | undefined;
+  /** Has a free worker (started if need be) build the state before any task asks for it. */
+  prepare(state: PoolState): void;
   stats(): PoolStats;
   /** Called as each task ends, with how long it took in its worker (queueing not included). */
   onSettled(listener: SettledListener): void;
@@ -61,6 +68,8 @@ interface Slot {
   worker: Worker;
   /** The state this worker holds. */
   loaded: number | undefined;
+  /** The state this worker has finished building. */
+  ready: number | undefined;
   job: Job | undefined;
   startedAt: number;
   /** Ends the worker when it has had no task for `idleMs`. */
@@ -101,14 +110,25 @@ export function createWorkerPool({
   const spawn = (): Slot => {
     const worker = new Worker(ENTRY, { workerData: { module: module.href } });
     worker.unref();
-    const slot: Slot = { worker, loaded: undefined, job: undefined, startedAt: 0, idleTimer: undefined };
+    const slot: Slot = {
+      worker,
+      loaded: undefined,
+      ready: undefined,
+      job: undefined,
+      startedAt: 0,
+      idleTimer: undefined,
+    };
     worker.on('message', (message: FromWorker) => {
+      if (message.type === 'loaded') {
+        slot.ready = message.id;
+        return;
+      }
       if (!slot.job || slot.job.taskId !== message.taskId) return;
       const job = settle(slot, message.ok ? 'ok' : 'failed');
       if (message.ok) job.resolve(message.value);
       else job.reject(new Error(`The ${job.kind} computation failed: ${message.message}`));
       pump();
-      if (!slot.job && idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
+      if (!slot.job) endWhenIdle(slot);
     });
     const lost = (error: Error) => {
       const index = slots.indexOf(slot);
@@ -132,16 +152,20 @@ export function createWorkerPool({
     if (slots.length === 0) onAllIdle?.();
   };
 
-  const dispatch = (slot: Slot, job: Job) => {
+  const endWhenIdle = (slot: Slot) => {
+    if (idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
+  };
+
+  const load = (slot: Slot, state: PoolState) => {
     clearTimeout(slot.idleTimer);
-    if (slot.loaded !== job.state.id) {
-      slot.worker.postMessage({
-        type: 'state',
-        id: job.state.id,
-        payload: job.state.payload,
-      } satisfies ToWorker);
-      slot.loaded = job.state.id;
-    }
+    if (slot.loaded === state.id) return;
+    slot.worker.postMessage({ type: 'state', id: state.id, payload: state.payload } satisfies ToWorker);
+    slot.loaded = state.id;
+    slot.ready = undefined;
+  };
+
+  const dispatch = (slot: Slot, job: Job) => {
+    load(slot, job.state);
     slot.job = job;
     slot.startedAt = performance.now();
     started++;
@@ -161,23 +185,31 @@ export function createWorkerPool({
     }
   }
 
+  const send = <R>(state: PoolState, kind: string, task: unknown, place: (job: Job) => void) =>
+    new Promise<R>((resolve, reject) =>
+      place({ taskId: nextTaskId++, state, kind, task, resolve: resolve as (value: unknown) => void, reject }),
+    );
+
   return {
     run<R>(state: PoolState, kind: string, task: unknown): Promise<R> {
       if (closed) return Promise.reject(new Error('The computation pool is closed'));
-      return new Promise<R>((resolve, reject) => {
-        const job: Job = {
-          taskId: nextTaskId++,
-          state,
-          kind,
-          task,
-          resolve,
-          reject,
-        };
+      return send<R>(state, kind, task, (job) => {
         const slot = queue.length === 0 ? idleSlot() : undefined;
         if (slot) dispatch(slot, job);
         else if (queue.length < maxQueue) queue.push(job);
-        else reject(new ComputeBusyError());
+        else job.reject(new ComputeBusyError());
       });
+    },
+    runIfFree<R>(state: PoolState, kind: string, task: unknown): Promise<R> | undefined {
+      const slot = closed ? undefined : slots.find((s) => !s.job && s.ready === state.id);
+      return slot && send<R>(state, kind, task, (job) => dispatch(slot, job));
+    },
+    prepare(state: PoolState) {
+      if (closed || slots.some((slot) => slot.loaded === state.id)) return;
+      const slot = idleSlot();
+      if (!slot) return;
+      load(slot, state);
+      endWhenIdle(slot);
     },
     stats: () => ({
       queued: queue.length,
