@@ -187,7 +187,14 @@ export function createWorkerPool({
 
   const send = <R>(state: PoolState, kind: string, task: unknown, place: (job: Job) => void) =>
     new Promise<R>((resolve, reject) =>
-      place({ taskId: nextTaskId++, state, kind, task, resolve: resolve as (value: unknown) => void, reject }),
+      place({
+        taskId: nextTaskId++,
+        state,
+        kind,
+        task,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      }),
     );
 
   return {

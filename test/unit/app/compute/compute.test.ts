@@ -119,7 +119,12 @@ describe('heavy computations in worker threads', () => {
   it('answers a light task on this thread while it is idle, and in a free worker once it is busy', async () => {
     open(1, 10);
     const snapshot = aSnapshot();
-    const task: ComputeTask = { kind: 'partners', profile: undefined, urn: 100001, query: { strategy: 'support' } };
+    const task: ComputeTask = {
+      kind: 'partners',
+      profile: undefined,
+      urn: 100001,
+      query: { strategy: 'support' },
+    };
     const answer = runTask(snapshot, task);
     const here = () => answer;
     expect(compute!.runLight(snapshot, task, here)).toBe(answer);
@@ -127,7 +132,7 @@ describe('heavy computations in worker threads', () => {
     // The thread working most of the time, as under a stream of requests: the snapshot goes to a
     // worker, and once built there the light task goes to it.
     const keepBusy = (ms: number) => {
-      for (const until = performance.now() + ms; performance.now() < until; );
+      for (const until = performance.now() + ms; performance.now() < until;);
     };
     let shared: unknown;
     await vi.waitFor(
