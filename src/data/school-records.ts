@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Inspection, Performance, PublishedRating, SchoolRecord } from '../domain/school.ts';
+import type { SchoolRecord } from '../domain/school.ts';
 import { valueSharing } from '../domain/shared-values.ts';
 import type { Db } from './db.ts';
 import { toInspection, toPerformance, toPublishedRating, toSchool } from './schools.ts';

@@ -87,14 +87,18 @@ describe('the worker pool', () => {
     let shared: Promise<string> | undefined;
     await vi.waitFor(() => expect((shared = runIfFree(state, 'built'))).toBeDefined());
     expect(await shared).toBe('s:built');
-    // Busy, the worker is not waited for; nor is a state it has not built.
+    // Light tasks follow one another without waiting for each answer.
+    const light = [runIfFree(state, 'one'), runIfFree(state, 'two')];
+    expect(pool!.stats()).toMatchObject({ running: 2, workers: 1 });
+    expect(await Promise.all(light)).toEqual(['s:one', 's:two']);
+    // Busy with a heavy task, the worker is not waited for; nor is a state it has not built.
     const held = gate();
     const running = run(state, { answer: 'long', gate: held.buffer });
     expect(runIfFree(state, 'busy')).toBeUndefined();
     held.open();
     expect(await running).toBe('s:long');
     expect(runIfFree(stateOf(2, 'other'), 'not built')).toBeUndefined();
-    expect(pool!.stats()).toMatchObject({ workers: 1, started: 2 });
+    expect(pool!.stats()).toMatchObject({ workers: 1, started: 4 });
   });
 
   it('fails a task whose computation throws, with its message, and goes on answering', async () => {
