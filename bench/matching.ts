@@ -23,6 +23,7 @@ import { reciprocalCoverage } from '../src/domain/matching/coverage.ts';
 import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
 import { syntheticSchools } from '../test/builders/synthetic-schools.ts';
+import { shareRepeatedValues } from '../src/domain/shared-values.ts';
 import { buildSnapshot } from '../src/domain/snapshot.ts';
 import { distanceKm } from '../src/domain/spatial-index.ts';
 
@@ -96,7 +97,9 @@ if (args.includes('--growth')) {
   process.exit(0);
 }
 
-const schools = syntheticSchools(count);
+// Held as the service holds the registry it reads (from the database or in a worker): one copy of
+// each repeated value.
+const schools = shareRepeatedValues(syntheticSchools(count));
 const asOf = '2026-11-24';
 const settings = DEFAULT_MATCHING_SETTINGS;
 console.log(

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/access.ts';
 import { isCommissioner } from '../../domain/leaders/deployment.ts';
 import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
+import { wordsOf } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
@@ -83,7 +84,10 @@ export async function addToTeam(
   if ('noProfile' in added) return invalidField('profileId', 'Choose a published system leader');
   if ('refused' in added) return invalidField(fieldOf(added.refused.code), refusalWords(added.refused));
   await notifyPeople(ctx, [profile.userId], 'deployment-commissioned', {
-    subject: `${actor.name} asks you to join the team of the deployment to ${d.clientName}`,
+    subject: wordsOf('{{name}} asks you to join the team of the deployment to {{school}}', {
+      name: actor.name,
+      school: d.clientName,
+    }),
     link: `/deployments/${id}`,
   });
   return ok({ userId: profile.userId });
@@ -108,7 +112,9 @@ export async function removeFromTeam(
   const done = await removeTeamMember(ctx.db, id, userId, { at: ctx.now().toISOString(), actor });
   if (!done) return fail('conflict', TOO_LATE);
   await notifyPeople(ctx, [userId], 'deployment-withdrawn', {
-    subject: `You are no longer on the team of the deployment to ${d.clientName}`,
+    subject: wordsOf('You are no longer on the team of the deployment to {{school}}', {
+      school: d.clientName,
+    }),
     link: '/deployments',
   });
   return ok(null);

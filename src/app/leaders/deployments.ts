@@ -30,6 +30,7 @@ import {
 } from '../../domain/leaders/deployment.ts';
 import type { LeaderRuleCode } from '../../domain/leaders/outcome.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
+import { wordsOf } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
@@ -193,9 +194,14 @@ export async function commissionDeployment(
     return invalidField(RULE_FIELDS[created.refused.code], refusalWords(created.refused));
   // The leader is asked to answer: what and for whom, never the scope or the costing.
   const organisation = actor.organisations.find((o) => o.id === as.organisationId);
-  const from = organisation ? `${actor.name} of ${organisation.name}` : actor.name;
+  const names = { name: actor.name, school: client.name };
   await notifyPeople(ctx, [profile.userId], 'deployment-commissioned', {
-    subject: `${from} asks you to work with ${client.name} as a system leader`,
+    subject: organisation
+      ? wordsOf('{{name}} of {{organisation}} asks you to work with {{school}} as a system leader', {
+          ...names,
+          organisation: organisation.name,
+        })
+      : wordsOf('{{name}} asks you to work with {{school}} as a system leader', names),
     link: `/deployments/${created.id}`,
   });
   return ok(created);
@@ -292,7 +298,12 @@ export async function answerAsLeader(
   ]);
   told.delete(actor.id);
   await notifyPeople(ctx, [...told], 'deployment-answered', {
-    subject: `${actor.name} ${answer} the deployment to ${d.clientName}`,
+    subject: wordsOf(
+      answer === 'accepted'
+        ? '{{name}} accepted the deployment to {{school}}'
+        : '{{name}} declined the deployment to {{school}}',
+      { name: actor.name, school: d.clientName },
+    ),
     link: `/deployments/${id}`,
   });
   return ok({ answer });
@@ -323,7 +334,7 @@ export async function withdrawAsCommissioner(
   // The whole team, the lead and every further member who has not declined.
   const team = d.team.filter((m) => m.lead || m.answer !== 'declined').map((m) => m.userId);
   await notifyPeople(ctx, team, 'deployment-withdrawn', {
-    subject: `The deployment to ${d.clientName} is withdrawn before it started`,
+    subject: wordsOf('The deployment to {{school}} is withdrawn before it started', { school: d.clientName }),
     link: `/deployments/${id}`,
   });
   return ok(null);

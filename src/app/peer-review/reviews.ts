@@ -51,7 +51,7 @@ import {
 import { NO_INPUT, step, written, type Check } from './step.ts';
 import { tellAboutReview } from './notify.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
-import { writePhrase } from '../../domain/words.ts';
+import { wordsOf, writePhrase } from '../../domain/words.ts';
 import { proposePartnership, type Proposal } from '../partnerships/lifecycle.ts';
 
 /**
@@ -264,7 +264,9 @@ export function addReviewer(
       );
       if (added)
         await notifyPeople(ctx, input.userId === user.id ? [] : [input.userId], 'review-team', {
-          subject: `You are on the team for the peer review of ${review.hostName}`,
+          subject: wordsOf('You are on the team for the peer review of {{school}}', {
+            school: review.hostName,
+          }),
           link: `/peer-review/reviews/${reviewId}`,
         });
       return written(added, TEAM_FIXED);

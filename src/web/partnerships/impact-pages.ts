@@ -87,7 +87,8 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const listed = await organisationPartnerships(ctx, user, organisationId, day);
     if (!organisation || !listed.ok) return forbid(request, reply);
     const { summaries, sharedCount } = listed.value;
-    const rows = (await withHeadlineImpact(ctx, summaries, day)).map(({ summary, impact }) => ({
+    const titled = await withTitlesIn(ctx, request.language, summaries);
+    const rows = (await withHeadlineImpact(ctx, titled, day)).map(({ summary, impact }) => ({
       ...summary,
       tag: statusTag(summary, request.language),
       impact,

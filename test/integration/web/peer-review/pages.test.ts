@@ -4,6 +4,7 @@ import type { NotificationKind } from '../../../../src/domain/notifications.ts';
 import { addFinding, saveSelfEvaluation } from '../../../../src/data/peer-review/report.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createSession } from '../../../../src/data/sessions.ts';
+import { MemoryMailer } from '../../../../src/mail/mailer.ts';
 import { SESSION_COOKIE } from '../../../../src/web/plugins/session.ts';
 import { createOrganisation, createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -11,66 +12,75 @@ import { compactMarkup } from '../../../helpers/page-text.ts';
 import { finalReport, joinedGroup, scheduledCycle } from '../../../helpers/peer-review.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { encodeForm } from '../../../helpers/site.ts';
+import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 const [ASH, BIRCH, CEDAR, DALE] = [142001, 142002, 142003, 142004];
 const SECRET = 'Marking is inconsistent in year 5';
 
 /** A cluster of Ash, Birch and Cedar, moderated by a reviewer from Dale; Ash's report is final. */
 describe('peer-review pages', () => {
-  const t = useTestApp(async (db) => {
-    await insertSchool(db, { urn: ASH, name: 'Ash Primary School' });
-    await insertSchool(db, { urn: BIRCH, name: 'Birch Primary School' });
-    await insertSchool(db, { urn: CEDAR, name: 'Cedar Primary School' });
-    await insertSchool(db, { urn: DALE, name: 'Dale Primary School' });
-    const ashAdmin = await createUser(db, {
-      email: 'ash@example.org',
-      schools: [{ urn: ASH, role: 'admin' }],
-    });
-    const birchLead = await createUser(db, {
-      email: 'birch@example.org',
-      name: 'Bea Lead',
-      schools: [{ urn: BIRCH, role: 'admin' }],
-    });
-    const cedarReviewer = await createUser(db, {
-      email: 'cedar@example.org',
-      name: 'Cy Reviewer',
-      schools: [{ urn: CEDAR }],
-    });
-    const moderator = await createUser(db, {
-      email: 'dale@example.org',
-      name: 'Mo Derator',
-      schools: [{ urn: DALE }],
-    });
-    const trained = { trainedOn: '2025-09-01', trainedBy: 'Northern Hub', experience: '' };
-    await saveReviewer(db, birchLead.id, { homeUrn: BIRCH, earlierReviews: 3, ...trained }, birchLead);
-    await saveReviewer(
-      db,
-      cedarReviewer.id,
-      { homeUrn: CEDAR, earlierReviews: 0, ...trained },
-      cedarReviewer,
-    );
-    await saveReviewer(db, moderator.id, { homeUrn: DALE, earlierReviews: 4, ...trained }, moderator);
-    await declareConflict(db, cedarReviewer.id, { urn: BIRCH, kind: 'worked-at' }, cedarReviewer);
-    await createOrganisation(db, {
-      name: 'Leeds City Council',
-      schools: [{ urn: ASH, sharesRecords: true }],
-    });
-    const urns = [ASH, BIRCH, CEDAR];
-    const groupId = await joinedGroup(db, { name: 'Aire cluster', urns }, ashAdmin);
-    const { reviews } = await scheduledCycle(db, { groupId, urns, moderatorUserId: moderator.id }, ashAdmin);
-    await addToTeam(
-      db,
-      reviews.get(ASH)!,
-      { userId: birchLead.id, role: 'lead', conflicts: [], override: null },
-      ashAdmin,
-    );
-    await finalReport(
-      db,
-      reviews.get(ASH)!,
-      [{ focusArea: 'leadership', kind: 'area-to-develop', finding: SECRET }],
-      birchLead,
-    );
-  });
+  const mailer = new MemoryMailer();
+  const t = useTestApp(
+    async (db) => {
+      await insertSchool(db, { urn: ASH, name: 'Ash Primary School' });
+      await insertSchool(db, { urn: BIRCH, name: 'Birch Primary School' });
+      await insertSchool(db, { urn: CEDAR, name: 'Cedar Primary School' });
+      await insertSchool(db, { urn: DALE, name: 'Dale Primary School' });
+      const ashAdmin = await createUser(db, {
+        email: 'ash@example.org',
+        schools: [{ urn: ASH, role: 'admin' }],
+      });
+      const birchLead = await createUser(db, {
+        email: 'birch@example.org',
+        name: 'Bea Lead',
+        schools: [{ urn: BIRCH, role: 'admin' }],
+      });
+      const cedarReviewer = await createUser(db, {
+        email: 'cedar@example.org',
+        name: 'Cy Reviewer',
+        schools: [{ urn: CEDAR }],
+      });
+      const moderator = await createUser(db, {
+        email: 'dale@example.org',
+        name: 'Mo Derator',
+        schools: [{ urn: DALE }],
+      });
+      const trained = { trainedOn: '2025-09-01', trainedBy: 'Northern Hub', experience: '' };
+      await saveReviewer(db, birchLead.id, { homeUrn: BIRCH, earlierReviews: 3, ...trained }, birchLead);
+      await saveReviewer(
+        db,
+        cedarReviewer.id,
+        { homeUrn: CEDAR, earlierReviews: 0, ...trained },
+        cedarReviewer,
+      );
+      await saveReviewer(db, moderator.id, { homeUrn: DALE, earlierReviews: 4, ...trained }, moderator);
+      await declareConflict(db, cedarReviewer.id, { urn: BIRCH, kind: 'worked-at' }, cedarReviewer);
+      await createOrganisation(db, {
+        name: 'Leeds City Council',
+        schools: [{ urn: ASH, sharesRecords: true }],
+      });
+      const urns = [ASH, BIRCH, CEDAR];
+      const groupId = await joinedGroup(db, { name: 'Aire cluster', urns }, ashAdmin);
+      const { reviews } = await scheduledCycle(
+        db,
+        { groupId, urns, moderatorUserId: moderator.id },
+        ashAdmin,
+      );
+      await addToTeam(
+        db,
+        reviews.get(ASH)!,
+        { userId: birchLead.id, role: 'lead', conflicts: [], override: null },
+        ashAdmin,
+      );
+      await finalReport(
+        db,
+        reviews.get(ASH)!,
+        [{ focusArea: 'leadership', kind: 'area-to-develop', finding: SECRET }],
+        birchLead,
+      );
+    },
+    { mailer },
+  );
 
   const reviewOf = async (urn: number) =>
     (await t.db.selectFrom('peer_reviews').select('id').where('host_urn', '=', urn).executeTakeFirstOrThrow())
@@ -468,6 +478,35 @@ describe('peer-review pages', () => {
       `href="/partnerships/${partnership.id}">a partnership on this</a>`,
     );
     expect((await post(ash, '/partnerships', proposal)).statusCode).toBe(409);
+  });
+
+  it('tells a reviewer put on a team in the language they keep, in the service and by email', async () => {
+    const mailedBefore = mailer.sent.length;
+    await t.db
+      .updateTable('users')
+      .set({ language: 'cy' })
+      .where('email', '=', 'birch@example.org')
+      .execute();
+    const reviewId = await reviewOf(CEDAR);
+    await t.db.updateTable('peer_reviews').set({ sampled: true }).where('id', '=', reviewId).execute();
+    const added = await post(await as('dale@example.org'), `/peer-review/reviews/${reviewId}/team`, {
+      userId: String(await userId('birch@example.org')),
+      role: 'lead',
+    });
+    expect(added.statusCode).toBe(303);
+    const joined = 'Rydych ar y tîm ar gyfer yr adolygiad gan gymheiriaid o Cedar Primary School';
+    const bea = { ...(await as('birch@example.org')), headers: {} };
+    const list = await inWelsh(() => t.app).page('/notifications', bea);
+    expect(compactMarkup(list)).toContain(joined);
+    // The school's name is a name, not English left behind.
+    expect(englishLeftIn(list.replaceAll('Cedar Primary School', ''))).toEqual([]);
+    const mail = mailer.sent.slice(mailedBefore).filter((m) => m.to === 'birch@example.org');
+    expect(mail.map((m) => m.subject)).toEqual([joined]);
+    expect(mail[0]!.text).toContain(`${joined}.`);
+    // Stored in English too, as the API answers it.
+    expect(await told('birch@example.org', 'review-team')).toEqual([
+      'You are on the team for the peer review of Cedar Primary School',
+    ]);
   });
 
   it('tells the invited schools’ administrators, the reviewer put on a team, and those a report’s move concerns', async () => {
