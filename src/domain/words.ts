@@ -65,11 +65,12 @@ export interface Phrase {
 
 /**
  * Phrases one after the other: listed with the language's "and" (`and`: "A, B and C") or "or"
- * (`or`: "A, B or C"), or joined with a mark that every language writes alike ("; ").
+ * (`or`: "A, B or C"), or joined with a mark that every language writes alike ("; ", or a space
+ * between whole sentences).
  */
 export interface PhraseList {
   items: Phrase[];
-  joined: 'and' | 'or' | '; ' | ', ';
+  joined: 'and' | 'or' | '; ' | ', ' | ' ';
 }
 
 export type PhraseValue = string | number | Phrase | PhraseList;

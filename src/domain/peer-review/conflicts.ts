@@ -1,6 +1,7 @@
 import type { PartnershipStatus, PartnershipType } from '../partnerships/model.ts';
 import type { LatLon, Phase } from '../school.ts';
 import { distanceKm } from '../spatial-index.ts';
+import { phrase, type Phrase } from '../words.ts';
 
 /**
  * Conflicts of interest between a reviewer and a school they might review: those people
@@ -28,11 +29,12 @@ export const DECLARED_CONFLICT_LABELS: Record<DeclaredConflictKind, string> = {
 
 /** The same, as a moderator reads it about someone else. */
 const DECLARED_CONFLICT_REASONS: Record<DeclaredConflictKind, string> = {
-  'worked-at': 'they work or have worked at the school',
-  governs: 'they are or have been a governor or trustee of the school',
-  family: 'a member of their family works at, governs or attends the school',
-  'trust-membership': 'their school and this school are in the same trust, federation or group',
-  commercial: 'they have a commercial or financial interest linked to the school',
+  'worked-at': 'The reviewer declared that they work or have worked at the school.',
+  governs: 'The reviewer declared that they are or have been a governor or trustee of the school.',
+  family: 'The reviewer declared that a member of their family works at, governs or attends the school.',
+  'trust-membership':
+    'The reviewer declared that their school and this school are in the same trust, federation or group.',
+  commercial: 'The reviewer declared that they have a commercial or financial interest linked to the school.',
 };
 
 /** What S2S finds in its own records. */
@@ -50,8 +52,12 @@ export type ConflictKind = DeclaredConflictKind | DetectedConflictKind;
 export interface Conflict {
   kind: ConflictKind;
   source: 'declared' | 'detected';
-  /** Why, in a sentence a moderator reads before deciding on an override. */
-  reason: string;
+  /**
+   * Why, in a sentence a moderator reads before deciding on an override: its template (the
+   * catalogue's key) and its values, the schools' names and what links them, written in the
+   * reader's language by the page.
+   */
+  reason: Phrase;
 }
 
 export interface DeclaredConflict {
@@ -122,11 +128,27 @@ function binding(p: PartnershipLink, today: string, settings: ConflictSettings):
   return p.closedOn !== null && p.closedOn >= monthsBefore(today, settings.recentPartnershipMonths);
 }
 
-const PARTNERSHIP_KIND: Record<PartnershipType, DetectedConflictKind> = {
+const PARTNERSHIP_KIND: Record<PartnershipType, 'partnership' | 'deployment' | 'federation'> = {
   'peer-to-peer': 'partnership',
   sponsorship: 'partnership',
   deployment: 'deployment',
   federation: 'federation',
+};
+
+/** Two schools bound together now, or until a partnership closed: whole sentences, each language words its own. */
+const TOGETHER: Record<(typeof PARTNERSHIP_KIND)[PartnershipType], { now: string; until: string }> = {
+  partnership: {
+    now: '{{school}} and {{host}} are in a partnership together (now).',
+    until: '{{school}} and {{host}} are in a partnership together (until {{closedOn}}).',
+  },
+  deployment: {
+    now: '{{school}} and {{host}} are in a deployment together (now).',
+    until: '{{school}} and {{host}} are in a deployment together (until {{closedOn}}).',
+  },
+  federation: {
+    now: '{{school}} and {{host}} are in a federation together (now).',
+    until: '{{school}} and {{host}} are in a federation together (until {{closedOn}}).',
+  },
 };
 
 /** Conflicts S2S finds between one of the reviewer's schools and the host. */
@@ -138,26 +160,35 @@ export function detectConflicts(
   today: string,
 ): Conflict[] {
   const found: Conflict[] = [];
-  const detected = (kind: DetectedConflictKind, reason: string) =>
+  const names = { school: reviewerSchool.name, host: host.name };
+  const detected = (kind: DetectedConflictKind, reason: Phrase) =>
     found.push({ kind, source: 'detected', reason });
   if (sameTrust(reviewerSchool, host)) {
-    detected('same-trust', `${reviewerSchool.name} and ${host.name} are both in ${host.trust!.trim()}.`);
+    detected(
+      'same-trust',
+      phrase('{{school}} and {{host}} are both in {{trust}}.', { ...names, trust: host.trust!.trim() }),
+    );
   }
   for (const p of partnerships) {
     if (!p.urns.includes(reviewerSchool.urn) || !p.urns.includes(host.urn) || !binding(p, today, settings))
       continue;
     const kind = PARTNERSHIP_KIND[p.type];
-    const when = p.status === 'closed' ? `until ${p.closedOn}` : 'now';
-    const what =
-      kind === 'deployment' ? 'a deployment' : kind === 'federation' ? 'a federation' : 'a partnership';
-    detected(kind, `${reviewerSchool.name} and ${host.name} are in ${what} together (${when}).`);
+    detected(
+      kind,
+      p.status === 'closed'
+        ? phrase(TOGETHER[kind].until, { ...names, closedOn: p.closedOn! })
+        : phrase(TOGETHER[kind].now, names),
+    );
   }
   if (reviewerSchool.location && host.location && sameAges(reviewerSchool, host)) {
     const km = distanceKm(reviewerSchool.location, host.location);
     if (km <= settings.competingWithinKm) {
       detected(
         'competing',
-        `${reviewerSchool.name} is ${km.toFixed(1)} km from ${host.name} and teaches pupils of the same age, so the schools may compete for pupils.`,
+        phrase(
+          '{{school}} is {{km}} km from {{host}} and teaches pupils of the same age, so the schools may compete for pupils.',
+          { ...names, km: km.toFixed(1) },
+        ),
       );
     }
   }
@@ -174,11 +205,7 @@ export function conflictsOf(
 ): Conflict[] {
   const declared: Conflict[] = reviewer.declared
     .filter((d) => d.urn === host.urn)
-    .map((d) => ({
-      kind: d.kind,
-      source: 'declared',
-      reason: `The reviewer declared that ${DECLARED_CONFLICT_REASONS[d.kind]}.`,
-    }));
+    .map((d) => ({ kind: d.kind, source: 'declared', reason: phrase(DECLARED_CONFLICT_REASONS[d.kind]) }));
   const detected = reviewer.schools
     .filter((s) => s.urn !== host.urn)
     .flatMap((s) => detectConflicts(s, host, partnerships, settings, today));

@@ -1,4 +1,4 @@
-import { phrase, type Phrase } from '../words.ts';
+import { phrase, phraseList, type Phrase } from '../words.ts';
 import type { Conflict } from './conflicts.ts';
 import { leadRefusal, reviewRefusal, type Reviewer, type ReviewerSettings } from './reviewers.ts';
 
@@ -49,7 +49,13 @@ export function candidateRefusal(
   if (candidate.conflicts.length > 0 && !candidate.override) {
     return phrase(
       "{{name}} has a conflict of interest with the host school: {{reasons}} Only the cycle's moderator can add them, with a recorded reason.",
-      { ...name, reasons: candidate.conflicts.map((c) => c.reason).join(' ') },
+      {
+        ...name,
+        reasons: phraseList(
+          candidate.conflicts.map((c) => c.reason),
+          ' ',
+        ),
+      },
     );
   }
   if (candidate.override && candidate.override.reason.trim() === '')

@@ -5,12 +5,17 @@ import { addFinding, moveReport, saveJudgement } from '../../../src/data/peer-re
 import { getReview } from '../../../src/data/peer-review/reviews.ts';
 import { getReviewer, saveReviewer } from '../../../src/data/peer-review/reviewers.ts';
 import { addToTeam } from '../../../src/data/peer-review/team.ts';
+import { phrase } from '../../../src/domain/words.ts';
 import { createUser } from '../../helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { insertSchool } from '../../helpers/schools.ts';
 
 const [ASH, BIRCH, CEDAR] = [120001, 120002, 120003];
-const conflict = { kind: 'same-trust' as const, source: 'detected' as const, reason: 'Both in one trust.' };
+const conflict = {
+  kind: 'same-trust' as const,
+  source: 'detected' as const,
+  reason: phrase('{{school}} and {{host}} are both in {{trust}}.', { school: 'A', host: 'B', trust: 'One Trust' }),
+};
 
 describe('storing peer reviews', () => {
   let t: TestDatabase;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerGroup, createGroup } from '../../../../src/data/peer-review/groups.ts';
-import { saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
+import { declareConflict, saveReviewer } from '../../../../src/data/peer-review/reviewers.ts';
 import { addToTeam } from '../../../../src/data/peer-review/team.ts';
 import { createUser, signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
@@ -160,5 +160,52 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
       400,
       'Mae angen o leiaf 3 ysgol ar glwstwr, gan gynnwys eich un chi.',
     );
+  });
+
+  it('says in Welsh why a reviewer has a conflict of interest: in the picker, the refusal and the team', async () => {
+    const head = await signIn(t.app, t.db, {
+      email: 'derw-conflict@ysgol.example',
+      schools: [{ urn: DERW, role: 'admin' }],
+    });
+    const actor = { id: head.user.id, email: 'derw-conflict@ysgol.example' };
+    const bedw = await createUser(t.db, { name: 'Gwen Morgan', schools: [{ urn: BEDW }] });
+    const moderator = await signIn(t.app, t.db, {
+      email: 'celyn-moderator@ysgol.example',
+      name: 'Elin Hughes',
+      schools: [{ urn: CELYN }],
+    });
+    const trained = { trainedOn: '2026-06-01', trainedBy: 'Estyn', earlierReviews: 1, experience: '' };
+    await saveReviewer(t.db, bedw.id, { homeUrn: BEDW, ...trained }, bedw);
+    await saveReviewer(t.db, moderator.user.id, { homeUrn: CELYN, ...trained }, moderator.user);
+    await declareConflict(t.db, moderator.user.id, { urn: DERW, kind: 'governs' }, moderator.user);
+    const urns = [DERW, BEDW, ONNEN];
+    const groupId = await joinedGroup(t.db, { name: 'Clwstwr y Gwrthdaro', urns }, actor);
+    const { reviews } = await scheduledCycle(
+      t.db,
+      { groupId, urns, moderatorUserId: moderator.user.id },
+      actor,
+    );
+    const review = `/peer-review/reviews/${reviews.get(DERW)!}`;
+    // Ysgol y Bedw is about 2 km from Ysgol y Derw and teaches the same ages.
+    const competing =
+      'Mae Ysgol y Bedw 2.2 km o’r ysgol sy’n croesawu, Ysgol y Derw, ac yn addysgu disgyblion o’r un oed, felly gall yr ysgolion gystadlu am ddisgyblion.';
+
+    const picker = await get(review, head);
+    says(picker, 200, `Gwen Morgan: ${competing}`);
+    expect(visibleText(picker.body)).toContain(
+      'Elin Hughes: Datganodd yr adolygydd eu bod yn llywodraethwr neu’n ymddiriedolwr yr ysgol, neu wedi bod.',
+    );
+    says(
+      await post(`${review}/team`, head, { userId: String(bedw.id), role: 'reviewer' }),
+      400,
+      `Mae gan Gwen Morgan wrthdaro buddiannau â’r ysgol sy’n croesawu: ${competing} Dim ond cymedrolwr y cylch all eu hychwanegu`,
+    );
+    const added = await post(`${review}/team`, moderator, {
+      userId: String(bedw.id),
+      role: 'reviewer',
+      overrideReason: 'Dim cystadleuaeth rhwng yr ysgolion',
+    });
+    expect(added.statusCode).toBe(303);
+    says(await get(review, moderator), 200, competing);
   });
 });

@@ -5,6 +5,7 @@ import {
   type PartnershipLink,
   type SchoolFacts,
 } from '../../../../src/domain/peer-review/conflicts.ts';
+import { writePhrase } from '../../../../src/domain/words.ts';
 
 const school = (over: Partial<SchoolFacts> & { urn: number }): SchoolFacts => ({
   name: `School ${over.urn}`,
@@ -49,12 +50,8 @@ describe('conflicts people declare', () => {
         DEFAULT_CONFLICT_SETTINGS,
         today,
       );
-      expect(found).toEqual([
-        expect.objectContaining({
-          kind,
-          source: 'declared',
-          reason: expect.stringMatching(/^The reviewer declared that /),
-        }),
+      expect(found.map((c) => [c.kind, c.source, writePhrase(c.reason)])).toEqual([
+        [kind, 'declared', expect.stringMatching(/^The reviewer declared that /)],
       ]);
     },
   );
@@ -77,11 +74,26 @@ describe('conflicts S2S detects', () => {
       DEFAULT_CONFLICT_SETTINGS,
       today,
     );
-    expect(found.map((c) => c.kind)).toEqual(['same-trust']);
+    expect(found.map((c) => [c.kind, writePhrase(c.reason)])).toEqual([
+      ['same-trust', 'Away Primary and Host Primary are both in northern lights trust.'],
+    ]);
   });
 
   it('a current partnership between the schools', () => {
     expect(kinds([away], [partnership({ status: 'active' })])).toEqual(['partnership']);
+  });
+
+  it('says which partnership binds them, and until when', () => {
+    const reasons = (p: PartnershipLink) =>
+      conflictsOf({ declared: [], schools: [away] }, host, [p], DEFAULT_CONFLICT_SETTINGS, today).map((c) =>
+        writePhrase(c.reason),
+      );
+    expect(reasons(partnership({ status: 'active' }))).toEqual([
+      'Away Primary and Host Primary are in a partnership together (now).',
+    ]);
+    expect(reasons(partnership({ type: 'deployment', status: 'closed', closedOn: '2025-01-10' }))).toEqual([
+      'Away Primary and Host Primary are in a deployment together (until 2025-01-10).',
+    ]);
   });
 
   it('a partnership closed within the recent window still counts; an older one does not', () => {
@@ -110,8 +122,11 @@ describe('conflicts S2S detects', () => {
   it('schools teaching pupils of the same age within the configured distance compete', () => {
     const near = school({ urn: 3, name: 'Near Primary', location: { lat: 53.81, lon: -1.55 } });
     const found = conflictsOf({ declared: [], schools: [near] }, host, [], DEFAULT_CONFLICT_SETTINGS, today);
-    expect(found).toEqual([
-      expect.objectContaining({ kind: 'competing', reason: expect.stringContaining('1.1 km') }),
+    expect(found.map((c) => [c.kind, writePhrase(c.reason)])).toEqual([
+      [
+        'competing',
+        'Near Primary is 1.1 km from Host Primary and teaches pupils of the same age, so the schools may compete for pupils.',
+      ],
     ]);
   });
 

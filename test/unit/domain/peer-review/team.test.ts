@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../../src/domain/peer-review/conflicts.ts';
 import { leadRefusal, type Reviewer } from '../../../../src/domain/peer-review/reviewers.ts';
-import { writePhrase } from '../../../../src/domain/words.ts';
+import { phrase, writePhrase } from '../../../../src/domain/words.ts';
 import { candidateRefusal, teamProblems, type Candidate } from '../../../../src/domain/peer-review/team.ts';
 
 const settings = { reviewsBeforeLeading: 2 };
@@ -27,7 +27,11 @@ const candidate = (over: Partial<Candidate> = {}): Candidate => ({
 const conflict: Conflict = {
   kind: 'same-trust',
   source: 'detected',
-  reason: 'Both are in Northern Lights Trust.',
+  reason: phrase('{{school}} and {{host}} are both in {{trust}}.', {
+    school: 'Oak Primary',
+    host: 'Ash Primary',
+    trust: 'Northern Lights Trust',
+  }),
 };
 
 /** The refusal as an English reader reads it. */
