@@ -12,7 +12,7 @@ import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
 import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
 import { contextAt, contextOf, type SchoolContext } from './context.ts';
-import { STAGE, type ScoreColumns } from './stages.ts';
+import { GROUP_AT_STAGE, STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
 
 /** What matching knows about one open school under one performance profile. */
@@ -145,7 +145,7 @@ export function* matchingPoolSteps(
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
-  const poolHeld: PoolHeld = { classifications: byUrn, briefOf, levelsOf: levels.of, z, urban };
+  const poolHeld: PoolHeld = { classifications: byUrn, briefOf, levelsOf: levels.of, columns };
   let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
@@ -159,14 +159,13 @@ export function* matchingPoolSteps(
     // The standings made here give their bit sets and are let go: a school's are made again when read.
     const areas = areaStandings(school, brief, levels.of(k));
     const focus = declared.get(school.urn);
-    const facts = new Facts(k, school, brief.group, poolHeld, areas, focus);
-    held[k] = facts;
-    columns.stage[k] = STAGE[facts.group];
-    columns.strengths[k] = facts.strengths;
-    columns.weaknesses[k] = facts.weaknesses;
-    columns.needs[k] = facts.needs;
-    columns.offers[k] = facts.offers;
+    columns.stage[k] = STAGE[brief.group];
+    columns.strengths[k] = areas.strengthMask;
+    columns.weaknesses[k] = areas.weaknessMask;
+    columns.needs[k] = focusMask(focus?.needs);
+    columns.offers[k] = focusMask(focus?.offers);
     columns.urn[k] = school.urn;
+    held[k] = new Facts(k, school, poolHeld, focus?.offerNote);
   };
   yield* inSteps(schools, add);
   const facts = new ByUrn(places, (i) => held[i], gaps);
@@ -200,48 +199,53 @@ interface PoolHeld {
   classifications: ReadonlyMap<number, Classification>;
   briefOf: (urn: number) => ClassificationBrief | undefined;
   levelsOf: (k: number) => Float64Array<ArrayBuffer>;
-  z: Float64Array;
-  urban: Int8Array;
+  columns: FactColumns;
 }
 
 /**
- * One school's facts; its classification, standings and context made from the pool's columns
+ * One school's facts, read from the pool's columns at its place: its group, bit sets and location
+ * are not held again for each school, and its classification, standings and context are made
  * when first asked for (a search reads the columns, so most schools' never are).
  */
 class Facts implements PartnerFacts {
   /** The school's place in the pool's columns. */
   readonly place: number;
   readonly school: SchoolRecord;
-  readonly location: LatLon | null;
-  readonly group: SchoolGroup;
-  readonly strengths: number;
-  readonly weaknesses: number;
-  readonly needs: number;
-  readonly offers: number;
   // Left out when there is none, so a pool's facts are as they were before notes existed.
   declare readonly offerNote?: string;
   readonly #held: PoolHeld;
   #areas: AreaStandings | undefined;
   #context: SchoolContext | undefined;
 
-  constructor(
-    place: number,
-    school: SchoolRecord,
-    group: SchoolGroup,
-    held: PoolHeld,
-    areas: { strengthMask: number; weaknessMask: number },
-    focus: DeclaredFocus | undefined,
-  ) {
+  constructor(place: number, school: SchoolRecord, held: PoolHeld, offerNote: string | null | undefined) {
     this.place = place;
     this.school = school;
-    this.location = school.location;
-    this.group = group;
-    this.strengths = areas.strengthMask;
-    this.weaknesses = areas.weaknessMask;
-    this.needs = focusMask(focus?.needs);
-    this.offers = focusMask(focus?.offers);
     this.#held = held;
-    if (focus?.offerNote) (this as { offerNote?: string }).offerNote = focus.offerNote;
+    if (offerNote) (this as { offerNote?: string }).offerNote = offerNote;
+  }
+
+  get location(): LatLon | null {
+    return this.school.location;
+  }
+
+  get group(): SchoolGroup {
+    return GROUP_AT_STAGE[this.#held.columns.stage[this.place]!]!;
+  }
+
+  get strengths(): number {
+    return this.#held.columns.strengths[this.place]!;
+  }
+
+  get weaknesses(): number {
+    return this.#held.columns.weaknesses[this.place]!;
+  }
+
+  get needs(): number {
+    return this.#held.columns.needs[this.place]!;
+  }
+
+  get offers(): number {
+    return this.#held.columns.offers[this.place]!;
   }
 
   get classification(): Classification {
@@ -258,7 +262,8 @@ class Facts implements PartnerFacts {
   }
 
   get context(): SchoolContext {
-    return (this.#context ??= contextAt(this.#held.z, this.#held.urban, this.place));
+    const { z, urban } = this.#held.columns;
+    return (this.#context ??= contextAt(z, urban, this.place));
   }
 
   /** Written as the facts always were: the classification in full, the group within it. */

@@ -19,6 +19,7 @@ import { formErrors } from '../http/forms.ts';
 import { ERROR_STATUS } from '../http/problem.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { loadPartnership, type Loaded } from './context.ts';
+import { withTitleIn } from '../../app/partnerships/titles.ts';
 import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
 import { RECORD_SECTIONS } from './record-sections.ts';
@@ -81,7 +82,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return { section, loaded };
     };
 
-    const render = (
+    const render = async (
       reply: FastifyReply,
       loaded: Loaded,
       section: PlanSection,
@@ -93,7 +94,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return reply.page('partnerships/form.njk', {
         title: form.title,
         form,
-        partnership: p,
+        partnership: await withTitleIn(ctx, reply.request.language, p),
         action: `/partnerships/${p.id}/${kind.path}/${name}`,
         back: `/partnerships/${p.id}`,
         existing: section.existing?.(p, reply.request.language),
