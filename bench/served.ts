@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '../src/data/db.ts';
@@ -114,23 +115,33 @@ export async function serveDataset(
 /** Connections kept open between requests, as a client of an API keeps them. */
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
-/** One GET over loopback: its status and body, or status 0 for a failed connection. */
+/**
+ * One GET over loopback: its status and body, or status 0 for a failed connection, and the bytes
+ * the answer took on the wire (status line, headers and body, as read off the socket).
+ */
 export function get(
   base: URL,
   url: string,
   headers: Record<string, string> = { accept: 'application/json' },
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; bytes: number }> {
   return new Promise((resolve) => {
+    let socket: Socket | undefined;
+    let readBefore = 0;
     const request = http.get(
       { host: base.hostname, port: base.port, path: url, agent, headers },
       (response) => {
         let body = '';
+        const done = (status: number) => resolve({ status, body, bytes: socket!.bytesRead - readBefore });
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        response.on('error', () => resolve({ status: 0, body }));
+        response.on('end', () => done(response.statusCode ?? 0));
+        response.on('error', () => done(0));
       },
     );
-    request.on('error', () => resolve({ status: 0, body: '' }));
+    request.on('socket', (assigned) => {
+      socket = assigned;
+      readBefore = assigned.bytesRead;
+    });
+    request.on('error', () => resolve({ status: 0, body: '', bytes: 0 }));
   });
 }

@@ -10,22 +10,55 @@ const messages = (c: Catalogue): string[] =>
 const visibleText = (html: string) =>
   html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    // Text a page marks English on purpose (a citation, a value as published with no Welsh yet)
+    // is not English left behind.
+    .replace(/<((?!html\b)\w+)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&#39;', "'")
     .replace(/\s+/g, ' ');
 
-/** The catalogue's English messages that a Welsh page still shows. */
+/**
+ * The fields of an API answer written for people to read (an error's title and message, each
+ * field's issue). Everything else in JSON is for machines: keys, codes, enum values ("in-need"),
+ * and values as published ("Community school", "Open"), which stay the same in every language.
+ */
+const PROSE_FIELDS = new Set(['error', 'message', 'title', 'detail', 'hint', 'text']);
+
+/** An API answer's prose, each field on its own line; null when the text is not JSON. */
+function proseOfJson(text: string): string | null {
+  if (!/^\s*[[{]/.test(text)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const prose = (v: unknown, key = ''): string[] =>
+    typeof v === 'string'
+      ? PROSE_FIELDS.has(key)
+        ? [v]
+        : []
+      : Array.isArray(v)
+        ? v.flatMap((x) => prose(x, key))
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => prose(x, k))
+          : [];
+  return prose(json).join('\n');
+}
+
+/** The catalogue's English messages that a Welsh page (or a Welsh API answer's prose) still shows. */
 export function englishLeftIn(html: string): string[] {
   // A CSV's headings are never on a page (and some are one English word, like "evidence").
   const { csv: _csvHeadings, ...onPages } = catalogue('en');
-  const english = messages(onPages);
+  // A message met under several keys ("Closed", a status and a partnership's state) is named once.
+  const english = [...new Set(messages(onPages))];
   const welsh = new Set(messages(catalogue('cy')));
   // Names that are the same in both languages (Map, Beta, Get Information about Schools) are not
   // English left behind, nor are the words inside a name of several ("Schools").
   const shown = english
     .filter((m) => welsh.has(m) && m.includes(' '))
     .sort((a, b) => b.length - a.length)
-    .reduce((text, name) => text.replaceAll(name, ' '), visibleText(html));
+    .reduce((text, name) => text.replaceAll(name, ' '), proseOfJson(html) ?? visibleText(html));
   // A message with values in it is looked for by its fixed parts in order, a value between them:
   // "in the {{phase}} phase" is not "in the" in someone's own words.
   const fixedParts = (m: string) =>

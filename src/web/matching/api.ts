@@ -11,8 +11,11 @@ import { withDataset, withDatasetSchema } from '../http/dataset.ts';
 import { urnParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
-/** Partner searches answered again without searching: about 15 KB each, so a few megabytes. */
-const ANSWERS_KEPT = 500;
+/**
+ * Partner searches answered again without searching: about 5 KB each, so a few megabytes. The
+ * oldest written goes first, so a run over more different searches than this finds none kept.
+ */
+export const PARTNER_ANSWERS_KEPT = 500;
 
 /** An answer already written by the route's serialiser, sent as it is with the type it gives. */
 const sendWritten = (reply: FastifyReply, answer: string) =>
@@ -24,7 +27,7 @@ const sendWritten = (reply: FastifyReply, answer: string) =>
  */
 const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const answers = new AnswerCache(ANSWERS_KEPT);
+  const answers = new AnswerCache(PARTNER_ANSWERS_KEPT);
 
   app.get(
     '/api/schools/:urn/partners',

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fp from 'fastify-plugin';
 import { datasetProvenance } from '../../app/provenance.ts';
 import type { Db } from '../../data/db.ts';
@@ -53,7 +54,10 @@ export default fp(
       const snapshot = app.hasDecorator('snapshots') ? app.snapshots.current() : undefined;
       if (!cached || now - cached.at > TTL_MS || cached.snapshot !== snapshot) {
         const info = load(db).then(
-          (loaded) => (lastKnown = loaded),
+          // The same figures read again stay the same object: answers kept for a request rest on
+          // them by identity (the partner search's answer cache), and would otherwise be thrown
+          // away every TTL_MS though nothing changed.
+          (loaded) => (lastKnown = lastKnown && isDeepStrictEqual(loaded, lastKnown) ? lastKnown : loaded),
           (error: unknown) => {
             // Tried again after the TTL, so that an outage costs one attempt per TTL, not one per request.
             if (lastKnown) return lastKnown;

@@ -9,6 +9,7 @@ import type { Config } from '../../config.ts';
 import { formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage } from '../../i18n/index.ts';
+import { publishedIn, type PublishedField } from '../../i18n/published.ts';
 import { errorsInLanguage } from '../http/forms.ts';
 
 // yyyy-mm-dd of a moment, as the day it was in Britain.
@@ -70,6 +71,12 @@ export default fp(
   { name: 's2s-views', dependencies: ['s2s-security'] },
 );
 
+/** A text for a page, escaped, in a `lang="en"` span when it is English on a page in another language. */
+function markedEnglish(text: string, isEnglish: boolean) {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return new nunjucks.runtime.SafeString(isEnglish && text ? `<span lang="en">${escaped}</span>` : escaped);
+}
+
 function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   env.addGlobal('serviceName', 'S2S');
   env.addGlobal('organisation', {
@@ -102,10 +109,18 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
   // `english` is the list of such texts (a shown framework's `inEnglish`) or a yes/no.
   env.addFilter('markEnglish', (value: unknown, english: unknown) => {
     const text = typeof value === 'string' ? value : '';
-    const isEnglish = Array.isArray(english) ? english.includes(text) : english === true;
-    const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    return new nunjucks.runtime.SafeString(isEnglish && text ? `<span lang="en">${escaped}</span>` : escaped);
+    return markedEnglish(text, Array.isArray(english) ? english.includes(text) : english === true);
   });
+  // A value as a register publishes it ("Community school"), in the page's language where the
+  // catalogue knows it, else as published and marked lang="en".
+  env.addFilter(
+    'published',
+    function (this: { ctx?: { htmlLang?: Language } }, value: unknown, field: PublishedField) {
+      if (typeof value !== 'string' || !value) return '';
+      const { text, inEnglish } = publishedIn(this.ctx?.htmlLang ?? 'en', field, value);
+      return markedEnglish(text, inEnglish);
+    },
+  );
   // Builds a query string from the current filters with some keys replaced, for pagination and sorting links.
   env.addFilter('withQuery', (params: Record<string, unknown>, changes: Record<string, unknown>) => {
     const merged = { ...params, ...changes };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importFile } from '../../../src/ingest/import-file.ts';
 import { createUser } from '../../helpers/accounts.ts';
 import { useTestApp } from '../../helpers/app.ts';
@@ -74,5 +74,21 @@ describe('every public JSON answer says which data it rests on', () => {
     const doc = (await t.app.inject('/api/docs/json')).json();
     const schema = doc.paths['/api/schools'].get.responses['200'].content['application/json'].schema;
     expect(schema.properties.dataset.properties).toHaveProperty('synthetic');
+  });
+
+  it('keeps the figures it read while the data stays the same, so answers written on them are kept, and reads new ones once it changes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const first = await t.app.datasetInfo();
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(await t.app.datasetInfo()).toBe(first);
+      await importFile(t.db, 'ofsted-ratings', fixture('ofsted-ratings-20200331.csv'));
+      vi.setSystemTime(Date.now() + 60_000);
+      const changed = await t.app.datasetInfo();
+      expect(changed.provenance.sources.map((s) => s.kind)).toContain('ofsted-ratings');
+      expect(first.provenance.sources.map((s) => s.kind)).not.toContain('ofsted-ratings');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
