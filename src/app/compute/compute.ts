@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../domain/snapshot.ts';
 import type { ComputeAnswer, ComputeTask } from './tasks.ts';
 import { encodeSnapshotInput } from './snapshot-payload.ts';
+import { threadLoad } from './thread-load.ts';
 import { createWorkerPool, type PoolState, type PoolStats, type SettledListener } from './worker-pool.ts';
 
 export interface ComputeOptions {
@@ -20,6 +21,17 @@ export interface Compute {
    * it would have to wait and the queue is full.
    */
   run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>>;
+  /**
+   * A light task's answer (a usual partner search: a millisecond or so): worked out by `here` on
+   * this thread, unless the thread has been busy lately and a worker that has built the snapshot
+   * is free; then there, and the requests waiting here go on meanwhile. Not kept: the answers
+   * kept are for heavy tasks.
+   */
+  runLight<T extends ComputeTask>(
+    snapshot: Snapshot,
+    task: T,
+    here: () => ComputeAnswer<T>,
+  ): ComputeAnswer<T> | Promise<ComputeAnswer<T>>;
   stats(): PoolStats;
   onSettled(listener: SettledListener): void;
   close(): Promise<void>;
@@ -28,25 +40,33 @@ export interface Compute {
 /** Answers kept per snapshot: radii and URNs are free input, so memory stays bounded. */
 export const ANSWERS_KEPT = 500;
 
+/** A snapshot's state for the workers: being serialised, then (`value`) ready to send. */
+interface Encoding {
+  pending: Promise<PoolState>;
+  value?: PoolState;
+}
+
 /**
  * The workers' snapshot is the service's own, rebuilt from the plain data it was built from: that
  * is serialised once per snapshot, a slice at a time between requests, into memory every worker
  * reads without a copy.
  */
-function stateOf(states: WeakMap<Snapshot, Promise<PoolState>>, snapshot: Snapshot, nextId: () => number) {
+function stateOf(states: WeakMap<Snapshot, Encoding>, snapshot: Snapshot, nextId: () => number): Encoding {
   let state = states.get(snapshot);
   if (!state) {
     const id = nextId();
-    state = encodeSnapshotInput(snapshot.input).then((payload) => ({ id, payload }));
-    states.set(snapshot, state);
+    const encoding: Encoding = {
+      pending: encodeSnapshotInput(snapshot.input).then((payload) => (encoding.value = { id, payload })),
+    };
+    states.set(snapshot, (state = encoding));
     // A failure is not kept: the next request tries again.
-    state.catch(() => states.delete(snapshot));
+    encoding.pending.catch(() => states.delete(snapshot));
   }
   return state;
 }
 
 export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOptions): Compute {
-  let states = new WeakMap<Snapshot, Promise<PoolState>>();
+  let states = new WeakMap<Snapshot, Encoding>();
   const pool = createWorkerPool({
     module: new URL('./worker.ts', import.meta.url),
     size: workers,
@@ -60,6 +80,7 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
   // it is the kept answer; a new snapshot starts empty, so no answer outlives its data.
   const answers = new WeakMap<Snapshot, Map<string, Promise<unknown>>>();
   let ids = 0;
+  const thread = threadLoad();
 
   return {
     run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>> {
@@ -68,7 +89,7 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
       const key = JSON.stringify(task);
       const known = kept.get(key);
       if (known) return known as Promise<ComputeAnswer<T>>;
-      const answer = stateOf(states, snapshot, () => ++ids).then((state) =>
+      const answer = stateOf(states, snapshot, () => ++ids).pending.then((state) =>
         pool.run<ComputeAnswer<T>>(state, task.kind, task),
       );
       if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
@@ -78,6 +99,16 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
         if (kept.get(key) === answer) kept.delete(key);
       });
       return answer;
+    },
+    runLight<T extends ComputeTask>(snapshot: Snapshot, task: T, here: () => ComputeAnswer<T>) {
+      if (!thread.busy()) return here();
+      // Serialising the snapshot and building it in a worker take seconds: meanwhile, here.
+      const state = stateOf(states, snapshot, () => ++ids).value;
+      if (!state) return here();
+      const shared = pool.runIfFree<ComputeAnswer<T>>(state, task.kind, task);
+      if (shared) return shared;
+      pool.prepare(state);
+      return here();
     },
     stats: () => pool.stats(),
     onSettled: (listener) => pool.onSettled(listener),

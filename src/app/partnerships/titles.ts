@@ -22,3 +22,13 @@ export async function withTitlesIn<T extends { id: number; title: string }>(
     return written ? { ...p, title: translateMessage(language, { message: p.title, ...written }) } : p;
   });
 }
+
+/** One partnership with its title in the reader's language, as its own pages show it. */
+export async function withTitleIn<T extends { id: number; title: string }>(
+  ctx: Pick<AppContext, 'db'>,
+  language: Language,
+  partnership: T,
+): Promise<T> {
+  const [shown] = await withTitlesIn(ctx, language, [partnership]);
+  return shown!;
+}

@@ -14,7 +14,7 @@ import { say, statusTag } from './presenters.ts';
 import { formatNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { dayIn } from '../sponsorships/presenters.ts';
-import { withTitlesIn } from '../../app/partnerships/titles.ts';
+import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 
 const schools = (placeholder: string, n: number) => `{{${placeholder}}} ${n === 1 ? 'school' : 'schools'}`;
 
@@ -51,9 +51,9 @@ const partnershipImpact: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const p = loaded.partnership;
     const report = await impactOf(ctx, p, today(ctx));
     const tp = (words: Phrase) => translatePhrase(request.language, words);
-    const [shown] = await withTitlesIn(ctx, request.language, [p]);
+    const shown = await withTitleIn(ctx, request.language, p);
     return reply.page('partnerships/impact.njk', {
-      title: say(request.language, 'Impact: {{title}}', { title: shown!.title }),
+      title: say(request.language, 'Impact: {{title}}', { title: shown.title }),
       partnership: shown,
       report,
       sponsorshipNotes: (report?.sponsorships ?? []).map((s) =>

@@ -44,7 +44,7 @@ import {
   statusTag,
 } from './presenters.ts';
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
-import { withTitlesIn } from '../../app/partnerships/titles.ts';
+import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
 import type { Translate } from '../../i18n/index.ts';
 
@@ -261,9 +261,10 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   async function showPage(loaded: Loaded, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { partnership: p } = loaded;
     if (loaded.access === 'invitation') {
+      const shown = await withTitleIn(ctx, reply.request.language, p);
       return reply.page('partnerships/invitation.njk', {
-        title: say(reply.request.language, 'Invitation: {{title}}', { title: p.title }),
-        partnership: p,
+        title: say(reply.request.language, 'Invitation: {{title}}', { title: shown.title }),
+        partnership: shown,
         described: describe(p, reply.request.language),
         proposer: p.members.find((m) => m.invitation === 'proposer'),
         answerable: invitationsToAnswer(p.members, loaded.viewer),
@@ -282,9 +283,9 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       signaturesView(ctx, reply.request.user, p, events),
       loaded.steer ? schoolsWithoutAdministrators(ctx, p.members) : [],
     ]);
-    const [shown] = await withTitlesIn(ctx, reply.request.language, [p]);
+    const shown = await withTitleIn(ctx, reply.request.language, p);
     return reply.page('partnerships/show.njk', {
-      title: shown!.title,
+      title: shown.title,
       partnership: shown,
       described: describe(p, reply.request.language),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
@@ -358,10 +359,11 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   ) {
     const p = loaded.partnership;
     const agreements = await agreementView(ctx, request.user, p);
+    const shown = await withTitleIn(ctx, request.language, p);
     return reply.page('partnerships/check.njk', {
       agreements,
-      title: say(request.language, 'Check your answers: {{title}}', { title: p.title }),
-      partnership: p,
+      title: say(request.language, 'Check your answers: {{title}}', { title: shown.title }),
+      partnership: shown,
       described: describe(p, reply.request.language),
       tasks: setupTasks(p).map((t) => ({ ...t, label: SETUP_TASK_LABELS[t.task] })),
       measureLabel: Object.fromEntries(
@@ -465,7 +467,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.page('partnerships/form.njk', {
       title: closePage.title,
       form: closePage,
-      partnership: loaded.partnership,
+      partnership: await withTitleIn(ctx, request.language, loaded.partnership),
       action: `/partnerships/${loaded.partnership.id}/close`,
       back: `/partnerships/${loaded.partnership.id}`,
       values: { closure: loaded.partnership.status === 'reviewing' ? 'completed' : 'ended-early' },
@@ -477,11 +479,11 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!loaded) return reply;
     const p = loaded.partnership;
     const values = formValues(closePage.fields, request.body);
-    const rerender = (errors: ReturnType<typeof formErrors>) =>
+    const rerender = async (errors: ReturnType<typeof formErrors>) =>
       reply.code(400).page('partnerships/form.njk', {
         title: closePage.title,
         form: closePage,
-        partnership: p,
+        partnership: await withTitleIn(ctx, request.language, p),
         action: `/partnerships/${p.id}/close`,
         back: `/partnerships/${p.id}`,
         values,

@@ -225,6 +225,13 @@ describe('readiness in Welsh', () => {
     // The frameworks mark ratings two steps apart: "dau gam", with its mutation.
     expect(visibleText(compare)).toContain('Mae sgoriau sydd 2 gam neu fwy ar wahân');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
+    // The same side twice is no pair: refused, in Welsh.
+    const unpaired = await getInWelsh(`/readiness/assessments/${leaderSide}/compare/${leaderSide}`, member);
+    expect(unpaired.statusCode).toBe(400);
+    expect(visibleText(unpaired.body)).toContain(
+      'Nid yw’r ddau asesiad hyn yn ddwy ochr secondiad, felly ni ellir eu cymharu.',
+    );
+    expect(englishLeftBesideFrameworks(unpaired.body)).toEqual([]);
   });
 
   it('shows none of a framework’s English on a Welsh page: guidance, hints, next steps by rating, reasons, sources’ notes and the action plan', async () => {

@@ -29,6 +29,15 @@ describe('a deployment in Welsh', () => {
   const keepsWelsh = (who: SignedIn) =>
     t.db.updateTable('users').set({ language: 'cy' }).where('id', '=', who.user.id).execute();
 
+  /** What the commissioner types, in Welsh: it is shown as typed. */
+  const typedInWelsh = {
+    scope: 'Hyfforddi’r arweinydd darllen',
+    objectives: 'Darllen yn gyson ym mhob dosbarth',
+    successCriteria: 'Pob gwers ddarllen yn dda erbyn y Pasg',
+    reportsTo: 'Y pennaeth',
+    exitStrategy: 'Yr arweinydd darllen yn parhau â’r hyfforddi',
+  };
+
   /** Consortiwm Tawe's officer commissions Ada Leader for Ysgol y Cleient; Cal Head administers it. */
   async function aDeployment() {
     const ada = await aPublishedLeader(t.app, t.db, 'Ada Leader', {
@@ -52,7 +61,11 @@ describe('a deployment in Welsh', () => {
     const done = await postForm(
       t.app,
       `/system-leaders/${ada.profileId}/commission`,
-      { _csrf: officer.csrfToken, ...deploymentForm({ clientUrn: CLIENT, ...spring, days: '3' }) },
+      {
+        _csrf: officer.csrfToken,
+        ...deploymentForm({ clientUrn: CLIENT, ...spring, days: '3' }),
+        ...typedInWelsh,
+      },
       officer.headers,
     );
     expect(done.statusCode).toBe(303);
@@ -121,7 +134,7 @@ describe('a deployment in Welsh', () => {
     ]);
   });
 
-  it('titles the deployment in Welsh on the deployments lists and the organisation’s dashboard', async () => {
+  it('titles the deployment in Welsh on the deployments lists, the organisation’s dashboard and the plan’s pages', async () => {
     const { id, ada, organisationId, officer, head } = await aDeployment();
     const title = 'Secondiad Ada Leader i Ysgol y Cleient';
     for (const [url, who] of [
@@ -129,6 +142,9 @@ describe('a deployment in Welsh', () => {
       ['/deployments', officer],
       ['/deployments', head],
       [`/organisations/${organisationId}/partnerships`, officer],
+      [`/partnerships/${id}/check`, head],
+      [`/partnerships/${id}/plan/focus`, head],
+      [`/partnerships/${id}/close`, head],
     ] as const) {
       const html = await welsh(url, who);
       expect(visibleText(html), url).toContain(title);

@@ -116,6 +116,38 @@ describe('heavy computations in worker threads', () => {
     expect(await compute!.run(snapshot, capacityTask(9))).toEqual(runTask(snapshot, capacityTask(9)));
   });
 
+  it('answers a light task on this thread while it is idle, and in a free worker once it is busy', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const task: ComputeTask = {
+      kind: 'partners',
+      profile: undefined,
+      urn: 100001,
+      query: { strategy: 'support' },
+    };
+    const answer = runTask(snapshot, task);
+    const here = () => answer;
+    expect(compute!.runLight(snapshot, task, here)).toBe(answer);
+    expect(compute!.stats().workers).toBe(0);
+    // The thread working most of the time, as under a stream of requests: the snapshot goes to a
+    // worker, and once built there the light task goes to it.
+    const keepBusy = (ms: number) => {
+      for (const until = performance.now() + ms; performance.now() < until;);
+    };
+    let shared: unknown;
+    await vi.waitFor(
+      () => {
+        keepBusy(150);
+        shared = compute!.runLight(snapshot, task, here);
+        expect(shared).toBeInstanceOf(Promise);
+      },
+      { timeout: 30_000, interval: 5 },
+    );
+    expect(await shared).not.toBe(answer);
+    expect(await shared).toEqual(answer);
+    expect(compute!.stats().started).toBe(1);
+  });
+
   it('fails a task the domain cannot answer, without keeping the failure', async () => {
     open(1, 10);
     const snapshot = aSnapshot();
