@@ -126,6 +126,11 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
       { homeUrn: DERW, trainedOn: '2026-06-01', trainedBy: 'Estyn', earlierReviews: 1, experience: '' },
       actor,
     );
+    says(
+      await post('/peer-review/reviewer/conflicts/withdraw', head, { conflictId: '999999' }),
+      404,
+      'Dim gwrthdaro o’r fath ar eich cofrestr.',
+    );
     const reviewer = await get('/peer-review/reviewer', head);
     says(reviewer, 200, 'wedi cymryd rhan mewn 1 adolygiad; mae angen 2 ar adolygydd arweiniol.');
     expect(visibleText(reviewer.body)).not.toContain('taken part');

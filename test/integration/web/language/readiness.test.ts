@@ -166,6 +166,10 @@ describe('readiness in Welsh', () => {
       ).toBe(303);
     }
     expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+    const late = await postInWelsh(`/readiness/assessments/${id}/sections/purpose`, member, {});
+    expect(late.statusCode).toBe(409);
+    expect(visibleText(late.body)).toContain('Mae’r asesiad hwn wedi’i gwblhau');
+    expect(englishLeftBesideFrameworks(late.body)).toEqual([]);
 
     const school = await welsh(`/schools/${DERW}/readiness`, member);
     expect(visibleText(school)).toContain('Asesiadau parodrwydd');
