@@ -58,6 +58,9 @@ const time = <T>(work: () => T): [T, number, number] => {
 const load = () => `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const us = (n: number) => `${(n * 1000).toFixed(1)} µs`;
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+// With `node --expose-gc`: a full collection first, so that the heap is what is held.
+const collect = (globalThis as { gc?: () => void }).gc;
 
 // Growth: the national analysis alone (snapshot and allocation) at England's size and at 150,000
 // schools, each in a process of its own so that each resident memory is its own.
@@ -81,14 +84,16 @@ if (args.includes('--growth')) {
       schools: number;
       towns: number;
       cpu: number;
+      rssOnce: number;
       rss: number;
+      held: number | null;
       supported: number;
     };
   });
   const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
   for (const r of runs) {
     console.log(
-      `national analysis at ${r.schools.toLocaleString('en-GB')} schools (${r.towns.toLocaleString('en-GB')} towns, about 60 schools a town in England's extent): CPU ${Math.round(r.cpu)} ms (best of ${repeats}), resident memory ${Math.round(r.rss / 2 ** 20)} MB; ${r.supported.toLocaleString('en-GB')} supported`,
+      `national analysis at ${r.schools.toLocaleString('en-GB')} schools (${r.towns.toLocaleString('en-GB')} towns, about 60 schools a town in England's extent): CPU ${Math.round(r.cpu)} ms (best of ${repeats}), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${repeats}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; ${r.supported.toLocaleString('en-GB')} supported`,
     );
   }
   console.log(
@@ -107,7 +112,10 @@ console.log(
 );
 
 if (args.includes('--analysis-only')) {
-  // One child of --growth: the national analysis as a service runs it, once per snapshot.
+  // One child of --growth: the national analysis as a service runs it, once per snapshot. Its
+  // resident memory after the first is the service's once it has built its snapshot; after the
+  // repeats it also holds what the earlier ones left for the garbage collector.
+  let rssOnce: number | undefined;
   const [allocation, , cpu] = time(() => {
     const built = buildSnapshot({
       schools,
@@ -116,14 +124,20 @@ if (args.includes('--analysis-only')) {
       asOf,
       settings,
     });
-    return built.view()!.allocation();
+    const allocation = built.view()!.allocation();
+    rssOnce ??= process.memoryUsage().rss;
+    return allocation;
   });
+  const rss = process.memoryUsage().rss;
+  collect?.();
   console.log(
     JSON.stringify({
       schools: count,
       towns: Math.max(20, Math.round(count / 60)),
       cpu,
-      rss: process.memoryUsage().rss,
+      rssOnce,
+      rss,
+      held: collect ? process.memoryUsage().heapUsed : null,
       supported: allocation.summary.supported,
     }),
   );
@@ -161,8 +175,6 @@ console.log(
 );
 // Resident memory with the snapshot and its allocation held, as a service holds them. Run with
 // `node --expose-gc` to collect the garbage first: the heap is then what they hold.
-const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-const collect = (globalThis as { gc?: () => void }).gc;
 collect?.();
 console.log(
   `resident memory       ${mb(process.memoryUsage().rss)} with the snapshot and the allocation held (heap ${mb(process.memoryUsage().heapUsed)}${collect ? ' after a full collection' : ''}); ${schools.length.toLocaleString('en-GB')} schools around ${Math.max(20, Math.round(count / 60)).toLocaleString('en-GB')} towns in England's extent`,

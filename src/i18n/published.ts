@@ -3,11 +3,18 @@ import { wordsUnder } from './index.ts';
 
 /**
  * The fields a register publishes in words of its own: GIAS's type of establishment ("Community
- * school") and status, the Welsh Government's governance ("Voluntary controlled") and Welsh medium
- * type ("Bilingual (Category B)"), the ONS rural-urban class GIAS carries. The catalogue's
+ * school"), status and links between schools (as a page writes them: "Predecessor (merged)"),
+ * the Welsh Government's governance ("Voluntary controlled") and Welsh medium type ("Bilingual
+ * (Category B)"), the ONS rural-urban class GIAS carries, an inspection's type. The catalogue's
  * `published` holds each field's values as published, in each language.
  */
-export type PublishedField = 'establishmentType' | 'establishmentStatus' | 'welshMediumType' | 'urbanRural';
+export type PublishedField =
+  | 'establishmentType'
+  | 'establishmentStatus'
+  | 'linkType'
+  | 'welshMediumType'
+  | 'urbanRural'
+  | 'inspectionType';
 
 /** Registers differ in capitals ("Voluntary Aided", "Voluntary aided") and spacing. */
 const spelling = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();

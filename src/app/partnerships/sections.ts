@@ -209,6 +209,8 @@ export const sectionRefused = (kind: SectionKind, section: string, p: Partnershi
     ? { code: 'forbidden', message: NO_SCHOOLS_INVITED }
     : null;
 
+export const NO_SUCH_SECTION = 'There is no such section.';
+
 /** Why a section cannot be written now (its status), or null when it can. */
 export const sectionClosed = (kind: SectionKind, p: Partnership): string | null =>
   KINDS[kind].open.includes(p.status) ? null : KINDS[kind].closed;
@@ -226,7 +228,7 @@ export async function saveSection(
   data: unknown,
 ): Promise<Result<null>> {
   const writer = KINDS[kind].writers[section];
-  if (!writer) return fail('not-found', 'There is no such section.');
+  if (!writer) return fail('not-found', NO_SUCH_SECTION);
   const refusedHere = sectionRefused(kind, section, p);
   if (refusedHere) return { ok: false, error: refusedHere };
   const closed = sectionClosed(kind, p);

@@ -99,11 +99,14 @@ export async function readableSchoolAssessments(ctx: Ctx, urn: number, actor: Ac
     .filter((a) => canRead(a.access));
 }
 
-/** The profile's link to the school's assessments: for its members, and whoever may read one. */
+/**
+ * The profile's link to the school's assessments, with how many the reader may read: for its
+ * members, and whoever may read one. The page words it in the reader's language.
+ */
 export async function readinessLink(ctx: Ctx, urn: number, actor: Actor) {
   if (!actor) return [];
   const member = actor.schools.some((s) => s.urn === urn);
   const readable = (await readableSchoolAssessments(ctx, urn, actor)).length;
   if (!member && readable === 0) return [];
-  return [{ text: `Readiness assessments (${readable})`, href: `/schools/${urn}/readiness` }];
+  return [{ readable, href: `/schools/${urn}/readiness` }];
 }

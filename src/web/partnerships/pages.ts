@@ -337,7 +337,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const answered = await answerPartnershipInvitation(ctx, requireUser(request), loaded, urn, answer);
     if (!answered.ok)
       return showPage(loaded, reply.code(409), {
-        errors: [{ text: answered.error.message, href: '#answer' }],
+        errors: formErrors(answered.error, 'answer').errors,
       });
     return reply.redirect(
       answer === 'accept' ? `/partnerships/${loaded.partnership.id}` : '/partnerships',
@@ -385,7 +385,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       if (!signed.ok) {
         if (signed.error.code === 'forbidden') return forbid(request, reply);
         return showPage(loaded, reply.code(409), {
-          errors: [{ text: signed.error.message, href: '#lifecycle' }],
+          errors: formErrors(signed.error, 'lifecycle').errors,
         });
       }
       if (signed.value.taken) app.snapshots.refreshSoon();
@@ -428,7 +428,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!result.ok) {
       if (result.error.code !== 'conflict') return sendProblem(request, reply, result.error);
       return checkPage(loaded, request, reply.code(409), {
-        errors: [{ text: result.error.message, href: '#lifecycle' }],
+        errors: formErrors(result.error, 'lifecycle').errors,
       });
     }
     if (result.value.agreed) app.snapshots.refreshSoon();
@@ -506,7 +506,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
             (partnership, change) => close(partnership, { closure, reason }, change),
             'closed',
           );
-    if (!closed.ok) return rerender(formError('closure', closed.error.message));
+    if (!closed.ok) return rerender(formErrors(closed.error, 'closure'));
     app.snapshots.refreshSoon();
     return reply.redirect(`/partnerships/${p.id}`, 303);
   });

@@ -4,6 +4,7 @@ import { ACTION_STATUSES } from '../../domain/readiness/action-plan.ts';
 import { CARRY_INTO } from '../../domain/readiness/carry.ts';
 import type { AppContext } from '../../app/context.ts';
 import { carryReadinessActions, setCarriedStatus } from '../../app/partnerships/readiness.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { loadPartnership } from './context.ts';
 
@@ -27,7 +28,9 @@ const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, ctx) =>
     if (!carried.ok) {
       if (carried.error.code === 'forbidden') return forbid(request, reply);
       reply.code(409);
-      return reply.page('layout/errors/400.njk', { message: carried.error.message });
+      return reply.page('layout/errors/400.njk', {
+        message: translateMessage(request.language, carried.error),
+      });
     }
     return reply.redirect(`/partnerships/${p.id}#readiness-actions`, 303);
   });
@@ -40,7 +43,9 @@ const partnershipReadiness: FastifyPluginAsync<AppContext> = async (app, ctx) =>
     if (!form.success || !CARRY_INTO.includes(p.status)) {
       reply.code(400);
       return reply.page('layout/errors/400.njk', {
-        message: 'Choose a status for the action while the partnership is running.',
+        message: translateMessage(request.language, {
+          message: 'Choose a status for the action while the partnership is running.',
+        }),
       });
     }
     const action = Number((request.params as { action: string }).action);

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import {
   changeActionStatus,
   hasRemovals,
+  NO_SUCH_SECTION,
   removeSectionItem,
   saveSection,
   sectionClosed,
@@ -15,6 +16,7 @@ import {
 import type { AppError } from '../../app/result.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { formErrors } from '../http/forms.ts';
+import { ERROR_STATUS } from '../http/problem.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { loadPartnership, type Loaded } from './context.ts';
 import { withTitleIn } from '../../app/partnerships/titles.ts';
@@ -22,12 +24,12 @@ import { formValues } from './fields.ts';
 import { PLAN_SECTIONS, type PlanSection } from './plan-sections.ts';
 import { RECORD_SECTIONS } from './record-sections.ts';
 
-/** A refusal from a use case as the error page it reads as: 404, 403 saying why, or 409 for the wrong state. */
+/** A refusal from a use case as the error page it reads as: 404 or 403 saying why, or 409 for the wrong state. */
 async function refuse(reply: FastifyReply, error: AppError) {
-  if (error.code === 'not-found') return reply.callNotFound();
-  const status = error.code === 'conflict' ? 409 : error.code === 'forbidden' ? 403 : 400;
+  const status = ERROR_STATUS[error.code];
   const message = translateMessage(reply.request.language ?? 'en', error);
-  return reply.code(status).send(await reply.page('layout/errors/400.njk', { message, status }));
+  const page = status === 404 ? 'layout/errors/404.njk' : 'layout/errors/400.njk';
+  return reply.code(status).send(await reply.page(page, { message, status }));
 }
 
 /**
@@ -48,7 +50,7 @@ const partnershipForms: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const reach = async (request: FastifyRequest, reply: FastifyReply) => {
       const section = kind.sections[(request.params as { section: string }).section];
       if (!section) {
-        reply.callNotFound();
+        await refuse(reply, { code: 'not-found', message: NO_SUCH_SECTION });
         return null;
       }
       // A deployment's system leader keeps the running record, but the plan is the client school's.

@@ -163,7 +163,9 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const saved = await saveSection(ctx, opened, parsed.data);
     if (!saved.ok) {
       reply.code(409);
-      return reply.page('layout/errors/400.njk', { message: saved.error.message });
+      return reply.page('layout/errors/400.njk', {
+        message: translateMessage(request.language, saved.error),
+      });
     }
     const index = framework.sections.findIndex((s) => s.id === sectionId);
     const next = framework.sections[index + 1];

@@ -47,9 +47,7 @@ const report: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     if (!theirs) return reply;
     if (ours.framework.pair?.with !== theirs.framework.id) {
       reply.code(400);
-      return reply.page('layout/errors/400.njk', {
-        message: 'These two assessments are not the two sides of a deployment, so they cannot be compared.',
-      });
+      return reply.page('layout/errors/400.njk', { message: request.t('readiness.compare.notAPair') });
     }
     const notRated = request.t('readiness.notRated');
     const rows = comparePair(

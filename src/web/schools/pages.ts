@@ -97,7 +97,10 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...(record.open
           ? [{ text: request.t('profile.findPartners'), href: `/schools/${record.urn}/partners` }]
           : []),
-        ...(await readinessLink(ctx, record.urn, request.user ?? null)),
+        ...(await readinessLink(ctx, record.urn, request.user ?? null)).map(({ readable, href }) => ({
+          text: request.t('profile.readinessLink', { n: readable }),
+          href,
+        })),
       ],
       phaseLabel: PHASE_LABELS[record.phase],
       latestInspection: latest ? describeInspection(latest, words) : null,

@@ -84,7 +84,7 @@ export function describeInspection(inspection: Inspection, words: Words = inEngl
       values: { grade },
     });
   } else if (inspection.era === 'estyn') {
-    const followUp = inspection.estynFollowUp;
+    const followUp = inspection.estynFollowUp && word(inspection.estynFollowUp);
     headline = followUp
       ? words({
           message: `Follow-up: ${followUp}`,
@@ -97,7 +97,7 @@ export function describeInspection(inspection: Inspection, words: Words = inEngl
   } else {
     headline = word('No overall effectiveness grade (key judgements only)');
   }
-  if (inspection.category) headline += ` – ${inspection.category}`;
+  if (inspection.category) headline += ` – ${word(inspection.category)}`;
   return {
     startDate: inspection.startDate,
     publicationDate: inspection.publicationDate,

@@ -67,7 +67,21 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
       'Dewiswch ysgol sy’n cymryd rhan yn y bartneriaeth',
     );
 
+    // What is not there is named, in Welsh, on the page that says it is not found.
+    says(await get(`/partnerships/${id}/plan/nosuch`, head), 404, 'Nid oes adran o’r fath.');
+    says(await post(`/partnerships/${id}/plan/exit/1/remove`, head, {}), 404, 'Nid oes eitem o’r fath.');
+
     await t.db.updateTable('partnerships').set({ status: 'active' }).where('id', '=', id).execute();
+    says(
+      await post(`/partnerships/${id}/actions/999999/status`, head, { status: 'done' }),
+      404,
+      'Nid oes cam gweithredu o’r fath.',
+    );
+    says(
+      await post(`/partnerships/${id}/milestones/999999`, head, { done: 'yes' }),
+      404,
+      'Nid oes carreg filltir o’r fath.',
+    );
     says(
       await post(`/partnerships/${id}/plan/exit`, head, {
         exitStrategy: 'Mae’r arweinwyr yn parhau',
@@ -111,6 +125,11 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
       head.user.id,
       { homeUrn: DERW, trainedOn: '2026-06-01', trainedBy: 'Estyn', earlierReviews: 1, experience: '' },
       actor,
+    );
+    says(
+      await post('/peer-review/reviewer/conflicts/withdraw', head, { conflictId: '999999' }),
+      404,
+      'Dim gwrthdaro o’r fath ar eich cofrestr.',
     );
     const reviewer = await get('/peer-review/reviewer', head);
     says(reviewer, 200, 'wedi cymryd rhan mewn 1 adolygiad; mae angen 2 ar adolygydd arweiniol.');

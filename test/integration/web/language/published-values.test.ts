@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { schoolRow } from '../../../helpers/schools.ts';
@@ -56,6 +57,55 @@ describe('values as the registers publish them, on Welsh pages', () => {
           },
         ])
         .execute();
+      await db
+        .insertInto('inspections')
+        .values({
+          urn: 6812001,
+          start_date: '2019-03-11',
+          era: 'estyn',
+          overall_effectiveness: null,
+          key_judgements: JSON.stringify({}),
+          report_card: JSON.stringify({}),
+          category: null,
+          estyn_follow_up: 'estyn review',
+          inspection_type: 'Estyn inspection',
+          raw: JSON.stringify({}),
+        })
+        .execute();
+      await db
+        .insertInto('inspections')
+        .values({
+          urn: 646001,
+          start_date: '2019-01-15',
+          era: 'legacy',
+          overall_effectiveness: 4,
+          key_judgements: JSON.stringify({}),
+          report_card: JSON.stringify({}),
+          category: 'special measures',
+          estyn_follow_up: null,
+          inspection_type: 'S5 Inspection',
+          raw: JSON.stringify({}),
+        })
+        .execute();
+      await db
+        .insertInto('school_links')
+        .values([
+          {
+            urn: 646001,
+            link_urn: 646002,
+            link_name: 'Ysgol Caeau',
+            link_type: 'Predecessor - merged',
+            link_date: null,
+          },
+          {
+            urn: 646001,
+            link_urn: 105386,
+            link_name: null,
+            link_type: 'Successor - twinned',
+            link_date: '2013-03-08',
+          },
+        ])
+        .execute();
     },
     { fresh: 'file' },
   );
@@ -78,6 +128,14 @@ describe('values as the registers publish them, on Welsh pages', () => {
     expect(visibleText(open)).toContain('(Cymru/Lloegr) Trefol: cytref fawr');
     expect(englishLeftIn(open)).toEqual([]);
 
+    // Ofsted's words: the inspection's type and category of concern.
+    expect(visibleText(open)).toContain('Annigonol – mesurau arbennig');
+    expect(visibleText(open)).toContain('(Arolygiad adran 5).');
+    // GIAS's links between schools, as GIAS names them.
+    expect(visibleText(open)).toContain('Ysgolion rhagflaenol ac olynol');
+    expect(visibleText(open)).toContain('Ysgol Caeau 646002 Rhagflaenydd (unwyd) Heb ei gofnodi');
+    expect(open).toContain('<span lang="en">Successor (twinned)</span>');
+
     const closed = await page('/schools/646002');
     expect(row(closed, 'Math')).toBe('Academi a drosodd');
     expect(visibleText(closed)).toContain('Mae’r ysgol hon ar gau.');
@@ -86,13 +144,16 @@ describe('values as the registers publish them, on Welsh pages', () => {
     expect(row(unknown, 'Math')).toBe('<span lang="en">Experimental school</span>');
   });
 
-  it('writes a Welsh school’s governance and published Welsh medium type in Welsh', async () => {
+  it('writes a Welsh school’s governance, published Welsh medium type and Estyn follow-up in Welsh', async () => {
     const html = await page('/schools/6812001');
     expect(row(html, 'Math')).toBe('Ysgol wirfoddol a reolir');
     expect(visibleText(html)).toContain(
       'Wedi’i gyhoeddi gan Lywodraeth Cymru fel “Dwyieithog (Categori B)”.',
     );
-    expect(visibleText(html)).not.toMatch(/Bilingual|Voluntary/);
+    expect(visibleText(html)).toContain('dilyniant: adolygiad Estyn');
+    expect(visibleText(html)).toContain('(Arolygiad Estyn).');
+    expect(visibleText(html)).toContain('Gweithgarwch dilynol: adolygiad Estyn');
+    expect(visibleText(html)).not.toMatch(/Bilingual|Voluntary|estyn review/);
     expect(englishLeftIn(html)).toEqual([]);
   });
 
@@ -106,5 +167,12 @@ describe('values as the registers publish them, on Welsh pages', () => {
     const english = await t.app.inject({ url: '/schools/646001?lang=en' });
     expect(row(english.body, 'Type')).toBe('Voluntary aided school');
     expect(row(english.body, 'Status')).toBe('Open');
+  });
+
+  it('names a member’s link to the school’s readiness assessments in Welsh', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: 646001, role: 'admin' }] });
+    const html = await page('/schools/646001', member);
+    expect(visibleText(html)).toContain('Asesiadau parodrwydd (0)');
+    expect(englishLeftIn(html)).toEqual([]);
   });
 });

@@ -166,6 +166,10 @@ describe('readiness in Welsh', () => {
       ).toBe(303);
     }
     expect((await post(member, `/readiness/assessments/${id}/complete`, {})).statusCode).toBe(303);
+    const late = await postInWelsh(`/readiness/assessments/${id}/sections/purpose`, member, {});
+    expect(late.statusCode).toBe(409);
+    expect(visibleText(late.body)).toContain('Mae’r asesiad hwn wedi’i gwblhau');
+    expect(englishLeftBesideFrameworks(late.body)).toEqual([]);
 
     const school = await welsh(`/schools/${DERW}/readiness`, member);
     expect(visibleText(school)).toContain('Asesiadau parodrwydd');
@@ -225,6 +229,13 @@ describe('readiness in Welsh', () => {
     // The frameworks mark ratings two steps apart: "dau gam", with its mutation.
     expect(visibleText(compare)).toContain('Mae sgoriau sydd 2 gam neu fwy ar wahân');
     expect(englishLeftBesideFrameworks(compare)).toEqual([]);
+    // The same side twice is no pair: refused, in Welsh.
+    const unpaired = await getInWelsh(`/readiness/assessments/${leaderSide}/compare/${leaderSide}`, member);
+    expect(unpaired.statusCode).toBe(400);
+    expect(visibleText(unpaired.body)).toContain(
+      'Nid yw’r ddau asesiad hyn yn ddwy ochr secondiad, felly ni ellir eu cymharu.',
+    );
+    expect(englishLeftBesideFrameworks(unpaired.body)).toEqual([]);
   });
 
   it('shows none of a framework’s English on a Welsh page: guidance, hints, next steps by rating, reasons, sources’ notes and the action plan', async () => {
