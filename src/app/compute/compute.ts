@@ -25,8 +25,20 @@ export interface Compute {
   close(): Promise<void>;
 }
 
-/** Answers kept per snapshot: radii and URNs are free input, so memory stays bounded. */
+/**
+ * Capacity and partner-search answers kept per snapshot: radii and URNs are free input, so memory
+ * stays bounded.
+ */
 export const ANSWERS_KEPT = 500;
+
+/**
+ * A snapshot's kept answers. The allocations' shelf needs no bound: a profile that does not exist
+ * fails, and a failure is not kept.
+ */
+interface KeptAnswers {
+  allocations: Map<string, Promise<unknown>>;
+  others: Map<string, Promise<unknown>>;
+}
 
 /**
  * The workers' snapshot is the service's own, rebuilt from the plain data it was built from: that
@@ -58,20 +70,23 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
   });
   // One promise per snapshot and task: while pending it is shared by every caller, once resolved
   // it is the kept answer; a new snapshot starts empty, so no answer outlives its data.
-  const answers = new WeakMap<Snapshot, Map<string, Promise<unknown>>>();
+  const answers = new WeakMap<Snapshot, KeptAnswers>();
   let ids = 0;
 
   return {
     run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>> {
-      let kept = answers.get(snapshot);
-      if (!kept) answers.set(snapshot, (kept = new Map<string, Promise<unknown>>()));
+      let shelves = answers.get(snapshot);
+      if (!shelves) answers.set(snapshot, (shelves = { allocations: new Map(), others: new Map() }));
+      // The national allocation (one per profile, so few) has its own shelf: every page of it asks
+      // again, and a run of different partner searches must not push out seconds of work.
+      const kept = task.kind === 'allocation' ? shelves.allocations : shelves.others;
       const key = JSON.stringify(task);
       const known = kept.get(key);
       if (known) return known as Promise<ComputeAnswer<T>>;
       const answer = stateOf(states, snapshot, () => ++ids).then((state) =>
         pool.run<ComputeAnswer<T>>(state, task.kind, task),
       );
-      if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+      if (kept === shelves.others && kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
       kept.set(key, answer);
       // A refusal or a failure is not an answer: the next request tries again.
       answer.catch(() => {

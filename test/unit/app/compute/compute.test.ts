@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
-import { createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
+import { ANSWERS_KEPT, createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
 import { runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
 import {
   DEFAULT_PROFILE_NAME,
@@ -93,6 +93,24 @@ describe('heavy computations in worker threads', () => {
     const rebuilt = aSnapshot();
     expect(await compute!.run(rebuilt, capacityTask(6))).toEqual(first);
     expect(compute!.stats().started).toBe(started + 1);
+  });
+
+  it('keeps the national allocation however many different partner searches come after it', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const allocation: ComputeTask = { kind: 'allocation', profile: undefined };
+    const first = await compute!.run(snapshot, allocation);
+    for (let i = 0; i <= ANSWERS_KEPT; i++) {
+      await compute!.run(snapshot, {
+        kind: 'partners',
+        profile: undefined,
+        urn: 100000 + (i % 40),
+        query: { strategy: 'reciprocal', radiusKm: 10 + Math.floor(i / 40) },
+      });
+    }
+    const started = compute!.stats().started;
+    expect(await compute!.run(snapshot, allocation)).toBe(first);
+    expect(compute!.stats().started).toBe(started);
   });
 
   it('answers as before once its idle worker has ended, from a worker started and sent the registry again', async () => {
