@@ -11,7 +11,9 @@ import type { AppContext } from '../../app/context.ts';
 import { searchFilters } from '../../app/schools/search.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
+import { sendPlainTextProblem } from '../http/plain-text-problem.ts';
 import { inSentence } from '../http/labels.ts';
+import { areaItems } from '../http/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 
 /** How many supported schools one page lists. */
@@ -100,18 +102,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
                 .map((n) => ({ number: n, href: pageHref(n), current: n === current })),
             }
           : undefined,
-      regionItems: [
-        { value: '', text: tm('All regions') },
-        ...filters.regions.map((r) => ({ value: r.code, text: r.name, selected: r === region })),
-      ],
+      regionItems: areaItems(language, filters.regions, region?.code, tm('All regions')),
       phaseItems: [
         { value: '', text: tm('All phases') },
         ...filters.phases.map((p) => ({ value: p, text: tm(PHASE_LABELS[p]), selected: p === chosen.phase })),
       ],
-      laItems: [
-        { value: '', text: tm('All local authorities') },
-        ...filters.localAuthorities.map((a) => ({ value: a.code, text: a.name, selected: a === la })),
-      ],
+      laItems: areaItems(language, filters.localAuthorities, la?.code, tm('All local authorities')),
       profileItems: profileChoices(snapshot).map((p) => ({
         value: p.name,
         text: tm(p.title),
@@ -122,15 +118,9 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/allocations.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = allocationAreaQuery.safeParse(request.query);
-    const found = parsed.success ? await allocationInArea(ctx, parsed.data) : undefined;
-    if (!parsed.success || !found?.ok) {
-      const message = !parsed.success
-        ? parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n')
-        : found!.ok
-          ? ''
-          : found!.error.message;
-      return reply.code(400).type('text/plain; charset=utf-8').send(message);
-    }
+    if (!parsed.success) return sendPlainTextProblem(reply, parsed.error);
+    const found = await allocationInArea(ctx, parsed.data);
+    if (!found.ok) return sendPlainTextProblem(reply, found.error);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="s2s-allocation.csv"')
