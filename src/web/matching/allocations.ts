@@ -36,7 +36,9 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           offset: 0,
           limit: PAGE_SIZE,
         };
-    const result = parsed.success ? await allocationPageInWords(ctx, parsed.data, UNSUPPORTED_SHOWN) : undefined;
+    const result = parsed.success
+      ? await allocationPageInWords(ctx, parsed.data, UNSUPPORTED_SHOWN)
+      : undefined;
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
     );
