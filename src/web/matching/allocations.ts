@@ -37,7 +37,9 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           offset: 0,
           limit: PAGE_SIZE,
         };
-    const result = parsed.success ? await allocationPageInWords(ctx, parsed.data) : undefined;
+    const result = parsed.success
+      ? await allocationPageInWords(ctx, parsed.data, UNSUPPORTED_SHOWN)
+      : undefined;
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
     );
@@ -90,7 +92,6 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       shownTo: answer ? Math.min(answer.offset + answer.limit, answer.total) : 0,
       area,
       csvHref: `/allocations.csv${csvParams.size ? `?${csvParams.toString()}` : ''}`,
-      unsupportedShown: answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? [],
       pagination:
         pages > 1
           ? {
