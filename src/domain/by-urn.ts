@@ -1,12 +1,69 @@
 /**
- * Each URN's place in a list of schools: the last place it appears at, as a Map set from the list
- * keeps the last, in the order URNs are first seen. One such index serves every map of a snapshot
- * (schools, groups, classifications, matching facts), each holding its values by place.
+ * Each URN's place in a list of schools: the last place it appears at, in the order URNs are first
+ * seen, as a Map set from the list would give. One such index serves every map of a snapshot
+ * (schools, groups, classifications, matching facts), each holding its values by place. Held as
+ * an open-addressed table in typed columns: about 2 MB at 150,000 schools, where a Map of the same
+ * took about 7 MB (and as much again for the collector at every rebuild).
  */
-export function placesByUrn(items: readonly { urn: number }[]): Map<number, number> {
-  const places = new Map<number, number>();
-  for (let i = 0; i < items.length; i++) places.set(items[i]!.urn, i);
-  return places;
+export class UrnPlaces {
+  readonly size: number;
+  /** By slot: the URN and its place (-1 for an empty slot). */
+  readonly #urns: Int32Array;
+  readonly #places: Int32Array;
+  /** The slots in the order their URNs were first seen. */
+  readonly #order: Int32Array;
+  readonly #shift: number;
+
+  constructor(items: readonly { urn: number }[]) {
+    // A table at most three-quarters full, so that a probe finds its URN in a step or two.
+    const bits = Math.max(4, Math.ceil(Math.log2((items.length * 4) / 3 + 1)));
+    this.#shift = 32 - bits;
+    this.#urns = new Int32Array(1 << bits);
+    this.#places = new Int32Array(1 << bits).fill(-1);
+    this.#order = new Int32Array(items.length);
+    let size = 0;
+    for (let i = 0; i < items.length; i++) {
+      const urn = items[i]!.urn;
+      if (urn !== (urn | 0)) throw new RangeError(`URN ${urn} is not a whole number of at most 31 bits`);
+      const slot = this.#slot(urn);
+      if (this.#places[slot] === -1) {
+        this.#urns[slot] = urn;
+        this.#order[size++] = slot;
+      }
+      this.#places[slot] = i;
+    }
+    this.size = size;
+  }
+
+  /** The slot holding `urn`, or the empty one where it would go. */
+  #slot(urn: number): number {
+    const mask = this.#urns.length - 1;
+    // Fibonacci hashing: consecutive URNs spread across the table.
+    let slot = Math.imul(urn, 0x9e3779b1) >>> this.#shift;
+    while (this.#places[slot] !== -1 && this.#urns[slot] !== urn) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(urn: number): number | undefined {
+    if (urn !== (urn | 0)) return undefined;
+    const place = this.#places[this.#slot(urn)]!;
+    return place === -1 ? undefined : place;
+  }
+
+  has(urn: number): boolean {
+    return this.get(urn) !== undefined;
+  }
+
+  *entries(): Generator<[number, number]> {
+    for (let k = 0; k < this.size; k++) {
+      const slot = this.#order[k]!;
+      yield [this.#urns[slot]!, this.#places[slot]!];
+    }
+  }
+
+  *values(): Generator<number> {
+    for (let k = 0; k < this.size; k++) yield this.#places[this.#order[k]!]!;
+  }
 }
 
 /**
@@ -16,12 +73,12 @@ export function placesByUrn(items: readonly { urn: number }[]): Map<number, numb
  * leaves out.
  */
 export class ByUrn<T> implements ReadonlyMap<number, T> {
-  readonly #places: ReadonlyMap<number, number>;
+  readonly #places: UrnPlaces;
   readonly #valueAt: (i: number) => T | undefined;
   readonly #gaps: boolean;
   #size: number | undefined;
 
-  constructor(places: ReadonlyMap<number, number>, valueAt: (i: number) => T | undefined, gaps = false) {
+  constructor(places: UrnPlaces, valueAt: (i: number) => T | undefined, gaps = false) {
     this.#places = places;
     this.#valueAt = valueAt;
     this.#gaps = gaps;
@@ -47,14 +104,15 @@ export class ByUrn<T> implements ReadonlyMap<number, T> {
   }
 
   *entries(): MapIterator<[number, T]> {
-    for (const [urn, i] of this.#places) {
+    for (const [urn, i] of this.#places.entries()) {
       const value = this.#valueAt(i);
       if (value !== undefined) yield [urn, value];
     }
   }
 
   *keys(): MapIterator<number> {
-    for (const [urn, i] of this.#places) if (!this.#gaps || this.#valueAt(i) !== undefined) yield urn;
+    for (const [urn, i] of this.#places.entries())
+      if (!this.#gaps || this.#valueAt(i) !== undefined) yield urn;
   }
 
   *values(): MapIterator<T> {

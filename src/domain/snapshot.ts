@@ -1,7 +1,7 @@
 import { allocateNationally, type Allocation } from './allocation/allocate.ts';
 import { ClassificationsOnDemand, profileForSchool } from './classification/classify.ts';
 import type { Classification, PerformanceProfile, ProfileRef, SchoolGroup } from './classification/types.ts';
-import { ByUrn, placesByUrn } from './by-urn.ts';
+import { ByUrn, UrnPlaces } from './by-urn.ts';
 import { findPartners, type PartnerQuery, type PartnerSearch } from './matching/find-partners.ts';
 import {
   finish,
@@ -77,7 +77,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
  */
 export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> {
   // Each URN's place in the schools: every map by URN of the snapshot is held by it.
-  const places = placesByUrn(input.schools);
+  const places = new UrnPlaces(input.schools);
   const views = new Map<string, ProfileView>();
   const capacity = partnerCapacity(
     input.settings,

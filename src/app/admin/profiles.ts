@@ -11,7 +11,7 @@ import { inspectionsOutsideWindow } from '../../domain/classification/measures.t
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { mayAdministerPlatform, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, worded, type Result } from '../result.ts';
 
 /** Every published version of every profile, newest first per profile, and the active one. */
 export async function listProfiles(ctx: Pick<AppContext, 'db'>) {
@@ -39,7 +39,10 @@ export async function activateProfile(
     const known = [...new Set((await listProfileVersions(ctx.db)).map((v) => v.name))];
     return invalidField(
       'name',
-      `There is no performance profile called "${name}": choose one of ${known.join(', ')}`,
+      worded('There is no performance profile called "{{name}}": choose one of {{known}}', {
+        name,
+        known: known.join(', '),
+      }),
     );
   }
   await ctx.snapshots.refresh();
@@ -49,7 +52,8 @@ export async function activateProfile(
 /** One profile's versions, newest first, and whether it is the active one. */
 export async function profileHistory(ctx: Pick<AppContext, 'db'>, name: string) {
   const versions = await listProfileVersions(ctx.db, name);
-  if (versions.length === 0) return fail('not-found', `There is no performance profile called "${name}"`);
+  if (versions.length === 0)
+    return fail('not-found', worded('There is no performance profile called "{{name}}"', { name }));
   const [profile, active] = await Promise.all([
     getProfileVersion(ctx.db, name),
     getActiveProfileName(ctx.db),
@@ -69,7 +73,10 @@ export async function profileToEdit(ctx: Pick<AppContext, 'db'>, name: string, f
   ]);
   return latest && base
     ? ok({ latest, base })
-    : fail('not-found', `No version ${from ?? ''} of profile "${name}"`);
+    : fail(
+        'not-found',
+        worded('No version {{version}} of profile "{{name}}"', { version: from ?? '', name }),
+      );
 }
 
 /** How many open schools each group would hold under a draft, beside the profile as published. */

@@ -7,7 +7,7 @@ import {
 import type { Translate } from '../../i18n/index.ts';
 import { directory, type DirectoryLeader } from '../leaders/directory.ts';
 import { isDatabaseUnavailable } from '../availability.ts';
-import type { Phase } from '../../domain/school.ts';
+import type { Area, Phase } from '../../domain/school.ts';
 import type { AppContext } from '../context.ts';
 import { profileView } from '../profiles.ts';
 import { ok, type Result } from '../result.ts';
@@ -94,7 +94,8 @@ export interface ListedLeader {
   id: number;
   name: string;
   school: { urn: number; name: string };
-  area: string;
+  /** The area the leader's school is in, at the level asked for. */
+  area: Area;
   daysAvailable: number;
   example: boolean;
 }
@@ -152,7 +153,7 @@ export async function capacityWithLeaders(
       id: leader.id,
       name: leader.name,
       school: { urn: school.urn, name: school.name },
-      area: area.name,
+      area,
       daysAvailable: leader.daysLeft,
       example: leader.profile.example,
     });

@@ -8,13 +8,12 @@ export type ToWorker =
   { type: 'state'; id: number; payload: SharedArrayBuffer } | { type: 'task'; taskId: number; task: unknown };
 
 export type FromWorker =
-  | { type: 'loaded'; id: number }
   | { type: 'done'; taskId: number; ok: true; value: unknown }
   | { type: 'done'; taskId: number; ok: false; message: string };
 
 /**
  * Runs inside a worker: builds its state from each payload the pool sends (the newest replaces
- * the one before), says when it has, and answers each task from it, one at a time.
+ * the one before) and answers each task from it, one at a time.
  */
 export function serveTasks<State>({
   load,
@@ -29,7 +28,6 @@ export function serveTasks<State>({
   port.on('message', (message: ToWorker) => {
     if (message.type === 'state') {
       state = load(new Uint8Array(message.payload));
-      port.postMessage({ type: 'loaded', id: message.id } satisfies FromWorker);
       return;
     }
     let answer: FromWorker;

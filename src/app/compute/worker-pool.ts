@@ -41,14 +41,6 @@ export type SettledListener = (kind: string, seconds: number, outcome: 'ok' | 'f
 export interface WorkerPool {
   /** Runs a task on the given state in a worker, or refuses at once when the queue is full. */
   run<R>(state: PoolState, kind: string, task: unknown): Promise<R>;
-  /**
-   * Runs a light task (a millisecond or so) in a worker that has already built the state and has
-   * no heavy task, behind at most a few dozen light ones; undefined when there is none (the caller
-   * works it out itself).
-   */
-  runIfFree<R>(state: PoolState, kind: string, task: unknown): Promise<R> | undefined;
-  /** Has a free worker (started if need be) build the state before any task asks for it. */
-  prepare(state: PoolState): void;
   stats(): PoolStats;
   /** Called as each task ends, with how long it took in its worker (queueing not included). */
   onSettled(listener: SettledListener): void;
@@ -61,8 +53,6 @@ interface Job {
   state: PoolState;
   kind: string;
   task: unknown;
-  light: boolean;
-  startedAt: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -71,22 +61,11 @@ interface Slot {
   worker: Worker;
   /** The state this worker holds. */
   loaded: number | undefined;
-  /** The state this worker has finished building. */
-  ready: number | undefined;
-  /** Its tasks not yet answered, by id: one heavy task, or light ones answered in turn. */
-  jobs: Map<number, Job>;
+  job: Job | undefined;
+  startedAt: number;
   /** Ends the worker when it has had no task for `idleMs`. */
   idleTimer: NodeJS.Timeout | undefined;
 }
-
-/**
- * Light tasks one worker may be sent before it has answered them. The thread that asks reads the
- * answers only between the requests it has already taken in, so one at a time would leave the
- * worker waiting for it most of the time just when it is busiest.
- */
-const LIGHT_IN_FLIGHT = 32;
-
-const hasHeavy = (slot: Slot) => [...slot.jobs.values()].some((job) => !job.light);
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
@@ -110,10 +89,11 @@ export function createWorkerPool({
   let started = 0;
   let closed = false;
 
-  const settle = (slot: Slot, job: Job, outcome: 'ok' | 'failed') => {
-    slot.jobs.delete(job.taskId);
-    if (slot.jobs.size === 0) slot.worker.unref();
-    const seconds = (performance.now() - job.startedAt) / 1000;
+  const settle = (slot: Slot, outcome: 'ok' | 'failed') => {
+    const job = slot.job!;
+    slot.job = undefined;
+    slot.worker.unref();
+    const seconds = (performance.now() - slot.startedAt) / 1000;
     for (const listener of listeners) listener(job.kind, seconds, outcome);
     return job;
   };
@@ -121,25 +101,20 @@ export function createWorkerPool({
   const spawn = (): Slot => {
     const worker = new Worker(ENTRY, { workerData: { module: module.href } });
     worker.unref();
-    const slot: Slot = { worker, loaded: undefined, ready: undefined, jobs: new Map(), idleTimer: undefined };
+    const slot: Slot = { worker, loaded: undefined, job: undefined, startedAt: 0, idleTimer: undefined };
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'loaded') {
-        slot.ready = message.id;
-        return;
-      }
-      const job = slot.jobs.get(message.taskId);
-      if (!job) return;
-      settle(slot, job, message.ok ? 'ok' : 'failed');
+      if (!slot.job || slot.job.taskId !== message.taskId) return;
+      const job = settle(slot, message.ok ? 'ok' : 'failed');
       if (message.ok) job.resolve(message.value);
       else job.reject(new Error(`The ${job.kind} computation failed: ${message.message}`));
       pump();
-      if (slot.jobs.size === 0) endWhenIdle(slot);
+      if (!slot.job && idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
     });
     const lost = (error: Error) => {
       const index = slots.indexOf(slot);
       if (index === -1) return;
       slots.splice(index, 1);
-      for (const job of [...slot.jobs.values()]) settle(slot, job, 'failed').reject(error);
+      if (slot.job) settle(slot, 'failed').reject(error);
       pump();
     };
     worker.on('error', lost);
@@ -151,35 +126,31 @@ export function createWorkerPool({
   /** Ends an idle worker; its `exit` then finds it gone from the slots and fails nothing. */
   const end = (slot: Slot) => {
     const index = slots.indexOf(slot);
-    if (index === -1 || slot.jobs.size > 0) return;
+    if (index === -1 || slot.job) return;
     slots.splice(index, 1);
     void slot.worker.terminate();
     if (slots.length === 0) onAllIdle?.();
   };
 
-  const endWhenIdle = (slot: Slot) => {
-    if (idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
-  };
-
-  const load = (slot: Slot, state: PoolState) => {
-    clearTimeout(slot.idleTimer);
-    if (slot.loaded === state.id) return;
-    slot.worker.postMessage({ type: 'state', id: state.id, payload: state.payload } satisfies ToWorker);
-    slot.loaded = state.id;
-    slot.ready = undefined;
-  };
-
   const dispatch = (slot: Slot, job: Job) => {
-    load(slot, job.state);
-    slot.jobs.set(job.taskId, job);
-    job.startedAt = performance.now();
+    clearTimeout(slot.idleTimer);
+    if (slot.loaded !== job.state.id) {
+      slot.worker.postMessage({
+        type: 'state',
+        id: job.state.id,
+        payload: job.state.payload,
+      } satisfies ToWorker);
+      slot.loaded = job.state.id;
+    }
+    slot.job = job;
+    slot.startedAt = performance.now();
     started++;
     slot.worker.ref();
     slot.worker.postMessage({ type: 'task', taskId: job.taskId, task: job.task } satisfies ToWorker);
   };
 
   const idleSlot = (): Slot | undefined =>
-    slots.find((slot) => slot.jobs.size === 0) ?? (slots.length < size ? spawn() : undefined);
+    slots.find((slot) => !slot.job) ?? (slots.length < size ? spawn() : undefined);
 
   function pump() {
     if (closed) return;
@@ -190,52 +161,27 @@ export function createWorkerPool({
     }
   }
 
-  const send = <R>(
-    state: PoolState,
-    kind: string,
-    task: unknown,
-    light: boolean,
-    place: (job: Job) => void,
-  ) =>
-    new Promise<R>((resolve, reject) =>
-      place({
-        taskId: nextTaskId++,
-        state,
-        kind,
-        task,
-        light,
-        startedAt: 0,
-        resolve,
-        reject,
-      }),
-    );
-
   return {
     run<R>(state: PoolState, kind: string, task: unknown): Promise<R> {
       if (closed) return Promise.reject(new Error('The computation pool is closed'));
-      return send<R>(state, kind, task, false, (job) => {
+      return new Promise<R>((resolve, reject) => {
+        const job: Job = {
+          taskId: nextTaskId++,
+          state,
+          kind,
+          task,
+          resolve,
+          reject,
+        };
         const slot = queue.length === 0 ? idleSlot() : undefined;
         if (slot) dispatch(slot, job);
         else if (queue.length < maxQueue) queue.push(job);
-        else job.reject(new ComputeBusyError());
+        else reject(new ComputeBusyError());
       });
-    },
-    runIfFree<R>(state: PoolState, kind: string, task: unknown): Promise<R> | undefined {
-      const slot = closed
-        ? undefined
-        : slots.find((s) => s.ready === state.id && s.jobs.size < LIGHT_IN_FLIGHT && !hasHeavy(s));
-      return slot && send<R>(state, kind, task, true, (job) => dispatch(slot, job));
-    },
-    prepare(state: PoolState) {
-      if (closed || slots.some((slot) => slot.loaded === state.id)) return;
-      const slot = idleSlot();
-      if (!slot) return;
-      load(slot, state);
-      endWhenIdle(slot);
     },
     stats: () => ({
       queued: queue.length,
-      running: slots.reduce((sum, slot) => sum + slot.jobs.size, 0),
+      running: slots.filter((slot) => slot.job).length,
       workers: slots.length,
       started,
     }),
@@ -248,7 +194,7 @@ export function createWorkerPool({
       const ending = slots.splice(0);
       for (const slot of ending) {
         clearTimeout(slot.idleTimer);
-        for (const job of slot.jobs.values()) job.reject(new Error('The computation pool is closed'));
+        slot.job?.reject(new Error('The computation pool is closed'));
       }
       await Promise.all(ending.map((slot) => slot.worker.terminate()));
     },

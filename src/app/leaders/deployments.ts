@@ -417,12 +417,20 @@ export async function deploymentsReport(
   let name: string;
   if (of.organisationId !== undefined) {
     const organisation = await getOrganisation(ctx.db, of.organisationId);
-    if (!organisation) return invalidField('organisation', `There is no organisation ${of.organisationId}`);
+    if (!organisation)
+      return invalidField(
+        'organisation',
+        worded('There is no organisation {{id}}', { id: of.organisationId }),
+      );
     who = { userId: 0, urns: [], organisationIds: [organisation.id] };
     name = organisation.name;
   } else if (of.leaderEmail !== undefined) {
     const leader = await findUserByEmail(ctx.db, of.leaderEmail);
-    if (!leader) return invalidField('leader', `There is no account with the email ${of.leaderEmail}`);
+    if (!leader)
+      return invalidField(
+        'leader',
+        worded('There is no account with the email {{email}}', { email: of.leaderEmail }),
+      );
     who = { userId: leader.id, urns: [], organisationIds: [] };
     name = leader.email;
   } else return invalidField('organisation', 'Give an organisation or a leader');

@@ -13,7 +13,7 @@ import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import type { Snapshot } from '../../domain/snapshot.ts';
 import { today, type AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, worded, type Result } from '../result.ts';
 import { capacityOf, type LeaderCapacity } from './capacity.ts';
 import type { LeaderQuery } from './query.ts';
 
@@ -58,7 +58,8 @@ export async function findSystemLeaders(ctx: Ctx, query: LeaderQuery): Promise<R
   let near: LeaderSearch['near'];
   if (query.near !== undefined) {
     const school = snapshot.byUrn.get(query.near);
-    if (!school) return invalidField('near', `There is no open school with URN ${query.near}`);
+    if (!school)
+      return invalidField('near', worded('There is no open school with URN {{urn}}', { urn: query.near }));
     near = { name: school.name, location: school.location };
   }
   const matches = matchLeaders(await directory(ctx, snapshot), {
@@ -176,7 +177,7 @@ export async function leadersForSchoolNeeds(
   Result<{ school: { urn: number; name: string }; needs: FocusArea[]; result: LeaderSearchResult | null }>
 > {
   const school = (await ctx.snapshots.get()).byUrn.get(urn);
-  if (!school) return fail('not-found', `There is no open school with URN ${urn}`);
+  if (!school) return fail('not-found', worded('There is no open school with URN {{urn}}', { urn }));
   if (!canEditSchool(actor, urn))
     return fail('forbidden', 'Only the school’s own members see what it needs.');
   const needs = (await getSchoolDeclaration(ctx.db, urn))?.needs ?? [];

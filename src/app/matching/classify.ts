@@ -3,7 +3,7 @@ import { PHASES, type Phase } from '../../domain/school.ts';
 import type { ProfileView } from '../../domain/snapshot.ts';
 import type { AppContext } from '../context.ts';
 import { profileView } from '../profiles.ts';
-import { invalidField, ok } from '../result.ts';
+import { invalidField, ok, worded } from '../result.ts';
 
 export interface PhaseCounts {
   phase: Phase;
@@ -64,7 +64,7 @@ export async function classifyOne(
   if (!found.ok) return found;
   const { snapshot, view } = found.value;
   const classification: Classification | undefined = view.classifications.get(urn);
-  if (!classification) return invalidField('urn', `no open school with URN ${urn}`);
+  if (!classification) return invalidField('urn', worded('no open school with URN {{urn}}', { urn }));
   return ok({
     profile: found.value.profile,
     asOf: snapshot.asOf,

@@ -49,8 +49,7 @@ function candidateAnswer(c: Candidate, own: number, sponsorships: readonly Spons
 /**
  * A search wider than the school's phase looks by default can reach thousands of schools (a
  * reciprocal search at 100 km weighs every group across a region), so it runs in a worker; the
- * usual search takes about a millisecond and answers on the spot, or in a free worker when this
- * thread is busy.
+ * usual search takes about a millisecond and answers on the spot.
  */
 const isWide = (snapshot: Snapshot, urn: number, radiusKm: number | undefined) => {
   const phase = snapshot.byUrn.get(urn)?.phase;
@@ -72,10 +71,9 @@ export async function partnersFor(
   if (place && !place.ok) return place;
   const from = place && { name: place.value.name, location: place.value.location };
   const partnerQuery = { ...search, near: from };
-  const task = { kind: 'partners', profile, urn, query: partnerQuery } as const;
   const result = isWide(snapshot, urn, search.radiusKm)
-    ? await ctx.compute.run(snapshot, task)
-    : await ctx.compute.runLight(snapshot, task, () => searchPartners(snapshot, urn, partnerQuery, profile));
+    ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: partnerQuery })
+    : searchPartners(snapshot, urn, partnerQuery, profile);
   if (!result.ok) {
     if (result.error === 'unknown-profile')
       return fail('unknown-profile', result.message, [{ field: 'profile', message: result.message }]);

@@ -19,7 +19,7 @@ import {
 import { inModerationSample } from '../../domain/peer-review/review.ts';
 import type { PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { reviewRefusal } from '../../domain/peer-review/reviewers.ts';
-import { writePhrase, type Phrase } from '../../domain/words.ts';
+import { wordsOf, writePhrase, type Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
@@ -91,7 +91,7 @@ export async function createReviewGroup(
     (p) => p.role === 'admin' && p.userId !== user.id,
   );
   await notifyPeople(ctx, [...new Set(admins.map((p) => p.userId))], 'review-group-invitation', {
-    subject: `Your school is invited to the peer-review group ${input.name}`,
+    subject: wordsOf('Your school is invited to the peer-review group {{group}}', { group: input.name }),
     link: `/peer-review/groups/${id}`,
   });
   return ok(id);

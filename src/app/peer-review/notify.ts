@@ -2,6 +2,7 @@ import { peopleOfSchools } from '../../data/notifications.ts';
 import type { Review } from '../../data/peer-review/reviews.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
+import type { Words } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
 
@@ -17,7 +18,7 @@ export async function tellAboutReview(
   review: Review,
   kind: NotificationKind,
   audience: readonly ReviewAudience[],
-  notification: { subject: string; link?: string },
+  notification: { subject: Words; link?: string },
 ): Promise<void> {
   const ids = new Set<number>();
   if (audience.includes('host'))

@@ -415,17 +415,17 @@ export async function submitReport(
 
 /** Tells those a report's move concerns: the moderator of one to moderate, the team of one returned, all of a final one. */
 function tellReportMoved(ctx: AppContext, user: SessionUser, review: Review, to: ReviewStatus) {
-  const host = review.hostName;
+  const host = { school: review.hostName };
   if (to === 'submitted')
     return tellAboutReview(ctx, user, review, 'review-report', ['moderator'], {
-      subject: `The peer-review report of ${host} waits for your moderation`,
+      subject: wordsOf('The peer-review report of {{school}} waits for your moderation', host),
     });
   if (to === 'planned')
     return tellAboutReview(ctx, user, review, 'review-report', ['team'], {
-      subject: `The moderator returned the peer-review report of ${host} to its team`,
+      subject: wordsOf('The moderator returned the peer-review report of {{school}} to its team', host),
     });
   return tellAboutReview(ctx, user, review, 'review-report', ['host', 'team', 'moderator'], {
-    subject: `The peer-review report of ${host} is final`,
+    subject: wordsOf('The peer-review report of {{school}} is final', host),
   });
 }
 
@@ -589,7 +589,9 @@ export function raiseChallenge(
       const done = await challengeFinding(ctx.db, review.id, findingId, challenge, user);
       if (done)
         await tellAboutReview(ctx, user, review, 'review-challenge', ['lead', 'moderator'], {
-          subject: `${review.hostName} challenges a finding of its peer-review report`,
+          subject: wordsOf('{{school}} challenges a finding of its peer-review report', {
+            school: review.hostName,
+          }),
           link: `/peer-review/findings/${findingId}#challenge-history`,
         });
       return written(done, 'The finding has already been challenged.');
@@ -627,7 +629,9 @@ export function decideFindingChallenge(
       );
       if (done)
         await tellAboutReview(ctx, user, review, 'review-challenge', ['host', 'team', 'moderator'], {
-          subject: `The challenge to a finding of ${review.hostName}’s peer-review report is decided`,
+          subject: wordsOf('The challenge to a finding of {{school}}’s peer-review report is decided', {
+            school: review.hostName,
+          }),
           link: `/peer-review/findings/${findingId}#challenge-history`,
         });
       return written(done, 'The challenge has already been decided.');

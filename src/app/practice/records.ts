@@ -17,7 +17,7 @@ import {
   type PersonalDataFlag,
 } from '../../domain/practice/personal-data.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { completedPartnerships, gatherEvidence, isCompletedPartnershipOf } from './evidence.ts';
 import { practiceInput, toContent, type PracticeInput } from './input.ts';
 
@@ -63,7 +63,7 @@ export async function createPractice(
   if (!canEditSchool(actor, urn))
     return invalidField('urn', 'You can only share practice for a school you are a member of');
   if (!(await getSchoolNames(ctx.db, [urn])).has(urn))
-    return invalidField('urn', `There is no school with URN ${urn}`);
+    return invalidField('urn', worded('There is no school with URN {{urn}}', { urn }));
   const content = await checkedContent(ctx, urn, input);
   if (!content.ok) return content;
   const evidence = await gatherEvidence(ctx, urn, content.value, false);
@@ -73,9 +73,9 @@ export async function createPractice(
 /** Loads a record with what the person may do with it; a record they may not see is not found. */
 export async function practiceFor(ctx: Pick<AppContext, 'db'>, viewer: Viewer, id: number) {
   const record = await getPracticeRecord(ctx.db, id);
-  if (!record) return fail('not-found', `No practice record ${id}`);
+  if (!record) return fail('not-found', worded('No practice record {{id}}', { id }));
   const rights = practiceRights(viewer, record, await listOrganisationSchoolLinks(ctx.db, record.urn));
-  if (!canSeePractice(rights)) return fail('not-found', `No practice record ${id}`);
+  if (!canSeePractice(rights)) return fail('not-found', worded('No practice record {{id}}', { id }));
   return ok({ record, rights });
 }
 

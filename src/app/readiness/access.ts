@@ -19,7 +19,7 @@ import {
 import type { Framework } from '../../domain/readiness/framework.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, worded, type Result } from '../result.ts';
 import { frameworkCatalogue } from './catalogue.ts';
 
 type Ctx = Pick<AppContext, 'db'>;
@@ -55,7 +55,7 @@ export async function openAssessment(
   id: number,
   need: ReadinessNeed,
 ): Promise<Result<Opened>> {
-  const missing = fail('not-found', `no readiness assessment has the id ${id}`);
+  const missing = fail('not-found', worded('no readiness assessment has the id {{id}}', { id }));
   const assessment = Number.isSafeInteger(id) && id > 0 ? await findAssessment(ctx.db, id) : undefined;
   const framework =
     assessment && (await frameworkCatalogue()).find(assessment.frameworkId, assessment.frameworkVersion);

@@ -6,13 +6,13 @@ import type { Answer } from '../../domain/readiness/scoring.ts';
 import { writeCsv } from '../csv.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok } from '../result.ts';
+import { fail, ok, worded } from '../result.ts';
 import { frameworkCatalogue } from './catalogue.ts';
 
 /** One assessment with the framework version it was answered against. */
 async function assessmentWithFramework(ctx: Pick<AppContext, 'db'>, id: number) {
   const assessment = await findAssessment(ctx.db, id);
-  if (!assessment) return fail('not-found', `no readiness assessment has the id ${id}`);
+  if (!assessment) return fail('not-found', worded('no readiness assessment has the id {{id}}', { id }));
   const framework = (await frameworkCatalogue()).find(assessment.frameworkId, assessment.frameworkVersion);
   if (!framework) {
     throw new Error(

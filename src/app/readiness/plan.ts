@@ -15,7 +15,9 @@ type Ctx = Pick<AppContext, 'db'>;
 /** One action of the assessment's plan. */
 export async function findAction(ctx: Ctx, opened: Opened, actionId: number) {
   const action = (await actionsOf(ctx, opened)).find((a) => a.id === actionId);
-  return action ? ok(action) : fail('not-found', `the assessment has no action ${actionId}`);
+  return action
+    ? ok(action)
+    : fail('not-found', worded('the assessment has no action {{actionId}}', { actionId }));
 }
 
 /** Changes an action's owner, due date and status, audited. */
@@ -27,7 +29,9 @@ export async function changeAction(
   change: { owner: string; dueOn: string | null; status: ActionStatus },
 ): Promise<Result<true>> {
   const written = await updateAction(ctx.db, opened.assessment.id, actionId, change, actor);
-  return written.ok ? ok(true) : fail('not-found', `the assessment has no action ${actionId}`);
+  return written.ok
+    ? ok(true)
+    : fail('not-found', worded('the assessment has no action {{actionId}}', { actionId }));
 }
 
 /** The organisations an assessment may be shared with. */

@@ -1,5 +1,5 @@
 import type { Country, Performance, SchoolRecord } from '../school.ts';
-import { ByUrn } from '../by-urn.ts';
+import { ByUrn, type UrnPlaces } from '../by-urn.ts';
 import { datePhrase, phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 import {
   describeGap,
@@ -273,7 +273,7 @@ function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: Sc
 /**
  * Every school's classification by URN, each written in full (reasons and all) when first read
  * and then kept; `brief` gives the group and evidence of any school at once. Held by each URN's
- * place in `records` (see placesByUrn), iterating in the order of `records` as a Map filled from
+ * place in `records` (see UrnPlaces), iterating in the order of `records` as a Map filled from
  * them would.
  */
 export class ClassificationsOnDemand extends ByUrn<Classification> {
@@ -282,7 +282,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #asOf: string;
   readonly #ref: ProfileRef;
   readonly #byCountry: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }> | undefined;
-  readonly #places: ReadonlyMap<number, number>;
+  readonly #places: UrnPlaces;
   /** Each school's group as its place in SCHOOL_GROUPS, and the evidence read, by place. */
   readonly #groups: Uint8Array;
   readonly #evidence: EvidenceUsed[];
@@ -297,7 +297,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
    */
   constructor(
     records: readonly SchoolRecord[],
-    places: ReadonlyMap<number, number>,
+    places: UrnPlaces,
     profile: PerformanceProfile,
     asOf: string,
     ref: ProfileRef,
@@ -326,7 +326,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   }
 
   /** Each URN's place in the records: what the matching pool holds its facts by too. */
-  get places(): ReadonlyMap<number, number> {
+  get places(): UrnPlaces {
     return this.#places;
   }
 

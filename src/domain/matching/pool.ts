@@ -6,7 +6,7 @@ import {
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
 import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
-import { ByUrn, placesByUrn } from '../by-urn.ts';
+import { ByUrn, UrnPlaces } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
@@ -143,7 +143,7 @@ export function* matchingPoolSteps(
     placeOf: (facts) => (facts as Facts).place,
   };
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
-  const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : placesByUrn(schools);
+  const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : new UrnPlaces(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
   const poolHeld: PoolHeld = { classifications: byUrn, briefOf, levelsOf: levels.of, columns };
   let gaps = false;

@@ -4,19 +4,19 @@ import type { previewBulkSchools } from '../../app/admin/organisations.ts';
 import { searchFilters } from '../../app/schools/search.ts';
 import type { Language } from '../../domain/language.ts';
 import { translator } from '../../i18n/index.ts';
+import { areaItems } from '../http/places.ts';
 
 type Preview = Extract<Awaited<ReturnType<typeof previewBulkSchools>>, { ok: true }>['value'];
 
 /** The local authority choices of the bulk addition form, the chosen one selected. */
 export async function localAuthorityItems(ctx: AppContext, chosen: unknown, language: Language) {
-  return [
-    { value: '', text: translator(language)('admin.bulk.chooseLa') },
-    ...(await searchFilters(ctx)).localAuthorities.map((la) => ({
-      value: la.code,
-      text: la.name,
-      selected: la.code === chosen,
-    })),
-  ];
+  const { localAuthorities } = await searchFilters(ctx);
+  return areaItems(
+    language,
+    localAuthorities,
+    typeof chosen === 'string' ? chosen : undefined,
+    translator(language)('admin.bulk.chooseLa'),
+  );
 }
 
 /**

@@ -9,7 +9,11 @@ import {
   capacityWithLeaders,
   radiusInWords,
   reachInWords,
+  type CapacityWithLeaders,
 } from '../../app/capacity/capacity.ts';
+import type { Language } from '../../domain/language.ts';
+import type { Area } from '../../domain/school.ts';
+import { placeNameIn } from '../../i18n/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
@@ -54,6 +58,19 @@ export async function capacityFormItems(
   };
 }
 
+/** The figures with each area named as the reader's pages name it ("Caerdydd"), for the table and its CSV. */
+function namedIn(language: Language, result: CapacityWithLeaders): CapacityWithLeaders {
+  const named = <A extends Area>(area: A): A => ({
+    ...area,
+    name: placeNameIn(language, area),
+  });
+  return {
+    ...result,
+    areas: result.areas.map(named),
+    leaders: result.leaders && result.leaders.map((leader) => ({ ...leader, area: named(leader.area) })),
+  };
+}
+
 /** Each area's schools in need (of the phase counted) with the supporters the national allocation gives them. */
 function allocationHref(
   by: string,
@@ -85,7 +102,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return render(formErrors(outcome.error));
     }
     const { sort, order } = parsed.data;
-    const result = await capacityWithLeaders(ctx, outcome.value);
+    const result = namedIn(request.language, await capacityWithLeaders(ctx, outcome.value));
     return render({
       result,
       radiusText: radiusInWords(request.t, result),
@@ -120,7 +137,7 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const outcome = await capacityFor(ctx, parsed.data);
     if (!outcome.ok) return reply.code(400).type('text/plain; charset=utf-8').send(outcome.error.message);
     const { by, phase } = outcome.value;
-    const result = await capacityWithLeaders(ctx, outcome.value);
+    const result = namedIn(request.language, await capacityWithLeaders(ctx, outcome.value));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="s2s-capacity-${by}-${phase ?? 'all-phases'}.csv"`)

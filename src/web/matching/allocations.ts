@@ -12,6 +12,7 @@ import { searchFilters } from '../../app/schools/search.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
 import { inSentence } from '../http/labels.ts';
+import { areaItems } from '../http/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 
 /** How many supported schools one page lists. */
@@ -100,18 +101,12 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
                 .map((n) => ({ number: n, href: pageHref(n), current: n === current })),
             }
           : undefined,
-      regionItems: [
-        { value: '', text: tm('All regions') },
-        ...filters.regions.map((r) => ({ value: r.code, text: r.name, selected: r === region })),
-      ],
+      regionItems: areaItems(language, filters.regions, region?.code, tm('All regions')),
       phaseItems: [
         { value: '', text: tm('All phases') },
         ...filters.phases.map((p) => ({ value: p, text: tm(PHASE_LABELS[p]), selected: p === chosen.phase })),
       ],
-      laItems: [
-        { value: '', text: tm('All local authorities') },
-        ...filters.localAuthorities.map((a) => ({ value: a.code, text: a.name, selected: a === la })),
-      ],
+      laItems: areaItems(language, filters.localAuthorities, la?.code, tm('All local authorities')),
       profileItems: profileChoices(snapshot).map((p) => ({
         value: p.name,
         text: tm(p.title),

@@ -8,8 +8,10 @@ import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
 import { formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
+import type { Area } from '../../domain/school.ts';
 import { translateMessage } from '../../i18n/index.ts';
 import { publishedIn, type PublishedField } from '../../i18n/published.ts';
+import { placeNameIn } from '../../i18n/places.ts';
 import { errorsInLanguage } from '../http/forms.ts';
 
 // yyyy-mm-dd of a moment, as the day it was in Britain.
@@ -121,6 +123,11 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
       return markedEnglish(text, inEnglish);
     },
   );
+  // An area's name in the page's language: "Caerdydd" on a Welsh page, "Kent" on every page.
+  env.addFilter('place', function (this: { ctx?: { htmlLang?: Language } }, value: unknown) {
+    const place = value as Area | null | undefined;
+    return place ? placeNameIn(this.ctx?.htmlLang ?? 'en', place) : '';
+  });
   // Builds a query string from the current filters with some keys replaced, for pagination and sorting links.
   env.addFilter('withQuery', (params: Record<string, unknown>, changes: Record<string, unknown>) => {
     const merged = { ...params, ...changes };

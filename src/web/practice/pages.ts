@@ -40,6 +40,7 @@ import { headlineFor, PRACTICE_PHASES } from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { asList, formErrors, type FormErrors } from '../http/forms.ts';
+import { areaItems } from '../http/places.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -149,18 +150,8 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         query.type,
         t('practice.anyType'),
       ),
-      laItems: [
-        { value: '', text: tm('All local authorities') },
-        ...areas.localAuthorities.map((a) => ({
-          value: a.code,
-          text: a.name,
-          selected: a.code === query.la,
-        })),
-      ],
-      regionItems: [
-        { value: '', text: tm('All regions') },
-        ...areas.regions.map((a) => ({ value: a.code, text: a.name, selected: a.code === query.region })),
-      ],
+      laItems: areaItems(language, areas.localAuthorities, query.la, tm('All local authorities')),
+      regionItems: areaItems(language, areas.regions, query.region, tm('All regions')),
       canPublish: (request.user?.schools.length ?? 0) > 0,
       canModerate: isPracticeModerator(request.user),
     });

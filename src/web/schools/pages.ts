@@ -4,6 +4,7 @@ import { searchFilters, searchResults } from '../../app/schools/search.ts';
 import { SCHOOL_GROUPS, SCHOOL_GROUP_LABELS, groupLabel } from '../../domain/classification/types.ts';
 import { GRADE4_LABELS, PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
+import { areaItems } from '../http/places.ts';
 import { describeInspection, inspectionLine, nationalFigureSources, performanceRows } from './presenter.ts';
 import type { AppContext } from '../../app/context.ts';
 import { schoolSearchQuery } from '../../app/schools/query.ts';
@@ -53,22 +54,8 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           selected: g === query.group,
         })),
       ],
-      laItems: [
-        { value: '', text: tm('All local authorities') },
-        ...filters.localAuthorities.map((a) => ({
-          value: a.code,
-          text: a.name,
-          selected: a.code === query.la,
-        })),
-      ],
-      regionItems: [
-        { value: '', text: tm('All regions') },
-        ...filters.regions.map((a) => ({
-          value: a.code,
-          text: tm(a.name),
-          selected: a.code === query.region,
-        })),
-      ],
+      laItems: areaItems(request.language, filters.localAuthorities, query.la, tm('All local authorities')),
+      regionItems: areaItems(request.language, filters.regions, query.region, tm('All regions')),
       phaseLabels: PHASE_LABELS,
       gradeLabels: GRADE4_LABELS,
     });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
-import { createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
+import { ANSWERS_KEPT, createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
 import { runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
 import {
   DEFAULT_PROFILE_NAME,
@@ -95,6 +95,24 @@ describe('heavy computations in worker threads', () => {
     expect(compute!.stats().started).toBe(started + 1);
   });
 
+  it('keeps the national allocation however many different partner searches come after it', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const allocation: ComputeTask = { kind: 'allocation', profile: undefined };
+    const first = await compute!.run(snapshot, allocation);
+    for (let i = 0; i <= ANSWERS_KEPT; i++) {
+      await compute!.run(snapshot, {
+        kind: 'partners',
+        profile: undefined,
+        urn: 100000 + (i % 40),
+        query: { strategy: 'reciprocal', radiusKm: 10 + Math.floor(i / 40) },
+      });
+    }
+    const started = compute!.stats().started;
+    expect(await compute!.run(snapshot, allocation)).toBe(first);
+    expect(compute!.stats().started).toBe(started);
+  });
+
   it('answers as before once its idle worker has ended, from a worker started and sent the registry again', async () => {
     open(1, 10, 0.02);
     const snapshot = aSnapshot();
@@ -114,38 +132,6 @@ describe('heavy computations in worker threads', () => {
     await expect(compute!.run(snapshot, capacityTask(9))).rejects.toBeInstanceOf(ComputeBusyError);
     expect(await same).toBe(await running);
     expect(await compute!.run(snapshot, capacityTask(9))).toEqual(runTask(snapshot, capacityTask(9)));
-  });
-
-  it('answers a light task on this thread while it is idle, and in a free worker once it is busy', async () => {
-    open(1, 10);
-    const snapshot = aSnapshot();
-    const task: ComputeTask = {
-      kind: 'partners',
-      profile: undefined,
-      urn: 100001,
-      query: { strategy: 'support' },
-    };
-    const answer = runTask(snapshot, task);
-    const here = () => answer;
-    expect(compute!.runLight(snapshot, task, here)).toBe(answer);
-    expect(compute!.stats().workers).toBe(0);
-    // The thread working most of the time, as under a stream of requests: the snapshot goes to a
-    // worker, and once built there the light task goes to it.
-    const keepBusy = (ms: number) => {
-      for (const until = performance.now() + ms; performance.now() < until;);
-    };
-    let shared: unknown;
-    await vi.waitFor(
-      () => {
-        keepBusy(150);
-        shared = compute!.runLight(snapshot, task, here);
-        expect(shared).toBeInstanceOf(Promise);
-      },
-      { timeout: 30_000, interval: 5 },
-    );
-    expect(await shared).not.toBe(answer);
-    expect(await shared).toEqual(answer);
-    expect(compute!.stats().started).toBe(1);
   });
 
   it('fails a task the domain cannot answer, without keeping the failure', async () => {

@@ -77,30 +77,6 @@ describe('the worker pool', () => {
     expect(await Promise.all(both)).toEqual(['s:one', 's:two']);
   });
 
-  it('runs a task on demand only in a free worker that has built its state, and builds it when asked', async () => {
-    open(1, 10);
-    const state = stateOf(1, 's');
-    const runIfFree = (on: PoolState, answer: string) => pool!.runIfFree<string>(on, 'test', { answer });
-    expect(runIfFree(state, 'none yet')).toBeUndefined();
-    expect(pool!.stats().workers).toBe(0);
-    pool!.prepare(state);
-    let shared: Promise<string> | undefined;
-    await vi.waitFor(() => expect((shared = runIfFree(state, 'built'))).toBeDefined());
-    expect(await shared).toBe('s:built');
-    // Light tasks follow one another without waiting for each answer.
-    const light = [runIfFree(state, 'one'), runIfFree(state, 'two')];
-    expect(pool!.stats()).toMatchObject({ running: 2, workers: 1 });
-    expect(await Promise.all(light)).toEqual(['s:one', 's:two']);
-    // Busy with a heavy task, the worker is not waited for; nor is a state it has not built.
-    const held = gate();
-    const running = run(state, { answer: 'long', gate: held.buffer });
-    expect(runIfFree(state, 'busy')).toBeUndefined();
-    held.open();
-    expect(await running).toBe('s:long');
-    expect(runIfFree(stateOf(2, 'other'), 'not built')).toBeUndefined();
-    expect(pool!.stats()).toMatchObject({ workers: 1, started: 4 });
-  });
-
   it('fails a task whose computation throws, with its message, and goes on answering', async () => {
     open(1, 10);
     const state = stateOf(1, 's');

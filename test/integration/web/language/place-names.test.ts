@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../helpers/app.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
+import { schoolRow } from '../../../helpers/schools.ts';
+import { inWelsh } from '../../../helpers/untranslated.ts';
+
+describe('Welsh councils by their Welsh names on Welsh pages', () => {
+  const t = useTestApp(
+    async (db) => {
+      await db
+        .insertInto('schools')
+        .values([
+          {
+            ...schoolRow({
+              urn: 6812001,
+              name: 'Ysgol y Wern',
+              town: 'Llandaf',
+              laCode: '681',
+              laName: 'Cardiff',
+            }),
+            country: 'Wales',
+            region_code: 'W',
+            region_name: 'Wales',
+          },
+          schoolRow({ urn: 646001, name: 'Ysgol Leeds', town: 'Headingley' }),
+        ])
+        .execute();
+    },
+    { fresh: 'file' },
+  );
+  const { page, get } = inWelsh(() => t.app);
+  const english = async (url: string) => visibleText((await t.app.inject(url)).body);
+
+  it('names Cardiff "Caerdydd" in Welsh search results, and "Cardiff" in English ones', async () => {
+    const welsh = visibleText(await page('/?q=Ysgol'));
+    expect(welsh).toContain('Llandaf · Caerdydd');
+    expect(welsh).toContain('Headingley · Leeds');
+    expect(welsh).not.toContain('Cardiff');
+    expect(await english('/?q=Ysgol')).toContain('Llandaf · Cardiff');
+  });
+
+  it('names the council and Wales in Welsh on a Welsh profile, in English on the English one', async () => {
+    const welsh = visibleText(await page('/schools/6812001'));
+    expect(welsh).toMatch(/Awdurdod lleol\s+Caerdydd/);
+    expect(welsh).toMatch(/Rhanbarth\s+Cymru/);
+    expect(welsh).not.toContain('Cardiff');
+    expect(await english('/schools/6812001')).toMatch(/Local authority\s+Cardiff/);
+  });
+
+  it('names Welsh areas in Welsh in the capacity table and its Welsh CSV, English councils as they are', async () => {
+    const welsh = visibleText(await page('/capacity?by=la'));
+    expect(welsh).toContain('Caerdydd');
+    expect(welsh).toContain('Leeds');
+    expect(welsh).not.toContain('Cardiff');
+    expect(await english('/capacity?by=la')).toContain('Cardiff');
+    expect(visibleText(await page('/capacity?by=region'))).toContain('Cymru');
+    const csv = (await get('/capacity.csv?by=la', undefined, false)).body;
+    expect(csv).toMatch(/^681,Caerdydd,/m);
+    expect((await t.app.inject('/capacity.csv?by=la')).body).toMatch(/^681,Cardiff,/m);
+  });
+
+  it('keeps the published names in the API, whatever the reader’s language', async () => {
+    const capacity = (await get('/api/capacity?by=la', undefined, false)).json<{
+      items: { code: string; name: string }[];
+    }>();
+    expect(capacity.items.find((a) => a.code === '681')?.name).toBe('Cardiff');
+    const school = (await get('/api/schools/6812001', undefined, false)).json<{
+      localAuthority: { name: string };
+    }>();
+    expect(school.localAuthority.name).toBe('Cardiff');
+  });
+});
