@@ -1,7 +1,7 @@
 /**
- * Classification, partner search and the national allocation on synthetic schools, with
- * figures and ratios against baselines run in the same process: a brute-force scan of every
- * school for the partner search, and a greedy pass for the allocation.
+ * Classification, partner search and the national allocation, with figures and ratios against
+ * baselines run in the same process: a brute-force scan of every school for the partner search,
+ * and a greedy pass for the allocation.
  *
  *   node --import tsx bench/matching.ts                  # 5,000 schools (quick)
  *   node --import tsx bench/matching.ts --national       # 22,000 schools, England's state schools
@@ -9,6 +9,12 @@
  *   --repeat N   runs each stage N times (default 3) and reports the fastest
  *   node --expose-gc --import tsx bench/matching.ts …  # the heap held, after a full collection
  *   node --import tsx bench/matching.ts --growth         # the analysis at 22,000 and 150,000 schools
+ *   --data synthetic   made-up towns in which every school in need finds a supporter (default)
+ *   --data generated   `bench/load.ts`'s dataset: schools scattered around England's real school
+ *                      sites, imported into an embedded PostgreSQL and read as the service reads it
+ *   --data demo        the demo dataset `npm start` loads (real 2018/19 data; --schools is ignored)
+ * Where capacity runs out, each school left unsupported costs the allocation a search of most of
+ * the national graph: compare the datasets' unsupported counts beside their CPU.
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -22,15 +28,21 @@ import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../src/domain/classificatio
 import { reciprocalCoverage } from '../src/domain/matching/coverage.ts';
 import { findPartners, rankCandidates } from '../src/domain/matching/find-partners.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/domain/matching/settings.ts';
+import { loadOpenSchoolRecords } from '../src/data/school-records.ts';
+import type { SchoolRecord } from '../src/domain/school.ts';
 import { syntheticSchools } from '../test/builders/synthetic-schools.ts';
 import { shareRepeatedValues } from '../src/domain/shared-values.ts';
 import { buildSnapshot } from '../src/domain/snapshot.ts';
 import { distanceKm } from '../src/domain/spatial-index.ts';
+import { withDemoDataset, withImportedDataset, type ImportedDataset } from './served.ts';
 
 const args = process.argv.slice(2);
-const count = args.includes('--national')
+const requested = args.includes('--national')
   ? 22_000
   : Number(args[args.indexOf('--schools') + 1] ?? '') || 5_000;
+const data = args.includes('--data') ? args[args.indexOf('--data') + 1]! : 'synthetic';
+if (!['synthetic', 'generated', 'demo'].includes(data))
+  throw new Error(`--data ${data}: synthetic, generated or demo`);
 
 const repeats = Number(args[args.indexOf('--repeat') + 1] ?? '') || 3;
 /**
@@ -76,24 +88,27 @@ if (args.includes('--growth')) {
         String(n),
         '--repeat',
         String(repeats),
+        '--data',
+        data,
       ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (run.status !== 0) throw new Error(run.stderr);
     return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
       schools: number;
-      towns: number;
       cpu: number;
       rssOnce: number;
       rss: number;
       held: number | null;
+      inNeed: number;
       supported: number;
+      unsupported: number;
     };
   });
   const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
   for (const r of runs) {
     console.log(
-      `national analysis at ${r.schools.toLocaleString('en-GB')} schools (${r.towns.toLocaleString('en-GB')} towns, about 60 schools a town in England's extent): CPU ${Math.round(r.cpu)} ms (best of ${repeats}), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${repeats}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; ${r.supported.toLocaleString('en-GB')} supported`,
+      `national analysis at ${r.schools.toLocaleString('en-GB')} ${data} schools: CPU ${Math.round(r.cpu)} ms (best of ${repeats}), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${repeats}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; of ${r.inNeed.toLocaleString('en-GB')} in need ${r.supported.toLocaleString('en-GB')} supported, ${r.unsupported.toLocaleString('en-GB')} unsupported`,
     );
   }
   console.log(
@@ -103,12 +118,29 @@ if (args.includes('--growth')) {
 }
 
 // Held as the service holds the registry it reads (from the database or in a worker): one copy of
-// each repeated value.
-const schools = shareRepeatedValues(syntheticSchools(count));
+// each repeated value. The datasets in a database are read by the service's own loader, which
+// shares them as it reads.
+const fromDatabase = async (
+  withData: (use: (dataset: ImportedDataset) => Promise<void>) => Promise<void>,
+) => {
+  let records: SchoolRecord[] = [];
+  await withData(async ({ db }) => {
+    records = await loadOpenSchoolRecords(db);
+  });
+  return records;
+};
+const schools =
+  data === 'synthetic'
+    ? shareRepeatedValues(syntheticSchools(requested))
+    : await fromDatabase(
+        data === 'demo' ? withDemoDataset : (use) => withImportedDataset('matching', requested, use),
+      );
+const count = schools.length;
+const located = schools.filter((s) => s.location);
 const asOf = '2026-11-24';
 const settings = DEFAULT_MATCHING_SETTINGS;
 console.log(
-  `${count.toLocaleString('en-GB')} synthetic schools, NFER 2017 profile, ${process.platform} ${process.arch}, ${load()}`,
+  `${count.toLocaleString('en-GB')} ${data} open schools (${located.length.toLocaleString('en-GB')} with a location), NFER 2017 profile, ${process.platform} ${process.arch}, ${load()}`,
 );
 
 if (args.includes('--analysis-only')) {
@@ -133,12 +165,13 @@ if (args.includes('--analysis-only')) {
   console.log(
     JSON.stringify({
       schools: count,
-      towns: Math.max(20, Math.round(count / 60)),
       cpu,
       rssOnce,
       rss,
       held: collect ? process.memoryUsage().heapUsed : null,
+      inNeed: allocation.summary.inNeed,
       supported: allocation.summary.supported,
+      unsupported: allocation.summary.unsupported,
     }),
   );
   process.exit(0);
@@ -177,7 +210,7 @@ console.log(
 // `node --expose-gc` to collect the garbage first: the heap is then what they hold.
 collect?.();
 console.log(
-  `resident memory       ${mb(process.memoryUsage().rss)} with the snapshot and the allocation held (heap ${mb(process.memoryUsage().heapUsed)}${collect ? ' after a full collection' : ''}); ${schools.length.toLocaleString('en-GB')} schools around ${Math.max(20, Math.round(count / 60)).toLocaleString('en-GB')} towns in England's extent`,
+  `resident memory       ${mb(process.memoryUsage().rss)} with the snapshot and the allocation held (heap ${mb(process.memoryUsage().heapUsed)}${collect ? ' after a full collection' : ''}); ${count.toLocaleString('en-GB')} ${data} schools`,
 );
 
 // Reciprocal matching's reach: schools with per-area data offered a partner each strong where
@@ -189,7 +222,9 @@ console.log(
 );
 
 // One school's search, through the index, against scanning every school (the brute force).
-const sample = schools.filter((_, i) => i % Math.max(1, Math.floor(count / 500)) === 0).slice(0, 500);
+const sample = located
+  .filter((_, i) => i % Math.max(1, Math.floor(located.length / 500)) === 0)
+  .slice(0, 500);
 const [, searchMs] = time(() => {
   for (const s of sample)
     findPartners(view.pool, s.urn, { strategy: 'support' }, settings, snapshot.capacity);
@@ -198,7 +233,7 @@ const [, bruteMs] = time(() => {
   for (const s of sample) {
     const radius = settings.radiusKm[s.phase];
     const phases = new Set(settings.compatiblePhases[s.phase]);
-    schools
+    located
       .filter(
         (o) =>
           o.urn !== s.urn &&

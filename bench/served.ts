@@ -12,6 +12,7 @@ import { createDb, type Db } from '../src/data/db.ts';
 import { startEmbeddedPostgres } from '../src/data/embedded.ts';
 import { migrateToLatest } from '../src/data/migrate.ts';
 import { generateDataset, GENERATED_FILES } from '../src/ingest/generate/generate.ts';
+import { DEMO_DIR, importDataset } from '../src/ingest/demo.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import { startService, until, type ServiceProcess } from '../test/helpers/service-process.ts';
 
@@ -49,12 +50,12 @@ export interface ImportedDataset {
 }
 
 /**
- * `count` generated schools (seed 1) with their inspections and results, imported as an operator
- * imports them into a fresh embedded PostgreSQL; everything is removed once `use` ends.
+ * A fresh embedded PostgreSQL, migrated and filled by `fill` as an operator fills it (through
+ * the importer); everything is removed once `use` ends.
  */
-export async function withImportedDataset(
+async function withDataset(
   name: string,
-  count: number,
+  fill: (db: Db, work: string) => Promise<void>,
   use: (dataset: ImportedDataset) => Promise<void>,
 ): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `s2s-bench-${name}-`));
@@ -63,18 +64,38 @@ export async function withImportedDataset(
   const db = createDb(pg.url);
   try {
     await migrateToLatest(db);
-    const out = path.join(work, 'data');
-    await generateDataset({ schools: count, seed: 1, out });
-    for (const kind of ['gias', 'ofsted'] as const)
-      await importFile(db, kind, path.join(out, GENERATED_FILES[kind]));
-    for (const file of [GENERATED_FILES.ks2, GENERATED_FILES.ks4])
-      await importFile(db, 'performance', path.join(out, file));
+    await fill(db, work);
     await use({ url: pg.url, db, work });
   } finally {
     await db.destroy();
     await pg.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** `count` generated schools (seed 1) with their inspections and results. */
+export function withImportedDataset(
+  name: string,
+  count: number,
+  use: (dataset: ImportedDataset) => Promise<void>,
+): Promise<void> {
+  return withDataset(
+    name,
+    async (db, work) => {
+      const out = path.join(work, 'data');
+      await generateDataset({ schools: count, seed: 1, out });
+      for (const kind of ['gias', 'ofsted'] as const)
+        await importFile(db, kind, path.join(out, GENERATED_FILES[kind]));
+      for (const file of [GENERATED_FILES.ks2, GENERATED_FILES.ks4])
+        await importFile(db, 'performance', path.join(out, file));
+    },
+    use,
+  );
+}
+
+/** The bundled demo dataset (real 2018/19 public data), imported as `npm start` imports it. */
+export function withDemoDataset(use: (dataset: ImportedDataset) => Promise<void>): Promise<void> {
+  return withDataset('demo', (db) => importDataset(db, DEMO_DIR).then(() => undefined), use);
 }
 
 /**

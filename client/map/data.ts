@@ -45,12 +45,14 @@ export async function loadSchools(url: string): Promise<FeatureCollection<Point>
 }
 
 /**
- * The boundaries of one geography with each area's capacity figures joined on its code; and the
+ * The boundaries of one geography with each area's capacity figures joined on its code, each
+ * named as the reader's pages name it (`placeNames`, else as published); and the
  * coastline, the edges no two areas share, drawn from the same shipped boundaries (no tile server).
  */
 export async function loadAreas(
   areasUrl: string,
   capacityUrl: string,
+  placeNames: Record<string, string>,
 ): Promise<{ areas: FeatureCollection<Polygon | MultiPolygon>; coastline: MultiLineString }> {
   const [topology, capacity] = await Promise.all([
     fetchOk(areasUrl).then((r) => r.json() as Promise<Topology<{ areas: GeometryCollection }>>),
@@ -61,7 +63,8 @@ export async function loadAreas(
   for (const area of areas.features) {
     const code = String(area.properties?.code);
     const item = figures.get(code);
-    area.properties = { ...area.properties, ...item, code, ratio: item?.ratio ?? null };
+    const name = placeNames[code] ?? item?.name ?? area.properties?.name;
+    area.properties = { ...area.properties, ...item, code, name, ratio: item?.ratio ?? null };
   }
   return { areas, coastline: mesh(topology, topology.objects.areas, (a, b) => a === b) };
 }

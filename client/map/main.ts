@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   await map.once('load');
   const [schools, { areas, coastline }, leaders] = await Promise.all([
     loadSchools(settings.pointsUrl!),
-    loadAreas(settings.areasUrl!, settings.capacityUrl!),
+    loadAreas(settings.areasUrl!, settings.capacityUrl!, words().placeNames),
     loadLeaders(settings.leadersUrl!),
   ]);
   map.addSource('areas', { type: 'geojson', data: areas, promoteId: 'code' });

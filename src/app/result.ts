@@ -81,7 +81,8 @@ export const wordedCheck = (template: string, values: Record<string, string | nu
   return { message, params: { template, values } };
 };
 
-const wordingOf = (issue: z.core.$ZodIssue): Omit<Wording, 'message'> | undefined => {
+/** A custom issue's template and values, where its check was worded (see wordedCheck). */
+export const wordingOf = (issue: z.core.$ZodIssue): Omit<Wording, 'message'> | undefined => {
   const params = issue.code === 'custom' ? (issue.params as Partial<Wording> | undefined) : undefined;
   return typeof params?.template === 'string' && params.values
     ? { template: params.template, values: params.values }

@@ -37,6 +37,8 @@ export interface MapWords {
   groups: Record<SchoolGroup, string>;
   phases: Record<Phase, string>;
   focusAreas: Record<FocusArea, string>;
+  /** Areas named otherwise than published on the reader's pages ("681": "Caerdydd"), by code. */
+  placeNames: Record<string, string>;
 }
 
 /** A message with its `{{placeholders}}` filled: "View {{name}}'s profile". */

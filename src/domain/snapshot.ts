@@ -16,6 +16,7 @@ import type { DeclaredFocus } from './declarations.ts';
 import type { SchoolRecord } from './school.ts';
 import type { Sponsorship } from './sponsorship.ts';
 import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
+import { wordsOf } from './words.ts';
 
 /** One profile's view of the registry: every school's classification and the matching pool. */
 export interface ProfileView {
@@ -154,7 +155,13 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
 export type SnapshotPartnerSearch =
   | (PartnerSearch & { ok: true; profile: PerformanceProfile })
   | (PartnerSearch & { ok: false })
-  | { ok: false; error: 'unknown-profile'; message: string };
+  | {
+      ok: false;
+      error: 'unknown-profile';
+      message: string;
+      template: string;
+      values: Record<string, string>;
+    };
 
 /** One school's partners under a named profile: what the page, the API and the CLI all call. */
 export function searchPartners(
@@ -170,9 +177,11 @@ export function searchPartners(
 }
 
 export function unknownProfile(snapshot: Snapshot, name: string | undefined) {
+  const values = { name: String(name), known: snapshot.profiles.map((p) => p.name).join(', ') };
   return {
     ok: false as const,
     error: 'unknown-profile' as const,
-    message: `There is no performance profile called "${name}": choose one of ${snapshot.profiles.map((p) => p.name).join(', ')}`,
+    ...wordsOf('There is no performance profile called "{{name}}": choose one of {{known}}', values),
+    values,
   };
 }

@@ -130,12 +130,14 @@ export async function allocationPage(
 
 /**
  * The page of the allocation for people: each pairing shown also with its reasons as phrases, to
- * be written in the reader's language (in English when they cannot be worked out again), and
- * each school left without a supporter with why as a phrase.
+ * be written in the reader's language (in English when they cannot be worked out again), and the
+ * first `unsupportedShown` schools left without a supporter with why as a phrase (how many there
+ * are is `summary.unsupported`).
  */
 export async function allocationPageInWords(
   ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: AllocationQuery,
+  unsupportedShown: number,
 ): Promise<
   Result<
     Omit<AllocationAnswer, 'items' | 'unsupported'> & {
@@ -154,18 +156,22 @@ export async function allocationPageInWords(
       ...item,
       reasonWords: reasonWords(item) ?? item.reasons.map((r) => ({ template: r })),
     })),
-    unsupported: unsupportedIn(found.value),
+    unsupported: unsupportedIn(found.value, 0, unsupportedShown),
   });
 }
 
-/** The schools in need left without a supporter, each with its local authority. */
-const unsupportedIn = ({
-  allocation,
-  schools,
-}: {
-  allocation: Allocation;
-  schools: ReadonlyMap<number, School>;
-}) => allocation.unsupported.map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) }));
+/**
+ * The schools in need left without a supporter from `from`, `count` of them, each with its local
+ * authority: only those, as there can be tens of thousands.
+ */
+const unsupportedIn = (
+  { allocation, schools }: { allocation: Allocation; schools: ReadonlyMap<number, School> },
+  from: number,
+  count: number,
+) =>
+  allocation.unsupported
+    .slice(from, from + count)
+    .map((u) => ({ ...u, localAuthority: areaOf(schools.get(u.urn)) }));
 
 function pageOf(
   {
@@ -187,7 +193,8 @@ function pageOf(
       localAuthority: areaOf(schools.get(a.urn)),
       supporterLocalAuthority: areaOf(schools.get(a.supporterUrn)),
     })),
+    // The same page of the schools left without a supporter: `summary.unsupported` says how many.
     // The answer's words are English; the phrase they were written from is for pages.
-    unsupported: unsupportedIn({ allocation, schools }).map(({ words: _words, ...u }) => u),
+    unsupported: unsupportedIn({ allocation, schools }, offset, limit).map(({ words: _words, ...u }) => u),
   };
 }

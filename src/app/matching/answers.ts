@@ -88,20 +88,24 @@ export const allocationAnswerSchema = z.object({
       supporterLocalAuthority: areaRef.describe('the supporter’s local authority'),
     }),
   ),
-  unsupported: z.array(
-    z.object({
-      urn: z.number(),
-      name: z.string(),
-      localAuthority: areaRef,
-      reason: z
-        .enum(Object.keys(UNSUPPORTED_REASONS) as [UnsupportedReason, ...UnsupportedReason[]])
-        .describe(
-          Object.entries(UNSUPPORTED_REASONS)
-            .map(([code, meaning]) => `${code}: ${meaning}`)
-            .join('; '),
-        ),
-      text: z.string().describe('why, in plain English, for this school'),
-    }),
-  ),
+  unsupported: z
+    .array(
+      z.object({
+        urn: z.number(),
+        name: z.string(),
+        localAuthority: areaRef,
+        reason: z
+          .enum(Object.keys(UNSUPPORTED_REASONS) as [UnsupportedReason, ...UnsupportedReason[]])
+          .describe(
+            Object.entries(UNSUPPORTED_REASONS)
+              .map(([code, meaning]) => `${code}: ${meaning}`)
+              .join('; '),
+          ),
+        text: z.string().describe('why, in plain English, for this school'),
+      }),
+    )
+    .describe(
+      'the schools left without a supporter, paged by the same limit and offset as items: summary.unsupported says how many there are',
+    ),
 });
 export type AllocationAnswer = z.infer<typeof allocationAnswerSchema>;

@@ -4,6 +4,7 @@ import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
 import { writePhrase } from '../../domain/words.ts';
 import { today, type AppContext } from '../context.ts';
 import { locatePlace, nearPlace } from '../places.ts';
+import { profileRefused } from '../profiles.ts';
 import { fail, ok, type ErrorCode, type Result } from '../result.ts';
 import type { PartnersAnswer } from './answers.ts';
 import type { PartnersQuery } from './query.ts';
@@ -75,8 +76,7 @@ export async function partnersFor(
     ? await ctx.compute.run(snapshot, { kind: 'partners', profile, urn, query: partnerQuery })
     : searchPartners(snapshot, urn, partnerQuery, profile);
   if (!result.ok) {
-    if (result.error === 'unknown-profile')
-      return fail('unknown-profile', result.message, [{ field: 'profile', message: result.message }]);
+    if (result.error === 'unknown-profile') return profileRefused(result);
     const { message, template, values } = result;
     return fail(ERROR_CODE[result.error], { message, template, values });
   }

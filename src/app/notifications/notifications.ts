@@ -32,7 +32,7 @@ import {
   type Happening,
   type NotificationKind,
 } from '../../domain/notifications.ts';
-import type { SomeWords } from '../../domain/words.ts';
+import type { SomeWords, Words } from '../../domain/words.ts';
 import { digestMessage, notificationMessage } from '../../mail/messages.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -89,20 +89,20 @@ export async function notifyPartnership(
 }
 
 /**
- * Tells people about something that is not a partnership's (a request to join a school). A
- * subject worded from a template (`wordsOf`) reaches each reader in their language.
+ * Tells people about something that is not a partnership's (a request to join a school). The
+ * subject is worded from a template (`wordsOf`), never a sentence, so it reaches each reader in
+ * their language.
  */
 export function notifyPeople(
   ctx: Ctx,
   userIds: number[],
   kind: NotificationKind,
-  notification: { subject: string | SomeWords; link: string },
+  notification: { subject: Words; link: string },
 ): Promise<number> {
-  const { subject } = notification;
   return tell(ctx, userIds, kind, {
     partnershipId: null,
     link: notification.link,
-    subjectFor: () => (typeof subject === 'string' ? { message: subject } : subject),
+    subjectFor: () => notification.subject,
   });
 }
 

@@ -72,8 +72,8 @@ export default function register(program: Command): void {
               `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius, ${summary.remoteNearerTaken} of them because those within it are taken), from ${summary.supporters} supporters, under ${answer.profile.title}.`,
               `${summary.unsupported} without a partner:`,
               ...unsupported.slice(0, 20).map((u) => `  ${u.name} (URN ${u.urn}): ${u.text}`),
-              ...(unsupported.length > 20
-                ? [`  … and ${unsupported.length - 20} more${out ? ' in the file' : ''}`]
+              ...(summary.unsupported > 20
+                ? [`  … and ${summary.unsupported - 20} more${out ? ' in the file' : ''}`]
                 : []),
               ...(out ? [`Written to ${out}`] : []),
             ].join('\n'),

@@ -17,6 +17,7 @@ import { placeNameIn } from '../../i18n/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
 import { profileChoices } from '../../app/capacity/registry-source.ts';
 import { formErrors } from '../http/forms.ts';
+import { sendPlainTextProblem } from '../http/plain-text-problem.ts';
 import { capacityPageQuery, sortAreas, type CapacitySort } from './table.ts';
 
 /** The table's columns; each heading's text is `capacity.column.<sort>` in the catalogues. */
@@ -128,14 +129,9 @@ const capacityPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/capacity.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = capacityQuery.safeParse(request.query);
-    if (!parsed.success) {
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
-    }
+    if (!parsed.success) return sendPlainTextProblem(reply, parsed.error);
     const outcome = await capacityFor(ctx, parsed.data);
-    if (!outcome.ok) return reply.code(400).type('text/plain; charset=utf-8').send(outcome.error.message);
+    if (!outcome.ok) return sendPlainTextProblem(reply, outcome.error);
     const { by, phase } = outcome.value;
     const result = namedIn(request.language, await capacityWithLeaders(ctx, outcome.value));
     return reply

@@ -25,3 +25,12 @@ export function areaItems(
     .sort((a, b) => collatorFor(language).compare(a.text, b.text));
   return [{ value: '', text: any }, ...items];
 }
+
+/** The areas whose name the reader's pages write otherwise than published, by code: for the map's script. */
+export const placeNamesIn = (language: Language, areas: readonly Area[]): Record<string, string> =>
+  Object.fromEntries(
+    areas.flatMap((area) => {
+      const shown = placeNameIn(language, area);
+      return shown === area.name ? [] : [[area.code, shown]];
+    }),
+  );

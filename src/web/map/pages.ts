@@ -11,7 +11,8 @@ import { formErrors } from '../http/forms.ts';
 import { inSentence, labelsIn } from '../http/labels.ts';
 import { wordsUnder } from '../../i18n/index.ts';
 import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
-import { PHASE_LABELS } from '../../domain/school.ts';
+import { PHASE_LABELS, type Area, type School } from '../../domain/school.ts';
+import { placeNamesIn } from '../http/places.ts';
 import type { MapWords } from '../../domain/map-words.ts';
 import { sendCompressible } from './compressed.ts';
 
@@ -19,14 +20,23 @@ import { sendCompressible } from './compressed.ts';
 const RATIO_BANDS = ['under', 'halfToOne', 'oneToTwo', 'twoToFour', 'fourOrMore', 'none'] as const;
 
 /** The words the map's script writes (client/map/words.ts), in the reader's language. */
-function mapWords(request: FastifyRequest): string {
+function mapWords(request: FastifyRequest, areas: readonly Area[]): string {
   const words: MapWords = {
     ...(wordsUnder(request.language, 'map.client') as unknown as MapWords),
     groups: labelsIn(request.language, SCHOOL_GROUP_LABELS),
     phases: labelsIn(request.language, PHASE_LABELS),
     focusAreas: labelsIn(request.language, FOCUS_AREA_LABELS),
+    placeNames: placeNamesIn(request.language, areas),
   };
   return JSON.stringify(words);
+}
+
+/** The local authorities and regions of the schools in memory (the map serves without the database). */
+function areasOf(schools: readonly Pick<School, 'localAuthority' | 'region'>[]): Area[] {
+  const areas = new Map<string, Area>();
+  for (const school of schools)
+    for (const area of [school.localAuthority, school.region]) if (area) areas.set(area.code, area);
+  return [...areas.values()];
 }
 
 /** Public: the map shows public data (schools' places and groups, area figures). */
@@ -60,7 +70,7 @@ const mapPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       ratioLegend: RATIO_BANDS.map((band) => request.t(`map.band.${band}`)),
       vintage,
       vintageText: request.t(`map.vintage.${query.by}`, { vintage: vintage.vintage }),
-      mapWords: mapWords(request),
+      mapWords: mapWords(request, areasOf((await ctx.snapshots.get()).schools)),
       basemapUrl: config.basemapUrl,
       urls: {
         points: `/api/map/schools?${new URLSearchParams(query.profile ? { profile: query.profile } : {})}`,

@@ -11,6 +11,7 @@ import type { AppContext } from '../../app/context.ts';
 import { searchFilters } from '../../app/schools/search.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
 import { formErrors } from '../http/forms.ts';
+import { sendPlainTextProblem } from '../http/plain-text-problem.ts';
 import { inSentence } from '../http/labels.ts';
 import { areaItems } from '../http/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
@@ -36,7 +37,9 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           offset: 0,
           limit: PAGE_SIZE,
         };
-    const result = parsed.success ? await allocationPageInWords(ctx, parsed.data) : undefined;
+    const result = parsed.success
+      ? await allocationPageInWords(ctx, parsed.data, UNSUPPORTED_SHOWN)
+      : undefined;
     const { errors, fieldErrors } = formErrors(
       !parsed.success ? parsed.error : result && !result.ok ? result.error : [],
     );
@@ -89,7 +92,6 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       shownTo: answer ? Math.min(answer.offset + answer.limit, answer.total) : 0,
       area,
       csvHref: `/allocations.csv${csvParams.size ? `?${csvParams.toString()}` : ''}`,
-      unsupportedShown: answer?.unsupported.slice(0, UNSUPPORTED_SHOWN) ?? [],
       pagination:
         pages > 1
           ? {
@@ -117,15 +119,9 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/allocations.csv', { config: { heavy: true } }, async (request, reply) => {
     const parsed = allocationAreaQuery.safeParse(request.query);
-    const found = parsed.success ? await allocationInArea(ctx, parsed.data) : undefined;
-    if (!parsed.success || !found?.ok) {
-      const message = !parsed.success
-        ? parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n')
-        : found!.ok
-          ? ''
-          : found!.error.message;
-      return reply.code(400).type('text/plain; charset=utf-8').send(message);
-    }
+    if (!parsed.success) return sendPlainTextProblem(reply, parsed.error);
+    const found = await allocationInArea(ctx, parsed.data);
+    if (!found.ok) return sendPlainTextProblem(reply, found.error);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="s2s-allocation.csv"')

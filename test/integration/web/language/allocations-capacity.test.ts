@@ -94,6 +94,17 @@ describe('the national allocation and the capacity table in Welsh, for anyone', 
     );
   });
 
+  it('refuses a CSV of a profile that does not exist in the reader’s language', async () => {
+    for (const url of ['/allocations.csv?profile=nope', '/capacity.csv?profile=nope']) {
+      const welshRes = await welsh(url, undefined, false);
+      expect(welshRes.statusCode, url).toBe(400);
+      expect(welshRes.body, url).toMatch(/^Does dim proffil perfformiad o’r enw "nope": dewiswch un o /);
+      expect((await t.app.inject(url)).body, url).toMatch(
+        /^There is no performance profile called "nope": choose one of /,
+      );
+    }
+  });
+
   it('gives the capacity table’s ratio column a Welsh heading short enough for a phone', async () => {
     const res = await welsh('/capacity');
     expect(englishLeftIn(res.body)).toEqual([]);

@@ -19,6 +19,18 @@ describe('lookups that find nothing, in the caller’s language', () => {
     });
   });
 
+  it('writes a bad query parameter’s problem in Welsh', async () => {
+    expect((await ask('/api/system-leaders?available=maybe', 'cy')).json().issues).toEqual([
+      { field: 'available', message: 'mae available yn true neu false' },
+    ]);
+    expect((await ask('/api/allocations?offset=-1', 'cy')).json().issues).toEqual([
+      { field: 'offset', message: 'Rhaid i’r gwrthbwyso fod yn 0 neu fwy' },
+    ]);
+    expect((await ask('/api/allocations?offset=-1')).json().issues).toEqual([
+      { field: 'offset', message: 'Offset must be 0 or more' },
+    ]);
+  });
+
   it('keeps the English as it was', async () => {
     expect((await ask('/api/practice/987654')).json()).toMatchObject({
       message: 'No practice record 987654',

@@ -59,6 +59,21 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
     expect((await t.app.inject('/capacity.csv?by=la')).body).toMatch(/^681,Cardiff,/m);
   });
 
+  it('gives the Welsh map the Welsh names to label its areas with, and the English map none', async () => {
+    const placeNames = (html: string) =>
+      (
+        JSON.parse(
+          /data-words="([^"]*)"/
+            .exec(html)![1]!
+            .replaceAll('&#34;', '"')
+            .replaceAll('&quot;', '"')
+            .replaceAll('&amp;', '&'),
+        ) as { placeNames: Record<string, string> }
+      ).placeNames;
+    expect(placeNames(await page('/map?by=la'))).toEqual({ '681': 'Caerdydd', W: 'Cymru' });
+    expect(placeNames((await t.app.inject('/map?by=la')).body)).toEqual({});
+  });
+
   it('keeps the published names in the API, whatever the reader’s language', async () => {
     const capacity = (await get('/api/capacity?by=la', undefined, false)).json<{
       items: { code: string; name: string }[];
