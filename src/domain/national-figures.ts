@@ -1,4 +1,5 @@
 import type { NationalAverages, Performance, Phase } from './school.ts';
+import { wordsOf, type SomeWords } from './words.ts';
 
 /** The results measures that have a national figure beside them. */
 export const NATIONAL_MEASURES = [
@@ -68,6 +69,24 @@ export const PUBLISHED_NATIONAL_FIGURES: readonly NationalFigure[] = [
   figure(4, 'englishMaths5Percent', 43.2, KS4_2019, 'state-funded schools'),
 ];
 
+/** Where a figure comes from when no published national figure for the schools is shipped. */
+const REGISTRY_MEAN: Record<SchoolType, string> = {
+  mainstream:
+    "Mean of the mainstream schools' own {{year}} results in this registry, weighted by pupils: no published national figure for them is shipped",
+  special:
+    "Mean of the special schools' own {{year}} results in this registry, weighted by pupils: no published national figure for them is shipped",
+};
+const registryMeanSource = (type: SchoolType, year: number) => wordsOf(REGISTRY_MEAN[type], { year });
+
+/** A figure's source as words a page can write in the reader's language: its template, where it has one. */
+export function sourceWords(figure: NationalFigure): SomeWords {
+  const types: SchoolType[] = ['mainstream', 'special'];
+  const fromRegistry = types
+    .map((type) => registryMeanSource(type, figure.year))
+    .find((words) => words.message === figure.source);
+  return fromRegistry ?? { message: figure.source };
+}
+
 const COMPARED_WITH: Record<SchoolType, string> = {
   mainstream: 'mainstream schools in this registry',
   special: 'special schools in this registry',
@@ -102,7 +121,7 @@ export function nationalFiguresFor(
         keyStage,
         year,
         value: Math.round(mean * 100) / 100,
-        source: `Mean of the ${type} schools' own ${year} results in this registry, weighted by pupils: no published national figure for them is shipped`,
+        source: registryMeanSource(type, year).message,
         comparedWith: COMPARED_WITH[type],
       },
     ];

@@ -73,8 +73,8 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const words = (message: Message) => translateMessage(request.language, message);
     const performance = record.performance.map((p) => ({
       ...p,
-      rows: performanceRows(p, nationalFigures),
-      nationalSources: nationalFigureSources(p, nationalFigures),
+      rows: performanceRows(p, nationalFigures, words),
+      nationalSources: nationalFigureSources(p, nationalFigures, words),
     }));
     return reply.page('schools/profile.njk', {
       school: record,

@@ -7,11 +7,11 @@ import {
   type PublishedRating,
   type ReportCardArea,
 } from '../../domain/school.ts';
-import type { NationalFigure, NationalMeasure } from '../../domain/national-figures.ts';
+import { sourceWords, type NationalFigure, type NationalMeasure } from '../../domain/national-figures.ts';
 import { formatNumber, signedNumber } from '../../domain/format.ts';
 import { higherStandardPercent, progress8Interval } from '../../domain/published-results.ts';
 import type { Message } from '../../i18n/index.ts';
-import { datePhrase, phrase, phraseList, type Phrase } from '../../domain/words.ts';
+import { datePhrase, phrase, phraseList, wordsOf, type Phrase } from '../../domain/words.ts';
 
 /** A label or a headline in the reader's language (English unless a translator is given). */
 type Words = (message: Message) => string;
@@ -186,67 +186,102 @@ function compared(value: number, national: number, unit: Unit): string {
 }
 
 /** Progress 8 with its confidence interval: above or below national only when the whole interval is. */
-function progress8Row(performance: Performance, national: number | null | undefined): PerformanceRow | null {
+function progress8Row(
+  performance: Performance,
+  national: number | null | undefined,
+  words: Words,
+): PerformanceRow | null {
   const interval = progress8Interval(performance);
   if (performance.progress8 === null || !interval) return null;
   const { lower, upper } = interval;
-  return {
-    label: 'Progress 8 score (95% confidence interval)',
-    school: `${format(performance.progress8, 'progress8')} (${format(lower, 'progress8')} to ${format(upper, 'progress8')})`,
-    national: typeof national === 'number' ? format(national, 'progress8') : 'Not published',
-    comparison:
-      typeof national !== 'number'
-        ? '–'
-        : lower > national
-          ? 'Above national'
-          : upper < national
-            ? 'Below national'
-            : 'Not clearly different from national',
+  const values = {
+    score: format(performance.progress8, 'progress8'),
+    lower: format(lower, 'progress8'),
+    upper: format(upper, 'progress8'),
   };
+  const row = {
+    label: words({ message: 'Progress 8 score (95% confidence interval)' }),
+    school: words(wordsOf('{{score}} ({{lower}} to {{upper}})', values)),
+  };
+  if (typeof national !== 'number') {
+    return { ...row, national: words({ message: 'Not published' }), comparison: '–' };
+  }
+  const comparison =
+    lower > national
+      ? 'Above national'
+      : upper < national
+        ? 'Below national'
+        : 'Not clearly different from national';
+  return { ...row, national: format(national, 'progress8'), comparison: words({ message: comparison }) };
 }
 
 /** The national figures that stand beside one year of results. */
 const figuresOf = (performance: Performance, figures: readonly NationalFigure[]) =>
   figures.filter((f) => f.keyStage === performance.keyStage && f.year === performance.year);
 
+/** One year's results beside the national figures, in the reader's language (English unless `words` is given). */
 export function performanceRows(
   performance: Performance,
   figures: readonly NationalFigure[],
+  words: Words = inEnglish,
 ): PerformanceRow[] {
+  const notPublished = words({ message: 'Not published' });
   const national = new Map(figuresOf(performance, figures).map((f) => [f.measure, f.value]));
   const rows = MEASURES.filter(({ key }) => typeof performance[key] === 'number').map(
     ({ key, label, unit }) => {
       const value = performance[key] as number;
       const avg = national.get(key);
       if (key === 'progress8') {
-        const withInterval = progress8Row(performance, avg);
+        const withInterval = progress8Row(performance, avg, words);
         if (withInterval) return withInterval;
       }
       return {
-        label,
+        label: words({ message: label }),
         school: format(value, unit),
-        national: typeof avg === 'number' ? format(avg, unit) : 'Not published',
-        comparison: typeof avg === 'number' ? compared(value, avg, unit) : '–',
+        national: typeof avg === 'number' ? format(avg, unit) : notPublished,
+        comparison: typeof avg === 'number' ? words({ message: compared(value, avg, unit) }) : '–',
       };
     },
   );
   const higher = higherStandardPercent(performance);
   if (higher !== null) {
     rows.splice(1, 0, {
-      label: 'Reading, writing and maths: higher standard',
+      label: words({ message: 'Reading, writing and maths: higher standard' }),
       school: format(higher, '%'),
-      national: 'Not published',
+      national: notPublished,
       comparison: '–',
     });
   }
   return rows;
 }
 
+/**
+ * One line of where national figures come from. A source the catalogue has no words for (a DfE
+ * publication's title) is `cited` as published, in English, for a page to mark `lang="en"`.
+ */
+export interface NationalSourceLine {
+  source: string;
+  cited: boolean;
+  over: string;
+}
+
 /** Where one year's national figures come from, and over which schools: one line per source. */
 export function nationalFigureSources(
   performance: Performance,
   figures: readonly NationalFigure[],
-): string[] {
-  const lines = figuresOf(performance, figures).map((f) => `${f.source} (over ${f.comparedWith})`);
-  return [...new Set(lines)];
+  words: Words = inEnglish,
+): NationalSourceLine[] {
+  const lines = new Map<string, NationalSourceLine>();
+  for (const figure of figuresOf(performance, figures)) {
+    const key = `${figure.source} (over ${figure.comparedWith})`;
+    if (lines.has(key)) continue;
+    const source = words(sourceWords(figure));
+    const comparedWith = words({ message: figure.comparedWith });
+    lines.set(key, {
+      source,
+      cited: source === figure.source,
+      over: words(wordsOf('over {{comparedWith}}', { comparedWith })),
+    });
+  }
+  return [...lines.values()];
 }
