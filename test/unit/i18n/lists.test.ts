@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listIn, orIn, translatePhrase } from '../../../src/i18n/index.ts';
+import { listIn, orIn, translatePhrase, translator } from '../../../src/i18n/index.ts';
 import { phrase, phraseList } from '../../../src/domain/words.ts';
 
 /** Lists as each language writes them, with Welsh's mutation of the word after "a" and "neu". */
@@ -32,5 +32,18 @@ describe('lists in English and Welsh', () => {
   it('takes the aspirate mutation after "a" in a list of words, not of names', () => {
     expect(listIn('cy', ['maint', 'cyfran'], 'words')).toBe('maint a chyfran');
     expect(listIn('cy', ['Ysgol y Derw', 'Cwm Glas'])).toBe('Ysgol y Derw a Cwm Glas');
+  });
+});
+
+describe('a cohort of pupils beside a key stage', () => {
+  it('counts one pupil, and many pupils, in each language', () => {
+    const caption = 'Key stage 2';
+    expect(translator('en')('profilePerformance.cohort', { caption, count: 1 })).toBe(
+      'Key stage 2 (1 pupil)',
+    );
+    expect(translator('en')('profilePerformance.cohort', { caption, count: 30 })).toBe(
+      'Key stage 2 (30 pupils)',
+    );
+    expect(translator('cy')('profilePerformance.cohort', { caption, count: 30 })).toMatch(/\(30 disgybl\)$/);
   });
 });
