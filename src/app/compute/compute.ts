@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../domain/snapshot.ts';
-import type { ComputeAnswer, ComputeTask } from './tasks.ts';
+import { arrived, type ComputeAnswer, type ComputeTask } from './tasks.ts';
 import { encodeSnapshotInput } from './snapshot-payload.ts';
 import { createWorkerPool, type PoolState, type PoolStats, type SettledListener } from './worker-pool.ts';
 
@@ -83,9 +83,9 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
       const key = JSON.stringify(task);
       const known = kept.get(key);
       if (known) return known as Promise<ComputeAnswer<T>>;
-      const answer = stateOf(states, snapshot, () => ++ids).then((state) =>
-        pool.run<ComputeAnswer<T>>(state, task.kind, task),
-      );
+      const answer = stateOf(states, snapshot, () => ++ids)
+        .then((state) => pool.run<unknown>(state, task.kind, task))
+        .then((crossed) => arrived(snapshot, task, crossed));
       if (kept === shelves.others && kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
       kept.set(key, answer);
       // A refusal or a failure is not an answer: the next request tries again.

@@ -1,4 +1,10 @@
-import type { Allocation } from '../../domain/allocation/allocate.ts';
+import {
+  explainAssignmentInWords,
+  withReasonsWrittenBy,
+  withoutReasons,
+  type Allocation,
+  type AllocationFacts,
+} from '../../domain/allocation/index.ts';
 import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
 import type { PartnerQuery } from '../../domain/matching/find-partners.ts';
@@ -6,6 +12,7 @@ import { plainFacts } from '../../domain/matching/pool.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import { searchPartners, type Snapshot, type SnapshotPartnerSearch } from '../../domain/snapshot.ts';
+import { writePhrase } from '../../domain/words.ts';
 import { classifiedRegistry } from '../capacity/registry-source.ts';
 
 /**
@@ -57,4 +64,29 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
       return 'school' in found ? { ...found, school: plainFacts(found.school) } : found;
     }
   }
+}
+
+/** A task's answer as it leaves a worker: the allocation without its pairings' reasons. */
+export const leaving = (task: ComputeTask, answer: ComputeAnswers[ComputeTask['kind']]) =>
+  task.kind === 'allocation' ? withoutReasons(answer as Allocation) : answer;
+
+/**
+ * A task's answer as it arrives from a worker: the allocation's reasons written from this thread's
+ * own snapshot when first read, in the same words the worker would have written.
+ */
+export function arrived<T extends ComputeTask>(
+  snapshot: Snapshot,
+  task: T,
+  answer: unknown,
+): ComputeAnswer<T>;
+export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
+  if (task.kind !== 'allocation') return answer;
+  const { pool } = viewOf(snapshot, task.profile);
+  return withReasonsWrittenBy(
+    answer as AllocationFacts,
+    (pairing) =>
+      explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, pairing)?.map((p) =>
+        writePhrase(p),
+      ) ?? [],
+  );
 }

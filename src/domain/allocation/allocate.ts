@@ -245,7 +245,7 @@ export function explainAssignmentInWords(
   pool: MatchingPool,
   settings: MatchingSettings,
   capacity: PartnerCapacity,
-  assignment: Assignment,
+  assignment: Omit<Assignment, 'reasons'>,
 ): Phrase[] | undefined {
   const school = pool.facts.get(assignment.urn);
   const supporter = pool.facts.get(assignment.supporterUrn);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
 import { ANSWERS_KEPT, createCompute, type Compute } from '../../../../src/app/compute/compute.ts';
-import { runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
+import { leaving, runTask, type ComputeTask } from '../../../../src/app/compute/tasks.ts';
 import {
   DEFAULT_PROFILE_NAME,
   SHIPPED_PROFILES,
@@ -71,6 +71,21 @@ describe('heavy computations in worker threads', () => {
     expect(
       (await compute!.run(snapshot, { kind: 'allocation', profile: undefined })).assignments.length,
     ).toBeGreaterThan(0);
+  });
+
+  it('sends the allocation from its worker without any pairing’s reasons, which are written here when read', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const task: ComputeTask = { kind: 'allocation', profile: undefined };
+    // What a copy to another thread carries: no reasons written for tens of thousands of pairings.
+    const sent = structuredClone(leaving(task, runTask(snapshot, task))) as { assignments: object[] };
+    expect(sent.assignments.length).toBeGreaterThan(0);
+    expect(sent.assignments.filter((pairing) => 'reasons' in pairing)).toEqual([]);
+    const here = runTask(snapshot, task).assignments;
+    const arrived = (await compute!.run(snapshot, task)).assignments;
+    expect(arrived.map((a) => a.reasons)).toEqual(here.map((a) => a.reasons));
+    expect(arrived.every((a) => a.reasons.length > 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(arrived))).toEqual(JSON.parse(JSON.stringify(here)));
   });
 
   it('computes identical tasks in flight once, for every caller', async () => {
