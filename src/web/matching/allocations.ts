@@ -15,6 +15,7 @@ import { sendPlainTextProblem } from '../http/plain-text-problem.ts';
 import { inSentence } from '../http/labels.ts';
 import { areaItems } from '../http/places.ts';
 import { translateMessage, translatePhrase } from '../../i18n/index.ts';
+import { inPlacesIn } from '../../i18n/places.ts';
 
 /** How many supported schools one page lists. */
 const PAGE_SIZE = 50;
@@ -56,19 +57,14 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ? (snapshot.schools.find((s) => s.constituency?.code === chosen.constituency)?.constituency?.name ??
           chosen.constituency)
         : undefined;
-    const place = [la?.name ?? chosen.la, constituency, region?.name ?? chosen.region]
-      .filter(Boolean)
-      .join(', ');
     const { language, t } = request;
+    const place = inPlacesIn(language, [la ?? chosen.la, constituency, region ?? chosen.region], (place) =>
+      t('allocations.areaPlace', { place }),
+    );
     const tm = (message: string) => translateMessage(language, { message });
     const phase = chosen.phase && inSentence(language, PHASE_LABELS[chosen.phase]);
     // The filters chosen, as the page's words go on: "schools in need in Kent, in the primary phase".
-    const area = [
-      place && t('allocations.areaPlace', { place }),
-      phase && t('allocations.areaPhase', { phase }),
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const area = [place, phase && t('allocations.areaPhase', { phase })].filter(Boolean).join(', ');
     const pages = answer ? Math.ceil(answer.total / answer.limit) : 0;
     const current = answer ? Math.floor(answer.offset / answer.limit) + 1 : 1;
     const pageHref = (n: number) => {

@@ -74,6 +74,15 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
     expect(placeNames((await t.app.inject('/map?by=la')).body)).toEqual({});
   });
 
+  it('says "in" a Welsh council or Wales with the nasal mutation on the Welsh allocation page', async () => {
+    const heading = (text: string) => /^.*(?:National allocation|Dyraniad cenedlaethol).*$/m.exec(text)?.[0];
+    const welsh = visibleText(await page('/allocations?la=681'));
+    expect(welsh).toContain('yng Nghaerdydd');
+    expect(welsh).not.toContain('Cardiff');
+    expect(visibleText(await page('/allocations?region=W'))).toContain('yng Nghymru');
+    expect(heading(await english('/allocations?la=681'))).toContain('in Cardiff');
+  });
+
   it('keeps the published names in the API, whatever the reader’s language', async () => {
     const capacity = (await get('/api/capacity?by=la', undefined, false)).json<{
       items: { code: string; name: string }[];
