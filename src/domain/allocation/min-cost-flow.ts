@@ -93,6 +93,10 @@ class MinHeap {
 /**
  * The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse, as
  * columns. Costs are small integers (ranks and quality steps), so 32-bit columns hold them exactly.
+ * Each node's edges are a doubly linked list kept in two parts, those with room first and the full
+ * ones after: a supporter is listed by every school offered it but carries only the few it
+ * supports, and the "unsupported" node is joined to every school in need, so a search reads a
+ * node's open edges and stops at its first full one instead of passing over all of them.
  */
 class Graph {
   to: Int32Array;
@@ -100,20 +104,27 @@ class Graph {
   rank: Int32Array;
   steps: Int32Array;
   next: Int32Array;
+  prev: Int32Array;
   /** By pair (e >> 1), for a seeker's edge to a supporter: the option's quality and whether remote. */
   quality: Float64Array;
   remote: Uint8Array;
   head: Int32Array;
+  tail: Int32Array;
+  /** Each node's last edge with room, after which its full edges begin. */
+  lastOpen: Int32Array;
   edges = 0;
   /** `edges`: how many edges are expected, so that the columns seldom grow. */
   constructor(nodes: number, edges: number) {
     this.head = new Int32Array(nodes).fill(-1);
+    this.tail = new Int32Array(nodes).fill(-1);
+    this.lastOpen = new Int32Array(nodes).fill(-1);
     const n = Math.max(2, edges);
     this.to = new Int32Array(n);
     this.cap = new Int32Array(n);
     this.rank = new Int32Array(n);
     this.steps = new Int32Array(n);
     this.next = new Int32Array(n);
+    this.prev = new Int32Array(n);
     this.quality = new Float64Array(n >> 1);
     this.remote = new Uint8Array(n >> 1);
   }
@@ -123,8 +134,38 @@ class Graph {
     this.rank = grown(this.rank);
     this.steps = grown(this.steps);
     this.next = grown(this.next);
+    this.prev = grown(this.prev);
     this.quality = grown(this.quality);
     this.remote = grown(this.remote);
+  }
+  /** The node an edge leaves: where its reverse arrives. */
+  private from(e: number) {
+    return this.to[e ^ 1]!;
+  }
+  /**
+   * Links an edge in last among its node's edges with room (open), or last of all (full). Open
+   * edges keep the order they opened in: the "unsupported" node's edge to the sink, opened first,
+   * stays first, so that a search reaching that node reaches the sink before anything else.
+   */
+  private link(e: number, from: number) {
+    const open = this.cap[e]! > 0;
+    const before = open ? this.lastOpen[from]! : this.tail[from]!;
+    const after = before === -1 ? this.head[from]! : this.next[before]!;
+    this.prev[e] = before;
+    this.next[e] = after;
+    if (before === -1) this.head[from] = e;
+    else this.next[before] = e;
+    if (after === -1) this.tail[from] = e;
+    else this.prev[after] = e;
+    if (open) this.lastOpen[from] = e;
+  }
+  private unlink(e: number, from: number) {
+    const [before, after] = [this.prev[e]!, this.next[e]!];
+    if (before === -1) this.head[from] = after;
+    else this.next[before] = after;
+    if (after === -1) this.tail[from] = before;
+    else this.prev[after] = before;
+    if (this.lastOpen[from] === e) this.lastOpen[from] = before;
   }
   private half(from: number, target: number, capacity: number, rank: number, steps: number) {
     if (this.edges === this.to.length) this.grow();
@@ -133,19 +174,28 @@ class Graph {
     this.cap[e] = capacity;
     this.rank[e] = rank;
     this.steps[e] = steps;
-    this.next[e] = this.head[from]!;
-    this.head[from] = e;
   }
   /** Adds an edge and its reverse; returns the edge. */
   add(from: number, target: number, capacity: number, rank: number, steps: number): number {
     const e = this.edges;
     this.half(from, target, capacity, rank, steps);
     this.half(target, from, 0, -rank, -steps);
+    this.link(e, from);
+    this.link(e + 1, target);
     return e;
   }
   push(e: number, units: number) {
+    const back = e ^ 1;
     this.cap[e]! -= units;
-    this.cap[e ^ 1]! += units;
+    this.cap[back]! += units;
+    if (this.cap[e] === 0) this.moved(e);
+    if (this.cap[back] === units) this.moved(back);
+  }
+  /** Moves an edge that has just filled, or just opened, to its part of its node's list. */
+  private moved(e: number) {
+    const from = this.from(e);
+    this.unlink(e, from);
+    this.link(e, from);
   }
 }
 
@@ -285,22 +335,30 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
       const u = heap.topNode;
       heap.pop();
       if (done[u] || dr !== dist.rank[u] || ds !== dist.steps[u]) continue;
+      // Stops once nothing left can be shorter than the sink: the path is found, and a node at
+      // the sink's distance would have its potential raised by nothing. Without this the search
+      // went on through every school in need left without a supporter, all at that distance
+      // behind the "unsupported" node, once for each school that joined them.
+      if (!shorter(dr, ds, sink)) break;
       done[u] = 1;
-      if (u === sink) break;
       const pr = potential.rank[u]!;
       const ps = potential.steps[u]!;
       for (let e = head[u]!; e !== -1; e = next[e]!) {
-        if (cap[e]! <= 0) continue;
+        // The rest of the node's edges are full.
+        if (cap[e]! <= 0) break;
         const v = to[e]!;
         if (done[v]) continue;
         const nr = dr + rank[e]! + pr - potential.rank[v]!;
         const ns = ds + steps[e]! + ps - potential.steps[v]!;
-        if (shorter(nr, ns, v)) {
+        // A node no nearer than the sink is never settled: not queued.
+        if (shorter(nr, ns, v) && shorter(nr, ns, sink)) {
           if (dist.rank[v] === Infinity) touched.push(v);
           dist.rank[v] = nr;
           dist.steps[v] = ns;
           via[v] = e;
           heap.push(nr, ns, v);
+          // Nothing reached from here can be shorter than the sink now is.
+          if (v === sink && !shorter(dr, ds, sink)) break;
         }
       }
     }
