@@ -12,7 +12,6 @@ import { plainFacts } from '../../domain/matching/pool.ts';
 import { radiusFor } from '../../domain/radius.ts';
 import type { Phase } from '../../domain/school.ts';
 import { searchPartners, type Snapshot, type SnapshotPartnerSearch } from '../../domain/snapshot.ts';
-import { writePhrase } from '../../domain/words.ts';
 import { classifiedRegistry } from '../capacity/registry-source.ts';
 
 /**
@@ -82,11 +81,7 @@ export function arrived<T extends ComputeTask>(
 export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
   if (task.kind !== 'allocation') return answer;
   const { pool } = viewOf(snapshot, task.profile);
-  return withReasonsWrittenBy(
-    answer as AllocationFacts,
-    (pairing) =>
-      explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, pairing)?.map((p) =>
-        writePhrase(p),
-      ) ?? [],
+  return withReasonsWrittenBy(answer as AllocationFacts, (pairing) =>
+    explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, pairing),
   );
 }

@@ -1,4 +1,4 @@
-import type { Allocation, Assignment } from '../../domain/allocation/allocate.ts';
+import { reasonWordsOf, type Allocation } from '../../domain/allocation/index.ts';
 import { provenanceComment, type DatasetProvenance } from '../../domain/provenance.ts';
 import { phrase, type Phrase } from '../../domain/words.ts';
 import { writeCsv } from '../csv.ts';
@@ -26,13 +26,9 @@ export interface CsvWords {
  * One row per school in need: its supporter, or why it has none; first, which data it rests on.
  * Its words (that first line, the headings, the statuses and the reasons) are in the reader's
  * language; the CLI's in English.
- * A pairing's reasons are worked out again as phrases (`reasonWords`), else written in English.
  */
 export function allocationCsv(
-  {
-    allocation,
-    reasonWords,
-  }: { allocation: Allocation; reasonWords: (a: Assignment) => Phrase[] | undefined },
+  { allocation }: { allocation: Allocation },
   dataset: DatasetProvenance,
   { t, write }: CsvWords,
 ): string {
@@ -47,7 +43,7 @@ export function allocationCsv(
       a.distanceKm,
       a.score,
       t(a.remote ? 'csv.allocationCells.yes' : 'csv.allocationCells.no'),
-      (reasonWords(a)?.map(write) ?? a.reasons).join('; '),
+      (reasonWordsOf(a) ?? []).map(write).join('; '),
     ]),
     ...allocation.unsupported.map((u) => [
       u.urn,

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  explainAssignmentInWords,
-  type Allocation,
-  type Assignment,
-} from '../../domain/allocation/allocate.ts';
+import { reasonWordsOf, type Allocation } from '../../domain/allocation/index.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
 import { PHASES, type Area, type School } from '../../domain/school.ts';
 import type { Phrase } from '../../domain/words.ts';
@@ -57,8 +53,6 @@ export async function allocationInArea(
     profile: { name: string; version: number; title: string };
     allocation: Allocation;
     schools: ReadonlyMap<number, School>;
-    /** A pairing's reasons as phrases, worked out when asked for: for the few a page shows. */
-    reasonWords: (assignment: Assignment) => Phrase[] | undefined;
   }>
 > {
   const snapshot = await ctx.snapshots.get();
@@ -68,16 +62,13 @@ export async function allocationInArea(
   // The whole country's min-cost flow: seconds of work, done in a worker once per snapshot.
   const national = await ctx.compute.run(snapshot, { kind: 'allocation', profile: profile.name });
   const profileRef = { name: profile.name, version: profile.version, title: profile.title };
-  const { pool } = snapshot.view(profile.name)!;
-  const reasonWords = (assignment: Assignment) =>
-    explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, assignment);
   if (
     query.region === undefined &&
     query.la === undefined &&
     query.constituency === undefined &&
     query.phase === undefined
   ) {
-    return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn, reasonWords });
+    return ok({ profile: profileRef, allocation: national, schools: snapshot.byUrn });
   }
   const here = (urn: number) => {
     const school = snapshot.byUrn.get(urn);
@@ -94,7 +85,6 @@ export async function allocationInArea(
   return ok({
     profile: profileRef,
     schools: snapshot.byUrn,
-    reasonWords,
     allocation: {
       assignments,
       unsupported,
@@ -149,13 +139,11 @@ export async function allocationPageInWords(
   const found = await allocationInArea(ctx, query);
   if (!found.ok) return found;
   const page = pageOf(found.value, query);
-  const { reasonWords } = found.value;
+  // The page's pairings as the allocation holds them, where their phrases are kept once written.
+  const shown = found.value.allocation.assignments.slice(query.offset, query.offset + query.limit);
   return ok({
     ...page,
-    items: page.items.map((item) => ({
-      ...item,
-      reasonWords: reasonWords(item) ?? item.reasons.map((r) => ({ template: r })),
-    })),
+    items: page.items.map((item, i) => ({ ...item, reasonWords: reasonWordsOf(shown[i]!) ?? [] })),
     unsupported: unsupportedIn(found.value, 0, unsupportedShown),
   });
 }

@@ -1,5 +1,5 @@
 import { grown } from '../columns.ts';
-import { explainCandidate, explainCandidateInWords } from '../matching/explain.ts';
+import { explainCandidateInWords } from '../matching/explain.ts';
 import {
   rankCandidatesBeyond,
   rankCandidatesInto,
@@ -12,6 +12,7 @@ import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
 import type { Option, OptionList } from './problem.ts';
+import { withReasonsWrittenBy, type PairingFacts } from './crossing.ts';
 import { distanceKm } from '../spatial-index.ts';
 import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
@@ -184,62 +185,10 @@ interface Seeker {
   beyond: Map<number, Range> | undefined;
 }
 
-/** What an assignment keeps to write its reasons when they are first read. */
-interface ReasonsToWrite {
-  school: PartnerFacts;
-  supporter: PartnerFacts;
-  distanceKm: number;
-  spare: number;
-  radiusKm: number;
-  nearerTaken: boolean;
-  written?: string[];
-}
-
-// Under a symbol and not enumerable: left out of JSON, copies between threads and comparisons.
-const TO_WRITE = Symbol('reasons to write');
-
-/** The one getter of every assignment's reasons, written the first time they are read. */
-function reasonsOf(this: Omit<Assignment, 'reasons'> & { [TO_WRITE]: ReasonsToWrite }): string[] {
-  const w = this[TO_WRITE];
-  return (w.written ??= explainCandidate('support', w.school, w.supporter, {
-    distanceKm: w.distanceKm,
-    remote: this.remote,
-    radiusKm: w.radiusKm,
-    spare: w.spare,
-    nearerTaken: w.nearerTaken,
-  }));
-}
-
-/**
- * The assignment with its reasons written when first read: a page shows a hundred of the
- * thousands of pairings, and the words of the rest would be written for nothing. What is kept
- * for the words is only what they need, not every school's search, and every assignment shares
- * one getter rather than two functions made for each.
- */
-function withLazyReasons(
-  assignment: Omit<Assignment, 'reasons'>,
-  school: PartnerFacts,
-  candidate: { facts: PartnerFacts; distanceKm: number; spare: number },
-  how: { radiusKm: number; within: number },
-): Assignment {
-  const toWrite: ReasonsToWrite = {
-    school,
-    supporter: candidate.facts,
-    distanceKm: candidate.distanceKm,
-    spare: candidate.spare,
-    radiusKm: how.radiusKm,
-    nearerTaken: how.within > 0,
-  };
-  return Object.defineProperties(assignment, {
-    [TO_WRITE]: { value: toWrite },
-    reasons: { enumerable: true, get: reasonsOf },
-  }) as Assignment;
-}
-
 /**
  * A pairing's reasons as phrases, for a page to write in its reader's language: worked out again
- * from the pool for the few pairings a page shows, rather than kept for every school in need.
- * The same words as the English `reasons` (the supporter's room as it stood before the allocation).
+ * from the pool for the few pairings a page shows, rather than kept for every school in need
+ * (the supporter's room as it stood before the allocation).
  */
 export function explainAssignmentInWords(
   pool: MatchingPool,
@@ -499,43 +448,36 @@ export function allocateNationally(
     unsupported.push(leftOut(seeker.facts.school, 'capacity-taken', words));
   }
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
-  const assignments = pairs.map(({ seeker: urn, supporter }): Assignment => {
+  const assignments = pairs.map(({ seeker: urn, supporter }): PairingFacts => {
     const seeker = seekers.get(urn)!;
     const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
-    const candidate = {
-      facts: pool.facts.get(supporter)!,
-      distanceKm: candidates.distanceKm[id]!,
-      spare: candidates.spare[id]!,
-    };
     const remote = candidates.remote[id] === 1;
-    return withLazyReasons(
-      {
-        urn,
-        name: seeker.facts.school.name,
-        supporterUrn: supporter,
-        supporterName: candidate.facts.school.name,
-        distanceKm: round(candidate.distanceKm, 1),
-        score: Math.round(candidates.score[id]!),
-        remote,
-        nearerTaken: remote && seeker.within > 0,
-      },
-      seeker.facts,
-      candidate,
-      { radiusKm: seeker.radiusKm, within: seeker.within },
-    );
+    return {
+      urn,
+      name: seeker.facts.school.name,
+      supporterUrn: supporter,
+      supporterName: pool.facts.get(supporter)!.school.name,
+      distanceKm: round(candidates.distanceKm[id]!, 1),
+      score: Math.round(candidates.score[id]!),
+      remote,
+      nearerTaken: remote && seeker.within > 0,
+    };
   });
   unsupported.sort((a, b) => a.urn - b.urn);
   const remote = assignments.filter((a) => a.remote);
-  return {
-    assignments,
-    unsupported,
-    summary: {
-      inNeed: inNeed.length,
-      supported: assignments.length,
-      unsupported: unsupported.length,
-      remote: remote.length,
-      remoteNearerTaken: remote.filter((a) => a.nearerTaken).length,
-      supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
+  return withReasonsWrittenBy(
+    {
+      assignments,
+      unsupported,
+      summary: {
+        inNeed: inNeed.length,
+        supported: assignments.length,
+        unsupported: unsupported.length,
+        remote: remote.length,
+        remoteNearerTaken: remote.filter((a) => a.nearerTaken).length,
+        supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
+      },
     },
-  };
+    (pairing) => explainAssignmentInWords(pool, settings, capacity, pairing),
+  );
 }

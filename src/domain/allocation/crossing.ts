@@ -1,3 +1,4 @@
+import { writePhrase, type Phrase } from '../words.ts';
 import type { Allocation, Assignment } from './allocate.ts';
 
 /** A pairing without its reasons: what crosses from the thread that allocated to the one that reads. */
@@ -26,28 +27,46 @@ export const withoutReasons = (allocation: Allocation): AllocationFacts => ({
   ),
 });
 
-type Written = PairingFacts & { [WRITER]: (pairing: PairingFacts) => string[]; [WRITTEN]?: string[] };
+/** Writes a pairing's reasons as phrases; `undefined` when its schools cannot be found. */
+export type ReasonWriter = (pairing: PairingFacts) => Phrase[] | undefined;
+
+type Written = PairingFacts & {
+  [WRITER]: ReasonWriter;
+  [WORDS]?: Phrase[] | null;
+  [TEXT]?: string[];
+};
 
 // Under symbols and not enumerable: left out of JSON, copies and comparisons.
 const WRITER = Symbol('writes reasons');
-const WRITTEN = Symbol('reasons written');
+const WORDS = Symbol('reasons as phrases');
+const TEXT = Symbol('reasons in English');
+
+const wordsOf = (pairing: Written) =>
+  pairing[WORDS] === undefined ? (pairing[WORDS] = pairing[WRITER](pairing) ?? null) : pairing[WORDS];
 
 function reasonsWritten(this: Written): string[] {
-  return (this[WRITTEN] ??= this[WRITER](this));
+  return (this[TEXT] ??= wordsOf(this)?.map((p) => writePhrase(p)) ?? []);
 }
 
 /**
- * The allocation that arrived without its reasons, each pairing's reasons written by `write` the
- * first time they are read, by one getter and one writer shared by every pairing.
+ * A pairing's reasons as phrases, for a page to write in its reader's language: the ones its
+ * English `reasons` are written from, worked out once for both.
  */
-export function withReasonsWrittenBy(
-  allocation: AllocationFacts,
-  write: (pairing: PairingFacts) => string[],
-): Allocation {
+export const reasonWordsOf = (assignment: Assignment): Phrase[] | undefined =>
+  WRITER in assignment ? (wordsOf(assignment as Written) ?? undefined) : undefined;
+
+/**
+ * The allocation with each pairing's reasons written by `write` the first time they are read, by
+ * one getter and one writer shared by every pairing: a page shows a hundred of the tens of
+ * thousands of pairings, and the words of the rest would be written for nothing. The same for an
+ * allocation just made and one that crossed from a worker without its reasons.
+ */
+export function withReasonsWrittenBy(allocation: AllocationFacts, write: ReasonWriter): Allocation {
   for (const pairing of allocation.assignments) {
     Object.defineProperties(pairing, {
       [WRITER]: { value: write },
-      [WRITTEN]: { value: undefined, writable: true },
+      [WORDS]: { value: undefined, writable: true },
+      [TEXT]: { value: undefined, writable: true },
       reasons: { enumerable: true, get: reasonsWritten },
     });
   }
