@@ -102,7 +102,7 @@ export function checkWording(
 export const wordingOf = (issue: z.core.$ZodIssue) =>
   issue.code === 'custom' ? checkWording(issue.params) : undefined;
 
-/** The issues of a failed Zod parse, the first per field, with their template and values where worded. */
+/** The issues of a failed Zod parse, the first per field, with their words where worded (see checkWording). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];

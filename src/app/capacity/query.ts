@@ -6,7 +6,8 @@ import { blankAsMissing, profileNameSchema, radiusKmSchema } from '../input.ts';
 
 /** The capacity question, the same for the API, the page, the CSV and the CLI. */
 export const capacityQuery = z.object({
-  by: oneOf(CAPACITY_GEOGRAPHIES, 'Choose the areas to count by: {{choices}} (la: local authority)').default(
+  // Given as the input when missing, so that the published schema shows it too.
+  by: oneOf(CAPACITY_GEOGRAPHIES, 'Choose the areas to count by: {{choices}} (la: local authority)').prefault(
     'la',
   ),
   phase: z.preprocess(blankAsMissing, oneOf(PHASES, 'Choose a phase: {{choices}}').optional()),
