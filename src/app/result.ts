@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { wordsOf, type Phrase } from '../domain/words.ts';
+import { wordsOf, writePhrase, type Phrase } from '../domain/words.ts';
 
 /**
  * Why a use case did not do what was asked, in words every face turns into its own answer: an
@@ -81,15 +81,28 @@ export const wordedCheck = (template: string, values: Record<string, string | nu
   return { message, params: { template, values } };
 };
 
-/** A custom issue's template and values, where its check was worded (see wordedCheck). */
-export const wordingOf = (issue: z.core.$ZodIssue): Omit<Wording, 'message'> | undefined => {
-  const params = issue.code === 'custom' ? (issue.params as Partial<Wording> | undefined) : undefined;
-  return typeof params?.template === 'string' && params.values
-    ? { template: params.template, values: params.values }
-    : undefined;
-};
+/**
+ * A check's message worded as a phrase ("Choose a phase: {{choices}}", each choice a phrase in
+ * turn), for a check whose message is made of words the catalogue writes one by one (see oneOf).
+ */
+export const phrasedCheck = (words: Phrase) => ({ message: writePhrase(words), params: { phrase: words } });
 
-/** The issues of a failed Zod parse, the first per field, with their template and values where worded. */
+/** The words a check was worded in, kept in its issue's params (see wordedCheck and phrasedCheck). */
+export function checkWording(
+  params: unknown,
+): Omit<Wording, 'message'> | Omit<Phrased, 'message'> | undefined {
+  const kept = params as Partial<Wording & Phrased> | undefined;
+  if (typeof kept?.template === 'string' && kept.values)
+    return { template: kept.template, values: kept.values };
+  if (typeof kept?.phrase?.template === 'string') return { phrase: kept.phrase };
+  return undefined;
+}
+
+/** A custom issue's words, where its check was worded (see checkWording). */
+export const wordingOf = (issue: z.core.$ZodIssue) =>
+  issue.code === 'custom' ? checkWording(issue.params) : undefined;
+
+/** The issues of a failed Zod parse, the first per field, with their words where worded (see checkWording). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];

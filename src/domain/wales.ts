@@ -82,6 +82,44 @@ export const WELSH_LA_NAMES_CY: Record<string, string> = {
   '681': 'Caerdydd',
 };
 
+/**
+ * The Welsh names of the Welsh parliamentary constituencies (July 2024 boundaries), by ONS code, as
+ * the ONS boundary file publishes them (PCON24NMW). Gower (W07000097) and Montgomeryshire and
+ * Glyndwr (W07000102) have none there, so they keep their one published name.
+ */
+export const WELSH_CONSTITUENCY_NAMES_CY: Record<string, string> = {
+  W07000081: 'Aberafan Maesteg',
+  W07000082: 'Alun a Glannau Dyfrdwy',
+  W07000083: 'Bangor Aberconwy',
+  W07000084: 'Blaenau Gwent a Rhymni',
+  W07000085: 'Aberhonddu, Maesyfed a Chwm-tawe',
+  W07000086: 'Pen-y-bont',
+  W07000087: 'Caerfyrddin',
+  W07000088: 'Caerffili',
+  W07000089: 'Dwyrain Caerdydd',
+  W07000090: 'Gogledd Caerdydd',
+  W07000091: 'De Caerdydd a Phenarth',
+  W07000092: 'Gorllewin Caerdydd',
+  W07000093: 'Ceredigion Preseli',
+  W07000094: 'Dwyrain Clwyd',
+  W07000095: 'Gogledd Clwyd',
+  W07000096: 'Dwyfor Meirionnydd',
+  W07000098: 'Llanelli',
+  W07000099: 'Merthyr Tudful ac Aberdâre',
+  W07000100: 'Canol a De Sir Benfro',
+  W07000101: 'Sir Fynwy',
+  W07000103: 'Castell-nedd a Dwyrain Abertawe',
+  W07000104: 'Dwyrain Casnewydd',
+  W07000105: 'Gorllewin Casnewydd ac Islwyn',
+  W07000106: 'Pontypridd',
+  W07000107: 'Rhondda ac Ogwr',
+  W07000108: 'Gorllewin Abertawe',
+  W07000109: 'Torfaen',
+  W07000110: 'Bro Morgannwg',
+  W07000111: 'Wrecsam',
+  W07000112: 'Ynys Môn',
+};
+
 export function isWelshLaCode(code: string | null | undefined): boolean {
   const n = Number(code);
   return Number.isInteger(n) && n >= WELSH_LA_CODES.from && n <= WELSH_LA_CODES.to;

@@ -15,8 +15,9 @@ import {
   type OrganisationKind,
   type SessionUser,
 } from '../../domain/access.ts';
+import { phrase, writePhrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, wordedCheck } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 import { sendInvitation } from '../accounts/invitations.ts';
 
@@ -52,10 +53,11 @@ export async function createOrganisation(
     return ok({ id: await createOrganisationAudited(ctx.db, input, actor) });
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    return invalidField(
-      'name',
-      `There is already a ${ORGANISATION_KIND_LABELS[input.kind].toLowerCase()} called ${input.name}`,
-    );
+    const refusal = phrase('There is already a {{kind}} called {{name}}', {
+      kind: phrase(ORGANISATION_KIND_LABELS[input.kind].toLowerCase()),
+      name: input.name,
+    });
+    return invalidField('name', { message: writePhrase(refusal), phrase: refusal });
   }
 }
 
@@ -117,7 +119,10 @@ export const bulkSchoolsInput = z.discriminatedUnion(
                 ),
             )
             .min(1, 'Enter at least one URN')
-            .max(MAX_LISTED_URNS, `Enter ${MAX_LISTED_URNS} URNs or fewer`),
+            .refine(
+              (urns) => urns.length <= MAX_LISTED_URNS,
+              wordedCheck('Enter {{max}} URNs or fewer', { max: MAX_LISTED_URNS }),
+            ),
         )
         .transform((urns) => urns.map(Number)),
     }),

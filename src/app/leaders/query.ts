@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DESIGNATIONS, type Designation } from '../../domain/access.ts';
 import { FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { oneOf } from '../choices.ts';
 import { blankAsMissing, urnSchema } from '../input.ts';
 import { LEADER_PHASES } from './profile-input.ts';
 
@@ -14,26 +15,18 @@ const listOf = (value: unknown) =>
 /** The directory search, the same for the API, the page and the CLI. */
 export const leaderQuery = z.object({
   expertise: z
-    .preprocess(
-      listOf,
-      z.array(z.enum(FOCUS_AREAS, { message: `Choose areas of expertise from: ${FOCUS_AREAS.join(', ')}` })),
-    )
+    .preprocess(listOf, z.array(oneOf(FOCUS_AREAS, 'Choose areas of expertise from: {{choices}}')))
     .describe('Any of these areas of expertise (repeat the parameter or separate with commas)'),
   phase: z.preprocess(
     blankAsMissing,
-    z
-      .enum(LEADER_PHASES as [(typeof LEADER_PHASES)[number], ...typeof LEADER_PHASES], {
-        message: `Choose a phase: ${LEADER_PHASES.join(', ')}`,
-      })
-      .optional(),
+    oneOf(
+      LEADER_PHASES as [(typeof LEADER_PHASES)[number], ...typeof LEADER_PHASES],
+      'Choose a phase: {{choices}}',
+    ).optional(),
   ),
   designation: z.preprocess(
     blankAsMissing,
-    z
-      .enum(DESIGNATIONS as [Designation, ...Designation[]], {
-        message: `Choose a designation: ${DESIGNATIONS.join(', ')}`,
-      })
-      .optional(),
+    oneOf(DESIGNATIONS as [Designation, ...Designation[]], 'Choose a designation: {{choices}}').optional(),
   ),
   near: z
     .preprocess(blankAsMissing, urnSchema.optional())

@@ -3,6 +3,7 @@ import { reasonWordsOf, type Allocation } from '../../domain/allocation/index.ts
 import { currentLaName } from '../../domain/local-authorities.ts';
 import { PHASES, type Area, type School } from '../../domain/school.ts';
 import type { Phrase } from '../../domain/words.ts';
+import { oneOf } from '../choices.ts';
 import type { AppContext } from '../context.ts';
 import { blankAsMissing, optionalText, profileNameSchema } from '../input.ts';
 import { profileView } from '../profiles.ts';
@@ -18,10 +19,7 @@ export const allocationAreaQuery = z.object({
   region: optionalText(100),
   la: optionalText(100),
   constituency: optionalText(100),
-  phase: z.preprocess(
-    blankAsMissing,
-    z.enum(PHASES, { message: `Choose a phase: ${PHASES.join(', ')}` }).optional(),
-  ),
+  phase: z.preprocess(blankAsMissing, oneOf(PHASES, 'Choose a phase: {{choices}}').optional()),
 });
 export type AllocationAreaQuery = z.infer<typeof allocationAreaQuery>;
 

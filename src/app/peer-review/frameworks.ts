@@ -1,6 +1,6 @@
 import type { PeerReviewCatalogue, PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { loadPeerReviewFrameworks } from '../../ingest/peer-review-frameworks.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Result, worded } from '../result.ts';
 
 let catalogue: Promise<PeerReviewCatalogue> | undefined;
 
@@ -36,7 +36,7 @@ export async function peerReviewFramework(
     : fail(
         'not-found',
         version
-          ? `No peer-review framework "${id}" version ${version}.`
-          : `No peer-review framework "${id}".`,
+          ? worded('No peer-review framework "{{id}}" version {{version}}.', { id, version })
+          : worded('No peer-review framework "{{id}}".', { id }),
       );
 }

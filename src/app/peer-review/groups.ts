@@ -10,19 +10,14 @@ import {
 import { schoolFacts, schoolsOfUser } from '../../data/peer-review/conflict-facts.ts';
 import { listReviewers, type RegisteredReviewer } from '../../data/peer-review/reviewers.ts';
 import type { SessionUser } from '../../domain/access.ts';
-import {
-  GROUP_SIZES,
-  groupSizeProblem,
-  joinedSchools,
-  schedulingProblem,
-} from '../../domain/peer-review/groups.ts';
+import { groupSizeProblem, joinedSchools, schedulingProblem } from '../../domain/peer-review/groups.ts';
 import { inModerationSample } from '../../domain/peer-review/review.ts';
 import type { PeerReviewFramework } from '../../domain/peer-review/framework.ts';
 import { reviewRefusal } from '../../domain/peer-review/reviewers.ts';
 import { wordsOf, writePhrase, type Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
 import { notifyPeople } from '../notifications/notifications.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, worded, wordingOf } from '../result.ts';
 import { cyclesFor, type CycleAnswer } from './cycles.ts';
 import { peerReviewCatalogue } from './frameworks.ts';
 import { answerInput, cycleInput, groupInput, isoDate } from './input.ts';
@@ -79,7 +74,8 @@ export async function createReviewGroup(
   const invited = input.invitedUrns.filter((u) => u !== input.proposerUrn);
   const facts = await schoolFacts(ctx.db, invited);
   const unknown = invited.filter((u) => !facts.has(u));
-  if (unknown.length > 0) return invalidField('invitedUrns', `No school has the URN ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    return invalidField('invitedUrns', worded('No school has the URN {{urn}}', { urn: unknown.join(', ') }));
   const size = groupSizeProblem(input.model, invited.length + 1);
   if (size) return invalidField('invitedUrns', { message: writePhrase(size), phrase: size });
   const id = await createGroup(
@@ -195,16 +191,21 @@ export function scheduleCycle(
     const visits: { urn: number; visitOn: string }[] = [];
     for (const host of form.hosts) {
       const field = `visit-${host.urn}`;
-      const date = isoDate(`the date of the visit to ${host.name}`).safeParse(input.visits[field] ?? '');
-      if (!date.success) return invalidField(field, date.error.issues[0]!.message);
+      const school = { school: host.name };
+      const date = isoDate('the date of the visit to {{school}}', school).safeParse(
+        input.visits[field] ?? '',
+      );
+      if (!date.success) {
+        const issue = date.error.issues[0]!;
+        const words = wordingOf(issue);
+        return invalidField(field, words ? { message: issue.message, ...words } : issue.message);
+      }
       if (date.data < input.startsOn || date.data > input.endsOn) {
-        return invalidField(field, `The visit to ${host.name} must fall within the cycle`);
+        return invalidField(field, worded('The visit to {{school}} must fall within the cycle', school));
       }
       visits.push({ urn: host.urn, visitOn: date.data });
     }
     visits.sort((a, b) => a.visitOn.localeCompare(b.visitOn) || a.urn - b.urn);
-    const min = GROUP_SIZES[form.group.model].min;
-    if (visits.length < min) return fail('conflict', `A ${form.group.model} needs ${min} schools to review.`);
     return ok(
       await createCycle(
         ctx.db,

@@ -5,28 +5,41 @@ import { GROUP_MODELS } from '../../domain/peer-review/groups.ts';
 import { ACTION_STATUSES, CHALLENGE_OUTCOMES, FINDING_KINDS } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLES } from '../../domain/peer-review/team.ts';
 import { blankAsMissing } from '../input.ts';
+import { wordedCheck } from '../result.ts';
 
-/** The peer-review forms' fields, read the same way by the pages and any other face. */
+/**
+ * The peer-review forms' fields, read the same way by the pages and any other face. A field's
+ * problems are worded from its label ("Enter {{label}}" would not do: Welsh mutates a label after
+ * "Rhowch" and writes "the" into "Rhaid i’r"), so each sentence is in the catalogue whole, with
+ * any name in the label as a value ("the date of the visit to {{school}}").
+ */
 
 const text = (label: string, max = 5000) =>
   z
     .string({ message: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .max(max, `${label} must be ${max} characters or fewer`);
+    .refine((v) => v.length <= max, wordedCheck(`${label} must be {{max}} characters or fewer`, { max }));
 
-export const isoDate = (label: string) =>
+/** Text a form may leave blank, up to `max` characters, named in its problem ("Your experience"). */
+const optionalText = (named: string, max: number) =>
   z
-    .string({ message: `Enter ${label}` })
+    .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as year-month-day, for example 2027-03-14`)
-    .refine(
-      (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      {
-        message: `Enter ${label} as a real date, for example 2027-03-14`,
-      },
-    );
+    .refine((v) => v.length <= max, wordedCheck(`${named} must be {{max}} characters or fewer`, { max }));
+
+const isRealDate = (d: string) =>
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+export const isoDate = (label: string, values: Record<string, string | number> = {}) =>
+  z
+    .string({ message: wordedCheck(`Enter ${label}`, values).message })
+    .trim()
+    .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), {
+      ...wordedCheck(`Enter ${label} as year-month-day, for example 2027-03-14`, values),
+      abort: true,
+    })
+    .refine(isRealDate, wordedCheck(`Enter ${label} as a real date, for example 2027-03-14`, values));
 
 const urnList = z
   .string({ message: 'Enter the URNs of the schools to invite' })
@@ -64,7 +77,10 @@ export const cycleInput = z.object({
 export const teamInput = z.object({
   userId: z.coerce.number({ message: 'Choose a reviewer' }).int().positive('Choose a reviewer'),
   role: z.enum(TEAM_ROLES, { message: 'Choose lead reviewer or reviewer' }),
-  overrideReason: z.preprocess(blankAsMissing, z.string().trim().max(2000).optional()),
+  overrideReason: z.preprocess(
+    blankAsMissing,
+    optionalText('Your reason for overriding a conflict of interest', 2000).optional(),
+  ),
 });
 
 /** A record chosen on the page by its number, such as the reviewer or finding to remove. */
@@ -108,7 +124,7 @@ export const challengeInput = z.object({
 export const challengeDecisionInput = z.object({
   outcome: z.enum(CHALLENGE_OUTCOMES, { message: 'Choose the outcome of the challenge' }),
   response: text('a note on the outcome for the host school', 2000),
-  amended: z.preprocess(blankAsMissing, z.string().trim().max(2000).optional()),
+  amended: z.preprocess(blankAsMissing, optionalText('The finding as changed', 2000).optional()),
 });
 
 export const actionStatusInput = z.object({
@@ -126,7 +142,7 @@ export const sharingInput = z.object({
 
 export const actionInput = z.object({
   description: text('what the school will do', 2000),
-  owner: z.preprocess((v) => v ?? '', z.string().trim().max(200)),
+  owner: z.preprocess((v) => v ?? '', optionalText('Who leads it', 200)),
   dueOn: z.preprocess(blankAsMissing, isoDate('the date it is due by').optional()),
   declareNeed: z.preprocess((v) => v === 'true' || (Array.isArray(v) && v.includes('true')), z.boolean()),
 });
@@ -143,7 +159,7 @@ export const reviewerInput = z.object({
     .int('Enter a whole number')
     .min(0, 'Enter 0 or more')
     .max(500, 'Enter 500 or fewer'),
-  experience: z.preprocess((v) => v ?? '', z.string().trim().max(2000)),
+  experience: z.preprocess((v) => v ?? '', optionalText('Your experience', 2000)),
   agree: z.literal('true', { message: 'Agree to the reviewer’s undertaking' }),
 });
 

@@ -11,7 +11,7 @@ import type { SessionUser } from '../../domain/access.ts';
 import { leadRefusal, reviewsDone } from '../../domain/peer-review/reviewers.ts';
 import type { Phrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, worded } from '../result.ts';
 import { chosenId, conflictInput, reviewerInput } from './input.ts';
 
 /** A person's own entry in the reviewer register, and the conflicts of interest they declare. */
@@ -65,7 +65,8 @@ export async function declareOwnConflict(
   const parsed = parseInput(conflictInput, raw);
   if (!parsed.ok) return parsed;
   const facts = await schoolFacts(ctx.db, [parsed.value.urn]);
-  if (!facts.has(parsed.value.urn)) return invalidField('urn', `No school has the URN ${parsed.value.urn}`);
+  if (!facts.has(parsed.value.urn))
+    return invalidField('urn', worded('No school has the URN {{urn}}', { urn: parsed.value.urn }));
   await declareConflict(ctx.db, user.id, parsed.value, user);
   return ok(true);
 }

@@ -33,7 +33,7 @@ import {
 } from '../../domain/peer-review/review.ts';
 import { candidateRefusal, teamProblems } from '../../domain/peer-review/team.ts';
 import { today, type AppContext } from '../context.ts';
-import { fail, invalidField, ok, type Result } from '../result.ts';
+import { fail, invalidField, ok, type Result, worded } from '../result.ts';
 import { peerReviewCatalogue } from './frameworks.ts';
 import {
   actionInput,
@@ -92,7 +92,12 @@ export async function openReview(
     review.cycle.framework.version,
   );
   if (!framework)
-    return fail('not-found', `The review's framework ${review.cycle.framework.id} is no longer on hand.`);
+    return fail(
+      'not-found',
+      worded("The review's framework {{framework}} is no longer on hand.", {
+        framework: review.cycle.framework.id,
+      }),
+    );
   const shown: Review = rights.readReport
     ? review
     : {
@@ -681,7 +686,10 @@ export async function proposeFollowUp(
   const followUp = await followUpOf(ctx, user, findingId);
   if (!followUp.ok) return followUp;
   if (proposal.proposerUrn !== followUp.value.hostUrn)
-    return invalidField('proposerUrn', `Propose it from ${followUp.value.hostName}, whose report it is`);
+    return invalidField(
+      'proposerUrn',
+      worded('Propose it from {{school}}, whose report it is', { school: followUp.value.hostName }),
+    );
   return proposePartnership(ctx, user, proposal, async (partnership) => {
     const id = await createFollowUpPartnership(ctx.db, findingId, partnership, today(ctx));
     return id === undefined ? fail('conflict', 'This finding already has a follow-up partnership.') : ok(id);

@@ -17,7 +17,8 @@ import {
   type PersonalDataFlag,
 } from '../../domain/practice/personal-data.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
+import { phrase, writePhrase } from '../../domain/words.ts';
+import { fail, invalidField, ok, parseInput, worded, type Phrased, type Result } from '../result.ts';
 import { completedPartnerships, gatherEvidence, isCompletedPartnershipOf } from './evidence.ts';
 import { practiceInput, toContent, type PracticeInput } from './input.ts';
 
@@ -126,8 +127,14 @@ export function personalDataIssues(record: PracticeRecord): PersonalDataFlag[] {
   });
 }
 
-export const describeFlag = (flag: PersonalDataFlag) =>
-  `This looks like ${PERSONAL_DATA_KIND_LABELS[flag.kind]}: “${flag.text}”`;
+/** A passage that looks like personal data, as the author is told of it (worded for each reader's language). */
+export function describeFlag(flag: PersonalDataFlag): Phrased {
+  const told = phrase('This looks like {{kind}}: “{{text}}”', {
+    kind: phrase(PERSONAL_DATA_KIND_LABELS[flag.kind]),
+    text: flag.text,
+  });
+  return { message: writePhrase(told), phrase: told };
+}
 
 /**
  * The school sends the version it read to the moderators. A passage that looks like personal
@@ -154,7 +161,7 @@ export async function submitPractice(
     return fail(
       'invalid-input',
       'The record may hold personal data',
-      flags.map((f) => ({ field: f.field, message: describeFlag(f) })),
+      flags.map((f) => ({ field: f.field, ...describeFlag(f) })),
     );
   }
   if (!(await submitPracticeVersion(ctx.db, id, input.version, actor)))

@@ -12,6 +12,7 @@ import { planFromGaps } from '../../domain/readiness/action-plan.ts';
 import { rankGaps } from '../../domain/readiness/gaps.ts';
 import { PARTNERSHIP_TYPE_LABELS, type PartnershipType } from '../../domain/partnerships/model.ts';
 import type { Answer } from '../../domain/readiness/scoring.ts';
+import { phrase, phraseList, writePhrase } from '../../domain/words.ts';
 import { exportDocument } from '../../domain/readiness/export.ts';
 import type { AppContext } from '../context.ts';
 import { withSchoolNames } from '../schools/names.ts';
@@ -52,8 +53,12 @@ export async function startAssessment(
   if (!user.schools.some((s) => s.urn === input.urn))
     return invalidField('urn', 'Choose a school you are a member of');
   if (!framework.appliesTo.includes(input.partnershipType)) {
-    const kinds = framework.appliesTo.map((t) => PARTNERSHIP_TYPE_LABELS[t].toLowerCase()).join(' or ');
-    return invalidField('partnershipType', `${framework.title} is for ${kinds}`);
+    const kinds = framework.appliesTo.map((t) => phrase(PARTNERSHIP_TYPE_LABELS[t].toLowerCase()));
+    const refusal = phrase('{{framework}} is for {{kinds}}', {
+      framework: framework.title,
+      kinds: phraseList(kinds, 'or'),
+    });
+    return invalidField('partnershipType', { message: writePhrase(refusal), phrase: refusal });
   }
   const id = await createAssessment(ctx.db, {
     urn: input.urn,

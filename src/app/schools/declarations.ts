@@ -4,8 +4,9 @@ import { getSchoolNameAndCountry } from '../../data/school-names.ts';
 import { canEditSchool, type SessionUser } from '../../domain/access.ts';
 import { MAX_CAPACITY_TO_SUPPORT, MAX_OFFER_NOTE } from '../../domain/declarations.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS, focusAreasFor } from '../../domain/focus-areas.ts';
+import { phrase, writePhrase } from '../../domain/words.ts';
 import type { AppContext } from '../context.ts';
-import { fail, invalidField, ok, parseInput, type Result, worded } from '../result.ts';
+import { fail, invalidField, ok, parseInput, type Result, worded, wordedCheck } from '../result.ts';
 
 export const declarationInput = z.object({
   // Left blank, a school offers no support: one in need saves its needs without a figure it has no use for.
@@ -15,20 +16,19 @@ export const declarationInput = z.object({
     .transform((text) => text || '0')
     .pipe(z.string().regex(/^\d+$/, 'Capacity to support must be a whole number, like 2'))
     .transform(Number)
-    .pipe(
-      z
-        .number()
-        .max(
-          MAX_CAPACITY_TO_SUPPORT,
-          `Capacity to support must be ${MAX_CAPACITY_TO_SUPPORT} schools or fewer`,
-        ),
+    .refine(
+      (n) => n <= MAX_CAPACITY_TO_SUPPORT,
+      wordedCheck('Capacity to support must be {{max}} schools or fewer', { max: MAX_CAPACITY_TO_SUPPORT }),
     ),
   needs: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
   offers: z.array(z.enum(FOCUS_AREAS, { error: 'Choose areas from the list' })),
   offerNote: z
     .string()
     .trim()
-    .max(MAX_OFFER_NOTE, `The note on what you offer must be ${MAX_OFFER_NOTE} characters or fewer`)
+    .refine(
+      (text) => text.length <= MAX_OFFER_NOTE,
+      wordedCheck('The note on what you offer must be {{max}} characters or fewer', { max: MAX_OFFER_NOTE }),
+    )
     .transform((text) => text || null),
 });
 
@@ -61,8 +61,12 @@ export async function declareForSchool(
   if (!parsed.ok) return parsed;
   for (const field of ['needs', 'offers'] as const) {
     const other = parsed.value[field].find((area) => !school.value.focusAreas.includes(area));
-    if (other)
-      return invalidField(field, `${FOCUS_AREA_LABELS[other]} is a focus area for schools in Wales only`);
+    if (other) {
+      const refusal = phrase('{{area}} is a focus area for schools in Wales only', {
+        area: phrase(FOCUS_AREA_LABELS[other]),
+      });
+      return invalidField(field, { message: writePhrase(refusal), phrase: refusal });
+    }
   }
   await saveSchoolDeclaration(ctx.db, { urn, ...parsed.value }, actor);
   ctx.snapshots.refreshSoon();

@@ -31,11 +31,12 @@ function mapWords(request: FastifyRequest, areas: readonly Area[]): string {
   return JSON.stringify(words);
 }
 
-/** The local authorities and regions of the schools in memory (the map serves without the database). */
-function areasOf(schools: readonly Pick<School, 'localAuthority' | 'region'>[]): Area[] {
+/** The local authorities, regions and constituencies of the schools in memory (the map serves without the database). */
+function areasOf(schools: readonly Pick<School, 'localAuthority' | 'region' | 'constituency'>[]): Area[] {
   const areas = new Map<string, Area>();
   for (const school of schools)
-    for (const area of [school.localAuthority, school.region]) if (area) areas.set(area.code, area);
+    for (const area of [school.localAuthority, school.region, school.constituency])
+      if (area) areas.set(area.code, area);
   return [...areas.values()];
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isComputeBusy } from '../../app/compute/busy.ts';
-import { worded } from '../../app/result.ts';
+import { checkWording, worded } from '../../app/result.ts';
 import { isDatabaseUnavailable } from '../../data/availability.ts';
 import { isApi } from '../http/is-api.ts';
 import { sendApiProblem } from '../http/problem.ts';
@@ -52,6 +52,8 @@ export default fp(
             v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
             (typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : ''),
           message: v.message ?? 'is not valid',
+          // A check worded for the reader's language keeps its words (see checkWording).
+          ...(v.keyword === 'custom' ? checkWording(v.params?.params) : undefined),
         }));
         // Bad input is told field by field, each in the caller's language (see problemBody).
         return sendApiProblem(reply, status, issues ? null : message, issues);

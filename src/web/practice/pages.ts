@@ -362,7 +362,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       isPublic: record.publishedVersion !== null && !record.withdrawn,
       history,
       reports,
-      flags: flags.map(describeFlag),
+      flags: flags.map((flag) => translateMessage(request.language, describeFlag(flag))),
       ...extra,
     });
   }
@@ -496,10 +496,12 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   ) {
     if (error.code === 'forbidden' || error.code === 'not-found') return sendProblem(request, reply, error);
     reply.code(error.code === 'conflict' ? 409 : 400);
-    const messages = error.issues?.map((i) => i.message) ?? [error.message];
+    const messages = error.issues?.map((issue) => translateMessage(request.language, issue)) ?? [
+      translateMessage(request.language, error),
+    ];
     const summary =
       field === 'submit' && error.code !== 'conflict'
-        ? 'Check each passage, then confirm or change the record'
+        ? request.t('practice.show.checkPassages')
         : messages[0]!;
     return showPage(request, reply, found, {
       errors: messages.map((text) => ({ text, href: `#${field}` })),

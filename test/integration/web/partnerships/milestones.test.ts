@@ -4,6 +4,7 @@ import { signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { createAcceptedPartnership } from '../../../helpers/partnerships.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
+import { visibleText } from '../../../helpers/page-text.ts';
 
 const LEAD = 420001;
 const PARTNER = 420002;
@@ -62,6 +63,23 @@ describe('ticking off a partnership’s milestones', () => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Milestones are marked while the partnership runs; this one is proposed');
     expect(await doneOn()).toBeNull();
+  });
+
+  it('says why in Welsh to a Welsh reader', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/partnerships/${id}/milestones/${milestoneId}`,
+      headers: {
+        ...leadMember.headers,
+        cookie: `${leadMember.cookie}; s2s-lang=cy`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({ done: 'yes' }).toString(),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain(
+      'Caiff cerrig milltir eu marcio tra bo’r bartneriaeth yn rhedeg; un arfaethedig yw hon.',
+    );
   });
 
   it('writes the milestone dates in full on the plan', async () => {
