@@ -1,5 +1,5 @@
 import { writePhrase, type Phrase } from '../words.ts';
-import type { Allocation, Assignment } from './allocate.ts';
+import type { Allocation, Assignment } from './answer.ts';
 
 /** A pairing without its reasons: what crosses from the thread that allocated to the one that reads. */
 export type PairingFacts = Omit<Assignment, 'reasons'>;
