@@ -83,6 +83,20 @@ describe('the good-practice pages in Welsh', () => {
     expect(visibleText(english.body)).toContain('Share your practice');
   });
 
+  it('lists a school’s shared practice on its profile in Welsh', async () => {
+    // One more than a profile lists (20), so that it points to the rest in the library.
+    for (let n = 0; n < 21; n++)
+      await insertPractice(t.db, { urn: PARTNER, state: 'published', example: true });
+    const profile = await welsh.page(cy(`/schools/${PARTNER}`));
+    const section = /id="practice"[\s\S]*?(?=<h2|<\/main)/.exec(profile)?.[0] ?? '';
+    expect(visibleText(section)).toContain('Enghraifft (synthetig)');
+    expect(left(section, authored)).toEqual([]);
+    const english = (await t.app.inject(`/schools/${PARTNER}`)).body;
+    expect(visibleText(english)).toMatch(
+      /Good practice it has shared.*Example \(synthetic\).*1 more in the library\./,
+    );
+  });
+
   it('shows a Welsh administrator the case study at each stage in Welsh', async () => {
     const { lead, id } = await caseStudyPartnership(t.app, t.db, { own: OWN, partner: PARTNER });
     const base = `/partnerships/${id}/case-study`;
