@@ -21,6 +21,17 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
       ),
     }),
   );
+  return oneOfRefusing(values, refusal);
+}
+
+/**
+ * One of a fixed list of values, refused in the words of a check (`wordedCheck`, `phrasedCheck`)
+ * that a page or the API writes in the reader's language (see oneOf).
+ */
+export function oneOfRefusing<const T extends readonly [string, ...string[]]>(
+  values: T,
+  refusal: { message: string; params: Record<string, unknown> },
+) {
   const allowed: readonly unknown[] = values;
   return z.preprocess((value, ctx) => {
     if (!allowed.includes(value)) ctx.addIssue({ code: 'custom', ...refusal });

@@ -32,11 +32,12 @@ import {
   type Happening,
   type NotificationKind,
 } from '../../domain/notifications.ts';
-import type { SomeWords, Words } from '../../domain/words.ts';
+import { phrase, type SomeWords, type Words } from '../../domain/words.ts';
 import { digestMessage, notificationMessage } from '../../mail/messages.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok, parseInput, type Result } from '../result.ts';
+import { oneOfRefusing } from '../choices.ts';
+import { fail, ok, parseInput, phrasedCheck, type Result } from '../result.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'mailer' | 'now'>;
 
@@ -233,11 +234,16 @@ const preferencesInput = z
     Object.fromEntries(
       NOTIFICATION_KINDS.map((kind) => [
         kind,
-        z.enum(DELIVERIES, {
-          message: `Choose how you hear that ${NOTIFICATION_KIND_LABELS[kind].toLowerCase()}`,
-        }),
+        oneOfRefusing(
+          DELIVERIES,
+          phrasedCheck(
+            phrase('Choose how you hear that {{kind}}', {
+              kind: phrase(NOTIFICATION_KIND_LABELS[kind].toLowerCase()),
+            }),
+          ),
+        ),
       ]),
-    ) as Record<NotificationKind, z.ZodEnum<{ [K in Delivery]: K }>>,
+    ) as Record<NotificationKind, ReturnType<typeof oneOfRefusing<typeof DELIVERIES>>>,
   )
   .superRefine((value, issues) => {
     for (const kind of ACTION_NEEDED)
@@ -245,7 +251,11 @@ const preferencesInput = z
         issues.addIssue({
           code: 'custom',
           path: [kind],
-          message: `${NOTIFICATION_KIND_LABELS[kind]} needs your action: choose an email straight away or a daily one`,
+          ...phrasedCheck(
+            phrase('{{kind}} needs your action: choose an email straight away or a daily one', {
+              kind: phrase(NOTIFICATION_KIND_LABELS[kind]),
+            }),
+          ),
         });
   });
 

@@ -9,19 +9,23 @@ import {
   type PracticeContent,
 } from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
-import { blankAsMissing, optionalText } from '../input.ts';
+import { blankAsMissing, optionalText, requiredText } from '../input.ts';
+import { wordedCheck } from '../result.ts';
 
-/** What an author writes, as every face reads it: a form's fields or a command's options. */
+/**
+ * What an author writes, as every face reads it: a form's fields or a command's options. Each
+ * problem is worded whole, with its limit as a value, so that a page can say it in Welsh.
+ */
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+const atMost = (max: number, template: string) =>
+  [(v: { length: number }) => v.length <= max, wordedCheck(template, { max })] as const;
 
 const optionalLong = (what: string, max: number) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`).default('');
+  z
+    .string()
+    .trim()
+    .refine(...atMost(max, `${what} must be {{max}} characters or fewer`))
+    .default('');
 
 const list = <T extends string>(values: readonly [T, ...T[]], message: string, empty?: string) => {
   const items = z.array(z.enum(values, { error: message })).transform((v) => [...new Set(v)]);
@@ -39,7 +43,7 @@ const links = z
       .array(
         z
           .string()
-          .max(PRACTICE_LIMITS.link, `Each link must be ${PRACTICE_LIMITS.link} characters or fewer`)
+          .refine(...atMost(PRACTICE_LIMITS.link, 'Each link must be {{max}} characters or fewer'))
           .refine((l) => {
             try {
               const url = new URL(l);
@@ -49,7 +53,7 @@ const links = z
             }
           }, 'Enter each link as a web address starting https://, one per line'),
       )
-      .max(PRACTICE_LIMITS.links, `Give ${PRACTICE_LIMITS.links} links or fewer`),
+      .refine(...atMost(PRACTICE_LIMITS.links, 'Give {{max}} links or fewer')),
   );
 
 const year = z.preprocess(
@@ -69,12 +73,12 @@ const id = z.preprocess(
 );
 
 export const practiceInput = z.object({
-  title: text('a title', PRACTICE_LIMITS.title),
-  summary: text('a summary', PRACTICE_LIMITS.summary),
+  title: requiredText('Enter a title', PRACTICE_LIMITS.title),
+  summary: requiredText('Enter a summary', PRACTICE_LIMITS.summary),
   // An English record's Welsh title and summary, for Welsh readers: optional.
   titleCy: optionalLong('The Welsh title', PRACTICE_LIMITS.title),
   summaryCy: optionalLong('The Welsh summary', PRACTICE_LIMITS.summary),
-  whatWeDid: text('what you did', PRACTICE_LIMITS.long),
+  whatWeDid: requiredText('Enter what you did', PRACTICE_LIMITS.long),
   phases: list(PRACTICE_PHASES, 'Choose phases from the list', 'Choose at least one phase'),
   pupilGroups: list(PUPIL_GROUPS, 'Choose pupil groups from the list', 'Choose who the practice was for'),
   focusAreas: list(FOCUS_AREAS, 'Choose focus areas from the list', 'Choose at least one focus area'),
@@ -82,9 +86,9 @@ export const practiceInput = z.object({
     (v) => (v === '' || v === 'none' ? undefined : v),
     z.enum(PARTNERSHIP_TYPES, { error: 'Choose how the schools worked together' }).optional(),
   ),
-  resources: text('the staff time and cost it took', PRACTICE_LIMITS.long),
-  whatChanged: text('what changed', PRACTICE_LIMITS.long),
-  howWeKnow: text('how you know', PRACTICE_LIMITS.long),
+  resources: requiredText('Enter the staff time and cost it took', PRACTICE_LIMITS.long),
+  whatChanged: requiredText('Enter what changed', PRACTICE_LIMITS.long),
+  howWeKnow: requiredText('Enter how you know', PRACTICE_LIMITS.long),
   startedIn: year,
   links,
   externalEvaluation: optionalLong('The external evaluation', PRACTICE_LIMITS.externalEvaluation),

@@ -26,7 +26,7 @@ export function formErrors(source: ZodError | AppError | readonly FieldIssue[], 
     ? source
     : source instanceof ZodError
       ? fieldIssues(source)
-      : (source.issues ?? [{ field, message: source.message }]);
+      : (source.issues ?? [pinned(source, field)]);
   const fieldErrors: Record<string, ErrorText> = {};
   const errors: FormErrors['errors'] = [];
   for (const issue of issues) {
@@ -36,6 +36,12 @@ export function formErrors(source: ZodError | AppError | readonly FieldIssue[], 
   }
   return { errors, fieldErrors };
 }
+
+/** A use case's error that names no field, pinned to `field` with its words, so that a page writes it in the reader's language. */
+const pinned = ({ code: _code, issues: _issues, ...words }: AppError, field: string): FieldIssue => ({
+  field,
+  ...words,
+});
 
 const isErrorText = (value: unknown): value is Required<ErrorText> =>
   typeof value === 'object' && value !== null && 'words' in value && 'text' in value;

@@ -29,13 +29,17 @@ import {
   partsKey,
   withdrawCaseStudy,
 } from '../../app/practice/case-study.ts';
-import { CASE_STUDY_PART_LABELS, CASE_STUDY_PARTS } from '../../domain/practice/case-study.ts';
+import {
+  CASE_STUDY_PART_LABELS,
+  CASE_STUDY_PARTS,
+  type CaseStudyPart,
+} from '../../domain/practice/case-study.ts';
 import { searchAreas } from '../../app/schools/search.ts';
 import type { AppError, Result } from '../../app/result.ts';
 import type { SessionUser } from '../../domain/access.ts';
 import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { isPracticeModerator } from '../../domain/practice/access.ts';
-import { EVIDENCE_SCALE, evidenceInfo } from '../../domain/practice/evidence.ts';
+import { EVIDENCE_SCALE, evidenceInfo, evidenceLabel } from '../../domain/practice/evidence.ts';
 import { headlineFor, PRACTICE_PHASES } from '../../domain/practice/model.ts';
 import { PARTNERSHIP_TYPE_LABELS, PARTNERSHIP_TYPES } from '../../domain/partnerships/model.ts';
 import { PHASE_LABELS } from '../../domain/school.ts';
@@ -181,8 +185,11 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     if (!shown.ok) return sendProblem(request, reply, shown.error);
     const { draft, parts, title, caseStudy, savedParts } = shown.value;
     if (!preview.ok) reply.code(400);
+    const { language, t } = request;
+    const partLabel = (part: CaseStudyPart) =>
+      translateMessage(language, { message: CASE_STUDY_PART_LABELS[part] });
     return reply.page('practice/case-study.njk', {
-      title: `A case study of ${title}`,
+      title: t('practice.caseStudy.title', { title }),
       partnershipId: params.data.id,
       partnershipTitle: title,
       caseStudy,
@@ -190,16 +197,18 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       // Approval is of the parts saved; a different choice on screen is only a preview until saved.
       savedPartsKey: savedParts ? partsKey(savedParts) : null,
       showingSaved: savedParts !== null && partsKey(savedParts) === partsKey(parts),
-      savedPartLabels: (savedParts ?? []).map((part) => CASE_STUDY_PART_LABELS[part]),
+      savedPartLabels: (savedParts ?? []).map(partLabel),
       chosenParts: parts,
       partItems: CASE_STUDY_PARTS.map((part) => ({
         value: part,
-        text: CASE_STUDY_PART_LABELS[part],
+        text: partLabel(part),
         checked: parts.includes(part),
       })),
       draft: {
         content: draft,
-        rows: contentRows(draft),
+        // Drafted in English from the partnership's record, whoever reads it.
+        inEnglish: language !== 'en',
+        rows: contentRows(draft, language),
         text: {
           whatWeDid: paragraphs(draft.whatWeDid),
           resources: paragraphs(draft.resources),
@@ -208,7 +217,8 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         },
         evidence: { figures: [], estimates: [], externalChecked: false },
         evidenceInfo: evidenceInfo('own-account'),
-        evidenceTag: evidenceTag('own-account'),
+        evidenceInSentence: inSentence(language, evidenceLabel('own-account')),
+        evidenceTag: evidenceTag('own-account', language),
       },
       ...(preview.ok ? {} : formErrors(preview.error, 'parts')),
     });
@@ -246,7 +256,10 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   );
 
   app.get('/practice/evidence', async (request, reply) =>
-    reply.page('practice/evidence.njk', { title: 'How S2S rates evidence', scale: EVIDENCE_SCALE }),
+    reply.page('practice/evidence.njk', {
+      title: request.t('practice.evidencePage.title'),
+      scale: EVIDENCE_SCALE,
+    }),
   );
 
   async function formPage(
@@ -261,6 +274,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     },
     errors?: FormErrors,
   ) {
+    const { language, t } = request;
     const schools = await publishingSchools(ctx, requireUser(request));
     const inScope = page.fixedUrn === undefined ? schools : schools.filter((s) => s.urn === page.fixedUrn);
     const partnerships = inScope.flatMap((s) =>
@@ -278,18 +292,20 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       schools,
       schoolItems: schools.map((s) => ({
         value: String(s.urn),
-        text: `${s.name} (URN ${s.urn})`,
+        text: t('practice.form.schoolItem', { school: s.name, urn: s.urn }),
         selected: String(s.urn) === page.values.urn,
       })),
-      partnershipItems: partnerships.length ? [{ value: '', text: 'None' }, ...partnerships] : [],
-      ...formChoices(page.values),
+      partnershipItems: partnerships.length
+        ? [{ value: '', text: t('practice.form.noPartnership') }, ...partnerships]
+        : [],
+      ...formChoices(page.values, language),
     });
   }
 
   app.get('/practice/new', signedIn, async (request, reply) =>
     formPage(request, reply, {
       action: '/practice',
-      heading: 'Share your practice',
+      heading: request.t('practice.share'),
       back: '/practice',
       values: {
         urn: String(requireUser(request).schools[0]?.urn ?? ''),
@@ -306,7 +322,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       return formPage(
         request,
         reply,
-        { action: '/practice', heading: 'Share your practice', back: '/practice', values },
+        { action: '/practice', heading: request.t('practice.share'), back: '/practice', values },
         formErrors(created.error, 'title'),
       );
     return reply.redirect(`/practice/${created.value.id}`, 303);
@@ -341,6 +357,8 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const view = (v: typeof shown) => ({
       ...v,
       headline: headlineFor(v.content, request.language),
+      // The author's words, in the language the record is written in.
+      inEnglish: request.language !== 'en' && v.content.language === 'en',
       rows: contentRows(v.content, request.language),
       text: {
         whatWeDid: paragraphs(v.content.whatWeDid),
@@ -387,7 +405,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const id = found.record.id;
     return formPage(request, reply, {
       action: `/practice/${id}/edit`,
-      heading: 'Change your practice record',
+      heading: request.t('practice.form.changeHeading'),
       back: `/practice/${id}`,
       values: { ...contentValues(found.record.working.content), urn: String(found.record.urn) },
       fixedUrn: found.record.urn,
@@ -407,7 +425,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         reply,
         {
           action: `/practice/${id}/edit`,
-          heading: 'Change your practice record',
+          heading: request.t('practice.form.changeHeading'),
           back: `/practice/${id}`,
           values,
           fixedUrn: found.record.urn,

@@ -49,14 +49,18 @@ export const paragraphs = (text: string): string[] =>
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
-const items = <T extends string>(
-  values: readonly T[],
-  labels: Record<T, string>,
-  chosen: readonly string[] = [],
-) => values.map((value) => ({ value, text: labels[value], checked: chosen.includes(value) }));
-
-/** The choices of the publishing form, with what is chosen. */
-export function formChoices(values: Record<string, unknown>) {
+/** The choices of the publishing form, in the reader's language, with what is chosen. */
+export function formChoices(values: Record<string, unknown>, language: Language = 'en') {
+  const items = <T extends string>(
+    options: readonly T[],
+    labels: Record<T, string>,
+    picked: readonly string[] = [],
+  ) =>
+    options.map((value) => ({
+      value,
+      text: translateMessage(language, { message: labels[value] }),
+      checked: picked.includes(value),
+    }));
   const chosen = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
   return {
     phaseItems: items(PRACTICE_PHASES, PHASE_LABELS, chosen('phases')),
@@ -65,7 +69,7 @@ export function formChoices(values: Record<string, unknown>) {
     collaborationItems: [
       {
         value: 'none',
-        text: 'Our own school’s practice',
+        text: translator(language)('practice.form.ownPractice'),
         checked: !values.collaboration || values.collaboration === 'none',
       },
       ...items(PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS).map((i) => ({
@@ -73,9 +77,12 @@ export function formChoices(values: Record<string, unknown>) {
         checked: values.collaboration === i.value,
       })),
     ],
-    languageItems: items(PRACTICE_LANGUAGES, PRACTICE_LANGUAGE_LABELS).map((i) => ({
-      ...i,
-      checked: (values.language || 'en') === i.value,
+    // Each language by its own name, as the language switch names it.
+    languageItems: PRACTICE_LANGUAGES.map((value) => ({
+      value,
+      text: PRACTICE_LANGUAGE_LABELS[value],
+      label: { attributes: { lang: value } },
+      checked: (values.language || 'en') === value,
     })),
   };
 }
@@ -136,11 +143,16 @@ export const practiceHref = (focus: readonly FocusArea[]): string =>
   `/practice?${new URLSearchParams(focus.map((f) => ['focus', f]))}`;
 
 /** Practice items with their evidence tags, for the lists other pages show. */
-export const withEvidenceTags = <T extends { evidence: { level: EvidenceLevel } }>(items: readonly T[]) =>
-  items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level) }));
+export const withEvidenceTags = <T extends { evidence: { level: EvidenceLevel } }>(
+  items: readonly T[],
+  language: Language = 'en',
+) => items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level, language) }));
 
 /** A school's published practice, as its profile lists it. */
-export const schoolPracticeView = (found: Awaited<ReturnType<typeof schoolPractice>>) => ({
+export const schoolPracticeView = (
+  found: Awaited<ReturnType<typeof schoolPractice>>,
+  language: Language = 'en',
+) => ({
   total: found.total,
-  items: withEvidenceTags(found.items),
+  items: withEvidenceTags(found.items, language),
 });

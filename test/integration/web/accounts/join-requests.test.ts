@@ -164,6 +164,16 @@ describe('requests to join a school', () => {
     const again = await post(head, `/partnerships/${id}/first-administrator`, { urn: String(NOBODY), email });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already waiting for approval');
+    // The refusal names no field, and a Welsh reader reads it in Welsh with the school's name in it.
+    const inWelsh = await postForm(
+      t.app,
+      `/partnerships/${id}/first-administrator`,
+      { _csrf: head.csrfToken, urn: String(NOBODY), email },
+      { cookie: `${head.cookie}; s2s-lang=cy` },
+    );
+    expect(visibleText(inWelsh.body)).toContain(
+      'Mae gwahoddiad ar gyfer gweinyddwr cyntaf Dogwood Primary eisoes yn aros am gymeradwyaeth.',
+    );
     expect(await mailTo(email)).toHaveLength(0);
 
     expect(await unread(officer)).toContain(

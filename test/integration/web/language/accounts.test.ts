@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { NOTIFICATION_KINDS } from '../../../../src/domain/notifications.ts';
 import { createOrganisation, signIn, type SignedIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { readOutbox } from '../../../helpers/mail.ts';
@@ -25,6 +26,40 @@ describe('accounts, invitations, password resets and notifications in Welsh', ()
   const { get: welsh, post } = inWelsh(() => t.app);
   const chooseWelsh = (who: SignedIn) =>
     t.db.updateTable('users').set({ language: 'cy' }).where('id', '=', who.user.id).execute();
+
+  it('refuses a notification preference in Welsh, naming the kind of notification', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: SCHOOL }] });
+    const straightAway = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, 'immediately']));
+    const english = (choices: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/notifications/preferences',
+        headers: { ...member.headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: member.csrfToken, ...choices }).toString(),
+      });
+
+    const switchedOff = { ...straightAway, proposed: 'off' };
+    const offRefused = await post('/notifications/preferences', member, switchedOff);
+    expect(offRefused.statusCode).toBe(400);
+    expect(visibleText(offRefused.body)).toContain(
+      'Mae ysgol yn cynnig partneriaeth i’ch ysgol: mae angen i chi weithredu, felly dewiswch e-bost ar unwaith neu un dyddiol',
+    );
+    expect(englishLeftIn(offRefused.body)).toEqual([]);
+    expect(visibleText((await english(switchedOff)).body)).toContain(
+      'A school proposes a partnership to your school needs your action: choose an email straight away or a daily one',
+    );
+
+    const unheardOf = { ...straightAway, started: 'loud' };
+    const unknownRefused = await post('/notifications/preferences', member, unheardOf);
+    expect(unknownRefused.statusCode).toBe(400);
+    expect(visibleText(unknownRefused.body)).toContain(
+      'Dewiswch sut y byddwch yn clywed am hyn: mae partneriaeth yn dechrau',
+    );
+    expect(englishLeftIn(unknownRefused.body)).toEqual([]);
+    expect(visibleText((await english(unheardOf)).body)).toContain(
+      'Choose how you hear that a partnership starts',
+    );
+  });
 
   it('shows no English message of the catalogue on the signed-in account pages', async () => {
     const organisation = await createOrganisation(t.db, {

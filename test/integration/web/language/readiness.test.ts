@@ -135,6 +135,18 @@ describe('readiness in Welsh', () => {
     }
   });
 
+  it('asks in Welsh for what to assess the school against', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const res = await postInWelsh('/readiness/assessments', member, {
+      urn: String(DERW),
+      frameworkId: '',
+      partnershipType: 'peer-to-peer',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(visibleText(res.body)).toContain('Mae problem Dewiswch yn erbyn beth i asesu’ch ysgol');
+    expect(englishLeftBesideFrameworks(res.body)).toEqual([]);
+  });
+
   it('shows a school’s assessments, the check, an action, sharing and a comparison in Welsh, and names the field in a Welsh error', async () => {
     const member = await signIn(t.app, t.db, {
       schools: [

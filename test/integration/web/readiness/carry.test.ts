@@ -120,6 +120,19 @@ describe('a readiness action plan carried into a partnership', () => {
     expect(carry.statusCode).toBe(409);
     expect(carry.body).toContain('once the partnership is agreed');
     expect(await carriedRows()).toEqual([]);
+
+    const welsh = await inWelsh(() => t.app).post(
+      `/partnerships/${partnershipId}/readiness-actions`,
+      ownAdmin,
+      {
+        urn: String(OWN),
+      },
+    );
+    expect(welsh.statusCode).toBe(409);
+    expect(visibleText(welsh.body)).toContain(
+      'Gellir dod â chynllun gweithredu parodrwydd i mewn unwaith y bydd y bartneriaeth wedi’i chytuno',
+    );
+    expect(englishLeftIn(welsh.body)).toEqual([]);
   });
 
   it('lets only an administrator of the school bring in its plan', async () => {
