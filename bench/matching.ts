@@ -13,8 +13,8 @@
  *   --data generated   `bench/load.ts`'s dataset: schools scattered around England's real school
  *                      sites, imported into an embedded PostgreSQL and read as the service reads it
  *   --data demo        the demo dataset `npm start` loads (real 2018/19 data; --schools is ignored)
- * Where capacity runs out, each school left unsupported costs the allocation a search of most of
- * the national graph: compare the datasets' unsupported counts beside their CPU.
+ * Where capacity runs out, the allocation searches the schools already placed around each school
+ * left unsupported, for a swap: compare the datasets' unsupported counts beside their CPU.
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 import {
-  explainAssignmentInWords,
+  reasonWriter,
   withReasonsWrittenBy,
   withoutReasons,
   type Allocation,
@@ -81,7 +81,8 @@ export function arrived<T extends ComputeTask>(
 export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
   if (task.kind !== 'allocation') return answer;
   const { pool } = viewOf(snapshot, task.profile);
-  return withReasonsWrittenBy(answer as AllocationFacts, (pairing) =>
-    explainAssignmentInWords(pool, snapshot.settings, snapshot.capacity, pairing),
+  return withReasonsWrittenBy(
+    answer as AllocationFacts,
+    reasonWriter(pool, snapshot.settings, snapshot.capacity),
   );
 }

@@ -12,7 +12,7 @@ import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
 import type { Option, OptionList } from './problem.ts';
-import { withReasonsWrittenBy, type PairingFacts } from './crossing.ts';
+import { withReasonsWrittenBy, type PairingFacts, type ReasonWriter } from './crossing.ts';
 import type { Allocation, Assignment, Unsupported, UnsupportedReason } from './answer.ts';
 
 export {
@@ -168,6 +168,15 @@ export function explainAssignmentInWords(
     nearerTaken: assignment.nearerTaken,
   });
 }
+
+/**
+ * Writes the reasons of an allocation's pairings from the pool. Made here rather than inline in
+ * `allocateNationally`, whose closures would keep its working columns alive as long as the answer.
+ */
+export const reasonWriter =
+  (pool: MatchingPool, settings: MatchingSettings, capacity: PartnerCapacity): ReasonWriter =>
+  (pairing) =>
+    explainAssignmentInWords(pool, settings, capacity, pairing);
 
 /** The phases that can support a school's, as alternatives: "primary or all-through". */
 function phaseWords(settings: MatchingSettings, phase: Phase): PhraseList {
@@ -439,6 +448,6 @@ export function allocateNationally(
         supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
       },
     },
-    (pairing) => explainAssignmentInWords(pool, settings, capacity, pairing),
+    reasonWriter(pool, settings, capacity),
   );
 }

@@ -1,6 +1,7 @@
 export {
   allocateNationally,
   explainAssignmentInWords,
+  reasonWriter,
   type Allocation,
   type Assignment,
   type Unsupported,

@@ -143,11 +143,16 @@ export const practiceHref = (focus: readonly FocusArea[]): string =>
   `/practice?${new URLSearchParams(focus.map((f) => ['focus', f]))}`;
 
 /** Practice items with their evidence tags, for the lists other pages show. */
-export const withEvidenceTags = <T extends { evidence: { level: EvidenceLevel } }>(items: readonly T[]) =>
-  items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level) }));
+export const withEvidenceTags = <T extends { evidence: { level: EvidenceLevel } }>(
+  items: readonly T[],
+  language: Language = 'en',
+) => items.map((item) => ({ ...item, tag: evidenceTag(item.evidence.level, language) }));
 
 /** A school's published practice, as its profile lists it. */
-export const schoolPracticeView = (found: Awaited<ReturnType<typeof schoolPractice>>) => ({
+export const schoolPracticeView = (
+  found: Awaited<ReturnType<typeof schoolPractice>>,
+  language: Language = 'en',
+) => ({
   total: found.total,
-  items: withEvidenceTags(found.items),
+  items: withEvidenceTags(found.items, language),
 });

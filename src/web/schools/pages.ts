@@ -94,7 +94,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       earlierInspections: record.inspections.slice(1).map((i) => describeInspection(i, words)),
       gradeLabels: GRADE4_LABELS,
       performance,
-      practice: schoolPracticeView(await schoolPractice(ctx, record.urn)),
+      practice: schoolPracticeView(await schoolPractice(ctx, record.urn), request.language),
       sponsorshipLines: sponsorshipLines(record.sponsorships, record.urn, request.t, request.language),
       sponsorshipsHref: canAdministerSchool(request.user, record.urn)
         ? `/schools/${record.urn}/sponsorships`
