@@ -1,3 +1,4 @@
+import type { Phrase } from '../../domain/words.ts';
 import { z } from 'zod';
 import { asList } from '../http/forms.ts';
 
@@ -18,7 +19,8 @@ export type Field =
 
 export interface FormPage {
   title: string;
-  intro?: string;
+  /** A phrase when it has values in it (a school's name), so that each language writes it whole. */
+  intro?: string | Phrase;
   fields: Field[];
   submit: string;
 }

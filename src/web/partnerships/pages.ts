@@ -1,3 +1,4 @@
+import { phrase } from '../../domain/words.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
@@ -155,8 +156,12 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
     return followUpOf(ctx, requireUser(request), id);
   };
+  // The school's name and the focus are values of one sentence, so that each language writes it whole.
   const followUpIntro = (f: FollowUp) =>
-    `This partnership follows up an area to develop from ${f.hostName}’s peer review. Its focus will be ${FOCUS_AREA_LABELS[f.focusArea].toLowerCase()}, and the review will show it as support found.`;
+    phrase(
+      'This partnership follows up an area to develop from {{school}}’s peer review. Its focus will be {{focus}}, and the review will show it as support found.',
+      { school: f.hostName, focus: phrase(FOCUS_AREA_LABELS[f.focusArea].toLowerCase()) },
+    );
   const followUpFields = (f: FollowUp | undefined) =>
     f ? { hidden: [{ name: 'followUp', value: String(f.findingId) }] } : {};
 

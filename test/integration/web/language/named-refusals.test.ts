@@ -155,6 +155,15 @@ describe('refusals that name a school, a framework or an organisation, in Welsh'
     expect(visibleText(followUp.body)).toContain(
       'Cynigiwch hi o Ysgol y Derw, sef yr ysgol y mae’r adroddiad amdani',
     );
+
+    // The page to propose it says, in Welsh, whose review it follows up and what its focus is.
+    const proposing = await get(`/partnerships/new?followUp=${findingId}`, head);
+    expect(proposing.statusCode).toBe(200);
+    expect(proposing.body).toMatch(/<title>\s*Cynnig partneriaeth/);
+    expect(visibleText(proposing.body)).toContain(
+      'Mae’r bartneriaeth hon yn dilyn maes i’w ddatblygu o adolygiad gan gymheiriaid Ysgol y Derw. Ei ffocws fydd llythrennedd (darllen, ysgrifennu, Saesneg)',
+    );
+    expect(englishLeftIn(proposing.body)).toEqual([]);
   });
 
   it('names the peer-review framework the API does not have, in Welsh', async () => {
