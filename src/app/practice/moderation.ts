@@ -10,7 +10,7 @@ import {
 import type { SessionUser } from '../../domain/access.ts';
 import { isPracticeModerator } from '../../domain/practice/access.ts';
 import type { AppContext } from '../context.ts';
-import { fail, ok, parseInput, type Result } from '../result.ts';
+import { fail, ok, parseInput, type Result, wordedCheck } from '../result.ts';
 import { gatherEvidence } from './evidence.ts';
 import { practiceFor } from './records.ts';
 
@@ -23,12 +23,16 @@ import { practiceFor } from './records.ts';
 type Ctx = Pick<AppContext, 'db' | 'now'>;
 
 const REASON_LIMIT = 1000;
-const reason = (what: string) =>
+/** A reason asked for in whole words ("Enter why the record is withdrawn"), so a page can say it in Welsh. */
+const reason = (missing: string) =>
   z
-    .string({ error: `Enter ${what}` })
+    .string({ error: missing })
     .trim()
-    .min(1, `Enter ${what}`)
-    .max(REASON_LIMIT, `The reason must be ${REASON_LIMIT} characters or fewer`);
+    .min(1, missing)
+    .refine(
+      (v) => v.length <= REASON_LIMIT,
+      wordedCheck('The reason must be {{max}} characters or fewer', { max: REASON_LIMIT }),
+    );
 
 const CHANGED = 'The record has changed since you read it; read it again before you decide.';
 
@@ -84,7 +88,7 @@ export async function returnPractice(
   if (!found.ok) return found;
   const { record, rights } = found.value;
   if (!rights.moderate) return fail('forbidden', 'You cannot moderate this record.');
-  const note = parseInput(z.object({ reason: reason('what the school should change') }), input);
+  const note = parseInput(z.object({ reason: reason('Enter what the school should change') }), input);
   if (!note.ok) return note;
   if (record.workingVersion !== input.version) return fail('conflict', CHANGED);
   if (!(await returnPracticeVersion(ctx.db, id, input.version, note.value.reason, actor)))
@@ -102,7 +106,7 @@ export async function reportPractice(
   const found = await practiceFor(ctx, actor, id);
   if (!found.ok) return found;
   if (!found.value.rights.report) return fail('forbidden', 'You cannot report this record.');
-  const parsed = parseInput(z.object({ reason: reason('what is wrong with the record') }), input);
+  const parsed = parseInput(z.object({ reason: reason('Enter what is wrong with the record') }), input);
   if (!parsed.ok) return parsed;
   await reportPracticeRecord(ctx.db, id, parsed.value.reason, actor);
   return ok({ id });
@@ -118,7 +122,7 @@ export async function withdrawPractice(
   const found = await practiceFor(ctx, actor, id);
   if (!found.ok) return found;
   if (!found.value.rights.withdraw) return fail('forbidden', 'You cannot withdraw this record.');
-  const parsed = parseInput(z.object({ reason: reason('why the record is withdrawn') }), input);
+  const parsed = parseInput(z.object({ reason: reason('Enter why the record is withdrawn') }), input);
   if (!parsed.ok) return parsed;
   if (!(await withdrawPracticeRecord(ctx.db, id, parsed.value.reason, actor)))
     return fail('conflict', 'The record has already been withdrawn.');

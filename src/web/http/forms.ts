@@ -71,6 +71,10 @@ export function errorsInLanguage(
   );
 }
 
+/** Each field's error in the reader's language, for a page that shows them within its own items rather than as `fieldErrors`. */
+export const fieldErrorsIn = (language: Language, fieldErrors: FormErrors['fieldErrors']) =>
+  errorsInLanguage(language, fieldErrors) as FormErrors['fieldErrors'];
+
 // Array.isArray does not narrow a readonly array.
 const isIssueList = (value: unknown): value is readonly FieldIssue[] => Array.isArray(value);
 

@@ -523,7 +523,7 @@ const practicePages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         : messages[0]!;
     return showPage(request, reply, found, {
       errors: messages.map((text) => ({ text, href: `#${field}` })),
-      actionErrors: { [field]: { text: summary } },
+      actionErrors: { [field]: { text: summary, visuallyHiddenText: request.t('layout.errorHidden') } },
       typed: { [field]: typeof body.reason === 'string' ? body.reason : '' },
     });
   }

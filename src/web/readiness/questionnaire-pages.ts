@@ -14,7 +14,7 @@ import { PARTNERSHIP_TYPES, PARTNERSHIP_TYPE_LABELS } from '../../domain/partner
 import { sectionProgress } from '../../domain/readiness/progress.ts';
 import { answersByItem, scoreAssessment, type Answer } from '../../domain/readiness/scoring.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
-import { formErrors, type FormErrors } from '../http/forms.ts';
+import { fieldErrorsIn, formErrors, type FormErrors } from '../http/forms.ts';
 import { frameworkTitleIn, openFor, type ReadinessDeps } from './load.ts';
 import { localiseFramework } from '../../domain/readiness/localise.ts';
 import { answerForm, EVIDENCE_MAX, sectionFormSchema } from './section-form.ts';
@@ -115,6 +115,8 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
     const { assessment, framework } = opened;
     const index = framework.sections.findIndex((s) => s.id === sectionId);
     const section = framework.sections[index]!;
+    // The section's items show each field's error themselves, so it is put in the reader's language here.
+    const shownErrors = fieldErrorsIn(reply.request.language, form.fieldErrors);
     const answers = answersByItem(typed ?? assessment.answers);
     return reply.page('readiness/section.njk', {
       title: section.title,
@@ -122,7 +124,7 @@ const questionnaire: FastifyPluginAsync<ReadinessDeps> = async (app, deps) => {
       framework,
       section,
       position: { number: index + 1, of: framework.sections.length },
-      items: section.items.map((item) => answerForm(framework, item, answers.get(item.id), form.fieldErrors)),
+      items: section.items.map((item) => answerForm(framework, item, answers.get(item.id), shownErrors)),
       evidenceMax: EVIDENCE_MAX,
       ...form,
     });

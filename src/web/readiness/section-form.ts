@@ -6,6 +6,7 @@ import {
   type FrameworkSection,
 } from '../../domain/readiness/framework.ts';
 import type { Answer } from '../../domain/readiness/scoring.ts';
+import { wordedCheck } from '../../app/result.ts';
 
 export const EVIDENCE_MAX = 5000;
 
@@ -14,18 +15,29 @@ export const EVIDENCE_MAX = 5000;
  * Leaving a rating blank is allowed while drafting; completing the assessment needs them all.
  */
 export function sectionFormSchema(framework: Framework, section: FrameworkSection) {
-  const values = framework.scale.levels.map((l) => String(l.value));
+  const values: unknown[] = framework.scale.levels.map((l) => String(l.value));
   const shape: Record<string, z.ZodType> = {};
   for (const item of section.items) {
+    const question = { question: item.question };
     shape[`rating-${item.id}`] = z
-      .enum(values as [string, ...string[]], `Choose one of the ratings for “${item.question}”`)
-      .optional()
-      .or(z.literal(''));
+      .unknown()
+      .refine(
+        (v) => v === undefined || v === '' || values.includes(v),
+        wordedCheck('Choose one of the ratings for “{{question}}”', question),
+      )
+      .optional();
     shape[`evidence-${item.id}`] = z
-      .string(`Enter the evidence for “${item.question}” as text`)
-      .max(
-        EVIDENCE_MAX,
-        `Evidence for “${item.question}” must be ${EVIDENCE_MAX.toLocaleString('en-GB')} characters or fewer`,
+      .unknown()
+      .refine(
+        (v) => v === undefined || typeof v === 'string',
+        wordedCheck('Enter the evidence for “{{question}}” as text', question),
+      )
+      .refine(
+        (v) => typeof v !== 'string' || v.length <= EVIDENCE_MAX,
+        wordedCheck('Evidence for “{{question}}” must be {{max}} characters or fewer', {
+          ...question,
+          max: EVIDENCE_MAX.toLocaleString('en-GB'),
+        }),
       )
       .optional();
   }

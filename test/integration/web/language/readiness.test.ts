@@ -147,6 +147,22 @@ describe('readiness in Welsh', () => {
     expect(englishLeftBesideFrameworks(res.body)).toEqual([]);
   });
 
+  it('refuses a section’s rating and evidence in Welsh, naming the question in Welsh', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: DERW, role: 'admin' }] });
+    const id = await start(member);
+    const section = `/readiness/assessments/${id}/sections/purpose`;
+    const item = (await welsh(section, member)).match(/name="rating-([^"]+)"/)![1]!;
+    const res = await postInWelsh(section, member, {
+      [`rating-${item}`]: '99',
+      [`evidence-${item}`]: 'a'.repeat(5001),
+    });
+    expect(res.statusCode).toBe(400);
+    const said = visibleText(res.body);
+    expect(said).toMatch(/Dewiswch un o’r sgoriau ar gyfer “[^”]+”/);
+    expect(said).toMatch(/Rhaid i’r dystiolaeth ar gyfer “[^”]+” fod yn 5,000 nod neu lai/);
+    expect(englishLeftBesideFrameworks(res.body)).toEqual([]);
+  });
+
   it('shows a school’s assessments, the check, an action, sharing and a comparison in Welsh, and names the field in a Welsh error', async () => {
     const member = await signIn(t.app, t.db, {
       schools: [

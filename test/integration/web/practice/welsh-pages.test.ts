@@ -83,6 +83,21 @@ describe('the good-practice pages in Welsh', () => {
     expect(visibleText(english.body)).toContain('Share your practice');
   });
 
+  it('tells a Welsh reader in Welsh what a report or a withdrawal is missing', async () => {
+    const member = await signIn(t.app, t.db, { schools: [{ urn: OWN }] });
+    const reader = await signIn(t.app, t.db, { schools: [{ urn: OTHER }] });
+    const id = await insertPractice(t.db, { urn: OWN, state: 'published' });
+    const words = [...authored, 'Daily reading fluency in Year 3'];
+    const report = await welsh.post(cy(`/practice/${id}/report`), reader, { reason: '' });
+    expect(report.statusCode).toBe(400);
+    expect(left(report.body, words)).toEqual([]);
+    expect(visibleText(report.body)).toContain('Rhowch beth sydd o’i le ar y cofnod');
+    const tooLong = await welsh.post(cy(`/practice/${id}/withdraw`), member, { reason: 'x'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(left(tooLong.body, [...words, 'x'.repeat(1001)])).toEqual([]);
+    expect(visibleText(tooLong.body)).toContain('Rhaid i’r rheswm fod yn 1000 nod neu lai');
+  });
+
   it('lists a school’s shared practice on its profile in Welsh', async () => {
     // One more than a profile lists (20), so that it points to the rest in the library.
     for (let n = 0; n < 21; n++)
