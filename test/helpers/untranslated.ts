@@ -13,6 +13,8 @@ const visibleText = (html: string) =>
     // Text a page marks English on purpose (a citation, a value as published with no Welsh yet)
     // is not English left behind.
     .replace(/<((?!html\b)\w+)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    // An address or a command (`<code>`) is the same in every language.
+    .replace(/<code\b[^>]*>[\s\S]*?<\/code>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&#39;', "'")
     .replace(/\s+/g, ' ');
