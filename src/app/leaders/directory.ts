@@ -10,7 +10,7 @@ import {
   type LeaderSearch,
 } from '../../domain/leaders/matching.ts';
 import type { SystemLeaderProfile } from '../../domain/leaders/profile.ts';
-import { PHASE_LABELS } from '../../domain/school.ts';
+import type { Area, Phase } from '../../domain/school.ts';
 import type { Snapshot } from '../../domain/snapshot.ts';
 import { today, type AppContext } from '../context.ts';
 import { fail, invalidField, ok, worded, type Result } from '../result.ts';
@@ -119,8 +119,8 @@ export interface DeploymentDone {
   days: number;
   start: string;
   end: string;
-  /** "a primary school in Leeds", or as much of it as is known. */
-  school: string;
+  /** The client school's phase and local authority, as much of them as is known. */
+  school: { phase: Phase | null; localAuthority: Area | null };
 }
 
 async function deploymentsDone(
@@ -134,10 +134,9 @@ async function deploymentsDone(
     const place = d.team.find((m) => m.userId === profile.userId);
     if (place?.answer !== 'accepted') return [];
     const school = snapshot.byUrn.get(d.clientUrn);
-    const phase =
-      school && school.phase !== 'not-applicable' ? `${PHASE_LABELS[school.phase].toLowerCase()} ` : '';
-    const area = school?.localAuthority ? ` in ${school.localAuthority.name}` : '';
-    return [{ days: place.days, start: d.start, end: d.end, school: `a ${phase}school${area}` }];
+    const phase = school && school.phase !== 'not-applicable' ? school.phase : null;
+    const localAuthority = school?.localAuthority ?? null;
+    return [{ days: place.days, start: d.start, end: d.end, school: { phase, localAuthority } }];
   });
 }
 

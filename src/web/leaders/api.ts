@@ -1,3 +1,4 @@
+import { clientSchoolText } from './presenters.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -131,7 +132,8 @@ const leadersApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
           committed,
           left,
         })),
-        deploymentsThroughS2s: deployments,
+        // The API's words are English, as published.
+        deploymentsThroughS2s: deployments.map((d) => ({ ...d, school: clientSchoolText(d.school, 'en') })),
       });
     },
   );

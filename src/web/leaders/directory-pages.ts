@@ -11,6 +11,7 @@ import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
 import {
   chargingText,
+  clientSchoolText,
   daysText,
   expertiseItems,
   expertiseText,
@@ -105,7 +106,11 @@ const directoryPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       travel: travelText(profile, request.language),
       daysLeft: daysText(capacity.daysLeft, request.language),
       terms: capacity.terms,
-      deployments: deployments.map((d) => ({ ...d, daysText: daysText(d.days, request.language) })),
+      deployments: deployments.map((d) => ({
+        ...d,
+        daysText: daysText(d.days, request.language),
+        school: clientSchoolText(d.school, request.language),
+      })),
     });
   });
 };

@@ -3,10 +3,11 @@ import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea } from '../../domain/foc
 import { FREE_WITHIN_LABELS, type SystemLeaderProfile } from '../../domain/leaders/profile.ts';
 import { PHASE_LABELS, type Phase } from '../../domain/school.ts';
 import { LEADER_PHASES } from '../../app/leaders/profile-input.ts';
-import type { DirectoryLeader } from '../../app/leaders/directory.ts';
+import type { DeploymentDone, DirectoryLeader } from '../../app/leaders/directory.ts';
 import type { LeaderMatch } from '../../domain/leaders/matching.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage, translator } from '../../i18n/index.ts';
+import { inPlacesIn } from '../../i18n/places.ts';
 import type { Words } from '../../domain/words.ts';
 
 const label = (language: Language, message: string) => translateMessage(language, { message });
@@ -42,6 +43,19 @@ export const expertiseText = (areas: readonly FocusArea[], language: Language = 
   areas.map((a) => label(language, FOCUS_AREA_LABELS[a]));
 export const phasesText = (phases: readonly Phase[], language: Language = 'en') =>
   phases.map((p) => label(language, PHASE_LABELS[p])).join(', ');
+
+/**
+ * The client school of a deployment, not named: "a primary school in Leeds", "ysgol gynradd yng
+ * Nghaerdydd" (the phase's words whole in the catalogue, as Welsh mutates it after "ysgol").
+ */
+export function clientSchoolText({ phase, localAuthority }: DeploymentDone['school'], language: Language) {
+  const t = translator(language);
+  const school = t(phase ? `leaders.profile.clientSchool.${phase}` : 'leaders.profile.clientSchool.any');
+  const place = inPlacesIn(language, [localAuthority ?? undefined], (name) =>
+    t('leaders.profile.clientIn', { place: name }),
+  );
+  return place ? `${school} ${place}` : school;
+}
 
 const pounds = (n: number) =>
   new Intl.NumberFormat('en-GB', {

@@ -18,7 +18,14 @@ describe('a deployment in Welsh', () => {
   const t = useTestApp(
     async (db) => {
       await insertSchool(db, { urn: BASE, name: 'Ysgol Sylfaen', lat: 53.8, lon: -1.55 });
-      await insertSchool(db, { urn: CLIENT, name: 'Ysgol y Cleient', lat: 53.85, lon: -1.55 });
+      await insertSchool(db, {
+        urn: CLIENT,
+        name: 'Ysgol y Cleient',
+        lat: 53.85,
+        lon: -1.55,
+        laCode: '681',
+        laName: 'Cardiff',
+      });
     },
     { fresh: 'test', mailer },
   );
@@ -102,6 +109,13 @@ describe('a deployment in Welsh', () => {
 
     await completeReadiness(t.db, id);
     expect((await post(ada.who, `/deployments/${id}/answer`, { answer: 'accepted' })).statusCode).toBe(303);
+    // Ada's public profile lists it, the school unnamed, by its phase and place in Welsh.
+    const profile = await welsh(`/system-leaders/${ada.profileId}`);
+    expect(englishLeftIn(profile)).toEqual([]);
+    expect(visibleText(profile)).toContain('3 diwrnod gyda ysgol gynradd yng Nghaerdydd');
+    expect(visibleText(await t.app.inject(`/system-leaders/${ada.profileId}`).then((r) => r.body))).toContain(
+      '3 days with a primary school in Cardiff',
+    );
     const accepted = 'Mae Ada Leader wedi derbyn y secondiad i Ysgol y Cleient';
     for (const told of [head, officer]) {
       expect(await notificationsOf(told)).toContain(accepted);
