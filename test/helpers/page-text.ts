@@ -21,3 +21,17 @@ export function compactMarkup(html: string): string {
     .replace(/(<[^/!][^>]*>)\s+/g, '$1')
     .replace(/\s+(<\/)/g, '$1');
 }
+
+/** The words a page gives its script in `data-words` (the map's labels, pop-ups and place names), read back. */
+export function scriptWords(html: string): Record<string, unknown> {
+  const attribute = /data-words="([^"]*)"/.exec(html)![1]!;
+  return JSON.parse(
+    attribute
+      .replaceAll('&#34;', '"')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&'),
+  ) as Record<string, unknown>;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
-import { visibleText } from '../../../helpers/page-text.ts';
+import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
 import { schoolRow } from '../../../helpers/schools.ts';
 import { inWelsh } from '../../../helpers/untranslated.ts';
 
@@ -65,16 +65,7 @@ describe('Welsh constituencies by their Welsh names on Welsh pages', () => {
   });
 
   it('gives the Welsh map the Welsh constituency names to label its areas with', async () => {
-    const placeNames = (html: string) =>
-      (
-        JSON.parse(
-          /data-words="([^"]*)"/
-            .exec(html)![1]!
-            .replaceAll('&#34;', '"')
-            .replaceAll('&quot;', '"')
-            .replaceAll('&amp;', '&'),
-        ) as { placeNames: Record<string, string> }
-      ).placeNames;
+    const placeNames = (html: string) => scriptWords(html).placeNames;
     expect(placeNames(await page('/map?by=constituency'))).toMatchObject({
       W07000082: 'Alun a Glannau Dyfrdwy',
     });

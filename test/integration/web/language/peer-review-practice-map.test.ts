@@ -13,7 +13,7 @@ import {
   frameworkEnglishIn,
   inWelsh,
 } from '../../../helpers/untranslated.ts';
-import { visibleText } from '../../../helpers/page-text.ts';
+import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
 
 const [DERW, BEDW, CELYN, ONNEN] = [643001, 643002, 643003, 643004];
 
@@ -189,15 +189,7 @@ describe('peer review, good practice and the map in Welsh', () => {
     expect(html).toContain('Arweinwyr system');
     expect(html).toContain('Gweld yr un ffigurau mewn tabl');
     expect(englishLeftIn(html)).toEqual([]);
-    const attribute = /data-words="([^"]*)"/.exec(html)![1]!;
-    const words = JSON.parse(
-      attribute
-        .replaceAll('&quot;', '"')
-        .replaceAll('&#39;', "'")
-        .replaceAll('&lt;', '<')
-        .replaceAll('&gt;', '>')
-        .replaceAll('&amp;', '&'),
-    ) as Record<string, unknown>;
+    const words = scriptWords(html);
     expect(words).toMatchObject({
       viewProfile: 'Gweld proffil {{name}}',
       nothingHere: 'Dim byd yma: dewiswch ysgol neu ardal.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
-import { visibleText } from '../../../helpers/page-text.ts';
+import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
 import { schoolRow } from '../../../helpers/schools.ts';
 import { inWelsh } from '../../../helpers/untranslated.ts';
 
@@ -60,16 +60,7 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
   });
 
   it('gives the Welsh map the Welsh names to label its areas with, and the English map none', async () => {
-    const placeNames = (html: string) =>
-      (
-        JSON.parse(
-          /data-words="([^"]*)"/
-            .exec(html)![1]!
-            .replaceAll('&#34;', '"')
-            .replaceAll('&quot;', '"')
-            .replaceAll('&amp;', '&'),
-        ) as { placeNames: Record<string, string> }
-      ).placeNames;
+    const placeNames = (html: string) => scriptWords(html).placeNames;
     expect(placeNames(await page('/map?by=la'))).toEqual({ '681': 'Caerdydd', W: 'Cymru' });
     expect(placeNames((await t.app.inject('/map?by=la')).body)).toEqual({});
   });
