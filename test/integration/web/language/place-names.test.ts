@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
 import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
-import { schoolRow } from '../../../helpers/schools.ts';
+import { schoolRow, welshSchoolRow } from '../../../helpers/schools.ts';
 import { inWelsh } from '../../../helpers/untranslated.ts';
 
 describe('Welsh councils by their Welsh names on Welsh pages', () => {
@@ -10,18 +10,13 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
       await db
         .insertInto('schools')
         .values([
-          {
-            ...schoolRow({
-              urn: 6812001,
-              name: 'Ysgol y Wern',
-              town: 'Llandaf',
-              laCode: '681',
-              laName: 'Cardiff',
-            }),
-            country: 'Wales',
-            region_code: 'W',
-            region_name: 'Wales',
-          },
+          welshSchoolRow({
+            urn: 6812001,
+            name: 'Ysgol y Wern',
+            town: 'Llandaf',
+            laCode: '681',
+            laName: 'Cardiff',
+          }),
           schoolRow({ urn: 646001, name: 'Ysgol Leeds', town: 'Headingley' }),
         ])
         .execute();
