@@ -15,21 +15,26 @@ const noRaw = sql<Record<string, string>>`'{}'::jsonb`.as('raw');
  */
 const ROWS_A_TURN = 2_000;
 
-async function inTurns<Row>(rows: readonly Row[], use: (row: Row) => void): Promise<void> {
+async function inTurns<Row>(rows: readonly Row[], use: (row: Row, i: number) => void): Promise<void> {
   for (let from = 0; from < rows.length; from += ROWS_A_TURN) {
     if (from > 0) await nextTurn();
     const to = Math.min(rows.length, from + ROWS_A_TURN);
-    for (let i = from; i < to; i++) use(rows[i]!);
+    for (let i = from; i < to; i++) use(rows[i]!, i);
   }
 }
 
-/** Each school's records, in the order of the rows. */
+/**
+ * Each school's records, in the order of the rows (which come in URN order). Each list is made
+ * at its length, once its school's rows are all read: a list pushed to a row at a time keeps room
+ * to grow, 17 places for a school's two inspections (20 MB of heap at 150,000 schools).
+ */
 async function listsByUrn<Row extends { urn: number }, T>(rows: readonly Row[], make: (row: Row) => T) {
   const lists = new Map<number, T[]>();
-  await inTurns(rows, (row) => {
-    const list = lists.get(row.urn);
-    if (list) list.push(make(row));
-    else lists.set(row.urn, [make(row)]);
+  let first = 0;
+  await inTurns(rows, (row, i) => {
+    if (rows[i + 1]?.urn === row.urn) return;
+    lists.set(row.urn, rows.slice(first, i + 1).map(make));
+    first = i + 1;
   });
   return lists;
 }
