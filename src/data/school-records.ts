@@ -108,7 +108,7 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
       .execute(),
   ]);
   // One copy of each repeated value, shared as each record is made (see shareRepeatedValues).
-  const { share, area } = valueSharing();
+  const { share, sharedAreas } = valueSharing();
   const inspectionsByUrn = await listsByUrn(inspections, (row) => share(toInspection(row)));
   const performanceByUrn = await listsByUrn(performance, (row) => share(toPerformance(row)));
   const ratingsByUrn = await listsByUrn(ratings, (row) => share(toPublishedRating(row)));
@@ -118,19 +118,16 @@ export async function loadOpenSchoolRecords(db: Db): Promise<SchoolRecord[]> {
   }));
   const records: SchoolRecord[] = [];
   await inTurns(schools, (row) => {
-    const school = share(toSchool(row));
-    const ratings = ratingsByUrn.get(row.urn);
-    const categorisations = categorisationsByUrn.get(row.urn);
-    records.push({
-      ...school,
-      localAuthority: area(school.localAuthority),
-      region: area(school.region),
-      constituency: area(school.constituency),
+    // The school's own object made a record, not spread into a new one (see sharedAreas).
+    const record: SchoolRecord = Object.assign(sharedAreas(share(toSchool(row))), {
       inspections: inspectionsByUrn.get(row.urn) ?? [],
       performance: performanceByUrn.get(row.urn) ?? [],
-      ...(ratings ? { publishedRatings: ratings } : {}),
-      ...(categorisations ? { categorisations } : {}),
     });
+    const ratings = ratingsByUrn.get(row.urn);
+    if (ratings) record.publishedRatings = ratings;
+    const categorisations = categorisationsByUrn.get(row.urn);
+    if (categorisations) record.categorisations = categorisations;
+    records.push(record);
   });
   return records;
 }

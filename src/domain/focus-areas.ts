@@ -38,6 +38,26 @@ export const FOCUS_AREA_LABELS: Record<FocusArea, string> = {
   'welsh-language': 'Welsh language development',
 };
 
+/**
+ * Each area inside a sentence ("Asks for support in literacy (reading, writing, English)"), as
+ * English writes it: names and acronyms keep their capitals, and Welsh language development is
+ * "developing the Welsh language", so that it never reads as the label at the head of a list.
+ */
+export const FOCUS_AREA_IN_SENTENCE: Record<FocusArea, string> = {
+  'teaching-and-learning': 'teaching and learning',
+  leadership: 'leadership',
+  'data-and-assessment': 'using data and assessment',
+  curriculum: 'curriculum',
+  literacy: 'literacy (reading, writing, English)',
+  numeracy: 'numeracy (mathematics)',
+  send: 'special educational needs and disabilities (SEND) and additional learning needs (ALN)',
+  'behaviour-and-attendance': 'behaviour and attendance',
+  governance: 'governance',
+  'early-years': 'early years',
+  wellbeing: 'staff and pupil wellbeing',
+  'welsh-language': 'developing the Welsh language',
+};
+
 /** Welsh language development is a question for schools in Wales (Cymraeg 2050), not for English ones. */
 const WALES_ONLY: readonly FocusArea[] = ['welsh-language'];
 

@@ -97,6 +97,16 @@ export interface PhraseWriter {
 }
 
 /** A template with its {{values}} filled in, as written. */
+/**
+ * A label inside a sentence ("by local authority", "works with primary schools"): only its first
+ * letter is lowered, and not even that for a language's name ("Welsh", "Cymraeg") or an acronym
+ * ("SEND", "URN"), whose capitals are their meaning.
+ */
+export const lowerFirst = (label: string): string =>
+  /^(\p{Lu}{2,}|English|Welsh|Saesneg|Cymraeg)(?![\p{Ll}])/u.test(label)
+    ? label
+    : label.charAt(0).toLowerCase() + label.slice(1);
+
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
   fill(template, (name) => String(values[name] ?? ''));
 

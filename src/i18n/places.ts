@@ -19,41 +19,29 @@ export function placeNameIn(language: Language, area: Area): string {
 }
 
 /**
- * A Welsh authority, or Wales, after "yn" ("in"): Welsh mutates the name nasally and "yn" with it
- * ("yng Nghaerdydd", "ym Mhowys", "yn Nhor-faen"), so each is written out whole rather than filled
- * into "yn {{place}}". Not yet reviewed by a translator, like the catalogue's Welsh in
- * `cy-unreviewed/`.
+ * A Welsh name after "yn" ("in"): Welsh mutates the name nasally and "yn" with it ("yng
+ * Nghaerdydd", "ym Mhowys", "yn Nhor-faen", "yn Nwyrain Casnewydd"), and "yn" is "ym" before any
+ * "m" ("ym Merthyr Tudful"). A rule, not a list, so that every Welsh authority and constituency
+ * follows it; "ch", "ph", "th" and "dd" do not mutate. Not yet reviewed by a translator, like the catalogue's Welsh in `cy-unreviewed/`.
  */
-const IN_WELSH_PLACE: Readonly<Record<string, string>> = {
-  '660': 'yn Ynys Môn',
-  '661': 'yng Ngwynedd',
-  '662': 'yng Nghonwy',
-  '663': 'yn Sir Ddinbych',
-  '664': 'yn Sir y Fflint',
-  '665': 'yn Wrecsam',
-  '666': 'ym Mhowys',
-  '667': 'yng Ngheredigion',
-  '668': 'yn Sir Benfro',
-  '669': 'yn Sir Gaerfyrddin',
-  '670': 'yn Abertawe',
-  '671': 'yng Nghastell-nedd Port Talbot',
-  '672': 'ym Mhen-y-bont ar Ogwr',
-  '673': 'ym Mro Morgannwg',
-  '674': 'yn Rhondda Cynon Taf',
-  '675': 'ym Merthyr Tudful',
-  '676': 'yng Nghaerffili',
-  '677': 'ym Mlaenau Gwent',
-  '678': 'yn Nhor-faen',
-  '679': 'yn Sir Fynwy',
-  '680': 'yng Nghasnewydd',
-  '681': 'yng Nghaerdydd',
-  W: 'yng Nghymru',
-};
+export function inWelsh(name: string): string {
+  const mutated = /^([CPT]h|Dd)/.test(name)
+    ? name
+    : (NASAL[name.charAt(0)] ?? name.charAt(0)) + name.slice(1);
+  const yn = mutated.startsWith('Ng') ? 'yng' : mutated.startsWith('M') ? 'ym' : 'yn';
+  return `${yn} ${mutated}`;
+}
+
+const NASAL: Readonly<Record<string, string>> = { P: 'Mh', T: 'Nh', C: 'Ngh', B: 'M', D: 'N', G: 'Ng' };
+
+/** A place's Welsh name where it has one of its own: a Welsh authority or constituency, or Wales. */
+const isWelshNamed = (area: Area): boolean =>
+  area.code in WELSH_LA_NAMES_CY || area.code in WELSH_CONSTITUENCY_NAMES_CY || area.code === 'W';
 
 /**
  * "In" the places chosen, as a page's sentence goes on ("in Kent, South East"; "yng Nghaerdydd,
  * Cymru"): the first place after the word for "in", each by the name the reader sees. A place
- * given as text (what someone typed, a constituency) is written as given.
+ * given as text (what someone typed, matching no place the service knows) is written as given.
  */
 export function inPlacesIn(
   language: Language,
@@ -63,6 +51,9 @@ export function inPlacesIn(
   const [first, ...rest] = places.filter((p): p is Area | string => Boolean(p));
   if (first === undefined) return '';
   const named = (p: Area | string) => (typeof p === 'string' ? p : placeNameIn(language, p));
-  const mutated = language === 'cy' && typeof first !== 'string' ? IN_WELSH_PLACE[first.code] : undefined;
+  const mutated =
+    language === 'cy' && typeof first !== 'string' && isWelshNamed(first)
+      ? inWelsh(placeNameIn(language, first))
+      : undefined;
   return mutated ? [mutated, ...rest.map(named)].join(', ') : inPlace([first, ...rest].map(named).join(', '));
 }

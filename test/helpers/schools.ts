@@ -50,6 +50,11 @@ export function schoolRow(f: SchoolFixture): Insertable<SchoolsTable> {
   };
 }
 
+/** A school in Wales, in the pseudo-region GIAS files Welsh schools under. */
+export function welshSchoolRow(f: SchoolFixture): Insertable<SchoolsTable> {
+  return { ...schoolRow(f), country: 'Wales', region_code: 'W', region_name: 'Wales' };
+}
+
 export async function insertSchool(db: Db, f: SchoolFixture): Promise<void> {
   await db.insertInto('schools').values(schoolRow(f)).execute();
 }

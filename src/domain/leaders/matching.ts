@@ -1,9 +1,9 @@
 import { DESIGNATION_LABELS, type Designation } from '../access.ts';
-import { FOCUS_AREA_LABELS, type FocusArea } from '../focus-areas.ts';
+import { FOCUS_AREA_IN_SENTENCE, type FocusArea } from '../focus-areas.ts';
 import { PHASE_LABELS, type LatLon, type Phase } from '../school.ts';
 import { distanceKm } from '../spatial-index.ts';
 import type { DesignationHeld } from './profile.ts';
-import { wordsOf, type Words } from '../words.ts';
+import { lowerFirst, wordsOf, type Words } from '../words.ts';
 
 /**
  * Finding a system leader where one is needed: every filter a searcher sets must hold, and each
@@ -45,9 +45,6 @@ export interface LeaderMatch<C extends LeaderCandidate = LeaderCandidate> {
   reasons: Words[];
 }
 
-/** "Literacy (reading, writing, English)" inside a sentence: only the first letter changes. */
-const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
-
 const oneDecimal = (km: number) => Math.round(km * 10) / 10;
 
 /** How the leader reaches the school, or null when they do not. */
@@ -88,7 +85,7 @@ export function matchLeaders<C extends LeaderCandidate>(
       if (matchedExpertise.length === 0) continue;
       reasons.push(
         wordsOf('Expertise in {{areas}}', {
-          areas: matchedExpertise.map((a) => lowerFirst(FOCUS_AREA_LABELS[a])),
+          areas: matchedExpertise.map((a) => FOCUS_AREA_IN_SENTENCE[a]),
         }),
       );
     }

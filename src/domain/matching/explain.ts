@@ -3,7 +3,7 @@ import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types
 import type { AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
 import { areasOf, focusAreasOf, type PartnerFacts } from './pool.ts';
-import { FOCUS_AREA_LABELS } from '../focus-areas.ts';
+import { FOCUS_AREA_IN_SENTENCE } from '../focus-areas.ts';
 import { complementMask, declaredFor } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
@@ -95,7 +95,7 @@ export function explainCandidateInWords(
   }
   for (const { receiver, met } of declaredFor(strategy, school, candidate)) {
     const areas = phraseList(
-      focusAreasOf(met).map((a) => phrase(FOCUS_AREA_LABELS[a].toLowerCase())),
+      focusAreasOf(met).map((a) => phrase(FOCUS_AREA_IN_SENTENCE[a])),
       'and',
     );
     // The offering school's own words about its offer, where it meets the searching school's need.

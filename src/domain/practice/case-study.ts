@@ -1,5 +1,5 @@
 import { longDate } from '../format.ts';
-import { FOCUS_AREA_LABELS } from '../focus-areas.ts';
+import { FOCUS_AREA_IN_SENTENCE } from '../focus-areas.ts';
 import { one, schools } from '../partnerships/impact/words.ts';
 import {
   PARTNERSHIP_TYPE_LABELS,
@@ -69,7 +69,6 @@ export const schoolYearOf = (isoDate: string): number => {
   return month >= 9 ? year : year - 1;
 };
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const fit = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 const paragraphs = (...parts: (string | null | undefined | false)[]) =>
@@ -105,7 +104,7 @@ export function caseStudyDraft(
   const p = source.partnership;
   const shown = new Set(include);
   const names = participants(p.members).map((m) => m.name);
-  const focus = p.focusAreas.map((f) => lowerFirst(FOCUS_AREA_LABELS[f]));
+  const focus = p.focusAreas.map((f) => FOCUS_AREA_IN_SENTENCE[f]);
   const period = p.startDate && p.endDate ? `, ${longDate(p.startDate)} to ${longDate(p.endDate)}` : '';
 
   const milestones = p.milestones

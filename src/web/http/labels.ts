@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.ts';
+import { lowerFirst } from '../../domain/words.ts';
 import { translateMessage } from '../../i18n/index.ts';
 
 /**
@@ -16,8 +17,6 @@ export const labelsIn = <K extends string>(
     ]),
   ) as Record<K, string>;
 
-/** A label inside a sentence: "by local authority", "yn ôl awdurdod lleol" (Welsh keeps its capitals, as in "Cymraeg"). */
-export const inSentence = (language: Language, label: string): string => {
-  const words = translateMessage(language, { message: label });
-  return language === 'en' ? words.toLowerCase() : words.charAt(0).toLowerCase() + words.slice(1);
-};
+/** A label inside a sentence, in the reader's language: "by local authority", "yn ôl awdurdod lleol". */
+export const inSentence = (language: Language, label: string): string =>
+  lowerFirst(translateMessage(language, { message: label }));

@@ -8,7 +8,7 @@ import type { LeaderMatch } from '../../domain/leaders/matching.ts';
 import type { Language } from '../../domain/language.ts';
 import { translateMessage, translator } from '../../i18n/index.ts';
 import { inPlacesIn } from '../../i18n/places.ts';
-import type { Words } from '../../domain/words.ts';
+import { lowerFirst, type Words } from '../../domain/words.ts';
 
 const label = (language: Language, message: string) => translateMessage(language, { message });
 
@@ -92,10 +92,6 @@ export function travelText(
   ].filter((s) => s !== null);
   return parts.join('; ');
 }
-
-/** A label inside a sentence: first letter lowered, but a language's name keeps its capital. */
-const lowerFirst = (text: string) =>
-  /^(English|Welsh|Saesneg|Cymraeg)\b/.test(text) ? text : text.replace(/^./, (c) => c.toLowerCase());
 
 /** The values of a match's reason that are catalogue labels (see LeaderMatch). */
 const LABELLED = new Set(['areas', 'phase', 'designation']);

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { leadersForSchoolNeeds } from '../../app/leaders/directory.ts';
-import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
-import { inSentence } from '../http/labels.ts';
+import { FOCUS_AREA_IN_SENTENCE } from '../../domain/focus-areas.ts';
+import { translateMessage } from '../../i18n/index.ts';
 import { requireSchoolMember, requireUser, urnParam } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
 import { leaderRow } from './presenters.ts';
@@ -15,10 +15,7 @@ const schoolNeedsPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const { school, needs, result } = found.value;
     return reply.page('leaders/school-needs.njk', {
       school,
-      // In the middle of a sentence, in the reader's language ("English" and "Cymraeg" keep their capitals).
-      needs: needs.map((n) =>
-        inSentence(request.language, FOCUS_AREA_LABELS[n]).replace(/\benglish\b/, 'English'),
-      ),
+      needs: needs.map((n) => translateMessage(request.language, { message: FOCUS_AREA_IN_SENTENCE[n] })),
       searchHref: `/system-leaders?${new URLSearchParams([...needs.map((n) => ['expertise', n]), ['near', String(school.urn)]])}`,
       leaders: (result?.items ?? []).map(leaderRow(request.language)),
     });

@@ -54,7 +54,7 @@ const allocations: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     );
     const constituency =
       chosen.constituency && answer
-        ? (snapshot.schools.find((s) => s.constituency?.code === chosen.constituency)?.constituency?.name ??
+        ? (snapshot.schools.find((s) => s.constituency?.code === chosen.constituency)?.constituency ??
           chosen.constituency)
         : undefined;
     const { language, t } = request;

@@ -28,7 +28,7 @@ import {
 import { partnersByName, proposalFromMatch, schoolIsOnS2s } from '../../app/partnerships/proposal.ts';
 import { schoolName } from '../../app/schools/names.ts';
 import { followUpOf, proposeFollowUp, type FollowUp } from '../../app/peer-review/reviews.ts';
-import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
+import { FOCUS_AREA_IN_SENTENCE } from '../../domain/focus-areas.ts';
 import { requestFirstAdministrator, schoolsWithoutAdministrators } from '../../app/accounts/join-requests.ts';
 import { forbid, requireSignedIn, requireUser } from '../http/guards.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -160,7 +160,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const followUpIntro = (f: FollowUp) =>
     phrase(
       'This partnership follows up an area to develop from {{school}}’s peer review. Its focus will be {{focus}}, and the review will show it as support found.',
-      { school: f.hostName, focus: phrase(FOCUS_AREA_LABELS[f.focusArea].toLowerCase()) },
+      { school: f.hostName, focus: phrase(FOCUS_AREA_IN_SENTENCE[f.focusArea]) },
     );
   const followUpFields = (f: FollowUp | undefined) =>
     f ? { hidden: [{ name: 'followUp', value: String(f.findingId) }] } : {};

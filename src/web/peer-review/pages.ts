@@ -42,7 +42,7 @@ import {
   type SummaryGrouping,
 } from '../../app/peer-review/summary.ts';
 import type { AppError, Result } from '../../app/result.ts';
-import { FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
+import { FOCUS_AREA_IN_SENTENCE, FOCUS_AREA_LABELS, FOCUS_AREAS } from '../../domain/focus-areas.ts';
 import { DECLARED_CONFLICT_KINDS, DECLARED_CONFLICT_LABELS } from '../../domain/peer-review/conflicts.ts';
 import { judgementLabel } from '../../domain/peer-review/framework.ts';
 import { localisePeerReviewFramework } from '../../domain/peer-review/localise.ts';
@@ -57,7 +57,7 @@ import {
 } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLE_LABELS } from '../../domain/peer-review/team.ts';
 import { formErrors } from '../http/forms.ts';
-import { inSentence, labelsIn } from '../http/labels.ts';
+import { labelsIn } from '../http/labels.ts';
 import { requireSignedIn, requireUser } from '../http/guards.ts';
 import { idParams } from '../http/params.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -366,8 +366,8 @@ const peerReviewPages: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       failedForm: failed?.form,
       values: failed?.values ?? {},
       focusLabel,
-      // Inside a sentence: "declare literacy (reading, writing, english) as a need", "datblygu’r Gymraeg".
-      focusInSentence: inSentence(request.language, FOCUS_AREA_LABELS[focus]),
+      // Inside a sentence: "declare literacy (reading, writing, English) as a need", "datblygu’r Gymraeg".
+      focusInSentence: translateMessage(request.language, { message: FOCUS_AREA_IN_SENTENCE[focus] }),
       kindLabel: kindLabels[finding.kind],
       outcomeLabels,
       outcomeItems: CHALLENGE_OUTCOMES.map((o) => ({ value: o, text: outcomeLabels[o] })),

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
 import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
-import { schoolRow } from '../../../helpers/schools.ts';
+import { schoolRow, welshSchoolRow } from '../../../helpers/schools.ts';
 import { inWelsh } from '../../../helpers/untranslated.ts';
 
-/** A school in Wales and one in England, each in its July 2024 constituency as GIAS records it. */
-const inConstituency = (urn: number, name: string, code: string, constituency: string) => ({
-  ...schoolRow({ urn, name }),
-  constituency_code: code,
-  constituency_name: constituency,
-});
+/** A school in its July 2024 constituency as GIAS records it. */
+const inConstituency = (code: string, name: string) => ({ constituency_code: code, constituency_name: name });
 
 describe('Welsh constituencies by their Welsh names on Welsh pages', () => {
   const t = useTestApp(
@@ -18,22 +14,26 @@ describe('Welsh constituencies by their Welsh names on Welsh pages', () => {
         .insertInto('schools')
         .values([
           {
-            ...inConstituency(6642001, 'Ysgol Glan Dyfrdwy', 'W07000082', 'Alyn and Deeside'),
-            la_code: '664',
-            la_name: 'Flintshire',
-            country: 'Wales',
-            region_code: 'W',
-            region_name: 'Wales',
+            ...welshSchoolRow({
+              urn: 6642001,
+              name: 'Ysgol Glan Dyfrdwy',
+              laCode: '664',
+              laName: 'Flintshire',
+            }),
+            ...inConstituency('W07000082', 'Alyn and Deeside'),
           },
           {
-            ...inConstituency(6702001, 'Ysgol Penclawdd', 'W07000097', 'Gower'),
-            la_code: '670',
-            la_name: 'Swansea',
-            country: 'Wales',
-            region_code: 'W',
-            region_name: 'Wales',
+            ...welshSchoolRow({ urn: 6702001, name: 'Ysgol Penclawdd', laCode: '670', laName: 'Swansea' }),
+            ...inConstituency('W07000097', 'Gower'),
           },
-          inConstituency(647001, 'Headingley Primary School', 'E14001332', 'Leeds Central and Headingley'),
+          {
+            ...welshSchoolRow({ urn: 6812002, name: 'Ysgol Treganna', laCode: '681', laName: 'Cardiff' }),
+            ...inConstituency('W07000092', 'Cardiff West'),
+          },
+          {
+            ...schoolRow({ urn: 647001, name: 'Headingley Primary School' }),
+            ...inConstituency('E14001332', 'Leeds Central and Headingley'),
+          },
         ])
         .execute();
     },
@@ -70,6 +70,15 @@ describe('Welsh constituencies by their Welsh names on Welsh pages', () => {
       W07000082: 'Alun a Glannau Dyfrdwy',
     });
     expect(placeNames((await t.app.inject('/map?by=constituency')).body)).toEqual({});
+  });
+
+  it('says "in" a Welsh constituency by its Welsh name, mutated, on the Welsh allocation page', async () => {
+    const heading = (text: string) => /^.*(?:National allocation|Dyraniad cenedlaethol).*$/m.exec(text)?.[0];
+    const welsh = visibleText(await page('/allocations?constituency=W07000092'));
+    expect(heading(welsh)).toContain('yng Ngorllewin Caerdydd');
+    expect(welsh).not.toContain('Cardiff West');
+    expect(heading(visibleText(await page('/allocations?constituency=W07000097')))).toContain('yn Gower');
+    expect(heading(await english('/allocations?constituency=W07000092'))).toContain('in Cardiff West');
   });
 
   it('keeps the published constituency names in the API, whatever the reader’s language', async () => {

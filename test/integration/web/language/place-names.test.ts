@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../helpers/app.ts';
 import { scriptWords, visibleText } from '../../../helpers/page-text.ts';
-import { schoolRow } from '../../../helpers/schools.ts';
+import { schoolRow, welshSchoolRow } from '../../../helpers/schools.ts';
 import { inWelsh } from '../../../helpers/untranslated.ts';
 
 describe('Welsh councils by their Welsh names on Welsh pages', () => {
@@ -10,18 +10,13 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
       await db
         .insertInto('schools')
         .values([
-          {
-            ...schoolRow({
-              urn: 6812001,
-              name: 'Ysgol y Wern',
-              town: 'Llandaf',
-              laCode: '681',
-              laName: 'Cardiff',
-            }),
-            country: 'Wales',
-            region_code: 'W',
-            region_name: 'Wales',
-          },
+          welshSchoolRow({
+            urn: 6812001,
+            name: 'Ysgol y Wern',
+            town: 'Llandaf',
+            laCode: '681',
+            laName: 'Cardiff',
+          }),
           schoolRow({ urn: 646001, name: 'Ysgol Leeds', town: 'Headingley' }),
         ])
         .execute();
@@ -37,6 +32,17 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
     expect(welsh).toContain('Headingley · Leeds');
     expect(welsh).not.toContain('Cardiff');
     expect(await english('/?q=Ysgol')).toContain('Llandaf · Cardiff');
+  });
+
+  it('finds a Welsh council’s schools by its Welsh name, as by its English one', async () => {
+    const found = async (q: string) =>
+      (await t.app.inject(`/api/schools?q=${encodeURIComponent(q)}`)).json<{ items: { urn: number }[] }>()
+        .items;
+    expect((await found('Caerdydd')).map((s) => s.urn)).toEqual([6812001]);
+    expect((await found('caerdyd')).map((s) => s.urn)).toEqual([6812001]);
+    expect((await found('Cardiff')).map((s) => s.urn)).toEqual([6812001]);
+    expect(visibleText(await page('/?q=Caerdydd'))).toContain('Ysgol y Wern');
+    expect(await found('Abertawe')).toEqual([]);
   });
 
   it('names the council and Wales in Welsh on a Welsh profile, in English on the English one', async () => {

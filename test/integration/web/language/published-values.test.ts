@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../helpers/accounts.ts';
 import { useTestApp } from '../../../helpers/app.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
-import { schoolRow } from '../../../helpers/schools.ts';
+import { schoolRow, welshSchoolRow } from '../../../helpers/schools.ts';
 import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
 
 /** The text of a profile's summary row (its key as the Welsh page writes it), tags and all. */
@@ -35,16 +35,13 @@ describe('values as the registers publish them, on Welsh pages', () => {
           },
           // The Welsh Government's list: governance and Welsh medium type, in its own capitals.
           {
-            ...schoolRow({
+            ...welshSchoolRow({
               urn: 6812001,
               name: 'Ysgol y Wern',
               town: 'Cardiff',
               laCode: '681',
               laName: 'Cardiff',
             }),
-            country: 'Wales',
-            region_code: 'W',
-            region_name: 'Wales',
             type_name: 'Voluntary Controlled',
             type_group: 'Welsh schools',
             language_medium: 'bilingual',

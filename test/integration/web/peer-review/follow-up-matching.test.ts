@@ -20,7 +20,7 @@ describe('following up an area to develop through partner matching', () => {
     const urns = [SEEKER, BEACON, HILLSIDE];
     const groupId = await joinedGroup(db, { urns }, head);
     const { reviews } = await scheduledCycle(db, { groupId, urns, moderatorUserId: moderator.id }, head);
-    await finalReport(db, reviews.get(SEEKER)!, [{ focusArea: 'leadership', kind: 'area-to-develop' }], head);
+    await finalReport(db, reviews.get(SEEKER)!, [{ focusArea: 'send', kind: 'area-to-develop' }], head);
   });
 
   const hrefs = (body: string) =>
@@ -47,6 +47,10 @@ describe('following up an area to develop through partner matching', () => {
     const form = await visit(propose);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('follows up an area to develop from Seeker Primary School’s peer review');
+    // The focus inside the sentence keeps the capitals that are its meaning.
+    expect(form.body).toContain(
+      'Its focus will be special educational needs and disabilities (SEND) and additional learning needs (ALN),',
+    );
 
     const proposed = await postForm(
       t.app,
@@ -54,7 +58,7 @@ describe('following up an area to develop through partner matching', () => {
       {
         _csrf: head.csrfToken,
         followUp: String(findingId),
-        title: 'Leadership with Beacon',
+        title: 'SEND with Beacon',
         type: 'peer-to-peer',
         proposerUrn: String(SEEKER),
         proposerRole: 'supported',

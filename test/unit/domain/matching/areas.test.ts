@@ -219,6 +219,16 @@ describe('declared needs and offers, and the schools a school could support', ()
     );
   });
 
+  it('names the areas inside its sentence with their capitals: English, SEND and ALN', () => {
+    const found = search([seeker, a, b], 1, 'support', [
+      [1, { needs: ['literacy', 'send'], offers: [] }],
+      [3, { needs: [], offers: ['literacy', 'send'] }],
+    ]);
+    expect(found[0]!.reasons).toContain(
+      'Offers support in literacy (reading, writing, English) and special educational needs and disabilities (SEND) and additional learning needs (ALN), where you asked for support',
+    );
+  });
+
   it('finds schools in need a high-performing school could support, weak where it is strong', () => {
     const supporter = school(10, 0, { inspections: outstanding, performance: ks2(0, 0, 2.5) });
     const weakInMaths = school(11, 2, { inspections: inNeed, performance: ks2(0, 0, -2) });
