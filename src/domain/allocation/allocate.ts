@@ -63,10 +63,10 @@ class Candidates {
   /** The candidates a ranking hands over, added to the columns, as the range of their places. */
   range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
     const from = this.length;
-    rank((facts, distanceKm, score, spare) => {
+    rank((urn, distanceKm, score, spare) => {
       if (this.length === this.urn.length) this.grow();
       const id = this.length++;
-      this.urn[id] = facts.school.urn;
+      this.urn[id] = urn;
       this.distanceKm[id] = distanceKm;
       this.score[id] = score;
       this.spare[id] = spare;

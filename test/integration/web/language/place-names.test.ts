@@ -34,6 +34,17 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
     expect(await english('/?q=Ysgol')).toContain('Llandaf · Cardiff');
   });
 
+  it('finds a Welsh council’s schools by its Welsh name, as by its English one', async () => {
+    const found = async (q: string) =>
+      (await t.app.inject(`/api/schools?q=${encodeURIComponent(q)}`)).json<{ items: { urn: number }[] }>()
+        .items;
+    expect((await found('Caerdydd')).map((s) => s.urn)).toEqual([6812001]);
+    expect((await found('caerdyd')).map((s) => s.urn)).toEqual([6812001]);
+    expect((await found('Cardiff')).map((s) => s.urn)).toEqual([6812001]);
+    expect(visibleText(await page('/?q=Caerdydd'))).toContain('Ysgol y Wern');
+    expect(await found('Abertawe')).toEqual([]);
+  });
+
   it('names the council and Wales in Welsh on a Welsh profile, in English on the English one', async () => {
     const welsh = visibleText(await page('/schools/6812001'));
     expect(welsh).toMatch(/Awdurdod lleol\s+Caerdydd/);
