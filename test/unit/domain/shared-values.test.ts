@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SchoolRecord } from '../../../src/domain/school.ts';
 import { shareRepeatedValues } from '../../../src/domain/shared-values.ts';
 import { syntheticSchools } from '../../builders/synthetic-schools.ts';
 
@@ -28,7 +29,7 @@ describe('the registry held with one copy of each repeated value', () => {
   });
 
   it('holds one copy of the judgements that inspections share, grade for grade in the same order', () => {
-    const judged = read.map((school, i) => ({
+    const judged: SchoolRecord[] = read.map((school, i) => ({
       ...school,
       inspections: school.inspections.map((inspection) => ({
         ...inspection,
