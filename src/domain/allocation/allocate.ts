@@ -63,10 +63,10 @@ class Candidates {
   /** The candidates a ranking hands over, added to the columns, as the range of their places. */
   range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
     const from = this.length;
-    rank((facts, distanceKm, score, spare) => {
+    rank((urn, distanceKm, score, spare) => {
       if (this.length === this.urn.length) this.grow();
       const id = this.length++;
-      this.urn[id] = facts.school.urn;
+      this.urn[id] = urn;
       this.distanceKm[id] = distanceKm;
       this.score[id] = score;
       this.spare[id] = spare;
@@ -199,6 +199,29 @@ const leftOut = (
   words,
 });
 
+// Latitude bands about 11 km high: narrower than most searches, so that the schools of one band
+// and the next share most of their supporters.
+const BAND_DEGREES = 0.1;
+
+/**
+ * The places of `schools` in the order their searches are best made in: band by band across the
+ * map, west to east within a band, those without a location last. Schools near one another search
+ * the same supporters, whose columns a search then finds still in the processor's cache: at
+ * 150,000 generated schools the first searches took about twice as long in URN order. Each search
+ * stands alone, so the order changes nothing but the time.
+ */
+function nearOneAnother(schools: readonly PartnerFacts[]): Int32Array {
+  const band = new Float64Array(schools.length);
+  const lon = new Float64Array(schools.length);
+  schools.forEach(({ location }, k) => {
+    band[k] = location ? Math.floor(location.lat / BAND_DEGREES) : Number.MAX_SAFE_INTEGER;
+    lon[k] = location?.lon ?? 0;
+  });
+  return Int32Array.from(schools, (_, k) => k).sort(
+    (a, b) => band[a]! - band[b]! || lon[a]! - lon[b]! || a - b,
+  );
+}
+
 /**
  * Pairs every school in need with a high-performing supporter at once: as many supported as
  * the supporters' spare capacity allows, at any distance; then as few beyond the radius as
@@ -262,14 +285,22 @@ export function allocateNationally(
   const offeredOptions = (seeker: Seeker): Option[] => seeker.offered.map((id) => candidates.option(id));
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, settings.allocationOptions);
-  for (const facts of inNeed) {
-    const { urn, phase } = facts.school;
+  const searched = new Array<{ ranking: ReturnType<typeof rankCandidatesInto>; ranked: Range }>(
+    inNeed.length,
+  );
+  for (const k of nearOneAnother(inNeed)) {
     let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
     const ranked = candidates.range(
-      (take) => (ranking = rankCandidatesInto(scope, urn, options, take)),
+      (take) => (ranking = rankCandidatesInto(scope, inNeed[k]!.school.urn, options, take)),
       false,
     );
-    if (!ranking!.ok) {
+    searched[k] = { ranking: ranking!, ranked };
+  }
+  for (let k = 0; k < inNeed.length; k++) {
+    const facts = inNeed[k]!;
+    const { urn, phase } = facts.school;
+    const { ranking, ranked } = searched[k]!;
+    if (!ranking.ok) {
       unsupported.push(
         leftOut(
           facts.school,
@@ -279,7 +310,7 @@ export function allocateNationally(
       );
       continue;
     }
-    const { radiusKm, within, remote, shown } = ranking!;
+    const { radiusKm, within, remote, shown } = ranking;
     if (shown === 0) {
       unsupported.push(
         leftOut(

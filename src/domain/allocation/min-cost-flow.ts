@@ -7,77 +7,83 @@ const QUALITY_STEPS = 10_000;
 // A pairing through a group is worse than any option beyond the radius, whatever its quality.
 const GROUP_STEPS = QUALITY_STEPS + 1;
 
-/**
- * Costs are pairs compared in order: `rank` (how many seekers are left unsupported, weighted to
- * outweigh everything else, then how many are paired beyond their radius) and then `steps` (the
- * quality lost). Two small exact numbers rather than one huge one: a single number would need
- * about 10^13 per unsupported seeker at national scale, where potentials drift out of the range
- * doubles hold exactly.
- */
-class Costs {
-  readonly rank: Float64Array;
-  readonly steps: Float64Array;
-  constructor(n: number) {
-    this.rank = new Float64Array(n);
-    this.steps = new Float64Array(n);
-  }
-}
+// Costs are pairs compared in order: `rank` (how many seekers are left unsupported, weighted to
+// outweigh everything else, then how many are paired beyond their radius) and then `steps` (the
+// quality lost). Two small exact numbers rather than one huge one: a single number would need
+// about 10^13 per unsupported seeker at national scale, where potentials drift out of the range
+// doubles hold exactly. Each node's distance in the search under way and its potential sit side
+// by side in one column (a node's four figures from 4 × node): a search reads all four of every
+// node it reaches, and it reaches nodes all over the graph.
+const DIST_RANK = 0;
+const DIST_STEPS = 1;
+const POTENTIAL_RANK = 2;
+const POTENTIAL_STEPS = 3;
 
-/** A binary heap of (rank, steps, node); ties go to the lower node, for determinism. */
+/**
+ * Whether (r1, s1) comes before (r2, s2): the lower rank, then the fewer steps. Costs are exact
+ * integers, so comparing them is comparing their difference with 0.
+ */
+const before = (r1: number, s1: number, r2: number, s2: number) => r1 < r2 || (r1 === r2 && s1 < s2);
+
+/**
+ * A binary heap of (rank, steps, node); ties go to the lower node, for determinism. A search
+ * pushes a node again only at a shorter distance, so no two entries are equal: the order entries
+ * leave in is the same however the heap is laid out. An entry moves along the path to its place
+ * and is written once there, rather than swapped at each step.
+ */
 class MinHeap {
   private rank = new Float64Array(64);
   private steps = new Float64Array(64);
   private node = new Int32Array(64);
   size = 0;
-  private less(i: number, j: number) {
-    const r = this.rank[i]! - this.rank[j]!;
-    if (r !== 0) return r < 0;
-    const s = this.steps[i]! - this.steps[j]!;
-    return s !== 0 ? s < 0 : this.node[i]! < this.node[j]!;
-  }
-  private move(from: number, to: number) {
-    this.rank[to] = this.rank[from]!;
-    this.steps[to] = this.steps[from]!;
-    this.node[to] = this.node[from]!;
-  }
-  private swap(i: number, j: number) {
-    // The slot one past the end is scratch space (the arrays always have room for it).
-    this.move(i, this.size);
-    this.move(j, i);
-    this.move(this.size, j);
-  }
   push(rank: number, steps: number, n: number) {
-    if (this.size + 2 > this.node.length) {
+    if (this.size === this.node.length) {
       this.rank = grown(this.rank);
       this.steps = grown(this.steps);
       this.node = grown(this.node);
     }
     let i = this.size++;
-    this.rank[i] = rank;
-    this.steps[i] = steps;
-    this.node[i] = n;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
+      if (this.firstAt(parent, rank, steps, n)) break;
+      this.copy(parent, i);
       i = parent;
     }
+    this.set(i, rank, steps, n);
   }
   /** Removes the smallest entry; read it first with topRank, topSteps, topNode. */
   pop() {
-    this.size--;
-    if (this.size === 0) return;
-    this.move(this.size, 0);
-    for (let i = 0; ;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.size && this.less(l, m)) m = l;
-      if (r < this.size && this.less(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
+    const n = --this.size;
+    if (n === 0) return;
+    // The last entry, moved down from the top to its place.
+    const rank = this.rank[n]!;
+    const steps = this.steps[n]!;
+    const node = this.node[n]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.firstAt(child + 1, this.rank[child]!, this.steps[child]!, this.node[child]!))
+        child++;
+      if (!this.firstAt(child, rank, steps, node)) break;
+      this.copy(child, i);
+      i = child;
     }
+    this.set(i, rank, steps, node);
+  }
+  /** Whether the entry at `i` leaves before (rank, steps, n): ties go to the lower node. */
+  private firstAt(i: number, rank: number, steps: number, n: number) {
+    const r = this.rank[i]!;
+    const s = this.steps[i]!;
+    return before(r, s, rank, steps) || (r === rank && s === steps && this.node[i]! < n);
+  }
+  private copy(from: number, to: number) {
+    this.set(to, this.rank[from]!, this.steps[from]!, this.node[from]!);
+  }
+  private set(i: number, rank: number, steps: number, n: number) {
+    this.rank[i] = rank;
+    this.steps[i] = steps;
+    this.node[i] = n;
   }
   get topRank() {
     return this.rank[0]!;
@@ -270,8 +276,11 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
   let edges = L + R + 1;
   for (const { options, anyOf = [] } of seekers) edges += options.length + anyOf.length;
   for (const g of groupNames) edges += problem.groups!.get(g)!.length;
-  // Room for the few offered more later, without growing.
-  const graph = new Graph(nodes, 2 * edges + 1024);
+  // Room for what is offered later, without growing: doubling columns of a million edges or more
+  // cost more than the searches. Where capacity runs out, the schools left without a supporter
+  // are offered the rest of their radius and the nearest beyond it: at 150,000 generated schools
+  // about one edge for every fifteen at the start.
+  const graph = new Graph(nodes, 2 * edges + (edges >> 2) + 1024);
   // Pairs beyond the radius can be offered later, but there are never more than seekers.
   const UNSUPPORTED_RANK = L + 1;
 
@@ -311,73 +320,84 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
 
   // Every potential starts at 0 and only falls, so a group node, reached by no seeker until one
   // is offered it, keeps a potential at or above its supporters' and its edges stay non-negative.
-  const potential = new Costs(nodes);
-  const dist = new Costs(nodes);
-  dist.rank.fill(Infinity);
+  const costs = new Float64Array(4 * nodes);
+  for (let v = 0; v < nodes; v++) costs[4 * v + DIST_RANK] = Infinity;
   const via = new Int32Array(nodes).fill(-1);
   const done = new Uint8Array(nodes);
-  const touched: number[] = [];
+  // The nodes a search reaches, to be reset after it: a column, as many as there are nodes at most.
+  const touched = new Int32Array(nodes);
+  let reached = 0;
   const heap = new MinHeap();
-  const shorter = (r: number, s: number, v: number) =>
-    r < dist.rank[v]! || (r === dist.rank[v]! && s < dist.steps[v]!);
 
   /** Sends one seeker's unit along its cheapest path to the sink, then updates the potentials. */
   const augment = (source: number) => {
     const { to, cap, rank, steps, next, head } = graph;
+    // The sink's distance, read at every step: kept at hand.
+    let sinkRank = Infinity;
+    let sinkSteps = Infinity;
     heap.size = 0;
-    dist.rank[source] = 0;
-    dist.steps[source] = 0;
-    touched.push(source);
+    costs[4 * source + DIST_RANK] = 0;
+    costs[4 * source + DIST_STEPS] = 0;
+    touched[reached++] = source;
     heap.push(0, 0, source);
     while (heap.size > 0) {
       const dr = heap.topRank;
       const ds = heap.topSteps;
       const u = heap.topNode;
       heap.pop();
-      if (done[u] || dr !== dist.rank[u] || ds !== dist.steps[u]) continue;
+      const at = 4 * u;
+      if (done[u] || dr !== costs[at + DIST_RANK] || ds !== costs[at + DIST_STEPS]) continue;
       // Stops once nothing left can be shorter than the sink: the path is found, and a node at
       // the sink's distance would have its potential raised by nothing. Without this the search
       // went on through every school in need left without a supporter, all at that distance
       // behind the "unsupported" node, once for each school that joined them.
-      if (!shorter(dr, ds, sink)) break;
+      if (!before(dr, ds, sinkRank, sinkSteps)) break;
       done[u] = 1;
-      const pr = potential.rank[u]!;
-      const ps = potential.steps[u]!;
+      const pr = costs[at + POTENTIAL_RANK]!;
+      const ps = costs[at + POTENTIAL_STEPS]!;
       for (let e = head[u]!; e !== -1; e = next[e]!) {
         // The rest of the node's edges are full.
         if (cap[e]! <= 0) break;
         const v = to[e]!;
         if (done[v]) continue;
-        const nr = dr + rank[e]! + pr - potential.rank[v]!;
-        const ns = ds + steps[e]! + ps - potential.steps[v]!;
+        const to4 = 4 * v;
+        const nr = dr + rank[e]! + pr - costs[to4 + POTENTIAL_RANK]!;
+        const ns = ds + steps[e]! + ps - costs[to4 + POTENTIAL_STEPS]!;
+        const vr = costs[to4 + DIST_RANK]!;
         // A node no nearer than the sink is never settled: not queued.
-        if (shorter(nr, ns, v) && shorter(nr, ns, sink)) {
-          if (dist.rank[v] === Infinity) touched.push(v);
-          dist.rank[v] = nr;
-          dist.steps[v] = ns;
+        if (before(nr, ns, vr, costs[to4 + DIST_STEPS]!) && before(nr, ns, sinkRank, sinkSteps)) {
+          if (vr === Infinity) touched[reached++] = v;
+          costs[to4 + DIST_RANK] = nr;
+          costs[to4 + DIST_STEPS] = ns;
           via[v] = e;
           heap.push(nr, ns, v);
-          // Nothing reached from here can be shorter than the sink now is.
-          if (v === sink && !shorter(dr, ds, sink)) break;
+          if (v === sink) {
+            sinkRank = nr;
+            sinkSteps = ns;
+            // Nothing reached from here can be shorter than the sink now is.
+            if (!before(dr, ds, sinkRank, sinkSteps)) break;
+          }
         }
       }
     }
     // The unsupported node is always reachable, so the sink always is.
-    const reachRank = dist.rank[sink]!;
-    const reachSteps = dist.steps[sink]!;
     for (let v = sink; v !== source; v = to[via[v]! ^ 1]!) graph.push(via[v]!, 1);
     // Potentials rise by min(distance, reach) (nodes not reached: by reach). Lowering only the
     // touched ones by what they fall short keeps the work local; the common shift cancels out.
-    for (const v of touched) {
-      if (done[v] && !shorter(reachRank, reachSteps, v)) {
-        potential.rank[v]! += dist.rank[v]! - reachRank;
-        potential.steps[v]! += dist.steps[v]! - reachSteps;
+    for (let k = 0; k < reached; k++) {
+      const v = touched[k]!;
+      const at = 4 * v;
+      const vr = costs[at + DIST_RANK]!;
+      const vs = costs[at + DIST_STEPS]!;
+      if (done[v] && !before(sinkRank, sinkSteps, vr, vs)) {
+        costs[at + POTENTIAL_RANK]! += vr - sinkRank;
+        costs[at + POTENTIAL_STEPS]! += vs - sinkSteps;
       }
-      dist.rank[v] = Infinity;
+      costs[at + DIST_RANK] = Infinity;
       via[v] = -1;
       done[v] = 0;
     }
-    touched.length = 0;
+    reached = 0;
   };
 
   for (let source = 0; source < L; source++) augment(source);
@@ -404,12 +424,12 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
       for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
         if (graph.cap[e]! <= 0) continue;
         const v = graph.to[e]!;
-        const r = potential.rank[v]! - graph.rank[e]!;
-        const s = potential.steps[v]! - graph.steps[e]!;
+        const r = costs[4 * v + POTENTIAL_RANK]! - graph.rank[e]!;
+        const s = costs[4 * v + POTENTIAL_STEPS]! - graph.steps[e]!;
         if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
       }
-      potential.rank[i] = pr;
-      potential.steps[i] = ps;
+      costs[4 * i + POTENTIAL_RANK] = pr;
+      costs[4 * i + POTENTIAL_STEPS] = ps;
       augment(i);
     },
 

@@ -319,8 +319,11 @@ function rankKept(): number {
   return n;
 }
 
-/** Receives a ranking's candidates one at a time, best first, with no object made for each. */
-export type TakeCandidate = (facts: PartnerFacts, distanceKm: number, score: number, spare: number) => void;
+/**
+ * Receives a ranking's candidates one at a time, best first, with no object made for each: by URN,
+ * read from the search's columns rather than through each candidate's facts.
+ */
+export type TakeCandidate = (urn: number, distanceKm: number, score: number, spare: number) => void;
 
 /** Hands the kept candidates to `take`, best first, and lets go of them (the next search reuses the columns). */
 function readOut(take: (slot: number) => void): number {
@@ -347,7 +350,7 @@ function candidateAt(slot: number): RankedCandidate {
 }
 
 const handTo = (take: TakeCandidate) => (slot: number) =>
-  take(kept.facts[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
+  take(kept.urn[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
 
 /** A school found by distance. */
 interface Nearest {
