@@ -3,10 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { School } from '../../domain/school.ts';
+import { consortiumAreaOf } from '../../domain/consortium-areas.ts';
 import { areasFromSchools, type AreaTopology, type PlacedSchool } from '../../geo/areas.ts';
 import type { BoundaryLevel, BoundaryManifest } from '../../geo/boundary-manifest.ts';
 
-export const MAP_GEOGRAPHIES = ['region', 'la', 'constituency'] as const;
+export const MAP_GEOGRAPHIES = ['region', 'la', 'constituency', 'consortium'] as const;
 export type MapGeography = (typeof MAP_GEOGRAPHIES)[number];
 
 /** The boundaries bundled with S2S (built by `npm run build:boundaries`). */
@@ -23,6 +24,7 @@ const SOURCE_LEVEL: Record<MapGeography, BoundaryLevel> = {
   region: 'region',
   la: 'district',
   constituency: 'constituency',
+  consortium: 'district',
 };
 type MappedSchool = Pick<School, 'location' | 'region' | 'localAuthority' | 'constituency'>;
 
@@ -30,6 +32,8 @@ const AREA_OF: Record<MapGeography, (s: MappedSchool) => School['region']> = {
   region: (s) => s.region,
   la: (s) => s.localAuthority,
   constituency: (s) => s.constituency,
+  // Welsh schools only: the consortia are made of Welsh districts, and England is left off the layer.
+  consortium: (s) => consortiumAreaOf(s.localAuthority?.code) ?? null,
 };
 
 export interface ServedAreas {

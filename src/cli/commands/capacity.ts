@@ -51,7 +51,7 @@ export default function register(program: Command): void {
   program
     .command('capacity')
     .description('high-performing and in-need schools, their ratio and reach, by area')
-    .option('--by <areas>', 'country, region, la or constituency', 'la')
+    .option('--by <areas>', 'country, region, la, constituency or consortium (Wales)', 'la')
     .option('--phase <phase>', 'one phase, e.g. primary or secondary (default: every phase)')
     .option('--radius-km <km>', "how far to look for high-performing schools (default: each phase's own)")
     .option(

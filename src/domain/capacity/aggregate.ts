@@ -1,7 +1,8 @@
 import type { SchoolGroup } from '../classification/types.ts';
 import type { Area, School } from '../school.ts';
+import { consortiumAreaOf } from '../consortium-areas.ts';
 
-export const CAPACITY_GEOGRAPHIES = ['country', 'region', 'la', 'constituency'] as const;
+export const CAPACITY_GEOGRAPHIES = ['country', 'region', 'la', 'constituency', 'consortium'] as const;
 export type CapacityGeography = (typeof CAPACITY_GEOGRAPHIES)[number];
 
 export const CAPACITY_GEOGRAPHY_LABELS: Record<CapacityGeography, string> = {
@@ -9,6 +10,7 @@ export const CAPACITY_GEOGRAPHY_LABELS: Record<CapacityGeography, string> = {
   region: 'Region',
   la: 'Local authority',
   constituency: 'Parliamentary constituency',
+  consortium: 'Regional consortium',
 };
 
 export type CapacitySchool = Pick<
@@ -84,6 +86,11 @@ export function areaOf(
       return school.localAuthority ?? AREA_NOT_RECORDED;
     case 'constituency':
       return school.constituency ?? AREA_NOT_RECORDED;
+    // Consortia are Welsh; England is one area at this level, so that every level adds up.
+    case 'consortium':
+      return school.country === 'England'
+        ? COUNTRY_AREAS.England
+        : (consortiumAreaOf(school.localAuthority?.code) ?? AREA_NOT_RECORDED);
   }
 }
 

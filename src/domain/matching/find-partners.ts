@@ -423,12 +423,12 @@ function partitionsFor(scope: SearchScope, school: PartnerFacts) {
 function startSearch(scope: SearchScope, urn: number, keep: number): Search | PartnerSearchRefusal {
   const { pool, query, settings, capacity } = scope;
   const school = pool.facts.get(urn);
-  if (!school) return refusal('unknown-school', 'No open school with URN {{urn}}', { urn });
+  if (!school) return refusal('unknown-school', 'No open school with {{urn, schoolIdInSentence}}', { urn });
   const point = query.near?.location ?? school.location;
   if (!point) {
     return refusal(
       'no-location',
-      '{{name}} (URN {{urn}}) has no location on record, so partners cannot be found by distance',
+      '{{name}} ({{urn, schoolId}}) has no location on record, so partners cannot be found by distance',
       {
         name: school.school.name,
         urn,

@@ -46,7 +46,7 @@ const capacityApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       schema: {
         tags: ['capacity'],
         summary:
-          'High-performing and in-need schools, their ratio and reach, by country, region, local authority or constituency',
+          'High-performing and in-need schools, their ratio and reach, by country, region, local authority, constituency or (in Wales) regional consortium',
         querystring: capacityQuery,
         response: {
           200: withDatasetSchema(

@@ -14,6 +14,7 @@ import { FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
 import { PHASE_LABELS, type Area, type School } from '../../domain/school.ts';
 import { placeNamesIn } from '../http/places.ts';
 import type { MapWords } from '../../domain/map-words.ts';
+import { consortiumAreaOf } from '../../domain/consortium-areas.ts';
 import { sendCompressible } from './compressed.ts';
 
 /** The legend is HTML (public/map.css has its colours, which client/map/style.ts draws with). */
@@ -31,11 +32,16 @@ function mapWords(request: FastifyRequest, areas: readonly Area[]): string {
   return JSON.stringify(words);
 }
 
-/** The local authorities, regions and constituencies of the schools in memory (the map serves without the database). */
+/** The areas of the schools in memory at every level the map draws (the map serves without the database). */
 function areasOf(schools: readonly Pick<School, 'localAuthority' | 'region' | 'constituency'>[]): Area[] {
   const areas = new Map<string, Area>();
   for (const school of schools)
-    for (const area of [school.localAuthority, school.region, school.constituency])
+    for (const area of [
+      school.localAuthority,
+      school.region,
+      school.constituency,
+      consortiumAreaOf(school.localAuthority?.code),
+    ])
       if (area) areas.set(area.code, area);
   return [...areas.values()];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SchoolRecord } from '../../../src/domain/school.ts';
 import { shareRepeatedValues } from '../../../src/domain/shared-values.ts';
 import { syntheticSchools } from '../../builders/synthetic-schools.ts';
 
@@ -25,5 +26,21 @@ describe('the registry held with one copy of each repeated value', () => {
     ]);
     expect(empties.length).toBeGreaterThan(900);
     expect(new Set(empties).size).toBe(1);
+  });
+
+  it('holds one copy of the judgements that inspections share, grade for grade in the same order', () => {
+    const judged: SchoolRecord[] = read.map((school, i) => ({
+      ...school,
+      inspections: school.inspections.map((inspection) => ({
+        ...inspection,
+        keyJudgements:
+          i % 2 === 0 ? { qualityOfEducation: 2, leadershipAndManagement: 2 } : { qualityOfEducation: 3 },
+      })),
+    }));
+    const shared = shareRepeatedValues(structuredClone(judged));
+    expect(shared).toEqual(judged);
+    const judgements = shared.flatMap((s) => s.inspections.map((i) => i.keyJudgements));
+    expect(judgements.length).toBe(300);
+    expect(new Set(judgements).size).toBe(2);
   });
 });

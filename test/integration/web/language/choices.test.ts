@@ -20,8 +20,8 @@ const LEADER_PHASE = {
   cy: `Dewiswch gyfnod: ${LEADER_PHASES.cy}`,
 };
 const BY = {
-  en: 'Choose the areas to count by: country, region, la, constituency (la: local authority)',
-  cy: 'Dewiswch yr ardaloedd i gyfrif yn eu hôl: gwlad, rhanbarth, awdurdod lleol, etholaeth seneddol',
+  en: 'Choose the areas to count by: country, region, la, constituency, consortium (la: local authority)',
+  cy: 'Dewiswch yr ardaloedd i gyfrif yn eu hôl: gwlad, rhanbarth, awdurdod lleol, etholaeth seneddol, consortiwm rhanbarthol',
 };
 const EXPERTISE = {
   en:
@@ -117,7 +117,8 @@ describe('the choices the API takes', () => {
         ?.schema;
     expect(parameter('/api/capacity', 'by')).toEqual({
       type: 'string',
-      enum: ['country', 'region', 'la', 'constituency'],
+      // The Welsh regional consortia came after (issue 20): a value added, none changed.
+      enum: ['country', 'region', 'la', 'constituency', 'consortium'],
       default: 'la',
     });
     expect(parameter('/api/allocations', 'phase')).toMatchObject({ enum: PHASES.en.split(', ') });
