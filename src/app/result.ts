@@ -16,7 +16,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * A message in English with the template it was filled in from ("No school with URN {{urn}}")
+ * A message in English with the template it was filled in from ("No school with {{urn, schoolIdInSentence}}")
  * and its values, so that a face can write it in the reader's language from the catalogue.
  */
 export interface Wording {

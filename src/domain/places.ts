@@ -1,4 +1,5 @@
 import type { LatLon, School } from './school.ts';
+import { schoolIdInEnglish } from './wales.ts';
 
 /** What a place typed into "near" turned out to be. */
 export const PLACE_KINDS = ['school', 'postcode', 'postcode-sector', 'postcode-district', 'town'] as const;
@@ -130,7 +131,7 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
               name: school.name,
               location: school.location,
               schools: 1,
-              basis: `The position of ${school.name} (URN ${school.urn})`,
+              basis: `The position of ${school.name} (${schoolIdInEnglish(school.urn)})`,
             }
           : undefined;
       }

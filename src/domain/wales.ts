@@ -134,6 +134,20 @@ export function isWelshSchoolNumber(id: number): boolean {
 }
 
 /**
+ * What a school's number is called where it is shown: an English school's is its URN (the DfE's
+ * unique reference number); a Welsh school's is not a URN but its Welsh Government school number,
+ * held in the same field. Pages and messages name it by this kind, in each language's words.
+ */
+export type SchoolIdKind = 'urn' | 'schoolNumber';
+
+export const schoolIdKindOf = (id: number): SchoolIdKind =>
+  isWelshSchoolNumber(id) ? 'schoolNumber' : 'urn';
+
+/** A school's number with its name in English, as a label ("URN 100001", "School number 6814002"). */
+export const schoolIdInEnglish = (id: number): string =>
+  `${schoolIdKindOf(id) === 'urn' ? 'URN' : 'School number'} ${id}`;
+
+/**
  * The Welsh Government's number of a Welsh establishment that GIAS also lists: GIAS files it under
  * its Welsh LA code, with the school's four digits as its `EstablishmentNumber`, so the two read
  * together are the address list's "School Number". Null for an English row or a malformed one.

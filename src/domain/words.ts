@@ -1,4 +1,5 @@
 import { MONTHS } from './format.ts';
+import { schoolIdInEnglish } from './wales.ts';
 
 /**
  * A sentence in English with the template it was filled in from and its values ("The partnership
@@ -12,28 +13,43 @@ export interface Words {
 }
 
 /**
- * Templates split at their {{names}}, once each: text, name, text, … text. A partner search writes
- * a few hundred phrases from a few dozen templates, and splitting is most of the cost of writing
- * one. Templates come from the code, but a stored sentence may stand in for one, so only so many
- * are kept.
+ * Templates split at their {{names}}, once each: text, name, format, text, … text. A partner search
+ * writes a few hundred phrases from a few dozen templates, and splitting is most of the cost of
+ * writing one. Templates come from the code, but a stored sentence may stand in for one, so only so
+ * many are kept.
  */
-const splitTemplates = new Map<string, string[]>();
+const splitTemplates = new Map<string, (string | undefined)[]>();
 const TEMPLATES_KEPT = 10_000;
 
-function partsOf(template: string): string[] {
+function partsOf(template: string): (string | undefined)[] {
   let parts = splitTemplates.get(template);
   if (!parts) {
-    parts = template.split(/\{\{(\w+)\}\}/);
+    parts = template.split(/\{\{(\w+)(?:, (\w+))?\}\}/);
     if (splitTemplates.size < TEMPLATES_KEPT) splitTemplates.set(template, parts);
   }
   return parts;
 }
 
-/** The template with each {{name}} replaced by what `value` gives for it. */
+/**
+ * A value written with its format, as the catalogue's `{{urn, schoolId}}` writes it in each
+ * language (src/i18n): a school's number with what it is called, a label ("URN 100001", "School
+ * number 6814002") or inside a sentence ("with school number 6814002").
+ */
+const ENGLISH_FORMATS: Record<string, (value: string) => string> = {
+  schoolId: (value) => schoolIdInEnglish(Number(value)),
+  schoolIdInSentence: (value) => lowerFirst(schoolIdInEnglish(Number(value))),
+};
+
+/** The template with each {{name}} replaced by what `value` gives for it, in its {{name, format}}. */
 function fill(template: string, value: (name: string) => string): string {
   const parts = partsOf(template);
   let written = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) written += value(parts[i]!) + parts[i + 1]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const format = parts[i + 1];
+    const filled = value(parts[i]!);
+    written +=
+      (format === undefined ? filled : (ENGLISH_FORMATS[format]?.(filled) ?? filled)) + parts[i + 2]!;
+  }
   return written;
 }
 

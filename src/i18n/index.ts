@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../domain/language.ts';
-import { fillIn, listedInEnglish, writePhrase, type Phrase } from '../domain/words.ts';
+import { schoolIdKindOf } from '../domain/wales.ts';
+import { fillIn, listedInEnglish, lowerFirst, writePhrase, type Phrase } from '../domain/words.ts';
 
 export type Translate = TFunction;
 export type Catalogue = { [key: string]: string | Catalogue };
@@ -60,6 +61,21 @@ void i18n.init({
   // Pages escape what they print; escaping here too would show "&amp;" to the reader.
   interpolation: { escapeValue: false },
 });
+
+/**
+ * A school's number with what it is called, in the language: "URN 100001" for an English school,
+ * "School number 6814002" ("Rhif ysgol 6814002") for a Welsh one, whose number is no URN. Every
+ * page and message that shows a school's number names it so: templates with the `schoolId` filter,
+ * messages with `{{urn, schoolId}}` (a label) or `{{urn, schoolIdInSentence}}` (inside a sentence).
+ */
+export const schoolIdIn = (language: Language, id: number | string): string =>
+  i18n.t(`schoolId.${schoolIdKindOf(Number(id))}`, { lng: language, id });
+
+const languageOf = (lng: string | undefined): Language => (lng === 'cy' ? 'cy' : 'en');
+i18n.services.formatter?.add('schoolId', (value: number | string, lng) => schoolIdIn(languageOf(lng), value));
+i18n.services.formatter?.add('schoolIdInSentence', (value: number | string, lng) =>
+  lowerFirst(schoolIdIn(languageOf(lng), value)),
+);
 
 /** The messages of one language: `t('nav.map')`, `t('nav.notificationsUnread', { count })`. */
 export const translator = (language: Language): Translate => i18n.getFixedT(language);
@@ -128,7 +144,7 @@ export function orIn(language: Language, items: readonly string[]): string {
 
 /**
  * A use case's or an input check's message in the reader's language. The catalogue's `messages`
- * are keyed by the English text (or its template, "No school with URN {{urn}}"), so that the
+ * are keyed by the English text (or its template, "No school with {{urn, schoolIdInSentence}}"), so that the
  * layers that write them stay in English for the CLI and logs; one not yet in the catalogue is
  * left in English. A message with a phrase is written from its phrase.
  */

@@ -13,7 +13,7 @@ type Ctx = Pick<AppContext, 'db' | 'now'>;
 /** A school's members (each marked whether the viewer may remove them) and open invitations. */
 export async function schoolMembers(ctx: Ctx, urn: number, viewer: SessionUser) {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
+  if (!name) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   const [members, invitations, requests] = await Promise.all([
     listSchoolMembers(ctx.db, urn),
     listPendingSchoolInvitations(ctx.db, urn, ctx.now()),
@@ -39,7 +39,7 @@ export async function inviteSchoolMember(
   invitedBy: SessionUser,
 ): Promise<Result<'invited' | 'asked'>> {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
+  if (!name) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   const members = await listSchoolMembers(ctx.db, urn);
   if (members.some((m) => m.email === invitation.email.toLowerCase()))
     return invalidField(

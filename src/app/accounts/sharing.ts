@@ -10,7 +10,7 @@ type Ctx = Pick<AppContext, 'db'>;
 /** The organisations a school belongs to, and whether it shares its records with each. */
 export async function sharingChoices(ctx: Ctx, urn: number) {
   const name = await schoolName(ctx, urn);
-  if (!name) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
+  if (!name) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   return ok({ school: { urn, name }, organisations: await listSchoolOrganisations(ctx.db, urn) });
 }
 

@@ -155,7 +155,7 @@ export async function commissionDeployment(
   if (!client)
     return invalidField(
       'clientUrn',
-      worded('There is no open school with URN {{urn}}', { urn: form.clientUrn }),
+      worded('There is no open school with {{urn, schoolIdInSentence}}', { urn: form.clientUrn }),
     );
   const as = commissionerFor(actor, form.clientUrn, await organisationsOfSchool(ctx.db, form.clientUrn));
   if (!as)

@@ -59,7 +59,10 @@ export async function findSystemLeaders(ctx: Ctx, query: LeaderQuery): Promise<R
   if (query.near !== undefined) {
     const school = snapshot.byUrn.get(query.near);
     if (!school)
-      return invalidField('near', worded('There is no open school with URN {{urn}}', { urn: query.near }));
+      return invalidField(
+        'near',
+        worded('There is no open school with {{urn, schoolIdInSentence}}', { urn: query.near }),
+      );
     near = { name: school.name, location: school.location };
   }
   const matches = matchLeaders(await directory(ctx, snapshot), {
@@ -176,7 +179,8 @@ export async function leadersForSchoolNeeds(
   Result<{ school: { urn: number; name: string }; needs: FocusArea[]; result: LeaderSearchResult | null }>
 > {
   const school = (await ctx.snapshots.get()).byUrn.get(urn);
-  if (!school) return fail('not-found', worded('There is no open school with URN {{urn}}', { urn }));
+  if (!school)
+    return fail('not-found', worded('There is no open school with {{urn, schoolIdInSentence}}', { urn }));
   if (!canEditSchool(actor, urn))
     return fail('forbidden', 'Only the school’s own members see what it needs.');
   const needs = (await getSchoolDeclaration(ctx.db, urn))?.needs ?? [];

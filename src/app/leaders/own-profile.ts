@@ -34,7 +34,7 @@ export async function saveOwnProfile(
   if (!parsed.ok) return parsed;
   const { urn } = parsed.value;
   if (!(await getSchoolNames(ctx.db, [urn])).has(urn))
-    return invalidField('urn', worded('There is no school with URN {{urn}}', { urn }));
+    return invalidField('urn', worded('There is no school with {{urn, schoolIdInSentence}}', { urn }));
   return ok({ id: await saveProfile(ctx.db, actor.id, parsed.value, actor) });
 }
 

@@ -64,7 +64,8 @@ export async function classifyOne(
   if (!found.ok) return found;
   const { snapshot, view } = found.value;
   const classification: Classification | undefined = view.classifications.get(urn);
-  if (!classification) return invalidField('urn', worded('no open school with URN {{urn}}', { urn }));
+  if (!classification)
+    return invalidField('urn', worded('no open school with {{urn, schoolIdInSentence}}', { urn }));
   return ok({
     profile: found.value.profile,
     asOf: snapshot.asOf,

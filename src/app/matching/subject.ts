@@ -12,7 +12,7 @@ export async function partnerSearchSubject(
 ) {
   const snapshot = await ctx.snapshots.get();
   const school = snapshot.byUrn.get(urn);
-  if (!school) return fail('not-found', worded('No open school with URN {{urn}}', { urn }));
+  if (!school) return fail('not-found', worded('No open school with {{urn, schoolIdInSentence}}', { urn }));
   const view = snapshot.view(profileName) ?? snapshot.view()!;
   const classification = view.classifications.get(urn)!;
   return ok({

@@ -88,7 +88,7 @@ export async function proposePartnership(
   if (!partnerName)
     return invalidField(
       'partnerUrn',
-      worded('There is no school with URN {{urn}}', { urn: proposal.partnerUrn }),
+      worded('There is no school with {{urn, schoolIdInSentence}}', { urn: proposal.partnerUrn }),
     );
   if (!proposal.sendAnyway && !(await schoolIsOnS2s(ctx, proposal.partnerUrn)))
     return ok({ unconfirmed: partnerName });

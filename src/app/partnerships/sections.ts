@@ -83,7 +83,10 @@ const PLAN: Record<string, SectionWriter> = {
       if (p.members.some((m) => m.urn === data.urn))
         return { field: 'urn', message: 'That school is already in this partnership' };
       if ((await schoolName({ db }, data.urn)) === undefined)
-        return { field: 'urn', ...worded('There is no school with URN {{urn}}', { urn: data.urn }) };
+        return {
+          field: 'urn',
+          ...worded('There is no school with {{urn, schoolIdInSentence}}', { urn: data.urn }),
+        };
       await inviteSchool(db, p.id, data.urn, data.role);
       return null;
     },

@@ -75,7 +75,10 @@ export async function createReviewGroup(
   const facts = await schoolFacts(ctx.db, invited);
   const unknown = invited.filter((u) => !facts.has(u));
   if (unknown.length > 0)
-    return invalidField('invitedUrns', worded('No school has the URN {{urn}}', { urn: unknown.join(', ') }));
+    return invalidField(
+      'invitedUrns',
+      worded('No school has the {{urn, schoolIdInSentence}}', { urn: unknown.join(', ') }),
+    );
   const size = groupSizeProblem(input.model, invited.length + 1);
   if (size) return invalidField('invitedUrns', { message: writePhrase(size), phrase: size });
   const id = await createGroup(

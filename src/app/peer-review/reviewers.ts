@@ -66,7 +66,10 @@ export async function declareOwnConflict(
   if (!parsed.ok) return parsed;
   const facts = await schoolFacts(ctx.db, [parsed.value.urn]);
   if (!facts.has(parsed.value.urn))
-    return invalidField('urn', worded('No school has the URN {{urn}}', { urn: parsed.value.urn }));
+    return invalidField(
+      'urn',
+      worded('No school has the {{urn, schoolIdInSentence}}', { urn: parsed.value.urn }),
+    );
   await declareConflict(ctx.db, user.id, parsed.value, user);
   return ok(true);
 }

@@ -64,7 +64,7 @@ export async function createPractice(
   if (!canEditSchool(actor, urn))
     return invalidField('urn', 'You can only share practice for a school you are a member of');
   if (!(await getSchoolNames(ctx.db, [urn])).has(urn))
-    return invalidField('urn', worded('There is no school with URN {{urn}}', { urn }));
+    return invalidField('urn', worded('There is no school with {{urn, schoolIdInSentence}}', { urn }));
   const content = await checkedContent(ctx, urn, input);
   if (!content.ok) return content;
   const evidence = await gatherEvidence(ctx, urn, content.value, false);

@@ -53,7 +53,7 @@ export async function shareAssessment(
     const wanted = Number(grantee.urn);
     if (wanted === assessment.urn) return invalidField('urn', 'Enter another school’s URN, not your own');
     if (!(await getSchoolNames(ctx.db, [wanted])).has(wanted))
-      return invalidField('urn', worded('No school has the URN {{urn}}', { urn: wanted }));
+      return invalidField('urn', worded('No school has the {{urn, schoolIdInSentence}}', { urn: wanted }));
     await grantShare(ctx.db, assessment, { urn: wanted }, actor);
     return ok(true);
   }

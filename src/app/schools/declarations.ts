@@ -35,7 +35,7 @@ export const declarationInput = z.object({
 /** The school and the focus areas it is offered, if the person may edit its declaration (its members). */
 async function declaringSchool(ctx: Pick<AppContext, 'db'>, actor: SessionUser, urn: number) {
   const found = await getSchoolNameAndCountry(ctx.db, urn);
-  if (!found) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
+  if (!found) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   if (!canEditSchool(actor, urn))
     return fail('forbidden', 'Only the school’s own members can change what it declares.');
   return ok({ urn, name: found.name, focusAreas: focusAreasFor(found.country) });

@@ -31,7 +31,7 @@ export async function sameSchoolAs(ctx: Pick<AppContext, 'db'>, urn: number): Pr
  */
 export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>, urn: number) {
   const record = await getSchoolRecord(ctx.db, urn);
-  if (!record) return fail('not-found', worded('No school with URN {{urn}}', { urn }));
+  if (!record) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   const type = schoolTypeOf(record);
   const [classification, figures, sponsorships] = await Promise.all([
     record.open ? classificationOf(ctx.snapshots, urn) : null,

@@ -111,7 +111,7 @@ export async function recordSponsorship(
   const { urn, startsOn, endsOn } = parsed.value;
   if ('urn' in ref && ref.urn === urn) return invalidField('urn', 'A school cannot sponsor itself');
   const name = await schoolName(ctx, urn);
-  if (!name) return invalidField('urn', worded('No school has the URN {{urn}}', { urn }));
+  if (!name) return invalidField('urn', worded('No school has the {{urn, schoolIdInSentence}}', { urn }));
   const clash = (await listSponsorships(ctx.db, { urns: [urn] })).find(
     (s) => s.urn === urn && overlaps(s, { startsOn, endsOn }),
   );
@@ -203,7 +203,8 @@ export type SponsorshipsOf = SponsorRef | { school: number };
 export async function sponsorshipList(ctx: Ctx, of: SponsorshipsOf, actor: Actor) {
   if ('school' in of) {
     const name = await schoolName(ctx, of.school);
-    if (!name) return fail('not-found', worded('No school has the URN {{urn}}', { urn: of.school }));
+    if (!name)
+      return fail('not-found', worded('No school has the {{urn, schoolIdInSentence}}', { urn: of.school }));
     const items = await sponsorshipsOfSchool(ctx, of.school);
     return ok({ of: { urn: of.school, name }, total: items.length, items });
   }

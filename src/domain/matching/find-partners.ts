@@ -373,12 +373,16 @@ function nearestBeyond(
   limit: number,
   qualifies: (facts: PartnerFacts) => boolean,
 ): Nearest[] {
-  let found: Nearest[] = [];
-  for (let reach = Math.max(2 * radiusKm, 10); ; reach *= 2) {
-    found = [];
+  const found: Nearest[] = [];
+  // Each widening keeps what the rings before it found and tests only the schools it adds: where
+  // the nearest supporters are all full, a search widens several times, and testing a school is
+  // what costs.
+  let inner = -Infinity;
+  for (let reach = Math.max(2 * radiusKm, 10); ; inner = reach, reach *= 2) {
     for (const partition of partitions) {
       partition.forEachWithin(point, reach, (facts, distanceKm) => {
-        if (distanceKm >= radiusKm && qualifies(facts)) found.push({ facts, distanceKm });
+        if (distanceKm > inner && distanceKm >= radiusKm && qualifies(facts))
+          found.push({ facts, distanceKm });
       });
     }
     if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
@@ -419,12 +423,12 @@ function partitionsFor(scope: SearchScope, school: PartnerFacts) {
 function startSearch(scope: SearchScope, urn: number, keep: number): Search | PartnerSearchRefusal {
   const { pool, query, settings, capacity } = scope;
   const school = pool.facts.get(urn);
-  if (!school) return refusal('unknown-school', 'No open school with URN {{urn}}', { urn });
+  if (!school) return refusal('unknown-school', 'No open school with {{urn, schoolIdInSentence}}', { urn });
   const point = query.near?.location ?? school.location;
   if (!point) {
     return refusal(
       'no-location',
-      '{{name}} (URN {{urn}}) has no location on record, so partners cannot be found by distance',
+      '{{name}} ({{urn, schoolId}}) has no location on record, so partners cannot be found by distance',
       {
         name: school.school.name,
         urn,

@@ -1,5 +1,6 @@
 import { FOCUS_AREA_LABELS } from '../focus-areas.ts';
 import { longDate } from '../format.ts';
+import { schoolIdInEnglish } from '../wales.ts';
 import { REGISTRY_MEASURE_INFO } from './impact/measures.ts';
 import { agree, type Change, type LifecycleEvent, type Transition } from './lifecycle.ts';
 import {
@@ -53,14 +54,14 @@ const pounds = (n: number) =>
   `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function planText(p: Partnership): PlanText {
-  const schoolName = (urn: number) => p.members.find((m) => m.urn === urn)?.name ?? `URN ${urn}`;
+  const schoolName = (urn: number) => p.members.find((m) => m.urn === urn)?.name ?? schoolIdInEnglish(urn);
   return {
     schools: [
       given('Name', p.title),
       given('Type', PARTNERSHIP_TYPE_LABELS[p.type]),
       ...p.members
         .filter((m) => m.invitation !== 'declined')
-        .map((m) => `${m.name} (URN ${m.urn}): ${MEMBER_ROLE_LABELS[m.role]}`),
+        .map((m) => `${m.name} (${schoolIdInEnglish(m.urn)}): ${MEMBER_ROLE_LABELS[m.role]}`),
     ],
     focus: [
       given('Focus areas', p.focusAreas.map((f) => FOCUS_AREA_LABELS[f]).join(', ')),

@@ -50,7 +50,7 @@ export const say = (language: Language, message: string, values?: Record<string,
   translateMessage(language, { message, ...(values ? { template: message, values } : {}) });
 
 export const memberLine = (m: Member, language: Language = 'en') =>
-  say(language, '{{school}} (URN {{urn}}): {{role}}. {{invitation}}', {
+  say(language, '{{school}} ({{urn, schoolId}}): {{role}}. {{invitation}}', {
     school: m.name,
     urn: m.urn,
     role: say(language, MEMBER_ROLE_LABELS[m.role]),

@@ -9,7 +9,7 @@ import type { Config } from '../../config.ts';
 import { formatMedian, formatNumber, longDate, MONTHS, signedNumber } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import type { Area } from '../../domain/school.ts';
-import { translateMessage } from '../../i18n/index.ts';
+import { schoolIdIn, translateMessage } from '../../i18n/index.ts';
 import { publishedIn, type PublishedField } from '../../i18n/published.ts';
 import { placeNameIn } from '../../i18n/places.ts';
 import { errorsInLanguage } from '../http/forms.ts';
@@ -123,6 +123,12 @@ function configureEnvironment(env: nunjucks.Environment, config: Config): void {
       return markedEnglish(text, inEnglish);
     },
   );
+  // A school's number with what it is called: "URN 100001", "School number 6814002" (see schoolIdIn).
+  env.addFilter('schoolId', function (this: { ctx?: { htmlLang?: Language } }, value: unknown) {
+    return typeof value === 'number' || typeof value === 'string'
+      ? schoolIdIn(this.ctx?.htmlLang ?? 'en', value)
+      : '';
+  });
   // An area's name in the page's language: "Caerdydd" on a Welsh page, "Kent" on every page.
   env.addFilter('place', function (this: { ctx?: { htmlLang?: Language } }, value: unknown) {
     const place = value as Area | null | undefined;

@@ -55,7 +55,7 @@ describe('Welsh schools in the registry beside English ones', () => {
   it('shows the Welsh context on the profile, in English and in Welsh, and says when evidence is lacking', async () => {
     const en = await t.app.inject({ url: '/schools/6602901?lang=en' });
     expect(en.statusCode).toBe(200);
-    expect(en.body).toContain('LA and school number 6602901');
+    expect(en.body).toContain('School number 6602901');
     expect(en.body).toContain('Welsh-medium');
     expect(en.body).toContain('GwE (North Wales)');
     expect(en.body).toContain('Not enough evidence: no Estyn inspection is on record');

@@ -23,7 +23,8 @@ const entriesOf = (c: Catalogue, path: string[] = []): [string[], string][] =>
 const keysOf = (c: Catalogue) => entriesOf(c).map(([path]) => path.join('.'));
 const valueOf = (c: Catalogue, key: string) =>
   new Map(entriesOf(c).map(([p, v]) => [p.join('.'), v])).get(key);
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// A placeholder with its format (`{{urn, schoolId}}`), which both languages write alike.
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+(?:, \w+)?)\}\}/g)].map((m) => m[1]).sort();
 
 describe('the English and Welsh catalogues', () => {
   const en = catalogue('en');
@@ -241,12 +242,12 @@ describe('the English and Welsh catalogues', () => {
     // A counted message's plural forms are keyed by its English text and the form ("…_other").
     for (const [path, text] of entriesOf(en))
       if (path[0] === 'messages') expect(text).toBe(path[1]!.replace(/_(zero|one|two|few|many|other)$/, ''));
-    expect(translateMessage('cy', worded('No school with URN {{urn}}', { urn: 6812001 }))).toBe(
-      'Dim ysgol â’r URN 6812001',
-    );
-    expect(translateMessage('en', worded('No school with URN {{urn}}', { urn: 6812001 }))).toBe(
-      'No school with URN 6812001',
-    );
+    const noSchool = (urn: number) => worded('No school with {{urn, schoolIdInSentence}}', { urn });
+    expect(translateMessage('cy', noSchool(6812001))).toBe('Dim ysgol â’r rhif ysgol 6812001');
+    expect(translateMessage('en', noSchool(6812001))).toBe('No school with school number 6812001');
+    expect(noSchool(6812001).message).toBe('No school with school number 6812001');
+    expect(translateMessage('cy', noSchool(100001))).toBe('Dim ysgol â’r URN 100001');
+    expect(translateMessage('en', noSchool(100001))).toBe('No school with URN 100001');
     // A message not yet in the catalogue stays in English rather than vanish.
     expect(translateMessage('cy', { message: 'Something new' })).toBe('Something new');
   });

@@ -83,6 +83,8 @@ describe('the regional consortia of Wales as areas for capacity and the map', ()
     expect(welsh).toContain('Consortiwm Canolbarth y De (CCD)');
     expect(welsh).toContain('Y tu allan i’r consortia (Ceredigion, Castell-nedd Port Talbot a Phowys)');
     expect(welsh).not.toContain('Central South Consortium');
+    expect(welsh).toContain('Lloegr');
+    expect(welsh).not.toContain('England');
     const map = (await t.app.inject('/map?by=consortium')).body;
     expect(map).toContain('<option value="consortium" selected>Regional consortium</option>');
     expect(visibleText(map)).toContain('grouped into the regional consortia of September 2021 to 2024');

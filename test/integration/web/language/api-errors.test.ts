@@ -12,7 +12,11 @@ describe('API errors in the caller’s language', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['content-language']).toBe('cy');
-    expect(res.json()).toEqual({ status: 404, error: 'Heb ei Ganfod', message: 'Dim ysgol â’r URN 6819999' });
+    expect(res.json()).toEqual({
+      status: 404,
+      error: 'Heb ei Ganfod',
+      message: 'Dim ysgol â’r rhif ysgol 6819999',
+    });
     const route = await ask('/api/no-such-thing', 'cy');
     expect(route.json()).toEqual({
       status: 404,
@@ -46,7 +50,11 @@ describe('API errors in the caller’s language', () => {
     for (const language of [undefined, 'en-GB']) {
       const res = await ask('/api/schools/6819999', language);
       expect(res.headers['content-language']).toBe('en');
-      expect(res.json()).toEqual({ status: 404, error: 'Not Found', message: 'No school with URN 6819999' });
+      expect(res.json()).toEqual({
+        status: 404,
+        error: 'Not Found',
+        message: 'No school with school number 6819999',
+      });
     }
     const bad = await ask('/api/schools/abc');
     expect(bad.json()).toEqual({

@@ -15,7 +15,7 @@ describe('lookups that find nothing, in the caller’s language', () => {
     });
     expect((await ask('/api/system-leaders?near=6819999', 'cy')).json()).toMatchObject({
       status: 400,
-      issues: [{ field: 'near', message: 'Does dim ysgol agored ag URN 6819999' }],
+      issues: [{ field: 'near', message: 'Does dim ysgol agored â’r rhif ysgol 6819999' }],
     });
   });
 
@@ -36,7 +36,7 @@ describe('lookups that find nothing, in the caller’s language', () => {
       message: 'No practice record 987654',
     });
     expect((await ask('/api/system-leaders?near=6819999', 'en')).json()).toMatchObject({
-      issues: [{ field: 'near', message: 'There is no open school with URN 6819999' }],
+      issues: [{ field: 'near', message: 'There is no open school with school number 6819999' }],
     });
   });
 });

@@ -53,7 +53,7 @@ describe('a plan’s refusals and peer review’s counts in Welsh', () => {
     says(
       await post(`/partnerships/${id}/plan/schools`, head, { urn: '999999', role: 'supported' }),
       400,
-      'Does dim ysgol ag URN 999999',
+      'Does dim ysgol â’r URN 999999',
     );
     says(
       await post(`/partnerships/${id}/plan/staff`, head, {
