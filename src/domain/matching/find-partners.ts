@@ -373,12 +373,16 @@ function nearestBeyond(
   limit: number,
   qualifies: (facts: PartnerFacts) => boolean,
 ): Nearest[] {
-  let found: Nearest[] = [];
-  for (let reach = Math.max(2 * radiusKm, 10); ; reach *= 2) {
-    found = [];
+  const found: Nearest[] = [];
+  // Each widening keeps what the rings before it found and tests only the schools it adds: where
+  // the nearest supporters are all full, a search widens several times, and testing a school is
+  // what costs.
+  let inner = -Infinity;
+  for (let reach = Math.max(2 * radiusKm, 10); ; inner = reach, reach *= 2) {
     for (const partition of partitions) {
       partition.forEachWithin(point, reach, (facts, distanceKm) => {
-        if (distanceKm >= radiusKm && qualifies(facts)) found.push({ facts, distanceKm });
+        if (distanceKm > inner && distanceKm >= radiusKm && qualifies(facts))
+          found.push({ facts, distanceKm });
       });
     }
     if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
