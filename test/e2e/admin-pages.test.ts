@@ -83,7 +83,9 @@ describe('the administration pages in Chromium, on a desk and on a phone', () =>
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: `${SHOTS}/officer-schools-${width}.png`, fullPage: true });
 
-        await page.getByRole('textbox', { name: 'A list of URNs' }).fill('520001, 520002\n999999');
+        await page
+          .getByRole('textbox', { name: 'A list of URNs or Welsh school numbers' })
+          .fill('520001, 520002\n999999');
         await page.getByRole('button', { name: 'Preview the listed schools' }).click();
         await expect.poll(() => shownText(page.locator('h1'))).toBe('Check the schools to add');
         const preview = await shownText(page.locator('main'));

@@ -115,7 +115,7 @@ export const bulkSchoolsInput = z.discriminatedUnion(
                 .string()
                 .regex(
                   /^\d{5,7}$/,
-                  'Each URN is a 6-digit number; separate them with spaces, commas or new lines',
+                  'Each is a URN (6 digits) or a Welsh school number (7 digits); separate them with spaces, commas or new lines',
                 ),
             )
             .min(1, 'Enter at least one URN')

@@ -31,7 +31,7 @@ const urnField = z.object({
   urn: z
     .string()
     .trim()
-    .regex(/^\d{5,7}$/, 'Enter a URN: the school’s 6-digit unique reference number')
+    .regex(/^\d{5,7}$/, 'Enter the school’s URN (6 digits) or Welsh school number (7 digits)')
     .transform(Number),
 });
 type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };

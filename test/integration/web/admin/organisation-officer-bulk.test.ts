@@ -69,7 +69,7 @@ describe('an organisation officer adds schools to their own organisation in bulk
   it('says what is wrong with the choice on the officer’s own page', async () => {
     const bad = await post(officerA, orgA, '/preview', { by: 'urns', urns: '12ab' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Each URN is a 6-digit number');
+    expect(bad.body).toContain('Each is a URN (6 digits) or a Welsh school number (7 digits)');
     expect(bad.body).toContain(`action="/organisations/${orgA}/schools/preview"`);
   });
 

@@ -81,7 +81,7 @@ describe('adding schools to an organisation in bulk', () => {
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Choose how to pick the schools');
     const bad = await post(admin, '/schools/preview', { by: 'urns', urns: '12ab' });
-    expect(bad.body).toContain('Each URN is a 6-digit number');
+    expect(bad.body).toContain('Each is a URN (6 digits) or a Welsh school number (7 digits)');
     const unknownTrust = await post(admin, '/schools/preview', { by: 'trust', trust: 'No Such Trust' });
     expect(unknownTrust.body).toContain('No open school records that trust');
   });
