@@ -49,7 +49,7 @@ export function locatePlace(snapshot: Snapshot, near: string): Result<Place> {
     : invalidField(
         'near',
         worded(
-          '“{{near}}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN',
+          '“{{near}}” was not found: enter a postcode (like M13 9PL), a postcode district (like M13), a town, or a school’s URN or Welsh school number',
           { near },
         ),
       );

@@ -31,7 +31,7 @@ describe('a school leader finds a school in Chromium', () => {
   it('searches by keyboard, pages through results and opens a profile, with no axe violations', async () => {
     await page.goto(served.url);
     await expectNoAxeViolations(page);
-    await page.getByLabel('School name, URN, postcode or town').fill('riverside');
+    await page.getByLabel('School name, URN or Welsh school number, postcode or town').fill('riverside');
     await page.keyboard.press('Enter');
     await expect.poll(() => shownText(page.locator('#results-heading'))).toContain('25 schools found');
     await expectNoAxeViolations(page);

@@ -49,8 +49,8 @@ export const profileInput = z
     urn: z
       .string()
       .trim()
-      .min(1, 'Enter the URN of the school you work from')
-      .regex(/^\d{5,7}$/, 'The URN must be 5 to 7 digits, like 100001')
+      .min(1, 'Enter the URN or Welsh school number of the school you work from')
+      .regex(/^\d{5,7}$/, 'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002')
       .transform(Number),
     claimedDesignations: chosen(DESIGNATIONS, 'Choose designations from the list'),
     expertise: chosen(FOCUS_AREAS, 'Choose areas from the list', 'Choose at least one area of expertise'),

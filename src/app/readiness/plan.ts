@@ -49,7 +49,10 @@ export async function shareAssessment(
   const { assessment } = opened;
   if ('urn' in grantee) {
     if (!/^\d{6,7}$/.test(grantee.urn))
-      return invalidField('urn', 'Enter the partner school’s URN, a 6 or 7 digit number');
+      return invalidField(
+        'urn',
+        'Enter the partner school’s URN or Welsh school number, a 6 or 7 digit number',
+      );
     const wanted = Number(grantee.urn);
     if (wanted === assessment.urn) return invalidField('urn', 'Enter another school’s URN, not your own');
     if (!(await getSchoolNames(ctx.db, [wanted])).has(wanted))

@@ -9,6 +9,7 @@ import { datasetProvenance } from '../../app/provenance.ts';
 import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { valueOf } from '../problem.ts';
+import { schoolIdInEnglish } from '../../domain/wales.ts';
 
 async function checkFolder(file: string): Promise<void> {
   try {
@@ -71,7 +72,7 @@ export default function register(program: Command): void {
             [
               `${summary.supported} of ${summary.inNeed} schools in need have a supporter (${summary.remote} beyond their radius, ${summary.remoteNearerTaken} of them because those within it are taken), from ${summary.supporters} supporters, under ${answer.profile.title}.`,
               `${summary.unsupported} without a partner:`,
-              ...unsupported.slice(0, 20).map((u) => `  ${u.name} (URN ${u.urn}): ${u.text}`),
+              ...unsupported.slice(0, 20).map((u) => `  ${u.name} (${schoolIdInEnglish(u.urn)}): ${u.text}`),
               ...(summary.unsupported > 20
                 ? [`  … and ${summary.unsupported - 20} more${out ? ' in the file' : ''}`]
                 : []),

@@ -9,6 +9,7 @@ import { classifyAll, classifyOne, type PhaseCounts } from '../../app/matching/c
 import { output, withDataset } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { valueOf } from '../problem.ts';
+import { schoolIdInEnglish } from '../../domain/wales.ts';
 
 function table(rows: PhaseCounts[]): string {
   const total = rows.reduce(
@@ -35,7 +36,7 @@ function explain(name: string, c: ClassificationAnswer): string {
   const findings = (label: string, list: ClassificationAnswer['strengths']) =>
     list.length > 0 ? [`${label}:`, ...list.map((f) => `  - ${SCHOOL_AREA_LABELS[f.area]}: ${f.text}`)] : [];
   return [
-    `${name} (URN ${c.urn}): ${SCHOOL_GROUP_LABELS[c.group]}${c.sufficientEvidence ? '' : ' (not enough evidence)'}`,
+    `${name} (${schoolIdInEnglish(c.urn)}): ${SCHOOL_GROUP_LABELS[c.group]}${c.sufficientEvidence ? '' : ' (not enough evidence)'}`,
     'Why:',
     ...c.reasons.map((r) => `  - ${r.text} [${r.ruleId}]`),
     ...findings('Strengths', c.strengths),

@@ -8,6 +8,7 @@ import { STRATEGY_LABELS } from '../../domain/matching/settings.ts';
 import { output, withDataset } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { valueOf } from '../problem.ts';
+import { schoolIdInEnglish } from '../../domain/wales.ts';
 
 export default function register(program: Command): void {
   program
@@ -55,14 +56,14 @@ export default function register(program: Command): void {
         partnersAnswerSchema.parse(answer),
         () =>
           [
-            `${school.name} (URN ${urn}): ${SCHOOL_GROUP_LABELS[school.group]}`,
+            `${school.name} (${schoolIdInEnglish(urn)}): ${SCHOOL_GROUP_LABELS[school.group]}`,
             `${STRATEGY_LABELS[query.strategy]}, within ${answer.radiusKm} km${answer.near ? ` of ${answer.near.name}` : ''}, profile ${answer.profile.title}`,
             ...(answer.near ? [`${answer.near.basis}.`] : []),
             '',
             ...(candidates.length === 0
               ? ['No suitable partner found. Try another strategy or a wider radius.']
               : candidates.flatMap((c, i) => [
-                  `${i + 1}. ${c.name} (URN ${c.urn}), ${c.distanceKm} km, score ${c.score} of 100${c.remote ? ', remote' : ''}${c.tags.length > 0 ? `, ${c.tags.join(', ')}` : ''}`,
+                  `${i + 1}. ${c.name} (${schoolIdInEnglish(c.urn)}), ${c.distanceKm} km, score ${c.score} of 100${c.remote ? ', remote' : ''}${c.tags.length > 0 ? `, ${c.tags.join(', ')}` : ''}`,
                   ...c.reasons.map((r) => `     ${r}`),
                 ])),
           ].join('\n'),

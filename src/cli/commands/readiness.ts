@@ -6,6 +6,7 @@ import { PARTNERSHIP_TYPE_LABELS } from '../../domain/partnerships/model.ts';
 import { output, withApp } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { valueOf } from '../problem.ts';
+import { schoolIdInEnglish } from '../../domain/wales.ts';
 
 function assessmentId(value: string): number {
   const id = Number(value);
@@ -45,7 +46,7 @@ export default function register(program: Command): void {
       const { document, frameworkTitle } = valueOf(await withApp((ctx) => readinessReport(ctx, id)));
       output(options.json, document, () =>
         [
-          `${document.schoolName} (URN ${document.urn}): ${frameworkTitle}`,
+          `${document.schoolName} (${schoolIdInEnglish(document.urn)}): ${frameworkTitle}`,
           `Considering: ${PARTNERSHIP_TYPE_LABELS[document.partnershipType]}`,
           `Status: ${document.status}${document.completedAt ? `, completed ${document.completedAt.slice(0, 10)}` : ''}`,
           `Overall: ${document.overall.percent ?? '–'}% (${document.overall.answered} of ${document.overall.itemCount} answered)`,

@@ -47,14 +47,17 @@ import {
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
-import type { Translate } from '../../i18n/index.ts';
+import { schoolIdIn, type Translate } from '../../i18n/index.ts';
 
 const urnText = (what: string) =>
   z
     .string()
     .trim()
-    .min(1, `Enter the URN of ${what}`)
-    .regex(/^\d{5,7}$/, `The URN of ${what} must be 5 to 7 digits, like 100001`)
+    .min(1, `Enter the URN or Welsh school number of ${what}`)
+    .regex(
+      /^\d{5,7}$/,
+      `The URN or Welsh school number of ${what} must be 5 to 7 digits, like 100001 or 6814002`,
+    )
     .transform(Number);
 
 const proposalForm = z.object({
@@ -124,12 +127,17 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       },
       adminSchools.length > 1
         ? { kind: 'select', name: 'proposerUrn', label: 'Your school', items: adminSchools }
-        : { kind: 'text', name: 'proposerUrn', label: 'URN of your school', width: 'govuk-input--width-10' },
+        : {
+            kind: 'text',
+            name: 'proposerUrn',
+            label: 'URN or Welsh school number of your school',
+            width: 'govuk-input--width-10',
+          },
       { kind: 'radios', name: 'proposerRole', label: "Your school's role", items: roleItems },
       {
         kind: 'text',
         name: 'partnerUrn',
-        label: 'URN of the partner school',
+        label: 'URN or Welsh school number of the partner school',
         hint: 'The unique reference number, from the school’s page',
         width: 'govuk-input--width-10',
       },
@@ -147,7 +155,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const adminSchoolsOf = async (request: FastifyRequest) =>
     (await schoolsAdministeredBy(ctx, requireUser(request))).map(({ urn, name }) => ({
       value: String(urn),
-      text: `${name} (URN ${urn})`,
+      text: `${name} (${schoolIdIn(request.language, urn)})`,
     }));
 
   /** A proposal made on a peer review's area to develop: `followUp` names the finding. */

@@ -59,7 +59,12 @@ const schools: PlanSection = {
     title: 'Schools and their roles',
     intro: 'Invite another school. It sees only the invitation until it accepts.',
     fields: [
-      { kind: 'text', name: 'urn', label: 'URN of the school to invite', width: 'govuk-input--width-10' },
+      {
+        kind: 'text',
+        name: 'urn',
+        label: 'URN or Welsh school number of the school to invite',
+        width: 'govuk-input--width-10',
+      },
       { kind: 'radios', name: 'role', label: 'Its role', items: options(MEMBER_ROLES, MEMBER_ROLE_LABELS) },
     ],
     submit: 'Invite the school',
@@ -68,8 +73,8 @@ const schools: PlanSection = {
     urn: z
       .string()
       .trim()
-      .min(1, 'Enter the URN of the school to invite')
-      .regex(/^\d{5,7}$/, 'The URN must be 5 to 7 digits, like 100001')
+      .min(1, 'Enter the URN or Welsh school number of the school to invite')
+      .regex(/^\d{5,7}$/, 'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002')
       .transform(Number),
     role: choice(MEMBER_ROLES, "Choose the school's role"),
   }),

@@ -39,7 +39,7 @@ describe('API errors in the caller’s language', () => {
       {
         field: 'near',
         message:
-          'Ni chafwyd hyd i “ZZ99”: rhowch god post (fel M13 9PL), ardal cod post (fel M13), tref, neu URN ysgol',
+          'Ni chafwyd hyd i “ZZ99”: rhowch god post (fel M13 9PL), ardal cod post (fel M13), tref, neu URN ysgol neu rif ysgol Cymru',
       },
     ]);
     const signIn = await ask('/api/notifications', 'cy');

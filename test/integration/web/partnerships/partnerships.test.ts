@@ -176,7 +176,9 @@ describe('a partnership through the web', () => {
     expect(res.statusCode).toBe(400);
     expect(visibleText(res.body)).toContain('There is a problem');
     expect(visibleText(res.body)).toContain('Choose the type of partnership');
-    expect(visibleText(res.body)).toContain('The URN of the partner school must be 5 to 7 digits');
+    expect(visibleText(res.body)).toContain(
+      'The URN or Welsh school number of the partner school must be 5 to 7 digits',
+    );
     expect(res.body).toContain('value="Reading together"');
   });
 

@@ -235,7 +235,9 @@ describe('readiness pages and API', () => {
     expect((await get(member, `/readiness/assessments/${id}/sharing`)).statusCode).toBe(403);
     const bad = await post(admin, `/readiness/assessments/${id}/sharing`, { grantee: 'school', urn: '12' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Enter the partner school’s URN, a 6 or 7 digit number');
+    expect(bad.body).toContain(
+      'Enter the partner school’s URN or Welsh school number, a 6 or 7 digit number',
+    );
     expect(
       (await post(admin, `/readiness/assessments/${id}/sharing`, { grantee: 'school', urn: String(PARTNER) }))
         .statusCode,
