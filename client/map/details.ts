@@ -1,5 +1,6 @@
 import type { SchoolGroup } from '../../src/domain/classification/types.ts';
 import type { Phase } from '../../src/domain/school.ts';
+import { schoolIdKindOf } from '../../src/domain/wales.ts';
 import type { AreaProperties, LeaderProperties } from './data.ts';
 import { fillIn, words } from './words.ts';
 
@@ -47,7 +48,7 @@ export function showSchool(
     summaryList([
       [w.group, w.groups[school.group]],
       [w.phase, w.phases[school.phase]],
-      [w.urn, String(school.urn)],
+      [schoolIdKindOf(school.urn) === 'urn' ? w.urn : w.schoolNumber, String(school.urn)],
     ]),
     link(`/schools/${school.urn}`, fillIn(w.viewProfile, { name })),
     link(`/schools/${school.urn}/partners`, fillIn(w.findPartners, { name })),

@@ -1,4 +1,5 @@
 import accessibleAutocomplete from 'accessible-autocomplete';
+import { schoolIdInEnglish } from '../../src/domain/wales.ts';
 
 /**
  * Search as you type for the partner school on the proposal form. Without JavaScript the form is a
@@ -17,7 +18,7 @@ const field = document.getElementById('partnerName') as HTMLInputElement | null;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const described = (school: School) =>
-  `${school.name}${school.town ? `, ${school.town}` : ''} (URN ${school.urn})`;
+  `${school.name}${school.town ? `, ${school.town}` : ''} (${schoolIdInEnglish(school.urn)})`;
 
 async function suggest(query: string, populate: (results: School[]) => void) {
   try {

@@ -12,6 +12,8 @@ export interface MapWords {
   group: string;
   phase: string;
   urn: string;
+  /** What a Welsh school's number is called, where an English school's is its URN. */
+  schoolNumber: string;
   viewProfile: string;
   findPartners: string;
   notVerified: string;
