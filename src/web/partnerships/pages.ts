@@ -49,23 +49,26 @@ import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
 import { schoolIdIn, type Translate } from '../../i18n/index.ts';
 
-const urnText = (what: string) =>
+const urnText = (missing: string, wrong: string) =>
   z
     .string()
     .trim()
-    .min(1, `Enter the URN or Welsh school number of ${what}`)
-    .regex(
-      /^\d{5,7}$/,
-      `The URN or Welsh school number of ${what} must be 5 to 7 digits, like 100001 or 6814002`,
-    )
+    .min(1, missing)
+    .regex(/^\d{5,7}$/, wrong)
     .transform(Number);
 
 const proposalForm = z.object({
   title: required('Enter a name for the partnership', 200),
   type: choice(PARTNERSHIP_TYPES, 'Choose the type of partnership'),
-  proposerUrn: urnText('your school'),
+  proposerUrn: urnText(
+    'Enter your school’s URN or Welsh school number',
+    'Your school’s URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002',
+  ),
   proposerRole: choice(MEMBER_ROLES, "Choose your school's role"),
-  partnerUrn: urnText('the partner school'),
+  partnerUrn: urnText(
+    'Enter the partner school’s URN or Welsh school number, a 6 or 7 digit number',
+    'The URN or Welsh school number of the partner school must be 5 to 7 digits, like 100001 or 6814002',
+  ),
   partnerRole: choice(MEMBER_ROLES, "Choose the partner school's role"),
   message: optional(1000),
 });

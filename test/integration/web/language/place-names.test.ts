@@ -67,7 +67,11 @@ describe('Welsh councils by their Welsh names on Welsh pages', () => {
 
   it('gives the Welsh map the Welsh names to label its areas with, and the English map none', async () => {
     const placeNames = (html: string) => scriptWords(html).placeNames;
-    expect(placeNames(await page('/map?by=la'))).toEqual({ '681': 'Caerdydd', W: 'Cymru' });
+    expect(placeNames(await page('/map?by=la'))).toEqual({
+      '681': 'Caerdydd',
+      W: 'Cymru',
+      csc: 'Consortiwm Canolbarth y De (CCD)',
+    });
     expect(placeNames((await t.app.inject('/map?by=la')).body)).toEqual({});
   });
 

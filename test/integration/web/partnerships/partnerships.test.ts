@@ -180,6 +180,16 @@ describe('a partnership through the web', () => {
       'The URN or Welsh school number of the partner school must be 5 to 7 digits',
     );
     expect(res.body).toContain('value="Reading together"');
+    // Each field's problem in Welsh too, whole, as the catalogue writes it.
+    const welsh = await post({ ...lead, cookie: `${lead.cookie}; s2s-lang=cy` }, '/partnerships', {
+      title: 'Reading together',
+      partnerUrn: '12',
+      proposerUrn: '',
+    });
+    expect(visibleText(welsh.body)).toContain(
+      'Rhaid i URN yr ysgol bartner neu ei rhif ysgol Cymru fod yn 5 i 7 digid',
+    );
+    expect(visibleText(welsh.body)).toContain('Rhowch URN eich ysgol neu ei rhif ysgol Cymru');
   });
 
   it('refuses to propose for a school the user does not administer', async () => {
