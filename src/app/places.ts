@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildGazetteer, PLACE_KINDS, type Gazetteer, type Place } from '../domain/places.ts';
 import type { Snapshot } from '../domain/snapshot.ts';
+import type { Phrase } from '../domain/words.ts';
 import { invalidField, ok, type Result, worded } from './result.ts';
 
 /** Where a search near a place looked from, as the API answers it. */
@@ -17,7 +18,10 @@ export const nearPlaceSchema = z.object({
       'where the place’s position comes from, in words: places are located from the registry’s own schools, so a postcode no school has is placed at the centre of its sector or district',
     ),
 });
-export type NearPlace = z.infer<typeof nearPlaceSchema>;
+export type NearPlace = z.infer<typeof nearPlaceSchema> & {
+  /** `basis` as the phrase it is written from, for a page in its reader's language; the API answers the English. */
+  basisWords: Phrase;
+};
 
 /**
  * What every answer near a place says about how it was located: S2S ships no postcode directory,
@@ -64,4 +68,5 @@ export const nearPlace = (query: string, place: Place, radiusKm: number): NearPl
   lon: place.location.lon,
   radiusKm,
   basis: place.basis,
+  basisWords: place.basisWords,
 });

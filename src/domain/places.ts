@@ -1,5 +1,5 @@
 import type { LatLon, School } from './school.ts';
-import { schoolIdInEnglish } from './wales.ts';
+import { phrase, writePhrase, type Phrase } from './words.ts';
 
 /** What a place typed into "near" turned out to be. */
 export const PLACE_KINDS = ['school', 'postcode', 'postcode-sector', 'postcode-district', 'town'] as const;
@@ -12,8 +12,9 @@ export interface Place {
   location: LatLon;
   /** How many of the registry's schools the location was worked out from. */
   schools: number;
-  /** In words, where the location comes from, for the page. */
+  /** In words, where the location comes from: in English, and as the phrase a page writes in its reader's language. */
   basis: string;
+  basisWords: Phrase;
 }
 
 export interface Gazetteer {
@@ -44,7 +45,11 @@ function add(map: Map<string, Centre>, key: string, at: LatLon): void {
 
 const mean = (c: Centre): LatLon => ({ lat: c.lat / c.schools, lon: c.lon / c.schools });
 
-const schoolsWord = (n: number) => (n === 1 ? '1 school' : `${n.toLocaleString('en-GB')} schools`);
+/** "1 school", "1,234 schools": `count` picks each language's plural form. */
+const schoolsPhrase = (n: number): Phrase =>
+  phrase(n === 1 ? '{{n}} school' : '{{n}} schools', { n: n.toLocaleString('en-GB'), count: n });
+
+const basisOf = (basisWords: Phrase) => ({ basis: writePhrase(basisWords), basisWords });
 
 /**
  * Places from the registry's own schools: no postcode file is shipped or installable under an
@@ -96,8 +101,6 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
   }
   for (const list of townsByName.values()) list.sort((a, b) => b.schools - a.schools);
 
-  const fromSchools = 'from the position of the registry’s schools';
-
   const postcodePlace = (
     kind: 'postcode-sector' | 'postcode-district',
     area: string,
@@ -105,14 +108,30 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
   ): Place | undefined => {
     const centre = (kind === 'postcode-sector' ? sectors : districts).get(area);
     if (!centre) return undefined;
-    const lead = instead ? `${instead} is not the postcode of a school in the registry, so the` : 'The';
-    const what = kind === 'postcode-sector' ? 'sector' : 'district';
+    // Each sentence whole, so that each language writes it as its own.
+    const template = {
+      'postcode-sector':
+        'The centre of postcode sector {{area}}, from the position of the registry’s schools there ({{schools}})',
+      'postcode-district':
+        'The centre of postcode district {{area}}, from the position of the registry’s schools there ({{schools}})',
+    }[kind];
+    const insteadTemplate = {
+      'postcode-sector':
+        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode sector {{area}}, from the position of the registry’s schools there ({{schools}})',
+      'postcode-district':
+        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode district {{area}}, from the position of the registry’s schools there ({{schools}})',
+    }[kind];
+    const schools = schoolsPhrase(centre.schools);
     return {
       kind,
       name: area,
       location: mean(centre),
       schools: centre.schools,
-      basis: `${lead} centre of postcode ${what} ${area}, ${fromSchools} there (${schoolsWord(centre.schools)})`,
+      ...basisOf(
+        instead
+          ? phrase(insteadTemplate, { postcode: instead, area, schools })
+          : phrase(template, { area, schools }),
+      ),
     };
   };
   const sectorPlace = (sector: string, instead?: string) => postcodePlace('postcode-sector', sector, instead);
@@ -131,7 +150,12 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
               name: school.name,
               location: school.location,
               schools: 1,
-              basis: `The position of ${school.name} (${schoolIdInEnglish(school.urn)})`,
+              ...basisOf(
+                phrase('The position of {{name}} ({{urn, schoolId}})', {
+                  name: school.name,
+                  urn: school.urn,
+                }),
+              ),
             }
           : undefined;
       }
@@ -147,7 +171,14 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
             name: written,
             location: mean(centre),
             schools: centre.schools,
-            basis: `The position of the ${centre.schools === 1 ? 'school' : `${centre.schools} schools`} with postcode ${written}`,
+            ...basisOf(
+              centre.schools === 1
+                ? phrase('The position of the school with postcode {{postcode}}', { postcode: written })
+                : phrase('The position of the {{schools}} with postcode {{postcode}}', {
+                    schools: schoolsPhrase(centre.schools),
+                    postcode: written,
+                  }),
+            ),
           };
         }
         return sectorPlace(`${outward} ${sector}`, written) ?? districtPlace(outward!, written);
@@ -169,7 +200,12 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
         name,
         location: mean(town),
         schools: town.schools,
-        basis: `The centre of ${name}, ${fromSchools} that give it as their town (${schoolsWord(town.schools)})`,
+        ...basisOf(
+          phrase(
+            'The centre of {{name}}, from the position of the registry’s schools that give it as their town ({{schools}})',
+            { name, schools: schoolsPhrase(town.schools) },
+          ),
+        ),
       };
     },
   };

@@ -120,6 +120,8 @@ describe('classification and matching over the database', () => {
     const body = response.json();
     expect(body.near).toMatchObject({ query: '200003', kind: 'school', name: 'Hillside Primary School' });
     expect(body.near.basis).toContain('The position of Hillside Primary School');
+    // The phrase a page writes it from is for pages: the API answers the English.
+    expect(body.near).not.toHaveProperty('basisWords');
     expect(body.candidates.map((c: { urn: number; distanceKm: number }) => [c.urn, c.distanceKm])).toEqual([
       [200003, 0],
       [200002, 3],
@@ -145,6 +147,19 @@ describe('classification and matching over the database', () => {
     const unknown = await app.inject({ url: '/schools/200001/partners?near=Atlantis' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toMatch(/href="#near"[^>]*>“Atlantis” was not found/);
+  });
+
+  it('says how the place was located in Welsh on a Welsh page', async () => {
+    const welsh = (url: string) => app.inject({ url, headers: { cookie: 's2s-lang=cy' } });
+    const byPostcode = visibleText(
+      (await welsh('/schools/200001/partners?strategy=support&near=ls1+9zz')).body,
+    );
+    expect(byPostcode).toMatch(
+      /Nid LS1 9ZZ yw cod post unrhyw ysgol yn y gofrestr, felly canol ardal cod post LS1, o safle ysgolion y gofrestr yno \(\d+ ysgol\)/,
+    );
+    expect(byPostcode).not.toContain('is not the postcode');
+    const bySchool = visibleText((await welsh('/schools/200001/partners?strategy=support&near=200003')).body);
+    expect(bySchool).toContain('Safle Hillside Primary School (URN 200003)');
   });
 
   it('compares the candidates side by side in a table, without JavaScript, keeping the view on a new search', async () => {
