@@ -45,9 +45,15 @@ function add(map: Map<string, Centre>, key: string, at: LatLon): void {
 
 const mean = (c: Centre): LatLon => ({ lat: c.lat / c.schools, lon: c.lon / c.schools });
 
-/** "1 school", "1,234 schools": `count` picks each language's plural form. */
-const schoolsPhrase = (n: number): Phrase =>
-  phrase(n === 1 ? '{{n}} school' : '{{n}} schools', { n: n.toLocaleString('en-GB'), count: n });
+/**
+ * A sentence ending "(1 school)" or "(1,234 schools)": each form is a whole template of the
+ * catalogue, so that each language writes the sentence as its own.
+ */
+const withSchools = (template: string, n: number, values: Phrase['values']): Phrase =>
+  phrase(`${template} (${n === 1 ? '{{n}} school' : '{{n}} schools'})`, {
+    ...values,
+    n: n.toLocaleString('en-GB'),
+  });
 
 const basisOf = (basisWords: Phrase) => ({ basis: writePhrase(basisWords), basisWords });
 
@@ -111,17 +117,16 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
     // Each sentence whole, so that each language writes it as its own.
     const template = {
       'postcode-sector':
-        'The centre of postcode sector {{area}}, from the position of the registry’s schools there ({{schools}})',
+        'The centre of postcode sector {{area}}, from the position of the registry’s schools there',
       'postcode-district':
-        'The centre of postcode district {{area}}, from the position of the registry’s schools there ({{schools}})',
+        'The centre of postcode district {{area}}, from the position of the registry’s schools there',
     }[kind];
     const insteadTemplate = {
       'postcode-sector':
-        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode sector {{area}}, from the position of the registry’s schools there ({{schools}})',
+        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode sector {{area}}, from the position of the registry’s schools there',
       'postcode-district':
-        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode district {{area}}, from the position of the registry’s schools there ({{schools}})',
+        '{{postcode}} is not the postcode of a school in the registry, so the centre of postcode district {{area}}, from the position of the registry’s schools there',
     }[kind];
-    const schools = schoolsPhrase(centre.schools);
     return {
       kind,
       name: area,
@@ -129,8 +134,8 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
       schools: centre.schools,
       ...basisOf(
         instead
-          ? phrase(insteadTemplate, { postcode: instead, area, schools })
-          : phrase(template, { area, schools }),
+          ? withSchools(insteadTemplate, centre.schools, { postcode: instead, area })
+          : withSchools(template, centre.schools, { area }),
       ),
     };
   };
@@ -174,8 +179,8 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
             ...basisOf(
               centre.schools === 1
                 ? phrase('The position of the school with postcode {{postcode}}', { postcode: written })
-                : phrase('The position of the {{schools}} with postcode {{postcode}}', {
-                    schools: schoolsPhrase(centre.schools),
+                : phrase('The position of the {{n}} schools with postcode {{postcode}}', {
+                    n: centre.schools.toLocaleString('en-GB'),
                     postcode: written,
                   }),
             ),
@@ -201,9 +206,10 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
         location: mean(town),
         schools: town.schools,
         ...basisOf(
-          phrase(
-            'The centre of {{name}}, from the position of the registry’s schools that give it as their town ({{schools}})',
-            { name, schools: schoolsPhrase(town.schools) },
+          withSchools(
+            'The centre of {{name}}, from the position of the registry’s schools that give it as their town',
+            town.schools,
+            { name },
           ),
         ),
       };

@@ -57,7 +57,7 @@ describe('the partner journey in Welsh in Chromium', () => {
       expect(await page.locator('h1').textContent()).toBe('Dod o hyd i ysgol');
       await checkPage('1-find');
 
-      await page.getByLabel('Enw’r ysgol, URN, cod post neu dref').fill('Cardiff');
+      await page.getByLabel('Enw’r ysgol, URN neu rif ysgol Cymru, cod post neu dref').fill('Cardiff');
       await page.getByRole('button', { name: 'Chwilio' }).click();
       await page.waitForURL(/q=Cardiff/);
       expect(await page.locator('#results-heading').textContent()).toMatch(/Cafwyd hyd i \d+ ysgol/);

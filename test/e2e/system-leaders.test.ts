@@ -94,7 +94,7 @@ describe('a system leader deployed to a school in need, in Chromium', () => {
       const page = pages.leader;
       await visit(page, '/account/system-leader');
       await page.getByLabel('Your role').fill('Executive headteacher');
-      await page.getByLabel('URN of the school you work from').fill(String(BASE));
+      await page.getByLabel('URN or Welsh school number of the school you work from').fill(String(BASE));
       await page.locator('input[name="expertise"][value="literacy"]').check();
       await page.locator('input[name="phases"][value="primary"]').check();
       await page.getByLabel('Your experience').fill('Led reading recovery across three Leeds primaries.');

@@ -306,6 +306,8 @@ describe('invitations, members, sharing, the audit log and platform administrati
     const go = await get(`/admin/school?urn=${ELM}`, platformAdmin);
     expect(go.headers.location).toBe(`/schools/${ELM}/members`);
     expect((await get(`/schools/${ELM}/members`, platformAdmin)).statusCode).toBe(200);
-    expect((await get('/admin/school?urn=12', platformAdmin)).body).toContain('Enter a URN');
+    expect((await get('/admin/school?urn=12', platformAdmin)).body).toContain(
+      'Enter the school’s URN (6 digits) or Welsh school number (7 digits)',
+    );
   });
 });
