@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_RADIUS_KM } from '../domain/radius.ts';
+import { SCHOOL_ID_PATTERN } from '../domain/wales.ts';
 import { wordedCheck } from './result.ts';
 
 /** An empty form field or query parameter means "not given", not an empty value. */
@@ -10,6 +11,13 @@ export const urnSchema = z.coerce
   .number({ message: 'A URN is a whole number, like 100001' })
   .int('A URN is a whole number, like 100001')
   .positive('A URN is a whole number, like 100001');
+
+/**
+ * A school's number as a form field: a URN or a Welsh school number, typed. `missing` when the field
+ * is empty, `wrong` when it is not 5 to 7 digits; each a whole sentence of the catalogue.
+ */
+export const schoolIdField = (missing: string, wrong: string) =>
+  z.string({ error: missing }).trim().min(1, missing).regex(SCHOOL_ID_PATTERN, wrong).transform(Number);
 
 /** A radius someone chose, in km: the same limit for the partner search, capacity and settings. */
 export const radiusKmSchema = z.preprocess(

@@ -4,6 +4,7 @@ import type {
   NationalAverages,
   Performance, Phase, PublishedRating, School, SchoolRecord } from '../domain/school.ts';
 import type { SchoolType } from '../domain/national-figures.ts';
+import { SCHOOL_ID_PATTERN } from '../domain/wales.ts';
 import type { Db } from './db.ts';
 import type { InspectionsTable, OfstedRatingsTable, PerformanceTable, SchoolsTable } from './tables/registry.ts';
 
@@ -32,7 +33,6 @@ export interface SchoolPage {
  */
 export const SEARCH_COUNT_CAP = 1000;
 
-const URN = /^\d{5,7}$/;
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*(\d[A-Z]{0,2})?$/i;
 
 /** Lower-case, accents removed, as the stored `name_folded` column is. */
@@ -98,7 +98,7 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
   const query = filtered(db, search);
   const q = search.q?.trim() ?? '';
   if (!q) return page(db, query, search);
-  if (URN.test(q)) return page(db, query.where('urn', '=', Number(q)), search);
+  if (SCHOOL_ID_PATTERN.test(q)) return page(db, query.where('urn', '=', Number(q)), search);
   if (POSTCODE.test(q)) {
     const compact = q.replace(/\s+/g, '').toUpperCase();
     return page(db, query.where(sql<boolean>`replace(postcode, ' ', '') like ${compact + '%'}`), search);

@@ -1,5 +1,6 @@
 import type { LatLon, School } from './school.ts';
 import { phrase, writePhrase, type Phrase } from './words.ts';
+import { SCHOOL_ID_PATTERN } from './wales.ts';
 
 /** What a place typed into "near" turned out to be. */
 export const PLACE_KINDS = ['school', 'postcode', 'postcode-sector', 'postcode-district', 'town'] as const;
@@ -27,7 +28,6 @@ type Located = Pick<School, 'urn' | 'name' | 'postcode' | 'town' | 'location' | 
 const FULL_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d)([A-Z]{2})$/;
 const SECTOR = /^([A-Z]{1,2}\d[A-Z\d]?)\s+(\d)$/;
 const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;
-const URN = /^\d{5,7}$/;
 
 interface Centre {
   lat: number;
@@ -147,7 +147,7 @@ export function buildGazetteer(schools: readonly Located[]): Gazetteer {
     find(text) {
       const typed = text.trim().replace(/\s+/g, ' ');
       if (!typed) return undefined;
-      if (URN.test(typed)) {
+      if (SCHOOL_ID_PATTERN.test(typed)) {
         const school = byUrn.get(Number(typed));
         return school
           ? {

@@ -140,6 +140,9 @@ export function isWelshSchoolNumber(id: number): boolean {
  */
 export type SchoolIdKind = 'urn' | 'schoolNumber';
 
+/** How a school's number is typed: a URN (5 or 6 digits) or a Welsh school number (7). */
+export const SCHOOL_ID_PATTERN = /^\d{5,7}$/;
+
 export const schoolIdKindOf = (id: number): SchoolIdKind =>
   isWelshSchoolNumber(id) ? 'schoolNumber' : 'urn';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHOOL_ID_PATTERN } from '../../domain/wales.ts';
 import {
   addOrganisationSchoolAudited,
   addOrganisationSchoolsAudited,
@@ -114,7 +115,7 @@ export const bulkSchoolsInput = z.discriminatedUnion(
               z
                 .string()
                 .regex(
-                  /^\d{5,7}$/,
+                  SCHOOL_ID_PATTERN,
                   'Each is a URN (6 digits) or a Welsh school number (7 digits); separate them with spaces, commas or new lines',
                 ),
             )

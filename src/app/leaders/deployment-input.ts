@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_DAY_RATE_POUNDS } from '../../domain/leaders/profile.ts';
 import { PAYERS } from '../../domain/leaders/costing.ts';
-import { calendarDateSchema, requiredText as text } from '../input.ts';
+import { calendarDateSchema, requiredText as text, schoolIdField } from '../input.ts';
 import { wordedCheck } from '../result.ts';
 
 /** The most days one deployment can take: a year of a generous availability. */
@@ -38,11 +38,10 @@ const dayRateField = z
 /** The commissioning form, as a client school's administrator or an officer fills it in. */
 export const deploymentInput = z
   .object({
-    clientUrn: z
-      .string({ error: 'Choose the school the deployment is for' })
-      .trim()
-      .regex(/^\d{5,7}$/, 'Choose the school the deployment is for')
-      .transform(Number),
+    clientUrn: schoolIdField(
+      'Choose the school the deployment is for',
+      'Choose the school the deployment is for',
+    ),
     scope: text('Enter the scope of the deployment', 5000),
     objectives: text('Enter the objectives', 5000),
     successCriteria: text('Enter the success criteria', 5000),

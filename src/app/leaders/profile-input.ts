@@ -9,7 +9,7 @@ import {
   type ProfileDetails,
 } from '../../domain/leaders/profile.ts';
 import { PHASES } from '../../domain/school.ts';
-import { calendarDateSchema, requiredText } from '../input.ts';
+import { calendarDateSchema, requiredText, schoolIdField } from '../input.ts';
 import { wordedCheck } from '../result.ts';
 
 /** Phases a leader can work with: every phase of school, not the registry's "not applicable". */
@@ -46,12 +46,10 @@ const chosen = <T extends string>(values: readonly T[], message: string, min?: s
 export const profileInput = z
   .object({
     jobTitle: requiredText('Enter your role', 200),
-    urn: z
-      .string()
-      .trim()
-      .min(1, 'Enter the URN or Welsh school number of the school you work from')
-      .regex(/^\d{5,7}$/, 'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002')
-      .transform(Number),
+    urn: schoolIdField(
+      'Enter the URN or Welsh school number of the school you work from',
+      'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002',
+    ),
     claimedDesignations: chosen(DESIGNATIONS, 'Choose designations from the list'),
     expertise: chosen(FOCUS_AREAS, 'Choose areas from the list', 'Choose at least one area of expertise'),
     phases: chosen(LEADER_PHASES, 'Choose phases from the list', 'Choose at least one phase you work with'),

@@ -14,7 +14,7 @@ import {
 } from '../../domain/sponsorship.ts';
 import type { Actor } from '../actor.ts';
 import { today, type AppContext } from '../context.ts';
-import { calendarDateSchema } from '../input.ts';
+import { calendarDateSchema, schoolIdField } from '../input.ts';
 import { fail, invalidField, ok, parseInput, worded, type Result } from '../result.ts';
 import { schoolName } from '../schools/names.ts';
 
@@ -31,12 +31,7 @@ const blankDate = (d: unknown) => {
 /** A sponsorship as the form sends it: the school's URN, the day it was taken on, and the day it ended if it has. */
 export const sponsorshipInput = z
   .object({
-    urn: z
-      .string()
-      .trim()
-      .min(1, 'Enter the URN of the school taken on')
-      .regex(/^\d{5,7}$/, 'Enter the URN as 5 to 7 digits, like 100001')
-      .transform(Number),
+    urn: schoolIdField('Enter the URN of the school taken on', 'Enter the URN as 5 to 7 digits, like 100001'),
     startsOn: calendarDateSchema('the date the school was taken on'),
     endsOn: z.preprocess(
       (d) => (blankDate(d) ? null : d),

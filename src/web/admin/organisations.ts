@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { schoolIdField } from '../../app/input.ts';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '../../domain/access.ts';
 import type { AppContext } from '../../app/context.ts';
 import type { Language } from '../../domain/language.ts';
@@ -28,11 +29,10 @@ const organisationForm = z.object({
     .max(200, 'Name must be 200 characters or fewer'),
 });
 const urnField = z.object({
-  urn: z
-    .string()
-    .trim()
-    .regex(/^\d{5,7}$/, 'Enter the school’s URN (6 digits) or Welsh school number (7 digits)')
-    .transform(Number),
+  urn: schoolIdField(
+    'Enter the school’s URN (6 digits) or Welsh school number (7 digits)',
+    'Enter the school’s URN (6 digits) or Welsh school number (7 digits)',
+  ),
 });
 type Extra = Partial<FormErrors> & { values?: Record<string, unknown> };
 

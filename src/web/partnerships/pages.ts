@@ -1,6 +1,7 @@
 import { phrase } from '../../domain/words.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { schoolIdField } from '../../app/input.ts';
 import { invitationsToAnswer } from '../../domain/partnerships/access.ts';
 import { close } from '../../domain/partnerships/lifecycle.ts';
 import type { SignedStep } from '../../domain/partnerships/signatures.ts';
@@ -49,23 +50,15 @@ import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
 import { schoolIdIn, type Translate } from '../../i18n/index.ts';
 
-const urnText = (missing: string, wrong: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, missing)
-    .regex(/^\d{5,7}$/, wrong)
-    .transform(Number);
-
 const proposalForm = z.object({
   title: required('Enter a name for the partnership', 200),
   type: choice(PARTNERSHIP_TYPES, 'Choose the type of partnership'),
-  proposerUrn: urnText(
+  proposerUrn: schoolIdField(
     'Enter your school’s URN or Welsh school number',
     'Your school’s URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002',
   ),
   proposerRole: choice(MEMBER_ROLES, "Choose your school's role"),
-  partnerUrn: urnText(
+  partnerUrn: schoolIdField(
     'Enter the partner school’s URN or Welsh school number, a 6 or 7 digit number',
     'The URN or Welsh school number of the partner school must be 5 to 7 digits, like 100001 or 6814002',
   ),

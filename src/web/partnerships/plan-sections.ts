@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schoolIdField } from '../../app/input.ts';
 import { longDate } from '../../domain/format.ts';
 import type { Language } from '../../domain/language.ts';
 import { FOCUS_AREAS, FOCUS_AREA_LABELS } from '../../domain/focus-areas.ts';
@@ -70,12 +71,10 @@ const schools: PlanSection = {
     submit: 'Invite the school',
   }),
   schema: z.object({
-    urn: z
-      .string()
-      .trim()
-      .min(1, 'Enter the URN or Welsh school number of the school to invite')
-      .regex(/^\d{5,7}$/, 'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002')
-      .transform(Number),
+    urn: schoolIdField(
+      'Enter the URN or Welsh school number of the school to invite',
+      'The URN or Welsh school number must be 5 to 7 digits, like 100001 or 6814002',
+    ),
     role: choice(MEMBER_ROLES, "Choose the school's role"),
   }),
   initial: () => ({}),
