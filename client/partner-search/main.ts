@@ -1,5 +1,5 @@
 import accessibleAutocomplete from 'accessible-autocomplete';
-import { schoolIdInEnglish } from '../../src/domain/wales.ts';
+import { autocompleteWords } from './words.ts';
 
 /**
  * Search as you type for the partner school on the proposal form. Without JavaScript the form is a
@@ -16,9 +16,6 @@ const form = document.getElementById('find-partner') as HTMLFormElement | null;
 const field = document.getElementById('partnerName') as HTMLInputElement | null;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const described = (school: School) =>
-  `${school.name}${school.town ? `, ${school.town}` : ''} (${schoolIdInEnglish(school.urn)})`;
 
 async function suggest(query: string, populate: (results: School[]) => void) {
   try {
@@ -44,6 +41,9 @@ function proposeTo(school: School) {
 }
 
 if (form && field) {
+  const words = autocompleteWords(form);
+  const described = (school: School) =>
+    `${school.name}${school.town ? `, ${school.town}` : ''} (${words.schoolId(school.urn)})`;
   const wrapper = document.createElement('div');
   field.replaceWith(wrapper);
   accessibleAutocomplete<School>({
@@ -53,7 +53,12 @@ if (form && field) {
     defaultValue: field.value,
     minLength: 2,
     showNoOptionsFound: true,
-    tNoResults: () => 'No school has a name like that',
+    tNoResults: words.noResults,
+    tStatusNoResults: words.noResults,
+    tStatusQueryTooShort: words.tooShort,
+    tStatusSelectedOption: words.selected,
+    tStatusResults: words.results,
+    tAssistiveHint: words.hint,
     source: (query, populate) => void suggest(query, populate),
     templates: {
       inputValue: (school) => school?.name ?? '',

@@ -8,6 +8,11 @@ declare module 'accessible-autocomplete' {
     minLength?: number;
     showNoOptionsFound?: boolean;
     tNoResults?: () => string;
+    tStatusNoResults?: () => string;
+    tStatusQueryTooShort?: (minQueryLength: number) => string;
+    tStatusSelectedOption?: (option: string, length: number, index: number) => string;
+    tStatusResults?: (length: number, selectedOption: string) => string;
+    tAssistiveHint?: () => string;
     source: (query: string, populate: (results: T[]) => void) => void;
     templates?: {
       inputValue?: (result: T | undefined) => string;

@@ -8,12 +8,15 @@ import { insertSchool } from '../helpers/schools.ts';
 const ASH = 132001;
 const BIRCH = 132002;
 const BIRCHWOOD = 132003;
+// A Welsh school is known by its Welsh school number (LA 681, Cardiff), not a URN.
+const BEDW = 6812001;
 
 describe('a head finds the partner school by name in Chromium', () => {
   const served = useBrowserApp(async (db) => {
     await insertSchool(db, { urn: ASH, name: 'Ash Primary', town: 'Leeds' });
     await insertSchool(db, { urn: BIRCH, name: 'Birch Primary', town: 'Leeds' });
     await insertSchool(db, { urn: BIRCHWOOD, name: 'Birchwood Academy', town: 'York' });
+    await insertSchool(db, { urn: BEDW, name: 'Ysgol y Bedw', town: 'Caerdydd' });
   });
   let page: Page;
   let noScript: Page;
@@ -45,6 +48,36 @@ describe('a head finds the partner school by name in Chromium', () => {
     await expect.poll(() => page.url()).toContain(`with=${BIRCHWOOD}`);
     expect(new URL(page.url()).searchParams.get('from')).toBe(String(ASH));
     await expect.poll(() => shownText(page.locator('main'))).toContain('Birchwood Academy');
+    await expectNoAxeViolations(page);
+  });
+
+  it('speaks Welsh on a Welsh page: the suggestions, what a screen reader announces, and no match', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${served.url}/partnerships/new?from=${ASH}&lang=cy`);
+    const field = page.getByLabel('Dod o hyd i’r ysgol bartner yn ôl ei henw');
+    const options = page.getByRole('option');
+    const announced = () =>
+      page
+        .locator('[id^="partnerName__status"]')
+        .allTextContents()
+        .then((texts) => texts.join('').trim());
+    await field.fill('bedw');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([`Ysgol y Bedw, Caerdydd (Rhif ysgol ${BEDW})`]);
+    await expect.poll(announced, { timeout: 10_000 }).toBe('Mae 1 ysgol yn cyfateb.');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(announced, { timeout: 10_000 })
+      .toBe('Mae 1 ysgol yn cyfateb. Mae Ysgol y Bedw, 1 o 1, wedi’i amlygu');
+    await field.fill('birch');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([`Birch Primary, Leeds (URN ${BIRCH})`, `Birchwood Academy, York (URN ${BIRCHWOOD})`]);
+    await expect.poll(announced, { timeout: 10_000 }).toBe('Mae 2 ysgol yn cyfateb.');
+    await field.fill('zzzz');
+    await expect.poll(() => options.allTextContents()).toEqual(['Nid oes gan unrhyw ysgol enw fel yna']);
+    await expect.poll(announced, { timeout: 10_000 }).toBe('Nid oes gan unrhyw ysgol enw fel yna');
     await expectNoAxeViolations(page);
   });
 

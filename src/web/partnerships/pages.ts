@@ -48,7 +48,7 @@ import {
 import { adminUrns, readinessOnPartnership } from '../../app/partnerships/readiness.ts';
 import { withTitleIn, withTitlesIn } from '../../app/partnerships/titles.ts';
 import { runningRecord } from '../../app/partnerships/record.ts';
-import { schoolIdIn, type Translate } from '../../i18n/index.ts';
+import { schoolIdIn, wordsUnder, type Translate } from '../../i18n/index.ts';
 
 const proposalForm = z.object({
   title: required('Enter a name for the partnership', 200),
@@ -189,6 +189,8 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       strategy: query.strategy ?? '',
       followUp: followUp ? String(followUp.value.findingId) : '',
       results: byName ? await partnersByName(ctx, byName) : null,
+      // The search-as-you-type script's words, in the reader's language (client/partner-search).
+      words: JSON.stringify(wordsUnder(request.language, 'proposal.autocomplete')),
     };
     return reply.page('partnerships/form.njk', {
       partnerSearch,
