@@ -4,6 +4,7 @@ import { DECLARED_CONFLICT_KINDS } from '../../domain/peer-review/conflicts.ts';
 import { GROUP_MODELS } from '../../domain/peer-review/groups.ts';
 import { ACTION_STATUSES, CHALLENGE_OUTCOMES, FINDING_KINDS } from '../../domain/peer-review/review.ts';
 import { TEAM_ROLES } from '../../domain/peer-review/team.ts';
+import { SCHOOL_ID_PATTERN } from '../../domain/wales.ts';
 import { blankAsMissing } from '../input.ts';
 import { wordedCheck } from '../result.ts';
 
@@ -42,12 +43,19 @@ export const isoDate = (label: string, values: Record<string, string | number> =
     .refine(isRealDate, wordedCheck(`Enter ${label} as a real date, for example 2027-03-14`, values));
 
 const urnList = z
-  .string({ message: 'Enter the URNs of the schools to invite' })
+  .string({ message: 'Enter the URNs or Welsh school numbers of the schools to invite' })
   .transform((s) => s.split(/[\s,]+/).filter((v) => v !== ''))
   .pipe(
     z
-      .array(z.string().regex(/^\d{1,9}$/, 'Each URN is a whole number, like 100001'))
-      .min(1, 'Enter the URNs of the schools to invite')
+      .array(
+        z
+          .string()
+          .regex(
+            SCHOOL_ID_PATTERN,
+            'Each is a URN (6 digits) or a Welsh school number (7 digits), like 100001 or 6814002',
+          ),
+      )
+      .min(1, 'Enter the URNs or Welsh school numbers of the schools to invite')
       .max(40, 'Invite at most 40 schools'),
   )
   .transform((list) => [...new Set(list.map(Number))]);
@@ -165,8 +173,8 @@ export const reviewerInput = z.object({
 
 export const conflictInput = z.object({
   urn: z.coerce
-    .number({ message: 'Enter the school’s URN' })
-    .int('Enter the school’s URN')
-    .positive('Enter the school’s URN'),
+    .number({ message: 'Enter the school’s URN or Welsh school number' })
+    .int('Enter the school’s URN or Welsh school number')
+    .positive('Enter the school’s URN or Welsh school number'),
   kind: z.enum(DECLARED_CONFLICT_KINDS, { message: 'Choose what the conflict is' }),
 });

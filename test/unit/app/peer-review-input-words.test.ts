@@ -56,8 +56,17 @@ describe('the peer-review forms’ problems, for a Welsh reader', () => {
   });
 
   it('keeps the English as it was', () => {
-    expect(problems(groupInput, { name: '', model: 'cluster', proposerUrn: '1', invitedUrns: '2' })).toEqual([
-      { field: 'name', en: 'Enter a name for the group', cy: 'Rhowch enw i’r grŵp' },
+    expect(
+      problems(groupInput, { name: '', model: 'cluster', proposerUrn: '1', invitedUrns: '100002' }),
+    ).toEqual([{ field: 'name', en: 'Enter a name for the group', cy: 'Rhowch enw i’r grŵp' }]);
+    expect(
+      problems(groupInput, { name: 'Taf', model: 'cluster', proposerUrn: '1', invitedUrns: '6814002 42' }),
+    ).toEqual([
+      {
+        field: 'invitedUrns',
+        en: 'Each is a URN (6 digits) or a Welsh school number (7 digits), like 100001 or 6814002',
+        cy: 'Mae pob un yn URN (6 digid) neu’n rhif ysgol Cymru (7 digid), fel 100001 neu 6814002',
+      },
     ]);
     expect(
       problems(selfEvaluationInput, { selfEvaluation: 'a'.repeat(5001), chosenFocus: 'literacy' }),
