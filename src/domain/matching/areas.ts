@@ -3,7 +3,7 @@ import { phrase, writePhrase, type Phrase } from '../words.ts';
 import { SCHOOL_AREAS, type Classification, type SchoolArea } from '../classification/types.ts';
 import { formatNumber, signedNumber } from '../format.ts';
 import { PUBLISHED_NATIONAL_FIGURES, type NationalMeasure } from '../national-figures.ts';
-import type { KeyJudgement, Performance, ReportCardArea, SchoolRecord } from '../school.ts';
+import type { Inspection, KeyJudgement, Performance, ReportCardArea, SchoolRecord } from '../school.ts';
 
 /** One area in which a school is clearly strong or clearly weak, in words a leader can check. */
 export interface AreaStanding {
@@ -42,34 +42,35 @@ export const AREA_MARGINS = {
   englishMaths5Percent: 10,
 } as const;
 
-const KEY_JUDGEMENT_AREAS: Record<KeyJudgement, SchoolArea> = {
-  qualityOfEducation: 'quality-of-education',
-  behaviourAndAttitudes: 'behaviour',
-  personalDevelopment: 'personal-development',
-  leadershipAndManagement: 'leadership',
-  earlyYears: 'early-years',
-  sixthForm: 'sixth-form',
+/** An area's place in SCHOOL_AREAS: measures are kept by place, the national analysis reads them for every school. */
+const placeOf = (area: SchoolArea) => SCHOOL_AREAS.indexOf(area);
+
+const KEY_JUDGEMENT_AREAS: Record<KeyJudgement, number> = {
+  qualityOfEducation: placeOf('quality-of-education'),
+  behaviourAndAttitudes: placeOf('behaviour'),
+  personalDevelopment: placeOf('personal-development'),
+  leadershipAndManagement: placeOf('leadership'),
+  earlyYears: placeOf('early-years'),
+  sixthForm: placeOf('sixth-form'),
 };
-const REPORT_CARD_AREAS: Record<ReportCardArea, SchoolArea> = {
-  curriculumAndTeaching: 'quality-of-education',
-  achievement: 'achievement',
-  inclusion: 'inclusion',
-  attendanceAndBehaviour: 'behaviour',
-  personalDevelopmentAndWellbeing: 'personal-development',
-  leadershipAndGovernance: 'leadership',
-  earlyYears: 'early-years',
-  post16: 'sixth-form',
+const REPORT_CARD_AREAS: Record<ReportCardArea, number> = {
+  curriculumAndTeaching: placeOf('quality-of-education'),
+  achievement: placeOf('achievement'),
+  inclusion: placeOf('inclusion'),
+  attendanceAndBehaviour: placeOf('behaviour'),
+  personalDevelopmentAndWellbeing: placeOf('personal-development'),
+  leadershipAndGovernance: placeOf('leadership'),
+  earlyYears: placeOf('early-years'),
+  post16: placeOf('sixth-form'),
 };
 
 /** Progress 8's elements, as the DfE's KS4 tables name them, when the file carries them. */
-const PROGRESS8_ELEMENTS: [SchoolArea, string, string][] = [
-  ['ks4-english', 'P8MEAENG', 'English'],
-  ['ks4-maths', 'P8MEAMAT', 'maths'],
-  ['ks4-ebacc', 'P8MEAEBAC', 'EBacc subjects'],
-  ['ks4-open', 'P8MEAOPEN', 'open subjects'],
+const PROGRESS8_ELEMENTS: [number, string, string][] = [
+  [placeOf('ks4-english'), 'P8MEAENG', 'English'],
+  [placeOf('ks4-maths'), 'P8MEAMAT', 'maths'],
+  [placeOf('ks4-ebacc'), 'P8MEAEBAC', 'EBacc subjects'],
+  [placeOf('ks4-open'), 'P8MEAOPEN', 'open subjects'],
 ];
-
-const AREA_INDEX = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, i]));
 
 const publishedFigures = new Map<string, (typeof PUBLISHED_NATIONAL_FIGURES)[number]>();
 
@@ -88,11 +89,11 @@ function published(measure: NationalMeasure, year: number) {
 }
 
 /**
- * Takes one measure of an area: its level, and its words when they are asked for (`words`
- * true); null otherwise, so that the national analysis, which reads only the levels of every
- * school, writes no words.
+ * Takes one measure of an area (by its place in SCHOOL_AREAS): its level, and its words when they
+ * are asked for (`words` true); null otherwise, so that the national analysis, which reads only
+ * the levels of every school, writes no words.
  */
-type Add = (area: SchoolArea, level: number, text: Phrase | null, results: boolean) => void;
+type Add = (area: number, level: number, text: Phrase | null, results: boolean) => void;
 
 function resultsLevels(ks: Performance, add: Add, words: boolean) {
   if (ks.keyStage === 2) {
@@ -106,7 +107,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
   const { progress8, attainment8, englishMaths5Percent } = ks;
   if (progress8 !== null) {
     add(
-      'ks4-progress',
+      KS4_PROGRESS,
       progress8 / AREA_MARGINS.progress8,
       words ? measurePhrase('ks4.progress8', progress8) : null,
       true,
@@ -115,7 +116,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
   if (attainment8 !== null) {
     const { value, comparedWith } = published('attainment8', ks.year);
     add(
-      'ks4-attainment',
+      KS4_ATTAINMENT,
       (attainment8 - value) / AREA_MARGINS.attainment8,
       words
         ? phrase('Attainment 8 {{score}} ({{national}})', {
@@ -129,7 +130,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
   if (englishMaths5Percent !== null) {
     const { value, comparedWith } = published('englishMaths5Percent', ks.year);
     add(
-      'ks4-english-maths',
+      KS4_ENGLISH_MATHS,
       (englishMaths5Percent - value) / AREA_MARGINS.englishMaths5Percent,
       words
         ? phrase('{{percent}}% grade 5 or above in English and maths ({{national}})', {
@@ -160,10 +161,13 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
 }
 
 const KS2_AREAS = [
-  ['ks2-reading', 'readingProgress'],
-  ['ks2-writing', 'writingProgress'],
-  ['ks2-maths', 'mathsProgress'],
+  [placeOf('ks2-reading'), 'readingProgress'],
+  [placeOf('ks2-writing'), 'writingProgress'],
+  [placeOf('ks2-maths'), 'mathsProgress'],
 ] as const;
+const KS4_PROGRESS = placeOf('ks4-progress');
+const KS4_ATTAINMENT = placeOf('ks4-attainment');
+const KS4_ENGLISH_MATHS = placeOf('ks4-english-maths');
 
 /** How far, in margins, an area must be above or below the school's own average to count. */
 const RELATIVE_MARGIN = 0.5;
@@ -171,6 +175,20 @@ const RELATIVE_MARGIN = 0.5;
 // Inspection grades as levels: outstanding (or exceptional) a strength, below good a weakness.
 const keyJudgementLevel = (grade: number) => (2 - grade) * 1.5;
 const reportCardLevel = (grade: number) => 3 - grade;
+
+// Plain loops rather than `find` with a closure: the national analysis looks up every school's.
+
+/** The school's results of a key stage and year, if it has them. */
+function resultsOf(record: SchoolRecord, keyStage: number, year: number): Performance | undefined {
+  for (const p of record.performance) if (p.keyStage === keyStage && p.year === year) return p;
+  return undefined;
+}
+
+/** The school's inspection that started on `date`, if there is one. */
+function inspectionOn(record: SchoolRecord, date: string): Inspection | undefined {
+  for (const i of record.inspections) if (i.startDate === date) return i;
+  return undefined;
+}
 
 /**
  * Every measure of a school's areas that its classification rests on, in order: its results
@@ -184,13 +202,11 @@ function measureAreas(
 ): void {
   if (record.phase !== 'special') {
     for (const used of evidence.results) {
-      const ks = record.performance.find((p) => p.keyStage === used.keyStage && p.year === used.year);
+      const ks = resultsOf(record, used.keyStage, used.year);
       if (ks) resultsLevels(ks, add, words);
     }
   }
-  const inspection = evidence.inspectionDate
-    ? record.inspections.find((i) => i.startDate === evidence.inspectionDate)
-    : undefined;
+  const inspection = evidence.inspectionDate ? inspectionOn(record, evidence.inspectionDate) : undefined;
   if (!inspection) return;
   for (const judgement in inspection.keyJudgements) {
     const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
@@ -211,9 +227,8 @@ function areaWords(record: SchoolRecord, evidence: Classification['evidence']): 
     record,
     evidence,
     (area, _level, text) => {
-      const i = AREA_INDEX.get(area)!;
-      const before = words[i];
-      words[i] =
+      const before = words[area];
+      words[area] =
         before === undefined ? text! : phrase('{{first}}; {{second}}', { first: before, second: text! });
     },
     true,
@@ -230,8 +245,7 @@ let measuring: Float64Array = new Float64Array(SCHOOL_AREAS.length);
 let seen = 0;
 let measured = 0;
 
-const addLevel: Add = (area, level, _text, results) => {
-  const i = AREA_INDEX.get(area)!;
+const addLevel: Add = (i, level, _text, results) => {
   // Two measures of one area (a key judgement and a report card) are averaged.
   if ((seen & (1 << i)) === 0) {
     seen |= 1 << i;
