@@ -236,37 +236,44 @@ function areaWords(record: SchoolRecord, evidence: Classification['evidence']): 
   return words;
 }
 
-// One school is measured at a time: its levels, the order its areas were first measured in, and
-// which are results, kept here rather than made anew (with a closure) for each of tens of
-// thousands of schools.
+// One school is measured at a time: its levels (from `measuringAt` of `measuring`), the order its
+// areas were first measured in, how many there are, which are results, and its areas of strength
+// and weakness as bit sets, kept here rather than made anew (with a closure or an object) for
+// each of tens of thousands of schools.
 const measuredOrder = new Int32Array(SCHOOL_AREAS.length);
 const isResults = new Uint8Array(SCHOOL_AREAS.length);
 let measuring: Float64Array = new Float64Array(SCHOOL_AREAS.length);
+let measuringAt = 0;
 let seen = 0;
 let measured = 0;
+let strengthMask = 0;
+let weaknessMask = 0;
 
 const addLevel: Add = (i, level, _text, results) => {
+  const at = measuringAt + i;
   // Two measures of one area (a key judgement and a report card) are averaged.
   if ((seen & (1 << i)) === 0) {
     seen |= 1 << i;
-    measuring[i] = level;
+    measuring[at] = level;
     measuredOrder[measured++] = i;
-  } else measuring[i] = (measuring[i]! + level) / 2;
+  } else measuring[at] = (measuring[at]! + level) / 2;
   isResults[i] = results ? 1 : 0;
 };
 
 /**
- * Measures a school's areas into `levels` (NaN where there is no data), their order in
- * `measuredOrder`; returns how many there are and the school's own average across its results
- * areas (null with fewer than two).
+ * Measures a school's areas into `levels` from `at` (NaN where there is no data), their order in
+ * `measuredOrder` and how many there are in `measured`; returns the school's own average across
+ * its results areas (null with fewer than two).
  */
 function measureLevels(
   record: SchoolRecord,
   evidence: Classification['evidence'],
   levels: Float64Array,
-): { count: number; own: number | null } {
-  levels.fill(Number.NaN);
+  at: number,
+): number | null {
+  levels.fill(Number.NaN, at, at + SCHOOL_AREAS.length);
   measuring = levels;
+  measuringAt = at;
   seen = 0;
   measured = 0;
   measureAreas(record, evidence, addLevel, false);
@@ -276,24 +283,65 @@ function measureLevels(
     const i = measuredOrder[k]!;
     if (isResults[i]) {
       resultsCount++;
-      resultsSum += levels[i]!;
+      resultsSum += levels[at + i]!;
     }
   }
-  return { count: measured, own: resultsCount >= 2 ? resultsSum / resultsCount : null };
+  return resultsCount >= 2 ? resultsSum / resultsCount : null;
 }
 
 /**
  * 1 strong on its own level, 2 strong against its other results, -1 and -2 likewise weak, 0
- * neither: the area `i` of a school measured with `levels` and its own average `own`.
+ * neither: the area `i` of the school last measured, at `level`, with its own average `own`.
  */
-function standing(levels: Float64Array, i: number, own: number | null): number {
-  const level = levels[i]!;
+function standing(level: number, i: number, own: number | null): number {
   const relative = isResults[i] && own !== null ? level - own : 0;
   if (level >= 1) return 1;
   if (relative >= RELATIVE_MARGIN && level > -1) return 2;
   if (level <= -1) return -1;
   if (relative <= -RELATIVE_MARGIN && level < 1) return -2;
   return 0;
+}
+
+/**
+ * The areas of strength and weakness of the school last measured, its levels in `levels` from
+ * `at`, into `strengthMask` and `weaknessMask`.
+ */
+function sortOutStandings(levels: Float64Array, at: number, own: number | null): void {
+  strengthMask = 0;
+  weaknessMask = 0;
+  for (let k = 0; k < measured; k++) {
+    const i = measuredOrder[k]!;
+    const s = standing(levels[at + i]!, i, own);
+    if (s > 0) strengthMask |= 1 << i;
+    else if (s < 0) weaknessMask |= 1 << i;
+  }
+}
+
+/** The pool's columns a school's standings are measured into, by the school's place. */
+export interface StandingColumns {
+  /** SCHOOL_AREAS.length levels a school (see AreaStandings.levels). */
+  levels: Float64Array;
+  /** The areas of strength and weakness as bit sets over SCHOOL_AREAS. */
+  strengths: Int32Array;
+  weaknesses: Int32Array;
+}
+
+/**
+ * areaStandings' levels and bit sets of the school at place `k`, written straight into the
+ * columns: the national analysis measures every school, and an object and a view of the levels
+ * each were made only to be let go.
+ */
+export function measureStandingsInto(
+  columns: StandingColumns,
+  k: number,
+  record: SchoolRecord,
+  classification: Pick<Classification, 'evidence'>,
+): void {
+  const at = k * SCHOOL_AREAS.length;
+  const own = measureLevels(record, classification.evidence, columns.levels, at);
+  sortOutStandings(columns.levels, at, own);
+  columns.strengths[k] = strengthMask;
+  columns.weaknesses[k] = weaknessMask;
 }
 
 /**
@@ -329,8 +377,8 @@ class Standings implements AreaStandings {
   readonly levels: Float64Array;
   readonly measured: number;
   /** The areas of strength and weakness as bit sets over SCHOOL_AREAS. */
-  readonly strengthMask: number = 0;
-  readonly weaknessMask: number = 0;
+  readonly strengthMask: number;
+  readonly weaknessMask: number;
   readonly #record: SchoolRecord;
   readonly #evidence: Classification['evidence'];
   #lists: { strengths: AreaStanding[]; weaknesses: AreaStanding[] } | undefined;
@@ -339,14 +387,11 @@ class Standings implements AreaStandings {
     this.levels = levels;
     this.#record = record;
     this.#evidence = evidence;
-    const { count, own } = measureLevels(record, evidence, this.levels);
-    this.measured = count;
-    for (let k = 0; k < count; k++) {
-      const i = measuredOrder[k]!;
-      const s = standing(this.levels, i, own);
-      if (s > 0) this.strengthMask |= 1 << i;
-      else if (s < 0) this.weaknessMask |= 1 << i;
-    }
+    const own = measureLevels(record, evidence, levels, 0);
+    this.measured = measured;
+    sortOutStandings(levels, 0, own);
+    this.strengthMask = strengthMask;
+    this.weaknessMask = weaknessMask;
   }
 
   get strengths(): AreaStanding[] {
@@ -360,14 +405,15 @@ class Standings implements AreaStandings {
   /** The standings in the order their areas were measured, each with its words when read. */
   #write() {
     const levels = new Float64Array(SCHOOL_AREAS.length);
-    const { count, own } = measureLevels(this.#record, this.#evidence, levels);
+    const own = measureLevels(this.#record, this.#evidence, levels, 0);
+    const count = measured;
     const strengths: AreaStanding[] = [];
     const weaknesses: AreaStanding[] = [];
     let words: (Phrase | undefined)[] | undefined;
     const wordsOf = (i: number) => (words ??= areaWords(this.#record, this.#evidence))[i]!;
     for (let k = 0; k < count; k++) {
       const i = measuredOrder[k]!;
-      const s = standing(levels, i, own);
+      const s = standing(levels[i]!, i, own);
       if (s === 1 || s === 2)
         strengths.push(standingOf(i, wordsOf, s === 1 ? '' : ', well above its other results'));
       else if (s === -1 || s === -2) {

@@ -10,7 +10,13 @@ import { ByUrn, UrnPlaces } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
 import { FOCUS_AREAS, type FocusArea } from '../focus-areas.ts';
-import { areaStandings, levelColumns, plainStandings, type AreaStandings } from './areas.ts';
+import {
+  areaStandings,
+  levelColumns,
+  measureStandingsInto,
+  plainStandings,
+  type AreaStandings,
+} from './areas.ts';
 import { contextAt, contextOf, type SchoolContext } from './context.ts';
 import { GROUP_AT_STAGE, STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
@@ -156,12 +162,10 @@ export function* matchingPoolSteps(
       gaps = true;
       return;
     }
-    // The standings made here give their bit sets and are let go: a school's are made again when read.
-    const areas = areaStandings(school, brief, levels.of(k));
+    // Only the levels and bit sets are written here: a school's standings are made when read.
+    measureStandingsInto(columns, k, school, brief);
     const focus = declared.get(school.urn);
     columns.stage[k] = STAGE[brief.group];
-    columns.strengths[k] = areas.strengthMask;
-    columns.weaknesses[k] = areas.weaknessMask;
     columns.needs[k] = focusMask(focus?.needs);
     columns.offers[k] = focusMask(focus?.offers);
     columns.urn[k] = school.urn;
