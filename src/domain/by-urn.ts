@@ -55,14 +55,22 @@ export class UrnPlaces {
   }
 
   *entries(): Generator<[number, number]> {
-    for (let k = 0; k < this.size; k++) {
-      const slot = this.#order[k]!;
-      yield [this.#urns[slot]!, this.#places[slot]!];
-    }
+    for (let k = 0; k < this.size; k++) yield [this.urnAt(k), this.placeAt(k)];
   }
 
   *values(): Generator<number> {
-    for (let k = 0; k < this.size; k++) yield this.#places[this.#order[k]!]!;
+    for (let k = 0; k < this.size; k++) yield this.placeAt(k);
+  }
+
+  // The `k`th URN first seen and its place, for k below `size`: a loop over them makes no
+  // iterator and no object a URN, where walking every school of a snapshot is done often.
+
+  urnAt(k: number): number {
+    return this.#urns[this.#order[k]!]!;
+  }
+
+  placeAt(k: number): number {
+    return this.#places[this.#order[k]!]!;
   }
 }
 
@@ -104,20 +112,23 @@ export class ByUrn<T> implements ReadonlyMap<number, T> {
   }
 
   *entries(): MapIterator<[number, T]> {
-    for (const [urn, i] of this.#places.entries()) {
-      const value = this.#valueAt(i);
-      if (value !== undefined) yield [urn, value];
+    const places = this.#places;
+    for (let k = 0; k < places.size; k++) {
+      const value = this.#valueAt(places.placeAt(k));
+      if (value !== undefined) yield [places.urnAt(k), value];
     }
   }
 
   *keys(): MapIterator<number> {
-    for (const [urn, i] of this.#places.entries())
-      if (!this.#gaps || this.#valueAt(i) !== undefined) yield urn;
+    const places = this.#places;
+    for (let k = 0; k < places.size; k++)
+      if (!this.#gaps || this.#valueAt(places.placeAt(k)) !== undefined) yield places.urnAt(k);
   }
 
   *values(): MapIterator<T> {
-    for (const i of this.#places.values()) {
-      const value = this.#valueAt(i);
+    const places = this.#places;
+    for (let k = 0; k < places.size; k++) {
+      const value = this.#valueAt(places.placeAt(k));
       if (value !== undefined) yield value;
     }
   }
@@ -126,7 +137,12 @@ export class ByUrn<T> implements ReadonlyMap<number, T> {
     return this.entries();
   }
 
+  /** Every value in order, as `values` gives them, with no iterator: what the national analysis walks. */
   forEach(visit: (value: T, key: number, map: ReadonlyMap<number, T>) => void, thisArg?: unknown): void {
-    for (const [urn, value] of this.entries()) visit.call(thisArg, value, urn, this);
+    const places = this.#places;
+    for (let k = 0; k < places.size; k++) {
+      const value = this.#valueAt(places.placeAt(k));
+      if (value !== undefined) visit.call(thisArg, value, places.urnAt(k), this);
+    }
   }
 }

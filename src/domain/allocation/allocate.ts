@@ -236,7 +236,10 @@ export function allocateNationally(
   capacity: PartnerCapacity,
 ): Allocation {
   const inNeed: PartnerFacts[] = [];
-  for (const f of pool.facts.values()) if (f.group === 'in-need') inNeed.push(f);
+  // forEach rather than an iterator: walked for every school at each analysis.
+  pool.facts.forEach((f) => {
+    if (f.group === 'in-need') inNeed.push(f);
+  });
   // By URN: registries usually come so already, and checking costs less than sorting.
   if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
     inNeed.sort((a, b) => a.school.urn - b.school.urn);
@@ -249,14 +252,14 @@ export function allocateNationally(
   const spareOf = (urn: number) => capacity.capacityOf(urn) - capacity.partnersOf(urn);
   const groups = new Map<Phase, number[]>();
   const capacities = new Map<number, number>();
-  for (const facts of pool.facts.values()) {
+  pool.facts.forEach((facts) => {
     const { urn, phase } = facts.school;
-    if (facts.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) continue;
+    if (facts.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) return;
     let members = groups.get(phase);
     if (!members) groups.set(phase, (members = []));
     members.push(urn);
     capacities.set(urn, spareOf(urn));
-  }
+  });
   for (const members of groups.values()) members.sort((a, b) => a - b);
 
   const unsupported: Unsupported[] = [];

@@ -183,13 +183,13 @@ export function* matchingPoolSteps(
     let found = ofPhase[group];
     if (!found) {
       if (!members) {
-        members = new Map();
-        for (const f of facts.values()) {
-          let lists = members.get(f.school.phase);
+        const byPhase = (members = new Map<Phase, Record<SchoolGroup, PartnerFacts[]>>());
+        facts.forEach((f) => {
+          let lists = byPhase.get(f.school.phase);
           if (!lists)
-            members.set(f.school.phase, (lists = { 'in-need': [], 'high-performing': [], other: [] }));
+            byPhase.set(f.school.phase, (lists = { 'in-need': [], 'high-performing': [], other: [] }));
           lists[f.group].push(f);
-        }
+        });
       }
       found = ofPhase[group] = buildSpatialIndex(members.get(phase)?.[group] ?? []);
     }
