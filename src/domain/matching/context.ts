@@ -15,8 +15,6 @@ export interface SchoolContext {
   urban: boolean | null;
 }
 
-type Scales = Map<Phase, { mean: number[]; sd: number[] }>;
-
 const FEATURES = CONTEXT_FEATURES.length;
 
 /** Each school's raw characteristics into `into` at `at`, in CONTEXT_FEATURES order. */
@@ -44,32 +42,38 @@ function urbanity(school: School): boolean | null {
   return urban;
 }
 
-/** `raws` holds every school's characteristics, FEATURES a school, in the order of `schools`. */
-function scalesFor(schools: readonly School[], raws: Float64Array): Scales {
-  const sums = new Map<Phase, { n: number[]; sum: number[]; sumSq: number[] }>();
-  for (let k = 0; k < schools.length; k++) {
-    const phase = schools[k]!.phase;
-    let s = sums.get(phase);
-    if (!s) sums.set(phase, (s = { n: [0, 0, 0, 0], sum: [0, 0, 0, 0], sumSq: [0, 0, 0, 0] }));
+/**
+ * Each phase's mean and standard deviation of each characteristic, FEATURES a phase: `raws` holds
+ * every school's characteristics, FEATURES a school, and `phases` each school's phase as one of
+ * `count` numbers.
+ */
+function scalesFor(
+  raws: Float64Array,
+  phases: Uint8Array,
+  count: number,
+): { mean: Float64Array; sd: Float64Array } {
+  const n = new Float64Array(count * FEATURES);
+  const sum = new Float64Array(count * FEATURES);
+  const sumSq = new Float64Array(count * FEATURES);
+  for (let k = 0; k < phases.length; k++) {
+    const at = phases[k]! * FEATURES;
     for (let i = 0; i < FEATURES; i++) {
       const v = raws[k * FEATURES + i]!;
       if (Number.isNaN(v)) continue;
-      s.n[i]! += 1;
-      s.sum[i]! += v;
-      s.sumSq[i]! += v * v;
+      n[at + i]! += 1;
+      sum[at + i]! += v;
+      sumSq[at + i]! += v * v;
     }
   }
-  const scales: Scales = new Map();
-  for (const [phase, s] of sums) {
-    const mean = s.sum.map((sum, i) => (s.n[i]! > 0 ? sum / s.n[i]! : 0));
-    const sd = s.sumSq.map((sq, i) => {
-      const variance = s.n[i]! > 1 ? sq / s.n[i]! - mean[i]! ** 2 : 0;
-      // A characteristic that does not vary cannot tell schools apart: unit scale.
-      return variance > 1e-9 ? Math.sqrt(variance) : 1;
-    });
-    scales.set(phase, { mean, sd });
+  const mean = new Float64Array(count * FEATURES);
+  const sd = new Float64Array(count * FEATURES);
+  for (let j = 0; j < mean.length; j++) {
+    mean[j] = n[j]! > 0 ? sum[j]! / n[j]! : 0;
+    const variance = n[j]! > 1 ? sumSq[j]! / n[j]! - mean[j]! ** 2 : 0;
+    // A characteristic that does not vary cannot tell schools apart: unit scale.
+    sd[j] = variance > 1e-9 ? Math.sqrt(variance) : 1;
   }
-  return scales;
+  return { mean, sd };
 }
 
 const urbanCode = (urban: boolean | null) => (urban === null ? -1 : urban ? 1 : 0);
@@ -79,16 +83,25 @@ const urbanCode = (urban: boolean | null) => (urban === null ? -1 : urban ? 1 : 
  * school, and `urban` (1 urban, 0 rural, -1 unknown). contextAt reads one school's.
  */
 export function contextOf(schools: readonly School[]): { z: Float64Array; urban: Int8Array } {
-  // Each school's figures read once into one column, for the scales and its own standardised values.
+  // Each school's record read once, its figures, phase and setting into columns: the scales and
+  // its own standardised values are worked out from those, not from records spread over memory.
   const raws = new Float64Array(schools.length * FEATURES);
-  for (let k = 0; k < schools.length; k++) raw(schools[k]!, raws, k * FEATURES);
-  const scales = scalesFor(schools, raws);
+  const phases = new Uint8Array(schools.length);
+  const phaseNumbers = new Map<Phase, number>();
   const urban = new Int8Array(schools.length);
   for (let k = 0; k < schools.length; k++) {
     const school = schools[k]!;
-    const { mean, sd } = scales.get(school.phase)!;
-    for (let i = 0; i < FEATURES; i++) raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[i]!) / sd[i]!;
+    raw(school, raws, k * FEATURES);
+    let phase = phaseNumbers.get(school.phase);
+    if (phase === undefined) phaseNumbers.set(school.phase, (phase = phaseNumbers.size));
+    phases[k] = phase;
     urban[k] = urbanCode(urbanity(school));
+  }
+  const { mean, sd } = scalesFor(raws, phases, phaseNumbers.size);
+  for (let k = 0; k < schools.length; k++) {
+    const at = phases[k]! * FEATURES;
+    for (let i = 0; i < FEATURES; i++)
+      raws[k * FEATURES + i] = (raws[k * FEATURES + i]! - mean[at + i]!) / sd[at + i]!;
   }
   return { z: raws, urban };
 }
