@@ -42,7 +42,10 @@ export const AREA_MARGINS = {
   englishMaths5Percent: 10,
 } as const;
 
-/** An area's place in SCHOOL_AREAS: measures are kept by place, the national analysis reads them for every school. */
+/**
+ * An area's place in SCHOOL_AREAS: a school's measures are kept by place, where the national
+ * analysis, measuring every school, looked each area up by name.
+ */
 const placeOf = (area: SchoolArea) => SCHOOL_AREAS.indexOf(area);
 
 const KEY_JUDGEMENT_AREAS: Record<KeyJudgement, number> = {
