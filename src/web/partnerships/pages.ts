@@ -134,7 +134,7 @@ const partnerships: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         kind: 'text',
         name: 'partnerUrn',
         label: 'URN or Welsh school number of the partner school',
-        hint: 'The unique reference number, from the school’s page',
+        hint: 'Shown beside the school’s name on its page: 6 digits for a school in England, 7 for a school in Wales',
         width: 'govuk-input--width-10',
       },
       { kind: 'radios', name: 'partnerRole', label: "The partner school's role", items: roleItems },
