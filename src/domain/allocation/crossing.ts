@@ -62,13 +62,13 @@ export const reasonWordsOf = (assignment: Assignment): Phrase[] | undefined =>
  * allocation just made and one that crossed from a worker without its reasons.
  */
 export function withReasonsWrittenBy(allocation: AllocationFacts, write: ReasonWriter): Allocation {
-  for (const pairing of allocation.assignments) {
-    Object.defineProperties(pairing, {
-      [WRITER]: { value: write },
-      [WORDS]: { value: undefined, writable: true },
-      [TEXT]: { value: undefined, writable: true },
-      reasons: { enumerable: true, get: reasonsWritten },
-    });
-  }
+  // One set of descriptors for every pairing: defining them makes no new objects for each.
+  const properties: PropertyDescriptorMap = {
+    [WRITER]: { value: write },
+    [WORDS]: { value: undefined, writable: true },
+    [TEXT]: { value: undefined, writable: true },
+    reasons: { enumerable: true, get: reasonsWritten },
+  };
+  for (const pairing of allocation.assignments) Object.defineProperties(pairing, properties);
   return allocation as Allocation;
 }
