@@ -25,8 +25,7 @@ export async function currentSources(db: Db): Promise<ImportedSource[]> {
 
 export async function hasSyntheticSchools(db: Db): Promise<boolean> {
   const row = await db
-    .selectFrom('schools')
-    .select(sql<boolean>`coalesce(bool_or(synthetic), false)`.as('synthetic'))
+    .selectNoFrom(sql<boolean>`exists (select from schools where synthetic)`.as('synthetic'))
     .executeTakeFirstOrThrow();
   return row.synthetic;
 }

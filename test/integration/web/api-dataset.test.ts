@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { importFile } from '../../../src/ingest/import-file.ts';
 import { createUser } from '../../helpers/accounts.ts';
@@ -74,6 +75,23 @@ describe('every public JSON answer says which data it rests on', () => {
     const doc = (await t.app.inject('/api/docs/json')).json();
     const schema = doc.paths['/api/schools'].get.responses['200'].content['application/json'].schema;
     expect(schema.properties.dataset.properties).toHaveProperty('synthetic');
+  });
+
+  it('answers with the figures it read while it reads them again, never waiting on the database', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const first = await t.app.datasetInfo();
+      vi.setSystemTime(Date.now() + 60_000);
+      // The figures' sources cannot be read while this transaction holds the table: an answer
+      // that waited for them would wait until the test timed out.
+      await t.db.transaction().execute(async (trx) => {
+        await sql`lock table imports in access exclusive mode`.execute(trx);
+        expect(await t.app.datasetInfo()).toBe(first);
+        expect(await t.app.datasetInfo()).toBe(first);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the figures it read while the data stays the same, so answers written on them are kept, and reads new ones once it changes', async () => {
