@@ -69,15 +69,15 @@ export default fp(
         cached = { at: now, snapshot, info: read() };
       } else if (now - cached.at > TTL_MS) {
         // Past their time, the figures are still served while newer ones are read: every request
-        // waiting on the read held them all up (counting 150,000 schools took about 0.2 s, every
-        // 10 s). They come from the same snapshot, so only an import from another process, which
-        // the snapshot's own check then finds, can have changed them.
+        // waiting on the read held them all up (at 150,000 schools up to a quarter of a second,
+        // every 10 s). They come from the same snapshot, so only an import from another process,
+        // which the snapshot's own check then finds, can have changed them.
         const stale = cached;
         stale.at = now;
         const info = read();
         info.then(
           () => {
-            if (cached === stale) cached = { at: now, snapshot, info };
+            if (cached === stale) stale.info = info;
           },
           () => undefined,
         );
