@@ -1,10 +1,12 @@
 import { openApp } from '../app/context.ts';
+import { holdHeapNearLive } from '../app/heap.ts';
 import { loadDemoOnFirstStart } from '../app/imports/demo.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from './app.ts';
 
 /** Starts the web service over the configured database until SIGINT or SIGTERM. */
 export async function serve(): Promise<void> {
+  holdHeapNearLive();
   const config = loadConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`S2S: starting with ${config.databaseUrl ? 'DATABASE_URL' : 'an embedded PostgreSQL'}…`);
