@@ -10,6 +10,7 @@ import {
 } from './measures.ts';
 import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
+import { RecentlyWritten, WORDS_KEPT } from '../recently-written.ts';
 import {
   SCHOOL_GROUPS,
   type AreaFinding,
@@ -286,7 +287,13 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   /** Each school's group as its place in SCHOOL_GROUPS, and the evidence read, by place. */
   readonly #groups: Uint8Array;
   readonly #evidence: EvidenceUsed[];
-  readonly #written: (Classification | undefined)[];
+  /**
+   * Each classification written, kept while anything holds it (the most recent always): the
+   * garbage collector takes back the others, and they are written again when next read (the same,
+   * since the records are). The same object while it is held, so it is never two.
+   */
+  readonly #written: (WeakRef<Classification> | undefined)[];
+  readonly #recent = new RecentlyWritten(WORDS_KEPT);
   /** Each school's group by URN, without its reasons. */
   readonly groups: ReadonlyMap<number, SchoolGroup>;
 
@@ -312,7 +319,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
     this.#byCountry = byCountry;
     this.#groups = new Uint8Array(records.length);
     this.#evidence = new Array<EvidenceUsed>(records.length);
-    this.#written = new Array<Classification | undefined>(records.length);
+    this.#written = new Array<WeakRef<Classification> | undefined>(records.length);
     this.groups = new ByUrn(places, (i) => SCHOOL_GROUPS[this.#groups[i]!]);
   }
 
@@ -342,9 +349,13 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   }
 
   #write(i: number): Classification {
+    const kept = this.#written[i]?.deref();
+    if (kept) return kept;
     const record = this.#records[i]!;
     const { profile, ref } = this.#placing(record);
-    return (this.#written[i] ??= classifySchool(record, profile, this.#asOf, ref));
+    const written = classifySchool(record, profile, this.#asOf, ref);
+    this.#written[i] = new WeakRef(written);
+    return this.#recent.hold(written);
   }
 }
 

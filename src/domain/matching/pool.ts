@@ -21,6 +21,7 @@ import {
 import { contextAt, contextOf, type SchoolContext } from './context.ts';
 import { GROUP_AT_STAGE, STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
+import { RecentlyWritten, WORDS_KEPT } from '../recently-written.ts';
 
 /** What matching knows about one open school under one performance profile. */
 export interface PartnerFacts {
@@ -153,7 +154,13 @@ export function* matchingPoolSteps(
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : new UrnPlaces(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
-  const poolHeld: PoolHeld = { classifications: byUrn, briefOf, levelsOf: levels.of, columns };
+  const poolHeld: PoolHeld = {
+    classifications: byUrn,
+    briefOf,
+    levelsOf: levels.of,
+    columns,
+    recent: new RecentlyWritten(WORDS_KEPT),
+  };
   let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
@@ -206,6 +213,8 @@ interface PoolHeld {
   briefOf: (urn: number) => ClassificationBrief | undefined;
   levelsOf: (k: number) => Float64Array<ArrayBuffer>;
   columns: FactColumns;
+  /** The standings written most recently, held besides. */
+  recent: RecentlyWritten;
 }
 
 /**
@@ -220,7 +229,8 @@ class Facts implements PartnerFacts {
   // Left out when there is none, so a pool's facts are as they were before notes existed.
   declare readonly offerNote?: string;
   readonly #held: PoolHeld;
-  #areas: AreaStandings | undefined;
+  /** Kept while anything holds them, as the classifications written on demand are (RecentlyWritten). */
+  #areas: WeakRef<AreaStandings> | undefined;
   #context: SchoolContext | undefined;
 
   constructor(place: number, school: SchoolRecord, held: PoolHeld, offerNote: string | null | undefined) {
@@ -260,11 +270,12 @@ class Facts implements PartnerFacts {
 
   get areas(): AreaStandings {
     const held = this.#held;
-    return (this.#areas ??= areaStandings(
-      this.school,
-      held.briefOf(this.school.urn)!,
-      held.levelsOf(this.place),
-    ));
+    let areas = this.#areas?.deref();
+    if (!areas) {
+      areas = areaStandings(this.school, held.briefOf(this.school.urn)!, held.levelsOf(this.place));
+      this.#areas = new WeakRef(held.recent.hold(areas));
+    }
+    return areas;
   }
 
   get context(): SchoolContext {
