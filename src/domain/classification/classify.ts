@@ -273,7 +273,8 @@ function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: Sc
 
 /**
  * Every school's classification by URN, each written in full (reasons and all) when first read
- * and then kept; `brief` gives the group and evidence of any school at once. Held by each URN's
+ * and kept while in use or among the most recently written; `brief` gives the group and evidence
+ * of any school at once. Held by each URN's
  * place in `records` (see UrnPlaces), iterating in the order of `records` as a Map filled from
  * them would.
  */
