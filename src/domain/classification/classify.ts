@@ -10,7 +10,7 @@ import {
 } from './measures.ts';
 import { compare, evaluateRule, ruleHolds } from './rules.ts';
 import { categorisationYear } from './wales-measures.ts';
-import { RecentlyWritten, WORDS_KEPT } from '../recently-written.ts';
+import { WrittenOnDemand } from '../written-on-demand.ts';
 import {
   SCHOOL_GROUPS,
   type AreaFinding,
@@ -273,10 +273,9 @@ function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: Sc
 
 /**
  * Every school's classification by URN, each written in full (reasons and all) when first read
- * and kept while in use or among the most recently written; `brief` gives the group and evidence
- * of any school at once. Held by each URN's
- * place in `records` (see UrnPlaces), iterating in the order of `records` as a Map filled from
- * them would.
+ * and kept while in use or among the most recently written (WrittenOnDemand); `brief` gives the
+ * group and evidence of any school at once. Held by each URN's place in `records` (see
+ * UrnPlaces), iterating in the order of `records` as a Map filled from them would.
  */
 export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #records: readonly SchoolRecord[];
@@ -288,13 +287,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   /** Each school's group as its place in SCHOOL_GROUPS, and the evidence read, by place. */
   readonly #groups: Uint8Array;
   readonly #evidence: EvidenceUsed[];
-  /**
-   * Each classification written, kept while anything holds it (the most recent always): the
-   * garbage collector takes back the others, and they are written again when next read (the same,
-   * since the records are). The same object while it is held, so it is never two.
-   */
-  readonly #written: (WeakRef<Classification> | undefined)[];
-  readonly #recent = new RecentlyWritten(WORDS_KEPT);
+  readonly #written: WrittenOnDemand<Classification>;
   /** Each school's group by URN, without its reasons. */
   readonly groups: ReadonlyMap<number, SchoolGroup>;
 
@@ -311,7 +304,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
     ref: ProfileRef,
     byCountry?: ReadonlyMap<Country, { profile: PerformanceProfile; ref: ProfileRef }>,
   ) {
-    super(places, (i) => this.#write(i));
+    super(places, (i) => this.#written.get(i));
     this.#records = records;
     this.#places = places;
     this.#profile = profile;
@@ -320,7 +313,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
     this.#byCountry = byCountry;
     this.#groups = new Uint8Array(records.length);
     this.#evidence = new Array<EvidenceUsed>(records.length);
-    this.#written = new Array<WeakRef<Classification> | undefined>(records.length);
+    this.#written = new WrittenOnDemand(records.length, (i) => this.#classify(i));
     this.groups = new ByUrn(places, (i) => SCHOOL_GROUPS[this.#groups[i]!]);
   }
 
@@ -349,14 +342,10 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
     return this.#byCountry?.get(record.country) ?? { profile: this.#profile, ref: this.#ref };
   }
 
-  #write(i: number): Classification {
-    const kept = this.#written[i]?.deref();
-    if (kept) return kept;
+  #classify(i: number): Classification {
     const record = this.#records[i]!;
     const { profile, ref } = this.#placing(record);
-    const written = classifySchool(record, profile, this.#asOf, ref);
-    this.#written[i] = new WeakRef(written);
-    return this.#recent.hold(written);
+    return classifySchool(record, profile, this.#asOf, ref);
   }
 }
 

@@ -21,7 +21,7 @@ import {
 import { contextAt, contextOf, type SchoolContext } from './context.ts';
 import { GROUP_AT_STAGE, STAGE, type ScoreColumns } from './stages.ts';
 import type { MatchingSettings } from './settings.ts';
-import { RecentlyWritten, WORDS_KEPT } from '../recently-written.ts';
+import { WrittenOnDemand } from '../written-on-demand.ts';
 
 /** What matching knows about one open school under one performance profile. */
 export interface PartnerFacts {
@@ -154,13 +154,11 @@ export function* matchingPoolSteps(
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : new UrnPlaces(schools);
   const held = new Array<PartnerFacts | undefined>(schools.length);
-  const poolHeld: PoolHeld = {
-    classifications: byUrn,
-    briefOf,
-    levelsOf: levels.of,
-    columns,
-    recent: new RecentlyWritten(WORDS_KEPT),
-  };
+  const areas = new WrittenOnDemand<AreaStandings>(n, (k) => {
+    const school = held[k]!.school;
+    return areaStandings(school, briefOf(school.urn)!, levels.of(k));
+  });
+  const poolHeld: PoolHeld = { classifications: byUrn, areas, columns };
   let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
@@ -210,11 +208,9 @@ export function* matchingPoolSteps(
 /** What the facts of a pool share: where each school's classification, levels and context are held. */
 interface PoolHeld {
   classifications: ReadonlyMap<number, Classification>;
-  briefOf: (urn: number) => ClassificationBrief | undefined;
-  levelsOf: (k: number) => Float64Array<ArrayBuffer>;
+  /** Each school's standings by area, by place. */
+  areas: WrittenOnDemand<AreaStandings>;
   columns: FactColumns;
-  /** The standings written most recently, held besides. */
-  recent: RecentlyWritten;
 }
 
 /**
@@ -229,8 +225,6 @@ class Facts implements PartnerFacts {
   // Left out when there is none, so a pool's facts are as they were before notes existed.
   declare readonly offerNote?: string;
   readonly #held: PoolHeld;
-  /** Kept while anything holds them, as the classifications written on demand are (RecentlyWritten). */
-  #areas: WeakRef<AreaStandings> | undefined;
   #context: SchoolContext | undefined;
 
   constructor(place: number, school: SchoolRecord, held: PoolHeld, offerNote: string | null | undefined) {
@@ -269,13 +263,7 @@ class Facts implements PartnerFacts {
   }
 
   get areas(): AreaStandings {
-    const held = this.#held;
-    let areas = this.#areas?.deref();
-    if (!areas) {
-      areas = areaStandings(this.school, held.briefOf(this.school.urn)!, held.levelsOf(this.place));
-      this.#areas = new WeakRef(held.recent.hold(areas));
-    }
-    return areas;
+    return this.#held.areas.get(this.place);
   }
 
   get context(): SchoolContext {

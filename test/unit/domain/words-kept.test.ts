@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../../../src/domain/classification/profiles/index.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../../../src/domain/matching/settings.ts';
-import { WORDS_KEPT } from '../../../src/domain/recently-written.ts';
+import { WORDS_KEPT } from '../../../src/domain/written-on-demand.ts';
 import { buildSnapshot } from '../../../src/domain/snapshot.ts';
 import { syntheticSchools } from '../../builders/synthetic-schools.ts';
 
