@@ -11,7 +11,7 @@ import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
-import type { Option, OptionList } from './problem.ts';
+import type { AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
 import { withReasonsWrittenBy, type PairingFacts, type ReasonWriter } from './crossing.ts';
 import type { Allocation, Assignment, Unsupported, UnsupportedReason } from './answer.ts';
 
@@ -112,12 +112,6 @@ class Offered implements OptionList {
   remote(k: number) {
     return this.#candidates.remote[this.#ids[k]!] === 1;
   }
-}
-
-/** Candidates from..to - 1, best first. */
-interface Range {
-  from: number;
-  to: number;
 }
 
 /** One school in need on its way through the allocation. */
@@ -223,18 +217,31 @@ function nearOneAnother(schools: readonly PartnerFacts[]): Int32Array {
 }
 
 /**
- * Pairs every school in need with a high-performing supporter at once: as many supported as
- * the supporters' spare capacity allows, at any distance; then as few beyond the radius as
- * possible; then the best total match. A school is offered its best candidates within its radius;
- * one left without a supporter (all taken, or none within) is offered the rest within it, the
- * nearest beyond it and, failing those, any supporter of a compatible phase that has room.
- * Deterministic for the same pool, settings and capacities.
+ * What one national allocation works with: the question, the supporters with room, every
+ * candidate offered, and each school in need on its way. The steps are functions of their own
+ * rather than closures in one: V8 compiles a function again when a value it did not expect turns
+ * up, and one function holding the whole allocation took up to a tenth of a second to compile,
+ * again at each analysis.
  */
-export function allocateNationally(
-  pool: MatchingPool,
-  settings: MatchingSettings,
-  capacity: PartnerCapacity,
-): Allocation {
+interface Work {
+  pool: MatchingPool;
+  settings: MatchingSettings;
+  capacity: PartnerCapacity;
+  scope: SearchScope;
+  /** How many of the nearest beyond the radius a school left without a supporter is offered first. */
+  ring: number;
+  /** Every supporter with room, by phase, and its room. */
+  groups: Map<Phase, number[]>;
+  capacities: Map<number, number>;
+  candidates: Candidates;
+  seekers: Map<number, Seeker>;
+  unsupported: Unsupported[];
+  /** The groups a school of each phase can reach: the same for every school of the phase. */
+  groupsOf: Map<Phase, readonly Phase[]>;
+}
+
+/** The schools in need, by URN. */
+function schoolsInNeed(pool: MatchingPool): PartnerFacts[] {
   const inNeed: PartnerFacts[] = [];
   // forEach rather than an iterator: walked for every school at each analysis.
   pool.facts.forEach((f) => {
@@ -244,11 +251,14 @@ export function allocateNationally(
   if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
     inNeed.sort((a, b) => a.school.urn - b.school.urn);
   }
-  const scope: SearchScope = { pool, query: { strategy: 'support' }, settings, capacity };
-  const ring = settings.remoteCandidates * 3;
+  return inNeed;
+}
 
-  // Every supporter with room, by phase: the groups through which a school in need can reach
-  // any supporter it could work with, so that none is left out while one has room.
+/**
+ * Every supporter with room, by phase: the groups through which a school in need can reach any
+ * supporter it could work with, so that none is left out while one has room.
+ */
+function supportersWithRoom(pool: MatchingPool, capacity: PartnerCapacity) {
   const spareOf = (urn: number) => capacity.capacityOf(urn) - capacity.partnersOf(urn);
   const groups = new Map<Phase, number[]>();
   const capacities = new Map<number, number>();
@@ -261,50 +271,45 @@ export function allocateNationally(
     capacities.set(urn, spareOf(urn));
   });
   for (const members of groups.values()) members.sort((a, b) => a - b);
+  return { groups, capacities };
+}
 
-  const unsupported: Unsupported[] = [];
-  const seekers = new Map<number, Seeker>();
-  const candidates = new Candidates(inNeed.length * Math.min(24, Math.max(1, settings.allocationOptions)));
-  // The groups a school of each phase can reach: the same for every school of the phase.
-  const groupsOf = new Map<Phase, readonly Phase[]>();
-  const anyOf = (phase: Phase) => {
-    let found = groupsOf.get(phase);
-    if (!found) groupsOf.set(phase, (found = settings.compatiblePhases[phase].filter((p) => groups.has(p))));
-    return found;
-  };
-  /** Offers the seeker candidates it has not been offered yet, and returns their places. */
-  const offer = (seeker: Seeker, { from, to }: Range): number[] => {
-    const added: number[] = [];
-    const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
-    for (let id = from; id < to; id++) {
-      const urn = candidates.urn[id]!;
-      if (urns.has(urn)) continue;
-      urns.add(urn);
-      seeker.offered.push(id);
-      added.push(id);
-    }
-    return added;
-  };
-  const offeredOptions = (seeker: Seeker): Option[] => seeker.offered.map((id) => candidates.option(id));
+function anyOf(work: Work, phase: Phase): readonly Phase[] {
+  let found = work.groupsOf.get(phase);
+  if (!found) {
+    found = work.settings.compatiblePhases[phase].filter((p) => work.groups.has(p));
+    work.groupsOf.set(phase, found);
+  }
+  return found;
+}
+
+type Searched = { ranking: ReturnType<typeof rankCandidatesInto>; ranked: Range };
+
+/** Each school in need's first options (or all of a remote school's ring), by its place in `inNeed`. */
+function searchEach(work: Work, inNeed: readonly PartnerFacts[]): Searched[] {
   // Only a school's first options are ranked at first: most schools take one of them.
-  const options = Math.max(1, settings.allocationOptions);
-  const searched = new Array<{ ranking: ReturnType<typeof rankCandidatesInto>; ranked: Range }>(
-    inNeed.length,
-  );
+  const options = Math.max(1, work.settings.allocationOptions);
+  const searched = new Array<Searched>(inNeed.length);
   for (const k of nearOneAnother(inNeed)) {
     let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
-    const ranked = candidates.range(
-      (take) => (ranking = rankCandidatesInto(scope, inNeed[k]!.school.urn, options, take)),
+    const ranked = work.candidates.range(
+      (take) => (ranking = rankCandidatesInto(work.scope, inNeed[k]!.school.urn, options, take)),
       false,
     );
     searched[k] = { ranking: ranking!, ranked };
   }
+  return searched;
+}
+
+/** Each school in need with candidates as a seeker, in URN order; the rest left out, with why. */
+function seekersFrom(work: Work, inNeed: readonly PartnerFacts[], searched: readonly Searched[]): void {
+  const { settings, candidates } = work;
   for (let k = 0; k < inNeed.length; k++) {
     const facts = inNeed[k]!;
     const { urn, phase } = facts.school;
     const { ranking, ranked } = searched[k]!;
     if (!ranking.ok) {
-      unsupported.push(
+      work.unsupported.push(
         leftOut(
           facts.school,
           'no-location',
@@ -315,7 +320,7 @@ export function allocateNationally(
     }
     const { radiusKm, within, remote, shown } = ranking;
     if (shown === 0) {
-      unsupported.push(
+      work.unsupported.push(
         leftOut(
           facts.school,
           'no-candidate',
@@ -335,87 +340,130 @@ export function allocateNationally(
       local: remote ? { from: 0, to: 0 } : undefined,
       offered: [],
       offeredUrns: undefined,
-      anyOf: anyOf(phase),
-      ring: remote ? ring : 0,
-      beyond: remote ? new Map([[ring, ranked]]) : undefined,
+      anyOf: anyOf(work, phase),
+      ring: remote ? work.ring : 0,
+      beyond: remote ? new Map([[work.ring, ranked]]) : undefined,
     };
     for (let id = ranked.from; id < ranked.from + Math.min(shown, settings.allocationOptions); id++) {
       seeker.offered.push(id);
     }
-    seekers.set(urn, seeker);
+    work.seekers.set(urn, seeker);
   }
+}
 
-  /** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
-  const localOf = (seeker: Seeker) =>
-    (seeker.local ??= candidates.range(
-      (take) => rankCandidatesInto(scope, seeker.facts.school.urn, Infinity, take),
-      false,
-    ));
+/** Offers the seeker candidates it has not been offered yet, and returns their places. */
+function offer(candidates: Candidates, seeker: Seeker, { from, to }: Range): number[] {
+  const added: number[] = [];
+  const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
+  for (let id = from; id < to; id++) {
+    const urn = candidates.urn[id]!;
+    if (urns.has(urn)) continue;
+    urns.add(urn);
+    seeker.offered.push(id);
+    added.push(id);
+  }
+  return added;
+}
 
-  /** Offers a school more once it is found without a supporter; solved again for it alone. */
-  const solve = (everyoneReachesGroups: boolean) => {
-    const open = openAllocation({
-      seekers: [...seekers.values()].map((s) => ({
-        seeker: s.facts.school.urn,
-        options: new Offered(candidates, s.offered),
-        anyOf: everyoneReachesGroups ? s.anyOf : [],
-      })),
-      capacity: capacities,
-      groups,
-    });
-    for (const seeker of seekers.values()) {
-      const urn = seeker.facts.school.urn;
-      if (!open.isUnsupported(urn)) continue;
-      seeker.ring = Math.max(seeker.ring, ring);
-      // The same search each time the problem is solved again (and the one a remote school's
-      // ranking already made): searched once.
-      let beyond = seeker.beyond?.get(seeker.ring);
-      if (!beyond) {
-        const count = seeker.ring;
-        beyond = candidates.range((take) => rankCandidatesBeyond(scope, urn, count, take), true);
-        (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
-      }
-      const more = [...offer(seeker, localOf(seeker)), ...offer(seeker, beyond)];
-      open.offer(urn, new Offered(candidates, more), seeker.anyOf);
-    }
-    return open.solution();
-  };
-  let solution = solve(false);
-  // A school offered its groups late can miss a supporter that only another school's move would
-  // free (a secondary school taking an all-through one a primary school needed). The most the
-  // capacities allow at any distance tells; then every school reaches its groups from the start.
+/** Every suitable supporter within a seeker's radius, best first, ranked when first needed. */
+function localOf(work: Work, seeker: Seeker): Range {
+  return (seeker.local ??= work.candidates.range(
+    (take) => rankCandidatesInto(work.scope, seeker.facts.school.urn, Infinity, take),
+    false,
+  ));
+}
+
+/** The nearest supporters beyond a seeker's radius, as many as its ring: searched once a ring. */
+function beyondOf(work: Work, seeker: Seeker): Range {
+  // The same search each time the problem is solved again (and the one a remote school's
+  // ranking already made): searched once.
+  let beyond = seeker.beyond?.get(seeker.ring);
+  if (!beyond) {
+    const [urn, count] = [seeker.facts.school.urn, seeker.ring];
+    beyond = work.candidates.range((take) => rankCandidatesBeyond(work.scope, urn, count, take), true);
+    (seeker.beyond ??= new Map()).set(seeker.ring, beyond);
+  }
+  return beyond;
+}
+
+/** Offers a school more once it is found without a supporter; solved again for it alone. */
+function solve(work: Work, everyoneReachesGroups: boolean): AllocationSolution {
+  const { candidates, seekers } = work;
+  const open = openAllocation({
+    seekers: [...seekers.values()].map((s) => ({
+      seeker: s.facts.school.urn,
+      options: new Offered(candidates, s.offered),
+      anyOf: everyoneReachesGroups ? s.anyOf : [],
+    })),
+    capacity: work.capacities,
+    groups: work.groups,
+  });
+  for (const seeker of seekers.values()) {
+    const urn = seeker.facts.school.urn;
+    if (!open.isUnsupported(urn)) continue;
+    seeker.ring = Math.max(seeker.ring, work.ring);
+    const beyond = beyondOf(work, seeker);
+    const more = [...offer(candidates, seeker, localOf(work, seeker)), ...offer(candidates, seeker, beyond)];
+    open.offer(urn, new Offered(candidates, more), seeker.anyOf);
+  }
+  return open.solution();
+}
+
+/**
+ * The solution, solved again with every school reaching its groups from the start when that
+ * supports more. A school offered its groups late can miss a supporter that only another school's
+ * move would free (a secondary school taking an all-through one a primary school needed): the
+ * most the capacities allow at any distance tells.
+ */
+function solveForMost(work: Work): AllocationSolution {
+  const solution = solve(work, false);
   const demand = new Map<Phase, number>();
-  for (const s of seekers.values())
+  for (const s of work.seekers.values())
     demand.set(s.facts.school.phase, (demand.get(s.facts.school.phase) ?? 0) + 1);
   const supply = new Map(
-    [...groups].map(([phase, members]) => [phase, members.reduce((n, urn) => n + capacities.get(urn)!, 0)]),
+    [...work.groups].map(([phase, members]) => [
+      phase,
+      members.reduce((n, urn) => n + work.capacities.get(urn)!, 0),
+    ]),
   );
-  const most = mostSupportable(demand, supply, (a, b) => settings.compatiblePhases[a].includes(b));
-  if (solution.pairs.length < most) solution = solve(true);
+  const compatible = (a: Phase, b: Phase) => work.settings.compatiblePhases[a].includes(b);
+  return solution.pairs.length < mostSupportable(demand, supply, compatible) ? solve(work, true) : solution;
+}
 
-  // A school paired through a group takes a supporter with room; which one is chosen among them
-  // alone, from the nearest with room left, widening until each has one of its own candidates.
+/**
+ * A school paired through a group takes a supporter with room; which one is chosen among them
+ * alone, from the nearest with room left, widening until each has one of its own candidates.
+ */
+function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSolution {
+  const { capacity, candidates, capacities, groups, seekers } = work;
+  let solution = solved;
   for (;;) {
-    const through = solution.pairs.filter((p) => p.throughGroup).map((p) => seekers.get(p.seeker)!);
-    if (through.length === 0) break;
-    const kept = solution.pairs.filter((p) => !p.throughGroup);
+    const through: Seeker[] = [];
+    const kept: Pairing[] = [];
+    for (const p of solution.pairs) {
+      if (p.throughGroup) through.push(seekers.get(p.seeker)!);
+      else kept.push(p);
+    }
+    if (through.length === 0) return solution;
     const used = new Map<number, number>();
     for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
     const room: PartnerCapacity = {
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
-    const roomScope: SearchScope = { ...scope, capacity: room };
+    const roomScope: SearchScope = { ...work.scope, capacity: room };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
     const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
     const again = allocateOptimally({
       seekers: through.map((seeker) => {
         const urn = seeker.facts.school.urn;
-        seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, ring);
-        const options = offeredOptions(seeker).filter((o) => left.get(o.supporter)! > 0);
+        seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, work.ring);
+        const options = seeker.offered
+          .map((id) => candidates.option(id))
+          .filter((o) => left.get(o.supporter)! > 0);
         const count = seeker.ring;
         const beyond = candidates.range((take) => rankCandidatesBeyond(roomScope, urn, count, take), true);
-        const more = offer(seeker, beyond).map((id) => candidates.option(id));
+        const more = offer(candidates, seeker, beyond).map((id) => candidates.option(id));
         return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
       }),
       capacity: left,
@@ -425,34 +473,39 @@ export function allocateNationally(
     });
     solution = { pairs: [...kept, ...again.pairs], unassigned: solution.unassigned };
   }
+}
 
-  for (const urn of solution.unassigned) {
-    const seeker = seekers.get(urn)!;
-    const n = seeker.within;
-    const values = {
-      radius: seeker.radiusKm,
-      phases: phaseWords(settings, seeker.facts.school.phase),
-    };
-    // The count picks the catalogue's plural form in Welsh ("2 gefnogwr", "3 chefnogwr").
-    const words =
-      n === 0
+/** A school in need left without a supporter because every one it could have is full, in words. */
+function leftForCapacity(settings: MatchingSettings, seeker: Seeker): Unsupported {
+  const n = seeker.within;
+  const values = {
+    radius: seeker.radiusKm,
+    phases: phaseWords(settings, seeker.facts.school.phase),
+  };
+  // The count picks the catalogue's plural form in Welsh ("2 gefnogwr", "3 chefnogwr").
+  const words =
+    n === 0
+      ? phrase(
+          'No supporter with room at any distance: there is none within {{radius}} km, and every high-performing {{phases}} school further away already supports as many schools in need as it has room for',
+          values,
+        )
+      : n === 1
         ? phrase(
-            'No supporter with room at any distance: there is none within {{radius}} km, and every high-performing {{phases}} school further away already supports as many schools in need as it has room for',
+            'No supporter with room at any distance: the one possible supporter within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
             values,
           )
-        : n === 1
-          ? phrase(
-              'No supporter with room at any distance: the one possible supporter within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
-              values,
-            )
-          : phrase(
-              'No supporter with room at any distance: the {{count}} possible supporters within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
-              { ...values, count: n },
-            );
-    unsupported.push(leftOut(seeker.facts.school, 'capacity-taken', words));
-  }
+        : phrase(
+            'No supporter with room at any distance: the {{count}} possible supporters within {{radius}} km, and every high-performing {{phases}} school further away, already support as many schools in need as they have room for',
+            { ...values, count: n },
+          );
+  return leftOut(seeker.facts.school, 'capacity-taken', words);
+}
+
+/** The solution's pairings, by the seeker's URN, with the figures of the candidate each stands for. */
+function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
+  const { candidates, seekers, pool } = work;
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
-  const assignments = pairs.map(({ seeker: urn, supporter }): PairingFacts => {
+  return pairs.map(({ seeker: urn, supporter }): PairingFacts => {
     const seeker = seekers.get(urn)!;
     const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
     const remote = candidates.remote[id] === 1;
@@ -467,7 +520,40 @@ export function allocateNationally(
       nearerTaken: remote && seeker.within > 0,
     };
   });
-  unsupported.sort((a, b) => a.urn - b.urn);
+}
+
+/**
+ * Pairs every school in need with a high-performing supporter at once: as many supported as
+ * the supporters' spare capacity allows, at any distance; then as few beyond the radius as
+ * possible; then the best total match. A school is offered its best candidates within its radius;
+ * one left without a supporter (all taken, or none within) is offered the rest within it, the
+ * nearest beyond it and, failing those, any supporter of a compatible phase that has room.
+ * Deterministic for the same pool, settings and capacities.
+ */
+export function allocateNationally(
+  pool: MatchingPool,
+  settings: MatchingSettings,
+  capacity: PartnerCapacity,
+): Allocation {
+  const inNeed = schoolsInNeed(pool);
+  const work: Work = {
+    pool,
+    settings,
+    capacity,
+    scope: { pool, query: { strategy: 'support' }, settings, capacity },
+    ring: settings.remoteCandidates * 3,
+    ...supportersWithRoom(pool, capacity),
+    candidates: new Candidates(inNeed.length * Math.min(24, Math.max(1, settings.allocationOptions))),
+    seekers: new Map(),
+    unsupported: [],
+    groupsOf: new Map(),
+  };
+  seekersFrom(work, inNeed, searchEach(work, inNeed));
+  const solution = pairThroughGroups(work, solveForMost(work));
+  for (const urn of solution.unassigned)
+    work.unsupported.push(leftForCapacity(settings, work.seekers.get(urn)!));
+  const assignments = pairingsOf(work, solution);
+  const unsupported = work.unsupported.sort((a, b) => a.urn - b.urn);
   const remote = assignments.filter((a) => a.remote);
   return withReasonsWrittenBy(
     {

@@ -262,31 +262,93 @@ export function allocateOptimally(problem: AllocationProblem): AllocationSolutio
  * alone costs one search, where solving the whole problem again would cost one per seeker.
  */
 export function openAllocation(problem: OpenProblem): OpenAllocation {
-  const seekers = problem.seekers;
-  const L = seekers.length;
-  const seekerIndex = new Map(seekers.map((s, i) => [s.seeker, i]));
-  const supporterIds = [...problem.capacity].filter(([, c]) => c > 0).map(([id]) => id);
-  const supporterNode = new Map(supporterIds.map((id, j) => [id, L + j]));
-  const R = supporterIds.length;
-  const groupNames = [...(problem.groups?.keys() ?? [])];
-  const groupNode = new Map(groupNames.map((g, k) => [g, L + R + k]));
-  const unsupported = L + R + groupNames.length;
-  const sink = unsupported + 1;
-  const nodes = sink + 1;
-  let edges = L + R + 1;
-  for (const { options, anyOf = [] } of seekers) edges += options.length + anyOf.length;
-  for (const g of groupNames) edges += problem.groups!.get(g)!.length;
-  // Room for what is offered later, without growing: doubling columns of a million edges or more
-  // cost more than the searches. Where capacity runs out, the schools left without a supporter
-  // are offered the rest of their radius and the nearest beyond it: at 150,000 generated schools
-  // about one edge for every fifteen at the start.
-  const graph = new Graph(nodes, 2 * edges + (edges >> 2) + 1024);
-  // Pairs beyond the radius can be offered later, but there are never more than seekers.
-  const UNSUPPORTED_RANK = L + 1;
+  return new OpenFlow(problem);
+}
 
-  const optionEdges = (i: number, options: OptionList, anyOf: readonly string[]) => {
+/**
+ * The flow under way, its steps as methods rather than closures made anew for each problem: V8
+ * compiles a method once for every problem, where each problem's closures were compiled again.
+ */
+class OpenFlow implements OpenAllocation {
+  readonly #seekers: OpenProblem['seekers'];
+  readonly #seekerIndex: Map<number, number>;
+  readonly #supporterIds: number[];
+  readonly #supporterNode: Map<number, number>;
+  readonly #groupNames: string[];
+  readonly #groupNode: Map<string, number>;
+  /** Seekers are nodes 0…L - 1, then supporters, then groups. */
+  readonly #L: number;
+  readonly #R: number;
+  readonly #unsupported: number;
+  readonly #sink: number;
+  readonly #graph: Graph;
+  /** Pairs beyond the radius can be offered later, but there are never more than seekers. */
+  readonly #unsupportedRank: number;
+  readonly #unsupportedEdge: Int32Array;
+  readonly #toSinkEdge: number;
+  readonly #costs: Float64Array;
+  readonly #via: Int32Array;
+  readonly #done: Uint8Array;
+  /** The nodes a search reaches, to be reset after it: a column, as many as there are nodes at most. */
+  readonly #touched: Int32Array;
+  readonly #heap = new MinHeap();
+
+  constructor(problem: OpenProblem) {
+    const seekers = (this.#seekers = problem.seekers);
+    const L = (this.#L = seekers.length);
+    this.#seekerIndex = new Map(seekers.map((s, i) => [s.seeker, i]));
+    const supporterIds = (this.#supporterIds = [...problem.capacity]
+      .filter(([, c]) => c > 0)
+      .map(([id]) => id));
+    this.#supporterNode = new Map(supporterIds.map((id, j) => [id, L + j]));
+    const R = (this.#R = supporterIds.length);
+    const groupNames = (this.#groupNames = [...(problem.groups?.keys() ?? [])]);
+    this.#groupNode = new Map(groupNames.map((g, k) => [g, L + R + k]));
+    const unsupported = (this.#unsupported = L + R + groupNames.length);
+    const sink = (this.#sink = unsupported + 1);
+    const nodes = sink + 1;
+    let edges = L + R + 1;
+    for (const { options, anyOf = [] } of seekers) edges += options.length + anyOf.length;
+    for (const g of groupNames) edges += problem.groups!.get(g)!.length;
+    // Room for what is offered later, without growing: doubling columns of a million edges or more
+    // cost more than the searches. Where capacity runs out, the schools left without a supporter
+    // are offered the rest of their radius and the nearest beyond it: at 150,000 generated schools
+    // about one edge for every fifteen at the start.
+    const graph = (this.#graph = new Graph(nodes, 2 * edges + (edges >> 2) + 1024));
+    this.#unsupportedRank = L + 1;
+
+    const unsupportedEdge = (this.#unsupportedEdge = new Int32Array(L));
+    seekers.forEach(({ options, anyOf = [] }, i) => {
+      this.#optionEdges(i, options, anyOf);
+      unsupportedEdge[i] = graph.edges;
+      graph.add(i, unsupported, 1, this.#unsupportedRank, 0);
+    });
+    for (const g of groupNames) {
+      for (const supporter of problem.groups!.get(g)!) {
+        const node = this.#supporterNode.get(supporter);
+        if (node !== undefined) graph.add(this.#groupNode.get(g)!, node, L, 0, 0);
+      }
+    }
+    supporterIds.forEach((id, j) => graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0));
+    // Never full, so that both directions stay open and a seeker can leave it again.
+    this.#toSinkEdge = graph.edges;
+    graph.add(unsupported, sink, L + 1, 0, 0);
+
+    // Every potential starts at 0 and only falls, so a group node, reached by no seeker until one
+    // is offered it, keeps a potential at or above its supporters' and its edges stay non-negative.
+    const costs = (this.#costs = new Float64Array(4 * nodes));
+    for (let v = 0; v < nodes; v++) costs[4 * v + DIST_RANK] = Infinity;
+    this.#via = new Int32Array(nodes).fill(-1);
+    this.#done = new Uint8Array(nodes);
+    this.#touched = new Int32Array(nodes);
+
+    for (let source = 0; source < L; source++) this.#augment(source);
+  }
+
+  #optionEdges(i: number, options: OptionList, anyOf: readonly string[]) {
+    const graph = this.#graph;
     for (let k = 0; k < options.length; k++) {
-      const node = supporterNode.get(options.supporter(k));
+      const node = this.#supporterNode.get(options.supporter(k));
       if (node === undefined) continue;
       const quality = options.quality(k);
       const remote = options.remote(k);
@@ -297,41 +359,22 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
       graph.remote[e >> 1] = remote ? 1 : 0;
     }
     for (const g of anyOf) {
-      const node = groupNode.get(g);
+      const node = this.#groupNode.get(g);
       if (node !== undefined) graph.add(i, node, 1, 1, GROUP_STEPS);
     }
-  };
-  const unsupportedEdge = new Int32Array(L);
-  seekers.forEach(({ options, anyOf = [] }, i) => {
-    optionEdges(i, options, anyOf);
-    unsupportedEdge[i] = graph.edges;
-    graph.add(i, unsupported, 1, UNSUPPORTED_RANK, 0);
-  });
-  for (const g of groupNames) {
-    for (const supporter of problem.groups!.get(g)!) {
-      const node = supporterNode.get(supporter);
-      if (node !== undefined) graph.add(groupNode.get(g)!, node, L, 0, 0);
-    }
   }
-  supporterIds.forEach((id, j) => graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0));
-  // Never full, so that both directions stay open and a seeker can leave it again.
-  const toSinkEdge = graph.edges;
-  graph.add(unsupported, sink, L + 1, 0, 0);
-
-  // Every potential starts at 0 and only falls, so a group node, reached by no seeker until one
-  // is offered it, keeps a potential at or above its supporters' and its edges stay non-negative.
-  const costs = new Float64Array(4 * nodes);
-  for (let v = 0; v < nodes; v++) costs[4 * v + DIST_RANK] = Infinity;
-  const via = new Int32Array(nodes).fill(-1);
-  const done = new Uint8Array(nodes);
-  // The nodes a search reaches, to be reset after it: a column, as many as there are nodes at most.
-  const touched = new Int32Array(nodes);
-  let reached = 0;
-  const heap = new MinHeap();
 
   /** Sends one seeker's unit along its cheapest path to the sink, then updates the potentials. */
-  const augment = (source: number) => {
+  #augment(source: number) {
+    const graph = this.#graph;
     const { to, cap, rank, steps, next, head } = graph;
+    const costs = this.#costs;
+    const via = this.#via;
+    const done = this.#done;
+    const touched = this.#touched;
+    const heap = this.#heap;
+    const sink = this.#sink;
+    let reached = 0;
     // The sink's distance, read at every step: kept at hand.
     let sinkRank = Infinity;
     let sinkSteps = Infinity;
@@ -397,77 +440,81 @@ export function openAllocation(problem: OpenProblem): OpenAllocation {
       via[v] = -1;
       done[v] = 0;
     }
-    reached = 0;
-  };
+  }
 
-  for (let source = 0; source < L; source++) augment(source);
-
-  const indexOf = (seeker: number) => {
-    const i = seekerIndex.get(seeker);
+  #indexOf(seeker: number) {
+    const i = this.#seekerIndex.get(seeker);
     if (i === undefined) throw new Error(`Seeker ${seeker} is not in the allocation`);
     return i;
-  };
-  const isUnsupported = (i: number) => graph.cap[unsupportedEdge[i]!] === 0;
+  }
 
-  return {
-    isUnsupported: (seeker) => isUnsupported(indexOf(seeker)),
+  #isUnsupported(i: number) {
+    return this.#graph.cap[this.#unsupportedEdge[i]!] === 0;
+  }
 
-    offer(seeker, options, anyOf = []) {
-      const i = indexOf(seeker);
-      if (!isUnsupported(i)) throw new Error(`Seeker ${seeker} already has a supporter`);
-      // Take the seeker back out: it then has no edge coming in, so its potential can be set as
-      // high as its new edges need to stay non-negative, and one search finds its best pairing.
-      graph.push(unsupportedEdge[i]! ^ 1, 1);
-      graph.push(toSinkEdge ^ 1, 1);
-      optionEdges(i, options, anyOf);
-      let [pr, ps] = [-Infinity, -Infinity];
-      for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
-        if (graph.cap[e]! <= 0) continue;
-        const v = graph.to[e]!;
-        const r = costs[4 * v + POTENTIAL_RANK]! - graph.rank[e]!;
-        const s = costs[4 * v + POTENTIAL_STEPS]! - graph.steps[e]!;
-        if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
+  isUnsupported(seeker: number): boolean {
+    return this.#isUnsupported(this.#indexOf(seeker));
+  }
+
+  offer(seeker: number, options: OptionList, anyOf: readonly string[] = []): void {
+    const i = this.#indexOf(seeker);
+    if (!this.#isUnsupported(i)) throw new Error(`Seeker ${seeker} already has a supporter`);
+    const graph = this.#graph;
+    const costs = this.#costs;
+    // Take the seeker back out: it then has no edge coming in, so its potential can be set as
+    // high as its new edges need to stay non-negative, and one search finds its best pairing.
+    graph.push(this.#unsupportedEdge[i]! ^ 1, 1);
+    graph.push(this.#toSinkEdge ^ 1, 1);
+    this.#optionEdges(i, options, anyOf);
+    let [pr, ps] = [-Infinity, -Infinity];
+    for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
+      if (graph.cap[e]! <= 0) continue;
+      const v = graph.to[e]!;
+      const r = costs[4 * v + POTENTIAL_RANK]! - graph.rank[e]!;
+      const s = costs[4 * v + POTENTIAL_STEPS]! - graph.steps[e]!;
+      if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
+    }
+    costs[4 * i + POTENTIAL_RANK] = pr;
+    costs[4 * i + POTENTIAL_STEPS] = ps;
+    this.#augment(i);
+  }
+
+  solution(): AllocationSolution {
+    const { to, cap, next, head } = this.#graph;
+    const [L, R, supporterIds] = [this.#L, this.#R, this.#supporterIds];
+    // What flows from each group to each supporter is handed out to the group's seekers in turn.
+    const fromGroup = new Map<number, number[]>();
+    for (const g of this.#groupNames) {
+      const node = this.#groupNode.get(g)!;
+      const taken: number[] = [];
+      for (let e = head[node]!; e !== -1; e = next[e]!) {
+        if (e % 2 === 1) continue;
+        for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
       }
-      costs[4 * i + POTENTIAL_RANK] = pr;
-      costs[4 * i + POTENTIAL_STEPS] = ps;
-      augment(i);
-    },
-
-    solution() {
-      const { to, cap, next, head } = graph;
-      // What flows from each group to each supporter is handed out to the group's seekers in turn.
-      const fromGroup = new Map<number, number[]>();
-      for (const g of groupNames) {
-        const node = groupNode.get(g)!;
-        const taken: number[] = [];
-        for (let e = head[node]!; e !== -1; e = next[e]!) {
-          if (e % 2 === 1) continue;
-          for (let k = cap[e ^ 1]!; k > 0; k--) taken.push(supporterIds[to[e]! - L]!);
+      fromGroup.set(
+        node,
+        taken.sort((a, b) => a - b),
+      );
+    }
+    const pairs: Pairing[] = [];
+    const unassigned: number[] = [];
+    this.#seekers.forEach(({ seeker }, i) => {
+      let pair: Pairing | undefined;
+      for (let e = head[i]!; e !== -1; e = next[e]!) {
+        if (e % 2 === 1 || cap[e] !== 0 || to[e] === this.#unsupported) continue;
+        const node = to[e]!;
+        if (node < L + R) {
+          const graph = this.#graph;
+          const [quality, remote] = [graph.quality[e >> 1]!, graph.remote[e >> 1] === 1];
+          pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
+        } else {
+          const supporter = fromGroup.get(node)!.shift()!;
+          pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
         }
-        fromGroup.set(
-          node,
-          taken.sort((a, b) => a - b),
-        );
       }
-      const pairs: Pairing[] = [];
-      const unassigned: number[] = [];
-      seekers.forEach(({ seeker }, i) => {
-        let pair: Pairing | undefined;
-        for (let e = head[i]!; e !== -1; e = next[e]!) {
-          if (e % 2 === 1 || cap[e] !== 0 || to[e] === unsupported) continue;
-          const node = to[e]!;
-          if (node < L + R) {
-            const [quality, remote] = [graph.quality[e >> 1]!, graph.remote[e >> 1] === 1];
-            pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
-          } else {
-            const supporter = fromGroup.get(node)!.shift()!;
-            pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
-          }
-        }
-        if (pair) pairs.push(pair);
-        else unassigned.push(seeker);
-      });
-      return { pairs, unassigned };
-    },
-  };
+      if (pair) pairs.push(pair);
+      else unassigned.push(seeker);
+    });
+    return { pairs, unassigned };
+  }
 }
