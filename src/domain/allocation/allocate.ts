@@ -11,7 +11,7 @@ import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
-import type { AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
+import type { AllocationProblem, AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
 import { withReasonsWrittenBy, type PairingFacts, type ReasonWriter } from './crossing.ts';
 import type { Allocation, Assignment, Unsupported, UnsupportedReason } from './answer.ts';
 
@@ -454,24 +454,31 @@ function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSo
     const roomScope: SearchScope = { ...work.scope, capacity: room };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
     const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
-    const again = allocateOptimally({
-      seekers: through.map((seeker) => {
-        const urn = seeker.facts.school.urn;
-        seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, work.ring);
-        const options = seeker.offered
-          .map((id) => candidates.option(id))
-          .filter((o) => left.get(o.supporter)! > 0);
-        const count = seeker.ring;
-        const beyond = candidates.range((take) => rankCandidatesBeyond(roomScope, urn, count, take), true);
-        const more = offer(candidates, seeker, beyond).map((id) => candidates.option(id));
-        return { seeker: urn, options: [...options, ...more], anyOf: seeker.anyOf };
-      }),
+    // A loop rather than a callback: a closure made at each analysis is compiled again at each.
+    const again: AllocationProblem['seekers'] = [];
+    for (const seeker of through) {
+      const urn = seeker.facts.school.urn;
+      seeker.ring = seeker.ring * 4 >= largestGroup ? Infinity : Math.max(seeker.ring * 4, work.ring);
+      // Gathered one by one into one list: a list of options left empty, spread into another,
+      // made V8 compile the allocation again (its arrays differ in kind when empty).
+      const options: Option[] = [];
+      for (const id of seeker.offered) {
+        const option = candidates.option(id);
+        if (left.get(option.supporter)! > 0) options.push(option);
+      }
+      const count = seeker.ring;
+      const beyond = candidates.range((take) => rankCandidatesBeyond(roomScope, urn, count, take), true);
+      for (const id of offer(candidates, seeker, beyond)) options.push(candidates.option(id));
+      again.push({ seeker: urn, options, anyOf: seeker.anyOf });
+    }
+    const solvedAgain = allocateOptimally({
+      seekers: again,
       capacity: left,
       groups: new Map(
         [...groups].map(([phase, members]) => [phase, members.filter((urn) => left.get(urn)! > 0)]),
       ),
     });
-    solution = { pairs: [...kept, ...again.pairs], unassigned: solution.unassigned };
+    solution = { pairs: [...kept, ...solvedAgain.pairs], unassigned: solution.unassigned };
   }
 }
 
@@ -505,11 +512,12 @@ function leftForCapacity(settings: MatchingSettings, seeker: Seeker): Unsupporte
 function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
   const { candidates, seekers, pool } = work;
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
-  return pairs.map(({ seeker: urn, supporter }): PairingFacts => {
+  const pairings: PairingFacts[] = [];
+  for (const { seeker: urn, supporter } of pairs) {
     const seeker = seekers.get(urn)!;
     const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
     const remote = candidates.remote[id] === 1;
-    return {
+    pairings.push({
       urn,
       name: seeker.facts.school.name,
       supporterUrn: supporter,
@@ -518,8 +526,9 @@ function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
       score: Math.round(candidates.score[id]!),
       remote,
       nearerTaken: remote && seeker.within > 0,
-    };
-  });
+    });
+  }
+  return pairings;
 }
 
 /**

@@ -498,7 +498,9 @@ class OpenFlow implements OpenAllocation {
     }
     const pairs: Pairing[] = [];
     const unassigned: number[] = [];
-    this.#seekers.forEach(({ seeker }, i) => {
+    const seekers = this.#seekers;
+    for (let i = 0; i < seekers.length; i++) {
+      const { seeker } = seekers[i]!;
       let pair: Pairing | undefined;
       for (let e = head[i]!; e !== -1; e = next[e]!) {
         if (e % 2 === 1 || cap[e] !== 0 || to[e] === this.#unsupported) continue;
@@ -514,7 +516,7 @@ class OpenFlow implements OpenAllocation {
       }
       if (pair) pairs.push(pair);
       else unassigned.push(seeker);
-    });
+    }
     return { pairs, unassigned };
   }
 }
