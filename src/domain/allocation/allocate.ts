@@ -274,6 +274,7 @@ function supportersWithRoom(pool: MatchingPool, capacity: PartnerCapacity) {
   return { groups, capacities };
 }
 
+/** The groups of supporters with room that a school of `phase` can reach. */
 function anyOf(work: Work, phase: Phase): readonly Phase[] {
   let found = work.groupsOf.get(phase);
   if (!found) {

@@ -282,8 +282,6 @@ class OpenFlow implements OpenAllocation {
   readonly #unsupported: number;
   readonly #sink: number;
   readonly #graph: Graph;
-  /** Pairs beyond the radius can be offered later, but there are never more than seekers. */
-  readonly #unsupportedRank: number;
   readonly #unsupportedEdge: Int32Array;
   readonly #toSinkEdge: number;
   readonly #costs: Float64Array;
@@ -315,13 +313,14 @@ class OpenFlow implements OpenAllocation {
     // are offered the rest of their radius and the nearest beyond it: at 150,000 generated schools
     // about one edge for every fifteen at the start.
     const graph = (this.#graph = new Graph(nodes, 2 * edges + (edges >> 2) + 1024));
-    this.#unsupportedRank = L + 1;
+    // Pairs beyond the radius can be offered later, but there are never more than seekers.
+    const unsupportedRank = L + 1;
 
     const unsupportedEdge = (this.#unsupportedEdge = new Int32Array(L));
     seekers.forEach(({ options, anyOf = [] }, i) => {
       this.#optionEdges(i, options, anyOf);
       unsupportedEdge[i] = graph.edges;
-      graph.add(i, unsupported, 1, this.#unsupportedRank, 0);
+      graph.add(i, unsupported, 1, unsupportedRank, 0);
     });
     for (const g of groupNames) {
       for (const supporter of problem.groups!.get(g)!) {
@@ -480,7 +479,7 @@ class OpenFlow implements OpenAllocation {
   }
 
   solution(): AllocationSolution {
-    const { to, cap, next, head } = this.#graph;
+    const { to, cap, next, head, quality, remote } = this.#graph;
     const [L, R, supporterIds] = [this.#L, this.#R, this.#supporterIds];
     // What flows from each group to each supporter is handed out to the group's seekers in turn.
     const fromGroup = new Map<number, number[]>();
@@ -506,9 +505,14 @@ class OpenFlow implements OpenAllocation {
         if (e % 2 === 1 || cap[e] !== 0 || to[e] === this.#unsupported) continue;
         const node = to[e]!;
         if (node < L + R) {
-          const graph = this.#graph;
-          const [quality, remote] = [graph.quality[e >> 1]!, graph.remote[e >> 1] === 1];
-          pair = { seeker, supporter: supporterIds[node - L]!, quality, remote, throughGroup: false };
+          const supporter = supporterIds[node - L]!;
+          pair = {
+            seeker,
+            supporter,
+            quality: quality[e >> 1]!,
+            remote: remote[e >> 1] === 1,
+            throughGroup: false,
+          };
         } else {
           const supporter = fromGroup.get(node)!.shift()!;
           pair = { seeker, supporter, quality: 0, remote: true, throughGroup: true };
