@@ -6,7 +6,7 @@ import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './domain/match
 import { DEFAULT_PEER_REVIEW_SETTINGS, type PeerReviewSettings } from './domain/peer-review/settings.ts';
 import { MAX_RADIUS_KM } from './domain/radius.ts';
 import { PHASES, type Phase } from './domain/school.ts';
-import { UPDATE_SOURCES, type UpdateSource } from './ingest/publishers.ts';
+import { UPDATE_SOURCES, type UpdateSource } from './domain/update-sources.ts';
 
 /** The variable that sets where `s2s update` fetches a source: `S2S_UPDATE_GIAS_URL`. */
 export const updateVariable = (source: UpdateSource) => `S2S_UPDATE_${source.toUpperCase()}_URL`;

@@ -1,19 +1,8 @@
-/**
- * Where the publishers put the files `s2s update` fetches, and how to find the latest: an address
- * may hold `{date}` (yyyymmdd: GIAS publishes every day, Ofsted every month) or `{year}` (an
- * academic year's folder, "2018-2019", as the performance tables are published), tried from the
- * newest back.
- */
-export const UPDATE_SOURCES = ['gias', 'links', 'ofsted', 'ks2', 'ks4'] as const;
-export type UpdateSource = (typeof UPDATE_SOURCES)[number];
-
-export const UPDATE_SOURCE_LABELS: Record<UpdateSource, string> = {
-  gias: 'GIAS establishments extract',
-  links: 'GIAS links extract',
-  ofsted: 'Ofsted inspections and outcomes (management information)',
-  ks2: 'KS2 performance table',
-  ks4: 'KS4 performance table',
-};
+// Where the publishers put the files `s2s update` fetches, and how to find the latest: an address
+// may hold `{date}` (yyyymmdd: GIAS publishes every day, Ofsted every month) or `{year}` (an
+// academic year's folder, "2018-2019", as the performance tables are published), tried from the
+// newest back.
+import type { UpdateSource } from '../domain/update-sources.ts';
 
 /** GIAS's public downloads, the same address every day but for the date in the name. */
 const GIAS_DOWNLOADS = 'https://ea-edubase-api-prod.azurewebsites.net/edubase/downloads/public';

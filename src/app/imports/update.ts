@@ -6,18 +6,12 @@ import type { DatasetProvenance } from '../../domain/provenance.ts';
 import { download, isPublished } from '../../ingest/download.ts';
 import { ImportError } from '../../ingest/import-error.ts';
 import { importFile, type ImportKind, type ImportSummary } from '../../ingest/import-file.ts';
-import {
-  sourceCandidates,
-  sourceTemplates,
-  UPDATE_SOURCE_LABELS,
-  UPDATE_SOURCES,
-  type Candidate,
-  type UpdateSource,
-} from '../../ingest/publishers.ts';
+import { sourceCandidates, sourceTemplates, type Candidate } from '../../ingest/publishers.ts';
+import { UPDATE_SOURCE_LABELS, UPDATE_SOURCES, type UpdateSource } from '../../domain/update-sources.ts';
 import { today, type AppContext } from '../context.ts';
 import { datasetProvenance } from '../provenance.ts';
 
-export { UPDATE_SOURCE_LABELS } from '../../ingest/publishers.ts';
+export { UPDATE_SOURCE_LABELS };
 
 /** What happened to one source. */
 export type SourceOutcome =
