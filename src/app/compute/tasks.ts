@@ -1,9 +1,9 @@
 import {
-  reasonWriter,
-  withReasonsWrittenBy,
+  crossedWithWords,
+  pairingWords,
   withoutReasons,
   type Allocation,
-  type AllocationFacts,
+  type CrossingAllocation,
 } from '../../domain/allocation/index.ts';
 import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
@@ -65,13 +65,14 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
   }
 }
 
-/** A task's answer as it leaves a worker: the allocation without its pairings' reasons. */
+/** A task's answer as it leaves a worker: the allocation's pairings as columns, without reasons. */
 export const leaving = (task: ComputeTask, answer: ComputeAnswers[ComputeTask['kind']]) =>
   task.kind === 'allocation' ? withoutReasons(answer as Allocation) : answer;
 
 /**
- * A task's answer as it arrives from a worker: the allocation's reasons written from this thread's
- * own snapshot when first read, in the same words the worker would have written.
+ * A task's answer as it arrives from a worker: the allocation's pairings named and their reasons
+ * written from this thread's own snapshot when first read, in the same words the worker would
+ * have written.
  */
 export function arrived<T extends ComputeTask>(
   snapshot: Snapshot,
@@ -81,8 +82,9 @@ export function arrived<T extends ComputeTask>(
 export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
   if (task.kind !== 'allocation') return answer;
   const { pool } = viewOf(snapshot, task.profile);
-  return withReasonsWrittenBy(
-    answer as AllocationFacts,
-    reasonWriter(pool, snapshot.settings, snapshot.capacity),
+  // Named and explained from this thread's pool, built from the same registry as the worker's.
+  return crossedWithWords(
+    answer as CrossingAllocation,
+    pairingWords(pool, snapshot.settings, snapshot.capacity),
   );
 }

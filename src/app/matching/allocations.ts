@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reasonWordsOf, type Allocation } from '../../domain/allocation/index.ts';
+import { pairingAnswer, reasonWordsOf, type Allocation } from '../../domain/allocation/index.ts';
 import { currentLaName } from '../../domain/local-authorities.ts';
 import { PHASES, type Area, type School } from '../../domain/school.ts';
 import type { Phrase } from '../../domain/words.ts';
@@ -174,8 +174,7 @@ function pageOf(
     limit,
     offset,
     items: allocation.assignments.slice(offset, offset + limit).map((a) => ({
-      ...a,
-      reasons: a.reasons,
+      ...pairingAnswer(a),
       localAuthority: areaOf(schools.get(a.urn)),
       supporterLocalAuthority: areaOf(schools.get(a.supporterUrn)),
     })),

@@ -12,8 +12,8 @@ import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
 import type { AllocationProblem, AllocationSolution, Option, OptionList, Pairing } from './problem.ts';
-import { withReasonsWrittenBy, type PairingFacts, type ReasonWriter } from './crossing.ts';
-import type { Allocation, Assignment, Unsupported, UnsupportedReason } from './answer.ts';
+import { withPairingWords, type PairingFacts, type PairingWords } from './crossing.ts';
+import type { Allocation, Unsupported, UnsupportedReason } from './answer.ts';
 
 export {
   UNSUPPORTED_REASONS,
@@ -149,7 +149,7 @@ export function explainAssignmentInWords(
   pool: MatchingPool,
   settings: MatchingSettings,
   capacity: PartnerCapacity,
-  assignment: Omit<Assignment, 'reasons'>,
+  assignment: PairingFacts,
 ): Phrase[] | undefined {
   const school = pool.facts.get(assignment.urn);
   const supporter = pool.facts.get(assignment.supporterUrn);
@@ -164,13 +164,18 @@ export function explainAssignmentInWords(
 }
 
 /**
- * Writes the reasons of an allocation's pairings from the pool. Made here rather than inline in
- * `allocateNationally`, whose closures would keep its working columns alive as long as the answer.
+ * Names an allocation's pairings' schools and writes their reasons from the pool. Made here rather
+ * than inline in `allocateNationally`, whose closures would keep its working columns alive as long
+ * as the answer.
  */
-export const reasonWriter =
-  (pool: MatchingPool, settings: MatchingSettings, capacity: PartnerCapacity): ReasonWriter =>
-  (pairing) =>
-    explainAssignmentInWords(pool, settings, capacity, pairing);
+export const pairingWords = (
+  pool: MatchingPool,
+  settings: MatchingSettings,
+  capacity: PartnerCapacity,
+): PairingWords => ({
+  nameOf: (urn) => pool.facts.get(urn)!.school.name,
+  write: (pairing) => explainAssignmentInWords(pool, settings, capacity, pairing),
+});
 
 /** The phases that can support a school's, as alternatives: "primary or all-through". */
 function phaseWords(settings: MatchingSettings, phase: Phase): PhraseList {
@@ -511,7 +516,7 @@ function leftForCapacity(settings: MatchingSettings, seeker: Seeker): Unsupporte
 
 /** The solution's pairings, by the seeker's URN, with the figures of the candidate each stands for. */
 function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
-  const { candidates, seekers, pool } = work;
+  const { candidates, seekers } = work;
   const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const pairings: PairingFacts[] = [];
   for (const { seeker: urn, supporter } of pairs) {
@@ -520,9 +525,7 @@ function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
     const remote = candidates.remote[id] === 1;
     pairings.push({
       urn,
-      name: seeker.facts.school.name,
       supporterUrn: supporter,
-      supporterName: pool.facts.get(supporter)!.school.name,
       distanceKm: round(candidates.distanceKm[id]!, 1),
       score: Math.round(candidates.score[id]!),
       remote,
@@ -565,7 +568,7 @@ export function allocateNationally(
   const assignments = pairingsOf(work, solution);
   const unsupported = work.unsupported.sort((a, b) => a.urn - b.urn);
   const remote = assignments.filter((a) => a.remote);
-  return withReasonsWrittenBy(
+  return withPairingWords(
     {
       assignments,
       unsupported,
@@ -578,6 +581,6 @@ export function allocateNationally(
         supporters: new Set(assignments.map((a) => a.supporterUrn)).size,
       },
     },
-    reasonWriter(pool, settings, capacity),
+    pairingWords(pool, settings, capacity),
   );
 }
