@@ -1,7 +1,7 @@
 import {
   crossedWithWords,
   pairingWords,
-  withoutReasons,
+  forCrossing,
   type Allocation,
   type CrossingAllocation,
 } from '../../domain/allocation/index.ts';
@@ -67,7 +67,7 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
 
 /** A task's answer as it leaves a worker: the allocation's pairings as columns, without reasons. */
 export const leaving = (task: ComputeTask, answer: ComputeAnswers[ComputeTask['kind']]) =>
-  task.kind === 'allocation' ? withoutReasons(answer as Allocation) : answer;
+  task.kind === 'allocation' ? forCrossing(answer as Allocation) : answer;
 
 /**
  * A task's answer as it arrives from a worker: the allocation's pairings named and their reasons

@@ -108,7 +108,7 @@ export interface PairingColumns {
 /** The allocation as it crosses to another thread: its pairings as columns. */
 export type CrossingAllocation = Omit<Allocation, 'assignments'> & { pairings: PairingColumns };
 
-export function withoutReasons({ assignments, ...rest }: Allocation): CrossingAllocation {
+export function forCrossing({ assignments, ...rest }: Allocation): CrossingAllocation {
   const n = assignments.length;
   const pairings: PairingColumns = {
     urn: new Int32Array(n),
@@ -130,18 +130,21 @@ export function withoutReasons({ assignments, ...rest }: Allocation): CrossingAl
 }
 
 /** The allocation that crossed, its pairings named and explained, when read, by `words`. */
-export function crossedWithWords({ pairings, ...rest }: CrossingAllocation, words: PairingWords): Allocation {
-  const assignments: Assignment[] = [];
-  for (let i = 0; i < pairings.urn.length; i++) {
-    const facts = {
-      urn: pairings.urn[i]!,
-      supporterUrn: pairings.supporterUrn[i]!,
-      distanceKm: pairings.distanceKm[i]!,
-      score: pairings.score[i]!,
-      remote: pairings.remote[i] === 1,
-      nearerTaken: pairings.nearerTaken[i] === 1,
-    };
-    assignments.push(new WrittenPairing(facts, words));
-  }
-  return { ...rest, assignments };
-}
+export const crossedWithWords = (
+  { pairings, ...rest }: CrossingAllocation,
+  words: PairingWords,
+): Allocation =>
+  withPairingWords(
+    {
+      ...rest,
+      assignments: Array.from(pairings.urn, (urn, i) => ({
+        urn,
+        supporterUrn: pairings.supporterUrn[i]!,
+        distanceKm: pairings.distanceKm[i]!,
+        score: pairings.score[i]!,
+        remote: pairings.remote[i] === 1,
+        nearerTaken: pairings.nearerTaken[i] === 1,
+      })),
+    },
+    words,
+  );

@@ -12,7 +12,7 @@ export {
   crossedWithWords,
   pairingAnswer,
   reasonWordsOf,
-  withoutReasons,
+  forCrossing,
   type CrossingAllocation,
 } from './crossing.ts';
 export { allocateGreedily } from './greedy.ts';
