@@ -91,8 +91,22 @@ export interface PhraseList {
 
 export type PhraseValue = string | number | Phrase | PhraseList;
 
-export const phrase = (template: string, values?: Phrase['values']): Phrase =>
-  values ? { template, values } : { template };
+/**
+ * Phrases of a template alone (a label, a grade, a rule's text), one each: a partner search's
+ * words held some 16 of them a school, each a copy of the last. Like the split templates, only so
+ * many are kept.
+ */
+const bare = new Map<string, Phrase>();
+
+export const phrase = (template: string, values?: Phrase['values']): Phrase => {
+  if (values) return { template, values };
+  let alone = bare.get(template);
+  if (!alone) {
+    alone = { template };
+    if (bare.size < TEMPLATES_KEPT) bare.set(template, alone);
+  }
+  return alone;
+};
 
 export const phraseList = (items: Phrase[], joined: PhraseList['joined']): PhraseList => ({ items, joined });
 

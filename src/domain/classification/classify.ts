@@ -197,21 +197,41 @@ function summaryReason(evidence: SchoolEvidence): Reason {
   };
 }
 
+/**
+ * The areas the school is strong and weak in, each list made at its length: a list pushed to a
+ * finding at a time keeps room for 17, and a partner search keeps thousands of schools' written.
+ */
 function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
-  const strengths: AreaFinding[] = [];
-  const weaknesses: AreaFinding[] = [];
-  for (const rule of profile.areas) {
+  const sides = new Int8Array(profile.areas.length);
+  let strong = 0;
+  let weak = 0;
+  profile.areas.forEach((rule, r) => {
     const value = evidence.measures[rule.measure];
-    if (value === undefined) continue;
+    if (value === undefined) return;
+    if (compare(value, rule.strength.op, rule.strength.value)) {
+      sides[r] = 1;
+      strong++;
+    } else if (compare(value, rule.weakness.op, rule.weakness.value)) {
+      sides[r] = -1;
+      weak++;
+    }
+  });
+  const strengths = new Array<AreaFinding>(strong);
+  const weaknesses = new Array<AreaFinding>(weak);
+  strong = 0;
+  weak = 0;
+  profile.areas.forEach((rule, r) => {
+    if (sides[r] === 0) return;
+    const value = evidence.measures[rule.measure]!;
     const finding = {
       area: rule.area,
       measure: rule.measure,
       value,
       text: describeMeasure(rule.measure, value),
     };
-    if (compare(value, rule.strength.op, rule.strength.value)) strengths.push(finding);
-    else if (compare(value, rule.weakness.op, rule.weakness.value)) weaknesses.push(finding);
-  }
+    if (sides[r] === 1) strengths[strong++] = finding;
+    else weaknesses[weak++] = finding;
+  });
   return { strengths, weaknesses };
 }
 

@@ -225,7 +225,7 @@ function measureAreas(
 
 /** Each area's evidence in words (two measures of one area joined), written when first read. */
 function areaWords(record: SchoolRecord, evidence: Classification['evidence']): (Phrase | undefined)[] {
-  const words: (Phrase | undefined)[] = [];
+  const words = new Array<Phrase | undefined>(SCHOOL_AREAS.length);
   measureAreas(
     record,
     evidence,
@@ -385,6 +385,7 @@ class Standings implements AreaStandings {
   readonly #record: SchoolRecord;
   readonly #evidence: Classification['evidence'];
   #lists: { strengths: AreaStanding[]; weaknesses: AreaStanding[] } | undefined;
+  #words: (Phrase | undefined)[] | undefined;
 
   constructor(record: SchoolRecord, evidence: Classification['evidence'], levels: Float64Array) {
     this.levels = levels;
@@ -405,23 +406,30 @@ class Standings implements AreaStandings {
     return (this.#lists ??= this.#write()).weaknesses;
   }
 
-  /** The standings in the order their areas were measured, each with its words when read. */
+  /** The words of the area at `i` over SCHOOL_AREAS, written for every area at the first read. */
+  wordsOfArea(i: number): Phrase {
+    return (this.#words ??= areaWords(this.#record, this.#evidence))[i]!;
+  }
+
+  /**
+   * The standings in the order their areas were measured, each with its words when read. Each
+   * list is made at its length: one pushed to a standing at a time keeps room for 17.
+   */
   #write() {
     const levels = new Float64Array(SCHOOL_AREAS.length);
     const own = measureLevels(this.#record, this.#evidence, levels, 0);
     const count = measured;
-    const strengths: AreaStanding[] = [];
-    const weaknesses: AreaStanding[] = [];
-    let words: (Phrase | undefined)[] | undefined;
-    const wordsOf = (i: number) => (words ??= areaWords(this.#record, this.#evidence))[i]!;
+    const strengths = new Array<AreaStanding>(ones(this.strengthMask));
+    const weaknesses = new Array<AreaStanding>(ones(this.weaknessMask));
+    let strong = 0;
+    let weak = 0;
     for (let k = 0; k < count; k++) {
       const i = measuredOrder[k]!;
       const s = standing(levels[i]!, i, own);
-      if (s === 1 || s === 2)
-        strengths.push(standingOf(i, wordsOf, s === 1 ? '' : ', well above its other results'));
-      else if (s === -1 || s === -2) {
-        weaknesses.push(standingOf(i, wordsOf, s === -1 ? '' : ', well below its other results'));
-      }
+      if (s > 0)
+        strengths[strong++] = new WrittenStanding(this, i, s === 1 ? '' : ', well above its other results');
+      else if (s < 0)
+        weaknesses[weak++] = new WrittenStanding(this, i, s === -1 ? '' : ', well below its other results');
     }
     return { strengths, weaknesses };
   }
@@ -434,17 +442,53 @@ class Standings implements AreaStandings {
 
 /** The standings as a plain object: what crosses to another thread (a clone copies no getters). */
 export function plainStandings(areas: AreaStandings): AreaStandings {
-  const { strengths, weaknesses, levels, measured } = areas;
+  const { levels, measured } = areas;
+  const plain = ({ area, words, text }: AreaStanding) => ({ area, words, text });
   // A copy of the school's own levels: a clone of a view would copy the whole pool's column.
-  return { strengths, weaknesses, levels: levels.slice(), measured };
+  return {
+    strengths: areas.strengths.map(plain),
+    weaknesses: areas.weaknesses.map(plain),
+    levels: levels.slice(),
+    measured,
+  };
 }
 
-const standingOf = (i: number, wordsOf: (i: number) => Phrase, note: string): AreaStanding => ({
-  area: SCHOOL_AREAS[i]!,
-  get words() {
-    return note ? phrase(`{{measures}}${note}`, { measures: wordsOf(i) }) : wordsOf(i);
-  },
-  get text() {
+/**
+ * One standing, its words written when read by the getters of this class: as an object's own
+ * getters, each standing carried two functions and a table of its properties (about 500 bytes,
+ * some 3 KB a school whose words are kept).
+ */
+class WrittenStanding implements AreaStanding {
+  readonly area: SchoolArea;
+  readonly #of: Standings;
+  readonly #i: number;
+  readonly #note: string;
+
+  constructor(of: Standings, i: number, note: string) {
+    this.area = SCHOOL_AREAS[i]!;
+    this.#of = of;
+    this.#i = i;
+    this.#note = note;
+  }
+
+  get words(): Phrase {
+    const measures = this.#of.wordsOfArea(this.#i);
+    return this.#note ? phrase(`{{measures}}${this.#note}`, { measures }) : measures;
+  }
+
+  get text(): string {
     return writePhrase(this.words);
-  },
-});
+  }
+
+  /** Written, and crossing to another thread, as a plain standing always was. */
+  toJSON(): AreaStanding {
+    return { area: this.area, words: this.words, text: this.text };
+  }
+}
+
+/** How many bits of `mask` are set. */
+function ones(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}

@@ -8,6 +8,7 @@ import {
   partnerCapacity,
   reciprocalCoverage,
 } from '../../../../src/domain/matching/index.ts';
+import { plainStandings } from '../../../../src/domain/matching/areas.ts';
 import type { FocusArea } from '../../../../src/domain/focus-areas.ts';
 import type { SchoolRecord } from '../../../../src/domain/school.ts';
 import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
@@ -91,6 +92,23 @@ describe('strengths and weaknesses by area', () => {
       weak: ['behaviour'],
       measured: 3,
     });
+  });
+
+  it('keeps its words when written as JSON and when it crosses to another thread', () => {
+    const record = school(1, 0, { performance: ks2(0.5, -0.6, -3) });
+    const [classification] = classifySchools([record], NFER_2017_PROFILE, asOf);
+    const found = areaStandings(record, classification!);
+    const written = {
+      area: 'ks2-reading',
+      words: found.strengths[0]!.words,
+      text: 'KS2 reading progress +0.5 (national 0 for state-funded mainstream schools), well above its other results',
+    };
+    expect(JSON.parse(JSON.stringify(found.strengths))).toEqual([JSON.parse(JSON.stringify(written))]);
+    const crossed = structuredClone(plainStandings(found));
+    expect(crossed.strengths).toEqual([written]);
+    expect(crossed.weaknesses.map((s) => s.text)).toEqual([
+      'KS2 maths progress −3.0 (national 0 for state-funded mainstream schools)',
+    ]);
   });
 
   it("leaves a special school's results out: they are not measured against mainstream figures", () => {
