@@ -74,12 +74,8 @@ async function hammer(base: URL, heavyUrl: (i: number) => string): Promise<Map<n
 
 const METRICS_TOKEN = 'a bench token for /metrics, thirty-two characters or more';
 
-/**
- * How long the service's own event loop was held since the last call (prom-client's figures,
- * reset at each reading of /metrics): what the thread answering requests went through, apart from
- * this process's own delays in sending and reading.
- */
-function eventLoopDelay(base: URL): Promise<string> {
+/** The service's own figures (prom-client's, read off /metrics), by name without the prefix; NaN when unreadable. */
+function serviceFigures(base: URL): Promise<(name: string) => number> {
   return new Promise((resolve) => {
     const request = http.get(
       {
@@ -93,17 +89,34 @@ function eventLoopDelay(base: URL): Promise<string> {
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => {
-          const seconds = (name: string) =>
-            Number(new RegExp(`^s2s_${name} ([\\d.e+-]+)$`, 'm').exec(body)?.[1]);
-          resolve(
-            `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`,
-          );
-        });
+        response.on('end', () =>
+          resolve((name) => Number(new RegExp(`^s2s_${name} ([\\d.e+-]+)$`, 'm').exec(body)?.[1])),
+        );
       },
     );
-    request.on('error', () => resolve('no event-loop figures'));
+    request.on('error', () => resolve(() => NaN));
   });
+}
+
+/**
+ * How long the service's own event loop was held since the last call (prom-client's figures,
+ * reset at each reading of /metrics): what the thread answering requests went through, apart from
+ * this process's own delays in sending and reading.
+ */
+async function eventLoopDelay(base: URL): Promise<string> {
+  const seconds = await serviceFigures(base);
+  return `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`;
+}
+
+/**
+ * Where the service's resident memory is: the JavaScript heap as reserved by V8 and as live at the
+ * last collection, and memory held outside it (buffers, typed arrays); the rest of the resident
+ * memory is code, stacks and the C library's allocations.
+ */
+async function heapFigures(base: URL): Promise<string> {
+  const bytes = await serviceFigures(base);
+  const mb = (name: string) => `${(bytes(name) / 2 ** 20).toFixed(0)} MB`;
+  return `JavaScript heap ${mb('nodejs_heap_size_total_bytes')} reserved, ${mb('nodejs_heap_size_used_bytes')} in use; outside it ${mb('nodejs_external_memory_bytes')}`;
 }
 
 interface Run {
@@ -196,7 +209,7 @@ async function measure(
   for (let i = 0; i < 200; i++) await get(base, '/health/live');
 
   console.log(
-    `${schools.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${url}, resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`,
+    `${schools.toLocaleString('en-GB')} open schools with a location; s2s serve (pid ${pid}) at ${url}, resident ${residentMb(pid)?.toFixed(0)} MB: ${await heapFigures(base)}; ${load()}`,
   );
   const describe = (name: string, rate: number, run: Run) => {
     const sorted = run.latencies.sort((a, b) => a - b);
@@ -230,6 +243,6 @@ async function measure(
   // Partner search runs on the thread answering requests: the worker has had nothing to do.
   await new Promise((resolve) => setTimeout(resolve, (WORKER_IDLE_SECONDS + 2) * 1000));
   console.log(
-    `resident ${residentMb(pid)?.toFixed(0)} MB with no heavy computation for over ${WORKER_IDLE_SECONDS} s (its worker ended); ${load()}`,
+    `resident ${residentMb(pid)?.toFixed(0)} MB with no heavy computation for over ${WORKER_IDLE_SECONDS} s (its worker ended): ${await heapFigures(base)}; ${load()}`,
   );
 }
