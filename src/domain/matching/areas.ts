@@ -93,17 +93,23 @@ function published(measure: NationalMeasure, year: number) {
 
 /**
  * Takes one measure of an area (by its place in SCHOOL_AREAS): its level, and its words when they
- * are asked for (`words` true); null otherwise, so that the national analysis, which reads only
- * the levels of every school, writes no words.
+ * are asked for (the area's bit set in `words`); null otherwise, so that the national analysis,
+ * which reads only the levels of every school, writes no words, and a school's standings write
+ * those of its areas of strength and weakness alone.
  */
 type Add = (area: number, level: number, text: Phrase | null, results: boolean) => void;
 
-function resultsLevels(ks: Performance, add: Add, words: boolean) {
+function resultsLevels(ks: Performance, add: Add, words: number) {
   if (ks.keyStage === 2) {
     for (const [area, name] of KS2_AREAS) {
       const value = ks[name];
       if (value === null) continue;
-      add(area, value / AREA_MARGINS.ks2Progress, words ? measurePhrase(`ks2.${name}`, value) : null, true);
+      add(
+        area,
+        value / AREA_MARGINS.ks2Progress,
+        wanted(words, area) ? measurePhrase(`ks2.${name}`, value) : null,
+        true,
+      );
     }
     return;
   }
@@ -112,7 +118,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
     add(
       KS4_PROGRESS,
       progress8 / AREA_MARGINS.progress8,
-      words ? measurePhrase('ks4.progress8', progress8) : null,
+      wanted(words, KS4_PROGRESS) ? measurePhrase('ks4.progress8', progress8) : null,
       true,
     );
   }
@@ -121,7 +127,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
     add(
       KS4_ATTAINMENT,
       (attainment8 - value) / AREA_MARGINS.attainment8,
-      words
+      wanted(words, KS4_ATTAINMENT)
         ? phrase('Attainment 8 {{score}} ({{national}})', {
             score: formatNumber(attainment8, 1),
             national: nationalPhrase(formatNumber(value, 1), comparedWith),
@@ -135,7 +141,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
     add(
       KS4_ENGLISH_MATHS,
       (englishMaths5Percent - value) / AREA_MARGINS.englishMaths5Percent,
-      words
+      wanted(words, KS4_ENGLISH_MATHS)
         ? phrase('{{percent}}% grade 5 or above in English and maths ({{national}})', {
             percent: formatNumber(englishMaths5Percent),
             national: nationalPhrase(`${formatNumber(value, 1)}%`, comparedWith),
@@ -152,7 +158,7 @@ function resultsLevels(ks: Performance, add: Add, words: boolean) {
     add(
       area,
       value / AREA_MARGINS.progress8,
-      words
+      wanted(words, area)
         ? phrase(`Progress 8 in ${elementWords} {{score}} ({{national}})`, {
             score: signedNumber(value, 2),
             national: nationalPhrase('0', 'state-funded mainstream schools'),
@@ -201,7 +207,7 @@ function measureAreas(
   record: SchoolRecord,
   evidence: Classification['evidence'],
   add: Add,
-  words: boolean,
+  words: number,
 ): void {
   if (record.phase !== 'special') {
     for (const used of evidence.results) {
@@ -213,28 +219,41 @@ function measureAreas(
   if (!inspection) return;
   for (const judgement in inspection.keyJudgements) {
     const grade = inspection.keyJudgements[judgement as KeyJudgement]!;
-    const text = words ? measurePhrase(`ofsted.kj.${judgement as KeyJudgement}`, grade) : null;
-    add(KEY_JUDGEMENT_AREAS[judgement as KeyJudgement], keyJudgementLevel(grade), text, false);
+    const area = KEY_JUDGEMENT_AREAS[judgement as KeyJudgement];
+    const text = wanted(words, area) ? measurePhrase(`ofsted.kj.${judgement as KeyJudgement}`, grade) : null;
+    add(area, keyJudgementLevel(grade), text, false);
   }
   for (const area in inspection.reportCard) {
     const grade = inspection.reportCard[area as ReportCardArea]!;
-    const text = words ? measurePhrase(`ofsted.rc.${area as ReportCardArea}`, grade) : null;
-    add(REPORT_CARD_AREAS[area as ReportCardArea], reportCardLevel(grade), text, false);
+    const place = REPORT_CARD_AREAS[area as ReportCardArea];
+    const text = wanted(words, place) ? measurePhrase(`ofsted.rc.${area as ReportCardArea}`, grade) : null;
+    add(place, reportCardLevel(grade), text, false);
   }
 }
 
-/** Each area's evidence in words (two measures of one area joined), written when first read. */
-function areaWords(record: SchoolRecord, evidence: Classification['evidence']): (Phrase | undefined)[] {
+/** Whether the words of the area at `area` are among those asked for. */
+const wanted = (words: number, area: number) => (words & (1 << area)) !== 0;
+
+/**
+ * The evidence in words (two measures of one area joined) of each area in `areas` (a bit set
+ * over SCHOOL_AREAS), written when first read.
+ */
+function areaWords(
+  record: SchoolRecord,
+  evidence: Classification['evidence'],
+  areas: number,
+): (Phrase | undefined)[] {
   const words = new Array<Phrase | undefined>(SCHOOL_AREAS.length);
   measureAreas(
     record,
     evidence,
     (area, _level, text) => {
+      if (text === null) return;
       const before = words[area];
       words[area] =
-        before === undefined ? text! : phrase('{{first}}; {{second}}', { first: before, second: text! });
+        before === undefined ? text : phrase('{{first}}; {{second}}', { first: before, second: text });
     },
-    true,
+    areas,
   );
   return words;
 }
@@ -279,7 +298,7 @@ function measureLevels(
   measuringAt = at;
   seen = 0;
   measured = 0;
-  measureAreas(record, evidence, addLevel, false);
+  measureAreas(record, evidence, addLevel, 0);
   let resultsCount = 0;
   let resultsSum = 0;
   for (let k = 0; k < measured; k++) {
@@ -406,9 +425,13 @@ class Standings implements AreaStandings {
     return (this.#lists ??= this.#write()).weaknesses;
   }
 
-  /** The words of the area at `i` over SCHOOL_AREAS, written for every area at the first read. */
+  /**
+   * The words of the area at `i` over SCHOOL_AREAS, one of its areas of strength or weakness:
+   * those of them all are written at the first read.
+   */
   wordsOfArea(i: number): Phrase {
-    return (this.#words ??= areaWords(this.#record, this.#evidence))[i]!;
+    const areas = this.strengthMask | this.weaknessMask;
+    return (this.#words ??= areaWords(this.#record, this.#evidence, areas))[i]!;
   }
 
   /**
