@@ -27,7 +27,7 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import {
   agent,
   get,
@@ -124,12 +124,20 @@ interface Run {
   errors: number;
   /** Requests sent later than due because this process was busy: if many, the figures are the client's. */
   lateSends: number;
+  /** The latest of them, milliseconds after it was due. */
+  latestSend: number;
+  /** The longest this process's own event loop was held meanwhile, in milliseconds. */
+  ownDelay: number;
 }
 
 /** Sends `rate` requests a second for `seconds`, the i-th due at start + i/rate. */
 async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
   const total = Math.round(rate * seconds);
-  const run: Run = { latencies: [], errors: 0, lateSends: 0 };
+  const run: Run = { latencies: [], errors: 0, lateSends: 0, latestSend: 0, ownDelay: 0 };
+  // A wait that this process caused (its own collection, or no core for it) counts as latency too:
+  // its own delays are printed beside the service's, so that a queue can be told apart.
+  const own = monitorEventLoopDelay({ resolution: 5 });
+  own.enable();
   const pending = new Set<Promise<void>>();
   const start = performance.now() + 50;
   let sent = 0;
@@ -139,6 +147,7 @@ async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
     while (sent < total && start + (sent * 1000) / rate <= now) {
       const due = start + (sent * 1000) / rate;
       if (now - due > 5) run.lateSends++;
+      run.latestSend = Math.max(run.latestSend, now - due);
       const answer = get(base, urls[sent % urls.length]!).then(({ status }) => {
         if (status === 200 || status === 422) run.latencies.push(performance.now() - due);
         else run.errors++;
@@ -155,6 +164,8 @@ async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
     new Promise<false>((resolve) => setTimeout(() => resolve(false), DRAIN_MS)),
   ]);
   if (!drained) run.errors += pending.size;
+  own.disable();
+  run.ownDelay = own.max / 1e6;
   return run;
 }
 
@@ -213,7 +224,7 @@ async function measure(
   );
   const describe = (name: string, rate: number, run: Run) => {
     const sorted = run.latencies.sort((a, b) => a - b);
-    return `  ${String(rate).padStart(4)}/s ${name.padEnd(8)} p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, longest ${ms(sorted.at(-1) ?? NaN)}; ${run.errors} errors${run.lateSends ? `, ${run.lateSends} sent late by this process` : ''}; resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`;
+    return `  ${String(rate).padStart(4)}/s ${name.padEnd(8)} p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, longest ${ms(sorted.at(-1) ?? NaN)}; ${run.errors} errors${run.lateSends ? `, ${run.lateSends} sent late by this process (at most ${ms(run.latestSend)})` : ''}, this process's event loop held at most ${ms(run.ownDelay)}; resident ${residentMb(pid)?.toFixed(0)} MB; ${load()}`;
   };
 
   console.log(
