@@ -80,6 +80,20 @@ describe("a school's results beside the national figures", () => {
     expect(page.body).toContain('over special schools in this registry');
   });
 
+  it("reads the registry's means again once an import changes the results", async () => {
+    const progress8 = async () =>
+      (
+        (await t.app.inject(`/api/schools/${SPECIAL}`)).json() as {
+          nationalFigures: { measure: string; value: number }[];
+        }
+      ).nationalFigures.find((f) => f.measure === 'progress8')?.value;
+    expect(await progress8()).toBe(-1.5);
+    await insertSchool(t.db, { urn: 100303, name: 'Ash Special School', phase: 'special' });
+    await ks4(t.db, 100303, 0, 12);
+    await t.app.snapshots.refresh();
+    expect(await progress8()).toBe(-1);
+  });
+
   it('labels a mainstream school below the published Attainment 8 figure as below national', async () => {
     const page = await t.app.inject(`/schools/${MAINSTREAM}`);
     expect(page.body).toMatch(
