@@ -256,10 +256,34 @@ console.log(
 const sample = located
   .filter((_, i) => i % Math.max(1, Math.floor(located.length / 500)) === 0)
   .slice(0, 500);
+// With `node --expose-gc`, what the words written for the sample's answers hold (the reasons and
+// standings of its schools and their candidates, kept for the WORDS_KEPT read last): the heap
+// after a full collection, before and after the first searches, once the JIT has compiled them
+// on other schools.
+const partnersOf = (schools: readonly { urn: number }[]) => {
+  const shown = new Set<number>();
+  for (const s of schools) {
+    shown.add(s.urn);
+    const found = findPartners(view.pool, s.urn, { strategy: 'support' }, settings, snapshot.capacity);
+    if (found.ok) for (const c of found.candidates) shown.add(c.urn);
+  }
+  return shown;
+};
+const warmed = partnersOf(located.filter((_, i) => i % 97 === 1).slice(0, 200));
+collect?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const written = [...partnersOf(sample)].filter((urn) => !warmed.has(urn)).length;
+collect?.();
+const wordsHeld = process.memoryUsage().heapUsed - heapBefore;
 const [, searchMs] = time(() => {
   for (const s of sample)
     findPartners(view.pool, s.urn, { strategy: 'support' }, settings, snapshot.capacity);
 });
+if (collect) {
+  console.log(
+    `words held            ${mb(wordsHeld)} for the ${written.toLocaleString('en-GB')} schools whose words ${sample.length} searches wrote (${(wordsHeld / written / 1024).toFixed(1)} KB a school; their classifications and standings by area)`,
+  );
+}
 const [, bruteMs] = time(() => {
   for (const s of sample) {
     const radius = settings.radiusKm[s.phase];
