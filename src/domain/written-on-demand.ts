@@ -47,8 +47,9 @@ export class WrittenOnDemand<T extends object> {
 
 /**
  * How many schools' classifications, and separately their standings, a snapshot keeps written
- * besides those in use: about 4.6 KB a school for both, so some 46 MB at most (at 147,791 schools,
- * 7,500 partner searches wrote the words of 7,774 schools, and the heap held 36 MB more). Keeping
+ * besides those in use: about 3 KB a school for both (bench/matching.ts), so some 30 MB at most;
+ * in the service at 147,791 schools, heap snapshots held 36 MB more once 7,500 partner searches
+ * had written the words of 7,774 schools (4.6 KB a school, with what holds them). Keeping
  * 2,500, the service was resident at 574 MB after 18,000 searches against 641 MB when a school's
  * words took 7 KB, but asking again about each of 5,027 schools took twice the CPU.
  */
