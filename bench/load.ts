@@ -111,9 +111,9 @@ async function eventLoopDelay(base: URL): Promise<string> {
 }
 
 /**
- * Where the service's resident memory is: the JavaScript heap as reserved by V8 and as live at the
- * last collection, and memory held outside it (buffers, typed arrays); the rest of the resident
- * memory is code, stacks and the C library's allocations.
+ * Where the service's resident memory is: the JavaScript heap as reserved by V8 and as in use (what
+ * lives and the garbage not yet collected), and memory held outside it (buffers, typed arrays);
+ * the rest of the resident memory is code, stacks and the C library's allocations.
  */
 async function heapFigures(base: URL): Promise<string> {
   const bytes = await serviceFigures(base);
