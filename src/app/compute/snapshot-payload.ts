@@ -9,35 +9,31 @@ import type { SnapshotInput } from '../../domain/snapshot.ts';
  * thread that answers requests for a third of a second at 22,000 schools.
  */
 const SCHOOLS_A_SLICE = 500;
-/** Bytes copied into shared memory between two turns of the event loop. */
-const BYTES_A_SLICE = 4 * 2 ** 20;
+/**
+ * Address space set aside for a payload, taken as memory only as the payload grows into it:
+ * 180 MB at 150,000 schools.
+ */
+const MOST_PAYLOAD_BYTES = 2 ** 32;
 
 /**
  * The snapshot's input as one block of shared memory every worker reads without a copy: the rest
  * of the input, then the schools slice by slice, each part preceded by its length. Built a slice
- * at a time, yielding to the requests waiting between slices.
+ * at a time, yielding to the requests waiting between slices, and each slice copied in as soon as
+ * it is serialised: the slices kept until the end, to know the size, were as large again as the
+ * payload and stayed, garbage, until the next full collection.
  */
 export async function encodeSnapshotInput(input: SnapshotInput): Promise<SharedArrayBuffer> {
-  const parts = [serialize({ ...input, schools: [] })];
+  const payload = new SharedArrayBuffer(0, { maxByteLength: MOST_PAYLOAD_BYTES });
+  const append = (part: Uint8Array) => {
+    const at = payload.byteLength;
+    payload.grow(at + 4 + part.length);
+    new DataView(payload).setUint32(at, part.length);
+    new Uint8Array(payload).set(part, at + 4);
+  };
+  append(serialize({ ...input, schools: [] }));
   for (let from = 0; from < input.schools.length; from += SCHOOLS_A_SLICE) {
     await nextTurn();
-    parts.push(serialize(input.schools.slice(from, from + SCHOOLS_A_SLICE)));
-  }
-  const size = parts.reduce((sum, part) => sum + 4 + part.length, 0);
-  const payload = new SharedArrayBuffer(size);
-  const bytes = new Uint8Array(payload);
-  const view = new DataView(payload);
-  let at = 0;
-  let sinceTurn = 0;
-  for (const part of parts) {
-    view.setUint32(at, part.length);
-    bytes.set(part, at + 4);
-    at += 4 + part.length;
-    sinceTurn += part.length;
-    if (sinceTurn >= BYTES_A_SLICE) {
-      sinceTurn = 0;
-      await nextTurn();
-    }
+    append(serialize(input.schools.slice(from, from + SCHOOLS_A_SLICE)));
   }
   return payload;
 }
