@@ -26,19 +26,21 @@ export interface Compute {
 }
 
 /**
- * Capacity and partner-search answers kept per snapshot: radii and URNs are free input, so memory
- * stays bounded.
+ * How many answers of each kind are kept per snapshot: radii and URNs are free input, so memory
+ * stays bounded. A capacity answer holds every area's figures (about 0.4 MB by local authority,
+ * more by constituency), a partner search's ten candidates a few kilobytes. The national
+ * allocation (one per profile, so few) needs no bound: every page of it asks again, and a run of
+ * other questions must not push out seconds of work; a profile that does not exist fails, and a
+ * failure is not kept.
  */
-export const ANSWERS_KEPT = 500;
+export const ANSWERS_KEPT: Record<ComputeTask['kind'], number> = {
+  allocation: Infinity,
+  capacity: 50,
+  partners: 500,
+};
 
-/**
- * A snapshot's kept answers. The allocations' shelf needs no bound: a profile that does not exist
- * fails, and a failure is not kept.
- */
-interface KeptAnswers {
-  allocations: Map<string, Promise<unknown>>;
-  others: Map<string, Promise<unknown>>;
-}
+/** A snapshot's kept answers, a shelf for each kind of task, by the task. */
+type KeptAnswers = Record<ComputeTask['kind'], Map<string, Promise<unknown>>>;
 
 /**
  * The workers' snapshot is the service's own, rebuilt from the plain data it was built from: that
@@ -76,17 +78,19 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
   return {
     run<T extends ComputeTask>(snapshot: Snapshot, task: T): Promise<ComputeAnswer<T>> {
       let shelves = answers.get(snapshot);
-      if (!shelves) answers.set(snapshot, (shelves = { allocations: new Map(), others: new Map() }));
-      // The national allocation (one per profile, so few) has its own shelf: every page of it asks
-      // again, and a run of different partner searches must not push out seconds of work.
-      const kept = task.kind === 'allocation' ? shelves.allocations : shelves.others;
+      if (!shelves)
+        answers.set(
+          snapshot,
+          (shelves = { allocation: new Map(), capacity: new Map(), partners: new Map() }),
+        );
+      const kept = shelves[task.kind];
       const key = JSON.stringify(task);
       const known = kept.get(key);
       if (known) return known as Promise<ComputeAnswer<T>>;
       const answer = stateOf(states, snapshot, () => ++ids)
         .then((state) => pool.run<unknown>(state, task.kind, task))
         .then((crossed) => arrived(snapshot, task, crossed));
-      if (kept === shelves.others && kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+      if (kept.size >= ANSWERS_KEPT[task.kind]) kept.delete(kept.keys().next().value!);
       kept.set(key, answer);
       // A refusal or a failure is not an answer: the next request tries again.
       answer.catch(() => {

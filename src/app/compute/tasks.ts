@@ -7,6 +7,11 @@ import {
 } from '../../domain/allocation/index.ts';
 import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
 import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
+import {
+  capacityArrived,
+  capacityForCrossing,
+  type CrossingCapacity,
+} from '../../domain/capacity/crossing.ts';
 import type { PartnerQuery } from '../../domain/matching/find-partners.ts';
 import { plainFacts } from '../../domain/matching/pool.ts';
 import { radiusFor } from '../../domain/radius.ts';
@@ -65,14 +70,25 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
   }
 }
 
-/** A task's answer as it leaves a worker: the allocation's pairings as columns, without reasons. */
-export const leaving = (task: ComputeTask, answer: ComputeAnswers[ComputeTask['kind']]) =>
-  task.kind === 'allocation' ? forCrossing(answer as Allocation) : answer;
+/**
+ * A task's answer as it leaves a worker: the allocation's pairings as columns, without reasons;
+ * capacity's schools out of reach by URN.
+ */
+export function leaving(task: ComputeTask, answer: ComputeAnswers[ComputeTask['kind']]) {
+  switch (task.kind) {
+    case 'allocation':
+      return forCrossing(answer as Allocation);
+    case 'capacity':
+      return capacityForCrossing(answer as CapacityReport);
+    case 'partners':
+      return answer;
+  }
+}
 
 /**
  * A task's answer as it arrives from a worker: the allocation's pairings named and their reasons
  * written from this thread's own snapshot when first read, in the same words the worker would
- * have written.
+ * have written; capacity's schools out of reach named from it when read.
  */
 export function arrived<T extends ComputeTask>(
   snapshot: Snapshot,
@@ -80,7 +96,9 @@ export function arrived<T extends ComputeTask>(
   answer: unknown,
 ): ComputeAnswer<T>;
 export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
-  if (task.kind !== 'allocation') return answer;
+  if (task.kind === 'partners') return answer;
+  if (task.kind === 'capacity')
+    return capacityArrived(answer as CrossingCapacity, (urn) => snapshot.byUrn.get(urn)!.name);
   const { pool } = viewOf(snapshot, task.profile);
   // Named and explained from this thread's pool, built from the same registry as the worker's.
   return crossedWithWords(

@@ -97,6 +97,25 @@ describe('heavy computations in worker threads', () => {
     expect(JSON.parse(JSON.stringify(arrived))).toEqual(JSON.parse(JSON.stringify(here)));
   });
 
+  it('sends capacity from its worker with the schools out of reach by URN, named here as the worker names them', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    // At 1 km no school in need has a high-performing school within reach.
+    const task = capacityTask(1);
+    const here = runTask(snapshot, task);
+    expect(here.total.inNeedOutOfReach.length).toBeGreaterThan(0);
+    const sent = structuredClone(leaving(task, here));
+    expect(JSON.stringify(sent)).not.toContain('School ');
+    expect(sent).toHaveProperty(
+      'total.outOfReach',
+      Int32Array.from(here.total.inNeedOutOfReach, (s) => s.urn),
+    );
+    const arrived = await compute!.run(snapshot, task);
+    expect(arrived).toEqual(here);
+    expect(JSON.parse(JSON.stringify(arrived))).toEqual(JSON.parse(JSON.stringify(here)));
+    expect({ ...arrived.areas[0]! }.inNeedOutOfReach).toEqual(here.areas[0]!.inNeedOutOfReach);
+  });
+
   it('computes identical tasks in flight once, for every caller', async () => {
     open(1, 10);
     const snapshot = aSnapshot();
@@ -124,7 +143,7 @@ describe('heavy computations in worker threads', () => {
     const snapshot = aSnapshot();
     const allocation: ComputeTask = { kind: 'allocation', profile: undefined };
     const first = await compute!.run(snapshot, allocation);
-    for (let i = 0; i <= ANSWERS_KEPT; i++) {
+    for (let i = 0; i <= ANSWERS_KEPT.partners; i++) {
       await compute!.run(snapshot, {
         kind: 'partners',
         profile: undefined,
@@ -135,6 +154,28 @@ describe('heavy computations in worker threads', () => {
     const started = compute!.stats().started;
     expect(await compute!.run(snapshot, allocation)).toBe(first);
     expect(compute!.stats().started).toBe(started);
+  });
+
+  it('keeps as many capacity answers as it is allowed, the oldest going first, beside the partner searches', async () => {
+    open(1, 10);
+    const snapshot = aSnapshot();
+    const search: ComputeTask = {
+      kind: 'partners',
+      profile: undefined,
+      urn: 100001,
+      query: { strategy: 'reciprocal', radiusKm: 40 },
+    };
+    const found = await compute!.run(snapshot, search);
+    const radii = Array.from({ length: ANSWERS_KEPT.capacity + 1 }, (_, i) => 1 + i / 10);
+    for (const radius of radii) await compute!.run(snapshot, capacityTask(radius));
+    const started = compute!.stats().started;
+    // The latest are kept, and the partner search asked before them all.
+    await compute!.run(snapshot, capacityTask(radii.at(-1)));
+    expect(await compute!.run(snapshot, search)).toBe(found);
+    expect(compute!.stats().started).toBe(started);
+    // The first capacity answer has gone, and is computed again.
+    await compute!.run(snapshot, capacityTask(radii[0]));
+    expect(compute!.stats().started).toBe(started + 1);
   });
 
   it('answers as before once its idle worker has ended, from a worker started and sent the registry again', async () => {
