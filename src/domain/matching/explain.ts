@@ -14,8 +14,8 @@ function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 
     const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
     const values = { area: phrase(SCHOOL_AREA_LABELS[w.area]), strong: strong.words, weak: w.words };
     return whose === 'you'
-      ? phrase('strong in {{area}} ({{strong}}), where yours is weaker ({{weak}})', values)
-      : phrase('you are strong in {{area}} ({{strong}}), where they are weaker ({{weak}})', values);
+      ? phrase('strong in {{area}}: {{strong}}, where yours is weaker: {{weak}}', values)
+      : phrase('you are strong in {{area}}: {{strong}}, where they are weaker: {{weak}}', values);
   });
 }
 
