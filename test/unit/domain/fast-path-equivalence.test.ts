@@ -97,6 +97,15 @@ const asBefore = <T extends { ok: boolean }>(result: T) => {
   return before;
 };
 
+/**
+ * A reason comparing two schools in an area, as it was worded when the digests were taken:
+ * "strong in {{area}} ({{strong}}), where yours is weaker ({{weak}})". Since then it reads
+ * "strong in {{area}}: {{strong}}, where yours is weaker: {{weak}}", no longer nesting brackets
+ * three deep; the schools, areas and figures are the same.
+ */
+const COMPARED = /^((?:you are )?strong in [^:]+): (.+), where (yours is|they are) weaker: (.+)$/;
+const wordedAsBefore = (text: string) => text.replace(COMPARED, '$1 ($2), where $3 weaker ($4)');
+
 const digest = (value: unknown) =>
   createHash('sha256')
     .update(
@@ -105,7 +114,9 @@ const digest = (value: unknown) =>
           ? undefined
           : v instanceof Float64Array
             ? [...v]
-            : v,
+            : typeof v === 'string'
+              ? wordedAsBefore(v)
+              : v,
       ),
     )
     .digest('hex');
