@@ -13,13 +13,16 @@
  * 3. Through the network, the way a client asks: `GET /api/schools/{urn}/partners` of `s2s serve`
  *    (its own process, production settings, info logs, keep-alive connection over loopback)
  *    against a PostgreSQL client's round trip for the same school (a prepared query, one
- *    connection), and `GET /health/live` as the floor (the service's HTTP with no work behind
- *    it), the three taken in turn school by school; p50 and p95 of each, the CPU each server
+ *    connection), with two floors: `GET /health/live` (the service's HTTP with no work behind
+ *    it) and a bare Node HTTP server in a process of its own (Node and the machine alone), the
+ *    four taken in turn school by school; p50 and p95 of each, the CPU each server
  *    process spent an answer (the service's, and PostgreSQL's backend's), which the machine's
  *    load changes less than it changes wall-clock time, this client's own CPU and the bytes of
  *    each answer. The API's answer is checked to be the one the engine gives, its candidates
  *    within the radius among those PostGIS finds. The API does more with them (ranks, explains,
  *    about 5 KB against PostGIS's few URNs): the comparison favours PostGIS.
+ * 4. Asked again: the last schools asked, as many as the service keeps answers for, asked once
+ *    more of each side in turn (the service answers from what it kept, PostGIS queries again).
  *
  *   BENCH_POSTGIS_URL=postgres://postgres@127.0.0.1:5432/bench_postgis node --import tsx bench/postgis.ts
  *   --schools N   (default 22,000)
@@ -29,6 +32,8 @@
  * `bench_postgis_schools` there and drops it at the end. Without BENCH_POSTGIS_URL, or without
  * PostGIS, it says it skipped and why.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -39,6 +44,7 @@ import { partnersAnswerSchema, type PartnersAnswer } from '../src/app/matching/a
 import { partnersFor } from '../src/app/matching/partners.ts';
 import { partnersQuery } from '../src/app/matching/query.ts';
 import type { SnapshotStore } from '../src/data/snapshot.ts';
+import { PARTNER_ANSWERS_KEPT } from '../src/web/matching/api.ts';
 import { compiledSerializerCompiler } from '../src/web/http/compiled-serializer.ts';
 import { withDatasetSchema } from '../src/web/http/dataset.ts';
 import { cpuMsOf, get, loadAverage, ms, percentile, serveDataset, withImportedDataset } from './served.ts';
@@ -283,6 +289,59 @@ async function timed<T extends { bytes: number }>(ask: () => Promise<T>): Promis
   return { ...answer, took, clientCpu: (user + system) / 1000 };
 }
 
+/**
+ * Node's own HTTP with nothing behind it, in a process of its own: `http.createServer` answering
+ * `{"status":"ok"}`. Beside `/health/live`, it shows how much of the service's floor is Node and
+ * the machine (two processes woken in turn over loopback) and how much is the service's own.
+ */
+async function bareNodeServer(): Promise<{ base: URL; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"status":"ok"}'); })
+        .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [port] = (await once(child.stdout!, 'data')) as [Buffer];
+  return { base: new URL(`http://127.0.0.1:${port.toString().trim()}`), stop: () => child.kill() };
+}
+
+type Side = 'api' | 'postgis' | 'floor' | 'node';
+
+/**
+ * Each school asked of every side in turn, each side first for every fourth school, so none
+ * always finds the caches warm or the other process just woken.
+ */
+async function inTurn(
+  schools: readonly Located[],
+  ask: Record<Side, (s: Located) => Promise<Asked>>,
+): Promise<Record<Side, Asked[]>> {
+  const sides = Object.keys(ask) as Side[];
+  const asked = Object.fromEntries(sides.map((side) => [side, [] as Asked[]])) as Record<Side, Asked[]>;
+  for (const [i, s] of schools.entries()) {
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(i + k) % sides.length]!;
+      asked[side].push(await ask[side](s));
+    }
+  }
+  return asked;
+}
+
+const timesOf = (side: readonly Asked[]) => side.map((a) => a.took).sort((a, b) => a - b);
+
+/** p50 and p95 of the API against PostGIS, beside the two floors. */
+function printPercentiles(asked: Record<Side, Asked[]>): void {
+  const [api, postgis, floor, node] = [asked.api, asked.postgis, asked.floor, asked.node].map(timesOf);
+  for (const p of [0.5, 0.95]) {
+    const [ours, theirs] = [percentile(api!, p), percentile(postgis!, p)];
+    console.log(
+      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floors: the service's GET /health/live ${ms(percentile(floor!, p))}, Node's bare HTTP server ${ms(percentile(node!, p))}`,
+    );
+  }
+}
+
 async function compareThroughNetwork(
   client: pg.Client,
   snapshot: Snapshot,
@@ -292,12 +351,19 @@ async function compareThroughNetwork(
   const inNeed = inNeedOf(snapshot);
   const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
   const socket = client.connection.stream as Socket;
+  const bare = await bareNodeServer();
+  const answers = new Map<number, PartnersAnswer>();
+  let apiCpu = 0;
   const api = async (s: Located) => {
     const url = `/api/schools/${s.urn}/partners?strategy=support`;
+    const serviceBefore = cpuMsOf(servicePid);
     const asked = await timed(() => get(base, url));
+    apiCpu += cpuMsOf(servicePid) - serviceBefore;
     if (asked.status !== 200) throw new Error(`${url}: ${asked.status} ${asked.body}`);
-    return { ...asked, answer: JSON.parse(asked.body) as PartnersAnswer };
+    answers.set(s.urn, JSON.parse(asked.body) as PartnersAnswer);
+    return asked;
   };
+  const found = new Map<number, number[]>();
   const postgis = (s: Located) => {
     const { phases, metres } = questionOf(snapshot, s);
     return timed(async () => {
@@ -307,81 +373,81 @@ async function compareThroughNetwork(
         text: WITHIN,
         values: [phases, s.location.lon, s.location.lat, metres],
       });
-      return { urns: rows.map((r) => r.urn), bytes: socket.bytesRead - before };
+      found.set(
+        s.urn,
+        rows.map((r) => r.urn),
+      );
+      return { bytes: socket.bytesRead - before };
     });
   };
-  // The floor: the service's HTTP round trip with no work behind it (the client, Node's HTTP on
-  // both ends, Fastify's hooks and the kernel), asked over the same connection pool.
-  const floor = () => timed(() => get(base, '/health/live'));
-  // Each side warmed up (compiled code, the connection, the plan) on schools not measured: each
-  // school's words are written when first asked for.
-  const view = snapshot.view()!;
-  const others = snapshot.schools.filter(
-    (s): s is Located => s.location !== null && view.groups.get(s.urn) !== 'in-need',
-  );
-  for (const s of others.slice(0, 300)) {
-    await api(s);
-    await postgis(s);
-    await floor();
-  }
-
-  const asked = { api: [] as Asked[], postgis: [] as Asked[], floor: [] as Asked[] };
-  const wrong: number[] = [];
-  let apiCpu = 0;
-  let postgisCpu = 0;
-  for (const [i, s] of inNeed.entries()) {
-    // Taken in turn, each first every third school, so none always finds the caches warm.
-    const order = (['api', 'postgis', 'floor'] as const).map((_, k, all) => all[(i + k) % 3]!);
-    let ours: Awaited<ReturnType<typeof api>> | undefined;
-    let theirs: Awaited<ReturnType<typeof postgis>> | undefined;
-    for (const side of order) {
-      if (side === 'api') {
-        const serviceBefore = cpuMsOf(servicePid);
-        ours = await api(s);
-        apiCpu += cpuMsOf(servicePid) - serviceBefore;
-        asked.api.push(ours);
-      } else if (side === 'postgis') asked.postgis.push((theirs = await postgis(s)));
-      else asked.floor.push(await floor());
-    }
-    // The same answer: the API's is the engine's, and what it found within the radius PostGIS found.
-    const engine = searchPartners(snapshot, s.urn, { strategy: 'support' });
-    const answered = ours!.answer.candidates;
-    const within = new Set(theirs!.urns);
-    if (
-      !engine.ok ||
-      !same(
-        answered.map((c) => c.urn),
-        engine.candidates.map((c) => c.urn),
-      ) ||
-      answered.some((c) => !c.remote && !within.has(c.urn))
-    )
-      wrong.push(s.urn);
-  }
-  // PostgreSQL's backend CPU, read once around a pass of its own (its process is the server's).
-  const backendBefore = cpuMsOf(backendPid);
-  for (const s of inNeed) await postgis(s);
-  postgisCpu = cpuMsOf(backendPid) - backendBefore;
-
-  const n = inNeed.length;
-  const times = (side: Asked[]) => side.map((a) => a.took).sort((a, b) => a - b);
-  const mean = (side: Asked[], of: (a: Asked) => number) => side.reduce((sum, a) => sum + of(a), 0) / n;
-  const [apiMs, postgisMs, floorMs] = [times(asked.api), times(asked.postgis), times(asked.floor)];
-  console.log(
-    `through the network, ${n.toLocaleString('en-GB')} schools in need one at a time: the API's answers ${wrong.length === 0 ? "the engine's, with every candidate within the radius one PostGIS finds" : `WRONG for ${wrong.length} (first: URN ${wrong[0]})`}`,
-  );
-  for (const p of [0.5, 0.95]) {
-    const [ours, theirs, bare] = [percentile(apiMs, p), percentile(postgisMs, p), percentile(floorMs, p)];
-    console.log(
-      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floor (GET /health/live) ${ms(bare)}`,
+  const sides = {
+    api,
+    postgis,
+    // The floor: the service's HTTP round trip with no work behind it (the client, Node's HTTP on
+    // both ends, Fastify's hooks and the kernel), asked over the same connection pool.
+    floor: () => timed(() => get(base, '/health/live')),
+    node: () => timed(() => get(bare.base, '/')),
+  };
+  try {
+    // Each side warmed up (compiled code, the connection, the plan) on schools not measured: each
+    // school's words are written when first asked for.
+    const view = snapshot.view()!;
+    const others = snapshot.schools.filter(
+      (s): s is Located => s.location !== null && view.groups.get(s.urn) !== 'in-need',
     );
+    await inTurn(others.slice(0, 300), sides);
+    apiCpu = 0;
+
+    const asked = await inTurn(inNeed, sides);
+    const n = inNeed.length;
+    const serviceCpu = apiCpu;
+    // The same answer: the API's is the engine's, and what it found within the radius PostGIS found.
+    const wrong = inNeed.filter((s) => {
+      const engine = searchPartners(snapshot, s.urn, { strategy: 'support' });
+      const answered = answers.get(s.urn)!.candidates;
+      const within = new Set(found.get(s.urn));
+      return (
+        !engine.ok ||
+        !same(
+          answered.map((c) => c.urn),
+          engine.candidates.map((c) => c.urn),
+        ) ||
+        answered.some((c) => !c.remote && !within.has(c.urn))
+      );
+    });
+    // Asked again: the service keeps its latest answers (a page reloaded, a client asking twice),
+    // where PostGIS runs its query again. The last schools asked, as many as it keeps.
+    const again = inNeed.slice(-PARTNER_ANSWERS_KEPT);
+    apiCpu = 0;
+    const twice = await inTurn(again, sides);
+    const serviceCpuAgain = apiCpu;
+
+    // PostgreSQL's backend CPU, read once around a pass of its own (its process is the server's).
+    const backendBefore = cpuMsOf(backendPid);
+    for (const s of inNeed) await postgis(s);
+    const postgisCpu = cpuMsOf(backendPid) - backendBefore;
+
+    const mean = (side: Asked[], of: (a: Asked) => number) =>
+      side.reduce((sum, a) => sum + of(a), 0) / side.length;
+    console.log(
+      `through the network, ${n.toLocaleString('en-GB')} schools in need one at a time, asked for the first time: the API's answers ${wrong.length === 0 ? "the engine's, with every candidate within the radius one PostGIS finds" : `WRONG for ${wrong.length} (first: URN ${wrong[0]!.urn})`}`,
+    );
+    printPercentiles(asked);
+    console.log(
+      `  CPU an answer: the service ${us(serviceCpu / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); this client ${us(mean(asked.api, (a) => a.clientCpu))} for the API, ${us(mean(asked.postgis, (a) => a.clientCpu))} for PostGIS, ${us(mean(asked.floor, (a) => a.clientCpu))} for the service's floor`,
+    );
+    console.log(
+      `  bytes an answer on the wire: the API ${Math.round(mean(asked.api, (a) => a.bytes)).toLocaleString('en-GB')} (up to ten candidates, ranked, scored and explained), PostGIS ${Math.round(mean(asked.postgis, (a) => a.bytes)).toLocaleString('en-GB')} (the URNs within the radius), the service's floor ${Math.round(mean(asked.floor, (a) => a.bytes)).toLocaleString('en-GB')}; ${loadAverage()}`,
+    );
+    console.log(
+      `asked again, the last ${again.length.toLocaleString('en-GB')} (the service keeps its latest ${PARTNER_ANSWERS_KEPT.toLocaleString('en-GB')} answers; PostGIS runs its query again)`,
+    );
+    printPercentiles(twice);
+    console.log(`  CPU an answer: the service ${us(serviceCpuAgain / again.length)}; ${loadAverage()}`);
+    if (wrong.length > 0) process.exitCode = 1;
+  } finally {
+    bare.stop();
   }
-  console.log(
-    `  CPU an answer: the service ${us(apiCpu / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); this client ${us(mean(asked.api, (a) => a.clientCpu))} for the API, ${us(mean(asked.postgis, (a) => a.clientCpu))} for PostGIS, ${us(mean(asked.floor, (a) => a.clientCpu))} for the floor`,
-  );
-  console.log(
-    `  bytes an answer on the wire: the API ${Math.round(mean(asked.api, (a) => a.bytes)).toLocaleString('en-GB')} (up to ten candidates, ranked, scored and explained), PostGIS ${Math.round(mean(asked.postgis, (a) => a.bytes)).toLocaleString('en-GB')} (the URNs within the radius), the floor ${Math.round(mean(asked.floor, (a) => a.bytes)).toLocaleString('en-GB')}; ${loadAverage()}`,
-  );
-  if (wrong.length > 0) process.exitCode = 1;
 }
 
 await main();
