@@ -137,8 +137,13 @@ const questionOf = (snapshot: Snapshot, s: Located) => ({
 
 const same = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((urn, i) => urn === b[i]);
+// Within 5% either way is as fast: "1.0× faster" claimed a lead the figures do not show.
 const than = (ratio: number) =>
-  ratio >= 1 ? `S2S ${ratio.toFixed(1)}× faster` : `S2S ${(1 / ratio).toFixed(1)}× slower`;
+  Math.abs(ratio - 1) < 0.05
+    ? `S2S as fast (${ratio.toFixed(2)}×)`
+    : ratio > 1
+      ? `S2S ${ratio.toFixed(1)}× faster`
+      : `S2S ${(1 / ratio).toFixed(1)}× slower`;
 const us = (milliseconds: number) => `${(milliseconds * 1000).toFixed(milliseconds < 0.01 ? 1 : 0)} µs`;
 
 async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<void> {
