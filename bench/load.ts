@@ -12,7 +12,12 @@
  *    its p50/p95/p99 and the heavy answers by status (429: the computations' queue was full).
  *    The per-address limit is lifted for it (20 clients from one address stand for 20 addresses).
  * 2. Partner search (`GET /api/schools/{urn}/partners`, the usual radius) at each rate, beside
- *    `/health/live` alone (the baseline: the HTTP layer).
+ *    `/health/live` alone (the baseline: the HTTP layer). After each round, how many answers took
+ *    over 100 ms and how many of those came over a connection opened for them (a client opens
+ *    one when those it keeps are all waiting), and the garbage the service collected meanwhile
+ *    (major and minor collections, from its /metrics): a round whose p99 is over 100 ms while
+ *    the service's event loop was never held that long is the major collection's marking,
+ *    much of it done alongside the requests.
  *
  * The service's worker thread ends after 5 s without a heavy computation (S2S_WORKER_IDLE_SECONDS),
  * so that the resident memory read at the end is the service's without its worker's copy of the
@@ -114,6 +119,30 @@ async function eventLoopDelay(base: URL): Promise<string> {
   return `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`;
 }
 
+/** Prometheus's label braces, escaped for a pattern. */
+const escaped = (text: string) => text.replace(/[{}]/g, (c) => `\\${c}`);
+
+/**
+ * The service's garbage collections since `before` (prom-client's totals, which are never reset):
+ * how many major and minor ones, and their pauses in all. A major one marks the whole heap, much
+ * of it alongside the requests: a slow round with one is the collector's.
+ */
+async function collections(
+  base: URL,
+  before?: Map<string, number>,
+): Promise<{ totals: Map<string, number>; text: string }> {
+  const figure = await serviceFigures(base);
+  const totals = new Map<string, number>();
+  for (const kind of ['major', 'minor'])
+    for (const part of ['count', 'sum'])
+      totals.set(`${kind} ${part}`, figure(escaped(`nodejs_gc_duration_seconds_${part}{kind="${kind}"}`)));
+  const since = (key: string) => totals.get(key)! - (before?.get(key) ?? 0);
+  const text = ['major', 'minor']
+    .map((kind) => `${since(`${kind} count`)} ${kind} (${ms(since(`${kind} sum`) * 1000)} of pauses)`)
+    .join(', ');
+  return { totals, text: `the service collected garbage: ${text}` };
+}
+
 /**
  * Where the service's resident memory is: the JavaScript heap as reserved by V8 and as in use (what
  * lives and the garbage not yet collected), and memory held outside it (buffers, typed arrays);
@@ -134,12 +163,26 @@ interface Run {
   latestSend: number;
   /** The longest this process's own event loop was held meanwhile, in milliseconds. */
   ownDelay: number;
+  /** Answers that took over 100 ms, and how many of them came over a new connection. */
+  slow: number;
+  slowOnNewConnections: number;
 }
+
+/** Over this many milliseconds an answer counts as slow: the stall the target rules out. */
+const SLOW_MS = 100;
 
 /** Sends `rate` requests a second for `seconds`, the i-th due at start + i/rate. */
 async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
   const total = Math.round(rate * seconds);
-  const run: Run = { latencies: [], errors: 0, lateSends: 0, latestSend: 0, ownDelay: 0 };
+  const run: Run = {
+    latencies: [],
+    errors: 0,
+    lateSends: 0,
+    latestSend: 0,
+    ownDelay: 0,
+    slow: 0,
+    slowOnNewConnections: 0,
+  };
   // A wait that this process caused (its own collection, or no core for it) counts as latency too:
   // its own delays are printed beside the service's, so that a queue can be told apart.
   const own = monitorEventLoopDelay({ resolution: 5 });
@@ -154,9 +197,14 @@ async function openLoop(base: URL, urls: string[], rate: number): Promise<Run> {
       const due = start + (sent * 1000) / rate;
       if (now - due > 5) run.lateSends++;
       run.latestSend = Math.max(run.latestSend, now - due);
-      const answer = get(base, urls[sent % urls.length]!).then(({ status }) => {
-        if (status === 200 || status === 422) run.latencies.push(performance.now() - due);
+      const answer = get(base, urls[sent % urls.length]!).then(({ status, reused }) => {
+        const took = performance.now() - due;
+        if (status === 200 || status === 422) run.latencies.push(took);
         else run.errors++;
+        if (took > SLOW_MS) {
+          run.slow++;
+          if (!reused) run.slowOnNewConnections++;
+        }
         pending.delete(answer);
       });
       pending.add(answer);
@@ -253,8 +301,12 @@ async function measure(
       ['live', ['/health/live']],
     ] as const) {
       await eventLoopDelay(base);
+      const before = await collections(base);
       const run = await openLoop(base, [...urls], rate);
       console.log(`${describe(name, rate, run)}; ${await eventLoopDelay(base)}`);
+      console.log(
+        `         ${run.slow} answers over ${SLOW_MS} ms, ${run.slowOnNewConnections} of them over new connections; ${(await collections(base, before.totals)).text}`,
+      );
     }
   }
   // Partner search runs on the thread answering requests: the worker has had nothing to do.

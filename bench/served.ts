@@ -147,14 +147,15 @@ export async function serveDataset(
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 /**
- * One GET over loopback: its status and body, or status 0 for a failed connection, and the bytes
- * the answer took on the wire (status line, headers and body, as read off the socket).
+ * One GET over loopback: its status and body, or status 0 for a failed connection, the bytes
+ * the answer took on the wire (status line, headers and body, as read off the socket), and whether
+ * it went over a connection kept open from an earlier request or a new one.
  */
 export function get(
   base: URL,
   url: string,
   headers: Record<string, string> = { accept: 'application/json' },
-): Promise<{ status: number; body: string; bytes: number }> {
+): Promise<{ status: number; body: string; bytes: number; reused: boolean }> {
   return new Promise((resolve) => {
     let socket: Socket | undefined;
     let readBefore = 0;
@@ -162,7 +163,8 @@ export function get(
       { host: base.hostname, port: base.port, path: url, agent, headers },
       (response) => {
         let body = '';
-        const done = (status: number) => resolve({ status, body, bytes: socket!.bytesRead - readBefore });
+        const done = (status: number) =>
+          resolve({ status, body, bytes: socket!.bytesRead - readBefore, reused: request.reusedSocket });
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
         response.on('end', () => done(response.statusCode ?? 0));
@@ -173,6 +175,6 @@ export function get(
       socket = assigned;
       readBefore = assigned.bytesRead;
     });
-    request.on('error', () => resolve({ status: 0, body: '', bytes: 0 }));
+    request.on('error', () => resolve({ status: 0, body: '', bytes: 0, reused: false }));
   });
 }
