@@ -85,7 +85,7 @@ async function hammer(base: URL, heavyUrl: (i: number) => string): Promise<Map<n
 
 const METRICS_TOKEN = 'a bench token for /metrics, thirty-two characters or more';
 
-/** The service's own figures (prom-client's, read off /metrics), by name without the prefix; NaN when unreadable. */
+/** The service's own figures (prom-client's, read off /metrics), by name (with any labels) without the prefix; NaN when unreadable. */
 function serviceFigures(base: URL): Promise<(name: string) => number> {
   return new Promise((resolve) => {
     const request = http.get(
@@ -101,7 +101,11 @@ function serviceFigures(base: URL): Promise<(name: string) => number> {
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
         response.on('end', () =>
-          resolve((name) => Number(new RegExp(`^s2s_${name} ([\\d.e+-]+)$`, 'm').exec(body)?.[1])),
+          resolve((name) => {
+            // A name with its labels holds braces, which a pattern would read as a quantifier.
+            const line = new RegExp(`^s2s_${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} ([\\d.e+-]+)$`, 'm');
+            return Number(line.exec(body)?.[1]);
+          }),
         );
       },
     );
@@ -119,9 +123,6 @@ async function eventLoopDelay(base: URL): Promise<string> {
   return `the service's event loop delayed p99 ${ms(seconds('nodejs_eventloop_lag_p99_seconds') * 1000)}, longest ${ms(seconds('nodejs_eventloop_lag_max_seconds') * 1000)}`;
 }
 
-/** Prometheus's label braces, escaped for a pattern. */
-const escaped = (text: string) => text.replace(/[{}]/g, (c) => `\\${c}`);
-
 /**
  * The service's garbage collections since `before` (prom-client's totals, which are never reset):
  * how many major and minor ones, and their pauses in all. A major one marks the whole heap, much
@@ -135,7 +136,7 @@ async function collections(
   const totals = new Map<string, number>();
   for (const kind of ['major', 'minor'])
     for (const part of ['count', 'sum'])
-      totals.set(`${kind} ${part}`, figure(escaped(`nodejs_gc_duration_seconds_${part}{kind="${kind}"}`)));
+      totals.set(`${kind} ${part}`, figure(`nodejs_gc_duration_seconds_${part}{kind="${kind}"}`));
   const since = (key: string) => totals.get(key)! - (before?.get(key) ?? 0);
   const text = ['major', 'minor']
     .map((kind) => `${since(`${kind} count`)} ${kind} (${ms(since(`${kind} sum`) * 1000)} of pauses)`)

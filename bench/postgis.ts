@@ -282,6 +282,8 @@ interface Asked {
   took: number;
   clientCpu: number;
   bytes: number;
+  /** For an API answer, the CPU the service's process spent meanwhile. */
+  serviceCpu?: number;
 }
 
 /** Times `ask`, with this process's CPU meanwhile (the client's side of the round trip). */
@@ -358,16 +360,16 @@ async function compareThroughNetwork(
   const socket = client.connection.stream as Socket;
   const bare = await bareNodeServer();
   const answers = new Map<number, PartnersAnswer>();
-  let apiCpu = 0;
-  const api = async (s: Located) => {
+  const api = async (s: Located): Promise<Asked> => {
     const url = `/api/schools/${s.urn}/partners?strategy=support`;
     const serviceBefore = cpuMsOf(servicePid);
     const asked = await timed(() => get(base, url));
-    apiCpu += cpuMsOf(servicePid) - serviceBefore;
+    const serviceCpu = cpuMsOf(servicePid) - serviceBefore;
     if (asked.status !== 200) throw new Error(`${url}: ${asked.status} ${asked.body}`);
     answers.set(s.urn, JSON.parse(asked.body) as PartnersAnswer);
-    return asked;
+    return { ...asked, serviceCpu };
   };
+  const serviceCpuOf = (asked: Record<Side, Asked[]>) => asked.api.reduce((sum, a) => sum + a.serviceCpu!, 0);
   const found = new Map<number, number[]>();
   const postgis = (s: Located) => {
     const { phases, metres } = questionOf(snapshot, s);
@@ -401,11 +403,9 @@ async function compareThroughNetwork(
       (s): s is Located => s.location !== null && view.groups.get(s.urn) !== 'in-need',
     );
     await inTurn(others.slice(0, 300), sides);
-    apiCpu = 0;
 
     const asked = await inTurn(inNeed, sides);
     const n = inNeed.length;
-    const serviceCpu = apiCpu;
     // The same answer: the API's is the engine's, and what it found within the radius PostGIS found.
     const wrong = inNeed.filter((s) => {
       const engine = searchPartners(snapshot, s.urn, { strategy: 'support' });
@@ -423,9 +423,7 @@ async function compareThroughNetwork(
     // Asked again: the service keeps its latest answers (a page reloaded, a client asking twice),
     // where PostGIS runs its query again. The last schools asked, as many as it keeps.
     const again = inNeed.slice(-PARTNER_ANSWERS_KEPT);
-    apiCpu = 0;
     const twice = await inTurn(again, sides);
-    const serviceCpuAgain = apiCpu;
 
     // PostgreSQL's backend CPU, read once around a pass of its own (its process is the server's).
     const backendBefore = cpuMsOf(backendPid);
@@ -439,7 +437,7 @@ async function compareThroughNetwork(
     );
     printPercentiles(asked);
     console.log(
-      `  CPU an answer: the service ${us(serviceCpu / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); this client ${us(mean(asked.api, (a) => a.clientCpu))} for the API, ${us(mean(asked.postgis, (a) => a.clientCpu))} for PostGIS, ${us(mean(asked.floor, (a) => a.clientCpu))} for the service's floor`,
+      `  CPU an answer: the service ${us(serviceCpuOf(asked) / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); this client ${us(mean(asked.api, (a) => a.clientCpu))} for the API, ${us(mean(asked.postgis, (a) => a.clientCpu))} for PostGIS, ${us(mean(asked.floor, (a) => a.clientCpu))} for the service's floor`,
     );
     console.log(
       `  bytes an answer on the wire: the API ${Math.round(mean(asked.api, (a) => a.bytes)).toLocaleString('en-GB')} (up to ten candidates, ranked, scored and explained), PostGIS ${Math.round(mean(asked.postgis, (a) => a.bytes)).toLocaleString('en-GB')} (the URNs within the radius), the service's floor ${Math.round(mean(asked.floor, (a) => a.bytes)).toLocaleString('en-GB')}; ${loadAverage()}`,
@@ -448,7 +446,7 @@ async function compareThroughNetwork(
       `asked again, the last ${again.length.toLocaleString('en-GB')} (the service keeps its latest ${PARTNER_ANSWERS_KEPT.toLocaleString('en-GB')} answers; PostGIS runs its query again)`,
     );
     printPercentiles(twice);
-    console.log(`  CPU an answer: the service ${us(serviceCpuAgain / again.length)}; ${loadAverage()}`);
+    console.log(`  CPU an answer: the service ${us(serviceCpuOf(twice) / again.length)}; ${loadAverage()}`);
     if (wrong.length > 0) process.exitCode = 1;
   } finally {
     bare.stop();
