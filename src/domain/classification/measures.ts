@@ -234,6 +234,63 @@ const national = (measure: Parameters<typeof publishedProgressFigure>[0]) => {
 export const nationalPhrase = (value: string, comparedWith: string): Phrase =>
   phrase('national {{value}} for {{comparedWith}}', { value, comparedWith: phrase(comparedWith) });
 
+// How a measure's words end when they carry the national figure: "KS2 maths progress +1.8 (national 0 …)".
+const NATIONAL_NOTE = ' ({{national}})';
+
+/** A measure's words and the national figure beside them, as one key: the same measure against the same figure. */
+function nationalNoteOf(words: Phrase): string | undefined {
+  const national = words.values?.national;
+  return words.template.endsWith(NATIONAL_NOTE) && typeof national === 'object' && 'template' in national
+    ? `${words.template} ${writePhrase(national)}`
+    : undefined;
+}
+
+/** Each phrase within `words` (itself, the measures it joins, and theirs), outermost first. */
+function* phrasesIn(words: Phrase): Generator<Phrase> {
+  yield words;
+  for (const value of Object.values(words.values ?? {})) {
+    if (typeof value !== 'object') continue;
+    if ('template' in value) yield* phrasesIn(value);
+    else for (const item of value.items) yield* phrasesIn(item);
+  }
+}
+
+/** `words` with `change` made to each phrase it holds, outermost first. */
+function mapPhrases(words: Phrase, change: (p: Phrase) => Phrase): Phrase {
+  const changed = change(words);
+  if (changed !== words || !words.values) return changed;
+  const values = Object.fromEntries(
+    Object.entries(words.values).map(([name, value]) => [
+      name,
+      typeof value !== 'object'
+        ? value
+        : 'template' in value
+          ? mapPhrases(value, change)
+          : { ...value, items: value.items.map((item) => mapPhrases(item, change)) },
+    ]),
+  );
+  return { template: words.template, values };
+}
+
+/**
+ * `words` without the national figures `said` already gives beside the same measures: a reason
+ * comparing two schools' results names each national figure once, not once for each school.
+ */
+export function withoutNationalFiguresIn(words: Phrase, said: Phrase): Phrase {
+  const given = new Set<string>();
+  for (const p of phrasesIn(said)) {
+    const note = nationalNoteOf(p);
+    if (note !== undefined) given.add(note);
+  }
+  if (given.size === 0) return words;
+  return mapPhrases(words, (p) => {
+    const note = nationalNoteOf(p);
+    if (note === undefined || !given.has(note)) return p;
+    const { national: _national, ...values } = p.values!;
+    return phrase(p.template.slice(0, -NATIONAL_NOTE.length), values);
+  });
+}
+
 const grade4 = (v: MeasureValue) => phrase(GRADE4_LABELS[v as Grade4] ?? String(v));
 const grade5 = (v: MeasureValue) => phrase(GRADE5_LABELS[v as Grade5] ?? String(v));
 

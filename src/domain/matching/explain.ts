@@ -1,4 +1,5 @@
 import { phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
+import { withoutNationalFiguresIn } from '../classification/measures.ts';
 import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types.ts';
 import type { AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
@@ -12,7 +13,11 @@ function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 
   const weak = findingFor(receiver.areas.weaknesses, complementMask(receiver, giver));
   return weak.map((w) => {
     const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
-    const values = { area: phrase(SCHOOL_AREA_LABELS[w.area]), strong: strong.words, weak: w.words };
+    const values = {
+      area: phrase(SCHOOL_AREA_LABELS[w.area]),
+      strong: strong.words,
+      weak: withoutNationalFiguresIn(w.words, strong.words),
+    };
     return whose === 'you'
       ? phrase('strong in {{area}}: {{strong}}, where yours is weaker: {{weak}}', values)
       : phrase('you are strong in {{area}}: {{strong}}, where they are weaker: {{weak}}', values);

@@ -101,10 +101,32 @@ const asBefore = <T extends { ok: boolean }>(result: T) => {
  * A reason comparing two schools in an area, as it was worded when the digests were taken:
  * "strong in {{area}} ({{strong}}), where yours is weaker ({{weak}})". Since then it reads
  * "strong in {{area}}: {{strong}}, where yours is weaker: {{weak}}", no longer nesting brackets
- * three deep; the schools, areas and figures are the same.
+ * three deep; the schools, areas and figures are the same. The weaker school's measures then
+ * repeated the national figure the stronger's gave for the same measure; now it is said once.
  */
 const COMPARED = /^((?:you are )?strong in [^:]+): (.+), where (yours is|they are) weaker: (.+)$/;
-const wordedAsBefore = (text: string) => text.replace(COMPARED, '$1 ($2), where $3 weaker ($4)');
+/** A measure's words and the national figure beside them: "KS2 maths progress +2.0 (national 0 for …)". */
+const NOTED = /([^;(),]+?) \((national [^)]*)\)/g;
+const VALUE = '[−+]?\\d+(?:[.,]\\d+)*';
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const withNationalFigures = (weak: string, strong: string) => {
+  let written = weak;
+  for (const [, words, note] of strong.matchAll(NOTED)) {
+    // The measure without its value: "KS2 maths progress", "% grade 5 or above in English and maths".
+    const percent = /^[\d.,]+(%.*)$/.exec(words!);
+    const measure = percent
+      ? `${VALUE}${escaped(percent[1]!)}`
+      : `${escaped(words!.replace(/ \S+$/, ''))} ${VALUE}`;
+    written = written.replace(new RegExp(`(${measure})(?!\\d| \\(national)`, 'g'), `$1 (${note})`);
+  }
+  return written;
+};
+const wordedAsBefore = (text: string) =>
+  text.replace(
+    COMPARED,
+    (_, head: string, strong: string, whose: string, weak: string) =>
+      `${head} (${strong}), where ${whose} weaker (${withNationalFigures(weak, strong)})`,
+  );
 
 const digest = (value: unknown) =>
   createHash('sha256')

@@ -137,8 +137,8 @@ describe('reciprocal partners', () => {
     expect(result.candidates.map((c) => c.urn)).toEqual([2]);
     expect(result.candidates[0]!.reasons).toEqual(
       expect.arrayContaining([
-        'strong in KS2 maths: KS2 maths progress +2.0 (national 0 for state-funded mainstream schools), where yours is weaker: KS2 maths progress −2.0 (national 0 for state-funded mainstream schools)',
-        'you are strong in KS2 reading: KS2 reading progress +2.0 (national 0 for state-funded mainstream schools), where they are weaker: KS2 reading progress −2.0 (national 0 for state-funded mainstream schools)',
+        'strong in KS2 maths: KS2 maths progress +2.0 (national 0 for state-funded mainstream schools), where yours is weaker: KS2 maths progress −2.0',
+        'you are strong in KS2 reading: KS2 reading progress +2.0 (national 0 for state-funded mainstream schools), where they are weaker: KS2 reading progress −2.0',
       ]),
     );
   });
