@@ -6,6 +6,7 @@ import {
   describeMeasure,
   measurePhrase,
   measureSchool,
+  sharingNationalFigures,
   type SchoolEvidence,
 } from './measures.ts';
 import { compare, evaluateRule, ruleHolds } from './rules.ts';
@@ -26,11 +27,13 @@ import {
   type SchoolGroup,
 } from './types.ts';
 
-/** The measures a reason quotes, one after the other. */
+/** The measures a reason quotes, one after the other, each national figure given once. */
 const measuresPhrase = (values: Measures) =>
   phraseList(
-    (Object.entries(values) as [MeasureName, MeasureValue][]).map(([name, value]) =>
-      measurePhrase(name, value),
+    sharingNationalFigures(
+      (Object.entries(values) as [MeasureName, MeasureValue][]).map(([name, value]) =>
+        measurePhrase(name, value),
+      ),
     ),
     '; ',
   );

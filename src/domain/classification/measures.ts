@@ -14,7 +14,7 @@ import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './
 import { formatNumber, signedNumber } from '../format.ts';
 import { publishedProgressFigure } from '../national-figures.ts';
 import { categorisationMeasures, estynMeasures, welshGap, welshMeasurePhrase } from './wales-measures.ts';
-import { phrase, writePhrase, type Phrase } from '../words.ts';
+import { phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -237,12 +237,24 @@ export const nationalPhrase = (value: string, comparedWith: string): Phrase =>
 // How a measure's words end when they carry the national figure: "KS2 maths progress +1.8 (national 0 …)".
 const NATIONAL_NOTE = ' ({{national}})';
 
-/** A measure's words and the national figure beside them, as one key: the same measure against the same figure. */
-function nationalNoteOf(words: Phrase): string | undefined {
+/** The national figure a measure's words give beside the measure, if they give one. */
+function nationalFigureOf(words: Phrase): Phrase | undefined {
   const national = words.values?.national;
   return words.template.endsWith(NATIONAL_NOTE) && typeof national === 'object' && 'template' in national
-    ? `${words.template} ${writePhrase(national)}`
+    ? national
     : undefined;
+}
+
+/** A measure's words without the national figure beside them. */
+function withoutNationalFigure(words: Phrase): Phrase {
+  const { national: _national, ...values } = words.values!;
+  return phrase(words.template.slice(0, -NATIONAL_NOTE.length), values);
+}
+
+/** A measure's words and the national figure beside them, as one key: the same measure against the same figure. */
+function nationalNoteOf(words: Phrase): string | undefined {
+  const national = nationalFigureOf(words);
+  return national && `${words.template} ${writePhrase(national)}`;
 }
 
 /** Each phrase within `words` (itself, the measures it joins, and theirs), outermost first. */
@@ -285,10 +297,37 @@ export function withoutNationalFiguresIn(words: Phrase, said: Phrase): Phrase {
   if (given.size === 0) return words;
   return mapPhrases(words, (p) => {
     const note = nationalNoteOf(p);
-    if (note === undefined || !given.has(note)) return p;
-    const { national: _national, ...values } = p.values!;
-    return phrase(p.template.slice(0, -NATIONAL_NOTE.length), values);
+    return note !== undefined && given.has(note) ? withoutNationalFigure(p) : p;
   });
+}
+
+/**
+ * Measures quoted one after the other, those in a row read against the same national figure
+ * listed together with the figure given once: "KS2 reading progress +0.7, KS2 writing progress
+ * +2.5 and KS2 maths progress +3.9 (each against national 0 for state-funded mainstream schools)".
+ */
+export function sharingNationalFigures(measures: readonly Phrase[]): Phrase[] {
+  const shared: Phrase[] = [];
+  for (let i = 0; i < measures.length;) {
+    const national = nationalFigureOf(measures[i]!);
+    const figure = national && writePhrase(national);
+    let end = i + 1;
+    while (figure !== undefined && end < measures.length) {
+      const next = nationalFigureOf(measures[end]!);
+      if (!next || writePhrase(next) !== figure) break;
+      end++;
+    }
+    shared.push(
+      end - i < 2
+        ? measures[i]!
+        : phrase('{{measures}} (each against {{national}})', {
+            measures: phraseList(measures.slice(i, end).map(withoutNationalFigure), 'and'),
+            national: national!,
+          }),
+    );
+    i = end;
+  }
+  return shared;
 }
 
 const grade4 = (v: MeasureValue) => phrase(GRADE4_LABELS[v as Grade4] ?? String(v));

@@ -121,8 +121,20 @@ const withNationalFigures = (weak: string, strong: string) => {
   }
   return written;
 };
+/**
+ * Measures in a row read against the same national figure, listed with the figure given once,
+ * as they were each given it: "A, B and C (each against national 0 …)" as "A (national 0 …); B …".
+ */
+const SHARED = /([^;:(]+) \(each against (national [^)]*)\)/g;
+const eachWithItsFigure = (text: string) =>
+  text.replace(SHARED, (_, measures: string, note: string) =>
+    measures
+      .split(/, | and /)
+      .map((measure) => `${measure} (${note})`)
+      .join('; '),
+  );
 const wordedAsBefore = (text: string) =>
-  text.replace(
+  eachWithItsFigure(text).replace(
     COMPARED,
     (_, head: string, strong: string, whose: string, weak: string) =>
       `${head} (${strong}), where ${whose} weaker (${withNationalFigures(weak, strong)})`,

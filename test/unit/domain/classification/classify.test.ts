@@ -6,6 +6,7 @@ import {
   classifySchool,
   parsePerformanceProfile,
 } from '../../../../src/domain/classification/index.ts';
+import { translatePhrase } from '../../../../src/i18n/index.ts';
 import { aSchool, anInspection, ks2Results, ks4Results } from '../../../builders/school-records.ts';
 
 const asOf = '2026-11-24';
@@ -33,6 +34,21 @@ describe('the NFER 2017 profile', () => {
       /^Good at the latest inspection with high progress at KS2: KS2 progress/,
     );
     expect(result.reasons[0]!.text).not.toContain('overall effectiveness Good');
+  });
+
+  it('gives the national figure once for the progress scores it quotes in a row, in English and in Welsh', () => {
+    const [reason] = nfer({
+      inspections: [anInspection({ startDate: '2024-03-14' })],
+      performance: [ks2Results({ ...strongKs2, rwmExpectedPercent: 80 })],
+    }).reasons;
+    expect(reason!.text).toBe(
+      'Good at the latest inspection with high progress at KS2: KS2 progress +2.2 on average across reading, writing and maths; ' +
+        'KS2 reading progress +3.2, KS2 writing progress +1.1 and KS2 maths progress +2.4 (each against national 0 for state-funded mainstream schools); ' +
+        '80% met the expected standard in reading, writing and maths (inspection of 14 March 2024)',
+    );
+    expect(translatePhrase('cy', reason!.words)).toContain(
+      'cynnydd darllen CA2 +3.2, cynnydd ysgrifennu CA2 +1.1 a chynnydd mathemateg CA2 +2.4 (pob un o’i gymharu â 0 yn genedlaethol ar gyfer',
+    );
   });
 
   it('counts a good primary with high progress as high-performing', () => {
