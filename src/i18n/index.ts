@@ -93,7 +93,8 @@ export interface Message {
 /**
  * Names in a sentence, as each language lists them: "A and B and C" as S2S has always written
  * them in English; "A, B a C" in Welsh, with "ac" before a vowel ("A ac Ysgol B"). A list of
- * `words` (not names) takes the aspirate mutation after "a": "maint a chyfran y disgyblion",
+ * `words` (not names) is written in English as the domain writes it ("A, B and C", the API's
+ * text), and in Welsh takes the aspirate mutation after "a": "maint a chyfran y disgyblion",
  * "a phartneriaeth", "a thîm"; a name is written as it is.
  */
 export function listIn(
@@ -101,7 +102,7 @@ export function listIn(
   items: readonly string[],
   kind: 'names' | 'words' = 'names',
 ): string {
-  if (language === 'en') return items.join(' and ');
+  if (language === 'en') return kind === 'words' ? listedInEnglish([...items]) : items.join(' and ');
   const last = items.at(-1);
   if (items.length < 2 || last === undefined) return items.join('');
   const and = /^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a';

@@ -70,9 +70,12 @@ const templatesIn = (value: PhraseValue): string[] => {
 };
 
 describe('the words of a classification’s reasons', () => {
-  it('write, in English, exactly the reason’s text that the API gives', () => {
+  it('write, in English, exactly the reason’s text that the API gives, on a page as in the API', () => {
     expect(reasons.length).toBeGreaterThan(4000);
-    for (const reason of reasons) expect(writePhrase(reason.words)).toBe(reason.text);
+    for (const reason of reasons) {
+      expect(writePhrase(reason.words)).toBe(reason.text);
+      expect(translatePhrase('en', reason.words)).toBe(reason.text);
+    }
   });
 
   it('are all in the Welsh catalogue, so no reason shows in English on a Welsh page', () => {
@@ -157,6 +160,10 @@ describe('the words of partner search’s reasons for each candidate', () => {
     const words = candidates.flatMap((c) => c.reasonWords);
     expect(words.length).toBeGreaterThan(1000);
     expect(candidates.flatMap((c) => c.reasonWords.map((p) => writePhrase(p)))).toEqual(
+      candidates.flatMap((c) => c.reasons),
+    );
+    // A page writes them through the catalogue: in English, the same text.
+    expect(candidates.flatMap((c) => c.reasonWords.map((p) => translatePhrase('en', p)))).toEqual(
       candidates.flatMap((c) => c.reasons),
     );
     const welsh = catalogue('cy').messages as Record<string, string>;
