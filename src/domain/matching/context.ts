@@ -147,33 +147,56 @@ export function contextSimilarityAt(z: Float64Array, urban: Int8Array, a: number
 
 const FEATURE_WORDS: Record<
   ContextFeature,
-  { similar: string; more: string; less: string; value: (s: School) => Phrase }
+  {
+    similar: string;
+    more: string;
+    less: string;
+    /** The school's published figure. */
+    figure: (s: School) => number | null;
+    /** The figure in words, written to so many decimal places. */
+    written: (figure: string) => Phrase;
+  }
 > = {
   size: {
     similar: 'size',
     more: 'larger',
     less: 'smaller',
-    value: (s) => phrase('{{pupils}} pupils', { pupils: String(s.pupils) }),
+    figure: (s) => s.pupils,
+    written: (pupils) => phrase('{{pupils}} pupils', { pupils }),
   },
   fsm: {
     similar: 'disadvantage',
     more: 'more disadvantaged',
     less: 'less disadvantaged',
-    value: (s) => phrase('{{percent}}% free school meals', { percent: String(s.fsmPercent?.toFixed(0)) }),
+    figure: (s) => s.fsmPercent,
+    written: (percent) => phrase('{{percent}}% free school meals', { percent }),
   },
   eal: {
     similar: 'share of pupils with English as an additional language',
     more: 'more pupils with English as an additional language',
     less: 'fewer pupils with English as an additional language',
-    value: (s) => phrase('{{percent}}% EAL', { percent: String(s.ealPercent?.toFixed(0)) }),
+    figure: (s) => s.ealPercent,
+    written: (percent) => phrase('{{percent}}% EAL', { percent }),
   },
   sen: {
     similar: 'share of pupils with special educational needs',
     more: 'more pupils with special educational needs',
     less: 'fewer pupils with special educational needs',
-    value: (s) => phrase('{{percent}}% SEN', { percent: String(s.senPercent?.toFixed(0)) }),
+    figure: (s) => s.senPercent,
+    written: (percent) => phrase('{{percent}}% SEN', { percent }),
   },
 };
+
+/**
+ * Two schools' figures written to as few decimal places as show them apart (whole numbers unless
+ * they round alike): "fewer pupils with SEN" beside "98% SEN, yours 98% SEN" would say nothing
+ * the reader could check, where the schools differ by much among the schools of their phase.
+ */
+function writtenApart(theirs: number, yours: number): [string, string] {
+  let digits = 0;
+  while (digits < 2 && theirs.toFixed(digits) === yours.toFixed(digits)) digits++;
+  return [theirs.toFixed(digits), yours.toFixed(digits)];
+}
 
 /** Plain-English notes on how a candidate's context compares with the school's, as phrases. */
 export function describeContext(
@@ -190,11 +213,13 @@ export function describeContext(
     const words = FEATURE_WORDS[feature];
     if (Math.abs(d) <= 0.5) similar.push(phrase(words.similar));
     else if (Math.abs(d) > 1) {
+      // A standardised difference is of published figures: neither is missing.
+      const [theirs, yours] = writtenApart(words.figure(candidate)!, words.figure(school)!);
       notes.push(
         phrase('{{difference}} ({{theirs}}, yours {{yours}})', {
           difference: phrase(d > 0 ? words.more : words.less),
-          theirs: words.value(candidate),
-          yours: words.value(school),
+          theirs: words.written(theirs),
+          yours: words.written(yours),
         }),
       );
     }
