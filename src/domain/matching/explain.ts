@@ -8,15 +8,36 @@ import { FOCUS_AREA_IN_SENTENCE } from '../focus-areas.ts';
 import { complementMask, declaredFor } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
+/**
+ * A standing against the school's other results, as a reason comparing two schools speaks of it:
+ * of the school searching, "your other results"; of a candidate spoken of as "they", "their".
+ */
+const OTHER_RESULTS: Record<string, Record<'your' | 'their', string>> = {
+  '{{measures}}, well above its other results': {
+    your: '{{measures}}, well above your other results',
+    their: '{{measures}}, well above their other results',
+  },
+  '{{measures}}, well below its other results': {
+    your: '{{measures}}, well below your other results',
+    their: '{{measures}}, well below their other results',
+  },
+};
+
+function spokenOf(words: Phrase, whose: 'your' | 'their'): Phrase {
+  const template = OTHER_RESULTS[words.template]?.[whose];
+  return template ? phrase(template, words.values) : words;
+}
+
 /** Two schools' standings in one area: the giver's strength where the receiver is weaker. */
 function complement(giver: PartnerFacts, receiver: PartnerFacts, whose: 'you' | 'they'): Phrase[] {
   const weak = findingFor(receiver.areas.weaknesses, complementMask(receiver, giver));
   return weak.map((w) => {
     const strong = giver.areas.strengths.find((s) => s.area === w.area)!;
+    const weaker = withoutNationalFiguresIn(w.words, strong.words);
     const values = {
       area: phrase(SCHOOL_AREA_LABELS[w.area]),
-      strong: strong.words,
-      weak: withoutNationalFiguresIn(w.words, strong.words),
+      strong: whose === 'you' ? strong.words : spokenOf(strong.words, 'your'),
+      weak: spokenOf(weaker, whose === 'you' ? 'your' : 'their'),
     };
     return whose === 'you'
       ? phrase('strong in {{area}}: {{strong}}, where yours is weaker: {{weak}}', values)

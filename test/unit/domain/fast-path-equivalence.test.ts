@@ -133,8 +133,11 @@ const eachWithItsFigure = (text: string) =>
       .map((measure) => `${measure} (${note})`)
       .join('; '),
   );
+/** A standing against the other results was "its" whoever the reason spoke of; now "your" or "their". */
+const asIts = (text: string) =>
+  text.replace(/well (above|below) (?:your|their) other results/g, 'well $1 its other results');
 const wordedAsBefore = (text: string) =>
-  eachWithItsFigure(text).replace(
+  asIts(eachWithItsFigure(text)).replace(
     COMPARED,
     (_, head: string, strong: string, whose: string, weak: string) =>
       `${head} (${strong}), where ${whose} weaker (${withNationalFigures(weak, strong)})`,

@@ -156,6 +156,23 @@ describe('the words of partner search’s reasons for each candidate', () => {
     }),
   );
 
+  it('speak of the school searching as "you" and of a candidate called "they" as "they", standings and all', () => {
+    const compared = candidates
+      .flatMap((c) => c.reasons)
+      .filter((r) => / weaker: /.test(r) && / other results/.test(r));
+    const [yours, theirs] = ['your other results', 'their other results'].map((w) =>
+      compared.filter((r) => r.includes(w)),
+    );
+    expect(yours!.length).toBeGreaterThan(10);
+    expect(theirs!.length).toBeGreaterThan(10);
+    for (const reason of compared) {
+      const [strong, weak] = reason.split(/, where (?:yours is|they are) weaker: /);
+      const [strongOf, weakOf] = reason.startsWith('you are strong') ? ['your', 'their'] : ['its', 'your'];
+      expect(strong!.match(/(\w+) other results/)?.[1] ?? strongOf, reason).toBe(strongOf);
+      expect(weak!.match(/(\w+) other results/)?.[1] ?? weakOf, reason).toBe(weakOf);
+    }
+  });
+
   it('write in English the reasons the API gives, and are all in the Welsh catalogue', () => {
     const words = candidates.flatMap((c) => c.reasonWords);
     expect(words.length).toBeGreaterThan(1000);
