@@ -54,8 +54,9 @@ export async function openApp(
   config: Config,
   log: MailLog,
   onDatabaseNotice?: (line: string) => void,
+  options: { stoppedByCaller?: boolean } = {},
 ): Promise<OpenedApp> {
-  const opened = await openDatabase(config, onDatabaseNotice);
+  const opened = await openDatabase(config, onDatabaseNotice, options);
   const ctx = createAppContext(config, opened.db, { log });
   return {
     ctx,

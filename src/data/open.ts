@@ -19,6 +19,7 @@ export interface OpenDatabase {
 export async function openDatabase(
   config: Config,
   notice: (line: string) => void = () => {},
+  { stoppedByCaller = false }: { stoppedByCaller?: boolean } = {},
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -29,7 +30,7 @@ export async function openDatabase(
     description = `PostgreSQL at ${shown.toString()}`;
   } else {
     const dir = path.join(config.dataDir, 'pg');
-    const embedded = await startEmbeddedPostgres(dir, { onNotice: notice });
+    const embedded = await startEmbeddedPostgres(dir, { onNotice: notice, stoppedByCaller });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
     description = `embedded PostgreSQL in ${dir}`;
