@@ -450,9 +450,17 @@ class Standings implements AreaStandings {
       const i = measuredOrder[k]!;
       const s = standing(levels[i]!, i, own);
       if (s > 0)
-        strengths[strong++] = new WrittenStanding(this, i, s === 1 ? '' : ', well above its other results');
+        strengths[strong++] = new WrittenStanding(
+          this,
+          i,
+          s === 1 ? undefined : AGAINST_OTHER_RESULTS.above.its,
+        );
       else if (s < 0)
-        weaknesses[weak++] = new WrittenStanding(this, i, s === -1 ? '' : ', well below its other results');
+        weaknesses[weak++] = new WrittenStanding(
+          this,
+          i,
+          s === -1 ? undefined : AGAINST_OTHER_RESULTS.below.its,
+        );
     }
     return { strengths, weaknesses };
   }
@@ -481,22 +489,41 @@ export function plainStandings(areas: AreaStandings): AreaStandings {
  * getters, each standing carried two functions and a table of its properties (about 500 bytes,
  * some 3 KB a school whose words are kept).
  */
+/**
+ * A standing against the school's other results, in words, by whose results they are: "its" as
+ * the school's own standings read, "your" and "their" where a reason comparing two schools speaks
+ * of the school searching or of a candidate called "they".
+ */
+export const AGAINST_OTHER_RESULTS = {
+  above: {
+    its: '{{measures}}, well above its other results',
+    your: '{{measures}}, well above your other results',
+    their: '{{measures}}, well above their other results',
+  },
+  below: {
+    its: '{{measures}}, well below its other results',
+    your: '{{measures}}, well below your other results',
+    their: '{{measures}}, well below their other results',
+  },
+} as const;
+
 class WrittenStanding implements AreaStanding {
   readonly area: SchoolArea;
   readonly #of: Standings;
   readonly #i: number;
-  readonly #note: string;
+  /** The words against the school's other results, when it stands out against them. */
+  readonly #against: string | undefined;
 
-  constructor(of: Standings, i: number, note: string) {
+  constructor(of: Standings, i: number, against: string | undefined) {
     this.area = SCHOOL_AREAS[i]!;
     this.#of = of;
     this.#i = i;
-    this.#note = note;
+    this.#against = against;
   }
 
   get words(): Phrase {
     const measures = this.#of.wordsOfArea(this.#i);
-    return this.#note ? phrase(`{{measures}}${this.#note}`, { measures }) : measures;
+    return this.#against ? phrase(this.#against, { measures }) : measures;
   }
 
   get text(): string {

@@ -1,31 +1,17 @@
 import { phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
 import { withoutNationalFiguresIn } from '../classification/measures.ts';
 import { SCHOOL_AREA_LABELS, SCHOOL_GROUP_LABELS } from '../classification/types.ts';
-import type { AreaStanding } from './areas.ts';
+import { AGAINST_OTHER_RESULTS, type AreaStanding } from './areas.ts';
 import { describeContext } from './context.ts';
 import { areasOf, focusAreasOf, type PartnerFacts } from './pool.ts';
 import { FOCUS_AREA_IN_SENTENCE } from '../focus-areas.ts';
 import { complementMask, declaredFor } from './score.ts';
 import type { SupportStrategy } from './settings.ts';
 
-/**
- * A standing against the school's other results, as a reason comparing two schools speaks of it:
- * of the school searching, "your other results"; of a candidate spoken of as "they", "their".
- */
-const OTHER_RESULTS: Record<string, Record<'your' | 'their', string>> = {
-  '{{measures}}, well above its other results': {
-    your: '{{measures}}, well above your other results',
-    their: '{{measures}}, well above their other results',
-  },
-  '{{measures}}, well below its other results': {
-    your: '{{measures}}, well below your other results',
-    their: '{{measures}}, well below their other results',
-  },
-};
-
+/** A standing against the school's other results, spoken of as `whose` results they are. */
 function spokenOf(words: Phrase, whose: 'your' | 'their'): Phrase {
-  const template = OTHER_RESULTS[words.template]?.[whose];
-  return template ? phrase(template, words.values) : words;
+  const against = Object.values(AGAINST_OTHER_RESULTS).find((a) => a.its === words.template);
+  return against ? phrase(against[whose], words.values) : words;
 }
 
 /** Two schools' standings in one area: the giver's strength where the receiver is weaker. */
