@@ -110,6 +110,33 @@ export const phrase = (template: string, values?: Phrase['values']): Phrase => {
 
 export const phraseList = (items: Phrase[], joined: PhraseList['joined']): PhraseList => ({ items, joined });
 
+/** Each phrase within `words` (itself, the measures it joins, and theirs), outermost first. */
+export function* phrasesIn(words: Phrase): Generator<Phrase> {
+  yield words;
+  for (const value of Object.values(words.values ?? {})) {
+    if (typeof value !== 'object') continue;
+    if ('template' in value) yield* phrasesIn(value);
+    else for (const item of value.items) yield* phrasesIn(item);
+  }
+}
+
+/** `words` with `change` made to each phrase it holds, outermost first. */
+export function mapPhrases(words: Phrase, change: (p: Phrase) => Phrase): Phrase {
+  const changed = change(words);
+  if (changed !== words || !words.values) return changed;
+  const values = Object.fromEntries(
+    Object.entries(words.values).map(([name, value]) => [
+      name,
+      typeof value !== 'object'
+        ? value
+        : 'template' in value
+          ? mapPhrases(value, change)
+          : { ...value, items: value.items.map((item) => mapPhrases(item, change)) },
+    ]),
+  );
+  return { template: words.template, values };
+}
+
 /** "13 March 2019" as a phrase, the month to be written in the reader's language. */
 export function datePhrase(iso: string): Phrase {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

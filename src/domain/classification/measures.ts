@@ -14,7 +14,7 @@ import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './
 import { formatNumber, signedNumber } from '../format.ts';
 import { publishedProgressFigure } from '../national-figures.ts';
 import { categorisationMeasures, estynMeasures, welshGap, welshMeasurePhrase } from './wales-measures.ts';
-import { phrase, phraseList, writePhrase, type Phrase } from '../words.ts';
+import { mapPhrases, phrase, phraseList, phrasesIn, writePhrase, type Phrase } from '../words.ts';
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
@@ -255,33 +255,6 @@ function withoutNationalFigure(words: Phrase): Phrase {
 function nationalNoteOf(words: Phrase): string | undefined {
   const national = nationalFigureOf(words);
   return national && `${words.template} ${writePhrase(national)}`;
-}
-
-/** Each phrase within `words` (itself, the measures it joins, and theirs), outermost first. */
-function* phrasesIn(words: Phrase): Generator<Phrase> {
-  yield words;
-  for (const value of Object.values(words.values ?? {})) {
-    if (typeof value !== 'object') continue;
-    if ('template' in value) yield* phrasesIn(value);
-    else for (const item of value.items) yield* phrasesIn(item);
-  }
-}
-
-/** `words` with `change` made to each phrase it holds, outermost first. */
-function mapPhrases(words: Phrase, change: (p: Phrase) => Phrase): Phrase {
-  const changed = change(words);
-  if (changed !== words || !words.values) return changed;
-  const values = Object.fromEntries(
-    Object.entries(words.values).map(([name, value]) => [
-      name,
-      typeof value !== 'object'
-        ? value
-        : 'template' in value
-          ? mapPhrases(value, change)
-          : { ...value, items: value.items.map((item) => mapPhrases(item, change)) },
-    ]),
-  );
-  return { template: words.template, values };
 }
 
 /**

@@ -3,7 +3,7 @@ import { classifySchool, WALES_PROFILE } from '../../../../src/domain/classifica
 import { SHIPPED_PROFILES } from '../../../../src/domain/classification/profiles/index.ts';
 import type { Reason } from '../../../../src/domain/classification/types.ts';
 import type { Inspection, SchoolRecord } from '../../../../src/domain/school.ts';
-import { writePhrase, type Phrase, type PhraseValue } from '../../../../src/domain/words.ts';
+import { phrasesIn, writePhrase, type Phrase } from '../../../../src/domain/words.ts';
 import { catalogue, translatePhrase } from '../../../../src/i18n/index.ts';
 import { FOCUS_AREAS } from '../../../../src/domain/focus-areas.ts';
 import { findPartners } from '../../../../src/domain/matching/find-partners.ts';
@@ -63,11 +63,7 @@ const reasons: Reason[] = SHIPPED_PROFILES.flatMap((profile) =>
   ),
 );
 
-const templatesIn = (value: PhraseValue): string[] => {
-  if (typeof value !== 'object') return [];
-  const phrases: Phrase[] = 'template' in value ? [value] : value.items;
-  return phrases.flatMap((p) => [p.template, ...Object.values(p.values ?? {}).flatMap(templatesIn)]);
-};
+const templatesIn = (words: Phrase): string[] => [...phrasesIn(words)].map((p) => p.template);
 
 describe('the words of a classification’s reasons', () => {
   it('write, in English, exactly the reason’s text that the API gives, on a page as in the API', () => {
@@ -184,7 +180,7 @@ describe('the words of partner search’s reasons for each candidate', () => {
       candidates.flatMap((c) => c.reasons),
     );
     const welsh = catalogue('cy').messages as Record<string, string>;
-    const templates = new Set(words.flatMap(templatesIn));
+    const templates = new Set(words.flatMap((w) => templatesIn(w)));
     expect(templates.size).toBeGreaterThan(30);
     expect([...templates].filter((t) => welsh[t] === undefined)).toEqual([]);
   });

@@ -26,25 +26,19 @@ const notes = (schools: ReturnType<typeof special>[], school: number, candidate:
 };
 
 describe('how a candidate’s context compares, in words', () => {
-  it('writes the two figures apart where whole numbers would show them the same', () => {
-    const schools = [
-      special(1, 98.4),
-      special(2, 97.6),
-      ...[98, 98.1, 97.9, 98.2, 97.8].map((sen, i) => special(10 + i, sen)),
-    ];
-    expect(notes(schools, 0, 1)).toContain(
-      'fewer pupils with special educational needs (97.6% SEN, yours 98.4% SEN)',
-    );
-  });
-
-  it('writes whole numbers where they differ', () => {
-    const schools = [
-      special(1, 90),
-      special(2, 60),
-      ...[70, 75, 80, 85, 65].map((sen, i) => special(10 + i, sen)),
-    ];
-    expect(notes(schools, 0, 1)).toContain(
-      'fewer pupils with special educational needs (60% SEN, yours 90% SEN)',
-    );
+  it.each([
+    {
+      when: 'writes the two figures apart where whole numbers would show them the same',
+      shares: [98.4, 97.6, 98, 98.1, 97.9, 98.2, 97.8],
+      says: 'fewer pupils with special educational needs (97.6% SEN, yours 98.4% SEN)',
+    },
+    {
+      when: 'writes whole numbers where they differ',
+      shares: [90, 60, 70, 75, 80, 85, 65],
+      says: 'fewer pupils with special educational needs (60% SEN, yours 90% SEN)',
+    },
+  ])('$when', ({ shares, says }) => {
+    const schools = shares.map((sen, i) => special(i + 1, sen));
+    expect(notes(schools, 0, 1)).toContain(says);
   });
 });
