@@ -31,16 +31,36 @@ export function createDb(url: string, { max = 10, onConnectionLost }: DbOptions 
   // A connection dropped by the server (a restart, a crash, the embedded server stopping) emits
   // 'error' on its client, idle or in use; unheard, that event would end the process. The query
   // in flight fails on its own, and the pool opens a new connection for the next one.
-  pool.on('connect', (client) => client.on('error', lost));
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
   // The pool repeats an idle client's error, already reported by the client's own listener.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
+  connections.set(db, open);
   return db;
 }
 
 /** Kysely keeps its pool to itself; kept here by database, for the service's metrics. */
 const pools = new WeakMap<Db, pg.Pool>();
+/** The ends of each database's open connections, awaited by `closeDb`. */
+const connections = new WeakMap<Db, Set<Promise<void>>>();
+
+/**
+ * Closes the pool and resolves once every connection has ended. The pool's own close resolves as
+ * soon as it has asked its idle connections to end: a server stopped straight after (the
+ * embedded one) ended them first, and each read as a connection lost.
+ */
+export async function closeDb(db: Db): Promise<void> {
+  await db.destroy();
+  const open = connections.get(db);
+  if (open) await Promise.all(open);
+}
 
 export interface PoolStats {
   /** Connections open, in use or idle. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { createDb, type Db } from './db.ts';
+import { closeDb, createDb, type Db } from './db.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -39,7 +39,7 @@ export async function openDatabase(
   try {
     await migrateToLatest(db);
   } catch (error) {
-    await db.destroy();
+    await closeDb(db);
     await stopEmbedded?.();
     throw error;
   }
@@ -47,7 +47,7 @@ export async function openDatabase(
     db,
     description,
     close: async () => {
-      await db.destroy();
+      await closeDb(db);
       await stopEmbedded?.();
     },
   };

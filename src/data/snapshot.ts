@@ -86,6 +86,8 @@ export interface SnapshotStore {
    * data changed; returns the function that stops it.
    */
   watch(onError?: (error: unknown) => void): () => void;
+  /** Resolves once no build is under way, so the database can be closed under none. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -158,6 +160,9 @@ export function createSnapshotStore(
       // The timer alone never keeps a process alive.
       timer.unref();
       return () => clearInterval(timer);
+    },
+    async settled() {
+      while (building) await building.catch(() => undefined);
     },
   };
 }

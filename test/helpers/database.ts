@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../../src/data/db.ts';
+import { closeDb, createDb, type Db } from '../../src/data/db.ts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestDatabase {
@@ -24,7 +24,7 @@ export async function createTestDatabase(template = inject('templateDatabase')):
   const url = withDatabase(adminUrl, name);
   const db = createDb(url, { max: 4 });
   let released: Promise<void> | undefined;
-  const release = () => (released ??= db.destroy());
+  const release = () => (released ??= closeDb(db));
   return {
     name,
     url,

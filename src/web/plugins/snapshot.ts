@@ -27,7 +27,11 @@ export default fp(
       // An import by another process shows within one check, whether or not requests arrive.
       unwatch = store.watch((error) => app.log.error({ err: error }, 'refreshing the snapshot failed'));
     });
-    app.addHook('onClose', async () => unwatch());
+    // A build under way finishes before the database it reads is closed.
+    app.addHook('onClose', async () => {
+      unwatch();
+      await store.settled();
+    });
   },
   { name: 's2s-snapshot' },
 );

@@ -218,4 +218,12 @@ describe('classification and matching over the database', () => {
     await expect.poll(() => store.current() !== first).toBe(true);
     expect(store.current()!.byUrn.has(200005)).toBe(false);
   });
+
+  it('settles a build under way before the service closes its database', async () => {
+    const store = createSnapshotStore(t.db, { today: () => '2026-11-24' });
+    void store.get();
+    expect(store.current()).toBeUndefined();
+    await store.settled();
+    expect(store.current()!.schools.length).toBeGreaterThan(0);
+  });
 });
