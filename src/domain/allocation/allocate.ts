@@ -22,7 +22,7 @@ export {
   type Unsupported,
   type UnsupportedReason,
 } from './answer.ts';
-import { distanceKm } from '../spatial-index.ts';
+import { buildSpatialIndex, distanceKm, type SpatialIndex } from '../spatial-index.ts';
 import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -436,6 +436,20 @@ function solveForMost(work: Work): AllocationSolution {
   return solution.pairs.length < mostSupportable(demand, supply, compatible) ? solve(work, true) : solution;
 }
 
+/** The supporters with room left, by phase, as indexes to search. */
+function supportersLeft(
+  work: Work,
+  left: ReadonlyMap<number, number>,
+): Map<Phase, SpatialIndex<PartnerFacts>> {
+  const indexes = new Map<Phase, SpatialIndex<PartnerFacts>>();
+  for (const [phase, members] of work.groups) {
+    const withRoom: PartnerFacts[] = [];
+    for (const urn of members) if (left.get(urn)! > 0) withRoom.push(work.pool.facts.get(urn)!);
+    indexes.set(phase, buildSpatialIndex(withRoom));
+  }
+  return indexes;
+}
+
 /**
  * A school paired through a group takes a supporter with room; which one is chosen among them
  * alone, from the nearest with room left, widening until each has one of its own candidates.
@@ -457,8 +471,12 @@ function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSo
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
-    const roomScope: SearchScope = { ...work.scope, capacity: room };
     const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
+    const roomScope: SearchScope = {
+      ...work.scope,
+      capacity: room,
+      highPerforming: supportersLeft(work, left),
+    };
     const largestGroup = Math.max(...[...groups.values()].map((g) => g.length));
     // A loop rather than a callback: a closure made at each analysis is compiled again at each.
     const again: AllocationProblem['seekers'] = [];

@@ -3,7 +3,7 @@ import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
 import { wordsOf, writePhrase, type Phrase, type Words } from '../words.ts';
-import type { SpatialIndex } from '../spatial-index.ts';
+import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
 import { explainCandidateInWords } from './explain.ts';
 import { contextSimilarityAt } from './context.ts';
 import type { FactColumns, MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
@@ -120,6 +120,12 @@ export interface SearchScope {
   query: PartnerQuery;
   settings: MatchingSettings;
   capacity: PartnerCapacity;
+  /**
+   * The high-performing schools a search walks, by phase, in place of the pool's: those with
+   * room, for the national allocation's searches once most nearby are full (each full one
+   * measured and turned away made a search for the nearest with room cost the most).
+   */
+  highPerforming?: ReadonlyMap<Phase, SpatialIndex<PartnerFacts>>;
 }
 
 /** One partner search under way: the school, what it asked for, and how much has been scored. */
@@ -402,6 +408,8 @@ const partitionsByScope = new WeakMap<
   Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>
 >();
 
+const NONE = buildSpatialIndex<PartnerFacts>([]);
+
 function partitionsFor(scope: SearchScope, school: PartnerFacts) {
   const { pool, query, settings } = scope;
   let byPhase = partitionsByScope.get(scope);
@@ -415,7 +423,11 @@ function partitionsFor(scope: SearchScope, school: PartnerFacts) {
   let byGroup = byPhase.get(phase);
   if (!byGroup) byPhase.set(phase, (byGroup = {}));
   return (byGroup[school.group] ??= settings.compatiblePhases[phase].flatMap((p) =>
-    candidateGroups(query.strategy, school.group).map((group) => pool.partition(p, group)),
+    candidateGroups(query.strategy, school.group).map((group) =>
+      scope.highPerforming && group === 'high-performing'
+        ? (scope.highPerforming.get(p) ?? NONE)
+        : pool.partition(p, group),
+    ),
   ));
 }
 
