@@ -40,7 +40,8 @@ const problems = fc
     })),
     groups: new Map([
       ['a', [101, 102, 103].filter((s) => s - 101 < capacities.length)],
-      ['b', [104, 105, 106].filter((s) => s - 101 < capacities.length)],
+      // Groups can share a supporter (103).
+      ['b', [103, 104, 105, 106].filter((s) => s - 101 < capacities.length)],
     ]),
   }));
 
