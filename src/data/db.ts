@@ -52,14 +52,19 @@ const pools = new WeakMap<Db, pg.Pool>();
 const connections = new WeakMap<Db, Set<Promise<void>>>();
 
 /**
- * Closes the pool and resolves once every connection has ended. The pool's own close resolves as
- * soon as it has asked its idle connections to end: a server stopped straight after (the
- * embedded one) ended them first, and each read as a connection lost.
+ * Closes the pool and resolves once every connection has ended, or after `waitMs` for a server
+ * that does not answer (a stop never waits on it for long). The pool's own close resolves as soon
+ * as it has asked its idle connections to end: a server stopped straight after (the embedded one)
+ * ended them first, and each read as a connection lost.
  */
-export async function closeDb(db: Db): Promise<void> {
+export async function closeDb(db: Db, { waitMs = CONNECT_TIMEOUT_MS }: { waitMs?: number } = {}): Promise<void> {
   await db.destroy();
   const open = connections.get(db);
-  if (open) await Promise.all(open);
+  if (!open || open.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+  await Promise.race([Promise.all(open), waited]);
+  clearTimeout(timer);
 }
 
 export interface PoolStats {

@@ -8,12 +8,15 @@ export interface CuttableLink {
   /** The port to connect to instead of the server's. */
   port: number;
   cut(): Promise<void>;
+  /** Stops carrying anything either way over the open connections, leaving them open: a server that hangs. */
+  freeze(): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function cuttableLink(target: { host: string; port: number }): Promise<CuttableLink> {
   const sockets = new Set<net.Socket>();
+  const links = new Set<[net.Socket, net.Socket]>();
   let server: net.Server | undefined;
   let port = 0;
   const listen = async () => {
@@ -25,6 +28,9 @@ export async function cuttableLink(target: { host: string; port: number }): Prom
         socket.on('error', () => {});
       }
       client.pipe(upstream).pipe(client);
+      const link: [net.Socket, net.Socket] = [client, upstream];
+      links.add(link);
+      client.on('close', () => links.delete(link));
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -45,6 +51,14 @@ export async function cuttableLink(target: { host: string; port: number }): Prom
   return {
     port,
     cut,
+    freeze: () => {
+      for (const [client, upstream] of links) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     restore: async () => {
       if (!server) await listen();
     },

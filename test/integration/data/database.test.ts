@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { closeDb, createDb } from '../../../src/data/db.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { cuttableLink, throughLink } from '../../helpers/cuttable-link.ts';
 
 describe('the database', () => {
   let t: TestDatabase;
@@ -53,5 +55,22 @@ describe('the database', () => {
     const byPostcode = await sql<{ urn: number }>`
       select urn from schools where search @@ plainto_tsquery('simple', 'SA91AB')`.execute(t.db);
     expect(byPostcode.rows.map((r) => r.urn)).toEqual([100001]);
+  });
+
+  it('stops waiting for a server that does not answer, so a stop never hangs on it', async () => {
+    const t = await createTestDatabase();
+    const link = await cuttableLink({ host: new URL(t.url).hostname, port: Number(new URL(t.url).port || 5432) });
+    try {
+      const db = createDb(throughLink(t.url, link), { max: 2, onConnectionLost: () => {} });
+      await Promise.all([sql`select 1`.execute(db), sql`select 1`.execute(db)]);
+      // The connections stay open, but nothing comes back: not even the end of them.
+      link.freeze();
+      const closed = closeDb(db, { waitMs: 200 }).then(() => 'closed');
+      const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000));
+      expect(await Promise.race([closed, stillWaiting])).toBe('closed');
+    } finally {
+      await link.close();
+      await t.drop();
+    }
   });
 });
