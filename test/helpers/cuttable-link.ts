@@ -14,9 +14,10 @@ export interface CuttableLink {
   close(): Promise<void>;
 }
 
-export async function cuttableLink(target: { host: string; port: number }): Promise<CuttableLink> {
+/** A link to the PostgreSQL server of a connection string. */
+export async function cuttableLink(url: string): Promise<CuttableLink> {
+  const target = { host: new URL(url).hostname, port: Number(new URL(url).port || 5432) };
   const sockets = new Set<net.Socket>();
-  const links = new Set<[net.Socket, net.Socket]>();
   let server: net.Server | undefined;
   let port = 0;
   const listen = async () => {
@@ -28,9 +29,6 @@ export async function cuttableLink(target: { host: string; port: number }): Prom
         socket.on('error', () => {});
       }
       client.pipe(upstream).pipe(client);
-      const link: [net.Socket, net.Socket] = [client, upstream];
-      links.add(link);
-      client.on('close', () => links.delete(link));
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -52,12 +50,7 @@ export async function cuttableLink(target: { host: string; port: number }): Prom
     port,
     cut,
     freeze: () => {
-      for (const [client, upstream] of links) {
-        client.unpipe(upstream);
-        upstream.unpipe(client);
-        client.pause();
-        upstream.pause();
-      }
+      for (const socket of sockets) socket.unpipe().pause();
     },
     restore: async () => {
       if (!server) await listen();

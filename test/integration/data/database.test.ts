@@ -58,10 +58,10 @@ describe('the database', () => {
   });
 
   it('stops waiting for a server that does not answer, so a stop never hangs on it', async () => {
-    const t = await createTestDatabase();
-    const link = await cuttableLink({ host: new URL(t.url).hostname, port: Number(new URL(t.url).port || 5432) });
+    const own = await createTestDatabase();
+    const link = await cuttableLink(own.url);
     try {
-      const db = createDb(throughLink(t.url, link), { max: 2, onConnectionLost: () => {} });
+      const db = createDb(throughLink(own.url, link), { max: 2, onConnectionLost: () => {} });
       await Promise.all([sql`select 1`.execute(db), sql`select 1`.execute(db)]);
       // The connections stay open, but nothing comes back: not even the end of them.
       link.freeze();
@@ -70,7 +70,7 @@ describe('the database', () => {
       expect(await Promise.race([closed, stillWaiting])).toBe('closed');
     } finally {
       await link.close();
-      await t.drop();
+      await own.drop();
     }
   });
 });

@@ -37,7 +37,7 @@ describe('the database going away and coming back', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await insertMatchingDataset(t.db);
-    link = await cuttableLink({ host: new URL(t.url).hostname, port: Number(new URL(t.url).port || 5432) });
+    link = await cuttableLink(t.url);
     db = createDb(throughLink(t.url, link), { max: 4, onConnectionLost: () => {} });
     app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }), db });
     await untilReady();
