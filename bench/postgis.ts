@@ -9,7 +9,7 @@
  *    client, no network, no planning), and every school in need at once against one query.
  *    The answers are checked to be the same for every school.
  * 2. What the API does besides HTTP, in process: the search ranked, scored and explained, its
- *    answer built and serialised.
+ *    answer built and serialised; and the same without reasons (`explain=false`).
  * 3. Through the network, the way a client asks: `GET /api/schools/{urn}/partners` of `s2s serve`
  *    (its own process, production settings, info logs, keep-alive connection over loopback)
  *    against a PostgreSQL client's round trip for the same school (a prepared query, one
@@ -20,7 +20,9 @@
  *    load changes less than it changes wall-clock time, this client's own CPU and the bytes of
  *    each answer. The API's answer is checked to be the one the engine gives, its candidates
  *    within the radius among those PostGIS finds. The API does more with them (ranks, explains,
- *    about 5 KB against PostGIS's few URNs): the comparison favours PostGIS.
+ *    about 5 KB against PostGIS's few URNs): the comparison favours PostGIS. Then all of it again
+ *    with `explain=false` (the candidates ranked and scored, without reasons: the answer nearest
+ *    PostGIS's), against a service of its own whose words no request has written.
  * 4. Asked again: the last schools asked, as many as the service keeps answers for, asked once
  *    more of each side in turn (the service answers from what it kept, PostGIS queries again).
  *
@@ -76,11 +78,15 @@ async function main(): Promise<void> {
       await loadTable(client, snapshot);
       await compareEngines(client, snapshot);
       await answerInProcess(snapshot);
-      const service = await serveDataset(dataset, { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' });
-      try {
-        await compareThroughNetwork(client, snapshot, service.base, service.child.pid!);
-      } finally {
-        await service.stop();
+      // Explained, then unexplained in a service of its own, so that each asks first about
+      // schools whose words no one has written.
+      for (const explain of [true, false]) {
+        const service = await serveDataset(dataset, { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' });
+        try {
+          await compareThroughNetwork(client, snapshot, service, explain);
+        } finally {
+          await service.stop();
+        }
       }
     });
   } finally {
@@ -249,7 +255,8 @@ async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<vo
  * What the API does for one school besides the HTTP round trip, in this process: partner search
  * (the radius search, then ranking, scoring and the reasons written) and its answer built and
  * serialised as the route writes it. The first pass writes each school's words, as the service
- * does on the first request about it; the best of three later passes has them written.
+ * does on the first request about it; the best of three later passes has them written. Unexplained
+ * (`explain=false`) first, on a snapshot whose words no pass has written yet.
  */
 async function answerInProcess(snapshot: Snapshot): Promise<void> {
   const inNeed = inNeedOf(snapshot);
@@ -258,22 +265,26 @@ async function answerInProcess(snapshot: Snapshot): Promise<void> {
     compute: undefined as unknown as Compute,
     now: () => new Date(),
   };
-  const query = partnersQuery.parse({ strategy: 'support' });
   const serialise = compiledSerializerCompiler({ schema: withDatasetSchema(partnersAnswerSchema) });
   const dataset = { sources: [], synthetic: true };
-  const pass = async () => {
-    const cpu = process.cpuUsage();
-    for (const s of inNeed) {
-      const answer = await partnersFor(ctx, s.urn, query);
-      if (answer.ok) serialise({ ...answer.value, dataset });
-    }
-    const { user, system } = process.cpuUsage(cpu);
-    return (user + system) / 1000 / inNeed.length;
+  const passes = async (explain: boolean) => {
+    const query = partnersQuery.parse({ strategy: 'support', explain: String(explain) });
+    const pass = async () => {
+      const cpu = process.cpuUsage();
+      for (const s of inNeed) {
+        const answer = await partnersFor(ctx, s.urn, query);
+        if (answer.ok) serialise({ ...answer.value, dataset });
+      }
+      const { user, system } = process.cpuUsage(cpu);
+      return (user + system) / 1000 / inNeed.length;
+    };
+    const first = await pass();
+    return { first, best: Math.min(await pass(), await pass(), await pass()) };
   };
-  const first = await pass();
-  const best = Math.min(await pass(), await pass(), await pass());
+  const unexplained = await passes(false);
+  const explained = await passes(true);
   console.log(
-    `the API's work in process  partner search ranked, scored, explained and serialised: ${us(first)} of CPU a school on the first pass (each school's words written), ${us(best)} once written (best of 3); ${loadAverage()}`,
+    `the API's work in process  partner search ranked, scored, explained and serialised: ${us(explained.first)} of CPU a school on the first pass (each school's words written), ${us(explained.best)} once written (best of 3); unexplained (explain=false): ${us(unexplained.first)} on the first pass, ${us(unexplained.best)} after (best of 3); ${loadAverage()}`,
   );
 }
 
@@ -339,12 +350,12 @@ async function inTurn(
 const timesOf = (side: readonly Asked[]) => side.map((a) => a.took).sort((a, b) => a - b);
 
 /** p50 and p95 of the API against PostGIS, beside the two floors. */
-function printPercentiles(asked: Record<Side, Asked[]>): void {
+function printPercentiles(asked: Record<Side, Asked[]>, explain: boolean): void {
   const [api, postgis, floor, node] = [asked.api, asked.postgis, asked.floor, asked.node].map(timesOf);
   for (const p of [0.5, 0.95]) {
     const [ours, theirs] = [percentile(api!, p), percentile(postgis!, p)];
     console.log(
-      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floors: the service's GET /health/live ${ms(percentile(floor!, p))}, Node's bare HTTP server ${ms(percentile(node!, p))}`,
+      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners${explain ? '' : '?explain=false'} ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floors: the service's GET /health/live ${ms(percentile(floor!, p))}, Node's bare HTTP server ${ms(percentile(node!, p))}`,
     );
   }
 }
@@ -352,16 +363,18 @@ function printPercentiles(asked: Record<Side, Asked[]>): void {
 async function compareThroughNetwork(
   client: pg.Client,
   snapshot: Snapshot,
-  base: URL,
-  servicePid: number,
+  service: { base: URL; child: { pid?: number } },
+  explain: boolean,
 ): Promise<void> {
+  const { base } = service;
+  const servicePid = service.child.pid!;
   const inNeed = inNeedOf(snapshot);
   const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
   const socket = client.connection.stream as Socket;
   const bare = await bareNodeServer();
   const answers = new Map<number, PartnersAnswer>();
   const api = async (s: Located): Promise<Asked> => {
-    const url = `/api/schools/${s.urn}/partners?strategy=support`;
+    const url = `/api/schools/${s.urn}/partners?strategy=support${explain ? '' : '&explain=false'}`;
     const serviceBefore = cpuMsOf(servicePid);
     const asked = await timed(() => get(base, url));
     const serviceCpu = cpuMsOf(servicePid) - serviceBefore;
@@ -408,7 +421,7 @@ async function compareThroughNetwork(
     const n = inNeed.length;
     // The same answer: the API's is the engine's, and what it found within the radius PostGIS found.
     const wrong = inNeed.filter((s) => {
-      const engine = searchPartners(snapshot, s.urn, { strategy: 'support' });
+      const engine = searchPartners(snapshot, s.urn, { strategy: 'support', explain: false });
       const answered = answers.get(s.urn)!.candidates;
       const within = new Set(found.get(s.urn));
       return (
@@ -433,19 +446,19 @@ async function compareThroughNetwork(
     const mean = (side: Asked[], of: (a: Asked) => number) =>
       side.reduce((sum, a) => sum + of(a), 0) / side.length;
     console.log(
-      `through the network, ${n.toLocaleString('en-GB')} schools in need one at a time, asked for the first time: the API's answers ${wrong.length === 0 ? "the engine's, with every candidate within the radius one PostGIS finds" : `WRONG for ${wrong.length} (first: URN ${wrong[0]!.urn})`}`,
+      `through the network, ${n.toLocaleString('en-GB')} schools in need one at a time, asked for the first time${explain ? '' : ' without reasons (explain=false, a service of its own)'}: the API's answers ${wrong.length === 0 ? "the engine's, with every candidate within the radius one PostGIS finds" : `WRONG for ${wrong.length} (first: URN ${wrong[0]!.urn})`}`,
     );
-    printPercentiles(asked);
+    printPercentiles(asked, explain);
     console.log(
       `  CPU an answer: the service ${us(serviceCpuOf(asked) / n)}, PostgreSQL's backend ${us(postgisCpu / n)} (clock ticks of 10 ms over ${n.toLocaleString('en-GB')} answers); this client ${us(mean(asked.api, (a) => a.clientCpu))} for the API, ${us(mean(asked.postgis, (a) => a.clientCpu))} for PostGIS, ${us(mean(asked.floor, (a) => a.clientCpu))} for the service's floor`,
     );
     console.log(
-      `  bytes an answer on the wire: the API ${Math.round(mean(asked.api, (a) => a.bytes)).toLocaleString('en-GB')} (up to ten candidates, ranked, scored and explained), PostGIS ${Math.round(mean(asked.postgis, (a) => a.bytes)).toLocaleString('en-GB')} (the URNs within the radius), the service's floor ${Math.round(mean(asked.floor, (a) => a.bytes)).toLocaleString('en-GB')}; ${loadAverage()}`,
+      `  bytes an answer on the wire: the API ${Math.round(mean(asked.api, (a) => a.bytes)).toLocaleString('en-GB')} (up to ten candidates, ranked, scored${explain ? ' and explained' : ', without reasons'}), PostGIS ${Math.round(mean(asked.postgis, (a) => a.bytes)).toLocaleString('en-GB')} (the URNs within the radius), the service's floor ${Math.round(mean(asked.floor, (a) => a.bytes)).toLocaleString('en-GB')}; ${loadAverage()}`,
     );
     console.log(
       `asked again, the last ${again.length.toLocaleString('en-GB')} (the service keeps its latest ${PARTNER_ANSWERS_KEPT.toLocaleString('en-GB')} answers; PostGIS runs its query again)`,
     );
-    printPercentiles(twice);
+    printPercentiles(twice, explain);
     console.log(`  CPU an answer: the service ${us(serviceCpuOf(twice) / again.length)}; ${loadAverage()}`);
     if (wrong.length > 0) process.exitCode = 1;
   } finally {

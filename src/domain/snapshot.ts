@@ -13,7 +13,7 @@ import {
 } from './matching/pool.ts';
 import type { MatchingSettings } from './matching/settings.ts';
 import type { DeclaredFocus } from './declarations.ts';
-import type { SchoolRecord } from './school.ts';
+import type { Country, SchoolRecord } from './school.ts';
 import type { Sponsorship } from './sponsorship.ts';
 import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
 import { wordsOf } from './words.ts';
@@ -24,6 +24,8 @@ export interface ProfileView {
   classifications: ReadonlyMap<number, Classification>;
   groups: ReadonlyMap<number, SchoolGroup>;
   pool: MatchingPool;
+  /** The profile that places a country's schools under this one (see profileForSchool). */
+  placedBy(country: Country): PerformanceProfile;
   /** The national allocation under this profile, worked out once per snapshot. */
   allocation(): Allocation;
 }
@@ -115,6 +117,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       classifications,
       groups,
       pool,
+      placedBy: (country) => byCountry.get(country)!.profile,
       allocation: () => (allocation ??= allocateNationally(pool, input.settings, capacity)),
     };
     views.set(profile.name, built);
@@ -153,7 +156,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
 }
 
 export type SnapshotPartnerSearch =
-  | (PartnerSearch & { ok: true; profile: PerformanceProfile })
+  | (PartnerSearch & { ok: true; profile: PerformanceProfile; placedBy: PerformanceProfile })
   | (PartnerSearch & { ok: false })
   | {
       ok: false;
@@ -173,7 +176,9 @@ export function searchPartners(
   const view = snapshot.view(profileName);
   if (!view) return unknownProfile(snapshot, profileName);
   const result = findPartners(view.pool, urn, query, snapshot.settings, snapshot.capacity);
-  return result.ok ? { ...result, profile: view.profile } : result;
+  return result.ok
+    ? { ...result, profile: view.profile, placedBy: view.placedBy(result.school.school.country) }
+    : result;
 }
 
 export function unknownProfile(snapshot: Snapshot, name: string | undefined) {

@@ -1,5 +1,6 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
 import { readSponsorship, type Sponsorship } from '../../domain/sponsorship.ts';
+import { sufficientEvidenceOf } from '../../domain/matching/pool.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
 import { writePhrase } from '../../domain/words.ts';
 import { today, type AppContext } from '../context.ts';
@@ -21,10 +22,17 @@ const ERROR_CODE: Record<'unknown-school' | 'no-location', ErrorCode> = {
  * its reasons copied only when the sponsorship adds to them: the API's answers are built for
  * every request.
  */
-function candidateAnswer(c: Candidate, own: number, sponsorships: readonly Sponsorship[], day: string) {
+function candidateAnswer(
+  c: Candidate,
+  own: number,
+  sponsorships: readonly Sponsorship[],
+  day: string,
+  explain: boolean,
+) {
   const reading = readSponsorship(own, c.urn, sponsorships, day);
-  const told =
-    reading.reasonWords.length > 0 && c.reasons.some((r) => r.startsWith('In the same trust ('))
+  const told = !explain
+    ? []
+    : reading.reasonWords.length > 0 && c.reasons.some((r) => r.startsWith('In the same trust ('))
       ? reading.reasonWords.filter((p) => !p.template.startsWith('In the same trust as you'))
       : reading.reasonWords;
   return {
@@ -80,25 +88,25 @@ export async function partnersFor(
     const { message, template, values } = result;
     return fail(ERROR_CODE[result.error], { message, template, values });
   }
-  const { school } = result;
-  // The profile that placed the school: a Welsh school is placed by the Welsh one whichever is asked for.
-  const placedBy =
-    snapshot.profiles.find((p) => p.name === school.classification.profile.name) ?? result.profile;
+  const { school, placedBy } = result;
   const day = today(ctx);
   return ok({
     school: {
       urn: school.school.urn,
       name: school.school.name,
       phase: school.school.phase,
-      group: school.classification.group,
-      sufficientEvidence: school.classification.sufficientEvidence,
-      reasons: school.classification.reasons.map((r) => r.text),
+      group: school.group,
+      sufficientEvidence: sufficientEvidenceOf(school),
+      reasons: search.explain ? school.classification.reasons.map((r) => r.text) : [],
       location: school.school.location,
     },
+    // A Welsh school is placed by the Welsh profile whichever is asked for.
     profile: { name: placedBy.name, version: placedBy.version, title: placedBy.title },
     strategy: search.strategy,
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
-    candidates: result.candidates.map((c) => candidateAnswer(c, urn, snapshot.sponsorships, day)),
+    candidates: result.candidates.map((c) =>
+      candidateAnswer(c, urn, snapshot.sponsorships, day, search.explain),
+    ),
   });
 }

@@ -28,6 +28,13 @@ export const partnersQuery = z.object({
   profile: profileNameSchema,
   /** A postcode, postcode sector or district, town or URN to look around instead of the school. */
   near: optionalText(100),
+  explain: z
+    .enum(['true', 'false'], { message: 'Explain must be true or false' })
+    .optional()
+    .transform((v) => v !== 'false')
+    .describe(
+      'false: the candidates ranked and scored without their reasons (every `reasons` empty, the school’s own too), for a client that asks about many schools; writing the reasons is most of the work of an answer',
+    ),
   /** Only schools in Wales that teach through this medium (a Welsh-medium school asking for Welsh-medium partners). */
   languageMedium: z.preprocess(
     blankAsMissing,

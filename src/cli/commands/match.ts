@@ -33,6 +33,7 @@ export default function register(program: Command): void {
       '--profile <name>',
       'performance profile (default: the active one, nfer-2017 unless an administrator chose another)',
     )
+    .option('--no-explain', 'the candidates ranked and scored without their reasons')
     .option('--json', 'print JSON, exactly as GET /api/schools/{urn}/partners answers')
     .action(async (urnText: string, opts: Record<string, string | boolean | undefined>) => {
       const urn = Number(urnText);
@@ -43,6 +44,7 @@ export default function register(program: Command): void {
         parseInput(partnersQuery, {
           ...opts,
           excludePartnered: opts.excludePartnered ? 'true' : undefined,
+          explain: opts.explain === false ? 'false' : undefined,
           json: undefined,
         }),
       );

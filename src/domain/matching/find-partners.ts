@@ -28,6 +28,12 @@ export interface PartnerQuery {
    * town it works with): the radius and every distance are then measured from the place.
    */
   near?: { name: string; location: LatLon };
+  /**
+   * False: the candidates ranked and scored without their reasons (`reasons` and `reasonWords`
+   * empty). Writing them is most of a search's work, and a client asking about many schools at
+   * once may only want the ranking.
+   */
+  explain?: boolean;
 }
 
 export interface Candidate {
@@ -642,14 +648,16 @@ export function findPartners(
     school,
     radiusKm,
     candidates: ranking.ranked.slice(0, limit).map((c) => {
-      const spare = c.spare;
-      const reasonWords = explainCandidateInWords(query.strategy, school, c.facts, {
-        distanceKm: c.distanceKm,
-        remote,
-        radiusKm,
-        spare,
-        from: query.near?.name,
-      });
+      const reasonWords =
+        query.explain === false
+          ? []
+          : explainCandidateInWords(query.strategy, school, c.facts, {
+              distanceKm: c.distanceKm,
+              remote,
+              radiusKm,
+              spare: c.spare,
+              from: query.near?.name,
+            });
       return {
         urn: c.facts.school.urn,
         name: c.facts.school.name,

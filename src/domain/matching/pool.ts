@@ -46,6 +46,14 @@ export interface PartnerFacts {
 }
 
 /**
+ * Whether the school was placed on enough evidence, its reasons written only where that is not
+ * known without them: a school in need or high-performing was placed by a rule that held on its
+ * evidence.
+ */
+export const sufficientEvidenceOf = (facts: PartnerFacts): boolean =>
+  facts.group !== 'other' || facts.classification.sufficientEvidence;
+
+/**
  * What a search reads of every school in the pool, by its place: the columns it scores from, each
  * school's URN, and its context as contextOf's columns.
  */

@@ -28,7 +28,10 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const subject = await partnerSearchSubject(ctx, params.data.urn, query.profile);
     if (!subject.ok) return sendProblem(request, reply, subject.error);
     const { school } = subject.value;
-    const result = parsed.success ? await partnersFor(ctx, school.urn, query) : undefined;
+    // The page shows every candidate's reasons, whatever the address asks.
+    const result = parsed.success
+      ? await partnersFor(ctx, school.urn, { ...query, explain: true })
+      : undefined;
     const invalid: AppError | undefined = !parsed.success
       ? { code: 'invalid-input', message: '', issues: formIssues(parsed.error.issues) }
       : result && !result.ok && result.error.issues

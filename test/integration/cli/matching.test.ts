@@ -48,6 +48,7 @@ describe('s2s classify, match and allocate', () => {
       '/api/schools/200001/partners?limit=1&excludePartnered=true',
     ],
     [['match', '200001', '--near', 'LS1 1AA'], '/api/schools/200001/partners?near=LS1%201AA'],
+    [['match', '200001', '--no-explain'], '/api/schools/200001/partners?explain=false'],
     [['allocate', '--limit', '1', '--offset', '1'], '/api/allocations?limit=1&offset=1'],
     [['allocate', '--phase', 'primary', '--la', 'Leeds'], '/api/allocations?phase=primary&la=Leeds'],
     [['capacity', '--by', 'region', '--phase', 'primary'], '/api/capacity?by=region&phase=primary'],

@@ -70,6 +70,37 @@ describe('classification and matching over the database', () => {
     expect(body.candidates[0].reasons).toEqual(expect.arrayContaining(['2.0 km away']));
   });
 
+  it('ranks and scores the same candidates without their reasons when asked not to explain', async () => {
+    const withoutReasons = <T extends { reasons: string[] }>(o: T) => ({ ...o, reasons: [] });
+    for (const urn of [200001, 200002, 200003, 200004, 200005]) {
+      for (const strategy of ['support', 'peer', 'reciprocal', 'offer-support']) {
+        const url = `/api/schools/${urn}/partners?strategy=${strategy}`;
+        const explained = (await app.inject({ url })).json();
+        const response = await app.inject({ url: `${url}&explain=false` });
+        expect(response.statusCode).toBe(200);
+        const { dataset: _dataset, ...brief } = response.json();
+        const { dataset: _same, ...full } = explained;
+        expect(brief).toEqual({
+          ...full,
+          school: withoutReasons(full.school),
+          candidates: full.candidates.map(withoutReasons),
+        });
+      }
+    }
+    const explained = (await app.inject({ url: '/api/schools/200001/partners' })).json();
+    expect(explained.school.reasons.length).toBeGreaterThan(0);
+    expect(explained.candidates[0].reasons.length).toBeGreaterThan(0);
+    const wrong = await app.inject({ url: '/api/schools/200001/partners?explain=no' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toContain('Explain must be true or false');
+  });
+
+  it('explains every candidate on the page, whatever its address asks', async () => {
+    const page = await app.inject({ url: '/schools/200001/partners?strategy=support&explain=false' });
+    expect(page.statusCode).toBe(200);
+    expect(visibleText(page.body)).toContain('2.0 km away');
+  });
+
   it('answers the same partner search again the same, and from the new data once it changes', async () => {
     const url = '/api/schools/200001/partners?strategy=support&limit=5';
     const first = await app.inject({ url });
