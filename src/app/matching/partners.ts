@@ -18,9 +18,9 @@ const ERROR_CODE: Record<'unknown-school' | 'no-location', ErrorCode> = {
 /**
  * A candidate as every face shows it (its score's parts left out), with what its sponsorship
  * means to the school searching: the trust they share, or a recent taking-on by another sponsor,
- * each with its reason (the registry's own trust reason is not said twice). Built as one object,
- * its reasons copied only when the sponsorship adds to them: the API's answers are built for
- * every request.
+ * each with its reason when reasons are asked for (the registry's own trust reason is not said
+ * twice). Built as one object, its reasons copied only when the sponsorship adds to them: the
+ * API's answers are built for every request.
  */
 function candidateAnswer(
   c: Candidate,
@@ -30,11 +30,11 @@ function candidateAnswer(
   explain: boolean,
 ) {
   const reading = readSponsorship(own, c.urn, sponsorships, day);
-  const told = !explain
-    ? []
-    : reading.reasonWords.length > 0 && c.reasons.some((r) => r.startsWith('In the same trust ('))
-      ? reading.reasonWords.filter((p) => !p.template.startsWith('In the same trust as you'))
-      : reading.reasonWords;
+  const said = explain ? reading.reasonWords : [];
+  const told =
+    said.length > 0 && c.reasons.some((r) => r.startsWith('In the same trust ('))
+      ? said.filter((p) => !p.template.startsWith('In the same trust as you'))
+      : said;
   return {
     urn: c.urn,
     name: c.name,
