@@ -95,6 +95,15 @@ describe('classification and matching over the database', () => {
     expect(wrong.json().message).toContain('Explain must be true or false');
   });
 
+  it('documents how to ask for the candidates without their reasons', async () => {
+    const doc = (await app.inject('/api/docs/json')).json();
+    const explain = doc.paths['/api/schools/{urn}/partners'].get.parameters.find(
+      (p: { name: string }) => p.name === 'explain',
+    );
+    expect(explain).toMatchObject({ in: 'query', required: false });
+    expect(explain.description).toContain('without their reasons');
+  });
+
   it('explains every candidate on the page, whatever its address asks', async () => {
     const page = await app.inject({ url: '/schools/200001/partners?strategy=support&explain=false' });
     expect(page.statusCode).toBe(200);
