@@ -22,16 +22,14 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/schools/:urn/partners', { config: { heavy: true } }, async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
-    const raw = request.query as Record<string, string | undefined>;
+    // The page shows every candidate's reasons, whatever the address asks.
+    const raw: Record<string, string | undefined> = { ...(request.query as object), explain: undefined };
     const parsed = partnersQuery.safeParse(raw);
     const query = parsed.success ? parsed.data : partnersQuery.parse({});
     const subject = await partnerSearchSubject(ctx, params.data.urn, query.profile);
     if (!subject.ok) return sendProblem(request, reply, subject.error);
     const { school } = subject.value;
-    // The page shows every candidate's reasons, whatever the address asks.
-    const result = parsed.success
-      ? await partnersFor(ctx, school.urn, { ...query, explain: true })
-      : undefined;
+    const result = parsed.success ? await partnersFor(ctx, school.urn, query) : undefined;
     const invalid: AppError | undefined = !parsed.success
       ? { code: 'invalid-input', message: '', issues: formIssues(parsed.error.issues) }
       : result && !result.ok && result.error.issues

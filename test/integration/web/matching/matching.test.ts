@@ -105,9 +105,11 @@ describe('classification and matching over the database', () => {
   });
 
   it('explains every candidate on the page, whatever its address asks', async () => {
-    const page = await app.inject({ url: '/schools/200001/partners?strategy=support&explain=false' });
-    expect(page.statusCode).toBe(200);
-    expect(visibleText(page.body)).toContain('2.0 km away');
+    for (const explain of ['false', 'no']) {
+      const page = await app.inject({ url: `/schools/200001/partners?strategy=support&explain=${explain}` });
+      expect(page.statusCode).toBe(200);
+      expect(visibleText(page.body)).toContain('2.0 km away');
+    }
   });
 
   it('answers the same partner search again the same, and from the new data once it changes', async () => {
