@@ -258,8 +258,8 @@ async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<vo
  * (the radius search, then ranking, scoring and the reasons written) and its answer built and
  * serialised as the route writes it. After a pass under another profile (see WARM_UP_PROFILE), the
  * first pass writes each school's words, as the service does on the first request about it; the
- * best of three later passes has them written. Unexplained
- * (`explain=false`) first, on a snapshot whose words no pass has written yet.
+ * best of three later passes has them written. Unexplained (`explain=false`) first, on a snapshot
+ * whose words no pass has written yet.
  */
 async function answerInProcess(snapshot: Snapshot): Promise<void> {
   const inNeed = inNeedOf(snapshot);

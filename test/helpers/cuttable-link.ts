@@ -16,7 +16,8 @@ export interface CuttableLink {
 
 /** A link to the PostgreSQL server of a connection string. */
 export async function cuttableLink(url: string): Promise<CuttableLink> {
-  const target = { host: new URL(url).hostname, port: Number(new URL(url).port || 5432) };
+  const { hostname, port: given } = new URL(url);
+  const target = { host: hostname, port: Number(given || 5432) };
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NFER_2017_PROFILE, SHIPPED_PROFILES } from '../../../../src/domain/classification/profiles/index.ts';
+import {
+  NFER_2017_PROFILE,
+  SHIPPED_PROFILES,
+  WALES_PROFILE,
+} from '../../../../src/domain/classification/profiles/index.ts';
 import { sufficientEvidenceOf } from '../../../../src/domain/matching/pool.ts';
 import { DEFAULT_MATCHING_SETTINGS, STRATEGIES } from '../../../../src/domain/matching/settings.ts';
 import type { SchoolRecord } from '../../../../src/domain/school.ts';
@@ -40,7 +44,7 @@ describe('a partner search without its reasons', () => {
     });
     expect(named.every((n) => n && n[0] === n[1])).toBe(true);
     expect(new Set(named.map((n) => n && n[0]))).toEqual(
-      new Set([NFER_2017_PROFILE.name, 'wales-estyn-categorisation']),
+      new Set([NFER_2017_PROFILE.name, WALES_PROFILE.name]),
     );
   });
 
