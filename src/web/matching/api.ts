@@ -12,13 +12,15 @@ import { urnParams } from '../http/params.ts';
 import { problemSchema, sendProblem } from '../http/problem.ts';
 
 /**
- * Partner searches answered again without searching: about 5 KB each, so a few megabytes. The
- * oldest written goes first, so a run over more different searches than this finds none kept.
+ * Partner searches answered again without searching: up to 7 KB each with their reasons (3 KB
+ * without), so 500 of them fit in the 4 MB kept for them. The oldest written goes first, so a run
+ * over more different searches than this finds none kept.
  */
 export const PARTNER_ANSWERS_KEPT = 500;
+const PARTNER_ANSWER_BYTES = 4 * 2 ** 20;
 
 /** An answer already written by the route's serialiser, sent as it is with the type it gives. */
-const sendWritten = (reply: FastifyReply, answer: string) =>
+const sendWritten = (reply: FastifyReply, answer: string | Buffer) =>
   reply.type('application/json; charset=utf-8').send(answer);
 
 /**
@@ -27,7 +29,7 @@ const sendWritten = (reply: FastifyReply, answer: string) =>
  */
 const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const answers = new AnswerCache(PARTNER_ANSWERS_KEPT);
+  const answers = new AnswerCache(PARTNER_ANSWERS_KEPT, PARTNER_ANSWER_BYTES);
 
   app.get(
     '/api/schools/:urn/partners',
