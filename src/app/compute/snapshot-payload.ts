@@ -16,17 +16,18 @@ const SCHOOLS_A_SLICE = 500;
 const MOST_PAYLOAD_BYTES = 2 ** 32;
 
 /**
- * The snapshot's input as one block of shared memory every worker reads without a copy: the rest
- * of the input, then the schools slice by slice, each part preceded by its length. Built a slice
- * at a time, yielding to the requests waiting between slices, and each slice copied in as soon as
- * it is serialised: the slices kept until the end, to know the size, were as large again as the
- * payload and stayed, garbage, until the next full collection.
+ * The snapshot's input as one block of memory the workers are lent in turn to read (the pool's
+ * `PoolState`): the rest of the input, then the schools slice by slice, each part preceded by its
+ * length. Built a slice at a time, yielding to the requests waiting between slices, and each slice
+ * copied in as soon as it is serialised: the slices kept until the end, to know the size, were as
+ * large again as the payload and stayed, garbage, until the next full collection. Resizable, so
+ * that its memory goes back at once when it is let go (resized to nothing).
  */
-export async function encodeSnapshotInput(input: SnapshotInput): Promise<SharedArrayBuffer> {
-  const payload = new SharedArrayBuffer(0, { maxByteLength: MOST_PAYLOAD_BYTES });
+export async function encodeSnapshotInput(input: SnapshotInput): Promise<ArrayBuffer> {
+  const payload = new ArrayBuffer(0, { maxByteLength: MOST_PAYLOAD_BYTES });
   const append = (part: Uint8Array) => {
     const at = payload.byteLength;
-    payload.grow(at + 4 + part.length);
+    payload.resize(at + 4 + part.length);
     new DataView(payload).setUint32(at, part.length);
     new Uint8Array(payload).set(part, at + 4);
   };

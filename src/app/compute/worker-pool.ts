@@ -6,7 +6,30 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 /** A state the workers compute from (a snapshot of the registry), serialised once for all of them. */
 export interface PoolState {
   id: number;
-  payload: SharedArrayBuffer;
+  /**
+   * The state serialised, lent to one worker at a time to read: transferred there and back, so
+   * that no thread holds it but the one reading it, and what is let go gives its memory back at
+   * once (`releaseState`) rather than at this thread's next full collection (a few hundred
+   * megabytes at 150,000 schools). Undefined while a worker has it, or once released.
+   */
+  payload: ArrayBuffer | undefined;
+  /** The payload is gone (released, or with a worker that died reading it): serialise it again. */
+  lost?: boolean;
+}
+
+/** Gives a state's memory back at once; a task asking for it later fails with `StateLostError`. */
+export function releaseState(state: PoolState): void {
+  state.payload?.resize(0);
+  state.payload = undefined;
+  state.lost = true;
+}
+
+/** A task's state is no longer there to send a worker: the caller serialises it again. */
+export class StateLostError extends Error {
+  constructor() {
+    super('The state a computation needs was let go before a worker could read it');
+    this.name = 'StateLostError';
+  }
 }
 
 export interface WorkerPoolOptions {
@@ -61,7 +84,12 @@ interface Slot {
   worker: Worker;
   /** The state this worker holds. */
   loaded: number | undefined;
+  /** The state whose payload this worker has been lent and not yet sent back. */
+  reading: PoolState | undefined;
+  /** The job given this worker, sent once its state's payload, lent to another, comes back. */
   job: Job | undefined;
+  /** Whether `job` waits for its state's payload. */
+  waiting: boolean;
   startedAt: number;
   /** Ends the worker when it has had no task for `idleMs`. */
   idleTimer: NodeJS.Timeout | undefined;
@@ -72,8 +100,9 @@ const ENTRY = new URL('./worker-entry.js', import.meta.url);
 /**
  * A fixed set of worker threads with a bounded queue: heavy computations run there, never on the
  * thread that answers requests. Each worker is told about a new state once, before its first task
- * on it; a worker that dies fails only its own task and is replaced on the next one. Idle workers
- * do not keep the process alive, so a command ends when its work does.
+ * on it, lent the state's payload in turn with the other workers that need it; a worker that dies
+ * fails only its own task (and, dying with a payload, the tasks waiting for it) and is replaced on
+ * the next one. Idle workers do not keep the process alive, so a command ends when its work does.
  */
 export function createWorkerPool({
   module,
@@ -101,20 +130,42 @@ export function createWorkerPool({
   const spawn = (): Slot => {
     const worker = new Worker(ENTRY, { workerData: { module: module.href } });
     worker.unref();
-    const slot: Slot = { worker, loaded: undefined, job: undefined, startedAt: 0, idleTimer: undefined };
+    const slot: Slot = {
+      worker,
+      loaded: undefined,
+      reading: undefined,
+      job: undefined,
+      waiting: false,
+      startedAt: 0,
+      idleTimer: undefined,
+    };
     worker.on('message', (message: FromWorker) => {
+      if (message.type === 'loaded') {
+        const state = slot.reading;
+        slot.reading = undefined;
+        if (state?.id !== message.id) return;
+        state.payload = message.payload;
+        if (state.lost) releaseState(state);
+        passOn(state);
+        return;
+      }
       if (!slot.job || slot.job.taskId !== message.taskId) return;
       const job = settle(slot, message.ok ? 'ok' : 'failed');
       if (message.ok) job.resolve(message.value);
       else job.reject(new Error(`The ${job.kind} computation failed: ${message.message}`));
-      pump();
-      if (!slot.job && idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
+      freed(slot);
     });
     const lost = (error: Error) => {
+      // A worker that dies reading a state takes its payload with it.
+      const reading = slot.reading;
+      slot.reading = undefined;
+      if (reading) reading.lost = true;
       const index = slots.indexOf(slot);
-      if (index === -1) return;
-      slots.splice(index, 1);
-      if (slot.job) settle(slot, 'failed').reject(error);
+      if (index !== -1) {
+        slots.splice(index, 1);
+        if (slot.job) settle(slot, 'failed').reject(error);
+      }
+      if (reading) passOn(reading);
       pump();
     };
     worker.on('error', lost);
@@ -132,30 +183,76 @@ export function createWorkerPool({
     if (slots.length === 0) onAllIdle?.();
   };
 
-  const dispatch = (slot: Slot, job: Job) => {
-    clearTimeout(slot.idleTimer);
-    if (slot.loaded !== job.state.id) {
-      slot.worker.postMessage({
-        type: 'state',
-        id: job.state.id,
-        payload: job.state.payload,
-      } satisfies ToWorker);
-      slot.loaded = job.state.id;
+  /** A worker whose task has ended takes the next, or waits for one until `idleMs` has passed. */
+  const freed = (slot: Slot) => {
+    pump();
+    if (!slot.job && idleMs !== undefined) slot.idleTimer = setTimeout(() => end(slot), idleMs).unref();
+  };
+
+  /** Sends the worker its job's task, lending it the state's payload first if it has not read it. */
+  const send = (slot: Slot) => {
+    const job = slot.job!;
+    const { state } = job;
+    slot.waiting = false;
+    if (slot.loaded !== state.id) {
+      const payload = state.payload!;
+      state.payload = undefined;
+      slot.reading = state;
+      slot.loaded = state.id;
+      slot.worker.postMessage({ type: 'state', id: state.id, payload } satisfies ToWorker, [payload]);
     }
-    slot.job = job;
     slot.startedAt = performance.now();
     started++;
-    slot.worker.ref();
     slot.worker.postMessage({ type: 'task', taskId: job.taskId, task: job.task } satisfies ToWorker);
   };
 
-  const idleSlot = (): Slot | undefined =>
-    slots.find((slot) => !slot.job) ?? (slots.length < size ? spawn() : undefined);
+  /**
+   * A state's payload is back (or lost): the next worker waiting for it is lent it; if it is lost,
+   * the jobs waiting for it fail, for their caller to serialise the state again.
+   */
+  const passOn = (state: PoolState) => {
+    for (const slot of slots) {
+      if (!slot.waiting || slot.job!.state !== state) continue;
+      if (state.payload) return send(slot);
+      slot.waiting = false;
+      settle(slot, 'failed').reject(new StateLostError());
+      freed(slot);
+    }
+  };
+
+  /**
+   * Gives `job` to a worker: its task goes at once if the worker has read the state, or the state's
+   * payload is here to lend; otherwise when the payload comes back from the worker reading it.
+   */
+  const dispatch = (slot: Slot, job: Job) => {
+    clearTimeout(slot.idleTimer);
+    slot.job = job;
+    slot.startedAt = performance.now();
+    slot.worker.ref();
+    if (slot.loaded === job.state.id || job.state.payload) send(slot);
+    else slot.waiting = true;
+  };
+
+  /** A free worker for `job`, one that has read its state if there is one; or a new one. */
+  const slotFor = (job: Job): Slot | undefined => {
+    const free = slots.filter((slot) => !slot.job);
+    return (
+      free.find((slot) => slot.loaded === job.state.id) ??
+      free[0] ??
+      (slots.length < size ? spawn() : undefined)
+    );
+  };
 
   function pump() {
     if (closed) return;
     while (queue.length > 0) {
-      const slot = idleSlot();
+      const job = queue[0]!;
+      if (job.state.lost) {
+        queue.shift();
+        job.reject(new StateLostError());
+        continue;
+      }
+      const slot = slotFor(job);
       if (!slot) return;
       dispatch(slot, queue.shift()!);
     }
@@ -173,7 +270,8 @@ export function createWorkerPool({
           resolve,
           reject,
         };
-        const slot = queue.length === 0 ? idleSlot() : undefined;
+        if (state.lost) return reject(new StateLostError());
+        const slot = queue.length === 0 ? slotFor(job) : undefined;
         if (slot) dispatch(slot, job);
         else if (queue.length < maxQueue) queue.push(job);
         else reject(new ComputeBusyError());

@@ -77,6 +77,14 @@ export default fp(
         this.set(compute.stats().running);
       },
     });
+    new Gauge({
+      name: 's2s_compute_state_bytes',
+      help: 'The registry serialised for the worker threads, held on the thread answering requests; given back once no worker is left.',
+      registers: [registry],
+      collect() {
+        this.set(compute.stats().stateBytes);
+      },
+    });
     const computeSeconds = new Histogram({
       name: 's2s_compute_duration_seconds',
       help: 'Time a heavy computation took in its worker thread, by kind and outcome.',

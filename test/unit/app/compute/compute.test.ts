@@ -188,6 +188,18 @@ describe('heavy computations in worker threads', () => {
     expect(compute!.stats().workers).toBe(1);
   });
 
+  it('gives back the registry serialised for its workers once none is left, and serialises it again for the next', async () => {
+    open(1, 10, 0.02);
+    const snapshot = aSnapshot();
+    await compute!.run(snapshot, capacityTask(6));
+    // Lent to the worker, and sent back before its answer: held here while a worker may need it.
+    expect(compute!.stats().stateBytes).toBeGreaterThan(1_000);
+    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0));
+    expect(compute!.stats().stateBytes).toBe(0);
+    expect(await compute!.run(snapshot, capacityTask(7))).toEqual(runTask(snapshot, capacityTask(7)));
+    expect(compute!.stats().stateBytes).toBeGreaterThan(1_000);
+  });
+
   it('refuses a different task when its queue is full, and does not keep the refusal', async () => {
     open(1, 0);
     const snapshot = aSnapshot();

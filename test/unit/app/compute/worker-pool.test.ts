@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComputeBusyError } from '../../../../src/app/compute/busy.ts';
 import {
   createWorkerPool,
+  releaseState,
+  StateLostError,
   type PoolState,
   type WorkerPool,
   type WorkerPoolOptions,
@@ -12,7 +14,7 @@ const module = new URL('../../../fixtures/compute/gated-worker.ts', import.meta.
 
 const stateOf = (id: number, label: string): PoolState => {
   const bytes = new TextEncoder().encode(label);
-  const payload = new SharedArrayBuffer(bytes.length);
+  const payload = new ArrayBuffer(bytes.length, { maxByteLength: bytes.length });
   new Uint8Array(payload).set(bytes);
   return { id, payload };
 };
@@ -75,6 +77,39 @@ describe('the worker pool', () => {
     await expect(run(state, { answer: 'three' })).rejects.toBeInstanceOf(ComputeBusyError);
     held.open();
     expect(await Promise.all(both)).toEqual(['s:one', 's:two']);
+  });
+
+  it('lends a new state to one worker at a time, the others waiting for it to come back', async () => {
+    open(3, 0);
+    const state = stateOf(1, 's');
+    const held = gate();
+    const three = ['one', 'two', 'three'].map((answer) => run(state, { answer, gate: held.buffer }));
+    expect(pool!.stats()).toMatchObject({ queued: 0, running: 3, workers: 3 });
+    held.open();
+    expect(await Promise.all(three)).toEqual(['s:one', 's:two', 's:three']);
+    // Back home once every worker has read it.
+    expect(new TextDecoder().decode(state.payload)).toBe('s');
+  });
+
+  it('fails the tasks waiting for a state whose payload a dying worker took, for their caller to send it again', async () => {
+    open(2, 0);
+    const doomed = stateOf(1, 'dies reading');
+    const reading = run(doomed, { answer: 'a' });
+    const waiting = run(doomed, { answer: 'b' });
+    await expect(reading).rejects.toThrow(/worker stopped/);
+    await expect(waiting).rejects.toBeInstanceOf(StateLostError);
+    await expect(run(doomed, { answer: 'c' })).rejects.toBeInstanceOf(StateLostError);
+    expect(await run(stateOf(2, 'again'), { answer: 'd' })).toBe('again:d');
+  });
+
+  it('gives a released state’s memory back at once, and fails a task that asks for it later', async () => {
+    open(1, 10);
+    const state = stateOf(1, 's');
+    expect(await run(state, { answer: 'a' })).toBe('s:a');
+    const payload = state.payload!;
+    releaseState(state);
+    expect(payload.byteLength).toBe(0);
+    await expect(run(state, { answer: 'b' })).rejects.toBeInstanceOf(StateLostError);
   });
 
   it('fails a task whose computation throws, with its message, and goes on answering', async () => {
