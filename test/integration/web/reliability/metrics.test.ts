@@ -54,6 +54,8 @@ describe('metrics for whoever runs S2S', () => {
       expect(series(text, 's2s_compute_queue_depth')).toBe(0);
       expect(series(text, 's2s_compute_running')).toBe(0);
       expect(series(text, 's2s_compute_duration_seconds_count{kind="capacity",outcome="ok"}')).toBe(1);
+      // The registry serialised for the worker, held while the worker may need it again.
+      expect(series(text, 's2s_compute_state_bytes')).toBeGreaterThan(1_000);
       // Never a school's URN or a search: one series per route, however many schools.
       expect(text).not.toMatch(/route="[^"]*(999999|Birch)/);
     });
