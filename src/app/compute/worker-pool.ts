@@ -101,10 +101,11 @@ interface Slot {
   loaded: number | undefined;
   /** The state whose payload this worker has been lent and not yet sent back. */
   reading: PoolState | undefined;
-  /** The job given this worker, sent once its state's payload, lent to another, comes back. */
+  /**
+   * The job given this worker: sent at once, or, while the worker has not read its state (whose
+   * payload is lent to another), once the payload comes back.
+   */
   job: Job | undefined;
-  /** Whether `job` waits for its state's payload. */
-  waiting: boolean;
   startedAt: number;
   /** Ends the worker when it has had no task for `idleMs`. */
   idleTimer: NodeJS.Timeout | undefined;
@@ -150,7 +151,6 @@ export function createWorkerPool({
       loaded: undefined,
       reading: undefined,
       job: undefined,
-      waiting: false,
       startedAt: 0,
       idleTimer: undefined,
     };
@@ -208,7 +208,6 @@ export function createWorkerPool({
   const send = (slot: Slot) => {
     const job = slot.job!;
     const { state } = job;
-    slot.waiting = false;
     if (slot.loaded !== state.id) {
       const payload = state.payload!;
       state.payload = undefined;
@@ -227,9 +226,8 @@ export function createWorkerPool({
    */
   const passOn = (state: PoolState) => {
     for (const slot of slots) {
-      if (!slot.waiting || slot.job!.state !== state) continue;
+      if (slot.job?.state !== state || slot.loaded === state.id) continue;
       if (state.payload) return send(slot);
-      slot.waiting = false;
       settle(slot, 'failed').reject(new StateLostError());
       freed(slot);
     }
@@ -245,7 +243,6 @@ export function createWorkerPool({
     slot.startedAt = performance.now();
     slot.worker.ref();
     if (slot.loaded === job.state.id || job.state.payload) send(slot);
-    else slot.waiting = true;
   };
 
   /** A free worker for `job`, one that has read its state if there is one; or a new one. */
