@@ -276,6 +276,13 @@ class OpenFlow implements OpenAllocation {
   readonly #supporterNode: Map<number, number>;
   readonly #groupNames: string[];
   readonly #groupNode: Map<string, number>;
+  /** Each group's members (supporter nodes) and its edges to them, in the same order. */
+  readonly #members: Int32Array[];
+  readonly #memberEdges: Int32Array[];
+  /** By group: its members before this one have no room. */
+  readonly #roomFrom: Int32Array;
+  /** Each supporter's edge to the sink: its room. */
+  readonly #sinkEdge: Int32Array;
   /** Seekers are nodes 0…L - 1, then supporters, then groups. */
   readonly #L: number;
   readonly #R: number;
@@ -322,13 +329,24 @@ class OpenFlow implements OpenAllocation {
       unsupportedEdge[i] = graph.edges;
       graph.add(i, unsupported, 1, unsupportedRank, 0);
     });
+    this.#members = [];
+    this.#memberEdges = [];
     for (const g of groupNames) {
+      const members: number[] = [];
+      const memberEdges: number[] = [];
       for (const supporter of problem.groups!.get(g)!) {
         const node = this.#supporterNode.get(supporter);
-        if (node !== undefined) graph.add(this.#groupNode.get(g)!, node, L, 0, 0);
+        if (node === undefined) continue;
+        members.push(node);
+        memberEdges.push(graph.add(this.#groupNode.get(g)!, node, L, 0, 0));
       }
+      this.#members.push(Int32Array.from(members));
+      this.#memberEdges.push(Int32Array.from(memberEdges));
     }
-    supporterIds.forEach((id, j) => graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0));
+    this.#roomFrom = new Int32Array(groupNames.length);
+    this.#sinkEdge = Int32Array.from(supporterIds, (id, j) =>
+      graph.add(L + j, sink, problem.capacity.get(id)!, 0, 0),
+    );
     // Never full, so that both directions stay open and a seeker can leave it again.
     this.#toSinkEdge = graph.edges;
     graph.add(unsupported, sink, L + 1, 0, 0);
@@ -397,7 +415,8 @@ class OpenFlow implements OpenAllocation {
       done[u] = 1;
       const pr = costs[at + POTENTIAL_RANK]!;
       const ps = costs[at + POTENTIAL_STEPS]!;
-      for (let e = head[u]!; e !== -1; e = next[e]!) {
+      const only = u > this.#L + this.#R - 1 && u < this.#unsupported ? this.#edgeToRoom(u) : -1;
+      for (let e = only === -1 ? head[u]! : only; e !== -1; e = only === -1 ? next[e]! : -1) {
         // The rest of the node's edges are full.
         if (cap[e]! <= 0) break;
         const v = to[e]!;
@@ -439,6 +458,28 @@ class OpenFlow implements OpenAllocation {
       via[v] = -1;
       done[v] = 0;
     }
+  }
+
+  /**
+   * A group's edge to its first member with room, or -1 if all are full: the one edge a search
+   * that reaches the group need follow. Through a member with room the group reaches the sink at
+   * no cost. Every other way on from the group costs at least that: a full member, or a seeker
+   * the group serves, leads on only by moving seekers along, which the flow, being optimal, never
+   * gains by. With potentials, every node's reduced distance through the group is at least the
+   * sink's through that member, because no potential rises above the sink's (0: the sink is never
+   * settled); so the search never settles them, nor need it reach them. At 150,000 generated
+   * schools a school offered its groups reached 18,000 supporters this way, where it now reaches one.
+   */
+  #edgeToRoom(group: number): number {
+    const k = group - this.#L - this.#R;
+    const members = this.#members[k]!;
+    const cap = this.#graph.cap;
+    // A member never has room again once full (every path ends at the sink, none leaves it), so
+    // the full ones at the front are passed over once.
+    let i = this.#roomFrom[k]!;
+    while (i < members.length && cap[this.#sinkEdge[members[i]! - this.#L]!] === 0) i++;
+    this.#roomFrom[k] = i;
+    return i < members.length ? this.#memberEdges[k]![i]! : -1;
   }
 
   #indexOf(seeker: number) {
