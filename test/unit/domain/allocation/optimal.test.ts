@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateGreedily } from '../../../../src/domain/allocation/greedy.ts';
-import { allocateOptimally } from '../../../../src/domain/allocation/min-cost-flow.ts';
+import { allocateOptimally, openAllocation } from '../../../../src/domain/allocation/min-cost-flow.ts';
 import {
   totalQuality,
   type AllocationProblem,
   type AllocationSolution,
+  type Option,
+  type OptionList,
 } from '../../../../src/domain/allocation/problem.ts';
 
 // Random problems: up to 8 seekers (URNs 1–8), supporters 101–106 with capacity 0–2, some options
@@ -210,6 +212,41 @@ describe('the optimal allocation', () => {
       { seeker: 1, supporter: 101, quality: 0.9, remote: false, throughGroup: false },
       { seeker: 2, supporter: 102, quality: 0, remote: true, throughGroup: true },
     ]);
+  });
+
+  it('stays the best of every possible allocation as schools left without a supporter are offered more, their groups included', () => {
+    // Each seeker is first offered half its options and no group; those left without a supporter
+    // are then offered the rest and their groups, one at a time, as the national allocation does.
+    const listOf = (options: readonly Option[]): OptionList => ({
+      length: options.length,
+      supporter: (k) => options[k]!.supporter,
+      quality: (k) => options[k]!.quality,
+      remote: (k) => options[k]!.remote ?? false,
+    });
+    fc.assert(
+      fc.property(problems, (problem) => {
+        const half = (options: readonly Option[]) => Math.ceil(options.length / 2);
+        const open = openAllocation({
+          ...problem,
+          seekers: problem.seekers.map((s) => ({
+            seeker: s.seeker,
+            options: listOf(s.options.slice(0, half(s.options))),
+          })),
+        });
+        const offered = problem.seekers.map((s) => {
+          if (!open.isUnsupported(s.seeker))
+            return { ...s, options: s.options.slice(0, half(s.options)), anyOf: [] };
+          open.offer(s.seeker, listOf(s.options.slice(half(s.options))), s.anyOf);
+          return s;
+        });
+        const asOffered: AllocationProblem = { ...problem, seekers: offered };
+        const solution = open.solution();
+        expect(respectsCapacity(asOffered, solution)).toBe(true);
+        expect(pairsAreOffered(asOffered, solution)).toBe(true);
+        expect(objectiveOf(solution)).toEqual(bestByExhaustion(asOffered));
+      }),
+      { seed: 11, numRuns: 500 },
+    );
   });
 
   it('gives the same answer every time', () => {
