@@ -415,7 +415,7 @@ class OpenFlow implements OpenAllocation {
       done[u] = 1;
       const pr = costs[at + POTENTIAL_RANK]!;
       const ps = costs[at + POTENTIAL_STEPS]!;
-      const only = u > this.#L + this.#R - 1 && u < this.#unsupported ? this.#edgeToRoom(u) : -1;
+      const only = u >= this.#L + this.#R && u < this.#unsupported ? this.#edgeToRoom(u) : -1;
       for (let e = only === -1 ? head[u]! : only; e !== -1; e = only === -1 ? next[e]! : -1) {
         // The rest of the node's edges are full.
         if (cap[e]! <= 0) break;
