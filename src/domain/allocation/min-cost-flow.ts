@@ -276,8 +276,7 @@ class OpenFlow implements OpenAllocation {
   readonly #supporterNode: Map<number, number>;
   readonly #groupNames: string[];
   readonly #groupNode: Map<string, number>;
-  /** Each group's members (supporter nodes) and its edges to them, in the same order. */
-  readonly #members: Int32Array[];
+  /** Each group's edges to its members (supporter nodes). */
   readonly #memberEdges: Int32Array[];
   /** By group: its members before this one have no room. */
   readonly #roomFrom: Int32Array;
@@ -329,18 +328,13 @@ class OpenFlow implements OpenAllocation {
       unsupportedEdge[i] = graph.edges;
       graph.add(i, unsupported, 1, unsupportedRank, 0);
     });
-    this.#members = [];
     this.#memberEdges = [];
     for (const g of groupNames) {
-      const members: number[] = [];
       const memberEdges: number[] = [];
       for (const supporter of problem.groups!.get(g)!) {
         const node = this.#supporterNode.get(supporter);
-        if (node === undefined) continue;
-        members.push(node);
-        memberEdges.push(graph.add(this.#groupNode.get(g)!, node, L, 0, 0));
+        if (node !== undefined) memberEdges.push(graph.add(this.#groupNode.get(g)!, node, L, 0, 0));
       }
-      this.#members.push(Int32Array.from(members));
       this.#memberEdges.push(Int32Array.from(memberEdges));
     }
     this.#roomFrom = new Int32Array(groupNames.length);
@@ -472,14 +466,14 @@ class OpenFlow implements OpenAllocation {
    */
   #edgeToRoom(group: number): number {
     const k = group - this.#L - this.#R;
-    const members = this.#members[k]!;
-    const cap = this.#graph.cap;
+    const edges = this.#memberEdges[k]!;
+    const { to, cap } = this.#graph;
     // A member never has room again once full (every path ends at the sink, none leaves it), so
     // the full ones at the front are passed over once.
     let i = this.#roomFrom[k]!;
-    while (i < members.length && cap[this.#sinkEdge[members[i]! - this.#L]!] === 0) i++;
+    while (i < edges.length && cap[this.#sinkEdge[to[edges[i]!]! - this.#L]!] === 0) i++;
     this.#roomFrom[k] = i;
-    return i < members.length ? this.#memberEdges[k]![i]! : -1;
+    return i < edges.length ? edges[i]! : -1;
   }
 
   #indexOf(seeker: number) {
