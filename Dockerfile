@@ -27,6 +27,9 @@ COPY --from=client /app/public/build public/build
 RUN mkdir /data && chown node:node /data
 USER node
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 S2S_DATA_DIR=/data
+# glibc's malloc with its thresholds fixed, as `npm start` runs it: large blocks freed go back to
+# the system (see the README's Configuration).
+ENV MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072
 VOLUME /data
 EXPOSE 3000
 # Healthy when ready to serve: the database reachable and the in-memory registry built.

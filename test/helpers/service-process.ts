@@ -11,6 +11,13 @@ export interface ServiceProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * glibc's malloc settings that `npm start` and the container image run the service with (see the
+ * README's Configuration): its thresholds fixed at their defaults, so that a large block freed is
+ * given back to the system rather than kept for the next.
+ */
+export const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+
 /** The environment of a child process: this one's, with `env` over it (undefined removes a variable). */
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
@@ -26,6 +33,7 @@ export async function startService(
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, 'bin/s2s.js', 'serve'], {
     env: childEnv({
+      ...MALLOC_ENV,
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       S2S_LOAD_DEMO: 'false',

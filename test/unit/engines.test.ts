@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MALLOC_ENV } from '../helpers/service-process.ts';
 
 interface Package {
   engines?: { node?: string };
@@ -45,5 +46,23 @@ describe('the Node version S2S declares', () => {
     );
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) expect(image).toBe(declaredMajor());
+  });
+});
+
+describe('how the service is started', () => {
+  /** The variables an `ENV` line of the Dockerfile sets, or a command sets before `node`. */
+  const assignments = (text: string) =>
+    Object.fromEntries([...text.matchAll(/\b(MALLOC_[A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+
+  it('gives glibc the same malloc settings in `npm start`, the image and the tests and benchmarks', () => {
+    const start = read<{ scripts: { start: string } }>('package.json').scripts.start;
+    const image = fs
+      .readFileSync('Dockerfile', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('ENV '))
+      .join('\n');
+    expect(Object.keys(MALLOC_ENV).length).toBeGreaterThan(0);
+    expect(assignments(start)).toEqual(MALLOC_ENV);
+    expect(assignments(image)).toEqual(MALLOC_ENV);
   });
 });
