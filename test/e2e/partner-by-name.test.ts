@@ -65,19 +65,17 @@ describe('a head finds the partner school by name in Chromium', () => {
     await expect
       .poll(() => options.allTextContents())
       .toEqual([`Ysgol y Bedw, Caerdydd (Rhif ysgol ${BEDW})`]);
-    await expect.poll(announced, { timeout: 10_000 }).toBe('Mae 1 ysgol yn cyfateb.');
+    await expect.poll(announced).toBe('Mae 1 ysgol yn cyfateb.');
     await page.keyboard.press('ArrowDown');
-    await expect
-      .poll(announced, { timeout: 10_000 })
-      .toBe('Mae 1 ysgol yn cyfateb. Mae Ysgol y Bedw, 1 o 1, wedi’i amlygu');
+    await expect.poll(announced).toBe('Mae 1 ysgol yn cyfateb. Mae Ysgol y Bedw, 1 o 1, wedi’i amlygu');
     await field.fill('birch');
     await expect
       .poll(() => options.allTextContents())
       .toEqual([`Birch Primary, Leeds (URN ${BIRCH})`, `Birchwood Academy, York (URN ${BIRCHWOOD})`]);
-    await expect.poll(announced, { timeout: 10_000 }).toBe('Mae 2 ysgol yn cyfateb.');
+    await expect.poll(announced).toBe('Mae 2 ysgol yn cyfateb.');
     await field.fill('zzzz');
     await expect.poll(() => options.allTextContents()).toEqual(['Nid oes gan unrhyw ysgol enw fel yna']);
-    await expect.poll(announced, { timeout: 10_000 }).toBe('Nid oes gan unrhyw ysgol enw fel yna');
+    await expect.poll(announced).toBe('Nid oes gan unrhyw ysgol enw fel yna');
     await expectNoAxeViolations(page);
   });
 

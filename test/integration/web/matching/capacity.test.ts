@@ -142,7 +142,7 @@ describe('declared capacity and current partnerships in matching and the allocat
   it('counts a running partnership against the supporter’s capacity', async () => {
     await declare(BEACON, '1');
     // Beacon can support one school and already supports Seeker: it has no room left.
-    await expect.poll(() => partners(VALLEY), { timeout: 5000 }).toEqual([HILLSIDE]);
+    await expect.poll(() => partners(VALLEY)).toEqual([HILLSIDE]);
   });
 
   it('allocates within each school’s declared capacity', async () => {
@@ -150,9 +150,7 @@ describe('declared capacity and current partnerships in matching and the allocat
     await declare(BEACON, '1');
     await declare(HILLSIDE, '0');
     // Beacon's one place is taken by Seeker and Hillside has none: no school in need can be given one.
-    await expect
-      .poll(allocationSummary, { timeout: 5000 })
-      .toMatchObject({ inNeed: 2, supported: 0, unsupported: 2 });
+    await expect.poll(allocationSummary).toMatchObject({ inNeed: 2, supported: 0, unsupported: 2 });
     const body = (await t.app.inject('/api/allocations')).json();
     expect(body.unsupported.map((u: { urn: number }) => u.urn).sort()).toEqual([SEEKER, VALLEY]);
   });
@@ -160,7 +158,7 @@ describe('declared capacity and current partnerships in matching and the allocat
   it('frees the supporter once the partnership closes', async () => {
     await declare(BEACON, '1');
     await declare(HILLSIDE, '0');
-    await expect.poll(allocationSummary, { timeout: 5000 }).toMatchObject({ supported: 0 });
+    await expect.poll(allocationSummary).toMatchObject({ supported: 0 });
     const beacon = await signIn(t.app, t.db, { schools: [{ urn: BEACON, role: 'admin' }] });
     const closed = await postForm(
       t.app,
@@ -169,7 +167,7 @@ describe('declared capacity and current partnerships in matching and the allocat
       beacon.headers,
     );
     expect(closed.statusCode).toBe(303);
-    await expect.poll(() => partners(VALLEY, '&excludePartnered=true'), { timeout: 5000 }).toEqual([BEACON]);
+    await expect.poll(() => partners(VALLEY, '&excludePartnered=true')).toEqual([BEACON]);
     expect(await allocationSummary()).toMatchObject({ inNeed: 2, supported: 1, unsupported: 1 });
   });
 
