@@ -43,6 +43,7 @@ import pg from 'pg';
 import { createSnapshotStore } from '../src/data/snapshot.ts';
 import { INSPECTION_ONLY_PROFILE } from '../src/domain/classification/profiles/index.ts';
 import { searchPartners, type Snapshot } from '../src/domain/snapshot.ts';
+import { Hits } from '../src/domain/spatial-index.ts';
 import type { Compute } from '../src/app/compute/compute.ts';
 import { partnersAnswerSchema, type PartnersAnswer } from '../src/app/matching/answers.ts';
 import { partnersFor } from '../src/app/matching/partners.ts';
@@ -158,13 +159,14 @@ async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<vo
   const view = snapshot.view()!;
   const inNeed = inNeedOf(snapshot);
   // S2S: the partitions of high-performing schools of each compatible phase, searched in memory.
+  const hits = new Hits();
   const s2s = (s: Located) => {
     const found: number[] = [];
     const { phases, metres } = questionOf(snapshot, s);
     for (const phase of phases) {
-      view.pool.partition(phase, 'high-performing').forEachWithin(s.location, metres / 1000, (f) => {
-        found.push(f.school.urn);
-      });
+      const partition = view.pool.partition(phase, 'high-performing');
+      const n = partition.collectWithin(s.location, metres / 1000, hits);
+      for (let i = 0; i < n; i++) found.push(partition.itemAt(hits.place[i]!).school.urn);
     }
     return found.sort((a, b) => a - b);
   };

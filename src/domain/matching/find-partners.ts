@@ -3,7 +3,7 @@ import type { SchoolGroup } from '../classification/types.ts';
 import type { LatLon, Phase } from '../school.ts';
 import type { LanguageMedium } from '../wales.ts';
 import { wordsOf, writePhrase, type Phrase, type Words } from '../words.ts';
-import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { buildSpatialIndex, Hits, type SpatialIndex } from '../spatial-index.ts';
 import { explainCandidateInWords } from './explain.ts';
 import { contextSimilarityAt } from './context.ts';
 import type { FactColumns, MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
@@ -246,8 +246,13 @@ function qualifies(search: Search, candidate: PartnerFacts): boolean {
   );
 }
 
-// Scoring reads the candidate by its place in the pool's columns: numbers, not its objects.
-function consider(search: Search, facts: PartnerFacts, distanceKm: number): void {
+/**
+ * Scores the candidate `facts` at the distance `km[at]`. Scoring reads the candidate by its place
+ * in the pool's columns: numbers, not its objects. The distance is read from a column, as a
+ * figure passed to a function V8 does not inline is boxed: millions of objects an analysis.
+ */
+function consider(search: Search, facts: PartnerFacts, km: Float64Array, at: number): void {
+  const distanceKm = km[at]!;
   const { columns } = search;
   const k = columns.placeOf(facts);
   const urn = columns.urn[k]!;
@@ -364,6 +369,11 @@ function candidateAt(slot: number): RankedCandidate {
 const handTo = (take: TakeCandidate) => (slot: number) =>
   take(kept.urn[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
 
+// What a search's radius and a ring beyond it hold, reused by every search in turn. Two, as a ring's
+// candidates are tested (`qualifies`) while its hits are read.
+const radiusHits = new Hits();
+const ringHits = new Hits();
+
 /** A school found by distance. */
 interface Nearest {
   facts: PartnerFacts;
@@ -392,10 +402,13 @@ function nearestBeyond(
   let inner = -Infinity;
   for (let reach = Math.max(2 * radiusKm, 10); ; inner = reach, reach *= 2) {
     for (const partition of partitions) {
-      partition.forEachWithin(point, reach, (facts, distanceKm) => {
+      const n = partition.collectWithin(point, reach, ringHits);
+      for (let i = 0; i < n; i++) {
+        const facts = partition.itemAt(ringHits.place[i]!);
+        const distanceKm = ringHits.km[i]!;
         if (distanceKm > inner && distanceKm >= radiusKm && qualifies(facts))
           found.push({ facts, distanceKm });
-      });
+      }
     }
     if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
   }
@@ -511,8 +524,12 @@ function scoreBeyond(search: Search, ring: number): void {
     nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
     if (key !== undefined) searched!.set(key, nearest);
   }
-  for (const n of nearest) consider(search, n.facts, n.distanceKm);
+  for (const n of nearest) {
+    nearestKm[0] = n.distanceKm;
+    consider(search, n.facts, nearestKm, 0);
+  }
 }
+const nearestKm = new Float64Array(1);
 
 /** A search's figures; its candidates are left in `kept`, to be read out before the next search. */
 type Searched =
@@ -527,8 +544,10 @@ function runSearch(scope: SearchScope, urn: number, keep: number): Searched {
   const search = startSearch(scope, urn, keep);
   if (!('school' in search)) return search;
   const { point, radiusKm, partitions } = search;
-  const visit = (facts: PartnerFacts, km: number) => consider(search, facts, km);
-  for (const partition of partitions) partition.forEachWithin(point, radiusKm, visit);
+  for (const partition of partitions) {
+    const n = partition.collectWithin(point, radiusKm, radiusHits);
+    for (let i = 0; i < n; i++) consider(search, partition.itemAt(radiusHits.place[i]!), radiusHits.km, i);
+  }
   const within = search.seen;
   const remote = within === 0;
   // A wider ring than will be shown, so the score, not just the distance, picks among them; all

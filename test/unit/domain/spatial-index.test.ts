@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSpatialIndex, distanceKm, greatCircleKm } from '../../../src/domain/spatial-index.ts';
+import { buildSpatialIndex, distanceKm, greatCircleKm, Hits } from '../../../src/domain/spatial-index.ts';
 import type { LatLon } from '../../../src/domain/school.ts';
 
 interface Place {
@@ -70,6 +70,37 @@ describe('the spatial index', () => {
         },
       ),
       { seed: 20191, numRuns: 200 },
+    );
+  });
+
+  it('collects what is within a radius of thousands of places, with their distances', () => {
+    // Enough places for the tree to hold many nodes, and more hits than the columns first hold.
+    const point = fc.record({
+      lat: fc.double({ min: 50, max: 58.6, noNaN: true }),
+      lon: fc.double({ min: -6, max: 1.7, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 500, maxLength: 3000 }),
+        point,
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        (points, centre, radiusKm) => {
+          const items = points.map((location, i) => ({ name: i, location }));
+          const expected = items
+            .map((item) => [item.name, distanceKm(centre, item.location)] as const)
+            .filter(([, km]) => km <= radiusKm)
+            .sort((a, b) => a[0] - b[0]);
+          const index = buildSpatialIndex(items);
+          const hits = new Hits();
+          const n = index.collectWithin(centre, radiusKm, hits);
+          const got = Array.from(
+            { length: n },
+            (_, i) => [index.itemAt(hits.place[i]!).name, hits.km[i]!] as const,
+          );
+          expect(got.sort((a, b) => a[0] - b[0])).toEqual(expected);
+        },
+      ),
+      { seed: 20193, numRuns: 40 },
     );
   });
 
