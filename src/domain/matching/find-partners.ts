@@ -181,8 +181,12 @@ class Kept {
   order = new Int32Array(64);
   length = 0;
 
-  /** A new slot at the end, the columns doubled when full. */
-  add(): number {
+  /**
+   * The slot after the last, the columns doubled when it is past their end: where a candidate's
+   * ranking figures go before it is known to make the list, so that it is compared by slot (a
+   * figure passed to a function V8 does not inline is boxed, for every candidate of every search).
+   */
+  next(): number {
     if (this.length === this.order.length) {
       this.urn = grown(this.urn);
       this.km = grown(this.km);
@@ -194,25 +198,25 @@ class Kept {
       this.capacity = grown(this.capacity);
       this.order = grown(this.order);
     }
-    return this.length++;
+    return this.length;
   }
 }
 
 const kept = new Kept();
 
 /**
- * Whether a candidate so scored ranks before the one in `slot`: the higher score, then the nearer,
- * then the lower URN. A total order (no school is found twice), so the best few are the same
- * whichever order the schools are met in.
+ * Whether the candidate in slot `a` ranks before the one in `b`: the higher score, then the
+ * nearer, then the lower URN. A total order (no school is found twice), so the best few are the
+ * same whichever order the schools are met in.
  */
-function beats(score: number, km: number, urn: number, slot: number): boolean {
-  const other = kept.score[slot]!;
+function ranksBefore(a: number, b: number): boolean {
+  const score = kept.score[a]!;
+  const other = kept.score[b]!;
   if (score !== other) return score > other;
-  const otherKm = kept.km[slot]!;
-  return km !== otherKm ? km < otherKm : urn < kept.urn[slot]!;
+  const km = kept.km[a]!;
+  const otherKm = kept.km[b]!;
+  return km !== otherKm ? km < otherKm : kept.urn[a]! < kept.urn[b]!;
 }
-
-const ranksBefore = (a: number, b: number) => beats(kept.score[a]!, kept.km[a]!, kept.urn[a]!, b);
 
 // Module-level rather than closures in rankCandidates: the national allocation runs a search for
 // every school in need, and these run for every school inside each radius.
@@ -269,14 +273,21 @@ function consider(search: Search, facts: PartnerFacts, km: Float64Array, at: num
   const score = 100 * scoreOf(distance, context, fit, capacity, search.settings.weights);
   search.seen++;
   const full = kept.length >= search.keep;
-  // A candidate that would not make the list is dropped before anything is written for it; one
-  // that would takes the slot of the one ranked last.
-  if (full && !beats(score, distanceKm, urn, kept.order[0]!)) return;
-  const slot = full ? kept.order[0]! : kept.add();
-  kept.facts[slot] = facts;
+  let slot = kept.next();
   kept.urn[slot] = urn;
   kept.km[slot] = distanceKm;
   kept.score[slot] = score;
+  // A candidate that would not make the list is dropped before the rest is written for it; one
+  // that would takes the slot of the one ranked last.
+  if (full) {
+    const last = kept.order[0]!;
+    if (!ranksBefore(slot, last)) return;
+    slot = last;
+    kept.urn[slot] = urn;
+    kept.km[slot] = distanceKm;
+    kept.score[slot] = score;
+  } else kept.length++;
+  kept.facts[slot] = facts;
   kept.spare[slot] = spare;
   kept.distance[slot] = distance;
   kept.context[slot] = context ?? Number.NaN;
