@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BACKGROUND_WORK_MS } from './test/helpers/background.ts';
 
 export default defineConfig({
   test: {
@@ -7,8 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // A poll waits on work the service does in the background (a snapshot rebuilt, mail sent):
-    // on a shared, loaded CI machine that can take seconds, and a poll ends as soon as it holds.
-    expect: { poll: { timeout: 15_000 } },
+    expect: { poll: { timeout: BACKGROUND_WORK_MS } },
   },
 });

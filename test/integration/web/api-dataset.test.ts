@@ -6,6 +6,7 @@ import { useTestApp } from '../../helpers/app.ts';
 import { fixture } from '../../helpers/fixtures.ts';
 import { insertLeaderProfile } from '../../helpers/leaders.ts';
 import { insertPractice } from '../../helpers/practice.ts';
+import { BACKGROUND_WORK_MS } from '../../helpers/background.ts';
 
 /** Public GET routes that are not answers about data: the caller's session, and the API's own documentation. */
 const NOT_DATA = [/^\/api\/session$/, /^\/api\/docs/, /^\/api\/map\/schools$/];
@@ -106,11 +107,14 @@ describe('every public JSON answer says which data it rests on', () => {
       await importFile(t.db, 'ofsted-ratings', fixture('ofsted-ratings-20200331.csv'));
       // Past their time the figures already read answer while new ones are read, and a read begun
       // before the import finds the old ones: the new ones come within a read or two.
-      await vi.waitFor(async () => {
-        vi.setSystemTime(Date.now() + 60_000);
-        const changed = await t.app.datasetInfo();
-        expect(changed.provenance.sources.map((s) => s.kind)).toContain('ofsted-ratings');
-      });
+      await vi.waitFor(
+        async () => {
+          vi.setSystemTime(Date.now() + 60_000);
+          const changed = await t.app.datasetInfo();
+          expect(changed.provenance.sources.map((s) => s.kind)).toContain('ofsted-ratings');
+        },
+        { timeout: BACKGROUND_WORK_MS },
+      );
       expect(first.provenance.sources.map((s) => s.kind)).not.toContain('ofsted-ratings');
     } finally {
       vi.useRealTimers();

@@ -9,6 +9,7 @@ import { readOutbox } from '../../../helpers/mail.ts';
 import { visibleText } from '../../../helpers/page-text.ts';
 import { insertSchool } from '../../../helpers/schools.ts';
 import { englishLeftIn, inWelsh } from '../../../helpers/untranslated.ts';
+import { BACKGROUND_WORK_MS } from '../../../helpers/background.ts';
 
 const SCHOOL = 650001;
 const OTHER = 650002;
@@ -171,11 +172,14 @@ describe('accounts, invitations, password resets and notifications in Welsh', ()
     expect(visibleText(sent.body)).toContain('Gwiriwch eich e-bost');
     expect(englishLeftIn(sent.body)).toEqual([]);
     // The link is sent after the answer, so that the answer's timing tells nothing.
-    const mail = await vi.waitFor(async () => {
-      const fresh = (await readOutbox(dataDir)).slice(before);
-      expect(fresh).toHaveLength(1);
-      return fresh;
-    });
+    const mail = await vi.waitFor(
+      async () => {
+        const fresh = (await readOutbox(dataDir)).slice(before);
+        expect(fresh).toHaveLength(1);
+        return fresh;
+      },
+      { timeout: BACKGROUND_WORK_MS },
+    );
     expect(mail.map((m) => m.subject)).toEqual(['Ailosod eich cyfrinair S2S']);
     expect(mail[0]!.text).toContain('Gofynnodd rhywun am ailosod y cyfrinair ar gyfer eich cyfrif S2S.');
     expect(mail[0]!.text).toContain('I ddewis cyfrinair newydd, agorwch y ddolen hon o fewn 60 munud:');

@@ -106,7 +106,6 @@ describe('declared capacity and current partnerships in matching and the allocat
           (await t.app.inject(`/api/schools/${SEEKER}/partners?strategy=support`))
             .json()
             .candidates.find((c: { urn: number }) => c.urn === HILLSIDE)?.tags,
-        { timeout: 5000 },
       )
       .toContain('declared-need-met');
     const hillside = (await t.app.inject(`/api/schools/${SEEKER}/partners?strategy=support`))

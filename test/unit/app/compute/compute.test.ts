@@ -10,6 +10,7 @@ import {
 import { DEFAULT_MATCHING_SETTINGS } from '../../../../src/domain/matching/settings.ts';
 import { buildSnapshot, type Snapshot } from '../../../../src/domain/snapshot.ts';
 import { aSchool, anInspection } from '../../../builders/school-records.ts';
+import { BACKGROUND_WORK_MS } from '../../../helpers/background.ts';
 
 /** Schools around Leeds, a few kilometres apart: outstanding ones and ones that require improvement. */
 function aSnapshot(): Snapshot {
@@ -182,7 +183,7 @@ describe('heavy computations in worker threads', () => {
     open(1, 10, 0.02);
     const snapshot = aSnapshot();
     const first = await compute!.run(snapshot, capacityTask(6));
-    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0));
+    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0), { timeout: BACKGROUND_WORK_MS });
     expect(await compute!.run(snapshot, capacityTask(8))).toEqual(runTask(snapshot, capacityTask(8)));
     expect(await compute!.run(snapshot, capacityTask(6))).toBe(first);
     expect(compute!.stats().workers).toBe(1);
@@ -194,7 +195,7 @@ describe('heavy computations in worker threads', () => {
     await compute!.run(snapshot, capacityTask(6));
     // Lent to the worker, and sent back before its answer: held here while a worker may need it.
     expect(compute!.stats().stateBytes).toBeGreaterThan(1_000);
-    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0));
+    await vi.waitFor(() => expect(compute!.stats().workers).toBe(0), { timeout: BACKGROUND_WORK_MS });
     expect(compute!.stats().stateBytes).toBe(0);
     expect(await compute!.run(snapshot, capacityTask(7))).toEqual(runTask(snapshot, capacityTask(7)));
     expect(compute!.stats().stateBytes).toBeGreaterThan(1_000);

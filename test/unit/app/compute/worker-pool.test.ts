@@ -9,6 +9,7 @@ import {
   type WorkerPoolOptions,
 } from '../../../../src/app/compute/worker-pool.ts';
 import type { GatedTask } from '../../../fixtures/compute/gated-worker.ts';
+import { BACKGROUND_WORK_MS } from '../../../helpers/background.ts';
 
 const module = new URL('../../../fixtures/compute/gated-worker.ts', import.meta.url);
 
@@ -108,7 +109,7 @@ describe('the worker pool', () => {
     expect(await run(state, { answer: 'a' })).toBe('s:a');
     const payload = state.payload!;
     releaseState(state);
-    await vi.waitFor(() => expect(payload.byteLength).toBe(0));
+    await vi.waitFor(() => expect(payload.byteLength).toBe(0), { timeout: BACKGROUND_WORK_MS });
     await expect(run(state, { answer: 'b' })).rejects.toBeInstanceOf(StateLostError);
   });
 
@@ -132,7 +133,7 @@ describe('the worker pool', () => {
     open(1, 10, { idleMs: 20, onAllIdle: () => allIdle++ });
     const state = stateOf(1, 's');
     expect(await run(state, { answer: 'a' })).toBe('s:a');
-    await vi.waitFor(() => expect(pool!.stats().workers).toBe(0));
+    await vi.waitFor(() => expect(pool!.stats().workers).toBe(0), { timeout: BACKGROUND_WORK_MS });
     expect(allIdle).toBe(1);
     // The new worker is sent the state again before its first task.
     expect(await run(state, { answer: 'b' })).toBe('s:b');
