@@ -380,10 +380,11 @@ function candidateAt(slot: number): RankedCandidate {
 const handTo = (take: TakeCandidate) => (slot: number) =>
   take(kept.urn[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
 
-// What a search's radius and a ring beyond it hold, reused by every search in turn. Two, as a ring's
-// candidates are tested (`qualifies`) while its hits are read.
-const radiusHits = new Hits();
-const ringHits = new Hits();
+// What a search's radius, or a ring beyond it, holds: reused by every search in turn, as each reads
+// its hits before it measures again, and runs to its end before another starts.
+const hits = new Hits();
+// A candidate beyond the radius has its distance already measured: handed to `consider` in a column too.
+const nearestKm = new Float64Array(1);
 
 /** A school found by distance. */
 interface Nearest {
@@ -413,10 +414,10 @@ function nearestBeyond(
   let inner = -Infinity;
   for (let reach = Math.max(2 * radiusKm, 10); ; inner = reach, reach *= 2) {
     for (const partition of partitions) {
-      const n = partition.collectWithin(point, reach, ringHits);
+      const n = partition.collectWithin(point, reach, hits);
       for (let i = 0; i < n; i++) {
-        const facts = partition.itemAt(ringHits.place[i]!);
-        const distanceKm = ringHits.km[i]!;
+        const facts = partition.itemAt(hits.place[i]!);
+        const distanceKm = hits.km[i]!;
         if (distanceKm > inner && distanceKm >= radiusKm && qualifies(facts))
           found.push({ facts, distanceKm });
       }
@@ -540,7 +541,6 @@ function scoreBeyond(search: Search, ring: number): void {
     consider(search, n.facts, nearestKm, 0);
   }
 }
-const nearestKm = new Float64Array(1);
 
 /** A search's figures; its candidates are left in `kept`, to be read out before the next search. */
 type Searched =
@@ -556,8 +556,8 @@ function runSearch(scope: SearchScope, urn: number, keep: number): Searched {
   if (!('school' in search)) return search;
   const { point, radiusKm, partitions } = search;
   for (const partition of partitions) {
-    const n = partition.collectWithin(point, radiusKm, radiusHits);
-    for (let i = 0; i < n; i++) consider(search, partition.itemAt(radiusHits.place[i]!), radiusHits.km, i);
+    const n = partition.collectWithin(point, radiusKm, hits);
+    for (let i = 0; i < n; i++) consider(search, partition.itemAt(hits.place[i]!), hits.km, i);
   }
   const within = search.seen;
   const remote = within === 0;
