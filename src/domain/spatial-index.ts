@@ -102,6 +102,9 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
   // kdbush's own range search returns a new array for each box; this walks its tree the same
   // way and measures each item in the box as it meets it.
   const stack: number[] = [];
+  // Reused by every call of `within` (capacity asks it once a school): new columns each time
+  // would be two buffers outside the heap for every school.
+  const withinHits = new Hits();
   const collectWithin = (point: LatLon, radiusKm: number, hits: Hits): number => {
     if (!tree || !(radiusKm >= 0)) return 0;
     // A bounding box in degrees, widened at the pole-ward edge, then the exact distance: much
@@ -151,14 +154,15 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
     itemAt: (place) => located[place]!,
 
     within(point, radiusKm, filter) {
-      const hits = new Hits();
-      const n = collectWithin(point, radiusKm, hits);
+      const n = collectWithin(point, radiusKm, withinHits);
       const found: (Neighbour<T> & { id: number })[] = [];
       for (let i = 0; i < n; i++) {
-        const item = located[hits.place[i]!]!;
-        if (!filter || filter(item)) found.push({ id: hits.place[i]!, item, distanceKm: hits.km[i]! });
+        const id = withinHits.place[i]!;
+        found.push({ id, item: located[id]!, distanceKm: withinHits.km[i]! });
       }
-      return found.sort(byDistance).map(({ item, distanceKm }) => ({ item, distanceKm }));
+      // Filtered once the hits are read: a filter may search this index again.
+      const kept = filter ? found.filter(({ item }) => filter(item)) : found;
+      return kept.sort(byDistance).map(({ item, distanceKm }) => ({ item, distanceKm }));
     },
   };
 }
