@@ -206,8 +206,10 @@ const BAND_DEGREES = 0.1;
  * The places of `schools` in the order their searches are best made in: band by band across the
  * map, west to east within a band, those without a location last. Schools near one another search
  * the same supporters, whose columns a search then finds still in the processor's cache: at
- * 150,000 generated schools the first searches took about twice as long in URN order. Each search
- * stands alone, so the order changes nothing but the time.
+ * 150,000 generated schools the first searches took about twice as long in URN order. The flow
+ * takes the schools in need in this order too, for the same reason: its first solution took a
+ * third less time than in URN order. The order decides only where the first options allow
+ * equally good solutions, which of two schools is left to be offered more, when either could be.
  */
 function nearOneAnother(schools: readonly PartnerFacts[]): Int32Array {
   const band = new Float64Array(schools.length);
@@ -291,12 +293,15 @@ function anyOf(work: Work, phase: Phase): readonly Phase[] {
 
 type Searched = { ranking: ReturnType<typeof rankCandidatesInto>; ranked: Range };
 
-/** Each school in need's first options (or all of a remote school's ring), by its place in `inNeed`. */
-function searchEach(work: Work, inNeed: readonly PartnerFacts[]): Searched[] {
+/**
+ * Each school in need's first options (or all of a remote school's ring), by its place in
+ * `inNeed`, searched in `order` (see nearOneAnother).
+ */
+function searchEach(work: Work, inNeed: readonly PartnerFacts[], order: Int32Array): Searched[] {
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, work.settings.allocationOptions);
   const searched = new Array<Searched>(inNeed.length);
-  for (const k of nearOneAnother(inNeed)) {
+  for (const k of order) {
     let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
     const ranked = work.candidates.range(
       (take) => (ranking = rankCandidatesInto(work.scope, inNeed[k]!.school.urn, options, take)),
@@ -307,10 +312,15 @@ function searchEach(work: Work, inNeed: readonly PartnerFacts[]): Searched[] {
   return searched;
 }
 
-/** Each school in need with candidates as a seeker, in URN order; the rest left out, with why. */
-function seekersFrom(work: Work, inNeed: readonly PartnerFacts[], searched: readonly Searched[]): void {
+/** Each school in need with candidates as a seeker, in `order`; the rest left out, with why. */
+function seekersFrom(
+  work: Work,
+  inNeed: readonly PartnerFacts[],
+  order: Int32Array,
+  searched: readonly Searched[],
+): void {
   const { settings, candidates } = work;
-  for (let k = 0; k < inNeed.length; k++) {
+  for (const k of order) {
     const facts = inNeed[k]!;
     const { urn, phase } = facts.school;
     const { ranking, ranked } = searched[k]!;
@@ -579,7 +589,8 @@ export function allocateNationally(
     unsupported: [],
     groupsOf: new Map(),
   };
-  seekersFrom(work, inNeed, searchEach(work, inNeed));
+  const order = nearOneAnother(inNeed);
+  seekersFrom(work, inNeed, order, searchEach(work, inNeed, order));
   const solution = pairThroughGroups(work, solveForMost(work));
   for (const urn of solution.unassigned)
     work.unsupported.push(leftForCapacity(settings, work.seekers.get(urn)!));
