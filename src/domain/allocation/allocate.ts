@@ -291,39 +291,28 @@ function anyOf(work: Work, phase: Phase): readonly Phase[] {
   return found;
 }
 
-type Searched = { ranking: ReturnType<typeof rankCandidatesInto>; ranked: Range };
-
-/**
- * Each school in need's first options (or all of a remote school's ring), by its place in
- * `inNeed`, searched in `order` (see nearOneAnother).
- */
-function searchEach(work: Work, inNeed: readonly PartnerFacts[], order: Int32Array): Searched[] {
+/** A school in need's first options (or all of a remote school's ring), added to the candidates. */
+function searchFirst(work: Work, urn: number) {
   // Only a school's first options are ranked at first: most schools take one of them.
   const options = Math.max(1, work.settings.allocationOptions);
-  const searched = new Array<Searched>(inNeed.length);
-  for (const k of order) {
-    let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
-    const ranked = work.candidates.range(
-      (take) => (ranking = rankCandidatesInto(work.scope, inNeed[k]!.school.urn, options, take)),
-      false,
-    );
-    searched[k] = { ranking: ranking!, ranked };
-  }
-  return searched;
+  let ranking: ReturnType<typeof rankCandidatesInto> | undefined;
+  const ranked = work.candidates.range(
+    (take) => (ranking = rankCandidatesInto(work.scope, urn, options, take)),
+    false,
+  );
+  return { ranking: ranking!, ranked };
 }
 
-/** Each school in need with candidates as a seeker, in `order`; the rest left out, with why. */
-function seekersFrom(
-  work: Work,
-  inNeed: readonly PartnerFacts[],
-  order: Int32Array,
-  searched: readonly Searched[],
-): void {
+/**
+ * Each school in need searched and, with candidates, made a seeker, in the order of
+ * nearOneAnother; the rest left out, with why.
+ */
+function seekersFrom(work: Work, inNeed: readonly PartnerFacts[]): void {
   const { settings, candidates } = work;
-  for (const k of order) {
+  for (const k of nearOneAnother(inNeed)) {
     const facts = inNeed[k]!;
     const { urn, phase } = facts.school;
-    const { ranking, ranked } = searched[k]!;
+    const { ranking, ranked } = searchFirst(work, urn);
     if (!ranking.ok) {
       work.unsupported.push(
         leftOut(
@@ -589,8 +578,7 @@ export function allocateNationally(
     unsupported: [],
     groupsOf: new Map(),
   };
-  const order = nearOneAnother(inNeed);
-  seekersFrom(work, inNeed, order, searchEach(work, inNeed, order));
+  seekersFrom(work, inNeed);
   const solution = pairThroughGroups(work, solveForMost(work));
   for (const urn of solution.unassigned)
     work.unsupported.push(leftForCapacity(settings, work.seekers.get(urn)!));
