@@ -10,6 +10,7 @@ import {
   type SchoolEvidence,
 } from './measures.ts';
 import { compare, evaluateRule, ruleHolds } from './rules.ts';
+import { MeasureSet, slottedRules, type SlottedRule, type SlottedRules } from './measure-set.ts';
 import { categorisationYear } from './wales-measures.ts';
 import { WrittenOnDemand } from '../written-on-demand.ts';
 import {
@@ -190,7 +191,7 @@ const SUMMARY_MEASURES: MeasureName[] = [
 function summaryReason(evidence: SchoolEvidence): Reason {
   const headline: Measures = {};
   for (const name of SUMMARY_MEASURES) {
-    const value = evidence.measures[name];
+    const value = evidence.measures.get(name);
     if (value !== undefined) headline[name] = value;
   }
   return {
@@ -209,7 +210,7 @@ function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
   let strong = 0;
   let weak = 0;
   profile.areas.forEach((rule, r) => {
-    const value = evidence.measures[rule.measure];
+    const value = evidence.measures.get(rule.measure);
     if (value === undefined) return;
     if (compare(value, rule.strength.op, rule.strength.value)) {
       sides[r] = 1;
@@ -225,7 +226,7 @@ function areaFindings(profile: PerformanceProfile, evidence: SchoolEvidence) {
   weak = 0;
   profile.areas.forEach((rule, r) => {
     if (sides[r] === 0) return;
-    const value = evidence.measures[rule.measure]!;
+    const value = evidence.measures.get(rule.measure)!;
     const finding = {
       area: rule.area,
       measure: rule.measure,
@@ -283,15 +284,15 @@ export function profileForSchool(
 /** What the national analysis reads of every school's classification: its group and its evidence. */
 export type ClassificationBrief = Pick<Classification, 'urn' | 'group' | 'evidence'>;
 
-function anyHolds(rules: Rule[], record: SchoolRecord, evidence: SchoolEvidence): boolean {
-  for (const rule of rules) if (ruleHolds(rule, record.phase, evidence)) return true;
+function anyHolds(rules: readonly SlottedRule[], record: SchoolRecord, measures: MeasureSet): boolean {
+  for (const rule of rules) if (ruleHolds(rule, record.phase, measures)) return true;
   return false;
 }
 
 /** As classifySchool decides: in need when any of its rules holds, then high-performing. */
-function groupOf(profile: PerformanceProfile, record: SchoolRecord, evidence: SchoolEvidence): SchoolGroup {
-  if (anyHolds(profile.inNeed, record, evidence)) return 'in-need';
-  return anyHolds(profile.highPerforming, record, evidence) ? 'high-performing' : 'other';
+function groupOf(rules: SlottedRules, record: SchoolRecord, measures: MeasureSet): SchoolGroup {
+  if (anyHolds(rules.inNeed, record, measures)) return 'in-need';
+  return anyHolds(rules.highPerforming, record, measures) ? 'high-performing' : 'other';
 }
 
 /**
@@ -311,6 +312,8 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   readonly #groups: Uint8Array;
   readonly #evidence: EvidenceUsed[];
   readonly #written: WrittenOnDemand<Classification>;
+  /** Written over by each school's measures in turn as they are added: only the group is kept. */
+  readonly #measures = new MeasureSet();
   /** Each school's group by URN, without its reasons. */
   readonly groups: ReadonlyMap<number, SchoolGroup>;
 
@@ -344,8 +347,8 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   add(i: number): void {
     const record = this.#records[i]!;
     const { profile } = this.#placing(record);
-    const evidence = measureSchool(record, profile, this.#asOf);
-    this.#groups[i] = SCHOOL_GROUPS.indexOf(groupOf(profile, record, evidence));
+    const evidence = measureSchool(record, profile, this.#asOf, this.#measures);
+    this.#groups[i] = SCHOOL_GROUPS.indexOf(groupOf(slottedRules(profile), record, evidence.measures));
     this.#evidence[i] = evidenceUsed(evidence);
   }
 

@@ -10,7 +10,8 @@ import {
   type ReportCardArea,
   type SchoolRecord,
 } from '../school.ts';
-import type { MeasureName, MeasureValue, Measures, PerformanceProfile } from './types.ts';
+import type { MeasureName, MeasureValue, PerformanceProfile } from './types.ts';
+import { MeasureSet, SLOT } from './measure-set.ts';
 import { formatNumber, signedNumber } from '../format.ts';
 import { publishedProgressFigure } from '../national-figures.ts';
 import { categorisationMeasures, estynMeasures, welshGap, welshMeasurePhrase } from './wales-measures.ts';
@@ -18,7 +19,7 @@ import { mapPhrases, phrase, phraseList, phrasesIn, writePhrase, type Phrase } f
 
 /** The evidence a profile reads for one school, with where it came from for the reasons. */
 export interface SchoolEvidence {
-  measures: Measures;
+  measures: MeasureSet;
   /** The inspection the measures come from; null when none is current. */
   inspection: Inspection | null;
   /** Set when the latest inspection is too old for the profile. */
@@ -54,63 +55,63 @@ export function yearsBetween(fromIsoDate: string, toIsoDate: string): number {
   return (dateValue(toIsoDate) - dateValue(fromIsoDate)) / MS_PER_YEAR;
 }
 
-function set(measures: Measures, name: MeasureName, value: MeasureValue | null | undefined): void {
+function set(measures: MeasureSet, slot: number, value: MeasureValue | null | undefined): void {
   if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isNaN(value))) {
-    measures[name] = value;
+    measures.set(slot, value);
   }
 }
 
-// Each grade's measure name written once, not for every school.
-const gradeNames = { 'ofsted.kj.': {}, 'ofsted.rc.': {} } as Record<string, Record<string, MeasureName>>;
+// Each grade's measure slot found once, not for every school (-1 for a grade no rule can test).
+const gradeSlots = { 'ofsted.kj.': {}, 'ofsted.rc.': {} } as Record<string, Record<string, number>>;
 
 /** Each grade under `prefix`, then the worst and best of them: read in one pass, making no lists. */
 function gradeMeasures(
-  measures: Measures,
+  measures: MeasureSet,
   grades: Partial<Record<KeyJudgement | ReportCardArea, number>>,
   prefix: 'ofsted.kj.' | 'ofsted.rc.',
-  worstName: MeasureName,
-  bestName: MeasureName,
+  worstSlot: number,
+  bestSlot: number,
 ): void {
   let worst: number | undefined;
   let best: number | undefined;
   for (const name in grades) {
     const grade = grades[name as KeyJudgement | ReportCardArea]!;
-    set(measures, (gradeNames[prefix]![name] ??= `${prefix}${name}` as MeasureName), grade);
+    set(measures, (gradeSlots[prefix]![name] ??= SLOT[`${prefix}${name}` as MeasureName] ?? -1), grade);
     worst = worst === undefined ? Math.max(grade) : Math.max(worst, grade);
     best = best === undefined ? Math.min(grade) : Math.min(best, grade);
   }
-  set(measures, worstName, worst);
-  set(measures, bestName, best);
+  set(measures, worstSlot, worst);
+  set(measures, bestSlot, best);
 }
 
 function inspectionMeasures(
-  measures: Measures,
+  measures: MeasureSet,
   inspection: Inspection,
   previous: Inspection | undefined,
 ): void {
-  set(measures, 'inspection.era', inspection.era);
+  set(measures, SLOT['inspection.era'], inspection.era);
   if (inspection.era === 'estyn') {
     estynMeasures(measures, inspection);
     return;
   }
-  set(measures, 'ofsted.overall', inspection.overallEffectiveness);
-  set(measures, 'ofsted.category', inspection.category ?? 'none');
+  set(measures, SLOT['ofsted.overall'], inspection.overallEffectiveness);
+  set(measures, SLOT['ofsted.category'], inspection.category ?? 'none');
   gradeMeasures(
     measures,
     inspection.keyJudgements,
     'ofsted.kj.',
-    'ofsted.worstKeyJudgement',
-    'ofsted.bestKeyJudgement',
+    SLOT['ofsted.worstKeyJudgement'],
+    SLOT['ofsted.bestKeyJudgement'],
   );
   gradeMeasures(
     measures,
     inspection.reportCard,
     'ofsted.rc.',
-    'ofsted.worstReportCard',
-    'ofsted.bestReportCard',
+    SLOT['ofsted.worstReportCard'],
+    SLOT['ofsted.bestReportCard'],
   );
   if (previous && previous.era !== 'estyn')
-    set(measures, 'ofsted.previousOverall', previous.overallEffectiveness);
+    set(measures, SLOT['ofsted.previousOverall'], previous.overallEffectiveness);
 }
 
 /** The newest published rating, unless even its publication date is too old for the profile. */
@@ -126,12 +127,12 @@ function currentRating(
   return tooOld ? null : rating;
 }
 
-function ratingMeasures(measures: Measures, rating: PublishedRating): void {
+function ratingMeasures(measures: MeasureSet, rating: PublishedRating): void {
   // Only the overall grade was published, so the inspection was of the graded (legacy) era.
-  set(measures, 'inspection.era', 'legacy');
-  set(measures, 'ofsted.overall', rating.overallEffectiveness);
+  set(measures, SLOT['inspection.era'], 'legacy');
+  set(measures, SLOT['ofsted.overall'], rating.overallEffectiveness);
   // Ofsted places only inadequate schools in a category of concern.
-  if (rating.overallEffectiveness < 4) set(measures, 'ofsted.category', 'none');
+  if (rating.overallEffectiveness < 4) set(measures, SLOT['ofsted.category'], 'none');
 }
 
 function latestResults(record: SchoolRecord, keyStage: 2 | 4, minimumCohort: number): Performance | null {
@@ -159,13 +160,18 @@ export function inspectionsOutsideWindow(
   };
 }
 
-/** Reads the measures a profile's rules test from one school's record, as at `asOf` (yyyy-mm-dd). */
+/**
+ * Reads the measures a profile's rules test from one school's record, as at `asOf` (yyyy-mm-dd),
+ * into `measures`: a new set, or one written over for each school in turn where the evidence is
+ * read and let go (the national analysis, which keeps each school's group alone).
+ */
 export function measureSchool(
   record: SchoolRecord,
   profile: PerformanceProfile,
   asOf: string,
+  measures = new MeasureSet(),
 ): SchoolEvidence {
-  const measures: Measures = {};
+  measures.clear();
   const latest = record.inspections[0];
   let inspection: Inspection | null = null;
   let staleInspection: Inspection | null = null;
@@ -175,7 +181,7 @@ export function measureSchool(
       staleInspection = latest;
     } else {
       inspection = latest;
-      set(measures, 'inspection.ageYears', Math.round(age * 10) / 10);
+      set(measures, SLOT['inspection.ageYears'], Math.round(age * 10) / 10);
       inspectionMeasures(measures, latest, record.inspections[1]);
     }
   }
@@ -184,19 +190,19 @@ export function measureSchool(
 
   const ks2 = latestResults(record, 2, profile.minimumCohort);
   if (ks2) {
-    set(measures, 'ks2.readingProgress', ks2.readingProgress);
-    set(measures, 'ks2.writingProgress', ks2.writingProgress);
-    set(measures, 'ks2.mathsProgress', ks2.mathsProgress);
-    set(measures, 'ks2.rwmExpectedPercent', ks2.rwmExpectedPercent);
+    set(measures, SLOT['ks2.readingProgress'], ks2.readingProgress);
+    set(measures, SLOT['ks2.writingProgress'], ks2.writingProgress);
+    set(measures, SLOT['ks2.mathsProgress'], ks2.mathsProgress);
+    set(measures, SLOT['ks2.rwmExpectedPercent'], ks2.rwmExpectedPercent);
     const { readingProgress: r, writingProgress: w, mathsProgress: m } = ks2;
     if (r !== null && w !== null && m !== null) {
-      set(measures, 'ks2.averageProgress', Math.round(((r + w + m) / 3) * 100) / 100);
+      set(measures, SLOT['ks2.averageProgress'], Math.round(((r + w + m) / 3) * 100) / 100);
     }
   }
   const ks4 = latestResults(record, 4, profile.minimumCohort);
   if (ks4) {
-    set(measures, 'ks4.progress8', ks4.progress8);
-    set(measures, 'ks4.attainment8', ks4.attainment8);
+    set(measures, SLOT['ks4.progress8'], ks4.progress8);
+    set(measures, SLOT['ks4.attainment8'], ks4.attainment8);
   }
   // English records carry no categorisation: their evidence is left exactly as it was.
   if (record.categorisations === undefined)

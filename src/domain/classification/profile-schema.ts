@@ -1,53 +1,7 @@
 import { z } from 'zod';
-import { ESTYN_AREAS, PHASES, type KeyJudgement, type ReportCardArea } from '../school.ts';
+import { PHASES } from '../school.ts';
+import { MEASURE_NAMES } from './measure-set.ts';
 import { SCHOOL_AREAS, type MeasureName, type PerformanceProfile } from './types.ts';
-
-const KEY_JUDGEMENTS = [
-  'qualityOfEducation',
-  'behaviourAndAttitudes',
-  'personalDevelopment',
-  'leadershipAndManagement',
-  'earlyYears',
-  'sixthForm',
-] as const satisfies readonly KeyJudgement[];
-const REPORT_CARD_AREAS = [
-  'inclusion',
-  'curriculumAndTeaching',
-  'achievement',
-  'attendanceAndBehaviour',
-  'personalDevelopmentAndWellbeing',
-  'leadershipAndGovernance',
-  'earlyYears',
-  'post16',
-] as const satisfies readonly ReportCardArea[];
-
-export const MEASURE_NAMES: readonly MeasureName[] = [
-  'inspection.era',
-  'inspection.ageYears',
-  'ofsted.overall',
-  'ofsted.category',
-  'ofsted.worstKeyJudgement',
-  'ofsted.bestKeyJudgement',
-  ...KEY_JUDGEMENTS.map((k) => `ofsted.kj.${k}` as const),
-  'ofsted.worstReportCard',
-  'ofsted.bestReportCard',
-  ...REPORT_CARD_AREAS.map((a) => `ofsted.rc.${a}` as const),
-  'ofsted.previousOverall',
-  'estyn.followUp',
-  'estyn.era',
-  'estyn.worstJudgement',
-  'estyn.bestJudgement',
-  ...ESTYN_AREAS.map((a) => `estyn.area.${a}` as const),
-  'wales.supportCategory',
-  'wales.previousSupportCategory',
-  'ks2.readingProgress',
-  'ks2.writingProgress',
-  'ks2.mathsProgress',
-  'ks2.averageProgress',
-  'ks2.rwmExpectedPercent',
-  'ks4.progress8',
-  'ks4.attainment8',
-];
 
 const measure = z.enum(MEASURE_NAMES as [MeasureName, ...MeasureName[]]);
 const comparison = z.enum(['eq', 'ne', 'in', 'lt', 'lte', 'gt', 'gte']);

@@ -1,5 +1,6 @@
 import type { Phase } from '../school.ts';
 import type { SchoolEvidence } from './measures.ts';
+import type { MeasureSet, SlottedRule } from './measure-set.ts';
 import type { Comparison, MeasureName, MeasureValue, Measures, Rule } from './types.ts';
 
 export function compare(
@@ -43,14 +44,16 @@ const FAILS: RuleOutcome = Object.freeze({ status: 'fails' });
  * Whether `evaluateRule` would say the rule holds, without writing down the values or what is
  * missing: the national analysis asks this of every school and rule.
  */
-export function ruleHolds(rule: Rule, phase: Phase, evidence: SchoolEvidence): boolean {
+export function ruleHolds(rule: SlottedRule, phase: Phase, measures: MeasureSet): boolean {
   if (rule.phases && !rule.phases.includes(phase)) return false;
   if (rule.eras) {
-    const era = evidence.measures['inspection.era'];
+    const era = measures.era;
     if (era === undefined || !rule.eras.includes(era as never)) return false;
   }
-  for (const condition of rule.all) {
-    const actual = evidence.measures[condition.measure];
+  const { all, slots } = rule;
+  for (let c = 0; c < all.length; c++) {
+    const condition = all[c]!;
+    const actual = measures.at(slots[c]!);
     // A missing measure leaves the rule undecided at best: it does not hold.
     if (actual === undefined) {
       if (condition.ifMissing !== 'skip') return false;
@@ -61,7 +64,7 @@ export function ruleHolds(rule: Rule, phase: Phase, evidence: SchoolEvidence): b
 
 export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
   if (rule.phases && !rule.phases.includes(phase)) return NOT_APPLICABLE;
-  const era = evidence.measures['inspection.era'];
+  const era = evidence.measures.era;
   if (rule.eras) {
     if (era === undefined) return { status: 'unknown', missing: ['inspection.era'] };
     if (!rule.eras.includes(era as never)) return NOT_APPLICABLE;
@@ -69,7 +72,7 @@ export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence)
   const missing: MeasureName[] = [];
   const values: Measures = {};
   for (const condition of rule.all) {
-    const actual = evidence.measures[condition.measure];
+    const actual = evidence.measures.get(condition.measure);
     if (actual === undefined) {
       if (condition.ifMissing !== 'skip') missing.push(condition.measure);
       continue;

@@ -7,7 +7,8 @@ import {
   type SchoolRecord,
 } from '../school.ts';
 import { estynEraOf } from '../wales.ts';
-import type { MeasureName, MeasureValue, Measures } from './types.ts';
+import type { MeasureName, MeasureValue } from './types.ts';
+import { SLOT, type MeasureSet } from './measure-set.ts';
 import { phrase, type Phrase } from '../words.ts';
 
 /**
@@ -36,32 +37,32 @@ export const ESTYN_JUDGEMENT_LABELS: Record<EstynJudgement, string> = {
 /** The categorisation's year as the Welsh Government writes it: 2019 (published January 2019) is 2018/19. */
 export const categorisationYear = (year: number): string => `${year - 1}/${String(year).slice(2)}`;
 
-export function estynMeasures(measures: Measures, inspection: Inspection): void {
+export function estynMeasures(measures: MeasureSet, inspection: Inspection): void {
   const era = estynEraOf(inspection.startDate);
-  measures['estyn.era'] = era;
-  measures['estyn.followUp'] = inspection.estynFollowUp ?? 'none';
+  measures.set(SLOT['estyn.era'], era);
+  measures.set(SLOT['estyn.followUp'], inspection.estynFollowUp ?? 'none');
   if (era !== 'summary-judgements') return;
   const judged: EstynJudgement[] = [];
   for (const area of ESTYN_AREAS) {
     const judgement = inspection.estynJudgements?.[area];
     if (judgement === undefined) continue;
-    measures[`estyn.area.${area}`] = judgement;
+    measures.set(SLOT[`estyn.area.${area}`], judgement);
     judged.push(judgement);
   }
   if (judged.length === 0) return;
-  measures['estyn.worstJudgement'] = Math.max(...judged);
-  measures['estyn.bestJudgement'] = Math.min(...judged);
+  measures.set(SLOT['estyn.worstJudgement'], Math.max(...judged));
+  measures.set(SLOT['estyn.bestJudgement'], Math.min(...judged));
 }
 
 /** The latest support category read, and the one before it; null when none is on record. */
 export function categorisationMeasures(
-  measures: Measures,
+  measures: MeasureSet,
   record: Pick<SchoolRecord, 'categorisations'>,
 ): Omit<Categorisation, 'urn'> | null {
   const [latest, previous] = record.categorisations ?? [];
   if (!latest) return null;
-  measures['wales.supportCategory'] = latest.supportCategory;
-  if (previous) measures['wales.previousSupportCategory'] = previous.supportCategory;
+  measures.set(SLOT['wales.supportCategory'], latest.supportCategory);
+  if (previous) measures.set(SLOT['wales.previousSupportCategory'], previous.supportCategory);
   return latest;
 }
 
