@@ -120,28 +120,41 @@ export function declaredFor(
   });
 }
 
-function evidenceFit(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number | null {
+/**
+ * Whether the candidate at place `k` is of a group the strategy can use for the school at `s`:
+ * the cheap part of strategyFit, which is null when this is false. Under every strategy but
+ * reciprocal it is also the whole of when strategyFit is null.
+ */
+export function groupFits(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): boolean {
   switch (strategy) {
-    case 'support': {
-      if (c.stage[k] !== STAGE['high-performing']) return null;
-      return 0.6 + 0.4 * helps(c, s, k);
-    }
-    case 'peer': {
+    case 'support':
+      return c.stage[k] === STAGE['high-performing'];
+    case 'peer':
       // Estyn: support works less well when "the distance between the schools is too great".
-      const gap = Math.abs(c.stage[s]! - c.stage[k]!);
-      if (gap > 1) return null;
+      return Math.abs(c.stage[s]! - c.stage[k]!) <= 1;
+    case 'reciprocal':
+      return true;
+    case 'offer-support':
+      return c.stage[k] === STAGE['in-need'];
+  }
+}
+
+function evidenceFit(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number | null {
+  if (!groupFits(strategy, c, s, k)) return null;
+  switch (strategy) {
+    case 'support':
+      return 0.6 + 0.4 * helps(c, s, k);
+    case 'peer': {
       const mutual = (helps(c, s, k) + helps(c, k, s)) / 2;
-      return (gap === 0 ? 0.8 : 0.4) + 0.2 * mutual;
+      return (c.stage[s] === c.stage[k] ? 0.8 : 0.4) + 0.2 * mutual;
     }
     case 'reciprocal': {
       const given = helps(c, s, k);
       const received = helps(c, k, s);
       return given > 0 && received > 0 ? (given + received) / 2 : null;
     }
-    case 'offer-support': {
-      if (c.stage[k] !== STAGE['in-need']) return null;
+    case 'offer-support':
       return 0.6 + 0.4 * helps(c, k, s);
-    }
   }
 }
 
