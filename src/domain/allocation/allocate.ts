@@ -6,7 +6,7 @@ import {
   type SearchScope,
   type TakeCandidate,
 } from '../matching/find-partners.ts';
-import type { MatchingPool, PartnerCapacity, PartnerFacts } from '../matching/pool.ts';
+import { searchableIndex, type MatchingPool, type PartnerCapacity, type PartnerFacts } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
@@ -22,7 +22,7 @@ export {
   type Unsupported,
   type UnsupportedReason,
 } from './answer.ts';
-import { buildSpatialIndex, distanceKm, type SpatialIndex } from '../spatial-index.ts';
+import { distanceKm, type SpatialIndex } from '../spatial-index.ts';
 import { phrase, phraseList, writePhrase, type Phrase, type PhraseList } from '../words.ts';
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -444,7 +444,7 @@ function supportersLeft(
   for (const [phase, members] of work.groups) {
     const withRoom: PartnerFacts[] = [];
     for (const urn of members) if (left.get(urn)! > 0) withRoom.push(work.pool.facts.get(urn)!);
-    indexes.set(phase, buildSpatialIndex(withRoom));
+    indexes.set(phase, searchableIndex(withRoom, work.pool.columns));
   }
   return indexes;
 }

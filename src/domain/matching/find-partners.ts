@@ -164,7 +164,8 @@ interface Search extends SearchScope {
  * the national allocation's thousands of searches leave next to nothing for the garbage collector.
  */
 class Kept {
-  facts: (PartnerFacts | undefined)[] = [];
+  /** Each candidate's place in the pool's columns. */
+  place = new Int32Array(64);
   urn = new Float64Array(64);
   km = new Float64Array(64);
   score = new Float64Array(64);
@@ -188,6 +189,7 @@ class Kept {
    */
   next(): number {
     if (this.length === this.order.length) {
+      this.place = grown(this.place);
       this.urn = grown(this.urn);
       this.km = grown(this.km);
       this.score = grown(this.score);
@@ -225,11 +227,11 @@ function ranksBefore(a: number, b: number): boolean {
  * The candidate's spare capacity when it can be the searching school's partner at all (its own
  * school, other types and trusts, and full or already partnered schools cannot), else null.
  */
-function spareOf(search: Search, candidate: PartnerFacts, urn: number): number | null {
+function spareOf(search: Search, k: number, urn: number): number | null {
   const { query, capacity, type } = search;
   if (urn === search.urn) return null;
   if (type || query.trust || query.languageMedium) {
-    const s = candidate.school;
+    const s = search.columns.factsAt(k).school;
     if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
     if (query.trust && s.trust !== query.trust) return null;
     if (query.languageMedium && s.languageMedium !== query.languageMedium) return null;
@@ -245,22 +247,21 @@ function spareOf(search: Search, candidate: PartnerFacts, urn: number): number |
 function qualifies(search: Search, candidate: PartnerFacts): boolean {
   const k = search.columns.placeOf(candidate);
   return (
-    spareOf(search, candidate, search.columns.urn[k]!) !== null &&
+    spareOf(search, k, search.columns.urn[k]!) !== null &&
     strategyFit(search.query.strategy, search.columns, search.place, k) !== null
   );
 }
 
 /**
- * Scores the candidate `facts` at the distance `km[at]`. Scoring reads the candidate by its place
- * in the pool's columns: numbers, not its objects. The distance is read from a column, as a
- * figure passed to a function V8 does not inline is boxed: millions of objects an analysis.
+ * Scores the candidate at place `k` of the pool's columns at the distance `km[at]`: from the
+ * columns, numbers, without reading its objects. The distance is read from a column, as a figure
+ * passed to a function V8 does not inline is boxed: millions of objects an analysis.
  */
-function consider(search: Search, facts: PartnerFacts, km: Float64Array, at: number): void {
+function consider(search: Search, k: number, km: Float64Array, at: number): void {
   const distanceKm = km[at]!;
   const { columns } = search;
-  const k = columns.placeOf(facts);
   const urn = columns.urn[k]!;
-  const spare = spareOf(search, facts, urn);
+  const spare = spareOf(search, k, urn);
   if (spare === null) return;
   const { strategy } = search.query;
   if (!groupFits(strategy, columns, search.place, k)) return;
@@ -303,7 +304,7 @@ function consider(search: Search, facts: PartnerFacts, km: Float64Array, at: num
     kept.km[slot] = distanceKm;
     kept.score[slot] = score;
   } else kept.length++;
-  kept.facts[slot] = facts;
+  kept.place[slot] = k;
   kept.spare[slot] = spare;
   kept.distance[slot] = distance;
   kept.context[slot] = context ?? Number.NaN;
@@ -369,18 +370,17 @@ function rankKept(): number {
  */
 export type TakeCandidate = (urn: number, distanceKm: number, score: number, spare: number) => void;
 
-/** Hands the kept candidates to `take`, best first, and lets go of them (the next search reuses the columns). */
+/** Hands the kept candidates to `take`, best first (the next search reuses the columns). */
 function readOut(take: (slot: number) => void): number {
   const n = rankKept();
   for (let i = 0; i < n; i++) take(kept.order[i]!);
-  kept.facts.fill(undefined, 0, n);
   return n;
 }
 
-function candidateAt(slot: number): RankedCandidate {
+function candidateAt(columns: FactColumns, slot: number): RankedCandidate {
   const context = kept.context[slot]!;
   return {
-    facts: kept.facts[slot]!,
+    facts: columns.factsAt(kept.place[slot]!),
     distanceKm: kept.km[slot]!,
     parts: {
       distance: kept.distance[slot]!,
@@ -554,7 +554,7 @@ function scoreBeyond(search: Search, ring: number): void {
   }
   for (const n of nearest) {
     nearestKm[0] = n.distanceKm;
-    consider(search, n.facts, nearestKm, 0);
+    consider(search, search.columns.placeOf(n.facts), nearestKm, 0);
   }
 }
 
@@ -573,7 +573,7 @@ function runSearch(scope: SearchScope, urn: number, keep: number): Searched {
   const { point, radiusKm, partitions } = search;
   for (const partition of partitions) {
     const n = partition.collectWithin(point, radiusKm, hits);
-    for (let i = 0; i < n; i++) consider(search, partition.itemAt(hits.place[i]!), hits.km, i);
+    for (let i = 0; i < n; i++) consider(search, partition.keyAt(hits.place[i]!), hits.km, i);
   }
   const within = search.seen;
   const remote = within === 0;
@@ -603,7 +603,7 @@ export function rankCandidates(
   const found = runSearch({ pool, query, settings, capacity }, urn, keep);
   if (!found.ok) return found;
   const ranked: RankedCandidate[] = [];
-  readOut((slot) => ranked.push(candidateAt(slot)));
+  readOut((slot) => ranked.push(candidateAt(pool.columns, slot)));
   const { school, radiusKm, remote, within } = found;
   return {
     ok: true,

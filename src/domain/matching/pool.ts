@@ -63,6 +63,8 @@ export interface FactColumns extends ScoreColumns {
   urban: Int8Array;
   /** The place of one of the pool's schools in the columns. */
   placeOf(facts: PartnerFacts): number;
+  /** The facts of the school at a place. */
+  factsAt(place: number): PartnerFacts;
 }
 
 export interface MatchingPool {
@@ -74,6 +76,15 @@ export interface MatchingPool {
    */
   partition(phase: Phase, group: SchoolGroup): SpatialIndex<PartnerFacts>;
 }
+
+/**
+ * An index of some of the pool's schools for searches to walk, each school's place in the columns
+ * beside it: a search scores its candidates from the columns.
+ */
+export const searchableIndex = (
+  members: readonly PartnerFacts[],
+  columns: Pick<FactColumns, 'placeOf'>,
+): SpatialIndex<PartnerFacts> => buildSpatialIndex(members, columns.placeOf);
 
 const AREA_BIT = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, 1 << i]));
 
@@ -158,6 +169,7 @@ export function* matchingPoolSteps(
     z,
     urban,
     placeOf: (facts) => (facts as Facts).place,
+    factsAt: (place) => held[place]!,
   };
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : new UrnPlaces(schools);
@@ -203,7 +215,7 @@ export function* matchingPoolSteps(
   for (const [phase, lists] of members) {
     const built = {} as Record<SchoolGroup, SpatialIndex<PartnerFacts>>;
     for (const group of SCHOOL_GROUPS) {
-      built[group] = buildSpatialIndex(lists[group]);
+      built[group] = searchableIndex(lists[group], columns);
       yield;
     }
     partitions.set(phase, built);
