@@ -6,7 +6,12 @@ import {
   type SearchScope,
   type TakeCandidate,
 } from '../matching/find-partners.ts';
-import { searchableIndex, type MatchingPool, type PartnerCapacity, type PartnerFacts } from '../matching/pool.ts';
+import {
+  searchableIndex,
+  type MatchingPool,
+  type PartnerCapacity,
+  type PartnerFacts,
+} from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
