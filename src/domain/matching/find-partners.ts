@@ -412,9 +412,10 @@ interface Nearest {
 const WHOLE_EARTH_KM = 20_050;
 
 /**
- * The `limit` nearest qualifying schools beyond `radiusKm`, nearest first (then by URN), found
- * by widening a ring search until enough turn up: cheaper than a nearest-neighbour walk, and
- * exact, because every school outside the last ring is further than every school inside it.
+ * The `limit` nearest qualifying schools beyond `radiusKm` (the nearer, then the lower URN, where
+ * more are as near), in no particular order: found by widening a ring search until enough turn
+ * up, cheaper than a nearest-neighbour walk, and exact, because every school outside the last
+ * ring is further than every school inside it.
  */
 function nearestBeyond(
   partitions: readonly SpatialIndex<PartnerFacts>[],
@@ -440,6 +441,10 @@ function nearestBeyond(
     }
     if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
   }
+  // Sorted only to choose among them: they are scored and ranked by score afterwards. A school
+  // left without a supporter is offered every one with room, at any distance: thousands, sorted
+  // for nothing.
+  if (found.length <= limit) return found;
   return found
     .sort((a, b) => a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn)
     .slice(0, limit);
