@@ -244,8 +244,8 @@ function spareOf(search: Search, k: number, urn: number): number | null {
   return spare > 0 ? spare : null;
 }
 
-function qualifies(search: Search, candidate: PartnerFacts): boolean {
-  const k = search.columns.placeOf(candidate);
+/** Whether the candidate at place `k` of the pool's columns has room and fits the strategy. */
+function qualifies(search: Search, k: number): boolean {
   return (
     spareOf(search, k, search.columns.urn[k]!) !== null &&
     strategyFit(search.query.strategy, search.columns, search.place, k) !== null
@@ -402,9 +402,9 @@ const hits = new Hits();
 // A candidate beyond the radius has its distance already measured: handed to `consider` in a column too.
 const nearestKm = new Float64Array(1);
 
-/** A school found by distance. */
+/** A school found by distance, by its place in the pool's columns. */
 interface Nearest {
-  facts: PartnerFacts;
+  place: number;
   distanceKm: number;
 }
 
@@ -417,13 +417,8 @@ const WHOLE_EARTH_KM = 20_050;
  * up, cheaper than a nearest-neighbour walk, and exact, because every school outside the last
  * ring is further than every school inside it.
  */
-function nearestBeyond(
-  partitions: readonly SpatialIndex<PartnerFacts>[],
-  point: LatLon,
-  radiusKm: number,
-  limit: number,
-  qualifies: (facts: PartnerFacts) => boolean,
-): Nearest[] {
+function nearestBeyond(search: Search, limit: number): Nearest[] {
+  const { partitions, point, radiusKm, columns } = search;
   const found: Nearest[] = [];
   // Each widening keeps what the rings before it found and tests only the schools it adds: where
   // the nearest supporters are all full, a search widens several times, and testing a school is
@@ -433,10 +428,10 @@ function nearestBeyond(
     for (const partition of partitions) {
       const n = partition.collectWithin(point, reach, hits);
       for (let i = 0; i < n; i++) {
-        const facts = partition.itemAt(hits.place[i]!);
+        const place = partition.keyAt(hits.place[i]!);
         const distanceKm = hits.km[i]!;
-        if (distanceKm > inner && distanceKm >= radiusKm && qualifies(facts))
-          found.push({ facts, distanceKm });
+        if (distanceKm > inner && distanceKm >= radiusKm && qualifies(search, place))
+          found.push({ place, distanceKm });
       }
     }
     if (found.length >= limit || reach >= WHOLE_EARTH_KM) break;
@@ -446,7 +441,7 @@ function nearestBeyond(
   // for nothing.
   if (found.length <= limit) return found;
   return found
-    .sort((a, b) => a.distanceKm - b.distanceKm || a.facts.school.urn - b.facts.school.urn)
+    .sort((a, b) => a.distanceKm - b.distanceKm || columns.urn[a.place]! - columns.urn[b.place]!)
     .slice(0, limit);
 }
 
@@ -553,13 +548,12 @@ function scoreBeyond(search: Search, ring: number): void {
   const searched = key === undefined ? undefined : outwardSearchesOf(search);
   let nearest = key === undefined ? undefined : searched!.get(key);
   if (!nearest) {
-    const { partitions, point, radiusKm } = search;
-    nearest = nearestBeyond(partitions, point, radiusKm, ring, (facts) => qualifies(search, facts));
+    nearest = nearestBeyond(search, ring);
     if (key !== undefined) searched!.set(key, nearest);
   }
   for (const n of nearest) {
     nearestKm[0] = n.distanceKm;
-    consider(search, search.columns.placeOf(n.facts), nearestKm, 0);
+    consider(search, n.place, nearestKm, 0);
   }
 }
 
