@@ -293,9 +293,7 @@ function measureLevels(
   levels: Float64Array,
   at: number,
 ): number | null {
-  // A loop rather than `fill`: a call into the runtime for a few slots cost more than writing them,
-  // once for every school at each analysis.
-  for (let i = at; i < at + SCHOOL_AREAS.length; i++) levels[i] = Number.NaN;
+  levels.fill(Number.NaN, at, at + SCHOOL_AREAS.length);
   measuring = levels;
   measuringAt = at;
   seen = 0;
