@@ -18,6 +18,8 @@ const benches: { file: string; args: string[]; node?: string[] }[] = [
     args: national ? [] : ['--schools', '5000', '--rates', '50,200', '--seconds', '5'],
   },
   { file: 'bench/capacity.ts', args: national ? ['22000'] : [] },
+  // Skipped, saying why, without valgrind.
+  { file: 'bench/instructions.ts', args: national ? [] : ['--schools', '5000'] },
   { file: 'bench/impact.ts', args: national ? ['16000'] : [] },
   { file: 'bench/practice.ts', args: national ? [] : ['--records', '5000'] },
   // Skipped, saying why, unless BENCH_POSTGIS_URL names a database with PostGIS.
