@@ -62,6 +62,30 @@ export function ruleHolds(rule: SlottedRule, phase: Phase, measures: MeasureSet)
   return true;
 }
 
+/**
+ * Whether `evaluateRule` would find the rule undecided (a measure it needs is missing, and none it
+ * has fails), without writing down what is missing: a school placed in no group while a rule is
+ * undecided has not enough evidence, which partner search says without writing its reasons.
+ */
+export function ruleUndecided(rule: SlottedRule, phase: Phase, measures: MeasureSet): boolean {
+  if (rule.phases && !rule.phases.includes(phase)) return false;
+  if (rule.eras) {
+    const era = measures.era;
+    if (era === undefined) return true;
+    if (!rule.eras.includes(era as never)) return false;
+  }
+  const { all, slots } = rule;
+  let missing = false;
+  for (let c = 0; c < all.length; c++) {
+    const condition = all[c]!;
+    const actual = measures.at(slots[c]!);
+    if (actual === undefined) {
+      if (condition.ifMissing !== 'skip') missing = true;
+    } else if (!compare(actual, condition.op, condition.value)) return false;
+  }
+  return missing;
+}
+
 export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
   if (rule.phases && !rule.phases.includes(phase)) return NOT_APPLICABLE;
   const era = evidence.measures.era;

@@ -32,6 +32,8 @@ export interface PartnerFacts {
   group: SchoolGroup;
   /** The classification in full, with its reasons: written when first read. */
   readonly classification: Classification;
+  /** The classification's `sufficientEvidence`, where it is known without writing the reasons. */
+  readonly sufficientEvidence?: boolean;
   context: SchoolContext;
   /** Where the school is clearly strong or weak, area by area, with the evidence in words. */
   areas: AreaStandings;
@@ -51,7 +53,7 @@ export interface PartnerFacts {
  * evidence.
  */
 export const sufficientEvidenceOf = (facts: PartnerFacts): boolean =>
-  facts.group !== 'other' || facts.classification.sufficientEvidence;
+  facts.group !== 'other' || (facts.sufficientEvidence ?? facts.classification.sufficientEvidence);
 
 /**
  * What a search reads of every school in the pool, by its place: the columns it scores from, each
@@ -178,7 +180,11 @@ export function* matchingPoolSteps(
     const school = held[k]!.school;
     return areaStandings(school, briefOf(school.urn)!, levels.of(k));
   });
-  const poolHeld: PoolHeld = { classifications: byUrn, areas, columns };
+  const sufficientEvidence: (urn: number) => boolean =
+    byUrn instanceof ClassificationsOnDemand
+      ? (urn) => byUrn.sufficientEvidence(urn)!
+      : (urn) => byUrn.get(urn)!.sufficientEvidence;
+  const poolHeld: PoolHeld = { classifications: byUrn, sufficientEvidence, areas, columns };
   let gaps = false;
   // The work of each step is a plain function: a generator's own body is compiled less well.
   const add = (school: SchoolRecord, k: number) => {
@@ -228,6 +234,8 @@ export function* matchingPoolSteps(
 /** What the facts of a pool share: where each school's classification, levels and context are held. */
 interface PoolHeld {
   classifications: ReadonlyMap<number, Classification>;
+  /** Whether a school was placed on enough evidence, known without writing its reasons. */
+  sufficientEvidence: (urn: number) => boolean;
   /** Each school's standings by area, by place. */
   areas: WrittenOnDemand<AreaStandings>;
   columns: FactColumns;
@@ -280,6 +288,10 @@ class Facts implements PartnerFacts {
 
   get classification(): Classification {
     return this.#held.classifications.get(this.school.urn)!;
+  }
+
+  get sufficientEvidence(): boolean {
+    return this.#held.sufficientEvidence(this.school.urn);
   }
 
   get areas(): AreaStandings {
