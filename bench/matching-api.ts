@@ -6,7 +6,8 @@
  * record lookup (`GET /api/schools/{urn}`, one indexed read). Prints the median and 95th
  * percentile of each and the CPU the service spent an answer, then the latest partner searches
  * asked again (answers kept for the same request) and `GET /health/live` as many times (the
- * floor: the HTTP round trip with no work behind it); asserts nothing about time.
+ * floor: the HTTP round trip with no work behind it), and last as many other schools asked without
+ * reasons (`explain=false`, each school's words never written); asserts nothing about time.
  *
  *   node --import tsx bench/matching-api.ts              # 22,000 schools
  *   node --import tsx bench/matching-api.ts --schools 5000
@@ -32,6 +33,11 @@ await withImportedDataset('matching-api', count, async (dataset) => {
     .execute();
   const step = Math.max(1, Math.floor(rows.length / (SAMPLE + WARM_UP)));
   const urns = rows.filter((_, i) => i % step === 0).map((row) => row.urn);
+  // Schools asked about only without reasons, none of them among those asked with them.
+  const unexplainedUrns = rows
+    .filter((_, i) => i % step === Math.min(1, step - 1) && i % step !== 0)
+    .map((row) => row.urn)
+    .slice(0, SAMPLE);
   const service = await serveDataset(
     dataset,
     { S2S_HEAVY_REQUESTS_PER_MINUTE: '1000000' },
@@ -86,6 +92,12 @@ await withImportedDataset('matching-api', count, async (dataset) => {
     const floorBefore = cpuMsOf(pid);
     for (const _ of kept) floor.push((await ask('/health/live')).took);
     const floorCpu = cpuMsOf(pid) - floorBefore;
+    const unexplained: number[] = [];
+    const unexplainedBefore = cpuMsOf(pid);
+    for (const urn of unexplainedUrns)
+      unexplained.push((await ask(`${partnersUrl(urn)}&explain=false`)).took);
+    const unexplainedCpu = cpuMsOf(pid) - unexplainedBefore;
+    unexplained.sort((a, b) => a - b);
     floor.sort((a, b) => a - b);
     again.sort((a, b) => a - b);
     partners.sort((a, b) => a - b);
@@ -102,6 +114,10 @@ await withImportedDataset('matching-api', count, async (dataset) => {
       `${line('again   ', again, againCpu)} (the latest ${kept.length} partner searches asked again)`,
     );
     console.log(`${line('floor   ', floor, floorCpu)} (GET /health/live, no work behind it)`);
+    if (unexplained.length > 0)
+      console.log(
+        `${line('unexplained', unexplained, unexplainedCpu)} (${unexplained.length} other schools, explain=false, asked for the first time)`,
+      );
     console.log(
       `  a partner search takes ${(percentile(partners, 0.5) / percentile(record, 0.5)).toFixed(2)}× the time of a plain record read (p50) and ${(partnersCpu / recordCpu).toFixed(2)}× its CPU; ${loadAverage()}`,
     );
