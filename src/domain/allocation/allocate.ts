@@ -470,12 +470,16 @@ function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSo
     }
     if (through.length === 0) return solution;
     const used = new Map<number, number>();
-    for (const p of kept) used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
+    // Every supporter paired is one with room (the flow's supporters are those of `capacities`).
+    const left = new Map(capacities);
+    for (const p of kept) {
+      used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
+      left.set(p.supporter, left.get(p.supporter)! - 1);
+    }
     const room: PartnerCapacity = {
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
     };
-    const left = new Map([...capacities].map(([urn, n]) => [urn, n - (used.get(urn) ?? 0)]));
     const roomScope: SearchScope = {
       ...work.scope,
       capacity: room,
