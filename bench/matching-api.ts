@@ -35,7 +35,7 @@ await withImportedDataset('matching-api', count, async (dataset) => {
   const urns = rows.filter((_, i) => i % step === 0).map((row) => row.urn);
   // Schools asked about only without reasons, none of them among those asked with them.
   const unexplainedUrns = rows
-    .filter((_, i) => i % step === Math.min(1, step - 1) && i % step !== 0)
+    .filter((_, i) => i % step === 1)
     .map((row) => row.urn)
     .slice(0, SAMPLE);
   const service = await serveDataset(

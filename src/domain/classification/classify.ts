@@ -9,7 +9,7 @@ import {
   sharingNationalFigures,
   type SchoolEvidence,
 } from './measures.ts';
-import { compare, evaluateRule, ruleHolds, ruleUndecided } from './rules.ts';
+import { compare, evaluateRule, ruleStatus } from './rules.ts';
 import { MeasureSet, slottedRules, type SlottedRule, type SlottedRules } from './measure-set.ts';
 import { categorisationYear } from './wales-measures.ts';
 import { WrittenOnDemand } from '../written-on-demand.ts';
@@ -285,14 +285,14 @@ export function profileForSchool(
 export type ClassificationBrief = Pick<Classification, 'urn' | 'group' | 'evidence'>;
 
 function anyHolds(rules: readonly SlottedRule[], record: SchoolRecord, measures: MeasureSet): boolean {
-  for (const rule of rules) if (ruleHolds(rule, record.phase, measures)) return true;
+  for (const rule of rules) if (ruleStatus(rule, record.phase, measures) === 'holds') return true;
   return false;
 }
 
 /** As classifySchool decides for a school in neither group: whether a rule of either was undecided. */
 function anyUndecided(rules: SlottedRules, record: SchoolRecord, measures: MeasureSet): boolean {
-  for (const rule of rules.inNeed) if (ruleUndecided(rule, record.phase, measures)) return true;
-  for (const rule of rules.highPerforming) if (ruleUndecided(rule, record.phase, measures)) return true;
+  for (const rule of [...rules.inNeed, ...rules.highPerforming])
+    if (ruleStatus(rule, record.phase, measures) === 'unknown') return true;
   return false;
 }
 
@@ -374,7 +374,7 @@ export class ClassificationsOnDemand extends ByUrn<Classification> {
   /**
    * Whether the school was placed on enough evidence, as its classification says, worked out
    * again when asked rather than for every school (about 3% of the national analysis), and without
-   * writing its reasons: a partner search without them answered in half the time.
+   * writing its reasons: a first partner answer without them took two-thirds of the CPU.
    */
   sufficientEvidence(urn: number): boolean | undefined {
     const i = this.#places.get(urn);

@@ -41,49 +41,28 @@ const NOT_APPLICABLE: RuleOutcome = Object.freeze({ status: 'not-applicable' });
 const FAILS: RuleOutcome = Object.freeze({ status: 'fails' });
 
 /**
- * Whether `evaluateRule` would say the rule holds, without writing down the values or what is
- * missing: the national analysis asks this of every school and rule.
+ * What `evaluateRule` would say of the rule, without writing down the values or what is missing:
+ * the national analysis asks this of every school and rule, and partner search asks whether a
+ * school in neither group had a rule left undecided (not enough evidence).
  */
-export function ruleHolds(rule: SlottedRule, phase: Phase, measures: MeasureSet): boolean {
-  if (rule.phases && !rule.phases.includes(phase)) return false;
+export function ruleStatus(rule: SlottedRule, phase: Phase, measures: MeasureSet): RuleOutcome['status'] {
+  if (rule.phases && !rule.phases.includes(phase)) return 'not-applicable';
   if (rule.eras) {
     const era = measures.era;
-    if (era === undefined || !rule.eras.includes(era as never)) return false;
-  }
-  const { all, slots } = rule;
-  for (let c = 0; c < all.length; c++) {
-    const condition = all[c]!;
-    const actual = measures.at(slots[c]!);
-    // A missing measure leaves the rule undecided at best: it does not hold.
-    if (actual === undefined) {
-      if (condition.ifMissing !== 'skip') return false;
-    } else if (!compare(actual, condition.op, condition.value)) return false;
-  }
-  return true;
-}
-
-/**
- * Whether `evaluateRule` would find the rule undecided (a measure it needs is missing, and none it
- * has fails), without writing down what is missing: a school placed in no group while a rule is
- * undecided has not enough evidence, which partner search says without writing its reasons.
- */
-export function ruleUndecided(rule: SlottedRule, phase: Phase, measures: MeasureSet): boolean {
-  if (rule.phases && !rule.phases.includes(phase)) return false;
-  if (rule.eras) {
-    const era = measures.era;
-    if (era === undefined) return true;
-    if (!rule.eras.includes(era as never)) return false;
+    if (era === undefined) return 'unknown';
+    if (!rule.eras.includes(era as never)) return 'not-applicable';
   }
   const { all, slots } = rule;
   let missing = false;
   for (let c = 0; c < all.length; c++) {
     const condition = all[c]!;
     const actual = measures.at(slots[c]!);
+    // A missing measure leaves the rule undecided at best; one failing condition decides it.
     if (actual === undefined) {
       if (condition.ifMissing !== 'skip') missing = true;
-    } else if (!compare(actual, condition.op, condition.value)) return false;
+    } else if (!compare(actual, condition.op, condition.value)) return 'fails';
   }
-  return missing;
+  return missing ? 'unknown' : 'holds';
 }
 
 export function evaluateRule(rule: Rule, phase: Phase, evidence: SchoolEvidence): RuleOutcome {
