@@ -39,10 +39,10 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
  * for the few pairings chosen.
  */
 class Candidates {
-  urn: Float64Array;
+  /** URNs are whole numbers of up to eight digits, as the pool's own column holds them. */
+  urn: Int32Array;
   distanceKm: Float64Array;
   score: Float64Array;
-  spare: Float64Array;
   /** Beyond the seeker's radius (1) or not (0). */
   remote: Uint8Array;
   length = 0;
@@ -50,10 +50,9 @@ class Candidates {
   /** `expected`: about how many there will be, so that the columns seldom grow. */
   constructor(expected: number) {
     const n = Math.max(64, expected);
-    this.urn = new Float64Array(n);
+    this.urn = new Int32Array(n);
     this.distanceKm = new Float64Array(n);
     this.score = new Float64Array(n);
-    this.spare = new Float64Array(n);
     this.remote = new Uint8Array(n);
   }
 
@@ -61,20 +60,18 @@ class Candidates {
     this.urn = grown(this.urn);
     this.distanceKm = grown(this.distanceKm);
     this.score = grown(this.score);
-    this.spare = grown(this.spare);
     this.remote = grown(this.remote);
   }
 
   /** The candidates a ranking hands over, added to the columns, as the range of their places. */
   range(rank: (take: TakeCandidate) => unknown, remote: boolean): Range {
     const from = this.length;
-    rank((urn, distanceKm, score, spare) => {
+    rank((urn, distanceKm, score) => {
       if (this.length === this.urn.length) this.grow();
       const id = this.length++;
       this.urn[id] = urn;
       this.distanceKm[id] = distanceKm;
       this.score[id] = score;
-      this.spare[id] = spare;
       this.remote[id] = remote ? 1 : 0;
     });
     return { from, to: this.length };
@@ -132,8 +129,11 @@ interface Seeker {
   local: Range | undefined;
   /** The candidates it is offered, in the order offered. */
   offered: number[];
-  /** The supporters it is offered: listed only once it is offered more than its first options. */
-  offeredUrns: Set<number> | undefined;
+  /**
+   * The place among the candidates of each supporter it is offered, by URN: listed only once it is
+   * offered more than its first options (a school paired through a group may be offered thousands).
+   */
+  offeredAt: Map<number, number> | undefined;
   /** The groups of supporters (by phase) it can work with. */
   anyOf: readonly Phase[];
   /** How many of the nearest supporters beyond the radius it has been offered. */
@@ -349,7 +349,7 @@ function seekersFrom(work: Work, inNeed: readonly PartnerFacts[]): void {
       within,
       local: remote ? { from: 0, to: 0 } : undefined,
       offered: [],
-      offeredUrns: undefined,
+      offeredAt: undefined,
       anyOf: anyOf(work, phase),
       ring: remote ? work.ring : 0,
       beyond: remote ? new Map([[work.ring, ranked]]) : undefined,
@@ -364,11 +364,11 @@ function seekersFrom(work: Work, inNeed: readonly PartnerFacts[]): void {
 /** Offers the seeker candidates it has not been offered yet, and returns their places. */
 function offer(candidates: Candidates, seeker: Seeker, { from, to }: Range): number[] {
   const added: number[] = [];
-  const urns = (seeker.offeredUrns ??= new Set(seeker.offered.map((id) => candidates.urn[id]!)));
+  const at = (seeker.offeredAt ??= new Map(seeker.offered.map((id) => [candidates.urn[id]!, id])));
   for (let id = from; id < to; id++) {
     const urn = candidates.urn[id]!;
-    if (urns.has(urn)) continue;
-    urns.add(urn);
+    if (at.has(urn)) continue;
+    at.set(urn, id);
     seeker.offered.push(id);
     added.push(id);
   }
@@ -460,22 +460,25 @@ function supportersLeft(
  */
 function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSolution {
   const { capacity, candidates, capacities, groups, seekers } = work;
-  let solution = solved;
+  // The pairings kept so far, and what they use of each supporter's room: each round adds the
+  // pairings it solved other than through a group, and solves again for the rest.
+  const kept: Pairing[] = [];
+  const used = new Map<number, number>();
+  // Every supporter paired is one with room (the flow's supporters are those of `capacities`).
+  const left = new Map(capacities);
+  let solvedLast = solved.pairs;
   for (;;) {
     const through: Seeker[] = [];
-    const kept: Pairing[] = [];
-    for (const p of solution.pairs) {
-      if (p.throughGroup) through.push(seekers.get(p.seeker)!);
-      else kept.push(p);
-    }
-    if (through.length === 0) return solution;
-    const used = new Map<number, number>();
-    // Every supporter paired is one with room (the flow's supporters are those of `capacities`).
-    const left = new Map(capacities);
-    for (const p of kept) {
+    for (const p of solvedLast) {
+      if (p.throughGroup) {
+        through.push(seekers.get(p.seeker)!);
+        continue;
+      }
+      kept.push(p);
       used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
       left.set(p.supporter, left.get(p.supporter)! - 1);
     }
+    if (through.length === 0) return { pairs: kept, unassigned: solved.unassigned };
     const room: PartnerCapacity = {
       ...capacity,
       partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
@@ -503,14 +506,13 @@ function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSo
       for (const id of offer(candidates, seeker, beyond)) options.push(candidates.option(id));
       again.push({ seeker: urn, options, anyOf: seeker.anyOf });
     }
-    const solvedAgain = allocateOptimally({
+    solvedLast = allocateOptimally({
       seekers: again,
       capacity: left,
       groups: new Map(
         [...groups].map(([phase, members]) => [phase, members.filter((urn) => left.get(urn)! > 0)]),
       ),
-    });
-    solution = { pairs: [...kept, ...solvedAgain.pairs], unassigned: solution.unassigned };
+    }).pairs;
   }
 }
 
@@ -547,7 +549,8 @@ function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
   const pairings: PairingFacts[] = [];
   for (const { seeker: urn, supporter } of pairs) {
     const seeker = seekers.get(urn)!;
-    const id = seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
+    const id =
+      seeker.offeredAt?.get(supporter) ?? seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
     const remote = candidates.remote[id] === 1;
     pairings.push({
       urn,

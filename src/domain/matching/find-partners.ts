@@ -368,7 +368,7 @@ function rankKept(): number {
  * Receives a ranking's candidates one at a time, best first, with no object made for each: by URN,
  * read from the search's columns rather than through each candidate's facts.
  */
-export type TakeCandidate = (urn: number, distanceKm: number, score: number, spare: number) => void;
+export type TakeCandidate = (urn: number, distanceKm: number, score: number) => void;
 
 /** Hands the kept candidates to `take`, best first (the next search reuses the columns). */
 function readOut(take: (slot: number) => void): number {
@@ -394,7 +394,7 @@ function candidateAt(columns: FactColumns, slot: number): RankedCandidate {
 }
 
 const handTo = (take: TakeCandidate) => (slot: number) =>
-  take(kept.urn[slot]!, kept.km[slot]!, kept.score[slot]!, kept.spare[slot]!);
+  take(kept.urn[slot]!, kept.km[slot]!, kept.score[slot]!);
 
 // What a search's radius, or a ring beyond it, holds: reused by every search in turn, as each reads
 // its hits before it measures again, and runs to its end before another starts.
