@@ -440,8 +440,16 @@ function nearestBeyond(search: Search, limit: number): Nearest[] {
   // left without a supporter is offered every one with room, at any distance: thousands, sorted
   // for nothing.
   if (found.length <= limit) return found;
+  // The comparison answers in whole numbers: a difference of distances, a fraction, is a new
+  // object on the heap for each comparison the sort makes.
   return found
-    .sort((a, b) => a.distanceKm - b.distanceKm || columns.urn[a.place]! - columns.urn[b.place]!)
+    .sort((a, b) =>
+      a.distanceKm < b.distanceKm
+        ? -1
+        : a.distanceKm > b.distanceKm
+          ? 1
+          : columns.urn[a.place]! - columns.urn[b.place]!,
+    )
     .slice(0, limit);
 }
 
