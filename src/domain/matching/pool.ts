@@ -6,7 +6,7 @@ import {
   type SchoolGroup,
 } from '../classification/types.ts';
 import type { LatLon, Phase, SchoolRecord } from '../school.ts';
-import { buildSpatialIndex, type SpatialIndex } from '../spatial-index.ts';
+import { buildSpatialIndex, type Coordinates, type SpatialIndex } from '../spatial-index.ts';
 import { ByUrn, UrnPlaces } from '../by-urn.ts';
 import { ClassificationsOnDemand, type ClassificationBrief } from '../classification/classify.ts';
 import type { DeclaredFocus } from '../declarations.ts';
@@ -57,9 +57,9 @@ export const sufficientEvidenceOf = (facts: PartnerFacts): boolean =>
 
 /**
  * What a search reads of every school in the pool, by its place: the columns it scores from, each
- * school's URN, and its context as contextOf's columns.
+ * school's URN and coordinates (NaN without a location), and its context as contextOf's columns.
  */
-export interface FactColumns extends ScoreColumns {
+export interface FactColumns extends ScoreColumns, Coordinates {
   urn: Int32Array;
   z: Float64Array;
   urban: Int8Array;
@@ -85,8 +85,8 @@ export interface MatchingPool {
  */
 export const searchableIndex = (
   members: readonly PartnerFacts[],
-  columns: Pick<FactColumns, 'placeOf'>,
-): SpatialIndex<PartnerFacts> => buildSpatialIndex(members, columns.placeOf);
+  columns: Pick<FactColumns, 'placeOf' | 'lon' | 'lat'>,
+): SpatialIndex<PartnerFacts> => buildSpatialIndex(members, columns.placeOf, columns);
 
 const AREA_BIT = new Map<SchoolArea, number>(SCHOOL_AREAS.map((area, i) => [area, 1 << i]));
 
@@ -168,6 +168,8 @@ export function* matchingPoolSteps(
     offers: new Int32Array(n),
     levels: levels.column,
     urn: new Int32Array(n),
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
     z,
     urban,
     placeOf: (facts) => (facts as Facts).place,
@@ -202,6 +204,8 @@ export function* matchingPoolSteps(
     columns.needs[k] = focusMask(focus?.needs);
     columns.offers[k] = focusMask(focus?.offers);
     columns.urn[k] = school.urn;
+    columns.lon[k] = school.location?.lon ?? Number.NaN;
+    columns.lat[k] = school.location?.lat ?? Number.NaN;
     held[k] = new Facts(k, school, poolHeld, focus?.offerNote);
   };
   yield* inSteps(schools, add);
