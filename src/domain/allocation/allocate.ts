@@ -545,9 +545,11 @@ function leftForCapacity(settings: MatchingSettings, seeker: Seeker): Unsupporte
 /** The solution's pairings, by the seeker's URN, with the figures of the candidate each stands for. */
 function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
   const { candidates, seekers } = work;
-  const pairs = [...solution.pairs].sort((a, b) => a.seeker - b.seeker);
   const pairings: PairingFacts[] = [];
-  for (const { seeker: urn, supporter } of pairs) {
+  // Read in the order solved, which is mostly that of nearOneAnother, as the seekers and their
+  // candidates were made: in URN order each was a read from memory the processor did not have at
+  // hand (at 147,791 schools, about 20 ms of an analysis). Put in URN order once made.
+  for (const { seeker: urn, supporter } of solution.pairs) {
     const seeker = seekers.get(urn)!;
     const id =
       seeker.offeredAt?.get(supporter) ?? seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
@@ -561,7 +563,7 @@ function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
       nearerTaken: remote && seeker.within > 0,
     });
   }
-  return pairings;
+  return pairings.sort((a, b) => a.urn - b.urn);
 }
 
 /**
