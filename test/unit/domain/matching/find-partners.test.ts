@@ -55,6 +55,15 @@ describe('finding partners for one school', () => {
     expect(urns(result).sort()).toEqual([2, 3]);
   });
 
+  it('takes a school listed twice as its later record says', () => {
+    const near = school(2, 3, { inspections: outstanding });
+    const far = school(2, 30, { inspections: outstanding });
+    const movedAway = search([near, far]).candidates;
+    expect(movedAway.map((c) => [c.urn, c.distanceKm, c.remote])).toEqual([[2, 30, true]]);
+    const movedNear = search([far, near]).candidates;
+    expect(movedNear.map((c) => [c.urn, c.distanceKm, c.remote])).toEqual([[2, 3, false]]);
+  });
+
   it('keeps to the radius for the phase: 9.9 km is in, 10.1 km is not', () => {
     const result = search([
       school(2, 9.9, { inspections: outstanding }),
