@@ -552,7 +552,8 @@ function pairingsOf(work: Work, solution: AllocationSolution): PairingFacts[] {
   for (const { seeker: urn, supporter } of solution.pairs) {
     const seeker = seekers.get(urn)!;
     const id =
-      seeker.offeredAt?.get(supporter) ?? seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
+      seeker.offeredAt?.get(supporter) ??
+      seeker.offered.find((offered) => candidates.urn[offered] === supporter)!;
     const remote = candidates.remote[id] === 1;
     pairings.push({
       urn,
