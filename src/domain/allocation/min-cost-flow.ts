@@ -124,7 +124,10 @@ class Graph {
     this.head = new Int32Array(nodes).fill(-1);
     this.tail = new Int32Array(nodes).fill(-1);
     this.lastOpen = new Int32Array(nodes).fill(-1);
-    const n = Math.max(2, edges);
+    // Even, so that the columns by pair (quality, remote) stay exactly half as long as those by
+    // edge as all of them double: from an odd length, the pair written last before the second
+    // doubling fell beyond its column and was lost.
+    const n = Math.max(2, edges + (edges & 1));
     this.to = new Int32Array(n);
     this.cap = new Int32Array(n);
     this.rank = new Int32Array(n);

@@ -249,6 +249,31 @@ describe('the optimal allocation', () => {
     );
   });
 
+  it('reports the quality of an option offered after the flow has grown its room more than once', () => {
+    // One seeker and two supporters leave room for 1,033 half-edges at the start (an odd number);
+    // 1,100 options offered later fill it twice over. The best, offered 1,029th, lands on the
+    // last pair of the room as first grown.
+    const open = openAllocation({
+      capacity: new Map([
+        [101, 1],
+        [102, 1],
+      ]),
+      seekers: [
+        { seeker: 1, options: { length: 0, supporter: () => 0, quality: () => 0, remote: () => false } },
+      ],
+    });
+    const best = 1028;
+    open.offer(1, {
+      length: 1100,
+      supporter: (k) => (k % 2 === 0 ? 101 : 102),
+      quality: (k) => (k === best ? 0.9 : 0.1),
+      remote: (k) => k !== best,
+    });
+    expect(open.solution().pairs).toEqual([
+      { seeker: 1, supporter: 101, quality: 0.9, remote: false, throughGroup: false },
+    ]);
+  });
+
   it('gives the same answer every time', () => {
     fc.assert(
       fc.property(problems, (problem) => {
