@@ -3,7 +3,7 @@
  * that grow as they fill, where a plain array would hold an object, or a slot the garbage
  * collector copies, for each.
  */
-export function grown<T extends Float64Array | Int32Array | Uint8Array>(
+export function grown<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(
   column: T,
   size = column.length * 2,
 ): T {

@@ -105,8 +105,8 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
   const lats = new Float64Array(items.length);
   for (const item of items) {
     const key = keyOf(item);
-    const lat = coordinates ? coordinates.lat[key]! : (item.location?.lat ?? Number.NaN);
-    if (Number.isNaN(lat)) continue;
+    const lat = coordinates ? coordinates.lat[key] : item.location?.lat;
+    if (lat === undefined || Number.isNaN(lat)) continue;
     keys[located.length] = key;
     lons[located.length] = coordinates ? coordinates.lon[key]! : item.location!.lon;
     lats[located.length] = lat;
@@ -132,7 +132,7 @@ export function buildSpatialIndex<T extends { location: LatLon | null }>(
   // than an array: emptying an array with `length = 0` drops its storage, and the next search
   // allocated it again (about a fourteenth of the national analysis's garbage). A node's halves
   // are queued only as it is taken off, so the nodes waiting are never more than two for each
-  // level of the tree, and a tree has fewer than 64 levels.
+  // level of the tree; kdbush counts its items in 32 bits, so a tree has fewer than 33 levels.
   const stack = new Int32Array(3 * 2 * 64);
   // Reused by every call of `within` (capacity asks it once a school): new columns each time
   // would be two buffers outside the heap for every school.

@@ -39,7 +39,10 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
  * for the few pairings chosen.
  */
 class Candidates {
-  /** URNs are whole numbers of up to eight digits, as the pool's own column holds them. */
+  /**
+   * URNs are at most seven digits (9,999,999, as imports check), so 32 bits hold them, as in the
+   * pool's own column.
+   */
   urn: Int32Array;
   distanceKm: Float64Array;
   score: Float64Array;

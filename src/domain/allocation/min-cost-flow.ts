@@ -98,7 +98,8 @@ class MinHeap {
 
 /**
  * The residual graph: edges in pairs (e, e ^ 1), each pair a forward edge and its reverse, as
- * columns. Costs are small integers (ranks and quality steps), so 32-bit columns hold them exactly.
+ * columns. Costs are small integers (ranks and quality steps), held once a pair: a reverse edge
+ * costs the negative of its forward edge.
  * Each node's edges are a doubly linked list kept in two parts, those with room first and the full
  * ones after: a supporter is listed by every school offered it but carries only the few it
  * supports, and the "unsupported" node is joined to every school in need, so a search reads a
@@ -107,11 +108,17 @@ class MinHeap {
 class Graph {
   to: Int32Array;
   cap: Int32Array;
-  rank: Int32Array;
-  steps: Int32Array;
   next: Int32Array;
   prev: Int32Array;
-  /** By pair (e >> 1), for a seeker's edge to a supporter: the option's quality and whether remote. */
+  /**
+   * By pair (e >> 1), the forward edge's costs. Steps are at most GROUP_STEPS either way, so 16
+   * bits hold them; a rank can be as many as the seekers. Half the columns by edge would be: at
+   * 150,000 generated schools a graph of 1.3 million edges is made new at each analysis, and the
+   * first touch of each page of its columns is most of what building it costs.
+   */
+  rank: Int32Array;
+  steps: Int16Array;
+  /** By pair, for a seeker's edge to a supporter: the option's quality and whether remote. */
   quality: Float64Array;
   remote: Uint8Array;
   head: Int32Array;
@@ -124,16 +131,16 @@ class Graph {
     this.head = new Int32Array(nodes).fill(-1);
     this.tail = new Int32Array(nodes).fill(-1);
     this.lastOpen = new Int32Array(nodes).fill(-1);
-    // Even, so that the columns by pair (quality, remote) stay exactly half as long as those by
+    // Even, so that the columns by pair stay exactly half as long as those by
     // edge as all of them double: from an odd length, the pair written last before the second
     // doubling fell beyond its column and was lost.
     const n = Math.max(2, edges + (edges & 1));
     this.to = new Int32Array(n);
     this.cap = new Int32Array(n);
-    this.rank = new Int32Array(n);
-    this.steps = new Int32Array(n);
     this.next = new Int32Array(n);
     this.prev = new Int32Array(n);
+    this.rank = new Int32Array(n >> 1);
+    this.steps = new Int16Array(n >> 1);
     this.quality = new Float64Array(n >> 1);
     this.remote = new Uint8Array(n >> 1);
   }
@@ -176,22 +183,29 @@ class Graph {
     else this.prev[after] = before;
     if (this.lastOpen[from] === e) this.lastOpen[from] = before;
   }
-  private half(from: number, target: number, capacity: number, rank: number, steps: number) {
+  private half(target: number, capacity: number) {
     if (this.edges === this.to.length) this.grow();
     const e = this.edges++;
     this.to[e] = target;
     this.cap[e] = capacity;
-    this.rank[e] = rank;
-    this.steps[e] = steps;
   }
   /** Adds an edge and its reverse; returns the edge. */
   add(from: number, target: number, capacity: number, rank: number, steps: number): number {
     const e = this.edges;
-    this.half(from, target, capacity, rank, steps);
-    this.half(target, from, 0, -rank, -steps);
+    this.half(target, capacity);
+    this.half(from, 0);
+    this.rank[e >> 1] = rank;
+    this.steps[e >> 1] = steps;
     this.link(e, from);
     this.link(e + 1, target);
     return e;
+  }
+  /** An edge's rank and steps: its pair's, or their negatives for a reverse edge (odd). */
+  rankOf(e: number): number {
+    return (1 - 2 * (e & 1)) * this.rank[e >> 1]!;
+  }
+  stepsOf(e: number): number {
+    return (1 - 2 * (e & 1)) * this.steps[e >> 1]!;
   }
   push(e: number, units: number) {
     const back = e ^ 1;
@@ -310,7 +324,7 @@ class OpenFlow implements OpenAllocation {
     const supporterIds: number[] = (this.#supporterIds = []);
     this.#supporterNode = new Map();
     problem.capacity.forEach((c, id) => {
-      if (c <= 0) return;
+      if (!(c > 0)) return;
       this.#supporterNode.set(id, L + supporterIds.length);
       supporterIds.push(id);
     });
@@ -425,8 +439,10 @@ class OpenFlow implements OpenAllocation {
         const v = to[e]!;
         if (done[v]) continue;
         const to4 = 4 * v;
-        const nr = dr + rank[e]! + pr - costs[to4 + POTENTIAL_RANK]!;
-        const ns = ds + steps[e]! + ps - costs[to4 + POTENTIAL_STEPS]!;
+        // Graph.rankOf and stepsOf, written out: this runs for every edge a search reads.
+        const sign = 1 - 2 * (e & 1);
+        const nr = dr + sign * rank[e >> 1]! + pr - costs[to4 + POTENTIAL_RANK]!;
+        const ns = ds + sign * steps[e >> 1]! + ps - costs[to4 + POTENTIAL_STEPS]!;
         const vr = costs[to4 + DIST_RANK]!;
         // A node no nearer than the sink is never settled: not queued.
         if (before(nr, ns, vr, costs[to4 + DIST_STEPS]!) && before(nr, ns, sinkRank, sinkSteps)) {
@@ -513,8 +529,8 @@ class OpenFlow implements OpenAllocation {
     for (let e = graph.head[i]!; e !== -1; e = graph.next[e]!) {
       if (graph.cap[e]! <= 0) continue;
       const v = graph.to[e]!;
-      const r = costs[4 * v + POTENTIAL_RANK]! - graph.rank[e]!;
-      const s = costs[4 * v + POTENTIAL_STEPS]! - graph.steps[e]!;
+      const r = costs[4 * v + POTENTIAL_RANK]! - graph.rankOf(e);
+      const s = costs[4 * v + POTENTIAL_STEPS]! - graph.stepsOf(e);
       if (r > pr || (r === pr && s > ps)) [pr, ps] = [r, s];
     }
     costs[4 * i + POTENTIAL_RANK] = pr;
