@@ -463,10 +463,9 @@ function supportersLeft(
  */
 function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSolution {
   const { capacity, candidates, capacities, groups, seekers } = work;
-  // The pairings kept so far, and what they use of each supporter's room: each round adds the
+  // The pairings kept so far, and each supporter's room left by them: each round adds the
   // pairings it solved other than through a group, and solves again for the rest.
   const kept: Pairing[] = [];
-  const used = new Map<number, number>();
   // Every supporter paired is one with room (the flow's supporters are those of `capacities`).
   const left = new Map(capacities);
   let solvedLast = solved.pairs;
@@ -478,13 +477,13 @@ function pairThroughGroups(work: Work, solved: AllocationSolution): AllocationSo
         continue;
       }
       kept.push(p);
-      used.set(p.supporter, (used.get(p.supporter) ?? 0) + 1);
       left.set(p.supporter, left.get(p.supporter)! - 1);
     }
     if (through.length === 0) return { pairs: kept, unassigned: solved.unassigned };
     const room: PartnerCapacity = {
       ...capacity,
-      partnersOf: (urn) => capacity.partnersOf(urn) + (used.get(urn) ?? 0),
+      // The pairings kept: the room a supporter had, less the room it has left.
+      partnersOf: (urn) => capacity.partnersOf(urn) + (capacities.get(urn) ?? 0) - (left.get(urn) ?? 0),
     };
     const roomScope: SearchScope = {
       ...work.scope,

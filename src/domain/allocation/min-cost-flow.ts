@@ -112,9 +112,10 @@ class Graph {
   prev: Int32Array;
   /**
    * By pair (e >> 1), the forward edge's costs. Steps are at most GROUP_STEPS either way, so 16
-   * bits hold them; a rank can be as many as the seekers. Half the columns by edge would be: at
-   * 150,000 generated schools a graph of 1.3 million edges is made new at each analysis, and the
-   * first touch of each page of its columns is most of what building it costs.
+   * bits hold them; a rank can be as many as the seekers. Held by pair rather than by edge, they
+   * take under half the room: at 150,000 generated schools a graph of 1.3 million edges is made
+   * new at each analysis, and the first touch of each page of its columns is most of what
+   * building it costs.
    */
   rank: Int32Array;
   steps: Int16Array;
@@ -131,9 +132,9 @@ class Graph {
     this.head = new Int32Array(nodes).fill(-1);
     this.tail = new Int32Array(nodes).fill(-1);
     this.lastOpen = new Int32Array(nodes).fill(-1);
-    // Even, so that the columns by pair stay exactly half as long as those by
-    // edge as all of them double: from an odd length, the pair written last before the second
-    // doubling fell beyond its column and was lost.
+    // Even, so that the columns by pair stay exactly half as long as those by edge as all of them
+    // double: from an odd length, the pair written last before the second doubling fell beyond
+    // its column and was lost.
     const n = Math.max(2, edges + (edges & 1));
     this.to = new Int32Array(n);
     this.cap = new Int32Array(n);
