@@ -110,6 +110,7 @@ if (args.includes('--growth')) {
       rss: number;
       held: number | null;
       inNeed: number;
+      within: number;
       supported: number;
       unsupported: number;
     };
@@ -117,11 +118,11 @@ if (args.includes('--growth')) {
   const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
   for (const r of runs) {
     console.log(
-      `national analysis at ${r.schools.toLocaleString('en-GB')} ${data} schools: CPU ${Math.round(r.best)} ms best and ${Math.round(r.median)} ms median of ${repeats} once warm (wall-clock ${Math.round(r.wallBest)} and ${Math.round(r.wallMedian)} ms; the first in a fresh process ${Math.round(r.first)} ms of CPU), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${2 * repeats + 1}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; of ${r.inNeed.toLocaleString('en-GB')} in need ${r.supported.toLocaleString('en-GB')} supported, ${r.unsupported.toLocaleString('en-GB')} unsupported`,
+      `national analysis at ${r.schools.toLocaleString('en-GB')} ${data} schools: CPU ${Math.round(r.best)} ms best and ${Math.round(r.median)} ms median of ${repeats} once warm (wall-clock ${Math.round(r.wallBest)} and ${Math.round(r.wallMedian)} ms; the first in a fresh process ${Math.round(r.first)} ms of CPU), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${2 * repeats + 1}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; of ${r.inNeed.toLocaleString('en-GB')} in need ${r.supported.toLocaleString('en-GB')} supported, ${r.unsupported.toLocaleString('en-GB')} unsupported; a school in need has ${r.within.toFixed(1)} suitable supporters within its radius on average`,
     );
   }
   console.log(
-    `growth                ${(large.median / small.median).toFixed(1)}× the median CPU for ${(large.schools / small.schools).toFixed(1)}× the schools; ${load()}`,
+    `growth                ${(large.median / small.median).toFixed(1)}× the median CPU for ${(large.schools / small.schools).toFixed(1)}× the schools, each school in need with ${(large.within / small.within).toFixed(1)}× the supporters within its radius; ${load()}`,
   );
   process.exit(0);
 }
@@ -189,6 +190,30 @@ if (args.includes('--analysis-only')) {
   const wall = runs.map((r) => r.wall).sort((a, b) => a - b);
   const rss = process.memoryUsage().rss;
   collect?.();
+  const held = collect ? process.memoryUsage().heapUsed : null;
+  // The density the analysis meets, which the generated data raises with the number of schools:
+  // how many suitable supporters a school in need has within its radius, on average.
+  const snapshot = buildSnapshot({
+    schools,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: NFER_2017_PROFILE.name,
+    asOf,
+    settings,
+  });
+  const { pool } = snapshot.view()!;
+  let within = 0;
+  pool.facts.forEach((facts) => {
+    if (facts.group !== 'in-need') return;
+    const ranking = rankCandidates(
+      pool,
+      facts.school.urn,
+      { strategy: 'support' },
+      settings,
+      snapshot.capacity,
+      1,
+    );
+    if (ranking.ok) within += ranking.within;
+  });
   console.log(
     JSON.stringify({
       schools: count,
@@ -199,8 +224,9 @@ if (args.includes('--analysis-only')) {
       wallMedian: wall[wall.length >> 1],
       rssOnce,
       rss,
-      held: collect ? process.memoryUsage().heapUsed : null,
+      held,
       inNeed: allocation!.summary.inNeed,
+      within: within / allocation!.summary.inNeed,
       supported: allocation!.summary.supported,
       unsupported: allocation!.summary.unsupported,
     }),
