@@ -13,9 +13,10 @@
  * 3. Through the network, the way a client asks: `GET /api/schools/{urn}/partners` of `s2s serve`
  *    (its own process, production settings, info logs, keep-alive connection over loopback)
  *    against a PostgreSQL client's round trip for the same school (a prepared query, one
- *    connection), with two floors: `GET /health/live` (the service's HTTP with no work behind
- *    it) and a bare Node HTTP server in a process of its own (Node and the machine alone), the
- *    four taken in turn school by school, once to warm up (the API asked under another profile,
+ *    connection), with three floors: `GET /health/live` (the service's HTTP with no work behind
+ *    it), Fastify with one route and nothing else (the framework alone) and a bare Node HTTP
+ *    server (Node and the machine alone), each in a process of its own, the five taken in turn
+ *    school by school, once to warm up (the API asked under another profile,
  *    whose words are its own) and once measured; p50 and p95 of each, the CPU each server
  *    process spent an answer (the service's, and PostgreSQL's backend's), which the machine's
  *    load changes less than it changes wall-clock time, this client's own CPU and the bytes of
@@ -313,24 +314,33 @@ async function timed<T extends { bytes: number }>(ask: () => Promise<T>): Promis
   return { ...answer, took, clientCpu: (user + system) / 1000 };
 }
 
-/**
- * Node's own HTTP with nothing behind it, in a process of its own: `http.createServer` answering
- * `{"status":"ok"}`. Beside `/health/live`, it shows how much of the service's floor is Node and
- * the machine (two processes woken in turn over loopback) and how much is the service's own.
- */
-async function bareNodeServer(): Promise<{ base: URL; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `require('node:http').createServer((q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"status":"ok"}'); })
-        .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/** A server in a process of its own, answering `{"status":"ok"}` at `/`; `script` prints its port. */
+async function floorServer(script: string): Promise<{ base: URL; stop: () => void }> {
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [port] = (await once(child.stdout!, 'data')) as [Buffer];
   return { base: new URL(`http://127.0.0.1:${port.toString().trim()}`), stop: () => child.kill() };
 }
+
+/**
+ * Node's own HTTP with nothing behind it: `http.createServer`. Beside `/health/live`, it shows how
+ * much of the service's floor is Node and the machine (two processes woken in turn over loopback)
+ * and how much is the service's own.
+ */
+const bareNodeServer = () =>
+  floorServer(
+    `require('node:http').createServer((q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"status":"ok"}'); })
+      .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+  );
+
+/**
+ * Fastify, the service's framework, with one route and nothing else (no logger, no hooks): how
+ * much of the service's floor is the framework's, and how much its own plugins'.
+ */
+const bareFastifyServer = () =>
+  floorServer(
+    `const app = require('fastify')(); app.get('/', async () => ({ status: 'ok' }));
+      app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log(app.server.address().port));`,
+  );
 
 /**
  * What the API is warmed up with: the same questions under another profile. Each profile writes
@@ -340,7 +350,7 @@ async function bareNodeServer(): Promise<{ base: URL; stop: () => void }> {
  */
 const WARM_UP_PROFILE = INSPECTION_ONLY_PROFILE.name;
 
-type Side = 'api' | 'postgis' | 'floor' | 'node';
+type Side = 'api' | 'postgis' | 'floor' | 'fastify' | 'node';
 
 /**
  * Each school asked of every side in turn, each side first for every fourth school, so none
@@ -363,13 +373,19 @@ async function inTurn(
 
 const timesOf = (side: readonly Asked[]) => side.map((a) => a.took).sort((a, b) => a - b);
 
-/** p50 and p95 of the API against PostGIS, beside the two floors. */
+/** p50 and p95 of the API against PostGIS, beside the three floors. */
 function printPercentiles(asked: Record<Side, Asked[]>, explain: boolean): void {
-  const [api, postgis, floor, node] = [asked.api, asked.postgis, asked.floor, asked.node].map(timesOf);
+  const [api, postgis, floor, fastify, node] = [
+    asked.api,
+    asked.postgis,
+    asked.floor,
+    asked.fastify,
+    asked.node,
+  ].map(timesOf);
   for (const p of [0.5, 0.95]) {
     const [ours, theirs] = [percentile(api!, p), percentile(postgis!, p)];
     console.log(
-      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners${explain ? '' : '?explain=false'} ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floors: the service's GET /health/live ${ms(percentile(floor!, p))}, Node's bare HTTP server ${ms(percentile(node!, p))}`,
+      `  p${Math.round(p * 100)}  GET /api/schools/{urn}/partners${explain ? '' : '?explain=false'} ${ms(ours)}, PostGIS client round trip ${ms(theirs)}: ${than(theirs / ours)}; the floors: the service's GET /health/live ${ms(percentile(floor!, p))}, bare Fastify ${ms(percentile(fastify!, p))}, Node's bare HTTP server ${ms(percentile(node!, p))}`,
     );
   }
 }
@@ -386,6 +402,7 @@ async function compareThroughNetwork(
   const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
   const socket = client.connection.stream as Socket;
   const bare = await bareNodeServer();
+  const fastify = await bareFastifyServer();
   const answers = new Map<number, PartnersAnswer>();
   const api = async (s: Located, profile?: string): Promise<Asked> => {
     const url = `/api/schools/${s.urn}/partners?strategy=support${explain ? '' : '&explain=false'}${profile ? `&profile=${profile}` : ''}`;
@@ -420,6 +437,7 @@ async function compareThroughNetwork(
     // The floor: the service's HTTP round trip with no work behind it (the client, Node's HTTP on
     // both ends, Fastify's hooks and the kernel), asked over the same connection pool.
     floor: () => timed(() => get(base, '/health/live')),
+    fastify: () => timed(() => get(fastify.base, '/')),
     node: () => timed(() => get(bare.base, '/')),
   };
   try {
@@ -471,6 +489,7 @@ async function compareThroughNetwork(
     if (wrong.length > 0) process.exitCode = 1;
   } finally {
     bare.stop();
+    fastify.stop();
   }
 }
 
