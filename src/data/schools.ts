@@ -115,13 +115,14 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
 }
 
 export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {
-  const row = await db.selectFrom('schools').selectAll().where('urn', '=', urn).executeTakeFirst();
-  if (!row) return undefined;
-  const [inspections, performance, ratings] = await Promise.all([
+  // Read side by side: one round trip to the database rather than two, for every school shown.
+  const [row, inspections, performance, ratings] = await Promise.all([
+    db.selectFrom('schools').selectAll().where('urn', '=', urn).executeTakeFirst(),
     db.selectFrom('inspections').selectAll().where('urn', '=', urn).orderBy('start_date', 'desc').execute(),
     db.selectFrom('performance').selectAll().where('urn', '=', urn).orderBy('year', 'desc').orderBy('key_stage').execute(),
     db.selectFrom('ofsted_ratings').selectAll().where('urn', '=', urn).orderBy('as_of', 'desc').execute(),
   ]);
+  if (!row) return undefined;
   return {
     ...toSchool(row),
     inspections: inspections.map(toInspection),

@@ -59,17 +59,20 @@ async function registryMeans(
  * each saying whether it is `current`.
  */
 export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>, urn: number) {
-  const record = await getSchoolRecord(ctx.db, urn);
+  // The sponsorships are read beside the record rather than after it: a round trip fewer.
+  const [record, sponsorships] = await Promise.all([
+    getSchoolRecord(ctx.db, urn),
+    sponsorshipsOfSchool(ctx, urn),
+  ]);
   if (!record) return fail('not-found', worded('No school with {{urn, schoolIdInSentence}}', { urn }));
   const type = schoolTypeOf(record);
-  const [classification, figures, sponsorships] = await Promise.all([
+  const [classification, figures] = await Promise.all([
     record.open ? classificationOf(ctx.snapshots, urn) : null,
     Promise.all(
       record.performance.map(async (p) =>
         nationalFiguresFor(p, type, await registryMeans(ctx, p.year, p.keyStage, type)),
       ),
     ),
-    sponsorshipsOfSchool(ctx, urn),
   ]);
   return ok({
     ...record,
@@ -86,14 +89,15 @@ export async function schoolRecord(ctx: Pick<AppContext, 'db' | 'snapshots' | 'n
  * its latest inspection is against the evidence window of the profile that placed it.
  */
 export async function schoolProfile(ctx: Pick<AppContext, 'db' | 'snapshots' | 'now'>, urn: number) {
-  const found = await schoolRecord(ctx, urn);
-  if (!found.ok) return found;
-  const record = found.value;
-  const [links, coverage, snapshot] = await Promise.all([
+  // Read side by side with the record, none of them needing it.
+  const [found, links, coverage, snapshot] = await Promise.all([
+    schoolRecord(ctx, urn),
     listPredecessorsAndSuccessors(ctx.db, urn),
     registryCoverage(ctx.db),
     ctx.snapshots.get(),
   ]);
+  if (!found.ok) return found;
+  const record = found.value;
   const view = snapshot.view();
   // The profile that placed the school: a Welsh school's is the Welsh one, whichever is the default.
   const placedBy = view?.classifications.get(urn)?.profile.name;

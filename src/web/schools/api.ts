@@ -101,9 +101,12 @@ const schoolsApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
     },
     async (request, reply) => {
       // GIAS's row of a Welsh school the registry holds from the Welsh Government's list.
-      const same = await sameSchoolAs(ctx, request.params.urn);
+      // Both read at once: the record is seldom of a school listed under another number.
+      const [same, result] = await Promise.all([
+        sameSchoolAs(ctx, request.params.urn),
+        schoolRecord(ctx, request.params.urn),
+      ]);
       if (same !== null) return reply.redirect(`/api/schools/${same}`, 301);
-      const result = await schoolRecord(ctx, request.params.urn);
       if (!result.ok) return sendProblem(request, reply, result.error);
       const { classification } = result.value;
       return withDataset(app, {

@@ -64,9 +64,16 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.get('/schools/:urn', async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
-    const same = await sameSchoolAs(ctx, params.data.urn);
+    const { urn } = params.data;
+    // Everything the page reads at once, a round trip in all rather than one after another; the
+    // school is seldom listed under another number, or not at all.
+    const [same, found, readinessLinks, practice] = await Promise.all([
+      sameSchoolAs(ctx, urn),
+      schoolProfile(ctx, urn),
+      readinessLink(ctx, urn, request.user ?? null),
+      schoolPractice(ctx, urn),
+    ]);
     if (same !== null) return reply.redirect(`/schools/${same}`, 301);
-    const found = await schoolProfile(ctx, params.data.urn);
     if (!found.ok) return sendProblem(request, reply, found.error);
     const { nationalFigures, classification, ...record } = found.value;
     const latest = record.inspections[0];
@@ -84,7 +91,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         ...(record.open
           ? [{ text: request.t('profile.findPartners'), href: `/schools/${record.urn}/partners` }]
           : []),
-        ...(await readinessLink(ctx, record.urn, request.user ?? null)).map(({ readable, href }) => ({
+        ...readinessLinks.map(({ readable, href }) => ({
           text: request.t('profile.readinessLink', { n: readable }),
           href,
         })),
@@ -94,7 +101,7 @@ const schools: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       earlierInspections: record.inspections.slice(1).map((i) => describeInspection(i, words)),
       gradeLabels: GRADE4_LABELS,
       performance,
-      practice: schoolPracticeView(await schoolPractice(ctx, record.urn), request.language),
+      practice: schoolPracticeView(practice, request.language),
       sponsorshipLines: sponsorshipLines(record.sponsorships, record.urn, request.t, request.language),
       sponsorshipsHref: canAdministerSchool(request.user, record.urn)
         ? `/schools/${record.urn}/sponsorships`
