@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type {
   Inspection,
@@ -115,19 +116,44 @@ export async function searchSchools(db: Db, search: SchoolSearch): Promise<Schoo
 }
 
 export async function getSchoolRecord(db: Db, urn: number): Promise<SchoolRecord | undefined> {
-  // Read side by side: one round trip to the database rather than two, for every school shown.
-  const [row, inspections, performance, ratings] = await Promise.all([
-    db.selectFrom('schools').selectAll().where('urn', '=', urn).executeTakeFirst(),
-    db.selectFrom('inspections').selectAll().where('urn', '=', urn).orderBy('start_date', 'desc').execute(),
-    db.selectFrom('performance').selectAll().where('urn', '=', urn).orderBy('year', 'desc').orderBy('key_stage').execute(),
-    db.selectFrom('ofsted_ratings').selectAll().where('urn', '=', urn).orderBy('as_of', 'desc').execute(),
-  ]);
+  // One query, its lists gathered as JSON beside the row: each query costs the service a write to
+  // the database's socket and a read back, dearer than the rows themselves, and every school
+  // shown (its page, its record in the API, a case study's) reads these four.
+  const row = await db
+    .selectFrom('schools')
+    .selectAll('schools')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('inspections')
+          .selectAll()
+          .whereRef('inspections.urn', '=', 'schools.urn')
+          .orderBy('start_date', 'desc'),
+      ).as('inspections'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('performance')
+          .selectAll()
+          .whereRef('performance.urn', '=', 'schools.urn')
+          .orderBy('year', 'desc')
+          .orderBy('key_stage'),
+      ).as('performance'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('ofsted_ratings')
+          .selectAll()
+          .whereRef('ofsted_ratings.urn', '=', 'schools.urn')
+          .orderBy('as_of', 'desc'),
+      ).as('ratings'),
+    ])
+    .where('schools.urn', '=', urn)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     ...toSchool(row),
-    inspections: inspections.map(toInspection),
-    performance: performance.map(toPerformance),
-    publishedRatings: ratings.map(toPublishedRating),
+    inspections: row.inspections.map(toInspection),
+    performance: row.performance.map(toPerformance),
+    publishedRatings: row.ratings.map(toPublishedRating),
   };
 }
 
