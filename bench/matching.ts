@@ -149,6 +149,15 @@ const count = schools.length;
 const located = schools.filter((s) => s.location);
 const asOf = '2026-11-24';
 const settings = DEFAULT_MATCHING_SETTINGS;
+/** The snapshot of the schools under the NFER profile, as the service builds it. */
+const snapshotOfSchools = () =>
+  buildSnapshot({
+    schools,
+    profiles: SHIPPED_PROFILES,
+    defaultProfile: NFER_2017_PROFILE.name,
+    asOf,
+    settings,
+  });
 console.log(
   `${count.toLocaleString('en-GB')} ${data} open schools (${located.length.toLocaleString('en-GB')} with a location), NFER 2017 profile, ${process.platform} ${process.arch}, ${load()}`,
 );
@@ -160,16 +169,7 @@ if (args.includes('--analysis-only')) {
   // collector's full collections fall in, so their median is given beside their best. Resident memory after the
   // first is the service's once it has built its snapshot; after the repeats it also holds what
   // the earlier ones left for the garbage collector.
-  const analyse = () =>
-    buildSnapshot({
-      schools,
-      profiles: SHIPPED_PROFILES,
-      defaultProfile: NFER_2017_PROFILE.name,
-      asOf,
-      settings,
-    })
-      .view()!
-      .allocation();
+  const analyse = () => snapshotOfSchools().view()!.allocation();
   // CPU of every thread (the garbage collector's and the JIT's helpers too), and wall-clock time:
   // on two cores the helpers run beside the analysis, so its CPU is more than the time it takes.
   const timed = (work: () => unknown) => {
@@ -193,13 +193,7 @@ if (args.includes('--analysis-only')) {
   const held = collect ? process.memoryUsage().heapUsed : null;
   // The density the analysis meets, which the generated data raises with the number of schools:
   // how many suitable supporters a school in need has within its radius, on average.
-  const snapshot = buildSnapshot({
-    schools,
-    profiles: SHIPPED_PROFILES,
-    defaultProfile: NFER_2017_PROFILE.name,
-    asOf,
-    settings,
-  });
+  const snapshot = snapshotOfSchools();
   const { pool } = snapshot.view()!;
   let within = 0;
   pool.facts.forEach((facts) => {
@@ -244,15 +238,7 @@ console.log(
   `classification        ${ms(classifyMs)} (${us(classifyMs / count)} a school): ${groups['high-performing']} high-performing, ${groups['in-need']} in need`,
 );
 
-const [snapshot, snapshotMs, snapshotCpu] = time(() =>
-  buildSnapshot({
-    schools,
-    profiles: SHIPPED_PROFILES,
-    defaultProfile: NFER_2017_PROFILE.name,
-    asOf,
-    settings,
-  }),
-);
+const [snapshot, snapshotMs, snapshotCpu] = time(snapshotOfSchools);
 const view = snapshot.view()!;
 const [allocation, allocateMs, allocateCpu] = time(() =>
   allocateNationally(view.pool, settings, snapshot.capacity),
