@@ -26,74 +26,79 @@ const POTENTIAL_STEPS = 3;
 const before = (r1: number, s1: number, r2: number, s2: number) => r1 < r2 || (r1 === r2 && s1 < s2);
 
 /**
- * A binary heap of (rank, steps, node); ties go to the lower node, for determinism. A search
- * pushes a node again only at a shorter distance, so no two entries are equal: the order entries
- * leave in is the same however the heap is laid out. An entry moves along the path to its place
- * and is written once there, rather than swapped at each step.
+ * A heap of (rank, steps, node), four children to an entry; ties go to the lower node, for
+ * determinism. A search pushes a node again only at a shorter distance, so no two entries are
+ * equal: the order entries leave in is the same however the heap is laid out. An entry moves along
+ * the path to its place and is written once there, rather than swapped at each step. Four children
+ * rather than two halve the levels an entry is taken down through, and each entry's three figures
+ * sit side by side: at 147,791 generated schools the flow took 5–11% less time (bench/HISTORY.md).
  */
 class MinHeap {
-  private rank = new Float64Array(64);
-  private steps = new Float64Array(64);
-  private node = new Int32Array(64);
+  /** Entry i's rank, steps and node at 3i, 3i + 1 and 3i + 2. */
+  private entries = new Float64Array(3 * 64);
   size = 0;
   push(rank: number, steps: number, n: number) {
-    if (this.size === this.node.length) {
-      this.rank = grown(this.rank);
-      this.steps = grown(this.steps);
-      this.node = grown(this.node);
-    }
+    if (3 * this.size === this.entries.length) this.entries = grown(this.entries);
+    const e = this.entries;
     let i = this.size++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.firstAt(parent, rank, steps, n)) break;
-      this.copy(parent, i);
+      const parent = (i - 1) >> 2;
+      if (leavesBefore(e, parent, rank, steps, n)) break;
+      moveEntry(e, parent, i);
       i = parent;
     }
-    this.set(i, rank, steps, n);
+    writeEntry(e, i, rank, steps, n);
   }
   /** Removes the smallest entry; read it first with topRank, topSteps, topNode. */
   pop() {
     const n = --this.size;
     if (n === 0) return;
+    const e = this.entries;
     // The last entry, moved down from the top to its place.
-    const rank = this.rank[n]!;
-    const steps = this.steps[n]!;
-    const node = this.node[n]!;
+    const rank = e[3 * n]!;
+    const steps = e[3 * n + 1]!;
+    const node = e[3 * n + 2]!;
     let i = 0;
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && this.firstAt(child + 1, this.rank[child]!, this.steps[child]!, this.node[child]!))
-        child++;
-      if (!this.firstAt(child, rank, steps, node)) break;
-      this.copy(child, i);
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      let child = first;
+      const end = Math.min(first + 4, n);
+      for (let c = first + 1; c < end; c++) {
+        if (leavesBefore(e, c, e[3 * child]!, e[3 * child + 1]!, e[3 * child + 2]!)) child = c;
+      }
+      if (!leavesBefore(e, child, rank, steps, node)) break;
+      moveEntry(e, child, i);
       i = child;
     }
-    this.set(i, rank, steps, node);
-  }
-  /** Whether the entry at `i` leaves before (rank, steps, n): ties go to the lower node. */
-  private firstAt(i: number, rank: number, steps: number, n: number) {
-    const r = this.rank[i]!;
-    const s = this.steps[i]!;
-    return before(r, s, rank, steps) || (r === rank && s === steps && this.node[i]! < n);
-  }
-  private copy(from: number, to: number) {
-    this.set(to, this.rank[from]!, this.steps[from]!, this.node[from]!);
-  }
-  private set(i: number, rank: number, steps: number, n: number) {
-    this.rank[i] = rank;
-    this.steps[i] = steps;
-    this.node[i] = n;
+    writeEntry(e, i, rank, steps, node);
   }
   get topRank() {
-    return this.rank[0]!;
+    return this.entries[0]!;
   }
   get topSteps() {
-    return this.steps[0]!;
+    return this.entries[1]!;
   }
   get topNode() {
-    return this.node[0]!;
+    return this.entries[2]!;
   }
+}
+
+/** Whether entry `i` leaves before (rank, steps, n): ties go to the lower node. */
+function leavesBefore(e: Float64Array, i: number, rank: number, steps: number, n: number) {
+  const r = e[3 * i]!;
+  const s = e[3 * i + 1]!;
+  return before(r, s, rank, steps) || (r === rank && s === steps && e[3 * i + 2]! < n);
+}
+
+function writeEntry(e: Float64Array, i: number, rank: number, steps: number, n: number) {
+  e[3 * i] = rank;
+  e[3 * i + 1] = steps;
+  e[3 * i + 2] = n;
+}
+
+function moveEntry(e: Float64Array, from: number, to: number) {
+  writeEntry(e, to, e[3 * from]!, e[3 * from + 1]!, e[3 * from + 2]!);
 }
 
 /**
