@@ -13,6 +13,7 @@ import {
   type PartnerFacts,
 } from '../matching/pool.ts';
 import type { MatchingSettings } from '../matching/settings.ts';
+import { STAGE } from '../matching/stages.ts';
 import { PHASE_LABELS, type Phase } from '../school.ts';
 import { allocateOptimally, openAllocation } from './min-cost-flow.ts';
 import { mostSupportable } from './most-supportable.ts';
@@ -255,13 +256,25 @@ interface Work {
   groupsOf: Map<Phase, readonly Phase[]>;
 }
 
+/**
+ * The pool's schools by place (the registry's order) whose stage in the columns is `stage`, each
+ * with its URN. Read from the columns one after another, where `pool.facts` goes through its table
+ * by URN (two reads from scattered memory for every school) and reads each school's group through
+ * its facts.
+ */
+function schoolsAtStage(pool: MatchingPool, stage: number, visit: (facts: PartnerFacts, urn: number) => void) {
+  const { columns } = pool;
+  for (let place = 0; place < columns.stage.length; place++) {
+    if (columns.stage[place] !== stage) continue;
+    const facts = columns.factsAt(place);
+    if (facts) visit(facts, columns.urn[place]!);
+  }
+}
+
 /** The schools in need, by URN. */
 function schoolsInNeed(pool: MatchingPool): PartnerFacts[] {
   const inNeed: PartnerFacts[] = [];
-  // forEach rather than an iterator: walked for every school at each analysis.
-  pool.facts.forEach((f) => {
-    if (f.group === 'in-need') inNeed.push(f);
-  });
+  schoolsAtStage(pool, STAGE['in-need'], (facts) => inNeed.push(facts));
   // By URN: registries usually come so already, and checking costs less than sorting.
   if (!inNeed.every((f, i) => i === 0 || inNeed[i - 1]!.school.urn < f.school.urn)) {
     inNeed.sort((a, b) => a.school.urn - b.school.urn);
@@ -277,9 +290,9 @@ function supportersWithRoom(pool: MatchingPool, capacity: PartnerCapacity) {
   const spareOf = (urn: number) => capacity.capacityOf(urn) - capacity.partnersOf(urn);
   const groups = new Map<Phase, number[]>();
   const capacities = new Map<number, number>();
-  pool.facts.forEach((facts) => {
-    const { urn, phase } = facts.school;
-    if (facts.group !== 'high-performing' || !facts.location || spareOf(urn) <= 0) return;
+  schoolsAtStage(pool, STAGE['high-performing'], (facts, urn) => {
+    if (!facts.location || spareOf(urn) <= 0) return;
+    const { phase } = facts.school;
     let members = groups.get(phase);
     if (!members) groups.set(phase, (members = []));
     members.push(urn);

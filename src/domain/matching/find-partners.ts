@@ -231,7 +231,7 @@ function spareOf(search: Search, k: number, urn: number): number | null {
   const { query, capacity, type } = search;
   if (urn === search.urn) return null;
   if (type || query.trust || query.languageMedium) {
-    const s = search.columns.factsAt(k).school;
+    const s = search.columns.factsAt(k)!.school;
     if (type && s.typeName?.toLowerCase() !== type && s.typeGroup?.toLowerCase() !== type) return null;
     if (query.trust && s.trust !== query.trust) return null;
     if (query.languageMedium && s.languageMedium !== query.languageMedium) return null;
@@ -380,7 +380,7 @@ function readOut(take: (slot: number) => void): number {
 function candidateAt(columns: FactColumns, slot: number): RankedCandidate {
   const context = kept.context[slot]!;
   return {
-    facts: columns.factsAt(kept.place[slot]!),
+    facts: columns.factsAt(kept.place[slot]!)!,
     distanceKm: kept.km[slot]!,
     parts: {
       distance: kept.distance[slot]!,

@@ -65,8 +65,11 @@ export interface FactColumns extends ScoreColumns, Coordinates {
   urban: Int8Array;
   /** The place of one of the pool's schools in the columns. */
   placeOf(facts: PartnerFacts): number;
-  /** The facts of the school at a place. */
-  factsAt(place: number): PartnerFacts;
+  /**
+   * The facts of the school at a place; none at a place the pool leaves out (a URN listed again
+   * later, or a school without a classification), whose figures in the columns mean nothing.
+   */
+  factsAt(place: number): PartnerFacts | undefined;
 }
 
 export interface MatchingPool {
@@ -173,7 +176,7 @@ export function* matchingPoolSteps(
     z,
     urban,
     placeOf: (facts) => (facts as Facts).place,
-    factsAt: (place) => held[place]!,
+    factsAt: (place) => held[place],
   };
   // Each school's facts at its place, by URN through the classifications' own index when they have one.
   const places = byUrn instanceof ClassificationsOnDemand ? byUrn.places : new UrnPlaces(schools);
