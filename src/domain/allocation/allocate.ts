@@ -262,7 +262,11 @@ interface Work {
  * by URN (two reads from scattered memory for every school) and reads each school's group through
  * its facts.
  */
-function schoolsAtStage(pool: MatchingPool, stage: number, visit: (facts: PartnerFacts, urn: number) => void) {
+function schoolsAtStage(
+  pool: MatchingPool,
+  stage: number,
+  visit: (facts: PartnerFacts, urn: number) => void,
+) {
   const { columns } = pool;
   for (let place = 0; place < columns.stage.length; place++) {
     if (columns.stage[place] !== stage) continue;
