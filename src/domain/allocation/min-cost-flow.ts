@@ -31,7 +31,7 @@ const before = (r1: number, s1: number, r2: number, s2: number) => r1 < r2 || (r
  * equal: the order entries leave in is the same however the heap is laid out. An entry moves along
  * the path to its place and is written once there, rather than swapped at each step. Four children
  * rather than two halve the levels an entry is taken down through, and each entry's three figures
- * sit side by side: at 147,791 generated schools the flow took 5–11% less time (bench/HISTORY.md).
+ * sit side by side: at 147,791 generated schools the flow took 3–6% less time (bench/HISTORY.md).
  */
 class MinHeap {
   /** Entry i's rank, steps and node at 3i, 3i + 1 and 3i + 2. */
@@ -476,10 +476,9 @@ class OpenFlow implements OpenAllocation {
             via[sink] = sinkEdges[v - L]!;
           } else {
             heap.push(nr, ns, v);
-            if (v === sink) {
-              sinkRank = nr;
-              sinkSteps = ns;
-            } else continue;
+            if (v !== sink) continue;
+            sinkRank = nr;
+            sinkSteps = ns;
           }
           // Nothing reached from here can be shorter than the sink now is.
           if (!before(dr, ds, sinkRank, sinkSteps)) break;
