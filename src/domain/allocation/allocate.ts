@@ -295,12 +295,13 @@ function supportersWithRoom(pool: MatchingPool, capacity: PartnerCapacity) {
   const groups = new Map<Phase, number[]>();
   const capacities = new Map<number, number>();
   schoolsAtStage(pool, STAGE['high-performing'], (facts, urn) => {
-    if (!facts.location || spareOf(urn) <= 0) return;
+    const spare = spareOf(urn);
+    if (!facts.location || spare <= 0) return;
     const { phase } = facts.school;
     let members = groups.get(phase);
     if (!members) groups.set(phase, (members = []));
     members.push(urn);
-    capacities.set(urn, spareOf(urn));
+    capacities.set(urn, spare);
   });
   for (const members of groups.values()) members.sort((a, b) => a - b);
   return { groups, capacities };
