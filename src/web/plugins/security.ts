@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from '@fastify/helmet';
 import type { onRequestHookHandler } from 'fastify';
-import helmetHeaders from 'helmet';
+import helmetHeaders, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
@@ -31,16 +31,16 @@ function headersOf(middleware: ReturnType<typeof helmetHeaders>): Record<string,
  * nothing and is framed by no one (`default-src 'none'`, OWASP's policy for an API), its type is
  * taken as sent, other sites cannot read it as a resource of theirs, and HTTPS is kept to. What
  * matters only to a page (how it opens windows, sends referrers, prefetches or runs in old
- * browsers) is left off: seven headers, half of every answer's, each written, sent and read
- * again by the client with every answer.
+ * browsers) is left off: seven headers, half of every answer's header bytes, each written, sent
+ * and read again by the client with every answer. Framing and HTTPS are as the pages have them.
  */
-const dataOptions = (config: Config) => ({
+const dataOptions = ({ frameguard, hsts }: Pick<HelmetOptions, 'frameguard' | 'hsts'>): HelmetOptions => ({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   },
-  frameguard: { action: 'deny' as const },
-  hsts: config.env === 'production',
+  frameguard,
+  hsts,
   crossOriginEmbedderPolicy: false,
   crossOriginOpenerPolicy: false,
   originAgentCluster: false,
@@ -86,7 +86,7 @@ export default fp(
     // and without one their headers are the same every time: worked out once here, where helmet
     // would build its middleware again for every request. Added before helmet's own hook, which
     // reads the route's setting.
-    const dataHeaders = headersOf(helmetHeaders(dataOptions(config)));
+    const dataHeaders = headersOf(helmetHeaders(dataOptions(options)));
     const setDataHeaders: onRequestHookHandler = (_request, reply, done) => {
       reply.headers(dataHeaders);
       done();
