@@ -10,7 +10,9 @@
  *   node --expose-gc --import tsx bench/matching.ts …  # the heap held, after a full collection
  *   node --import tsx bench/matching.ts --growth         # the analysis at 22,000 and 150,000 schools:
  *                      the first in a fresh process, then --repeat N more once N more have
- *                      warmed the JIT (best and median, CPU of every thread and wall-clock)
+ *                      warmed the JIT (best and median, CPU of every thread and wall-clock),
+ *                      and how far each stands above its floor (bench/analysis-floor.ts), each
+ *                      run of the floor taken right after one of the analysis
  *   --data synthetic   made-up towns in which every school in need finds a supporter (default)
  *   --data generated   `bench/load.ts`'s dataset: schools scattered around England's real school
  *                      sites, imported into an embedded PostgreSQL and read as the service reads it
@@ -38,6 +40,7 @@ import { shareRepeatedValues } from '../src/domain/shared-values.ts';
 import { buildSnapshot } from '../src/domain/snapshot.ts';
 import { distanceKm } from '../src/domain/spatial-index.ts';
 import { withDemoDataset, withImportedDataset, type ImportedDataset } from './served.ts';
+import { floorInput, runFloor, type FloorRun } from './analysis-floor.ts';
 
 const args = process.argv.slice(2);
 const requested = args.includes('--national')
@@ -113,12 +116,18 @@ if (args.includes('--growth')) {
       within: number;
       supported: number;
       unsupported: number;
+      floorBest: number;
+      floor: FloorRun;
     };
   });
   const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
   for (const r of runs) {
+    const { floor } = r;
     console.log(
       `national analysis at ${r.schools.toLocaleString('en-GB')} ${data} schools: CPU ${Math.round(r.best)} ms best and ${Math.round(r.median)} ms median of ${repeats} once warm (wall-clock ${Math.round(r.wallBest)} and ${Math.round(r.wallMedian)} ms; the first in a fresh process ${Math.round(r.first)} ms of CPU), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${2 * repeats + 1}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; of ${r.inNeed.toLocaleString('en-GB')} in need ${r.supported.toLocaleString('en-GB')} supported, ${r.unsupported.toLocaleString('en-GB')} unsupported; a school in need has ${r.within.toFixed(1)} suitable supporters within its radius on average`,
+    );
+    console.log(
+      `  its floor           ${Math.round(floor.total)} ms median (${Math.round(r.floorBest)} ms best): index ${Math.round(floor.index)} + searches ${Math.round(floor.searches)} + flow ${Math.round(floor.flow)} ms, ${floor.options.toLocaleString('en-GB')} options within the radii, ${floor.paired.toLocaleString('en-GB')} paired; the analysis ${(r.wallMedian / floor.total).toFixed(1)}× its floor (wall-clock medians, ${(r.wallBest / r.floorBest).toFixed(1)}× by the best runs)`,
     );
   }
   console.log(
@@ -183,9 +192,22 @@ if (args.includes('--analysis-only')) {
   let allocation: ReturnType<typeof analyse> | undefined;
   const first = timed(() => (allocation = analyse())).cpu;
   const rssOnce = process.memoryUsage().rss;
+  // The floor's input: the schools as the analysis sees them (that snapshot is not kept).
+  const input = ((s) => floorInput(s.view()!.pool, settings, s.capacity))(snapshotOfSchools());
   // The JIT goes on compiling through the next few: as many again are left out before measuring.
-  for (let i = 0; i < repeats; i++) allocation = analyse();
-  const runs = Array.from({ length: repeats }, () => timed(() => (allocation = analyse())));
+  // Each run of the floor follows one of the analysis, so that both meet the same machine.
+  for (let i = 0; i < repeats; i++) {
+    allocation = analyse();
+    runFloor(input);
+  }
+  const runs: ReturnType<typeof timed>[] = [];
+  const floors: FloorRun[] = [];
+  for (let i = 0; i < repeats; i++) {
+    runs.push(timed(() => (allocation = analyse())));
+    floors.push(runFloor(input));
+  }
+  floors.sort((a, b) => a.total - b.total);
+  const floor = floors[floors.length >> 1]!;
   const warm = runs.map((r) => r.cpu).sort((a, b) => a - b);
   const wall = runs.map((r) => r.wall).sort((a, b) => a - b);
   const rss = process.memoryUsage().rss;
@@ -223,6 +245,8 @@ if (args.includes('--analysis-only')) {
       within: within / allocation!.summary.inNeed,
       supported: allocation!.summary.supported,
       unsupported: allocation!.summary.unsupported,
+      floorBest: floors[0]!.total,
+      floor,
     }),
   );
   process.exit(0);
