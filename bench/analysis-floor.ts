@@ -7,8 +7,9 @@
  * The floor is given each school's group and room rather than classifying, scores nothing,
  * writes no reason, and searches nothing beyond the radius:
  * - index: a k-d tree (kdbush, typed arrays) of the supporters with room, one for each phase;
- * - searches: for each school in need, the supporters of a compatible phase in the box around
- *   its radius, measured on the sphere, its nearest `allocationOptions` kept;
+ * - searches: for each school in need, band by band across the map, the supporters of a
+ *   compatible phase in the box around its radius, measured on the sphere, its nearest
+ *   `allocationOptions` kept;
  * - flow: the analysis's own min-cost flow over those options, quality falling with distance.
  */
 import KDBush from 'kdbush';
@@ -22,6 +23,7 @@ import type { Phase } from '../src/domain/school.ts';
 
 const RAD = Math.PI / 180;
 const KM_PER_DEGREE = (6371 * Math.PI) / 180;
+const BAND_DEGREES = 0.1;
 
 /** The floor's input: plain columns, made before any timing starts. */
 export interface FloorInput {
@@ -113,7 +115,13 @@ export function runFloor({ settings, seekers, supporters }: FloorInput): FloorRu
   const optionQuality = new Float64Array(count * keep);
   const optionKm = new Float64Array(keep);
   const found = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
+  // Band by band across the map, as the analysis takes them: schools near one another search the
+  // same supporters, and the flow finds their paths among the same nodes.
+  const band = Float64Array.from(seekers.lat, (lat) => Math.floor(lat / BAND_DEGREES));
+  const order = Int32Array.from(seekers.urn, (_, i) => i).sort(
+    (a, b) => band[a]! - band[b]! || seekers.lon[a]! - seekers.lon[b]! || a - b,
+  );
+  for (const i of order) {
     const [lon, lat, phase] = [seekers.lon[i]!, seekers.lat[i]!, seekers.phase[i]!];
     const radius = settings.radiusKm[phase];
     const cosLat = Math.cos(lat * RAD);
@@ -147,7 +155,7 @@ export function runFloor({ settings, seekers, supporters }: FloorInput): FloorRu
   for (const s of supporters.values()) s.urn.forEach((urn, k) => capacity.set(urn, s.spare[k]!));
   const problem = [];
   let options = 0;
-  for (let i = 0; i < count; i++) {
+  for (const i of order) {
     if (found[i] === 0) continue;
     options += found[i]!;
     problem.push({
