@@ -1,8 +1,9 @@
 /**
  * The national analysis's floor, as issue 16 put it: the least any implementation must do to
- * pair every school in need with a supporter within its radius. Measured in the same process, on
- * the same schools, beside the analysis, so that how far the analysis stands above it reads the
- * same on a fast machine and a slow one, where a figure in milliseconds does not.
+ * pair every school in need with a supporter within its radius. Measured on the same schools,
+ * right after the analysis, so that how far the analysis stands above it can be compared from one
+ * machine to another, where milliseconds cannot: a machine twice as slow is as slow for both. A
+ * shared machine's noise still falls on each as it comes.
  *
  * The floor is given each school's group and room rather than classifying, scores nothing,
  * writes no reason, and searches nothing beyond the radius:
