@@ -105,8 +105,8 @@ if (args.includes('--growth')) {
     return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as unknown;
   };
   // The floor in a process of its own too, right after the analysis's: run in the analysis's
-  // process, between its runs, its columns outside the heap made the analysis's own runs a sixth
-  // to a fifth slower.
+  // process, between its runs, it made the analysis's own runs a sixth to a fifth slower (why was
+  // not traced; bench/HISTORY.md).
   const runs = [22_000, 150_000].map((n) => ({
     ...(child('--analysis-only', n) as {
       schools: number;
