@@ -7,7 +7,16 @@ import { buildSpatialIndex, Hits, type SpatialIndex } from '../spatial-index.ts'
 import { explainCandidateInWords } from './explain.ts';
 import { contextSimilarityAt } from './context.ts';
 import type { FactColumns, MatchingPool, PartnerCapacity, PartnerFacts } from './pool.ts';
-import { candidateGroups, declaredFor, groupFits, scoreOf, strategyFit, type ScoreParts } from './score.ts';
+import {
+  candidateGroups,
+  declaredFor,
+  fitsStrategy,
+  groupAloneDecidesFit,
+  groupFits,
+  scoreOf,
+  strategyFit,
+  type ScoreParts,
+} from './score.ts';
 import type { MatchingSettings, SupportStrategy } from './settings.ts';
 
 export interface PartnerQuery {
@@ -245,17 +254,14 @@ function spareOf(search: Search, k: number, urn: number): number | null {
 }
 
 /**
- * Whether the candidate at place `k` of the pool's columns has room and fits the strategy: its fit
- * worked out only where its group alone cannot tell (reciprocal). The nearest beyond a radius are
- * found by testing every school in a widening ring, and working out each one's fit took two
- * fifths of that search's time.
+ * Whether the candidate at place `k` of the pool's columns has room and fits the strategy. The
+ * nearest beyond a radius are found by testing every school in a widening ring, and working out
+ * each one's whole fit took two fifths of that search's time.
  */
 function qualifies(search: Search, k: number): boolean {
-  const { strategy } = search.query;
   return (
     spareOf(search, k, search.columns.urn[k]!) !== null &&
-    groupFits(strategy, search.columns, search.place, k) &&
-    (strategy !== 'reciprocal' || strategyFit(strategy, search.columns, search.place, k) !== null)
+    fitsStrategy(search.query.strategy, search.columns, search.place, k)
   );
 }
 
@@ -283,10 +289,10 @@ function consider(search: Search, k: number, km: Float64Array, at: number): void
   // A candidate that could not make the list even with the best fit there is (1) is counted
   // without working its fit out: the fit reads both schools' levels in every area they differ in,
   // and at national scale a fifth of the candidates are dropped here. Only where the fit cannot be
-  // null once its group fits (every strategy but reciprocal), so that the count stays exact.
+  // null once its group fits (groupAloneDecidesFit), so that the count stays exact.
   if (
     full &&
-    strategy !== 'reciprocal' &&
+    groupAloneDecidesFit(strategy) &&
     weights.fit >= 0 &&
     100 * scoreOf(distance, context, 1, capacity, weights) < kept.score[kept.order[0]!]!
   ) {

@@ -122,8 +122,8 @@ export function declaredFor(
 
 /**
  * Whether the candidate at place `k` is of a group the strategy can use for the school at `s`:
- * the cheap part of strategyFit, which is null when this is false. Under every strategy but
- * reciprocal it is also the whole of when strategyFit is null.
+ * the cheap part of strategyFit, which is null when this is false (and, where
+ * groupAloneDecidesFit, only then).
  */
 export function groupFits(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): boolean {
   switch (strategy) {
@@ -137,6 +137,20 @@ export function groupFits(strategy: SupportStrategy, c: ScoreColumns, s: number,
     case 'offer-support':
       return c.stage[k] === STAGE['in-need'];
   }
+}
+
+/**
+ * Whether strategyFit is null exactly when groupFits is false: under every strategy but
+ * reciprocal, whose fit also needs strengths to meet weaknesses both ways.
+ */
+export const groupAloneDecidesFit = (strategy: SupportStrategy): boolean => strategy !== 'reciprocal';
+
+/** Whether strategyFit is not null, the fit worked out only where the group alone cannot tell. */
+export function fitsStrategy(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): boolean {
+  return (
+    groupFits(strategy, c, s, k) &&
+    (groupAloneDecidesFit(strategy) || evidenceFit(strategy, c, s, k) !== null)
+  );
 }
 
 function evidenceFit(strategy: SupportStrategy, c: ScoreColumns, s: number, k: number): number | null {
