@@ -14,7 +14,7 @@ import {
 import type { MatchingSettings } from './matching/settings.ts';
 import type { DeclaredFocus } from './declarations.ts';
 import type { Country, SchoolRecord } from './school.ts';
-import type { Sponsorship } from './sponsorship.ts';
+import { sponsorshipsBySchool, type Sponsorship, type SponsorshipsBySchool } from './sponsorship.ts';
 import { buildSpatialIndex, type SpatialIndex } from './spatial-index.ts';
 import { wordsOf } from './words.ts';
 
@@ -46,6 +46,8 @@ export interface Snapshot {
   profiles: readonly PerformanceProfile[];
   defaultProfile: string;
   sponsorships: readonly Sponsorship[];
+  /** The same sponsorships by the schools they concern: built when first read. */
+  readonly sponsorshipsBySchool: SponsorshipsBySchool;
   /** What it was built from: plain data, so that another thread can build the same snapshot. */
   input: SnapshotInput;
   /** The named profile's view (the default when no name), or undefined for an unknown name. */
@@ -137,6 +139,8 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   }
   yield* viewSteps(defaultProfile);
   let index: SpatialIndex<SchoolRecord> | undefined;
+  let bySchool: SponsorshipsBySchool | undefined;
+  const sponsorships = input.sponsorships ?? [];
   return {
     asOf: input.asOf,
     schools: input.schools,
@@ -149,7 +153,10 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     capacity,
     profiles: input.profiles,
     defaultProfile: input.defaultProfile,
-    sponsorships: input.sponsorships ?? [],
+    sponsorships,
+    get sponsorshipsBySchool() {
+      return (bySchool ??= sponsorshipsBySchool(sponsorships));
+    },
     input,
     view,
   };

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../domain/matching/find-partners.ts';
-import { readSponsorship, type Sponsorship } from '../../domain/sponsorship.ts';
+import { readSponsorship, type SponsorshipsBySchool } from '../../domain/sponsorship.ts';
 import { sufficientEvidenceOf } from '../../domain/matching/pool.ts';
 import { searchPartners, type Snapshot } from '../../domain/snapshot.ts';
 import { writePhrase } from '../../domain/words.ts';
@@ -25,7 +25,7 @@ const ERROR_CODE: Record<'unknown-school' | 'no-location', ErrorCode> = {
 function candidateAnswer(
   c: Candidate,
   own: number,
-  sponsorships: readonly Sponsorship[],
+  sponsorships: SponsorshipsBySchool,
   day: string,
   explain: boolean,
 ) {
@@ -106,7 +106,7 @@ export async function partnersFor(
     radiusKm: result.radiusKm,
     ...(place && { near: nearPlace(near!, place.value, result.radiusKm) }),
     candidates: result.candidates.map((c) =>
-      candidateAnswer(c, urn, snapshot.sponsorships, day, search.explain),
+      candidateAnswer(c, urn, snapshot.sponsorshipsBySchool, day, search.explain),
     ),
   });
 }

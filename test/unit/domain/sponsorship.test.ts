@@ -6,6 +6,7 @@ import {
   isRecent,
   overlaps,
   readSponsorship,
+  sponsorshipsBySchool,
   sponsorshipsBeside,
   type Sponsor,
   type Sponsorship,
@@ -59,7 +60,7 @@ describe('what partner search makes of sponsorship', () => {
       spell(11, AIRE, '2018-09-01'),
       spell(12, PENNINE, '2018-09-01'),
     ];
-    expect(readSponsorship(10, 11, all, TODAY)).toEqual({
+    expect(readSponsorship(10, 11, sponsorshipsBySchool(all), TODAY)).toEqual({
       sameTrust: 'Aire Trust',
       recentlyTakenOn: null,
       reasons: ['In the same trust as you (Aire Trust)'],
@@ -67,15 +68,15 @@ describe('what partner search makes of sponsorship', () => {
         { template: 'In the same trust as you ({{sponsor}})', values: { sponsor: 'Aire Trust' } },
       ],
     });
-    expect(readSponsorship(10, 12, all, TODAY).sameTrust).toBeNull();
+    expect(readSponsorship(10, 12, sponsorshipsBySchool(all), TODAY).sameTrust).toBeNull();
   });
 
   it('counts a sponsor school as in its own trust, and forgets a sponsorship that ended', () => {
     const all = [spell(10, BEACON, '2019-09-01'), spell(11, AIRE, '2010-01-01', '2015-01-01')];
-    expect(readSponsorship(300, 10, all, TODAY).sameTrust).toBe('Beacon Primary');
-    expect(readSponsorship(10, 300, all, TODAY).sameTrust).toBe('Beacon Primary');
+    expect(readSponsorship(300, 10, sponsorshipsBySchool(all), TODAY).sameTrust).toBe('Beacon Primary');
+    expect(readSponsorship(10, 300, sponsorshipsBySchool(all), TODAY).sameTrust).toBe('Beacon Primary');
     const ended = [...all, spell(10, AIRE, '2010-01-01', '2015-01-01')];
-    expect(readSponsorship(10, 11, ended, TODAY).sameTrust).toBeNull();
+    expect(readSponsorship(10, 11, sponsorshipsBySchool(ended), TODAY).sameTrust).toBeNull();
   });
 
   it('says a candidate was recently taken on by another sponsor, but not by one’s own', () => {
@@ -84,15 +85,49 @@ describe('what partner search makes of sponsorship', () => {
       spell(11, PENNINE, '2026-01-05'),
       spell(12, AIRE, '2026-01-05'),
     ];
-    const other = readSponsorship(10, 11, all, TODAY);
+    const other = readSponsorship(10, 11, sponsorshipsBySchool(all), TODAY);
     expect(other.recentlyTakenOn?.sponsor).toEqual(PENNINE);
     expect(other.reasons).toEqual([
       'Recently taken on by Pennine Trust (since 2026-01-05): its trust is supporting it',
     ]);
-    expect(readSponsorship(10, 12, all, TODAY)).toMatchObject({
+    expect(readSponsorship(10, 12, sponsorshipsBySchool(all), TODAY)).toMatchObject({
       sameTrust: 'Aire Trust',
       recentlyTakenOn: null,
     });
+  });
+
+  it('reads the same however many other schools’ sponsorships are recorded, in the order recorded', () => {
+    const theirs = [
+      spell(10, AIRE, '2019-09-01'),
+      spell(10, BEACON, '2020-09-01'),
+      spell(11, BEACON, '2026-02-01'),
+      spell(11, PENNINE, '2026-01-05'),
+      spell(300, AIRE, '2019-01-01'),
+    ];
+    const others = Array.from({ length: 2_000 }, (_, i) =>
+      spell(
+        1_000 + i,
+        i % 2 ? PENNINE : { kind: 'school', urn: 5_000 + i, name: `Sponsor ${i}` },
+        '2025-06-01',
+      ),
+    );
+    const mixed = others.flatMap((s, i) => (i % 400 === 0 ? [theirs[i / 400]!, s] : [s]));
+    for (const [own, candidate] of [
+      [10, 11],
+      [11, 10],
+      [300, 11],
+      [11, 300],
+      [10, 300],
+    ] as const) {
+      expect(readSponsorship(own, candidate, sponsorshipsBySchool(mixed), TODAY)).toEqual(
+        readSponsorship(own, candidate, sponsorshipsBySchool(theirs), TODAY),
+      );
+    }
+    expect(
+      sponsorshipsBySchool(mixed)
+        .get(300)!
+        .map((s) => s.urn),
+    ).toEqual([10, 11, 300]);
   });
 });
 
