@@ -45,8 +45,7 @@ export interface Snapshot {
   capacity: PartnerCapacity;
   profiles: readonly PerformanceProfile[];
   defaultProfile: string;
-  sponsorships: readonly Sponsorship[];
-  /** The same sponsorships by the schools they concern: built when first read. */
+  /** The sponsorships recorded in S2S, by the schools they concern: built when first read. */
   readonly sponsorshipsBySchool: SponsorshipsBySchool;
   /** What it was built from: plain data, so that another thread can build the same snapshot. */
   input: SnapshotInput;
@@ -140,7 +139,6 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
   yield* viewSteps(defaultProfile);
   let index: SpatialIndex<SchoolRecord> | undefined;
   let bySchool: SponsorshipsBySchool | undefined;
-  const sponsorships = input.sponsorships ?? [];
   return {
     asOf: input.asOf,
     schools: input.schools,
@@ -153,9 +151,8 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
     capacity,
     profiles: input.profiles,
     defaultProfile: input.defaultProfile,
-    sponsorships,
     get sponsorshipsBySchool() {
-      return (bySchool ??= sponsorshipsBySchool(sponsorships));
+      return (bySchool ??= sponsorshipsBySchool(input.sponsorships ?? []));
     },
     input,
     view,

@@ -123,6 +123,10 @@ describe('what partner search makes of sponsorship', () => {
         readSponsorship(own, candidate, sponsorshipsBySchool(theirs), TODAY),
       );
     }
+    expect(readSponsorship(10, 11, sponsorshipsBySchool(mixed), TODAY)).toMatchObject({
+      sameTrust: 'Beacon Primary',
+      recentlyTakenOn: { urn: 11, sponsor: PENNINE },
+    });
     expect(
       sponsorshipsBySchool(mixed)
         .get(300)!
