@@ -479,26 +479,36 @@ function nearestBeyond(search: Search, limit: number): Nearest[] {
 }
 
 /**
- * The indexes a search walks, by the scope, the school's phase and its group: the partitions of a
- * compatible phase and of a group the strategy can use, so that schools that could never qualify
- * are not even measured. Listed once for a run of searches with one scope.
+ * The indexes a search walks, by the school's phase and group: the partitions of a compatible
+ * phase and of a group the strategy can use, so that schools that could never qualify are not
+ * even measured. Listed once per pool, settings and strategy, as every partner search asks with a
+ * scope of its own (listing them took a sixth of a search's time in the service); once per scope
+ * for a run of searches that walks its own high-performing indexes (the national allocation's).
  */
-const partitionsByScope = new WeakMap<
-  SearchScope,
-  Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>
+type PartitionsByPhase = Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>;
+const partitionsByOwner = new WeakMap<
+  object,
+  WeakMap<MatchingSettings, Map<SupportStrategy, PartitionsByPhase>>
 >();
 
 const NONE = buildSpatialIndex<PartnerFacts>([]);
 
+function partitionsByPhaseOf(scope: SearchScope): PartitionsByPhase {
+  const owner: object = scope.highPerforming ? scope : scope.pool;
+  const { settings } = scope;
+  const { strategy } = scope.query;
+  let bySettings = partitionsByOwner.get(owner);
+  if (!bySettings) partitionsByOwner.set(owner, (bySettings = new WeakMap()));
+  let byStrategy = bySettings.get(settings);
+  if (!byStrategy) bySettings.set(settings, (byStrategy = new Map<SupportStrategy, PartitionsByPhase>()));
+  let byPhase = byStrategy.get(strategy);
+  if (!byPhase) byStrategy.set(strategy, (byPhase = new Map() as PartitionsByPhase));
+  return byPhase;
+}
+
 function partitionsFor(scope: SearchScope, school: PartnerFacts) {
   const { pool, query, settings } = scope;
-  let byPhase = partitionsByScope.get(scope);
-  if (!byPhase) {
-    partitionsByScope.set(
-      scope,
-      (byPhase = new Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>()),
-    );
-  }
+  const byPhase = partitionsByPhaseOf(scope);
   const { phase } = school.school;
   let byGroup = byPhase.get(phase);
   if (!byGroup) byPhase.set(phase, (byGroup = {}));

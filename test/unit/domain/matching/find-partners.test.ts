@@ -131,6 +131,36 @@ describe('finding partners for one school', () => {
     expect(result.candidates[0]!.reasons.some((r) => r.startsWith('you are strong in KS2 maths'))).toBe(true);
   });
 
+  it('answers each strategy and radius as a fresh pool would, whatever was asked of the same pool before', () => {
+    const records = [
+      seeker,
+      school(2, 2, { inspections: outstanding }),
+      school(3, 3, { inspections: requiresImprovement, performance: progress(0, 0, 0) }),
+      school(4, 4, { inspections: good, performance: progress(0, 0, 0) }),
+      school(5, 2, { inspections: good, performance: progress(2.6, 0, -2.2) }),
+      school(6, 40, { inspections: outstanding, phase: 'Secondary' }),
+    ];
+    const poolOf = () =>
+      buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
+    const questions: PartnerQuery[] = [
+      { strategy: 'support' },
+      { strategy: 'peer' },
+      { strategy: 'reciprocal' },
+      { strategy: 'offer-support' },
+      { strategy: 'support', radiusKm: 50 },
+      { strategy: 'support' },
+    ];
+    const shared = poolOf();
+    const capacity = partnerCapacity(settings);
+    for (const question of questions) {
+      const asked = findPartners(shared, 1, question, settings, capacity);
+      expect(asked, question.strategy).toEqual(findPartners(poolOf(), 1, question, settings, capacity));
+    }
+    const [support, peer] = questions.map((q) => findPartners(shared, 1, q, settings, capacity));
+    expect(support!.ok && support!.candidates.map((c) => c.urn)).toEqual([2]);
+    expect(peer!.ok && peer!.candidates.map((c) => c.urn)).toEqual([3, 5, 4]);
+  });
+
   it('leaves out schools with no spare capacity, and already-partnered schools on request', () => {
     const others = [school(2, 2, { inspections: outstanding }), school(3, 3, { inspections: outstanding })];
     const full = partnerCapacity(settings, new Map([[2, 1]]), new Map([[2, 1]]));
