@@ -138,7 +138,7 @@ describe('finding partners for one school', () => {
       school(3, 3, { inspections: requiresImprovement, performance: progress(0, 0, 0) }),
       school(4, 4, { inspections: good, performance: progress(0, 0, 0) }),
       school(5, 2, { inspections: good, performance: progress(2.6, 0, -2.2) }),
-      school(6, 40, { inspections: outstanding, phase: 'Secondary' }),
+      school(6, 40, { inspections: outstanding, phase: 'secondary' }),
     ];
     const poolOf = () =>
       buildMatchingPool(records, classifySchools(records, NFER_2017_PROFILE, '2026-11-24'));
