@@ -66,6 +66,18 @@ const isWide = (snapshot: Snapshot, urn: number, radiusKm: number | undefined) =
 };
 
 /**
+ * Whether a partner search would set off a heavy computation: one wider than the school's phase
+ * looks by default. The usual search is not, and is not counted as one.
+ */
+export async function isWidePartnerSearch(
+  ctx: Pick<AppContext, 'snapshots'>,
+  urn: number,
+  radiusKm: number | undefined,
+): Promise<boolean> {
+  return isWide(await ctx.snapshots.get(), urn, radiusKm);
+}
+
+/**
  * Ranked, explained candidate partners for one school: the answer of
  * `GET /api/schools/{urn}/partners` and `s2s match --json`, and what the page shows.
  */

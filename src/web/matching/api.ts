@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { today, type AppContext } from '../../app/context.ts';
 import { allocationAnswerSchema, partnersAnswerSchema } from '../../app/matching/answers.ts';
 import { allocationPage, allocationQuery } from '../../app/matching/allocations.ts';
-import { partnersFor } from '../../app/matching/partners.ts';
+import { isWidePartnerSearch, partnersFor } from '../../app/matching/partners.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
 import { AnswerCache } from '../http/answer-cache.ts';
 import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
@@ -34,7 +34,6 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
   app.get(
     '/api/schools/:urn/partners',
     {
-      config: { heavy: true },
       serializerCompiler: compiledSerializerCompiler,
       schema: {
         tags: ['matching'],
@@ -58,7 +57,9 @@ const matchingApi: FastifyPluginAsync<AppContext> = async (fastify, ctx) => {
       const key = `${request.language} ${request.url}`;
       const written = answers.get(key, basis);
       if (written !== undefined) return sendWritten(reply, written);
-      const result = await partnersFor(ctx, request.params.urn, request.query);
+      const { urn } = request.params;
+      if (await isWidePartnerSearch(ctx, urn, request.query.radiusKm)) await app.countHeavy(request, reply);
+      const result = await partnersFor(ctx, urn, request.query);
       if (!result.ok) return sendProblem(request, reply, result.error);
       const answer = reply.serialize(await withDataset(app, result.value)) as string;
       // Kept once on its way: the copy into the cache's memory (about a tenth of the route's own

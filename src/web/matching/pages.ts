@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
-import { partnersFor } from '../../app/matching/partners.ts';
+import { isWidePartnerSearch, partnersFor } from '../../app/matching/partners.ts';
 import { practiceForNeeds } from '../../app/practice/links.ts';
 import { partnersQuery } from '../../app/matching/query.ts';
 import { partnerSearchSubject } from '../../app/matching/subject.ts';
@@ -19,7 +19,7 @@ import { partnersMap } from './partners-map.ts';
 
 /** "Find partners": public, like the school profile it hangs from (published data only). */
 const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
-  app.get('/schools/:urn/partners', { config: { heavy: true } }, async (request, reply) => {
+  app.get('/schools/:urn/partners', async (request, reply) => {
     const params = urnParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
     // The page shows every candidate's reasons, whatever the address asks.
@@ -29,6 +29,8 @@ const partners: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     const subject = await partnerSearchSubject(ctx, params.data.urn, query.profile);
     if (!subject.ok) return sendProblem(request, reply, subject.error);
     const { school } = subject.value;
+    if (parsed.success && (await isWidePartnerSearch(ctx, school.urn, query.radiusKm)))
+      await app.countHeavy(request, reply);
     const result = parsed.success ? await partnersFor(ctx, school.urn, query) : undefined;
     const invalid: AppError | undefined = !parsed.success
       ? { code: 'invalid-input', message: '', issues: formIssues(parsed.error.issues) }

@@ -6,10 +6,18 @@ import type { Config } from '../../config.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The route can set off a heavy computation (capacity for any radius, the allocation, a wide
-     * partner search): each address may ask `S2S_HEAVY_REQUESTS_PER_MINUTE` times a minute.
+     * Every request to the route can set off a heavy computation (capacity for any radius, the
+     * allocation): each address may ask `S2S_HEAVY_REQUESTS_PER_MINUTE` times a minute.
      */
     heavy?: boolean;
+  }
+  interface FastifyInstance {
+    /**
+     * Counts one heavy computation against the request's address, for a route that sets one off
+     * only for some questions (a partner search wider than the school's phase's radius); past the
+     * limit it throws the 429, with `Retry-After` set.
+     */
+    countHeavy(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -33,6 +41,7 @@ export default fp(
         statusCode: 429,
       });
     };
+    app.decorate('countHeavy', limit);
     app.addHook('onRequest', (request, reply, done) => {
       if (!request.routeOptions.config.heavy) return done();
       limit(request, reply).then(() => done(), done);

@@ -8,9 +8,10 @@ import { createTestDatabase, type TestDatabase } from '../../../helpers/database
 const LIMIT = '3';
 
 /**
- * The public routes that compute (capacity for any radius, the allocation, partners) are limited
- * per address, so an anonymous client with ever new radii cannot keep the workers busy for
- * everyone; the address is the connection's unless S2S_TRUST_PROXY names the proxy.
+ * The public routes that compute (capacity for any radius, the allocation, partner searches wider
+ * than a school's phase looks) are limited per address, so an anonymous client with ever new radii
+ * cannot keep the workers busy for everyone; the address is the connection's unless
+ * S2S_TRUST_PROXY names the proxy.
  */
 describe('the limit on heavy public requests', () => {
   let t: TestDatabase;
@@ -70,6 +71,35 @@ describe('the limit on heavy public requests', () => {
     expect((await ask(app, '/api/schools?q=Leeds')).statusCode).toBe(200);
     expect((await ask(app, '/health/live')).statusCode).toBe(200);
     expect((await ask(app, '/api/capacity', { remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
+  });
+
+  it('counts a partner search only when it is wider than the school’s phase looks, page or API', async () => {
+    const app = await start();
+    // Leeds High is a secondary school: its phase looks 10 km around it. Five usual searches
+    // (each a new question, so none is answered from what the service keeps) and the page.
+    const usual = [];
+    for (let limit = 1; limit <= 5; limit++)
+      usual.push(await ask(app, `/api/schools/200001/partners?limit=${limit}`));
+    usual.push(
+      await ask(app, '/schools/200001/partners'),
+      await ask(app, '/api/schools/200001/partners?radiusKm=10'),
+    );
+    expect(usual.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+
+    const wider = [];
+    for (const km of [11, 40, 60]) wider.push(await ask(app, `/api/schools/200001/partners?radiusKm=${km}`));
+    expect(wider.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const refused = await ask(app, '/schools/200001/partners?radiusKm=41');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.body).toContain('Wait');
+    expect((await ask(app, '/api/schools/200001/partners?radiusKm=42')).statusCode).toBe(429);
+    expect((await ask(app, '/api/capacity?by=la&radiusKm=13')).statusCode).toBe(429);
+
+    // The address has used its heavy requests, not its usual searches.
+    expect((await ask(app, '/api/schools/200001/partners?limit=6')).statusCode).toBe(200);
+    expect((await ask(app, '/schools/200001/partners?limit=7')).statusCode).toBe(200);
   });
 
   it('ignores X-Forwarded-For by default: a forged address per request is still one client', async () => {
