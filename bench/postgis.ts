@@ -267,7 +267,7 @@ async function compareEngines(client: pg.Client, snapshot: Snapshot): Promise<vo
 async function answerInProcess(snapshot: Snapshot): Promise<void> {
   const inNeed = inNeedOf(snapshot);
   const ctx = {
-    snapshots: { get: async () => snapshot } as unknown as SnapshotStore,
+    snapshots: { get: async () => snapshot, withView: async () => snapshot } as unknown as SnapshotStore,
     compute: undefined as unknown as Compute,
     now: () => new Date(),
   };

@@ -56,6 +56,11 @@ export async function loadSnapshot(
     declaredFocus,
     sponsorships,
   });
+  return stepByStep(steps);
+}
+
+/** Runs steps to their end, each on a turn of its own, so that requests are answered between them. */
+async function stepByStep<T>(steps: Generator<void, T>): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -66,6 +71,13 @@ export async function loadSnapshot(
 export interface SnapshotStore {
   /** The snapshot, waiting for the first build; a rebuild after an import happens behind it. */
   get(): Promise<Snapshot>;
+  /**
+   * `get`, with the named profile's view built: the first time it is asked for, a step at a time
+   * between requests, as a rebuild is (classifying every school under another profile takes about
+   * half a second at 150,000 schools, which would hold every request behind it). Callers asking
+   * for the same view meanwhile wait for that one build.
+   */
+  withView(profileName: string | undefined): Promise<Snapshot>;
   /** The snapshot if built, for readiness checks. */
   current(): Snapshot | undefined;
   /** When the snapshot in service was built (milliseconds since the epoch), if it has been. */
@@ -136,14 +148,28 @@ export function createSnapshotStore(
     if ((await registryVersion(db)) !== version) await build();
   };
 
+  // The views being built, by snapshot and profile: a view asked for again while it is built waits
+  // for that build rather than starting its own.
+  const viewing = new WeakMap<Snapshot, Map<string | undefined, Promise<unknown>>>();
+  const get = async () => {
+    if (!snapshot) return build();
+    if (!building && Date.now() - checkedAt > checkEveryMs) {
+      // A failed check keeps the snapshot in service; the next request tries again.
+      checkForChanges().catch(() => (checkedAt = 0));
+    }
+    return snapshot;
+  };
+
   return {
-    async get() {
-      if (!snapshot) return build();
-      if (!building && Date.now() - checkedAt > checkEveryMs) {
-        // A failed check keeps the snapshot in service; the next request tries again.
-        checkForChanges().catch(() => (checkedAt = 0));
-      }
-      return snapshot;
+    get,
+    async withView(profileName) {
+      const current = await get();
+      let byName = viewing.get(current);
+      if (!byName) viewing.set(current, (byName = new Map<string | undefined, Promise<unknown>>()));
+      let built = byName.get(profileName);
+      if (!built) byName.set(profileName, (built = stepByStep(current.viewSteps(profileName))));
+      await built;
+      return current;
     },
     current: () => snapshot,
     builtAt: () => builtAt,

@@ -49,8 +49,17 @@ export interface Snapshot {
   readonly sponsorshipsBySchool: SponsorshipsBySchool;
   /** What it was built from: plain data, so that another thread can build the same snapshot. */
   input: SnapshotInput;
-  /** The named profile's view (the default when no name), or undefined for an unknown name. */
+  /**
+   * The named profile's view (the default when no name), or undefined for an unknown name. A
+   * profile other than the default is classified the first time its view is asked for, all at once
+   * (see `viewSteps`).
+   */
   view(profileName?: string): ProfileView | undefined;
+  /**
+   * `view` a step at a time: each school classified under the profile, then its matching pool,
+   * a few hundred schools a step, the first time; at once when the view is already built.
+   */
+  viewSteps(profileName?: string): Generator<void, ProfileView | undefined>;
 }
 
 export interface SnapshotInput {
@@ -121,15 +130,19 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       placedBy: (country) => byCountry.get(country)!.profile,
       allocation: () => (allocation ??= allocateNationally(pool, input.settings, capacity)),
     };
+    // Built meanwhile by another caller (asked for at once while this one went step by step):
+    // the first stays, so everything kept for a view is kept once.
+    const first = views.get(profile.name);
+    if (first) return first;
     views.set(profile.name, built);
     return built;
   }
-  const view = (name = input.defaultProfile): ProfileView | undefined => {
+  function* namedViewSteps(name = input.defaultProfile): Generator<void, ProfileView | undefined> {
     const cached = views.get(name);
     if (cached) return cached;
     const profile = input.profiles.find((p) => p.name === name);
-    return profile && finish(viewSteps(profile));
-  };
+    return profile && (yield* viewSteps(profile));
+  }
   const defaultProfile = input.profiles.find((p) => p.name === input.defaultProfile);
   if (!defaultProfile) {
     throw new Error(
@@ -155,7 +168,8 @@ export function* snapshotSteps(input: SnapshotInput): Generator<void, Snapshot> 
       return (bySchool ??= sponsorshipsBySchool(input.sponsorships ?? []));
     },
     input,
-    view,
+    view: (name) => finish(namedViewSteps(name)),
+    viewSteps: namedViewSteps,
   };
 }
 

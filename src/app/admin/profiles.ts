@@ -81,7 +81,7 @@ export async function profileToEdit(ctx: Pick<AppContext, 'db'>, name: string, f
 
 /** How many open schools each group would hold under a draft, beside the profile as published. */
 export async function previewProfile(ctx: Pick<AppContext, 'snapshots'>, draft: PerformanceProfile) {
-  const snapshot = await ctx.snapshots.get();
+  const snapshot = await ctx.snapshots.withView(draft.name);
   const current = snapshot.view(draft.name)?.classifications.values() ?? [];
   return {
     current: countGroups(current),

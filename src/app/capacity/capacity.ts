@@ -52,14 +52,14 @@ export async function capacityFor(
   ctx: Pick<AppContext, 'snapshots' | 'compute'>,
   query: CapacityQueryInput,
 ): Promise<Result<CapacityResult>> {
-  const snapshot = await ctx.snapshots.get();
-  const view = profileView(snapshot, query.profile);
-  if (!view.ok) return view;
-  const registry = classifiedRegistry(snapshot, view.value);
+  const found = await profileView(ctx, query.profile);
+  if (!found.ok) return found;
+  const { snapshot, view } = found.value;
+  const registry = classifiedRegistry(snapshot, view);
   const phase = query.phase ?? null;
   const report = await ctx.compute.run(snapshot, {
     kind: 'capacity',
-    profile: view.value.profile.name,
+    profile: view.profile.name,
     by: query.by,
     phase,
     radiusKm: query.radiusKm,

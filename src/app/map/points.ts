@@ -18,10 +18,10 @@ export async function mapPoints(
   ctx: Pick<AppContext, 'snapshots'>,
   profile: string | undefined,
 ): Promise<Result<EncodedPoints>> {
-  const snapshot = await ctx.snapshots.get();
-  const view = profileView(snapshot, profile);
-  if (!view.ok) return view;
-  const registry = classifiedRegistry(snapshot, view.value);
+  const found = await profileView(ctx, profile);
+  if (!found.ok) return found;
+  const { snapshot, view } = found.value;
+  const registry = classifiedRegistry(snapshot, view);
   let body = encoded.get(registry);
   if (!body) {
     const points: SchoolPoint[] = [];

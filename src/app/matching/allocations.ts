@@ -53,10 +53,10 @@ export async function allocationInArea(
     schools: ReadonlyMap<number, School>;
   }>
 > {
-  const snapshot = await ctx.snapshots.get();
-  const view = profileView(snapshot, query.profile);
-  if (!view.ok) return view;
-  const { profile } = view.value;
+  const found = await profileView(ctx, query.profile);
+  if (!found.ok) return found;
+  const { snapshot, view } = found.value;
+  const { profile } = view;
   // The whole country's min-cost flow: seconds of work, done in a worker once per snapshot.
   const national = await ctx.compute.run(snapshot, { kind: 'allocation', profile: profile.name });
   const profileRef = { name: profile.name, version: profile.version, title: profile.title };

@@ -34,11 +34,11 @@ function countByPhase(view: ProfileView, phaseOf: (urn: number) => Phase): Phase
 }
 
 async function classified(ctx: Pick<AppContext, 'snapshots'>, profile: string | undefined) {
-  const snapshot = await ctx.snapshots.get();
-  const view = profileView(snapshot, profile);
-  if (!view.ok) return view;
-  const { name, version, title } = view.value.profile;
-  return ok({ snapshot, view: view.value, profile: { name, version, title } });
+  const found = await profileView(ctx, profile);
+  if (!found.ok) return found;
+  const { snapshot, view } = found.value;
+  const { name, version, title } = view.profile;
+  return ok({ snapshot, view, profile: { name, version, title } });
 }
 
 /** Every open school's group under a profile, counted by phase. */

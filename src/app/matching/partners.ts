@@ -87,7 +87,7 @@ export async function partnersFor(
   query: PartnersQuery,
 ): Promise<Result<PartnersAnswer>> {
   const { profile, near, ...search } = query;
-  const snapshot = await ctx.snapshots.get();
+  const snapshot = await ctx.snapshots.withView(profile);
   const place = near === undefined ? undefined : locatePlace(snapshot, near);
   if (place && !place.ok) return place;
   const from = place && { name: place.value.name, location: place.value.location };

@@ -10,7 +10,7 @@ export async function partnerSearchSubject(
   urn: number,
   profileName: string | undefined,
 ) {
-  const snapshot = await ctx.snapshots.get();
+  const snapshot = await ctx.snapshots.withView(profileName);
   const school = snapshot.byUrn.get(urn);
   if (!school) return fail('not-found', worded('No open school with {{urn, schoolIdInSentence}}', { urn }));
   const view = snapshot.view(profileName) ?? snapshot.view()!;

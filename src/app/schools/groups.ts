@@ -10,7 +10,7 @@ export async function urnsInGroup(
   group: SchoolGroup,
   profile?: string,
 ): Promise<number[]> {
-  const view = (await snapshots.get()).view(profile);
+  const view = (await snapshots.withView(profile)).view(profile);
   if (!view) return [];
   const urns: number[] = [];
   for (const [urn, g] of view.groups) if (g === group) urns.push(urn);

@@ -261,6 +261,31 @@ describe('classification and matching over the database', () => {
     expect(store.current()!.byUrn.has(200005)).toBe(false);
   });
 
+  it('builds another profile’s view between requests, once for every caller asking meanwhile', async () => {
+    const store = createSnapshotStore(t.db, { today: () => '2026-11-24' });
+    const snapshot = await store.get();
+    const other = snapshot.profiles.find((p) => p.name !== snapshot.defaultProfile)!.name;
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const asked = await Promise.all([
+      store.withView(other),
+      store.withView(other),
+      store.withView(undefined),
+    ]);
+    counting = false;
+    expect(asked).toEqual([snapshot, snapshot, snapshot]);
+    // The event loop turned while the view was built: other requests are answered meanwhile.
+    expect(turns).toBeGreaterThan(0);
+    expect(snapshot.view(other)!.profile.name).toBe(other);
+    expect(snapshot.view(other)!.groups.size).toBe(snapshot.view()!.groups.size);
+  });
+
   it('settles a build under way before the service closes its database', async () => {
     const store = createSnapshotStore(t.db, { today: () => '2026-11-24' });
     void store.get();
