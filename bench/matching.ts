@@ -12,7 +12,8 @@
  *                      the first in a fresh process, then --repeat N more once N more have
  *                      warmed the JIT (best and median, CPU of every thread and wall-clock),
  *                      and how far each stands above its floor (bench/analysis-floor.ts), taken
- *                      in a process of its own right after the analysis's
+ *                      in a process of its own right after the analysis's; and another
+ *                      profile's view built all at once and a step at a time (its longest step)
  *   --data synthetic   made-up towns in which every school in need finds a supporter (default)
  *   --data generated   `bench/load.ts`'s dataset: schools scattered around England's real school
  *                      sites, imported into an embedded PostgreSQL and read as the service reads it
@@ -118,6 +119,10 @@ if (args.includes('--growth')) {
       rssOnce: number;
       rss: number;
       held: number | null;
+      otherProfile: string;
+      otherAtOnce: number;
+      otherLongestStep: number;
+      otherSteps: number;
       inNeed: number;
       within: number;
       supported: number;
@@ -130,6 +135,9 @@ if (args.includes('--growth')) {
     const { floor } = r;
     console.log(
       `national analysis at ${r.schools.toLocaleString('en-GB')} ${data} schools: CPU ${Math.round(r.best)} ms best and ${Math.round(r.median)} ms median of ${repeats} once warm (wall-clock ${Math.round(r.wallBest)} and ${Math.round(r.wallMedian)} ms; the first in a fresh process ${Math.round(r.first)} ms of CPU), resident memory ${mb(r.rssOnce)} after one analysis and ${mb(r.rss)} after ${2 * repeats + 1}${r.held === null ? '' : ` (heap held ${mb(r.held)} after a full collection)`}; of ${r.inNeed.toLocaleString('en-GB')} in need ${r.supported.toLocaleString('en-GB')} supported, ${r.unsupported.toLocaleString('en-GB')} unsupported; a school in need has ${r.within.toFixed(1)} suitable supporters within its radius on average`,
+    );
+    console.log(
+      `  another profile     ${r.otherProfile}'s view, built the first time a request names it: all at once ${Math.round(r.otherAtOnce)} ms; between requests, in ${r.otherSteps.toLocaleString('en-GB')} steps, the longest ${Math.round(r.otherLongestStep)} ms (medians of ${repeats}): ${(r.otherAtOnce / r.otherLongestStep).toFixed(0)}× less that any request waits behind it`,
     );
     console.log(
       `  its floor           ${Math.round(floor.total)} ms median (${Math.round(r.floorBest)} ms best): index ${Math.round(floor.index)} + searches ${Math.round(floor.searches)} + flow ${Math.round(floor.flow)} ms, ${floor.options.toLocaleString('en-GB')} options within the radii, ${floor.paired.toLocaleString('en-GB')} paired; the analysis ${(r.wallMedian / floor.total).toFixed(1)}× its floor (wall-clock medians, ${(r.wallBest / r.floorBest).toFixed(1)}× by the best runs)`,
@@ -233,8 +241,29 @@ if (args.includes('--analysis-only')) {
     );
     if (ranking.ok) within += ranking.within;
   });
+  // Another profile's view, as a first request naming it has it built: all at once (what held
+  // every request before the service built it between requests), and a step at a time (the
+  // longest step is the longest any request waits behind it). Each in a snapshot of its own.
+  const other = SHIPPED_PROFILES.find((p) => p.name !== NFER_2017_PROFILE.name)!.name;
+  const viewRuns = Array.from({ length: repeats }, () => {
+    const atOnce = timed(() => snapshotOfSchools().view(other)).wall;
+    const steps = snapshotOfSchools().viewSteps(other);
+    let longest = 0;
+    let taken = 0;
+    for (let done = false; !done; taken++) {
+      const began = performance.now();
+      done = steps.next().done === true;
+      longest = Math.max(longest, performance.now() - began);
+    }
+    return { atOnce, longest, steps: taken };
+  });
+  const medianOf = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
   console.log(
     JSON.stringify({
+      otherProfile: other,
+      otherAtOnce: medianOf(viewRuns.map((r) => r.atOnce)),
+      otherLongestStep: medianOf(viewRuns.map((r) => r.longest)),
+      otherSteps: viewRuns[0]!.steps,
       schools: count,
       first,
       best: warm[0],
