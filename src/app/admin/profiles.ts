@@ -5,9 +5,7 @@ import {
   publishProfileVersion,
   setActiveProfile,
 } from '../../data/profiles.ts';
-import { classifySchools } from '../../domain/classification/classify.ts';
 import { countGroups } from '../../domain/classification/counts.ts';
-import { inspectionsOutsideWindow } from '../../domain/classification/measures.ts';
 import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { mayAdministerPlatform, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -79,16 +77,24 @@ export async function profileToEdit(ctx: Pick<AppContext, 'db'>, name: string, f
       );
 }
 
-/** How many open schools each group would hold under a draft, beside the profile as published. */
-export async function previewProfile(ctx: Pick<AppContext, 'snapshots'>, draft: PerformanceProfile) {
+/**
+ * How many open schools each group would hold under a draft, beside the profile as published: the
+ * draft classifies every school, which is done in a worker (2.4–2.8 s at 147,791 schools, a third
+ * of a second at 21,708, by hand).
+ */
+export async function previewProfile(
+  ctx: Pick<AppContext, 'snapshots' | 'compute'>,
+  draft: PerformanceProfile,
+) {
   const snapshot = await ctx.snapshots.withView(draft.name);
   const current = snapshot.view(draft.name)?.classifications.values() ?? [];
+  const preview = await ctx.compute.run(snapshot, { kind: 'preview', draft });
   return {
     current: countGroups(current),
-    draft: countGroups(classifySchools(snapshot.schools, draft, snapshot.asOf)),
+    draft: preview.draft,
     schools: snapshot.schools.length,
     asOf: snapshot.asOf,
-    inspections: inspectionsOutsideWindow(snapshot.schools, draft, snapshot.asOf),
+    inspections: preview.inspections,
   };
 }
 

@@ -40,7 +40,8 @@ export interface Compute {
 /**
  * How many answers of each kind are kept per snapshot: radii and URNs are free input, so memory
  * stays bounded. A capacity answer holds every area's figures (about 0.4 MB by local authority,
- * more by constituency), a partner search's ten candidates a few kilobytes. The national
+ * more by constituency), a partner search's ten candidates a few kilobytes, a draft profile's
+ * preview a few counts (an administrator trying one rule after another). The national
  * allocation (one per profile, so few) needs no bound: every page of it asks again, and a run of
  * other questions must not push out seconds of work; a profile that does not exist fails, and a
  * failure is not kept.
@@ -49,6 +50,7 @@ export const ANSWERS_KEPT: Record<ComputeTask['kind'], number> = {
   allocation: Infinity,
   capacity: 50,
   partners: 500,
+  preview: 10,
 };
 
 /** A snapshot's kept answers, a shelf for each kind of task, by the task. */
@@ -125,7 +127,7 @@ export function createCompute({ workers, queue, idleSeconds = 0 }: ComputeOption
       if (!shelves)
         answers.set(
           snapshot,
-          (shelves = { allocation: new Map(), capacity: new Map(), partners: new Map() }),
+          (shelves = { allocation: new Map(), capacity: new Map(), partners: new Map(), preview: new Map() }),
         );
       const kept = shelves[task.kind];
       const key = JSON.stringify(task);

@@ -6,6 +6,10 @@ import {
   type CrossingAllocation,
 } from '../../domain/allocation/index.ts';
 import type { CapacityGeography } from '../../domain/capacity/aggregate.ts';
+import { classifySchools } from '../../domain/classification/classify.ts';
+import { countGroups, type GroupCounts } from '../../domain/classification/counts.ts';
+import { inspectionsOutsideWindow } from '../../domain/classification/measures.ts';
+import type { PerformanceProfile } from '../../domain/classification/types.ts';
 import { capacity, type CapacityReport } from '../../domain/capacity/capacity.ts';
 import {
   capacityArrived,
@@ -32,12 +36,21 @@ export type ComputeTask =
       radiusKm: number | undefined;
     }
   | { kind: 'allocation'; profile: string | undefined }
-  | { kind: 'partners'; profile: string | undefined; urn: number; query: PartnerQuery };
+  | { kind: 'partners'; profile: string | undefined; urn: number; query: PartnerQuery }
+  /** Every open school classified under a draft profile an administrator is editing, counted. */
+  | { kind: 'preview'; draft: PerformanceProfile };
+
+/** A draft profile's groups, and how many latest inspections it would leave out as too old. */
+export interface ProfilePreview {
+  draft: GroupCounts;
+  inspections: { inspected: number; outside: number };
+}
 
 export interface ComputeAnswers {
   capacity: CapacityReport;
   allocation: Allocation;
   partners: SnapshotPartnerSearch;
+  preview: ProfilePreview;
 }
 
 export type ComputeAnswer<T extends ComputeTask> = ComputeAnswers[T['kind']];
@@ -67,6 +80,13 @@ export function runTask(snapshot: Snapshot, task: ComputeTask): ComputeAnswers[C
       // The school's facts with their classification written in, to cross to the asking thread.
       return 'school' in found ? { ...found, school: plainFacts(found.school) } : found;
     }
+    case 'preview': {
+      const { schools, asOf } = snapshot;
+      return {
+        draft: countGroups(classifySchools(schools, task.draft, asOf)),
+        inspections: inspectionsOutsideWindow(schools, task.draft, asOf),
+      };
+    }
   }
 }
 
@@ -81,6 +101,7 @@ export function leaving(task: ComputeTask, answer: ComputeAnswers[ComputeTask['k
     case 'capacity':
       return capacityForCrossing(answer as CapacityReport);
     case 'partners':
+    case 'preview':
       return answer;
   }
 }
@@ -96,7 +117,7 @@ export function arrived<T extends ComputeTask>(
   answer: unknown,
 ): ComputeAnswer<T>;
 export function arrived(snapshot: Snapshot, task: ComputeTask, answer: unknown) {
-  if (task.kind === 'partners') return answer;
+  if (task.kind === 'partners' || task.kind === 'preview') return answer;
   if (task.kind === 'capacity')
     return capacityArrived(answer as CrossingCapacity, (urn) => snapshot.byUrn.get(urn)!.name);
   const { pool } = viewOf(snapshot, task.profile);

@@ -142,12 +142,16 @@ describe('administering performance profiles', () => {
     expect((await listProfileVersions(t.db, 'nfer-2017')).map((v) => v.version)).toEqual([1]);
   });
 
-  it('previews what a version would change without publishing it', async () => {
+  it('previews what a version would change without publishing it, classifying in a worker', async () => {
+    const computed: string[] = [];
+    app.compute.onSettled((kind, _seconds, outcome) => computed.push(`${kind} ${outcome}`));
     const response = await post('/admin/profiles/nfer-2017/new/rules', admin, {
       ...nferWithInNeedFrom(2),
       action: 'preview',
     });
     expect(response.statusCode).toBe(200);
+    // Every school classified under the draft, off the thread that answers requests.
+    expect(computed).toEqual(['preview ok']);
     expect(response.body).toContain('What this version would do to the 5 open schools');
     // Hillside (good) moves from high-performing to in need.
     expect(response.body).toMatch(
