@@ -167,7 +167,12 @@ export function createSnapshotStore(
       let byName = viewing.get(current);
       if (!byName) viewing.set(current, (byName = new Map<string | undefined, Promise<unknown>>()));
       let built = byName.get(profileName);
-      if (!built) byName.set(profileName, (built = stepByStep(current.viewSteps(profileName))));
+      if (!built) {
+        // Only while it is built: then the snapshot holds the view, and a name that is no profile
+        // (anyone can ask for one) leaves nothing behind.
+        built = stepByStep(current.viewSteps(profileName)).finally(() => byName.delete(profileName));
+        byName.set(profileName, built);
+      }
       await built;
       return current;
     },
