@@ -73,9 +73,9 @@ export interface SnapshotStore {
   get(): Promise<Snapshot>;
   /**
    * `get`, with the named profile's view built: the first time it is asked for, a step at a time
-   * between requests, as a rebuild is (classifying every school under another profile takes about
-   * half a second at 150,000 schools, which would hold every request behind it). Callers asking
-   * for the same view meanwhile wait for that one build.
+   * between requests, as a rebuild is (building another profile's view takes about a second at
+   * 147,791 schools, bench/matching.ts --growth, which would hold every request behind it).
+   * Callers asking for the same view meanwhile wait for that one build.
    */
   withView(profileName: string | undefined): Promise<Snapshot>;
   /** The snapshot if built, for readiness checks. */

@@ -482,8 +482,9 @@ function nearestBeyond(search: Search, limit: number): Nearest[] {
  * The indexes a search walks, by the school's phase and group: the partitions of a compatible
  * phase and of a group the strategy can use, so that schools that could never qualify are not
  * even measured. Listed once per pool, settings and strategy, as every partner search asks with a
- * scope of its own (listing them took a sixth of a search's time in the service); once per scope
- * for a run of searches that walks its own high-performing indexes (the national allocation's).
+ * scope of its own (listing them was a fifth of partner search's instructions,
+ * bench/instructions.ts); once per scope for a run of searches that walks its own high-performing
+ * indexes (the national allocation's).
  */
 type PartitionsByPhase = Map<Phase, Partial<Record<SchoolGroup, readonly SpatialIndex<PartnerFacts>[]>>>;
 const partitionsByOwner = new WeakMap<
