@@ -165,14 +165,22 @@ export function createSnapshotStore(
     async withView(profileName) {
       const current = await get();
       let byName = viewing.get(current);
-      if (!byName) viewing.set(current, (byName = new Map<string | undefined, Promise<unknown>>()));
-      let built = byName.get(profileName);
-      if (!built) {
-        // Only while it is built: then the snapshot holds the view, and a name that is no profile
-        // (anyone can ask for one) leaves nothing behind.
-        built = stepByStep(current.viewSteps(profileName)).finally(() => byName.delete(profileName));
-        byName.set(profileName, built);
+      const under = byName?.get(profileName);
+      if (under) {
+        await under;
+        return current;
       }
+      // Every partner answer comes this way, nearly always for a view that is built: its first
+      // step says so, with no build to keep.
+      const steps = current.viewSteps(profileName);
+      if (steps.next().done) return current;
+      if (!byName) viewing.set(current, (byName = new Map<string | undefined, Promise<unknown>>()));
+      // Kept only while it is built: then the snapshot holds the view, and a name that is no
+      // profile (anyone can ask for one) leaves nothing behind.
+      const built = nextTurn()
+        .then(() => stepByStep(steps))
+        .finally(() => byName.delete(profileName));
+      byName.set(profileName, built);
       await built;
       return current;
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../../src/config.ts';
 import { listLatestProfiles, publishProfileVersion } from '../../../../src/data/profiles.ts';
 import { createSnapshotStore, loadSnapshot } from '../../../../src/data/snapshot.ts';
@@ -273,6 +273,7 @@ describe('classification and matching over the database', () => {
       setImmediate(count);
     };
     setImmediate(count);
+    const started = vi.spyOn(snapshot, 'viewSteps');
     const asked = await Promise.all([
       store.withView(other),
       store.withView(other),
@@ -282,8 +283,17 @@ describe('classification and matching over the database', () => {
     expect(asked).toEqual([snapshot, snapshot, snapshot]);
     // The event loop turned while the view was built: other requests are answered meanwhile.
     expect(turns).toBeGreaterThan(0);
+    // One build of the other profile's view for both callers; the default's found built at once.
+    expect(started.mock.calls).toEqual([[other], [undefined]]);
     expect(snapshot.view(other)!.profile.name).toBe(other);
     expect(snapshot.view(other)!.groups.size).toBe(snapshot.view()!.groups.size);
+    // Asked for once built, it is answered on the spot: no turn of the event loop passes.
+    turns = 0;
+    counting = true;
+    setImmediate(count);
+    await store.withView(other);
+    counting = false;
+    expect(turns).toBe(0);
   });
 
   it('settles a build under way before the service closes its database', async () => {
